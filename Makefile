@@ -1,0 +1,44 @@
+# Newsdesk: `make run` sets up and serves the demo; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= newsdesk.settings
+
+.PHONY: run test lint format worker bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	mkdir -p var
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py create_demo_users
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker (Ctrl-C stops both)"
+	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 & \
+	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+worker: $(STAMP)
+	$(VENV)/bin/celery -A newsdesk worker --loglevel=info
+
+test: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: $(STAMP)
+	DEBUG=1 $(PY) bench/score.py
+
+clean:
+	rm -rf $(VENV) var newsdesk.sqlite3 test-newsdesk.sqlite3

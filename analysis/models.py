@@ -1,0 +1,57 @@
+from django.conf import settings
+from django.db import models
+
+from newsdesk.models import Article
+
+
+class Score(models.Model):
+    """One scorer's output for one article: numbers plus the evidence behind them."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="scores")
+    scorer = models.CharField(max_length=50)
+    version = models.CharField(max_length=20)
+    values = models.JSONField(default=dict)
+    evidence = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["scorer"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "scorer"], name="one_score_per_scorer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scorer} {self.version} for article {self.article_id}"
+
+
+class ScoringBatch(models.Model):
+    """A bulk (re)scoring request, counted as its tasks finish so the UI can show progress."""
+
+    label = models.CharField(max_length=200)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "scoring batches"
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def finished(self) -> int:
+        return min(self.done + self.failed, self.total)
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.finished / self.total)
+
+    @property
+    def is_running(self) -> bool:
+        return self.finished < self.total

@@ -1,0 +1,63 @@
+"""Sentence spans for news text, as (start, end) character offsets into the text."""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a period without ending a sentence.
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "sen", "rep", "gov", "pres", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "vs", "etc", "al", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "i.e", "e.g"]
+)
+
+# A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '"“(«':
+        start -= 1
+    word = text[start:dot].lower()
+    # Initials such as "J." in "John J. Smith".
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for para in _paragraphs(text):
+        start = para[0]
+        for match in _END.finditer(text, para[0], para[1]):
+            if _is_abbreviation(text, match.start()):
+                continue
+            spans.append((start, match.end()))
+            start = match.end()
+            while start < para[1] and text[start].isspace():
+                start += 1
+        if start < para[1]:
+            spans.append((start, para[1]))
+    return spans
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    result = []
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        result.append((start, match.start()))
+        start = match.end()
+    result.append((start, len(text)))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in result) if e > s]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text)]

@@ -1,0 +1,100 @@
+"""Loading the demo corpus: curated outlets, demo articles, the seed article, and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from newsdesk.importer import ImportReport, articles_import
+from newsdesk.ingest.errors import IngestError
+from newsdesk.models import Article, Event, IngestMethod, Outlet, OutletDomain
+from newsdesk.services import ArticleInput, article_ingest, event_refresh_dates
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+SEED_FILE = "seed-sputnik-afghan-soldiers.txt"
+SEED_EVENT = "afghan-soldiers-tajikistan"
+
+
+def outlets_load(path: Path = DEMO_DIR / "outlets.json") -> int:
+    records = json.loads(path.read_text(encoding="utf-8"))
+    for record in records:
+        outlet, _ = Outlet.objects.update_or_create(
+            slug=record["slug"],
+            defaults={
+                "name": record["name"],
+                "country": record["country"],
+                "language": record.get("language", "en"),
+                "owner": record.get("owner", ""),
+                "state_affiliated": record.get("state_affiliated", False),
+                "leaning": record.get("leaning", ""),
+                "leaning_source": record.get("leaning_source", ""),
+                "leaning_rated_on": record.get("rated_on"),
+                "reliability": record.get("reliability", ""),
+                "reliability_source": record.get("reliability_source", ""),
+                "reliability_rated_on": record.get("rated_on"),
+                "notes": record.get("notes", ""),
+                "is_active": True,
+            },
+        )
+        for domain in record.get("domains", []):
+            OutletDomain.objects.update_or_create(domain=domain, defaults={"outlet": outlet})
+        for url in record.get("feeds", []):
+            outlet.feeds.get_or_create(url=url)
+    return len(records)
+
+
+def seed_load(seed_dir: Path | None = None) -> Article | None:
+    path = Path(seed_dir or settings.NEWSDESK_SEED_DIR) / SEED_FILE
+    if not path.is_file():
+        return None
+    data = ArticleInput(
+        raw=path.read_text(encoding="utf-8"),
+        meta={"event": SEED_EVENT, "note": "Seed article from the project's shared corpus."},
+    )
+    try:
+        return article_ingest(data=data, method=IngestMethod.PASTE, queue_scoring=False)
+    except IngestError:
+        return None  # already loaded
+
+
+def events_from_meta(titles: dict[str, str]) -> int:
+    """Group demo articles into events by the event key written in their metadata."""
+    count = 0
+    keys = {a.meta.get("event") for a in Article.objects.filter(meta__has_key="event")}
+    for key in sorted(k for k in keys if k):
+        title = titles.get(key) or key.replace("-", " ").capitalize()
+        event, _ = Event.objects.get_or_create(title=title)
+        Article.objects.filter(meta__event=key).update(event=event)
+        event_refresh_dates(event=event)
+        count += 1
+    return count
+
+
+def demo_load(*, score: bool = True) -> dict:
+    with transaction.atomic():
+        outlets = outlets_load()
+    report: ImportReport = articles_import(path=DEMO_DIR / "articles.jsonl", queue_scoring=False)
+    seed = seed_load()
+    titles_path = DEMO_DIR / "events.json"
+    titles = json.loads(titles_path.read_text()) if titles_path.is_file() else {}
+    events = events_from_meta(titles)
+    scored = 0
+    if score:
+        from analysis.services import article_score, articles_needing_scores
+
+        for article_id in articles_needing_scores().values_list("pk", flat=True):
+            scored += article_score(article_id=article_id)
+    return {
+        "outlets": outlets,
+        "imported": len(report.imported),
+        "duplicates": len(report.duplicates),
+        "rejected": report.rejected,
+        "seed": seed is not None,
+        "events": events,
+        "scored": scored,
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from django import forms
+
+from newsdesk.models import Event, Outlet, ScoringStatus
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)]
+
+
+class ArticleMetaFields(forms.Form):
+    outlet = forms.ModelChoiceField(
+        Outlet.objects.all(), required=False, empty_label="Detect from text or URL"
+    )
+    published = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PasteForm(ArticleMetaFields):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}),
+        label="Article text",
+        help_text="Paste the page's text; menus, captions and credits are separated out.",
+    )
+    url = forms.URLField(required=False, label="URL (optional)", max_length=1000)
+    headline = forms.CharField(
+        required=False, max_length=500, help_text="Leave empty to detect it."
+    )
+
+
+class UploadForm(ArticleMetaFields):
+    files = MultipleFileField(label="Files (.txt or .html)", allow_empty_file=True)
+
+
+class UrlForm(forms.Form):
+    url = forms.URLField(label="Article URL", max_length=1000)
+
+
+class ArticleFilterForm(forms.Form):
+    q = forms.CharField(required=False, label="Search")
+    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, to_field_name="slug")
+    event = forms.ModelChoiceField(Event.objects.all(), required=False)
+    status = forms.ChoiceField(choices=[("", "Any status"), *ScoringStatus.choices], required=False)
+    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class ArticleEventForm(forms.Form):
+    event = forms.ModelChoiceField(Event.objects.all(), required=False, empty_label="No event")

@@ -1,0 +1,88 @@
+"""Bulk import of articles from JSON Lines or CSV files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from newsdesk.ingest.bulk import detect_format, parse_published, read_rows
+from newsdesk.ingest.errors import IngestError
+from newsdesk.models import IngestMethod
+from newsdesk.services import ArticleInput, DuplicateArticle, article_ingest
+
+
+@dataclass
+class ImportReport:
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[tuple[int, str]] = field(default_factory=list)
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.imported) + len(self.duplicates) + len(self.rejected)
+
+    def reasons(self) -> Counter:
+        return Counter(reason for _, reason in self.rejected)
+
+
+def _row_input(fields: dict, meta_keys: tuple[str, ...]) -> ArticleInput:
+    text, html = fields.get("text") or "", fields.get("html") or ""
+    if not (text.strip() or html.strip()):
+        raise IngestError("no text or html")
+    meta = {k: fields[k] for k in meta_keys if k in fields}
+    return ArticleInput(
+        raw=html or text,
+        is_html=bool(html) and not text,
+        url=(fields.get("url") or "").strip(),
+        outlet_name=(fields.get("outlet") or "").strip(),
+        headline=(fields.get("title") or "").strip(),
+        byline=(fields.get("byline") or "").strip(),
+        published=parse_published(fields.get("published")),
+        meta=meta,
+    )
+
+
+def articles_import(
+    *,
+    path: Path,
+    user=None,
+    progress: Callable[[int], None] | None = None,
+    meta_keys: tuple[str, ...] = ("demo", "note", "event"),
+    queue_scoring: bool = True,
+) -> ImportReport:
+    """Import every row it can; report the rest with reasons. Scoring is queued in bulk."""
+    report = ImportReport()
+    fmt = detect_format(path.name)
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+        for row in read_rows(stream, fmt):
+            if progress and row.number % 100 == 0:
+                progress(row.number)
+            if row.fields is None:
+                report.rejected.append((row.number, row.error))
+                continue
+            try:
+                article = article_ingest(
+                    data=_row_input(row.fields, meta_keys),
+                    method=IngestMethod.BULK,
+                    user=user,
+                    queue_scoring=False,
+                    create_outlet=True,
+                )
+            except DuplicateArticle as exc:
+                report.duplicates.append((row.number, str(exc)))
+            except IngestError as exc:
+                report.rejected.append((row.number, str(exc)))
+            else:
+                report.imported.append(article.pk)
+    if queue_scoring and report.imported:
+        from analysis.services import articles_queue_scoring
+
+        with transaction.atomic():
+            articles_queue_scoring(
+                article_ids=report.imported, label=f"Import of {path.name}", user=user
+            )
+    return report

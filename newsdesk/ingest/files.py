@@ -1,0 +1,55 @@
+"""Turning uploaded or fetched bytes into text, refusing what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from newsdesk.ingest.errors import IngestError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def check_size(size: int, limit: int, name: str = "The file") -> None:
+    if size == 0:
+        raise IngestError(f"{name} is empty.")
+    if size > limit:
+        raise IngestError(
+            f"{name} is {size / 1_048_576:.1f} MB; the limit is {limit / 1_048_576:.0f} MB."
+        )
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Decode bytes of unknown encoding, or raise IngestError if they are not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+    if len(data) >= 4 and data[1::2].count(0) > 0.4 * (len(data) // 2):
+        try:
+            return data.decode("utf-16-le")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:8192]:
+        raise IngestError("This looks like a binary file, not text or HTML.")
+    for encoding in filter(None, (declared, "utf-8")):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise IngestError("This file's encoding could not be recognised as text.")
+    return data.decode(best.encoding, errors="replace")
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head

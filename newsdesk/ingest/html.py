@@ -1,0 +1,34 @@
+"""Article extraction from HTML pages, by trafilatura."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import trafilatura
+
+from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.text import CleanedText, clean_text
+
+
+def extract_html(html: str, url: str = "") -> CleanedText:
+    doc = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False, as_dict=True
+    )
+    if not doc or not (doc.get("text") or "").strip():
+        raise IngestError("No article text could be found in this HTML page.")
+    # Paragraphs come one per line; the cleaner finds a dateline and stray chrome.
+    cleaned = clean_text(doc["text"])
+    if doc.get("title"):
+        cleaned.headline = doc["title"].strip()
+    if doc.get("author"):
+        cleaned.byline = doc["author"].strip()
+    if doc.get("date"):
+        try:
+            cleaned.published = dt.date.fromisoformat(doc["date"][:10])
+        except ValueError:
+            pass
+    if doc.get("language") and not cleaned.language:
+        cleaned.language = doc["language"]
+    if not cleaned.body:
+        raise IngestError("No article text could be found in this HTML page.")
+    return cleaned

@@ -1,0 +1,38 @@
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from newsdesk.importer import articles_import
+from newsdesk.ingest.errors import IngestError
+
+
+class Command(BaseCommand):
+    help = "Import articles from a JSON Lines or CSV file (fields: url, outlet, title, published, text or html)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--no-score", action="store_true", help="Do not queue scoring.")
+
+    def handle(self, *args, file: Path, no_score: bool, **options):
+        if not file.is_file():
+            raise CommandError(f"No such file: {file}")
+
+        def progress(rows: int) -> None:
+            sys.stderr.write(f"\r… {rows} rows read")
+            sys.stderr.flush()
+
+        try:
+            report = articles_import(path=file, progress=progress, queue_scoring=not no_score)
+        except IngestError as exc:
+            raise CommandError(str(exc)) from None
+        if report.rows >= 100:
+            sys.stderr.write("\n")
+        self.stdout.write(
+            f"{len(report.imported)} imported, {len(report.duplicates)} duplicate, "
+            f"{len(report.rejected)} rejected"
+        )
+        for number, reason in report.rejected:
+            self.stdout.write(f"  row {number}: rejected: {reason}")
+        for number, reason in report.duplicates[:20]:
+            self.stdout.write(f"  row {number}: duplicate: {reason}")

@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Leaning(models.TextChoices):
+    LEFT = "left", "Left"
+    LEAN_LEFT = "lean_left", "Lean left"
+    CENTER = "center", "Center"
+    LEAN_RIGHT = "lean_right", "Lean right"
+    RIGHT = "right", "Right"
+
+
+class Reliability(models.TextChoices):
+    HIGH = "high", "High"
+    MIXED = "mixed", "Mixed"
+    LOW = "low", "Low"
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166 alpha-2 code")
+    language = models.CharField(max_length=12, blank=True, default="en")
+    owner = models.CharField("owner / parent company", max_length=200, blank=True)
+    state_affiliated = models.BooleanField(default=False)
+    leaning = models.CharField(max_length=12, choices=Leaning.choices, blank=True)
+    leaning_source = models.CharField(max_length=300, blank=True)
+    leaning_rated_on = models.DateField(null=True, blank=True)
+    reliability = models.CharField(max_length=8, choices=Reliability.choices, blank=True)
+    reliability_source = models.CharField(max_length=300, blank=True)
+    reliability_rated_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    is_active = models.BooleanField(
+        default=True, help_text="Outlets created by imports start inactive until curated."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outlet-detail", args=[self.slug])
+
+
+class OutletDomain(models.Model):
+    outlet = models.ForeignKey(Outlet, models.CASCADE, related_name="domains")
+    domain = models.CharField(max_length=253, unique=True)
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def save(self, *args, **kwargs) -> None:
+        self.domain = self.domain.strip().lower().removeprefix("www.")
+        super().save(*args, **kwargs)
+
+
+class Feed(models.Model):
+    outlet = models.ForeignKey(Outlet, models.CASCADE, related_name="feeds")
+    url = models.URLField(max_length=1000, unique=True)
+    is_active = models.BooleanField(default=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["url"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class Event(models.Model):
+    title = models.CharField(max_length=300)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("event-detail", args=[self.pk])
+
+
+class IngestMethod(models.TextChoices):
+    PASTE = "paste", "Pasted text"
+    UPLOAD = "upload", "Uploaded file"
+    URL = "url", "Fetched URL"
+    FEED = "feed", "Feed"
+    BULK = "bulk", "Bulk import"
+
+
+class ScoringStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    QUEUED = "queued", "Queued"
+    SCORED = "scored", "Scored"
+    FAILED = "failed", "Failed"
+
+
+class Article(models.Model):
+    outlet = models.ForeignKey(
+        Outlet, models.PROTECT, null=True, blank=True, related_name="articles"
+    )
+    # NULL rather than "" when absent, so that the unique constraint ignores it.
+    url = models.URLField(max_length=1000, null=True, blank=True, unique=True)
+    headline = models.CharField(max_length=500)
+    byline = models.CharField(max_length=300, blank=True)
+    dateline = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    language = models.CharField(max_length=12, blank=True)
+    body = models.TextField()
+    raw = models.TextField(help_text="The input exactly as received.")
+    captions = models.JSONField(default=list, blank=True)
+    credits = models.JSONField(default=list, blank=True)
+    removed_lines = models.JSONField(default=list, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True)
+    ingest_method = models.CharField(max_length=10, choices=IngestMethod.choices)
+    meta = models.JSONField(default=dict, blank=True)
+    event = models.ForeignKey(
+        Event, models.SET_NULL, null=True, blank=True, related_name="articles"
+    )
+    scoring_status = models.CharField(
+        max_length=10, choices=ScoringStatus.choices, default=ScoringStatus.PENDING
+    )
+    scoring_error = models.TextField(blank=True)
+    scored_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["scoring_status"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.pk])
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.meta.get("demo"))
+
+    def word_count(self) -> int:
+        return len(self.body.split())

@@ -1,0 +1,32 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from analysis import views as analysis_views
+from newsdesk import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("articles/", views.article_list, name="article-list"),
+    path("articles/new/", views.article_new, name="article-new"),
+    path("articles/new/paste/", views.article_paste, name="article-paste"),
+    path("articles/new/upload/", views.article_upload, name="article-upload"),
+    path("articles/new/url/", views.article_fetch, name="article-fetch"),
+    path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path("articles/<int:pk>/event/", views.article_set_event, name="article-set-event"),
+    path("articles/<int:pk>/rescore/", analysis_views.article_rescore, name="article-rescore"),
+    path("outlets/", views.outlet_list, name="outlet-list"),
+    path("outlets/<slug:slug>/", views.outlet_detail, name="outlet-detail"),
+    path("events/", views.event_list, name="event-list"),
+    path("events/new/", views.event_create, name="event-create"),
+    path("events/<int:pk>/", views.event_detail, name="event-detail"),
+    path("scoring/", analysis_views.scoring_status, name="scoring-status"),
+    path("scoring/rescore/", analysis_views.rescore, name="rescore"),
+    path("scoring/batches/<int:pk>/", analysis_views.batch_progress, name="batch-progress"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "Newsdesk administration"
+admin.site.site_title = "Newsdesk admin"

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from analysis.highlight import tone_paragraphs
+from analysis.selectors import article_scores
+from newsdesk import selectors, services
+from newsdesk.forms import (
+    ArticleEventForm,
+    ArticleFilterForm,
+    EventForm,
+    PasteForm,
+    UploadForm,
+    UrlForm,
+)
+from newsdesk.ingest.errors import IngestError
+from newsdesk.models import Article, Event, IngestMethod, Outlet
+from newsdesk.roles import ANALYST, role_required
+
+PAGE_SIZE = 25
+
+
+def _page(request: HttpRequest, queryset, size: int = PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+@role_required(ANALYST)
+def article_list(request: HttpRequest) -> HttpResponse:
+    form = ArticleFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = _page(request, selectors.article_list(filters=filters))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "newsdesk/article_list.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+
+
+@role_required(ANALYST)
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)
+    scores = article_scores(article)
+    sentiment = scores.get("sentiment")
+    sentences = sentiment.evidence.get("sentences", []) if sentiment else []
+    context = {
+        "article": article,
+        "scores": scores,
+        "paragraphs": tone_paragraphs(article.body, sentences),
+        "event_form": ArticleEventForm(initial={"event": article.event_id}),
+    }
+    template = "newsdesk/article_detail.html"
+    if request.htmx and request.htmx.target == "scoring-status":
+        template += "#scoring-status"
+    return render(request, template, context)
+
+
+@role_required(ANALYST)
+def article_new(request: HttpRequest) -> HttpResponse:
+    return render(request, "newsdesk/article_new.html", _ingest_forms())
+
+
+def _ingest_forms(**overrides) -> dict:
+    forms = {"paste_form": PasteForm(), "upload_form": UploadForm(), "url_form": UrlForm()}
+    forms.update(overrides)
+    return forms
+
+
+def _ingested(request: HttpRequest, article: Article) -> HttpResponse:
+    messages.success(request, f"Stored “{article.headline}”; scoring is queued.")
+    return redirect(article)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_paste(request: HttpRequest) -> HttpResponse:
+    form = PasteForm(request.POST)
+    if form.is_valid():
+        data = services.ArticleInput(
+            raw=form.cleaned_data["text"],
+            url=form.cleaned_data["url"],
+            outlet=form.cleaned_data["outlet"],
+            headline=form.cleaned_data["headline"],
+            published=form.cleaned_data["published"],
+        )
+        try:
+            article = services.article_ingest(
+                data=data, method=IngestMethod.PASTE, user=request.user
+            )
+        except IngestError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _ingested(request, article)
+    return render(
+        request,
+        "newsdesk/article_new.html",
+        _ingest_forms(paste_form=form, tab="paste"),
+        status=400,
+    )
+
+
+@require_POST
+@role_required(ANALYST)
+def article_upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        stored, problems = [], []
+        for upload in form.cleaned_data["files"]:
+            try:
+                article = services.article_ingest_bytes(
+                    data=upload.read(services.settings.NEWSDESK_MAX_ARTICLE_BYTES + 1),
+                    filename=upload.name,
+                    method=IngestMethod.UPLOAD,
+                    user=request.user,
+                    outlet=form.cleaned_data["outlet"],
+                    published=form.cleaned_data["published"],
+                )
+            except IngestError as exc:
+                problems.append(f"{upload.name}: {exc}")
+            else:
+                stored.append(article)
+        for problem in problems:
+            form.add_error(None, problem)
+        if stored and not problems and len(stored) == 1:
+            return _ingested(request, stored[0])
+        if stored:
+            messages.success(request, f"Stored {len(stored)} article(s); scoring is queued.")
+            if not problems:
+                return redirect("article-list")
+    return render(
+        request,
+        "newsdesk/article_new.html",
+        _ingest_forms(upload_form=form, tab="upload"),
+        status=400,
+    )
+
+
+@require_POST
+@role_required(ANALYST)
+def article_fetch(request: HttpRequest) -> HttpResponse:
+    form = UrlForm(request.POST)
+    if form.is_valid():
+        try:
+            article = services.article_ingest_url(url=form.cleaned_data["url"], user=request.user)
+        except IngestError as exc:
+            form.add_error("url", str(exc))
+        else:
+            return _ingested(request, article)
+    return render(
+        request, "newsdesk/article_new.html", _ingest_forms(url_form=form, tab="url"), status=400
+    )
+
+
+@require_POST
+@role_required(ANALYST)
+def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    form = ArticleEventForm(request.POST)
+    if form.is_valid():
+        event = form.cleaned_data["event"]
+        services.article_set_event(article=article, event=event, user=request.user)
+        messages.success(
+            request, f"Event set to “{event}”." if event else "Removed from its event."
+        )
+    if request.htmx:
+        return HttpResponseClientRedirect(article.get_absolute_url())
+    return redirect(article)
+
+
+@role_required(ANALYST)
+def outlet_list(request: HttpRequest) -> HttpResponse:
+    page = _page(request, selectors.outlet_list(), 50)
+    return render(request, "newsdesk/outlet_list.html", {"page": page})
+
+
+@role_required(ANALYST)
+def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    outlet = get_object_or_404(Outlet.objects.prefetch_related("domains", "feeds"), slug=slug)
+    page = _page(request, selectors.article_list(filters={"outlet": outlet}))
+    context = {"outlet": outlet, "page": page, "averages": selectors.outlet_averages(outlet)}
+    template = "newsdesk/outlet_detail.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+@role_required(ANALYST)
+def event_list(request: HttpRequest) -> HttpResponse:
+    page = _page(request, selectors.event_list())
+    return render(request, "newsdesk/event_list.html", {"page": page, "form": EventForm()})
+
+
+@require_POST
+@role_required(ANALYST)
+def event_create(request: HttpRequest) -> HttpResponse:
+    form = EventForm(request.POST)
+    if form.is_valid():
+        event = services.event_create(**form.cleaned_data, user=request.user)
+        messages.success(request, "Event created; add articles to it from their pages.")
+        return redirect(event)
+    page = _page(request, selectors.event_list())
+    return render(request, "newsdesk/event_list.html", {"page": page, "form": form}, status=400)
+
+
+@role_required(ANALYST)
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    groups = selectors.event_articles_by_outlet(event)
+    return render(request, "newsdesk/event_detail.html", {"event": event, "groups": groups})
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return redirect("article-list")

@@ -1,0 +1,52 @@
+import os
+
+import pytest
+
+from newsdesk.groups import ensure_role_groups
+from newsdesk.roles import ADMIN, ANALYST, EDITOR
+from tests.factories import UserFactory
+
+# Where the project's shared seed corpus lives (a sibling of the repository).
+SHARED_CORPUS = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "shared", "corpus"
+)
+
+
+@pytest.fixture
+def roles(db):
+    ensure_role_groups()
+
+
+@pytest.fixture
+def analyst(roles):
+    return UserFactory(username="ana", role=ANALYST)
+
+
+@pytest.fixture
+def editor(roles):
+    return UserFactory(username="eddie", role=EDITOR)
+
+
+@pytest.fixture
+def admin_user(roles):
+    return UserFactory(username="ada", role=ADMIN)
+
+
+@pytest.fixture
+def analyst_client(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def admin_client_(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def seed_text() -> str:
+    with open(
+        os.path.join(SHARED_CORPUS, "seed-sputnik-afghan-soldiers.txt"), encoding="utf-8"
+    ) as f:
+        return f.read()

@@ -1,0 +1,17 @@
+"""Settings for the test suite: the project's settings with tasks run eagerly."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
+os.environ.setdefault("SECURE_COOKIES", "0")
+
+from newsdesk.settings import *  # noqa: E402,F403
+
+# Unit tests run tasks in-process; tests/integration runs a real worker on Redis.
+CELERY_TASK_ALWAYS_EAGER = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
