@@ -35,7 +35,7 @@ class PasteForm(ArticleMetaFields):
         label="Article text",
         help_text="Paste the page's text; menus, captions and credits are separated out.",
     )
-    url = forms.URLField(required=False, label="URL (optional)", max_length=1000)
+    url = forms.URLField(required=False, label="URL (optional)", max_length=1000, assume_scheme="https")
     headline = forms.CharField(
         required=False, max_length=500, help_text="Leave empty to detect it."
     )
@@ -46,7 +46,7 @@ class UploadForm(ArticleMetaFields):
 
 
 class UrlForm(forms.Form):
-    url = forms.URLField(label="Article URL", max_length=1000)
+    url = forms.URLField(label="Article URL", max_length=1000, assume_scheme="https")
 
 
 class ArticleFilterForm(forms.Form):

@@ -150,7 +150,7 @@ def article_ingest(
         outlet=outlet,
         url=url,
         headline=headline.strip(),
-        byline=(data.byline or getattr(cleaned, "byline", ""))[:300],
+        byline=(data.byline or cleaned.byline)[:300],
         dateline=cleaned.dateline[:200],
         published_at=_published(data.published or cleaned.published),
         language=cleaned.language or (outlet.language if outlet else ""),

@@ -15,3 +15,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A queue of this test run's own, so that no other worker on the same broker takes its tasks.
+CELERY_TASK_DEFAULT_QUEUE = f"newsdesk-test-{os.getpid()}"

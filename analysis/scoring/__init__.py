@@ -39,18 +39,24 @@ def register(name: str, version: str) -> Callable:
     return decorator
 
 
+_loaded = False
+
+
 def _load_all() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+    # A scorer module may already be imported on its own; the flag, not an empty
+    # registry, says whether every module has been.
+    global _loaded
+    if not _loaded:
+        for module in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{module.name}")
+        _loaded = True
 
 
 def all_scorers() -> list[Scorer]:
-    if not _REGISTRY:
-        _load_all()
+    _load_all()
     return sorted(_REGISTRY.values(), key=lambda s: s.name)
 
 
 def get_scorer(name: str) -> Scorer:
-    if not _REGISTRY:
-        _load_all()
+    _load_all()
     return _REGISTRY[name]
