@@ -44,6 +44,6 @@ def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
         for i, part in enumerate(parts):
             if i:
                 paragraphs.append([])
-            if part.strip():
+            if part:
                 paragraphs[-1].append(Segment(part, segment.compound))
-    return [p for p in paragraphs if p]
+    return [p for p in paragraphs if any(s.text.strip() for s in p)]

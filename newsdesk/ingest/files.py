@@ -44,10 +44,15 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             return data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise IngestError("This file's encoding could not be recognised as text.")
-    return data.decode(best.encoding, errors="replace")
+    least = min(m.chaos for m in matches)
+    tied = [m.encoding for m in matches if m.chaos <= least + 0.01]
+    # Short Western texts fit several code pages equally well; Windows-1252 is the
+    # likeliest for news pages, and the one browsers assume for "latin-1".
+    encoding = "cp1252" if "cp1252" in tied else tied[0]
+    return data.decode(encoding, errors="replace")
 
 
 def looks_like_html(text: str) -> bool:

@@ -11,9 +11,10 @@ from newsdesk.ingest.text import CleanedText, clean_text
 
 
 def extract_html(html: str, url: str = "") -> CleanedText:
-    doc = trafilatura.bare_extraction(
-        html, url=url or None, with_metadata=True, include_comments=False, as_dict=True
+    document = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False
     )
+    doc = document.as_dict() if document is not None else None
     if not doc or not (doc.get("text") or "").strip():
         raise IngestError("No article text could be found in this HTML page.")
     # Paragraphs come one per line; the cleaner finds a dateline and stray chrome.

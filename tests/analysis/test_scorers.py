@@ -1,0 +1,73 @@
+import socket
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.scoring import all_scorers, get_scorer
+
+NEGATIVE = "The attack was a horrible, deadly disaster."
+POSITIVE = "Residents were delighted and grateful for the wonderful rescue."
+NEUTRAL = "The committee meets on Tuesday in the town hall."
+
+
+def test_every_scorer_is_registered_with_a_version():
+    names = {s.name: s.version for s in all_scorers()}
+    assert {"sentiment", "readability"} <= set(names)
+    assert all(version for version in names.values())
+
+
+def test_sentiment_scores_each_sentence_like_vader():
+    reference = SentimentIntensityAnalyzer()
+    text = f"{NEGATIVE} {POSITIVE} {NEUTRAL}"
+    result = get_scorer("sentiment")(text)
+    compounds = [s["compound"] for s in result.evidence["sentences"]]
+    assert compounds == [reference.polarity_scores(t)["compound"] for t in (NEGATIVE, POSITIVE, NEUTRAL)]
+    assert compounds[0] < -0.5 and compounds[1] > 0.5 and compounds[2] == 0
+    assert result.values["negative_share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result.values["positive_share"] == pytest.approx(1 / 3, abs=1e-4)
+    assert result.values["compound_min"] == compounds[0]
+    assert result.evidence["most_negative"]["start"] == 0
+
+
+def test_sentiment_evidence_offsets_point_at_the_sentences():
+    text = f"{NEUTRAL}\n\n{NEGATIVE}"
+    result = get_scorer("sentiment")(text)
+    spans = [text[s["start"] : s["end"]] for s in result.evidence["sentences"]]
+    assert spans == [NEUTRAL, NEGATIVE]
+
+
+def test_sentiment_of_empty_text_is_empty():
+    assert get_scorer("sentiment")("").values == {"sentence_count": 0}
+
+
+def test_readability_of_a_known_sentence():
+    # 6 words, 1 sentence, 6 syllables: 206.835 - 1.015 * 6 - 84.6 * 1 = 116.145
+    result = get_scorer("readability")("The cat sat on the mat.")
+    assert result.values["word_count"] == 6
+    assert result.values["sentence_count"] == 1
+    assert result.values["syllable_count"] == 6
+    assert result.values["flesch_reading_ease"] == pytest.approx(116.145, abs=0.01)
+
+
+def test_harder_prose_reads_harder():
+    easy = get_scorer("readability")("We ran. The dog ran too. It was fun. We sat down.")
+    hard = get_scorer("readability")(
+        "Notwithstanding considerable institutional opposition, the administration "
+        "implemented comprehensive regulatory modifications affecting international "
+        "telecommunications infrastructure."
+    )
+    assert hard.values["flesch_kincaid_grade"] > easy.values["flesch_kincaid_grade"] + 10
+    assert "telecommunications" in hard.evidence["difficult_words"]
+
+
+def test_readability_needs_no_network(monkeypatch):
+    import nltk
+
+    def no_network(*args, **kwargs):
+        raise OSError("network is unavailable in this test")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(nltk, "download", no_network)
+    result = get_scorer("readability")("Pronunciation dictionaries count syllables.")
+    # pro-nun-ci-a-tion dic-tion-ar-ies count syl-la-bles
+    assert result.values["syllable_count"] == 13

@@ -1,0 +1,86 @@
+import pytest
+from django.core.management import call_command
+
+from analysis import services
+from analysis.models import Score, ScoringBatch
+from analysis.scoring import Scorer
+from newsdesk.models import ScoringStatus
+from tests.factories import ArticleFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_scoring_twice_leaves_one_row_per_scorer():
+    article = ArticleFactory()
+    assert services.article_score(article_id=article.pk)
+    assert services.article_score(article_id=article.pk)
+    assert sorted(Score.objects.filter(article=article).values_list("scorer", flat=True)) == [
+        "readability",
+        "sentiment",
+    ]
+    article.refresh_from_db()
+    assert article.scoring_status == ScoringStatus.SCORED and article.scored_at
+
+
+def test_a_failing_scorer_marks_the_article_failed_with_the_reason(monkeypatch):
+    def broken(text):
+        raise ValueError("lexicon missing")
+
+    monkeypatch.setattr(services, "all_scorers", lambda: [Scorer("broken", "1", broken)])
+    article = ArticleFactory()
+    batch = ScoringBatch.objects.create(label="t", total=1)
+    assert not services.article_score(article_id=article.pk, batch_id=batch.pk)
+    article.refresh_from_db()
+    batch.refresh_from_db()
+    assert article.scoring_status == ScoringStatus.FAILED
+    assert article.scoring_error == "ValueError: lexicon missing"
+    assert (batch.done, batch.failed) == (0, 1)
+
+
+def test_queueing_sends_the_task_after_commit(django_capture_on_commit_callbacks):
+    articles = ArticleFactory.create_batch(3)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        batch = services.articles_queue_scoring(article_ids=[a.pk for a in articles], label="x")
+    assert Score.objects.count() == 0
+    assert {a.scoring_status for a in type(articles[0]).objects.all()} == {ScoringStatus.QUEUED}
+    assert len(callbacks) == 1
+    callbacks[0]()  # eager in tests: the task runs now
+    batch.refresh_from_db()
+    assert batch.done == 3 and not batch.is_running
+    assert Score.objects.count() == 6
+
+
+def test_bulk_work_travels_in_chunks(django_capture_on_commit_callbacks, monkeypatch):
+    sent = []
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids, batch: sent.append(ids))
+    articles = ArticleFactory.create_batch(services.CHUNK_SIZE + 5)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.articles_queue_scoring(article_ids=[a.pk for a in articles], label="x")
+    assert [len(chunk) for chunk in sent] == [services.CHUNK_SIZE, 5]
+
+
+def test_rescore_queues_only_outdated_scores(monkeypatch, django_capture_on_commit_callbacks, capsys):
+    current, stale, unscored = ArticleFactory.create_batch(3)
+    for article in (current, stale):
+        services.article_score(article_id=article.pk)
+    Score.objects.filter(article=stale, scorer="sentiment").update(version="0")
+
+    sent = []
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids, batch: sent.extend(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rescore")
+    assert sorted(sent) == sorted([stale.pk, unscored.pk])
+    assert "Queued 2 article(s)" in capsys.readouterr().out
+
+
+def test_rescore_by_outlet_and_all(monkeypatch, django_capture_on_commit_callbacks):
+    outlet = OutletFactory(slug="gazette")
+    mine = ArticleFactory(outlet=outlet)
+    ArticleFactory()
+    services.article_score(article_id=mine.pk)
+    sent = []
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids, batch: sent.extend(ids))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("rescore", "--outlet", "gazette", "--all")
+    assert sent == [mine.pk]
+

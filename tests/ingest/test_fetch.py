@@ -1,0 +1,89 @@
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.fetch import fetch_url
+
+PAGE = b"<html><head><title>Local page</title></head><body><article><p>Officials said the harbour reopened on Tuesday after a week of repairs.</p></article></body></html>"
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        routes = {
+            "/page": (200, "text/html; charset=utf-8", PAGE),
+            "/image": (200, "image/png", b"\x89PNG"),
+            "/big": (200, "text/html", b"x" * 3_000_000),
+            "/missing": (404, "text/html", b"no"),
+            "/redirect-private": (302, "text/html", b""),
+        }
+        status, ctype, body = routes.get(self.path, (404, "text/html", b""))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if self.path == "/redirect-private":
+            self.send_header("Location", "http://10.0.0.1/secret")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def local_server(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.NEWSDESK_FETCH_ALLOW_HOSTS = ["127.0.0.1"]
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8000/admin/",
+        "http://10.0.0.1/x",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+    ],
+)
+def test_it_refuses_private_and_local_addresses(url, settings):
+    settings.NEWSDESK_FETCH_ALLOW_HOSTS = []
+    with pytest.raises(IngestError, match="private or local"):
+        fetch_url(url)
+
+
+def test_it_refuses_other_schemes():
+    with pytest.raises(IngestError, match="Only http"):
+        fetch_url("file:///etc/passwd")
+
+
+def test_it_fetches_an_allowed_test_host(local_server):
+    page = fetch_url(local_server + "/page")
+    assert page.body == PAGE
+    assert page.charset == "utf-8"
+
+
+def test_it_refuses_a_content_type_that_is_not_a_page(local_server):
+    with pytest.raises(IngestError, match="image/png"):
+        fetch_url(local_server + "/image")
+
+
+def test_it_stops_reading_past_the_size_cap(local_server):
+    with pytest.raises(IngestError, match="larger than 1 MB"):
+        fetch_url(local_server + "/big", max_bytes=1_048_576)
+
+
+def test_it_reports_http_errors(local_server):
+    with pytest.raises(IngestError, match="404"):
+        fetch_url(local_server + "/missing")
+
+
+def test_it_checks_redirect_targets_too(local_server):
+    with pytest.raises(IngestError, match="private or local"):
+        fetch_url(local_server + "/redirect-private")

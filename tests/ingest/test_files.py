@@ -1,0 +1,49 @@
+import codecs
+
+import pytest
+
+from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.files import check_size, decode_text, looks_like_html
+
+
+def test_it_decodes_utf8():
+    assert decode_text("Škoda – naïve".encode()) == "Škoda – naïve"
+
+
+def test_it_decodes_latin1_text():
+    text = "Le café de la gare a fermé après l'été, a déclaré le maire."
+    assert decode_text(text.encode("latin-1")) == text
+
+
+def test_it_decodes_utf16_with_a_bom():
+    text = "Officials said the bridge would reopen."
+    assert decode_text(codecs.BOM_UTF16_LE + text.encode("utf-16-le")) == text
+
+
+def test_it_decodes_utf16_without_a_bom():
+    text = "Officials said the bridge would reopen."
+    assert decode_text(text.encode("utf-16-le")) == text
+
+
+def test_it_refuses_binary_data():
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
+    with pytest.raises(IngestError, match="binary"):
+        decode_text(png)
+
+
+def test_it_refuses_empty_and_oversized_input():
+    with pytest.raises(IngestError, match="empty"):
+        check_size(0, 100)
+    with pytest.raises(IngestError, match="limit is 5 MB"):
+        check_size(20 * 1024 * 1024, 5 * 1024 * 1024)
+    check_size(10, 100)
+
+
+def test_it_recognises_html():
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert not looks_like_html("MOSCOW (Sputnik) - About 1,500 soldiers crossed.")
+
+
+def test_it_decodes_windows_1251_russian_text():
+    text = "Москва заявила, что переговоры продолжатся на следующей неделе."
+    assert decode_text(text.encode("cp1251")) == text

@@ -1,0 +1,67 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from newsdesk.models import Article, IngestMethod, Outlet
+from tests.factories import OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "The harbour reopened on Tuesday after repairs costing {n} million pounds, the port authority said."
+
+
+def test_it_imports_jsonl_and_reports_each_outcome(tmp_path, capsys, django_capture_on_commit_callbacks):
+    OutletFactory(name="The Test Gazette")
+    rows = [
+        {"url": "https://gazette.example/1", "outlet": "The Test Gazette", "title": "Harbour reopens",
+         "published": "2024-03-04", "text": TEXT.format(n=3)},
+        {"url": "https://herald.example/2", "outlet": "Unknown Herald", "title": "Port open",
+         "published": "2024-03-05T08:00:00+00:00", "html": f"<html><body><article><p>{TEXT.format(n=4)}</p><p>More detail followed in a second paragraph of this test page.</p></article></body></html>"},
+        {"url": "https://gazette.example/1", "outlet": "The Test Gazette", "text": TEXT.format(n=5)},
+        {"url": "https://gazette.example/3", "text": ""},
+        {"url": "https://gazette.example/4", "published": "last Tuesday", "text": TEXT.format(n=6)},
+    ]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\nnot json\n")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_articles", str(path))
+
+    out = capsys.readouterr().out
+    assert "2 imported, 1 duplicate, 3 rejected" in out
+    assert "row 4: rejected: no text or html" in out
+    assert "not an ISO date" in out
+    assert "row 6: rejected: not valid JSON" in out
+    herald = Outlet.objects.get(name="Unknown Herald")
+    assert not herald.is_active
+    article = Article.objects.get(url="https://herald.example/2")
+    assert article.outlet == herald and article.ingest_method == IngestMethod.BULK
+    assert article.headline == "Port open"
+    assert Article.objects.filter(scoring_status="scored").count() == 2
+
+
+def test_it_imports_csv(tmp_path, capsys):
+    path = tmp_path / "articles.csv"
+    path.write_text(
+        'url,outlet,title,published,text\n'
+        f'https://a.example/1,a.example,First,2024-01-01,"{TEXT.format(n=1)}"\n'
+        f'https://a.example/2,a.example,Second,2024-01-02,"{TEXT.format(n=2)}"\n'
+    )
+    call_command("import_articles", str(path), "--no-score")
+    assert "2 imported, 0 duplicate, 0 rejected" in capsys.readouterr().out
+    assert set(Article.objects.values_list("scoring_status", flat=True)) == {"pending"}
+    assert Outlet.objects.get().name == "a.example"
+
+
+def test_it_refuses_other_formats_and_missing_files(tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("import_articles", str(tmp_path / "nope.jsonl"))
+    odd = tmp_path / "articles.xml"
+    odd.write_text("<x/>")
+    with pytest.raises(CommandError, match=".jsonl or .csv"):
+        call_command("import_articles", str(odd))
+    csv_path = tmp_path / "bad.csv"
+    csv_path.write_text("url,title\nhttps://x.example,Hi\n")
+    with pytest.raises(CommandError, match="'text' or 'html' column"):
+        call_command("import_articles", str(csv_path))

@@ -1,0 +1,30 @@
+import pytest
+from django.core.management import call_command
+
+from newsdesk.models import Article, Event, Outlet, ScoringStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_scored_events_covered_by_several_outlets(capsys):
+    call_command("load_demo")
+    assert "seed loaded" in capsys.readouterr().out
+    events = Event.objects.all()
+    assert events.count() >= 4
+    for event in events:
+        outlets = set(event.articles.values_list("outlet", flat=True))
+        assert 3 <= len(outlets) <= 5, event.title
+    assert set(Article.objects.values_list("scoring_status", flat=True)) == {ScoringStatus.SCORED}
+    seed = Article.objects.get(outlet__name="Sputnik International")
+    assert seed.event.title.startswith("Afghan soldiers cross into Tajikistan")
+    assert not seed.is_demo
+    demo_articles = Article.objects.exclude(pk=seed.pk)
+    assert all(a.is_demo and "Written for the Newsdesk demo" in a.meta["note"] for a in demo_articles)
+    assert Outlet.objects.get(slug="sputnik").state_affiliated
+
+
+def test_loading_the_demo_twice_adds_nothing():
+    call_command("load_demo")
+    counts = Article.objects.count(), Event.objects.count(), Outlet.objects.count()
+    call_command("load_demo")
+    assert (Article.objects.count(), Event.objects.count(), Outlet.objects.count()) == counts
