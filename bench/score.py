@@ -31,7 +31,9 @@ from analysis.scoring.sentences import split  # noqa: E402
 def corpus(n: int) -> list[str]:
     texts = [json.loads(line)["text"] for line in (ROOT / "newsdesk/demo/articles.jsonl").open()]
     # Vary each copy a little so that per-text caches cannot flatter the figures.
-    return [f"{texts[i % len(texts)]}\n\nCopy {i} of the demo text, sentence {i * 7}." for i in range(n)]
+    return [
+        f"{texts[i % len(texts)]}\n\nCopy {i} of the demo text, sentence {i * 7}." for i in range(n)
+    ]
 
 
 def naive(texts: list[str]) -> None:
@@ -65,7 +67,11 @@ def main() -> None:
     print(f"{len(texts)} articles, {words:.0f} words on average, one process")
     baseline = timed("naive vader+textstat", naive, texts)
     for scorer in all_scorers():
-        timed(f"scorer {scorer.name} v{scorer.version}", lambda ts, s=scorer: [s(t) for t in ts], texts)
+        timed(
+            f"scorer {scorer.name} v{scorer.version}",
+            lambda ts, s=scorer: [s(t) for t in ts],
+            texts,
+        )
     engine = timed("whole engine", lambda ts: [[s(t) for s in all_scorers()] for t in ts], texts)
     print(f"engine / naive speed ratio: {engine / baseline:.2f}x")
 

@@ -35,7 +35,9 @@ class PasteForm(ArticleMetaFields):
         label="Article text",
         help_text="Paste the page's text; menus, captions and credits are separated out.",
     )
-    url = forms.URLField(required=False, label="URL (optional)", max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        required=False, label="URL (optional)", max_length=1000, assume_scheme="https"
+    )
     headline = forms.CharField(
         required=False, max_length=500, help_text="Leave empty to detect it."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Avg, Count, FloatField, Q, QuerySet
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
 from newsdesk.models import Article, Event, Outlet
@@ -34,7 +34,8 @@ def _start_of(day: dt.date) -> dt.datetime:
 
 def _score_avg(scorer: str, key: str) -> Avg:
     return Avg(
-        Cast(KT(f"articles__scores__values__{key}"), FloatField()),
+        # KT() would apply the JSON path to the article's own column; name the field.
+        Cast(KeyTextTransform(key, "articles__scores__values"), FloatField()),
         filter=Q(articles__scores__scorer=scorer),
     )
 

@@ -183,10 +183,18 @@ def article_ingest(
     return article
 
 
+def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Article:
+    """An uploaded file; its size is checked before anything is read."""
+    check_size(upload.size, settings.NEWSDESK_MAX_ARTICLE_BYTES, "The file")
+    return article_ingest_bytes(
+        data=upload.read(), filename=upload.name, method=method, user=user, **fields
+    )
+
+
 def article_ingest_bytes(
     *, data: bytes, filename: str, method: str, user=None, **fields
 ) -> Article:
-    check_size(len(data), settings.NEWSDESK_MAX_ARTICLE_BYTES, filename or "The file")
+    check_size(len(data), settings.NEWSDESK_MAX_ARTICLE_BYTES, "The file")
     text = decode_text(data)
     is_html = filename.lower().endswith((".html", ".htm")) or looks_like_html(text)
     return article_ingest(

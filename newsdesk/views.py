@@ -31,8 +31,10 @@ def _page(request: HttpRequest, queryset, size: int = PAGE_SIZE):
 
 @role_required(ANALYST)
 def article_list(request: HttpRequest) -> HttpResponse:
-    form = ArticleFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    form = ArticleFilterForm(request.GET)
+    # Invalid filters are dropped from cleaned_data; the valid ones still apply.
+    form.is_valid()
+    filters = form.cleaned_data
     page = _page(request, selectors.article_list(filters=filters))
     query = request.GET.copy()
     query.pop("page", None)
@@ -112,9 +114,8 @@ def article_upload(request: HttpRequest) -> HttpResponse:
         stored, problems = [], []
         for upload in form.cleaned_data["files"]:
             try:
-                article = services.article_ingest_bytes(
-                    data=upload.read(services.settings.NEWSDESK_MAX_ARTICLE_BYTES + 1),
-                    filename=upload.name,
+                article = services.article_ingest_upload(
+                    upload=upload,
                     method=IngestMethod.UPLOAD,
                     user=request.user,
                     outlet=form.cleaned_data["outlet"],

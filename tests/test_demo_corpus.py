@@ -19,7 +19,9 @@ def test_the_demo_loads_scored_events_covered_by_several_outlets(capsys):
     assert seed.event.title.startswith("Afghan soldiers cross into Tajikistan")
     assert not seed.is_demo
     demo_articles = Article.objects.exclude(pk=seed.pk)
-    assert all(a.is_demo and "Written for the Newsdesk demo" in a.meta["note"] for a in demo_articles)
+    assert all(
+        a.is_demo and "Written for the Newsdesk demo" in a.meta["note"] for a in demo_articles
+    )
     assert Outlet.objects.get(slug="sputnik").state_affiliated
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import trafilatura
@@ -24,10 +25,8 @@ def extract_html(html: str, url: str = "") -> CleanedText:
     if doc.get("author"):
         cleaned.byline = doc["author"].strip()
     if doc.get("date"):
-        try:
+        with contextlib.suppress(ValueError):  # an unparseable date is left unset
             cleaned.published = dt.date.fromisoformat(doc["date"][:10])
-        except ValueError:
-            pass
     if doc.get("language") and not cleaned.language:
         cleaned.language = doc["language"]
     if not cleaned.body:

@@ -21,7 +21,9 @@ def test_sentiment_scores_each_sentence_like_vader():
     text = f"{NEGATIVE} {POSITIVE} {NEUTRAL}"
     result = get_scorer("sentiment")(text)
     compounds = [s["compound"] for s in result.evidence["sentences"]]
-    assert compounds == [reference.polarity_scores(t)["compound"] for t in (NEGATIVE, POSITIVE, NEUTRAL)]
+    assert compounds == [
+        reference.polarity_scores(t)["compound"] for t in (NEGATIVE, POSITIVE, NEUTRAL)
+    ]
     assert compounds[0] < -0.5 and compounds[1] > 0.5 and compounds[2] == 0
     assert result.values["negative_share"] == pytest.approx(1 / 3, abs=1e-4)
     assert result.values["positive_share"] == pytest.approx(1 / 3, abs=1e-4)

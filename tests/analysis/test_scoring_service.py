@@ -59,7 +59,9 @@ def test_bulk_work_travels_in_chunks(django_capture_on_commit_callbacks, monkeyp
     assert [len(chunk) for chunk in sent] == [services.CHUNK_SIZE, 5]
 
 
-def test_rescore_queues_only_outdated_scores(monkeypatch, django_capture_on_commit_callbacks, capsys):
+def test_rescore_queues_only_outdated_scores(
+    monkeypatch, django_capture_on_commit_callbacks, capsys
+):
     current, stale, unscored = ArticleFactory.create_batch(3)
     for article in (current, stale):
         services.article_score(article_id=article.pk)
@@ -83,4 +85,3 @@ def test_rescore_by_outlet_and_all(monkeypatch, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         call_command("rescore", "--outlet", "gazette", "--all")
     assert sent == [mine.pk]
-

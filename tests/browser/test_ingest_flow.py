@@ -87,6 +87,25 @@ def test_filtering_the_article_list_swaps_results_without_reload(page: Page, liv
     expect(page).to_have_url(re.compile(r"[?&]q=Harbour"))
     assert page.evaluate("window.__sameDocument") is True
 
+    # Links in the swapped results are ordinary links to the article page.
+    results.get_by_role("link", name="Harbour strike enters second week").click()
+    expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Harbour strike enters second week")
+
+
+def test_paginating_the_article_list_keeps_the_page_usable(page: Page, live_server):
+    user = UserFactory(role=ANALYST)
+    for n in range(30):
+        ArticleFactory(headline=f"Council minutes {n:02d}")
+    login(page, live_server.url, user.username)
+
+    page.goto(live_server.url + "/articles/")
+    page.get_by_role("link", name="Next →").click()
+    expect(page.locator("#results tbody tr")).to_have_count(5)
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    page.locator("#results tbody a").first.click()
+    expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
+
 
 def test_hostile_html_in_an_article_is_shown_as_text(page: Page, live_server):
     user = UserFactory(role=ANALYST)

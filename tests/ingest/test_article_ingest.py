@@ -26,7 +26,9 @@ def ingest(raw=BODY, **fields):
 
 
 def test_the_seed_comes_out_as_the_newsroom_expects(seed_text, django_capture_on_commit_callbacks):
-    sputnik = OutletFactory(name="Sputnik International", slug="sputnik", country="RU", state_affiliated=True)
+    sputnik = OutletFactory(
+        name="Sputnik International", slug="sputnik", country="RU", state_affiliated=True
+    )
     with django_capture_on_commit_callbacks(execute=True):
         article = ingest(seed_text)
     article.refresh_from_db()
@@ -42,8 +44,16 @@ def test_the_seed_comes_out_as_the_newsroom_expects(seed_text, django_capture_on
         "© AP Photo / Border Troops of the State Committee for National Security of the Republic of Tajikistan"
     ]
     assert len(article.captions) == 1 and article.captions[0].startswith("In this handout photo")
-    for chrome in ("Subscribe", "Newsfeed", "0", "To participate in the discussion",
-                   "log in or register", "loader", "Chats", "Заголовок открываемого материала"):
+    for chrome in (
+        "Subscribe",
+        "Newsfeed",
+        "0",
+        "To participate in the discussion",
+        "log in or register",
+        "loader",
+        "Chats",
+        "Заголовок открываемого материала",
+    ):
         assert chrome in article.removed_lines
         assert chrome not in article.body.split("\n")
     assert article.raw == seed_text
@@ -73,12 +83,17 @@ def test_empty_or_tiny_input_stores_nothing(raw):
 
 def test_huge_files_are_refused_before_decoding():
     with pytest.raises(IngestError, match="limit"):
-        article_ingest_bytes(data=b"a " * 10_000_000, filename="big.txt", method=IngestMethod.UPLOAD)
+        article_ingest_bytes(
+            data=b"a " * 10_000_000, filename="big.txt", method=IngestMethod.UPLOAD
+        )
     assert Article.objects.count() == 0
 
 
 def test_script_in_titles_and_bodies_is_kept_as_text_for_escaping():
-    article = ingest(BODY + "<script>alert(1)</script> was in the page.", headline="<b>Hi</b><script>x()</script>")
+    article = ingest(
+        BODY + "<script>alert(1)</script> was in the page.",
+        headline="<b>Hi</b><script>x()</script>",
+    )
     assert article.headline == "<b>Hi</b><script>x()</script>"
     assert "<script>alert(1)</script>" in article.body
 

@@ -11,14 +11,30 @@ pytestmark = pytest.mark.django_db
 TEXT = "The harbour reopened on Tuesday after repairs costing {n} million pounds, the port authority said."
 
 
-def test_it_imports_jsonl_and_reports_each_outcome(tmp_path, capsys, django_capture_on_commit_callbacks):
+def test_it_imports_jsonl_and_reports_each_outcome(
+    tmp_path, capsys, django_capture_on_commit_callbacks
+):
     OutletFactory(name="The Test Gazette")
     rows = [
-        {"url": "https://gazette.example/1", "outlet": "The Test Gazette", "title": "Harbour reopens",
-         "published": "2024-03-04", "text": TEXT.format(n=3)},
-        {"url": "https://herald.example/2", "outlet": "Unknown Herald", "title": "Port open",
-         "published": "2024-03-05T08:00:00+00:00", "html": f"<html><body><article><p>{TEXT.format(n=4)}</p><p>More detail followed in a second paragraph of this test page.</p></article></body></html>"},
-        {"url": "https://gazette.example/1", "outlet": "The Test Gazette", "text": TEXT.format(n=5)},
+        {
+            "url": "https://gazette.example/1",
+            "outlet": "The Test Gazette",
+            "title": "Harbour reopens",
+            "published": "2024-03-04",
+            "text": TEXT.format(n=3),
+        },
+        {
+            "url": "https://herald.example/2",
+            "outlet": "Unknown Herald",
+            "title": "Port open",
+            "published": "2024-03-05T08:00:00+00:00",
+            "html": f"<html><body><article><p>{TEXT.format(n=4)}</p><p>More detail followed in a second paragraph of this test page.</p></article></body></html>",
+        },
+        {
+            "url": "https://gazette.example/1",
+            "outlet": "The Test Gazette",
+            "text": TEXT.format(n=5),
+        },
         {"url": "https://gazette.example/3", "text": ""},
         {"url": "https://gazette.example/4", "published": "last Tuesday", "text": TEXT.format(n=6)},
     ]
@@ -44,7 +60,7 @@ def test_it_imports_jsonl_and_reports_each_outcome(tmp_path, capsys, django_capt
 def test_it_imports_csv(tmp_path, capsys):
     path = tmp_path / "articles.csv"
     path.write_text(
-        'url,outlet,title,published,text\n'
+        "url,outlet,title,published,text\n"
         f'https://a.example/1,a.example,First,2024-01-01,"{TEXT.format(n=1)}"\n'
         f'https://a.example/2,a.example,Second,2024-01-02,"{TEXT.format(n=2)}"\n'
     )

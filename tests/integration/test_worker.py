@@ -64,9 +64,22 @@ def worker(tmp_path):
     }
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "newsdesk", "worker", "--loglevel=info",
-             "--concurrency=2", "-n", f"test-{os.getpid()}@%h"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "newsdesk",
+                "worker",
+                "--loglevel=info",
+                "--concurrency=2",
+                "-n",
+                f"test-{os.getpid()}@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     try:
         deadline = time.monotonic() + 60
@@ -98,7 +111,9 @@ def _wait_until_scored(ids: list[int], timeout: float = 60) -> None:
 
 def test_a_worker_scores_articles_queued_after_commit(worker):
     articles = [
-        ArticleFactory(body=f"The mayor praised the excellent new bridge number {n}. Critics said it was a terrible waste.")
+        ArticleFactory(
+            body=f"The mayor praised the excellent new bridge number {n}. Critics said it was a terrible waste."
+        )
         for n in range(120)
     ]
     ids = [a.pk for a in articles]

@@ -1,0 +1,285 @@
+"""The article page: the cleaned text, its tone, its scores and its event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+
+from analysis.models import Score
+from tests.factories import ArticleFactory, EventFactory
+
+pytestmark = pytest.mark.django_db
+
+NEGATIVE = "The attack was a horrible, deadly disaster."
+NEUTRAL = "The council met on Monday."
+POSITIVE = "Volunteers were wonderful and everyone was grateful for the great help."
+# What htmx sends when the scoring panel polls.
+POLL = {"HX-Request": "true", "HX-Target": "scoring-status"}
+
+
+def page(client, article, headers=None) -> str:
+    response = client.get(article.get_absolute_url(), headers=headers or {})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(html: str, opening: str, closing: str) -> str:
+    """The markup from ``opening`` to the first ``closing`` after it."""
+    match = re.search(re.escape(opening) + ".*?" + re.escape(closing), html, re.DOTALL)
+    assert match, f"{opening!r} … {closing!r} is not on the page"
+    return match[0]
+
+
+def figure(html: str, name: str) -> str:
+    match = re.search(rf'<dd data-figure="{name}">([^<]*)</dd>', html)
+    assert match, f"figure {name} is not on the page"
+    return match[1]
+
+
+def at(day: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(9), tzinfo=dt.UTC)
+
+
+def test_the_body_is_shown_paragraph_by_paragraph(analyst_client):
+    article = ArticleFactory(body="First paragraph of the story.\n\nSecond paragraph follows.")
+
+    html = page(analyst_client, article)
+
+    body = section(html, '<div class="articlebody">', '<aside class="sidebar">')
+    assert "<p>First paragraph of the story.</p>" in body
+    assert "<p>Second paragraph follows.</p>" in body
+
+
+def test_the_header_shows_the_outlet_date_dateline_and_word_count(analyst_client):
+    article = ArticleFactory(
+        headline="Bridge reopens",
+        dateline="LONDON (Agency)",
+        published_at=at("2024-03-05"),
+        body="One two three four five six seven.",
+    )
+
+    html = page(analyst_client, article)
+
+    assert "<h1>Bridge reopens</h1>" in html
+    assert article.outlet.name in html
+    assert '<time datetime="2024-03-05T09:00:00+00:00">5 March 2024</time>' in html
+    assert "<dt>Dateline</dt><dd>LONDON (Agency)</dd>" in html
+    assert "<dt>Words</dt><dd>7</dd>" in html
+
+
+def test_captions_and_credits_are_listed_apart_from_the_body(analyst_client):
+    article = ArticleFactory(
+        captions=["Firefighters at the scene on Monday."], credits=["© AP Photo / Jane Doe"]
+    )
+
+    html = page(analyst_client, article)
+
+    captions = section(html, '<section class="captions">', "</section>")
+    assert '<li class="caption">Firefighters at the scene on Monday.</li>' in captions
+    assert '<li class="credit">© AP Photo / Jane Doe</li>' in captions
+
+
+def test_without_captions_there_is_no_captions_section(analyst_client):
+    html = page(analyst_client, ArticleFactory())
+
+    assert "Captions and credits" not in html
+
+
+def test_removed_page_chrome_is_tucked_inside_a_details_element(analyst_client):
+    article = ArticleFactory(removed_lines=["Subscribe", "Newsfeed"])
+
+    html = page(analyst_client, article)
+
+    details = section(html, '<details class="removed">', "</details>")
+    assert "Removed page chrome (2 lines)" in details
+    assert "<li><code>Subscribe</code></li>" in details
+    assert "<li><code>Newsfeed</code></li>" in details
+    assert html.count("Subscribe") == 1
+
+
+def test_sentences_are_shaded_by_tone_once_scored(analyst_client, score):
+    article = score(ArticleFactory(body=f"{NEGATIVE} {NEUTRAL}\n\n{POSITIVE}"))
+    sentences = article.scores.get(scorer="sentiment").evidence["sentences"]
+    compounds = {article.body[s["start"] : s["end"]]: s["compound"] for s in sentences}
+
+    html = page(analyst_client, article)
+
+    for text, tone in ((NEGATIVE, "negative"), (NEUTRAL, "neutral"), (POSITIVE, "positive")):
+        title = floatformat(compounds[text], 3)
+        span = f'<span class="sentence tone-{tone}" title="compound {title}">{text}</span>'
+        assert span in html
+    assert compounds[NEGATIVE] < -0.5
+
+
+def test_an_unscored_article_has_no_tone_spans(analyst_client):
+    html = page(analyst_client, ArticleFactory(body=f"{NEGATIVE} {NEUTRAL}"))
+
+    assert 'class="sentence' not in html
+    assert f"<p>{NEGATIVE} {NEUTRAL}</p>" in html
+
+
+def test_the_scores_panel_shows_the_stored_figures(analyst_client, score):
+    article = score(ArticleFactory(body=f"{NEGATIVE} {NEUTRAL}\n\n{POSITIVE}"))
+    tone = Score.objects.get(article=article, scorer="sentiment").values
+    readability = Score.objects.get(article=article, scorer="readability").values
+
+    html = page(analyst_client, article)
+
+    panel = section(html, '<section id="scoring-status"', "</section>")
+    assert '<span class="status status-scored">Scored</span>' in panel
+    assert figure(panel, "compound_mean") == floatformat(tone["compound_mean"], 3)
+    assert figure(panel, "flesch_reading_ease") == floatformat(
+        readability["flesch_reading_ease"], 1
+    )
+    assert "<dt>Sentences</dt><dd>3</dd>" in panel
+    assert "<dt>Negative sentences</dt><dd>33%</dd>" in panel
+    assert "hx-trigger" not in panel
+
+
+def test_a_failed_article_shows_why(analyst_client):
+    article = ArticleFactory(scoring_status="failed", scoring_error="ValueError: no sentences")
+
+    html = page(analyst_client, article)
+
+    assert "Scoring failed: ValueError: no sentences" in html
+
+
+def test_an_htmx_poll_of_a_queued_article_gets_the_scoring_status_section(analyst_client):
+    article = ArticleFactory(scoring_status="queued")
+
+    html = page(analyst_client, article, POLL)
+
+    html = html.strip()
+    assert html.startswith('<section id="scoring-status"')
+    assert html.endswith("</section>")
+    assert "<html" not in html
+    assert 'hx-trigger="every 2s"' in html
+    assert "Scoring is queued; this panel updates by itself." in html
+
+
+def test_an_htmx_poll_after_scoring_stops_polling(analyst_client, score):
+    article = ArticleFactory(scoring_status="queued")
+    score(article)
+
+    html = page(analyst_client, article, POLL)
+
+    assert html.strip().startswith('<section id="scoring-status"')
+    assert "hx-trigger" not in html
+    assert 'data-figure="compound_mean"' in html
+
+
+def test_an_unknown_article_is_not_found(analyst_client):
+    response = analyst_client.get(reverse("article-detail", args=[999999]))
+
+    assert response.status_code == 404
+
+
+# The event box
+
+
+def test_choosing_an_event_puts_the_article_in_it_and_dates_the_event(analyst_client):
+    article = ArticleFactory(published_at=at("2024-03-05"))
+    ArticleFactory(published_at=at("2024-03-09"), event=(event := EventFactory()))
+
+    response = analyst_client.post(
+        reverse("article-set-event", args=[article.pk]), {"event": event.pk}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+    article.refresh_from_db()
+    event.refresh_from_db()
+    assert article.event == event
+    assert (event.starts_on, event.ends_on) == (dt.date(2024, 3, 5), dt.date(2024, 3, 9))
+
+
+def test_moving_an_article_redates_both_events(analyst_client):
+    old, new = EventFactory(), EventFactory()
+    article = ArticleFactory(published_at=at("2024-01-01"), event=old)
+    ArticleFactory(published_at=at("2024-02-10"), event=old)
+    old.starts_on, old.ends_on = dt.date(2024, 1, 1), dt.date(2024, 2, 10)
+    old.save()
+
+    analyst_client.post(reverse("article-set-event", args=[article.pk]), {"event": new.pk})
+
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.starts_on, old.ends_on) == (dt.date(2024, 2, 10), dt.date(2024, 2, 10))
+    assert (new.starts_on, new.ends_on) == (dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    assert list(new.articles.all()) == [article]
+
+
+def test_removing_the_last_article_clears_the_event_dates(analyst_client):
+    event = EventFactory(starts_on=dt.date(2024, 1, 1), ends_on=dt.date(2024, 1, 1))
+    article = ArticleFactory(published_at=at("2024-01-01"), event=event)
+
+    response = analyst_client.post(
+        reverse("article-set-event", args=[article.pk]), {"event": ""}, follow=True
+    )
+
+    article.refresh_from_db()
+    event.refresh_from_db()
+    assert article.event is None
+    assert (event.starts_on, event.ends_on) == (None, None)
+    assert "Removed from its event." in response.content.decode()
+
+
+def test_the_page_confirms_the_chosen_event(analyst_client):
+    article = ArticleFactory()
+    event = EventFactory(title="Spring floods")
+
+    response = analyst_client.post(
+        reverse("article-set-event", args=[article.pk]), {"event": event.pk}, follow=True
+    )
+
+    html = response.content.decode()
+    assert "Event set to “Spring floods”." in html
+    assert f'<option value="{event.pk}" selected>Spring floods</option>' in html
+
+
+def test_an_unknown_event_leaves_the_article_where_it_was(analyst_client):
+    event = EventFactory()
+    article = ArticleFactory(event=event)
+
+    analyst_client.post(reverse("article-set-event", args=[article.pk]), {"event": 999999})
+
+    article.refresh_from_db()
+    assert article.event == event
+
+
+def test_setting_the_event_through_htmx_redirects_the_browser(analyst_client):
+    article = ArticleFactory()
+    event = EventFactory()
+
+    response = analyst_client.post(
+        reverse("article-set-event", args=[article.pk]),
+        {"event": event.pk},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response["HX-Redirect"] == article.get_absolute_url()
+    article.refresh_from_db()
+    assert article.event == event
+
+
+# Score again
+
+
+def test_score_again_requeues_and_rescores_the_article(
+    analyst_client, score, django_capture_on_commit_callbacks
+):
+    article = score(ArticleFactory(body=f"{NEGATIVE} {NEUTRAL}"))
+    Score.objects.filter(article=article).update(values={})
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = analyst_client.post(reverse("article-rescore", args=[article.pk]))
+
+    assert response["Location"] == article.get_absolute_url()
+    assert len(callbacks) == 1
+    article.refresh_from_db()
+    assert article.scoring_status == "scored"
+    assert Score.objects.get(article=article, scorer="sentiment").values["sentence_count"] == 2

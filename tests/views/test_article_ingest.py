@@ -1,0 +1,361 @@
+"""Adding articles through the pages: paste, upload and fetch by URL."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from newsdesk.models import Article
+from tests.factories import OutletDomainFactory
+
+pytestmark = pytest.mark.django_db
+
+COUNCIL = (
+    "The city council met on Monday evening to discuss the budget.\n"
+    "Officials said the plan for a new park near the river was approved.\n"
+    "Construction will begin in the spring and should finish within two years."
+)
+FERRY = (
+    "The ferry company announced a new timetable on Tuesday.\n"
+    "Passengers will see more crossings to the island during the summer months.\n"
+    "The company said ticket prices would stay the same until next year."
+)
+# A 1x1 transparent PNG.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
+XSS = "<script>alert(1)</script>"
+
+
+def paste(client, text, **fields):
+    return client.post(reverse("article-paste"), {"text": text, **fields})
+
+
+def upload(client, *files, **fields):
+    return client.post(reverse("article-upload"), {"files": list(files), **fields})
+
+
+def txt(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="text/plain")
+
+
+def errors_of(response, form: str) -> list[str]:
+    return list(response.context[form].errors.get("__all__", [])) + [
+        e
+        for field, errs in response.context[form].errors.items()
+        if field != "__all__"
+        for e in errs
+    ]
+
+
+# Paste
+
+
+def test_it_stores_a_pasted_article_and_shows_it(analyst_client, analyst):
+    response = paste(analyst_client, COUNCIL)
+
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+    assert article.headline == "The city council met on Monday evening to discuss the budget."
+    assert "approved" in article.body
+    assert article.raw == COUNCIL
+    assert article.ingest_method == "paste"
+    assert article.created_by == analyst
+
+
+def test_a_pasted_article_is_scored_once_the_request_commits(
+    analyst_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        paste(analyst_client, COUNCIL)
+
+    article = Article.objects.get()
+    assert article.scoring_status == "scored"
+    assert article.scored_at is not None
+    assert set(article.scores.values_list("scorer", flat=True)) == {"sentiment", "readability"}
+
+
+def test_the_article_page_says_the_article_was_stored(analyst_client):
+    response = analyst_client.post(reverse("article-paste"), {"text": COUNCIL}, follow=True)
+
+    assert "Stored “The city council met on Monday evening" in response.content.decode()
+
+
+def test_the_headline_and_date_given_with_a_paste_win(analyst_client):
+    paste(analyst_client, COUNCIL, headline="Park approved", published="2024-03-05")
+
+    article = Article.objects.get()
+    assert article.headline == "Park approved"
+    assert article.published_at.isoformat() == "2024-03-05T12:00:00+00:00"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_pasting_no_text_is_refused_with_a_form_error(analyst_client, text):
+    response = paste(analyst_client, text)
+
+    assert response.status_code == 400
+    assert response.context["paste_form"].errors["text"] == ["This field is required."]
+    assert "This field is required." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_pasting_too_few_words_is_refused(analyst_client):
+    response = paste(analyst_client, "Breaking news.")
+
+    assert response.status_code == 400
+    assert "fewer than five words" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_pasting_the_same_article_twice_stores_it_once(analyst_client):
+    paste(analyst_client, COUNCIL)
+
+    response = paste(analyst_client, COUNCIL)
+
+    assert response.status_code == 400
+    assert any("Already stored" in e for e in errors_of(response, "paste_form"))
+    assert "Already stored (same text)" in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+def test_the_same_text_with_other_spacing_and_case_is_a_duplicate(analyst_client):
+    paste(analyst_client, COUNCIL)
+
+    response = paste(analyst_client, COUNCIL.upper().replace("\n", "\n\n  "))
+
+    assert response.status_code == 400
+    assert "Already stored" in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+def test_the_seed_page_yields_its_headline_and_dateline(analyst_client, seed_text):
+    response = paste(analyst_client, seed_text)
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.headline == (
+        "Some 1,500 Afghan Soldiers Escaped Taliban to Tajikistan in Two Weeks, CSTO Envoy Says"
+    )
+    assert article.dateline == "MOSCOW (Sputnik)"
+    assert article.body.startswith("About 1,500 Afghan soldiers have crossed into Tajikistan")
+    assert "Subscribe" in article.removed_lines
+    assert "Subscribe" not in article.body
+
+
+def test_a_pasted_url_finds_the_outlet_by_its_domain(analyst_client):
+    domain = OutletDomainFactory(domain="herald.example")
+
+    paste(analyst_client, COUNCIL, url="https://www.herald.example/news/park")
+
+    article = Article.objects.get()
+    assert article.url == "https://www.herald.example/news/park"
+    assert article.outlet == domain.outlet
+
+
+def test_pasting_another_text_under_a_stored_url_is_refused(analyst_client):
+    paste(analyst_client, COUNCIL, url="https://herald.example/park")
+
+    response = paste(analyst_client, FERRY, url="https://herald.example/park")
+
+    assert response.status_code == 400
+    assert "Already stored (same URL)" in response.content.decode()
+    assert Article.objects.count() == 1
+
+
+def test_the_add_article_page_offers_paste_upload_and_url(analyst_client):
+    html = analyst_client.get(reverse("article-new")).content.decode()
+
+    assert 'action="/articles/new/paste/"' in html
+    assert 'action="/articles/new/upload/"' in html
+    assert 'enctype="multipart/form-data"' in html
+    assert 'action="/articles/new/url/"' in html
+
+
+# Upload
+
+
+def test_two_uploaded_files_become_two_articles(analyst_client):
+    response = upload(
+        analyst_client, txt("council.txt", COUNCIL.encode()), txt("ferry.txt", FERRY.encode())
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("article-list")
+    assert Article.objects.count() == 2
+    assert set(Article.objects.values_list("ingest_method", flat=True)) == {"upload"}
+    assert Article.objects.filter(body__contains="ferry company").exists()
+    assert Article.objects.filter(body__contains="city council").exists()
+
+
+def test_one_uploaded_file_leads_to_its_article(analyst_client):
+    response = upload(analyst_client, txt("council.txt", COUNCIL.encode()))
+
+    assert response["Location"] == Article.objects.get().get_absolute_url()
+
+
+def test_a_good_and_a_bad_file_store_the_good_one_and_report_the_bad(analyst_client):
+    response = upload(analyst_client, txt("council.txt", COUNCIL.encode()), txt("empty.txt", b""))
+
+    assert response.status_code == 400
+    assert Article.objects.get().body.startswith("The city council")
+    [error] = errors_of(response, "upload_form")
+    assert error.startswith("empty.txt: ")
+    assert error.endswith(" is empty.")
+    assert "Stored 1 article(s)" in response.content.decode()
+
+
+def test_an_empty_file_is_refused(analyst_client):
+    response = upload(analyst_client, txt("empty.txt", b""))
+
+    assert response.status_code == 400
+    [error] = errors_of(response, "upload_form")
+    assert error.startswith("empty.txt: ")
+    assert error.endswith(" is empty.")
+    assert not Article.objects.exists()
+
+
+def test_a_binary_file_is_refused(analyst_client):
+    response = upload(
+        analyst_client, SimpleUploadedFile("pixel.png", PNG, content_type="image/png")
+    )
+
+    assert response.status_code == 400
+    assert "looks like a binary file" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_binary_file_named_txt_is_refused(analyst_client):
+    response = upload(analyst_client, txt("notes.txt", PNG))
+
+    assert response.status_code == 400
+    assert "looks like a binary file" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_latin_1_file_keeps_its_accents(analyst_client):
+    text = (
+        "Le café du centre-ville a rouvert ses portes lundi matin.\n"
+        "Les habitants du quartier étaient ravis de retrouver leur café préféré."
+    )
+
+    upload(analyst_client, txt("cafe.txt", text.encode("latin-1")))
+
+    article = Article.objects.get()
+    assert "café" in article.body
+    assert "préféré" in article.body
+    assert "\ufffd" not in article.body
+
+
+def test_a_utf_16_file_with_a_bom_is_read(analyst_client):
+    upload(analyst_client, txt("council.txt", COUNCIL.encode("utf-16")))
+
+    article = Article.objects.get()
+    assert article.headline == "The city council met on Monday evening to discuss the budget."
+    assert "\x00" not in article.body
+    assert "\ufeff" not in article.raw
+
+
+def test_an_html_file_becomes_text_without_tags(analyst_client):
+    html = (
+        "<html><head><title>Council Approves New Park Plan</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><p>The city council met on Monday evening and approved a plan for a new "
+        "park near the river.</p><p>Officials said construction would begin in the spring "
+        "and finish within two years.</p></article></body></html>"
+    )
+
+    upload(analyst_client, SimpleUploadedFile("park.html", html.encode(), "text/html"))
+
+    article = Article.objects.get()
+    assert article.headline == "Council Approves New Park Plan"
+    assert article.body == (
+        "The city council met on Monday evening and approved a plan for a new park near "
+        "the river.\n\nOfficials said construction would begin in the spring and finish "
+        "within two years."
+    )
+    assert "<" not in article.body
+
+
+def test_a_file_over_the_limit_is_refused(analyst_client):
+    big = txt("huge.txt", b"word " * (20 * 1024 * 1024 // 5))
+
+    response = upload(analyst_client, big)
+
+    assert response.status_code == 400
+    [error] = errors_of(response, "upload_form")
+    assert error.startswith("huge.txt: ")
+    assert "the limit is 5 MB" in error
+    assert not Article.objects.exists()
+
+
+def test_pasted_text_over_the_limit_is_refused(analyst_client):
+    response = paste(analyst_client, "word " * (6 * 1024 * 1024 // 5))
+
+    assert response.status_code == 400
+    assert errors_of(response, "paste_form") == ["The text is 6.0 MB; the limit is 5 MB."]
+    assert not Article.objects.exists()
+
+
+def test_a_file_over_the_limit_is_reported_with_its_real_size(analyst_client):
+    big = txt("huge.txt", b"word " * (20 * 1024 * 1024 // 5))
+
+    response = upload(analyst_client, big)
+
+    [error] = errors_of(response, "upload_form")
+    assert "20.0 MB" in error
+
+
+# Fetch by URL
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1/", "http://10.0.0.1/x", "http://localhost/", "http://[::1]/"]
+)
+def test_fetching_a_private_or_local_address_is_refused(analyst_client, url):
+    response = analyst_client.post(reverse("article-fetch"), {"url": url})
+
+    assert response.status_code == 400
+    [error] = response.context["url_form"].errors["url"]
+    assert "private or local" in error
+    assert "private or local" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_fetching_something_that_is_not_a_url_is_refused(analyst_client):
+    response = analyst_client.post(reverse("article-fetch"), {"url": "not a url"})
+
+    assert response.status_code == 400
+    assert response.context["url_form"].errors["url"] == ["Enter a valid URL."]
+    assert not Article.objects.exists()
+
+
+# Escaping
+
+
+def test_markup_in_a_pasted_headline_and_body_is_shown_as_text(analyst_client):
+    text = f"{COUNCIL}\nA reader wrote {XSS} in the comments about the park on Tuesday."
+
+    response = analyst_client.post(
+        reverse("article-paste"), {"text": text, "headline": f"Park {XSS}"}, follow=True
+    )
+
+    article = Article.objects.get()
+    assert article.headline == f"Park {XSS}"
+    assert XSS in article.body
+    for page in (response, analyst_client.get(article.get_absolute_url())):
+        html = page.content.decode()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert XSS not in html
+
+
+def test_markup_in_a_headline_is_escaped_in_the_article_list(analyst_client):
+    paste(analyst_client, COUNCIL, headline=f"Park {XSS}")
+
+    html = analyst_client.get(reverse("article-list")).content.decode()
+
+    assert "Park &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert XSS not in html
