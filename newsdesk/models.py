@@ -89,7 +89,7 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-starts_on", "-id"]
+        ordering = [models.F("starts_on").desc(nulls_last=True), "-id"]
 
     def __str__(self) -> str:
         return self.title
@@ -147,7 +147,8 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-published_at", "-id"]
+        # Undated articles last on every database (PostgreSQL puts NULLs first by default).
+        ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["scoring_status"])]
 
     def __str__(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Avg, Count, FloatField, Q, QuerySet
+from django.db.models import Avg, Count, F, FloatField, Q, QuerySet
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
@@ -60,12 +60,14 @@ def outlet_averages(outlet: Outlet) -> dict:
 def event_list() -> QuerySet[Event]:
     return Event.objects.annotate(
         article_count=Count("articles"), outlet_count=Count("articles__outlet", distinct=True)
-    ).order_by("-starts_on", "-id")
+    ).order_by(F("starts_on").desc(nulls_last=True), "-id")
 
 
 def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Article]]]:
     groups: dict[int | None, tuple[Outlet | None, list[Article]]] = {}
     articles = event.articles.select_related("outlet").prefetch_related("scores")
-    for article in articles.order_by("outlet__name", "published_at"):
+    # Known outlets by name, then articles with no outlet, on every database.
+    ordering = (F("outlet__name").asc(nulls_last=True), F("published_at").asc(nulls_last=True))
+    for article in articles.order_by(*ordering):
         groups.setdefault(article.outlet_id, (article.outlet, []))[1].append(article)
     return list(groups.values())

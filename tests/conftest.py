@@ -50,3 +50,10 @@ def seed_text() -> str:
         os.path.join(SHARED_CORPUS, "seed-sputnik-afghan-soldiers.txt"), encoding="utf-8"
     ) as f:
         return f.read()
+
+
+def scorer_names() -> set[str]:
+    """Every registered scorer: tests compare with this, so a new scorer needs no edits here."""
+    from analysis.scoring import all_scorers
+
+    return {s.name for s in all_scorers()}

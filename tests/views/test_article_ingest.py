@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from newsdesk.models import Article
+from tests.conftest import scorer_names
 from tests.factories import OutletDomainFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_a_pasted_article_is_scored_once_the_request_commits(
     article = Article.objects.get()
     assert article.scoring_status == "scored"
     assert article.scored_at is not None
-    assert set(article.scores.values_list("scorer", flat=True)) == {"sentiment", "readability"}
+    assert set(article.scores.values_list("scorer", flat=True)) == scorer_names()
 
 
 def test_the_article_page_says_the_article_was_stored(analyst_client):

@@ -97,7 +97,7 @@ def test_the_event_page_groups_articles_by_outlet(analyst_client):
     html = html_of(analyst_client.get(event.get_absolute_url()))
 
     groups = columns(html)
-    assert list(groups) == ["Unknown outlet", "Arty", "Beeb"]
+    assert list(groups) == ["Arty", "Beeb", "Unknown outlet"]
     assert "River bursts" in groups["Beeb"]
     assert "Clean-up begins" in groups["Beeb"]
     assert groups["Beeb"].index("River bursts") < groups["Beeb"].index("Clean-up begins")
