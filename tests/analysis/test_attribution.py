@@ -1,0 +1,238 @@
+from pathlib import Path
+
+from analysis.scoring import get_scorer
+from analysis.scoring.attribution import score_attribution
+from newsdesk.ingest.text import clean_text
+
+SEED = (
+    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
+)
+
+
+def seed_body():
+    return clean_text(SEED.read_text(encoding="utf-8")).body
+
+
+def attributions(text):
+    return score_attribution(text).evidence["attributions"]
+
+
+def only(text):
+    found = attributions(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def content(text, a):
+    return text[a["content_start"] : a["content_end"]]
+
+
+def test_the_scorer_is_registered():
+    assert get_scorer("attribution").version == "1"
+
+
+def test_the_seed_has_one_source_the_tajik_envoy():
+    result = score_attribution(seed_body())
+    sources = result.evidence["sources"]
+    assert [s["name"] for s in sources] == ["Hasan Sultonov"]
+    assert sources[0]["type"] == "named_person"
+    assert "Permanent Representative" in sources[0]["role"]
+    assert result.values["named_source_count"] == 1
+    assert result.values["named_source_bucket"] == "1"
+
+
+def test_every_seed_cue_is_attributed_to_sultonov():
+    body = seed_body()
+    found = attributions(body)
+    assert [a["cue"] for a in found] == ["said", "said", "noted", "added", "According to"]
+    assert {a["speaker"] for a in found} == {"Hasan Sultonov"}
+    assert [a["direct"] for a in found] == [False, True, False, False, False]
+    assert body[found[2]["start"] : found[2]["end"]].startswith("He noted")
+    assert body[found[4]["start"] : found[4]["end"]].startswith("According to the envoy")
+    assert all(body[a["cue_start"] : a["cue_end"]] == a["cue"] for a in found)
+
+
+def test_the_seed_background_sentences_are_unattributed_claims():
+    body = seed_body()
+    result = score_attribution(body)
+    claims = [body[c["start"] : c["end"]] for c in result.evidence["unattributed_claims"]]
+    for opening in (
+        "Afghanistan is seeing a spike in violence",
+        "In recent days, hundreds of Afghan government soldiers",
+        "Uzbekistan has refused to accept",
+    ):
+        assert any(c.startswith(opening) for c in claims), opening
+    assert not any("Sultonov" in c or "envoy" in c for c in claims)
+
+
+def test_the_seed_values_are_shares_between_zero_and_one():
+    values = score_attribution(seed_body()).values
+    assert values["sentence_count"] == 9
+    for key in (
+        "attributed_sentence_share",
+        "attribution_density",
+        "direct_quote_word_share",
+        "anonymous_share",
+        "loaded_verb_share",
+        "unattributed_claim_share",
+    ):
+        assert 0 <= values[key] <= 1, key
+    assert values["anonymous_share"] == 0 and values["loaded_verb_share"] == 0
+    assert values["direct_quote_word_share"] > 0
+
+
+def test_a_quote_followed_by_name_and_verb_is_direct():
+    text = '"We will not leave," Hasan Sultonov said.'
+    a = only(text)
+    assert a["direct"] and a["speaker"] == "Hasan Sultonov" and a["cue"] == "said"
+    assert content(text, a) == "We will not leave"
+
+
+def test_a_quote_after_name_verb_and_colon_is_direct():
+    text = 'Hasan Sultonov said: "We will not leave."'
+    a = only(text)
+    assert a["direct"] and a["speaker"] == "Hasan Sultonov"
+    assert content(text, a) == "We will not leave."
+
+
+def test_a_quote_followed_by_an_inverted_verb_and_apposition_is_direct():
+    text = '"We will not leave," said Hasan Sultonov, the envoy.'
+    a = only(text)
+    assert a["direct"] and a["speaker"] == "Hasan Sultonov" and a["role"] == "the envoy"
+
+
+def test_a_quote_followed_by_a_dash_and_a_name_is_direct():
+    text = '"We will not leave" — Hasan Sultonov'
+    a = only(text)
+    assert a["direct"] and a["speaker"] == "Hasan Sultonov" and a["cue"] == "—"
+
+
+def test_a_quote_after_said_that_is_direct():
+    text = 'Hasan Sultonov said that "we will not leave".'
+    a = only(text)
+    assert a["direct"] and content(text, a) == "we will not leave"
+
+
+def test_curly_quotes_and_guillemets_are_quotes():
+    curly = "“We will not leave,” Sultonov said."
+    guillemets = "Putin said: «We stay»."
+    assert only(curly)["direct"] and only(curly)["speaker"] == "Sultonov"
+    assert only(guillemets)["direct"] and content(guillemets, only(guillemets)) == "We stay"
+
+
+def test_a_quote_spanning_several_sentences_is_one_attribution():
+    text = 'Sultonov said: "We will not leave. We will stay. We are strong."'
+    result = score_attribution(text)
+    a = result.evidence["attributions"][0]
+    assert len(result.evidence["attributions"]) == 1
+    assert content(text, a) == "We will not leave. We will stay. We are strong."
+    assert result.values["attributed_sentence_share"] == 1.0
+
+
+def test_a_quote_broken_by_the_attribution_is_one_attribution():
+    text = '"It is over," Sultonov said, "and we are leaving."'
+    a = only(text)
+    assert content(text, a) == 'It is over," Sultonov said, "and we are leaving.'
+
+
+def test_officials_said_is_anonymous():
+    text = "Troops crossed the border, officials said."
+    a = only(text)
+    assert a["speaker_type"] == "anonymous" and a["speaker"] == "officials"
+    assert content(text, a) == "Troops crossed the border"
+    assert score_attribution(text).values["anonymous_share"] == 1.0
+
+
+def test_a_source_familiar_with_the_talks_is_anonymous():
+    a = only("A source familiar with the talks said the deal was close.")
+    assert a["speaker_type"] == "anonymous"
+    assert a["speaker"] == "a source familiar with the talks"
+
+
+def test_reportedly_is_an_anonymous_attribution():
+    a = only("The army reportedly withdrew 300 men.")
+    assert a["speaker_type"] == "anonymous" and a["cue"] == "reportedly"
+
+
+def test_experts_say_is_anonymous():
+    assert only("Experts say the border is porous.")["speaker_type"] == "anonymous"
+
+
+def test_a_ministry_is_a_named_organisation():
+    text = "The Interior Ministry said 40 people were arrested."
+    result = score_attribution(text)
+    assert result.evidence["sources"] == [
+        {"name": "Interior Ministry", "type": "named_org", "role": "", "count": 1}
+    ]
+    assert content(text, result.evidence["attributions"][0]) == "40 people were arrested."
+
+
+def test_an_acronym_is_a_named_organisation():
+    assert only("The CSTO said the border was safe.")["speaker_type"] == "named_org"
+
+
+def test_loaded_verbs_are_counted_apart_from_neutral_ones():
+    text = "Lavrov claimed the talks failed. Lavrov said Russia would respond."
+    result = score_attribution(text)
+    assert [a["loaded"] for a in result.evidence["attributions"]] == [True, False]
+    assert result.values["loaded_verb_share"] == 0.5
+
+
+def test_insisted_admitted_alleged_and_conceded_are_loaded():
+    for verb in ("insisted", "admitted", "alleged", "conceded"):
+        assert only(f"Lavrov {verb} that the talks failed.")["loaded"], verb
+
+
+def test_a_title_before_the_name_becomes_the_role():
+    text = "Foreign Minister Sergei Lavrov said the talks failed. The minister added that Russia would respond."
+    found = attributions(text)
+    assert [a["speaker"] for a in found] == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert found[0]["role"] == "Foreign Minister"
+
+
+def test_a_surname_and_a_pronoun_refer_to_the_full_name():
+    text = (
+        "Hasan Sultonov said the talks failed. Sultonov added that 30 died. She noted it was cold."
+    )
+    assert {a["speaker"] for a in attributions(text)} == {"Hasan Sultonov"}
+    assert len(score_attribution(text).evidence["sources"]) == 1
+
+
+def test_named_sources_are_bucketed():
+    text = "Lavrov said no. Blinken said yes. The Interior Ministry said maybe. Guterres said wait."
+    values = score_attribution(text).values
+    assert values["named_source_count"] == 4 and values["named_source_bucket"] == "4+"
+
+
+def test_non_attributive_uses_of_said_and_told_give_no_attribution():
+    for text in (
+        "He told a joke.",
+        "The so-called said clause was removed.",
+        "The said property was sold.",
+        "What was said remains unclear.",
+    ):
+        assert attributions(text) == [], text
+
+
+def test_cue_and_content_offsets_point_at_the_text():
+    text = (
+        "Tajik border guards detained 12 men on Monday. Troops crossed, officials said. "
+        '"We stay," Sultonov insisted. According to the Interior Ministry, 30 people fled.'
+    )
+    found = attributions(text)
+    assert [a["cue"] for a in found] == ["said", "insisted", "According to"]
+    for a in found:
+        assert text[a["cue_start"] : a["cue_end"]] == a["cue"]
+        assert a["start"] <= a["content_start"] < a["content_end"] <= a["end"]
+    assert content(text, found[2]) == "30 people fled."
+
+
+def test_a_sentence_with_a_number_and_no_source_is_an_unattributed_claim():
+    text = "Officials said the road was closed. 40 people died in the floods. It rained."
+    result = score_attribution(text)
+    claims = [text[c["start"] : c["end"]] for c in result.evidence["unattributed_claims"]]
+    assert claims == ["40 people died in the floods."]
+
+
+def test_empty_text_scores_nothing():
+    assert score_attribution("").values == {"sentence_count": 0}
