@@ -283,3 +283,17 @@ def test_score_again_requeues_and_rescores_the_article(
     article.refresh_from_db()
     assert article.scoring_status == "scored"
     assert Score.objects.get(article=article, scorer="sentiment").values["sentence_count"] == 2
+
+
+def test_the_sources_panel_names_who_is_quoted(
+    analyst_client, seed_text, django_capture_on_commit_callbacks
+):
+    from newsdesk.models import IngestMethod
+    from newsdesk.services import ArticleInput, article_ingest
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
+    html = analyst_client.get(article.get_absolute_url()).content.decode()
+    assert "Hasan Sultonov" in html
+    assert "named_person" in html and "×5" in html
+    assert "Permanent Representative" in html
