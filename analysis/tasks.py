@@ -2,6 +2,11 @@ from celery import shared_task
 from django.db import DatabaseError
 
 from analysis import services
+from analysis.scoring import all_scorers
+
+# Load every scorer and its lexicons now, in the worker's parent process, so that the
+# forked children share them instead of each loading its own copy.
+all_scorers()
 
 
 @shared_task(
@@ -11,5 +16,4 @@ from analysis import services
     max_retries=5,
 )
 def score_articles(article_ids: list[int], batch_id: int | None = None) -> None:
-    for article_id in article_ids:
-        services.article_score(article_id=article_id, batch_id=batch_id)
+    services.articles_score(article_ids=article_ids, batch_id=batch_id)

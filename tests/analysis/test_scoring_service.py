@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from analysis import services
 from analysis.models import Score, ScoringBatch
-from analysis.scoring import Scorer
+from analysis.scoring import Scorer, ScoreResult
 from newsdesk.models import ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory, OutletFactory
@@ -86,3 +86,34 @@ def test_rescore_by_outlet_and_all(monkeypatch, django_capture_on_commit_callbac
     with django_capture_on_commit_callbacks(execute=True):
         call_command("rescore", "--outlet", "gazette", "--all")
     assert sent == [mine.pk]
+
+
+def test_one_failing_article_does_not_stop_the_chunk(monkeypatch):
+    def picky(text):
+        if "poison" in text:
+            raise RuntimeError("cannot score this one")
+        return ScoreResult(values={"length": len(text)})
+
+    monkeypatch.setattr(services, "all_scorers", lambda: [Scorer("picky", "1", picky)])
+    good = ArticleFactory.create_batch(3)
+    bad = ArticleFactory(body="This body carries poison for the scorer.")
+    batch = ScoringBatch.objects.create(label="t", total=4)
+
+    scored, failed = services.articles_score(
+        article_ids=[a.pk for a in good] + [bad.pk, 999_999], batch_id=batch.pk
+    )
+
+    assert (scored, failed) == (3, 1)
+    bad.refresh_from_db()
+    assert bad.scoring_status == ScoringStatus.FAILED
+    assert bad.scoring_error == "RuntimeError: cannot score this one"
+    assert Score.objects.filter(scorer="picky").count() == 3
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == (3, 1)
+
+
+def test_a_chunk_is_written_with_a_fixed_number_of_queries(django_assert_max_num_queries):
+    articles = ArticleFactory.create_batch(40)
+    with django_assert_max_num_queries(8):
+        services.articles_score(article_ids=[a.pk for a in articles])
+    assert Score.objects.count() == 40 * len(scorer_names())
