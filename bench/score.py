@@ -1,14 +1,21 @@
-"""Scoring throughput over the demo corpus repeated to N articles.
+"""Scoring throughput on distinct synthetic articles (400–900 words) from the demo corpus.
 
-Prints articles/s for each registered scorer and for the whole engine, next to the
-naive baseline (vaderSentiment per sentence plus textstat's five formulas).
-Run: .venv/bin/python bench/score.py [--articles 2000]
+In-process (default): articles/s and ms/article for each registered scorer, for the whole
+engine, and for the naive baseline (vaderSentiment per sentence plus textstat's five
+formulas), then the engine / naive ratio.
+
+--celery: end to end through a real worker process on the configured broker and
+database (set CELERY_BROKER_URL=redis://… and DATABASE_URL=postgres://… for the figures
+that matter): articles are stored, queued in chunks, and timed until all are scored.
+
+Run: .venv/bin/python bench/score.py [--articles 2000] [--celery] [--concurrency 2]
 """
 
 import argparse
-import json
 import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,27 +23,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 os.environ.setdefault("DEBUG", "1")
+# The bench's own queue, so that no other worker on the broker takes its tasks.
+os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"newsdesk-bench-{os.getpid()}")
 
 import django  # noqa: E402
 
 django.setup()
 
-import textstat  # noqa: E402
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
-
 from analysis.scoring import all_scorers  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
-
-
-def corpus(n: int) -> list[str]:
-    texts = [json.loads(line)["text"] for line in (ROOT / "newsdesk/demo/articles.jsonl").open()]
-    # Vary each copy a little so that per-text caches cannot flatter the figures.
-    return [
-        f"{texts[i % len(texts)]}\n\nCopy {i} of the demo text, sentence {i * 7}." for i in range(n)
-    ]
+from bench.corpus import distinct_articles  # noqa: E402
 
 
 def naive(texts: list[str]) -> None:
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     analyzer = SentimentIntensityAnalyzer()
     for text in texts:
         for sentence in split(text):
@@ -53,27 +55,83 @@ def timed(label: str, func, texts: list[str]) -> float:
     func(texts)
     seconds = time.perf_counter() - start
     rate = len(texts) / seconds
-    print(f"{label:<28} {rate:9.1f} articles/s   {1000 * seconds / len(texts):6.2f} ms/article")
+    print(f"{label:<30} {rate:9.1f} articles/s  {1000 * seconds / len(texts):7.2f} ms/article")
     return rate
+
+
+def in_process(texts: list[str]) -> None:
+    scorers = all_scorers()  # also installs the offline pronunciation data textstat needs
+    baseline = timed("naive vader+textstat", naive, texts)
+    for scorer in scorers:
+        timed(f"scorer {scorer.name} v{scorer.version}", lambda ts, s=scorer: [s(t) for t in ts], texts)
+    engine = timed("whole engine", lambda ts: [[s(t) for s in scorers] for t in ts], texts)
+    print(f"engine / naive speed ratio: {engine / baseline:.2f}x")
+
+
+def through_celery(texts: list[str], concurrency: int) -> None:
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from analysis.services import articles_queue_scoring
+    from newsdesk.models import Article, IngestMethod, Outlet, ScoringStatus
+    from newsdesk.services import content_hash
+
+    call_command("migrate", verbosity=0)
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    outlet, _ = Outlet.objects.get_or_create(
+        slug="bench-synthetic", defaults={"name": "Bench (synthetic)", "is_active": False}
+    )
+    outlet.articles.all().delete()
+    articles = Article.objects.bulk_create(
+        Article(outlet=outlet, headline=f"Bench article {i}", body=text, raw=text,
+                content_hash=content_hash(text), ingest_method=IngestMethod.BULK)
+        for i, text in enumerate(texts)
+    )
+    ids = [a.pk for a in articles]
+    log = Path(tempfile.mkstemp(suffix=".log")[1])
+    env = {**os.environ, "CELERY_TASK_DEFAULT_QUEUE": queue, "CELERY_TASK_ALWAYS_EAGER": "0"}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "newsdesk", "worker", "--loglevel=info",
+         f"--concurrency={concurrency}", "-n", f"{queue}@%h"],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    try:
+        while "ready." not in log.read_text():
+            if worker.poll() is not None:
+                sys.exit(f"worker failed to start:\n{log.read_text()}")
+            time.sleep(0.2)
+        print(f"broker {settings.CELERY_BROKER_URL.split('@')[-1]}, database "
+              f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+              f"{concurrency} worker processes, {len(ids)} articles")
+        start = time.perf_counter()
+        with transaction.atomic():
+            articles_queue_scoring(article_ids=ids, label="bench")
+        while Article.objects.filter(pk__in=ids).exclude(scoring_status=ScoringStatus.SCORED).exists():
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        print(f"celery end to end {len(ids) / seconds:9.1f} articles/s  ({seconds:.1f} s)")
+    finally:
+        worker.terminate()
+        worker.wait(30)
+        outlet.articles.all().delete()
+        outlet.delete()
+        log.unlink()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--celery", action="store_true")
+    parser.add_argument("--concurrency", type=int, default=2)
     args = parser.parse_args()
-    all_scorers()  # installs the offline pronunciation data that textstat needs
-    texts = corpus(args.articles)
+    texts = distinct_articles(args.articles)
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"{len(texts)} articles, {words:.0f} words on average, one process")
-    baseline = timed("naive vader+textstat", naive, texts)
-    for scorer in all_scorers():
-        timed(
-            f"scorer {scorer.name} v{scorer.version}",
-            lambda ts, s=scorer: [s(t) for t in ts],
-            texts,
-        )
-    engine = timed("whole engine", lambda ts: [[s(t) for s in all_scorers()] for t in ts], texts)
-    print(f"engine / naive speed ratio: {engine / baseline:.2f}x")
+    print(f"{len(texts)} distinct articles, {words:.0f} words on average")
+    if args.celery:
+        through_celery(texts, args.concurrency)
+    else:
+        in_process(texts)
 
 
 if __name__ == "__main__":
