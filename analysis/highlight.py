@@ -1,15 +1,27 @@
-"""Splitting an article body into paragraphs of scored sentences for display."""
+"""Turning scorer evidence into highlighted paragraphs: one layer of spans at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.scoring.sentiment import NEGATIVE, POSITIVE
 
 
 @dataclass
+class Span:
+    start: int
+    end: int
+    css: str
+    title: str = ""
+    compound: float | None = None
+
+
+@dataclass
 class Segment:
     text: str
+    css: str = ""
+    title: str = ""
     compound: float | None = None
 
     @property
@@ -23,27 +35,143 @@ class Segment:
         return "neutral"
 
 
-def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
-    """Paragraphs as lists of segments; text outside any sentence is kept, unscored."""
+def paragraphs(body: str, spans: list[Span]) -> list[list[Segment]]:
+    """Paragraphs as lists of segments; overlapping spans keep the first (longest) one."""
     segments: list[Segment] = []
     cursor = 0
-    for sentence in sorted(sentences, key=lambda s: s["start"]):
-        start, end = sentence["start"], sentence["end"]
-        if start < cursor or end > len(body):
-            continue  # evidence from another version of the text
-        if start > cursor:
-            segments.append(Segment(body[cursor:start]))
-        segments.append(Segment(body[start:end], sentence["compound"]))
-        cursor = end
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if span.start < cursor or span.end > len(body) or span.end <= span.start:
+            continue  # overlapping, or evidence from another version of the text
+        if span.start > cursor:
+            segments.append(Segment(body[cursor : span.start]))
+        segments.append(Segment(body[span.start : span.end], span.css, span.title, span.compound))
+        cursor = span.end
     if cursor < len(body):
         segments.append(Segment(body[cursor:]))
 
-    paragraphs: list[list[Segment]] = [[]]
+    result: list[list[Segment]] = [[]]
     for segment in segments:
-        parts = segment.text.split("\n\n")
-        for i, part in enumerate(parts):
+        for i, part in enumerate(segment.text.split("\n\n")):
             if i:
-                paragraphs.append([])
+                result.append([])
             if part:
-                paragraphs[-1].append(Segment(part, segment.compound))
-    return [p for p in paragraphs if any(s.text.strip() for s in p)]
+                result[-1].append(Segment(part, segment.css, segment.title, segment.compound))
+    return [p for p in result if any(s.text.strip() for s in p)]
+
+
+def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
+    spans = []
+    for s in sentences:
+        tone = Segment("", compound=s["compound"]).tone
+        spans.append(
+            Span(
+                s["start"],
+                s["end"],
+                f"sentence tone-{tone}",
+                f"compound {s['compound']:.3f}",
+                s["compound"],
+            )
+        )
+    return paragraphs(body, spans)
+
+
+def _tone(scores: dict) -> list[Span]:
+    return []  # tone is built by tone_paragraphs from the sentence list
+
+
+def _quotes(scores: dict) -> list[Span]:
+    attribution = scores.get("attribution")
+    if not attribution:
+        return []
+    speakers: dict[str, int] = {}
+    spans = []
+    for a in attribution.evidence.get("attributions", []):
+        index = speakers.setdefault(a.get("speaker") or "?", len(speakers))
+        start, end = a.get("content_start"), a.get("content_end")
+        if start is None or end is None:
+            start, end = a["start"], a["end"]
+        kind = "quote" if a.get("direct") else "reported"
+        spans.append(
+            Span(
+                start,
+                end,
+                f"{kind} speaker-{index % 8}",
+                f"{a.get('speaker') or 'unknown'} ({a.get('cue', '')})",
+            )
+        )
+    return spans
+
+
+def _verbs(scores: dict) -> list[Span]:
+    attribution = scores.get("attribution")
+    if not attribution:
+        return []
+    return [
+        Span(
+            a["cue_start"],
+            a["cue_end"],
+            "cue loaded" if a.get("loaded") else "cue",
+            a.get("speaker") or "",
+        )
+        for a in attribution.evidence.get("attributions", [])
+        if a.get("cue_start") is not None
+    ]
+
+
+def _cues(scorer: str, key: str) -> Callable[[dict], list[Span]]:
+    def build(scores: dict) -> list[Span]:
+        score = scores.get(scorer)
+        if not score:
+            return []
+        return [
+            Span(c["start"], c["end"], f"{scorer} {scorer}-{c[key]}", c[key].replace("_", " "))
+            for c in score.evidence.get("cues", [])
+        ]
+
+    return build
+
+
+def _claims(scores: dict) -> list[Span]:
+    score = scores.get("claims")
+    if not score:
+        return []
+    return [
+        Span(
+            c["start"],
+            c["end"],
+            "claim attributed" if c.get("attributed") else "claim unattributed",
+            "attributed claim" if c.get("attributed") else "unattributed claim",
+        )
+        for c in score.evidence.get("claims", [])
+    ]
+
+
+LAYERS: dict[str, tuple[str, Callable[[dict], list[Span]]]] = {
+    "tone": ("Tone", _tone),
+    "quotes": ("Quotes by speaker", _quotes),
+    "verbs": ("Reporting verbs", _verbs),
+    "frames": ("Frame cues", _cues("framing", "frame")),
+    "persuasion": ("Persuasion cues", _cues("persuasion", "family")),
+    "claims": ("Claims", _claims),
+}
+
+
+def layer_paragraphs(body: str, layer: str, scores: dict) -> list[list[Segment]]:
+    if layer == "tone":
+        sentiment = scores.get("sentiment")
+        return tone_paragraphs(body, sentiment.evidence.get("sentences", []) if sentiment else [])
+    return paragraphs(body, LAYERS[layer][1](scores))
+
+
+def layer_legend(layer: str, scores: dict) -> list[tuple[str, str]]:
+    """(css class, label) for each kind of highlight the layer shows, in first-seen order."""
+    if layer == "tone":
+        return [
+            ("tone-positive", "positive"),
+            ("tone-neutral", "neutral"),
+            ("tone-negative", "negative"),
+        ]
+    seen: dict[str, str] = {}
+    for span in sorted(LAYERS[layer][1](scores), key=lambda s: s.start):
+        seen.setdefault(span.css, span.title.split(" (")[0])
+    return list(seen.items())

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from analysis.highlight import tone_paragraphs
+from analysis.highlight import LAYERS, layer_legend, layer_paragraphs
 from analysis.selectors import article_scores
 from newsdesk import selectors, services
 from newsdesk.forms import (
@@ -48,17 +48,21 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)
     scores = article_scores(article)
-    sentiment = scores.get("sentiment")
-    sentences = sentiment.evidence.get("sentences", []) if sentiment else []
+    layer = request.GET.get("layer", "tone")
+    if layer not in LAYERS:
+        layer = "tone"
     context = {
         "article": article,
         "scores": scores,
-        "paragraphs": tone_paragraphs(article.body, sentences),
+        "layer": layer,
+        "layers": [(key, label) for key, (label, _) in LAYERS.items()],
+        "legend": layer_legend(layer, scores),
+        "paragraphs": layer_paragraphs(article.body, layer, scores),
         "event_form": ArticleEventForm(initial={"event": article.event_id}),
     }
     template = "newsdesk/article_detail.html"
-    if request.htmx and request.htmx.target == "scoring-status":
-        template += "#scoring-status"
+    if request.htmx and request.htmx.target in ("scoring-status", "article-text"):
+        template += "#" + request.htmx.target
     return render(request, template, context)
 
 

@@ -1,0 +1,36 @@
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from newsdesk.models import IngestMethod
+from newsdesk.roles import ANALYST
+from newsdesk.services import ArticleInput, article_ingest
+from tests.browser.conftest import login
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+def test_switching_a_highlight_layer_swaps_the_text_in_place(page: Page, live_server, seed_text):
+    user = UserFactory(role=ANALYST)
+    article = article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + article.get_absolute_url())
+    expect(page.locator("#article-text .sentence").first).to_be_visible()
+
+    page.evaluate("window.__sameDocument = true")
+    page.get_by_role("link", name="Reporting verbs").click()
+
+    cues = page.locator("#article-text p:not(.legend) span.cue")
+    expect(cues).to_have_count(5)
+    expect(cues.nth(0)).to_have_text("said")
+    expect(page.locator("#article-text .sentence")).to_have_count(0)
+    expect(page.locator('a.layer.active[data-layer="verbs"]')).to_be_visible()
+    assert page.evaluate("window.__sameDocument") is True
+    assert not re.search(r"layer=", page.url)  # an in-place swap, not a navigation
+
+    page.get_by_role("link", name="Quotes by speaker").click()
+    expect(page.locator("#article-text p:not(.legend) .quote.speaker-0").first).to_contain_text(
+        "1,500 Afghan government troops"
+    )
