@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from analysis.models import Score, ScoringBatch
+from analysis.models import Actor, Score, ScoringBatch
 
 
 @admin.register(Score)
@@ -13,3 +13,14 @@ class ScoreAdmin(admin.ModelAdmin):
 @admin.register(ScoringBatch)
 class ScoringBatchAdmin(admin.ModelAdmin):
     list_display = ["label", "total", "done", "failed", "created_at"]
+
+
+@admin.register(Actor)
+class ActorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "alias_list", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases", "notes"]
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj: Actor) -> str:
+        return ", ".join(obj.aliases)

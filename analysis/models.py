@@ -55,3 +55,27 @@ class ScoringBatch(models.Model):
     @property
     def is_running(self) -> bool:
         return self.finished < self.total
+
+
+class Actor(models.Model):
+    """A curated actor: the detector merges its aliases and uses its kind."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        COUNTRY = "country", "Country"
+        GROUP = "group", "Group"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text='Other names, e.g. ["Kremlin", "Moscow"]'
+    )
+    notes = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
