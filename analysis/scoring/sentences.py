@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that end with a period without ending a sentence.
 # fmt: off
@@ -11,32 +12,45 @@ ABBREVIATIONS = frozenset((
     "sen", "rep", "gov", "pres", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros",
     "no", "vs", "etc", "al", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
-    "i.e", "e.g",
+    "i.e", "e.g", "ft", "mt", "fla", "calif", "ariz",
 ))
+# Abbreviations that end a sentence unless a number follows ("No. 10", "Art. 5").
+NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "p", "pp", "ch"))
 # fmt: on
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
 _END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*")
+# A list marker such as "1." or "a)" opening a line is not a sentence.
+_LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if text[dot] != ".":
         return False
     start = dot
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '"“(«':
         start -= 1
     word = text[start:dot].lower()
+    if word in NUMBER_ABBREVIATIONS:
+        return text[after : after + 1].isdigit()
     # Initials such as "J." in "John J. Smith".
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def split_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=32)
+def split_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: every scorer of an article asks for the same text's sentences."""
     spans: list[tuple[int, int]] = []
     for para in _paragraphs(text):
         start = para[0]
         for match in _END.finditer(text, para[0], para[1]):
-            if _is_abbreviation(text, match.start()):
+            after = match.end()
+            while after < para[1] and text[after].isspace():
+                after += 1
+            if _is_abbreviation(text, match.start(), after):
+                continue
+            if _LIST_MARKER.fullmatch(text, start, match.end()):
                 continue
             spans.append((start, match.end()))
             start = match.end()
@@ -44,7 +58,7 @@ def split_spans(text: str) -> list[tuple[int, int]]:
                 start += 1
         if start < para[1]:
             spans.append((start, para[1]))
-    return spans
+    return tuple(spans)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

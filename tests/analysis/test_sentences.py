@@ -28,3 +28,58 @@ def test_spans_point_into_the_text():
 
 def test_empty_text_has_no_sentences():
     assert split("") == [] and split("   \n ") == []
+
+
+def test_news_abbreviations_do_not_end_sentences():
+    text = "On Sept. 11 Sen. Warren and Gov. Newsom met Lt. Col. Ames at St. Mary's. Talks went on."
+    assert split(text) == [
+        "On Sept. 11 Sen. Warren and Gov. Newsom met Lt. Col. Ames at St. Mary's.",
+        "Talks went on.",
+    ]
+
+
+def test_no_is_an_abbreviation_only_before_a_number():
+    assert split("He lives at No. 10 Downing Street. She said no. Then she left.") == [
+        "He lives at No. 10 Downing Street.",
+        "She said no.",
+        "Then she left.",
+    ]
+
+
+def test_a_quote_over_several_sentences_keeps_its_marks_with_each_part():
+    text = '"We will fight. We will win," the general said. Nobody answered.'
+    assert split(text) == ['"We will fight.', 'We will win," the general said.', "Nobody answered."]
+
+
+def test_questions_inside_quotes_do_not_split_before_the_speaker():
+    assert split('"Why now?" she asked. "Because," he said.') == [
+        '"Why now?" she asked.',
+        '"Because," he said.',
+    ]
+
+
+def test_list_items_are_sentences_of_their_own():
+    text = "The plan has three parts:\n1. Cut the tariff.\n2. Fund the port.\n- Review it in May."
+    assert split(text) == [
+        "The plan has three parts:",
+        "1. Cut the tariff.",
+        "2. Fund the port.",
+        "- Review it in May.",
+    ]
+
+
+def test_a_dateline_stays_with_its_first_sentence():
+    text = "LONDON, Sept. 5 (Reuters) - Prices rose 2.4% in the U.K. last month. Wages lagged."
+    assert split(text) == [
+        "LONDON, Sept. 5 (Reuters) - Prices rose 2.4% in the U.K. last month.",
+        "Wages lagged.",
+    ]
+
+
+def test_ellipses_and_exclamations_end_sentences():
+    assert split("Wait... Then it happened! Was it over? Yes.") == [
+        "Wait...",
+        "Then it happened!",
+        "Was it over?",
+        "Yes.",
+    ]
