@@ -1,0 +1,352 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.scoring import all_scorers, get_scorer
+from analysis.scoring.persuasion import (
+    FAMILIES,
+    LEXICON_PATH,
+    SCARE_QUOTE_CUE,
+    count_words,
+    find_cues,
+    score_persuasion,
+)
+
+EVAL_SET = Path(__file__).resolve().parents[2] / "bench" / "data" / "eval_persuasion.jsonl"
+LEXICON = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+
+# Micro-F1 over families measured on the evaluation set when the lexicon was tuned.
+MEASURED_MICRO_F1 = 0.988
+
+
+def families(text):
+    return {cue["family"] for cue in find_cues(text)}
+
+
+def cue_texts(text, family):
+    return [text[c["start"] : c["end"]] for c in find_cues(text) if c["family"] == family]
+
+
+# --- The lexicon ------------------------------------------------------------------------
+
+
+def test_the_lexicon_has_the_nine_families():
+    assert set(FAMILIES) == {
+        "loaded_language",
+        "name_calling",
+        "exaggeration",
+        "minimisation",
+        "doubt",
+        "appeal_to_fear",
+        "flag_waving",
+        "hedges",
+        "intensifiers",
+    }
+
+
+@pytest.mark.parametrize("family", sorted(LEXICON["families"]))
+def test_every_family_has_at_least_25_cues_and_a_label(family):
+    spec = LEXICON["families"][family]
+    assert len(spec["cues"]) >= 25
+    assert len(set(spec["cues"])) == len(spec["cues"])
+    assert spec["label"]
+
+
+def test_every_cue_is_lower_case_and_starts_and_ends_with_a_letter_or_digit():
+    for spec in LEXICON["families"].values():
+        for cue in spec["cues"]:
+            word = cue.rstrip("*")
+            assert cue == cue.lower()
+            assert word[0].isalnum() and word[-1].isalnum(), cue
+
+
+def test_every_context_rule_belongs_to_a_cue():
+    cues = {cue for spec in LEXICON["families"].values() for cue in spec["cues"]}
+    assert set(LEXICON["contexts"]) <= cues
+
+
+def test_the_scorer_version_is_the_lexicon_version():
+    assert get_scorer("persuasion").version == LEXICON["version"] == "1"
+
+
+def test_the_scorer_is_discovered_with_the_others():
+    assert "persuasion" in {s.name for s in all_scorers()}
+
+
+# --- Known answers, one family at a time ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "expected"),
+    [
+        ("Opposition leaders slammed the budget.", "loaded_language", ["slammed"]),
+        ("The rally descended into chaos and carnage.", "loaded_language", ["chaos", "carnage"]),
+        ("Scores of cattle were slaughtered.", "loaded_language", ["slaughtered"]),
+        ("The regime in Tehran rejected the offer.", "name_calling", ["regime"]),
+        ("Analysts called him a Kremlin puppet.", "name_calling", ["puppet"]),
+        ("Globalists and elites met in Davos.", "name_calling", ["Globalists", "elites"]),
+        ("The collapse was unprecedented.", "exaggeration", ["unprecedented"]),
+        (
+            "Everyone knows it was a total disaster.",
+            "exaggeration",
+            ["Everyone knows", "total disaster"],
+        ),
+        ("The leak affected merely a handful of users.", "minimisation", ["merely"]),
+        ("It was nothing more than a glitch.", "minimisation", ["nothing more than", "glitch"]),
+        ("The purported dossier was never published.", "doubt", ["purported"]),
+        ("He allegedly moved the money.", "doubt", ["allegedly"]),
+        ("The law poses a deadly threat to press freedom.", "appeal_to_fear", ["deadly threat"]),
+        ("Act before it’s too late.", "appeal_to_fear", ["before it’s too late"]),
+        (
+            "True patriots defend our way of life.",
+            "flag_waving",
+            ["True patriots", "defend our way of life"],
+        ),
+        ("National pride is at stake.", "flag_waving", ["National pride"]),
+        ("The minister reportedly resigned.", "hedges", ["reportedly"]),
+        ("The drug may help, and it appears to be safe.", "hedges", ["may", "appears to"]),
+        ("The reply was extremely polite.", "intensifiers", ["extremely"]),
+        ("It was a massive, utterly avoidable blow.", "intensifiers", ["massive", "utterly"]),
+    ],
+)
+def test_known_answers_for_each_family(text, family, expected):
+    assert cue_texts(text, family) == expected
+
+
+def test_a_neutral_news_sentence_has_no_cues():
+    assert find_cues("The council approved the budget by nine votes to four on Tuesday.") == []
+
+
+def test_the_longest_cue_wins_over_the_cues_inside_it():
+    text = "The launch was a total disaster."
+    assert [(c["cue"], c["family"]) for c in find_cues(text)] == [
+        ("total disaster", "exaggeration")
+    ]
+
+
+def test_a_cue_listed_in_two_families_counts_for_both():
+    text = "The so-called experts were wrong."
+    found = find_cues(text)
+    assert {c["family"] for c in found} == {"name_calling", "doubt"}
+    assert {text[c["start"] : c["end"]] for c in found} == {"so-called experts"}
+
+
+def test_spacing_hyphens_and_curly_apostrophes_are_folded():
+    assert cue_texts("The so called reform.", "doubt") == ["so called"]
+    assert cue_texts("A self-styled\nchampion.", "doubt") == ["self-styled"]
+    assert cue_texts("Before it's too late.", "appeal_to_fear") == ["Before it's too late"]
+
+
+def test_a_cue_does_not_start_inside_a_hyphenated_word():
+    assert families("Counter-terrorist police raided the flat.") == set()
+    assert families("Chaos-hit airports reopened.") == {"loaded_language"}
+
+
+# --- Negatives and decisions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee will meet again in May 2024.",
+        "The bridge reopened on May 14.",
+        "The offensive began in May, as troops withdrew.",
+        "The May elections will decide 230 councils.",
+        "Theresa May served as prime minister.",
+        "May said the talks would continue.",
+        "May 14 was the deadline.",
+    ],
+)
+def test_may_the_month_or_a_name_is_not_a_hedge(text):
+    assert "hedges" not in families(text)
+
+
+def test_may_opening_a_sentence_before_a_verb_is_a_hedge():
+    assert cue_texts("May be true. May prove costly.", "hedges") == ["May", "May"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tax regime for small firms will change.",
+        "The visa regime for students was simplified.",
+        "The EU extended its sanctions regime.",
+        "The training regime lasts twelve weeks.",
+        "The regime of daily testing ended in March.",
+    ],
+)
+def test_regime_as_a_set_of_rules_is_not_name_calling(text):
+    assert "name_calling" not in families(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you prefer, you could use vegetable stock instead.",
+        "He could not attend the hearing.",
+        "Residents could see the smoke for miles.",
+        "The parade was a display of military might.",
+    ],
+)
+def test_could_and_might_as_advice_ability_or_noun_are_not_hedges(text):
+    assert "hedges" not in families(text)
+
+
+def test_could_inside_a_direct_quote_still_counts_as_a_hedge():
+    text = '"We could lose everything," the farmer said.'
+    assert cue_texts(text, "hedges") == ["could"]
+
+
+def test_alleged_in_court_reporting_still_counts_as_doubt():
+    text = "The alleged offence took place in March, the court heard."
+    assert cue_texts(text, "doubt") == ["alleged"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three men were convicted of terrorist offences.",
+        "Russia's invasion of Ukraine began in 2022.",
+        "The Patriot missile batteries arrived.",
+        "The Department of Homeland Security issued guidance.",
+        "Elite athletes will compete in Glasgow.",
+        "Tickets for the concert sold out within an hour.",
+        "The supplies were supposed to arrive on Monday.",
+    ],
+)
+def test_descriptive_uses_of_charged_words_are_not_cues(text):
+    assert families(text) == set()
+
+
+def test_terrorists_as_a_label_is_name_calling():
+    assert cue_texts("He branded the strikers terrorists.", "name_calling") == ["terrorists"]
+
+
+# --- Scare quotes -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('The "peaceful" protest ended in hospital.', '"peaceful"'),
+        ("The agency’s “independent review” was not.", "“independent review”"),
+        ("The firm's ‘green’ credentials were questioned.", "‘green’"),
+        ("The firm's 'eco-friendly' packaging.", "'eco-friendly'"),
+    ],
+)
+def test_scare_quotes_count_as_doubt(text, quoted):
+    found = [c for c in find_cues(text) if c["cue"] == SCARE_QUOTE_CUE]
+    assert [text[c["start"] : c["end"]] for c in found] == [quoted]
+    assert found[0]["family"] == "doubt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will stay," she said.',
+        'The chancellor described the figures as "encouraging" in a statement.',
+        'The spokesman said the minister was "disappointed" by the ruling.',
+        "It was 'unacceptable', he said.",
+        'The word "sovereignty" appears 14 times.',
+        'The novel "Atonement" was filmed in 2007.',
+        "Rock 'n' roll never died.",
+        'A quote of four words: the "we shall not yield" line.',
+    ],
+)
+def test_quotations_titles_and_mentions_are_not_scare_quotes(text):
+    assert "doubt" not in families(text)
+
+
+# --- Offsets and arithmetic -------------------------------------------------------------
+
+
+def test_offsets_point_at_each_cue():
+    text = 'Critics slammed the "reform".\n\nIt may well be a catastrophe.'
+    found = find_cues(text)
+    assert [(text[c["start"] : c["end"]], c["family"]) for c in found] == [
+        ("slammed", "loaded_language"),
+        ('"reform"', "doubt"),
+        ("may", "hedges"),
+        ("catastrophe", "loaded_language"),
+    ]
+    assert found[0] == {"start": 8, "end": 15, "family": "loaded_language", "cue": "slammed"}
+
+
+def test_offsets_survive_characters_that_grow_when_lower_cased():
+    text = "İİ İstanbul may see chaos."
+    assert [text[c["start"] : c["end"]] for c in find_cues(text)] == ["may", "chaos"]
+
+
+def test_prefix_cues_are_reported_as_written_in_the_lexicon():
+    assert [c["cue"] for c in find_cues("Villagers were slaughtered.")] == ["slaughter*"]
+
+
+def test_per_1000_by_hand_on_a_tiny_text():
+    # 8 words; slammed + chaos = 2 loaded, may = 1 hedge.
+    # loaded 2 * 1000 / 8 = 250.0, hedges 1 * 1000 / 8 = 125.0, total 3 * 1000 / 8 = 375.0
+    result = score_persuasion("Critics slammed the chaos, and prices may rise.")
+    assert result.values["word_count"] == 8
+    assert result.values["counts"]["loaded_language"] == 2
+    assert result.values["counts"]["hedges"] == 1
+    assert result.values["per_1000"]["loaded_language"] == 250.0
+    assert result.values["per_1000"]["hedges"] == 125.0
+    assert result.values["per_1000"]["doubt"] == 0.0
+    assert result.values["total_per_1000"] == 375.0
+
+
+def test_per_1000_rounds_to_two_places():
+    # 3 words, 1 hedge: 1000 / 3 = 333.333... -> 333.33
+    result = score_persuasion("Prices may rise.")
+    assert result.values["per_1000"]["hedges"] == 333.33
+    assert result.values["total_per_1000"] == 333.33
+
+
+def test_every_family_is_counted_even_when_absent():
+    result = score_persuasion("Rain is forecast.")
+    assert set(result.values["counts"]) == set(FAMILIES)
+    assert set(result.values["per_1000"]) == set(FAMILIES)
+    assert sum(result.values["counts"].values()) == 0
+
+
+def test_free_standing_dashes_are_not_words():
+    assert count_words("Prices rose — sharply – again") == 4
+
+
+def test_empty_text_scores_zero():
+    result = score_persuasion("")
+    assert result.values["word_count"] == 0
+    assert result.values["total_per_1000"] == 0.0
+    assert result.evidence == {"cues": []}
+
+
+def test_the_registered_scorer_is_this_function():
+    text = "The regime slammed the so-called experts."
+    assert get_scorer("persuasion")(text) == score_persuasion(text)
+
+
+# --- The evaluation set -----------------------------------------------------------------
+
+
+def load_eval_set():
+    return [json.loads(line) for line in EVAL_SET.read_text(encoding="utf-8").splitlines()]
+
+
+def test_the_eval_set_is_large_enough_with_negatives_and_every_family():
+    rows = load_eval_set()
+    assert len(rows) >= 120
+    assert sum(1 for row in rows if not row["families"]) >= 30
+    for family in FAMILIES:
+        assert sum(1 for row in rows if family in row["families"]) >= 8, family
+    assert all(set(row["families"]) <= set(FAMILIES) for row in rows)
+
+
+def test_micro_f1_on_the_eval_set_stays_near_the_measured_figure():
+    tp = fp = fn = 0
+    for row in load_eval_set():
+        predicted, gold = families(row["text"]), set(row["families"])
+        tp += len(predicted & gold)
+        fp += len(predicted - gold)
+        fn += len(gold - predicted)
+    micro_f1 = 2 * tp / (2 * tp + fp + fn)
+    assert micro_f1 >= MEASURED_MICRO_F1 - 0.05
