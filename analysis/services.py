@@ -8,8 +8,8 @@ from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from analysis.models import Score, ScoringBatch
-from analysis.scoring import all_scorers
+from analysis.models import Actor, Score, ScoringBatch
+from analysis.scoring import actors, all_scorers
 from newsdesk.models import Article, ScoringStatus
 
 log = logging.getLogger(__name__)
@@ -17,6 +17,14 @@ log = logging.getLogger(__name__)
 # Articles per Celery task: a task costs more in broker round trips and queries than
 # scoring one article, so bulk work travels in chunks and is written in bulk.
 CHUNK_SIZE = 100
+
+
+def curated_actors() -> tuple[actors.CuratedActor, ...]:
+    """The admins' actor list, as the actor detector takes it (read once per chunk)."""
+    return tuple(
+        actors.CuratedActor(name=name, kind=kind, aliases=tuple(aliases or ()))
+        for name, kind, aliases in Actor.objects.values_list("name", "kind", "aliases")
+    )
 
 
 def article_score(*, article_id: int, batch_id: int | None = None) -> bool:
@@ -33,6 +41,7 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
     Returns (scored, failed); articles deleted meanwhile count as neither.
     """
     scorers = all_scorers()
+    actors.CURATED = curated_actors()
     rows: list[Score] = []
     scored: list[int] = []
     failures: dict[int, str] = {}

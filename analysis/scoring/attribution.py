@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans
@@ -569,6 +570,7 @@ def _count_in(text: str, intervals: list[tuple[int, int]]) -> int:
 
 
 @register("attribution", "1")
+@lru_cache(maxsize=16)  # the claims scorer asks again for the same text; read-only result
 def score_attribution(text: str) -> ScoreResult:
     spans = split_spans(text)
     if not spans:

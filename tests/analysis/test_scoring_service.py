@@ -117,3 +117,18 @@ def test_a_chunk_is_written_with_a_fixed_number_of_queries(django_assert_max_num
     with django_assert_max_num_queries(8):
         services.articles_score(article_ids=[a.pk for a in articles])
     assert Score.objects.count() == 40 * len(scorer_names())
+
+
+def test_curated_actor_aliases_reach_the_detector():
+    from analysis.models import Actor
+
+    Actor.objects.create(name="Russian government", kind="organisation", aliases=["Kremlin"])
+    article = ArticleFactory(
+        body="The Kremlin rejected the report on Monday. Officials said it was false."
+    )
+    services.article_score(article_id=article.pk)
+    found = {
+        a["name"]: a for a in Score.objects.get(article=article, scorer="actors").evidence["actors"]
+    }
+    assert "Russian government" in found
+    assert "Kremlin" in found["Russian government"]["aliases"]

@@ -1,0 +1,939 @@
+"""Actors: the people, organisations, countries and groups an article talks about, and
+the tone of the sentences that mention each of them.
+
+Rule-based, no model: runs of capitalised words (allowing "of", "for", "and" inside
+institutional names), a built-in list of countries with their demonyms, known groups and
+organisations, organisation suffixes, titles before names, acronyms in parentheses,
+possessives, surname aliases, and role nouns ("the envoy") resolved to the last person
+given that role. A curated list (``CURATED``, set by the pipeline) takes precedence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from statistics import fmean
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.scoring import ScoreResult, register
+from analysis.scoring import sentiment as _sentiment
+from analysis.scoring.attribution import (
+    CAP_STOP,
+    HONORIFICS,
+    LOADED_VERBS,
+    NEUTRAL_VERBS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    _synonyms,
+    _trie,
+)
+from analysis.scoring.sentences import split_spans
+
+KINDS = ("person", "organisation", "country", "group")
+
+
+@dataclass(frozen=True)
+class CuratedActor:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Actor:
+    name: str
+    kind: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+
+
+# Set by the pipeline (for instance from an admin-edited list); the scorer passes it on.
+CURATED: tuple[CuratedActor, ...] = ()
+
+
+# --- Lists ----------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Canonical country name, then other names and demonyms, "|"-separated.
+_COUNTRIES = """
+Afghanistan|Afghan|Afghans
+Albania|Albanian|Albanians
+Algeria|Algerian|Algerians
+Andorra|Andorran
+Angola|Angolan|Angolans
+Antigua and Barbuda
+Argentina|Argentine|Argentinian|Argentines|Argentinians
+Armenia|Armenian|Armenians
+Australia|Australian|Australians
+Austria|Austrian|Austrians
+Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Azeris
+Bahamas|Bahamian
+Bahrain|Bahraini|Bahrainis
+Bangladesh|Bangladeshi|Bangladeshis
+Barbados|Barbadian
+Belarus|Belarusian|Belarusians|Belarussian
+Belgium|Belgian|Belgians
+Belize|Belizean
+Benin|Beninese
+Bhutan|Bhutanese
+Bolivia|Bolivian|Bolivians
+Bosnia and Herzegovina|Bosnia|Bosnian|Bosnians
+Botswana
+Brazil|Brazilian|Brazilians
+Brunei
+Bulgaria|Bulgarian|Bulgarians
+Burkina Faso
+Burundi|Burundian
+Cambodia|Cambodian|Cambodians
+Cameroon|Cameroonian
+Canada|Canadian|Canadians
+Cape Verde
+Central African Republic
+Chad|Chadian
+Chile|Chilean|Chileans
+China|Chinese|People's Republic of China|PRC
+Colombia|Colombian|Colombians
+Comoros
+Congo|Republic of the Congo
+Democratic Republic of the Congo|DR Congo|DRC
+Costa Rica|Costa Rican
+Croatia|Croatian|Croatians|Croat|Croats
+Cuba|Cuban|Cubans
+Cyprus|Cypriot|Cypriots
+Czech Republic|Czechia|Czech|Czechs
+Denmark|Danish|Danes
+Djibouti
+Dominican Republic
+Ecuador|Ecuadorian
+Egypt|Egyptian|Egyptians
+El Salvador|Salvadoran
+Equatorial Guinea
+Eritrea|Eritrean|Eritreans
+Estonia|Estonian|Estonians
+Eswatini|Swaziland
+Ethiopia|Ethiopian|Ethiopians
+Fiji|Fijian
+Finland|Finnish|Finns
+France|French
+Gabon|Gabonese
+Gambia|Gambian
+Georgia|Georgian|Georgians
+Germany|German|Germans
+Ghana|Ghanaian|Ghanaians
+Greece|Greek|Greeks
+Guatemala|Guatemalan
+Guinea|Guinean
+Guinea-Bissau
+Guyana|Guyanese
+Haiti|Haitian|Haitians
+Honduras|Honduran
+Hungary|Hungarian|Hungarians
+Iceland|Icelandic
+India|Indian|Indians
+Indonesia|Indonesian|Indonesians
+Iran|Iranian|Iranians|Islamic Republic of Iran
+Iraq|Iraqi|Iraqis
+Ireland|Irish
+Israel|Israeli|Israelis
+Italy|Italian|Italians
+Ivory Coast|Côte d'Ivoire|Ivorian
+Jamaica|Jamaican
+Japan|Japanese
+Jordan|Jordanian|Jordanians
+Kazakhstan|Kazakh|Kazakhs|Kazakhstani
+Kenya|Kenyan|Kenyans
+Kosovo|Kosovar
+Kuwait|Kuwaiti
+Kyrgyzstan|Kyrgyz
+Laos|Laotian
+Latvia|Latvian|Latvians
+Lebanon|Lebanese
+Lesotho
+Liberia|Liberian
+Libya|Libyan|Libyans
+Liechtenstein
+Lithuania|Lithuanian|Lithuanians
+Luxembourg
+Madagascar|Malagasy
+Malawi|Malawian
+Malaysia|Malaysian|Malaysians
+Maldives|Maldivian
+Mali|Malian
+Malta|Maltese
+Mauritania|Mauritanian
+Mauritius
+Mexico|Mexican|Mexicans
+Moldova|Moldovan
+Monaco
+Mongolia|Mongolian
+Montenegro|Montenegrin
+Morocco|Moroccan|Moroccans
+Mozambique|Mozambican
+Myanmar|Burma|Burmese
+Namibia|Namibian
+Nepal|Nepali|Nepalese
+Netherlands|Dutch|Holland
+New Zealand
+Nicaragua|Nicaraguan
+Niger
+Nigeria|Nigerian|Nigerians
+North Korea|North Korean|North Koreans|DPRK
+North Macedonia|Macedonia|Macedonian
+Norway|Norwegian|Norwegians
+Oman|Omani
+Pakistan|Pakistani|Pakistanis
+Palestine|Palestinian|Palestinians
+Panama|Panamanian
+Papua New Guinea
+Paraguay|Paraguayan
+Peru|Peruvian
+Philippines|Philippine|Filipino|Filipinos
+Poland|Polish|Poles
+Portugal|Portuguese
+Qatar|Qatari
+Romania|Romanian|Romanians
+Russia|Russian|Russians|Russian Federation
+Rwanda|Rwandan
+Saudi Arabia|Saudi|Saudis
+Senegal|Senegalese
+Serbia|Serbian|Serbians|Serb|Serbs
+Sierra Leone
+Singapore|Singaporean
+Slovakia|Slovak|Slovaks
+Slovenia|Slovenian|Slovene
+Somalia|Somali|Somalis
+South Africa|South African|South Africans
+South Korea|South Korean|South Koreans|Republic of Korea
+South Sudan|South Sudanese
+Spain|Spanish|Spaniard|Spaniards
+Sri Lanka|Sri Lankan
+Sudan|Sudanese
+Suriname
+Sweden|Swedish|Swedes
+Switzerland|Swiss
+Syria|Syrian|Syrians
+Taiwan|Taiwanese
+Tajikistan|Tajik|Tajiks|Republic of Tajikistan
+Tanzania|Tanzanian
+Thailand|Thai
+Timor-Leste|East Timor
+Togo|Togolese
+Trinidad and Tobago
+Tunisia|Tunisian|Tunisians
+Turkey|Turkish|Turks|Türkiye
+Turkmenistan|Turkmen
+Uganda|Ugandan
+Ukraine|Ukrainian|Ukrainians
+United Arab Emirates|UAE|Emirati|Emiratis
+United Kingdom|UK|U.K.|Britain|Great Britain|British|Briton|Britons
+United States|US|U.S.|USA|U.S.A.|United States of America|America|American|Americans
+Uruguay|Uruguayan
+Uzbekistan|Uzbek|Uzbeks|Republic of Uzbekistan
+Vatican|Holy See
+Venezuela|Venezuelan|Venezuelans
+Vietnam|Vietnamese
+Yemen|Yemeni|Yemenis
+Zambia|Zambian
+Zimbabwe|Zimbabwean
+"""
+
+# Armed, political and militant groups (kind "group").
+_GROUPS = """
+Taliban
+Hamas
+Hezbollah|Hizbollah|Hizballah
+Islamic State|ISIS|ISIL|Daesh
+al-Qaeda|Al-Qaeda|al-Qaida|Al-Qaida|al Qaeda|Al Qaeda
+Houthis|Houthi|Ansar Allah
+Boko Haram
+al-Shabaab|Al-Shabaab|al-Shabab|Al-Shabab
+Wagner Group|Wagner
+Kurdistan Workers' Party|PKK
+YPG
+Muslim Brotherhood
+Islamic Jihad
+Haqqani Network|Haqqani network
+Northern Alliance
+Mujahideen
+Tehreek-e-Taliban Pakistan|TTP
+"""
+
+# International bodies, institutions and media that rarely carry an organisation suffix.
+_ORGS = """
+NATO|North Atlantic Treaty Organization|North Atlantic Alliance
+European Union|EU|E.U.
+United Nations|UN|U.N.
+UN Security Council|Security Council|UNSC
+European Commission
+World Health Organization|WHO
+International Monetary Fund|IMF
+World Bank
+World Trade Organization|WTO
+Organization for Security and Co-operation in Europe|OSCE
+Collective Security Treaty Organization|CSTO
+Shanghai Cooperation Organisation|Shanghai Cooperation Organization|SCO
+Commonwealth of Independent States|CIS
+Eurasian Economic Union|EAEU
+Association of Southeast Asian Nations|ASEAN
+African Union
+Arab League
+OPEC
+BRICS
+G7
+G20
+Red Cross|International Committee of the Red Cross|ICRC
+Interpol
+UNHCR|UN Refugee Agency
+UNICEF
+International Atomic Energy Agency|IAEA
+International Criminal Court|ICC
+Amnesty International
+Human Rights Watch
+Kremlin
+White House
+Pentagon
+State Department
+Downing Street
+Congress
+Sputnik
+Reuters
+Associated Press|AP
+AFP|Agence France-Presse
+TASS
+Interfax
+Xinhua
+Bloomberg
+BBC
+CNN
+Al Jazeera
+"""
+
+# Words that end an organisation's name ("Collective Security Treaty Organization").
+ORG_SUFFIXES = _words(
+    "Ministry Council Organization Organisation Agency Bank Party Army Police Union Committee "
+    "Office Court Department Service Commission Government Administration Forces Force Guard "
+    "Guards Group Institute Foundation Association Federation Company Corporation Corp Inc "
+    "Ltd Authority Bureau Parliament Senate Assembly Embassy Mission Secretariat Fund "
+    "Alliance Front Movement Network Navy Command Corps Troops Brigade Battalion Division "
+    "Cabinet Directorate Coalition University Hospital Tribunal Duma Majlis Legislature "
+    "Commissariat Inspectorate Prosecutor's Consulate Board Centre Center Programme Program "
+    "Airlines Airways Railways News Times Post Journal Agency Television Radio"
+)
+# Head words after which "of", "for" and "and" continue a name ("Republic of Tajikistan",
+# "Minister for Foreign Affairs"); elsewhere they separate two names ("Taliban and NATO").
+_JOIN_HEADS = (
+    ORG_SUFFIXES
+    | TITLE_WORDS
+    | _words(
+        "Republic Kingdom States Emirates Emirate Islands Nations Federation Union Commonwealth "
+        "Association Minister Secretary Representative Commissioner Affairs Security"
+    )
+)
+# Capitalised words that may stand in a title before a name: "Foreign Minister", "Permanent
+# Representative", "Deputy Prime Minister".
+TITLES = (
+    TITLE_WORDS
+    | HONORIFICS
+    | _words(
+        "Mr. Mrs. Ms. Dr. Gen. Col. Lt. Capt. Sgt. Sen. Rep. Gov. Prof. Maj. Adm. Permanent "
+        "Foreign Defence Defense Interior Finance Justice Health Economy Economic Trade "
+        "Education Energy Culture Agriculture Transport Labour Labor Emergency Emergencies "
+        "Vice Acting Former Ex First Special Executive Senior Supreme High Commissioner "
+        "Secretary-General Affairs Security National Grand Crown Lady Field Marshal Major "
+        "Sergeant Admiral Brigadier Ayatollah Mullah Spokesperson Minister Deputy Chief"
+    )
+)
+_PARTICLES = _words("de del da di du van von der bin ibn al el la le")  # "Osama bin Laden"
+_CONNECTORS = _PARTICLES | _words("of for and the on")
+# Capitalised words that open sentences or clauses and are not names.
+STARTERS = CAP_STOP | _words(
+    "Afterwards Again Against Ago Along Although Amid Among Amongst Another Any Anyone "
+    "Around Because Besides Between Beyond Can Could Currently Despite Did Do Does Each "
+    "Either Everyone Everything Finally First Firstly Following Further Furthermore Had Has "
+    "Have Her Him His However Hundreds I'm Indeed Instead Is Its It's Just Let Like Little "
+    "Me Might More Moreover Much Must My Neither Never Nevertheless No Nobody None Nor Not "
+    "Nothing Now Often Once One Our Overall Perhaps Please Previously Rather Recently "
+    "Regardless Second Secondly Separately Several Should Similarly Sometimes Soon Such "
+    "Than Their Them Therefore Third Thousands Though Through Throughout Too Toward Towards "
+    "Two Three Four Five Six Seven Eight Nine Ten Dozens Millions Unlike Unless Upon Us Was "
+    "Were Whatever Whenever Whether Whose Will Within Would You Your Yes Officials Sources "
+    "Experts Analysts Residents Witnesses Authorities Critics Observers Reports Local "
+    "Western Eastern Northern Southern Central International Global Breaking Update Updated "
+    "Photo Video Watch Read Listen Opinion Editorial Analysis Comment Exclusive Live Today's"
+)
+_MONTHS = _words(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+)
+_WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+# Regions and cities: places, not actors (capitals used for governments go in CURATED).
+PLACES = _words(
+    "Asia Europe Africa America's Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans "
+    "Baltics Gulf Sahel Maghreb Levant Scandinavia Siberia Crimea Donbas Donbass Kashmir "
+    "Tibet Xinjiang Kurdistan Gaza Moscow Kabul Dushanbe Tashkent Bishkek Astana Almaty "
+    "Ashgabat Tehran Islamabad Delhi Beijing Shanghai Tokyo Seoul Pyongyang Washington London "
+    "Paris Berlin Brussels Rome Madrid Kyiv Kiev Minsk Ankara Istanbul Baghdad Damascus Beirut "
+    "Jerusalem Cairo Riyadh Doha Dubai Geneva Vienna Warsaw Prague Budapest Baku Yerevan "
+    "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
+) | frozenset(("Middle East", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
+               "Latin America", "North America", "South America", "Eastern Europe",
+               "Western Europe", "New York", "Hong Kong", "Persian Gulf", "Black Sea",
+               "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "West Bank", "Gaza Strip"))  # fmt: skip
+# Last words of place names ("Badakhshan Province").
+PLACE_SUFFIXES = _words(
+    "Province Region District City River Valley Mountains Mountain Sea Ocean Lake Street "
+    "Square Airport Bridge Island Islands Peninsula Strait Bay Desert Oblast Krai Governorate "
+    "County Border Pass Gorge Canal Basin Plateau Highway Road Avenue Park Stadium Base"
+)
+# A capitalised word right after one of these is a place ("in Doha", "province of Badakhshan").
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|into|across|inside|outside|towards?|via|around|throughout)"
+    r"|\b(?:province|region|city|town|village|district|river|capital|county|valley|port|"
+    r"island|state|area|outskirts|suburbs?|streets?)\s+of)\s+(?:the\s+)?\Z"
+)
+# All-capital words that are not organisations.
+_ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
+# Role nouns used to refer back to a person ("the envoy"); words such as "official" or
+# "general" are too often adjectives to resolve safely.
+_BACK_ROLES = ROLE_NOUNS - _words("official head chief general officer analyst researcher")
+_SPEECH = NEUTRAL_VERBS | LOADED_VERBS
+
+
+def _gazetteer() -> dict[str, tuple[str, str]]:
+    known: dict[str, tuple[str, str]] = {}
+    for block, kind in ((_ORGS, "organisation"), (_GROUPS, "group"), (_COUNTRIES, "country")):
+        for line in block.strip().splitlines():
+            names = line.split("|")
+            for name in names:
+                known.setdefault(name, (names[0], kind))
+    return known
+
+
+KNOWN = _gazetteer()
+_KNOWN_MAX_TOKENS = max(len(k.split()) for k in KNOWN)
+
+
+# --- Regular expressions --------------------------------------------------------------
+
+# A capitalised word after its first letter: "U.S.", "Mr.", "J." before a name, "Tajik-Afghan".
+_CAP_REST = (
+    r"(?:\.(?:[A-Z]\.)+|[\w'’]*(?:[.-][\w'’]+)*(?:(?<=\b[A-Z])\.(?=[ \t][A-Z])"
+    r"|(?:(?<=\bMr|\bMs|\bDr|\bSt|\bLt)|(?<=\bMrs|\bGen|\bCol|\bSgt|\bSen|\bRep|\bGov|\bMaj|\bAdm)"
+    r"|(?<=\bCapt|\bProf))\.)?)"
+)
+_JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]+the)?"
+# Starting with a character class (the lookbehind comes after it) lets the regex engine
+# skip ahead to capitals instead of trying every position.
+_SPAN = re.compile(
+    rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:(?:[ \t]+{_JOIN})?[ \t]+(?:[ae]l-)?[A-Z]{_CAP_REST})*"
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
+_APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
+_ROLE_WORD = re.compile(
+    rf"(?i)(?<![\w])(?:{_trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
+)
+_ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{_trie(_BACK_ROLES)}))\s*,?\s*\Z")
+_ROLE_MENTION = re.compile(
+    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_trie(_BACK_ROLES)})(?![\w])"
+)
+_SPEECH_AFTER = re.compile(
+    rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{_trie(_SPEECH)})(?![\w])"
+)
+_SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
+_SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+# --- Detection ------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    kind: str  # a kind, or "pending"/"pending-initial"/"pending-acronym": still to resolve
+    name: str  # canonical name
+    role: str = ""
+
+
+def _strip_possessive(word: str) -> tuple[str, bool]:
+    if len(word) > 3 and word[-2:] in ("'s", "’s"):
+        return word[:-2], True
+    if len(word) > 2 and word[-1] in "'’" and word[-2] == "s":
+        return word[:-1], True
+    return word, False
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple]:
+    """Tokens of a span as (word, start, end, possessive), possessives cut off."""
+    if text[max(0, start - 3) : start] in ("al-", "el-", "Al-"):  # "al-Qaeda"
+        start -= 3
+    result = []
+    pos = start
+    for raw in text[start:end].replace("\t", " ").split(" "):
+        if raw:
+            word, poss = _strip_possessive(raw)
+            result.append((word, pos, pos + len(word), poss))
+        pos += len(raw) + 1
+    return result
+
+
+def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
+    """Split at possessives, months and weekdays; strip connectors and starters at edges."""
+    pieces: list[list[tuple]] = []
+    current: list[tuple] = []
+    for i, tok in enumerate(tokens):
+        word = tok[0].rstrip(".")
+        if word in _WEEKDAYS or (word in _MONTHS and not _is_surname_may(tokens, i)):
+            pieces.append(current)
+            current = []
+            continue
+        current.append(tok)
+        if tok[3]:
+            pieces.append(current)
+            current = []
+    pieces.append(current)
+    result = []
+    for piece in pieces:
+        while piece and (piece[0][0] in STARTERS or piece[0][0] in _CONNECTORS):
+            piece = piece[1:]
+        while piece and piece[-1][0] in _CONNECTORS:
+            piece = piece[:-1]
+        if piece:
+            result.append(piece)
+    return result
+
+
+def _is_surname_may(tokens: list[tuple], i: int) -> bool:
+    """ "Theresa May" is a person; "in May" and "May 3" are dates."""
+    if tokens[i][0] != "May" or i == 0:
+        return False
+    prev = tokens[i - 1][0]
+    return prev not in STARTERS and prev not in _CONNECTORS and prev not in KNOWN
+
+
+def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
+    result = []
+    current: list[tuple] = []
+    for i, tok in enumerate(piece):
+        if tok[0] in _CONNECTORS:
+            if tok[0] == "and" and _and_separates(piece, i):
+                if current:
+                    result.append(current)
+                    current = []
+            elif tok[0] in _PARTICLES or any(t[0] in _JOIN_HEADS for t in current):
+                current.append(tok)
+            elif current:
+                result.append(current)
+                current = []
+            continue
+        current.append(tok)
+    result.append(current)
+    out = []
+    for part in result:
+        while part and part[-1][0] in _CONNECTORS:
+            part = part[:-1]
+        if part:
+            out.append(part)
+    return out
+
+
+def _and_separates(piece: list[tuple], i: int) -> bool:
+    """ "X and the Y", or "and" before a second whole name ("Committee X and Ministry Y");
+    but "Ministry of Labour and Social Protection" is one name."""
+    rest = piece[i + 1 :]
+    if rest and rest[0][0] == "the":
+        return True
+    for tok in rest:
+        if tok[0] in _CONNECTORS:
+            break
+        if tok[0] in ORG_SUFFIXES:
+            return True
+    return False
+
+
+def _name_like(word: str) -> bool:
+    bare = word.rstrip(".")
+    if word.startswith(("al-", "el-")):
+        bare = bare[3:]
+    return bool(bare) and bare[0].isupper() and (len(bare) == 1 or not bare.isupper())
+
+
+def _surface(text: str, toks: list[tuple]) -> str:
+    found = text[toks[0][1] : toks[-1][2]]
+    return " ".join(found.split()) if "  " in found or "\t" in found else found
+
+
+def _known_prefix(text: str, toks: list[tuple]) -> int:
+    """How many leading tokens form a known name (0 if none)."""
+    for n in range(min(len(toks), _KNOWN_MAX_TOKENS + 2), 0, -1):
+        if _surface(text, toks[:n]) in KNOWN:
+            return n
+    return 0
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    letters = acronym.replace(".", "").replace("&", "")
+    initials = _initials(name)
+    if letters == initials:
+        return True
+    it = iter(initials)
+    return bool(initials) and letters[0] == initials[0] and all(ch in it for ch in letters)
+
+
+def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Mention]) -> None:
+    surface = _surface(text, toks)
+    start, end = toks[0][1], toks[-1][2]
+    if surface in KNOWN:
+        name, kind = KNOWN[surface]
+        out.append(_Mention(start, end, surface, kind, name))
+        return
+    if any(t[0] in ORG_SUFFIXES for t in toks):
+        if len(toks) > 1:  # a lone "Police" or "Government" names no one in particular
+            out.append(_Mention(start, end, surface, "organisation", surface))
+        return
+    role_start = None
+    while toks:
+        n = _known_prefix(text, toks)
+        if n:
+            known = _surface(text, toks[:n])
+            name, kind = KNOWN[known]
+            out.append(_Mention(toks[0][1], toks[n - 1][2], known, kind, name))
+            toks = toks[n:]
+            continue
+        n = 0
+        while n < len(toks) and (toks[n][0] in TITLES or (n and toks[n][0] in _CONNECTORS)):
+            n += 1
+        if n:
+            role_start = toks[0][1] if role_start is None else role_start
+            toks = toks[n:]
+            while toks and toks[0][0] in _CONNECTORS:
+                toks = toks[1:]
+            continue
+        break
+    if not toks:
+        return
+    role = " ".join(text[role_start : toks[0][1]].split()) if role_start is not None else ""
+    # A known group or organisation inside the rest splits it ("Fleeing Taliban").
+    for i in range(1, len(toks)):
+        if KNOWN.get(toks[i][0], ("", ""))[1] in ("group", "organisation"):
+            _classify(text, toks[:i], sentence_start, out)
+            _classify(text, toks[i:], False, out)
+            return
+    words = [t[0] for t in toks]
+    surface = _surface(text, toks)
+    start, end = toks[0][1], toks[-1][2]
+    if surface in PLACES or words[-1] in PLACE_SUFFIXES:
+        return
+    if len(words) == 1:
+        word = words[0]
+        if "-" in word and all(p in KNOWN for p in word.split("-")):
+            pos = start
+            for part in word.split("-"):
+                name, kind = KNOWN[part]
+                out.append(_Mention(pos, pos + len(part), part, kind, name))
+                pos += len(part) + 1
+            return
+        if _ACRONYM.fullmatch(word):
+            if word not in _ACRONYM_STOP:
+                out.append(_Mention(start, end, word, "pending-acronym", word))
+            return
+        kind = "pending-initial" if sentence_start and not role else "pending"
+        out.append(_Mention(start, end, word, kind, word, role))
+        return
+    if sentence_start and not role and words[0].endswith("ing"):
+        _classify(text, toks[1:], False, out)
+        return
+    names = [w for w in words if w not in _CONNECTORS]
+    if 2 <= len(names) <= 4 and all(_name_like(w) for w in names):
+        out.append(_Mention(start, end, surface, "person", surface, role))
+
+
+def _single(
+    text: str, word: str, start: int, end: int, at_start: bool, lo: int, out: list[_Mention]
+) -> None:
+    """A lone capitalised word that is not a known name."""
+    if word in PLACES or word in _MONTHS or word in ORG_SUFFIXES or word in TITLES:
+        return
+    if text[max(0, start - 3) : start] in ("al-", "el-", "Al-"):
+        word, start = text[start - 3 : end], start - 3
+        if word in KNOWN:
+            name, kind = KNOWN[word]
+            out.append(_Mention(start, end, word, kind, name))
+            return
+    if "-" in word:
+        parts = word.split("-")
+        if all(p in KNOWN for p in parts):  # "Tajik-Afghan"
+            for part in parts:
+                name, kind = KNOWN[part]
+                out.append(_Mention(start, start + len(part), part, kind, name))
+                start += len(part) + 1
+            return
+    if _ACRONYM.fullmatch(word):
+        if word not in _ACRONYM_STOP:
+            out.append(_Mention(start, end, word, "pending-acronym", word))
+        return
+    if _LOCATIVE.search(text, max(lo, start - 40), start):
+        return
+    out.append(_Mention(start, end, word, "pending-initial" if at_start else "pending", word))
+
+
+def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
+    starts = [s for s, _ in spans]
+    found: list[_Mention] = []
+    skip_until = -1
+    for m in _SPAN.finditer(masked):
+        if m.start() < skip_until:
+            continue
+        word = m.group()
+        if " " not in word and "\t" not in word:  # one word: most spans, decided quickly
+            bare = _strip_possessive(word)[0]
+            if bare in STARTERS or bare in _WEEKDAYS:
+                continue
+            hit = KNOWN.get(bare)
+            if hit is not None:
+                found.append(_Mention(m.start(), m.start() + len(bare), bare, hit[1], hit[0]))
+                continue
+        i = bisect_right(starts, m.start()) - 1
+        sentence_lo = spans[i][0] if i >= 0 else 0
+        if " " not in word and "\t" not in word and not word.endswith(("'s", "’s")):
+            at_start = _SENTENCE_OPEN.match(text, sentence_lo, m.start()) is not None
+            _single(text, word, m.start(), m.end(), at_start, sentence_lo, found)
+            continue
+        for piece in _pieces(_tokens(text, m.start(), m.end())):
+            opens = _SENTENCE_OPEN.match(text, sentence_lo, piece[0][1]) is not None
+            whole = _surface(text, piece) in KNOWN  # "Bosnia and Herzegovina"
+            for part in [piece] if whole else _split_connectors(piece):
+                before = len(found)
+                at_start = opens and part[0][1] == piece[0][1]
+                _classify(text, part, at_start, found)
+                new = found[before:]
+                if new and new[-1].kind in ("pending", "pending-initial", "person"):
+                    lo = max(sentence_lo, new[-1].start - 40)
+                    if _LOCATIVE.search(text, lo, new[-1].start):
+                        del found[-1]
+                        new = found[before:]
+                # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
+                if new and len(new[-1].surface.split()) > 1:
+                    paren = _PAREN_ACRONYM.match(text, new[-1].end)
+                    if paren and _acronym_fits(paren.group(1), new[-1].surface):
+                        last = new[-1]
+                        if last.kind in ("person", "pending"):
+                            last.kind, last.name = "organisation", last.surface
+                        last.role = "acronym:" + paren.group(1)
+                        skip_until = paren.end()
+    return found
+
+
+@lru_cache(maxsize=16)
+def _compile_curated(curated: tuple[CuratedActor, ...]) -> tuple[re.Pattern | None, dict]:
+    lookup: dict[str, CuratedActor] = {}
+    for actor in curated:
+        for surface in (actor.name, *actor.aliases):
+            lookup.setdefault(surface, actor)
+    if not lookup:
+        return None, lookup
+    alts = "|".join(re.escape(s) for s in sorted(lookup, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])"), lookup
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def detect_actors(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[Actor]:
+    curated = tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated)
+    return [
+        Actor(name=name, kind=kind, mentions=list(mentions), aliases=set(aliases))
+        for name, kind, mentions, aliases in _detect(text, curated)
+    ]
+
+
+@lru_cache(maxsize=16)
+def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
+    """Actors as tuples, cached so that the actors and claims scorers share one pass."""
+    spans = split_spans(text)
+    mentions: list[_Mention] = []
+    masked = text
+    pattern, lookup = _compile_curated(curated)
+    if pattern is not None:
+        chars = list(text)
+        for m in pattern.finditer(text):
+            actor = lookup[m.group()]
+            mentions.append(_Mention(m.start(), m.end(), m.group(), actor.kind, actor.name))
+            chars[m.start() : m.end()] = "#" * (m.end() - m.start())
+        masked = "".join(chars)
+    mentions += _candidates(text, masked, spans)
+    mentions.sort(key=lambda x: x.start)
+    return tuple(
+        (a.name, a.kind, tuple(a.mentions), frozenset(a.aliases)) for a in _resolve(text, mentions)
+    )
+
+
+def _resolve(text: str, mentions: list[_Mention]) -> list[Actor]:
+    kinds: dict[str, str] = {}
+    for m in mentions:
+        if m.kind in KINDS:
+            kinds.setdefault(m.name, m.kind)
+    # People by name, in order, with their roles: from a title, from an apposition
+    # ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or from a
+    # role noun just before the name ("envoy Hasan Sultonov").
+    roles: dict[str, list[str]] = {}
+    appositions: list[tuple[int, int]] = []
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        if m.kind in KINDS and kinds.get(m.name) == "person" and " " in m.name:
+            surname = m.name.split()[-1]
+            by_surname.setdefault(surname, []).append((m.start, m.name))
+            if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
+                by_surname.setdefault(surname[3:], []).append((m.start, m.name))
+    acronyms = {}
+    for m in mentions:
+        if m.role.startswith("acronym:"):
+            acronyms[m.role[8:]] = m.name
+            m.role = ""
+
+    def surname_owner(word: str, pos: int) -> str | None:
+        """The full name ending in word, named last before pos (or first after it)."""
+        owners = by_surname.get(word)
+        if not owners:
+            return None
+        before = [name for start, name in owners if start < pos]
+        return before[-1] if before else owners[0][1]
+
+    resolved: list[_Mention] = []
+    for m in mentions:
+        if m.kind == "pending-acronym":
+            owner = acronyms.get(m.surface) or next(
+                (n for n, k in kinds.items() if k == "organisation" and _initials(n) == m.surface),
+                None,
+            )
+            m.name, m.kind = (owner, kinds[owner]) if owner else (m.surface, "organisation")
+            kinds.setdefault(m.name, m.kind)
+        elif m.kind.startswith("pending") or (m.kind == "person" and " " not in m.name):
+            owner = surname_owner(m.surface, m.start)
+            if owner:
+                m.name, m.kind = owner, "person"
+            elif _lone_person(text, m):
+                m.kind = "person"
+                kinds.setdefault(m.name, "person")
+            else:
+                continue
+        resolved.append(m)
+        if kinds.get(m.name) == "person":
+            found = roles.setdefault(m.name, [])
+            if m.role:
+                found.append(m.role)
+            app = _APPOS.match(text, m.end)
+            if app and _ROLE_WORD.search(app.group(1)):
+                found.append(app.group(1))
+                appositions.append(app.span(1))
+            before = _ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+            if before:
+                found.append(before.group(1))
+    # "the envoy": the last person named before it whose role fits.
+    order = [m for m in resolved if kinds.get(m.name) == "person"]
+    for rm in _ROLE_MENTION.finditer(text) if any(roles.values()) else ():
+        if any(s <= rm.start() < e for s, e in appositions):
+            continue
+        nouns = _synonyms(rm.group("noun").lower())
+        for m in reversed([p for p in order if p.start < rm.start()]):
+            role = " ".join(roles.get(m.name, [])).lower()
+            words = set(_LOWER_WORD.findall(role))
+            if any(n in words or (" " in n and n in role) for n in nouns):
+                resolved.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
+                break
+    actors: dict[str, Actor] = {}
+    for m in sorted(resolved, key=lambda x: x.start):
+        actor = actors.get(m.name)
+        if actor is None:
+            actor = actors[m.name] = Actor(name=m.name, kind=kinds.get(m.name, m.kind))
+        actor.mentions.append((m.start, m.end))
+        if m.surface != m.name:
+            actor.aliases.add(m.surface)
+    for acronym, owner in acronyms.items():
+        if owner in actors:
+            actors[owner].aliases.add(acronym)
+    return list(actors.values())
+
+
+def _lone_person(text: str, m: _Mention) -> bool:
+    """A lone capitalised word is a person when titled or speaking ("Putin said")."""
+    if m.kind == "person" or m.role:
+        return True
+    speaks = bool(_SPEECH_AFTER.match(text, m.end)) or bool(
+        _SPEECH_BEFORE.search(text, max(0, m.start - 30), m.start)
+    )
+    if not speaks or m.kind == "pending":
+        return speaks
+    # At the start of a sentence, a word also written in lower case is not a name.
+    low = m.surface.lower()
+    return not any(f" {low}{end}" in text for end in " ,.;:")
+
+
+# --- Sentiment ------------------------------------------------------------------------
+
+_analyzer = SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=8)
+def _own_sentence_compounds(text: str) -> tuple[tuple[int, int, float], ...]:
+    return tuple(
+        (s, e, _analyzer.polarity_scores(text[s:e])["compound"]) for s, e in split_spans(text)
+    )
+
+
+def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
+    shared = getattr(_sentiment, "sentence_compounds", None)
+    if shared is not None:  # the sentiment scorer's cache, when it has one
+        return list(shared(text))
+    return list(_own_sentence_compounds(text))
+
+
+# --- Scorer ---------------------------------------------------------------------------
+
+
+@register("actors", "1")
+def score_actors(text: str) -> ScoreResult:
+    actors = detect_actors(text, CURATED)
+    by_kind = {kind: 0 for kind in KINDS}
+    for actor in actors:
+        by_kind[actor.kind] = by_kind.get(actor.kind, 0) + 1
+    evidence = []
+    sentences = _sentence_compounds(text) if actors else []
+    starts = [s for s, _, _ in sentences]
+    for actor in actors:
+        hit = sorted({_sentence_index(starts, s) for s, _ in actor.mentions}) if starts else []
+        scored = [sentences[i] for i in hit]
+        item = {
+            "name": actor.name,
+            "kind": actor.kind,
+            "aliases": sorted(actor.aliases),
+            "mentions": [[s, e] for s, e in actor.mentions],
+            "count": len(actor.mentions),
+        }
+        if scored:
+            neg = min(scored, key=lambda x: x[2])
+            pos = max(scored, key=lambda x: x[2])
+            item["compound_mean"] = round(fmean(c for _, _, c in scored), 4)
+            item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
+            item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
+        evidence.append(item)
+    evidence.sort(key=lambda a: (-a["count"], a["name"]))
+    return ScoreResult(
+        values={"actor_count": len(actors), "by_kind": by_kind},
+        evidence={"actors": evidence},
+    )

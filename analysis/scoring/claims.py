@@ -1,0 +1,523 @@
+"""Check-worthy claims: sentences that assert a fact someone could check.
+
+A sentence is a claim when it states a quantity ("1,500 Afghan soldiers", "70% of the
+border", "over 200 people", "$3.5 billion"), a dated event with an actor ("on July 5,
+when the Taliban took full control") or an event or change involving an actor
+("Uzbekistan has refused ..."). Questions are never claims; opinions ("This is a
+disgrace.") are not unless they carry a number. Each claim lists its numbers with what
+they count, its dates, and whether the attribution scorer found a source for it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from analysis.scoring import ScoreResult, actors, register
+from analysis.scoring.attribution import _trie, score_attribution
+from analysis.scoring.sentences import split_spans
+
+# --- Lexicons -------------------------------------------------------------------------
+
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
+_SMALL = _split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_TENS = _split("twenty thirty forty fifty sixty seventy eighty ninety")
+WORD_VALUES = {w: float(i) for i, w in enumerate(_SMALL)} | {
+    w: float(10 * (i + 2)) for i, w in enumerate(_TENS)
+}
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+}
+# "hundreds of", "dozens of": approximate quantities, valued at their lower bound.
+VAGUE = {
+    "dozens": 24.0,
+    "scores": 40.0,
+    "hundreds": 100.0,
+    "thousands": 1e3,
+    "tens of thousands": 1e4,
+    "hundreds of thousands": 1e5,
+    "millions": 1e6,
+    "billions": 1e9,
+}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "yen": "JPY",
+    "somoni": "TJS",
+    "afghanis": "AFN",
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "RUB": "RUB",
+}
+MEASURES = (
+    "square kilometers|square kilometres|square miles|sq km|kilometers|kilometres|km|miles|"
+    "mi|meters|metres|feet|ft|kilograms|kg|tons|tonnes|hectares|acres|liters|litres|"
+    "barrels|degrees|kilometer|kilometre|mile|meter|metre|foot|ton|tonne"
+)
+DURATIONS = "seconds|minutes|hours|days|weeks|months|years|decades|centuries"
+_DURATION_SINGULAR = {
+    "second": "seconds",
+    "minute": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "decade": "decades",
+    "century": "centuries",
+}
+_IRREGULAR_PLURALS = frozenset(
+    _split(
+        "people children men women police personnel staff troops cattle sheep fish aircraft "
+        "livestock civilians militia"
+    )
+)
+# Words that end the noun phrase after a number.
+_NP_STOP = frozenset(
+    _split(
+        """a an the of in on at to from by for with into over under across near during after
+    before since until and or but as than that which who whom whose have has had were was
+    are is be been being will would could should may might must can did do does per each
+    this these those its their his her our it they he she we when while where said says
+    reportedly also already still once ago more less so too very not no only just up down
+    out off away back then there here last again instead including among between"""
+    )
+)
+_APPROX = (
+    r"about|around|some|over|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+    r"fewer\s+than|at\s+least|up\s+to|close\s+to|as\s+many\s+as|as\s+much\s+as|upwards\s+of|"
+    r"an\s+estimated|estimated|under|above|below|just\s+over|just\s+under|well\s+over|"
+    r"an?\s+approximate"
+)
+# "over two weeks" means "during"; these still make a duration approximate.
+_DURATION_APPROX = frozenset(
+    ("about", "around", "some", "nearly", "almost", "roughly", "approximately", "more than",
+     "less than", "at least", "up to", "close to", "just over", "well over")
+)  # fmt: skip
+# Words that make the number after them an identifier: "Article 5", "Flight 17".
+_ID_WORDS = frozenset(
+    _split(
+        "article resolution no. number flight route highway chapter section page paragraph "
+        "room gate level phase stage item decree law bill platform terminal line road "
+        "building block apartment unit case version model channel region district class "
+        "grade division group team squad ward zone sector point"
+    )
+)
+_OPINION = re.compile(
+    r"(?i)\b(?:I|we)\s+(?:think|believe|feel|hope|fear|doubt)\b|\bin\s+my\s+(?:view|opinion)\b|"
+    r"\b(?:should|must|ought\s+to|needs?\s+to)\b|\b(?:disgrace(?:ful)?|shameful|outrageous|"
+    r"absurd|ridiculous|unacceptable|appalling|terrible|horrible|awful|wonderful|great|best|"
+    r"worst|stupid|scandal(?:ous)?|shocking|deplorable|despicable|disgusting|pathetic|"
+    r"brilliant|excellent|fantastic|hopefully|sadly|shame)\b"
+)
+
+
+def _inflections(verbs: str) -> set[str]:
+    forms = set()
+    for verb in verbs.split():
+        forms |= {verb, verb + "s", verb + "es"}
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {stem + "ed", stem + "ing"}
+        if verb.endswith("y") and verb[-2] not in "aeiou":
+            forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+        if len(verb) <= 5 and verb[-1] not in "aeiouwy" and verb[-2] in "aeiou":
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}  # "banned", "cutting"
+    return forms
+
+
+# Verbs and nouns of events and changes: with an actor, they make a sentence a claim.
+EVENT_WORDS = frozenset(
+    _inflections(
+        "kill attack seize capture control cross escape withdraw deploy invade bomb shell "
+        "launch fire arrest detain release sign agree reach approve reject refuse ban impose "
+        "sanction lift vote elect resign appoint dismiss open close border accept deliver "
+        "raise cut increase decrease decline double triple host visit occur happen evacuate "
+        "surrender negotiate recognize recognise accuse charge convict sentence sue block "
+        "halt suspend resume destroy damage burn raid occupy return enter arrive move injure "
+        "wound die flee spike surge rise fall grow drop plunge soar jump announce confirm "
+        "expel deport retreat advance clash fight threaten condemn strike shoot take win "
+        "lose leave send pay spend hold meet build break see kidnap execute hijack collapse "
+        "fail pass adopt ratify veto overrun storm mobilize mobilise supply export import "
+        "produce invest buy sell lend borrow fund shut expand reduce end start begin complete"
+    )
+    | set(
+        _split(
+            "withdrew withdrawn fled rose risen fell fallen grew grown fought struck shot took "
+            "taken won lost left sent paid spent held met built broke broken saw seen began begun "
+            "overran overrun bought sold lent shut dead injured wounded missing killed "
+            "spike surge influx wave escalation offensive takeover pullout withdrawal ceasefire "
+            "agreement deal election referendum sanctions casualties deaths invasion war clashes "
+            "fighting violence crisis outbreak"
+        )
+    )
+)
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+# --- Dates and numbers ---------------------------------------------------------------
+#
+# One pass of a cheap anchor regex (digits, currency signs, number, month and weekday
+# words) over the lower-cased text finds the few places where a date or a number can
+# start; the detailed patterns are then only tried there, anchored.
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_MONTH_NO_MAY = _MONTH.replace("May|", "")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DATE_AT = re.compile(
+    rf"(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|{_MONTH}(?:\s+of)?\s+(?:{_YEAR}|(?:last|this|next)\s+year)"
+    rf"|{_MONTH_NO_MAY}|(?:(?<=in\s)|(?<=by\s)|(?<=since\s)|(?<=until\s)|(?<=during\s)"
+    rf"|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=last\s)|(?<=next\s)|(?<=this\s))May"
+    rf"|{_WEEKDAY}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"|(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
+    rf"weekend|spring|summer|autumn|fall|winter))"
+    rf")(?![\w])"
+)
+_YEAR_AT = re.compile(rf"{_YEAR}(?![\w,]|\.\d)")
+_YEAR_CONTEXT = re.compile(
+    r"(?i:\b(?:in|since|by|until|from|of|during|before|after|early|late|mid|year|the|to|"
+    r"through|between|and|fiscal)\s*|[,–-]\s*)\Z"
+)
+_ANCHOR_WORDS = (
+    set(WORD_VALUES)
+    | set(SCALES) - {"k", "m", "mn", "bn", "tn"}
+    | {"dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
+    | {m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH + _WEEKDAY)}
+    | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
+)
+_ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{_trie(_ANCHOR_WORDS)})\b")
+_NUM_AT = re.compile(
+    rf"(?P<cur>US\$|\$|€|£|¥|₽)?"
+    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:(?P<glued>bn|mn|tn|m|k|km|kg|%)(?![\w])|(?![\w]))"
+    rf"|(?P<word>(?i:{'|'.join(_TENS)})-(?i:{'|'.join(_SMALL[1:10])})"
+    rf"|(?i:{'|'.join(sorted(WORD_VALUES, key=len, reverse=True))})(?![\w-])"
+    rf"|(?i:an?)\s+(?:dozen|hundred|thousand|million|billion)(?![\w]))"
+    rf"|(?P<vague>(?i:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|"
+    rf"millions|billions))\s+of(?![\w]))"
+    rf"(?:\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?![\w]))?"
+    rf"(?P<pct>\s?(?:%|percent\b|per\s+cent\b))?"
+)
+_APPROX_LAST = frozenset(re.findall(r"[a-z]+(?=\||$)", _APPROX.replace("\\s+", " ")))
+_CODES = frozenset(("USD", "EUR", "GBP", "RUB"))
+_APPROX_BEFORE = re.compile(rf"(?i:\b(?:{_APPROX}))\s+\Z")
+_CODE_BEFORE = re.compile(r"(?:USD|EUR|GBP|RUB)\s?\Z")
+_PRONOUN_ONE = re.compile(r"(?i)\b(?:no|the|any|every|each|which|this|that)\s+\Z")
+_RANGE = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3}(?:,\d{3})+|\d+)(?![\w])")
+_TAIL_MEASURE = re.compile(rf"\s+(?P<unit>{MEASURES})(?![\w])")
+_TAIL_DURATION = re.compile(
+    rf"\s+(?:(?:past|last|next|previous|coming|straight|consecutive|full|more)\s+)?"
+    rf"(?P<unit>{DURATIONS}|{'|'.join(_DURATION_SINGULAR)})(?![\w])"
+)
+_TAIL_CURRENCY = re.compile(rf"\s+(?P<unit>{'|'.join(CURRENCY_WORDS)})(?![\w])", re.IGNORECASE)
+_TAIL_OF = re.compile(r"\s+(?:of|in|worth\s+of|for)\s+(?:(?:the|its|their|his|her|all)\s+)?")
+_TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
+_NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
+
+
+def _value(m: re.Match) -> float:
+    if m.group("num"):
+        value = float(m.group("num").replace(",", ""))
+        glued = (m.group("glued") or "").lower()
+        if glued in SCALES:
+            value *= SCALES[glued]
+    elif m.group("word"):
+        word = " ".join(m.group("word").lower().split())
+        if "-" in word:
+            tens, unit = word.split("-")
+            value = WORD_VALUES[tens] + WORD_VALUES[unit]
+        elif word.split()[0] in ("a", "an"):
+            value = 12.0 if word.endswith("dozen") else SCALES[word.split()[-1]]
+        else:
+            value = WORD_VALUES[word]
+    else:
+        value = VAGUE[" ".join(m.group("vague").lower().split())]
+    if m.group("scale"):
+        value *= SCALES[m.group("scale").lower()]
+    return value
+
+
+def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
+    """The noun phrase at pos: words up to a function word, cut after its plural head."""
+    words: list[tuple[str, int]] = []
+    while len(words) < 5:
+        m = _NP_WORD.match(text, pos, end)
+        if not m or m.group(1).lower() in _NP_STOP:
+            break
+        words.append((m.group(1), m.end()))
+        pos = m.end()
+    if not words:
+        return "", pos
+    plural = [
+        i
+        for i, (w, _) in enumerate(words)
+        if w.lower() in _IRREGULAR_PLURALS
+        or (w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and len(w) > 2)
+    ]
+    if plural:
+        cut = plural[0] + 1
+        while cut in plural:  # "police officers"
+            cut += 1
+    else:
+        cut = len(words)
+        for i, (w, _) in enumerate(words[1:], 1):
+            if w.endswith(("ed", "ing")):
+                cut = i
+                break
+        cut = min(cut, 3)
+    chosen = words[:cut]
+    return " ".join(w for w, _ in chosen), chosen[-1][1]
+
+
+def _number(text: str, m: re.Match, end: int, approx: re.Match | None, code: str) -> dict | None:
+    """The quantity matched by _NUM_AT at m, with its unit and what it counts."""
+    approx_word = " ".join(approx.group().lower().split()) if approx else ""
+    pos = m.end()
+    start = approx.start() if approx else m.start() - len(code)
+    item = {
+        "value": _value(m),
+        "text": "",
+        "unit": "",
+        "counts": "",
+        "kind": "count",
+        "start": start,
+        "end": pos,
+        "approximate": bool(approx_word) or bool(m.group("vague")),
+    }
+    rng = _RANGE.match(text, pos, end) if m.group("num") else None
+    if rng:
+        pos = rng.end()
+    cur = m.group("cur") or code.strip()
+    tail = None if cur else _TAIL_CURRENCY.match(text, pos, end)
+    if m.group("pct") or m.group("glued") == "%":
+        item.update(unit="%", kind="percent")
+        of = _TAIL_OF_ONLY.match(text, pos, end)
+        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
+        if counts:
+            item["counts"], pos = counts, after
+    elif cur or tail:
+        unit = CURRENCY_SIGNS.get(cur) or CURRENCY_WORDS.get(cur, cur)
+        if tail:
+            unit = CURRENCY_WORDS.get(tail.group("unit").lower(), tail.group("unit"))
+            pos = tail.end()
+        item.update(unit=unit, kind="money")
+        of = _TAIL_OF.match(text, pos, end)
+        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
+        if counts:
+            item["counts"], pos = counts, after
+    elif (t := _TAIL_MEASURE.match(text, pos, end)) or m.group("glued") in ("km", "kg"):
+        unit = t.group("unit") if t else m.group("glued")
+        item.update(unit=unit, kind="measure", counts=unit)
+        pos = t.end() if t else pos
+        of = _TAIL_OF_ONLY.match(text, pos, end)
+        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
+        if counts:
+            item["counts"], pos = counts, after
+    elif t := _TAIL_DURATION.match(text, pos, end):
+        unit = _DURATION_SINGULAR.get(t.group("unit"), t.group("unit"))
+        item.update(unit=unit, counts=unit, kind="duration")
+        # "over two weeks" means during them, not more than two.
+        item["approximate"] = approx_word in _DURATION_APPROX or bool(m.group("vague"))
+        pos = t.end()
+    else:
+        counts, after = _noun_phrase(text, pos, end)
+        if counts:
+            item["counts"], pos = counts, after
+            item["unit"] = counts.split()[-1]
+        elif not m.group("num"):
+            return None  # "the two", "one of": no quantity
+    word = (m.group("word") or "").lower()
+    if word == "one" and _PRONOUN_ONE.search(text, max(0, m.start() - 8), m.start()):
+        return None  # "no one", "the one"
+    item["end"] = pos
+    item["text"] = text[start:pos]
+    return item
+
+
+def _counts_something(text: str, pos: int) -> bool:
+    counts, _ = _noun_phrase(text, pos, min(len(text), pos + 80))
+    return bool(counts) and counts.split()[-1][-1:] == "s"
+
+
+def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
+    """The numbers (with what they count) and the date spans in text."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare character whose lower case is longer
+        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    numbers: list[dict] = []
+    dates: list[tuple[int, int]] = []
+    end = len(text)
+    taken = 0
+    for anchor in _ANCHOR.finditer(lower):
+        pos = anchor.start()
+        if pos < taken:
+            continue
+        before = text[pos - 1] if pos else " "
+        digit = before.isdigit() or text[pos].isdigit()
+        if digit and (
+            before.isalnum()
+            or before in ".,/"
+            or (before == "-" and pos > 1 and text[pos - 2].isalpha())
+        ):
+            continue  # "G20", "Covid-19", "3/4"
+        d = _DATE_AT.match(text, pos)
+        if d:
+            dates.append(d.span())
+            taken = d.end()
+            continue
+        y = _YEAR_AT.match(text, pos) if text[pos].isdigit() and before not in "$€£¥₽" else None
+        if y and (
+            _YEAR_CONTEXT.search(text, max(0, pos - 12), pos)
+            or not _counts_something(text, y.end())
+        ):
+            dates.append(y.span())
+            taken = y.end()
+            continue
+        word = anchor.group()
+        if word in ("dozen", "hundred", "thousand", "million", "billion"):
+            article = re.search(r"(?i)\ban?\s+\Z", text[max(0, pos - 4) : pos])
+            if not article:
+                continue
+            pos -= len(article.group())
+        m = _NUM_AT.match(text, pos)
+        if not m:
+            continue
+        # The words before decide whether it is an identifier, approximate, or money;
+        # a set look-up first spares most of the regular expressions.
+        lo = max(0, pos - 24)
+        window = text[lo:pos]
+        prev = window.split()[-1].lower() if window.strip() else ""
+        if prev.endswith("#") or (prev in _ID_WORDS and window[-1:].isspace()):
+            continue
+        approx = _APPROX_BEFORE.search(text, lo, pos) if prev in _APPROX_LAST else None
+        code = (
+            _CODE_BEFORE.search(text, lo, pos)
+            if m.group("num") and prev.upper() in _CODES
+            else None
+        )
+        item = _number(text, m, end, approx, code.group() if code else "")
+        if item is None:
+            continue
+        numbers.append(item)
+        taken = item["end"]
+        rng = _RANGE.match(text, m.end(), end) if m.group("num") else None
+        if rng:  # "200-300 people": both ends count the same thing
+            second = dict(item, value=float(rng.group(1).replace(",", "")))
+            second.update(start=rng.start(1), end=rng.end(1), text=rng.group(1))
+            numbers.append(second)
+    return numbers, dates
+
+
+# --- Scorer ---------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """What the attribution scorer covers (statements, contents, cues), merged and sorted."""
+    spans = []
+    for a in score_attribution(text).evidence.get("attributions", []):
+        spans += [(a["start"], a["end"]), (a["content_start"], a["content_end"])]
+        spans.append((a["cue_start"], a["cue_end"]))
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return tuple((s, e) for s, e in merged)
+
+
+def _overlaps(spans: tuple[tuple[int, int], ...], ends: list[int], s: int, e: int) -> bool:
+    i = bisect_right(ends, s)  # the first merged span ending after s
+    return i < len(spans) and spans[i][0] < e
+
+
+@register("claims", "1")
+def score_claims(text: str) -> ScoreResult:
+    spans = split_spans(text)
+    if not spans:
+        return ScoreResult(
+            values={
+                "claim_count": 0,
+                "claim_share": 0.0,
+                "unattributed_claim_count": 0,
+                "numbers_count": 0,
+            },
+            evidence={"claims": []},
+        )
+    numbers, dates = scan(text)
+    mentions = sorted(m for a in actors.detect_actors(text, actors.CURATED) for m in a.mentions)
+    mention_starts = [s for s, _ in mentions]
+    attributed_spans = _attribution_spans(text)
+    attributed_ends = [e for _, e in attributed_spans]
+    number_starts = [n["start"] for n in numbers]
+    date_starts = [a for a, _ in dates]
+    claims = []
+    for s, e in spans:
+        sentence = text[s:e]
+        if sentence.rstrip(" \"'”’»)]").endswith("?"):
+            continue
+        nums = numbers[bisect_left(number_starts, s) : bisect_left(number_starts, e)]
+        when = [
+            text[a:b] for a, b in dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+        ]
+        i = bisect_left(mention_starts, s)
+        has_actor = i < len(mention_starts) and mention_starts[i] < e
+        if not nums:
+            if not has_actor or _OPINION.search(sentence):
+                continue
+            if not when and EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower())):
+                continue
+        claims.append(
+            {
+                "start": s,
+                "end": e,
+                "attributed": _overlaps(attributed_spans, attributed_ends, s, e),
+                "reason": "number" if nums else "dated event" if when else "event",
+                "numbers": nums,
+                "dates": when,
+            }
+        )
+    n_numbers = sum(len(c["numbers"]) for c in claims)
+    return ScoreResult(
+        values={
+            "claim_count": len(claims),
+            "claim_share": round(len(claims) / len(spans), 4),
+            "unattributed_claim_count": sum(not c["attributed"] for c in claims),
+            "numbers_count": n_numbers,
+        },
+        evidence={"claims": claims},
+    )

@@ -1,0 +1,320 @@
+from pathlib import Path
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.scoring import actors, get_scorer
+from analysis.scoring.actors import CuratedActor, detect_actors, score_actors
+from analysis.scoring.sentences import split_spans
+from newsdesk.ingest.text import clean_text
+
+SEED = (
+    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
+)
+
+
+def seed_body():
+    return clean_text(SEED.read_text(encoding="utf-8")).body
+
+
+def by_name(text, curated=()):
+    return {a.name: a for a in detect_actors(text, curated)}
+
+
+def surfaces(text, actor):
+    return [text[s:e] for s, e in actor.mentions]
+
+
+# --- The seed article -----------------------------------------------------------------
+
+
+def test_the_seed_actors_are_the_envoy_the_countries_the_taliban_and_the_csto():
+    found = by_name(seed_body())
+    assert set(found) == {
+        "Hasan Sultonov",
+        "Tajikistan",
+        "Afghanistan",
+        "Taliban",
+        "Collective Security Treaty Organization",
+        "Uzbekistan",
+        "United States",
+    }
+    assert found["Hasan Sultonov"].kind == "person"
+    assert found["Taliban"].kind == "group"
+    assert found["Collective Security Treaty Organization"].kind == "organisation"
+    for country in ("Tajikistan", "Afghanistan", "Uzbekistan", "United States"):
+        assert found[country].kind == "country", country
+
+
+def test_the_seed_envoy_is_one_person_under_three_names():
+    body = seed_body()
+    envoy = by_name(body)["Hasan Sultonov"]
+    assert envoy.aliases == {"Sultonov", "the envoy"}
+    assert surfaces(body, envoy) == ["Hasan Sultonov", "Sultonov", "Sultonov", "the envoy"]
+
+
+def test_the_seed_csto_is_one_organisation_with_its_acronym_as_alias():
+    body = seed_body()
+    csto = by_name(body)["Collective Security Treaty Organization"]
+    assert csto.aliases == {"CSTO"}
+    assert surfaces(body, csto) == ["Collective Security Treaty Organization", "CSTO"]
+
+
+def test_the_seed_demonyms_count_for_their_country_even_in_a_hyphenated_pair():
+    body = seed_body()
+    found = by_name(body)
+    tajik = surfaces(body, found["Tajikistan"])
+    afghan = surfaces(body, found["Afghanistan"])
+    # "Tajik-Afghan border" and "Afghan-Tajik border" mention both countries.
+    assert tajik.count("Tajik") == 2 and tajik.count("Tajikistan") == 6
+    assert afghan.count("Afghanistan") == 1 and afghan.count("Afghan") == 8
+    assert found["Afghanistan"].aliases == {"Afghan"}
+
+
+def test_the_seed_has_no_sentence_starters_dates_or_places_as_actors():
+    names = set(by_name(seed_body()))
+    for word in (
+        "Over",
+        "According",
+        "In",
+        "He",
+        "This",
+        "The",
+        "Wednesday",
+        "July",
+        "September",
+        "February",
+        "Permanent Representative",
+        "Doha",
+        "Badakhshan",
+        "Panj",
+    ):
+        assert word not in names, word
+
+
+# --- Rules ----------------------------------------------------------------------------
+
+
+def test_a_capitalised_sentence_starter_is_not_an_actor():
+    text = "Meanwhile, the talks stalled. According to reports, Russia left. Fleeing Taliban fighters hid."
+    assert set(by_name(text)) == {"Russia", "Taliban"}
+
+
+def test_may_the_month_is_not_an_actor_but_theresa_may_is():
+    text = "In May, the council met. The vote was held on May 3. Theresa May resigned."
+    found = by_name(text)
+    assert set(found) == {"Theresa May"}
+    assert found["Theresa May"].kind == "person"
+
+
+def test_an_acronym_in_parentheses_is_an_alias_of_the_long_form():
+    text = "The Islamic Revolutionary Guard Corps (IRGC) fired missiles. The IRGC denied it."
+    irgc = by_name(text)["Islamic Revolutionary Guard Corps"]
+    assert irgc.kind == "organisation"
+    assert irgc.aliases == {"IRGC"}
+    assert surfaces(text, irgc) == ["Islamic Revolutionary Guard Corps", "IRGC"]
+
+
+def test_a_title_before_a_name_is_not_part_of_the_name():
+    text = "Russian Foreign Minister Sergei Lavrov met President of Russia Vladimir Putin."
+    found = by_name(text)
+    assert set(found) == {"Russia", "Sergei Lavrov", "Vladimir Putin"}
+    assert surfaces(text, found["Russia"]) == ["Russian", "Russia"]
+
+
+def test_a_role_noun_resolves_to_the_last_person_with_that_role():
+    text = (
+        "Foreign Minister Sergei Lavrov met President Vladimir Putin. "
+        "The minister said the talks went well. The president agreed."
+    )
+    found = by_name(text)
+    assert "The minister" in found["Sergei Lavrov"].aliases
+    assert "The president" in found["Vladimir Putin"].aliases
+
+
+def test_a_role_from_an_apposition_lets_the_envoy_refer_back():
+    text = (
+        "Hasan Sultonov, Tajikistan's Permanent Representative to the CSTO, spoke. "
+        "According to the envoy, it was calm. The ambassador then left."
+    )
+    envoy = by_name(text)["Hasan Sultonov"]
+    assert envoy.aliases == {"the envoy", "The ambassador"}
+
+
+def test_a_role_noun_with_no_such_person_is_not_an_actor():
+    text = "Hasan Sultonov spoke first. The minister disagreed."
+    found = by_name(text)
+    assert set(found) == {"Hasan Sultonov"}
+    assert found["Hasan Sultonov"].aliases == set()
+
+
+def test_a_surname_before_the_full_name_merges_with_it():
+    text = "Sultonov added that the border was calm. Hasan Sultonov is the envoy."
+    envoy = by_name(text)["Hasan Sultonov"]
+    assert surfaces(text, envoy) == ["Sultonov", "Hasan Sultonov"]
+
+
+def test_a_lone_unknown_word_is_a_person_only_when_titled_or_speaking():
+    assert set(by_name("Putin said the talks failed.")) == {"Putin"}
+    assert set(by_name("Later, President Putin left.")) == {"Putin"}
+    assert by_name("The talks in Geneva failed. Nobody came to Zorbatown.") == {}
+
+
+def test_name_particles_stay_inside_a_name():
+    text = "Mohammed bin Salman met Abu Bakr al-Baghdadi. Baghdadi said nothing."
+    found = by_name(text)
+    assert set(found) == {"Mohammed bin Salman", "Abu Bakr al-Baghdadi"}
+    assert found["Abu Bakr al-Baghdadi"].aliases == {"Baghdadi"}
+
+
+def test_possessives_are_stripped():
+    text = "Afghanistan's soldiers met NATO's envoy and Sultonov's aides."
+    found = by_name(text)
+    assert surfaces(text, found["Afghanistan"]) == ["Afghanistan"]
+    assert surfaces(text, found["NATO"]) == ["NATO"]
+
+
+def test_demonyms_and_other_names_map_to_the_country():
+    text = "American, U.S. and United States officials met Tajik and British diplomats."
+    found = by_name(text)
+    assert set(found) == {"United States", "Tajikistan", "United Kingdom"}
+    assert found["United States"].aliases == {"American", "U.S."}
+    assert surfaces(text, found["United Kingdom"]) == ["British"]
+
+
+def test_known_groups_and_organisations_have_their_kind():
+    text = "Hamas, Hezbollah and al-Qaeda were named by NATO, the EU and the UN."
+    kinds = {a.name: a.kind for a in detect_actors(text)}
+    assert kinds == {
+        "Hamas": "group",
+        "Hezbollah": "group",
+        "al-Qaeda": "group",
+        "NATO": "organisation",
+        "European Union": "organisation",
+        "United Nations": "organisation",
+    }
+
+
+def test_and_between_two_names_separates_them_but_not_inside_a_country_name():
+    text = "The Taliban and the United States met. Bosnia and Herzegovina joined."
+    assert set(by_name(text)) == {"Taliban", "United States", "Bosnia and Herzegovina"}
+
+
+def test_an_organisation_suffix_makes_an_organisation_with_of_and_for_inside():
+    text = (
+        "The State Committee for National Security of the Republic of Tajikistan "
+        "and the Ministry of Foreign Affairs disagreed with the Tajik Border Police."
+    )
+    kinds = {a.name: a.kind for a in detect_actors(text)}
+    assert kinds == {
+        "State Committee for National Security of the Republic of Tajikistan": "organisation",
+        "Ministry of Foreign Affairs": "organisation",
+        "Tajik Border Police": "organisation",
+    }
+
+
+def test_places_after_in_or_province_of_are_not_actors():
+    text = "Hasan Sultonov spoke in Dushanbe about the province of Badakhshan and New York."
+    assert set(by_name(text)) == {"Hasan Sultonov"}
+
+
+def test_curated_aliases_merge_into_one_actor():
+    curated = (CuratedActor("Russian government", "organisation", ("Kremlin",)),)
+    text = "The Kremlin said the Russian government would reply. Russia is large."
+    found = by_name(text, curated)
+    assert set(found) == {"Russian government", "Russia"}
+    assert surfaces(text, found["Russian government"]) == ["Kremlin", "Russian government"]
+    assert found["Russian government"].aliases == {"Kremlin"}
+    # "Russian" inside the curated name is not also a mention of Russia.
+    assert surfaces(text, found["Russia"]) == ["Russia"]
+
+
+def test_a_curated_person_absorbs_the_bare_surname():
+    curated = (CuratedActor("Vladimir Putin", "person", ()),)
+    text = "Vladimir Putin arrived. Putin said little."
+    found = by_name(text, curated)
+    assert set(found) == {"Vladimir Putin"}
+    assert found["Vladimir Putin"].aliases == {"Putin"}
+
+
+def test_empty_text_has_no_actors():
+    assert detect_actors("") == []
+    result = score_actors("")
+    assert result.values == {
+        "actor_count": 0,
+        "by_kind": {"person": 0, "organisation": 0, "country": 0, "group": 0},
+    }
+    assert result.evidence == {"actors": []}
+
+
+# --- The scorer -----------------------------------------------------------------------
+
+
+def test_the_scorer_is_registered():
+    assert get_scorer("actors").version == "1"
+
+
+def test_the_seed_values_count_actors_by_kind():
+    values = score_actors(seed_body()).values
+    assert values == {
+        "actor_count": 7,
+        "by_kind": {"person": 1, "organisation": 1, "country": 4, "group": 1},
+    }
+
+
+def test_the_evidence_is_sorted_by_count_then_name_with_json_friendly_fields():
+    evidence = score_actors(seed_body()).evidence["actors"]
+    keys = [(-a["count"], a["name"]) for a in evidence]
+    assert keys == sorted(keys)
+    assert evidence[0]["name"] == "Afghanistan" and evidence[0]["count"] == 9
+    envoy = next(a for a in evidence if a["name"] == "Hasan Sultonov")
+    assert envoy["aliases"] == ["Sultonov", "the envoy"]
+    start = seed_body().index("Hasan Sultonov")
+    assert envoy["mentions"][0] == [start, start + len("Hasan Sultonov")]
+    assert all(isinstance(m, list) for a in evidence for m in a["mentions"])
+
+
+def test_actor_sentiment_is_the_mean_vader_compound_of_its_sentences():
+    text = (
+        "The Taliban committed a horrible, deadly massacre. "
+        "Residents thanked NATO for the wonderful rescue. "
+        "The Taliban and NATO met on Tuesday."
+    )
+    vader = SentimentIntensityAnalyzer()
+    compounds = [vader.polarity_scores(text[s:e])["compound"] for s, e in split_spans(text)]
+    evidence = {a["name"]: a for a in score_actors(text).evidence["actors"]}
+    taliban, nato = evidence["Taliban"], evidence["NATO"]
+    assert taliban["compound_mean"] == round((compounds[0] + compounds[2]) / 2, 4)
+    assert nato["compound_mean"] == round((compounds[1] + compounds[2]) / 2, 4)
+    assert taliban["compound_mean"] < 0 < nato["compound_mean"]
+    assert taliban["most_negative"]["compound"] == compounds[0]
+    assert taliban["most_negative"]["start"] == 0
+    assert nato["most_positive"]["compound"] == compounds[1]
+
+
+def test_two_mentions_in_one_sentence_count_that_sentence_once():
+    text = "Russia and Russian troops lost badly. Russia won a wonderful prize."
+    russia = next(a for a in score_actors(text).evidence["actors"] if a["name"] == "Russia")
+    vader = SentimentIntensityAnalyzer()
+    compounds = [vader.polarity_scores(text[s:e])["compound"] for s, e in split_spans(text)]
+    assert russia["count"] == 3
+    assert russia["compound_mean"] == round(sum(compounds) / 2, 4)
+
+
+def test_the_scorer_uses_the_curated_list_the_pipeline_sets(monkeypatch):
+    monkeypatch.setattr(
+        actors, "CURATED", (CuratedActor("Kremlin", "organisation", ("Russian government",)),)
+    )
+    evidence = get_scorer("actors")("The Russian government and the Kremlin agreed.").evidence
+    assert [(a["name"], a["count"]) for a in evidence["actors"]] == [("Kremlin", 2)]
+
+
+def test_the_sentiment_scorers_cached_compounds_are_used_when_present(monkeypatch):
+    from analysis.scoring import sentiment
+
+    text = "Russia won. Russia lost."
+    fake = [(0, 11, 0.5), (12, 24, -0.25)]
+    monkeypatch.setattr(sentiment, "sentence_compounds", lambda t: fake, raising=False)
+    russia = score_actors(text).evidence["actors"][0]
+    assert russia["compound_mean"] == 0.125
+    assert russia["most_negative"] == {"start": 12, "end": 24, "compound": -0.25}
+    assert russia["most_positive"] == {"start": 0, "end": 11, "compound": 0.5}

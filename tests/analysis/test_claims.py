@@ -1,0 +1,282 @@
+from pathlib import Path
+
+from analysis.scoring import get_scorer
+from analysis.scoring.claims import scan, score_claims
+from newsdesk.ingest.text import clean_text
+
+SEED = (
+    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
+)
+
+
+def seed_body():
+    return clean_text(SEED.read_text(encoding="utf-8")).body
+
+
+def claims(text):
+    return score_claims(text).evidence["claims"]
+
+
+def claim_texts(text):
+    return [text[c["start"] : c["end"]] for c in claims(text)]
+
+
+def numbers(text):
+    return scan(text)[0]
+
+
+def only_number(text):
+    found = numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def dates(text):
+    return [text[s:e] for s, e in scan(text)[1]]
+
+
+def brief(n):
+    return (n["value"], n["unit"], n["counts"], n["approximate"])
+
+
+# --- The seed article -----------------------------------------------------------------
+
+
+def test_the_scorer_is_registered():
+    assert get_scorer("claims").version == "1"
+
+
+def test_every_seed_sentence_is_a_claim_and_the_background_ones_are_unattributed():
+    body = seed_body()
+    result = score_claims(body)
+    assert result.values == {
+        "claim_count": 9,
+        "claim_share": 1.0,
+        "unattributed_claim_count": 4,
+        "numbers_count": 10,
+    }
+    found = claims(body)
+    unattributed = [body[c["start"] : c["end"]] for c in found if not c["attributed"]]
+    assert [u.split(",")[0][:40] for u in unattributed] == [
+        "Afghanistan is seeing a spike in violenc",
+        "The troop pullout",
+        "In recent days",
+        "Uzbekistan has refused to accept Afghan ",
+    ]
+
+
+def test_the_seed_sentence_without_a_number_is_a_claim_by_actor_and_event():
+    body = seed_body()
+    by_opening = {body[c["start"] : c["end"]][:30]: c for c in claims(body)}
+    assert by_opening["Afghanistan is seeing a spike "]["reason"] == "event"
+    assert by_opening["Uzbekistan has refused to acce"]["reason"] == "event"
+    assert by_opening["He noted that the latest incid"]["reason"] == "dated event"
+    assert by_opening["He noted that the latest incid"]["dates"] == ["July 5"]
+
+
+def test_the_seed_quote_with_1500_troops_is_attributed():
+    body = seed_body()
+    quote = next(c for c in claims(body) if body[c["start"]] == '"')
+    assert quote["attributed"]
+    assert [brief(n) for n in quote["numbers"]] == [
+        (2.0, "weeks", "weeks", False),
+        (1500.0, "troops", "Afghan government troops", True),
+    ]
+
+
+def test_the_seed_numbers_say_what_they_count():
+    body = seed_body()
+    found = [n for c in claims(body) for n in c["numbers"]]
+    assert [(n["text"], brief(n)) for n in found if n["kind"] != "duration"] == [
+        ("About 1,500 Afghan soldiers", (1500.0, "soldiers", "Afghan soldiers", True)),
+        (
+            "about 1,500 Afghan government troops",
+            (1500.0, "troops", "Afghan government troops", True),
+        ),
+        ("910 kilometers", (910.0, "kilometers", "kilometers", False)),
+        ("560 miles", (560.0, "miles", "miles", False)),
+        ("some 1,037 Afghan soldiers", (1037.0, "soldiers", "Afghan soldiers", True)),
+        ("over 200 people", (200.0, "people", "people", True)),
+        (
+            "hundreds of Afghan government soldiers",
+            (100.0, "soldiers", "Afghan government soldiers", True),
+        ),
+        ("over 70% of the Afghan-Tajik border", (70.0, "%", "Afghan-Tajik border", True)),
+    ]
+    assert all(body[n["start"] : n["end"]] == n["text"] for n in found)
+
+
+def test_the_seed_durations_are_numbers_of_kind_duration():
+    body = seed_body()
+    found = [n for c in claims(body) for n in c["numbers"] if n["kind"] == "duration"]
+    assert [(n["text"], n["value"], n["unit"]) for n in found] == [
+        ("over two past weeks", 2.0, "weeks"),
+        ("two weeks", 2.0, "weeks"),
+    ]
+    # "over two past weeks" means during them, not more than two.
+    assert not any(n["approximate"] for n in found)
+
+
+def test_the_seed_dates_are_listed_and_their_days_are_not_numbers():
+    body = seed_body()
+    found = claims(body)
+    assert [d for c in found for d in c["dates"]] == [
+        "Wednesday",
+        "July 5",
+        "July 5",
+        "September 11",
+        "February of last year",
+    ]
+    assert not any(n["value"] in (5.0, 11.0) for c in found for n in c["numbers"])
+
+
+# --- Number parsing -------------------------------------------------------------------
+
+
+def test_thousands_separators_are_read():
+    assert only_number("Officials counted 1,500 soldiers.")["value"] == 1500.0
+
+
+def test_a_scale_word_multiplies():
+    n = only_number("The country lost 1.5 million jobs.")
+    assert brief(n) == (1500000.0, "jobs", "jobs", False)
+
+
+def test_a_percentage_has_the_percent_unit_and_what_it_is_of():
+    n = only_number("The Taliban took 70% of the border.")
+    assert (n["value"], n["unit"], n["kind"], n["counts"]) == (70.0, "%", "percent", "border")
+    assert only_number("Inflation hit 12.5 percent.")["unit"] == "%"
+
+
+def test_money_has_a_currency_code():
+    n = only_number("Washington sent $3.5 billion in military aid.")
+    assert (n["value"], n["unit"], n["kind"], n["counts"]) == (
+        3500000000.0,
+        "USD",
+        "money",
+        "military aid",
+    )
+    assert only_number("Berlin spent €2bn.")["unit"] == "EUR"
+    assert only_number("It cost 40 million rubles.")["unit"] == "RUB"
+
+
+def test_a_length_and_its_conversion_in_parentheses_are_two_numbers():
+    found = numbers("This area borders Tajikistan for 910 kilometers (560 miles).")
+    assert [(n["value"], n["unit"], n["kind"]) for n in found] == [
+        (910.0, "kilometers", "measure"),
+        (560.0, "miles", "measure"),
+    ]
+    assert only_number("The river is 5 km long.")["unit"] == "km"
+
+
+def test_spelled_out_numbers_count_things():
+    found = numbers("Four people died and twenty-five soldiers and a dozen police officers fled.")
+    assert [brief(n) for n in found] == [
+        (4.0, "people", "people", False),
+        (25.0, "soldiers", "soldiers", False),
+        (12.0, "officers", "police officers", False),
+    ]
+
+
+def test_approximate_quantities_are_marked():
+    cases = {
+        "Over 200 people fled.": 200.0,
+        "More than 40 villages burned.": 40.0,
+        "Nearly 30 trucks crossed.": 30.0,
+        "Hundreds of Afghan government soldiers fled.": 100.0,
+        "Thousands of residents left.": 1000.0,
+    }
+    for text, value in cases.items():
+        n = only_number(text)
+        assert n["approximate"] and n["value"] == value, text
+    assert not only_number("Exactly 200 people fled.")["approximate"]
+
+
+def test_a_duration_is_a_number_of_kind_duration():
+    n = only_number("The talks lasted two weeks.")
+    assert (n["value"], n["unit"], n["kind"]) == (2.0, "weeks", "duration")
+
+
+def test_a_range_gives_both_ends():
+    found = numbers("Between 200-300 people protested.")
+    assert [(n["value"], n["unit"]) for n in found] == [(200.0, "people"), (300.0, "people")]
+
+
+def test_a_year_is_a_date_not_a_counted_number():
+    assert numbers("The war began in 2014.") == []
+    assert dates("The war began in 2014.") == ["2014"]
+    assert numbers("The 1990s were hard.") == [] and dates("The 1990s were hard.") == ["1990s"]
+
+
+def test_a_four_digit_number_that_counts_something_is_not_a_year():
+    n = only_number("About 2000 soldiers crossed in 2021.")
+    assert brief(n) == (2000.0, "soldiers", "soldiers", True)
+    assert dates("About 2000 soldiers crossed in 2021.") == ["2021"]
+
+
+def test_day_numbers_belong_to_their_dates():
+    text = "They met on Tuesday, June 22, 2021, then on 5 July and at 10 a.m. on 07.07.2021."
+    assert numbers(text) == []
+    assert dates(text) == ["Tuesday, June 22, 2021", "5 July", "10 a.m.", "07.07.2021"]
+
+
+def test_may_is_a_date_only_as_a_month():
+    assert dates("The vote was held in May. Four people died on May 3.") == ["May", "May 3"]
+    assert dates("Russia may respond.") == []
+
+
+def test_identifiers_and_pronoun_one_are_not_quantities():
+    text = "Resolution 2231 and Article 5 were cited at the G20. No one was hurt in Covid-19 wards."
+    assert numbers(text) == []
+    assert numbers("It was one of the points.") == []
+
+
+# --- Claims ---------------------------------------------------------------------------
+
+
+def test_an_opinion_is_not_a_claim():
+    assert claims("This is a disgrace.") == []
+    assert claims("Russia's policy is a disgrace. I think NATO should stay.") == []
+
+
+def test_a_question_is_not_a_claim_even_with_a_number():
+    assert claims("Did Russia really send 500 tanks?") == []
+
+
+def test_a_number_makes_a_claim_even_without_an_actor():
+    text = "Prices rose 70% over the year."
+    assert claim_texts(text) == [text]
+    assert claims(text)[0]["reason"] == "number"
+
+
+def test_an_actor_with_an_event_makes_a_claim_but_an_actor_alone_does_not():
+    assert claim_texts("NATO troops withdrew.") == ["NATO troops withdrew."]
+    assert claims("NATO is an alliance.") == []
+
+
+def test_a_dated_event_needs_an_actor():
+    assert claim_texts("The Taliban met in Doha on July 5.") == [
+        "The Taliban met in Doha on July 5."
+    ]
+    assert claims("It happened on July 5.") == []
+
+
+def test_a_claim_is_attributed_when_a_source_says_it():
+    text = "Police said 12 people died. Another 30 people were injured."
+    found = claims(text)
+    assert [(c["attributed"], c["numbers"][0]["value"]) for c in found] == [
+        (True, 12.0),
+        (False, 30.0),
+    ]
+    assert score_claims(text).values["unattributed_claim_count"] == 1
+
+
+def test_empty_text_has_no_claims():
+    result = score_claims("")
+    assert result.values == {
+        "claim_count": 0,
+        "claim_share": 0.0,
+        "unattributed_claim_count": 0,
+        "numbers_count": 0,
+    }
+    assert result.evidence == {"claims": []}
