@@ -66,6 +66,19 @@ def in_process(texts: list[str]) -> None:
         timed(f"scorer {scorer.name} v{scorer.version}", lambda ts, s=scorer: [s(t) for t in ts], texts)
     engine = timed("whole engine", lambda ts: [[s(t) for s in scorers] for t in ts], texts)
     print(f"engine / naive speed ratio: {engine / baseline:.2f}x")
+    print(f"memory: {peak_memory(scorers, texts[-1]) / 1e6:.2f} MB at most while scoring one article")
+
+
+def peak_memory(scorers, text: str) -> int:
+    """Peak bytes allocated while scoring one article, lexicons already loaded."""
+    import tracemalloc
+
+    tracemalloc.start()
+    results = [s(text + " ") for s in scorers]  # a new text, so no per-text cache helps
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    del results
+    return peak
 
 
 def through_celery(texts: list[str], concurrency: int) -> None:
