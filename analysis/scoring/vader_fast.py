@@ -1,0 +1,402 @@
+"""A fast VADER: the same scores as vaderSentiment 3.3.2, computed in one pass.
+
+``SentimentIntensityAnalyzer.polarity_scores`` lowercases the whole token list again
+for every rule it checks on every lexicon word, and rescans lists with ``index``. This
+module tokenises and lowercases each sentence once, looks at the words that carry a
+lexicon valence only, and keeps the library's rules exactly as 3.3.2 applies them,
+quirks included, so that every score is bit-for-bit the library's:
+
+* A word's lowercase form is looked up, so lexicon entries with capitals are never
+  used (":P" scores as ":p", 1.0 rather than 1.4; ":Þ" not at all), and neither are
+  entries with a space ("fed up", "can't stand").
+* Modifiers up to three words back are only considered when that word is not itself a
+  lexicon word; so are the negations and the "never so" / "without doubt" rules.
+* The "never so/this" boost (x1.25) also fires for a bare "so" or "this" right before
+  the word, whenever the third word back is not a lexicon word ("found this crisis"):
+  operator precedence in the library.
+* Special-case idioms ("the shit", "bad ass", "kiss of death") and the "kind of" /
+  "sort of" / "just enough" dampeners are only checked when the third word back exists
+  and is not a lexicon word; the dampeners add -0.293 whatever the valence's sign.
+* The sentiment-laden idioms ("cut the mustard") are never applied, nor is "least" in
+  ``negated`` (commented out in the library).
+* The "but" rule finds each value with ``list.index``: when a value already reweighted
+  equals a later one, the earlier is reweighted again and the later not at all
+  ("He was kind, but yeah."); that is simulated as is.
+* ALL-CAPS emphasis applies when some but not all tokens are upper case; a zero valence
+  in capitals (such as "NO" before a lexicon word) becomes -0.733.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from importlib.resources import files
+from itertools import compress, count
+
+# --- The library's constants and word lists (tests/analysis/test_vader_fast.py checks
+# them against vaderSentiment's own). ---
+
+B_INCR = 0.293
+B_DECR = -0.293
+C_INCR = 0.733
+N_SCALAR = -0.74
+ALPHA = 15
+
+# fmt: off
+NEGATIONS = frozenset((
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
+    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent",
+    "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
+    "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing",
+    "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
+    "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't",
+    "rarely", "seldom", "despite",
+))
+
+# Degree adverbs: boosters add B_INCR to the magnitude of the word they precede,
+# dampeners B_DECR. The two-word ones only ever act through the idiom check.
+_BOOSTING = (
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
+    "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially",
+    "exceptional", "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin",
+    "frackin", "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin",
+    "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely", "incredible",
+    "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+    "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally",
+    "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+)
+_DAMPENING = (
+    "almost", "barely", "hardly", "just enough", "kind of", "kinda", "kindof", "kind-of", "less",
+    "little", "marginal", "marginally", "occasional", "occasionally", "partly", "scarce",
+    "scarcely", "slight", "slightly", "somewhat", "sort of", "sorta", "sortof", "sort-of",
+)
+# fmt: on
+BOOSTERS: dict[str, float] = {
+    **dict.fromkeys(_BOOSTING, B_INCR),
+    **dict.fromkeys(_DAMPENING, B_DECR),
+}
+
+# Phrases whose valence replaces the word's (SPECIAL_CASES in the library).
+SPECIAL_CASES: dict[str, float] = {
+    "the shit": 3,
+    "the bomb": 3,
+    "bad ass": 1.5,
+    "badass": 1.5,
+    "bus stop": 0.0,
+    "yeah right": -2,
+    "kiss of death": -1.5,
+    "to die for": 3,
+    "beating heart": 3.5,
+}
+
+# --- Lexicons, read once from the installed package. ---
+
+
+def _read(name: str) -> list[str]:
+    # The library reads with codecs.open (no newline translation) and strips each line.
+    text = files("vaderSentiment").joinpath(name).read_bytes().decode("utf-8")
+    return text.rstrip("\n").split("\n")
+
+
+def _load_lexicon() -> dict[str, float]:
+    lexicon = {}
+    for line in _read("vader_lexicon.txt"):
+        if line:
+            fields = line.strip().split("\t")
+            lexicon[fields[0]] = float(fields[1])
+    return lexicon
+
+
+def _load_emojis() -> dict[str, str]:
+    emojis = {}
+    for line in _read("emoji_utf8_lexicon.txt"):
+        fields = line.strip().split("\t")
+        emojis[fields[0]] = fields[1]
+    return emojis
+
+
+LEXICON = _load_lexicon()
+# The library replaces emojis one character at a time: multi-character entries (flags,
+# skin tones, ZWJ sequences) never match, only their single-character parts can.
+EMOJIS = {e: d for e, d in _load_emojis().items() if len(e) == 1}
+
+# --- Precomputed tables for the hot path. ---
+
+_PUNCTUATION = string.punctuation
+# Words that get a valence of their own: lexicon words, except boosters (which score 0).
+_SCORED = frozenset(LEXICON) - frozenset(BOOSTERS)
+# Single-word boosters, by lowercase word (multi-word ones only work as bigrams below).
+_BOOSTER_WORDS = {w: v for w, v in BOOSTERS.items() if " " not in w}
+# Idioms and booster bigrams, keyed by word tuple (tokens never contain a space).
+_SPECIAL = {tuple(k.split(" ")): v for k, v in SPECIAL_CASES.items() if " " in k}
+_BOOSTER_NGRAMS = {tuple(k.split(" ")): v for k, v in BOOSTERS.items() if " " in k}
+# Words that change the valence of a lexicon word up to three places after them
+# (besides words containing "n't", and idioms).
+_MODIFIERS = frozenset(_BOOSTER_WORDS) | NEGATIONS | {"no", "so", "this", "least"}
+# Lexicon words with rules of their own.
+_SELF_MODIFYING = frozenset(("no", "kind"))
+# Every idiom or booster bigram contains one of these (checked in the tests).
+_IDIOM_MARKERS = frozenset(
+    ("shit", "bomb", "ass", "bus", "yeah", "kiss", "die", "beating", "enough", "kind", "sort")
+)
+_SO_THIS = ("so", "this")
+_OR_NOR = ("or", "nor")
+_AT_VERY = ("at", "very")
+_EMOJI_CHARS = frozenset(EMOJIS)
+# Every emoji is outside ASCII. (A character class of all 1,212 emojis would be scanned
+# item by item, most of them being beyond U+FFFF: far slower than this.)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _emoji_description(match: re.Match) -> str:
+    char = match.group()
+    description = EMOJIS.get(char)
+    if description is None:
+        return char
+    # Preceded by a space unless it starts the text or follows a space (as the library's
+    # character loop does: an emoji right after another one also gets a space).
+    at = match.start()
+    if at == 0 or match.string[at - 1] == " ":
+        return description
+    return " " + description
+
+
+def describe_emojis(text: str) -> str:
+    """``text`` with each emoji character replaced by its description, as VADER does."""
+    if text.isascii() or _EMOJI_CHARS.isdisjoint(text):
+        return text
+    return _NON_ASCII.sub(_emoji_description, text)
+
+
+def _caps_differ(tokens: list[str]) -> bool:
+    # ALL-CAPS emphasis counts only when some, but not all, words are upper case.
+    upper = sum(map(str.isupper, tokens))
+    return 0 < upper < len(tokens)
+
+
+def _emphasis(valence: float, upper: bool, tokens: list[str]) -> float:
+    # Capitals move a valence away from zero; a zero valence counts as negative here.
+    if upper and _caps_differ(tokens):
+        return valence + C_INCR if valence > 0 else valence - C_INCR
+    return valence
+
+
+def _scalar(boost: float, valence: float, token: str, tokens: list[str]) -> float:
+    # A booster adds to the magnitude of the valence (a dampener takes from it); in
+    # capitals, it adds C_INCR more, in the direction of the valence (down for zero).
+    scalar = -boost if valence < 0 else boost
+    if token.isupper() and _caps_differ(tokens):
+        return scalar + C_INCR if valence > 0 else scalar - C_INCR
+    return scalar
+
+
+def _idioms(valence: float, low: list[str], i: int) -> float:
+    # Checked only when the third word back exists and is not a lexicon word.
+    w3, w2, w1, w0 = low[i - 3], low[i - 2], low[i - 1], low[i]
+    special = _SPECIAL
+    for key in ((w1, w0), (w2, w1, w0), (w2, w1), (w3, w2, w1), (w3, w2)):
+        if key in special:
+            valence = special[key]
+            break
+    after = low[i + 1 : i + 3]
+    if after:
+        key = (w0, after[0])
+        if key in special:
+            valence = special[key]
+        if len(after) == 2:
+            key = (w0, after[0], after[1])
+            if key in special:
+                valence = special[key]
+    for key in ((w3, w2, w1), (w3, w2), (w2, w1)):
+        if key in _BOOSTER_NGRAMS:
+            valence = valence + _BOOSTER_NGRAMS[key]
+    return valence
+
+
+def _valence(low: list[str], tokens: list[str], i: int) -> float:
+    """The valence of lexicon word ``low[i]`` with every rule of the library applied."""
+    lexicon = LEXICON
+    word = low[i]
+    nxt = low[i + 1] if i + 1 < len(low) else None
+    if word == "kind" and nxt == "of":
+        return 0.0
+    valence = base = lexicon[word]
+    # "no" before another lexicon word only negates it; shortly after "no", a word is
+    # negated (from the lexicon value, undoing the line above for "no no").
+    if word == "no" and nxt is not None and nxt in lexicon:
+        valence = 0.0
+    w1 = low[i - 1] if i > 0 else None
+    w2 = low[i - 2] if i > 1 else None
+    w3 = low[i - 3] if i > 2 else None
+    if w1 == "no" or w2 == "no" or (w3 == "no" and w1 in _OR_NOR):
+        valence = base * N_SCALAR
+    valence = _emphasis(valence, tokens[i].isupper(), tokens)
+
+    # The three preceding words, when not lexicon words themselves: boosters (weighing
+    # less with distance), negations and the exceptions to them.
+    if w1 is not None and w1 not in lexicon:
+        if w1 in _BOOSTER_WORDS:
+            valence = valence + _scalar(_BOOSTER_WORDS[w1], valence, tokens[i - 1], tokens)
+        if w1 in NEGATIONS or "n't" in w1:
+            valence = valence * N_SCALAR
+    if w2 is not None and w2 not in lexicon:
+        if w2 in _BOOSTER_WORDS:
+            valence = valence + _scalar(_BOOSTER_WORDS[w2], valence, tokens[i - 2], tokens) * 0.95
+        if w2 == "never" and w1 in _SO_THIS:
+            valence = valence * 1.25
+        elif w2 == "without" and w1 == "doubt":
+            pass
+        elif w2 in NEGATIONS or "n't" in w2:
+            valence = valence * N_SCALAR
+    if w3 is not None and w3 not in lexicon:
+        if w3 in _BOOSTER_WORDS:
+            valence = valence + _scalar(_BOOSTER_WORDS[w3], valence, tokens[i - 3], tokens) * 0.9
+        # The library's precedence: "so"/"this" just before counts even without "never".
+        if (w3 == "never" and w2 in _SO_THIS) or w1 in _SO_THIS:
+            valence = valence * 1.25
+        elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
+            pass
+        elif w3 in NEGATIONS or "n't" in w3:
+            valence = valence * N_SCALAR
+        # Idioms are only looked for here.
+        valence = _idioms(valence, low, i)
+    # "least" negates, but not in "at least" or "very least".
+    if w1 == "least" and w1 not in lexicon and (w2 is None or w2 not in _AT_VERY):
+        valence = valence * N_SCALAR
+    return valence
+
+
+def _words(lowered: str, text: str) -> list[str]:
+    # VADER's words: whitespace-separated tokens with leading and trailing punctuation
+    # stripped, unless that leaves two characters or fewer (so ":)" and "no," stay).
+    if len(lowered) == len(text):
+        # Lowercasing mapped character to character, never to or from whitespace or
+        # punctuation (and a final sigma's context ends at whitespace): it commutes with
+        # splitting and stripping.
+        return [s if len(s := w.strip(_PUNCTUATION)) > 2 else w for w in lowered.split()]
+    # A character lowercased to two ("İ"): the length rule must see the original.
+    return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in text.split()]
+
+
+def _sentiments(text: str) -> tuple[list[float], int, str]:
+    """The non-zero word sentiments in order, the number of words, and the text (with
+    emojis described) that punctuation emphasis is counted on."""
+    text = describe_emojis(text)
+    lowered = text.lower()
+    low = _words(lowered, text)
+    n = len(low)
+    hits = list(compress(count(), map(_SCORED.__contains__, low)))
+    if not hits:
+        return [], n, text
+
+    # Stripping punctuation never changes whether a token is upper case: capitals are
+    # checked on the raw tokens.
+    tokens = text.split()
+    lexicon = LEXICON
+    modifiers = _MODIFIERS
+    # Without "n't" or any idiom in the sentence, a lexicon word with no modifier among
+    # the three words before it keeps its lexicon valence (capitals aside).
+    plain = "n't" not in lowered and _IDIOM_MARKERS.isdisjoint(low)
+    positions: list[int] = []
+    values: list[float] = []
+    for i in hits:
+        word = low[i]
+        if (
+            plain
+            and word not in _SELF_MODIFYING
+            and modifiers.isdisjoint(low[i - 3 : i] if i > 2 else low[:i])
+        ):
+            valence = lexicon[word]
+            if tokens[i].isupper():
+                valence = _emphasis(valence, True, tokens)
+        else:
+            valence = _valence(low, tokens, i)
+        if valence:
+            positions.append(i)
+            values.append(valence)
+
+    if values and "but" in low:
+        _but(positions, values, low.index("but"))
+    return values, n, text
+
+
+def _but(positions: list[int], values: list[float], pivot: int) -> None:
+    # Sentiments before the first "but" are halved, those after it weighted by 1.5. The
+    # library locates each value with list.index, so when values repeat, the first equal
+    # one is reweighted instead (zeros only ever hit zeros, so they are left out here).
+    for k in range(len(values)):
+        value = values[k]
+        j = values.index(value)
+        if positions[j] < pivot:
+            values[j] = value * 0.5
+        elif positions[j] > pivot:
+            values[j] = value * 1.5
+
+
+def _punctuation_emphasis(text: str) -> float:
+    exclamations = min(text.count("!"), 4)
+    questions = text.count("?")
+    if questions <= 1:
+        question_amplifier = 0
+    elif questions <= 3:
+        question_amplifier = questions * 0.18
+    else:
+        question_amplifier = 0.96
+    return exclamations * 0.292 + question_amplifier
+
+
+def _normalize(score: float) -> float:
+    normalized = score / math.sqrt(score * score + ALPHA)
+    if normalized < -1.0:
+        return -1.0
+    if normalized > 1.0:
+        return 1.0
+    return normalized
+
+
+def compound(sentence: str) -> float:
+    """VADER's compound score of ``sentence``, as the library computes it."""
+    values, _, text = _sentiments(sentence)
+    if not values:
+        return 0.0
+    total = float(sum(values))
+    if total > 0:
+        total += _punctuation_emphasis(text)
+    elif total < 0:
+        total -= _punctuation_emphasis(text)
+    return round(_normalize(total), 4)
+
+
+def polarity_scores(sentence: str) -> dict[str, float]:
+    """VADER's neg, neu, pos and compound scores of ``sentence``, as the library's."""
+    values, n, text = _sentiments(sentence)
+    if not n:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    if not values:
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    amplifier = _punctuation_emphasis(text)
+    total = float(sum(values))
+    if total > 0:
+        total += amplifier
+    elif total < 0:
+        total -= amplifier
+    pos_sum = 0.0
+    neg_sum = 0.0
+    for value in values:
+        if value > 0:
+            pos_sum += value + 1  # each sentiment word also counts as one word
+        else:
+            neg_sum += value - 1
+    neutral = n - len(values)
+    if pos_sum > abs(neg_sum):
+        pos_sum += amplifier
+    elif pos_sum < abs(neg_sum):
+        neg_sum -= amplifier
+    words = pos_sum + abs(neg_sum) + neutral
+    return {
+        "neg": round(abs(neg_sum / words), 3),
+        "neu": round(abs(neutral / words), 3),
+        "pos": round(abs(pos_sum / words), 3),
+        "compound": round(_normalize(total), 4),
+    }
