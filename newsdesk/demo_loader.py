@@ -8,10 +8,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from newsdesk.importer import ImportReport, articles_import
 from newsdesk.ingest.errors import IngestError
-from newsdesk.models import Article, Event, IngestMethod, Outlet, OutletDomain
+from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
 from newsdesk.services import ArticleInput, article_ingest, event_refresh_dates
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -68,7 +69,10 @@ def events_from_meta(titles: dict[str, str]) -> int:
     for key in sorted(k for k in keys if k):
         title = titles.get(key) or key.replace("-", " ").capitalize()
         event, _ = Event.objects.get_or_create(title=title)
-        Article.objects.filter(meta__event=key).update(event=event)
+        # The demo's events were curated by hand, so they count as a person's grouping.
+        Article.objects.filter(meta__event=key).update(
+            event=event, event_source=MembershipSource.PERSON, event_set_at=timezone.now()
+        )
         event_refresh_dates(event=event)
         count += 1
     return count

@@ -83,10 +83,18 @@ class Event(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     description = models.TextField(blank=True)
+    locked = models.BooleanField(
+        default=False, help_text="Automatic grouping neither adds nor removes articles."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = models.TextField(blank=True)
 
     class Meta:
         ordering = [models.F("starts_on").desc(nulls_last=True), "-id"]
@@ -104,6 +112,16 @@ class IngestMethod(models.TextChoices):
     URL = "url", "Fetched URL"
     FEED = "feed", "Feed"
     BULK = "bulk", "Bulk import"
+
+
+class MembershipSource(models.TextChoices):
+    MACHINE = "machine", "Grouped automatically"
+    PERSON = "person", "Set by a person"
+
+
+class CopyKind(models.TextChoices):
+    UPDATE = "update", "Update of the outlet's own article"
+    SYNDICATED = "syndicated", "Syndicated copy"
 
 
 class ScoringStatus(models.TextChoices):
@@ -135,6 +153,18 @@ class Article(models.Model):
     event = models.ForeignKey(
         Event, models.SET_NULL, null=True, blank=True, related_name="articles"
     )
+    # Where the event membership came from: the machine (with its similarity) or a person.
+    event_source = models.CharField(max_length=10, choices=MembershipSource.choices, blank=True)
+    event_similarity = models.FloatField(null=True, blank=True)
+    event_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    event_set_at = models.DateTimeField(null=True, blank=True)
+    # An update or a syndicated copy is not independent coverage of its event.
+    copy_of = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="copies"
+    )
+    copy_kind = models.CharField(max_length=12, choices=CopyKind.choices, blank=True)
     scoring_status = models.CharField(
         max_length=10, choices=ScoringStatus.choices, default=ScoringStatus.PENDING
     )
@@ -163,3 +193,24 @@ class Article(models.Model):
 
     def word_count(self) -> int:
         return len(self.body.split())
+
+
+class ArticleTerm(models.Model):
+    """The inverted index behind event grouping: an article's distinctive terms.
+
+    Looking up candidates by term within a date window costs the same with a thousand or
+    a million stored articles.
+    """
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=80)
+    weight = models.FloatField(default=1.0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "term"], name="one_term_per_article")
+        ]
+        indexes = [models.Index(fields=["term", "article"])]
+
+    def __str__(self) -> str:
+        return self.term

@@ -18,7 +18,7 @@ from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.text import CleanedText, clean_text
-from newsdesk.models import Article, Event, IngestMethod, Outlet, OutletDomain
+from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
 
 MIN_BODY_WORDS = 5
 
@@ -234,8 +234,22 @@ def event_refresh_dates(*, event: Event) -> None:
 
 
 def article_set_event(*, article: Article, event: Event | None, user=None) -> None:
+    """A person puts an article in an event (or takes it out); recorded as theirs."""
     previous = article.event
     article.event = event
-    article.save(update_fields=["event", "updated_at"])
+    article.event_source = MembershipSource.PERSON if event else ""
+    article.event_similarity = None
+    article.event_set_by = user if event else None
+    article.event_set_at = timezone.now() if event else None
+    article.save(
+        update_fields=[
+            "event",
+            "event_source",
+            "event_similarity",
+            "event_set_by",
+            "event_set_at",
+            "updated_at",
+        ]
+    )
     for changed in {previous, event} - {None}:
         event_refresh_dates(event=changed)
