@@ -69,3 +69,33 @@ class EventForm(forms.ModelForm):
 
 class ArticleEventForm(forms.Form):
     event = forms.ModelChoiceField(Event.objects.all(), required=False, empty_label="No event")
+
+
+class EventRenameForm(forms.Form):
+    title = forms.CharField(max_length=300)
+
+
+class EventMergeForm(forms.Form):
+    other = forms.ModelChoiceField(Event.objects.all(), label="Merge this event into it")
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
+
+
+class EventSplitForm(forms.Form):
+    title = forms.CharField(max_length=300, label="Title of the new event")
+    articles = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label="Articles to move"
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = event.articles.select_related("outlet")
+        self.fields["articles"].label_from_instance = lambda a: (
+            f"{a.outlet.name if a.outlet else 'Unknown outlet'}: {a.headline}"
+        )
+
+
+class EventReviewForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)

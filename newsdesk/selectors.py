@@ -65,7 +65,7 @@ def event_list() -> QuerySet[Event]:
 
 def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Article]]]:
     groups: dict[int | None, tuple[Outlet | None, list[Article]]] = {}
-    articles = event.articles.select_related("outlet").prefetch_related("scores")
+    articles = event.articles.select_related("outlet", "event_set_by").defer("raw")
     # Known outlets by name, then articles with no outlet, on every database.
     ordering = (F("outlet__name").asc(nulls_last=True), F("published_at").asc(nulls_last=True))
     for article in articles.order_by(*ordering):

@@ -253,3 +253,51 @@ def article_set_event(*, article: Article, event: Event | None, user=None) -> No
     )
     for changed in {previous, event} - {None}:
         event_refresh_dates(event=changed)
+
+
+def _person_membership(user) -> dict:
+    return {
+        "event_source": MembershipSource.PERSON,
+        "event_similarity": None,
+        "event_set_by": user,
+        "event_set_at": timezone.now(),
+    }
+
+
+@transaction.atomic
+def event_merge(*, target: Event, others: list[Event], user=None) -> int:
+    """Move every article of the other events into target and delete them."""
+    others = [e for e in others if e.pk != target.pk]
+    moved = Article.objects.filter(event__in=others).update(
+        event=target, **_person_membership(user)
+    )
+    Event.objects.filter(pk__in=[e.pk for e in others]).delete()
+    event_refresh_dates(event=target)
+    return moved
+
+
+@transaction.atomic
+def event_split(*, event: Event, article_ids: list[int], title: str, user=None) -> Event:
+    """Move the chosen articles of an event into a new event of their own."""
+    new = Event.objects.create(title=title.strip(), created_by=user)
+    Article.objects.filter(event=event, pk__in=article_ids).update(
+        event=new, **_person_membership(user)
+    )
+    event_refresh_dates(event=new)
+    event_refresh_dates(event=event)
+    return new
+
+
+def event_update(*, event: Event, title: str | None = None, locked: bool | None = None) -> None:
+    if title is not None:
+        event.title = title.strip()
+    if locked is not None:
+        event.locked = locked
+    event.save(update_fields=["title", "locked"])
+
+
+def event_review(*, event: Event, user, comment: str) -> None:
+    event.reviewed_by = user
+    event.reviewed_at = timezone.now()
+    event.review_comment = comment.strip()
+    event.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])

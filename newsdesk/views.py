@@ -14,13 +14,17 @@ from newsdesk.forms import (
     ArticleEventForm,
     ArticleFilterForm,
     EventForm,
+    EventMergeForm,
+    EventRenameForm,
+    EventReviewForm,
+    EventSplitForm,
     PasteForm,
     UploadForm,
     UrlForm,
 )
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, Event, IngestMethod, Outlet
-from newsdesk.roles import ANALYST, role_required
+from newsdesk.roles import ANALYST, EDITOR, role_required
 
 PAGE_SIZE = 25
 
@@ -214,9 +218,92 @@ def event_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(ANALYST)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("reviewed_by"), pk=pk)
+    return render(request, "newsdesk/event_detail.html", _event_context(event))
+
+
+def _event_context(event: Event, **forms) -> dict:
+    context = {
+        "event": event,
+        "groups": selectors.event_articles_by_outlet(event),
+        "rename_form": EventRenameForm(initial={"title": event.title}),
+        "merge_form": EventMergeForm(event=event),
+        "split_form": EventSplitForm(event=event),
+        "review_form": EventReviewForm(initial={"comment": event.review_comment}),
+    }
+    context.update(forms)
+    return context
+
+
+def _invalid(request: HttpRequest, event: Event, **forms) -> HttpResponse:
+    messages.error(request, "Please correct the form below.")
+    return render(request, "newsdesk/event_detail.html", _event_context(event, **forms), status=400)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_rename(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
-    groups = selectors.event_articles_by_outlet(event)
-    return render(request, "newsdesk/event_detail.html", {"event": event, "groups": groups})
+    form = EventRenameForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, event, rename_form=form)
+    services.event_update(event=event, title=form.cleaned_data["title"])
+    messages.success(request, "Event renamed.")
+    return redirect(event)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    services.event_update(event=event, locked=not event.locked)
+    messages.success(
+        request,
+        "Locked: automatic grouping will leave this event alone."
+        if event.locked
+        else "Unlocked: automatic grouping may add articles again.",
+    )
+    return redirect(event)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventMergeForm(request.POST, event=event)
+    if not form.is_valid():
+        return _invalid(request, event, merge_form=form)
+    target = form.cleaned_data["other"]
+    moved = services.event_merge(target=target, others=[event], user=request.user)
+    messages.success(request, f"Merged: {moved} article(s) moved into “{target.title}”.")
+    return redirect(target)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_split(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventSplitForm(request.POST, event=event)
+    if not form.is_valid():
+        return _invalid(request, event, split_form=form)
+    ids = [a.pk for a in form.cleaned_data["articles"]]
+    new = services.event_split(
+        event=event, article_ids=ids, title=form.cleaned_data["title"], user=request.user
+    )
+    messages.success(request, f"Split: {len(ids)} article(s) moved to the new event “{new.title}”.")
+    return redirect(new)
+
+
+@require_POST
+@role_required(EDITOR)
+def event_review(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventReviewForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, event, review_form=form)
+    services.event_review(event=event, user=request.user, comment=form.cleaned_data["comment"])
+    messages.success(request, "Report marked as reviewed.")
+    return redirect(event)
 
 
 def home(request: HttpRequest) -> HttpResponse:

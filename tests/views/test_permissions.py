@@ -88,6 +88,35 @@ MATRIX: dict[str, Row] = {
         data=lambda o: {"title": "Flooding in the valley", "description": ""},
     ),
     "event-detail": role_page(url=lambda o: reverse("event-detail", args=[o.event.pk])),
+    "event-rename": role_page(
+        "post",
+        lambda o: reverse("event-rename", args=[o.event.pk]),
+        (302, "event"),
+        data=lambda o: {"title": "Renamed"},
+    ),
+    "event-lock": role_page(
+        "post", lambda o: reverse("event-lock", args=[o.event.pk]), (302, "event")
+    ),
+    "event-merge": role_page(
+        "post",
+        lambda o: reverse("event-merge", args=[o.event.pk]),
+        (302, "other-event"),
+        data=lambda o: {"other": o.other_event.pk},
+    ),
+    "event-split": role_page(
+        "post",
+        lambda o: reverse("event-split", args=[o.event.pk]),
+        (302, "split-event"),
+        data=lambda o: {"title": "Split off", "articles": [o.article.pk]},
+    ),
+    # Reviewing a comparison report is an editor's job.
+    "event-review": role_page(
+        "post",
+        lambda o: reverse("event-review", args=[o.event.pk]),
+        (302, "event"),
+        data=lambda o: {"comment": "Checked"},
+        analyst=403,
+    ),
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
     "rescore": role_page(
         "post",
@@ -161,6 +190,12 @@ def expected(row: Row, visitor: str, url: str, objs) -> tuple[int, str | None]:
         where = objs.article.get_absolute_url()
     elif where == "new-event":
         where = Event.objects.get(title="Flooding in the valley").get_absolute_url()
+    elif where == "event":
+        where = objs.event.get_absolute_url()
+    elif where == "other-event":
+        where = objs.other_event.get_absolute_url()
+    elif where == "split-event":
+        where = Event.objects.get(title="Split off").get_absolute_url()
     return status, where
 
 
