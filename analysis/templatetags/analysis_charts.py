@@ -53,3 +53,42 @@ def share_bar(shares: dict | None, prefix: str = "frame") -> str:
 def label(value) -> str:
     """ "security_and_defense" -> "security and defense"."""
     return str(value or "").replace("_", " ")
+
+
+@register.simple_tag
+def line_chart(
+    points, low: float | None = None, high: float | None = None, css: str = "trend"
+) -> str:
+    """A small line chart of (label, value) points, e.g. weekly means; None values are gaps."""
+    values = [v for _, v in points if v is not None]
+    if not values:
+        return ""
+    width, height, pad = 300, 80, 4
+    low = min(values) if low is None else low
+    high = max(values) if high is None else high
+    span = (high - low) or 1.0
+    step = (width - 2 * pad) / max(len(points) - 1, 1)
+
+    def y(v: float) -> float:
+        return height - pad - (v - low) / span * (height - 2 * pad)
+
+    dots = [
+        (f"{pad + i * step:.1f}", f"{y(v):.1f}", f"{label}: {v:.3g}")
+        for i, (label, v) in enumerate(points)
+        if v is not None
+    ]
+    path = " ".join(f"{x},{yy}" for x, yy, _ in dots)
+    circles = format_html_join(
+        "", '<circle cx="{}" cy="{}" r="2.5"><title>{}</title></circle>', dots
+    )
+    return format_html(
+        '<svg class="{}" viewBox="0 0 {} {}" width="100%" height="{}" role="img" aria-label="{}">'
+        '<polyline points="{}" fill="none"/>{}</svg>',
+        css,
+        width,
+        height,
+        height,
+        f"{len(dots)} points from {points[0][0]} to {points[-1][0]}",
+        path,
+        circles,
+    )

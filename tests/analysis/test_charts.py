@@ -24,3 +24,12 @@ def test_keys_are_escaped():
 def test_label_turns_keys_into_words():
     assert label("crime_and_punishment") == "crime and punishment"
     assert label(None) == ""
+
+
+def test_the_line_chart_scales_points_into_the_box():
+    from analysis.templatetags.analysis_charts import line_chart
+
+    svg = line_chart([("w1", 0.0), ("w2", None), ("w3", 1.0)], low=0, high=1)
+    assert '<polyline points="4.0,76.0 296.0,4.0"' in svg
+    assert svg.count("<circle") == 2 and "<title>w3: 1</title>" in svg
+    assert line_chart([("w1", None)]) == ""
