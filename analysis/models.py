@@ -91,3 +91,19 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class EventComparison(models.Model):
+    """The event comparison report, precomputed so that the page only reads it.
+
+    It is marked stale, and recomputed by a task, whenever the event's articles or their
+    scores change (analysis.event_report.events_mark_stale).
+    """
+
+    event = models.OneToOneField("newsdesk.Event", models.CASCADE, related_name="comparison")
+    data = ScoreJSONField(default=dict)
+    stale = models.BooleanField(default=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Comparison of event {self.event_id}"

@@ -8,6 +8,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from analysis.event_report import events_mark_stale
 from analysis.models import Actor, Score, ScoringBatch
 from analysis.scoring import actors, all_scorers
 from newsdesk.models import Article, ScoringStatus
@@ -83,6 +84,10 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
             ScoringBatch.objects.filter(pk=batch_id).update(
                 done=F("done") + len(scored), failed=F("failed") + len(failures)
             )
+        events = Article.objects.filter(pk__in=scored, event__isnull=False).values_list(
+            "event_id", flat=True
+        )
+        events_mark_stale(event_ids=set(events))
     return len(scored), len(failures)
 
 

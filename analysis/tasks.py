@@ -17,3 +17,11 @@ all_scorers()
 )
 def score_articles(article_ids: list[int], batch_id: int | None = None) -> None:
     services.articles_score(article_ids=article_ids, batch_id=batch_id)
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
+def refresh_event_comparisons(event_ids: list[int]) -> None:
+    from analysis.event_report import event_comparison_refresh
+
+    for event_id in event_ids:
+        event_comparison_refresh(event_id=event_id)

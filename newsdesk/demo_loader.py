@@ -88,10 +88,14 @@ def demo_load(*, score: bool = True) -> dict:
     events = events_from_meta(titles)
     scored = 0
     if score:
-        from analysis.services import article_score, articles_needing_scores
+        from analysis.event_report import event_comparison_refresh
+        from analysis.services import articles_needing_scores, articles_score
 
-        for article_id in articles_needing_scores().values_list("pk", flat=True):
-            scored += article_score(article_id=article_id)
+        ids = list(articles_needing_scores().values_list("pk", flat=True))
+        for start in range(0, len(ids), 100):
+            scored += articles_score(article_ids=ids[start : start + 100])[0]
+        for event_id in Event.objects.values_list("pk", flat=True):
+            event_comparison_refresh(event_id=event_id)
     return {
         "outlets": outlets,
         "imported": len(report.imported),

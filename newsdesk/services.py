@@ -253,6 +253,7 @@ def article_set_event(*, article: Article, event: Event | None, user=None) -> No
     )
     for changed in {previous, event} - {None}:
         event_refresh_dates(event=changed)
+    _reports_stale(previous, event)
 
 
 def _person_membership(user) -> dict:
@@ -273,6 +274,7 @@ def event_merge(*, target: Event, others: list[Event], user=None) -> int:
     )
     Event.objects.filter(pk__in=[e.pk for e in others]).delete()
     event_refresh_dates(event=target)
+    _reports_stale(target)
     return moved
 
 
@@ -285,6 +287,7 @@ def event_split(*, event: Event, article_ids: list[int], title: str, user=None) 
     )
     event_refresh_dates(event=new)
     event_refresh_dates(event=event)
+    _reports_stale(event, new)
     return new
 
 
@@ -301,3 +304,9 @@ def event_review(*, event: Event, user, comment: str) -> None:
     event.reviewed_at = timezone.now()
     event.review_comment = comment.strip()
     event.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
+
+
+def _reports_stale(*events: Event | None) -> None:
+    from analysis.event_report import events_mark_stale
+
+    events_mark_stale(event_ids=[e.pk for e in events if e is not None])

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from analysis.event_report import event_report_get
 from analysis.highlight import LAYERS, layer_legend, layer_paragraphs
 from analysis.selectors import article_scores
 from newsdesk import selectors, services
@@ -219,12 +220,18 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @role_required(ANALYST)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("reviewed_by"), pk=pk)
-    return render(request, "newsdesk/event_detail.html", _event_context(event))
+    template = "newsdesk/event_detail.html"
+    if request.htmx and request.htmx.target == "comparison":
+        template += "#comparison"
+    return render(request, template, _event_context(event))
 
 
 def _event_context(event: Event, **forms) -> dict:
+    report = event_report_get(event=event)
     context = {
         "event": event,
+        "report": report,
+        "data": report.data,
         "groups": selectors.event_articles_by_outlet(event),
         "rename_form": EventRenameForm(initial={"title": event.title}),
         "merge_form": EventMergeForm(event=event),

@@ -92,3 +92,12 @@ def line_chart(
         path,
         circles,
     )
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, or None."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -1,0 +1,206 @@
+"""The event comparison report: outlets side by side, computed from stored scores.
+
+Computing it reads every article and score of the event, so it is precomputed into
+EventComparison by a task whenever the event's articles or their scores change, and
+the page only reads the stored JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from django.db import transaction
+from django.utils import timezone
+
+from analysis import comparison
+from analysis.models import EventComparison
+from newsdesk.models import Article, Event
+
+# Bump when the report's content changes, so stored reports are recomputed.
+REPORT_VERSION = "1"
+TOP_WORDS = 8
+TOP_ACTORS = 6
+
+
+def _plain(value):
+    """Dataclasses to dicts, recursively, for JSON."""
+    if dataclasses.is_dataclass(value):
+        return _plain(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _outlet_info(outlet) -> dict:
+    if outlet is None:
+        return {
+            "key": "unknown",
+            "name": "Unknown outlet",
+            "country": "",
+            "owner": "",
+            "state_affiliated": None,
+            "leaning": "",
+            "reliability": "",
+            "slug": "",
+        }
+    return {
+        "key": outlet.slug,
+        "slug": outlet.slug,
+        "name": outlet.name,
+        "country": outlet.country,
+        "owner": outlet.owner,
+        "state_affiliated": outlet.state_affiliated,
+        "leaning": outlet.leaning,
+        "leaning_label": outlet.get_leaning_display() if outlet.leaning else "unrated",
+        "reliability": outlet.reliability,
+        "reliability_label": outlet.get_reliability_display() if outlet.reliability else "unrated",
+    }
+
+
+def event_compare(*, event: Event) -> dict:
+    """Everything the comparison page shows, as JSON-ready data."""
+    articles = list(
+        event.articles.select_related("outlet")
+        .prefetch_related("scores")
+        .order_by("published_at", "id")
+    )
+    # One column per outlet: its earliest independent article; copies are listed, not counted.
+    columns: dict[str, dict] = {}
+    texts: dict[str, str] = {}
+    claims_by_outlet: dict[str, list] = {}
+    numbers_by_outlet: dict[str, list] = {}
+    sources_by_outlet: dict[str, list] = {}
+    for article in articles:
+        info = _outlet_info(article.outlet)
+        key = info["key"]
+        if key in columns or article.copy_kind:
+            columns.get(key, {}).setdefault("others", []).append(_article_ref(article))
+            continue
+        scores = {s.scorer: s for s in article.scores.all()}
+        columns[key] = _column(info, article, scores)
+        texts[key] = article.body
+        claims = scores.get("claims")
+        actors = scores.get("actors")
+        if claims:
+            claims_by_outlet[key] = comparison.claim_sentences(
+                article.body, claims.evidence, actors.evidence if actors else None
+            )
+            numbers_by_outlet[key] = comparison.numbers_from_claims(article.body, claims.evidence)
+        attribution = scores.get("attribution")
+        sources_by_outlet[key] = attribution.evidence.get("sources", []) if attribution else []
+
+    words = (
+        comparison.distinctive_words(
+            {k: Counter(comparison.tokenize_for_words(t)) for k, t in texts.items()}, top=TOP_WORDS
+        )
+        if len(texts) > 1
+        else {}
+    )
+    sources, grid = comparison.sources_grid(sources_by_outlet)
+    return {
+        "version": REPORT_VERSION,
+        "outlets": list(columns),
+        "columns": columns,
+        "copies": [_article_ref(a) for a in articles if a.copy_kind],
+        "claims": _plain(comparison.claims_matrix(claims_by_outlet))
+        if len(claims_by_outlet) > 1
+        else [],
+        "numbers": _plain(comparison.number_disagreements(numbers_by_outlet)),
+        "words": {k: _plain(v) for k, v in words.items()},
+        "sources": sources,
+        "sources_grid": grid,
+        "balance": comparison.coverage_balance(c["outlet"] for c in columns.values()),
+    }
+
+
+def _article_ref(article: Article) -> dict:
+    return {
+        "id": article.pk,
+        "headline": article.headline,
+        "outlet": article.outlet.name if article.outlet else "Unknown outlet",
+        "copy_kind": article.copy_kind,
+        "published": article.published_at.isoformat() if article.published_at else None,
+    }
+
+
+def _column(info: dict, article: Article, scores: dict) -> dict:
+    def values(name: str) -> dict:
+        return scores[name].values if name in scores else {}
+
+    sentiment = scores.get("sentiment")
+    compounds = (
+        [s["compound"] for s in sentiment.evidence.get("sentences", [])] if sentiment else []
+    )
+    actors = scores.get("actors")
+    attribution = values("attribution")
+    framing = values("framing")
+    persuasion = values("persuasion")
+    readability = values("readability")
+    return {
+        "outlet": info,
+        "article": _article_ref(article),
+        "words": len(article.body.split()),
+        "readability": {
+            "flesch_reading_ease": readability.get("flesch_reading_ease"),
+            "grade": readability.get("flesch_kincaid_grade"),
+        },
+        "tone": comparison.tone_summary(compounds),
+        "actors": [
+            {
+                "name": a["name"],
+                "kind": a["kind"],
+                "count": a["count"],
+                "tone": a.get("compound_mean"),
+            }
+            for a in (actors.evidence.get("actors", []) if actors else [])[:TOP_ACTORS]
+        ],
+        "sourcing": {
+            "attribution_density": attribution.get("attribution_density"),
+            "attributed_sentence_share": attribution.get("attributed_sentence_share"),
+            "anonymous_share": attribution.get("anonymous_share"),
+            "named_sources": attribution.get("named_source_count"),
+            "unattributed_claim_share": attribution.get("unattributed_claim_share"),
+        },
+        "frames": {
+            "primary": framing.get("primary_frame"),
+            "secondary": framing.get("secondary_frame"),
+            "shares": framing.get("shares", {}),
+        },
+        "persuasion": {
+            "per_1000": persuasion.get("total_per_1000"),
+            "counts": {k: v for k, v in persuasion.get("counts", {}).items() if v},
+        },
+    }
+
+
+def event_comparison_refresh(*, event_id: int) -> EventComparison | None:
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        return None
+    data = event_compare(event=event)
+    report, _ = EventComparison.objects.update_or_create(
+        event=event, defaults={"data": data, "stale": False, "computed_at": timezone.now()}
+    )
+    return report
+
+
+def events_mark_stale(*, event_ids) -> None:
+    """Mark reports out of date and queue their recomputation after the commit."""
+    from analysis.tasks import refresh_event_comparisons
+
+    ids = sorted({i for i in event_ids if i})
+    if not ids:
+        return
+    EventComparison.objects.filter(event_id__in=ids).update(stale=True)
+    transaction.on_commit(lambda: refresh_event_comparisons.delay(ids))
+
+
+def event_report_get(*, event: Event) -> EventComparison:
+    """The stored report; a missing one is created empty and queued for computing."""
+    report, created = EventComparison.objects.get_or_create(event=event)
+    if created or (report.data and report.data.get("version") != REPORT_VERSION):
+        events_mark_stale(event_ids=[event.pk])
+    return report

@@ -1,0 +1,71 @@
+import pytest
+from django.core.management import call_command
+
+from analysis.event_report import event_comparison_refresh
+from analysis.models import EventComparison
+from newsdesk.models import Event
+from tests.factories import ArticleFactory, EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def afghan_event(db):
+    call_command("load_demo")
+    return Event.objects.get(title__startswith="Afghan soldiers cross")
+
+
+def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afghan_event):
+    html = analyst_client.get(afghan_event.get_absolute_url()).content.decode()
+
+    for outlet in ("Sputnik International", "The Northbridge Ledger", "The Patriot Dispatch"):
+        assert outlet in html
+    assert "state-affiliated" in html
+    assert "Numbers that disagree" in html
+    assert "1,037" in html and "nearly 2,000" in html
+    assert "Claims: who reported which fact" in html and ">omitted<" in html
+    assert "Distinctive words" in html and 'class="word"' in html
+    assert 'class="sharebar"' in html
+    assert "The comparison is being computed" not in html
+
+
+def test_the_comparison_page_reads_a_fixed_number_of_queries(
+    analyst_client, afghan_event, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(20):
+        analyst_client.get(afghan_event.get_absolute_url())
+
+
+def test_moving_an_article_marks_the_report_stale_and_recomputes_it(
+    analyst_client, afghan_event, django_capture_on_commit_callbacks
+):
+    report = EventComparison.objects.get(event=afghan_event)
+    article = afghan_event.articles.filter(outlet__slug="sputnik").get()
+    other = EventFactory(title="Elsewhere")
+    with django_capture_on_commit_callbacks(execute=True):
+        analyst_client.post(f"/articles/{article.pk}/event/", {"event": other.pk})
+    report.refresh_from_db()
+    assert not report.stale
+    assert "sputnik" not in report.data["columns"]
+    assert EventComparison.objects.get(event=other).data["outlets"] == ["sputnik"]
+
+
+def test_a_report_not_yet_computed_is_queued_and_polled(
+    analyst_client, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    ArticleFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        html = analyst_client.get(event.get_absolute_url()).content.decode()
+    assert "The comparison is being computed" in html
+    assert 'hx-trigger="every 2s"' in html
+    assert len(callbacks) == 1
+
+
+def test_hostile_text_in_the_comparison_is_escaped(analyst_client):
+    event = EventFactory()
+    ArticleFactory(event=event, headline="<script>alert(1)</script>")
+    event_comparison_refresh(event_id=event.pk)
+    html = analyst_client.get(event.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
