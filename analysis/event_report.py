@@ -105,15 +105,31 @@ def event_compare(*, event: Event) -> dict:
         "outlets": list(columns),
         "columns": columns,
         "copies": [_article_ref(a) for a in articles if a.copy_kind],
-        "claims": _plain(comparison.claims_matrix(claims_by_outlet))
-        if len(claims_by_outlet) > 1
-        else [],
+        "claims": _claim_rows(claims_by_outlet),
         "numbers": _plain(comparison.number_disagreements(numbers_by_outlet)),
         "words": {k: _plain(v) for k, v in words.items()},
         "sources": sources,
         "sources_grid": grid,
-        "balance": comparison.coverage_balance(c["outlet"] for c in columns.values()),
+        "balance": _balance(columns),
     }
+
+
+def _claim_rows(claims_by_outlet: dict) -> list[dict]:
+    if len(claims_by_outlet) < 2:
+        return []
+    rows = []
+    for row in comparison.claims_matrix(claims_by_outlet):
+        plain = _plain(row)
+        plain["outlet_count"] = row.outlet_count
+        plain["only"] = row.outlets[0] if row.outlet_count == 1 else None
+        rows.append(plain)
+    return rows
+
+
+def _balance(columns: dict) -> dict:
+    balance = comparison.coverage_balance(c["outlet"] for c in columns.values())
+    balance["leaning_present"] = {k: n for k, n in balance["leaning"].items() if n}
+    return balance
 
 
 def _article_ref(article: Article) -> dict:
@@ -123,6 +139,9 @@ def _article_ref(article: Article) -> dict:
         "outlet": article.outlet.name if article.outlet else "Unknown outlet",
         "copy_kind": article.copy_kind,
         "published": article.published_at.isoformat() if article.published_at else None,
+        "published_label": (
+            article.published_at.strftime("%-d %b %Y, %H:%M") if article.published_at else "undated"
+        ),
     }
 
 
@@ -204,3 +223,33 @@ def event_report_get(*, event: Event) -> EventComparison:
     if created or (report.data and report.data.get("version") != REPORT_VERSION):
         events_mark_stale(event_ids=[event.pk])
     return report
+
+
+CSV_HEADER = [
+    "outlet", "country", "owner", "state_affiliated", "leaning", "reliability", "headline",
+    "published", "words", "flesch_reading_ease", "tone_mean", "tone_sd", "negative_share",
+    "attribution_density", "anonymous_share", "named_sources", "unattributed_claim_share",
+    "primary_frame", "secondary_frame", "persuasion_per_1000", "facts_reported",
+    "facts_omitted", "distinctive_words",
+]  # fmt: skip
+
+
+def event_report_rows(data: dict) -> list[list]:
+    """The report's figures, one row per outlet, for CSV export."""
+    facts = [row for row in data.get("claims", []) if row.get("outlet_count", 0) > 1]
+    rows = [CSV_HEADER]
+    for key, col in data.get("columns", {}).items():
+        outlet, tone, sourcing = col["outlet"], col["tone"], col["sourcing"]
+        reported = sum(1 for row in facts if row["cells"].get(key))
+        rows.append([
+            outlet["name"], outlet["country"], outlet["owner"], outlet["state_affiliated"],
+            outlet["leaning"], outlet["reliability"], col["article"]["headline"],
+            col["article"]["published"], col["words"], col["readability"]["flesch_reading_ease"],
+            tone["mean"], tone["sd"], tone["share_negative"], sourcing["attribution_density"],
+            sourcing["anonymous_share"], sourcing["named_sources"],
+            sourcing["unattributed_claim_share"], col["frames"]["primary"],
+            col["frames"]["secondary"], col["persuasion"]["per_1000"], reported,
+            len(facts) - reported,
+            " ".join(w["word"] for w in data.get("words", {}).get(key, [])),
+        ])  # fmt: skip
+    return rows

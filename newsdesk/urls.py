@@ -27,6 +27,7 @@ urlpatterns = [
     path("events/<int:pk>/merge/", views.event_merge, name="event-merge"),
     path("events/<int:pk>/split/", views.event_split, name="event-split"),
     path("events/<int:pk>/review/", views.event_review, name="event-review"),
+    path("events/<int:pk>/export.csv", views.event_export, name="event-export"),
     path("scoring/", analysis_views.scoring_status, name="scoring-status"),
     path("scoring/rescore/", analysis_views.rescore, name="rescore"),
     path("scoring/batches/<int:pk>/", analysis_views.batch_progress, name="batch-progress"),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from analysis.event_report import event_report_get
+from analysis.event_report import event_report_get, event_report_rows
 from analysis.highlight import LAYERS, layer_legend, layer_paragraphs
 from analysis.selectors import article_scores
 from newsdesk import selectors, services
@@ -299,6 +301,16 @@ def event_split(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, f"Split: {len(ids)} article(s) moved to the new event “{new.title}”.")
     return redirect(new)
+
+
+@role_required(EDITOR)
+def event_export(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    report = event_report_get(event=event)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-comparison.csv"'
+    csv.writer(response).writerows(event_report_rows(report.data or {}))
+    return response
 
 
 @require_POST

@@ -69,3 +69,21 @@ def test_hostile_text_in_the_comparison_is_escaped(analyst_client):
     html = analyst_client.get(event.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_an_editor_exports_the_figures_as_csv(client, editor, afghan_event):
+    import csv
+    import io
+
+    client.force_login(editor)
+    response = client.get(f"/events/{afghan_event.pk}/export.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert {r["outlet"] for r in rows} >= {"Sputnik International", "The Patriot Dispatch"}
+    sputnik = next(r for r in rows if r["outlet"] == "Sputnik International")
+    assert sputnik["state_affiliated"] == "True" and sputnik["country"] == "RU"
+    assert int(sputnik["facts_reported"]) + int(sputnik["facts_omitted"]) > 0
+    assert float(sputnik["tone_mean"]) == pytest.approx(
+        EventComparison.objects.get(event=afghan_event).data["columns"]["sputnik"]["tone"]["mean"]
+    )

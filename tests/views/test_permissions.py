@@ -109,6 +109,9 @@ MATRIX: dict[str, Row] = {
         (302, "split-event"),
         data=lambda o: {"title": "Split off", "articles": [o.article.pk]},
     ),
+    "event-export": role_page(
+        url=lambda o: reverse("event-export", args=[o.event.pk]), analyst=403
+    ),
     # Reviewing a comparison report is an editor's job.
     "event-review": role_page(
         "post",
