@@ -1,16 +1,23 @@
 from __future__ import annotations
 
+import csv
+import datetime as dt
+
 from django.contrib import messages
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseStopPolling
 
 from analysis import selectors, services
-from analysis.forms import RescoreForm
+from analysis.forms import BlindspotForm, OutletReportForm, RescoreForm
 from analysis.models import ScoringBatch
+from analysis.outlet_report import blindspots, outlet_report_rows
+from analysis.outlet_report import outlet_report as outlet_report_build
 from newsdesk.models import Article
-from newsdesk.roles import ADMIN, ANALYST, role_required
+from newsdesk.roles import ADMIN, ANALYST, EDITOR, role_required
 
 
 @role_required(ANALYST)
@@ -59,3 +66,61 @@ def article_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     services.articles_queue_scoring(article_ids=[article.pk], track=False)
     messages.success(request, "Scoring is queued again for this article.")
     return redirect(article)
+
+
+def _default_period(form) -> tuple[dt.date, dt.date]:
+    """The chosen period, or the year up to the newest article."""
+    end = form.cleaned_data.get("end") if form.is_valid() else None
+    start = form.cleaned_data.get("start") if form.is_valid() else None
+    if end is None:
+        latest = Article.objects.aggregate(latest=Max("published_at"))["latest"]
+        end = latest.date() if latest else timezone.now().date()
+    if start is None:
+        start = end - dt.timedelta(days=365)
+    return start, end
+
+
+@role_required(EDITOR)
+def outlet_report(request: HttpRequest) -> HttpResponse:
+    form = OutletReportForm(request.GET or None)
+    start, end = _default_period(form)
+    outlets = list(form.cleaned_data.get("outlets") or []) if form.is_valid() else []
+    report = outlet_report_build(outlets=outlets, start=start, end=end) if outlets else None
+    if report and request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="outlet-report.csv"'
+        csv.writer(response).writerows(outlet_report_rows(report))
+        return response
+    context = {
+        "form": form,
+        "report": report,
+        "start": start,
+        "end": end,
+        "query": request.GET.urlencode(),
+        "figure_labels": [
+            ("tone", "Tone (mean compound)"),
+            ("attribution_density", "Attribution density"),
+            ("anonymous_share", "Anonymous attributions"),
+            ("reading_ease", "Flesch reading ease"),
+        ],
+    }
+    return render(request, "analysis/outlet_report.html", context)
+
+
+@role_required(EDITOR)
+def blindspot_list(request: HttpRequest) -> HttpResponse:
+    form = BlindspotForm(request.GET or None)
+    start, end = _default_period(form)
+    data = form.cleaned_data if form.is_valid() else {}
+    side_share = data.get("side_share") or 0.8
+    min_outlets = data.get("min_outlets") or 3
+    found = blindspots(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
+    context = {
+        "form": form,
+        "found": found,
+        "start": start,
+        "end": end,
+        "side_share": side_share,
+        "min_outlets": min_outlets,
+    }
+    return render(request, "analysis/blindspots.html", context)

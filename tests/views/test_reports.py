@@ -1,0 +1,111 @@
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+
+from analysis.models import Score
+from tests.factories import ArticleFactory, EventFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def scored(outlet, day, tone, density=0.3):
+    article = ArticleFactory(
+        outlet=outlet, published_at=dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
+    )
+    Score.objects.create(
+        article=article, scorer="sentiment", version="1", values={"compound_mean": tone}
+    )
+    Score.objects.create(
+        article=article, scorer="attribution", version="1",
+        values={"attribution_density": density, "anonymous_share": 0.0},
+        evidence={"sources": [{"name": "Mary Hollis", "type": "named_person", "count": 2}]},
+    )  # fmt: skip
+    return article
+
+
+def test_the_report_averages_with_a_confidence_interval(editor_client):
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    for day, tone in ((1, 0.1), (2, 0.3), (9, 0.5)):
+        scored(outlet, dt.date(2024, 3, day), tone)
+    scored(outlet, dt.date(2023, 1, 1), -0.9)  # outside the period
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    assert 'data-articles="3"' in html
+    # mean 0.3, sd 0.2, t(0.975, 2) = 4.303: 0.3 +- 0.497
+    assert "0.300" in html and "[-0.197, 0.797]" in html
+    assert "Mary Hollis (6)" in html
+    assert html.count("<circle") == 2  # two weeks with articles
+
+
+def test_several_outlets_side_by_side_and_csv(editor_client):
+    a, b = OutletFactory(slug="a", name="Alpha"), OutletFactory(slug="b", name="Beta")
+    scored(a, dt.date(2024, 5, 1), 0.2)
+    scored(b, dt.date(2024, 5, 2), -0.4)
+    query = "?outlets=a&outlets=b&start=2024-05-01&end=2024-05-31"
+
+    html = editor_client.get("/reports/outlets/" + query).content.decode()
+    assert "Alpha" in html and "Beta" in html
+
+    response = editor_client.get("/reports/outlets/" + query + "&format=csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["outlet"], float(r["tone_mean"])) for r in rows] == [("Alpha", 0.2), ("Beta", -0.4)]
+
+
+def test_the_report_without_outlets_explains_itself(editor_client):
+    html = editor_client.get("/reports/outlets/").content.decode()
+    assert "Choose one outlet, or several" in html
+
+
+def test_the_report_reads_a_fixed_number_of_queries(editor_client, django_assert_max_num_queries):
+    outlet = OutletFactory(slug="busy")
+    for n in range(30):
+        scored(outlet, dt.date(2024, 1, 1) + dt.timedelta(days=n), 0.01 * n)
+    with django_assert_max_num_queries(12):
+        editor_client.get("/reports/outlets/?outlets=busy&start=2024-01-01&end=2024-12-31")
+
+
+def test_blindspots_find_one_sided_state_and_single_country_coverage(editor_client):
+    one_sided = EventFactory(
+        title="One-sided story", starts_on=dt.date(2024, 4, 1), ends_on=dt.date(2024, 4, 2)
+    )
+    balanced = EventFactory(
+        title="Balanced story", starts_on=dt.date(2024, 4, 1), ends_on=dt.date(2024, 4, 1)
+    )
+    lefts = [OutletFactory(leaning="left", country="US") for _ in range(3)]
+    right = OutletFactory(leaning="right", country="GB")
+    for outlet in lefts:
+        ArticleFactory(outlet=outlet, event=one_sided)
+    for outlet in (lefts[0], lefts[1], right):
+        ArticleFactory(outlet=outlet, event=balanced)
+
+    html = editor_client.get(
+        "/reports/blindspots/?start=2024-01-01&end=2024-12-31"
+    ).content.decode()
+    assert "One-sided story" in html and "100% of outlets lean left" in html
+    assert "only outlets from US" in html
+    assert "Balanced story" not in html
+
+    relaxed = editor_client.get(
+        "/reports/blindspots/?start=2024-01-01&end=2024-12-31&side_share=0.6"
+    ).content.decode()
+    assert "Balanced story" in relaxed and "67% of outlets lean left" in relaxed
+
+
+def test_blindspots_on_the_demo_show_an_empty_state_or_events(editor_client):
+    call_command("load_demo", "--no-score")
+    html = editor_client.get(
+        "/reports/blindspots/?start=2021-01-01&end=2025-12-31&min_outlets=9"
+    ).content.decode()
+    assert "No blindspots in this period with these thresholds." in html
