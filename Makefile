@@ -18,12 +18,13 @@ run: $(STAMP)
 	DEBUG=1 $(PY) manage.py create_demo_users
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker (Ctrl-C stops both)"
-	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 & \
+	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 \
+	  -Q newsdesk,newsdesk-grouping & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP)
-	$(VENV)/bin/celery -A newsdesk worker --loglevel=info
+	$(VENV)/bin/celery -A newsdesk worker --loglevel=info -Q newsdesk,newsdesk-grouping
 
 test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -38,6 +39,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	DEBUG=1 $(PY) bench/score.py
+	DEBUG=1 $(PY) bench/eval_framing.py
+	DEBUG=1 $(PY) bench/eval_events.py
+	$(PY) bench/anchoring.py
 
 clean:
 	rm -rf $(VENV) var newsdesk.sqlite3 test-newsdesk.sqlite3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -88,7 +89,28 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
             "event_id", flat=True
         )
         events_mark_stale(event_ids=set(events))
+        if scored and settings.NEWSDESK_GROUP_EVENTS:
+            from analysis.tasks import group_articles
+
+            transaction.on_commit(lambda: group_articles.delay(scored))
     return len(scored), len(failures)
+
+
+def articles_group(*, article_ids: list[int]) -> None:
+    """Index scored articles for grouping and place those not yet in an event."""
+    from newsdesk.grouping import article_index, article_placement
+
+    events: set[int] = set()
+    articles = (
+        Article.objects.filter(pk__in=article_ids).defer("raw").order_by("published_at", "pk")
+    )
+    for article in articles:
+        terms = article_index(article=article)
+        if article.event_id is None:
+            placement = article_placement(article=article, terms=terms)
+            if placement.event is not None:
+                events.add(placement.event.pk)
+    events_mark_stale(event_ids=events)
 
 
 def articles_queue_scoring(

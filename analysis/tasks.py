@@ -25,3 +25,8 @@ def refresh_event_comparisons(event_ids: list[int]) -> None:
 
     for event_id in event_ids:
         event_comparison_refresh(event_id=event_id)
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
+def group_articles(article_ids: list[int]) -> None:
+    services.articles_group(article_ids=article_ids)

@@ -25,6 +25,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 os.environ.setdefault("DEBUG", "1")
 # The bench's own queue, so that no other worker on the broker takes its tasks.
 os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"newsdesk-bench-{os.getpid()}")
+# The bench measures scoring; event grouping is benchmarked by bench/eval_events.py.
+os.environ.setdefault("NEWSDESK_GROUP_EVENTS", "0")
 
 import django  # noqa: E402
 
@@ -63,10 +65,16 @@ def in_process(texts: list[str]) -> None:
     scorers = all_scorers()  # also installs the offline pronunciation data textstat needs
     baseline = timed("naive vader+textstat", naive, texts)
     for scorer in scorers:
-        timed(f"scorer {scorer.name} v{scorer.version}", lambda ts, s=scorer: [s(t) for t in ts], texts)
+        timed(
+            f"scorer {scorer.name} v{scorer.version}",
+            lambda ts, s=scorer: [s(t) for t in ts],
+            texts,
+        )
     engine = timed("whole engine", lambda ts: [[s(t) for s in scorers] for t in ts], texts)
     print(f"engine / naive speed ratio: {engine / baseline:.2f}x")
-    print(f"memory: {peak_memory(scorers, texts[-1]) / 1e6:.2f} MB at most while scoring one article")
+    print(
+        f"memory: {peak_memory(scorers, texts[-1]) / 1e6:.2f} MB at most while scoring one article"
+    )
 
 
 def peak_memory(scorers, text: str) -> int:
@@ -97,30 +105,53 @@ def through_celery(texts: list[str], concurrency: int) -> None:
     )
     outlet.articles.all().delete()
     articles = Article.objects.bulk_create(
-        Article(outlet=outlet, headline=f"Bench article {i}", body=text, raw=text,
-                content_hash=content_hash(text), ingest_method=IngestMethod.BULK)
+        Article(
+            outlet=outlet,
+            headline=f"Bench article {i}",
+            body=text,
+            raw=text,
+            content_hash=content_hash(text),
+            ingest_method=IngestMethod.BULK,
+        )
         for i, text in enumerate(texts)
     )
     ids = [a.pk for a in articles]
     log = Path(tempfile.mkstemp(suffix=".log")[1])
     env = {**os.environ, "CELERY_TASK_DEFAULT_QUEUE": queue, "CELERY_TASK_ALWAYS_EAGER": "0"}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "newsdesk", "worker", "--loglevel=info",
-         f"--concurrency={concurrency}", "-n", f"{queue}@%h"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "newsdesk",
+            "worker",
+            "--loglevel=info",
+            f"--concurrency={concurrency}",
+            "-n",
+            f"{queue}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         while "ready." not in log.read_text():
             if worker.poll() is not None:
                 sys.exit(f"worker failed to start:\n{log.read_text()}")
             time.sleep(0.2)
-        print(f"broker {settings.CELERY_BROKER_URL.split('@')[-1]}, database "
-              f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
-              f"{concurrency} worker processes, {len(ids)} articles")
+        print(
+            f"broker {settings.CELERY_BROKER_URL.split('@')[-1]}, database "
+            f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+            f"{concurrency} worker processes, {len(ids)} articles"
+        )
         start = time.perf_counter()
         with transaction.atomic():
             articles_queue_scoring(article_ids=ids, label="bench")
-        while Article.objects.filter(pk__in=ids).exclude(scoring_status=ScoringStatus.SCORED).exists():
+        while (
+            Article.objects.filter(pk__in=ids).exclude(scoring_status=ScoringStatus.SCORED).exists()
+        ):
             time.sleep(0.05)
         seconds = time.perf_counter() - start
         print(f"celery end to end {len(ids) / seconds:9.1f} articles/s  ({seconds:.1f} s)")

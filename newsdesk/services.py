@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -221,15 +222,15 @@ def event_create(
     return event
 
 
-def event_set_articles(*, event: Event, article_ids: list[int]) -> None:
-    Article.objects.filter(pk__in=article_ids).update(event=event)
+def event_set_articles(*, event: Event, article_ids: list[int], user=None) -> None:
+    Article.objects.filter(pk__in=article_ids).update(event=event, **_person_membership(user))
     event_refresh_dates(event=event)
 
 
 def event_refresh_dates(*, event: Event) -> None:
-    dates = [d for d in event.articles.values_list("published_at", flat=True) if d]
-    event.starts_on = min(dates).date() if dates else None
-    event.ends_on = max(dates).date() if dates else None
+    span = event.articles.aggregate(first=Min("published_at"), last=Max("published_at"))
+    event.starts_on = span["first"].date() if span["first"] else None
+    event.ends_on = span["last"].date() if span["last"] else None
     event.save(update_fields=["starts_on", "ends_on"])
 
 
@@ -237,10 +238,11 @@ def article_set_event(*, article: Article, event: Event | None, user=None) -> No
     """A person puts an article in an event (or takes it out); recorded as theirs."""
     previous = article.event
     article.event = event
-    article.event_source = MembershipSource.PERSON if event else ""
+    # A person's removal is recorded too, so that grouping does not put it back.
+    article.event_source = MembershipSource.PERSON
     article.event_similarity = None
-    article.event_set_by = user if event else None
-    article.event_set_at = timezone.now() if event else None
+    article.event_set_by = user if user and user.is_authenticated else None
+    article.event_set_at = timezone.now()
     article.save(
         update_fields=[
             "event",
@@ -260,7 +262,7 @@ def _person_membership(user) -> dict:
     return {
         "event_source": MembershipSource.PERSON,
         "event_similarity": None,
-        "event_set_by": user,
+        "event_set_by": user if user and user.is_authenticated else None,
         "event_set_at": timezone.now(),
     }
 

@@ -136,6 +136,11 @@ NEWSDESK_MAX_ARTICLE_BYTES = env_int("NEWSDESK_MAX_ARTICLE_BYTES", 5 * 1024 * 10
 NEWSDESK_FETCH_TIMEOUT = env_int("NEWSDESK_FETCH_TIMEOUT", 10)
 # Hosts the URL fetcher may reach although they resolve to private addresses (tests only).
 NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
+# Event grouping (newsdesk/grouping.py): see the README for tuning.
+NEWSDESK_GROUP_EVENTS = env_bool("NEWSDESK_GROUP_EVENTS", True)
+NEWSDESK_EVENT_WINDOW_DAYS = env_int("NEWSDESK_EVENT_WINDOW_DAYS", 3)
+NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD", "0.08"))
+NEWSDESK_EVENT_MIN_SHARED = env_int("NEWSDESK_EVENT_MIN_SHARED", 5)
 NEWSDESK_SEED_DIR = Path(os.getenv("NEWSDESK_SEED_DIR", BASE_DIR.parent / "shared" / "corpus"))
 
 # Celery. Without a broker URL, a file-system transport under var/ needs no server.
@@ -149,8 +154,13 @@ if CELERY_BROKER_URL == "filesystem://":
         "control_folder": str(VAR_DIR / "celery-control"),
     }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+# Event grouping runs on a queue of its own: one worker process consuming it places
+# articles one at a time, so that two reports of a new story cannot open two events.
+CELERY_GROUPING_QUEUE = os.getenv("CELERY_GROUPING_QUEUE", "")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.getenv("CELERY_TASK_DEFAULT_QUEUE", "newsdesk")
+CELERY_GROUPING_QUEUE = CELERY_GROUPING_QUEUE or f"{CELERY_TASK_DEFAULT_QUEUE}-grouping"
+CELERY_TASK_ROUTES = {"analysis.tasks.group_articles": {"queue": CELERY_GROUPING_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

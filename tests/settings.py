@@ -18,3 +18,5 @@ STORAGES = {
 
 # A queue of this test run's own, so that no other worker on the same broker takes its tasks.
 CELERY_TASK_DEFAULT_QUEUE = f"newsdesk-test-{os.getpid()}"
+CELERY_GROUPING_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-grouping"
+CELERY_TASK_ROUTES = {"analysis.tasks.group_articles": {"queue": CELERY_GROUPING_QUEUE}}

@@ -61,6 +61,7 @@ def worker(tmp_path):
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": broker,
         "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+        "CELERY_GROUPING_QUEUE": settings.CELERY_GROUPING_QUEUE,
         "CELERY_TASK_ALWAYS_EAGER": "0",
     }
     with log_path.open("w") as log:
@@ -76,6 +77,8 @@ def worker(tmp_path):
                 "--concurrency=2",
                 "-n",
                 f"test-{os.getpid()}@%h",
+                "-Q",
+                f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_GROUPING_QUEUE}",
             ],
             cwd=ROOT,
             env=env,
@@ -130,6 +133,15 @@ def test_a_worker_scores_articles_queued_after_commit(worker):
     assert sentiment.values["compound_max"] > 0.5
     assert sentiment.values["compound_min"] < -0.4
     assert "succeeded" in worker.read_text()
+
+    # Grouping follows on its own queue: every article ends up in an event, by the machine.
+    deadline = time.monotonic() + 60
+    while Article.objects.filter(pk__in=ids, event__isnull=True).exists():
+        assert time.monotonic() < deadline, worker.read_text()[-3000:]
+        time.sleep(0.2)
+    assert set(Article.objects.filter(pk__in=ids).values_list("event_source", flat=True)) == {
+        "machine"
+    }
 
 
 def test_scoring_twice_through_the_worker_keeps_one_row_per_scorer(worker):

@@ -1,0 +1,889 @@
+"""Automatic event grouping: which stored articles report the same event.
+
+Every article is described by at most ``MAX_TERMS`` weighted, distinctive terms — the
+actors it names ("a:varnholt" for a person, by surname; "a:world trade organization"),
+the numbers it gives ("n:2300", "n:23 miner"), the content words of its headline
+("h:flood") and the rare words of its body and headline ("w:levee", "w:brask") — stored in
+the ``ArticleTerm`` inverted index. Placing an article is one indexed query for the
+articles published within a few days that share terms with it, one query for their
+terms, and a weighted Jaccard similarity with each. The event of the most similar
+article wins if the similarity reaches the threshold *and* the two articles share enough
+distinct terms (one minister or one city in common does not make the same event);
+otherwise the article starts a new event. Near-identical bodies are flagged as an
+outlet's update of its own article or as a syndicated copy, so that event pages need not
+count them as independent coverage.
+
+Locked events, and memberships that a person set, are never changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.util
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
+from newsdesk.services import event_refresh_dates
+
+# --- Tuning ---------------------------------------------------------------------------
+
+DEFAULT_WINDOW_DAYS = 3
+# Weighted Jaccard similarity of term weights at which an article may join an event...
+DEFAULT_THRESHOLD = 0.08
+# ...if it also shares this many distinct terms with the article it matched (a word in
+# the headline and the body, or a number with and without its unit, counts once).
+DEFAULT_MIN_SHARED = 5
+MAX_TERMS = 40
+# A candidate shares at least this many index terms with the article (the SQL filter).
+MIN_CANDIDATE_TERMS = 3
+MAX_CANDIDATES = 50
+# Same outlet and this similar by terms, or this much of the shorter body found in the
+# longer one (word 5-grams): an update of the outlet's own article.
+UPDATE_SIMILARITY = 0.8
+UPDATE_CONTAINMENT = 0.6
+# Another outlet, and the 5-grams of the bodies this alike (Jaccard), or the shorter body
+# this much contained in a longer one of comparable length: a syndicated copy.
+SYNDICATED_JACCARD = 0.85
+SYNDICATED_CONTAINMENT = 0.9
+SYNDICATED_LENGTH_RATIO = 0.6
+# Bodies are compared only for the few earlier candidates at least this similar by terms.
+COPY_CHECK_SIMILARITY = 0.3
+COPY_CHECK_MAX = 5
+SHINGLE = 5
+
+# Term weights.
+ACTOR_WEIGHTS = {"person": 3.0, "organisation": 2.0, "group": 2.0, "country": 1.0}
+NUMBER_WEIGHT = 2.0
+COUNTED_NUMBER_WEIGHT = 1.0
+HEADLINE_RARE_WEIGHT = 2.0
+HEADLINE_COMMON_WEIGHT = 0.5
+PROPER_WORD_WEIGHT = 2.0  # a rare word written with a capital inside a sentence: a name
+RARE_WORD_WEIGHT = 0.6
+
+
+def window_days_setting() -> int:
+    return int(getattr(settings, "NEWSDESK_EVENT_WINDOW_DAYS", DEFAULT_WINDOW_DAYS))
+
+
+def threshold_setting() -> float:
+    return float(getattr(settings, "NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD))
+
+
+def min_shared_setting() -> int:
+    return int(getattr(settings, "NEWSDESK_EVENT_MIN_SHARED", DEFAULT_MIN_SHARED))
+
+
+# --- Word lists -----------------------------------------------------------------------
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words, titles, and words that every news report uses whatever it is about.
+STOP_WORDS = _word_set(
+    """
+    a about above across after again against ago all almost along already also although
+    am among amid an and another any are around as at away back be became because been
+    before being below between both but by can could did do does doing done down during
+    each either else even ever every few for from further get gets got had has have having
+    he her here hers herself him himself his how however i if in including into is it its
+    itself just last least less like made make many may me might more most much must my
+    near nearly neither never new next no nor not now of off on once one only onto or other
+    others our ours out over own per rather same says said she should since so some still
+    such than that the their theirs them themselves then there these they this those though
+    through thus to too toward towards under until up upon us very via was we were what
+    when where whether which while who whom whose why will with within without would yet
+    you your yours
+    according added announced asked called comment comments confirmed continue continued
+    described expected told reported reporters report reports statement statements
+    officials official spokesman spokeswoman spokesperson percent cent news
+    million billion thousand hundred meanwhile later earlier several various
+    today yesterday week weeks year years month months day days hour hours
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december
+    government minister ministers ministry president prime deputy mayor secretary chief
+    executive governor director chairman chairwoman head leader senior vice acting former
+    general commissioner ambassador envoy representative permanent mr mrs ms dr
+    """
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\w+")
+# Before a capitalised word, these mean it opens a sentence (so it need not be a name).
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’'(—–-]\s*|\n\s*)\Z")
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("er", ""),
+    ("ers", ""),
+    ("est", ""),
+    ("ness", ""),
+    ("ment", ""),
+    ("ments", ""),
+)
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """textstat's Dale–Chall list of 2,940 words most readers know (installed data).
+
+    Located without importing textstat, whose import pulls in NLTK.
+    """
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    try:
+        with (folder / "resources" / "en" / "easy_words.txt").open(encoding="utf-8") as lines:
+            return frozenset(line.strip().lower() for line in lines if line.strip())
+    except OSError:
+        return frozenset()
+
+
+def stem(word: str) -> str:
+    """A light stemmer: plural and possessive endings only ("floods" → "flood")."""
+    word = word.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.rstrip("'")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _variants(word: str) -> Iterable[str]:
+    yield word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + replacement
+            yield base
+            if len(base) > 3 and base[-1] == base[-2]:  # "stopped", "running"
+                yield base[:-1]
+
+
+@lru_cache(maxsize=50_000)
+def is_common(word: str) -> bool:
+    """A word most readers know (in any inflection), or one every news report uses."""
+    word = word.lower()
+    easy = easy_words()
+    return any(v in easy or v in STOP_WORDS for v in _variants(word))
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Words of country names and demonyms: countries are actor terms, with a low weight."""
+    from analysis.scoring.actors import KNOWN
+
+    return frozenset(
+        stem(word)
+        for name, (_, kind) in KNOWN.items()
+        if kind == "country"
+        for word in _WORD.findall(name)
+    )
+
+
+# --- Terms ----------------------------------------------------------------------------
+
+
+def _actors(text: str) -> list:
+    from analysis.scoring import actors
+
+    return [
+        actor
+        for actor in actors.detect_actors(text, actors.CURATED)
+        if actor.kind in ACTOR_WEIGHTS and any(ch.isupper() for ch in actor.name)
+    ]
+
+
+def _actor_key(actor) -> str:
+    """People by surname ("a:varnholt": titles and first names come and go), others whole."""
+    words = _WORD.findall(actor.name)
+    if actor.kind == "person" and words:
+        return f"a:{stem(words[-1])}"
+    return "a:" + " ".join(actor.name.lower().split())
+
+
+def _actor_terms(found: list) -> dict[str, float]:
+    terms: dict[str, float] = {}
+    for actor in found:
+        weight = ACTOR_WEIGHTS[actor.kind] * (1 + 0.5 * math.log(max(1, len(actor.mentions))))
+        key = _actor_key(actor)[:80]
+        terms[key] = terms.get(key, 0.0) + weight
+    return terms
+
+
+def _without_actors(text: str, found: list) -> str:
+    """The text with actor mentions blanked out, so that their words are not counted twice.
+
+    A one-word "person" is as often a place or a company the detector did not know
+    ("Nordvale"), so its words stay for the word terms too.
+    """
+    chars = list(text)
+    for actor in found:
+        if actor.kind == "person" and len(actor.name.split()) < 2:
+            continue
+        for start, end in actor.mentions:
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _format_number(value: float) -> str:
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+def _number_terms(text: str) -> dict[str, float]:
+    """Numbers ("n:2300") and, where known, what they count ("n:2300 people")."""
+    from analysis.scoring.claims import scan
+
+    terms: dict[str, float] = {}
+    for number in scan(text)[0]:
+        kind, value = number["kind"], number["value"]
+        if kind == "duration":
+            continue
+        if kind == "count" and value < 10 and float(value).is_integer():
+            continue  # "two ministers", "3 people": too common to tell events apart
+        if number["approximate"] and kind == "count" and not number["text"][:1].isdigit():
+            continue  # "hundreds of", "dozens of"
+        shown = _format_number(value) + ("%" if kind == "percent" else "")
+        terms[f"n:{shown}"] = NUMBER_WEIGHT
+        if kind == "money":
+            unit = number["unit"].lower()
+        elif kind == "percent" or not number["unit"].strip():
+            unit = ""
+        else:
+            unit = stem(number["unit"].split()[-1])
+        if unit:
+            terms[f"n:{shown} {unit}"[:80]] = COUNTED_NUMBER_WEIGHT
+    return terms
+
+
+def _headline_terms(headline: str) -> dict[str, float]:
+    terms: dict[str, float] = {}
+    for match in _WORD.finditer(headline):
+        word = stem(match.group())
+        if len(word) < 3 or word in STOP_WORDS:
+            continue
+        key = f"h:{word}"[:80]
+        weight = HEADLINE_COMMON_WEIGHT if is_common(word) else HEADLINE_RARE_WEIGHT
+        terms[key] = max(terms.get(key, 0.0), weight)
+    return terms
+
+
+def _word_terms(headline: str, body: str) -> dict[str, float]:
+    """Rare words of the headline and the body; capitalised inside a sentence, a name."""
+    counts: dict[str, int] = defaultdict(int)
+    proper: set[str] = set()
+    countries = _country_words()
+    for in_body, text in ((False, headline), (True, body)):
+        for match in _WORD.finditer(text):
+            raw = match.group()
+            word = stem(raw)
+            if len(word) < 3 or word in countries or is_common(word):
+                continue
+            counts[word] += 1
+            if (
+                in_body
+                and raw[0].isupper()
+                and not _SENTENCE_BEFORE.search(text, max(0, match.start() - 3), match.start())
+            ):
+                proper.add(word)
+    return {
+        f"w:{word}"[:80]: (1 + math.log(n))
+        * (PROPER_WORD_WEIGHT if word in proper else RARE_WORD_WEIGHT)
+        for word, n in counts.items()
+    }
+
+
+def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
+    """The distinctive terms of a headline and body, the heaviest ``limit`` of them."""
+    found = _actors(body)
+    terms: dict[str, float] = {}
+    for part in (
+        _word_terms(headline, _without_actors(body, found)),
+        _headline_terms(headline),
+        _number_terms(body),
+        _actor_terms(found),
+    ):
+        for term, weight in part.items():
+            terms[term] = max(terms.get(term, 0.0), weight)
+    best = sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))[:limit]
+    return {term: round(weight, 4) for term, weight in best}
+
+
+def article_terms(article: Article) -> dict[str, float]:
+    """The article's distinctive terms with their weights (at most MAX_TERMS)."""
+    return terms_for_text(article.headline, article.body)
+
+
+def article_index(*, article: Article) -> dict[str, float]:
+    """(Re)write the article's rows in the term index; returns its terms."""
+    terms = article_terms(article)
+    with transaction.atomic():
+        ArticleTerm.objects.filter(article=article).delete()
+        ArticleTerm.objects.bulk_create(
+            ArticleTerm(article=article, term=term, weight=weight) for term, weight in terms.items()
+        )
+    return terms
+
+
+def articles_index(articles: Iterable[Article], chunk: int = 200) -> dict[int, dict[str, float]]:
+    """Index many articles, two queries per chunk; returns the terms by article id."""
+    result: dict[int, dict[str, float]] = {}
+    batch: list[int] = []
+
+    def flush() -> None:
+        if batch:
+            with transaction.atomic():
+                ArticleTerm.objects.filter(article_id__in=batch).delete()
+                ArticleTerm.objects.bulk_create(
+                    ArticleTerm(article_id=pk, term=term, weight=weight)
+                    for pk in batch
+                    for term, weight in result[pk].items()
+                )
+            batch.clear()
+
+    for article in articles:
+        result[article.pk] = article_terms(article)
+        batch.append(article.pk)
+        if len(batch) >= chunk:
+            flush()
+    flush()
+    return result
+
+
+# --- Similarity -----------------------------------------------------------------------
+
+
+def similarity(a: dict[str, float], b: dict[str, float]) -> float:
+    """Weighted Jaccard similarity of two term-weight maps, from 0 to 1."""
+    if not a or not b:
+        return 0.0
+    low = sum(min(a[t], b[t]) for t in a.keys() & b.keys())
+    # The sum over the union of max(a, b): both totals minus the shared minima.
+    high = sum(a.values()) + sum(b.values()) - low
+    return low / high if high else 0.0
+
+
+def _concept(term: str) -> str:
+    """ "w:flood" and "h:flood" are one word; "n:23" and "n:23 miner" one number."""
+    kind, _, text = term.partition(":")
+    return text.split(" ")[0] if kind == "n" else text
+
+
+def shared_terms(a: dict[str, float], b: dict[str, float]) -> int:
+    """How many distinct things (words, names, numbers) two term maps have in common."""
+    return len({_concept(t) for t in a.keys() & b.keys()})
+
+
+def required_shared(terms: dict[str, float], min_shared: int) -> int:
+    """Short articles have few terms: ask them for proportionally fewer in common."""
+    return max(2, min(min_shared, len(terms) // 6))
+
+
+def shingles(body: str, size: int = SHINGLE) -> set[int]:
+    words = _TOKEN.findall(body.lower())
+    if len(words) < size:
+        return {_hash(" ".join(words))} if words else set()
+    return {_hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+@dataclass
+class Overlap:
+    jaccard: float
+    containment: float  # share of the shorter body's 5-grams found in the longer one
+    length_ratio: float  # shorter / longer, in 5-grams
+
+
+def body_overlap(a: str, b: str) -> Overlap:
+    sa, sb = shingles(a), shingles(b)
+    if not sa or not sb:
+        return Overlap(0.0, 0.0, 0.0)
+    common = len(sa & sb)
+    small, large = sorted((len(sa), len(sb)))
+    return Overlap(common / len(sa | sb), common / small, small / large)
+
+
+def is_syndicated(overlap: Overlap) -> bool:
+    return overlap.jaccard >= SYNDICATED_JACCARD or (
+        overlap.containment >= SYNDICATED_CONTAINMENT
+        and overlap.length_ratio >= SYNDICATED_LENGTH_RATIO
+    )
+
+
+def is_update(term_similarity: float, overlap: Overlap) -> bool:
+    return term_similarity >= UPDATE_SIMILARITY or overlap.containment >= UPDATE_CONTAINMENT
+
+
+# --- Placement ------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    article_id: int
+    outlet_id: int | None
+    event_id: int | None
+    event_locked: bool
+    published_at: dt.datetime | None
+    copy_of_id: int | None
+    copy_kind: str
+    similarity: float = 0.0
+    shared: int = 0
+
+
+@dataclass
+class Placement:
+    """What article_placement did: the event, whether it is new, and any copy found."""
+
+    event: Event | None
+    created: bool = False
+    similarity: float | None = None
+    copy_kind: str = ""
+    copy_of_id: int | None = None
+    skipped: str = ""  # why the article was left alone: "person", "locked", "changed"
+    candidates: int = 0
+
+
+def _reference_time(article: Article) -> dt.datetime:
+    return article.published_at or article.created_at or timezone.now()
+
+
+def find_candidates(
+    *, article: Article, terms: dict[str, float], window_days: int
+) -> list[Candidate]:
+    """Articles published within the window that share a few terms with these: one query.
+
+    The query starts from the window (the index on ``published_at``) and probes the
+    (article, term) index of each article in it, so its cost depends on how many
+    articles appear in a week, not on how many are stored: starting from the terms
+    instead would read every posting of a common term since the first article.
+    Articles without a publication date are never candidates; an undated article looks
+    around the time it was stored.
+    """
+    if not terms:
+        return []
+    when = _reference_time(article)
+    span = dt.timedelta(days=window_days)
+    window = Article.objects.filter(published_at__range=(when - span, when + span))
+    rows = (
+        ArticleTerm.objects.filter(article_id__in=window.order_by().values("pk"))
+        .filter(term__in=list(terms))
+        .exclude(article_id=article.pk)
+        .values(
+            "article_id",
+            "article__outlet_id",
+            "article__event_id",
+            "article__event__locked",
+            "article__published_at",
+            "article__copy_of_id",
+            "article__copy_kind",
+        )
+        .annotate(shared=Count("id"), shared_weight=Sum("weight"))
+        .filter(shared__gte=min(MIN_CANDIDATE_TERMS, len(terms)))
+        .order_by("-shared_weight", "article_id")[:MAX_CANDIDATES]
+    )
+    return [
+        Candidate(
+            article_id=row["article_id"],
+            outlet_id=row["article__outlet_id"],
+            event_id=row["article__event_id"],
+            event_locked=bool(row["article__event__locked"]),
+            published_at=row["article__published_at"],
+            copy_of_id=row["article__copy_of_id"],
+            copy_kind=row["article__copy_kind"],
+        )
+        for row in rows
+    ]
+
+
+def _terms_of(ids: list[int]) -> dict[int, dict[str, float]]:
+    terms: dict[int, dict[str, float]] = defaultdict(dict)
+    if ids:
+        rows = ArticleTerm.objects.filter(article_id__in=ids).values_list(
+            "article_id", "term", "weight"
+        )
+        for article_id, term, weight in rows:
+            terms[article_id][term] = weight
+    return terms
+
+
+def _is_earlier(candidate: Candidate, article: Article) -> bool:
+    mine = article.published_at
+    if candidate.published_at is None or mine is None or candidate.published_at == mine:
+        return candidate.article_id < (article.pk or 0)
+    return candidate.published_at < mine
+
+
+def _find_copy(
+    article: Article, candidates: list[Candidate]
+) -> tuple[str, Candidate | None, int | None]:
+    """An earlier article this one updates or copies: (kind, that candidate, copy_of id)."""
+    close = [
+        c for c in candidates if c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
+    ][:COPY_CHECK_MAX]
+    if not close:
+        return "", None, None
+    bodies = dict(
+        Article.objects.filter(pk__in=[c.article_id for c in close])
+        .order_by()
+        .values_list("pk", "body")
+    )
+    best: tuple[float, str, Candidate] | None = None
+    for c in close:
+        overlap = body_overlap(article.body, bodies.get(c.article_id, ""))
+        same_outlet = article.outlet_id is not None and c.outlet_id == article.outlet_id
+        if same_outlet and is_update(c.similarity, overlap):
+            kind = CopyKind.UPDATE
+        elif not same_outlet and is_syndicated(overlap):
+            kind = CopyKind.SYNDICATED
+        else:
+            continue
+        score = max(overlap.containment, c.similarity)
+        if best is None or score > best[0]:
+            best = (score, kind, c)
+    if best is None:
+        return "", None, None
+    _, kind, found = best
+    copy_of = found.article_id
+    if kind == CopyKind.SYNDICATED and found.copy_kind == CopyKind.SYNDICATED and found.copy_of_id:
+        copy_of = found.copy_of_id  # the text they all copy, not another copy of it
+    return kind, found, copy_of
+
+
+def _choose_event(
+    candidates: list[Candidate],
+    copy_source: Candidate | None,
+    threshold: float,
+    required: int,
+) -> tuple[int | None, float]:
+    """The event of the most similar qualifying candidate (or of the copied article)."""
+    if copy_source and copy_source.event_id and not copy_source.event_locked:
+        return copy_source.event_id, copy_source.similarity
+    scores: dict[int, float] = {}
+    for c in candidates:
+        if c.event_id and not c.event_locked and c.shared >= required:
+            scores[c.event_id] = max(scores.get(c.event_id, 0.0), c.similarity)
+    if not scores:
+        return None, 0.0
+    event_id, score = max(scores.items(), key=lambda kv: (kv[1], -kv[0]))
+    return (event_id, score) if score >= threshold else (None, 0.0)
+
+
+def article_placement(
+    *,
+    article: Article,
+    window_days: int | None = None,
+    threshold: float | None = None,
+    min_shared: int | None = None,
+    terms: dict[str, float] | None = None,
+) -> Placement:
+    """Place one article in the most similar nearby event, or in a new one.
+
+    ``terms`` are the article's indexed terms if the caller has them; otherwise they are
+    read from the index, and the article is indexed if it has none. The number of
+    queries does not depend on how many articles are stored.
+    """
+    window_days = window_days_setting() if window_days is None else window_days
+    threshold = threshold_setting() if threshold is None else threshold
+    min_shared = min_shared_setting() if min_shared is None else min_shared
+    if article.event_source == MembershipSource.PERSON or (
+        article.event_id and article.event_source != MembershipSource.MACHINE
+    ):
+        # Set (or taken out) by a person, or put there by a bulk action that did not
+        # say by whom: theirs to change.
+        return Placement(event=article.event, skipped="person")
+    if article.event_id and Event.objects.filter(pk=article.event_id, locked=True).exists():
+        return Placement(event=article.event, skipped="locked")
+    if terms is None:
+        terms = dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight"))
+        terms = terms or article_index(article=article)
+
+    candidates = find_candidates(article=article, terms=terms, window_days=window_days)
+    candidate_terms = _terms_of([c.article_id for c in candidates])
+    for c in candidates:
+        theirs = candidate_terms.get(c.article_id, {})
+        c.similarity, c.shared = similarity(terms, theirs), shared_terms(terms, theirs)
+    candidates.sort(key=lambda c: (-c.similarity, c.article_id))
+
+    copy_kind, copy_source, copy_of = _find_copy(article, candidates)
+    chosen_id, chosen_score = _choose_event(
+        candidates, copy_source, threshold, required_shared(terms, min_shared)
+    )
+    # The similarity recorded is that of the match; for a new event, the best refused one.
+    score = chosen_score if chosen_id else (candidates[0].similarity if candidates else None)
+    score = round(score, 4) if score is not None else None
+
+    with transaction.atomic():
+        event = Event.objects.filter(pk=chosen_id, locked=False).first() if chosen_id else None
+        created = event is None
+        if created:
+            event = Event.objects.create(title=article.headline[:300])
+        now = timezone.now()
+        fields = {
+            "event": event,
+            "event_source": MembershipSource.MACHINE,
+            "event_similarity": score,
+            "event_set_by": None,
+            "event_set_at": now,
+            "copy_of_id": copy_of,
+            "copy_kind": copy_kind,
+        }
+        # Only if no person and no lock got there since the article was read.
+        changed = (
+            Article.objects.filter(pk=article.pk)
+            .exclude(event_source=MembershipSource.PERSON)
+            .filter(
+                Q(event__isnull=True)
+                | Q(event__locked=False, event_source=MembershipSource.MACHINE)
+            )
+            .update(**fields, updated_at=now)
+        )
+        if not changed:
+            if created:
+                event.delete()
+            article.refresh_from_db()
+            return Placement(event=article.event, skipped="changed")
+        previous_id = article.event_id
+        for name, value in fields.items():
+            setattr(article, name, value)
+        event_refresh_dates(event=event)
+        if previous_id and previous_id != event.pk:
+            _tidy_event(previous_id)
+    return Placement(
+        event=event,
+        created=created,
+        similarity=score,
+        copy_kind=copy_kind,
+        copy_of_id=copy_of,
+        candidates=len(candidates),
+    )
+
+
+def article_place(
+    *,
+    article: Article,
+    window_days: int | None = None,
+    threshold: float | None = None,
+) -> Event | None:
+    """Place one (scored) article in an event; see ``article_placement``."""
+    return article_placement(article=article, window_days=window_days, threshold=threshold).event
+
+
+def _machine_made(event: Event) -> bool:
+    return event.created_by_id is None and not event.locked and event.reviewed_by_id is None
+
+
+def _tidy_event(event_id: int) -> None:
+    """Delete a machine-made event left empty, or refresh the dates of one that is not."""
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None:
+        return
+    if _machine_made(event) and not event.articles.exists():
+        event.delete()
+    else:
+        event_refresh_dates(event=event)
+
+
+# --- Whole-corpus runs ----------------------------------------------------------------
+
+
+@dataclass
+class GroupingReport:
+    indexed: int = 0
+    placed: int = 0
+    new_events: int = 0
+    joined: int = 0
+    updates: int = 0
+    syndicated: int = 0
+    skipped: int = 0
+    cleared: int = 0
+    deleted_events: int = 0
+    events: set[int] = field(default_factory=set)
+
+    def add(self, placement: Placement) -> None:
+        if placement.skipped:
+            self.skipped += 1
+            return
+        self.placed += 1
+        self.events.add(placement.event.pk)
+        if placement.created:
+            self.new_events += 1
+        else:
+            self.joined += 1
+        if placement.copy_kind == CopyKind.UPDATE:
+            self.updates += 1
+        elif placement.copy_kind == CopyKind.SYNDICATED:
+            self.syndicated += 1
+
+
+def _since_filter(since: dt.date | dt.datetime | None) -> Q:
+    if since is None:
+        return Q()
+    if not isinstance(since, dt.datetime):
+        since = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
+    return Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
+
+
+def _in_publication_order(queryset):
+    return queryset.order_by("published_at", "created_at", "pk").defer("raw")
+
+
+def articles_group(
+    *,
+    since: dt.date | dt.datetime | None = None,
+    window_days: int | None = None,
+    threshold: float | None = None,
+    min_shared: int | None = None,
+    only_unplaced: bool = True,
+) -> GroupingReport:
+    """Index the articles (published since ``since``), then place those without an event
+    (or, with ``only_unplaced=False``, all of them) in publication order."""
+    report = GroupingReport()
+    scope = Article.objects.filter(_since_filter(since))
+    terms = articles_index(_in_publication_order(scope).iterator(chunk_size=500))
+    report.indexed = len(terms)
+    to_place = scope.filter(event__isnull=True) if only_unplaced else scope
+    for article in _in_publication_order(to_place).iterator(chunk_size=500):
+        report.add(
+            article_placement(
+                article=article,
+                window_days=window_days,
+                threshold=threshold,
+                min_shared=min_shared,
+                terms=terms.get(article.pk),
+            )
+        )
+    return report
+
+
+def events_rebuild(
+    *,
+    since: dt.date | dt.datetime | None = None,
+    window_days: int | None = None,
+    threshold: float | None = None,
+    min_shared: int | None = None,
+) -> GroupingReport:
+    """Undo the machine's grouping (of articles published since ``since``) and redo it.
+
+    Memberships set by a person and locked events are kept as they are; machine-made
+    events left empty (no creator, not locked, not reviewed) are deleted. Articles are
+    re-indexed and placed again in publication order.
+    """
+    scope = Article.objects.filter(_since_filter(since))
+    machine = scope.filter(event_source=MembershipSource.MACHINE).exclude(event__locked=True)
+    with transaction.atomic():
+        touched = set(machine.exclude(event=None).values_list("event_id", flat=True))
+        cleared = machine.update(
+            event=None,
+            event_source="",
+            event_similarity=None,
+            event_set_by=None,
+            event_set_at=None,
+        )
+        # Copy flags are the machine's too, except on the articles it may not touch.
+        scope.filter(event__isnull=True).exclude(event_source=MembershipSource.PERSON).exclude(
+            copy_kind=""
+        ).update(copy_of=None, copy_kind="")
+        empty_ids = list(
+            Event.objects.filter(
+                pk__in=touched,
+                created_by__isnull=True,
+                locked=False,
+                reviewed_by__isnull=True,
+                articles__isnull=True,
+            ).values_list("pk", flat=True)
+        )
+        Event.objects.filter(pk__in=empty_ids).delete()
+        for event in Event.objects.filter(pk__in=touched):
+            event_refresh_dates(event=event)
+    report = articles_group(
+        since=since,
+        window_days=window_days,
+        threshold=threshold,
+        min_shared=min_shared,
+        only_unplaced=False,
+    )
+    report.cleared, report.deleted_events = cleared, len(empty_ids)
+    return report
+
+
+# --- Evaluation -----------------------------------------------------------------------
+
+
+def _clusters(labels: dict) -> dict:
+    clusters: dict = defaultdict(set)
+    for item, label in labels.items():
+        clusters[label].add(item)
+    return clusters
+
+
+def _prf(precision: float, recall: float) -> dict[str, float]:
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def pairwise_scores(truth: dict, predicted: dict) -> dict[str, float]:
+    """Precision, recall and F1 over the pairs of items put in the same cluster.
+
+    ``truth`` and ``predicted`` map every item to its cluster label. A side with no
+    pairs at all scores 1 (nothing claimed, or nothing to find).
+    """
+
+    def pairs(labels: dict) -> set[frozenset]:
+        return {
+            frozenset((a, b))
+            for members in _clusters(labels).values()
+            for a in members
+            for b in members
+            if a != b
+        }
+
+    true_pairs, found_pairs = pairs(truth), pairs(predicted)
+    hits = len(true_pairs & found_pairs)
+    precision = hits / len(found_pairs) if found_pairs else 1.0
+    recall = hits / len(true_pairs) if true_pairs else 1.0
+    return _prf(precision, recall)
+
+
+def bcubed_scores(truth: dict, predicted: dict) -> dict[str, float]:
+    """BCubed precision, recall and F1 (Bagga and Baldwin 1998), averaged over items."""
+    if not truth:
+        return _prf(1.0, 1.0)
+    true_clusters, found_clusters = _clusters(truth), _clusters(predicted)
+    precision = recall = 0.0
+    for item in truth:
+        mine, right = found_clusters[predicted[item]], true_clusters[truth[item]]
+        common = len(mine & right)
+        precision += common / len(mine)
+        recall += common / len(right)
+    return _prf(precision / len(truth), recall / len(truth))

@@ -1,0 +1,370 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test.utils import override_settings
+
+from newsdesk.grouping import (
+    MAX_TERMS,
+    article_index,
+    article_place,
+    article_placement,
+    article_terms,
+    bcubed_scores,
+    events_rebuild,
+    pairwise_scores,
+)
+from newsdesk.importer import articles_import
+from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
+from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+HARD_SET = Path(__file__).parent / "data" / "events_hard.jsonl"
+# Measured with bench/eval_events.py; the test allows 0.05 less.
+MEASURED_HARD_PAIRWISE_F1 = 0.958
+
+
+def hard_rows() -> list[dict]:
+    return [json.loads(line) for line in HARD_SET.read_text(encoding="utf-8").splitlines()]
+
+
+def load_hard_set() -> list[Article]:
+    report = articles_import(
+        path=HARD_SET,
+        queue_scoring=False,
+        meta_keys=("note", "event", "copy_kind", "copy_of"),
+    )
+    assert not report.rejected and not report.duplicates
+    return list(Article.objects.filter(pk__in=report.imported))
+
+
+def load_demo_without_events() -> None:
+    call_command("load_demo", "--no-score")
+    # The loader groups the demo from its metadata; take that away to let the machine try.
+    Article.objects.update(event=None, event_source="", event_set_at=None)
+    Event.objects.all().delete()
+
+
+def truth_and_found(articles) -> tuple[dict, dict]:
+    articles = [Article.objects.get(pk=a.pk) for a in articles]
+    return {a.pk: a.meta["event"] for a in articles}, {a.pk: a.event_id for a in articles}
+
+
+def article_from(row: dict, **fields) -> Article:
+    """An article straight from a row of the hard set, without the ingest pipeline."""
+    fields = {
+        "headline": row["title"],
+        "body": row["text"],
+        "published_at": dt.datetime.fromisoformat(row["published"]),
+        **fields,
+    }
+    return ArticleFactory(**fields)
+
+
+def by_event(key: str) -> list[dict]:
+    return [row for row in hard_rows() if row["event"] == key]
+
+
+# --- Quality -----------------------------------------------------------------------------
+
+
+def test_the_demo_corpus_is_grouped_exactly_as_its_metadata_says():
+    load_demo_without_events()
+    events_rebuild()
+    truth, found = truth_and_found(Article.objects.all())
+    assert len(truth) == 22
+    assert pairwise_scores(truth, found) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    seed = Article.objects.get(outlet__name="Sputnik International")
+    assert seed.meta["event"] == "afghan-soldiers-tajikistan"
+    companions = Article.objects.filter(event=seed.event).exclude(pk=seed.pk)
+    assert {a.meta["event"] for a in companions} == {"afghan-soldiers-tajikistan"}
+    assert companions.count() == 4
+    assert Event.objects.count() == 5
+    assert set(Article.objects.values_list("event_source", flat=True)) == {"machine"}
+
+
+def test_the_hard_set_reaches_the_measured_pairwise_f1():
+    articles = load_hard_set()
+    assert len(articles) >= 30
+    events_rebuild()
+    truth, found = truth_and_found(articles)
+    assert pairwise_scores(truth, found)["f1"] >= MEASURED_HARD_PAIRWISE_F1 - 0.05
+    assert bcubed_scores(truth, found)["f1"] >= 0.9
+
+
+def test_two_events_on_the_same_day_sharing_a_minister_or_a_mayor_stay_apart():
+    load_hard_set()
+    events_rebuild()
+
+    def events_of(key: str) -> set[int]:
+        return set(Article.objects.filter(meta__event=key).values_list("event_id", flat=True))
+
+    for one, other in (
+        ("estrel-trade-summit", "brask-flood"),
+        ("dravo-metro-line", "dravo-nurses-strike"),
+    ):
+        assert len(events_of(one)) == 1, one
+        assert len(events_of(other)) == 1, other
+        assert events_of(one).isdisjoint(events_of(other))
+
+
+def test_an_outlets_second_version_of_its_story_is_linked_as_an_update():
+    load_hard_set()
+    events_rebuild()
+    original = Article.objects.get(url__endswith="/ferry-aground-tollen")
+    update = Article.objects.get(url__endswith="/ferry-aground-tollen-passengers-ashore")
+    assert (update.copy_kind, update.copy_of) == (CopyKind.UPDATE, original)
+    assert update.event == original.event
+    others = Article.objects.filter(meta__event="tollen-ferry-grounding").exclude(pk=update.pk)
+    assert set(others.values_list("copy_kind", flat=True)) == {""}
+    assert Article.objects.filter(copy_kind=CopyKind.UPDATE).count() == 1
+
+
+def test_wire_copies_are_marked_as_syndicated_copies_of_the_agency_text():
+    load_hard_set()
+    events_rebuild()
+    wire = Article.objects.get(outlet__name="Meridian Wire")
+    copies = Article.objects.filter(copy_kind=CopyKind.SYNDICATED)
+    assert {a.outlet.name for a in copies} == {"Zarya World Service", "Lantern Global Report"}
+    assert {a.copy_of_id for a in copies} == {wire.pk}
+    assert {a.event_id for a in copies} == {wire.event_id}
+    independent = Article.objects.get(
+        meta__event="tessaly-rate-rise", outlet__name__startswith="Rheinland"
+    )
+    assert independent.event_id == wire.event_id and not independent.copy_kind
+    assert not wire.copy_kind
+
+
+def test_an_article_that_matches_nothing_starts_an_event_titled_with_its_headline():
+    row = by_event("corvel-coin-theft")[0]
+    article = article_from(row)
+    event = article_place(article=article)
+    article.refresh_from_db()
+    assert event.title == row["title"]
+    assert event.starts_on == event.ends_on == dt.date(2025, 10, 16)
+    assert (article.event, article.event_source) == (event, MembershipSource.MACHINE)
+    assert article.event_set_at is not None and article.event_set_by is None
+
+
+def test_a_report_of_the_same_event_joins_it_and_its_similarity_is_recorded():
+    first, second, *_ = by_event("graufeld-mine-collapse")
+    one, two = article_from(first), article_from(second)
+    event = article_place(article=one)
+    assert article_place(article=two) == event
+    two.refresh_from_db()
+    assert two.event_similarity >= 0.2
+    event.refresh_from_db()
+    assert (event.starts_on, event.ends_on) == (dt.date(2025, 10, 13), dt.date(2025, 10, 14))
+
+
+def test_articles_further_apart_than_the_window_do_not_meet():
+    first, *_, last = by_event("graufeld-mine-collapse")  # seven days apart
+    one, two = article_from(first), article_from(last)
+    event = article_place(article=one)
+    assert article_place(article=two) != event
+    with override_settings(NEWSDESK_EVENT_WINDOW_DAYS=10):
+        two.refresh_from_db()
+        events_rebuild()
+        two.refresh_from_db()
+        one.refresh_from_db()
+        assert two.event == one.event
+
+
+def test_the_threshold_setting_tunes_how_alike_articles_must_be():
+    rows = by_event("graufeld-mine-collapse")[:2]
+    with override_settings(NEWSDESK_EVENT_THRESHOLD=0.99):
+        events = {article_place(article=article_from(row)).pk for row in rows}
+    assert len(events) == 2
+
+
+def test_article_terms_are_prefixed_weighted_and_capped():
+    row = by_event("brask-flood")[0]
+    terms = article_terms(article_from(row))
+    assert 0 < len(terms) <= MAX_TERMS
+    assert "a:varnholt" in terms  # a person, by surname
+    assert "n:2300" in terms  # a number
+    assert "h:brask" in terms and "w:brask" in terms  # headline word, rare body word
+    assert "w:levee" not in terms or terms["w:levee"] < terms["w:brask"]
+    assert not any(t in terms for t in ("w:said", "w:the", "w:tuesday", "w:prime"))
+    article = Article.objects.get(headline=row["title"])
+    article_index(article=article)
+    article_index(article=article)  # re-indexing replaces the rows
+    assert dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight")) == terms
+
+
+# --- What the machine may not touch ------------------------------------------------------
+
+
+def test_article_place_never_adds_to_or_takes_from_a_locked_event():
+    original, update, *_ = by_event("tollen-ferry-grounding")
+    locked = EventFactory(locked=True)
+    inside = article_from(original, event=locked, event_source=MembershipSource.MACHINE)
+    article_index(article=inside)
+    # A near-identical article stays out of the locked event...
+    newcomer = article_from(update, outlet=inside.outlet)
+    event = article_place(article=newcomer)
+    assert event != locked and event.pk
+    # ...and the article inside it stays in.
+    assert article_place(article=inside) == locked
+    inside.refresh_from_db()
+    assert (inside.event, inside.event_source) == (locked, MembershipSource.MACHINE)
+    assert list(locked.articles.all()) == [inside]
+
+
+def test_article_place_never_moves_a_membership_set_by_a_person():
+    summit = by_event("estrel-trade-summit")[0]
+    flood_first, flood_second, _ = by_event("brask-flood")
+    person = UserFactory()
+    chosen = EventFactory(title="Filed here by an editor", created_by=person)
+    flood = article_from(flood_first)
+    flood_event = article_place(article=flood)
+    # An editor filed this flood report under the summit's event; the machine leaves it.
+    filed = article_from(
+        flood_second, event=chosen, event_source=MembershipSource.PERSON, event_set_by=person
+    )
+    assert article_place(article=filed) == chosen
+    filed.refresh_from_db()
+    assert (filed.event, filed.event_source, filed.event_set_by) == (
+        chosen,
+        MembershipSource.PERSON,
+        person,
+    )
+    assert list(flood_event.articles.all()) == [flood]
+    # One that a person took out of every event stays out.
+    taken_out = article_from(
+        flood_second, body=flood_second["text"] + " More later.", event_source="person"
+    )
+    assert article_place(article=taken_out) is None
+    taken_out.refresh_from_db()
+    assert taken_out.event is None and taken_out.event_source == MembershipSource.PERSON
+    assert article_place(article=article_from(summit)) not in (flood_event, chosen)
+
+
+def test_events_rebuild_keeps_locked_events_and_person_memberships_and_drops_empty_machine_events():
+    rows = by_event("graufeld-mine-collapse")
+    person = UserFactory()
+    locked = EventFactory(title="Locked", locked=True)
+    kept = EventFactory(title="An editor's", created_by=person)
+    in_locked = article_from(rows[0], event=locked, event_source=MembershipSource.MACHINE)
+    by_person = article_from(rows[1], event=kept, event_source=MembershipSource.PERSON)
+    stale = EventFactory(title="Stale machine event")
+    machine = article_from(rows[2], event=stale, event_source=MembershipSource.MACHINE)
+    loose = article_from(rows[3])
+
+    report = events_rebuild()
+
+    for article in (in_locked, by_person, machine, loose):
+        article.refresh_from_db()
+    assert (in_locked.event, in_locked.event_source) == (locked, MembershipSource.MACHINE)
+    assert (by_person.event, by_person.event_source) == (kept, MembershipSource.PERSON)
+    assert not Event.objects.filter(pk=stale.pk).exists()
+    assert report.deleted_events == 1 and report.cleared == 1 and report.skipped == 2
+    # The others of the same story may join the editor's event, never the locked one.
+    assert machine.event == loose.event == kept
+    assert machine.event_source == loose.event_source == MembershipSource.MACHINE
+    assert list(locked.articles.all()) == [in_locked]
+
+
+def test_events_rebuild_since_a_date_leaves_earlier_memberships_alone():
+    rows = by_event("graufeld-mine-collapse")
+    early, late = article_from(rows[0]), article_from(rows[4])
+    early_event = article_place(article=early)
+    late_event = article_place(article=late)
+    events_rebuild(since=dt.date(2025, 10, 19))
+    early.refresh_from_db()
+    late.refresh_from_db()
+    assert early.event == early_event
+    assert late.event_source == MembershipSource.MACHINE and late.event_id
+    assert late.event != early_event
+    assert not Event.objects.filter(pk=late_event.pk).exclude(pk=late.event_id).exists()
+
+
+# --- The command -------------------------------------------------------------------------
+
+
+def test_group_events_rebuild_prints_its_counts(capsys):
+    load_hard_set()
+    call_command("group_events", "--rebuild")
+    out = capsys.readouterr().out
+    assert "Indexed 31 articles; placed 31" in out
+    assert "1 updates, 2 syndicated copies" in out
+    assert "new events" in out and "Cleared 0 machine-made memberships" in out
+    call_command("group_events", "--rebuild", "--window", "2", "--threshold", "0.1")
+    out = capsys.readouterr().out
+    assert "Cleared 31 machine-made memberships" in out and "threshold 0.1" in out
+
+
+def test_group_events_places_only_articles_without_an_event(capsys):
+    articles = load_hard_set()
+    call_command("group_events", "--since", "2025-11-01")
+    out = capsys.readouterr().out
+    later = [a for a in articles if a.published_at >= dt.datetime(2025, 11, 1, tzinfo=dt.UTC)]
+    assert f"Indexed {len(later)} articles; placed {len(later)}" in out
+    call_command("group_events")
+    out = capsys.readouterr().out
+    assert f"Indexed 31 articles; placed {31 - len(later)}" in out
+    assert not Article.objects.filter(event=None).exists()
+
+
+# --- Cost --------------------------------------------------------------------------------
+
+QUERY_BOUND = 10
+
+
+def _stored_articles(n: int) -> None:
+    """n reports of a few dozen stories over a week, all indexed and placed."""
+    rows = hard_rows()
+    outlets = [OutletFactory() for _ in range(4)]
+    start = dt.datetime(2025, 10, 13, tzinfo=dt.UTC)
+    for i in range(n):
+        row = rows[i % len(rows)]
+        body = f"{row['text']}\n\nFiled as report {i} by desk {i % 7}."
+        article = ArticleFactory(
+            headline=row["title"],
+            body=body,
+            outlet=outlets[i % 4],
+            published_at=start + dt.timedelta(hours=3 * (i % 50)),
+        )
+        article_place(article=article)
+
+
+@pytest.mark.parametrize("stored", [10, 60])
+def test_placing_an_article_costs_as_many_queries_with_60_articles_stored_as_with_10(
+    stored, django_assert_max_num_queries
+):
+    _stored_articles(stored)
+    assert Article.objects.count() == stored
+    row = by_event("brask-flood")[0]
+    newcomer = article_from(row, body=row["text"] + "\n\nA late addition.")
+    article_index(article=newcomer)
+    with django_assert_max_num_queries(QUERY_BOUND):
+        placement = article_placement(article=newcomer)
+    assert placement.event is not None and placement.candidates > 0
+
+
+# --- Metrics -----------------------------------------------------------------------------
+
+
+def test_pairwise_and_bcubed_scores_agree_with_a_clustering_worked_out_by_hand():
+    # Truth: {a, b, c} and {d, e}. Found: {a, b} and {c, d, e}.
+    truth = {"a": 1, "b": 1, "c": 1, "d": 2, "e": 2}
+    found = {"a": "x", "b": "x", "c": "y", "d": "y", "e": "y"}
+    # True pairs ab ac bc de; found pairs ab cd ce de; both: ab de.
+    assert pairwise_scores(truth, found) == pytest.approx(
+        {"precision": 2 / 4, "recall": 2 / 4, "f1": 0.5}
+    )
+    # Per item, precision and recall: a, b: 1 and 2/3; c: 1/3 and 1/3; d, e: 2/3 and 1.
+    bcubed = bcubed_scores(truth, found)
+    assert bcubed["precision"] == pytest.approx((1 + 1 + 1 / 3 + 2 / 3 + 2 / 3) / 5)
+    assert bcubed["recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
+    assert bcubed["f1"] == pytest.approx(11 / 15)
+    # All singletons on both sides: nothing claimed, nothing missed.
+    alone = {"a": 1, "b": 2}
+    assert pairwise_scores(alone, {"a": "x", "b": "y"})["f1"] == 1.0
+    # Everything in one cluster: pairwise precision 1/3 here, BCubed recall 1.
+    lumped = {"a": 0, "b": 0, "c": 0}
+    assert pairwise_scores({"a": 1, "b": 1, "c": 2}, lumped)["precision"] == pytest.approx(1 / 3)
+    assert bcubed_scores({"a": 1, "b": 1, "c": 2}, lumped)["recall"] == 1.0
