@@ -398,12 +398,18 @@ _LOCATIVE = re.compile(
     r"|\b(?:province|region|city|town|village|district|river|capital|county|valley|port|"
     r"island|state|area|outskirts|suburbs?|streets?)\s+of)\s+(?:the\s+)?\Z"
 )
+# The words _LOCATIVE can end with before its "the" and the spaces.
+_LOCATIVE_LAST = tuple(
+    _words("in at near into across inside outside toward towards via around throughout of")
+)
 # All-capital words that are not organisations.
 _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
 # Role nouns used to refer back to a person ("the envoy"); words such as "official" or
 # "general" are too often adjectives to resolve safely.
 _BACK_ROLES = ROLE_NOUNS - _words("official head chief general officer analyst researcher")
 _SPEECH = NEUTRAL_VERBS | LOADED_VERBS
+# Lone capitalised words that name no actor (see _single).
+_NOT_SINGLE = PLACES | _MONTHS | ORG_SUFFIXES | TITLES
 
 
 def _gazetteer() -> dict[str, tuple[str, str]]:
@@ -417,16 +423,31 @@ def _gazetteer() -> dict[str, tuple[str, str]]:
 
 
 KNOWN = _gazetteer()
-_KNOWN_MAX_TOKENS = max(len(k.split()) for k in KNOWN)
+
+
+def _known_longest() -> dict[str, int]:
+    """The first word of each known name of several words: the most words such a name has."""
+    longest: dict[str, int] = {}
+    for name in KNOWN:
+        words = name.split()
+        if len(words) > 1:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+_KNOWN_LONGEST = _known_longest()
 
 
 # --- Regular expressions --------------------------------------------------------------
 
 # A capitalised word after its first letter: "U.S.", "Mr.", "J." before a name, "Tajik-Afghan".
+# The dot comes before the look-behinds that check what precedes it, so that the engine
+# gives up at once at the end of most words.
 _CAP_REST = (
-    r"(?:\.(?:[A-Z]\.)+|[\w'’]*(?:[.-][\w'’]+)*(?:(?<=\b[A-Z])\.(?=[ \t][A-Z])"
-    r"|(?:(?<=\bMr|\bMs|\bDr|\bSt|\bLt)|(?<=\bMrs|\bGen|\bCol|\bSgt|\bSen|\bRep|\bGov|\bMaj|\bAdm)"
-    r"|(?<=\bCapt|\bProf))\.)?)"
+    r"(?:\.(?:[A-Z]\.)+|[\w'’]*(?:[.-][\w'’]+)*(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
+    r"|\.(?:(?<=\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.)"
+    r"|(?<=\bMrs\.|\bGen\.|\bCol\.|\bSgt\.|\bSen\.|\bRep\.|\bGov\.|\bMaj\.|\bAdm\.)"
+    r"|(?<=\bCapt\.|\bProf\.)))?)"
 )
 _JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]+the)?"
 # Starting with a character class (the lookbehind comes after it) lets the regex engine
@@ -435,27 +456,91 @@ _SPAN = re.compile(
     rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:(?:[ \t]+{_JOIN})?[ \t]+(?:[ae]l-)?[A-Z]{_CAP_REST})*"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
 _APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
 _ROLE_WORD = re.compile(
     rf"(?i)(?<![\w])(?:{_trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
 _ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{_trie(_BACK_ROLES)}))\s*,?\s*\Z")
+_BACK_ROLES_LAST = tuple(sorted(_BACK_ROLES))
 _ROLE_MENTION = re.compile(
     rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_trie(_BACK_ROLES)})(?![\w])"
+)
+# The same one character in: opening with the literal "he" lets the engine jump from one
+# "he" to the next instead of trying every "t" (see _role_mentions).
+_ROLE_MENTION_AT_HE = re.compile(
+    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{_trie(_BACK_ROLES)})(?![\w])"
 )
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{_trie(_SPEECH)})(?![\w])"
 )
 _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
+# What _SPEECH_AFTER can go on with after its spaces.
+_SPEECH_NEXT = (",", "has", "had", "also", "later", "then", *sorted(_SPEECH))
+_SPEECH_LAST = (*sorted(_SPEECH), "to")
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
+_OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+# Searching a pattern that ends with \\Z before a position tries it at every character of
+# the window; the words just before the position rule most of them out at once.
+
+
+def _locative_before(text: str, lo: int, end: int) -> bool:
+    """Whether _LOCATIVE.search(text, lo, end) finds a match."""
+    if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
+        return False
+    last = text[lo:end].rsplit(None, 2)
+    if last and last[-1] == "the":
+        last.pop()
+    return (
+        bool(last) and last[-1].endswith(_LOCATIVE_LAST) and bool(_LOCATIVE.search(text, lo, end))
+    )
+
+
+def _role_before(text: str, lo: int, end: int) -> re.Match | None:
+    """_ROLE_BEFORE.search(text, lo, end)."""
+    last = text[lo:end].rstrip()
+    if last.endswith(","):
+        last = last[:-1].rstrip()
+    return _ROLE_BEFORE.search(text, lo, end) if last.endswith(_BACK_ROLES_LAST) else None
+
+
+def _opens_sentence(text: str, lo: int, end: int) -> bool:
+    """Whether _SENTENCE_OPEN.match(text, lo, end) matches: only quotes, brackets and
+    spaces before end."""
+    last = text[max(lo, end - 8) : end].rstrip(_OPENING)  # most often a word just before
+    if last and not last[-1].isspace():
+        return False
+    rest = text[lo:end].lstrip(_OPENING)
+    return not rest or rest[0].isspace() and _SENTENCE_OPEN.match(text, lo, end) is not None
+
+
+def _speech_after(text: str, pos: int) -> bool:
+    """Whether _SPEECH_AFTER.match(text, pos) matches."""
+    rest = text[pos : pos + 40].lstrip()  # long enough for spaces and any of _SPEECH_NEXT
+    if len(rest) >= 16 and not rest.startswith(_SPEECH_NEXT):
+        return False
+    return bool(_SPEECH_AFTER.match(text, pos))
+
+
+def _speech_before(text: str, lo: int, end: int) -> bool:
+    """Whether _SPEECH_BEFORE.search(text, lo, end) finds a match."""
+    if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
+        return False
+    last = text[lo:end].rsplit(None, 1)[-1:] or [""]
+    # It ignores case, the Unicode way: a word that is not ASCII may still match.
+    if last[0].isascii() and not last[0].lower().endswith(_SPEECH_LAST):
+        return False
+    return bool(_SPEECH_BEFORE.search(text, lo, end))
 
 
 # --- Detection ------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -475,13 +560,14 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
 
 def _tokens(text: str, start: int, end: int) -> list[tuple]:
     """Tokens of a span as (word, start, end, possessive), possessives cut off."""
-    if text[max(0, start - 3) : start] in ("al-", "el-", "Al-"):  # "al-Qaeda"
+    # "al-Qaeda": the article is part of the name
+    if start >= 3 and text[start - 1] == "-" and text[start - 3 : start] in ("al-", "el-", "Al-"):
         start -= 3
     result = []
     pos = start
     for raw in text[start:end].replace("\t", " ").split(" "):
         if raw:
-            word, poss = _strip_possessive(raw)
+            word, poss = _strip_possessive(raw) if raw[-1] in "s'’" else (raw, False)
             result.append((word, pos, pos + len(word), poss))
         pos += len(raw) + 1
     return result
@@ -522,6 +608,8 @@ def _is_surname_may(tokens: list[tuple], i: int) -> bool:
 
 
 def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
+    if piece and _CONNECTORS.isdisjoint([t[0] for t in piece]):  # most: nothing to split
+        return [piece]
     result = []
     current: list[tuple] = []
     for i, tok in enumerate(piece):
@@ -575,10 +663,13 @@ def _surface(text: str, toks: list[tuple]) -> str:
 
 def _known_prefix(text: str, toks: list[tuple]) -> int:
     """How many leading tokens form a known name (0 if none)."""
-    for n in range(min(len(toks), _KNOWN_MAX_TOKENS + 2), 0, -1):
+    # A token's word is its text but for a possessive, which only a last token has: so
+    # several tokens make a known name only if the first token is that name's first word.
+    longest = min(len(toks), _KNOWN_LONGEST.get(toks[0][0], 1))
+    for n in range(longest, 1, -1):
         if _surface(text, toks[:n]) in KNOWN:
             return n
-    return 0
+    return 1 if toks[0][0] in KNOWN else 0
 
 
 def _initials(name: str) -> str:
@@ -601,7 +692,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         name, kind = KNOWN[surface]
         out.append(_Mention(start, end, surface, kind, name))
         return
-    if any(t[0] in ORG_SUFFIXES for t in toks):
+    if not ORG_SUFFIXES.isdisjoint([t[0] for t in toks]):
         if len(toks) > 1:  # a lone "Police" or "Government" names no one in particular
             out.append(_Mention(start, end, surface, "organisation", surface))
         return
@@ -647,7 +738,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
                 out.append(_Mention(pos, pos + len(part), part, kind, name))
                 pos += len(part) + 1
             return
-        if _ACRONYM.fullmatch(word):
+        if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
             if word not in _ACRONYM_STOP:
                 out.append(_Mention(start, end, word, "pending-acronym", word))
             return
@@ -658,7 +749,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         _classify(text, toks[1:], False, out)
         return
     names = [w for w in words if w not in _CONNECTORS]
-    if 2 <= len(names) <= 4 and all(_name_like(w) for w in names):
+    if 2 <= len(names) <= 4 and all(map(_name_like, names)):
         out.append(_Mention(start, end, surface, "person", surface, role))
 
 
@@ -666,9 +757,9 @@ def _single(
     text: str, word: str, start: int, end: int, at_start: bool, lo: int, out: list[_Mention]
 ) -> None:
     """A lone capitalised word that is not a known name."""
-    if word in PLACES or word in _MONTHS or word in ORG_SUFFIXES or word in TITLES:
+    if word in _NOT_SINGLE:
         return
-    if text[max(0, start - 3) : start] in ("al-", "el-", "Al-"):
+    if start >= 3 and text[start - 1] == "-" and text[start - 3 : start] in ("al-", "el-", "Al-"):
         word, start = text[start - 3 : end], start - 3
         if word in KNOWN:
             name, kind = KNOWN[word]
@@ -682,11 +773,11 @@ def _single(
                 out.append(_Mention(start, start + len(part), part, kind, name))
                 start += len(part) + 1
             return
-    if _ACRONYM.fullmatch(word):
+    if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
         if word not in _ACRONYM_STOP:
             out.append(_Mention(start, end, word, "pending-acronym", word))
         return
-    if _LOCATIVE.search(text, max(lo, start - 40), start):
+    if _locative_before(text, max(lo, start - 40), start):
         return
     out.append(_Mention(start, end, word, "pending-initial" if at_start else "pending", word))
 
@@ -696,25 +787,27 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     found: list[_Mention] = []
     skip_until = -1
     for m in _SPAN.finditer(masked):
-        if m.start() < skip_until:
+        start, end = m.span()
+        if start < skip_until:
             continue
         word = m.group()
-        if " " not in word and "\t" not in word:  # one word: most spans, decided quickly
-            bare = _strip_possessive(word)[0]
+        one_word = " " not in word and "\t" not in word
+        if one_word:  # most spans, decided quickly
+            bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
             if bare in STARTERS or bare in _WEEKDAYS:
                 continue
             hit = KNOWN.get(bare)
             if hit is not None:
-                found.append(_Mention(m.start(), m.start() + len(bare), bare, hit[1], hit[0]))
+                found.append(_Mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
-        i = bisect_right(starts, m.start()) - 1
+        i = bisect_right(starts, start) - 1
         sentence_lo = spans[i][0] if i >= 0 else 0
-        if " " not in word and "\t" not in word and not word.endswith(("'s", "’s")):
-            at_start = _SENTENCE_OPEN.match(text, sentence_lo, m.start()) is not None
-            _single(text, word, m.start(), m.end(), at_start, sentence_lo, found)
+        if one_word and not word.endswith(("'s", "’s")):
+            at_start = _opens_sentence(text, sentence_lo, start)
+            _single(text, word, start, end, at_start, sentence_lo, found)
             continue
-        for piece in _pieces(_tokens(text, m.start(), m.end())):
-            opens = _SENTENCE_OPEN.match(text, sentence_lo, piece[0][1]) is not None
+        for piece in _pieces(_tokens(text, start, end)):
+            opens = _opens_sentence(text, sentence_lo, piece[0][1])
             whole = _surface(text, piece) in KNOWN  # "Bosnia and Herzegovina"
             for part in [piece] if whole else _split_connectors(piece):
                 before = len(found)
@@ -723,7 +816,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                 new = found[before:]
                 if new and new[-1].kind in ("pending", "pending-initial", "person"):
                     lo = max(sentence_lo, new[-1].start - 40)
-                    if _LOCATIVE.search(text, lo, new[-1].start):
+                    if _locative_before(text, lo, new[-1].start):
                         del found[-1]
                         new = found[before:]
                 # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
@@ -746,7 +839,13 @@ def _compile_curated(curated: tuple[CuratedActor, ...]) -> tuple[re.Pattern | No
             lookup.setdefault(surface, actor)
     if not lookup:
         return None, lookup
-    alts = "|".join(re.escape(s) for s in sorted(lookup, key=len, reverse=True))
+    surfaces = sorted(lookup, key=len, reverse=True)
+    if all(surfaces):
+        # (?<![\w])(?:alternatives)(?![\w]), each alternative checking the character before
+        # after its first one: opening with a literal, they let the engine skip ahead.
+        alts = "|".join(re.escape(s[0]) + r"(?<![\w].)" + re.escape(s[1:]) for s in surfaces)
+        return re.compile(rf"(?:{alts})(?![\w])"), lookup
+    alts = "|".join(re.escape(s) for s in surfaces)
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])"), lookup
 
 
@@ -755,11 +854,15 @@ def _sentence_index(starts: list[int], pos: int) -> int:
 
 
 def detect_actors(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[Actor]:
-    curated = tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated)
     return [
         Actor(name=name, kind=kind, mentions=list(mentions), aliases=set(aliases))
-        for name, kind, mentions, aliases in _detect(text, curated)
+        for name, kind, mentions, aliases in _detect_tuples(text, curated)
     ]
+
+
+def _detect_tuples(text: str, curated) -> tuple:
+    """_detect's (name, kind, mentions, aliases) tuples, curated actors made hashable."""
+    return _detect(text, tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated))
 
 
 @lru_cache(maxsize=16)
@@ -770,38 +873,36 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
     masked = text
     pattern, lookup = _compile_curated(curated)
     if pattern is not None:
-        chars = list(text)
+        parts, done = [], 0  # the text with each curated mention masked by "#"s
         for m in pattern.finditer(text):
             actor = lookup[m.group()]
             mentions.append(_Mention(m.start(), m.end(), m.group(), actor.kind, actor.name))
-            chars[m.start() : m.end()] = "#" * (m.end() - m.start())
-        masked = "".join(chars)
+            parts += (text[done : m.start()], "#" * (m.end() - m.start()))
+            done = m.end()
+        parts.append(text[done:])
+        masked = "".join(parts)
     mentions += _candidates(text, masked, spans)
     mentions.sort(key=lambda x: x.start)
-    return tuple(
-        (a.name, a.kind, tuple(a.mentions), frozenset(a.aliases)) for a in _resolve(text, mentions)
-    )
+    return _resolve(text, mentions)
 
 
-def _resolve(text: str, mentions: list[_Mention]) -> list[Actor]:
-    kinds: dict[str, str] = {}
-    for m in mentions:
-        if m.kind in KINDS:
-            kinds.setdefault(m.name, m.kind)
+def _resolve(text: str, mentions: list[_Mention]) -> tuple:
+    """The actors as (name, kind, mentions, aliases) tuples, in order of first mention."""
     # People by name, in order, with their roles: from a title, from an apposition
     # ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or from a
     # role noun just before the name ("envoy Hasan Sultonov").
+    kinds: dict[str, str] = {}
     roles: dict[str, list[str]] = {}
     appositions: list[tuple[int, int]] = []
     by_surname: dict[str, list[tuple[int, str]]] = {}
+    acronyms = {}
     for m in mentions:
-        if m.kind in KINDS and kinds.get(m.name) == "person" and " " in m.name:
+        # A name's kind is that of its first mention, so it is known from there on.
+        if m.kind in KINDS and kinds.setdefault(m.name, m.kind) == "person" and " " in m.name:
             surname = m.name.split()[-1]
             by_surname.setdefault(surname, []).append((m.start, m.name))
             if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
                 by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-    acronyms = {}
-    for m in mentions:
         if m.role.startswith("acronym:"):
             acronyms[m.role[8:]] = m.name
             m.role = ""
@@ -814,13 +915,23 @@ def _resolve(text: str, mentions: list[_Mention]) -> list[Actor]:
         before = [name for start, name in owners if start < pos]
         return before[-1] if before else owners[0][1]
 
+    # The first organisation (in the order of kinds, which only grows) with given initials.
+    by_initials: dict[str, str] = {}
+    indexed = 0
+
+    def organisation_with_initials(initials: str) -> str | None:
+        nonlocal indexed
+        if indexed < len(kinds):
+            for name, kind in list(kinds.items())[indexed:]:
+                if kind == "organisation":
+                    by_initials.setdefault(_initials(name), name)
+            indexed = len(kinds)
+        return by_initials.get(initials)
+
     resolved: list[_Mention] = []
     for m in mentions:
         if m.kind == "pending-acronym":
-            owner = acronyms.get(m.surface) or next(
-                (n for n, k in kinds.items() if k == "organisation" and _initials(n) == m.surface),
-                None,
-            )
+            owner = acronyms.get(m.surface) or organisation_with_initials(m.surface)
             m.name, m.kind = (owner, kinds[owner]) if owner else (m.surface, "organisation")
             kinds.setdefault(m.name, m.kind)
         elif m.kind.startswith("pending") or (m.kind == "person" and " " not in m.name):
@@ -841,42 +952,56 @@ def _resolve(text: str, mentions: list[_Mention]) -> list[Actor]:
             if app and _ROLE_WORD.search(app.group(1)):
                 found.append(app.group(1))
                 appositions.append(app.span(1))
-            before = _ROLE_BEFORE.search(text, max(0, m.start - 40), m.start)
+            before = _role_before(text, max(0, m.start - 40), m.start)
             if before:
                 found.append(before.group(1))
     # "the envoy": the last person named before it whose role fits.
     order = [m for m in resolved if kinds.get(m.name) == "person"]
-    for rm in _ROLE_MENTION.finditer(text) if any(roles.values()) else ():
+    role_words: dict[str, tuple[str, set[str]]] = {}  # each person's roles, as looked up
+    for rm in _role_mentions(text) if any(roles.values()) else ():
         if any(s <= rm.start() < e for s, e in appositions):
             continue
         nouns = _synonyms(rm.group("noun").lower())
         for m in reversed([p for p in order if p.start < rm.start()]):
-            role = " ".join(roles.get(m.name, [])).lower()
-            words = set(_LOWER_WORD.findall(role))
+            if m.name not in role_words:
+                role = " ".join(roles.get(m.name, [])).lower()
+                role_words[m.name] = role, set(_LOWER_WORD.findall(role))
+            role, words = role_words[m.name]
             if any(n in words or (" " in n and n in role) for n in nouns):
                 resolved.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
                 break
-    actors: dict[str, Actor] = {}
+    actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
     for m in sorted(resolved, key=lambda x: x.start):
         actor = actors.get(m.name)
         if actor is None:
-            actor = actors[m.name] = Actor(name=m.name, kind=kinds.get(m.name, m.kind))
-        actor.mentions.append((m.start, m.end))
+            actor = actors[m.name] = (kinds.get(m.name, m.kind), [], set())
+        actor[1].append((m.start, m.end))
         if m.surface != m.name:
-            actor.aliases.add(m.surface)
+            actor[2].add(m.surface)
     for acronym, owner in acronyms.items():
         if owner in actors:
-            actors[owner].aliases.add(acronym)
-    return list(actors.values())
+            actors[owner][2].add(acronym)
+    return tuple(
+        (name, kind, tuple(mentions), frozenset(aliases))
+        for name, (kind, mentions, aliases) in actors.items()
+    )
+
+
+def _role_mentions(text: str) -> list[re.Match]:
+    """_ROLE_MENTION.finditer(text), found through _ROLE_MENTION_AT_HE."""
+    found: list[re.Match] = []
+    for hint in _ROLE_MENTION_AT_HE.finditer(text):
+        m = _ROLE_MENTION.match(text, hint.start() - 1)
+        if m and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+    return found
 
 
 def _lone_person(text: str, m: _Mention) -> bool:
     """A lone capitalised word is a person when titled or speaking ("Putin said")."""
     if m.kind == "person" or m.role:
         return True
-    speaks = bool(_SPEECH_AFTER.match(text, m.end)) or bool(
-        _SPEECH_BEFORE.search(text, max(0, m.start - 30), m.start)
-    )
+    speaks = _speech_after(text, m.end) or _speech_before(text, max(0, m.start - 30), m.start)
     if not speaks or m.kind == "pending":
         return speaks
     # At the start of a sentence, a word also written in lower case is not a name.
@@ -906,29 +1031,33 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 # --- Scorer ---------------------------------------------------------------------------
 
 
+def _compound(sentence: tuple[int, int, float]) -> float:
+    return sentence[2]
+
+
 @register("actors", "1")
 def score_actors(text: str) -> ScoreResult:
-    actors = detect_actors(text, CURATED)
+    actors = _detect_tuples(text, CURATED)  # what detect_actors gives, without the copies
     by_kind = {kind: 0 for kind in KINDS}
-    for actor in actors:
-        by_kind[actor.kind] = by_kind.get(actor.kind, 0) + 1
+    for _, kind, _, _ in actors:
+        by_kind[kind] = by_kind.get(kind, 0) + 1
     evidence = []
     sentences = _sentence_compounds(text) if actors else []
     starts = [s for s, _, _ in sentences]
-    for actor in actors:
-        hit = sorted({_sentence_index(starts, s) for s, _ in actor.mentions}) if starts else []
+    for name, kind, mentions, aliases in actors:
+        hit = sorted({_sentence_index(starts, s) for s, _ in mentions}) if starts else []
         scored = [sentences[i] for i in hit]
         item = {
-            "name": actor.name,
-            "kind": actor.kind,
-            "aliases": sorted(actor.aliases),
-            "mentions": [[s, e] for s, e in actor.mentions],
-            "count": len(actor.mentions),
+            "name": name,
+            "kind": kind,
+            "aliases": sorted(aliases),
+            "mentions": [[s, e] for s, e in mentions],
+            "count": len(mentions),
         }
         if scored:
-            neg = min(scored, key=lambda x: x[2])
-            pos = max(scored, key=lambda x: x[2])
-            item["compound_mean"] = round(fmean(c for _, _, c in scored), 4)
+            neg = min(scored, key=_compound)
+            pos = max(scored, key=_compound)
+            item["compound_mean"] = round(fmean([c for _, _, c in scored]), 4)
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
         evidence.append(item)

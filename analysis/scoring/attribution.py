@@ -9,7 +9,7 @@ organisation, anonymous) and sentences that state facts without any attribution.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from analysis.scoring import ScoreResult, register
@@ -183,11 +183,236 @@ _TOLD_NON_SPEECH = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|some|bad|good|funny|old|tall)\s+){0,2}"
     r"(?:jokes?|stor(?:y|ies)|tales?|lies?|anecdotes?|fortunes?|off)(?!\w)"
 )
-_PREV_WORD = re.compile(rf"({_W}+)\W*\Z")
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[\w’'\-]+\s+){0,4}?that\s+)?")
 _WORD = re.compile(rf"{_W}+")
-# A number, or a capitalised word that is not a function word, weekday or month.
-_ACTOR = re.compile(rf"\d|(?<!{_W})(?!(?:{_trie(CAP_STOP)})(?!{_W}))[A-Z]")
+_W_CHAR = re.compile(_W)
+_TO_FOR = re.compile(r"\s+(?:to|for)\b")
+_DASH_END = re.compile(r"\s*(?:[,.;]|\Z|\n)")
+_QUOTE_BEFORE = re.compile(r"[,”\"»]\s*\Z")
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]+")
+
+
+def _after_first_letter(words) -> str:
+    """Words as "(?<=T)he|(?<=T)his|…": for a pattern that has just consumed the first letter."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"(?<={re.escape(ch)}){_trie(r)}" for ch, r in sorted(rests.items()))
+
+
+# A number, or a capitalised word that is not a function word, weekday or month. The
+# pattern opens with a character class, which lets the engine skip straight to digits and
+# capitals; the checks on the character before and the word come after it.
+_ACTOR = re.compile(
+    rf"[\dA-Z](?:(?<=\d)|(?<!{_W}.)(?!(?:{_after_first_letter(CAP_STOP)})(?!{_W})))"
+)
+
+# --- Fast scanning --------------------------------------------------------------------
+#
+# A large pattern run over a whole article tries itself at every character, which costs
+# more than all the rest here together. C string methods on byte copies of the text (one
+# byte per character) say instead where such a pattern can match, and it is only tried
+# there: that finds the same matches.
+
+_ASCII_BYTES = bytes(range(128))
+_A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
+
+
+class Lowered:
+    """A text in lower case, of the same length; that as bytes with only the letters a-z
+    (any other character a space); and those runs of letters. The claims scorer uses it
+    too."""
+
+    def __init__(self, text: str) -> None:
+        lower = text.lower()
+        self.same = len(lower) == len(text)  # else str.lower() of a slice may differ
+        if not self.same:  # a rare character whose lower case is longer: kept as it is
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        self.lower = lower
+        self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
+        self.runs = self.letters.split()
+
+    def find_all(self, words) -> list[int]:
+        """Where the words (bytes) start in the letters, in no particular order."""
+        found = []
+        for word in words:
+            i = self.letters.find(word)
+            while i >= 0:
+                found.append(i)
+                i = self.letters.find(word, i + 1)
+        return found
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> Lowered:
+    return Lowered(text)
+
+
+# Byte tables for the classes of characters: "a" for a word character as _W counts it,
+# or for a \w character; a space for any other.
+_W_TABLE = bytes(97 if _W_CHAR.match(chr(ch)) else 32 for ch in range(256))
+_ALNUM_TABLE = bytes(97 if chr(ch).isalnum() or ch == 95 else 32 for ch in range(256))
+
+
+def _ascii_stand_in(ch: str) -> str:
+    """An ASCII character of the same class for _W and \\w as ch."""
+    return "a" if ch.isalnum() or ch == "_" else "'" if _W_CHAR.match(ch) else " "
+
+
+class _Scan:
+    """What the scans of one article share: its sentences, the words present and the
+    classes of its characters as bytes."""
+
+    def __init__(self, text: str, spans) -> None:
+        self.text = text
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.lowered = lowered(text)
+        # Only the words looked up: cheaper than a set of all of them.
+        self.words = _LOOKED_UP.intersection(self.lowered.runs)
+        ascii_text = text
+        if not text.isascii():
+            rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+            for ch in set(rare.decode("utf-8", "surrogatepass")):
+                ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
+        ascii_bytes = ascii_text.encode("ascii")
+        self.word_bytes = ascii_bytes.translate(_W_TABLE)
+        self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)
+
+    def sentence(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def count_words(self, start: int, end: int) -> int:
+        """len(_WORD.findall(text, start, end)): the runs of word characters from start."""
+        if end <= start:
+            return 0
+        first = self.word_bytes[start : start + 1] == b"a"
+        return self.word_bytes.count(b" a", start, end) + first
+
+
+_CUE_WORDS = frozenset(w.encode() for w in NEUTRAL_VERBS | LOADED_VERBS | {"according", "pointed"})
+_ANON_ADVERBS = frozenset((b"reportedly", b"allegedly", b"purportedly"))
+_ANON_VERBS = frozenset(
+    w.encode() for w in _words("reported claimed alleged said believed understood rumoured rumored")
+)
+_LOOKED_UP = _CUE_WORDS | _ANON_ADVERBS | _ANON_VERBS | {b"it", b"is", b"was", b"been"}
+# "it" before "is/was/has been/had been" and a verb of saying: where an _ANON_CUE can start.
+_IT_HINT = re.compile(
+    r"t(?=\s+(?:is|was|ha[sd]\s+been)\s+(?:reported|claimed|alleged|said|believed|understood"
+    r"|rumou?red))"
+)
+
+
+def _cues(scan: _Scan) -> list[list[re.Match]]:
+    """What _CUE.finditer gives over each sentence. A cue is a whole word in lower case
+    (or "according to", "pointed out"), so it can only start where one of the cue words
+    occurs in the lower-cased text; and no two cues overlap."""
+    text, spans, starts = scan.text, scan.spans, scan.starts
+    words = _CUE_WORDS.intersection(scan.words)
+    result: list[list[re.Match]] = [[] for _ in spans]
+    for pos in sorted(set(scan.lowered.find_all(words))):
+        if pos and scan.word_bytes[pos - 1] == 97:
+            continue  # inside a word
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < spans[i][1]:
+            m = _CUE.match(text, pos, spans[i][1])
+            if m:
+                result[i].append(m)
+    return result
+
+
+def _anon_cue_sentences(scan: _Scan) -> set[int]:
+    """The sentences where _ANON_CUE may match (a superset)."""
+    words = scan.words
+    positions = scan.lowered.find_all(_ANON_ADVERBS.intersection(words))
+    if (
+        b"it" in words
+        and (b"is" in words or b"was" in words or b"been" in words)
+        and not _ANON_VERBS.isdisjoint(words)
+    ):
+        positions += [m.start() for m in _IT_HINT.finditer(scan.text)]
+    return {scan.sentence(pos) for pos in positions}
+
+
+# Which words can start a speaker, and which can stand inside one, for _speaker_before.
+# Lower-case words a speaker (see _SPEAKER) can open with: pronouns, articles, and the
+# modifiers and nouns of anonymous sources; otherwise it opens with a capital, or with a
+# title of up to two words before a role noun ("foreign minister Sergei Lavrov").
+_SPEAKER_OPENERS = _words(
+    "he she they it the a an one another some several many two three four five few other "
+    "senior junior local government military security intelligence western foreign police "
+    "border health defence defense unnamed anonymous top high-ranking administration "
+    "industry independent regional federal state city party media news press officials "
+    "sources experts analysts observers diplomats insiders witnesses eyewitnesses residents "
+    "critics reports authorities commentators scholars researchers economists activists "
+    "campaigners investigators medics doctors rescuers people"
+)
+# Besides capitalised words and titles before a role noun, the only words of a named,
+# role or pronoun speaker and of the adverbs after it (_JOIN, _ADV). An anonymous source
+# may go on with any words ("officials familiar with the talks"), but only within a few
+# words of one of its nouns (_ANON_NOUNS).
+_SPEAKER_INNER = _words(
+    "of for on and de del al bin ibn van von der da di la le el the he she they it also "
+    "later previously has had have then further again once earlier repeatedly publicly "
+    "reportedly separately recently would will privately initially originally subsequently"
+)
+_ANON_NOUNS = _words(
+    "officials sources experts analysts observers diplomats insiders witnesses eyewitnesses "
+    "residents critics reports authorities police commentators scholars researchers "
+    "economists activists campaigners investigators medics doctors rescuers people source "
+    "official diplomat person insider expert analyst witness spokesman spokesperson "
+    "spokeswoman resident observer report"
+)
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
+
+
+def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
+    """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
+    where a speaker can start and reach the cue: each attempt is costly."""
+    text, word_bytes = scan.text, scan.word_bytes
+    if end and word_bytes[end - 1] == 97:  # not at a word start: search everywhere
+        return _BEFORE.search(text, lo, end)
+    comma = text.rfind(",", lo, end)
+    if comma >= 0 and not _ADV_TO_END.match(text, comma + 1, end):
+        lo, comma = comma + 1, -1  # no apposition ends at that comma, and no speaker holds one
+    words = _WORD.findall(text, lo, end)
+    if words and lo and word_bytes[lo] == word_bytes[lo - 1] == 97:
+        del words[0]  # the end of a word that starts before lo: no speaker starts there
+    # Without a noun of an anonymous source, nothing before a word that no other speaker
+    # can hold can start one (when no comma lies between).
+    anon = not "".join(words).isascii() or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
+    # From the cue back. A named, role or pronoun speaker from a word reaches the cue (or
+    # the comma of an apposition) only if every word up to there can stand in one. Words
+    # that are not ASCII count as anything: the patterns ignore case the Unicode way.
+    starts = []
+    reaches = True
+    after = end
+    role1 = role2 = False  # the next two words are role nouns
+    noun_in = 99  # words to the nearest noun of an anonymous source
+    for word in reversed(words):
+        # The word ends with the last word character before after.
+        start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
+        low = word.lower() if word.isascii() else ""
+        role = not low or low in ROLE_NOUNS
+        titled = role or role1 or role2
+        capital = not low or word[0] in _UPPER
+        if comma >= 0 and text.find(",", start + len(word), after) >= 0:
+            reaches = True
+        reaches = reaches and (capital or titled or low in _SPEAKER_INNER)
+        if anon:
+            noun_in = 0 if not low or low in _ANON_NOUNS else noun_in + 1
+        elif not reaches and (comma < 0 or text.rfind(",", lo, start) < 0):
+            break
+        if (reaches or noun_in <= 6) and (capital or titled or low in _SPEAKER_OPENERS):
+            starts.append(start)
+        role1, role2 = role, role1
+        after = start
+    for start in reversed(starts):
+        m = _BEFORE.match(text, start, end)
+        if m:
+            return m
+    return None
 
 
 # --- Candidates -----------------------------------------------------------------------
@@ -197,34 +422,53 @@ def _cue_info(cue: str) -> tuple[str, bool]:
     return cue, cue.split()[0].lower() in LOADED_VERBS
 
 
-def _is_false_cue(text: str, start: int, end: int, cue: str, lo: int) -> bool:
+def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
+    """What ``re.search(rf"({_W}+)\\W*\\Z", text, lo, end)`` captures, without trying
+    every start: the run of _W characters that holds the last \\w character (or, if there
+    is none, the first run of ’ ' -), taken as far as it goes."""
+    word_bytes = scan.word_bytes
+    j = scan.alnum_bytes.rfind(b"a", lo, end) + 1  # after the last \w character
+    if j:
+        start = max(word_bytes.rfind(b" ", lo, j - 1) + 1, lo)
+    else:  # only ’ ' - can be word characters here
+        start = word_bytes.find(b"a", lo, end)
+        if start < 0:
+            return None
+        j = start
+    stop = word_bytes.find(b" ", j, end)
+    return scan.text[start : stop if stop >= 0 else end]
+
+
+def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.lower().startswith("according"):
         return False
-    prev = _PREV_WORD.search(text, max(lo, start - 40), start)
-    if prev and prev.group(1).lower() in _NOT_CUE_BEFORE:
+    text = scan.text
+    prev = _prev_word(scan, max(lo, start - 40), start)
+    if prev and prev.lower() in _NOT_CUE_BEFORE:
         # "the said property", "what was said", "declined to say".
         return True
     if cue == "told" and _TOLD_NON_SPEECH.match(text, end):
         return True
-    return bool(cue in ("added", "noted") and re.match(r"\s+(?:to|for)\b", text[end : end + 6]))
+    return bool(cue in ("added", "noted") and _TO_FOR.match(text[end : end + 6]))
 
 
 def _speaker(m: re.Match) -> dict:
+    groups = m.groupdict()
     kind = (
         "pron"
-        if m.group("pron")
+        if groups["pron"]
         else "anon"
-        if m.group("anon")
+        if groups["anon"]
         else "role"
-        if m.group("role")
+        if groups["role"]
         else "named"
     )
-    groups = m.groupdict()
+    start, end = m.span("spk")
     return {
         "kind": kind,
-        "text": m.group("spk"),
-        "start": m.start("spk"),
-        "end": m.end("spk"),
+        "text": groups["spk"],
+        "start": start,
+        "end": end,
         "the": bool(groups.get("the")),
         "title": (groups.get("title") or "").strip(),
         "named": groups.get("named") or "",
@@ -232,28 +476,28 @@ def _speaker(m: re.Match) -> dict:
     }
 
 
-def _sentence_of(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
-    i = max(bisect_right(starts, pos) - 1, 0)
-    return spans[i]
-
-
-def _head_attribution(text: str, lo: int, qs: int) -> tuple[re.Match, re.Match] | None:
-    """Speaker and cue in the text before an opening quote, from lo to qs."""
+def _head_attribution(
+    scan: _Scan, cues: list[re.Match], lo: int, qs: int
+) -> tuple[re.Match, re.Match] | None:
+    """Speaker and cue in the text before an opening quote, from lo to qs; cues are the
+    sentence's (no cue runs across the quote mark)."""
     best = None
-    for cue in _CUE.finditer(text, lo, qs):
-        if _HEAD_END.match(text, cue.end(), qs):
+    for cue in cues:
+        if cue.end() > qs:
+            break
+        if _HEAD_END.match(scan.text, cue.end(), qs):
             best = cue
     if best is None:
         return None
-    spk = _BEFORE.search(text, lo, best.start())
+    spk = _speaker_before(scan, lo, best.start())
     if spk is None:
         return None
     return spk, best
 
 
-def _candidates(text: str, spans: list[tuple[int, int]]) -> list[dict]:
-    starts = [s for s, _ in spans]
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
+    text, spans = scan.text, scan.spans
+    cues = _cues(scan)
     used_cues: set[int] = set()
     found: list[dict] = []
     by_cue: dict[int, dict] = {}
@@ -286,44 +530,55 @@ def _candidates(text: str, spans: list[tuple[int, int]]) -> list[dict]:
 
     # Direct quotes.
     for qs, qe in quotes:
-        sent_lo = _sentence_of(spans, starts, qs)[0]
-        sent_end = _sentence_of(spans, starts, max(qe - 1, qs))[1]
-        m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
-        if m and not _is_false_cue(text, *m.span("cue"), m.group("cue"), qe):
-            add(m, *m.span("cue"), *_cue_info(m.group("cue")), qs, qe, qs + 1, qe - 1, True)
-            continue
-        m = _TAIL_CUE.match(text, qe, sent_end)
-        spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
-        if spk:
-            cue = m.group("cue")
-            add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, qs + 1, qe - 1, True)
-            continue
+        sentence = scan.sentence(qs)
+        sent_lo = spans[sentence][0]
+        last = scan.sentence(max(qe - 1, qs))
+        sent_end = spans[last][1]
+        # The two tails with a cue need one of the sentence's cues after the quote.
+        if any(cue.start() >= qe for cue in cues[last]):
+            m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
+            if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
+                add(m, *m.span("cue"), *_cue_info(m.group("cue")), qs, qe, qs + 1, qe - 1, True)
+                continue
+            m = _TAIL_CUE.match(text, qe, sent_end)
+            spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
+            if spk:
+                cue = m.group("cue")
+                add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, qs + 1, qe - 1, True)
+                continue
         m = _TAIL_DASH.match(text, qe, sent_end)
-        if m and re.match(r"\s*(?:[,.;]|\Z|\n)", text[m.end() : m.end() + 2]):
+        if m and _DASH_END.match(text[m.end() : m.end() + 2]):
             d0, d1 = m.span("dash")
             add(m, d0, d1, m.group("dash"), False, qs, qe, qs + 1, qe - 1, True)
             continue
-        head = _head_attribution(text, sent_lo, qs)
+        head = _head_attribution(scan, cues[sentence], sent_lo, qs)
         if head:
             spk, cue = head
-            if not _is_false_cue(text, cue.start(), cue.end(), cue.group(0), sent_lo):
+            if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
                 add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, qs + 1, qe - 1, True)
 
+    quote_starts = [s for s, _ in quotes]
+
     def in_quote(pos: int) -> bool:
-        return any(s < pos < e for s, e in quotes)
+        # Quotes do not overlap: only the last one opening before pos can hold it.
+        i = bisect_left(quote_starts, pos) - 1
+        return i >= 0 and pos < quotes[i][1]
 
     # Reported speech, sentence by sentence.
-    for s_start, s_end in spans:
+    anon_cue_sentences = _anon_cue_sentences(scan)
+    for i, (s_start, s_end) in enumerate(spans):
+        if not cues[i] and i not in anon_cue_sentences:
+            continue
         sentence_found = False
-        for cue in _CUE.finditer(text, s_start, s_end):
+        for cue in cues[i]:
             c0, c1 = cue.span()
             if c0 in used_cues or in_quote(c0):
                 continue
             word = cue.group(0)
-            if _is_false_cue(text, c0, c1, word, s_start):
+            if _is_false_cue(scan, c0, c1, word, s_start):
                 continue
             lo = max([s_start] + [e for s, e in quotes if s_start <= e <= c0])
-            loaded = _cue_info(word)[1]
+            loaded = word.split()[0].lower() in LOADED_VERBS
             if cue.group("acc"):
                 spk = _AFTER.match(text, c1, s_end)
                 if not spk:
@@ -335,9 +590,9 @@ def _candidates(text: str, spans: list[tuple[int, int]]) -> list[dict]:
                 add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
                 sentence_found = True
                 continue
-            spk = _BEFORE.search(text, _speaker_window(text, lo, c0), c0)
+            spk = _speaker_before(scan, _speaker_window(text, lo, c0), c0)
             inverted = False
-            if spk is None and re.search(r"[,”\"»]\s*\Z", text[max(lo, c0 - 3) : c0]):
+            if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
                 spk = _AFTER.match(text, c1, s_end)
                 inverted = spk is not None
             if spk is None:
@@ -353,7 +608,7 @@ def _candidates(text: str, spans: list[tuple[int, int]]) -> list[dict]:
                 c_start, c_end = tail.end(), s_end
             add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
             sentence_found = True
-        if not sentence_found:
+        if not sentence_found and i in anon_cue_sentences:
             for m in _ANON_CUE.finditer(text, s_start, s_end):
                 if in_quote(m.start()):
                     continue
@@ -505,7 +760,7 @@ class _Resolver:
         name = " ".join(tokens)
         role = " ".join(filter(None, [raw["title"], raw["app"]]))
         bare = [t.rstrip(".") for t in tokens]
-        is_acronym = len(tokens) == 1 and re.fullmatch(r"[A-Z][A-Z.&]+", tokens[0])
+        is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
         if (
             raw["the"]
             or is_acronym
@@ -559,14 +814,14 @@ def _bucket(n: int) -> str:
     return "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4+"
 
 
-def _count_in(text: str, intervals: list[tuple[int, int]]) -> int:
+def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     merged: list[list[int]] = []
     for s, e in sorted(intervals):
         if merged and s <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    return sum(len(_WORD.findall(text, s, e)) for s, e in merged)
+    return sum(scan.count_words(s, e) for s, e in merged)
 
 
 @register("attribution", "1")
@@ -578,7 +833,9 @@ def score_attribution(text: str) -> ScoreResult:
             values={"sentence_count": 0},
             evidence={"attributions": [], "sources": [], "unattributed_claims": []},
         )
-    candidates = _candidates(text, spans)
+    scan = _Scan(text, spans)
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    candidates = _candidates(scan, quotes)
     resolver = _Resolver()
     attributions = []
     for c in candidates:
@@ -607,20 +864,26 @@ def score_attribution(text: str) -> ScoreResult:
             a["role"] = resolver.sources[a["speaker"]]["role"]
     sources = list(resolver.sources.values())
 
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
     covered = [(a["start"], a["end"]) for a in attributions]
     covered += [(a["cue_start"], a["cue_end"]) for a in attributions]
+    covered.sort()
     attributed = []
     claims = []
+    quote_starts = [qs for qs, _ in quotes]
+    k, reach = 0, -1  # reach: the furthest end of the covered spans starting before e
     for s, e in spans:
-        hit = any(a < e and b > s for a, b in covered)
+        while k < len(covered) and covered[k][0] < e:
+            reach = max(reach, covered[k][1])
+            k += 1
+        hit = reach > s  # some covered span overlaps the sentence
         attributed.append(hit)
-        if hit or any(qs <= s and e <= qe for qs, qe in quotes):
+        q = bisect_right(quote_starts, s) - 1  # the only quote that may hold the sentence
+        if hit or q >= 0 and e <= quotes[q][1]:
             continue
         if _ACTOR.search(text, s, e):
             claims.append({"start": s, "end": e})
 
-    words = len(_WORD.findall(text)) or 1
+    words = scan.count_words(0, len(text)) or 1
     content = [(a["content_start"], a["content_end"]) for a in attributions]
     direct = [(a["content_start"], a["content_end"]) for a in attributions if a["direct"]]
     n_attr = len(attributions)
@@ -628,8 +891,8 @@ def score_attribution(text: str) -> ScoreResult:
     values = {
         "sentence_count": len(spans),
         "attributed_sentence_share": round(sum(attributed) / len(spans), 4),
-        "attribution_density": round(_count_in(text, content) / words, 4),
-        "direct_quote_word_share": round(_count_in(text, direct) / words, 4),
+        "attribution_density": round(_count_in(scan, content) / words, 4),
+        "direct_quote_word_share": round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
         "named_source_bucket": _bucket(len(named)),
         "anonymous_share": round(

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from analysis.scoring import ScoreResult, actors, register
-from analysis.scoring.attribution import _trie, score_attribution
+from analysis.scoring.attribution import Lowered, _trie, lowered, score_attribution
 from analysis.scoring.sentences import split_spans
 
 # --- Lexicons -------------------------------------------------------------------------
@@ -219,6 +219,11 @@ _ANCHOR_WORDS = (
     | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
 )
 _ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{_trie(_ANCHOR_WORDS)})\b")
+# _ANCHOR in two parts, which never overlap (see _anchors): the first opens with a
+# character class, so the engine skips to digits and currency signs; the words are only
+# tried where one of them occurs.
+_NUMBER_ANCHOR = re.compile(r"[\d$€£¥₽](?:(?<=\d)[\d,.]*)?")
+_WORD_ANCHOR = re.compile(rf"\b(?:{_trie(_ANCHOR_WORDS)})\b")
 _NUM_AT = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|₽)?"
     rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -372,17 +377,47 @@ def _counts_something(text: str, pos: int) -> bool:
     return bool(counts) and counts.split()[-1][-1:] == "s"
 
 
+# --- Words present --------------------------------------------------------------------
+#
+# A large pattern run over a whole article (or every sentence) tries itself at each
+# character. The runs of letters a-z of the lower-cased text (attribution.lowered, shared
+# with that scorer) say instead which of the words such a pattern needs occur, and where.
+
+# Non-ASCII characters that a pattern ignoring case matches to an ASCII letter.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_OPINION_WORDS = frozenset(
+    w.encode()
+    for w in _split(
+        "think believe feel hope fear doubt view opinion should must ought need needs "
+        "disgrace disgraceful shameful outrageous absurd ridiculous unacceptable appalling "
+        "terrible horrible awful wonderful great best worst stupid scandal scandalous "
+        "shocking deplorable despicable disgusting pathetic brilliant excellent fantastic "
+        "hopefully sadly shame"
+    )
+)
+_EVENT_BYTES = frozenset(w.encode() for w in EVENT_WORDS if w.isascii())
+_ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
+
+
+def _anchors(low: Lowered) -> list[tuple[int, str]]:
+    """(start, text) of what _ANCHOR.finditer(low.lower) finds. Its number and word
+    alternatives never overlap (digits, commas, dots and currency signs against letters),
+    so together they find what each finds alone; a word is a whole run of letters."""
+    lower = low.lower
+    found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
+    for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
+        if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
+            found[pos] = m.group()
+    return sorted(found.items())
+
+
 def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
     """The numbers (with what they count) and the date spans in text."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a rare character whose lower case is longer
-        lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     numbers: list[dict] = []
     dates: list[tuple[int, int]] = []
     end = len(text)
     taken = 0
-    for anchor in _ANCHOR.finditer(lower):
-        pos = anchor.start()
+    for pos, word in _anchors(lowered(text)):
         if pos < taken:
             continue
         before = text[pos - 1] if pos else " "
@@ -406,7 +441,6 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             dates.append(y.span())
             taken = y.end()
             continue
-        word = anchor.group()
         if word in ("dozen", "hundred", "thousand", "million", "billion"):
             article = re.search(r"(?i)\ban?\s+\Z", text[max(0, pos - 4) : pos])
             if not article:
@@ -460,6 +494,14 @@ def _attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((s, e) for s, e in merged)
 
 
+def _no_event_word(low: Lowered, sentence: str, start: int, end: int) -> bool:
+    """EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower())): its runs of a-z are
+    those of the lower-cased text, unless lower case changed a length."""
+    if low.same:
+        return _EVENT_BYTES.isdisjoint(low.letters[start:end].split())
+    return EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
+
+
 def _overlaps(spans: tuple[tuple[int, int], ...], ends: list[int], s: int, e: int) -> bool:
     i = bisect_right(ends, s)  # the first merged span ending after s
     return i < len(spans) and spans[i][0] < e
@@ -479,14 +521,23 @@ def score_claims(text: str) -> ScoreResult:
             evidence={"claims": []},
         )
     numbers, dates = scan(text)
-    mentions = sorted(m for a in actors.detect_actors(text, actors.CURATED) for m in a.mentions)
+    low = lowered(text)
+    # The sentences where _OPINION may match: those with one of the words it needs (it
+    # ignores case, so first make sure that no other character can stand for a-z).
+    opinion_sentences = None
+    if text.isascii() or not any(ch in text for ch in _FOLDS_TO_ASCII):
+        starts = [s for s, _ in spans]
+        words = _OPINION_WORDS.intersection(low.runs)
+        opinion_sentences = {bisect_right(starts, p) - 1 for p in low.find_all(words)}
+    # What detect_actors gives, without making Actor objects.
+    mentions = sorted(m for a in actors._detect_tuples(text, actors.CURATED) for m in a[2])
     mention_starts = [s for s, _ in mentions]
     attributed_spans = _attribution_spans(text)
     attributed_ends = [e for _, e in attributed_spans]
     number_starts = [n["start"] for n in numbers]
     date_starts = [a for a, _ in dates]
     claims = []
-    for s, e in spans:
+    for k, (s, e) in enumerate(spans):
         sentence = text[s:e]
         if sentence.rstrip(" \"'”’»)]").endswith("?"):
             continue
@@ -497,9 +548,11 @@ def score_claims(text: str) -> ScoreResult:
         i = bisect_left(mention_starts, s)
         has_actor = i < len(mention_starts) and mention_starts[i] < e
         if not nums:
-            if not has_actor or _OPINION.search(sentence):
+            if not has_actor:
                 continue
-            if not when and EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower())):
+            if (opinion_sentences is None or k in opinion_sentences) and _OPINION.search(sentence):
+                continue
+            if not when and _no_event_word(low, sentence, s, e):
                 continue
         claims.append(
             {
