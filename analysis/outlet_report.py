@@ -136,6 +136,7 @@ def blindspots(
             outlet__isnull=False,
         )
         .exclude(copy_kind__gt="")
+        .order_by()  # no default ordering in the DISTINCT
         .values_list(
             "event_id",
             "outlet_id",

@@ -28,7 +28,9 @@ def _sentence_pool() -> list[str]:
     return [s for text in demo_texts() for s in split(text) if len(s.split()) > 3]
 
 
-def distinct_articles(n: int, *, seed: int = 7, min_words: int = 400, max_words: int = 900) -> list[str]:
+def distinct_articles(
+    n: int, *, seed: int = 7, min_words: int = 400, max_words: int = 900
+) -> list[str]:
     rng = random.Random(seed)
     pool = _sentence_pool()
     vocabulary = sorted({w for s in pool for w in _WORD.findall(s)})

@@ -54,7 +54,13 @@ class UrlForm(forms.Form):
 class ArticleFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, to_field_name="slug")
-    event = forms.ModelChoiceField(Event.objects.all(), required=False)
+    # An id box, not a dropdown: a newsroom has tens of thousands of events.
+    event = forms.ModelChoiceField(
+        Event.objects.all(),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 1}),
+        label="Event id",
+    )
     status = forms.ChoiceField(choices=[("", "Any status"), *ScoringStatus.choices], required=False)
     date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -68,7 +74,13 @@ class EventForm(forms.ModelForm):
 
 
 class ArticleEventForm(forms.Form):
-    event = forms.ModelChoiceField(Event.objects.all(), required=False, empty_label="No event")
+    event = forms.ModelChoiceField(
+        Event.objects.all(),
+        required=False,
+        widget=forms.NumberInput(attrs={"min": 1}),
+        label="Event id",
+        help_text="Leave empty to take the article out of its event.",
+    )
 
 
 class EventRenameForm(forms.Form):
@@ -76,7 +88,11 @@ class EventRenameForm(forms.Form):
 
 
 class EventMergeForm(forms.Form):
-    other = forms.ModelChoiceField(Event.objects.all(), label="Merge this event into it")
+    other = forms.ModelChoiceField(
+        Event.objects.all(),
+        label="Merge this event into event id",
+        widget=forms.NumberInput(attrs={"min": 1}),
+    )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)

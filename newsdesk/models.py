@@ -179,6 +179,8 @@ class Article(models.Model):
     class Meta:
         # Undated articles last on every database (PostgreSQL puts NULLs first by default).
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
+        # Indexes for the list's order (newest first, undated last) are created on
+        # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST.
         indexes = [models.Index(fields=["scoring_status"])]
 
     def __str__(self) -> str:

@@ -238,7 +238,8 @@ def test_the_page_confirms_the_chosen_event(analyst_client):
 
     html = response.content.decode()
     assert "Event set to “Spring floods”." in html
-    assert f'<option value="{event.pk}" selected>Spring floods</option>' in html
+    # The event box is an id field (a dropdown of every event would not scale).
+    assert f'name="event" value="{event.pk}"' in html
 
 
 def test_an_unknown_event_leaves_the_article_where_it_was(analyst_client):
