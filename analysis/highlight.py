@@ -59,7 +59,7 @@ def paragraphs(body: str, spans: list[Span]) -> list[list[Segment]]:
     return [p for p in result if any(s.text.strip() for s in p)]
 
 
-def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
+def _tone_spans(sentences: list[dict]) -> list[Span]:
     spans = []
     for s in sentences:
         tone = Segment("", compound=s["compound"]).tone
@@ -72,11 +72,16 @@ def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
                 s["compound"],
             )
         )
-    return paragraphs(body, spans)
+    return spans
+
+
+def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
+    return paragraphs(body, _tone_spans(sentences))
 
 
 def _tone(scores: dict) -> list[Span]:
-    return []  # tone is built by tone_paragraphs from the sentence list
+    sentiment = scores.get("sentiment")
+    return _tone_spans(sentiment.evidence.get("sentences", [])) if sentiment else []
 
 
 def _quotes(scores: dict) -> list[Span]:
@@ -157,9 +162,6 @@ LAYERS: dict[str, tuple[str, Callable[[dict], list[Span]]]] = {
 
 
 def layer_paragraphs(body: str, layer: str, scores: dict) -> list[list[Segment]]:
-    if layer == "tone":
-        sentiment = scores.get("sentiment")
-        return tone_paragraphs(body, sentiment.evidence.get("sentences", []) if sentiment else [])
     return paragraphs(body, LAYERS[layer][1](scores))
 
 
