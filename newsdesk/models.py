@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -64,15 +65,41 @@ class OutletDomain(models.Model):
 
 
 class Feed(models.Model):
+    """An outlet's RSS or Atom feed, polled by Celery beat (see newsdesk/feeds.py)."""
+
     outlet = models.ForeignKey(Outlet, models.CASCADE, related_name="feeds")
     url = models.URLField(max_length=1000, unique=True)
     is_active = models.BooleanField(default=True)
+    poll_interval = models.PositiveIntegerField(
+        "poll every (minutes)",
+        default=30,
+        validators=[MinValueValidator(1)],
+        help_text="Doubled after each failed poll, up to a day.",
+    )
+    # Empty means due now. A poll in progress pushes this forward (its lease), so that
+    # the dispatcher does not send it twice; the poll then sets the real next time.
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+    # While set and in the future, a poll holds the feed; one that died lets go when it passes.
+    polling_until = models.DateTimeField(null=True, blank=True, editable=False)
+    # Conditional requests: the validators the server sent with the last full answer.
+    etag = models.CharField(max_length=500, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
     last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
     last_error = models.TextField(blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    failures = models.PositiveIntegerField(
+        default=0, help_text="Failed polls in a row; zero after a success."
+    )
+    last_result = models.CharField(max_length=500, blank=True)
+    articles_found = models.PositiveIntegerField(
+        default=0, help_text="New articles stored from this feed, all polls together."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["url"]
+        indexes = [models.Index(fields=["is_active", "next_poll_at"])]
 
     def __str__(self) -> str:
         return self.url

@@ -171,6 +171,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Beat: the feed dispatcher every minute (each feed has its own interval; see newsdesk/feeds.py).
+# A dispatch not run within the minute is dropped; the next one does its work.
+CELERY_BEAT_SCHEDULE = {
+    "poll-feeds": {
+        "task": "newsdesk.tasks.poll_feeds",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = os.getenv(
+    "CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule")
+)
 
 # Production hardening, on whenever DEBUG is off.
 if not DEBUG:

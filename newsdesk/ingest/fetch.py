@@ -18,6 +18,15 @@ from django.conf import settings
 from newsdesk.ingest.errors import IngestError
 
 ALLOWED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+# RSS and Atom as servers label them, in the wild.
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/xml",
+    "text/xml",
+    *ALLOWED_TYPES,
+)
 MAX_REDIRECTS = 5
 USER_AGENT = "Newsdesk/1.0 (media analysis; +https://github.com/newsdesk)"
 
@@ -28,6 +37,10 @@ class FetchedPage:
     content_type: str
     charset: str | None
     body: bytes
+    status: int = 200
+    # Validators for a conditional request next time (feeds).
+    etag: str = ""
+    last_modified: str = ""
 
 
 def _check_address(host: str, port: int) -> str:
@@ -45,7 +58,7 @@ def _check_address(host: str, port: int) -> str:
     return sorted(addresses)[0]
 
 
-def _open(url: str, timeout: float):
+def _open(url: str, timeout: float, headers: dict[str, str]):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError("Only http:// and https:// URLs can be fetched.")
@@ -69,39 +82,61 @@ def _open(url: str, timeout: float):
     return pool.urlopen(
         "GET",
         path,
-        headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html"},
+        headers={**headers, "Host": host_header, "User-Agent": USER_AGENT},
         redirect=False,
         preload_content=False,
     )
 
 
 def fetch_url(
-    url: str, *, max_bytes: int | None = None, timeout: float | None = None
+    url: str,
+    *,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    types: tuple[str, ...] = ALLOWED_TYPES,
+    etag: str = "",
+    last_modified: str = "",
 ) -> FetchedPage:
+    """GET a page; with etag or last_modified, a 304 answer comes back as status 304."""
     max_bytes = max_bytes or settings.NEWSDESK_MAX_ARTICLE_BYTES
     timeout = timeout or settings.NEWSDESK_FETCH_TIMEOUT
+    headers = {"Accept": ", ".join(types)}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     for _ in range(MAX_REDIRECTS + 1):
         try:
-            response = _open(url, timeout)
+            response = _open(url, timeout, headers)
         except urllib3.exceptions.HTTPError as exc:
             raise IngestError(f"Could not fetch {url}: {exc.__class__.__name__}.") from None
         if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
             url = urljoin(url, response.headers["Location"])
             response.release_conn()
             continue
-        return _read(url, response, max_bytes)
+        if response.status == 304 and (etag or last_modified):
+            response.release_conn()
+            return FetchedPage(
+                url=url,
+                content_type="",
+                charset=None,
+                body=b"",
+                status=304,
+                etag=etag,
+                last_modified=last_modified,
+            )
+        return _read(url, response, max_bytes, types)
     raise IngestError(f"Too many redirects (more than {MAX_REDIRECTS}).")
 
 
-def _read(url: str, response, max_bytes: int) -> FetchedPage:
+def _read(url: str, response, max_bytes: int, types: tuple[str, ...]) -> FetchedPage:
     if response.status != 200:
         raise IngestError(f"The server answered {response.status} for {url}.")
     content_type, _, params = (response.headers.get("Content-Type") or "").partition(";")
     content_type = content_type.strip().lower()
-    if content_type not in ALLOWED_TYPES:
-        raise IngestError(
-            f"Expected an HTML or text page, got {content_type or 'no content type'}."
-        )
+    if content_type not in types:
+        expected = "a feed" if types == FEED_TYPES else "an HTML or text page"
+        raise IngestError(f"Expected {expected}, got {content_type or 'no content type'}.")
     declared = int(response.headers.get("Content-Length") or 0)
     if declared > max_bytes:
         raise IngestError(f"The page is larger than {max_bytes // 1_048_576} MB.")
@@ -119,4 +154,11 @@ def _read(url: str, response, max_bytes: int) -> FetchedPage:
     charset = None
     if "charset=" in params:
         charset = params.split("charset=", 1)[1].strip().strip("\"'") or None
-    return FetchedPage(url=url, content_type=content_type, charset=charset, body=b"".join(chunks))
+    return FetchedPage(
+        url=url,
+        content_type=content_type,
+        charset=charset,
+        body=b"".join(chunks),
+        etag=response.headers.get("ETag", ""),
+        last_modified=response.headers.get("Last-Modified", ""),
+    )
