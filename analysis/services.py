@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from analysis.event_report import events_mark_stale
 from analysis.models import Actor, Score, ScoringBatch
+from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers
 from newsdesk.models import Article, ScoringStatus
 
@@ -44,7 +45,7 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
     """
     scorers = all_scorers()
     actors.CURATED = curated_actors()
-    rows: list[Score] = []
+    rows: list[ScoreRow] = []
     scored: list[int] = []
     failures: dict[int, str] = {}
     for article_id, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body"):
@@ -58,7 +59,7 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
             continue
         scored.append(article_id)
         rows.extend(
-            Score(
+            ScoreRow(
                 article_id=article_id,
                 scorer=scorer.name,
                 version=scorer.version,
@@ -68,12 +69,7 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
             for scorer, result in results
         )
     with transaction.atomic():
-        Score.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["article", "scorer"],
-            update_fields=["version", "values", "evidence", "updated_at"],
-        )
+        scores_upsert(rows=rows)
         Article.objects.filter(pk__in=scored).update(
             scoring_status=ScoringStatus.SCORED, scoring_error="", scored_at=timezone.now()
         )
