@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsdesk.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,16 +185,59 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.getenv(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule")
 )
 
-# Production hardening, on whenever DEBUG is off.
+# --- Security ---------------------------------------------------------------------------
+# `manage.py check --deploy` is clean with DEBUG unset, a long random SECRET_KEY and
+# ALLOWED_HOSTS (tests/security/test_deploy_check.py). See the README's "Security" section.
+# Production hardening, on whenever DEBUG is off. Plain-http runs (the tests, a local
+# gunicorn) set SECURE_COOKIES=0 and SECURE_SSL_REDIRECT=0.
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Browsers remember HSTS: lower SECURE_HSTS_SECONDS while first trying https.
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    # Only behind a proxy that sets (and overwrites) X-Forwarded-Proto.
+    if env_bool("TRUST_X_FORWARDED_PROTO", True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# No script reads the CSRF cookie: htmx sends the token from hx-headers on <body>.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+# Content-Security-Policy (newsdesk.security.ContentSecurityPolicyMiddleware), in the
+# format of Django 6.0's SECURE_CSP. No inline script or style: all JS is in static files,
+# and htmx's inline indicator style is turned off by <meta name="htmx-config">.
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Login throttling (newsdesk.security): LOGIN_FAILURE_LIMIT attempts per username and
+# LOGIN_FAILURE_LIMIT_PER_IP per client address in each window of LOGIN_FAILURE_WINDOW
+# seconds; a successful login gives its attempts back. Behind N reverse proxies set
+# LOGIN_TRUSTED_PROXIES=N so that the client's address is read from X-Forwarded-For.
+AUTHENTICATION_BACKENDS = ["newsdesk.security.ThrottledModelBackend"]
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_FAILURE_LIMIT_PER_IP = env_int("LOGIN_FAILURE_LIMIT_PER_IP", 50)
+LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
+LOGIN_TRUSTED_PROXIES = env_int("LOGIN_TRUSTED_PROXIES", 0)
+# The throttle's counters live in the cache: with several server processes they must
+# share one, so production sets CACHE_URL (or REDIS_URL) to Redis. Without it, each
+# process counts on its own (local memory).
+CACHE_URL = os.getenv("CACHE_URL") or os.getenv("REDIS_URL") or ""
+if CACHE_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+# --- end of Security ---------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -4,10 +4,15 @@ from django.urls import path
 
 from analysis import views as analysis_views
 from newsdesk import views
+from newsdesk.security import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", views.article_list, name="article-list"),
     path("articles/new/", views.article_new, name="article-new"),
@@ -38,3 +43,6 @@ urlpatterns = [
 
 admin.site.site_header = "Newsdesk administration"
 admin.site.site_title = "Newsdesk admin"
+admin.site.login_form = ThrottledAdminAuthenticationForm
+# A database outage is a 503 "try again" page, not a stack trace.
+handler500 = "newsdesk.security.server_error"
