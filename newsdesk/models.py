@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Leaning(models.TextChoices):
@@ -103,6 +104,19 @@ class Feed(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    def health(self, now=None) -> str:
+        """One word or two for the admin: how the feed's polling is going."""
+        now = now or timezone.now()
+        if self.polling_until and self.polling_until > now:
+            return "polling"
+        if not self.is_active:
+            return "inactive"
+        if self.failures:
+            return f"failing ×{self.failures}"
+        if self.last_success_at is None:
+            return "not polled yet"
+        return "ok"
 
 
 class Event(models.Model):
