@@ -1,0 +1,101 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from analysis.event_report import event_comparison_refresh
+from analysis.models import EventComparison, Score
+from tests.factories import ArticleFactory, EventFactory, OutletDomainFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_outlets_are_listed_with_ratings_domains_and_counts(analyst_api):
+    wire = OutletFactory(name="The Wire", slug="wire", leaning="center", reliability="high")
+    OutletDomainFactory(outlet=wire, domain="wire.example")
+    ArticleFactory(outlet=wire)
+    OutletFactory(name="Another Post", slug="post", leaning="left", is_active=False)
+
+    everything = analyst_api.get("/api/outlets/").json()
+    centre = analyst_api.get("/api/outlets/", {"leaning": "center"}).json()
+    inactive = analyst_api.get("/api/outlets/", {"active": "false"}).json()
+
+    assert [o["slug"] for o in everything["items"]] == ["post", "wire"]
+    (item,) = centre["items"]
+    assert (item["slug"], item["domains"], item["article_count"]) == ("wire", ["wire.example"], 1)
+    assert item["reliability"] == "high"
+    assert [o["slug"] for o in inactive["items"]] == ["post"]
+
+
+def test_an_outlet_comes_with_the_mean_scores_of_its_articles(analyst_api):
+    wire = OutletFactory(slug="wire")
+    for tone in (-0.5, 0.1):
+        Score.objects.create(
+            article=ArticleFactory(outlet=wire),
+            scorer="sentiment",
+            version="2",
+            values={"compound_mean": tone, "negative_share": 0.5},
+        )
+
+    response = analyst_api.get(reverse("api:outlet", args=["wire"]))
+
+    assert response.status_code == 200
+    assert response.json()["averages"]["tone"] == pytest.approx(-0.2)
+    assert response.json()["averages"]["reading_ease"] is None
+
+
+def test_an_unknown_outlet_is_a_json_404(analyst_api):
+    response = analyst_api.get(reverse("api:outlet", args=["nowhere"]))
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found"}
+
+
+def test_events_are_listed_with_their_coverage_and_filtered(analyst_api):
+    floods = EventFactory(title="Floods in the valley", starts_on=dt.date(2024, 3, 1))
+    floods.ends_on = dt.date(2024, 3, 4)
+    floods.save()
+    EventFactory(title="Election night", starts_on=dt.date(2024, 5, 1), ends_on=dt.date(2024, 5, 2))
+    ArticleFactory(event=floods), ArticleFactory(event=floods)
+
+    listed = analyst_api.get("/api/events/").json()
+    found = analyst_api.get("/api/events/", {"q": "flood"}).json()
+    in_march = analyst_api.get(
+        "/api/events/", {"date_from": "2024-03-03", "date_to": "2024-03-31"}
+    ).json()
+
+    assert [e["title"] for e in listed["items"]] == ["Election night", "Floods in the valley"]
+    (item,) = found["items"]
+    assert (item["article_count"], item["outlet_count"]) == (2, 2)
+    assert [e["title"] for e in in_march["items"]] == ["Floods in the valley"]
+
+
+def test_an_event_comes_with_its_articles_and_the_comparison_report(analyst_api):
+    event = EventFactory(title="Floods")
+    first = ArticleFactory(event=event, outlet=OutletFactory(name="A Wire", slug="a-wire"))
+    ArticleFactory(event=event, outlet=OutletFactory(name="B Post", slug="b-post"))
+    event_comparison_refresh(event_id=event.pk)
+
+    response = analyst_api.get(reverse("api:event", args=[event.pk]))
+
+    data = response.json()
+    assert response.status_code == 200
+    assert [a["outlet"]["slug"] for a in data["articles"]] == ["a-wire", "b-post"]
+    assert data["articles"][0]["id"] == first.pk
+    assert data["comparison"]["stale"] is False
+    assert data["comparison"]["data"]["outlets"] == ["a-wire", "b-post"]
+    assert data["comparison"]["data"]["columns"]["a-wire"]["article"]["id"] == first.pk
+
+
+def test_an_event_without_a_report_says_it_is_being_computed(
+    analyst_api, django_capture_on_commit_callbacks
+):
+    event = EventFactory()
+    ArticleFactory(event=event)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        data = analyst_api.get(reverse("api:event", args=[event.pk])).json()
+
+    assert data["comparison"] == {"stale": True, "computed_at": None, "data": {}}
+    assert EventComparison.objects.filter(event=event, stale=True).exists()
+    assert callbacks, "a computation is queued"

@@ -1,0 +1,152 @@
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from django.utils import timezone
+
+from api.models import ApiToken
+from api.services import token_create, token_hash, token_user
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_a_hash_of_the_token_is_stored(analyst):
+    token, raw = token_create(user=analyst, name="notebook")
+
+    assert raw.startswith("nd_") and len(raw) > 40
+    assert token.key_hash == token_hash(raw)
+    assert raw not in {token.key_hash, token.prefix, token.name}
+    assert raw.startswith(token.prefix)
+
+
+def test_a_token_finds_its_user_and_records_its_use(analyst):
+    token, raw = token_create(user=analyst, name="notebook")
+
+    assert token_user(raw=raw) == analyst
+    token.refresh_from_db()
+    assert token.last_used_at is not None
+
+
+def test_last_use_is_written_at_most_every_few_minutes(analyst, django_assert_num_queries):
+    token, raw = token_create(user=analyst, name="notebook")
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+
+    with django_assert_num_queries(1):
+        token_user(raw=raw)
+
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now() - dt.timedelta(hours=1))
+    with django_assert_num_queries(2):
+        token_user(raw=raw)
+
+
+@pytest.mark.parametrize("raw", ["", "nd_wrong", "x" * 500])
+def test_an_unknown_token_finds_nobody(analyst, raw):
+    token_create(user=analyst, name="notebook")
+
+    assert token_user(raw=raw) is None
+
+
+def test_a_deactivated_users_tokens_stop_working(analyst_api, analyst):
+    analyst.is_active = False
+    analyst.save()
+
+    response = analyst_api.get(reverse("api:article-list"))
+
+    assert response.status_code == 401
+
+
+def test_a_revoked_token_stops_working(analyst_api):
+    ApiToken.objects.get().delete()
+
+    assert analyst_api.get(reverse("api:article-list")).status_code == 401
+
+
+def test_a_token_loses_what_its_user_loses(analyst_api, analyst):
+    analyst.groups.clear()
+
+    response = analyst_api.get(reverse("api:article-list"))
+
+    assert response.status_code == 403
+    assert response.json() == {"detail": "This endpoint needs the Analyst role."}
+
+
+def test_the_page_creates_a_token_and_shows_it_once(analyst_client, analyst):
+    response = analyst_client.post(reverse("api-token-create"), {"name": "notebook"})
+
+    assert response.status_code == 200
+    token = ApiToken.objects.get(user=analyst)
+    raw = response.context["new_token"]
+    assert token.key_hash == token_hash(raw)
+    assert raw in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    again = analyst_client.get(reverse("api-tokens")).content.decode()
+    assert token.prefix in again and raw not in again
+
+
+def test_the_page_needs_a_name(analyst_client):
+    response = analyst_client.post(reverse("api-token-create"), {"name": ""})
+
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()
+
+
+def test_the_page_lists_only_the_users_own_tokens(analyst_client, analyst):
+    token_create(user=analyst, name="mine")
+    token_create(user=UserFactory(), name="theirs")
+
+    response = analyst_client.get(reverse("api-tokens"))
+
+    assert [t.name for t in response.context["tokens"]] == ["mine"]
+
+
+def test_the_page_revokes_a_token(analyst_client, analyst):
+    token, _raw = token_create(user=analyst, name="mine")
+
+    response = analyst_client.post(reverse("api-token-revoke", args=[token.pk]))
+
+    assert response.status_code == 302
+    assert not ApiToken.objects.exists()
+
+
+def test_nobody_revokes_another_users_token(analyst_client):
+    token, _raw = token_create(user=UserFactory(), name="theirs")
+
+    response = analyst_client.post(reverse("api-token-revoke", args=[token.pk]))
+
+    assert response.status_code == 404
+    assert ApiToken.objects.filter(pk=token.pk).exists()
+
+
+def test_the_command_creates_lists_and_revokes_tokens(analyst, capsys):
+    call_command("api_token", "create", "ana", "--name", "cron job")
+    raw = capsys.readouterr().out.strip()
+    assert token_user(raw=raw) == analyst
+
+    call_command("api_token", "list", "ana")
+    listing = capsys.readouterr().out
+    assert "cron job" in listing and raw[:10] in listing and raw not in listing
+
+    call_command("api_token", "revoke", raw[:10])
+    assert token_user(raw=raw) is None
+
+
+def test_the_command_refuses_an_unknown_user(roles):
+    with pytest.raises(CommandError, match="No user named"):
+        call_command("api_token", "create", "nobody")
+
+
+def test_an_admin_creates_a_token_in_the_admin_and_sees_it_once(client, admin_user, analyst):
+    client.force_login(admin_user)  # the Admin role, not a superuser
+
+    response = client.post(
+        reverse("admin:api_apitoken_add"), {"user": analyst.pk, "name": "for ana"}, follow=True
+    )
+
+    token = ApiToken.objects.get()
+    assert token.user == analyst
+    shown = [str(m) for m in response.context["messages"]]
+    raw = shown[0].split(" is ")[1].split(" ")[0]
+    assert token_user(raw=raw) == analyst
