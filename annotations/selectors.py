@@ -1,0 +1,316 @@
+"""Reads: which annotations a person sees, suggestions, agreement, review units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
+
+from analysis import agreement
+from analysis.models import Score
+from annotations.models import Annotation, Assignment, AssignmentMember, Label, Reply, Verdict
+from newsdesk.models import Article
+
+# Persuasion cue families and the label a confirmed cue gets.
+CUE_LABELS = {
+    "loaded_language": "Loaded language",
+    "name_calling": "Loaded language",
+    "exaggeration": "Loaded language",
+    "intensifiers": "Loaded language",
+}
+CUE_DEFAULT_LABEL = "Framing"
+CLAIM_LABEL = "Claim"
+
+
+def labels_offered() -> QuerySet[Label]:
+    return Label.objects.filter(is_active=True)
+
+
+def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
+    condition = Q(article=article)
+    if article.event_id:
+        condition |= Q(event_id=article.event_id)
+    return Assignment.objects.filter(condition)
+
+
+def blind_for(*, article: Article, user) -> bool:
+    """Whether ``user`` must not see others' annotations of this article yet.
+
+    True while they are a member of a blind assignment covering it (the article, or
+    its event) and have not submitted it.
+    """
+    return AssignmentMember.objects.filter(
+        assignment__in=assignments_covering(article=article).filter(blind=True),
+        analyst=user,
+        submitted_at=None,
+    ).exists()
+
+
+def membership_for(*, article: Article, user) -> AssignmentMember | None:
+    return (
+        AssignmentMember.objects.filter(
+            assignment__in=assignments_covering(article=article), analyst=user
+        )
+        .select_related("assignment")
+        .order_by("submitted_at", "-assignment__created_at")
+        .first()
+    )
+
+
+def annotations_visible(*, article: Article, user) -> QuerySet[Annotation]:
+    queryset = Annotation.objects.filter(article=article)
+    if blind_for(article=article, user=user):
+        queryset = queryset.filter(creator=user)
+    return queryset
+
+
+@dataclass
+class PanelFilters:
+    label: str = ""
+    annotator: str = ""
+    verdict: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> PanelFilters:
+        """From the filter form's fields (``f_label`` etc.: not to clash with a form's)."""
+        verdict = query.get("f_verdict", "")
+        return cls(
+            label=query.get("f_label", "")[:60],
+            annotator=query.get("f_annotator", "")[:150],
+            verdict=verdict if verdict in Verdict.values else "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.label or self.annotator or self.verdict)
+
+
+def annotations_for_panel(
+    *, article: Article, user, filters: PanelFilters | None = None
+) -> QuerySet[Annotation]:
+    """The annotations of the side panel in text order (orphans last), filtered."""
+    queryset = annotations_visible(article=article, user=user)
+    if filters:
+        if filters.label:
+            queryset = queryset.filter(label__name=filters.label)
+        if filters.annotator:
+            queryset = queryset.filter(creator__username=filters.annotator)
+        if filters.verdict:
+            queryset = queryset.filter(verdict=filters.verdict)
+    return queryset.select_related("creator", "label", "reviewed_by").prefetch_related(
+        Prefetch("replies", queryset=Reply.objects.select_related("creator")),
+        "changes__actor",
+    )
+
+
+def annotators_of(*, article: Article, user) -> list[str]:
+    users = get_user_model().objects.filter(
+        pk__in=annotations_visible(article=article, user=user).values("creator")
+    )
+    return sorted(u.get_username() for u in users)
+
+
+# --- Suggestions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: str
+    kind: str  # "claim" or "cue"
+    start: int
+    end: int
+    text: str
+    label: str
+    note: str
+
+
+def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
+    """Claim candidates and persuasion cues from the stored scores, not yet accepted by
+    ``user``, in text order. Evidence from another version of the text is skipped."""
+    scores = {
+        s.scorer: s
+        for s in Score.objects.filter(article=article, scorer__in=["claims", "persuasion"])
+    }
+    body = article.body
+    found: list[Suggestion] = []
+    claims = scores.get("claims")
+    if claims:
+        for claim in claims.evidence.get("claims", []):
+            start, end = claim.get("start"), claim.get("end")
+            if not _fits(body, start, end):
+                continue
+            reason = claim.get("reason", "")
+            attributed = "attributed" if claim.get("attributed") else "unattributed"
+            found.append(
+                Suggestion(
+                    key=f"claims v{claims.version} {start}:{end}",
+                    kind="claim",
+                    start=start,
+                    end=end,
+                    text=body[start:end],
+                    label=CLAIM_LABEL,
+                    note=f"Check-worthy claim found by the claims scorer ({reason}, {attributed}).",
+                )
+            )
+    persuasion = scores.get("persuasion")
+    if persuasion:
+        for cue in persuasion.evidence.get("cues", []):
+            start, end, family = cue.get("start"), cue.get("end"), cue.get("family", "")
+            if not _fits(body, start, end):
+                continue
+            found.append(
+                Suggestion(
+                    key=f"persuasion v{persuasion.version} {start}:{end} {family}",
+                    kind="cue",
+                    start=start,
+                    end=end,
+                    text=body[start:end],
+                    label=CUE_LABELS.get(family, CUE_DEFAULT_LABEL),
+                    note=f"Persuasion cue ({family.replace('_', ' ')}) found by the scorer.",
+                )
+            )
+    taken = set(
+        Annotation.objects.filter(article=article, creator=user)
+        .exclude(suggestion="")
+        .values_list("suggestion", flat=True)
+    )
+    return sorted((s for s in found if s.key not in taken), key=lambda s: (s.start, s.end, s.kind))
+
+
+def _fits(body: str, start, end) -> bool:
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)
+
+
+# --- Agreement --------------------------------------------------------------------------
+
+# Articles are laid end to end with this gap so that spans of different articles never
+# overlap: a unit (a passage several analysts marked) stays within one article.
+_ARTICLE_GAP = 1_000
+
+
+@dataclass
+class PairAgreement:
+    a: str
+    b: str
+    label_kappa: float | None
+    verdict_kappa: float | None
+
+
+@dataclass
+class AgreementReport:
+    annotators: list[str]
+    annotation_count: int
+    unit_count: int
+    shared_unit_count: int
+    label_alpha: float | None
+    verdict_alpha: float | None
+    pairs: list[PairAgreement] = field(default_factory=list)
+
+
+def agreement_annotations(*, articles: Iterable[Article]) -> QuerySet[Annotation]:
+    """The analysts' own judgements: anchored, not adjudications."""
+    return (
+        Annotation.objects.filter(article__in=list(articles), is_adjudication=False)
+        .exclude(start=None)
+        .select_related("creator", "label")
+    )
+
+
+def agreement_spans(annotations: Iterable[Annotation], offsets: dict[int, int]) -> list:
+    return [
+        agreement.Span(
+            annotator=a.creator.get_username(),
+            start=a.start + offsets[a.article_id],
+            end=a.end + offsets[a.article_id],
+            label=a.label.name,
+            verdict=a.verdict or None,
+        )
+        for a in annotations
+    ]
+
+
+def agreement_report(*, articles: Iterable[Article]) -> AgreementReport:
+    """Krippendorff's alpha (labels, verdicts) and Cohen's kappa per pair of analysts."""
+    articles = list(articles)
+    offsets, cursor = {}, 0
+    for article in articles:
+        offsets[article.pk] = cursor
+        cursor += len(article.body) + _ARTICLE_GAP
+    annotations = list(agreement_annotations(articles=articles))
+    spans = agreement_spans(annotations, offsets)
+    names = sorted({s.annotator for s in spans})
+    found_units = agreement.units(spans)
+    pairs = [
+        PairAgreement(
+            a,
+            b,
+            agreement.cohen_kappa(spans, a, b, agreement.LABEL),
+            agreement.cohen_kappa(spans, a, b, agreement.VERDICT),
+        )
+        for a, b in combinations(names, 2)
+    ]
+    return AgreementReport(
+        annotators=names,
+        annotation_count=len(annotations),
+        unit_count=len(found_units),
+        shared_unit_count=sum(len(u) >= 2 for u in found_units),
+        label_alpha=agreement.krippendorff_alpha(spans, agreement.LABEL),
+        verdict_alpha=agreement.krippendorff_alpha(spans, agreement.VERDICT),
+        pairs=pairs,
+    )
+
+
+@dataclass
+class ReviewUnit:
+    """A passage several analysts marked (or one did), for the review page."""
+
+    start: int
+    end: int
+    annotations: list[Annotation]
+    adjudicated_by: list[Annotation]
+
+    @property
+    def disagrees(self) -> bool:
+        answers = {(a.label.name, a.verdict) for a in self.annotations}
+        return len(self.annotations) >= 2 and len(answers) > 1
+
+    @property
+    def settled(self) -> bool:
+        return bool(self.adjudicated_by)
+
+
+def review_units(*, article: Article) -> list[ReviewUnit]:
+    annotations = list(agreement_annotations(articles=[article]).prefetch_related("changes__actor"))
+    by_key: dict[tuple, list[Annotation]] = {}
+    for a in annotations:
+        by_key.setdefault((a.creator.get_username(), a.start, a.end), []).append(a)
+    spans = agreement_spans(annotations, {article.pk: 0})
+    adjudications = list(
+        Annotation.objects.filter(article=article, is_adjudication=True)
+        .select_related("creator", "label")
+        .prefetch_related("adjudicates")
+    )
+    result = []
+    used: set[int] = set()
+    for unit in agreement.units(spans):
+        members = []
+        for span in unit.values():
+            for a in by_key[(span.annotator, span.start, span.end)]:
+                if a.pk not in used:
+                    used.add(a.pk)
+                    members.append(a)
+                    break
+        ids = {a.pk for a in members}
+        settled = [adj for adj in adjudications if ids & {x.pk for x in adj.adjudicates.all()}]
+        result.append(
+            ReviewUnit(
+                start=min(a.start for a in members),
+                end=max(a.end for a in members),
+                annotations=sorted(members, key=lambda a: a.creator.get_username()),
+                adjudicated_by=settled,
+            )
+        )
+    return result

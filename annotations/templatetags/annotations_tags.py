@@ -1,0 +1,39 @@
+"""The article page's hooks: the annotation panel and the paragraph offsets annotate.js needs."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import json_script
+
+from newsdesk.roles import ANALYST, has_role
+
+register = template.Library()
+
+
+@register.inclusion_tag("annotations/panel.html", takes_context=True)
+def annotation_panel(context, article):
+    from annotations.views import panel_context
+
+    request = context["request"]
+    if not has_role(request.user, ANALYST):
+        return {"hidden": True}
+    return panel_context(request, article) | {"csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag
+def annotation_paragraph_starts(body: str, paragraphs) -> str:
+    """Where each rendered paragraph starts in ``body`` (code points), as JSON for the script.
+
+    The page renders the body as paragraphs of segments; each paragraph is a contiguous
+    piece of the body, so it is found by searching from the end of the previous one.
+    """
+    starts, cursor = [], 0
+    for paragraph in paragraphs:
+        text = "".join(segment.text for segment in paragraph)
+        found = body.find(text, cursor)
+        if found == -1:
+            starts = []  # the page does not show this text: annotate.js stays off
+            break
+        starts.append(found)
+        cursor = found + len(text)
+    return json_script(starts, "annotation-paragraphs")
