@@ -69,6 +69,21 @@ class ScoringBatch(models.Model):
         return self.finished < self.total
 
 
+class ScoringReceipt(models.Model):
+    """A scoring task whose results are committed, by Celery task id.
+
+    Tasks are acknowledged after they run (acks_late), so a task whose worker died
+    after the commit runs again. Its scores are upserted anyway; the receipt keeps it
+    from counting its articles twice in its batch's progress.
+    """
+
+    task_id = models.CharField(max_length=255, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.task_id
+
+
 class Actor(models.Model):
     """A curated actor: the detector merges its aliases and uses its kind."""
 

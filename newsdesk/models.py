@@ -210,6 +210,8 @@ class Article(models.Model):
         max_length=10, choices=ScoringStatus.choices, default=ScoringStatus.PENDING
     )
     scoring_error = models.TextField(blank=True)
+    # When it was last sent to the workers: the sweep re-sends articles queued too long.
+    scoring_queued_at = models.DateTimeField(null=True, blank=True)
     scored_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
