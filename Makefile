@@ -17,9 +17,9 @@ run: $(STAMP)
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py create_demo_users
 	DEBUG=1 $(PY) manage.py load_demo
-	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker (Ctrl-C stops both)"
+	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker and beat (Ctrl-C stops both)"
 	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 \
-	  -Q newsdesk,newsdesk-grouping & \
+	  -Q newsdesk,newsdesk-grouping -B & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
