@@ -280,3 +280,10 @@ def test_a_url_alone_is_fetched_through_the_guarded_fetcher(analyst_api, page_se
     assert (article.url, article.ingest_method) == (url, IngestMethod.URL)
     assert "tram line" in article.body
     assert analyst_api.post(LIST, {"url": url}).status_code == 409
+
+
+def test_a_host_name_that_cannot_be_looked_up_is_refused_before_fetching(analyst_api):
+    response = analyst_api.post(LIST, {"url": "http://" + "ä" * 60 + ".example/"})
+
+    assert response.status_code == 422
+    assert "http or https URL" in str(response.json()["detail"])

@@ -1,0 +1,256 @@
+"""What the API reads and writes. Field names follow the models; ids are the pages' ids."""
+
+import datetime as dt
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
+from ninja import Field, Schema
+from pydantic import AfterValidator, model_validator
+
+from newsdesk.models import Leaning, Reliability, ScoringStatus
+
+# Database ids are 64-bit: anything larger is not an id, and would overflow the query.
+MAX_ID = 2**63 - 1
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; the page forms refuse it too.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def _http_url(value: str) -> str:
+    value = value.strip()
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+        # A host name that cannot be encoded for DNS (a label too long once in punycode)
+        # passes the validator but would fail in the fetcher.
+        (urlsplit(value).hostname or "").encode("idna")
+    except (DjangoValidationError, UnicodeError):
+        raise ValueError("must be an http or https URL") from None
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# Dates a query can add a day to and still be a date.
+QueryDate = Annotated[dt.date, Field(ge=dt.date(1, 1, 1), le=dt.date(9999, 12, 30))]
+
+
+class Error(Schema):
+    detail: Any = Field(description="What went wrong: a message, or a list of field errors.")
+
+
+class Duplicate(Schema):
+    detail: str
+    existing_id: int = Field(description="The stored article this one duplicates.")
+
+
+# --- Outlets ------------------------------------------------------------------------
+
+
+class OutletRef(Schema):
+    slug: str
+    name: str
+
+
+class OutletOut(Schema):
+    id: int
+    slug: str
+    name: str
+    country: str
+    language: str
+    owner: str
+    state_affiliated: bool
+    leaning: str = Field(description="left, lean_left, center, lean_right, right, or empty")
+    leaning_source: str
+    leaning_rated_on: dt.date | None
+    reliability: str = Field(description="high, mixed, low, or empty")
+    reliability_source: str
+    reliability_rated_on: dt.date | None
+    is_active: bool
+    domains: list[str]
+    article_count: int
+
+    @staticmethod
+    def resolve_domains(obj) -> list[str]:
+        return [d.domain for d in obj.domains.all()]
+
+
+class OutletAverages(Schema):
+    tone: float | None = Field(description="Mean VADER compound of its articles")
+    negative_share: float | None
+    reading_ease: float | None = Field(description="Mean Flesch reading ease")
+    grade: float | None = Field(description="Mean Flesch-Kincaid grade")
+
+
+class OutletDetail(OutletOut):
+    notes: str
+    averages: OutletAverages
+
+
+class OutletFilters(Schema):
+    q: Text | None = Field(None, max_length=200, description="Part of the name")
+    country: Text | None = Field(None, max_length=2, description="ISO 3166 alpha-2 code")
+    leaning: Leaning | None = None
+    reliability: Reliability | None = None
+    active: bool | None = None
+
+
+# --- Articles -----------------------------------------------------------------------
+
+
+class ScoreValues(Schema):
+    version: str
+    values: dict[str, Any]
+
+
+class ScoreOut(Schema):
+    scorer: str
+    version: str
+    values: dict[str, Any]
+    evidence: dict[str, Any] = Field(
+        description="What produced the values; character offsets refer to the article's body."
+    )
+    updated_at: dt.datetime
+
+
+class ArticleOut(Schema):
+    id: int
+    headline: str
+    url: str | None
+    outlet: OutletRef | None
+    published_at: dt.datetime | None
+    language: str
+    event_id: int | None
+    ingest_method: str
+    scoring_status: str
+    created_at: dt.datetime
+    scores: dict[str, ScoreValues] = Field(
+        description="Each scorer's values by scorer name (evidence is on the article itself)."
+    )
+
+    @staticmethod
+    def resolve_scores(obj) -> dict:
+        return {s.scorer: {"version": s.version, "values": s.values} for s in obj.scores.all()}
+
+
+class ArticleDetail(Schema):
+    id: int
+    headline: str
+    url: str | None
+    outlet: OutletRef | None
+    published_at: dt.datetime | None
+    language: str
+    byline: str
+    dateline: str
+    body: str
+    captions: list[Any]
+    credits: list[Any]
+    meta: dict[str, Any]
+    event_id: int | None
+    event_source: str
+    copy_of_id: int | None
+    copy_kind: str
+    ingest_method: str
+    scoring_status: str
+    scored_at: dt.datetime | None
+    created_at: dt.datetime
+    scores: list[ScoreOut]
+
+    @staticmethod
+    def resolve_scores(obj) -> list:
+        return list(obj.scores.all())
+
+
+class ArticleFilters(Schema):
+    """The article list's filters, as on the Articles page."""
+
+    q: Text | None = Field(None, max_length=200, description="Words in the headline or body")
+    outlet: Text | None = Field(None, max_length=100, description="Outlet slug")
+    event: Id | None = Field(None, description="Event id")
+    status: ScoringStatus | None = Field(None, description="Scoring status")
+    date_from: QueryDate | None = Field(None, description="Published on or after")
+    date_to: QueryDate | None = Field(None, description="Published on or before")
+
+
+class ArticleIngest(Schema):
+    """One article: its text or HTML, or only a URL for Newsdesk to fetch."""
+
+    text: Text | None = Field(None, description="Plain text, cleaned like pasted text")
+    html: Text | None = Field(None, description="A page's HTML, extracted like an upload")
+    url: Annotated[Text, AfterValidator(_http_url)] | None = Field(
+        None,
+        max_length=1000,
+        description="The article's address; alone, Newsdesk fetches it (public hosts only)",
+    )
+    headline: Text = Field("", max_length=500, description="Leave empty to detect it")
+    outlet: Text | None = Field(None, max_length=100, description="Outlet slug")
+    published: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self):
+        if self.text is not None and self.html is not None:
+            raise ValueError("give either text or html, not both")
+        if self.text is None and self.html is None and not self.url:
+            raise ValueError("give text, html, or a url to fetch")
+        return self
+
+
+# --- Events -------------------------------------------------------------------------
+
+
+class EventOut(Schema):
+    id: int
+    title: str
+    description: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    locked: bool
+    article_count: int
+    outlet_count: int
+    reviewed_at: dt.datetime | None
+
+
+class EventArticle(Schema):
+    id: int
+    headline: str
+    outlet: OutletRef | None
+    published_at: dt.datetime | None
+    copy_kind: str
+    event_source: str
+    event_similarity: float | None
+
+
+class Comparison(Schema):
+    stale: bool = Field(description="True while a recomputation is queued")
+    computed_at: dt.datetime | None
+    data: dict[str, Any] = Field(
+        description="The comparison page's data: columns per outlet (tone, actors, sourcing, "
+        "frames, persuasion), claims, numbers that disagree, distinctive words, sources, "
+        "balance. Empty until first computed."
+    )
+
+
+class EventDetail(EventOut):
+    review_comment: str
+    articles: list[EventArticle] = Field(description="By outlet, then date")
+    comparison: Comparison
+
+    # The endpoint attaches these: the model's own "comparison" is the stored report row.
+    @staticmethod
+    def resolve_articles(obj) -> list:
+        return obj.article_rows
+
+    @staticmethod
+    def resolve_comparison(obj) -> dict:
+        return obj.comparison_out
+
+
+class EventFilters(Schema):
+    q: Text | None = Field(None, max_length=200, description="Part of the title")
+    date_from: QueryDate | None = Field(None, description="Ends on or after")
+    date_to: QueryDate | None = Field(None, description="Starts on or before")
