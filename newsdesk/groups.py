@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from newsdesk.roles import ADMIN, ANALYST, EDITOR
 
 # Admins curate in the Django admin, which works by model permissions.
-ADMIN_APPS = ("newsdesk", "analysis", "auth")
+ADMIN_APPS = ("newsdesk", "analysis", "auth", "api")
 
 
 def ensure_role_groups(**kwargs) -> None:

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "template_partials",
     "newsdesk",
     "analysis",
+    "ninja",
+    "api",
 ]
 
 MIDDLEWARE = [

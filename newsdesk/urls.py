@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from analysis import views as analysis_views
+from api import views as api_views
 from newsdesk import views
 from newsdesk.security import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
@@ -39,6 +40,12 @@ urlpatterns = [
     path("scoring/rescore/", analysis_views.rescore, name="rescore"),
     path("scoring/batches/<int:pk>/", analysis_views.batch_progress, name="batch-progress"),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
+    path("account/api-tokens/", api_views.token_list, name="api-tokens"),
+    path("account/api-tokens/new/", api_views.token_create, name="api-token-create"),
+    path(
+        "account/api-tokens/<int:pk>/revoke/", api_views.token_revoke, name="api-token-revoke"
+    ),
 ]
 
 admin.site.site_header = "Newsdesk administration"

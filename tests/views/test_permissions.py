@@ -7,6 +7,7 @@ decided, not inherited by accident.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -15,7 +16,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from analysis.models import ScoringBatch
-from newsdesk.models import Event
+from api.main import api
+from api.models import ApiToken
+from api.services import token_create
+from newsdesk.models import Article, Event
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +143,16 @@ MATRIX: dict[str, Row] = {
         (302, ADMIN_LOGIN),
         {"anonymous": (302, ADMIN_LOGIN), "admin": 200},
     ),
+    # The API's own URLs are in API_MATRIX below; its docs page is public (it holds no data).
+    "api": Row("get", lambda o: reverse("api:openapi-view"), 200, {"anonymous": 200}),
+    "api-tokens": role_page(url=lambda o: reverse("api-tokens")),
+    "api-token-create": role_page(
+        "post", lambda o: reverse("api-token-create"), 200, data=lambda o: {"name": "notebook"}
+    ),
+    # Everyone's own tokens only: another user's token is not found.
+    "api-token-revoke": role_page(
+        "post", lambda o: reverse("api-token-revoke", args=[o.token.pk]), 404
+    ),
 }
 
 
@@ -164,8 +178,14 @@ def objs(roles):
     event, other_event = EventFactory(), EventFactory()
     article = ArticleFactory(outlet=outlet, event=event)
     batch = ScoringBatch.objects.create(label="Nightly", total=3, done=1)
+    token, _raw = token_create(user=UserFactory(role="Analyst"), name="someone else's")
     return SimpleNamespace(
-        outlet=outlet, event=event, other_event=other_event, article=article, batch=batch
+        outlet=outlet,
+        event=event,
+        other_event=other_event,
+        article=article,
+        batch=batch,
+        token=token,
     )
 
 
@@ -258,3 +278,144 @@ def test_denied_event_change_by_a_user_without_a_role_changes_nothing(client, ro
 
     objs.article.refresh_from_db()
     assert objs.article.event == objs.event
+
+
+# --- The JSON API -----------------------------------------------------------------------
+# One row per operation of the API's OpenAPI schema (method and path), for every kind of
+# caller: no token, a token that is not valid, and the token of each kind of user. The
+# session does not count: the API is used with tokens only.
+
+API_CALLERS = ("anonymous", "bad-token", "norole", "analyst", "editor", "admin")
+
+
+@dataclass(frozen=True)
+class ApiRow:
+    url: Callable
+    expect: dict
+    json: Callable | None = None
+
+
+def api_row(url, ok=200, json=None, **expect) -> ApiRow:
+    """An operation for the Analyst role: 401 without a valid token, 403 without a role."""
+    return ApiRow(
+        url=url,
+        expect={
+            "anonymous": 401,
+            "bad-token": 401,
+            "norole": 403,
+            "analyst": ok,
+            "editor": ok,
+            "admin": ok,
+            **expect,
+        },
+        json=json,
+    )
+
+
+INGESTED_TEXT = (
+    "The harbour authority said on Tuesday that the new ferry terminal would open in May, "
+    "two years late and 40 million euros over budget."
+)
+
+API_MATRIX: dict[tuple[str, str], ApiRow] = {
+    ("get", "/api/outlets/"): api_row(lambda o: reverse("api:outlet-list")),
+    ("get", "/api/outlets/{slug}/"): api_row(lambda o: reverse("api:outlet", args=[o.outlet.slug])),
+    ("get", "/api/articles/"): api_row(lambda o: reverse("api:article-list")),
+    ("post", "/api/articles/"): api_row(
+        lambda o: reverse("api:article-ingest"), 201, json=lambda o: {"text": INGESTED_TEXT}
+    ),
+    ("get", "/api/articles/{pk}/"): api_row(lambda o: reverse("api:article", args=[o.article.pk])),
+    ("get", "/api/events/"): api_row(lambda o: reverse("api:event-list")),
+    ("get", "/api/events/{pk}/"): api_row(lambda o: reverse("api:event", args=[o.event.pk])),
+}
+
+# The API's URLs that are not operations: public, and JSON (or the docs page) for everyone.
+API_PUBLIC = {
+    "api-root": (lambda: reverse("api:api-root"), 200),
+    "openapi-json": (lambda: reverse("api:openapi-json"), 200),
+    "openapi-view": (lambda: reverse("api:openapi-view"), 200),
+    "not-found": (lambda: "/api/no-such-thing/", 404),
+}
+
+
+def test_every_api_operation_has_a_permission_row():
+    paths = api.get_openapi_schema()["paths"]
+    operations = {(method, path) for path, ops in paths.items() for method in ops}
+    assert operations == set(API_MATRIX)
+
+
+def test_every_api_url_name_is_an_operation_or_public():
+    (api_urls,) = [p for p in get_resolver().url_patterns if getattr(p, "namespace", "") == "api"]
+    names = {p.name for p in api_urls.url_patterns}
+    paths = api.get_openapi_schema()["paths"]
+    operation_names = {
+        p.name
+        for p in api_urls.url_patterns
+        if "/api/" + str(p.pattern).replace("<", "{").replace(">", "}") in paths
+    }
+    assert names == operation_names | set(API_PUBLIC)
+
+
+@pytest.fixture
+def api_headers(roles):
+    def headers(caller: str) -> dict:
+        if caller == "anonymous":
+            return {}
+        if caller == "bad-token":
+            return {"HTTP_AUTHORIZATION": "Bearer nd_not-a-token-anyone-was-given"}
+        role = {"norole": None, "analyst": "Analyst", "editor": "Editor", "admin": "Admin"}
+        _token, raw = token_create(user=UserFactory(role=role[caller]), name="test")
+        return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+    return headers
+
+
+@pytest.mark.parametrize("caller", API_CALLERS)
+@pytest.mark.parametrize("operation", sorted(API_MATRIX), ids=" ".join)
+def test_the_api_permission_matrix_holds(operation, caller, objs, client, api_headers):
+    method, _path = operation
+    row = API_MATRIX[operation]
+    body = row.json(objs) if row.json else None
+    kwargs = {"data": json.dumps(body), "content_type": "application/json"} if body else {}
+
+    response = getattr(client, method)(row.url(objs), **kwargs, **api_headers(caller))
+
+    assert response.status_code == row.expect[caller], f"{caller} {method.upper()} {_path}"
+    assert response["Content-Type"].startswith("application/json")
+    if response.status_code in (401, 403):
+        assert "detail" in response.json()
+
+
+@pytest.mark.parametrize("caller", API_CALLERS)
+@pytest.mark.parametrize("name", sorted(API_PUBLIC))
+def test_the_api_schema_docs_and_unknown_paths_answer_everyone(name, caller, client, api_headers):
+    url, status = API_PUBLIC[name]
+
+    response = client.get(url(), **api_headers(caller))
+
+    assert response.status_code == status
+    if name != "openapi-view":
+        assert response["Content-Type"].startswith("application/json")
+
+
+def test_a_signed_in_session_without_a_token_gets_401_from_the_api(client, objs):
+    client.force_login(UserFactory(role="Admin"))
+
+    response = client.get(reverse("api:article-list"))
+
+    assert response.status_code == 401
+
+
+def test_an_api_write_refused_for_lack_of_a_role_stores_nothing(client, objs, api_headers):
+    before = set(Article.objects.values_list("pk", flat=True))
+
+    response = client.post(
+        reverse("api:article-ingest"),
+        data=json.dumps({"text": INGESTED_TEXT}),
+        content_type="application/json",
+        **api_headers("norole"),
+    )
+
+    assert response.status_code == 403
+    assert set(Article.objects.values_list("pk", flat=True)) == before
+    assert ApiToken.objects.count() == 2  # someone else's, and this caller's

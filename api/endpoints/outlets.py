@@ -1,0 +1,39 @@
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router
+from ninja.pagination import paginate
+
+from api.auth import TokenAuth
+from api.pagination import PageNumbers
+from api.schemas import Error, OutletDetail, OutletFilters, OutletOut
+from newsdesk import selectors
+from newsdesk.roles import ANALYST
+
+router = Router(tags=["outlets"], auth=TokenAuth(ANALYST))
+ERRORS = {401: Error, 403: Error, 422: Error}
+
+
+@router.get("/", response={200: list[OutletOut], **ERRORS}, url_name="outlet-list")
+@paginate(PageNumbers)
+def outlet_list(request: HttpRequest, filters: Query[OutletFilters]):
+    """The register of outlets, by name, with their ratings and domains."""
+    outlets = selectors.outlet_list()
+    if filters.q:
+        outlets = outlets.filter(name__icontains=filters.q)
+    if filters.country:
+        outlets = outlets.filter(country__iexact=filters.country)
+    if filters.leaning:
+        outlets = outlets.filter(leaning=filters.leaning)
+    if filters.reliability:
+        outlets = outlets.filter(reliability=filters.reliability)
+    if filters.active is not None:
+        outlets = outlets.filter(is_active=filters.active)
+    return outlets
+
+
+@router.get("/{slug}/", response={200: OutletDetail, 404: Error, **ERRORS}, url_name="outlet")
+def outlet_detail(request: HttpRequest, slug: str):
+    """One outlet with the mean scores of its articles."""
+    outlet = get_object_or_404(selectors.outlet_list(), slug=slug)
+    outlet.averages = selectors.outlet_averages(outlet)
+    return outlet
