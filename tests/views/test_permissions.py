@@ -16,10 +16,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from analysis.models import ScoringBatch
+from annotations.models import Annotation
 from api.main import api
 from api.models import ApiToken
 from api.services import token_create
 from newsdesk.models import Article, Event
+from tests.annotations.factories import AnnotationFactory
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,15 +155,86 @@ MATRIX: dict[str, Row] = {
     "api-token-revoke": role_page(
         "post", lambda o: reverse("api-token-revoke", args=[o.token.pk]), 404
     ),
+    # Annotations: analysts annotate and reply; editors review, adjudicate, export and see
+    # agreement; nobody edits, re-attaches or deletes another analyst's annotation (the
+    # annotation below is someone else's). 302s go to "#annotation-N" fragments.
+    "annotation-panel": role_page(url=lambda o: reverse("annotation-panel", args=[o.article.pk])),
+    "annotation-create": role_page(
+        "post", lambda o: reverse("annotation-create", args=[o.article.pk]), 400
+    ),
+    "annotation-suggestion-accept": role_page(
+        "post",
+        lambda o: reverse("annotation-suggestion-accept", args=[o.article.pk]),
+        (302, "article"),
+        data=lambda o: {"key": "claims v1 0:5"},
+    ),
+    "annotation-detail": role_page(url=lambda o: _annotation_url(o, "annotation-detail"), ok=302),
+    "annotation-edit": role_page(url=lambda o: _annotation_url(o, "annotation-edit"), ok=403),
+    "annotation-delete": role_page(
+        "post",
+        lambda o: _annotation_url(o, "annotation-delete"),
+        403,
+        data=lambda o: {"version": 1},
+    ),
+    "annotation-reattach": role_page(
+        "post", lambda o: _annotation_url(o, "annotation-reattach"), 403
+    ),
+    "annotation-reply": role_page(
+        "post",
+        lambda o: _annotation_url(o, "annotation-reply"),
+        302,
+        data=lambda o: {"text": "Source?"},
+    ),
+    "annotation-article-review": role_page(
+        url=lambda o: reverse("annotation-article-review", args=[o.article.pk]), analyst=403
+    ),
+    "annotation-review": role_page(
+        "post",
+        lambda o: _annotation_url(o, "annotation-review"),
+        302,
+        data=lambda o: {"status": "accepted", "version": 1},
+        analyst=403,
+    ),
+    "annotation-adjudicate": role_page(
+        "post", lambda o: reverse("annotation-adjudicate", args=[o.article.pk]), 400, analyst=403
+    ),
+    "annotation-event-agreement": role_page(
+        url=lambda o: reverse("annotation-event-agreement", args=[o.event.pk]), analyst=403
+    ),
+    "annotation-export": role_page(url=lambda o: reverse("annotation-export"), analyst=403),
+    "annotation-assignments": role_page(url=lambda o: reverse("annotation-assignments")),
+    # Only the analysts of an assignment submit it.
+    "annotation-assignment-submit": role_page(
+        "post",
+        lambda o: reverse("annotation-assignment-submit", args=[_assignment(o).pk]),
+        403,
+    ),
 }
+
+
+def _annotation_url(objs, name: str) -> str:
+    """The URL ``name`` of an annotation that another analyst made on the article."""
+    from tests.annotations.factories import AnnotationFactory
+
+    if not hasattr(objs, "annotation"):
+        objs.annotation = AnnotationFactory(article=objs.article)
+    return reverse(name, args=[objs.annotation.pk])
+
+
+def _assignment(objs):
+    from annotations.models import Assignment
+
+    return Assignment.objects.create(article=objs.article, blind=True)
 
 
 def url_names(patterns) -> set[str]:
     """Every URL name at the top of the URLconf; an included app counts by its namespace."""
     names = set()
     for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            names.add(pattern.namespace or pattern.pattern.describe())
+        if isinstance(pattern, URLResolver) and not pattern.namespace:
+            names |= url_names(pattern.url_patterns)  # an app's URLs included at the top
+        elif isinstance(pattern, URLResolver):
+            names.add(pattern.namespace)
         elif isinstance(pattern, URLPattern):
             assert pattern.name, f"{pattern.pattern.describe()} has no name"
             names.add(pattern.name)
@@ -312,6 +385,10 @@ def api_row(url, ok=200, json=None, **expect) -> ApiRow:
     )
 
 
+def an_annotation(objs) -> Annotation:
+    return AnnotationFactory(article=objs.article, creator=UserFactory(role="Analyst"))
+
+
 INGESTED_TEXT = (
     "The harbour authority said on Tuesday that the new ferry terminal would open in May, "
     "two years late and 40 million euros over budget."
@@ -327,6 +404,15 @@ API_MATRIX: dict[tuple[str, str], ApiRow] = {
     ("get", "/api/articles/{pk}/"): api_row(lambda o: reverse("api:article", args=[o.article.pk])),
     ("get", "/api/events/"): api_row(lambda o: reverse("api:event-list")),
     ("get", "/api/events/{pk}/"): api_row(lambda o: reverse("api:event", args=[o.event.pk])),
+    ("get", "/api/annotations/"): api_row(lambda o: reverse("api:annotation-list")),
+    ("get", "/api/annotations/{pk}/"): api_row(
+        lambda o: reverse("api:annotation", args=[an_annotation(o).pk])
+    ),
+    ("post", "/api/annotations/"): api_row(
+        lambda o: reverse("api:annotation-create"),
+        201,
+        json=lambda o: {"article": o.article.pk, "quote": "council met", "label": "Claim"},
+    ),
 }
 
 # The API's URLs that are not operations: public, and JSON (or the docs page) for everyone.
