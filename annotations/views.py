@@ -154,7 +154,7 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-def _own_annotation(request: HttpRequest, pk: int) -> Annotation:
+def _visible_annotation(request: HttpRequest, pk: int) -> Annotation:
     annotation = get_object_or_404(
         Annotation.objects.select_related("article", "label", "creator"), pk=pk
     )
@@ -170,14 +170,14 @@ def _own_annotation(request: HttpRequest, pk: int) -> Annotation:
 @role_required(ANALYST)
 def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An annotation's IRI (used as its JSON-LD id): its place on the article page."""
-    annotation = _own_annotation(request, pk)
+    annotation = _visible_annotation(request, pk)
     return redirect(annotation.article.get_absolute_url() + f"#annotation-{annotation.pk}")
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(ANALYST)
 def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = _own_annotation(request, pk)
+    annotation = _visible_annotation(request, pk)
     if annotation.creator_id != request.user.pk:
         raise PermissionDenied("Only the analyst who made an annotation can edit it.")
     if request.method == "GET":
@@ -226,7 +226,9 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = _own_annotation(request, pk)
+    annotation = _visible_annotation(request, pk)
+    if annotation.creator_id != request.user.pk:
+        raise PermissionDenied("Only the analyst who made an annotation can delete it.")
     form = VersionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The version of the annotation is missing.")
@@ -243,7 +245,7 @@ def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def annotation_reply(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = _own_annotation(request, pk)
+    annotation = _visible_annotation(request, pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():
         return _refused(request, annotation.article, "Write something to reply.")
@@ -259,7 +261,9 @@ def annotation_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def annotation_reattach(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = _own_annotation(request, pk)
+    annotation = _visible_annotation(request, pk)
+    if annotation.creator_id != request.user.pk:
+        raise PermissionDenied("Only the analyst who made an annotation can re-attach it.")
     form = ReattachForm(request.POST)
     article = annotation.article
     if not form.is_valid():
@@ -303,7 +307,7 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(EDITOR)
-def article_review(request: HttpRequest, pk: int) -> HttpResponse:
+def article_review(request: HttpRequest, pk: int, status: int = 200) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)
     services.article_reanchor_annotations(article=article)
     context = {
@@ -320,7 +324,7 @@ def article_review(request: HttpRequest, pk: int) -> HttpResponse:
     template = "annotations/review.html"
     if request.htmx:
         template += "#units"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 def _back_to_review(request: HttpRequest, article: Article, message: str, ok: bool = True):
@@ -357,7 +361,8 @@ def article_adjudicate(request: HttpRequest, pk: int) -> HttpResponse:
     form = AdjudicateForm(request.POST)
     if not form.is_valid():
         errors = "; ".join(e for errs in form.errors.values() for e in errs)
-        return _back_to_review(request, article, f"Not adjudicated: {errors}", ok=False)
+        messages.error(request, f"Not adjudicated: {errors}")
+        return article_review(request, pk, status=400)
     ids = form.annotation_ids()
     chosen = {a.pk: a for a in Annotation.objects.filter(article=article, pk__in=ids)}
     try:

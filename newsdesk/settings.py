@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "template_partials",
     "newsdesk",
     "analysis",
+    "annotations",
     "ninja",
     "api",
 ]
@@ -108,7 +109,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a Celery worker process can see the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-newsdesk.sqlite3")}
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # IMMEDIATE: a transaction takes the write lock when it starts, so two people saving
+    # at once wait for each other (up to the timeout) instead of failing with "database
+    # is locked" when a read-then-write transaction cannot upgrade its lock.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

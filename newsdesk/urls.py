@@ -40,6 +40,7 @@ urlpatterns = [
     path("scoring/rescore/", analysis_views.rescore, name="rescore"),
     path("scoring/batches/<int:pk>/", analysis_views.batch_progress, name="batch-progress"),
     path("admin/", admin.site.urls),
+    path("", include("annotations.urls")),
     path("api/", include("api.urls")),
     path("account/api-tokens/", api_views.token_list, name="api-tokens"),
     path("account/api-tokens/new/", api_views.token_create, name="api-token-create"),

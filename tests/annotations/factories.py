@@ -27,10 +27,6 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     start = factory.LazyAttribute(lambda o: o.span[0])
     end = factory.LazyAttribute(lambda o: o.span[1])
     exact = factory.LazyAttribute(lambda o: o.article.body[o.span[0] : o.span[1]])
-    prefix = factory.LazyAttribute(
-        lambda o: anchoring.selector_for(o.article.body, *o.span).prefix
-    )
-    suffix = factory.LazyAttribute(
-        lambda o: anchoring.selector_for(o.article.body, *o.span).suffix
-    )
+    prefix = factory.LazyAttribute(lambda o: anchoring.selector_for(o.article.body, *o.span).prefix)
+    suffix = factory.LazyAttribute(lambda o: anchoring.selector_for(o.article.body, *o.span).suffix)
     anchored_text_hash = factory.LazyAttribute(lambda o: text_hash(o.article.body))
