@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from annotations.services import AnnotationError
 from newsdesk.ingest.errors import IngestError
 from newsdesk.services import DuplicateArticle
 
@@ -44,6 +45,14 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(IngestError)
     def not_ingested(request: HttpRequest, exc: IngestError) -> HttpResponse:
         return api.create_response(request, {"detail": str(exc)}, status=400)
+
+    @api.exception_handler(AnnotationError)
+    def not_annotated(request: HttpRequest, exc: AnnotationError) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc)}, status=400)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc) or "Forbidden."}, status=403)
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:

@@ -1,11 +1,9 @@
 """The JSON API: one NinjaAPI with a router per resource, served under /api/."""
 
-from __future__ import annotations
-
 from ninja import NinjaAPI
 
 from api import errors
-from api.endpoints import articles, events, outlets
+from api.endpoints import annotations, articles, events, outlets
 
 api = NinjaAPI(
     title="Newsdesk API",
@@ -15,8 +13,8 @@ api = NinjaAPI(
         "report, and annotations; ingest articles and write annotations.\n\n"
         "Every operation needs a personal token (create one under *API tokens* in Newsdesk, "
         "or `python manage.py api_token create USERNAME`), sent as "
-        "`Authorization: Bearer <token>`. The token acts with its user's role: reading and "
-        "ingesting need the Analyst role, as on the pages. Lists are paginated with `page` "
+        "`Authorization: Bearer <token>`. The token acts with its user's role: reading, "
+        "ingesting and annotating need the Analyst role, as on the pages. Lists are paginated with `page` "
         'and `page_size` (at most 100). Errors are JSON: `{"detail": ...}`.'
     ),
     urls_namespace="api",
@@ -29,3 +27,4 @@ errors.install(api)
 api.add_router("/outlets/", outlets.router)
 api.add_router("/articles/", articles.router)
 api.add_router("/events/", events.router)
+api.add_router("/annotations/", annotations.router)

@@ -254,3 +254,102 @@ class EventFilters(Schema):
     q: Text | None = Field(None, max_length=200, description="Part of the title")
     date_from: QueryDate | None = Field(None, description="Ends on or after")
     date_to: QueryDate | None = Field(None, description="Starts on or before")
+
+
+# --- Annotations --------------------------------------------------------------------
+
+MAX_OFFSET = 10**9
+
+
+class ReplyOut(Schema):
+    creator: str
+    text: str
+    created: dt.datetime
+
+    @staticmethod
+    def resolve_creator(obj) -> str:
+        return obj.creator.get_username()
+
+
+class AnnotationOut(Schema):
+    """A passage of an article with a label, after the W3C Web Annotation model: the
+    quote (``exact`` with its ``prefix`` and ``suffix``) and its position (``start`` and
+    ``end``, code points of the article's body; empty when the passage was lost after a
+    text change)."""
+
+    id: int
+    article_id: int
+    label: str
+    verdict: str
+    confidence: int = Field(description="1 low, 2 medium, 3 high")
+    note: str
+    links: list[str]
+    exact: str
+    prefix: str
+    suffix: str
+    start: int | None
+    end: int | None
+    anchor_status: str
+    creator: str
+    origin: str
+    review_status: str
+    is_adjudication: bool
+    version: int
+    created: dt.datetime
+    modified: dt.datetime
+    replies: list[ReplyOut]
+
+    @staticmethod
+    def resolve_label(obj) -> str:
+        return obj.label.name
+
+    @staticmethod
+    def resolve_creator(obj) -> str:
+        return obj.creator.get_username()
+
+    @staticmethod
+    def resolve_replies(obj) -> list:
+        return list(obj.replies.all())
+
+
+class AnnotationFilters(Schema):
+    article: Id | None = Field(None, description="Article id")
+    event: Id | None = Field(None, description="Event id")
+    label: Text | None = Field(None, max_length=60, description="Label name")
+    creator: Text | None = Field(None, max_length=150, description="Username")
+    verdict: Text | None = Field(None, max_length=12)
+    review_status: Text | None = Field(None, max_length=12)
+
+
+class AnnotationCreate(Schema):
+    """Annotate a passage, given by its position (``start``, ``end``, and optionally the
+    ``exact`` text there, checked) or by a ``quote`` that occurs once in the article."""
+
+    article: Id
+    start: int | None = Field(None, ge=0, le=MAX_OFFSET)
+    end: int | None = Field(None, ge=1, le=MAX_OFFSET)
+    exact: Text | None = Field(None, max_length=5000)
+    quote: Text | None = Field(None, max_length=5000)
+    text_hash: Text | None = Field(
+        None,
+        max_length=64,
+        description="SHA-256 of the body the offsets refer to; refused if the text changed",
+    )
+    label: Text = Field(max_length=60, description="A label's name")
+    verdict: Text = Field("", max_length=12, description="For labels that take a verdict")
+    confidence: int = Field(2, ge=1, le=3, description="1 low, 2 medium, 3 high")
+    note: Text = Field("", max_length=5000)
+    links: list[Annotated[Text, Field(max_length=1000)]] = Field(
+        default_factory=list, max_length=10, description="Evidence links (http or https)"
+    )
+
+    @model_validator(mode="after")
+    def _one_target(self):
+        by_position = self.start is not None and self.end is not None
+        if not by_position and not self.quote:
+            raise ValueError("give start and end, or a quote")
+        if by_position and self.quote:
+            raise ValueError("give start and end, or a quote, not both")
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both start and end")
+        return self
