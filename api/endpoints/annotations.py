@@ -1,0 +1,93 @@
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Path, Query, Router, Status
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from annotations import services
+from annotations.models import Annotation, Assignment, Label, Reply, text_hash
+from api.auth import TokenAuth
+from api.pagination import PageNumbers
+from api.schemas import AnnotationCreate, AnnotationFilters, AnnotationOut, Error, Id
+from newsdesk.models import Article
+from newsdesk.roles import ANALYST
+
+router = Router(tags=["annotations"], auth=TokenAuth(ANALYST))
+ERRORS = {401: Error, 403: Error, 422: Error}
+
+
+def _visible(user):
+    """The annotations ``user`` may read: as on the article pages, those of others are
+    hidden on articles of a blind assignment the user has not submitted yet."""
+    pending = Assignment.objects.filter(
+        blind=True, members__analyst=user, members__submitted_at=None
+    )
+    blind_articles = Article.objects.filter(
+        Q(pk__in=pending.filter(article__isnull=False).values("article"))
+        | Q(event__in=pending.filter(event__isnull=False).values("event"))
+    )
+    hidden = Q(article__in=blind_articles.values("pk")) & ~Q(creator=user)
+    return (
+        Annotation.objects.exclude(hidden)
+        .select_related("label", "creator")
+        .prefetch_related(Prefetch("replies", queryset=Reply.objects.select_related("creator")))
+    )
+
+
+@router.get("/", response={200: list[AnnotationOut], **ERRORS}, url_name="annotation-list")
+@paginate(PageNumbers)
+def annotation_list(request: HttpRequest, filters: Query[AnnotationFilters]):
+    """Annotations, newest first, with their replies."""
+    annotations = _visible(request.auth)
+    if filters.article:
+        annotations = annotations.filter(article_id=filters.article)
+    if filters.event:
+        annotations = annotations.filter(article__event_id=filters.event)
+    if filters.label:
+        annotations = annotations.filter(label__name=filters.label)
+    if filters.creator:
+        annotations = annotations.filter(creator__username=filters.creator)
+    if filters.verdict:
+        annotations = annotations.filter(verdict=filters.verdict)
+    if filters.review_status:
+        annotations = annotations.filter(review_status=filters.review_status)
+    return annotations.order_by("-created", "-id")
+
+
+@router.get("/{pk}/", response={200: AnnotationOut, 404: Error, **ERRORS}, url_name="annotation")
+def annotation_detail(request: HttpRequest, pk: Path[Id]):
+    """One annotation, if the caller may see it (else 404, as if it did not exist)."""
+    return get_object_or_404(_visible(request.auth), pk=pk)
+
+
+@router.post(
+    "/",
+    response={201: AnnotationOut, 400: Error, 404: Error, **ERRORS},
+    url_name="annotation-create",
+)
+def annotation_create(request: HttpRequest, payload: AnnotationCreate):
+    """Annotate a passage of an article, with the same checks as the article page."""
+    article = get_object_or_404(Article, pk=payload.article)
+    label = Label.objects.filter(name=payload.label).first()
+    if label is None:
+        raise HttpError(400, f"No label is named {payload.label!r}.")
+    if payload.text_hash and payload.text_hash != text_hash(article.body):
+        raise HttpError(400, "The article text changed: text_hash is not the current one.")
+    if payload.quote:
+        start, end = services.annotation_locate_quote(article=article, quote=payload.quote)
+    else:
+        start, end = payload.start, payload.end
+    annotation = services.annotation_create(
+        article=article,
+        creator=request.auth,
+        start=start,
+        end=end,
+        exact=payload.exact,
+        label=label,
+        verdict=payload.verdict,
+        confidence=payload.confidence,
+        note=payload.note,
+        links=payload.links,
+    )
+    return Status(201, get_object_or_404(_visible(request.auth), pk=annotation.pk))
