@@ -2,13 +2,15 @@
 
 import factory
 
+from annotations.defaults import ensure_default_labels
 from annotations.models import Annotation, Label, text_hash
 from newsdesk import anchoring
 from tests.factories import ArticleFactory, UserFactory
 
 
 def label(name: str = "Claim") -> Label:
-    """One of the default labels the migration creates."""
+    """One of the default labels (re-created if a transactional test flushed them)."""
+    ensure_default_labels()
     return Label.objects.get(name=name)
 
 
@@ -23,7 +25,7 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory(ArticleFactory)
     creator = factory.SubFactory(UserFactory, role="Analyst")
-    label = factory.LazyFunction(lambda: Label.objects.get(name="Claim"))
+    label = factory.LazyFunction(label)
     start = factory.LazyAttribute(lambda o: o.span[0])
     end = factory.LazyAttribute(lambda o: o.span[1])
     exact = factory.LazyAttribute(lambda o: o.article.body[o.span[0] : o.span[1]])
