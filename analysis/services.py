@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from analysis.event_report import events_mark_stale
-from analysis.models import Actor, Score, ScoringBatch
+from analysis.models import Actor, Score, ScoringBatch, ScoringReceipt
 from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers
 from newsdesk.models import Article, ScoringStatus
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 # Articles per Celery task: a task costs more in broker round trips and queries than
 # scoring one article, so bulk work travels in chunks and is written in bulk.
 CHUNK_SIZE = 100
+# Articles one sweep re-sends at most; the next sweep takes the rest.
+SWEEP_LIMIT = 10_000
 
 
 def curated_actors() -> tuple[actors.CuratedActor, ...]:
@@ -36,12 +39,15 @@ def article_score(*, article_id: int, batch_id: int | None = None) -> bool:
     return done == 1 and not failed
 
 
-def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tuple[int, int]:
+def articles_score(
+    *, article_ids: list[int], batch_id: int | None = None, receipt: str = ""
+) -> tuple[int, int]:
     """Run every scorer on these articles and upsert the results; idempotent.
 
     An article whose scorer raises is marked failed with the reason and does not stop
     the others. Database errors propagate so that the task can retry the chunk.
-    Returns (scored, failed); articles deleted meanwhile count as neither.
+    ``receipt`` (the task id) makes a re-run of the same task leave its batch's counts
+    alone. Returns (scored, failed); articles deleted meanwhile count as neither.
     """
     scorers = all_scorers()
     actors.CURATED = curated_actors()
@@ -77,7 +83,7 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
             Article.objects.filter(pk=article_id).update(
                 scoring_status=ScoringStatus.FAILED, scoring_error=error, scored_at=None
             )
-        if batch_id:
+        if batch_id and (not receipt or _first_receipt(receipt)):
             ScoringBatch.objects.filter(pk=batch_id).update(
                 done=F("done") + len(scored), failed=F("failed") + len(failures)
             )
@@ -90,6 +96,17 @@ def articles_score(*, article_ids: list[int], batch_id: int | None = None) -> tu
 
             transaction.on_commit(lambda: group_articles.delay(scored))
     return len(scored), len(failures)
+
+
+def _first_receipt(task_id: str) -> bool:
+    """Record that this task's results are committed; False if it was already."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {ScoringReceipt._meta.db_table} (task_id, created_at) "
+            "VALUES (%s, %s) ON CONFLICT (task_id) DO NOTHING",
+            [task_id, timezone.now()],
+        )
+        return cursor.rowcount == 1
 
 
 def articles_group(*, article_ids: list[int]) -> None:
@@ -110,7 +127,12 @@ def articles_group(*, article_ids: list[int]) -> None:
 
 
 def articles_queue_scoring(
-    *, article_ids: list[int], label: str = "", user=None, track: bool = True
+    *,
+    article_ids: list[int],
+    label: str = "",
+    user=None,
+    track: bool = True,
+    chunk_size: int = CHUNK_SIZE,
 ) -> ScoringBatch | None:
     """Mark articles queued and send them to the workers once the transaction commits.
 
@@ -124,11 +146,12 @@ def articles_queue_scoring(
     batch = None
     if track:
         batch = ScoringBatch.objects.create(label=label[:200], total=len(ids), created_by=user)
+    now = timezone.now()
     for start in range(0, len(ids), 1000):
         Article.objects.filter(pk__in=ids[start : start + 1000]).update(
-            scoring_status=ScoringStatus.QUEUED, scoring_error=""
+            scoring_status=ScoringStatus.QUEUED, scoring_error="", scoring_queued_at=now
         )
-    chunks = [ids[i : i + CHUNK_SIZE] for i in range(0, len(ids), CHUNK_SIZE)]
+    chunks = [ids[i : i + chunk_size] for i in range(0, len(ids), chunk_size)]
 
     def send() -> None:
         for chunk in chunks:
@@ -146,3 +169,25 @@ def articles_needing_scores(queryset=None):
         current = Score.objects.filter(scorer=scorer.name, version=scorer.version)
         outdated |= ~Q(pk__in=current.values("article_id"))
     return queryset.filter(outdated)
+
+
+def articles_sweep(*, stuck_after: timedelta, receipts_kept: timedelta = timedelta(days=2)) -> int:
+    """Re-send articles that no worker will score: queued longer than ``stuck_after``
+    (the broker lost the task: Redis restarted or emptied) or never queued at all.
+
+    Scoring is idempotent, so an article re-sent while its first task is merely slow
+    is scored twice with the same result, never duplicated. Returns how many were sent.
+    """
+    cutoff = timezone.now() - stuck_after
+    stuck = Article.objects.filter(
+        Q(scoring_status=ScoringStatus.QUEUED, scoring_queued_at__lt=cutoff)
+        | Q(scoring_status=ScoringStatus.QUEUED, scoring_queued_at__isnull=True)
+        | Q(scoring_status=ScoringStatus.PENDING, created_at__lt=cutoff)
+    )
+    ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:SWEEP_LIMIT])
+    ScoringReceipt.objects.filter(created_at__lt=timezone.now() - receipts_kept).delete()
+    if ids:
+        log.warning("Sweep: re-queueing %d articles left unscored", len(ids))
+        with transaction.atomic():
+            articles_queue_scoring(article_ids=ids, label="sweep", track=False)
+    return len(ids)

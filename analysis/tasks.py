@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 from celery import shared_task
+from django.conf import settings
 from django.db import DatabaseError
 
 from analysis import services
@@ -10,13 +13,26 @@ all_scorers()
 
 
 @shared_task(
+    bind=True,
     autoretry_for=(DatabaseError,),
     retry_backoff=True,
     retry_backoff_max=60,
     max_retries=5,
 )
-def score_articles(article_ids: list[int], batch_id: int | None = None) -> None:
-    services.articles_score(article_ids=article_ids, batch_id=batch_id)
+def score_articles(self, article_ids: list[int], batch_id: int | None = None) -> None:
+    # Idempotent (scores are upserted, the receipt counts the batch once), so the task
+    # is acknowledged late and re-run if its worker dies (settings: CELERY_TASK_ACKS_LATE).
+    services.articles_score(
+        article_ids=article_ids, batch_id=batch_id, receipt=self.request.id or ""
+    )
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
+def sweep_unscored() -> int:
+    """Periodic (beat): re-send articles whose task the broker lost."""
+    return services.articles_sweep(
+        stuck_after=timedelta(seconds=settings.NEWSDESK_SWEEP_STUCK_AFTER)
+    )
 
 
 @shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)

@@ -160,6 +160,15 @@ if CELERY_BROKER_URL == "filesystem://":
         "data_folder_out": str(_broker_dir),
         "control_folder": str(VAR_DIR / "celery-control"),
     }
+elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # A task taken by a worker that then died (even SIGKILL of the whole worker) goes
+    # back to the queue once unacknowledged for this long. It must exceed the hard time
+    # limit below, or a slow task would be run twice at once.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 600),
+        "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+        "unacked_restore_throttle": 1,
+    }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # Event grouping runs on a queue of its own: one worker process consuming it places
 # articles one at a time, so that two reports of a new story cannot open two events.
@@ -186,7 +195,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Re-sends articles whose scoring task the broker lost (Redis restarted or emptied).
+    "sweep-unscored": {
+        "task": "analysis.tasks.sweep_unscored",
+        "schedule": float(env_int("NEWSDESK_SWEEP_INTERVAL", 300)),
+    },
 }
+# An article queued longer than this (seconds) is re-sent by the sweep.
+NEWSDESK_SWEEP_STUCK_AFTER = env_int("NEWSDESK_SWEEP_STUCK_AFTER", 900)
 CELERY_BEAT_SCHEDULE_FILENAME = os.getenv(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule")
 )

@@ -1,0 +1,126 @@
+"""Scoring survives a worker killed mid-batch and a broker that lost its queue.
+
+Both need Redis: the kill test relies on Redis's visibility timeout to hand the
+killed worker's unacknowledged tasks to the next worker.
+"""
+
+import time
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+
+from analysis.models import Score
+from analysis.services import articles_queue_scoring
+from newsdesk.celery import app as celery_app
+from newsdesk.models import Article, ScoringStatus
+from tests.conftest import scorer_names
+from tests.factories import ArticleFactory
+from tests.integration.workers import kill_worker, require_broker, start_worker, stop_worker
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+# Redelivery settings for the workers of these tests: a task left unacknowledged for
+# 3 s is handed out again, checked every second.
+FAST_REDELIVERY = {"CELERY_VISIBILITY_TIMEOUT": "3", "CELERY_UNACKED_RESTORE_INTERVAL": "1"}
+
+
+@pytest.fixture
+def not_eager():
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = True
+
+
+def _articles(n: int) -> list[int]:
+    return [
+        ArticleFactory(
+            body=(
+                f"Officials in district {i} said the new bridge was a terrible waste. "
+                f"The mayor praised it and said {i + 100} people crossed it on Monday."
+            )
+        ).pk
+        for i in range(n)
+    ]
+
+
+def _scored(ids: list[int]) -> int:
+    return Article.objects.filter(pk__in=ids, scoring_status=ScoringStatus.SCORED).count()
+
+
+def _wait(condition, timeout: float, log) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out; worker log:\n{log.read_text()[-4000:]}")
+        time.sleep(0.05)
+
+
+def _assert_scored_exactly_once(ids: list[int]) -> None:
+    assert _scored(ids) == len(ids)
+    per_article = (
+        Score.objects.filter(article_id__in=ids)
+        .values("article_id", "scorer")
+        .annotate(rows=Count("id"))
+    )
+    assert {row["rows"] for row in per_article} == {1}
+    assert len(per_article) == len(ids) * len(scorer_names())
+
+
+def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(tmp_path, not_eager):
+    require_broker(redis_only=True)
+    ids = _articles(200)
+    first_log = tmp_path / "first.log"
+    first = start_worker(first_log, name="doomed", env=FAST_REDELIVERY)
+    try:
+        with transaction.atomic():
+            batch = articles_queue_scoring(article_ids=ids, label="kill test", chunk_size=5)
+        # Kill the worker, pool and all, once it has committed some chunks but not all.
+        _wait(lambda: _scored(ids) > 0, 60, first_log)
+    finally:
+        kill_worker(first)
+    scored_at_kill = _scored(ids)
+    assert 0 < scored_at_kill < len(ids), "the kill should land in the middle of the batch"
+
+    second_log = tmp_path / "second.log"
+    second = start_worker(second_log, name="rescuer", env=FAST_REDELIVERY)
+    try:
+        _wait(lambda: _scored(ids) == len(ids), 90, second_log)
+        time.sleep(1)  # anything still redelivered would show up as an extra count
+    finally:
+        stop_worker(second)
+
+    _assert_scored_exactly_once(ids)
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == (len(ids), 0)
+
+
+def test_the_sweep_rescues_articles_whose_tasks_the_broker_lost(tmp_path, not_eager):
+    url = require_broker(redis_only=True)
+    import redis
+
+    ids = _articles(30)
+    with transaction.atomic():
+        articles_queue_scoring(article_ids=ids, track=False, chunk_size=10)
+    # Redis restarted without persistence, or emptied: the queued tasks are gone.
+    client = redis.Redis.from_url(url)
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    lost = [k for k in client.scan_iter(match=f"{queue}*") if not k.endswith(b"-grouping")]
+    assert lost, "the tasks should have been in the queue"
+    client.delete(*lost)
+
+    # A worker with beat running the sweep every 2 s, for articles queued over 1 s ago.
+    log = tmp_path / "worker.log"
+    worker = start_worker(
+        log,
+        name="sweeper",
+        beat=True,
+        env={"NEWSDESK_SWEEP_INTERVAL": "2", "NEWSDESK_SWEEP_STUCK_AFTER": "1"},
+    )
+    try:
+        _wait(lambda: _scored(ids) == len(ids), 90, log)
+    finally:
+        stop_worker(worker)
+    assert "Sweep: re-queueing 30 articles" in log.read_text()
+    _assert_scored_exactly_once(ids)
