@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 
 import feedparser
+from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
@@ -228,7 +229,7 @@ def _ingest_entry(feed: Feed, entry, link: str, report: PollReport) -> None:
         report.known += 1
     except IngestError as exc:
         report.errors.append(f"{link}: {exc}")
-    except DatabaseError:
+    except (DatabaseError, SoftTimeLimitExceeded):
         raise
     except Exception as exc:  # an extractor's bug on one page must not lose the others
         log.exception("Feed %s: ingesting %s failed", feed.pk, link)

@@ -344,3 +344,32 @@ def test_an_unexpected_error_is_recorded_and_lets_go_of_the_feed(
     assert feed.last_error == "RuntimeError: parser bug"
     assert feed.polling_until is None
     assert feed.failures == 1
+
+
+def test_a_poll_stopped_by_the_time_limit_keeps_what_it_stored_and_lets_go(
+    feed_server, make_feed, monkeypatch, django_capture_on_commit_callbacks
+):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    real_fetch = feeds.fetch_url
+
+    def fetch(url, **kwargs):
+        if url.endswith("/b"):
+            raise SoftTimeLimitExceeded()
+        return real_fetch(url, **kwargs)
+
+    monkeypatch.setattr(feeds, "fetch_url", fetch)
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda *args: None)
+    feed = make_feed(serve_feed(feed_server, ["/a", "/b", "/c"]))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = feed_poll(feed=feed)
+
+    assert report.status == PollStatus.FAILED
+    article = Article.objects.get()
+    assert article.url == feed_server.url("/a")
+    assert article.scoring_status == ScoringStatus.QUEUED
+    feed.refresh_from_db()
+    assert feed.polling_until is None
+    assert feed.failures == 1
+    assert feed.last_error.startswith("SoftTimeLimitExceeded")

@@ -4,58 +4,30 @@ The worker reaches this process's local HTTP server because its environment name
 127.0.0.1 in NEWSDESK_FETCH_ALLOW_HOSTS, as the unit tests' settings do.
 """
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
 
 from newsdesk.celery import app as celery_app
 from newsdesk.models import Article, Feed, ScoringStatus
 from newsdesk.tasks import poll_feeds
 from tests.feeds.conftest import article_page, rss
-from tests.integration.test_worker import ROOT, _database_url, _require_broker
+from tests.integration.workers import require_broker, start_worker, stop_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def feed_worker(tmp_path):
-    broker = _require_broker()
+    require_broker()
     log_path = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
-        "SECRET_KEY": "worker-test-secret",
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": broker,
-        "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
-        "CELERY_GROUPING_QUEUE": settings.CELERY_GROUPING_QUEUE,
-        "CELERY_TASK_ALWAYS_EAGER": "0",
-        "NEWSDESK_FETCH_ALLOW_HOSTS": "127.0.0.1",
-    }
-    queues = f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_GROUPING_QUEUE}"
-    command = [sys.executable, "-m", "celery", "-A", "newsdesk", "worker", "--loglevel=info"]
-    command += ["--concurrency=2", "-n", f"feeds-{os.getpid()}@%h", "-Q", queues]
-    with log_path.open("w") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = start_worker(log_path, name="feeds", env={"NEWSDESK_FETCH_ALLOW_HOSTS": "127.0.0.1"})
+    celery_app.conf.task_always_eager = False
     try:
-        deadline = time.monotonic() + 60
-        while "ready." not in log_path.read_text():
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"The Celery worker did not start:\n{log_path.read_text()}")
-            time.sleep(0.2)
-        celery_app.conf.task_always_eager = False
         yield log_path
     finally:
         celery_app.conf.task_always_eager = True
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_worker(process)
 
 
 def test_dispatches_sent_at_once_poll_each_feed_once_through_the_worker(
