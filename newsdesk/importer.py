@@ -29,18 +29,28 @@ class ImportReport:
         return Counter(reason for _, reason in self.rejected)
 
 
+def _text(fields: dict, key: str) -> str:
+    # A JSON line may hold a number, a list or an object where text belongs.
+    value = fields.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise IngestError(f"'{key}' must be text")
+    return value
+
+
 def _row_input(fields: dict, meta_keys: tuple[str, ...]) -> ArticleInput:
-    text, html = fields.get("text") or "", fields.get("html") or ""
+    text, html = _text(fields, "text"), _text(fields, "html")
     if not (text.strip() or html.strip()):
         raise IngestError("no text or html")
     meta = {k: fields[k] for k in meta_keys if k in fields}
     return ArticleInput(
         raw=html or text,
         is_html=bool(html) and not text,
-        url=(fields.get("url") or "").strip(),
-        outlet_name=(fields.get("outlet") or "").strip(),
-        headline=(fields.get("title") or "").strip(),
-        byline=(fields.get("byline") or "").strip(),
+        url=_text(fields, "url").strip(),
+        outlet_name=_text(fields, "outlet").strip(),
+        headline=_text(fields, "title").strip(),
+        byline=_text(fields, "byline").strip(),
         published=parse_published(fields.get("published")),
         meta=meta,
     )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
@@ -104,12 +107,32 @@ def outlet_create_inactive(*, name: str, domain: str = "") -> Outlet:
 def _extract(data: ArticleInput) -> CleanedText:
     if not data.raw.strip():
         raise IngestError("There is no text to ingest.")
+    # Imports and feeds bring what no form has checked; PostgreSQL cannot store NUL.
+    fields = (data.raw, data.url, data.outlet_name, data.headline, data.byline)
+    meta = json.dumps(data.meta or {}, default=str)
+    if any("\x00" in value for value in fields) or "\\u0000" in meta:
+        raise IngestError("The text holds NUL characters, so it is not plain text or HTML.")
     check_size(
         len(data.raw.encode("utf-8", "surrogatepass")),
         settings.NEWSDESK_MAX_ARTICLE_BYTES,
         "The text",
     )
     return extract_html(data.raw, data.url) if data.is_html else clean_text(data.raw)
+
+
+def _checked_url(url: str) -> str:
+    """Imports and feeds bring URLs that no form has checked; the article page links to them."""
+    if not url:
+        return url
+    try:
+        if len(url) > Article._meta.get_field("url").max_length:
+            raise ValidationError("too long")
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise IngestError(
+            "The URL must be a valid http:// or https:// address of at most 1,000 characters."
+        ) from None
+    return url
 
 
 def _published(value: dt.datetime | dt.date | None) -> dt.datetime | None:
@@ -136,7 +159,7 @@ def article_ingest(
     cleaned = _extract(data)
     if len(cleaned.body.split()) < MIN_BODY_WORDS:
         raise IngestError("Too little article text was found (fewer than five words).")
-    url = data.url.strip() or None
+    url = _checked_url(data.url.strip()) or None
     if url and (existing := Article.objects.filter(url=url).first()):
         raise DuplicateArticle(existing, "same URL")
     digest = content_hash(cleaned.body)

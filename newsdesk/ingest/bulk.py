@@ -61,7 +61,10 @@ def parse_published(value) -> dt.datetime | dt.date | None:
     if not value:
         return None
     value = str(value).strip()
-    parsed = parse_datetime(value) or parse_date(value)
+    try:
+        parsed = parse_datetime(value) or parse_date(value)
+    except ValueError:  # well-formed but impossible, such as 2024-02-30
+        parsed = None
     if parsed is None:
         raise IngestError(f"the published date {value!r} is not an ISO date")
     return parsed

@@ -30,18 +30,23 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode bytes of unknown encoding, or raise IngestError if they are not text."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
+            try:
+                return _refuse_nul(data.decode(encoding))
+            except UnicodeDecodeError:
+                raise IngestError(f"This file starts like {encoding} text but is not.") from None
     # UTF-16 without a BOM: every other byte of ASCII text is NUL.
     if len(data) >= 4 and data[1::2].count(0) > 0.4 * (len(data) // 2):
         try:
-            return data.decode("utf-16-le")
+            return _refuse_nul(data.decode("utf-16-le"))
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
         raise IngestError("This looks like a binary file, not text or HTML.")
+    if b"\x00" in data:
+        raise IngestError("This file holds binary data, not only text or HTML.")
     for encoding in filter(None, (declared, "utf-8")):
         try:
-            return data.decode(encoding)
+            return _refuse_nul(data.decode(encoding))
         except (UnicodeDecodeError, LookupError):
             continue
     matches = list(from_bytes(data[:200_000]))
@@ -53,6 +58,13 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     # likeliest for news pages, and the one browsers assume for "latin-1".
     encoding = "cp1252" if "cp1252" in tied else tied[0]
     return data.decode(encoding, errors="replace")
+
+
+def _refuse_nul(text: str) -> str:
+    # NUL is never in text, and PostgreSQL cannot store it.
+    if "\x00" in text:
+        raise IngestError("This file holds binary data, not only text or HTML.")
+    return text
 
 
 def looks_like_html(text: str) -> bool:
