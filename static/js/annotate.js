@@ -119,12 +119,21 @@
     });
   }
 
+  // Redrawing splits and merges text nodes, which would disturb a selection in progress:
+  // only redraw when the list of highlights or the text itself changed.
   function drawHighlights() {
     var root = textRoot();
     var paras = paragraphs();
     if (!root || !paras) return;
+    var items = document.querySelectorAll("#annotation-panel .annotation-item[data-start]");
+    var signature = Array.prototype.map.call(items, function (item) {
+      return [item.dataset.annotation, item.dataset.start, item.dataset.end, item.dataset.label].join(":");
+    }).join(" ");
+    if (root === state.drawnRoot && signature === state.drawnSignature) return;
+    state.drawnRoot = root;
+    state.drawnSignature = signature;
     clearMarks(root);
-    document.querySelectorAll("#annotation-panel .annotation-item[data-start]").forEach(function (item) {
+    items.forEach(function (item) {
       var s = parseInt(item.dataset.start, 10), e = parseInt(item.dataset.end, 10);
       paras.forEach(function (para) {
         var a = Math.max(s, para.start), b = Math.min(e, para.end);
@@ -284,9 +293,15 @@
     state.pendingJump = ev.detail && ev.detail.id;
   });
 
+  function concernsAnnotations(el) {
+    if (!el || !el.closest) return false;
+    return !!(el.closest("#annotations") || el.closest("#article-text") ||
+      el.id === "annotation-panel" || el.id === "article-text" || !el.isConnected);
+  }
+
   document.body.addEventListener("htmx:afterSettle", function (ev) {
     var target = ev.detail && ev.detail.target;
-    if (!target) return;
+    if (!target || !concernsAnnotations(target)) return; // e.g. the scoring card polling
     if (target.id === "annotation-form" || (target.closest && target.closest("#annotation-form"))) {
       var f = form();
       if (f) { f.hidden = false; placeForm(f, state.rect); syncVerdict(f); }
