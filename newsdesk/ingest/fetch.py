@@ -50,6 +50,8 @@ def _check_address(host: str, port: int) -> str:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except socket.gaierror:
         raise IngestError(f"The host {host!r} could not be found.") from None
+    except UnicodeError:  # a label too long or otherwise not encodable for DNS
+        raise IngestError(f"The host {host!r} is not a valid host name.") from None
     addresses = {info[4][0] for info in infos}
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
@@ -62,7 +64,10 @@ def _open(url: str, timeout: float, headers: dict[str, str]):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError("Only http:// and https:// URLs can be fetched.")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise IngestError("The URL's port is not a valid port number.") from None
     address = _check_address(parts.hostname, port)
     if parts.scheme == "https":
         pool = urllib3.HTTPSConnectionPool(

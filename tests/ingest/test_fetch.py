@@ -63,6 +63,19 @@ def test_it_refuses_other_schemes():
         fetch_url("file:///etc/passwd")
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://" + "ä" * 60 + ".com/", "not a valid host name"),
+        ("http://" + "a" * 70 + ".com/", "not a valid host name"),
+        ("http://example.com:99999/", "not a valid port"),
+    ],
+)
+def test_it_refuses_malformed_hosts_and_ports_clearly(url, message):
+    with pytest.raises(IngestError, match=message):
+        fetch_url(url)
+
+
 def test_it_fetches_an_allowed_test_host(local_server):
     page = fetch_url(local_server + "/page")
     assert page.body == PAGE
