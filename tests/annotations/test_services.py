@@ -343,3 +343,24 @@ def test_only_editors_assign_and_only_members_submit(article, analyst, second_an
 
     with pytest.raises(PermissionDenied):
         services.assignment_submit(assignment=assignment, analyst=second_analyst)
+
+
+def test_an_orphan_is_re_attached_by_its_analyst_to_a_new_selection(article, analyst, editor):
+    a = create(article, analyst, "a disgrace")
+    article.body = BODY.replace("a disgrace", "unwise")
+    article.save()
+    a.refresh_from_db()
+    assert a.is_orphaned
+    start, end = span_of(article.body, "unwise")
+
+    with pytest.raises(PermissionDenied):
+        services.annotation_reattach(
+            annotation=a, user=editor, expected_version=a.version, start=start, end=end
+        )
+    services.annotation_reattach(
+        annotation=a, user=analyst, expected_version=a.version, start=start, end=end, exact="unwise"
+    )
+
+    a.refresh_from_db()
+    assert (a.exact, a.start, a.end, a.is_orphaned) == ("unwise", start, end, False)
+    assert a.changes.filter(action="reattached").get().data["exact"] == ["a disgrace", "unwise"]
