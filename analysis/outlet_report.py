@@ -1,13 +1,21 @@
 """Outlet reports over a period, and the blindspots of event coverage.
 
 Both read stored scores with a fixed number of queries, whatever the number of
-articles, and summarise them in Python.
+articles: the outlet report lets the database aggregate them, the blindspots summarise
+one row per event and outlet in Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+import math
+from collections import defaultdict
+from functools import lru_cache
+
+from django.db import connection
+from django.db.models import Avg, Count, DateField, FloatField, Q, Sum
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, TruncWeek
 
 from analysis import comparison
 from analysis.models import Score
@@ -38,66 +46,196 @@ def _week(moment: dt.datetime) -> dt.date:
 
 
 def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dict:
-    """Per outlet: article count, means with 95% intervals, frames, persuasion, sources, trend."""
+    """Per outlet: article count, means with 95% intervals, frames, persuasion, sources, trend.
+
+    Five aggregate queries, whatever the number of articles: the database sums, averages
+    and groups the scores (a year of a large outlet is thousands of them), and Python
+    only receives a few rows per outlet, week, frame, cue and source.
+    """
     since, until = _window(start, end)
-    scores = Score.objects.filter(
-        article__outlet__in=outlets,
-        article__published_at__gte=since,
-        article__published_at__lt=until,
-        scorer__in=["sentiment", "attribution", "readability", "framing", "persuasion"],
-    ).values_list("article__outlet_id", "article__published_at", "scorer", "values")
-    figures: dict[int, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    frames: dict[int, Counter] = defaultdict(Counter)
-    persuasion: dict[int, Counter] = defaultdict(Counter)
-    weekly: dict[int, dict[dt.date, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for outlet_id, published, scorer, values in scores:
-        for name, (figure_scorer, key) in FIGURES.items():
-            if scorer == figure_scorer and values.get(key) is not None:
-                figures[outlet_id][name].append(values[key])
-        if scorer == "sentiment" and values.get("compound_mean") is not None:
-            weekly[outlet_id][_week(published)].append(values["compound_mean"])
-        elif scorer == "framing":
-            frames[outlet_id].update(values.get("shares") or {})
-        elif scorer == "persuasion":
-            persuasion[outlet_id].update(values.get("per_1000") or {})
-
-    sources: dict[int, Counter] = defaultdict(Counter)
-    for outlet_id, evidence in Score.objects.filter(
-        article__outlet__in=outlets,
-        article__published_at__gte=since,
-        article__published_at__lt=until,
-        scorer="attribution",
-    ).values_list("article__outlet_id", "evidence"):
-        for source in evidence.get("sources", []):
-            if source.get("type") in ("named_person", "named_org"):
-                sources[outlet_id][source["name"]] += source.get("count", 1)
-
-    counts = Counter(
-        Article.objects.filter(
-            outlet__in=outlets, published_at__gte=since, published_at__lt=until
-        ).values_list("outlet_id", flat=True)
+    ids = [outlet.pk for outlet in outlets]
+    in_period = {
+        "article__outlet__in": ids,
+        "article__published_at__gte": since,
+        "article__published_at__lt": until,
+    }
+    figures = _figures(in_period)
+    weekly = _weekly_tone(in_period)
+    shares = _shares(ids, since, until)
+    sources = _sources(ids, since, until)
+    counts = dict(
+        Article.objects.filter(outlet__in=ids, published_at__gte=since, published_at__lt=until)
+        .order_by()
+        .values("outlet_id")
+        .annotate(n=Count("pk"))
+        .values_list("outlet_id", "n")
     )
     weeks = _weeks(start, end)
     result = []
     for outlet in outlets:
-        n = counts.get(outlet.pk, 0)
-        scored = len(figures[outlet.pk]["tone"]) or 1
+        mine = figures.get(outlet.pk, {})
+        scored = mine.get("tone", {}).get("n") or 1
+        empty = {"mean": None, "low": None, "high": None, "n": 0}
         result.append({
             "outlet": outlet,
-            "articles": n,
-            "figures": {
-                name: dict(zip(("mean", "low", "high"), comparison.mean_ci(values), strict=True))
-                | {"n": len(values)}
-                for name, values in ((k, figures[outlet.pk][k]) for k in FIGURES)
+            "articles": counts.get(outlet.pk, 0),
+            "figures": {name: mine.get(name, empty) for name in FIGURES},
+            "frames": {k: v / scored for k, v in _by_size(shares.get((outlet.pk, "framing")))},
+            "persuasion": {
+                k: v / scored for k, v in _by_size(shares.get((outlet.pk, "persuasion"))) if v
             },
-            "frames": {k: v / scored for k, v in frames[outlet.pk].most_common()},
-            "persuasion": {k: v / scored for k, v in persuasion[outlet.pk].most_common() if v},
-            "sources": sources[outlet.pk].most_common(TOP_SOURCES),
+            "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
             "trend": [
-                (week.isoformat(), _mean(weekly[outlet.pk].get(week))) for week in weeks
+                (week.isoformat(), weekly.get((outlet.pk, week))) for week in weeks
             ],
         })  # fmt: skip
     return {"start": start, "end": end, "outlets": result}
+
+
+def _number(key: str):
+    # KT() would apply the JSON path to the scores' article; name the field.
+    return Cast(KeyTextTransform(key, "values"), FloatField())
+
+
+def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
+    """Each outlet's mean, 95% interval and count of every figure: one grouped query."""
+    aggregates = {}
+    for name, (scorer, key) in FIGURES.items():
+        only = Q(scorer=scorer)
+        value = _number(key)
+        aggregates[f"{name}__n"] = Count(value, filter=only)
+        aggregates[f"{name}__mean"] = Avg(value, filter=only)
+        # Sums of squares rather than StdDev, which SQLite's fails below two values.
+        aggregates[f"{name}__squares"] = Sum(value * value, filter=only)
+    rows = (
+        Score.objects.filter(**in_period, scorer__in={s for s, _ in FIGURES.values()})
+        .order_by()
+        .values("article__outlet_id")
+        .annotate(**aggregates)
+    )
+    figures: dict[int, dict[str, dict]] = {}
+    for row in rows:
+        figures[row["article__outlet_id"]] = {
+            name: _interval(row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"])
+            for name in FIGURES
+        }
+    return figures
+
+
+def _interval(n: int, mean: float | None, squares: float | None) -> dict:
+    """comparison.mean_ci from the count, mean and sum of squares of the values."""
+    if not n or mean is None:
+        return {"mean": None, "low": None, "high": None, "n": 0}
+    if n == 1 or squares is None:
+        return {"mean": mean, "low": None, "high": None, "n": n}
+    sd = math.sqrt(max(0.0, (squares - n * mean * mean) / (n - 1)))
+    half = _t975(n - 1) * sd / math.sqrt(n)
+    return {"mean": mean, "low": mean - half, "high": mean + half, "n": n}
+
+
+@lru_cache(maxsize=4096)
+def _t975(df: int) -> float:
+    return comparison.t_quantile(0.975, df)
+
+
+def _weekly_tone(in_period: dict) -> dict[tuple[int, dt.date], float]:
+    """Mean tone by outlet and week (weeks start on Monday, in UTC)."""
+    scorer, key = FIGURES["tone"]
+    week = TruncWeek("article__published_at", output_field=DateField(), tzinfo=dt.UTC)
+    rows = (
+        Score.objects.filter(**in_period, scorer=scorer)
+        .order_by()
+        .values("article__outlet_id", week=week)
+        .annotate(mean=Avg(_number(key)))
+        .values_list("article__outlet_id", "week", "mean")
+    )
+    return {(outlet_id, day): mean for outlet_id, day, mean in rows if mean is not None}
+
+
+def _by_size(counts: dict | None) -> list[tuple]:
+    """Largest first; ties in name order."""
+    return sorted((counts or {}).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _period_sql(ids: list[int], since: dt.datetime, until: dt.datetime) -> tuple[str, list]:
+    """WHERE conditions on the article ``a`` of a score: one of the outlets, in the period."""
+    ops = connection.ops
+    marks = ", ".join(["%s"] * len(ids))
+    return (
+        f"a.outlet_id IN ({marks}) AND a.published_at >= %s AND a.published_at < %s",
+        [*ids, ops.adapt_datetimefield_value(since), ops.adapt_datetimefield_value(until)],
+    )
+
+
+def _shares(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tuple, dict]:
+    """Sums of frame shares (framing) and of cues per 1,000 words (persuasion), by key."""
+    if not ids:
+        return {}
+    where, params = _period_sql(ids, since, until)
+    if connection.vendor == "postgresql":
+        sql = f"""
+            SELECT a.outlet_id, s.scorer, e.key, SUM(e.value::double precision)
+            FROM analysis_score s
+            JOIN newsdesk_article a ON a.id = s.article_id
+            CROSS JOIN LATERAL (
+                SELECT s."values" -> CASE s.scorer WHEN 'framing' THEN 'shares' ELSE 'per_1000' END
+                    AS part
+            ) p
+            CROSS JOIN LATERAL jsonb_each_text(
+                CASE WHEN jsonb_typeof(p.part) = 'object' THEN p.part END
+            ) e
+            WHERE {where} AND s.scorer IN ('framing', 'persuasion')
+            GROUP BY 1, 2, 3"""
+    else:
+        sql = f"""
+            SELECT a.outlet_id, s.scorer, e.key, SUM(e.value)
+            FROM analysis_score s
+            JOIN newsdesk_article a ON a.id = s.article_id
+            JOIN json_each(s."values", CASE s.scorer
+                WHEN 'framing' THEN '$.shares' ELSE '$.per_1000' END) e
+            WHERE {where} AND s.scorer IN ('framing', 'persuasion') AND e.key IS NOT NULL
+            GROUP BY 1, 2, 3"""
+    sums: dict[tuple, dict] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for outlet_id, scorer, key, total in cursor.fetchall():
+            if total is not None:
+                sums[(outlet_id, scorer)][key] = total
+    return sums
+
+
+def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
+    """How often each named person or organisation is quoted, by outlet."""
+    if not ids:
+        return {}
+    where, params = _period_sql(ids, since, until)
+    if connection.vendor == "postgresql":
+        sql = f"""
+            SELECT a.outlet_id, e.value ->> 'name', SUM(COALESCE((e.value ->> 'count')::int, 1))
+            FROM analysis_score s
+            JOIN newsdesk_article a ON a.id = s.article_id
+            CROSS JOIN LATERAL jsonb_array_elements(CASE
+                WHEN jsonb_typeof(s.evidence -> 'sources') = 'array' THEN s.evidence -> 'sources'
+            END) e
+            WHERE {where} AND s.scorer = 'attribution'
+                AND e.value ->> 'type' IN ('named_person', 'named_org')
+            GROUP BY 1, 2"""
+    else:
+        sql = f"""
+            SELECT a.outlet_id, json_extract(e.value, '$.name'),
+                SUM(COALESCE(json_extract(e.value, '$.count'), 1))
+            FROM analysis_score s
+            JOIN newsdesk_article a ON a.id = s.article_id
+            JOIN json_each(s.evidence, '$.sources') e
+            WHERE {where} AND s.scorer = 'attribution'
+                AND json_extract(e.value, '$.type') IN ('named_person', 'named_org')
+            GROUP BY 1, 2"""
+    found: dict[int, dict] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for outlet_id, name, count in cursor.fetchall():
+            found[outlet_id][name] = count
+    return found
 
 
 def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -106,10 +244,6 @@ def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
         weeks.append(week)
         week += dt.timedelta(days=7)
     return weeks
-
-
-def _mean(values: list[float] | None) -> float | None:
-    return sum(values) / len(values) if values else None
 
 
 def outlet_report_rows(report: dict) -> list[list]:
