@@ -1,4 +1,7 @@
-"""The main pages work in Chromium under the Content-Security-Policy, with no violation."""
+"""The main pages work in Chromium under the Content-Security-Policy, with no violation.
+
+Here rather than in tests/security so that it shares the session's one browser (a second
+sync Playwright in the same process cannot start)."""
 
 from __future__ import annotations
 
