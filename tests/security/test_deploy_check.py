@@ -18,7 +18,8 @@ def production_env(**overrides: str) -> dict[str, str]:
         k: v
         for k, v in os.environ.items()
         if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_COOKIES", "SECURE_SSL_REDIRECT")
-        and not k.startswith(("SECURE_HSTS", "SESSION_", "LOGIN_"))
+        # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process.
+        and not k.startswith(("SECURE_HSTS", "SESSION_", "LOGIN_", "DJANGO_ALLOW_ASYNC"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="newsdesk.settings",
