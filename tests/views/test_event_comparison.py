@@ -87,3 +87,12 @@ def test_an_editor_exports_the_figures_as_csv(client, editor, afghan_event):
     assert float(sputnik["tone_mean"]) == pytest.approx(
         EventComparison.objects.get(event=afghan_event).data["columns"]["sputnik"]["tone"]["mean"]
     )
+
+
+def test_editors_get_links_to_the_export_and_annotator_agreement(client, editor, analyst):
+    event = EventFactory()
+    agreement = f"/events/{event.pk}/agreement/"
+    client.force_login(editor)
+    assert agreement in client.get(event.get_absolute_url()).content.decode()
+    client.force_login(analyst)
+    assert agreement not in client.get(event.get_absolute_url()).content.decode()
