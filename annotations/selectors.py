@@ -197,6 +197,13 @@ class PairAgreement:
     b: str
     label_kappa: float | None
     verdict_kappa: float | None
+    label_alpha: float | None = None
+    verdict_alpha: float | None = None
+
+    @property
+    def figures(self) -> tuple[float | None, ...]:
+        """In the order of the page's columns."""
+        return self.label_alpha, self.verdict_alpha, self.label_kappa, self.verdict_kappa
 
 
 @dataclass
@@ -233,7 +240,8 @@ def agreement_spans(annotations: Iterable[Annotation], offsets: dict[int, int]) 
 
 
 def agreement_report(*, articles: Iterable[Article]) -> AgreementReport:
-    """Krippendorff's alpha (labels, verdicts) and Cohen's kappa per pair of analysts."""
+    """Krippendorff's alpha (labels, verdicts) over all analysts and per pair, and
+    Cohen's kappa per pair."""
     articles = list(articles)
     offsets, cursor = {}, 0
     for article in articles:
@@ -243,15 +251,19 @@ def agreement_report(*, articles: Iterable[Article]) -> AgreementReport:
     spans = agreement_spans(annotations, offsets)
     names = sorted({s.annotator for s in spans})
     found_units = agreement.units(spans)
-    pairs = [
-        PairAgreement(
-            a,
-            b,
-            agreement.cohen_kappa(spans, a, b, agreement.LABEL),
-            agreement.cohen_kappa(spans, a, b, agreement.VERDICT),
+    pairs = []
+    for a, b in combinations(names, 2):
+        theirs = [s for s in spans if s.annotator in (a, b)]
+        pairs.append(
+            PairAgreement(
+                a,
+                b,
+                label_kappa=agreement.cohen_kappa(spans, a, b, agreement.LABEL),
+                verdict_kappa=agreement.cohen_kappa(spans, a, b, agreement.VERDICT),
+                label_alpha=agreement.krippendorff_alpha(theirs, agreement.LABEL),
+                verdict_alpha=agreement.krippendorff_alpha(theirs, agreement.VERDICT),
+            )
         )
-        for a, b in combinations(names, 2)
-    ]
     return AgreementReport(
         annotators=names,
         annotation_count=len(annotations),

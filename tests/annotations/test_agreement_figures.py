@@ -107,3 +107,26 @@ def test_orphans_and_adjudications_are_left_out(roles):
 
     assert report.annotators == ["a", "b"]
     assert report.annotation_count == 4
+
+
+def test_alpha_per_pair_compares_only_those_two(roles):
+    """Three analysts; c labels exactly as a does:
+         a: Claim  Claim    Framing  Loaded language
+         b: Claim  Framing  Framing  Loaded language
+         c: Claim  Claim    Framing  Loaded language
+
+    a·c agree everywhere: D_o = 0, alpha = 1. a·b and b·c are the two-analyst example
+    above: alpha = 2/3 each.
+    """
+    article = ArticleFactory(body=BODY, raw=BODY)
+    users = {n: UserFactory(username=n, role="Analyst") for n in "abc"}
+    annotate(article, users["a"], ["Claim", "Claim", "Framing", "Loaded language"])
+    annotate(article, users["b"], ["Claim", "Framing", "Framing", "Loaded language"])
+    annotate(article, users["c"], ["Claim", "Claim", "Framing", "Loaded language"])
+
+    pairs = {(p.a, p.b): p for p in agreement_report(articles=[article]).pairs}
+
+    assert pairs["a", "c"].label_alpha == pytest.approx(1.0)
+    assert pairs["a", "b"].label_alpha == pytest.approx(2 / 3)
+    assert pairs["b", "c"].label_alpha == pytest.approx(2 / 3)
+    assert pairs["a", "c"].verdict_alpha is None  # no verdicts given

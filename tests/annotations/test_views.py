@@ -239,6 +239,8 @@ def test_the_event_agreement_page_shows_the_figures(
 
     assert "Cohen" in html and "ana · bea" in html
     assert 'data-figure="label_alpha">1.000' in html
+    # The pair's own alpha on labels, first of its figures.
+    assert '<td>ana · bea</td><td class="num">1.000</td>' in html
 
 
 def test_an_editor_assigns_an_article_and_an_analyst_submits(client, article, analyst, editor):
