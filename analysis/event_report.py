@@ -21,6 +21,7 @@ from newsdesk.models import Article, Event
 REPORT_VERSION = "1"
 TOP_WORDS = 8
 TOP_ACTORS = 6
+STALE_CHUNK = 500  # events per UPDATE and per refresh task
 
 
 def _plain(value):
@@ -211,10 +212,11 @@ def events_mark_stale(*, event_ids) -> None:
     from analysis.tasks import refresh_event_comparisons
 
     ids = sorted({i for i in event_ids if i})
-    if not ids:
-        return
-    EventComparison.objects.filter(event_id__in=ids).update(stale=True)
-    transaction.on_commit(lambda: refresh_event_comparisons.delay(ids))
+    # In chunks: regrouping a whole corpus touches tens of thousands of events.
+    for start in range(0, len(ids), STALE_CHUNK):
+        chunk = ids[start : start + STALE_CHUNK]
+        EventComparison.objects.filter(event_id__in=chunk).update(stale=True)
+        transaction.on_commit(lambda chunk=chunk: refresh_event_comparisons.delay(chunk))
 
 
 def event_report_get(*, event: Event) -> EventComparison:

@@ -270,12 +270,19 @@ def dependent_rows(
         tables = (
             (Score, "article_id, scorer, version, values, evidence, created_at, updated_at",
              "score_tails"),
-            (ArticleTerm, "article_id, term, weight", "term_tails"),
+            (ArticleTerm, "article_id, published_at, term, weight", "term_tails"),
         )  # fmt: skip
         counts = []
         with connection.cursor() as cursor:
             for model, columns, key in tables:
-                lines = [f"{a.pk}{tail}" for a, t in pairs for tail in templates[t][key]]
+                # A term's row also carries its article's publication time.
+                lines = [
+                    f"{a.pk}\t{a.published_at.isoformat()}{tail}"
+                    if key == "term_tails"
+                    else f"{a.pk}{tail}"
+                    for a, t in pairs
+                    for tail in templates[t][key]
+                ]
                 if lines:
                     sql = f"COPY {model._meta.db_table} ({columns}) FROM STDIN"
                     with cursor.copy(sql) as copy:
@@ -293,7 +300,7 @@ def dependent_rows(
     )
     terms = ArticleTerm.objects.bulk_create(
         (
-            ArticleTerm(article_id=a.pk, term=term, weight=weight)
+            ArticleTerm(article_id=a.pk, term=term, weight=weight, published_at=a.published_at)
             for a, t in pairs
             for term, weight in templates[t]["terms"].items()
         ),

@@ -5,7 +5,8 @@ actors it names ("a:varnholt" for a person, by surname; "a:world trade organizat
 the numbers it gives ("n:2300", "n:23 miner"), the content words of its headline
 ("h:flood") and the rare words of its body and headline ("w:levee", "w:brask") — stored in
 the ``ArticleTerm`` inverted index. Placing an article is one indexed query for the
-articles published within a few days that share terms with it, one query for their
+articles published within a few days that share terms with it (each posting carries its
+article's publication time, so the window is part of the index), one query for their
 terms, and a weighted Jaccard similarity with each. The event of the most similar
 article wins if the similarity reaches the threshold *and* the two articles share enough
 distinct terms (one minister or one city in common does not make the same event);
@@ -19,7 +20,6 @@ Locked events, and memberships that a person set, are never changed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import importlib.util
 import math
 import re
@@ -348,7 +348,10 @@ def article_index(*, article: Article) -> dict[str, float]:
     with transaction.atomic():
         ArticleTerm.objects.filter(article=article).delete()
         ArticleTerm.objects.bulk_create(
-            ArticleTerm(article=article, term=term, weight=weight) for term, weight in terms.items()
+            ArticleTerm(
+                article=article, term=term, weight=weight, published_at=article.published_at
+            )
+            for term, weight in terms.items()
         )
     return terms
 
@@ -356,6 +359,7 @@ def article_index(*, article: Article) -> dict[str, float]:
 def articles_index(articles: Iterable[Article], chunk: int = 200) -> dict[int, dict[str, float]]:
     """Index many articles, two queries per chunk; returns the terms by article id."""
     result: dict[int, dict[str, float]] = {}
+    published: dict[int, dt.datetime | None] = {}
     batch: list[int] = []
 
     def flush() -> None:
@@ -363,7 +367,7 @@ def articles_index(articles: Iterable[Article], chunk: int = 200) -> dict[int, d
             with transaction.atomic():
                 ArticleTerm.objects.filter(article_id__in=batch).delete()
                 ArticleTerm.objects.bulk_create(
-                    ArticleTerm(article_id=pk, term=term, weight=weight)
+                    ArticleTerm(article_id=pk, term=term, weight=weight, published_at=published[pk])
                     for pk in batch
                     for term, weight in result[pk].items()
                 )
@@ -371,6 +375,7 @@ def articles_index(articles: Iterable[Article], chunk: int = 200) -> dict[int, d
 
     for article in articles:
         result[article.pk] = article_terms(article)
+        published[article.pk] = article.published_at
         batch.append(article.pk)
         if len(batch) >= chunk:
             flush()
@@ -407,15 +412,16 @@ def required_shared(terms: dict[str, float], min_shared: int) -> int:
     return max(2, min(min_shared, len(terms) // 6))
 
 
-def shingles(body: str, size: int = SHINGLE) -> set[int]:
+def shingles(body: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
+    """The body's word ``size``-grams (lowercased), as tuples of words.
+
+    Only ever compared with each other in one process, so Python's own hashing of the
+    tuples serves: no digest per n-gram (that took longer than the rest of a placement).
+    """
     words = _TOKEN.findall(body.lower())
     if len(words) < size:
-        return {_hash(" ".join(words))} if words else set()
-    return {_hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
-
-
-def _hash(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+        return {tuple(words)} if words else set()
+    return set(zip(*(words[i:] for i in range(size)), strict=False))
 
 
 @dataclass
@@ -426,7 +432,10 @@ class Overlap:
 
 
 def body_overlap(a: str, b: str) -> Overlap:
-    sa, sb = shingles(a), shingles(b)
+    return _overlap(shingles(a), shingles(b))
+
+
+def _overlap(sa: set, sb: set) -> Overlap:
     if not sa or not sb:
         return Overlap(0.0, 0.0, 0.0)
     common = len(sa & sb)
@@ -483,46 +492,55 @@ def find_candidates(
 ) -> list[Candidate]:
     """Articles published within the window that share a few terms with these: one query.
 
-    The query starts from the window (the index on ``published_at``) and probes the
-    (article, term) index of each article in it, so its cost depends on how many
-    articles appear in a week, not on how many are stored: starting from the terms
-    instead would read every posting of a common term since the first article.
-    Articles without a publication date are never candidates; an undated article looks
-    around the time it was stored.
+    Each posting carries its article's publication time, so the query reads, for each
+    term, only its postings within the window: one range of the (term, published_at)
+    index. Its cost depends on how many articles appear in a week, not on how many are
+    stored (reading every posting of a common term since the first article would, and
+    so did probing the terms of every article in the window, at about 570 articles a
+    week). Articles without a publication date are never candidates; an undated article
+    looks around the time it was stored.
     """
     if not terms:
         return []
     when = _reference_time(article)
     span = dt.timedelta(days=window_days)
-    window = Article.objects.filter(published_at__range=(when - span, when + span))
-    rows = (
-        ArticleTerm.objects.filter(article_id__in=window.order_by().values("pk"))
-        .filter(term__in=list(terms))
-        .exclude(article_id=article.pk)
-        .values(
-            "article_id",
-            "article__outlet_id",
-            "article__event_id",
-            "article__event__locked",
-            "article__published_at",
-            "article__copy_of_id",
-            "article__copy_kind",
+    # The postings of these terms within the window (a range of the (term, published_at)
+    # index each), summed by article; only the best MAX_CANDIDATES articles are read.
+    best = (
+        ArticleTerm.objects.filter(
+            term__in=list(terms), published_at__range=(when - span, when + span)
         )
-        .annotate(shared=Count("id"), shared_weight=Sum("weight"))
+        .exclude(article_id=article.pk)
+        .values("article_id")
+        .annotate(shared=Count("article_id"), shared_weight=Sum("weight"))
         .filter(shared__gte=min(MIN_CANDIDATE_TERMS, len(terms)))
-        .order_by("-shared_weight", "article_id")[:MAX_CANDIDATES]
+        .order_by("-shared_weight", "article_id")
+        .values("article_id")[:MAX_CANDIDATES]
+    )
+    rows = (
+        Article.objects.filter(pk__in=best)
+        .order_by()
+        .values_list(
+            "pk",
+            "outlet_id",
+            "event_id",
+            "event__locked",
+            "published_at",
+            "copy_of_id",
+            "copy_kind",
+        )
     )
     return [
         Candidate(
-            article_id=row["article_id"],
-            outlet_id=row["article__outlet_id"],
-            event_id=row["article__event_id"],
-            event_locked=bool(row["article__event__locked"]),
-            published_at=row["article__published_at"],
-            copy_of_id=row["article__copy_of_id"],
-            copy_kind=row["article__copy_kind"],
+            article_id=pk,
+            outlet_id=outlet_id,
+            event_id=event_id,
+            event_locked=bool(locked),
+            published_at=published_at,
+            copy_of_id=copy_of_id,
+            copy_kind=copy_kind,
         )
-        for row in rows
+        for pk, outlet_id, event_id, locked, published_at, copy_of_id, copy_kind in rows
     ]
 
 
@@ -559,8 +577,9 @@ def _find_copy(
         .values_list("pk", "body")
     )
     best: tuple[float, str, Candidate] | None = None
+    mine = shingles(article.body)
     for c in close:
-        overlap = body_overlap(article.body, bodies.get(c.article_id, ""))
+        overlap = _overlap(mine, shingles(bodies.get(c.article_id, "")))
         same_outlet = article.outlet_id is not None and c.outlet_id == article.outlet_id
         if same_outlet and is_update(c.similarity, overlap):
             kind = CopyKind.UPDATE
@@ -773,17 +792,28 @@ def articles_group(
     terms = articles_index(_in_publication_order(scope).iterator(chunk_size=500))
     report.indexed = len(terms)
     to_place = scope.filter(event__isnull=True) if only_unplaced else scope
+    changed: set[int] = set()
     for article in _in_publication_order(to_place).iterator(chunk_size=500):
-        report.add(
-            article_placement(
-                article=article,
-                window_days=window_days,
-                threshold=threshold,
-                min_shared=min_shared,
-                terms=terms.get(article.pk),
-            )
+        before = article.event_id
+        placement = article_placement(
+            article=article,
+            window_days=window_days,
+            threshold=threshold,
+            min_shared=min_shared,
+            terms=terms.get(article.pk),
         )
+        report.add(placement)
+        if not placement.skipped and placement.event is not None:
+            changed.update(i for i in (before, placement.event.pk) if i)
+    _reports_stale(changed)
     return report
+
+
+def _reports_stale(event_ids: set[int]) -> None:
+    """The comparison reports of these events are recomputed (after the commit)."""
+    from analysis.event_report import events_mark_stale
+
+    events_mark_stale(event_ids=event_ids)
 
 
 def events_rebuild(
@@ -834,6 +864,9 @@ def events_rebuild(
         only_unplaced=False,
     )
     report.cleared, report.deleted_events = cleared, len(empty_ids)
+    # Events that lost machine-made members and kept others (those placed again are
+    # marked by articles_group).
+    _reports_stale(touched - set(empty_ids))
     return report
 
 
