@@ -16,6 +16,7 @@ from analysis.forms import BlindspotForm, OutletReportForm, RescoreForm
 from analysis.models import ScoringBatch
 from analysis.outlet_report import blindspots, outlet_report_rows
 from analysis.outlet_report import outlet_report as outlet_report_build
+from newsdesk.csv_export import safe_rows
 from newsdesk.models import Article
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, role_required
 
@@ -89,7 +90,7 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
     if report and request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="outlet-report.csv"'
-        csv.writer(response).writerows(outlet_report_rows(report))
+        csv.writer(response).writerows(safe_rows(outlet_report_rows(report)))
         return response
     context = {
         "form": form,

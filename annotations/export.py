@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from annotations.models import Annotation, Reply
+from newsdesk.csv_export import safe_cell
 from newsdesk.models import Article, Event
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -236,14 +237,6 @@ def missing_w3c_fields(doc: dict, *, embedded: bool = False) -> list[str]:
     return missing
 
 
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 def csv_rows(annotations: Iterable[Annotation], base_url: str) -> Iterable[list[str]]:
     yield CSV_COLUMNS
     for a in annotations:
@@ -280,7 +273,7 @@ def csv_rows(annotations: Iterable[Annotation], base_url: str) -> Iterable[list[
             _iso(a.created),
             _iso(a.modified),
         ]
-        yield [_cell(v) for v in row]
+        yield [safe_cell(v) for v in row]
 
 
 def write_csv(annotations: Iterable[Annotation], out: IO[str], base_url: str) -> int:

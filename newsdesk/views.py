@@ -13,6 +13,7 @@ from analysis.event_report import event_report_get, event_report_rows
 from analysis.highlight import LAYERS, layer_legend, layer_paragraphs
 from analysis.selectors import article_scores
 from newsdesk import selectors, services
+from newsdesk.csv_export import safe_rows
 from newsdesk.forms import (
     ArticleEventForm,
     ArticleFilterForm,
@@ -309,7 +310,7 @@ def event_export(request: HttpRequest, pk: int) -> HttpResponse:
     report = event_report_get(event=event)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-comparison.csv"'
-    csv.writer(response).writerows(event_report_rows(report.data or {}))
+    csv.writer(response).writerows(safe_rows(event_report_rows(report.data or {})))
     return response
 
 

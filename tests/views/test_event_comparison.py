@@ -4,7 +4,7 @@ from django.core.management import call_command
 from analysis.event_report import event_comparison_refresh
 from analysis.models import EventComparison
 from newsdesk.models import Event
-from tests.factories import ArticleFactory, EventFactory
+from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +96,22 @@ def test_editors_get_links_to_the_export_and_annotator_agreement(client, editor,
     assert agreement in client.get(event.get_absolute_url()).content.decode()
     client.force_login(analyst)
     assert agreement not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_the_csv_export_shows_formula_like_text_as_text(client, editor):
+    import csv
+    import io
+
+    event = EventFactory()
+    outlet = OutletFactory(name='=HYPERLINK("http://evil.example")')
+    ArticleFactory(event=event, outlet=outlet, headline="-1+1 ways to win")
+    event_comparison_refresh(event_id=event.pk)
+    client.force_login(editor)
+
+    rows = list(
+        csv.reader(io.StringIO(client.get(f"/events/{event.pk}/export.csv").content.decode()))
+    )
+
+    cells = [cell for row in rows for cell in row]
+    assert '\'=HYPERLINK("http://evil.example")' in cells
+    assert not any(cell.startswith(("=", "@")) for cell in cells)
