@@ -173,7 +173,19 @@ def layer_legend(layer: str, scores: dict) -> list[tuple[str, str]]:
             ("tone-neutral", "neutral"),
             ("tone-negative", "negative"),
         ]
+    spans = sorted(LAYERS[layer][1](scores), key=lambda s: s.start)
+    if layer == "verbs":
+        # A verb's title is its speaker; the legend explains the two kinds of verb instead.
+        kinds = {span.css for span in spans}
+        return [
+            (css, label)
+            for css, label in (("cue", "neutral verb"), ("cue loaded", "loaded verb"))
+            if css in kinds
+        ]
+    # One entry per label: a speaker quoted directly and in reported speech is one speaker,
+    # shown in the colour (and solid underline) of a direct quote.
     seen: dict[str, str] = {}
-    for span in sorted(LAYERS[layer][1](scores), key=lambda s: s.start):
-        seen.setdefault(span.css, span.title.split(" (")[0])
-    return list(seen.items())
+    for span in spans:
+        css = span.css.replace("reported ", "quote ") if layer == "quotes" else span.css
+        seen.setdefault(span.title.split(" (")[0], css)
+    return [(css, label) for label, css in seen.items()]

@@ -40,13 +40,22 @@ def share_bar(shares: dict | None, prefix: str = "frame") -> str:
         rects,
     )
     return format_html(
-        '<svg class="sharebar" viewBox="0 0 {} {}" width="100%" height="{}" role="img" aria-label="{}">{}</svg>',
+        '<svg class="sharebar" viewBox="0 0 {} {}" width="100%" height="{}" preserveAspectRatio="none" role="img" aria-label="{}">{}</svg>',
         WIDTH,
         HEIGHT,
         HEIGHT,
         "; ".join(r[4] for r in rects),
         body,
     )
+
+
+SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
+
+
+@register.filter
+def source_type(value) -> str:
+    """The attribution scorer's source type as the page says it: "named_org" -> "organisation"."""
+    return SOURCE_TYPES.get(str(value or ""), label(value))
 
 
 @register.filter
