@@ -297,5 +297,5 @@ def test_the_sources_panel_names_who_is_quoted(
         article = article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
     html = analyst_client.get(article.get_absolute_url()).content.decode()
     assert "Hasan Sultonov" in html
-    assert "named_person" in html and "×5" in html
+    assert ">named person<" in html and "×5" in html
     assert "Permanent Representative" in html
