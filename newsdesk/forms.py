@@ -51,6 +51,10 @@ class UrlForm(forms.Form):
     url = forms.URLField(label="Article URL", max_length=1000, assume_scheme="https")
 
 
+# An id box has no list to choose from: "Select a valid choice" would not make sense.
+NO_SUCH_EVENT = "There is no event with this id."
+
+
 class ArticleFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, to_field_name="slug")
@@ -60,6 +64,7 @@ class ArticleFilterForm(forms.Form):
         required=False,
         widget=forms.NumberInput(attrs={"min": 1}),
         label="Event id",
+        error_messages={"invalid_choice": NO_SUCH_EVENT},
     )
     status = forms.ChoiceField(choices=[("", "Any status"), *ScoringStatus.choices], required=False)
     date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -80,6 +85,7 @@ class ArticleEventForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 1}),
         label="Event id",
         help_text="Leave empty to take the article out of its event.",
+        error_messages={"invalid_choice": NO_SUCH_EVENT},
     )
 
 
@@ -92,6 +98,7 @@ class EventMergeForm(forms.Form):
         Event.objects.all(),
         label="Merge this event into event id",
         widget=forms.NumberInput(attrs={"min": 1}),
+        error_messages={"invalid_choice": "There is no other event with this id."},
     )
 
     def __init__(self, *args, event: Event, **kwargs):

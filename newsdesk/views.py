@@ -180,6 +180,8 @@ def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, f"Event set to “{event}”." if event else "Removed from its event."
         )
+    else:
+        messages.error(request, " ".join(form.errors["event"]))
     if request.htmx:
         return HttpResponseClientRedirect(article.get_absolute_url())
     return redirect(article)
