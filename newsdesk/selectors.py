@@ -82,6 +82,13 @@ class _IndexedSearchQuerySet(QuerySet):
             self._planned(super()._fetch_all)
 
 
+def _searchable(query: str) -> bool:
+    """Whether the query keeps any word once the configuration drops its stop words."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(to_tsquery(%s::regconfig, %s))", (SEARCH_CONFIG, query))
+        return bool(cursor.fetchone()[0])
+
+
 def _search(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
     """Articles whose headline or body contain ``text``.
 
@@ -93,6 +100,10 @@ def _search(articles: QuerySet[Article], text: str) -> QuerySet[Article]:
     query = _search_query(text)
     if not query:
         return articles.none()  # only punctuation: no word to look for
+    if not _searchable(query):
+        # Only words the English configuration ignores ("against", "between"): the index
+        # has nothing for them, so look for the words in headlines.
+        return articles.filter(headline__icontains=text)
     searched = articles.alias(search=SEARCH_VECTOR).filter(
         search=SearchQuery(query, search_type="raw", config=SEARCH_CONFIG)
     )
