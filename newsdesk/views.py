@@ -94,6 +94,7 @@ def _ingested(request: HttpRequest, article: Article) -> HttpResponse:
 @role_required(ANALYST)
 def article_paste(request: HttpRequest) -> HttpResponse:
     form = PasteForm(request.POST)
+    duplicate = None  # the stored article, when the text or URL is already there
     if form.is_valid():
         data = services.ArticleInput(
             raw=form.cleaned_data["text"],
@@ -108,12 +109,13 @@ def article_paste(request: HttpRequest) -> HttpResponse:
             )
         except IngestError as exc:
             form.add_error(None, str(exc))
+            duplicate = getattr(exc, "existing", None)
         else:
             return _ingested(request, article)
     return render(
         request,
         "newsdesk/article_new.html",
-        _ingest_forms(paste_form=form, tab="paste"),
+        _ingest_forms(paste_form=form, tab="paste", duplicate=duplicate),
         status=400,
     )
 
@@ -157,15 +159,20 @@ def article_upload(request: HttpRequest) -> HttpResponse:
 @role_required(ANALYST)
 def article_fetch(request: HttpRequest) -> HttpResponse:
     form = UrlForm(request.POST)
+    duplicate = None
     if form.is_valid():
         try:
             article = services.article_ingest_url(url=form.cleaned_data["url"], user=request.user)
         except IngestError as exc:
             form.add_error("url", str(exc))
+            duplicate = getattr(exc, "existing", None)
         else:
             return _ingested(request, article)
     return render(
-        request, "newsdesk/article_new.html", _ingest_forms(url_form=form, tab="url"), status=400
+        request,
+        "newsdesk/article_new.html",
+        _ingest_forms(url_form=form, tab="url", duplicate=duplicate),
+        status=400,
     )
 
 
