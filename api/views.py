@@ -22,10 +22,16 @@ def _page(request: HttpRequest, form: TokenForm, new_token: str = "", status: in
     return render(request, "api/tokens.html", context, status=status)
 
 
+# The new token travels to the page after the redirect in the (server-side) session and
+# is removed from it by that page, so a reload neither shows it again nor, as a reload
+# of the POST would, creates a second token.
+_NEW_TOKEN = "api-new-token"
+
+
 @never_cache
 @role_required(ANALYST)
 def token_list(request: HttpRequest) -> HttpResponse:
-    return _page(request, TokenForm())
+    return _page(request, TokenForm(), new_token=request.session.pop(_NEW_TOKEN, ""))
 
 
 @never_cache
@@ -35,10 +41,10 @@ def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _page(request, form, status=400)
-    # Shown in this response only: never stored, nor put in a message (messages can
-    # travel in a cookie).
+    # Never put in a message: messages can travel in a cookie.
     _token, raw = services.token_create(user=request.user, name=form.cleaned_data["name"])
-    return _page(request, TokenForm(), new_token=raw)
+    request.session[_NEW_TOKEN] = raw
+    return redirect("api-tokens")
 
 
 @require_POST

@@ -74,9 +74,10 @@ def test_a_token_loses_what_its_user_loses(analyst_api, analyst):
 
 
 def test_the_page_creates_a_token_and_shows_it_once(analyst_client, analyst):
-    response = analyst_client.post(reverse("api-token-create"), {"name": "notebook"})
+    response = analyst_client.post(reverse("api-token-create"), {"name": "notebook"}, follow=True)
 
-    assert response.status_code == 200
+    # Redirected after the POST: reloading the page cannot create a second token.
+    assert response.redirect_chain == [(reverse("api-tokens"), 302)]
     token = ApiToken.objects.get(user=analyst)
     raw = response.context["new_token"]
     assert token.key_hash == token_hash(raw)
@@ -84,6 +85,7 @@ def test_the_page_creates_a_token_and_shows_it_once(analyst_client, analyst):
     assert "no-store" in response["Cache-Control"]
     again = analyst_client.get(reverse("api-tokens")).content.decode()
     assert token.prefix in again and raw not in again
+    assert ApiToken.objects.filter(user=analyst).count() == 1
 
 
 def test_the_page_needs_a_name(analyst_client):

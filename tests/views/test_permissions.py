@@ -149,7 +149,10 @@ MATRIX: dict[str, Row] = {
     "api": Row("get", lambda o: reverse("api:openapi-view"), 200, {"anonymous": 200}),
     "api-tokens": role_page(url=lambda o: reverse("api-tokens")),
     "api-token-create": role_page(
-        "post", lambda o: reverse("api-token-create"), 200, data=lambda o: {"name": "notebook"}
+        "post",
+        lambda o: reverse("api-token-create"),
+        (302, "/account/api-tokens/"),
+        data=lambda o: {"name": "notebook"},
     ),
     # Everyone's own tokens only: another user's token is not found.
     "api-token-revoke": role_page(
