@@ -102,6 +102,14 @@ KNOWN_ORGS = _words(
     "India Japan France Germany Britain Uzbekistan Tajikistan Kazakhstan Kyrgyzstan "
     "Turkmenistan Syria Iraq Egypt Belarus NATO AFP AP"
 )
+
+
+def _all_known_orgs(words: list[str]) -> bool:
+    """Several known states or organisations joined by "and" or commas."""
+    names = [w.rstrip(",") for w in words if w not in ("and", "&")]
+    return len(names) > 1 and all(n in KNOWN_ORGS for n in names)
+
+
 # Capitalised words that start sentences or clauses and are never a name on their own.
 CAP_STOP = _words(
     "The A An In On At This That These Those It He She They We I But And Or According After "
@@ -766,6 +774,7 @@ class _Resolver:
             or is_acronym
             or any(t in ORG_WORDS for t in bare)
             or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
+            or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
         ):
             if is_acronym:
                 for org in reversed(self.orgs):
@@ -824,7 +833,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return sum(scan.count_words(s, e) for s, e in merged)
 
 
-@register("attribution", "1")
+@register("attribution", "2")
 @lru_cache(maxsize=16)  # the claims scorer asks again for the same text; read-only result
 def score_attribution(text: str) -> ScoreResult:
     spans = split_spans(text)

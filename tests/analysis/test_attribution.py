@@ -28,7 +28,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "1"
+    assert get_scorer("attribution").version == "2"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -236,3 +236,19 @@ def test_a_sentence_with_a_number_and_no_source_is_an_unattributed_claim():
 
 def test_empty_text_scores_nothing():
     assert score_attribution("").values == {"sentence_count": 0}
+
+
+def test_states_speaking_together_are_an_organisation_not_a_person():
+    result = score_attribution(
+        "Uzbekistan and Turkmenistan said on Monday that the border would stay closed."
+    )
+    (source,) = result.evidence["sources"]
+    assert (source["name"], source["type"]) == ("Uzbekistan and Turkmenistan", "named_org")
+
+
+def test_a_person_and_a_state_are_not_taken_for_one_organisation():
+    result = score_attribution("Hasan Sultonov and Russia said the talks would resume.")
+    assert all(
+        s["type"] != "named_org" or s["name"] != "Hasan Sultonov and Russia"
+        for s in result.evidence["sources"]
+    )
