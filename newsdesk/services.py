@@ -246,8 +246,17 @@ def event_create(
 
 
 def event_set_articles(*, event: Event, article_ids: list[int], user=None) -> None:
+    """A person puts these articles in the event; the events they leave change too."""
+    left = set(
+        Article.objects.filter(pk__in=article_ids, event__isnull=False)
+        .exclude(event=event)
+        .values_list("event_id", flat=True)
+    )
     Article.objects.filter(pk__in=article_ids).update(event=event, **_person_membership(user))
-    event_refresh_dates(event=event)
+    touched = [event, *Event.objects.filter(pk__in=left)]
+    for changed in touched:
+        event_refresh_dates(event=changed)
+    _reports_stale(*touched)
 
 
 def event_refresh_dates(*, event: Event) -> None:
