@@ -4,6 +4,7 @@ from django import forms
 
 from analysis.selectors import articles_for_rescore
 from newsdesk.models import Outlet
+from newsdesk.widgets import QuickSelectMultiple
 
 
 class RescoreForm(forms.Form):
@@ -48,7 +49,7 @@ class OutletReportForm(PeriodForm):
         Outlet.objects.all(),
         required=False,
         to_field_name="slug",
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=QuickSelectMultiple(attrs={"size": 8}),
         help_text="Choose one, or several to compare them side by side.",
     )
 

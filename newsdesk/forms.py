@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from newsdesk.models import Event, Outlet, ScoringStatus
+from newsdesk.widgets import QuickSelect
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -57,7 +58,9 @@ NO_SUCH_EVENT = "There is no event with this id."
 
 class ArticleFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
-    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, to_field_name="slug")
+    outlet = forms.ModelChoiceField(
+        Outlet.objects.all(), required=False, to_field_name="slug", widget=QuickSelect
+    )
     # An id box, not a dropdown: a newsroom has tens of thousands of events.
     event = forms.ModelChoiceField(
         Event.objects.all(),
