@@ -158,7 +158,12 @@ class Analyst(threading.Thread):
 
         self.username, self.token, self.until = username, token, until
         self.results, self.lock = results, lock
-        self.http = urllib3.PoolManager(maxsize=2, retries=False, timeout=30)
+        # A kept-alive connection the server has just closed fails on reuse; like a
+        # browser, retry a GET once then (never a POST: it could store twice).
+        retry_get = urllib3.Retry(
+            total=1, allowed_methods=frozenset({"GET"}), status=0, redirect=0, raise_on_status=False
+        )
+        self.http = urllib3.PoolManager(maxsize=2, retries=retry_get, timeout=30)
         self.cookies: dict[str, str] = {}
         self.rng = random.Random(username)
         self.article_ids: list[int] = []
