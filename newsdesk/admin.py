@@ -103,21 +103,7 @@ class FeedAdmin(admin.ModelAdmin):
     autocomplete_fields = ["outlet"]
     list_select_related = ["outlet"]
     actions = ["poll_now"]
-    fields = [
-        "outlet",
-        "url",
-        "is_active",
-        "poll_interval",
-        "health",
-        "last_result",
-        "last_polled_at",
-        "last_success_at",
-        "last_error_at",
-        "last_error",
-        "failures",
-        "articles_found",
-        "next_poll_at",
-    ]
+    # The poller writes these; the form shows them after what a person edits.
     readonly_fields = [
         "health",
         "last_result",
@@ -128,6 +114,7 @@ class FeedAdmin(admin.ModelAdmin):
         "failures",
         "articles_found",
     ]
+    fields = ["outlet", "url", "is_active", "poll_interval", *readonly_fields, "next_poll_at"]
 
     @admin.display(description="health")
     def health(self, obj: Feed) -> str:

@@ -8,26 +8,19 @@ import time
 
 import pytest
 
-from newsdesk.celery import app as celery_app
 from newsdesk.models import Article, Feed, ScoringStatus
 from newsdesk.tasks import poll_feeds
 from tests.feeds.conftest import article_page, rss
-from tests.integration.workers import require_broker, start_worker, stop_worker
+from tests.integration.workers import running_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def feed_worker(tmp_path):
-    require_broker()
-    log_path = tmp_path / "worker.log"
-    process = start_worker(log_path, name="feeds", env={"NEWSDESK_FETCH_ALLOW_HOSTS": "127.0.0.1"})
-    celery_app.conf.task_always_eager = False
-    try:
+    env = {"NEWSDESK_FETCH_ALLOW_HOSTS": "127.0.0.1"}
+    with running_worker(tmp_path / "worker.log", name="feeds", env=env) as log_path:
         yield log_path
-    finally:
-        celery_app.conf.task_always_eager = True
-        stop_worker(process)
 
 
 def test_dispatches_sent_at_once_poll_each_feed_once_through_the_worker(

@@ -7,26 +7,18 @@ from django.db import transaction
 
 from analysis.models import Score, ScoringBatch
 from analysis.services import articles_queue_scoring
-from newsdesk.celery import app as celery_app
 from newsdesk.models import Article, ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory
-from tests.integration.workers import require_broker, start_worker, stop_worker
+from tests.integration.workers import running_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def worker(tmp_path):
-    require_broker()
-    log_path = tmp_path / "worker.log"
-    process = start_worker(log_path, name="test")
-    celery_app.conf.task_always_eager = False
-    try:
+    with running_worker(tmp_path / "worker.log", name="test") as log_path:
         yield log_path
-    finally:
-        celery_app.conf.task_always_eager = True
-        stop_worker(process)
 
 
 def _wait_until_scored(ids: list[int], timeout: float = 60) -> None:

@@ -13,11 +13,16 @@ from django.db.models import Count
 
 from analysis.models import Score
 from analysis.services import articles_queue_scoring
-from newsdesk.celery import app as celery_app
 from newsdesk.models import Article, ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory
-from tests.integration.workers import kill_worker, require_broker, start_worker, stop_worker
+from tests.integration.workers import (
+    kill_worker,
+    require_broker,
+    start_worker,
+    stop_worker,
+    tasks_sent_to_workers,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -28,9 +33,8 @@ FAST_REDELIVERY = {"CELERY_VISIBILITY_TIMEOUT": "3", "CELERY_UNACKED_RESTORE_INT
 
 @pytest.fixture
 def not_eager():
-    celery_app.conf.task_always_eager = False
-    yield
-    celery_app.conf.task_always_eager = True
+    with tasks_sent_to_workers():
+        yield
 
 
 def _articles(n: int) -> list[int]:

@@ -97,6 +97,30 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
     return process
 
 
+@contextlib.contextmanager
+def tasks_sent_to_workers():
+    """This process sends tasks to the broker instead of running them eagerly."""
+    from newsdesk.celery import app
+
+    app.conf.task_always_eager = False
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = True
+
+
+@contextlib.contextmanager
+def running_worker(log_path: Path, *, name: str, env: dict | None = None):
+    """A ready worker, with this process's tasks going to it, stopped afterwards."""
+    require_broker()
+    process = start_worker(log_path, name=name, env=env)
+    try:
+        with tasks_sent_to_workers():
+            yield log_path
+    finally:
+        stop_worker(process)
+
+
 def stop_worker(process: subprocess.Popen) -> None:
     if process.poll() is not None:
         return
