@@ -156,6 +156,11 @@ def test_another_analyst_replies_and_filters(page: Page, live_server, article):
         "reader: Which source says so?"
     )
 
+    # Let the reply's swap of the panel finish first, or the filter changed on the old
+    # panel is replaced by the new one (as a person would, waiting for the page to settle).
+    page.wait_for_function(
+        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
     page.locator("#annotation-filters").get_by_label("Label").select_option(label="Claim")
     expect(page.locator(".annotation-item")).to_have_count(1)
     expect(page.locator(".annotation-item .label-tag")).to_have_text("Claim")
