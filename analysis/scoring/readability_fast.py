@@ -108,6 +108,8 @@ def word_syllables(lower_word: str) -> int:
     count = _SYLLABLES.get(lower_word)
     if count is None:
         count = _PYPHEN_SYLLABLES.get(lower_word)
+        if count is None and lower_word.isascii() and lower_word.isdecimal():
+            return 1  # Pyphen's patterns hold no digit: a number has no hyphenation point
         if count is None:
             count = len(_PYPHEN.positions(lower_word)) + 1
             _PYPHEN_SYLLABLES[lower_word] = count

@@ -204,3 +204,18 @@ def test_readability_scorer_stores_the_textstat_numbers():
             assert result.evidence["difficult_words"] == reference_difficult_words(text)[:20]
         else:
             assert result.evidence == {}
+
+
+def test_numbers_count_one_syllable_as_pyphen_hyphenates_them():
+    # Numbers skip Pyphen (none of its patterns holds a digit); compare with Pyphen itself.
+    import pyphen
+
+    from analysis.scoring.readability_fast import LANG, word_syllables
+
+    hyphenator = pyphen.Pyphen(lang=LANG)
+    numbers = [str(n) for n in range(0, 20000, 7)] + ["0001", "31415926535", "٣٤"]
+    assert [word_syllables(n) for n in numbers] == [
+        len(hyphenator.positions(n)) + 1 for n in numbers
+    ]
+    assert_same([" ".join(numbers[:200]) + ". The 1,500 soldiers and 910 km."], "numbers")
+
