@@ -218,4 +218,3 @@ def test_numbers_count_one_syllable_as_pyphen_hyphenates_them():
         len(hyphenator.positions(n)) + 1 for n in numbers
     ]
     assert_same([" ".join(numbers[:200]) + ". The 1,500 soldiers and 910 km."], "numbers")
-
