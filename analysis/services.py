@@ -13,7 +13,7 @@ from django.utils import timezone
 from analysis.event_report import events_mark_stale
 from analysis.models import Actor, Score, ScoringBatch, ScoringReceipt
 from analysis.score_store import ScoreRow, scores_upsert
-from analysis.scoring import actors, all_scorers
+from analysis.scoring import actors, all_scorers, score_texts
 from newsdesk.models import Article, ScoringStatus
 
 log = logging.getLogger(__name__)
@@ -54,14 +54,14 @@ def articles_score(
     rows: list[ScoreRow] = []
     scored: list[int] = []
     failures: dict[int, str] = {}
-    for article_id, body in Article.objects.filter(pk__in=article_ids).values_list("pk", "body"):
-        try:
-            results = [(scorer, scorer(body)) for scorer in scorers]
-        except DatabaseError:
-            raise
-        except Exception as exc:  # a scorer bug must not lose the article
-            log.exception("Scoring article %s failed", article_id)
-            failures[article_id] = f"{exc.__class__.__name__}: {exc}"[:2000]
+    pairs = list(Article.objects.filter(pk__in=article_ids).values_list("pk", "body"))
+    outcomes = score_texts([body for _, body in pairs], scorers)
+    for (article_id, _), outcome in zip(pairs, outcomes, strict=True):
+        if isinstance(outcome, DatabaseError):
+            raise outcome  # the task retries the chunk
+        if isinstance(outcome, Exception):  # a scorer bug must not lose the article
+            log.error("Scoring article %s failed", article_id, exc_info=outcome)
+            failures[article_id] = f"{outcome.__class__.__name__}: {outcome}"[:2000]
             continue
         scored.append(article_id)
         rows.extend(
@@ -72,7 +72,7 @@ def articles_score(
                 values=result.values,
                 evidence=result.evidence,
             )
-            for scorer, result in results
+            for scorer, result in zip(scorers, outcome, strict=True)
         )
     with transaction.atomic():
         scores_upsert(rows=rows)

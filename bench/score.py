@@ -32,7 +32,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from analysis.scoring import all_scorers  # noqa: E402
+from analysis.scoring import all_scorers, score_texts  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
 
@@ -80,7 +80,7 @@ def in_process(texts: list[str]) -> None:
             if baseline:
                 baseline(block)
             else:
-                [[s(t) for s in engine] for t in block]
+                score_texts(block, engine)  # as the workers run it
             took = time.perf_counter() - began
             if baseline:
                 naive_seconds += took
@@ -168,7 +168,11 @@ def through_celery(texts: list[str], concurrency: int) -> None:
             f"{concurrency} worker processes, {len(ids)} articles"
         )
         start = time.perf_counter()
-        cpu_before = tree_cpu_seconds(worker.pid), postgres_cpu_seconds()
+        cpu_before = (
+            tree_cpu_seconds(worker.pid),
+            postgres_cpu_seconds(),
+            _cpu_seconds(worker.pid),
+        )
         with transaction.atomic():
             articles_queue_scoring(article_ids=ids, label="bench")
         while (
@@ -178,6 +182,7 @@ def through_celery(texts: list[str], concurrency: int) -> None:
         seconds = time.perf_counter() - start
         worker_cpu = tree_cpu_seconds(worker.pid) - cpu_before[0]
         postgres_cpu = postgres_cpu_seconds() - cpu_before[1]
+        parent_cpu = _cpu_seconds(worker.pid) - cpu_before[2]
         print(f"celery end to end {len(ids) / seconds:9.1f} articles/s  ({seconds:.1f} s)")
         # CPU per article does not depend on what else the machine is doing; two cores
         # divided by it is the rate an otherwise idle 2-core machine can reach.
@@ -187,6 +192,10 @@ def through_celery(texts: list[str], concurrency: int) -> None:
             f"{1000 * postgres_cpu / len(ids):.2f} ms (all its processes, others' work "
             f"included) = {1000 * per_article:.2f} ms; on 2 idle cores: "
             f"{2 / per_article:.0f} articles/s"
+        )
+        print(
+            f"of the worker's: main process (broker, dispatch) {1000 * parent_cpu / len(ids):.2f}"
+            f" ms, pool processes {1000 * (worker_cpu - parent_cpu) / len(ids):.2f} ms"
         )
     finally:
         worker.terminate()

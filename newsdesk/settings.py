@@ -183,7 +183,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # Scoring tasks are idempotent, so a task lost with its worker can safely run again.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Each pool process holds up to four tasks. With one, a worker on Redis that acknowledges
+# late asks for its next task only on the transport's next one-second poll (celery#4378,
+# #7718): a process sat idle for most of each second. A task is 100 articles, about a
+# third of a second, so four per process stay fair between workers; a dead worker's
+# reserved tasks come back after the visibility timeout like its running one.
+CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER", 4)
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -44,9 +44,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("account/api-tokens/", api_views.token_list, name="api-tokens"),
     path("account/api-tokens/new/", api_views.token_create, name="api-token-create"),
-    path(
-        "account/api-tokens/<int:pk>/revoke/", api_views.token_revoke, name="api-token-revoke"
-    ),
+    path("account/api-tokens/<int:pk>/revoke/", api_views.token_revoke, name="api-token-revoke"),
 ]
 
 admin.site.site_header = "Newsdesk administration"

@@ -30,6 +30,12 @@ class Scorer:
 
 _REGISTRY: dict[str, Scorer] = {}
 
+# Texts that score_texts takes at once, and the size of the per-text caches that the
+# scorers share (sentences, lower-cased text, actors, sentence sentiment, attributions):
+# a batch must fit in them, or a later scorer recomputes what an earlier one cached.
+BATCH_SIZE = 100
+SHARED_CACHE_SIZE = 128
+
 
 def register(name: str, version: str) -> Callable:
     def decorator(func: Callable[[str], ScoreResult]) -> Callable[[str], ScoreResult]:
@@ -60,3 +66,30 @@ def all_scorers() -> list[Scorer]:
 def get_scorer(name: str) -> Scorer:
     _load_all()
     return _REGISTRY[name]
+
+
+def score_texts(
+    texts: list[str], scorers: list[Scorer] | None = None
+) -> list[list[ScoreResult] | Exception]:
+    """Every scorer's result on each text (in ``scorers`` order), or the exception that
+    stopped one of them on that text, which leaves the other texts alone.
+
+    Scorers take turns over a batch of texts rather than texts over the scorers: while
+    one scorer runs, its lexicons and patterns stay in the processor's caches.
+    """
+    scorers = all_scorers() if scorers is None else scorers
+    results: list[list[ScoreResult] | Exception] = []
+    for start in range(0, len(texts), BATCH_SIZE):
+        batch = texts[start : start + BATCH_SIZE]
+        outcomes: list[list[ScoreResult] | Exception] = [[] for _ in batch]
+        for scorer in scorers:
+            for i, text in enumerate(batch):
+                done = outcomes[i]
+                if isinstance(done, Exception):
+                    continue
+                try:
+                    done.append(scorer(text))
+                except Exception as exc:  # noqa: BLE001 - reported per text to the caller
+                    outcomes[i] = exc
+        results += outcomes
+    return results

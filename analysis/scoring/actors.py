@@ -18,7 +18,7 @@ from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.scoring import ScoreResult, register
+from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring import sentiment as _sentiment
 from analysis.scoring.attribution import (
     CAP_STOP,
@@ -865,7 +865,7 @@ def _detect_tuples(text: str, curated) -> tuple:
     return _detect(text, tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
     """Actors as tuples, cached so that the actors and claims scorers share one pass."""
     spans = split_spans(text)
@@ -1014,7 +1014,7 @@ def _lone_person(text: str, m: _Mention) -> bool:
 _analyzer = SentimentIntensityAnalyzer()
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _own_sentence_compounds(text: str) -> tuple[tuple[int, int, float], ...]:
     return tuple(
         (s, e, _analyzer.polarity_scores(text[s:e])["compound"]) for s, e in split_spans(text)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from analysis.scoring import ScoreResult, register
+from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import split_spans
 
 # --- Lexicons -------------------------------------------------------------------------
@@ -251,7 +251,7 @@ class Lowered:
         return found
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def lowered(text: str) -> Lowered:
     return Lowered(text)
 
@@ -834,7 +834,9 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 
 
 @register("attribution", "2")
-@lru_cache(maxsize=16)  # the claims scorer asks again for the same text; read-only result
+@lru_cache(
+    maxsize=SHARED_CACHE_SIZE
+)  # the claims scorer asks again for the same text; read-only result
 def score_attribution(text: str) -> ScoreResult:
     spans = split_spans(text)
     if not spans:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from analysis.scoring import ScoreResult, actors, register
+from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, actors, register
 from analysis.scoring.attribution import Lowered, _trie, lowered, score_attribution
 from analysis.scoring.sentences import split_spans
 
@@ -478,7 +478,7 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
 # --- Scorer ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
     """What the attribution scorer covers (statements, contents, cues), merged and sorted."""
     spans = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.scoring import SHARED_CACHE_SIZE
+
 # Words that end with a period without ending a sentence.
 # fmt: off
 ABBREVIATIONS = frozenset((
@@ -38,7 +40,7 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def split_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: every scorer of an article asks for the same text's sentences."""
     spans: list[tuple[int, int]] = []

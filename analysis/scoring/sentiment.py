@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from statistics import fmean
 
-from analysis.scoring import ScoreResult, register
+from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import split_spans
 from analysis.scoring.vader_fast import compound
 
@@ -18,7 +18,7 @@ from analysis.scoring.vader_fast import compound
 NEGATIVE, POSITIVE = -0.05, 0.05
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     """(start, end, VADER compound) for each sentence of ``text``.
 

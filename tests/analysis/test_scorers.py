@@ -73,3 +73,34 @@ def test_readability_needs_no_network(monkeypatch):
     result = get_scorer("readability")("Pronunciation dictionaries count syllables.")
     # pro-nun-ci-a-tion dic-tion-ar-ies count syl-la-bles
     assert result.values["syllable_count"] == 13
+
+
+def test_score_texts_gives_each_scorer_s_own_result_for_every_text_of_several_batches():
+    from analysis import scoring
+    from bench.corpus import distinct_articles
+
+    texts = distinct_articles(scoring.BATCH_SIZE + 30, seed=3)
+    scorers = all_scorers()
+    outcomes = scoring.score_texts(texts, scorers)
+    assert len(outcomes) == len(texts)
+    # The last text of each batch and a few others, against the scorers called one by one.
+    for i in (0, 1, scoring.BATCH_SIZE - 1, scoring.BATCH_SIZE, len(texts) - 1):
+        for scorer, result in zip(scorers, outcomes[i], strict=True):
+            alone = scorer(texts[i])
+            assert (result.values, result.evidence) == (alone.values, alone.evidence)
+
+
+def test_score_texts_reports_a_failing_text_and_scores_the_others():
+    from analysis.scoring import Scorer, ScoreResult, score_texts
+
+    def fussy(text):
+        if "poison" in text:
+            raise ValueError("cannot read this")
+        return ScoreResult(values={"length": len(text)})
+
+    counted = []
+    after = Scorer("after", "1", lambda text: counted.append(text) or ScoreResult({}))
+    outcomes = score_texts(["fine", "poison pill", "also fine"], [Scorer("f", "1", fussy), after])
+    assert [o[0].values for o in (outcomes[0], outcomes[2])] == [{"length": 4}, {"length": 9}]
+    assert isinstance(outcomes[1], ValueError) and str(outcomes[1]) == "cannot read this"
+    assert counted == ["fine", "also fine"]  # later scorers skip the failed text
