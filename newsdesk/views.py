@@ -27,6 +27,7 @@ from newsdesk.forms import (
     UrlForm,
 )
 from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.files import looks_like_html
 from newsdesk.models import Article, Event, IngestMethod, Outlet
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
@@ -96,8 +97,11 @@ def article_paste(request: HttpRequest) -> HttpResponse:
     form = PasteForm(request.POST)
     duplicate = None  # the stored article, when the text or URL is already there
     if form.is_valid():
+        text = form.cleaned_data["text"]
         data = services.ArticleInput(
-            raw=form.cleaned_data["text"],
+            raw=text,
+            # A page's source pasted by mistake is read as the HTML page it is.
+            is_html=looks_like_html(text),
             url=form.cleaned_data["url"],
             outlet=form.cleaned_data["outlet"],
             headline=form.cleaned_data["headline"],

@@ -68,6 +68,26 @@ def test_it_stores_a_pasted_article_and_shows_it(analyst_client, analyst):
     assert article.created_by == analyst
 
 
+def test_a_pasted_page_source_is_read_as_html_not_stored_with_its_tags(analyst_client):
+    source = (
+        "<!DOCTYPE html><html><head><title>Budget vote | City Paper</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/subscribe'>Subscribe</a></nav>"
+        "<article><h1>Council approves the park budget</h1>"
+        "<p>The city council met on Monday evening to discuss the budget for the parks.</p>"
+        "<p>After a long debate, members approved the plan by seven votes to two.</p>"
+        "</article><footer>Copyright City Paper</footer></body></html>"
+    )
+
+    response = paste(analyst_client, source)
+
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert article.headline == "Council approves the park budget"
+    assert "approved the plan by seven votes to two" in article.body
+    assert "<" not in article.body and "Subscribe" not in article.body
+    assert article.raw == source
+
+
 def test_a_pasted_article_is_scored_once_the_request_commits(
     analyst_client, django_capture_on_commit_callbacks
 ):
