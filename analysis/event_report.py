@@ -219,6 +219,24 @@ def events_mark_stale(*, event_ids) -> None:
         transaction.on_commit(lambda chunk=chunk: refresh_event_comparisons.delay(chunk))
 
 
+# The outlet's fields that a stored comparison shows (_outlet_info, and the coverage
+# balance by leaning): a change to any of them puts the outlet's comparisons out of date.
+OUTLET_FIELDS = ("name", "slug", "country", "owner", "state_affiliated", "leaning", "reliability")
+
+
+def outlet_reports_stale(*, outlet_id: int) -> int:
+    """Mark the stored comparisons of every event the outlet covers out of date, and
+    queue their recomputation; how many there are."""
+    event_ids = list(
+        EventComparison.objects.filter(event__articles__outlet_id=outlet_id)
+        .order_by()
+        .values_list("event_id", flat=True)
+        .distinct()
+    )
+    events_mark_stale(event_ids=event_ids)
+    return len(event_ids)
+
+
 def event_report_get(*, event: Event) -> EventComparison:
     """The stored report; a missing one is created empty and queued for computing."""
     report, created = EventComparison.objects.get_or_create(event=event)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from django.db import connection
 from django.db.models import Avg, Count, DateField, FloatField, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, TruncWeek
+from django.db.models.functions import Cast, Trunc
 
 from analysis import comparison
 from analysis.models import Score
@@ -29,20 +29,23 @@ FIGURES = {
     "reading_ease": ("readability", "flesch_reading_ease"),
 }
 TOP_SOURCES = 8
+TREND_POINTS = 160  # at most this many weeks, months or years in the tone trend
 LEFT = {"left", "lean_left"}
 RIGHT = {"right", "lean_right"}
 
 
 def _window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    # The day after the last one: there is none after 9999-12-31 (its last microsecond
+    # then stays outside the period).
+    until = (
+        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)
+        if end < dt.date.max
+        else dt.datetime.max
+    )
     return (
         dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC),
-        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC),
+        until.replace(tzinfo=dt.UTC),
     )
-
-
-def _week(moment: dt.datetime) -> dt.date:
-    day = moment.date()
-    return day - dt.timedelta(days=day.weekday())
 
 
 def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dict:
@@ -60,7 +63,8 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
         "article__published_at__lt": until,
     }
     figures = _figures(in_period)
-    weekly = _weekly_tone(in_period)
+    unit = trend_unit(start, end)
+    tone = _tone_by(unit, in_period)
     shares = _shares(ids, since, until)
     sources = _sources(ids, since, until)
     counts = dict(
@@ -70,7 +74,7 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
         .annotate(n=Count("pk"))
         .values_list("outlet_id", "n")
     )
-    weeks = _weeks(start, end)
+    periods = _periods(unit, start, end)
     result = []
     for outlet in outlets:
         mine = figures.get(outlet.pk, {})
@@ -85,11 +89,9 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
                 k: v / scored for k, v in _by_size(shares.get((outlet.pk, "persuasion"))) if v
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
-            "trend": [
-                (week.isoformat(), weekly.get((outlet.pk, week))) for week in weeks
-            ],
+            "trend": [(day.isoformat(), tone.get((outlet.pk, day))) for day in periods],
         })  # fmt: skip
-    return {"start": start, "end": end, "outlets": result}
+    return {"start": start, "end": end, "outlets": result, "trend_unit": unit}
 
 
 def _number(key: str):
@@ -138,16 +140,16 @@ def _t975(df: int) -> float:
     return comparison.t_quantile(0.975, df)
 
 
-def _weekly_tone(in_period: dict) -> dict[tuple[int, dt.date], float]:
-    """Mean tone by outlet and week (weeks start on Monday, in UTC)."""
+def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], float]:
+    """Mean tone by outlet and week, month or year (weeks start on Monday; UTC)."""
     scorer, key = FIGURES["tone"]
-    week = TruncWeek("article__published_at", output_field=DateField(), tzinfo=dt.UTC)
+    period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)
     rows = (
         Score.objects.filter(**in_period, scorer=scorer)
         .order_by()
-        .values("article__outlet_id", week=week)
+        .values("article__outlet_id", period=period)
         .annotate(mean=Avg(_number(key)))
-        .values_list("article__outlet_id", "week", "mean")
+        .values_list("article__outlet_id", "period", "mean")
     )
     return {(outlet_id, day): mean for outlet_id, day, mean in rows if mean is not None}
 
@@ -238,12 +240,43 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
     return found
 
 
-def _weeks(start: dt.date, end: dt.date) -> list[dt.date]:
-    week, last, weeks = start - dt.timedelta(days=start.weekday()), end, []
-    while week <= last and len(weeks) < 160:
-        weeks.append(week)
-        week += dt.timedelta(days=7)
-    return weeks
+def trend_unit(start: dt.date, end: dt.date) -> str:
+    """The tone trend's step: weeks while the period has at most TREND_POINTS of them,
+    then months, then years (a chart of more points than it is wide says nothing more)."""
+    weeks = (end - _period_start("week", start)).days // 7 + 1
+    if weeks <= TREND_POINTS:
+        return "week"
+    if (end.year - start.year) * 12 + end.month - start.month + 1 <= TREND_POINTS:
+        return "month"
+    return "year"
+
+
+def _period_start(unit: str, day: dt.date) -> dt.date:
+    if unit == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def _next_period(unit: str, day: dt.date) -> dt.date | None:
+    if unit == "week":
+        return day + dt.timedelta(days=7) if day <= dt.date.max - dt.timedelta(days=7) else None
+    months = 1 if unit == "month" else 12
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month + 1, 1) if year <= dt.MAXYEAR else None
+
+
+def _periods(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """The first day of every week, month or year of the period; at most the last
+    TREND_POINTS of them (only a period of centuries has more years)."""
+    day, periods = _period_start(unit, start), []
+    if unit == "year" and end.year - day.year >= TREND_POINTS:
+        day = dt.date(end.year - TREND_POINTS + 1, 1, 1)
+    while day is not None and day <= end:
+        periods.append(day)
+        day = _next_period(unit, day)
+    return periods
 
 
 def outlet_report_rows(report: dict) -> list[list]:

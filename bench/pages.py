@@ -15,6 +15,7 @@ Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsdesk_large \\
 import argparse
 import datetime as dt
 import importlib
+import inspect
 import math
 import os
 import random
@@ -231,6 +232,10 @@ def pages(data: dict, rng: random.Random) -> list[Page]:
     ]
 
 
+def _takes_terms(place: Callable) -> bool:
+    return "terms" in inspect.signature(place).parameters
+
+
 def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
     try:
         grouping = importlib.import_module("newsdesk.grouping")
@@ -277,13 +282,17 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
                 ingest_method=IngestMethod.BULK,
                 scoring_status=ScoringStatus.SCORED,
             )
+            terms = None
             if index is not None:
                 start = time.perf_counter()
-                index(article=article)
+                terms = index(article=article)
                 index_ms.append(1000 * (time.perf_counter() - start))
+            # The terms just indexed are handed over, as the scoring task does
+            # (analysis.services.articles_group), rather than read back.
+            given = {"terms": terms} if terms is not None and _takes_terms(place) else {}
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
-                event = place(article=article)
+                event = place(article=article, **given)
                 place_ms.append(1000 * (time.perf_counter() - start))
             queries.append(len(captured))
             if event is not None and event.pk > last_event:

@@ -57,6 +57,22 @@ class OutletAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        from analysis.event_report import OUTLET_FIELDS, outlet_reports_stale
+
+        # The event comparisons show the outlet's name, country, owner and ratings as
+        # they were when computed: those of its events are recomputed.
+        if change and set(form.changed_data) & set(OUTLET_FIELDS):
+            stale = outlet_reports_stale(outlet_id=obj.pk)
+            if stale:
+                self.message_user(
+                    request,
+                    f"The comparisons of {stale} event(s) covered by {obj.name} are being "
+                    "recomputed with these details.",
+                    messages.INFO,
+                )
+
     @admin.display(ordering="article_count", description="articles")
     def article_count(self, obj: Outlet) -> int:
         return obj.article_count

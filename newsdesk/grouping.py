@@ -31,7 +31,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Aggregate, Count, OuterRef, Q, Subquery, Sum, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
@@ -487,10 +488,43 @@ def _reference_time(article: Article) -> dt.datetime:
     return article.published_at or article.created_at or timezone.now()
 
 
+# Separators of the matched postings that the candidates query sends back as one text
+# per article: no term contains them (terms are words, numbers and names).
+_FIELD, _ROW = "\x1f", "\x1e"
+
+
+class _Postings(Aggregate):
+    """The group's "term<_FIELD>weight" texts joined by _ROW (STRING_AGG on PostgreSQL,
+    GROUP_CONCAT on SQLite)."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s)"
+    output_field = TextField()
+
+    def __init__(self, **extra):
+        posting = Concat(
+            "term", Value(_FIELD), Cast("weight", TextField()), output_field=TextField()
+        )
+        super().__init__(posting, Value(_ROW), **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+
+
+def _shared_postings(text: str | None) -> dict[str, float]:
+    shared = {}
+    for posting in (text or "").split(_ROW):
+        term, _, weight = posting.rpartition(_FIELD)
+        if term:
+            shared[term] = float(weight)
+    return shared
+
+
 def find_candidates(
     *, article: Article, terms: dict[str, float], window_days: int
 ) -> list[Candidate]:
-    """Articles published within the window that share a few terms with these: one query.
+    """Articles published within the window that share a few terms with these, with
+    their similarity to them: one query.
 
     Each posting carries its article's publication time, so the query reads, for each
     term, only its postings within the window: one range of the (term, published_at)
@@ -499,6 +533,10 @@ def find_candidates(
     so did probing the terms of every article in the window, at about 570 articles a
     week). Articles without a publication date are never candidates; an undated article
     looks around the time it was stored.
+
+    The weighted Jaccard similarity needs only the shared terms' weights and the sum of
+    each candidate's weights, so the query sends those rather than every term of the
+    candidates (reading those was a second query and most of a placement's time).
     """
     if not terms:
         return []
@@ -517,10 +555,25 @@ def find_candidates(
         .order_by("-shared_weight", "article_id")
         .values("article_id")[:MAX_CANDIDATES]
     )
+    # For each of those, its postings of these terms and the sum of all its weights
+    # (correlated subqueries: a few index rows per candidate).
+    postings = ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__in=list(terms))
     rows = (
         Article.objects.filter(pk__in=best)
         .order_by()
-        .values_list(
+        .annotate(
+            postings=Subquery(
+                postings.order_by().values("article_id").annotate(p=_Postings()).values("p")
+            ),
+            total=Subquery(
+                ArticleTerm.objects.filter(article_id=OuterRef("pk"))
+                .order_by()
+                .values("article_id")
+                .annotate(total=Sum("weight"))
+                .values("total")
+            ),
+        )
+        .values(
             "pk",
             "outlet_id",
             "event_id",
@@ -528,31 +581,30 @@ def find_candidates(
             "published_at",
             "copy_of_id",
             "copy_kind",
+            "postings",
+            "total",
         )
     )
-    return [
-        Candidate(
-            article_id=pk,
-            outlet_id=outlet_id,
-            event_id=event_id,
-            event_locked=bool(locked),
-            published_at=published_at,
-            copy_of_id=copy_of_id,
-            copy_kind=copy_kind,
+    mine = sum(terms.values())
+    candidates = []
+    for row in rows:
+        shared = _shared_postings(row["postings"])
+        low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
+        high = mine + (row["total"] or 0.0) - low  # the sum over the union of the maxima
+        candidates.append(
+            Candidate(
+                article_id=row["pk"],
+                outlet_id=row["outlet_id"],
+                event_id=row["event_id"],
+                event_locked=bool(row["event__locked"]),
+                published_at=row["published_at"],
+                copy_of_id=row["copy_of_id"],
+                copy_kind=row["copy_kind"],
+                similarity=low / high if high > 0 else 0.0,
+                shared=len({_concept(term) for term in shared}),
+            )
         )
-        for pk, outlet_id, event_id, locked, published_at, copy_of_id, copy_kind in rows
-    ]
-
-
-def _terms_of(ids: list[int]) -> dict[int, dict[str, float]]:
-    terms: dict[int, dict[str, float]] = defaultdict(dict)
-    if ids:
-        rows = ArticleTerm.objects.filter(article_id__in=ids).values_list(
-            "article_id", "term", "weight"
-        )
-        for article_id, term, weight in rows:
-            terms[article_id][term] = weight
-    return terms
+    return candidates
 
 
 def _is_earlier(candidate: Candidate, article: Article) -> bool:
@@ -648,10 +700,6 @@ def article_placement(
         terms = terms or article_index(article=article)
 
     candidates = find_candidates(article=article, terms=terms, window_days=window_days)
-    candidate_terms = _terms_of([c.article_id for c in candidates])
-    for c in candidates:
-        theirs = candidate_terms.get(c.article_id, {})
-        c.similarity, c.shared = similarity(terms, theirs), shared_terms(terms, theirs)
     candidates.sort(key=lambda c: (-c.similarity, c.article_id))
 
     copy_kind, copy_source, copy_of = _find_copy(article, candidates)
@@ -665,8 +713,10 @@ def article_placement(
     with transaction.atomic():
         event = Event.objects.filter(pk=chosen_id, locked=False).first() if chosen_id else None
         created = event is None
+        day = _day_of(article)
         if created:
-            event = Event.objects.create(title=article.headline[:300])
+            # Its only article's day; no refresh of the dates needed afterwards.
+            event = Event.objects.create(title=article.headline[:300], starts_on=day, ends_on=day)
         now = timezone.now()
         fields = {
             "event": event,
@@ -695,7 +745,10 @@ def article_placement(
         previous_id = article.event_id
         for name, value in fields.items():
             setattr(article, name, value)
-        event_refresh_dates(event=event)
+        if previous_id == event.pk:
+            event_refresh_dates(event=event)  # the article's date may have changed
+        elif not created:
+            _widen_dates(event, day)
         if previous_id and previous_id != event.pk:
             _tidy_event(previous_id)
     return Placement(
@@ -708,14 +761,46 @@ def article_placement(
     )
 
 
+def _day_of(article: Article) -> dt.date | None:
+    """The article's publication day in UTC, as event_refresh_dates counts it."""
+    return article.published_at.astimezone(dt.UTC).date() if article.published_at else None
+
+
+def _widen_dates(event: Event, day: dt.date | None) -> None:
+    """Stretch the event's dates to a new article's day, if they do not cover it already.
+
+    Joining an event only ever widens its span, so this needs no reading of its other
+    articles (event_refresh_dates does); the UPDATE takes the earlier and later of the
+    stored dates and the day, so a placement in the same event meanwhile is not undone.
+    """
+    if day is None:
+        return
+    if (
+        event.starts_on is not None
+        and event.ends_on is not None
+        and (event.starts_on <= day <= event.ends_on)
+    ):
+        return
+    on = Value(day)
+    Event.objects.filter(pk=event.pk).update(
+        starts_on=Least(Coalesce("starts_on", on), on),
+        ends_on=Greatest(Coalesce("ends_on", on), on),
+    )
+    event.starts_on = min(event.starts_on or day, day)
+    event.ends_on = max(event.ends_on or day, day)
+
+
 def article_place(
     *,
     article: Article,
     window_days: int | None = None,
     threshold: float | None = None,
+    terms: dict[str, float] | None = None,
 ) -> Event | None:
     """Place one (scored) article in an event; see ``article_placement``."""
-    return article_placement(article=article, window_days=window_days, threshold=threshold).event
+    return article_placement(
+        article=article, window_days=window_days, threshold=threshold, terms=terms
+    ).event
 
 
 def _machine_made(event: Event) -> bool:

@@ -2,9 +2,10 @@
 
 - ``article_search``: a GIN index on the English full-text vector of headline and body,
   built from Django's SearchVector so that it is exactly the expression that
-  newsdesk.selectors.article_list filters on. The list runs its search queries with
-  sequential and plain index scans turned off (selectors._IndexedSearchQuerySet), so
-  that PostgreSQL reads this index rather than recompute the vector of each article.
+  newsdesk.selectors.article_list filtered on. The list ran its search queries with
+  sequential and plain index scans turned off, so that PostgreSQL read this index rather
+  than recompute the vector of each article. (Migration 0009 replaces it with a stored
+  vector and an index of that.)
 - ``event_newest_first``: the event list's order (undated events last), so that a page
   of 25 events is read from the index instead of sorting every event.
 

@@ -3,10 +3,15 @@ PostgreSQL (words as prefixes, in any order, stop words and punctuation harmless
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from newsdesk import selectors
+from newsdesk.models import Article
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,11 +57,78 @@ def test_words_are_found_in_any_order_and_operators_are_only_text(analyst_client
     assert found(analyst_client, "harbour dawn") == []
 
 
-@postgresql_only
-def test_the_search_leaves_the_planner_settings_as_they_were(analyst_client, articles):
-    found(analyst_client, "flood")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+def test_the_search_follows_edits_of_the_headline_and_the_body(analyst_client, articles):
+    # On PostgreSQL the words are those of the stored vector, which must be recomputed.
+    article = Article.objects.get(headline="Harbour reopens")
+    article.body = "Dredgers cleared the channel."
+    article.save()
+    assert found(analyst_client, "dredgers") == ["Harbour reopens"]
+    assert found(analyst_client, "ships") == []
+    Article.objects.filter(pk=article.pk).update(headline="Port reopens")
+    assert found(analyst_client, "port") == ["Port reopens"]
+    assert found(analyst_client, "harbour") == []
+
+
+def listed(client, q: str, page: int = 1) -> list[str]:
+    response = client.get(reverse("article-list"), {"q": q, "page": page})
+    assert response.status_code == 200
+    return [a.headline for a in response.context["page"]]
+
+
+@pytest.fixture
+def levees(db):
+    """50 articles about a levee, one a day, and 10 about a harbour in between."""
+    start = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    for day in range(60):
+        ArticleFactory(
+            headline=f"Day {day:02d}",
+            body=(
+                f"The levee held on day {day}." if day % 6 else f"The harbour reopened, day {day}."
+            ),
+            published_at=start + dt.timedelta(days=day),
         )
-        assert cursor.fetchone() == ("on", "on")
+
+
+@pytest.mark.parametrize("walk_rows", [0, 10**9])  # always the search index; always the dates
+def test_matches_are_listed_newest_first_page_after_page(
+    analyst_client, levees, monkeypatch, walk_rows
+):
+    monkeypatch.setattr(selectors, "WALK_ROWS", walk_rows)
+    newest_first = [f"Day {day:02d}" for day in reversed(range(60)) if day % 6]
+    assert listed(analyst_client, "levee") + listed(analyst_client, "levee", 2) == newest_first
+
+
+def fetch_plan(client, q: str) -> str:
+    """Which scan the page of articles was read without: "bitmapscan" (a walk of the date
+    index) or "indexscan" (the search index)."""
+    with CaptureQueriesContext(connection) as captured:
+        listed(client, q)
+    settings = [query["sql"] for query in captured if "current_setting" in query["sql"]]
+    count_settings, fetch_settings = settings  # the count's, then the page's
+    assert "enable_bitmapscan" not in count_settings  # the count reads the search index
+    return "bitmapscan" if "enable_bitmapscan" in fetch_settings else "indexscan"
+
+
+@postgresql_only
+def test_a_page_of_a_dense_word_walks_the_dates_and_of_a_rare_one_reads_the_index(
+    analyst_client, levees, monkeypatch
+):
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE newsdesk_article")  # the number of articles, for the choice
+    monkeypatch.setattr(selectors, "WALK_ROWS", 45)
+    # 50 matches in 60 articles: a page of 25 met within about 30 articles; the last of
+    # 10 matches, about 60 articles down.
+    assert fetch_plan(analyst_client, "levee") == "bitmapscan"
+    assert fetch_plan(analyst_client, "harbour") == "indexscan"
+
+
+@postgresql_only
+def test_the_search_leaves_the_planner_settings_as_they_were(analyst_client, levees):
+    for q in ("levee", "harbour", "nowhere"):
+        found(analyst_client, q)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+                "current_setting('enable_bitmapscan')"
+            )
+            assert cursor.fetchone() == ("on", "on", "on")

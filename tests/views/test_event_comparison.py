@@ -115,3 +115,73 @@ def test_the_csv_export_shows_formula_like_text_as_text(client, editor):
     cells = [cell for row in rows for cell in row]
     assert '\'=HYPERLINK("http://evil.example")' in cells
     assert not any(cell.startswith(("=", "@")) for cell in cells)
+
+
+def covered_by(outlet, title: str) -> Event:
+    """An event covered by this outlet and another, its comparison computed."""
+    event = EventFactory(title=title)
+    ArticleFactory(event=event, outlet=outlet)
+    ArticleFactory(event=event, outlet=OutletFactory())
+    event_comparison_refresh(event_id=event.pk)
+    return event
+
+
+def _as_posted(form) -> dict:
+    """An unbound form's fields as a browser would send them back untouched."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if isinstance(value, bool):
+            if value:
+                data[form.add_prefix(name)] = "on"  # an unticked box is not sent at all
+            continue
+        data[form.add_prefix(name)] = "" if value is None else value
+    return data
+
+
+def admin_change(client, outlet, **changes):
+    """POST the outlet's admin form back with these fields changed."""
+    url = f"/admin/newsdesk/outlet/{outlet.pk}/change/"
+    page = client.get(url)
+    data = _as_posted(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(_as_posted(formset.management_form))
+        for form in formset.forms:
+            data.update(_as_posted(form))
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302
+    return response
+
+
+def test_rating_an_outlet_again_recomputes_the_comparisons_that_show_it(
+    admin_client_, django_capture_on_commit_callbacks
+):
+    outlet = OutletFactory(slug="ledger", name="Ledger", leaning="center")
+    shown = [covered_by(outlet, "Flood"), covered_by(outlet, "Strike")]
+    elsewhere = covered_by(OutletFactory(), "Budget")
+    before = EventComparison.objects.get(event=elsewhere).computed_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_change(admin_client_, outlet, leaning="right", reliability="low")
+
+    for event in shown:
+        report = EventComparison.objects.get(event=event)
+        assert not report.stale
+        column = report.data["columns"]["ledger"]["outlet"]
+        assert (column["leaning"], column["reliability"]) == ("right", "low")
+    assert EventComparison.objects.get(event=elsewhere).computed_at == before
+
+
+def test_editing_only_an_outlets_notes_leaves_the_comparisons_alone(
+    admin_client_, django_capture_on_commit_callbacks
+):
+    outlet = OutletFactory(slug="ledger", name="Ledger")
+    event = covered_by(outlet, "Flood")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        admin_change(admin_client_, outlet, notes="Checked in May.")
+
+    assert callbacks == []
+    assert not EventComparison.objects.get(event=event).stale

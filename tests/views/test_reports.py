@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from analysis.models import Score
+from analysis.outlet_report import outlet_report, trend_unit
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,48 @@ def test_several_outlets_side_by_side_and_csv(editor_client):
     response = editor_client.get("/reports/outlets/" + query + "&format=csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     assert [(r["outlet"], float(r["tone_mean"])) for r in rows] == [("Alpha", 0.2), ("Beta", -0.4)]
+
+
+def test_over_years_the_tone_is_charted_by_month_to_the_end_of_the_period(editor_client):
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    scored(outlet, dt.date(2020, 1, 15), 0.1)
+    scored(outlet, dt.date(2024, 12, 2), 0.2)
+    scored(outlet, dt.date(2024, 12, 30), 0.4)
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&start=2020-01-01&end=2024-12-31"
+    ).content.decode()
+
+    assert "Tone by month" in html
+    # Both ends of five years (weeks stopped after about three), December's two averaged.
+    assert "<title>2020-01-01: 0.1</title>" in html
+    assert "<title>2024-12-01: 0.3</title>" in html
+    assert html.count("<circle") == 2
+    # Up to the last day there is, in yearly steps.
+    response = editor_client.get(
+        "/reports/outlets/?outlets=gazette&start=0001-01-01&end=9999-12-31"
+    )
+    assert response.status_code == 200
+    assert "Tone by year" in response.content.decode()
+
+
+def test_the_tone_trend_steps_by_week_month_or_year_as_the_period_grows():
+    monday = dt.date(2024, 1, 1)
+    weeks_160 = monday + dt.timedelta(weeks=160) - dt.timedelta(days=1)
+    assert trend_unit(monday, weeks_160) == "week"
+    assert trend_unit(monday, weeks_160 + dt.timedelta(days=1)) == "month"
+    assert trend_unit(dt.date(2000, 1, 1), dt.date(2013, 4, 30)) == "month"  # 160 months
+    assert trend_unit(dt.date(2000, 1, 1), dt.date(2013, 5, 1)) == "year"
+
+    report = outlet_report(outlets=[], start=dt.date(1, 1, 1), end=dt.date(9999, 12, 31))
+    assert report["trend_unit"] == "year"
+    weekly = outlet_report(outlets=[OutletFactory()], start=monday, end=weeks_160)
+    assert len(weekly["outlets"][0]["trend"]) == 160
+    centuries = outlet_report(
+        outlets=[OutletFactory()], start=dt.date(1, 1, 1), end=dt.date(9999, 12, 31)
+    )
+    years = [day for day, _ in centuries["outlets"][0]["trend"]]
+    assert (len(years), years[0], years[-1]) == (160, "9840-01-01", "9999-01-01")
 
 
 def test_the_report_without_outlets_explains_itself(editor_client):
