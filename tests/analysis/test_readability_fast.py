@@ -218,3 +218,23 @@ def test_numbers_count_one_syllable_as_pyphen_hyphenates_them():
         len(hyphenator.positions(n)) + 1 for n in numbers
     ]
     assert_same([" ".join(numbers[:200]) + ". The 1,500 soldiers and 910 km."], "numbers")
+
+
+def test_the_longest_sentences_are_those_a_full_count_gives_ties_to_the_earlier():
+    from analysis.scoring.readability import _longest_sentences
+    from analysis.scoring.sentences import split_spans
+
+    rng = random.Random(5)
+    words = ["a", "to", "the", "extraordinarily", "x", "administration", "—", "1,500"]
+    texts = [
+        " ".join(
+            " ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) + "."
+            for _ in range(rng.randint(1, 9))
+        )
+        for _ in range(400)
+    ] + [seed_body(), *demo_texts()[:5]]
+    for text in texts:
+        spans = split_spans(text)
+        by_words = sorted(spans, key=lambda s: len(text[s[0] : s[1]].split()), reverse=True)
+        expected = [(s, e, len(text[s:e].split())) for s, e in sorted(by_words[:3])]
+        assert _longest_sentences(text, 3) == expected, text
