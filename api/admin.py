@@ -6,10 +6,10 @@ from api.models import ApiToken
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
-    list_filter = ["created_at", "last_used_at"]
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "expires_at"]
+    list_filter = ["created_at", "last_used_at", "expires_at"]
     search_fields = ["name", "prefix", "user__username"]
-    fields = ["user", "name", "prefix", "created_at", "last_used_at"]
+    fields = ["user", "name", "expires_at", "prefix", "created_at", "last_used_at"]
     readonly_fields = ["prefix", "created_at", "last_used_at"]
     autocomplete_fields = ["user"]
 
@@ -18,7 +18,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return obj is None and super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change) -> None:
-        token, raw = services.token_create(user=obj.user, name=obj.name)
+        token, raw = services.token_create(user=obj.user, name=obj.name, lifetime=None)
+        if obj.expires_at:  # as chosen in the form; empty: never
+            ApiToken.objects.filter(pk=token.pk).update(expires_at=obj.expires_at)
         obj.pk, obj.prefix, obj.key_hash = token.pk, token.prefix, token.key_hash
         messages.warning(
             request, f"The new token for {obj.user} is {raw} — copy it now, it is not shown again."

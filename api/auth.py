@@ -18,7 +18,7 @@ class TokenAuth(HttpBearer):
         self.role = role
 
     def authenticate(self, request: HttpRequest, token: str):
-        user = token_user(raw=token)
+        user = token_user(raw=token)  # TokenExpired, TooManyRequests: see api.errors
         if user is None:
             return None
         if not has_role(user, self.role):

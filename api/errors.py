@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from annotations.services import AnnotationError
+from api.services import TokenExpired, TooManyRequests
 from newsdesk.ingest.errors import IngestError
 from newsdesk.services import DuplicateArticle
 
@@ -34,6 +35,18 @@ def install(api: NinjaAPI) -> None:
             status=401,
         )
         response["WWW-Authenticate"] = "Bearer"
+        return response
+
+    @api.exception_handler(TokenExpired)
+    def expired(request: HttpRequest, exc: TokenExpired) -> HttpResponse:
+        response = api.create_response(request, {"detail": str(exc)}, status=401)
+        response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+        return response
+
+    @api.exception_handler(TooManyRequests)
+    def too_many(request: HttpRequest, exc: TooManyRequests) -> HttpResponse:
+        response = api.create_response(request, {"detail": str(exc)}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
         return response
 
     @api.exception_handler(DuplicateArticle)

@@ -44,6 +44,11 @@ class Error(Schema):
     detail: Any = Field(description="What went wrong: a message, or a list of field errors.")
 
 
+# The errors every operation may answer with: no valid (or an expired) token, a role
+# missing, invalid input, and too many requests with one token (see Retry-After).
+ERRORS = {401: Error, 403: Error, 422: Error, 429: Error}
+
+
 class Duplicate(Schema):
     detail: str
     existing_id: int = Field(description="The stored article this one duplicates.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ def _page(request: HttpRequest, form: TokenForm, new_token: str = "", status: in
         "form": form,
         "tokens": request.user.api_tokens.all(),
         "new_token": new_token,
+        "rate_limit": settings.NEWSDESK_API_RATE_LIMIT,
     }
     return render(request, "api/tokens.html", context, status=status)
 
@@ -42,7 +44,9 @@ def token_create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, form, status=400)
     # Never put in a message: messages can travel in a cookie.
-    _token, raw = services.token_create(user=request.user, name=form.cleaned_data["name"])
+    _token, raw = services.token_create(
+        user=request.user, name=form.cleaned_data["name"], lifetime=form.lifetime_delta()
+    )
     request.session[_NEW_TOKEN] = raw
     return redirect("api-tokens")
 

@@ -264,6 +264,8 @@ if CACHE_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
+# Requests per minute that one API token may make (HTTP 429 beyond, with Retry-After).
+NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 600)
 # --- end of Security ---------------------------------------------------------------------
 
 LOGGING = {

@@ -12,6 +12,15 @@ SHARED_CORPUS = os.path.join(
 )
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the login throttle and the API's rate limit
+    count in it, and one test's counts must not spill into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def roles(db):
     ensure_role_groups()

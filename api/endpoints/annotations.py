@@ -9,12 +9,11 @@ from annotations import services
 from annotations.models import Annotation, Assignment, Label, Reply, text_hash
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
-from api.schemas import AnnotationCreate, AnnotationFilters, AnnotationOut, Error, Id
+from api.schemas import ERRORS, AnnotationCreate, AnnotationFilters, AnnotationOut, Error, Id
 from newsdesk.models import Article
 from newsdesk.roles import ANALYST
 
 router = Router(tags=["annotations"], auth=TokenAuth(ANALYST))
-ERRORS = {401: Error, 403: Error, 422: Error}
 
 
 def _visible(user):

@@ -8,6 +8,7 @@ from analysis.models import Score
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import (
+    ERRORS,
     ArticleDetail,
     ArticleFilters,
     ArticleIngest,
@@ -21,7 +22,6 @@ from newsdesk.models import Article, IngestMethod, Outlet
 from newsdesk.roles import ANALYST
 
 router = Router(tags=["articles"], auth=TokenAuth(ANALYST))
-ERRORS = {401: Error, 403: Error, 422: Error}
 
 
 @router.get("/", response={200: list[ArticleOut], **ERRORS}, url_name="article-list")

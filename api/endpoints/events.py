@@ -6,12 +6,11 @@ from ninja.pagination import paginate
 from analysis.event_report import event_report_get
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
-from api.schemas import Error, EventDetail, EventFilters, EventOut, Id
+from api.schemas import ERRORS, Error, EventDetail, EventFilters, EventOut, Id
 from newsdesk import selectors
 from newsdesk.roles import ANALYST
 
 router = Router(tags=["events"], auth=TokenAuth(ANALYST))
-ERRORS = {401: Error, 403: Error, 422: Error}
 
 
 @router.get("/", response={200: list[EventOut], **ERRORS}, url_name="event-list")

@@ -5,12 +5,11 @@ from ninja.pagination import paginate
 
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
-from api.schemas import Error, OutletDetail, OutletFilters, OutletOut
+from api.schemas import ERRORS, Error, OutletDetail, OutletFilters, OutletOut
 from newsdesk import selectors
 from newsdesk.roles import ANALYST
 
 router = Router(tags=["outlets"], auth=TokenAuth(ANALYST))
-ERRORS = {401: Error, 403: Error, 422: Error}
 
 
 @router.get("/", response={200: list[OutletOut], **ERRORS}, url_name="outlet-list")

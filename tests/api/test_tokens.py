@@ -152,3 +152,94 @@ def test_an_admin_creates_a_token_in_the_admin_and_sees_it_once(client, admin_us
     shown = [str(m) for m in response.context["messages"]]
     raw = shown[0].split(" is ")[1].split(" ")[0]
     assert token_user(raw=raw) == analyst
+
+
+# Expiry
+
+
+def test_a_new_token_expires_after_ninety_days_unless_told_otherwise(analyst):
+    before = timezone.now()
+    token, _ = token_create(user=analyst, name="notebook")
+    forever, _ = token_create(user=analyst, name="service", lifetime=None)
+
+    assert (
+        before + dt.timedelta(days=90) <= token.expires_at <= timezone.now() + dt.timedelta(days=90)
+    )
+    assert forever.expires_at is None and not forever.expired
+
+
+def test_an_expired_token_is_refused_with_a_reason(analyst_api):
+    ApiToken.objects.update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+
+    response = analyst_api.get(reverse("api:article-list"))
+
+    assert response.status_code == 401
+    assert "expired" in response.json()["detail"]
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_a_token_works_until_it_expires(analyst_api):
+    ApiToken.objects.update(expires_at=timezone.now() + dt.timedelta(minutes=1))
+
+    assert analyst_api.get(reverse("api:article-list")).status_code == 200
+
+
+@pytest.mark.parametrize(("choice", "days"), [("30", 30), ("365", 365), ("never", None)])
+def test_the_page_creates_a_token_with_the_chosen_lifetime(analyst_client, analyst, choice, days):
+    analyst_client.post(reverse("api-token-create"), {"name": "nb", "lifetime": choice})
+
+    token = ApiToken.objects.get(user=analyst)
+    if days is None:
+        assert token.expires_at is None
+    else:
+        left = token.expires_at - timezone.now()
+        assert dt.timedelta(days=days) - dt.timedelta(minutes=1) < left <= dt.timedelta(days=days)
+
+
+def test_the_page_shows_when_each_token_expires(analyst_client, analyst):
+    token_create(user=analyst, name="old", lifetime=dt.timedelta(days=1))
+    token_create(user=analyst, name="forever", lifetime=None)
+    ApiToken.objects.filter(name="old").update(expires_at=timezone.now() - dt.timedelta(days=2))
+
+    html = analyst_client.get(reverse("api-tokens")).content.decode()
+
+    assert "<strong>expired</strong>" in html
+    assert ">never</td>" in html
+
+
+def test_the_command_sets_the_lifetime(analyst, capsys):
+    call_command("api_token", "create", analyst.username, "--days", "7")
+    call_command("api_token", "create", analyst.username, "--name", "service", "--days", "0")
+
+    week, forever = ApiToken.objects.order_by("id")
+    assert dt.timedelta(days=6) < week.expires_at - timezone.now() <= dt.timedelta(days=7)
+    assert forever.expires_at is None
+    with pytest.raises(CommandError):
+        call_command("api_token", "create", analyst.username, "--days", "-1")
+
+
+# Rate limit
+
+
+def test_a_token_past_its_requests_per_minute_gets_429_and_when_to_retry(
+    analyst_api, analyst, client, settings
+):
+    settings.NEWSDESK_API_RATE_LIMIT = 3
+    url = reverse("api:article-list")
+
+    codes = [analyst_api.get(url).status_code for _ in range(4)]
+
+    assert codes == [200, 200, 200, 429]
+    refused = analyst_api.get(url)
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert "3 requests in a minute" in refused.json()["detail"]
+    # Another token of the same user has its own count.
+    _, other = token_create(user=analyst, name="second")
+    assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 200
+
+
+def test_the_schema_documents_the_429_answer(client):
+    schema = client.get(reverse("api:openapi-json")).json()
+
+    operations = [op for path in schema["paths"].values() for op in path.values()]
+    assert operations and all("429" in op["responses"] for op in operations)
