@@ -1,7 +1,25 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save, pre_save
 
 
 class AnalysisConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "analysis"
     verbose_name = "Analysis"
+
+    def ready(self) -> None:
+        from analysis import receivers
+
+        # Signals rather than a call in each writer: outlets are saved by the admin, the
+        # demo loader's update_or_create and scripts, and a comparison left showing an
+        # outlet's old name or rating would mislead. The receivers only call services.
+        pre_save.connect(
+            receivers.outlet_remember_shown,
+            sender="newsdesk.Outlet",
+            dispatch_uid="analysis-outlet-remember-shown",
+        )
+        post_save.connect(
+            receivers.outlet_mark_comparisons,
+            sender="newsdesk.Outlet",
+            dispatch_uid="analysis-outlet-mark-comparisons",
+        )

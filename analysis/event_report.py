@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from analysis import comparison
 from analysis.models import EventComparison
-from newsdesk.models import Article, Event
+from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
 REPORT_VERSION = "1"
@@ -224,17 +224,35 @@ def events_mark_stale(*, event_ids) -> None:
 OUTLET_FIELDS = ("name", "slug", "country", "owner", "state_affiliated", "leaning", "reliability")
 
 
-def outlet_reports_stale(*, outlet_id: int) -> int:
-    """Mark the stored comparisons of every event the outlet covers out of date, and
-    queue their recomputation; how many there are."""
-    event_ids = list(
+def outlet_compared_events(*, outlet_id: int) -> list[int]:
+    """The events the outlet covers that have a stored comparison."""
+    return list(
         EventComparison.objects.filter(event__articles__outlet_id=outlet_id)
         .order_by()
         .values_list("event_id", flat=True)
         .distinct()
     )
+
+
+def outlet_reports_stale(*, outlet_id: int) -> int:
+    """Mark the stored comparisons of every event the outlet covers out of date, and
+    queue their recomputation; how many there are."""
+    event_ids = outlet_compared_events(outlet_id=outlet_id)
     events_mark_stale(event_ids=event_ids)
     return len(event_ids)
+
+
+def outlet_shown_details(*, outlet_id: int) -> dict | None:
+    """The stored values of the outlet's fields that its comparisons show."""
+    return Outlet.objects.filter(pk=outlet_id).values(*OUTLET_FIELDS).first()
+
+
+def outlet_saved(*, outlet: Outlet, before: dict) -> int:
+    """After a save: if a field that the comparisons show differs from ``before`` (its
+    stored value), mark the outlet's comparisons stale; how many were."""
+    if all(before[name] == getattr(outlet, name) for name in OUTLET_FIELDS):
+        return 0
+    return outlet_reports_stale(outlet_id=outlet.pk)
 
 
 def event_report_get(*, event: Event) -> EventComparison:

@@ -59,12 +59,12 @@ class OutletAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        from analysis.event_report import OUTLET_FIELDS, outlet_reports_stale
+        from analysis.event_report import OUTLET_FIELDS, outlet_compared_events
 
-        # The event comparisons show the outlet's name, country, owner and ratings as
-        # they were when computed: those of its events are recomputed.
+        # Saving marked the comparisons of the outlet's events stale (analysis.receivers,
+        # whatever saves an outlet); the admin says so.
         if change and set(form.changed_data) & set(OUTLET_FIELDS):
-            stale = outlet_reports_stale(outlet_id=obj.pk)
+            stale = len(outlet_compared_events(outlet_id=obj.pk))
             if stale:
                 self.message_user(
                     request,

@@ -164,7 +164,10 @@ def test_rating_an_outlet_again_recomputes_the_comparisons_that_show_it(
     before = EventComparison.objects.get(event=elsewhere).computed_at
 
     with django_capture_on_commit_callbacks(execute=True):
-        admin_change(admin_client_, outlet, leaning="right", reliability="low")
+        response = admin_change(admin_client_, outlet, leaning="right", reliability="low")
+
+    page = admin_client_.get(response.url).content.decode()
+    assert "The comparisons of 2 event(s) covered by Ledger are being recomputed" in page
 
     for event in shown:
         report = EventComparison.objects.get(event=event)

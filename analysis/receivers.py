@@ -1,0 +1,22 @@
+"""Signal receivers; each only calls a service."""
+
+from __future__ import annotations
+
+from analysis.event_report import OUTLET_FIELDS, outlet_saved, outlet_shown_details
+
+
+def outlet_remember_shown(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """Before an outlet is saved: keep the stored values of the fields its comparisons
+    show, for ``outlet_mark_comparisons``."""
+    if raw or instance.pk is None:
+        return
+    if update_fields is not None and not set(update_fields) & set(OUTLET_FIELDS):
+        return
+    instance._shown_before = outlet_shown_details(outlet_id=instance.pk)
+
+
+def outlet_mark_comparisons(sender, instance, created: bool, raw=False, **kwargs) -> None:
+    before = instance.__dict__.pop("_shown_before", None)
+    if created or raw or before is None:
+        return
+    outlet_saved(outlet=instance, before=before)
