@@ -116,10 +116,6 @@ def word_syllables(lower_word: str) -> int:
     return count
 
 
-def _words(text: str) -> list[str]:
-    return _NOT_IN_WORDS.sub("", text).split()
-
-
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
@@ -148,9 +144,8 @@ def analyse(text: str) -> tuple[dict, list[str]]:
     """
     if not text.strip():
         return {"word_count": 0}, []
-    words = _words(text)
-    difficult, *counts = _difficult_and_counts(words)
-    return _values(text, words, *counts), sorted(difficult)
+    difficult, *counts = _difficult_and_counts(text)
+    return _values(text, *counts), sorted(difficult)
 
 
 # Word as written -> (syllables, polysyllabic, hard, foggy, difficult), as 0/1 counts.
@@ -176,25 +171,49 @@ def _word_figures(word: str) -> tuple[int, int, int, int, int]:
     return figures
 
 
-def _difficult_and_counts(words: list[str]) -> tuple[set[str], int, int, int, int]:
+# Whitespace-separated token as written -> (1, figures of its word, its word if
+# difficult, else ""), or all zeros for a token without a word. Removing punctuation
+# never joins or splits tokens, and the apostrophe rule sees whitespace (or the end)
+# after a token in the text as after the token alone: so each token gives the same word
+# on its own as in the text, and the text need not be rewritten. Same limit as above.
+_TOKEN_FIGURES: dict[str, tuple[int, int, int, int, int, str]] = {}
+_NO_WORD = (0, 0, 0, 0, 0, "")
+
+
+def _token_figures(token: str) -> tuple[int, int, int, int, int, str]:
+    word = _NOT_IN_WORDS.sub("", token)
+    if word:
+        count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
+        figures = (1, count, poly, hard, foggy, word if difficult else "")
+    else:
+        figures = _NO_WORD
+    if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
+        _TOKEN_FIGURES.clear()
+    _TOKEN_FIGURES[token] = figures
+    return figures
+
+
+def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]:
+    """The difficult words, and the words, syllables, polysyllables, hard and foggy words
+    of the text."""
     difficult: set[str] = set()
-    syllables = polysyllables = hard = foggy = 0
-    known = _WORD_FIGURES
-    for word, n in Counter(words).items():
-        figures = known.get(word) or _word_figures(word)
-        syllables += figures[0] * n
-        polysyllables += figures[1] * n
-        hard += figures[2] * n
-        foggy += figures[3] * n
-        if figures[4]:
-            difficult.add(word)
-    return difficult, syllables, polysyllables, hard, foggy
+    words = syllables = polysyllables = hard = foggy = 0
+    known = _TOKEN_FIGURES
+    for token, n in Counter(text.split()).items():
+        figures = known.get(token) or _token_figures(token)
+        words += figures[0] * n
+        syllables += figures[1] * n
+        polysyllables += figures[2] * n
+        hard += figures[3] * n
+        foggy += figures[4] * n
+        if figures[5]:
+            difficult.add(figures[5])
+    return difficult, words, syllables, polysyllables, hard, foggy
 
 
 def _values(
-    text: str, words: list[str], syllables: int, polysyllables: int, hard: int, foggy: int
+    text: str, word_count: int, syllables: int, polysyllables: int, hard: int, foggy: int
 ) -> dict:
-    word_count = len(words)
     sentence_count = _sentence_count(text)
     # The operations and their order are textstat's, so that floats match bit for bit.
     words_per_sentence = word_count / sentence_count if sentence_count else 0.0
