@@ -53,9 +53,16 @@ _NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 # A whitespace-separated token is a word iff it keeps a character after punctuation
 # removal, i.e. iff it holds a \w character (a kept apostrophe is always followed by a
-# letter of the same token). Each match below starts at the first \w of such a token and
-# runs to its end, so the number of matches is the number of words.
-_WORD_TOKEN = re.compile(r"\w\S*")
+# letter of the same token). A sentence counts if a _SENTENCE match holds three words. A
+# match starts with a \w character (the one after \b: where a match ends, the character
+# before is no \w), so it is tokens between whitespace, each a word or not: the pattern
+# below goes from its start over tokens that are no words, a word, and so on to the
+# first \w of a third word.
+_NOT_WORDS = r"(?:[^\w\s]+\s+)*"
+_A_WORD = r"[^\w\s]*\w\S*"
+_THREE_WORDS = re.compile(
+    rf"{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}[^\w\s]*\w"
+)
 _PRONUNCIATION_VARIANT = re.compile(r"\(\d+\)$")
 
 
@@ -119,13 +126,8 @@ def word_syllables(lower_word: str) -> int:
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
-    long_enough = 0
-    for match in _SENTENCE.finditer(text):
-        # Only whether there are more than two words matters: stop at the third.
-        words = _WORD_TOKEN.finditer(text, match.start(), match.end())
-        if next(words, None) and next(words, None) and next(words, None):
-            long_enough += 1
-    return max(1, long_enough)
+    # Each match tested in C.
+    return max(1, sum(map(bool, map(_THREE_WORDS.match, _SENTENCE.findall(text)))))
 
 
 def _hard_word_syllables(lower_word: str, plain_count: int) -> int:
