@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -849,10 +850,6 @@ def _compile_curated(curated: tuple[CuratedActor, ...]) -> tuple[re.Pattern | No
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])"), lookup
 
 
-def _sentence_index(starts: list[int], pos: int) -> int:
-    return max(bisect_right(starts, pos) - 1, 0)
-
-
 def detect_actors(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[Actor]:
     return [
         Actor(name=name, kind=kind, mentions=list(mentions), aliases=set(aliases))
@@ -1031,8 +1028,7 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 # --- Scorer ---------------------------------------------------------------------------
 
 
-def _compound(sentence: tuple[int, int, float]) -> float:
-    return sentence[2]
+_compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
 @register("actors", "1")
@@ -1045,8 +1041,13 @@ def score_actors(text: str) -> ScoreResult:
     sentences = _sentence_compounds(text) if actors else []
     starts = [s for s, _, _ in sentences]
     for name, kind, mentions, aliases in actors:
-        hit = sorted({_sentence_index(starts, s) for s, _ in mentions}) if starts else []
-        scored = [sentences[i] for i in hit]
+        # The sentence of each mention, the first for one before it (bisect inlined: it
+        # runs for every mention).
+        found = {bisect_right(starts, s) for s, _ in mentions} if starts else set()
+        if 0 in found:
+            found.remove(0)
+            found.add(1)
+        scored = [sentences[i - 1] for i in sorted(found)]
         item = {
             "name": name,
             "kind": kind,

@@ -237,6 +237,12 @@ class Lowered:
         if not self.same:  # a rare character whose lower case is longer: kept as it is
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         self.lower = lower
+        # The text's characters that are not ASCII: a few quotes and dashes, most often.
+        self.rare = frozenset(
+            text.encode("utf-8", "surrogatepass")
+            .translate(None, _ASCII_BYTES)
+            .decode("utf-8", "surrogatepass")
+        )
         self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
         self.runs = self.letters.split()
 
@@ -279,10 +285,8 @@ class _Scan:
         # Only the words looked up: cheaper than a set of all of them.
         self.words = _LOOKED_UP.intersection(self.lowered.runs)
         ascii_text = text
-        if not text.isascii():
-            rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-            for ch in set(rare.decode("utf-8", "surrogatepass")):
-                ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
+        for ch in self.lowered.rare:
+            ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
         ascii_bytes = ascii_text.encode("ascii")
         self.word_bytes = ascii_bytes.translate(_W_TABLE)
         self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)

@@ -223,6 +223,9 @@ _ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{_trie(_ANCHOR_WORDS)})\b")
 # character class, so the engine skips to digits and currency signs; the words are only
 # tried where one of them occurs.
 _NUMBER_ANCHOR = re.compile(r"[\d$€£¥₽](?:(?<=\d)[\d,.]*)?")
+# The same where the only digits are ASCII ones (no lower case makes a digit): the engine
+# tests a range faster than the Unicode digit class, at every character.
+_ASCII_NUMBER_ANCHOR = re.compile(r"[0-9$€£¥₽](?:(?<=[0-9])[0-9,.]*)?")
 _WORD_ANCHOR = re.compile(rf"\b(?:{_trie(_ANCHOR_WORDS)})\b")
 _NUM_AT = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|₽)?"
@@ -404,7 +407,12 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     alternatives never overlap (digits, commas, dots and currency signs against letters),
     so together they find what each finds alone; a word is a whole run of letters."""
     lower = low.lower
-    found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
+    numbers = (
+        _NUMBER_ANCHOR
+        if any(ch.isdecimal() for ch in low.rare)  # a digit that is not ASCII
+        else _ASCII_NUMBER_ANCHOR
+    )
+    found = {m.start(): m.group() for m in numbers.finditer(lower)}
     for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
         if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
             found[pos] = m.group()

