@@ -37,3 +37,15 @@ def annotation_paragraph_starts(body: str, paragraphs) -> str:
         starts.append(found)
         cursor = found + len(text)
     return json_script(starts, "annotation-paragraphs")
+
+
+# Marks a passage may open with; such a passage is shown as it is, not quoted again.
+_OPENING_QUOTES = "\"'“”‘’„«»‹›"
+
+
+@register.filter
+def quoted(text: str) -> str:
+    """The passage between curly quotes, unless it opens with a quotation mark itself
+    (a quote accepted as a claim would show as “"…”)."""
+    text = str(text)
+    return text if text and text[0] in _OPENING_QUOTES else f"“{text}”"

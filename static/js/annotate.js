@@ -12,6 +12,12 @@
 
   var state = { selection: null, rect: null };
 
+  // A passage between curly quotes, unless it opens with a quotation mark itself (as the
+  // panel's "quoted" template filter does).
+  function quoted(text) {
+    return text && "\"'“”‘’„«»‹›".indexOf(text[0]) >= 0 ? text : "“" + text + "”";
+  }
+
   function cpLength(s) {
     var n = 0;
     for (var i = 0; i < s.length; i++) {
@@ -202,7 +208,7 @@
     var quoteField = f.querySelector(".field-quote");
     if (quoteField) quoteField.hidden = !!sel;
     var shown = f.querySelector("[data-selected-quote]");
-    if (shown) shown.textContent = sel ? "“" + (sel.text.length > 200 ? sel.text.slice(0, 199) + "…" : sel.text) + "”" : "";
+    if (shown) shown.textContent = sel ? quoted(sel.text.length > 200 ? sel.text.slice(0, 199) + "…" : sel.text) : "";
     state.rect = sel ? sel.rect : null;
     placeForm(f, state.rect);
     syncVerdict(f);

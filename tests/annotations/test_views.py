@@ -274,3 +274,31 @@ def test_a_user_without_a_role_sees_no_panel_data(client, article, roles):
     client.force_login(UserFactory())
 
     assert client.get(reverse("annotation-panel", args=[article.pk])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("passage", "shown"),
+    [
+        ("crossed the border", "“crossed the border”"),
+        ('"We left," she said', "&quot;We left,&quot; she said"),
+        ("“We left,” she said", "“We left,” she said"),
+        ("<b>x</b> y", "“&lt;b&gt;x&lt;/b&gt; y”"),
+    ],
+)
+def test_a_passage_is_quoted_once_and_escaped(passage, shown):
+    from django.template import Context, Template
+
+    html = Template("{% load annotations_tags %}{{ p|quoted }}").render(Context({"p": passage}))
+
+    assert html == shown
+
+
+def test_the_panel_does_not_quote_a_quotation_twice(analyst_client, article):
+    article.body = '"We left," the minister said on Monday.\n\n' + article.body
+    article.save()
+    post_create(analyst_client, article, quote='"We left," the minister said')
+
+    html = analyst_client.get(reverse("annotation-panel", args=[article.pk])).content.decode()
+
+    assert "&quot;We left,&quot; the minister said" in html
+    assert "“&quot;We left" not in html
