@@ -42,10 +42,37 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
+# Each byte: a space for a character str.split() splits on, "a" for any other.
+_SPACE_TABLE = bytes(32 if chr(b).isspace() else 97 for b in range(256))
+_ASCII = bytes(range(128))
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def _spaces(text: str) -> bytes | None:
+    """The text as bytes of spaces and "a"s (one a character), so that its whitespace-
+    separated tokens are counted in C; None when a character outside ASCII is whitespace."""
+    if not text.isascii():
+        rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+        if any(ch.isspace() for ch in set(rare.decode("utf-8", "surrogatepass"))):
+            return None
+    return text.encode("ascii", "replace").translate(_SPACE_TABLE)
+
+
+def whitespace_tokens(text: str, start: int = 0, end: int | None = None) -> int:
+    """len(text[start:end].split()), without making the tokens."""
+    end = len(text) if end is None else end
+    spaces = _spaces(text)
+    if spaces is None:
+        return len(text[start:end].split())
+    if end <= start:
+        return 0
+    return spaces.count(b" a", start, end) + (spaces[start] == 97)
+
+
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
 def whitespace_words(text: str) -> int:
     """len(text.split()): cached, since the framing and persuasion rates both need it."""
-    return len(text.split())
+    return whitespace_tokens(text)
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)

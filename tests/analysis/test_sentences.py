@@ -83,3 +83,22 @@ def test_ellipses_and_exclamations_end_sentences():
         "Was it over?",
         "Yes.",
     ]
+
+
+def test_whitespace_tokens_counts_as_str_split_does_on_any_slice():
+    import random
+
+    from analysis.scoring.sentences import whitespace_tokens
+
+    rng = random.Random(3)
+    pieces = ["word", "l'été", "—", "“quoted”", "\U0001f389", "x²", "Москва", "a.b", ""]
+    spaces = [" ", "  ", "\n\n", "\t", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f"]
+    rare_spaces = ["\u00a0", "\u2009", "\u2028", "\u3000", "\x85"]
+    for i in range(600):
+        seps = spaces + (rare_spaces if i % 3 == 0 else [])
+        text = "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(rng.randint(0, 25)))
+        for _ in range(5):
+            start = rng.randint(0, len(text))
+            end = rng.randint(0, len(text))
+            assert whitespace_tokens(text, start, end) == len(text[start:end].split()), text
+        assert whitespace_tokens(text) == len(text.split())
