@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import rare_characters, split_spans
 
 # --- Lexicons -------------------------------------------------------------------------
 
@@ -222,7 +222,6 @@ _ACTOR = re.compile(
 # byte per character) say instead where such a pattern can match, and it is only tried
 # there: that finds the same matches.
 
-_ASCII_BYTES = bytes(range(128))
 _A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
 
 
@@ -237,12 +236,7 @@ class Lowered:
         if not self.same:  # a rare character whose lower case is longer: kept as it is
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         self.lower = lower
-        # The text's characters that are not ASCII: a few quotes and dashes, most often.
-        self.rare = frozenset(
-            text.encode("utf-8", "surrogatepass")
-            .translate(None, _ASCII_BYTES)
-            .decode("utf-8", "surrogatepass")
-        )
+        self.rare = rare_characters(text)
         self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
         self.runs = self.letters.split()
 

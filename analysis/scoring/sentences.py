@@ -48,13 +48,21 @@ _ASCII = bytes(range(128))
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
+def rare_characters(text: str) -> frozenset[str]:
+    """The text's characters outside ASCII (a few quotes and dashes, most often): where
+    none is a word character, a digit or whitespace, scans may use ASCII classes."""
+    if text.isascii():
+        return frozenset()
+    rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    return frozenset(rare.decode("utf-8", "surrogatepass"))
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _spaces(text: str) -> bytes | None:
     """The text as bytes of spaces and "a"s (one a character), so that its whitespace-
     separated tokens are counted in C; None when a character outside ASCII is whitespace."""
-    if not text.isascii():
-        rare = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
-        if any(ch.isspace() for ch in set(rare.decode("utf-8", "surrogatepass"))):
-            return None
+    if any(ch.isspace() for ch in rare_characters(text)):
+        return None
     return text.encode("ascii", "replace").translate(_SPACE_TABLE)
 
 
