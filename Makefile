@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The scorer modules compiled with Cython (setup.py), rebuilt when a source changes.
+SCORERS := $(filter-out %/__init__.py %/compiled.py,$(wildcard analysis/scoring/*.py))
+COMPILED := analysis/scoring/compiled-sources.json
 
-.PHONY: run test lint format worker bench clean
+.PHONY: run test lint format worker bench compile clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,7 +15,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)
+$(COMPILED): $(STAMP) $(SCORERS) setup.py
+	$(PY) setup.py --quiet build_ext --inplace
+
+compile: $(COMPILED)
+
+run: $(STAMP) $(COMPILED)
 	mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py create_demo_users
@@ -23,10 +31,10 @@ run: $(STAMP)
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-worker: $(STAMP)
+worker: $(STAMP) $(COMPILED)
 	$(VENV)/bin/celery -A newsdesk worker --loglevel=info -Q newsdesk,newsdesk-grouping
 
-test: $(STAMP)
+test: $(STAMP) $(COMPILED)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -37,11 +45,12 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: $(STAMP)
+bench: $(STAMP) $(COMPILED)
 	DEBUG=1 $(PY) bench/score.py
 	DEBUG=1 $(PY) bench/eval_framing.py
 	DEBUG=1 $(PY) bench/eval_events.py
 	$(PY) bench/anchoring.py
 
 clean:
-	rm -rf $(VENV) var newsdesk.sqlite3 test-newsdesk.sqlite3
+	rm -rf $(VENV) var newsdesk.sqlite3 test-newsdesk.sqlite3 build $(COMPILED)
+	rm -f analysis/scoring/*.so

@@ -9,6 +9,7 @@ database (set CELERY_BROKER_URL=redis://… and DATABASE_URL=postgres://… for 
 that matter): articles are stored, queued in chunks, and timed until all are scored.
 
 Run: .venv/bin/python bench/score.py [--articles 2000] [--celery] [--concurrency 2]
+after `make compile`; NEWSDESK_INTERPRETED_SCORERS=1 measures the scorers' Python source.
 """
 
 import argparse
@@ -291,6 +292,17 @@ def postgres_cpu_seconds(database: str) -> float:
     return total
 
 
+def engine_build() -> str:
+    """Whether the scorers run compiled (make compile) or from their Python source."""
+    from analysis.scoring import all_scorers, compiled
+
+    all_scorers()
+    names = compiled.compiled_modules("analysis.scoring")
+    if not names:
+        return "interpreted (run `make compile`, or NEWSDESK_INTERPRETED_SCORERS is set)"
+    return f"{len(names)} compiled with Cython ({', '.join(names)})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
@@ -300,6 +312,7 @@ def main() -> None:
     texts = distinct_articles(args.articles)
     words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"{len(texts)} distinct articles, {words:.0f} words on average")
+    print(f"scorer modules: {engine_build()}")
     if args.celery:
         through_celery(texts, args.concurrency)
     else:

@@ -1,16 +1,22 @@
 """Scorers: pure functions from text to numbers plus the evidence behind them.
 
 Each module in this package that calls ``register`` adds a scorer; nothing else needs
-to change for the pipeline, the rescore command and the pages to pick it up.
+to change for the pipeline, the rescore command and the pages to pick it up. The modules
+run compiled where ``make compile`` has built them (see ``compiled``).
 """
 
 from __future__ import annotations
 
 import gc
 import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis.scoring import compiled
+
+# Before any scorer module is imported: a module whose build is stale loads from source.
+compiled.install(__name__)
 
 
 @dataclass
@@ -54,8 +60,10 @@ def _load_all() -> None:
     # registry, says whether every module has been.
     global _loaded
     if not _loaded:
-        for module in pkgutil.iter_modules(__path__):
-            importlib.import_module(f"{__name__}.{module.name}")
+        # By their sources: a compiled module whose source was deleted is no scorer.
+        for source in sorted(Path(__path__[0]).glob("*.py")):
+            if source.stem not in ("__init__", "compiled"):
+                importlib.import_module(f"{__name__}.{source.stem}")
         _loaded = True
 
 
