@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
@@ -21,6 +22,8 @@ log = logging.getLogger(__name__)
 # Articles per Celery task: a task costs more in broker round trips and queries than
 # scoring one article, so bulk work travels in chunks and is written in bulk.
 CHUNK_SIZE = 100
+# Articles marked queued per transaction when a request is not inside one.
+QUEUE_BLOCK = 500
 # Articles one sweep re-sends at most; the next sweep takes the rest.
 SWEEP_LIMIT = 10_000
 
@@ -134,31 +137,45 @@ def articles_queue_scoring(
     track: bool = True,
     chunk_size: int = CHUNK_SIZE,
 ) -> ScoringBatch | None:
-    """Mark articles queued and send them to the workers once the transaction commits.
+    """Mark articles queued and send them to the workers, block by block.
 
-    With ``track`` the work is counted in a ScoringBatch that the progress bar follows.
+    Called outside a transaction, each block is marked and sent in a transaction of its
+    own: a rescore of the whole archive starts scoring at once instead of after marking
+    every article, and holds no transaction over all their rows. Inside a caller's
+    transaction, everything is sent when it commits. With ``track`` the work is counted
+    in a ScoringBatch that the progress bar follows; its total grows with each block
+    sent, so that a request that dies midway counts only what the workers received.
     """
-    from analysis.tasks import score_articles
-
     ids = list(article_ids)
     if not ids:
         return None
     batch = None
-    if track:
-        batch = ScoringBatch.objects.create(label=label[:200], total=len(ids), created_by=user)
+    block_size = chunk_size * max(1, QUEUE_BLOCK // chunk_size)
     now = timezone.now()
-    for start in range(0, len(ids), 1000):
-        Article.objects.filter(pk__in=ids[start : start + 1000]).update(
-            scoring_status=ScoringStatus.QUEUED, scoring_error="", scoring_queued_at=now
-        )
-    chunks = [ids[i : i + chunk_size] for i in range(0, len(ids), chunk_size)]
-
-    def send() -> None:
-        for chunk in chunks:
-            score_articles.delay(chunk, batch.pk if batch else None)
-
-    transaction.on_commit(send)
+    for start in range(0, len(ids), block_size):
+        block = ids[start : start + block_size]
+        with transaction.atomic():
+            Article.objects.filter(pk__in=block).update(
+                scoring_status=ScoringStatus.QUEUED, scoring_error="", scoring_queued_at=now
+            )
+            if track and batch is None:
+                batch = ScoringBatch.objects.create(
+                    label=label[:200], total=len(block), created_by=user
+                )
+            elif batch is not None:
+                ScoringBatch.objects.filter(pk=batch.pk).update(total=F("total") + len(block))
+            chunks = [block[i : i + chunk_size] for i in range(0, len(block), chunk_size)]
+            transaction.on_commit(partial(_send, chunks, batch.pk if batch else None))
+    if batch is not None:
+        batch.total = len(ids)
     return batch
+
+
+def _send(chunks: list[list[int]], batch_id: int | None) -> None:
+    from analysis.tasks import score_articles
+
+    for chunk in chunks:
+        score_articles.delay(chunk, batch_id)
 
 
 def articles_needing_scores(queryset=None):

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-
 from newsdesk.ingest.bulk import detect_format, parse_published, read_rows
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import IngestMethod
@@ -91,8 +89,7 @@ def articles_import(
     if queue_scoring and report.imported:
         from analysis.services import articles_queue_scoring
 
-        with transaction.atomic():
-            articles_queue_scoring(
-                article_ids=report.imported, label=f"Import of {path.name}", user=user
-            )
+        articles_queue_scoring(
+            article_ids=report.imported, label=f"Import of {path.name}", user=user
+        )
     return report

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from analysis import services
 from analysis.models import Score, ScoringBatch
 from analysis.scoring import Scorer, ScoreResult
-from newsdesk.models import ScoringStatus
+from newsdesk.models import Article, ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory, OutletFactory
 
@@ -58,6 +58,32 @@ def test_bulk_work_travels_in_chunks(django_capture_on_commit_callbacks, monkeyp
     with django_capture_on_commit_callbacks(execute=True):
         services.articles_queue_scoring(article_ids=[a.pk for a in articles], label="x")
     assert [len(chunk) for chunk in sent] == [services.CHUNK_SIZE, 5]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_each_block_is_sent_as_soon_as_it_is_marked(monkeypatch):
+    monkeypatch.setattr(services, "QUEUE_BLOCK", 4)
+    articles = ArticleFactory.create_batch(10)
+    ids = [a.pk for a in articles]
+    seen = []
+
+    def delay(chunk, batch_id):
+        # What a worker taking this task would find committed in the database.
+        queued = set(
+            Article.objects.filter(scoring_status=ScoringStatus.QUEUED).values_list("pk", flat=True)
+        )
+        total = ScoringBatch.objects.get(pk=batch_id).total
+        seen.append((chunk, queued, total))
+
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", delay)
+    batch = services.articles_queue_scoring(article_ids=ids, label="archive", chunk_size=2)
+    assert [chunk for chunk, _, _ in seen] == [ids[0:2], ids[2:4], ids[4:6], ids[6:8], ids[8:]]
+    # The first block went out before the second was marked; the batch counted it alone.
+    assert seen[0][1] == set(ids[:4]) and seen[0][2] == 4
+    assert seen[2][1] == set(ids[:8]) and seen[2][2] == 8
+    assert seen[4][2] == 10
+    batch.refresh_from_db()
+    assert batch.total == 10 and batch.is_running
 
 
 def test_rescore_queues_only_outdated_scores(

@@ -1,7 +1,6 @@
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from analysis.selectors import articles_for_rescore
 from analysis.services import articles_queue_scoring
@@ -30,6 +29,5 @@ class Command(BaseCommand):
         if not ids:
             self.stdout.write("Nothing to rescore: every article has current scores.")
             return
-        with transaction.atomic():
-            batch = articles_queue_scoring(article_ids=ids, label="rescore command")
+        batch = articles_queue_scoring(article_ids=ids, label="rescore command")
         self.stdout.write(f"Queued {len(ids)} article(s) for scoring (batch {batch.pk}).")
