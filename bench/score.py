@@ -185,6 +185,8 @@ def through_celery(texts: list[str], concurrency: int) -> None:
             tree_cpu_seconds(worker.pid),
             postgres_cpu_seconds(database),
             _cpu_seconds(worker.pid),
+            machine_cpu_seconds(),
+            _cpu_seconds(os.getpid()),
         )
         # As the rescore command does: outside a transaction, sent block by block.
         articles_queue_scoring(article_ids=ids, label="bench")
@@ -194,6 +196,8 @@ def through_celery(texts: list[str], concurrency: int) -> None:
         worker_cpu = tree_cpu_seconds(worker.pid) - cpu_before[0]
         postgres_cpu = postgres_cpu_seconds(database) - cpu_before[1]
         parent_cpu = _cpu_seconds(worker.pid) - cpu_before[2]
+        machine_cpu = machine_cpu_seconds() - cpu_before[3]
+        bench_cpu = _cpu_seconds(os.getpid()) - cpu_before[4]
         print(f"celery end to end {len(ids) / seconds:9.1f} articles/s  ({seconds:.1f} s)")
         print(f"marking them queued and sending the tasks took {queued:.2f} s")
         print(f"sustained rate    {sustained_rate(ids):9.1f} articles/s  {SUSTAINED_NOTE}")
@@ -209,6 +213,12 @@ def through_celery(texts: list[str], concurrency: int) -> None:
         print(
             f"of the worker's: main process (broker, dispatch) {1000 * parent_cpu / len(ids):.2f}"
             f" ms, pool processes {1000 * (worker_cpu - parent_cpu) / len(ids):.2f} ms"
+        )
+        cores = os.cpu_count() or 1
+        print(
+            f"the machine's {cores} cores were busy {100 * machine_cpu / (cores * seconds):.0f} %"
+            f" of the run: {1000 * machine_cpu / len(ids):.2f} ms an article in all, of which "
+            f"this bench process {1000 * bench_cpu / len(ids):.2f} ms"
         )
     finally:
         worker.terminate()
@@ -255,6 +265,13 @@ def _cpu_seconds(pid: int) -> float:
     except (FileNotFoundError, ProcessLookupError):
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def machine_cpu_seconds() -> float:
+    """CPU time of every process on the machine so far (Linux /proc/stat: all but idle)."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def _children(pid: int) -> list[int]:

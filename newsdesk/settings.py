@@ -104,6 +104,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.getenv("DATABASE_URL", f"sqlite:///{BASE_DIR / 'newsdesk.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        # A connection kept open is checked before it is reused (a restarted server).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -189,6 +191,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # third of a second, so four per process stay fair between workers; a dead worker's
 # reserved tasks come back after the visibility timeout like its running one.
 CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER", 4)
+# Tasks reuse their process's database connections (newsdesk.celery closes them as
+# Django does after a request); Celery's fixup then closes them only every this many.
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
 CELERY_TASK_SOFT_TIME_LIMIT = 120
 CELERY_TASK_TIME_LIMIT = 180
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -3,7 +3,7 @@
 import time
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from analysis.models import Score, ScoringBatch
 from analysis.services import articles_queue_scoring
@@ -77,3 +77,30 @@ def test_scoring_twice_through_the_worker_keeps_one_row_per_scorer(worker):
         == scorer_names()
     )
     assert ScoringBatch.objects.count() == 0
+
+
+def _worker_sessions() -> dict[int, object]:
+    """The other PostgreSQL sessions on the test database: the worker's, by process id."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, backend_start FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        return dict(cursor.fetchall())
+
+
+def test_tasks_reuse_their_process_database_session(worker):
+    if connection.vendor != "postgresql":
+        pytest.skip("sessions are PostgreSQL's (CI runs this on PostgreSQL)")
+    warm_up = [ArticleFactory().pk for _ in range(4)]
+    articles_queue_scoring(article_ids=warm_up, chunk_size=1, track=False)
+    _wait_until_scored(warm_up)
+    first = _worker_sessions()
+    # Between tasks the two pool processes keep their sessions open...
+    assert 1 <= len(first) <= 2, first
+    more = [ArticleFactory().pk for _ in range(8)]
+    articles_queue_scoring(article_ids=more, chunk_size=1, track=False)
+    _wait_until_scored(more)
+    second = _worker_sessions()
+    # ...and the next tasks run on them instead of opening new ones.
+    assert first.items() <= second.items() and len(second) <= 2, (first, second)
