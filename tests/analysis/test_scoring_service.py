@@ -60,7 +60,8 @@ def test_bulk_work_travels_in_chunks(django_capture_on_commit_callbacks, monkeyp
     assert [len(chunk) for chunk in sent] == [services.CHUNK_SIZE, 5]
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after it would drop the rows that migrations create.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_outside_a_transaction_each_block_is_sent_as_soon_as_it_is_marked(monkeypatch):
     monkeypatch.setattr(services, "QUEUE_BLOCK", 4)
     articles = ArticleFactory.create_batch(10)

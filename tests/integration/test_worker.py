@@ -1,5 +1,6 @@
 """The scoring pipeline through a real Celery worker process on the configured broker."""
 
+import os
 import time
 
 import pytest
@@ -10,7 +11,7 @@ from analysis.services import articles_queue_scoring
 from newsdesk.models import Article, ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory
-from tests.integration.workers import running_worker
+from tests.integration.workers import database_url, running_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -79,28 +80,35 @@ def test_scoring_twice_through_the_worker_keeps_one_row_per_scorer(worker):
     assert ScoringBatch.objects.count() == 0
 
 
-def _worker_sessions() -> dict[int, object]:
-    """The other PostgreSQL sessions on the test database: the worker's, by process id."""
+def _worker_sessions(name: str) -> dict[int, object]:
+    """The PostgreSQL sessions of the worker whose connections carry this name."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid, backend_start FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            "SELECT pid, backend_start FROM pg_stat_activity WHERE application_name = %s",
+            [name],
         )
         return dict(cursor.fetchall())
 
 
-def test_tasks_reuse_their_process_database_session(worker):
+def test_tasks_reuse_their_process_database_session(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("sessions are PostgreSQL's (CI runs this on PostgreSQL)")
+    name = f"newsdesk-reuse-{os.getpid()}"
+    env = {"DATABASE_URL": f"{database_url()}?application_name={name}"}
+    with running_worker(tmp_path / "worker.log", name="reuse", env=env):
+        _check_session_reuse(name)
+
+
+def _check_session_reuse(name: str) -> None:
     warm_up = [ArticleFactory().pk for _ in range(4)]
     articles_queue_scoring(article_ids=warm_up, chunk_size=1, track=False)
     _wait_until_scored(warm_up)
-    first = _worker_sessions()
+    first = _worker_sessions(name)
     # Between tasks the two pool processes keep their sessions open...
     assert 1 <= len(first) <= 2, first
     more = [ArticleFactory().pk for _ in range(8)]
     articles_queue_scoring(article_ids=more, chunk_size=1, track=False)
     _wait_until_scored(more)
-    second = _worker_sessions()
+    second = _worker_sessions(name)
     # ...and the next tasks run on them instead of opening new ones.
     assert first.items() <= second.items() and len(second) <= 2, (first, second)

@@ -281,7 +281,7 @@ def test_score_again_requeues_and_rescores_the_article(
 
     assert response["Location"] == article.get_absolute_url()
     # The request queues the scoring; grouping and the event report follow from it.
-    assert callbacks[0].__qualname__ == "articles_queue_scoring.<locals>.send"
+    assert callbacks[0].func.__qualname__ == "_send"
     article.refresh_from_db()
     assert article.scoring_status == "scored"
     assert Score.objects.get(article=article, scorer="sentiment").values["sentence_count"] == 2
