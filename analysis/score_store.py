@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import orjson
 from django.db import connection
@@ -21,6 +22,26 @@ from analysis.models import Score
 _COLUMNS = ("article_id", "scorer", "version", "values", "evidence")
 # The staging table lives for the session; ON COMMIT DELETE ROWS empties it each time.
 _STAGING = "analysis_score_staging"
+
+
+def lz4_available() -> bool:
+    """Whether the PostgreSQL server was built with LZ4 (a TOAST compression it offers)."""
+    with connection.cursor() as cursor:
+        cursor.execute(LZ4_AVAILABLE)
+        return bool(cursor.fetchone()[0])
+
+
+LZ4_AVAILABLE = (
+    "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+)
+
+
+@cache
+def _json_compression() -> str:
+    # Staged values are compressed as migration 0006 has the score table's (LZ4 where the
+    # server has it), so that the upsert moves them over as they are. Asked once per
+    # process: a server's build does not change under it.
+    return " COMPRESSION lz4" if lz4_available() else ""
 
 
 def _dumps(value: dict) -> str:
@@ -69,7 +90,8 @@ def _upsert_by_copy(rows: list[ScoreRow]) -> None:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGING} "
             "(article_id bigint, scorer varchar(50), version varchar(20), "
-            '"values" jsonb, evidence jsonb) ON COMMIT DELETE ROWS'
+            f'"values" jsonb{_json_compression()}, evidence jsonb{_json_compression()}) '
+            "ON COMMIT DELETE ROWS"
         )
         columns = ", ".join(f'"{c}"' for c in _COLUMNS)
         raw = cursor.cursor  # psycopg's own cursor: Django's wrapper has no copy()

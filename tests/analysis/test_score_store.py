@@ -1,0 +1,42 @@
+"""Writing score rows in bulk (analysis.score_store)."""
+
+import pytest
+from django.db import connection
+
+from analysis.models import Score
+from analysis.score_store import ScoreRow, lz4_available, scores_upsert
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+# Evidence the size of a real article's (several kB), varied so that it compresses.
+EVIDENCE = {"cues": [{"start": i, "end": i + 7, "cue": f"word{i % 97}"} for i in range(400)]}
+
+
+def test_an_upsert_replaces_the_row_and_keeps_its_evidence_intact():
+    article = ArticleFactory()
+    row = ScoreRow(article.pk, "framing", "1", {"n": 1}, EVIDENCE)
+    scores_upsert(rows=[row])
+    scores_upsert(rows=[ScoreRow(article.pk, "framing", "2", {"n": 2}, EVIDENCE)])
+    score = Score.objects.get(article=article)
+    assert (score.version, score.values, score.evidence) == ("2", {"n": 2}, EVIDENCE)
+
+
+def test_on_postgresql_with_lz4_long_evidence_is_stored_compressed_with_it():
+    if connection.vendor != "postgresql":
+        pytest.skip("TOAST compression is PostgreSQL's (CI runs this on PostgreSQL)")
+    if not lz4_available():
+        pytest.skip("this PostgreSQL server was built without LZ4")
+    article = ArticleFactory()
+    scores_upsert(rows=[ScoreRow(article.pk, "framing", "1", {"n": 1}, EVIDENCE)])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attcompression FROM pg_attribute WHERE attrelid = "
+            "'analysis_score'::regclass AND attname IN ('values', 'evidence') ORDER BY 1"
+        )
+        assert cursor.fetchall() == [("evidence", "l"), ("values", "l")]
+        cursor.execute(
+            "SELECT pg_column_compression(evidence) FROM analysis_score WHERE article_id = %s",
+            [article.pk],
+        )
+        assert cursor.fetchone()[0] == "lz4"
