@@ -158,8 +158,10 @@ def test_another_analyst_replies_and_filters(page: Page, live_server, article):
 
     # Let the reply's swap of the panel finish first, or the filter changed on the old
     # panel is replaced by the new one (as a person would, waiting for the page to settle).
+    # A function, not an expression: Playwright polls an expression with eval(), which
+    # the page's policy forbids (the wait failed whenever its first check was false).
     page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
     )
     page.locator("#annotation-filters").get_by_label("Label").select_option(label="Claim")
     expect(page.locator(".annotation-item")).to_have_count(1)
