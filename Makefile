@@ -27,12 +27,12 @@ run: $(STAMP) $(COMPILED)
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker and beat (Ctrl-C stops both)"
 	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 \
-	  -Q newsdesk,newsdesk-grouping -B & \
+	  -Q newsdesk,newsdesk-grouping,newsdesk-feeds -B & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP) $(COMPILED)
-	$(VENV)/bin/celery -A newsdesk worker --loglevel=info -Q newsdesk,newsdesk-grouping
+	$(VENV)/bin/celery -A newsdesk worker --loglevel=info -Q newsdesk,newsdesk-grouping,newsdesk-feeds
 
 test: $(STAMP) $(COMPILED)
 	$(PY) -m pytest $(PYTEST_ARGS)

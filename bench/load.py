@@ -52,6 +52,7 @@ def server_env() -> dict:
         "CELERY_BROKER_URL": BROKER,
         "CELERY_TASK_DEFAULT_QUEUE": f"newsdesk-load-{os.getpid()}",
         "CELERY_GROUPING_QUEUE": f"newsdesk-load-{os.getpid()}-grouping",
+        "CELERY_FEEDS_QUEUE": f"newsdesk-load-{os.getpid()}-feeds",
     }
 
 
@@ -125,7 +126,8 @@ def start(env: dict, gunicorn_workers: int, log_dir: Path) -> list[subprocess.Po
             "--concurrency=1",
             "--loglevel=warning",
             "-Q",
-            f"{env['CELERY_TASK_DEFAULT_QUEUE']},{env['CELERY_GROUPING_QUEUE']}",
+            f"{env['CELERY_TASK_DEFAULT_QUEUE']},{env['CELERY_GROUPING_QUEUE']},"
+            f"{env['CELERY_FEEDS_QUEUE']}",
         ],
         cwd=ROOT,
         env=env,

@@ -178,7 +178,21 @@ CELERY_GROUPING_QUEUE = os.getenv("CELERY_GROUPING_QUEUE", "")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.getenv("CELERY_TASK_DEFAULT_QUEUE", "newsdesk")
 CELERY_GROUPING_QUEUE = CELERY_GROUPING_QUEUE or f"{CELERY_TASK_DEFAULT_QUEUE}-grouping"
-CELERY_TASK_ROUTES = {"analysis.tasks.group_articles": {"queue": CELERY_GROUPING_QUEUE}}
+# Feed polls too: behind a bulk rescore on the scoring queue they would wait for minutes
+# (and the dispatcher's tasks expire after 55 s), while a worker that consumes both
+# queues takes from each in turn.
+CELERY_FEEDS_QUEUE = os.getenv("CELERY_FEEDS_QUEUE", "") or f"{CELERY_TASK_DEFAULT_QUEUE}-feeds"
+
+
+def celery_routes(grouping_queue: str, feeds_queue: str) -> dict:
+    return {
+        "analysis.tasks.group_articles": {"queue": grouping_queue},
+        "newsdesk.tasks.poll_feeds": {"queue": feeds_queue},
+        "newsdesk.tasks.poll_feed": {"queue": feeds_queue},
+    }
+
+
+CELERY_TASK_ROUTES = celery_routes(CELERY_GROUPING_QUEUE, CELERY_FEEDS_QUEUE)
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

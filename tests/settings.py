@@ -7,6 +7,7 @@ os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")  # the test client and live server use http
 
 from newsdesk.settings import *  # noqa: E402,F403
+from newsdesk.settings import celery_routes  # noqa: E402
 
 # Unit tests run tasks in-process; tests/integration runs a real worker on Redis.
 CELERY_TASK_ALWAYS_EAGER = True
@@ -20,4 +21,5 @@ STORAGES = {
 # A queue of this test run's own, so that no other worker on the same broker takes its tasks.
 CELERY_TASK_DEFAULT_QUEUE = f"newsdesk-test-{os.getpid()}"
 CELERY_GROUPING_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-grouping"
-CELERY_TASK_ROUTES = {"analysis.tasks.group_articles": {"queue": CELERY_GROUPING_QUEUE}}
+CELERY_FEEDS_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-feeds"
+CELERY_TASK_ROUTES = celery_routes(CELERY_GROUPING_QUEUE, CELERY_FEEDS_QUEUE)

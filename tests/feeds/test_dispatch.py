@@ -107,3 +107,16 @@ def test_beat_runs_the_dispatcher_every_minute():
     celery_app.loader.import_default_modules()
     assert entry["task"] in celery_app.tasks
     assert entry["schedule"] == 60.0
+
+
+def test_feed_polls_travel_on_a_queue_apart_from_scoring(settings):
+    from newsdesk.celery import app
+
+    def queue(task: str) -> str:
+        return app.amqp.router.route({}, task)["queue"].name
+
+    # Not behind a bulk rescore's thousands of scoring tasks.
+    assert queue("newsdesk.tasks.poll_feeds") == settings.CELERY_FEEDS_QUEUE
+    assert queue("newsdesk.tasks.poll_feed") == settings.CELERY_FEEDS_QUEUE
+    assert queue("analysis.tasks.score_articles") == settings.CELERY_TASK_DEFAULT_QUEUE
+    assert settings.CELERY_FEEDS_QUEUE != settings.CELERY_TASK_DEFAULT_QUEUE

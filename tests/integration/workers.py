@@ -60,6 +60,7 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
         "CELERY_GROUPING_QUEUE": settings.CELERY_GROUPING_QUEUE,
+        "CELERY_FEEDS_QUEUE": settings.CELERY_FEEDS_QUEUE,
         "CELERY_TASK_ALWAYS_EAGER": "0",
         **(env or {}),
     }
@@ -75,7 +76,8 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
         "-n",
         f"{name}-{os.getpid()}@%h",
         "-Q",
-        f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_GROUPING_QUEUE}",
+        f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_GROUPING_QUEUE},"
+        f"{settings.CELERY_FEEDS_QUEUE}",
     ]
     if beat:
         command += ["--beat", "--schedule", str(log_path.with_suffix(".beat"))]
