@@ -18,9 +18,10 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return obj is None and super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change) -> None:
-        token, raw = services.token_create(user=obj.user, name=obj.name, lifetime=None)
-        if obj.expires_at:  # as chosen in the form; empty: never
-            ApiToken.objects.filter(pk=token.pk).update(expires_at=obj.expires_at)
+        # The expiry as chosen in the form; empty: never.
+        token, raw = services.token_create(
+            user=obj.user, name=obj.name, lifetime=None, expires_at=obj.expires_at
+        )
         obj.pk, obj.prefix, obj.key_hash = token.pk, token.prefix, token.key_hash
         messages.warning(
             request, f"The new token for {obj.user} is {raw} — copy it now, it is not shown again."

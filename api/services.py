@@ -44,19 +44,26 @@ class TooManyRequests(Exception):
 
 
 def token_create(
-    *, user, name: str, lifetime: dt.timedelta | None = DEFAULT_LIFETIME
+    *,
+    user,
+    name: str,
+    lifetime: dt.timedelta | None = DEFAULT_LIFETIME,
+    expires_at: dt.datetime | None = None,
 ) -> tuple[ApiToken, str]:
     """Store a new token for user; returns it with the raw value, which is not kept.
 
-    ``lifetime`` None: the token never expires.
+    It expires ``lifetime`` from now, or at ``expires_at`` when given; with neither
+    (``lifetime=None``) it never expires.
     """
+    if expires_at is None and lifetime:
+        expires_at = timezone.now() + lifetime
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
         user=user,
         name=name.strip()[:100],
         prefix=raw[:10],
         key_hash=token_hash(raw),
-        expires_at=timezone.now() + lifetime if lifetime else None,
+        expires_at=expires_at,
     )
     return token, raw
 

@@ -154,6 +154,18 @@ def test_an_admin_creates_a_token_in_the_admin_and_sees_it_once(client, admin_us
     assert token_user(raw=raw) == analyst
 
 
+def test_an_admin_chooses_when_a_token_made_in_the_admin_expires(client, admin_user, analyst):
+    client.force_login(admin_user)
+    data = {"user": analyst.pk, "name": "until spring"}
+    data |= {"expires_at_0": "2027-03-01", "expires_at_1": "12:00:00"}
+
+    client.post(reverse("admin:api_apitoken_add"), data, follow=True)
+
+    token = ApiToken.objects.get()
+    assert token.expires_at == dt.datetime(2027, 3, 1, 12, tzinfo=dt.UTC)
+    assert not token.expired
+
+
 # Expiry
 
 
