@@ -9,6 +9,8 @@ class AnalysisConfig(AppConfig):
 
     def ready(self) -> None:
         from analysis import receivers
+        from newsdesk.models import Outlet
+        from newsdesk.signals import outlets_updated
 
         # Signals rather than a call in each writer: outlets are saved by the admin, the
         # demo loader's update_or_create and scripts, and a comparison left showing an
@@ -22,4 +24,10 @@ class AnalysisConfig(AppConfig):
             receivers.outlet_mark_comparisons,
             sender="newsdesk.Outlet",
             dispatch_uid="analysis-outlet-mark-comparisons",
+        )
+        # Bulk updates save no model: newsdesk's own signal reports them.
+        outlets_updated.connect(
+            receivers.outlets_mark_comparisons,
+            sender=Outlet,
+            dispatch_uid="analysis-outlets-mark-comparisons",
         )

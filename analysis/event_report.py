@@ -224,20 +224,20 @@ def events_mark_stale(*, event_ids) -> None:
 OUTLET_FIELDS = ("name", "slug", "country", "owner", "state_affiliated", "leaning", "reliability")
 
 
-def outlet_compared_events(*, outlet_id: int) -> list[int]:
-    """The events the outlet covers that have a stored comparison."""
+def outlets_compared_events(*, outlet_ids: list[int]) -> list[int]:
+    """The events the outlets cover that have a stored comparison."""
     return list(
-        EventComparison.objects.filter(event__articles__outlet_id=outlet_id)
+        EventComparison.objects.filter(event__articles__outlet_id__in=outlet_ids)
         .order_by()
         .values_list("event_id", flat=True)
         .distinct()
     )
 
 
-def outlet_reports_stale(*, outlet_id: int) -> int:
-    """Mark the stored comparisons of every event the outlet covers out of date, and
+def outlets_reports_stale(*, outlet_ids: list[int]) -> int:
+    """Mark the stored comparisons of every event the outlets cover out of date, and
     queue their recomputation; how many there are."""
-    event_ids = outlet_compared_events(outlet_id=outlet_id)
+    event_ids = outlets_compared_events(outlet_ids=outlet_ids)
     events_mark_stale(event_ids=event_ids)
     return len(event_ids)
 
@@ -252,7 +252,7 @@ def outlet_saved(*, outlet: Outlet, before: dict) -> int:
     stored value), mark the outlet's comparisons stale; how many were."""
     if all(before[name] == getattr(outlet, name) for name in OUTLET_FIELDS):
         return 0
-    return outlet_reports_stale(outlet_id=outlet.pk)
+    return outlets_reports_stale(outlet_ids=[outlet.pk])
 
 
 def event_report_get(*, event: Event) -> EventComparison:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from analysis.event_report import OUTLET_FIELDS, outlet_saved, outlet_shown_details
+from analysis.event_report import (
+    OUTLET_FIELDS,
+    outlet_saved,
+    outlet_shown_details,
+    outlets_reports_stale,
+)
 
 
 def outlet_remember_shown(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
@@ -20,3 +25,10 @@ def outlet_mark_comparisons(sender, instance, created: bool, raw=False, **kwargs
     if created or raw or before is None:
         return
     outlet_saved(outlet=instance, before=before)
+
+
+def outlets_mark_comparisons(sender, outlet_ids, fields, **kwargs) -> None:
+    """After a bulk update that set a field the comparisons show (whether or not its
+    value changed: a bulk update does not say)."""
+    if fields & set(OUTLET_FIELDS):
+        outlets_reports_stale(outlet_ids=outlet_ids)

@@ -59,12 +59,12 @@ class OutletAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        from analysis.event_report import OUTLET_FIELDS, outlet_compared_events
+        from analysis.event_report import OUTLET_FIELDS, outlets_compared_events
 
         # Saving marked the comparisons of the outlet's events stale (analysis.receivers,
         # whatever saves an outlet); the admin says so.
         if change and set(form.changed_data) & set(OUTLET_FIELDS):
-            stale = len(outlet_compared_events(outlet_id=obj.pk))
+            stale = len(outlets_compared_events(outlet_ids=[obj.pk]))
             if stale:
                 self.message_user(
                     request,

@@ -21,6 +21,20 @@ class Reliability(models.TextChoices):
     LOW = "low", "Low"
 
 
+class OutletQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        # Receivers learn of bulk edits too (the comparisons show outlets' details).
+        from newsdesk.signals import outlets_updated
+
+        if not outlets_updated.has_listeners(Outlet):
+            return super().update(**kwargs)
+        outlet_ids = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        if outlet_ids:
+            outlets_updated.send(sender=Outlet, outlet_ids=outlet_ids, fields=frozenset(kwargs))
+        return count
+
+
 class Outlet(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
@@ -39,6 +53,8 @@ class Outlet(models.Model):
         default=True, help_text="Outlets created by imports start inactive until curated."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OutletQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

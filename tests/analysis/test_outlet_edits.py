@@ -106,3 +106,41 @@ def test_saving_fields_that_the_comparisons_do_not_show_leaves_them_alone(
 def test_creating_an_outlet_reads_nothing_more(django_assert_num_queries):
     with django_assert_num_queries(1):
         Outlet.objects.create(name="New", slug="new")
+
+
+def test_a_bulk_update_of_a_shown_field_recomputes_the_comparisons(
+    django_capture_on_commit_callbacks,
+):
+    first, second = OutletFactory(slug="ledger"), OutletFactory(slug="herald")
+    events = [compared(first, "Flood"), compared(second, "Strike")]
+    untouched = compared(OutletFactory(slug="post"), "Budget")
+    before = EventComparison.objects.get(event=untouched).computed_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Outlet.objects.filter(slug__in=["ledger", "herald"]).update(reliability="low")
+
+    assert shown(events[0], "ledger")["reliability"] == "low"
+    assert shown(events[1], "herald")["reliability"] == "low"
+    assert EventComparison.objects.get(event=untouched).computed_at == before
+
+
+def test_bulk_update_reaches_the_comparisons_too():
+    outlet = OutletFactory(slug="ledger", country="GB")
+    event = compared(outlet)
+    outlet.country = "IE"
+
+    Outlet.objects.bulk_update([outlet], ["country"])
+
+    assert EventComparison.objects.get(event=event).stale
+
+
+def test_a_bulk_update_of_other_fields_leaves_the_comparisons_alone(
+    django_assert_num_queries,
+):
+    outlet = OutletFactory(slug="ledger")
+    event = compared(outlet)
+
+    with django_assert_num_queries(2):  # the outlets' ids, then the update itself
+        Outlet.objects.filter(pk=outlet.pk).update(notes="Checked in March.")
+
+    assert not EventComparison.objects.get(event=event).stale

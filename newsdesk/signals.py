@@ -1,0 +1,8 @@
+"""Signals of the newsroom domain that Django does not send itself."""
+
+from django.dispatch import Signal
+
+# Sent after ``Outlet.objects.….update(...)`` (and so ``bulk_update``), which change rows
+# without saving models and so send no post_save: ``outlet_ids`` the rows it matched,
+# ``fields`` the names of the fields it set.
+outlets_updated = Signal()
