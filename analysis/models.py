@@ -44,6 +44,8 @@ class ScoringBatch(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    # A worker is still choosing and queueing the articles (the total grows meanwhile).
+    preparing = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -62,11 +64,13 @@ class ScoringBatch(models.Model):
 
     @property
     def percent(self) -> int:
-        return 100 if not self.total else round(100 * self.finished / self.total)
+        if not self.total:
+            return 0 if self.preparing else 100
+        return round(100 * self.finished / self.total)
 
     @property
     def is_running(self) -> bool:
-        return self.finished < self.total
+        return self.preparing or self.finished < self.total
 
 
 class ScoringReceipt(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from datetime import timedelta
 from functools import partial
@@ -15,7 +16,7 @@ from analysis.event_report import events_mark_stale
 from analysis.models import Actor, Score, ScoringBatch, ScoringReceipt
 from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers, score_texts
-from newsdesk.models import Article, ScoringStatus
+from newsdesk.models import Article, Outlet, ScoringStatus
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +137,7 @@ def articles_queue_scoring(
     user=None,
     track: bool = True,
     chunk_size: int = CHUNK_SIZE,
+    batch: ScoringBatch | None = None,
 ) -> ScoringBatch | None:
     """Mark articles queued and send them to the workers, block by block.
 
@@ -143,13 +145,13 @@ def articles_queue_scoring(
     own: a rescore of the whole archive starts scoring at once instead of after marking
     every article, and holds no transaction over all their rows. Inside a caller's
     transaction, everything is sent when it commits. With ``track`` the work is counted
-    in a ScoringBatch that the progress bar follows; its total grows with each block
-    sent, so that a request that dies midway counts only what the workers received.
+    in a ScoringBatch that the progress bar follows (a new one, or ``batch``); its total
+    grows with each block sent, so that a request that dies midway counts only what the
+    workers received.
     """
     ids = list(article_ids)
     if not ids:
-        return None
-    batch = None
+        return batch
     block_size = chunk_size * max(1, QUEUE_BLOCK // chunk_size)
     now = timezone.now()
     for start in range(0, len(ids), block_size):
@@ -167,8 +169,43 @@ def articles_queue_scoring(
             chunks = [block[i : i + chunk_size] for i in range(0, len(block), chunk_size)]
             transaction.on_commit(partial(_send, chunks, batch.pk if batch else None))
     if batch is not None:
-        batch.total = len(ids)
+        batch.refresh_from_db(fields=["total"])
     return batch
+
+
+def rescore_start(
+    *, label: str, user=None, outlet_id: int | None, since: dt.date | None, everything: bool
+) -> ScoringBatch:
+    """A batch shown at once, whose articles a worker chooses and queues: marking a large
+    archive queued takes longer than a web request may (0.25 ms an article)."""
+    from analysis.tasks import prepare_rescore
+
+    batch = ScoringBatch.objects.create(label=label[:200], created_by=user, preparing=True)
+    arguments = (batch.pk, outlet_id, since.isoformat() if since else None, everything)
+    transaction.on_commit(lambda: prepare_rescore.delay(*arguments))
+    return batch
+
+
+def rescore_prepare(
+    *, batch_id: int, outlet_id: int | None, since: dt.date | None, everything: bool
+) -> int:
+    """In a worker: queue the articles of the rescore that ``rescore_start`` began;
+    how many. The batch is marked prepared even if this fails (it counts what was sent)."""
+    from analysis.selectors import articles_for_rescore
+
+    batch = ScoringBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        return 0  # deleted meanwhile
+    try:
+        outlet = Outlet.objects.filter(pk=outlet_id).first() if outlet_id else None
+        articles = articles_for_rescore(outlet=outlet, since=since, everything=everything)
+        if outlet_id and outlet is None:
+            articles = articles.none()  # the outlet was deleted meanwhile
+        ids = list(articles.values_list("pk", flat=True))
+        articles_queue_scoring(article_ids=ids, batch=batch)
+        return len(ids)
+    finally:
+        ScoringBatch.objects.filter(pk=batch_id).update(preparing=False)
 
 
 def _send(chunks: list[list[int]], batch_id: int | None) -> None:
@@ -202,6 +239,8 @@ def articles_sweep(*, stuck_after: timedelta, receipts_kept: timedelta = timedel
         | Q(scoring_status=ScoringStatus.PENDING, created_at__lt=cutoff)
     )
     ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:SWEEP_LIMIT])
+    # A rescore whose preparing task the broker lost would say "queueing" for ever.
+    ScoringBatch.objects.filter(preparing=True, created_at__lt=cutoff).update(preparing=False)
     ScoringReceipt.objects.filter(created_at__lt=timezone.now() - receipts_kept).delete()
     if ids:
         log.warning("Sweep: re-queueing %d articles left unscored", len(ids))

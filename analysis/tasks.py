@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from celery import shared_task
 from django.conf import settings
@@ -24,6 +24,19 @@ def score_articles(self, article_ids: list[int], batch_id: int | None = None) ->
     # is acknowledged late and re-run if its worker dies (settings: CELERY_TASK_ACKS_LATE).
     services.articles_score(
         article_ids=article_ids, batch_id=batch_id, receipt=self.request.id or ""
+    )
+
+
+@shared_task
+def prepare_rescore(
+    batch_id: int, outlet_id: int | None, since: str | None, everything: bool
+) -> int:
+    """Choose and queue the articles of a rescore started from the scoring page."""
+    return services.rescore_prepare(
+        batch_id=batch_id,
+        outlet_id=outlet_id,
+        since=date.fromisoformat(since) if since else None,
+        everything=everything,
     )
 
 

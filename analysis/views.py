@@ -51,12 +51,19 @@ def rescore(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Please correct the rescoring options.")
         return redirect("scoring-status")
-    ids = list(form.articles().values_list("pk", flat=True))
-    if not ids:
+    count = form.articles().count()
+    if not count:
         messages.info(request, "Nothing to rescore: every article has current scores.")
         return redirect("scoring-status")
-    services.articles_queue_scoring(article_ids=ids, label=form.label(), user=request.user)
-    messages.success(request, f"Queued {len(ids)} article(s) for scoring.")
+    outlet = form.cleaned_data.get("outlet")
+    services.rescore_start(
+        label=form.label(),
+        user=request.user,
+        outlet_id=outlet.pk if outlet else None,
+        since=form.cleaned_data.get("since"),
+        everything=form.cleaned_data.get("everything", False),
+    )
+    messages.success(request, f"Queueing {count} article(s) for scoring.")
     return redirect("scoring-status")
 
 

@@ -164,3 +164,30 @@ def test_curated_actor_aliases_reach_the_detector():
     }
     assert "Russian government" in found
     assert "Kremlin" in found["Russian government"]["aliases"]
+
+
+def test_preparing_a_rescore_that_fails_still_ends_its_preparing(monkeypatch):
+    ArticleFactory()
+    batch = ScoringBatch.objects.create(label="x", preparing=True)
+
+    def broken(**kwargs):
+        raise RuntimeError("broker down")
+
+    monkeypatch.setattr(services, "articles_queue_scoring", broken)
+    with pytest.raises(RuntimeError):
+        services.rescore_prepare(batch_id=batch.pk, outlet_id=None, since=None, everything=True)
+    batch.refresh_from_db()
+    assert not batch.preparing
+
+
+def test_preparing_a_rescore_of_an_outlet_deleted_meanwhile_queues_nothing(
+    django_capture_on_commit_callbacks,
+):
+    ArticleFactory()  # another outlet's, outdated
+    batch = ScoringBatch.objects.create(label="x", preparing=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.rescore_prepare(
+            batch_id=batch.pk, outlet_id=10**9, since=None, everything=True
+        )
+    batch.refresh_from_db()
+    assert queued == 0 and (batch.total, batch.preparing) == (0, False)

@@ -85,3 +85,16 @@ def test_old_receipts_are_cleared_by_the_sweep():
     ScoringReceipt.objects.create(task_id="new")
     services.articles_sweep(stuck_after=timedelta(minutes=15))
     assert list(ScoringReceipt.objects.values_list("task_id", flat=True)) == ["new"]
+
+
+def test_a_rescore_whose_preparing_task_was_lost_stops_saying_it_is_queueing():
+    lost = ScoringBatch.objects.create(label="lost", preparing=True)
+    ScoringBatch.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(hours=1))
+    recent = ScoringBatch.objects.create(label="recent", preparing=True)
+
+    services.articles_sweep(stuck_after=timedelta(minutes=15))
+
+    lost.refresh_from_db()
+    recent.refresh_from_db()
+    assert not lost.preparing and not lost.is_running
+    assert recent.preparing

@@ -106,7 +106,7 @@ def test_the_page_after_rescoring_shows_the_finished_batch(
         admin_client_.post(reverse("rescore"), {"everything": "on"})
 
     html = html_of(admin_client_.get(reverse("scoring-status")))
-    assert "Queued 3 article(s) for scoring." in html
+    assert "Queueing 3 article(s) for scoring." in html
     assert "3 of 3 (100%) · done" in html
     assert count_link("scored", 3) in html
 
@@ -213,3 +213,27 @@ def test_the_scoring_page_lists_recent_batches_with_their_progress(analyst_clien
 
     assert "<strong>Nightly</strong>" in html
     assert '<progress max="5" value="2" aria-label="Nightly">40%</progress>' in html
+
+
+def test_a_rescore_is_shown_at_once_and_queued_by_a_worker(
+    admin_client_, scored, django_capture_on_commit_callbacks
+):
+    # Marking a large archive queued takes longer than a request may, so the request
+    # only starts the batch; a task chooses and queues its articles.
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        admin_client_.post(reverse("rescore"), {"everything": "on"})
+
+    batch = ScoringBatch.objects.get()
+    assert batch.preparing and batch.is_running and batch.total == 0
+    assert set(Article.objects.values_list("scoring_status", flat=True)) == {"scored"}
+    html = html_of(admin_client_.get(reverse("scoring-status")))
+    assert "0 of 0 (0%) · queueing more" in html
+    assert f'hx-get="{reverse("batch-progress", args=[batch.pk])}"' in html
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+
+    batch.refresh_from_db()
+    assert not batch.preparing and (batch.total, batch.done) == (3, 3)
+    assert "3 of 3 (100%) · done" in html_of(admin_client_.get(reverse("scoring-status")))
