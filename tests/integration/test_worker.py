@@ -112,3 +112,21 @@ def _check_session_reuse(name: str) -> None:
     second = _worker_sessions(name)
     # ...and the next tasks run on them instead of opening new ones.
     assert first.items() <= second.items() and len(second) <= 2, (first, second)
+
+
+def test_a_rescore_from_the_scoring_page_is_queued_and_scored_by_the_worker(worker):
+    from analysis.services import rescore_start
+
+    ids = [ArticleFactory().pk for _ in range(7)]
+    with transaction.atomic():
+        batch = rescore_start(label="page", outlet_id=None, since=None, everything=True)
+
+    _wait_until_scored(ids)
+    deadline = time.monotonic() + 30
+    while True:
+        batch.refresh_from_db()
+        if not batch.is_running:
+            break
+        assert time.monotonic() < deadline, (batch.total, batch.done, batch.preparing)
+        time.sleep(0.2)
+    assert (batch.total, batch.done, batch.failed, batch.preparing) == (7, 7, 0, False)
