@@ -1,8 +1,12 @@
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count
 
 from newsdesk.models import Article, Event, Feed, Outlet, OutletDomain
+
+# An address typed without its scheme ("example.org/feed") is taken as https, as
+# browsers do (Django 5's forms still assume http, and warn that this will change).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class OutletDomainInline(admin.TabularInline):
@@ -13,6 +17,7 @@ class OutletDomainInline(admin.TabularInline):
 class FeedInline(admin.TabularInline):
     model = Feed
     extra = 1
+    formfield_overrides = HTTPS_URLS
     fields = ["url", "is_active", "poll_interval", "last_success_at", "last_error"]
     readonly_fields = ["last_success_at", "last_error"]
 
@@ -102,6 +107,7 @@ class FeedHealthFilter(admin.SimpleListFilter):
 
 @admin.register(Feed)
 class FeedAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = [
         "url",
         "outlet",
@@ -157,6 +163,7 @@ class FeedAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["headline", "outlet", "published_at", "ingest_method", "scoring_status"]
     list_filter = ["scoring_status", "ingest_method", "outlet"]
     search_fields = ["headline", "url", "body"]

@@ -80,3 +80,16 @@ def test_analysts_cannot_open_the_feed_admin(analyst_client):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_feed_address_typed_without_its_scheme_is_taken_as_https(admin_client_):
+    from tests.factories import OutletFactory
+
+    outlet = OutletFactory()
+    data = {"outlet": outlet.pk, "url": "feeds.ledger.example/world.xml", "is_active": "on"}
+    data |= {"poll_interval": 30, "next_poll_at_0": "", "next_poll_at_1": ""}
+
+    response = admin_client_.post(reverse("admin:newsdesk_feed_add"), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Feed.objects.get().url == "https://feeds.ledger.example/world.xml"
