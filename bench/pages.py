@@ -14,11 +14,13 @@ Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsdesk_large \\
 
 import argparse
 import datetime as dt
+import html
 import importlib
 import inspect
 import math
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -172,6 +174,7 @@ def bench_data(rng: random.Random) -> dict:
         for word in headline.split()
         if word.isalpha() and len(word) >= 6
     })  # fmt: skip
+    common = common_word()
     print(f"{len(outlets)} bench outlets, {len(ids)} articles from {span['first']:%Y-%m-%d} "
           f"to {span['last']:%Y-%m-%d}, {len(events)} precomputed event reports")  # fmt: skip
     return {
@@ -181,10 +184,45 @@ def bench_data(rng: random.Random) -> dict:
         "events": events,
         "articles": sample,
         "words": words or ["minister"],
+        "common": common,
     }
 
 
-def pages(data: dict, rng: random.Random) -> list[Page]:
+def common_word() -> str:
+    """The word of the most articles that is not a stop word, from PostgreSQL's statistics
+    of the stored search vector (any word of the demo corpus elsewhere)."""
+    if connection.vendor != "postgresql":
+        return "said"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = 'newsdesk_article' AND attname = 'search_vector'"
+        )
+        row = cursor.fetchone()
+    if not row or not row[0]:
+        return "said"
+    # The frequencies list ends with three summary figures, not words'.
+    word, freq = max(zip(row[0], row[1], strict=False), key=lambda wf: wf[1])
+    print(f"commonest word: {word!r} in {freq:.0%} of the articles")
+    return word
+
+
+# Searches made only of words the English configuration ignores.
+STOP_WORD_QUERIES = ["the", "it is", "of the", "to be", "before", "against", "he was", "not"]
+DEEP_PAGE = 1000
+
+
+def link_after(client: Client, url: str, label: str) -> str:
+    """The href of the pagination link ``label`` ("Next") on the page at ``url``, as a
+    reader would follow it."""
+    content = client.get(url).content.decode()
+    for anchor in re.findall(r'<a href="([^"]*)"[^>]*>([^<]*)</a>', content):
+        if label in anchor[1]:
+            return "/articles/" + html.unescape(anchor[0])
+    sys.exit(f"no {label!r} link on {url}")
+
+
+def pages(data: dict, rng: random.Random, client: Client) -> list[Page]:
     outlets, first, last = data["outlets"], data["first"], data["last"]
     year_start = last - dt.timedelta(days=365)
     days = max(1, (last - first).days - 90)
@@ -219,6 +257,18 @@ def pages(data: dict, rng: random.Random) -> list[Page]:
         ),
         Page("articles ?outlet=&date_from=&date_to= (90 d)", filtered),
         Page("articles ?q=<word>", lambda i: query("/articles/", q=rng.choice(data["words"]))),
+        Page(
+            f"articles ?q=<commonest>&page={DEEP_PAGE}",
+            lambda i: query("/articles/", q=data["common"], page=DEEP_PAGE),
+        ),
+        Page(
+            f"articles ?q=<commonest>, page {DEEP_PAGE} by Next",
+            deep_by_next(client, data["common"]),
+        ),
+        Page(
+            "articles ?q=<stop words only>",
+            lambda i: query("/articles/", q=rng.choice(STOP_WORD_QUERIES)),
+        ),
         Page("articles ?status=scored", lambda i: "/articles/?status=scored"),
         Page("articles ?outlet=&page=2", lambda i: query("/articles/", outlet=outlet(i), page=2)),
         Page("articles (plain)", lambda i: "/articles/"),
@@ -230,6 +280,21 @@ def pages(data: dict, rng: random.Random) -> list[Page]:
         Page("outlet page /outlets/<slug>/", lambda i: f"/outlets/{outlet(i)}/", extra=True),
         Page("blindspots, one year", lambda i: "/reports/blindspots/", extra=True),
     ]
+
+
+def deep_by_next(client: Client, word: str) -> Callable[[int], str]:
+    """Page DEEP_PAGE of ``word`` as reached by the Next link of the page before it (the
+    link is read once, lazily, from that page)."""
+    found: list[str] = []
+
+    def url(i: int) -> str:
+        if not found:
+            previous = f"/articles/?{urlencode({'q': word, 'page': DEEP_PAGE - 1})}"
+            found.append(link_after(client, previous, "Next"))
+            print(f"  following {found[0]}")
+        return found[0]
+
+    return url
 
 
 def _takes_terms(place: Callable) -> bool:
@@ -347,7 +412,7 @@ def main() -> None:
     client.force_login(user)
 
     results = []
-    for page in pages(data, rng):
+    for page in pages(data, rng, client):
         if args.only and args.only not in page.name:
             continue
         result = measure(client, page, args.requests, args.max_seconds)

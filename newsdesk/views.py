@@ -29,6 +29,7 @@ from newsdesk.forms import (
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import looks_like_html
 from newsdesk.models import Article, Event, IngestMethod, Outlet
+from newsdesk.pagination import article_page
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
 PAGE_SIZE = 25
@@ -44,13 +45,21 @@ def article_list(request: HttpRequest) -> HttpResponse:
     # Invalid filters are dropped from cleaned_data; the valid ones still apply.
     form.is_valid()
     filters = form.cleaned_data
-    page = _page(request, selectors.article_list(filters=filters))
+    articles = selectors.article_list(filters=filters)
+    page = article_page(articles, request.GET, PAGE_SIZE)
     query = request.GET.copy()
-    query.pop("page", None)
+    for position in ("page", "before", "after"):
+        query.pop(position, None)
     template = "newsdesk/article_list.html"
     if request.htmx and not request.htmx.boosted:
         template += "#results"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "headlines_only": getattr(articles, "headlines_only", False),
+    }
+    return render(request, template, context)
 
 
 @role_required(ANALYST)
@@ -207,7 +216,7 @@ def outlet_list(request: HttpRequest) -> HttpResponse:
 @role_required(ANALYST)
 def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
     outlet = get_object_or_404(Outlet.objects.prefetch_related("domains", "feeds"), slug=slug)
-    page = _page(request, selectors.article_list(filters={"outlet": outlet}))
+    page = article_page(selectors.article_list(filters={"outlet": outlet}), request.GET, PAGE_SIZE)
     context = {"outlet": outlet, "page": page, "averages": selectors.outlet_averages(outlet)}
     template = "newsdesk/outlet_detail.html"
     if request.htmx and not request.htmx.boosted:

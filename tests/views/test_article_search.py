@@ -4,13 +4,15 @@ PostgreSQL (words as prefixes, in any order, stop words and punctuation harmless
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from newsdesk import selectors
+from newsdesk import selectors, views
 from newsdesk.models import Article
 from tests.factories import ArticleFactory
 
@@ -132,3 +134,104 @@ def test_the_search_leaves_the_planner_settings_as_they_were(analyst_client, lev
                 "current_setting('enable_bitmapscan')"
             )
             assert cursor.fetchone() == ("on", "on", "on")
+
+
+def walk(client, url: str, label: str) -> tuple[list[list[str]], str]:
+    """The headlines of each page met by following the ``label`` pagination link ("Next",
+    "Previous") from ``url`` until there is none, and the URL of the last page."""
+    pages, last = [], url
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        pages.append([a.headline for a in response.context["page"]])
+        last = url
+        links = re.findall(r'<a href="(\?[^"]*)">([^<]*)</a>', response.content.decode())
+        href = next((href for href, text in links if label in text), None)
+        url = reverse("article-list") + html.unescape(href) if href else None
+    return pages, last
+
+
+@pytest.mark.parametrize("walk_rows", [0, 10**9])  # always the search index; always the dates
+def test_next_and_previous_links_list_the_matches_of_the_numbered_pages(
+    analyst_client, monkeypatch, walk_rows
+):
+    monkeypatch.setattr(selectors, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(views, "PAGE_SIZE", 4)
+    start = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    for n in range(14):
+        # Pairs of articles published at the same time: the id orders them.
+        ArticleFactory(
+            headline=f"Levee {n:02d}",
+            body=f"The levee held, report {n}.",
+            published_at=start + dt.timedelta(days=n // 2),
+        )
+    ArticleFactory(headline="Harbour", body="The harbour reopened.", published_at=start)
+    numbered = [listed(analyst_client, "levee", page) for page in (1, 2, 3, 4)]
+    assert sum(numbered, []) == [f"Levee {n:02d}" for n in reversed(range(14))]
+
+    forward, last = walk(analyst_client, reverse("article-list") + "?q=levee", "Next")
+    assert forward == numbered
+    assert "before=" in last and "page=4" in last
+    back, first = walk(analyst_client, last, "Previous")
+    assert back == numbered[::-1]
+    assert "Page 1 of 4" in analyst_client.get(first).content.decode()
+
+
+def test_the_links_cross_from_dated_to_undated_articles_and_back(analyst_client, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    start = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    for n in range(4):
+        ArticleFactory(headline=f"Dated {n}", published_at=start + dt.timedelta(hours=n))
+    for n in range(4):
+        ArticleFactory(headline=f"Undated {n}", published_at=None)
+    # Newest first, undated last, then by id descending.
+    expected = ["Dated 3", "Dated 2", "Dated 1", "Dated 0"] + [f"Undated {n}" for n in (3, 2, 1, 0)]
+
+    forward, last = walk(analyst_client, reverse("article-list"), "Next")
+    assert sum(forward, []) == expected
+    assert [len(p) for p in forward] == [3, 3, 2]
+    back, _ = walk(analyst_client, last, "Previous")
+    assert back == forward[::-1]
+
+
+def test_a_bare_page_number_is_still_an_offset_page(analyst_client, levees):
+    by_next, _ = walk(analyst_client, reverse("article-list") + "?q=levee", "Next")
+    assert listed(analyst_client, "levee", 2) == by_next[1]
+
+
+@pytest.mark.parametrize("cursor", ["x", "1_", "_", "99999999999999999999_1", "1_2_3"])
+def test_a_garbled_position_is_ignored(analyst_client, levees, cursor):
+    response = analyst_client.get(reverse("article-list"), {"q": "levee", "before": cursor})
+    assert [a.headline for a in response.context["page"]] == listed(analyst_client, "levee")
+
+
+@postgresql_only
+def test_a_search_of_stop_words_alone_is_a_phrase_in_headlines_with_a_note(analyst_client):
+    ArticleFactory(headline="It is over, says the mayor", body="Nothing else.")
+    ArticleFactory(headline="Is it over?", body="It is over, the body says.")
+    ArticleFactory(headline="A visit is planned", body="Nothing.")  # "visit is": as typed
+    response = analyst_client.get(reverse("article-list"), {"q": "it is"})
+    assert sorted(a.headline for a in response.context["page"]) == [
+        "A visit is planned",
+        "It is over, says the mayor",
+    ]
+    assert "too common for the full-text search" in response.content.decode()
+    # A word that the full-text search keeps gets no note.
+    assert "too common" not in found_page(analyst_client, "mayor")
+
+
+def found_page(client, q: str) -> str:
+    return client.get(reverse("article-list"), {"q": q}).content.decode()
+
+
+@postgresql_only
+def test_a_search_of_stop_words_reads_the_headline_trigram_index(analyst_client, articles):
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT count(*) FROM newsdesk_article "
+            "WHERE UPPER(headline::text) LIKE UPPER('%against%')"
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "article_headline_trigrams" in plan
