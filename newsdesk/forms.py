@@ -23,7 +23,19 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)]
 
 
-class ArticleMetaFields(forms.Form):
+class IdPrefixedForm(forms.Form):
+    """The three ingest forms share one page and field names (outlet, published, url):
+    with Django's default ids they would repeat, and each label would point at the first
+    form's field. Each form's ids start with its own prefix instead."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ArticleMetaFields(IdPrefixedForm):
     outlet = forms.ModelChoiceField(
         Outlet.objects.all(), required=False, empty_label="Detect from text or URL"
     )
@@ -31,6 +43,7 @@ class ArticleMetaFields(forms.Form):
 
 
 class PasteForm(ArticleMetaFields):
+    id_prefix = "paste"
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14}),
         label="Article text",
@@ -45,10 +58,12 @@ class PasteForm(ArticleMetaFields):
 
 
 class UploadForm(ArticleMetaFields):
+    id_prefix = "upload"
     files = MultipleFileField(label="Files (.txt or .html)", allow_empty_file=True)
 
 
-class UrlForm(forms.Form):
+class UrlForm(IdPrefixedForm):
+    id_prefix = "fetch"
     url = forms.URLField(label="Article URL", max_length=1000, assume_scheme="https")
 
 
