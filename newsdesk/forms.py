@@ -24,9 +24,10 @@ class MultipleFileField(forms.FileField):
 
 
 class IdPrefixedForm(forms.Form):
-    """The three ingest forms share one page and field names (outlet, published, url):
-    with Django's default ids they would repeat, and each label would point at the first
-    form's field. Each form's ids start with its own prefix instead."""
+    """Forms that share a page and field names (the three ingest forms' outlet, published
+    and url; the event page's two titles): with Django's default ids they would repeat,
+    and each label would point at the first form's field. Each form's ids start with its
+    own prefix instead."""
 
     id_prefix = "id"
 
@@ -124,7 +125,9 @@ class EventMergeForm(forms.Form):
         self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
 
 
-class EventSplitForm(forms.Form):
+class EventSplitForm(IdPrefixedForm):
+    # Beside the rename form on the event page, whose "title" would otherwise share its id.
+    id_prefix = "split"
     title = forms.CharField(max_length=300, label="Title of the new event")
     articles = forms.ModelMultipleChoiceField(
         queryset=None, widget=forms.CheckboxSelectMultiple, label="Articles to move"
