@@ -11,8 +11,10 @@ WIDTH, HEIGHT = 300, 18
 
 
 @register.simple_tag
-def share_bar(shares: dict | None, prefix: str = "frame") -> str:
-    """A stacked horizontal bar of shares (key -> 0..1), largest first, each part titled."""
+def share_bar(shares: dict | None, prefix: str = "frame", legend: int = 0) -> str:
+    """A stacked horizontal bar of shares (key -> 0..1), largest first, each part titled;
+    with ``legend`` > 0, a key under it names that many largest parts with their colour
+    (where no text beside the bar says what the colours are)."""
     parts = sorted(
         ((k, v) for k, v in (shares or {}).items() if v and v > 0), key=lambda kv: -kv[1]
     )
@@ -39,7 +41,7 @@ def share_bar(shares: dict | None, prefix: str = "frame") -> str:
         '<rect x="{}" y="0" width="{}" height="{}" class="{}"><title>{}</title></rect>',
         rects,
     )
-    return format_html(
+    bar = format_html(
         '<svg class="sharebar" viewBox="0 0 {} {}" width="100%" height="{}" preserveAspectRatio="none" role="img" aria-label="{}">{}</svg>',
         WIDTH,
         HEIGHT,
@@ -47,6 +49,17 @@ def share_bar(shares: dict | None, prefix: str = "frame") -> str:
         "; ".join(r[4] for r in rects),
         body,
     )
+    if legend <= 0:
+        return bar
+    keys = format_html_join(
+        "",
+        '<li><svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">'
+        '<rect width="10" height="10" class="{}"/></svg> {}</li>',
+        ((css, text) for _, _, _, css, text in rects[:legend]),
+    )
+    rest = len(rects) - legend
+    more = format_html('<li class="muted">and {} more</li>', rest) if rest > 0 else ""
+    return format_html('{}<ul class="sharelegend small">{}{}</ul>', bar, keys, more)
 
 
 SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
