@@ -103,16 +103,36 @@ def line_chart(
     circles = format_html_join(
         "", '<circle cx="{}" cy="{}" r="2.5"><title>{}</title></circle>', dots
     )
+    # Without a scale the line says nothing: a dashed zero line, and a caption with the
+    # period and the range the box spans.
+    zero = (
+        format_html(
+            '<line class="zero" x1="{}" y1="{}" x2="{}" y2="{}"/>',
+            pad,
+            f"{y(0):.1f}",
+            width - pad,
+            f"{y(0):.1f}",
+        )
+        if low < 0 < high
+        else ""
+    )
     return format_html(
         '<svg class="{}" viewBox="0 0 {} {}" width="100%" height="{}" role="img" aria-label="{}">'
-        '<polyline points="{}" fill="none"/>{}</svg>',
+        '{}<polyline points="{}" fill="none"/>{}</svg>'
+        '<p class="chartcaption small muted">{} to {} · from {} (bottom) to {} (top){}</p>',
         css,
         width,
         height,
         height,
         f"{len(dots)} points from {points[0][0]} to {points[-1][0]}",
+        zero,
         path,
         circles,
+        points[0][0],
+        points[-1][0],
+        f"{low:+g}",
+        f"{high:+g}",
+        ", dashed line at 0" if zero else "",
     )
 
 
