@@ -75,7 +75,11 @@ NO_SUCH_EVENT = "There is no event with this id."
 class ArticleFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     outlet = forms.ModelChoiceField(
-        Outlet.objects.all(), required=False, to_field_name="slug", widget=QuickSelect
+        Outlet.objects.all(),
+        required=False,
+        to_field_name="slug",
+        widget=QuickSelect,
+        empty_label="Any outlet",
     )
     # An id box, not a dropdown: a newsroom has tens of thousands of events.
     event = forms.ModelChoiceField(
@@ -85,9 +89,16 @@ class ArticleFilterForm(forms.Form):
         label="Event id",
         error_messages={"invalid_choice": NO_SUCH_EVENT},
     )
-    status = forms.ChoiceField(choices=[("", "Any status"), *ScoringStatus.choices], required=False)
-    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *ScoringStatus.choices], required=False, label="Scoring"
+    )
+    # The labels the page shows, which also name a filter that was not understood.
+    date_from = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class EventForm(forms.ModelForm):
