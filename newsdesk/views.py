@@ -151,10 +151,13 @@ def article_upload(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Stored {len(stored)} article(s); scoring is queued.")
             if not problems:
                 return redirect("article-list")
+    else:
+        stored = []
     return render(
         request,
         "newsdesk/article_new.html",
-        _ingest_forms(upload_form=form, tab="upload"),
+        # The files that went in are listed beside the refused ones, with links.
+        _ingest_forms(upload_form=form, tab="upload", stored=stored),
         status=400,
     )
 
