@@ -34,3 +34,20 @@ def test_the_printed_claims_matrix_says_which_outlet_reported_what(page: Page, l
     singles = page.locator("details.single-facts")
     expect(singles.locator("summary")).to_be_visible()
     expect(singles.locator("li").first).to_be_visible()
+
+
+def test_an_article_prints_without_its_working_aids(page: Page, live_server, roles, seed_text):
+    from newsdesk.models import IngestMethod
+    from newsdesk.services import ArticleInput, article_ingest
+
+    article = article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + article.get_absolute_url())
+    removed = page.locator("details.removed")
+    expect(removed.locator("summary")).to_be_visible()
+
+    page.emulate_media(media="print")
+
+    expect(removed).to_be_hidden()  # the page chrome the cleaner took out
+    expect(page.locator("#article-text p:not(.legend)").first).to_be_visible()
