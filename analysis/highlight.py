@@ -151,6 +151,17 @@ def _claims(scores: dict) -> list[Span]:
     ]
 
 
+# The scorer whose evidence each layer draws: without its score a layer is empty because
+# the text is not scored yet, not because nothing was found.
+LAYER_SCORERS = {
+    "tone": "sentiment",
+    "quotes": "attribution",
+    "verbs": "attribution",
+    "frames": "framing",
+    "persuasion": "persuasion",
+    "claims": "claims",
+}
+
 LAYERS: dict[str, tuple[str, Callable[[dict], list[Span]]]] = {
     "tone": ("Tone", _tone),
     "quotes": ("Quotes by speaker", _quotes),

@@ -23,7 +23,20 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)]
 
 
-class ArticleMetaFields(forms.Form):
+class IdPrefixedForm(forms.Form):
+    """Forms that share a page and field names (the three ingest forms' outlet, published
+    and url; the event page's two titles): with Django's default ids they would repeat,
+    and each label would point at the first form's field. Each form's ids start with its
+    own prefix instead."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ArticleMetaFields(IdPrefixedForm):
     outlet = forms.ModelChoiceField(
         Outlet.objects.all(), required=False, empty_label="Detect from text or URL"
     )
@@ -31,6 +44,7 @@ class ArticleMetaFields(forms.Form):
 
 
 class PasteForm(ArticleMetaFields):
+    id_prefix = "paste"
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14}),
         label="Article text",
@@ -45,10 +59,12 @@ class PasteForm(ArticleMetaFields):
 
 
 class UploadForm(ArticleMetaFields):
+    id_prefix = "upload"
     files = MultipleFileField(label="Files (.txt or .html)", allow_empty_file=True)
 
 
-class UrlForm(forms.Form):
+class UrlForm(IdPrefixedForm):
+    id_prefix = "fetch"
     url = forms.URLField(label="Article URL", max_length=1000, assume_scheme="https")
 
 
@@ -59,7 +75,11 @@ NO_SUCH_EVENT = "There is no event with this id."
 class ArticleFilterForm(forms.Form):
     q = forms.CharField(required=False, label="Search")
     outlet = forms.ModelChoiceField(
-        Outlet.objects.all(), required=False, to_field_name="slug", widget=QuickSelect
+        Outlet.objects.all(),
+        required=False,
+        to_field_name="slug",
+        widget=QuickSelect,
+        empty_label="Any outlet",
     )
     # An id box, not a dropdown: a newsroom has tens of thousands of events.
     event = forms.ModelChoiceField(
@@ -69,9 +89,16 @@ class ArticleFilterForm(forms.Form):
         label="Event id",
         error_messages={"invalid_choice": NO_SUCH_EVENT},
     )
-    status = forms.ChoiceField(choices=[("", "Any status"), *ScoringStatus.choices], required=False)
-    date_from = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *ScoringStatus.choices], required=False, label="Scoring"
+    )
+    # The labels the page shows, which also name a filter that was not understood.
+    date_from = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class EventForm(forms.ModelForm):
@@ -109,7 +136,9 @@ class EventMergeForm(forms.Form):
         self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
 
 
-class EventSplitForm(forms.Form):
+class EventSplitForm(IdPrefixedForm):
+    # Beside the rename form on the event page, whose "title" would otherwise share its id.
+    id_prefix = "split"
     title = forms.CharField(max_length=300, label="Title of the new event")
     articles = forms.ModelMultipleChoiceField(
         queryset=None, widget=forms.CheckboxSelectMultiple, label="Articles to move"

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from analysis.event_report import event_report_get, event_report_rows
-from analysis.highlight import LAYERS, layer_legend, layer_paragraphs
+from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
 from analysis.selectors import article_scores
 from newsdesk import selectors, services
 from newsdesk.csv_export import safe_rows
@@ -75,6 +75,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "layer": layer,
         "layers": [(key, label) for key, (label, _) in LAYERS.items()],
         "legend": layer_legend(layer, scores),
+        "layer_scored": bool(scores.get(LAYER_SCORERS[layer])),
         "paragraphs": layer_paragraphs(article.body, layer, scores),
         "event_form": ArticleEventForm(initial={"event": article.event_id}),
     }
@@ -160,10 +161,13 @@ def article_upload(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Stored {len(stored)} article(s); scoring is queued.")
             if not problems:
                 return redirect("article-list")
+    else:
+        stored = []
     return render(
         request,
         "newsdesk/article_new.html",
-        _ingest_forms(upload_form=form, tab="upload"),
+        # The files that went in are listed beside the refused ones, with links.
+        _ingest_forms(upload_form=form, tab="upload", stored=stored),
         status=400,
     )
 

@@ -11,8 +11,10 @@ WIDTH, HEIGHT = 300, 18
 
 
 @register.simple_tag
-def share_bar(shares: dict | None, prefix: str = "frame") -> str:
-    """A stacked horizontal bar of shares (key -> 0..1), largest first, each part titled."""
+def share_bar(shares: dict | None, prefix: str = "frame", legend: int = 0) -> str:
+    """A stacked horizontal bar of shares (key -> 0..1), largest first, each part titled;
+    with ``legend`` > 0, a key under it names that many largest parts with their colour
+    (where no text beside the bar says what the colours are)."""
     parts = sorted(
         ((k, v) for k, v in (shares or {}).items() if v and v > 0), key=lambda kv: -kv[1]
     )
@@ -39,7 +41,7 @@ def share_bar(shares: dict | None, prefix: str = "frame") -> str:
         '<rect x="{}" y="0" width="{}" height="{}" class="{}"><title>{}</title></rect>',
         rects,
     )
-    return format_html(
+    bar = format_html(
         '<svg class="sharebar" viewBox="0 0 {} {}" width="100%" height="{}" preserveAspectRatio="none" role="img" aria-label="{}">{}</svg>',
         WIDTH,
         HEIGHT,
@@ -47,6 +49,17 @@ def share_bar(shares: dict | None, prefix: str = "frame") -> str:
         "; ".join(r[4] for r in rects),
         body,
     )
+    if legend <= 0:
+        return bar
+    keys = format_html_join(
+        "",
+        '<li><svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">'
+        '<rect width="10" height="10" class="{}"/></svg> {}</li>',
+        ((css, text) for _, _, _, css, text in rects[:legend]),
+    )
+    rest = len(rects) - legend
+    more = format_html('<li class="muted">and {} more</li>', rest) if rest > 0 else ""
+    return format_html('{}<ul class="sharelegend small">{}{}</ul>', bar, keys, more)
 
 
 SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
@@ -90,16 +103,36 @@ def line_chart(
     circles = format_html_join(
         "", '<circle cx="{}" cy="{}" r="2.5"><title>{}</title></circle>', dots
     )
+    # Without a scale the line says nothing: a dashed zero line, and a caption with the
+    # period and the range the box spans.
+    zero = (
+        format_html(
+            '<line class="zero" x1="{}" y1="{}" x2="{}" y2="{}"/>',
+            pad,
+            f"{y(0):.1f}",
+            width - pad,
+            f"{y(0):.1f}",
+        )
+        if low < 0 < high
+        else ""
+    )
     return format_html(
         '<svg class="{}" viewBox="0 0 {} {}" width="100%" height="{}" role="img" aria-label="{}">'
-        '<polyline points="{}" fill="none"/>{}</svg>',
+        '{}<polyline points="{}" fill="none"/>{}</svg>'
+        '<p class="chartcaption small muted">{} to {} · from {} (bottom) to {} (top){}</p>',
         css,
         width,
         height,
         height,
         f"{len(dots)} points from {points[0][0]} to {points[-1][0]}",
+        zero,
         path,
         circles,
+        points[0][0],
+        points[-1][0],
+        f"{low:+g}",
+        f"{high:+g}",
+        ", dashed line at 0" if zero else "",
     )
 
 

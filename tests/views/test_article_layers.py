@@ -45,4 +45,4 @@ def test_an_unknown_layer_falls_back_to_tone(analyst_client, seed_article):
 def test_a_layer_without_evidence_says_so(analyst_client, seed_article):
     seed_article.scores.all().delete()
     html = analyst_client.get(seed_article.get_absolute_url() + "?layer=verbs").content.decode()
-    assert "Nothing of this kind was found in the text" in html
+    assert "Not scored yet: the highlights appear once the text is scored." in html
