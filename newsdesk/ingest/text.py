@@ -150,6 +150,7 @@ class _Line:
     ends_article: bool = False  # an end-of-article widget title
     date: dt.date | None = None
     rank: int = 9  # evidence for the article's date: 0 strongest, 9 unused
+    short_title: bool = False  # two or three words that would be a title if they were four
 
 
 def clean_text(raw: str) -> CleanedText:
@@ -164,6 +165,11 @@ def clean_text(raw: str) -> CleanedText:
         if item.stamp:  # a bare stamp above all content dates the page, not the article
             item.rank = 9
     start, end = _body_bounds(items)
+    # A short headline ("Harbour strike continues") reads like a section label, but not
+    # when it stands right above the body with no other title before it.
+    titled = any(it.kind == "title" for it in items[: max(start, 0)])
+    if start > 0 and items[start - 1].short_title and not titled:
+        items[start - 1].kind = "title"
 
     result = CleanedText()
     # The headline is the last title-like line before the body (the first one if no body).
@@ -240,10 +246,11 @@ def _classify(text: str, page_script: str) -> _Line:
         item.caption = text[: trailing.start()].strip()
     elif words <= 25 and (_is_headline_question(text) or not _is_sentence(text)):
         item.kind = "title" if words >= 4 and not text.endswith((",", ";", ":")) else "chrome"
+        item.short_title = item.kind == "chrome" and words in (2, 3) and text[-1].isalnum()
         if _BYLINE.match(text):
-            item.kind = "chrome"
+            item.kind, item.short_title = "chrome", False
         elif words <= 10 and (date := _find_date(text)):  # a date on its own line
-            item.kind, item.date, item.rank = "chrome", date, 2
+            item.kind, item.date, item.rank, item.short_title = "chrome", date, 2, False
     if item.kind in ("chrome", "title"):
         item.ends_article = bool(_END_OF_ARTICLE.match(text.lstrip("0123456789 ")))
     return item

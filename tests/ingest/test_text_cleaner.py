@@ -398,3 +398,33 @@ def test_a_title_case_question_is_a_headline_not_a_paragraph() -> None:
         "Operators raised fares again this week, the figures show.",
         "What should travellers do now?",
     ]
+
+
+def test_a_short_headline_right_above_the_body_is_the_headline():
+    # Found in a usability pass: three words read as a section label, and the first
+    # sentence became the headline (and the event's title).
+    raw = (
+        "Harbour strike continues\n\n"
+        "Dockworkers at the port walked out again on Tuesday, the union said.\n\n"
+        "The port authority said ships were waiting offshore."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.headline == "Harbour strike continues"
+    assert cleaned.body.startswith("Dockworkers at the port") and not cleaned.removed
+
+
+def test_a_short_label_above_a_short_headline_stays_page_chrome():
+    raw = "World News\nMarkets fall\nShares fell sharply on Wednesday after the bank raised rates."
+    cleaned = clean_text(raw)
+    assert cleaned.headline == "Markets fall"
+    assert cleaned.removed == ["World News"]
+
+
+def test_a_short_line_below_a_real_headline_is_not_taken_for_it():
+    raw = (
+        "Port workers stage a second walkout in a week\nLive updates\n"
+        "Dockworkers at the port walked out again on Tuesday, the union said."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.headline == "Port workers stage a second walkout in a week"
+    assert "Live updates" in cleaned.removed
