@@ -28,6 +28,15 @@ FIGURES = {
     "anonymous_share": ("attribution", "anonymous_share"),
     "reading_ease": ("readability", "flesch_reading_ease"),
 }
+# What each figure can be: a mean's interval is cut to it (with few articles the t
+# interval ran past it, a share above 1 or a tone below -1). Flesch reading ease has no
+# floor; its ceiling is one-syllable words in one-word sentences.
+RANGES = {
+    "tone": (-1.0, 1.0),
+    "attribution_density": (0.0, 1.0),
+    "anonymous_share": (0.0, 1.0),
+    "reading_ease": (-math.inf, 121.22),
+}
 TOP_SOURCES = 8
 TREND_POINTS = 160  # at most this many weeks, months or years in the tone trend
 LEFT = {"left", "lean_left"}
@@ -118,21 +127,30 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
     figures: dict[int, dict[str, dict]] = {}
     for row in rows:
         figures[row["article__outlet_id"]] = {
-            name: _interval(row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"])
+            name: _interval(
+                row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"], RANGES[name]
+            )
             for name in FIGURES
         }
     return figures
 
 
-def _interval(n: int, mean: float | None, squares: float | None) -> dict:
-    """comparison.mean_ci from the count, mean and sum of squares of the values."""
+def _interval(
+    n: int,
+    mean: float | None,
+    squares: float | None,
+    bounds: tuple[float, float] = (-math.inf, math.inf),
+) -> dict:
+    """comparison.mean_ci from the count, mean and sum of squares of the values, cut to
+    the ``bounds`` that the values (and so their mean) cannot leave."""
     if not n or mean is None:
         return {"mean": None, "low": None, "high": None, "n": 0}
     if n == 1 or squares is None:
         return {"mean": mean, "low": None, "high": None, "n": n}
     sd = math.sqrt(max(0.0, (squares - n * mean * mean) / (n - 1)))
     half = _t975(n - 1) * sd / math.sqrt(n)
-    return {"mean": mean, "low": mean - half, "high": mean + half, "n": n}
+    low, high = max(bounds[0], mean - half), min(bounds[1], mean + half)
+    return {"mean": mean, "low": low, "high": high, "n": n}
 
 
 @lru_cache(maxsize=4096)

@@ -50,6 +50,27 @@ def test_the_report_averages_with_a_confidence_interval(editor_client):
     assert html.count("<circle") == 2  # two weeks with articles
 
 
+def test_an_interval_stops_where_the_figure_can_go_no_further(editor_client):
+    # Found in a usability pass: with few articles the t interval ran past the range of
+    # the figure (a tone below -1, a share above 1).
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    scored(outlet, dt.date(2024, 3, 1), -0.9, density=0.95)
+    scored(outlet, dt.date(2024, 3, 2), 0.1, density=0.15)
+
+    report = outlet_report(outlets=[outlet], start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))
+
+    figures = report["outlets"][0]["figures"]
+    # mean -0.4, sd 0.707, t(0.975, 1) = 12.706: -0.4 +- 6.35, cut to the scale's ends
+    assert figures["tone"]["mean"] == pytest.approx(-0.4)
+    assert (figures["tone"]["low"], figures["tone"]["high"]) == (-1.0, 1.0)
+    assert (figures["attribution_density"]["low"], figures["attribution_density"]["high"]) == (
+        0.0,
+        1.0,
+    )
+    # Within the range, an interval is left as it is.
+    assert figures["anonymous_share"]["low"] == figures["anonymous_share"]["high"] == 0.0
+
+
 def test_several_outlets_side_by_side_and_csv(editor_client):
     a, b = OutletFactory(slug="a", name="Alpha"), OutletFactory(slug="b", name="Beta")
     scored(a, dt.date(2024, 5, 1), 0.2)
