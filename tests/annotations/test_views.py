@@ -239,6 +239,8 @@ def test_the_event_agreement_page_shows_the_figures(
 
     assert "Cohen" in html and "ana · bea" in html
     assert 'data-figure="label_alpha">1.000' in html
+    # One shared passage: the page says the figures rest on too little.
+    assert "Only 1 passage marked by two or more analysts: too few" in html
     # The pair's own alpha on labels, first of its figures.
     assert '<td>ana · bea</td><td class="num">1.000</td>' in html
 
