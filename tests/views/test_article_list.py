@@ -147,6 +147,14 @@ def test_thirty_articles_make_two_pages(analyst_client):
     assert "Page 2 of 2 · 30 in all" in second.content.decode()
 
 
+def test_a_single_page_still_says_how_many_articles_it_lists(analyst_client):
+    ArticleFactory.create_batch(3)
+
+    html = analyst_client.get(reverse("article-list")).content.decode()
+
+    assert "3 in all" in html and "Page 1 of" not in html
+
+
 def test_page_links_keep_the_filters(analyst_client):
     outlet = OutletFactory(slug="beeb")
     ArticleFactory.create_batch(30, outlet=outlet)
