@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from django import forms
 
+from newsdesk.ingest.bulk import detect_format
+from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.files import check_size, decode_text
 from newsdesk.models import Event, Outlet, ScoringStatus
 from newsdesk.widgets import QuickSelect
 
@@ -154,3 +157,25 @@ class EventSplitForm(IdPrefixedForm):
 
 class EventReviewForm(forms.Form):
     comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+# Larger files take the command (manage.py import_articles), which reports as it goes.
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="File (.jsonl or .csv)", allow_empty_file=True)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            detect_format(upload.name)
+            check_size(upload.size, MAX_IMPORT_BYTES)
+            # Any encoding a file upload takes; binary files are refused here too.
+            self.cleaned_data["text"] = decode_text(upload.read())
+        except IngestError as exc:
+            message = str(exc)
+            if upload.size > MAX_IMPORT_BYTES:
+                message += " Import larger files with: manage.py import_articles FILE"
+            raise forms.ValidationError(message) from None
+        return upload

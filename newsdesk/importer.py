@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from newsdesk.ingest.bulk import detect_format, parse_published, read_rows
 from newsdesk.ingest.errors import IngestError
@@ -62,34 +63,54 @@ def articles_import(
     meta_keys: tuple[str, ...] = ("demo", "note", "event"),
     queue_scoring: bool = True,
 ) -> ImportReport:
-    """Import every row it can; report the rest with reasons. Scoring is queued in bulk."""
-    report = ImportReport()
-    fmt = detect_format(path.name)
+    """Import every row of the file it can; report the rest with reasons."""
+    detect_format(path.name)  # before opening: a wrong kind of file is refused by name
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
-        for row in read_rows(stream, fmt):
-            if progress and row.number % 100 == 0:
-                progress(row.number)
-            if row.fields is None:
-                report.rejected.append((row.number, row.error))
-                continue
-            try:
-                article = article_ingest(
-                    data=_row_input(row.fields, meta_keys),
-                    method=IngestMethod.BULK,
-                    user=user,
-                    queue_scoring=False,
-                    create_outlet=True,
-                )
-            except DuplicateArticle as exc:
-                report.duplicates.append((row.number, str(exc)))
-            except IngestError as exc:
-                report.rejected.append((row.number, str(exc)))
-            else:
-                report.imported.append(article.pk)
+        return articles_import_stream(
+            stream=stream,
+            name=path.name,
+            user=user,
+            progress=progress,
+            meta_keys=meta_keys,
+            queue_scoring=queue_scoring,
+        )
+
+
+def articles_import_stream(
+    *,
+    stream: TextIO,
+    name: str,
+    user=None,
+    progress: Callable[[int], None] | None = None,
+    meta_keys: tuple[str, ...] = ("demo", "note", "event"),
+    queue_scoring: bool = True,
+) -> ImportReport:
+    """Import every row of a text stream (JSON Lines or CSV, by ``name``) it can; report
+    the rest with reasons. Scoring is queued in bulk."""
+    report = ImportReport()
+    fmt = detect_format(name)
+    for row in read_rows(stream, fmt):
+        if progress and row.number % 100 == 0:
+            progress(row.number)
+        if row.fields is None:
+            report.rejected.append((row.number, row.error))
+            continue
+        try:
+            article = article_ingest(
+                data=_row_input(row.fields, meta_keys),
+                method=IngestMethod.BULK,
+                user=user,
+                queue_scoring=False,
+                create_outlet=True,
+            )
+        except DuplicateArticle as exc:
+            report.duplicates.append((row.number, str(exc)))
+        except IngestError as exc:
+            report.rejected.append((row.number, str(exc)))
+        else:
+            report.imported.append(article.pk)
     if queue_scoring and report.imported:
         from analysis.services import articles_queue_scoring
 
-        articles_queue_scoring(
-            article_ids=report.imported, label=f"Import of {path.name}", user=user
-        )
+        articles_queue_scoring(article_ids=report.imported, label=f"Import of {name}", user=user)
     return report

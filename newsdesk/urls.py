@@ -20,6 +20,7 @@ urlpatterns = [
     path("articles/new/paste/", views.article_paste, name="article-paste"),
     path("articles/new/upload/", views.article_upload, name="article-upload"),
     path("articles/new/url/", views.article_fetch, name="article-fetch"),
+    path("articles/import/", views.article_import, name="article-import"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/event/", views.article_set_event, name="article-set-event"),
     path("articles/<int:pk>/rescore/", analysis_views.article_rescore, name="article-rescore"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import io
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -22,10 +23,12 @@ from newsdesk.forms import (
     EventRenameForm,
     EventReviewForm,
     EventSplitForm,
+    ImportForm,
     PasteForm,
     UploadForm,
     UrlForm,
 )
+from newsdesk.importer import articles_import_stream
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import looks_like_html
 from newsdesk.models import Article, Event, IngestMethod, Outlet
@@ -132,6 +135,23 @@ def article_paste(request: HttpRequest) -> HttpResponse:
         _ingest_forms(paste_form=form, tab="paste", duplicate=duplicate),
         status=400,
     )
+
+
+@role_required(ANALYST)
+def article_import(request: HttpRequest) -> HttpResponse:
+    """A JSON Lines or CSV file of articles: each row stored or refused with a reason."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "newsdesk/article_import.html", {"form": form}, status=400)
+        upload = form.cleaned_data["file"]
+        report = articles_import_stream(
+            stream=io.StringIO(form.cleaned_data["text"], newline=""),
+            name=upload.name,
+            user=request.user,
+        )
+    return render(request, "newsdesk/article_import.html", {"form": form, "report": report})
 
 
 @require_POST

@@ -73,6 +73,7 @@ MATRIX: dict[str, Row] = {
     # The ingest forms posted empty: the form is shown again with its errors.
     "article-paste": role_page("post", lambda o: reverse("article-paste"), 400),
     "article-upload": role_page("post", lambda o: reverse("article-upload"), 400),
+    "article-import": role_page(url=lambda o: reverse("article-import")),
     "article-fetch": role_page("post", lambda o: reverse("article-fetch"), 400),
     "article-detail": role_page(url=lambda o: reverse("article-detail", args=[o.article.pk])),
     "article-set-event": role_page(
