@@ -17,8 +17,11 @@ from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
 SCORING = Path("analysis/scoring")
-# Every scorer module; not the package's __init__ (the registry) nor the loader.
-MODULES = sorted(p for p in SCORING.glob("*.py") if p.name not in ("__init__.py", "compiled.py"))
+# The loader, by path: importing the package would load (and warn about) stale builds.
+_spec = importlib.util.spec_from_file_location("compiled", SCORING / "compiled.py")
+loader = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(loader)
+MODULES = loader.scorer_sources(SCORING)
 
 
 class BuildScorers(build_ext):
@@ -28,11 +31,7 @@ class BuildScorers(build_ext):
 
     def run(self) -> None:
         super().run()
-        # The loader compares these hashes with the sources it finds at import. Loaded
-        # by path: importing the package would load (and warn about) the stale builds.
-        spec = importlib.util.spec_from_file_location("compiled", SCORING / "compiled.py")
-        loader = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(loader)
+        # The loader compares these hashes with the sources it finds at import.
         loader.write_manifest(MODULES)
 
 

@@ -24,16 +24,16 @@ _COLUMNS = ("article_id", "scorer", "version", "values", "evidence")
 _STAGING = "analysis_score_staging"
 
 
+LZ4_AVAILABLE = (
+    "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+)
+
+
 def lz4_available() -> bool:
     """Whether the PostgreSQL server was built with LZ4 (a TOAST compression it offers)."""
     with connection.cursor() as cursor:
         cursor.execute(LZ4_AVAILABLE)
         return bool(cursor.fetchone()[0])
-
-
-LZ4_AVAILABLE = (
-    "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
-)
 
 
 @cache

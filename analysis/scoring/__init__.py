@@ -61,9 +61,8 @@ def _load_all() -> None:
     global _loaded
     if not _loaded:
         # By their sources: a compiled module whose source was deleted is no scorer.
-        for source in sorted(Path(__path__[0]).glob("*.py")):
-            if source.stem not in ("__init__", "compiled"):
-                importlib.import_module(f"{__name__}.{source.stem}")
+        for source in compiled.scorer_sources(Path(__path__[0])):
+            importlib.import_module(f"{__name__}.{source.stem}")
         _loaded = True
 
 

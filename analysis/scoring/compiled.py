@@ -26,6 +26,12 @@ MANIFEST = "compiled-sources.json"
 INTERPRETED_ENV = "NEWSDESK_INTERPRETED_SCORERS"
 
 
+def scorer_sources(directory: Path = HERE) -> list[Path]:
+    """The scorer modules' sources: every module of the package but its registry and this
+    loader (the Makefile's SCORERS repeats the rule, for make's own dependencies)."""
+    return sorted(p for p in directory.glob("*.py") if p.stem not in ("__init__", "compiled"))
+
+
 def _source_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -12,11 +12,7 @@ from analysis.scoring import compiled
 from bench.corpus import distinct_articles
 
 ROOT = Path(__file__).resolve().parents[2]
-SCORER_MODULES = sorted(
-    p.stem
-    for p in Path(scoring.__file__).parent.glob("*.py")
-    if p.stem not in ("__init__", "compiled")
-)
+SCORER_MODULES = [p.stem for p in compiled.scorer_sources()]
 
 # Scores the texts given as JSON on stdin with the modules loaded from their source.
 INTERPRETED = """
