@@ -35,6 +35,13 @@ def scoring_status(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(ANALYST)
+def methodology(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "analysis/methodology.html", {"entries": selectors.methodology_entries()}
+    )
+
+
+@role_required(ANALYST)
 def batch_progress(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ScoringBatch, pk=pk)
     response = render(request, "analysis/scoring.html#batch", {"batch": batch})

@@ -37,6 +37,7 @@ urlpatterns = [
     path("events/<int:pk>/export.csv", views.event_export, name="event-export"),
     path("reports/outlets/", analysis_views.outlet_report, name="outlet-report"),
     path("reports/blindspots/", analysis_views.blindspot_list, name="blindspots"),
+    path("methodology/", analysis_views.methodology, name="methodology"),
     path("scoring/", analysis_views.scoring_status, name="scoring-status"),
     path("scoring/rescore/", analysis_views.rescore, name="rescore"),
     path("scoring/batches/<int:pk>/", analysis_views.batch_progress, name="batch-progress"),

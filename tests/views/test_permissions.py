@@ -128,6 +128,7 @@ MATRIX: dict[str, Row] = {
         analyst=403,
     ),
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
+    "methodology": role_page(url=lambda o: reverse("methodology")),
     "outlet-report": role_page(url=lambda o: reverse("outlet-report"), analyst=403),
     "blindspots": role_page(url=lambda o: reverse("blindspots"), analyst=403),
     "rescore": role_page(
