@@ -238,6 +238,13 @@ def _number_head(number: Mapping) -> str:
     return _singular(counts[-1]) if counts else ""
 
 
+# What almost any number in a report counts: that two sentences each give a percentage, or
+# a number of people, says nothing of whether they state one fact ("turnout was 61 percent",
+# "he won with 54 percent"; "5,000 people protested", "40 people were detained"). Neither
+# the words nor what is counted are features.
+GENERIC_COUNTS = frozenset(("%", "percent", "per cent", "people", "person", "time", "year", "day"))
+
+
 def _features(sentence: ClaimSentence) -> frozenset[str]:
     """The features of a claim sentence, compared by ``sentence_similarity``.
 
@@ -249,7 +256,7 @@ def _features(sentence: ClaimSentence) -> frozenset[str]:
     outlets giving a count of soldiers are likely on the same fact even when the counts
     differ, and the same exact value is strong evidence.
     """
-    feats = {_stem(word) for word in tokenize_for_words(sentence.text)}
+    feats = {_stem(word) for word in tokenize_for_words(sentence.text)} - GENERIC_COUNTS
     for name in sentence.actors:
         feats.difference_update(_stem(word) for word in tokenize_for_words(name))
     feats.update("@" + " ".join(name.lower().split()) for name in sentence.actors)
@@ -257,7 +264,7 @@ def _features(sentence: ClaimSentence) -> frozenset[str]:
         if number.get("kind") == "duration":
             continue
         what = _number_head(number) or (number.get("unit") or "").lower()
-        if what:
+        if what and what not in GENERIC_COUNTS:
             feats.add("#" + what)
         feats.add(f"={number.get('value')}")
     return frozenset(feats)
@@ -301,15 +308,35 @@ class ClaimRow:
         return [o for o, cell in self.cells.items() if cell is not None]
 
 
+def _idf_weights(feature_sets: Sequence[frozenset[str]]) -> dict[str, float]:
+    """How telling each feature is within one event: the inverse of how many of the event's
+    claim sentences have it. Words every outlet uses for the event ("soldiers", the
+    country's name) say little about which fact a sentence states."""
+    df = Counter(f for feats in feature_sets for f in feats)
+    n = len(feature_sets)
+    return {f: math.log((n + 1) / count) for f, count in df.items()}
+
+
+def _weighted_cosine(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
+    shared = sum(weight[f] ** 2 for f in a & b)
+    if not shared:
+        return 0.0
+    return shared / math.sqrt(sum(weight[f] ** 2 for f in a) * sum(weight[f] ** 2 for f in b))
+
+
 def claims_matrix(
-    claims_by_outlet: Mapping[str, Sequence[ClaimSentence]], threshold: float = 0.25
+    claims_by_outlet: Mapping[str, Sequence[ClaimSentence]],
+    threshold: float = 0.25,
+    telling: float = 0.1,
 ) -> list[ClaimRow]:
     """Line up the claim sentences of several outlets into facts.
 
     Similarity: ``sentence_similarity``, the cosine of weighted feature sets (content
     word stems, actor names, what numbers count and their values). Clustering is greedy
     average linkage with one sentence per outlet: every pair of sentences from different
-    outlets with a similarity of at least ``threshold`` is taken, most similar first; the
+    outlets with a similarity of at least ``threshold``, and sharing something telling
+    (their cosine with each feature weighted by its rarity among the event's claims,
+    ``_idf_weights``, at least ``telling``), is taken, most similar first; the
     two sentences' clusters merge when they share no outlet and the mean similarity over
     all cross pairs of their members is still at least ``threshold``. A sentence no
     other outlet matches is a fact of its own.
@@ -324,6 +351,7 @@ def claims_matrix(
         for rank, sentence in enumerate(claims_by_outlet[outlet]):
             items.append((oi, rank, sentence))
     feats = [_features(s) for _, _, s in items]
+    weight = _idf_weights(feats)
     n = len(items)
     sim = [[0.0] * n for _ in range(n)]
     pairs = []
@@ -334,7 +362,7 @@ def claims_matrix(
                 continue
             s = _cosine(feats[i], feats[j])
             sim[i][j] = sim[j][i] = s
-            if s >= threshold:
+            if s >= threshold and _weighted_cosine(feats[i], feats[j], weight) >= telling:
                 pairs.append((-s, i, j))
     pairs.sort()
     cluster_of = list(range(n))

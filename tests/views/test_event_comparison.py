@@ -23,7 +23,7 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
     assert "state-affiliated" in html
     assert "Numbers that disagree" in html
     assert "1,037" in html and "nearly 2,000" in html
-    assert "Claims: who reported which fact" in html and ">omitted<" in html
+    assert "Claims: who reported which fact" in html and ">not found<" in html
     assert "Distinctive words" in html and 'class="word"' in html
     assert 'class="sharebar"' in html
     assert "The comparison is being computed" not in html
