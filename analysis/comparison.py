@@ -474,6 +474,7 @@ class Disagreement:
     unit: str
     kind: str
     values: dict[str, list[NumberValue]]  # outlets that give a number, in input order
+    role: str = ""  # what happened to what is counted ("dead", "displaced"), when said
 
     @property
     def outlets(self) -> list[str]:
@@ -486,6 +487,39 @@ class Disagreement:
     @property
     def high(self) -> float:
         return max(v.value for vs in self.values.values() for v in vs)
+
+
+# What happened to the people (or things) a number counts, from the words next to it: two
+# outlets' numbers of people are one row only when they count the same fate. Stems, so
+# that "killed", "kills" and "killing" match.
+_ROLE_WORDS = {
+    "dead": "kill killed died dead death deaths toll lives bodies",
+    "injured": "injur wound hurt hospitalis hospitaliz",
+    "fled or displaced": "displac evacuat homeless homes fled flee shelter",
+    "missing": "missing",
+    "rescued": "rescu saved",
+    "detained": "arrest detain",
+    "protesting": "protest marched march rall demonstrat",
+    "affected": "affect",
+}
+_ROLE_OF = [(stem, role) for role, stems in _ROLE_WORDS.items() for stem in stems.split()]
+ROLE_WINDOW = 6  # words after the number, then before it, searched for its role
+
+
+def _role(sentence: str, text: str) -> str:
+    """The fate of what the number ``text`` counts in ``sentence``: the first role word
+    among the few words after it ("47 people were killed"), else before it ("killed 47
+    people"); "" when none is near."""
+    at = sentence.find(text)
+    if at < 0:
+        return ""
+    after = sentence[at + len(text) :].lower().split()[:ROLE_WINDOW]
+    before = sentence[:at].lower().split()[-ROLE_WINDOW:][::-1]
+    for word in after + before:
+        for stem, role in _ROLE_OF:
+            if word.startswith(stem):
+                return role
+    return ""
 
 
 def _modifiers(counts: str) -> frozenset[str]:
@@ -533,7 +567,10 @@ def number_disagreements(
     wordings are placed first, and a bare "soldiers" joins a group only when exactly one
     fits it (else it stays on its own). A group is then cut where its sorted values
     jump more than tenfold (``MAGNITUDE_GAP``): "47 people" killed and "200,000 people"
-    displaced share a noun, not a referent. Skipped: numbers without anything counted,
+    displaced share a noun, not a referent. Numbers whose nearby words give different fates
+    (``_role``: killed, injured, displaced, rescued, ...) are never in one group, whatever
+    their size: a death toll beside a number of people rescued is no disagreement; a number
+    whose fate is not said joins the group of its head noun's only fate, if there is one. Skipped: numbers without anything counted,
     durations (by default ``kinds`` leaves them out: "two days" in two outlets are rarely
     the same two days), and counts of one ("one soldier" is a person, not a tally). A
     range ("200-300 people") is one number from its low to its high end.
@@ -588,15 +625,24 @@ def number_disagreements(
                 start=s,
                 end=e,
             )
-            entries.append((outlet, nv, kind, unit, head, _modifiers(nv.counts)))
+            role = _role(nv.sentence, nv.text)
+            entries.append((outlet, nv, kind, unit, head, _modifiers(nv.counts), role))
 
-    # Group by (kind, unit, head), then by compatible modifiers, most specific first.
-    by_head: dict[tuple[str, str, str], list] = {}
+    # Group by (kind, unit, head, role), then by compatible modifiers, most specific first.
+    # A number whose role is not said joins its head's only role, when it has just one.
+    roles: dict[tuple[str, str, str], set[str]] = {}
     for entry in entries:
-        by_head.setdefault((entry[2], entry[3], entry[4]), []).append(entry)
+        if entry[6]:
+            roles.setdefault(entry[2:5], set()).add(entry[6])
+    by_head: dict[tuple[str, str, str, str], list] = {}
+    for entry in entries:
+        role = entry[6]
+        if not role and len(roles.get(entry[2:5], ())) == 1:
+            (role,) = roles[entry[2:5]]
+        by_head.setdefault((*entry[2:5], role), []).append(entry)
     order = {o: i for i, o in enumerate(numbers_by_outlet)}
     found = []
-    for (kind, unit, _head), group in by_head.items():
+    for (kind, unit, _head, role), group in by_head.items():
         group.sort(key=lambda en: (-len(en[5]), order[en[0]], en[1].start))
         clusters: list[tuple[set[str], list]] = []
         for entry in group:
@@ -616,7 +662,7 @@ def number_disagreements(
             if len(values) < 2 or _consistent(values):
                 continue
             label = max((m[1].counts for m in members), key=lambda c: (len(_modifiers(c)), len(c)))
-            d = Disagreement(label, unit, kind, values)
+            d = Disagreement(label, unit, kind, values, role)
             spread = d.high / d.low if d.low > 0 else math.inf
             found.append((-len(values), -spread, d))
     found.sort(key=lambda f: (f[0], f[1]))

@@ -18,7 +18,7 @@ from analysis.models import EventComparison
 from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
-REPORT_VERSION = "2"  # 2: claims matched only on telling features (bench/eval_claims.py)
+REPORT_VERSION = "2"  # 2: claims matched on telling features; numbers grouped by role
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task

@@ -302,6 +302,22 @@ def num(value, text, counts, approximate=False, kind="count", start=0, unit=None
     }
 
 
+def test_a_death_toll_and_a_number_rescued_are_never_one_row():
+    # Written for the tests: A's death toll disagrees with B's; the people rescued are
+    # another count, close in size, that must stay out of the death toll's row.
+    texts = {
+        "A": "At least 47 people were killed in the floods, officials said on Monday. "
+        "Rescuers saved hundreds of people from rooftops in Serra on Monday.",
+        "B": "The floods killed 90 people in Serra district, officials said on Tuesday. "
+        "About 300 people were rescued by the army on Tuesday.",
+    }
+    numbers = {o: numbers_from_claims(t, evidence("claims", t)) for o, t in texts.items()}
+    rows = number_disagreements(numbers)
+    assert [(d.role, [v.text for vs in d.values.values() for v in vs]) for d in rows] == [
+        ("dead", ["At least 47 people", "90 people"])
+    ]
+
+
 def test_numbers_within_an_approximate_range_do_not_disagree():
     numbers = {
         "A": [num(1037, "1,037 soldiers", "soldiers")],
