@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from analysis import views as analysis_views
 from api import views as api_views
@@ -9,6 +12,12 @@ from newsdesk.security import ThrottledAdminAuthenticationForm, ThrottledAuthent
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Pages that do not extend base.html (the admin, the API docs) get the icon too.
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+        name="favicon",
+    ),
     path(
         "login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),

@@ -68,6 +68,12 @@ MATRIX: dict[str, Row] = {
     "home": Row("get", lambda o: reverse("home"), (302, "/articles/")),
     "login": Row("get", lambda o: reverse("login"), 200, {"anonymous": 200}),
     "logout": Row("post", lambda o: reverse("logout"), (302, "/login/")),
+    "favicon": Row(
+        "get",
+        lambda o: reverse("favicon"),
+        (301, "/static/favicon.svg"),
+        {"anonymous": (301, "/static/favicon.svg")},
+    ),
     "article-list": role_page(url=lambda o: reverse("article-list")),
     "article-new": role_page(url=lambda o: reverse("article-new")),
     # The ingest forms posted empty: the form is shown again with its errors.
