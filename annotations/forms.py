@@ -16,9 +16,10 @@ class LabelChoiceField(forms.ModelChoiceField):
 class AnnotationBodyForm(forms.Form):
     label = LabelChoiceField(queryset=Label.objects.filter(is_active=True), empty_label=None)
     verdict = forms.ChoiceField(
-        choices=[("", "— no verdict —"), *Verdict.choices],
+        choices=Verdict.choices,
+        initial=Verdict.UNVERIFIED,
         required=False,
-        help_text="For claims: what checking it found.",
+        help_text="For claims: what checking it found; “Not yet verified” until it is checked.",
     )
     confidence = forms.TypedChoiceField(
         choices=Confidence.choices, coerce=int, initial=Confidence.MEDIUM

@@ -107,6 +107,8 @@ def _clean_body(
         raise AnnotationError(f"Unknown verdict “{verdict}”.")
     if verdict and not label.takes_verdict:
         raise AnnotationError(f"A verdict is given only with labels that take one, not “{label}”.")
+    if label.takes_verdict and not verdict:
+        verdict = Verdict.UNVERIFIED
     if confidence not in Confidence.values:
         raise AnnotationError("Confidence must be low, medium or high.")
     if len(note) > MAX_NOTE:
