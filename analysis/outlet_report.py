@@ -406,3 +406,27 @@ def blindspots(
         item["event"] = events[item["event_id"]]
     # Newest first, as the event list (starts_on is set: the period selects on it).
     return sorted(found, key=lambda f: (f["event"].starts_on, f["event_id"]), reverse=True)
+
+
+def blindspot_near_misses(*, start: dt.date, end: dt.date, min_outlets: int) -> dict:
+    """Why a period has no blindspot, for the empty page: how many events it has, how many
+    are covered by enough outlets, and the most one-sided of those (the share of one side
+    that would make it a blindspot). One grouped query, then at most one event."""
+    tallies = coverage_tallies(start=start, end=end, min_outlets=1)
+    covered = [c for c in tallies if c.outlets >= min_outlets]
+    nearest = None
+    if covered:
+        best = max(covered, key=lambda c: (max(c.left, c.right) / c.outlets, c.outlets))
+        side = "left" if best.left >= best.right else "right"
+        nearest = {
+            "event": Event.objects.get(pk=best.event_id),
+            "share": max(best.left, best.right) / best.outlets,
+            "side": side,
+            "outlets": best.outlets,
+        }
+    return {
+        "events": len(tallies),
+        "covered": len(covered),
+        "fewer": len(tallies) - len(covered),
+        "nearest": nearest,
+    }

@@ -173,3 +173,32 @@ def test_blindspots_on_the_demo_show_an_empty_state_or_events(editor_client):
         "/reports/blindspots/?start=2021-01-01&end=2025-12-31&min_outlets=9"
     ).content.decode()
     assert "No blindspots in this period with these thresholds." in html
+
+
+def test_an_empty_blindspots_page_says_what_would_list_the_nearest_event(editor_client):
+    day = dt.date(2024, 4, 1)
+    near = EventFactory(title="Mostly left story", starts_on=day, ends_on=day)
+    small = EventFactory(title="Small story", starts_on=day, ends_on=day)
+    lefts = [OutletFactory(leaning="left", country="US") for _ in range(2)]
+    right = OutletFactory(leaning="right", country="GB")
+    for outlet in (*lefts, right):
+        ArticleFactory(outlet=outlet, event=near)
+    ArticleFactory(outlet=right, event=small)
+    ArticleFactory(outlet=lefts[0], event=small)
+
+    html = editor_client.get(
+        "/reports/blindspots/?start=2024-01-01&end=2024-12-31&min_outlets=3"
+    ).content.decode()
+    assert "No blindspots in this period with these thresholds." in html
+    why = html[html.index('id="why-none"') :]
+    assert "2 events in this period; 1 covered by at least 3 outlets" in why
+    assert "(1 by fewer: lower “Fewest outlets covering” to include them)" in why
+    assert "Mostly left story</a>, has 67% of its 3 outlets leaning left" in why
+    assert "set the share of outlets on one side to 0.67 or lower" in why
+
+
+def test_an_empty_period_says_to_choose_another(editor_client):
+    html = editor_client.get(
+        "/reports/blindspots/?start=1999-01-01&end=1999-12-31"
+    ).content.decode()
+    assert "No event has coverage between 1 Jan 1999 and 31 Dec 1999" in html
