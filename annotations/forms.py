@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from annotations.models import Confidence, Label, ReviewStatus, Verdict
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR
+from newsdesk.widgets import Picker
 
 
 class LabelChoiceField(forms.ModelChoiceField):
@@ -136,9 +137,15 @@ def _analysts():
 
 class AssignmentForm(forms.Form):
     article = forms.IntegerField(
-        label="Article id", required=False, min_value=1, help_text="Or an event id below."
+        label="Article id",
+        required=False,
+        min_value=1,
+        help_text="Or an event below.",
+        widget=Picker("article"),
     )
-    event = forms.IntegerField(label="Event id", required=False, min_value=1)
+    event = forms.IntegerField(
+        label="Event id", required=False, min_value=1, widget=Picker("event")
+    )
     analysts = forms.ModelMultipleChoiceField(
         queryset=_analysts(), widget=forms.CheckboxSelectMultiple
     )

@@ -6,7 +6,7 @@ from newsdesk.ingest.bulk import detect_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import check_size, decode_text
 from newsdesk.models import Event, Outlet, ScoringStatus
-from newsdesk.widgets import QuickSelect
+from newsdesk.widgets import Picker, QuickSelect
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -115,7 +115,7 @@ class ArticleEventForm(forms.Form):
     event = forms.ModelChoiceField(
         Event.objects.all(),
         required=False,
-        widget=forms.NumberInput(attrs={"min": 1}),
+        widget=Picker("event"),
         label="Event id",
         help_text="Leave empty to take the article out of its event.",
         error_messages={"invalid_choice": NO_SUCH_EVENT},
@@ -130,13 +130,14 @@ class EventMergeForm(forms.Form):
     other = forms.ModelChoiceField(
         Event.objects.all(),
         label="Merge this event into event id",
-        widget=forms.NumberInput(attrs={"min": 1}),
+        widget=Picker("event"),
         error_messages={"invalid_choice": "There is no other event with this id."},
     )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
+        self.fields["other"].widget.exclude = event.pk
 
 
 class EventSplitForm(IdPrefixedForm):

@@ -69,7 +69,10 @@ class Outlet(models.Model):
     def clean(self) -> None:
         """A rating comes with its provenance: the register shows where each one is from."""
         errors = {}
-        for rating, source in (("leaning", "leaning_source"), ("reliability", "reliability_source")):
+        for rating, source in (
+            ("leaning", "leaning_source"),
+            ("reliability", "reliability_source"),
+        ):
             if getattr(self, rating) and not getattr(self, source).strip():
                 errors[source] = f"Say where the {rating} rating comes from (a rater, a URL)."
         if errors:

@@ -65,6 +65,33 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _pick(request: HttpRequest, kind: str, items: list) -> HttpResponse:
+    context = {
+        "items": items,
+        "kind": kind,
+        "name": request.GET.get("name", kind),
+        "query": request.GET.get("pick", ""),
+    }
+    return render(request, "newsdesk/_pick.html", context)
+
+
+@role_required(ANALYST)
+def event_pick(request: HttpRequest) -> HttpResponse:
+    exclude = request.GET.get("exclude", "")
+    items = selectors.events_pick(
+        query=request.GET.get("pick", "")[:200],
+        exclude=int(exclude) if exclude.isdigit() else None,
+    )
+    return _pick(request, "event", items)
+
+
+@role_required(ANALYST)
+def article_pick(request: HttpRequest) -> HttpResponse:
+    return _pick(
+        request, "article", selectors.articles_pick(query=request.GET.get("pick", "")[:200])
+    )
+
+
 @role_required(ANALYST)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)

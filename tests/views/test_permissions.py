@@ -135,6 +135,8 @@ MATRIX: dict[str, Row] = {
     ),
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
     "methodology": role_page(url=lambda o: reverse("methodology")),
+    "event-pick": role_page(url=lambda o: reverse("event-pick")),
+    "article-pick": role_page(url=lambda o: reverse("article-pick")),
     "outlet-report": role_page(url=lambda o: reverse("outlet-report"), analyst=403),
     "blindspots": role_page(url=lambda o: reverse("blindspots"), analyst=403),
     "rescore": role_page(
