@@ -299,3 +299,22 @@ class ArticleTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class ArticleEdit(models.Model):
+    """One change of an article's details by a person, kept as its history."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="edits")
+    field = models.CharField(max_length=40)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.field} of article {self.article_id}"

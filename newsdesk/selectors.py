@@ -334,3 +334,8 @@ def articles_pick(*, query: str) -> list[Article]:
         for word in query.split()[:6]:
             articles = articles.filter(headline__icontains=word)
     return list(articles.only("pk", "headline", "published_at", "outlet__name")[:PICK_LIMIT])
+
+
+def article_edits(article: Article, limit: int = 20) -> list:
+    """The latest corrections of the article's details, newest first, with who made them."""
+    return list(article.edits.select_related("user")[:limit])

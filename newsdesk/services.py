@@ -22,7 +22,15 @@ from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.text import CleanedText, clean_text
-from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
+from newsdesk.models import (
+    Article,
+    ArticleEdit,
+    Event,
+    IngestMethod,
+    MembershipSource,
+    Outlet,
+    OutletDomain,
+)
 
 MIN_BODY_WORDS = 5
 
@@ -344,3 +352,46 @@ def _reports_stale(*events: Event | None) -> None:
     from analysis.event_report import events_mark_stale
 
     events_mark_stale(event_ids=[e.pk for e in events if e is not None])
+
+
+# The details of an article a person may correct on its page; the body is what came in
+# and is not edited (its scores and annotations rest on it).
+EDITABLE_DETAILS = ("headline", "outlet", "published_at", "dateline")
+
+
+def _detail_text(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+@transaction.atomic
+def article_details_update(*, article: Article, user, **changes) -> list[str]:
+    """Correct an article's details (``EDITABLE_DETAILS``); each change is kept in its
+    history with who made it. The event's dates follow a new publication time, and its
+    comparison, which shows all of them, is recomputed. Returns the fields changed."""
+    unknown = set(changes) - set(EDITABLE_DETAILS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in changes.items() if getattr(article, name) != value]
+    if not changed:
+        return []
+    editor = user if user and user.is_authenticated else None
+    ArticleEdit.objects.bulk_create(
+        ArticleEdit(
+            article=article,
+            field=name,
+            old=_detail_text(getattr(article, name)),
+            new=_detail_text(changes[name]),
+            user=editor,
+        )
+        for name in changed
+    )
+    for name in changed:
+        setattr(article, name, changes[name])
+    article.save(update_fields=[*changed, "updated_at"])
+    if article.event is not None:
+        if "published_at" in changed:
+            event_refresh_dates(event=article.event)
+        _reports_stale(article.event)
+    return changed

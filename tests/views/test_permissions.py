@@ -136,6 +136,10 @@ MATRIX: dict[str, Row] = {
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
     "methodology": role_page(url=lambda o: reverse("methodology")),
     "event-pick": role_page(url=lambda o: reverse("event-pick")),
+    # Posted empty: the headline is required, so the page says so and nothing changes.
+    "article-edit-details": role_page(
+        "post", lambda o: reverse("article-edit-details", args=[o.article.pk]), (302, "article")
+    ),
     "article-pick": role_page(url=lambda o: reverse("article-pick")),
     "outlet-report": role_page(url=lambda o: reverse("outlet-report"), analyst=403),
     "blindspots": role_page(url=lambda o: reverse("blindspots"), analyst=403),
