@@ -98,7 +98,15 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
                 k: v / scored for k, v in _by_size(shares.get((outlet.pk, "persuasion"))) if v
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
-            "trend": [(day.isoformat(), tone.get((outlet.pk, day))) for day in periods],
+            "trend": [
+                (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("mean")) for day in periods
+            ],
+            # The same periods' 95% intervals, for the band around the line.
+            "trend_band": [
+                (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("low"),
+                 (tone.get((outlet.pk, day)) or {}).get("high"))
+                for day in periods
+            ],
         })  # fmt: skip
     return {"start": start, "end": end, "outlets": result, "trend_unit": unit}
 
@@ -158,18 +166,24 @@ def _t975(df: int) -> float:
     return comparison.t_quantile(0.975, df)
 
 
-def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], float]:
-    """Mean tone by outlet and week, month or year (weeks start on Monday; UTC)."""
+def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
+    """Mean tone with its 95% interval (``_interval``) by outlet and week, month or year
+    (weeks start on Monday; UTC)."""
     scorer, key = FIGURES["tone"]
     period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)
+    value = _number(key)
     rows = (
         Score.objects.filter(**in_period, scorer=scorer)
         .order_by()
         .values("article__outlet_id", period=period)
-        .annotate(mean=Avg(_number(key)))
-        .values_list("article__outlet_id", "period", "mean")
+        .annotate(n=Count(value), mean=Avg(value), squares=Sum(value * value))
+        .values_list("article__outlet_id", "period", "n", "mean", "squares")
     )
-    return {(outlet_id, day): mean for outlet_id, day, mean in rows if mean is not None}
+    return {
+        (outlet_id, day): _interval(n, mean, squares, RANGES["tone"])
+        for outlet_id, day, n, mean, squares in rows
+        if mean is not None
+    }
 
 
 def _by_size(counts: dict | None) -> list[tuple]:
@@ -297,13 +311,22 @@ def _periods(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
     return periods
 
 
+# Significant digits a CSV keeps: every digit the scores carry, none of the noise of float
+# arithmetic on them (45.48340088430365 -> 45.4834008843).
+CSV_DIGITS = 12
+
+
+def _csv_number(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.{CSV_DIGITS}g}")
+
+
 def outlet_report_rows(report: dict) -> list[list]:
     rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in ("mean", "low", "high")]]
     for item in report["outlets"]:
         row = [item["outlet"].name, item["articles"]]
         for name in FIGURES:
             figure = item["figures"][name]
-            row += [figure["mean"], figure["low"], figure["high"]]
+            row += [_csv_number(figure[k]) for k in ("mean", "low", "high")]
         rows.append(row)
     return rows
 

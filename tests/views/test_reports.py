@@ -44,8 +44,8 @@ def test_the_report_averages_with_a_confidence_interval(editor_client):
     ).content.decode()
 
     assert 'data-articles="3"' in html
-    # mean 0.3, sd 0.2, t(0.975, 2) = 4.303: 0.3 +- 0.497
-    assert "0.300" in html and "[-0.197, 0.797]" in html
+    # mean 0.3, sd 0.2, t(0.975, 2) = 4.303: 0.3 +- 0.497, rounded for reading
+    assert "0.30" in html and "[-0.20, 0.80]" in html
     assert "Mary Hollis (6)" in html
     assert html.count("<circle") == 2  # two weeks with articles
 
@@ -95,17 +95,17 @@ def test_over_years_the_tone_is_charted_by_month_to_the_end_of_the_period(editor
         "/reports/outlets/?outlets=gazette&start=2020-01-01&end=2024-12-31"
     ).content.decode()
 
-    assert "Tone by month" in html
+    assert "mean tone by month" in html
     # Both ends of five years (weeks stopped after about three), December's two averaged.
-    assert "<title>2020-01-01: 0.1</title>" in html
-    assert "<title>2024-12-01: 0.3</title>" in html
+    assert "<title>Gazette, 2020-01-01: +0.10</title>" in html
+    assert "<title>Gazette, 2024-12-01: +0.30</title>" in html
     assert html.count("<circle") == 2
     # Up to the last day there is, in yearly steps.
     response = editor_client.get(
         "/reports/outlets/?outlets=gazette&start=0001-01-01&end=9999-12-31"
     )
     assert response.status_code == 200
-    assert "Tone by year" in response.content.decode()
+    assert "No tone to chart by year" in response.content.decode()
 
 
 def test_the_tone_trend_steps_by_week_month_or_year_as_the_period_grows():
