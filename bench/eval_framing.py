@@ -4,6 +4,8 @@ A sentence "has" a frame when any cue of that frame matches in it (and a persuas
 family when any cue of that family does). Compared with hand labels, per label: TP, FP,
 FN, precision, recall and F1, then micro and macro averages.
 Run: .venv/bin/python bench/eval_framing.py
+     .venv/bin/python bench/eval_framing.py --ptc PATH   (persuasion against the SemEval-2020
+     Task 11 propaganda corpus, even half; see bench/eval_ptc.py)
 """
 
 from __future__ import annotations
@@ -144,6 +146,15 @@ def table(title: str, report: Report) -> str:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    if "--ptc" in sys.argv[1:]:
+        from bench import eval_ptc
+
+        args = sys.argv[1:]
+        path = args[args.index("--ptc") + 1] if args.index("--ptc") + 1 < len(args) else ""
+        if not path:
+            raise SystemExit("--ptc needs the corpus path")
+        eval_ptc.main([path])
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     os.environ.setdefault("DEBUG", "1")
     import django
