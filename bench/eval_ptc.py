@@ -251,14 +251,16 @@ def evaluate(
 
 def _collect_errors(result, article, label, predicted, gold, limit) -> None:
     gold_union, predicted_union = merged(gold), merged(predicted)
+
+    def recent(kind: str) -> bool:  # keeps the examples varied
+        return any(e[0] == kind and e[1] == label for e in result.errors[-2:])
+
     for s in predicted:
-        if overlap(s, gold_union) == 0 and len(result.errors) < limit:
-            if not any(e[0] == "false cue" and e[1] == label for e in result.errors[-2:]):
-                result.errors.append(("false cue", label, _few_words(article.text, *s)))
+        if overlap(s, gold_union) == 0 and len(result.errors) < limit and not recent("false cue"):
+            result.errors.append(("false cue", label, _few_words(article.text, *s)))
     for t in gold:
-        if overlap(t, predicted_union) == 0 and len(result.errors) < limit:
-            if not any(e[0] == "missed" and e[1] == label for e in result.errors[-2:]):
-                result.errors.append(("missed", label, _few_words(article.text, *t)))
+        if overlap(t, predicted_union) == 0 and len(result.errors) < limit and not recent("missed"):
+            result.errors.append(("missed", label, _few_words(article.text, *t)))
 
 
 def spearman(pairs: list[tuple[float, float]]) -> float:
@@ -338,7 +340,18 @@ def every_word_predictor(text: str) -> list[Prediction]:
 
 _SENTENCE_LINE = re.compile(r"[^\n]+")
 _TRIVIAL_INTENSIFIERS = frozenset(
-    "very really extremely totally absolutely completely utterly incredibly truly so".split()
+    [
+        "very",
+        "really",
+        "extremely",
+        "totally",
+        "absolutely",
+        "completely",
+        "utterly",
+        "incredibly",
+        "truly",
+        "so",
+    ]
 )
 
 
