@@ -403,7 +403,7 @@ def run(path: Path, errors: int = 12) -> dict[str, dict[str, Result]]:
     predictors = {
         "scorer (findings)": scorer_predictor(),
         "scorer (+ hints)": scorer_predictor(hints=True),
-        "hand lexicon (main)": hand_lexicon_predictor(),
+        "hand lexicon, every cue": hand_lexicon_predictor(),
         "trivial (! or intens.)": trivial_predictor,
     }
     results: dict[str, dict[str, Result]] = {}
