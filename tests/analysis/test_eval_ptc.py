@@ -46,10 +46,10 @@ def test_only_even_articles_are_read_and_split_by_number(tmp_path):
     labels.mkdir()
     (articles / "article100.txt").write_text("Title\n\nThey are utter fools.\n", encoding="utf-8")
     (articles / "article101.txt").write_text("odd text\n", encoding="utf-8")
-    (labels / "article100.task2-TC.labels").write_text("100\tName_Calling,Labeling\t14\t25\n")
+    (labels / "article100.task2-TC.labels").write_text("100\tName_Calling,Labeling\t16\t27\n")
     [article] = load_even(tmp_path)
     assert article.number == 100
-    assert article.text[14:25] == "utter fools"
-    assert article.gold["Name_Calling,Labeling"] == [(14, 25)]
-    assert article.gold[ANY] == [(14, 25)]
+    assert article.text[16:27] == "utter fools"
+    assert article.gold["Name_Calling,Labeling"] == [(16, 27)]
+    assert article.gold[ANY] == [(16, 27)]
     assert part_of(100) == "train" and part_of(102) == "dev"
