@@ -10,8 +10,10 @@ learning; the development part is left for the figures and the odd half is never
 What is learned, all by the task's own partial-credit span measure (see eval_ptc.py):
 1. Each hand-written cue's precision: over its matches in the training part, the mean
    share of the match that lies inside a gold span of its family's technique (hedges and
-   intensifiers: of any technique). Smoothed towards the family's precision with a weight
-   of PRIOR_WEIGHT matches, it is the cue's confidence; under THRESHOLD it is a hint.
+   intensifiers: of any technique). Smoothed with a weight of PRIOR_WEIGHT matches towards
+   the precision that cues of the family seen in one half of the training articles and
+   never in the other had there (the "unseen prior", also the confidence of a cue never
+   matched in training), it is the cue's confidence; under THRESHOLD it is a hint.
 2. Added cues (only with --add-phrases; off by default, so the committed file adds none):
    word sequences of one to three words (letters, apostrophes and hyphens
    only) seen at least MIN_SEEN times in at least MIN_ARTICLES articles whose precision
@@ -139,9 +141,29 @@ def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bo
         family: round(credit / seen, 3) if seen else 0.0
         for family, (credit, seen) in sorted(family_credit.items())
     }
+    # A cue never matched in training: how right were cues matched in one half of the
+    # articles and never in the other? That, not the family's mean, is its expected
+    # precision (the family's mean is carried by its frequent, well-measured cues).
+    halves = [articles[0::2], articles[1::2]]
+    seen_in = [hand_cue_precision(half) for half in halves]
+    unseen_credit: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for k in (0, 1):
+        for (cue, family), (credit, seen) in seen_in[k].items():
+            if (cue, family) not in seen_in[1 - k]:
+                unseen_credit[family][0] += credit
+                unseen_credit[family][1] += seen
+    unseen_prior = {
+        family: round(
+            smoothed(*unseen_credit[family], family_prior[family])
+            if family in unseen_credit
+            else family_prior[family],
+            3,
+        )
+        for family in family_prior
+    }
     confidence: dict[str, dict[str, list]] = defaultdict(dict)
     for (cue, family), (credit, seen) in sorted(hand.items()):
-        value = smoothed(credit, seen, family_prior.get(family, 0.0))
+        value = smoothed(credit, seen, unseen_prior.get(family, 0.0))
         confidence[cue][family] = [round(value, 3), int(seen)]
 
     hand_keys = {_key(cue.rstrip("*")) for cue in _HAND_CUE_FAMILIES}
@@ -161,6 +183,8 @@ def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bo
             "of the SemEval-2020 Task 11 propaganda corpus (see docs/corpora/ptc.md). "
             "confidence: hand-written cue -> family -> [smoothed precision, matches]; "
             "family_prior: each family's precision over its hand-written cues' matches; "
+            "unseen_prior: the confidence of a hand-written cue never matched in training "
+            "(and the prior its own precision is smoothed towards); "
             "added: word sequence -> [family, smoothed precision, matches]. A cue under "
             "threshold is a hint."
         ),
@@ -172,6 +196,7 @@ def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bo
         "min_seen": MIN_SEEN,
         "min_articles": MIN_ARTICLES,
         "family_prior": family_prior,
+        "unseen_prior": unseen_prior,
         "confidence": dict(confidence),
         "added": dict(sorted(added.items())),
     }
@@ -185,7 +210,7 @@ def simulated_predictor(weights: dict):
     """
     from analysis.scoring.persuasion import HINT_FAMILIES, find_cues
 
-    threshold, prior = weights["threshold"], weights["family_prior"]
+    threshold, prior = weights["threshold"], weights["unseen_prior"]
     added = weights["added"]
 
     def predict(text: str):

@@ -15,8 +15,8 @@ doubt. A 600-word article takes about a third of a millisecond on a slow shared 
 
 Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
 ``bench/train_persuasion.py`` from the training part of the even half of the SemEval-2020
-Task 11 propaganda corpus): each cue's precision there, smoothed towards its family's, is
-the cue's confidence; the file also adds short phrases that the annotators marked often
+Task 11 propaganda corpus): each cue's precision there, smoothed, is the cue's
+confidence (a cue never seen there gets what such cues turned out to have); the file also adds short phrases that the annotators marked often
 and reliably. A cue whose confidence is under the file's threshold, or of a family the
 lexicon lists in "hint_families" (measured precision under 0.3), is a hint: kept apart in
 the evidence ("hints"), left out of the counts and rates, and shown only on request.
@@ -108,11 +108,12 @@ for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
     if _family not in _CUE_FAMILIES.setdefault(_cue, []):
         _CUE_FAMILIES[_cue].append(_family)
 
-# (cue, family) -> confidence: the cue's learned precision, else its family's.
+# (cue, family) -> confidence: the cue's learned precision, else what cues unseen in
+# training turned out to have (the "unseen prior").
 _CONFIDENCE: dict[tuple[str, str], float] = {}
 for _cue, _families in _CUE_FAMILIES.items():
     for _family in _families:
-        _CONFIDENCE[(_cue, _family)] = _LEARNED["family_prior"].get(_family, 0.0)
+        _CONFIDENCE[(_cue, _family)] = _LEARNED["unseen_prior"].get(_family, 0.0)
 for _cue, _by_family in _LEARNED["confidence"].items():
     for _family, (_confidence, _n) in _by_family.items():
         _CONFIDENCE[(_cue, _family)] = _confidence

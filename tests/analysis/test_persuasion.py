@@ -300,8 +300,8 @@ def test_prefix_cues_are_reported_as_written_in_the_lexicon():
 
 
 def confidence_of(cue, family):
-    """The learned confidence of a hand-written cue, else its family's: read from the file."""
-    return LEARNED["confidence"].get(cue, {}).get(family, [LEARNED["family_prior"][family]])[0]
+    """The learned confidence of a hand-written cue, else the unseen prior: read from the file."""
+    return LEARNED["confidence"].get(cue, {}).get(family, [LEARNED["unseen_prior"][family]])[0]
 
 
 def a_finding_cue(family):
