@@ -164,9 +164,14 @@ def main() -> None:
     print(table("framing", evaluate_framing()))
     persuasion = registered_scorer("persuasion")
     if PERSUASION_SET.exists() and persuasion is not None:
-        report = evaluate(load(PERSUASION_SET), "families", labels_from_cues(persuasion, "family"))
+        # The written set checks the word lists' matching: findings and hints alike.
+        def families(text: str) -> set[str]:
+            evidence = persuasion(text).evidence
+            return {c["family"] for c in evidence["cues"] + evidence.get("hints", [])}
+
+        report = evaluate(load(PERSUASION_SET), "families", families)
         print()
-        print(table("persuasion", report))
+        print(table("persuasion cues, findings and hints", report))
     else:
         missing = "eval set" if not PERSUASION_SET.exists() else "registered scorer"
         print(f"\npersuasion: skipped (no {missing} yet)")
