@@ -202,14 +202,16 @@ def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bo
     }
 
 
-def simulated_predictor(weights: dict):
+def simulated_predictor(weights: dict, hint_families: frozenset = frozenset()):
     """The scorer's findings under these weights, approximately (for cross-validation).
 
     Hand-written cues as the scorer matches them, kept when their confidence reaches the
-    threshold; added cues wherever their words occur (no longest-match rule).
+    threshold and their family is not in hint_families; added cues wherever their words
+    occur (no longest-match rule).
     """
-    from analysis.scoring.persuasion import HINT_FAMILIES, find_cues
+    from analysis.scoring.persuasion import find_cues
 
+    HINT_FAMILIES = hint_families  # noqa: N806
     threshold, prior = weights["threshold"], weights["unseen_prior"]
     added = weights["added"]
 
@@ -241,7 +243,10 @@ def simulated_predictor(weights: dict):
 def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
     """Two folds of the training part (number // 2 % 3 is 1 or 2): micro figures for a few
     settings (grid), or per-family figures for the chosen ones (used to pick the hint
-    families without looking at the development part)."""
+    families without looking at the development part). Per family, every family's cues
+    that pass the confidence threshold count; the micro figure leaves the lexicon's hint
+    families out, as the scorer does."""
+    from analysis.scoring.persuasion import HINT_FAMILIES
     from bench.eval_ptc import Credit, evaluate
 
     global PRIOR_WEIGHT, MIN_SEEN
@@ -254,21 +259,29 @@ def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
     for threshold, prior_weight, min_seen in settings:
         PRIOR_WEIGHT, MIN_SEEN = prior_weight, min_seen
         total, per_label = Credit(), {t: Credit() for t in TECHNIQUES}
+        every_cue = {t: Credit() for t in TECHNIQUES}
         for k in (0, 1):
-            result = evaluate(
-                folds[1 - k], simulated_predictor(learn(folds[k], threshold, add_phrases))
-            )
-            total.add(result.micro)
+            weights = learn(folds[k], threshold, add_phrases)
+            total.add(evaluate(folds[1 - k], simulated_predictor(weights, HINT_FAMILIES)).micro)
+            result = evaluate(folds[1 - k], simulated_predictor(weights))
             for label, credit in result.per_label.items():
                 per_label[label].add(credit)
+            result = evaluate(folds[1 - k], simulated_predictor({**weights, "threshold": 0.0}))
+            for label, credit in result.per_label.items():
+                every_cue[label].add(credit)
         print(
             f"threshold {threshold} prior weight {prior_weight} min seen {min_seen}: "
             f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
             f"({total.predicted} cues)"
         )
         if not grid:
+            print(f"  {'':<28} {'cues passing the threshold':>28}   every cue of the family")
             for label, c in per_label.items():
-                print(f"  {label:<28} {c.predicted:>5} P {c.precision:.3f} R {c.recall:.3f}")
+                e = every_cue[label]
+                print(
+                    f"  {label:<28} {c.predicted:>6} P {c.precision:.3f} R {c.recall:.3f}"
+                    f"   {e.predicted:>6} P {e.precision:.3f} R {e.recall:.3f}"
+                )
 
 
 def main(argv: list[str] | None = None) -> None:
