@@ -16,8 +16,9 @@ doubt. A 600-word article takes about a third of a millisecond on a slow shared 
 Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
 ``bench/train_persuasion.py`` from the training part of the even half of the SemEval-2020
 Task 11 propaganda corpus): each cue's precision there, smoothed, is the cue's
-confidence (a cue never seen there gets what such cues turned out to have); the file also adds short phrases that the annotators marked often
-and reliably. A cue whose confidence is under the file's threshold, or of a family the
+confidence (a cue never seen there gets what such cues turned out to have). The file can
+also add phrases learned from the corpus ("added"); it adds none at present (see the
+training script). A cue whose confidence is under the file's threshold, or of a family the
 lexicon lists in "hint_families" (measured precision under 0.3), is a hint: kept apart in
 the evidence ("hints"), left out of the counts and rates, and shown only on request.
 """
@@ -133,9 +134,12 @@ _PREFIXES = sorted(
 # than IGNORECASE.
 _BEFORE_WORD = r"[ \t\n\r\f\v\u00a0\u2009\u202f\"'“‘«‹(\[{/—–]"
 CUE_PATTERN = re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_CUE_FAMILIES)) + r")(?!\w)")
-# The hand-written cues alone: the lexicon before learning, for the evaluation's baseline.
-HAND_CUE_PATTERN = re.compile(
-    _BEFORE_WORD + "(?:" + _trie_pattern(list(_HAND_CUE_FAMILIES)) + r")(?!\w)"
+# The hand-written cues alone: the lexicon before learning, for the evaluation's baseline
+# (the same pattern while the learned file adds no phrase).
+HAND_CUE_PATTERN = (
+    re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_HAND_CUE_FAMILIES)) + r")(?!\w)")
+    if _LEARNED["added"]
+    else CUE_PATTERN
 )
 
 
