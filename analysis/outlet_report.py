@@ -19,6 +19,7 @@ from django.db.models.functions import Cast, Trunc
 
 from analysis import comparison
 from analysis.models import Score
+from analysis.scoring.persuasion import FINDING_FAMILIES
 from newsdesk.models import Article, Event, Outlet
 
 # (scorer, value key) of the figures averaged with a confidence interval.
@@ -94,8 +95,11 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
             "articles": counts.get(outlet.pk, 0),
             "figures": {name: mine.get(name, empty) for name in FIGURES},
             "frames": {k: v / scored for k, v in _by_size(shares.get((outlet.pk, "framing")))},
+            # Findings only: hints, and families scored before they became hints, stay out.
             "persuasion": {
-                k: v / scored for k, v in _by_size(shares.get((outlet.pk, "persuasion"))) if v
+                k: v / scored
+                for k, v in _by_size(shares.get((outlet.pk, "persuasion")))
+                if v and k in FINDING_FAMILIES
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
             "trend": [
