@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -71,7 +71,10 @@ def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) 
     """Find an outlet by name, domain or the URL's host; optionally create it for curation."""
     name = name.strip()
     if name:
-        outlet = Outlet.objects.filter(name__iexact=name).first()
+        # A dateline or a page names "Northbridge Ledger" where the register has "The
+        # Northbridge Ledger" (or the other way round).
+        bare = name[4:] if name.lower().startswith("the ") else name
+        outlet = Outlet.objects.filter(Q(name__iexact=bare) | Q(name__iexact=f"The {bare}")).first()
         if outlet is None and "." in name:
             outlet = _outlet_by_domain(name.lower().removeprefix("www."))
         if outlet:
@@ -177,6 +180,14 @@ def article_ingest(
     outlet = data.outlet or outlet_for(
         name=data.outlet_name or cleaned.outlet_hint, url=url or "", create_inactive=create_outlet
     )
+    meta = dict(data.meta or {})
+    if outlet is not None and data.outlet is None and not data.outlet_name:
+        # Found by the machine: the article page says from what, for an analyst to confirm.
+        meta["outlet_found_in"] = (
+            "the text's dateline or the page's name"
+            if cleaned.outlet_hint and outlet_for(name=cleaned.outlet_hint) == outlet
+            else "the address's domain"
+        )
     headline = (data.headline or cleaned.headline or cleaned.body.split("\n")[0])[:500]
     article = Article(
         outlet=outlet,
@@ -193,7 +204,7 @@ def article_ingest(
         removed_lines=cleaned.removed,
         content_hash=digest,
         ingest_method=method,
-        meta=data.meta or {},
+        meta=meta,
         created_by=user if user and user.is_authenticated else None,
     )
     try:
