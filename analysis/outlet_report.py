@@ -426,7 +426,17 @@ def blindspots(
     ):
         if reasons := blindspot_reasons(coverage, side_share=side_share):
             found.append(
-                {"event_id": coverage.event_id, "outlets": coverage.outlets, "reasons": reasons}
+                {
+                    "event_id": coverage.event_id,
+                    "outlets": coverage.outlets,
+                    "reasons": reasons,
+                    # The leaning of its outlets, for the row's bar.
+                    "leaning": {
+                        "left": coverage.left,
+                        "center": coverage.outlets - coverage.left - coverage.right,
+                        "right": coverage.right,
+                    },
+                }
             )
     events = Event.objects.in_bulk([f["event_id"] for f in found])
     for item in found:

@@ -202,3 +202,16 @@ def test_an_empty_period_says_to_choose_another(editor_client):
         "/reports/blindspots/?start=1999-01-01&end=1999-12-31"
     ).content.decode()
     assert "No event has coverage between 1 Jan 1999 and 31 Dec 1999" in html
+
+
+def test_each_blindspot_shows_the_leaning_of_its_outlets_as_a_bar(editor_client):
+    day = dt.date(2024, 4, 1)
+    story = EventFactory(title="One-sided story", starts_on=day, ends_on=day)
+    for leaning in ("left", "left", "lean_left", "center"):
+        ArticleFactory(outlet=OutletFactory(leaning=leaning, country="US"), event=story)
+    html = editor_client.get(
+        "/reports/blindspots/?start=2024-01-01&end=2024-12-31&side_share=0.75"
+    ).content.decode()
+    row = html[html.index("One-sided story") :]
+    assert "3 left · 1 center or unrated · 0 right" in row
+    assert 'class="lean-left"><title>left: 75%</title>' in row
