@@ -92,6 +92,8 @@ def test_the_outlet_report_charts_every_outlet_on_one_chart(page: Page, live_ser
     assert periods > 1
     # One dot per period with a value, and as many values in the table.
     values = [
-        v for v in chart.locator("details table tbody td:not(:first-child)").all_text_contents() if v
+        v
+        for v in chart.locator("details table tbody td:not(:first-child)").all_text_contents()
+        if v
     ]
     assert chart.locator("circle.dot").count() == len(values)
