@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.scoring.sentiment import NEGATIVE, POSITIVE  # noqa: E402
 from analysis.scoring.vader_fast import compound  # noqa: E402
+from bench.eval_ptc import spearman  # noqa: E402
 
 CLASSES = ("negative", "neutral", "positive")
 GOLD = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -76,28 +77,6 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
     }
 
 
-def spearman(xs: list[float], ys: list[float]) -> float:
-    def ranks(values: list[float]) -> list[float]:
-        order = sorted(range(len(values)), key=values.__getitem__)
-        result = [0.0] * len(values)
-        i = 0
-        while i < len(order):
-            j = i
-            while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-                j += 1
-            for k in range(i, j + 1):
-                result[order[k]] = (i + j) / 2
-            i = j + 1
-        return result
-
-    rx, ry = ranks(xs), ranks(ys)
-    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
-    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
-    vy = sum((b - my) ** 2 for b in ry) ** 0.5
-    return cov / (vx * vy) if vx and vy else 0.0
-
-
 def show(name: str, result: dict) -> None:
     print(
         f"{name:<34} accuracy {result['accuracy']:.3f}  macro P {result['macro_precision']:.3f}"
@@ -128,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     show("baseline: every sentence neutral", scores(gold, ["neutral"] * len(gold)))
     show(f"baseline: train majority ({majority})", scores(gold, [majority] * len(gold)))
     numeric = [{"negative": -1, "neutral": 0, "positive": 1}[g] for g in gold]
-    print(f"\nSpearman rank correlation of compound with gold: {spearman(values, numeric):.3f}")
+    rho = spearman(list(zip(values, numeric, strict=True)))
+    print(f"\nSpearman rank correlation of compound with gold: {rho:.3f}")
 
     print("\nErrors (gold -> predicted, compound, target, first words):")
     shown = 0
