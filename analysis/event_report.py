@@ -15,10 +15,12 @@ from django.utils import timezone
 
 from analysis import comparison
 from analysis.models import EventComparison
+from analysis.scoring import NOT_AVAILABLE
+from newsdesk.ingest.language import language_name
 from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
-REPORT_VERSION = "1"
+REPORT_VERSION = "2"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -83,15 +85,16 @@ def event_compare(*, event: Event) -> dict:
         scores = {s.scorer: s for s in article.scores.all()}
         columns[key] = _column(info, article, scores)
         texts[key] = article.body
-        claims = scores.get("claims")
-        actors = scores.get("actors")
+        claims = _measured(scores.get("claims"))
+        actors = _measured(scores.get("actors"))
         if claims:
             claims_by_outlet[key] = comparison.claim_sentences(
                 article.body, claims.evidence, actors.evidence if actors else None
             )
             numbers_by_outlet[key] = comparison.numbers_from_claims(article.body, claims.evidence)
-        attribution = scores.get("attribution")
-        sources_by_outlet[key] = attribution.evidence.get("sources", []) if attribution else []
+        attribution = _measured(scores.get("attribution"))
+        if attribution:
+            sources_by_outlet[key] = attribution.evidence.get("sources", [])
 
     words = (
         comparison.distinctive_words(
@@ -112,7 +115,40 @@ def event_compare(*, event: Event) -> dict:
         "sources": sources,
         "sources_grid": grid,
         "balance": _balance(columns),
+        "left_out": _left_out(columns),
     }
+
+
+def _measured(score):
+    """The score, or None where the scorer could not measure the article's language."""
+    return None if score is None or NOT_AVAILABLE in score.values else score
+
+
+# The measures a column shows, by the scorers they come from.
+MEASURES = {
+    "sentiment": "Tone",
+    "readability": "Flesch reading ease",
+    "attribution": "Sourcing",
+    "framing": "Frames",
+    "persuasion": "Persuasion cues",
+    "claims": "Claims and numbers",
+    "actors": "Tone toward actors",
+}
+
+
+def _left_out(columns: dict) -> list[dict]:
+    """Each measure that some outlets' articles could not have, with those outlets:
+    the comparison of that measure is over the others only."""
+    found = []
+    for scorer, label in MEASURES.items():
+        outlets = [
+            {"key": key, "name": col["outlet"]["name"], "language": col["language_name"]}
+            for key, col in columns.items()
+            if scorer in col["not_available"]
+        ]
+        if outlets:
+            found.append({"scorer": scorer, "label": label, "outlets": outlets})
+    return found
 
 
 def _claim_rows(claims_by_outlet: dict) -> list[dict]:
@@ -150,11 +186,12 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
     def values(name: str) -> dict:
         return scores[name].values if name in scores else {}
 
-    sentiment = scores.get("sentiment")
+    not_available = sorted(s for s, score in scores.items() if NOT_AVAILABLE in score.values)
+    sentiment = _measured(scores.get("sentiment"))
     compounds = (
         [s["compound"] for s in sentiment.evidence.get("sentences", [])] if sentiment else []
     )
-    actors = scores.get("actors")
+    actors = _measured(scores.get("actors"))
     attribution = values("attribution")
     framing = values("framing")
     persuasion = values("persuasion")
@@ -163,6 +200,10 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
         "outlet": info,
         "article": _article_ref(article),
         "words": len(article.body.split()),
+        "language": article.language,
+        "language_name": language_name(article.language),
+        # Scorers that do not support the article's language: their cells stay empty.
+        "not_available": not_available,
         "readability": {
             "flesch_reading_ease": readability.get("flesch_reading_ease"),
             "grade": readability.get("flesch_kincaid_grade"),
@@ -268,7 +309,7 @@ CSV_HEADER = [
     "published", "words", "flesch_reading_ease", "tone_mean", "tone_sd", "negative_share",
     "attribution_density", "anonymous_share", "named_sources", "unattributed_claim_share",
     "primary_frame", "secondary_frame", "persuasion_per_1000", "facts_reported",
-    "facts_omitted", "distinctive_words",
+    "facts_omitted", "distinctive_words", "language", "not_measured_in_language",
 ]  # fmt: skip
 
 
@@ -289,5 +330,6 @@ def event_report_rows(data: dict) -> list[list]:
             col["frames"]["secondary"], col["persuasion"]["per_1000"], reported,
             len(facts) - reported,
             " ".join(w["word"] for w in data.get("words", {}).get(key, [])),
+            col.get("language", ""), " ".join(col.get("not_available", [])),
         ])  # fmt: skip
     return rows

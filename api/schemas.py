@@ -90,6 +90,14 @@ class OutletAverages(Schema):
     negative_share: float | None
     reading_ease: float | None = Field(description="Mean Flesch reading ease")
     grade: float | None = Field(description="Mean Flesch-Kincaid grade")
+    tone_n: int = Field(description="Articles whose tone is averaged")
+    tone_left_out: int = Field(
+        description="Scored articles left out of the tone: in a language VADER does not cover"
+    )
+    reading_ease_n: int = Field(description="Articles whose Flesch reading ease is averaged")
+    reading_ease_left_out: int = Field(
+        description="Scored articles left out of reading ease and grade: not in English"
+    )
 
 
 class OutletDetail(OutletOut):

@@ -22,7 +22,16 @@ from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.text import CleanedText, clean_text
-from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
+from newsdesk.models import (
+    Article,
+    Event,
+    IngestMethod,
+    LanguageSource,
+    MembershipSource,
+    Outlet,
+    OutletDomain,
+)
+from newsdesk.signals import article_language_changed
 
 MIN_BODY_WORDS = 5
 
@@ -177,7 +186,7 @@ def article_ingest(
         byline=(data.byline or cleaned.byline)[:300],
         dateline=cleaned.dateline[:200],
         published_at=_published(data.published or cleaned.published),
-        language=cleaned.language or (outlet.language if outlet else ""),
+        **_language_fields(cleaned, outlet),
         body=cleaned.body,
         raw=data.raw,
         captions=cleaned.captions,
@@ -205,6 +214,45 @@ def article_ingest(
 
         articles_queue_scoring(article_ids=[article.pk], track=False)
     return article
+
+
+def _language_fields(cleaned: CleanedText, outlet: Outlet | None) -> dict:
+    """The detected language; the page's declaration or the outlet's language when the
+    text was too short or too mixed for the detector to be sure."""
+    fields = {
+        "language_detected": cleaned.language if cleaned.language_confidence else "",
+        "language_confidence": cleaned.language_confidence,
+    }
+    if cleaned.language:
+        source = LanguageSource.DETECTED if cleaned.language_confidence else LanguageSource.PAGE
+        return fields | {"language": cleaned.language, "language_source": source}
+    if outlet and outlet.language:
+        return fields | {"language": outlet.language, "language_source": LanguageSource.OUTLET}
+    return fields | {"language": "", "language_source": ""}
+
+
+def article_set_language(*, article: Article, language: str, user=None) -> bool:
+    """A person corrects the article's language; False if it was that already. The
+    detector's guess stays beside it; ``article_language_changed`` tells the scoring
+    layer, which scores the article again."""
+    language = language.strip().lower()
+    changed = language != article.language
+    article.language = language
+    article.language_source = LanguageSource.PERSON
+    article.language_set_by = user if user and user.is_authenticated else None
+    article.language_set_at = timezone.now()
+    article.save(
+        update_fields=[
+            "language",
+            "language_source",
+            "language_set_by",
+            "language_set_at",
+            "updated_at",
+        ]
+    )
+    if changed:
+        article_language_changed.send(sender=Article, article_id=article.pk)
+    return changed
 
 
 def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Article:

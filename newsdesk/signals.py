@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # without saving models and so send no post_save: ``outlet_ids`` the rows it matched,
 # ``fields`` the names of the fields it set.
 outlets_updated = Signal()
+
+# Sent when a person changes an article's language (``article_id``): its scores were
+# computed for the old one.
+article_language_changed = Signal()

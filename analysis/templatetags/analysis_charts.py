@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from newsdesk.ingest.language import language_name
+
 register = template.Library()
 
 WIDTH, HEIGHT = 300, 18
@@ -69,6 +71,12 @@ SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
 def source_type(value) -> str:
     """The attribution scorer's source type as the page says it: "named_org" -> "organisation"."""
     return SOURCE_TYPES.get(str(value or ""), label(value))
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """A language code as its name, with the code ("Russian (ru)"); "unknown" if none."""
+    return f"{language_name(code)} ({code})" if code else "unknown"
 
 
 @register.filter
