@@ -3,8 +3,8 @@
 py3langid (a maintained fork of langid.py, Lui & Baldwin 2012: a naive Bayes model over
 byte n-grams, 97 languages) ships its model in the package, so detection works on a
 server without internet access. It takes 0.8 ms on a 4,500-character article; lingua
-was as accurate on long texts but weighs 96 MB and took five times as long (measured
-for issue 14; see analysis/accuracy/language.json for its accuracy on news sentences).
+2.1 (low-accuracy mode) was as sure on long texts but its wheel weighs 96 MB and it took
+five times as long (4.3 ms). Accuracy: analysis/accuracy/language.json.
 No Django here: ingest and the bench script call it alike.
 """
 
@@ -19,8 +19,10 @@ from functools import cache
 MAX_CHARS = 5000
 # Below this many letters a guess is too often wrong to store (a headline, a caption).
 MIN_LETTERS = 20
-# A guess below this probability is not taken (on the word pairs of the Leipzig test
-# sentences, 0.5 keeps 93 % of the right guesses and drops 60 % of the wrong ones).
+# A guess below this probability is not taken: chosen on the word pairs of lingua's
+# Leipzig test data (en, ru, es, fr, de), where 0.5 keeps 52 % of the right guesses
+# and 4 % of the wrong ones; on its sentences, 96 % and 17 % (bench/eval_language.py).
+# Articles are longer than either, and an undecided one takes its outlet's language.
 MIN_CONFIDENCE = 0.5
 
 _LETTER = re.compile(r"[^\W\d_]")
