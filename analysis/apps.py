@@ -10,7 +10,7 @@ class AnalysisConfig(AppConfig):
     def ready(self) -> None:
         from analysis import receivers
         from newsdesk.models import Article, Outlet
-        from newsdesk.signals import article_language_changed, outlets_updated
+        from newsdesk.signals import articles_language_changed, outlets_updated
 
         # Signals rather than a call in each writer: outlets are saved by the admin, the
         # demo loader's update_or_create and scripts, and a comparison left showing an
@@ -32,8 +32,8 @@ class AnalysisConfig(AppConfig):
             dispatch_uid="analysis-outlets-mark-comparisons",
         )
         # Scores depend on the language: which scorers run, and with which formulas.
-        article_language_changed.connect(
-            receivers.article_rescore_language,
+        articles_language_changed.connect(
+            receivers.articles_rescore_language,
             sender=Article,
-            dispatch_uid="analysis-article-rescore-language",
+            dispatch_uid="analysis-articles-rescore-language",
         )

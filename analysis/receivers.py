@@ -35,6 +35,6 @@ def outlets_mark_comparisons(sender, outlet_ids, fields, **kwargs) -> None:
         outlets_reports_stale(outlet_ids=outlet_ids)
 
 
-def article_rescore_language(sender, article_id: int, **kwargs) -> None:
-    """After a person corrected an article's language: score it for the new one."""
-    articles_queue_scoring(article_ids=[article_id], track=False)
+def articles_rescore_language(sender, article_ids: list[int], **kwargs) -> None:
+    """After articles' languages changed: score them for the new ones."""
+    articles_queue_scoring(article_ids=article_ids, track=False)

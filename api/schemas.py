@@ -142,8 +142,16 @@ class ArticleOut(Schema):
     ingest_method: str
     scoring_status: str
     created_at: dt.datetime
+    language_source: str = Field(
+        description="detected, page, outlet or person (an analyst's correction); empty if unknown"
+    )
+    language_confidence: float | None = Field(
+        description="The detector's probability for the language it found"
+    )
     scores: dict[str, ScoreValues] = Field(
-        description="Each scorer's values by scorer name (evidence is on the article itself)."
+        description="Each scorer's values by scorer name (evidence is on the article itself). "
+        'A scorer that does not support the article\'s language has values {"not_available": '
+        '{"reason": "language", "language": ..., "supported": [...]}} and no figures.'
     )
 
     @staticmethod

@@ -21,6 +21,7 @@ from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
+from newsdesk.ingest.language import language_detect
 from newsdesk.ingest.text import CleanedText, clean_text
 from newsdesk.models import (
     Article,
@@ -31,7 +32,7 @@ from newsdesk.models import (
     Outlet,
     OutletDomain,
 )
-from newsdesk.signals import article_language_changed
+from newsdesk.signals import articles_language_changed
 
 MIN_BODY_WORDS = 5
 
@@ -233,7 +234,7 @@ def _language_fields(cleaned: CleanedText, outlet: Outlet | None) -> dict:
 
 def article_set_language(*, article: Article, language: str, user=None) -> bool:
     """A person corrects the article's language; False if it was that already. The
-    detector's guess stays beside it; ``article_language_changed`` tells the scoring
+    detector's guess stays beside it; ``articles_language_changed`` tells the scoring
     layer, which scores the article again."""
     language = language.strip().lower()
     changed = language != article.language
@@ -251,8 +252,45 @@ def article_set_language(*, article: Article, language: str, user=None) -> bool:
         ]
     )
     if changed:
-        article_language_changed.send(sender=Article, article_id=article.pk)
+        articles_language_changed.send(sender=Article, article_ids=[article.pk])
     return changed
+
+
+DETECT_CHUNK = 500
+
+
+def articles_detect_language(*, article_ids: list[int] | None = None) -> tuple[int, int]:
+    """Detect the language of stored articles again (all of them by default), except
+    those a person set; those whose language changes are scored again. Returns (seen,
+    changed). For archives ingested before detection stored its confidence."""
+    articles = Article.objects.exclude(language_source=LanguageSource.PERSON)
+    if article_ids is not None:
+        articles = articles.filter(pk__in=article_ids)
+    ids = list(articles.order_by("pk").values_list("pk", flat=True))
+    total_changed = 0
+    for start in range(0, len(ids), DETECT_CHUNK):
+        changed: list[int] = []
+        rows = (
+            Article.objects.filter(pk__in=ids[start : start + DETECT_CHUNK])
+            .select_related("outlet")
+            .only("pk", "body", "language", "language_source", "outlet__language")
+        )
+        updates, fields = [], {}
+        for article in rows:
+            found = language_detect(article.body)
+            cleaned = CleanedText(language=found.language, language_confidence=found.confidence)
+            fields = _language_fields(cleaned, article.outlet)
+            if fields["language"] != article.language:
+                changed.append(article.pk)
+            for name, value in fields.items():
+                setattr(article, name, value)
+            updates.append(article)
+        with transaction.atomic():
+            Article.objects.bulk_update(updates, list(fields), batch_size=DETECT_CHUNK)
+            if changed:
+                articles_language_changed.send(sender=Article, article_ids=changed)
+        total_changed += len(changed)
+    return len(ids), total_changed
 
 
 def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Article:

@@ -7,6 +7,6 @@ from django.dispatch import Signal
 # ``fields`` the names of the fields it set.
 outlets_updated = Signal()
 
-# Sent when a person changes an article's language (``article_id``): its scores were
-# computed for the old one.
-article_language_changed = Signal()
+# Sent when articles' languages change (``article_ids``: by a person's correction or a
+# new detection): their scores were computed for the old language.
+articles_language_changed = Signal()

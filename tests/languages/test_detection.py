@@ -85,3 +85,28 @@ def test_a_text_too_short_to_tell_takes_its_outlets_language():
     assert article.language == "ru"
     assert article.language_source == LanguageSource.OUTLET
     assert article.language_detected == ""
+
+
+@pytest.mark.django_db
+def test_detecting_again_fixes_stored_languages_but_keeps_a_persons(
+    django_capture_on_commit_callbacks,
+):
+    from django.core.management import call_command
+
+    from analysis.models import Score
+    from tests.factories import ArticleFactory
+
+    wrong = ArticleFactory(body=PARAGRAPHS["es"], language="en")
+    right = ArticleFactory(body=PARAGRAPHS["fr"], language="fr")
+    kept = ArticleFactory(body=PARAGRAPHS["de"], language="nl", language_source="person")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("detect_languages")
+
+    for article in (wrong, right, kept):
+        article.refresh_from_db()
+    assert (wrong.language, wrong.language_source) == ("es", LanguageSource.DETECTED)
+    assert wrong.language_confidence >= MIN_CONFIDENCE
+    assert Score.objects.filter(article=wrong).exists()  # scored for Spanish
+    assert not Score.objects.filter(article=right).exists()  # unchanged: not re-queued
+    assert (kept.language, kept.language_source) == ("nl", LanguageSource.PERSON)
