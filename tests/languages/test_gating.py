@@ -74,3 +74,30 @@ def test_the_pipeline_stores_which_scores_are_not_available_for_a_russian_articl
     assert "flesch_reading_ease" not in stored["readability"].values
     # A stored "not available" is current: the article is not scored again and again.
     assert not articles_needing_scores().filter(pk=article.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_migration_forgets_english_lexicon_scores_of_other_languages():
+    import importlib
+
+    from django.apps import apps
+
+    from newsdesk.models import ScoringStatus
+
+    migration = importlib.import_module(
+        "analysis.migrations.0008_non_english_scores_not_measurements"
+    )
+    russian = ArticleFactory(body=RUSSIAN, language="ru", scoring_status=ScoringStatus.SCORED)
+    english = ArticleFactory(body=ENGLISH, language="en", scoring_status=ScoringStatus.SCORED)
+    unknown = ArticleFactory(body=RUSSIAN + " Ещё раз.", language="", outlet=None)
+    for article in (russian, english, unknown):
+        Score.objects.create(article=article, scorer="sentiment", version="1", values={"x": 0})
+
+    migration.forget_foreign_scores(apps, None)
+
+    for article in (russian, english, unknown):
+        article.refresh_from_db()
+    assert not russian.scores.exists() and russian.scoring_status == ScoringStatus.PENDING
+    assert english.scores.exists() and english.scoring_status == ScoringStatus.SCORED
+    assert (unknown.language, unknown.language_source) == ("ru", "detected")
+    assert not unknown.scores.exists()
