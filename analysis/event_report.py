@@ -96,6 +96,15 @@ def event_compare(*, event: Event) -> dict:
         if attribution:
             sources_by_outlet[key] = attribution.evidence.get("sources", [])
 
+    # Words and claims are matched by their words: only articles in one language are
+    # compared (the event's commonest); the others are named in "left_out".
+    language = _compared_language(columns)
+    apart = [k for k, col in columns.items() if col["language"] != language]
+    for key, col in columns.items():
+        col["compared"] = key not in apart
+    for key in apart:
+        texts.pop(key, None)
+        claims_by_outlet.pop(key, None)
     words = (
         comparison.distinctive_words(
             {k: Counter(comparison.tokenize_for_words(t)) for k, t in texts.items()}, top=TOP_WORDS
@@ -115,7 +124,8 @@ def event_compare(*, event: Event) -> dict:
         "sources": sources,
         "sources_grid": grid,
         "balance": _balance(columns),
-        "left_out": _left_out(columns),
+        "compared_language": language,
+        "left_out": _left_out(columns) + _not_compared(columns, apart, language),
     }
 
 
@@ -136,19 +146,48 @@ MEASURES = {
 }
 
 
+def _outlet_ref(key: str, col: dict) -> dict:
+    return {"key": key, "name": col["outlet"]["name"], "language": col["language_name"]}
+
+
 def _left_out(columns: dict) -> list[dict]:
     """Each measure that some outlets' articles could not have, with those outlets:
     the comparison of that measure is over the others only."""
     found = []
     for scorer, label in MEASURES.items():
         outlets = [
-            {"key": key, "name": col["outlet"]["name"], "language": col["language_name"]}
-            for key, col in columns.items()
-            if scorer in col["not_available"]
+            _outlet_ref(key, col) for key, col in columns.items() if scorer in col["not_available"]
         ]
         if outlets:
-            found.append({"scorer": scorer, "label": label, "outlets": outlets})
+            found.append({
+                "scorer": scorer,
+                "label": label,
+                "outlets": outlets,
+                "reason": "whose language its word lists or rules do not cover",
+            })  # fmt: skip
     return found
+
+
+def _compared_language(columns: dict) -> str:
+    """The language most of the event's outlets wrote in (English on a tie with it)."""
+    counts = Counter(col["language"] for col in columns.values())
+    if not counts:
+        return "en"
+    return max(sorted(counts), key=lambda code: (counts[code], code == "en"))
+
+
+def _not_compared(columns: dict, apart: list[str], language: str) -> list[dict]:
+    """Distinctive words and who reported which fact, for articles in another language
+    than the one compared: their words cannot be matched with the others'."""
+    if not apart:
+        return []
+    outlets = [_outlet_ref(key, columns[key]) for key in apart]
+    reason = f"not in {language_name(language)}, the language the others are compared in"
+    return [
+        {"scorer": "words", "label": "Distinctive words", "outlets": outlets, "reason": reason},
+        {"scorer": "facts", "label": "Who reported which fact", "outlets": outlets,
+         "reason": reason},
+    ]  # fmt: skip
 
 
 def _claim_rows(claims_by_outlet: dict) -> list[dict]:
@@ -320,6 +359,8 @@ def event_report_rows(data: dict) -> list[list]:
     for key, col in data.get("columns", {}).items():
         outlet, tone, sourcing = col["outlet"], col["tone"], col["sourcing"]
         reported = sum(1 for row in facts if row["cells"].get(key))
+        # An article in another language is not matched with the facts: neither count.
+        compared = col.get("compared", True)
         rows.append([
             outlet["name"], outlet["country"], outlet["owner"], outlet["state_affiliated"],
             outlet["leaning"], outlet["reliability"], col["article"]["headline"],
@@ -327,8 +368,8 @@ def event_report_rows(data: dict) -> list[list]:
             tone["mean"], tone["sd"], tone["share_negative"], sourcing["attribution_density"],
             sourcing["anonymous_share"], sourcing["named_sources"],
             sourcing["unattributed_claim_share"], col["frames"]["primary"],
-            col["frames"]["secondary"], col["persuasion"]["per_1000"], reported,
-            len(facts) - reported,
+            col["frames"]["secondary"], col["persuasion"]["per_1000"],
+            reported if compared else None, len(facts) - reported if compared else None,
             " ".join(w["word"] for w in data.get("words", {}).get(key, [])),
             col.get("language", ""), " ".join(col.get("not_available", [])),
         ])  # fmt: skip

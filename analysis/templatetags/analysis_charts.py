@@ -73,6 +73,20 @@ def source_type(value) -> str:
     return SOURCE_TYPES.get(str(value or ""), label(value))
 
 
+# Readability formulas of other languages, as their authors' names are written.
+FORMULAS = {
+    "flesch_amstad": "Flesch–Amstad reading ease",
+    "fernandez_huerta": "Fernández Huerta reading ease",
+    "kandel_moles": "Kandel–Moles reading ease",
+    "oborneva": "Oborneva reading ease",
+}
+
+
+@register.filter
+def formula_label(name: str) -> str:
+    return FORMULAS.get(name, label(name))
+
+
 @register.filter
 def language_label(code: str) -> str:
     """A language code as its name, with the code ("Russian (ru)"); "unknown" if none."""

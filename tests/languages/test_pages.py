@@ -124,6 +124,12 @@ def test_the_event_comparison_leaves_the_russian_column_out_of_each_measure(clie
     tone = next(m for m in data["left_out"] if m["scorer"] == "sentiment")
     assert tone["outlets"] == [{"key": "vesti", "name": "Vesti", "language": "Russian"}]
     assert not any(m["scorer"] in ("claims", "readability") for m in data["left_out"])
+    # Words and facts are matched by their words: the Russian column is not compared.
+    assert data["compared_language"] == "en"
+    assert (column["compared"], data["columns"]["wire"]["compared"]) == (False, True)
+    apart = {m["scorer"]: m for m in data["left_out"] if m["scorer"] in ("words", "facts")}
+    assert [o["key"] for o in apart["facts"]["outlets"]] == ["vesti"]
+    assert "vesti" not in data["words"]
 
     client.force_login(editor)
     html = client.get(event.get_absolute_url()).content.decode()
@@ -138,6 +144,8 @@ def test_the_event_comparison_leaves_the_russian_column_out_of_each_measure(clie
     assert by_outlet["Vesti"]["tone_mean"] == ""
     assert "sentiment" in by_outlet["Vesti"]["not_measured_in_language"].split()
     assert by_outlet["Wire"]["not_measured_in_language"] == ""
+    assert (by_outlet["Vesti"]["facts_reported"], by_outlet["Vesti"]["facts_omitted"]) == ("", "")
+    assert by_outlet["Wire"]["facts_omitted"] == "0"
 
 
 def test_the_article_page_says_which_measures_are_not_available_and_why(analyst_client, pair):
@@ -147,7 +155,7 @@ def test_the_article_page_says_which_measures_are_not_available_and_why(analyst_
     assert "<strong>Tone</strong>: VADER&#x27;s word list rates English words only" in html
     assert 'data-not-available="framing"' in html
     assert 'data-not-available="readability"' not in html
-    assert 'data-figure="oborneva"' in html
+    assert 'data-figure="oborneva"' in html and "Oborneva reading ease" in html
     assert 'data-figure="compound_mean"' not in html
     english = analyst_client.get(pair[2].get_absolute_url()).content.decode()
     assert "Not available in" not in english
