@@ -38,6 +38,8 @@ RANGES = {
     "anonymous_share": (0.0, 1.0),
     "reading_ease": (-math.inf, 121.22),
 }
+# Lists of values averaged per article (frames and cues): (scorer, value key).
+SHARES = {"frames": ("framing", "shares"), "persuasion": ("persuasion", "per_1000")}
 TOP_SOURCES = 8
 TREND_POINTS = 160  # at most this many weeks, months or years in the tone trend
 LEFT = {"left", "lean_left"}
@@ -88,18 +90,28 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
     result = []
     for outlet in outlets:
         mine = figures.get(outlet.pk, {})
-        scored = mine.get("tone", {}).get("n") or 1
-        empty = {"mean": None, "low": None, "high": None, "n": 0}
+        empty = {"mean": None, "low": None, "high": None, "n": 0, "left_out": 0}
+        # Frames and cues are averaged over the articles the scorer measured.
+        frames_n = mine.get("frames", empty)["n"] or 1
+        persuasion_n = mine.get("persuasion", empty)["n"] or 1
         result.append({
             "outlet": outlet,
             "articles": counts.get(outlet.pk, 0),
             "figures": {name: mine.get(name, empty) for name in FIGURES},
-            "frames": {k: v / scored for k, v in _by_size(shares.get((outlet.pk, "framing")))},
+            "frames": {
+                k: v / frames_n for k, v in _by_size(shares.get((outlet.pk, "framing")))
+            },
             # Findings only: hints, and families scored before they became hints, stay out.
             "persuasion": {
-                k: v / scored
+                k: v / persuasion_n
                 for k, v in _by_size(shares.get((outlet.pk, "persuasion")))
                 if v and k in FINDING_FAMILIES
+            },
+            # Scored articles without the figure: in a language the scorer does not
+            # support (its values say so), or for readability, in a language measured
+            # on its own scale rather than Flesch's.
+            "left_out": {
+                name: mine.get(name, empty)["left_out"] for name in (*FIGURES, *SHARES)
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
             "trend": [
@@ -121,7 +133,8 @@ def _number(key: str):
 
 
 def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
-    """Each outlet's mean, 95% interval and count of every figure: one grouped query."""
+    """Each outlet's mean, 95% interval and count of every figure, and how many scored
+    articles each leaves out for want of it: one grouped query."""
     aggregates = {}
     for name, (scorer, key) in FIGURES.items():
         only = Q(scorer=scorer)
@@ -130,21 +143,33 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
         aggregates[f"{name}__mean"] = Avg(value, filter=only)
         # Sums of squares rather than StdDev, which SQLite's fails below two values.
         aggregates[f"{name}__squares"] = Sum(value * value, filter=only)
+        aggregates[f"{name}__left_out"] = _left_out(scorer, key)
+    for name, (scorer, key) in SHARES.items():
+        aggregates[f"{name}__n"] = Count("pk", filter=Q(scorer=scorer, values__has_key=key))
+        aggregates[f"{name}__left_out"] = _left_out(scorer, key)
+    scorers = {s for s, _ in FIGURES.values()} | {s for s, _ in SHARES.values()}
     rows = (
-        Score.objects.filter(**in_period, scorer__in={s for s, _ in FIGURES.values()})
+        Score.objects.filter(**in_period, scorer__in=scorers)
         .order_by()
         .values("article__outlet_id")
         .annotate(**aggregates)
     )
     figures: dict[int, dict[str, dict]] = {}
     for row in rows:
-        figures[row["article__outlet_id"]] = {
-            name: _interval(
+        mine = figures[row["article__outlet_id"]] = {}
+        for name in FIGURES:
+            mine[name] = _interval(
                 row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"], RANGES[name]
             )
-            for name in FIGURES
-        }
+            mine[name]["left_out"] = row[f"{name}__left_out"]
+        for name in SHARES:
+            mine[name] = {"n": row[f"{name}__n"], "left_out": row[f"{name}__left_out"]}
     return figures
+
+
+def _left_out(scorer: str, key: str) -> Count:
+    """Score rows of ``scorer`` that lack ``key``: articles it could not measure."""
+    return Count("pk", filter=Q(scorer=scorer) & ~Q(values__has_key=key))
 
 
 def _interval(
@@ -325,12 +350,16 @@ def _csv_number(value: float | None) -> float | None:
 
 
 def outlet_report_rows(report: dict) -> list[list]:
-    rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in ("mean", "low", "high")]]
+    """One row per outlet: each figure's mean and interval, the articles it averages
+    (n) and those it leaves out (scored, but not measurable in their language)."""
+    parts = ("mean", "low", "high", "n", "left_out")
+    rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in parts]]
     for item in report["outlets"]:
         row = [item["outlet"].name, item["articles"]]
         for name in FIGURES:
             figure = item["figures"][name]
-            row += [_csv_number(figure[k]) for k in ("mean", "low", "high")]
+            row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]
+            row.append(item["left_out"][name])
         rows.append(row)
     return rows
 

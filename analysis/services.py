@@ -58,9 +58,11 @@ def articles_score(
     rows: list[ScoreRow] = []
     scored: list[int] = []
     failures: dict[int, str] = {}
-    pairs = list(Article.objects.filter(pk__in=article_ids).values_list("pk", "body"))
-    outcomes = score_texts([body for _, body in pairs], scorers)
-    for (article_id, _), outcome in zip(pairs, outcomes, strict=True):
+    rows_in = list(Article.objects.filter(pk__in=article_ids).values_list("pk", "body", "language"))
+    outcomes = score_texts(
+        [body for _, body, _ in rows_in], scorers, [language for _, _, language in rows_in]
+    )
+    for (article_id, _, _), outcome in zip(rows_in, outcomes, strict=True):
         if isinstance(outcome, DatabaseError):
             raise outcome  # the task retries the chunk
         if isinstance(outcome, Exception):  # a scorer bug must not lose the article

@@ -156,7 +156,9 @@ def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
             if not _fits(body, start, end):
                 continue
             reason = claim.get("reason", "")
-            attributed = "attributed" if claim.get("attributed") else "unattributed"
+            attributed = {True: "attributed", False: "unattributed"}.get(
+                claim.get("attributed"), "attribution unknown in this language"
+            )
             found.append(
                 Suggestion(
                     key=f"claims v{claims.version} {start}:{end}",

@@ -90,6 +90,14 @@ class OutletAverages(Schema):
     negative_share: float | None
     reading_ease: float | None = Field(description="Mean Flesch reading ease")
     grade: float | None = Field(description="Mean Flesch-Kincaid grade")
+    tone_n: int = Field(description="Articles whose tone is averaged")
+    tone_left_out: int = Field(
+        description="Scored articles left out of the tone: in a language VADER does not cover"
+    )
+    reading_ease_n: int = Field(description="Articles whose Flesch reading ease is averaged")
+    reading_ease_left_out: int = Field(
+        description="Scored articles left out of reading ease and grade: not in English"
+    )
 
 
 class OutletDetail(OutletOut):
@@ -134,8 +142,16 @@ class ArticleOut(Schema):
     ingest_method: str
     scoring_status: str
     created_at: dt.datetime
+    language_source: str = Field(
+        description="detected, page, outlet or person (an analyst's correction); empty if unknown"
+    )
+    language_confidence: float | None = Field(
+        description="The detector's probability for the language it found"
+    )
     scores: dict[str, ScoreValues] = Field(
-        description="Each scorer's values by scorer name (evidence is on the article itself)."
+        description="Each scorer's values by scorer name (evidence is on the article itself). "
+        'A scorer that does not support the article\'s language has values {"not_available": '
+        '{"reason": "language", "language": ..., "supported": [...]}} and no figures.'
     )
 
     @staticmethod

@@ -8,6 +8,7 @@ from django.utils import timezone
 from newsdesk.ingest.bulk import detect_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import check_size, decode_text
+from newsdesk.ingest.language import LANGUAGE_NAMES
 from newsdesk.models import Article, Event, Outlet, ScoringStatus
 from newsdesk.widgets import Picker, QuickSelect
 
@@ -122,6 +123,14 @@ class ArticleEventForm(forms.Form):
         label="Event id",
         help_text="Leave empty to take the article out of its event.",
         error_messages={"invalid_choice": NO_SUCH_EVENT},
+    )
+
+
+class ArticleLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        choices=sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1]),
+        label="Language",
+        help_text="Correct the detected language; the article is scored again for it.",
     )
 
 

@@ -201,6 +201,13 @@ class ScoringStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class LanguageSource(models.TextChoices):
+    DETECTED = "detected", "Detected from the text"
+    PAGE = "page", "Declared by the page"
+    OUTLET = "outlet", "The outlet's language"
+    PERSON = "person", "Set by a person"
+
+
 class Article(models.Model):
     outlet = models.ForeignKey(
         Outlet, models.PROTECT, null=True, blank=True, related_name="articles"
@@ -211,7 +218,18 @@ class Article(models.Model):
     byline = models.CharField(max_length=300, blank=True)
     dateline = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # ISO 639-1 code; "" when neither the text nor the outlet says. The scorers run only
+    # on the languages they declare (analysis.scoring.register).
     language = models.CharField(max_length=12, blank=True)
+    language_source = models.CharField(max_length=10, choices=LanguageSource.choices, blank=True)
+    # What the detector said, kept when a person corrects it: its guess ("" if unsure)
+    # and the probability it gave that guess.
+    language_detected = models.CharField(max_length=12, blank=True)
+    language_confidence = models.FloatField(null=True, blank=True)
+    language_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language_set_at = models.DateTimeField(null=True, blank=True)
     body = models.TextField()
     raw = models.TextField(help_text="The input exactly as received.")
     captions = models.JSONField(default=list, blank=True)

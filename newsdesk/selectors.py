@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, connections
 from django.db.models import (
     Avg,
     BooleanField,
+    Count,
     Expression,
     F,
     FloatField,
@@ -259,13 +260,34 @@ def outlet_list() -> QuerySet[Outlet]:
     )
 
 
+# The figures whose counts the outlet page and the API give: (name, scorer, value key).
+_COUNTED = (
+    ("tone", "sentiment", "compound_mean"),
+    ("reading_ease", "readability", "flesch_reading_ease"),
+)
+
+
 def outlet_averages(outlet: Outlet) -> dict:
-    return Outlet.objects.filter(pk=outlet.pk).aggregate(
+    """Mean scores of the outlet's articles; for tone and reading ease, how many
+    articles each averages (``_n``) and how many scored articles it leaves out for
+    want of the figure (``_left_out``: not measurable in their language)."""
+    counts = {}
+    for name, scorer, key in _COUNTED:
+        rows = Q(articles__scores__scorer=scorer)
+        counts[f"{name}_n"] = Count(
+            "articles__scores", filter=rows & Q(articles__scores__values__has_key=key)
+        )
+        counts[f"{name}_rows"] = Count("articles__scores", filter=rows)
+    averages = Outlet.objects.filter(pk=outlet.pk).aggregate(
         tone=_score_avg("sentiment", "compound_mean"),
         negative_share=_score_avg("sentiment", "negative_share"),
         reading_ease=_score_avg("readability", "flesch_reading_ease"),
         grade=_score_avg("readability", "flesch_kincaid_grade"),
+        **counts,
     )
+    for name, _, _ in _COUNTED:
+        averages[f"{name}_left_out"] = averages.pop(f"{name}_rows") - averages[f"{name}_n"]
+    return averages
 
 
 def event_list() -> QuerySet[Event]:

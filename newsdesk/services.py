@@ -21,16 +21,19 @@ from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
+from newsdesk.ingest.language import language_detect
 from newsdesk.ingest.text import CleanedText, clean_text
 from newsdesk.models import (
     Article,
     ArticleEdit,
     Event,
     IngestMethod,
+    LanguageSource,
     MembershipSource,
     Outlet,
     OutletDomain,
 )
+from newsdesk.signals import articles_language_changed
 
 MIN_BODY_WORDS = 5
 
@@ -196,7 +199,7 @@ def article_ingest(
         byline=(data.byline or cleaned.byline)[:300],
         dateline=cleaned.dateline[:200],
         published_at=_published(data.published or cleaned.published),
-        language=cleaned.language or (outlet.language if outlet else ""),
+        **_language_fields(cleaned, outlet),
         body=cleaned.body,
         raw=data.raw,
         captions=cleaned.captions,
@@ -224,6 +227,82 @@ def article_ingest(
 
         articles_queue_scoring(article_ids=[article.pk], track=False)
     return article
+
+
+def _language_fields(cleaned: CleanedText, outlet: Outlet | None) -> dict:
+    """The detected language; the page's declaration or the outlet's language when the
+    text was too short or too mixed for the detector to be sure."""
+    fields = {
+        "language_detected": cleaned.language if cleaned.language_confidence else "",
+        "language_confidence": cleaned.language_confidence,
+    }
+    if cleaned.language:
+        source = LanguageSource.DETECTED if cleaned.language_confidence else LanguageSource.PAGE
+        return fields | {"language": cleaned.language, "language_source": source}
+    if outlet and outlet.language:
+        return fields | {"language": outlet.language, "language_source": LanguageSource.OUTLET}
+    return fields | {"language": "", "language_source": ""}
+
+
+def article_set_language(*, article: Article, language: str, user=None) -> bool:
+    """A person corrects the article's language; False if it was that already. The
+    detector's guess stays beside it; ``articles_language_changed`` tells the scoring
+    layer, which scores the article again."""
+    language = language.strip().lower()
+    changed = language != article.language
+    article.language = language
+    article.language_source = LanguageSource.PERSON
+    article.language_set_by = user if user and user.is_authenticated else None
+    article.language_set_at = timezone.now()
+    article.save(
+        update_fields=[
+            "language",
+            "language_source",
+            "language_set_by",
+            "language_set_at",
+            "updated_at",
+        ]
+    )
+    if changed:
+        articles_language_changed.send(sender=Article, article_ids=[article.pk])
+    return changed
+
+
+DETECT_CHUNK = 500
+
+
+def articles_detect_language(*, article_ids: list[int] | None = None) -> tuple[int, int]:
+    """Detect the language of stored articles again (all of them by default), except
+    those a person set; those whose language changes are scored again. Returns (seen,
+    changed). For archives ingested before detection stored its confidence."""
+    articles = Article.objects.exclude(language_source=LanguageSource.PERSON)
+    if article_ids is not None:
+        articles = articles.filter(pk__in=article_ids)
+    ids = list(articles.order_by("pk").values_list("pk", flat=True))
+    total_changed = 0
+    for start in range(0, len(ids), DETECT_CHUNK):
+        changed: list[int] = []
+        rows = (
+            Article.objects.filter(pk__in=ids[start : start + DETECT_CHUNK])
+            .select_related("outlet")
+            .only("pk", "body", "language", "language_source", "outlet__language")
+        )
+        updates, fields = [], {}
+        for article in rows:
+            found = language_detect(article.body)
+            cleaned = CleanedText(language=found.language, language_confidence=found.confidence)
+            fields = _language_fields(cleaned, article.outlet)
+            if fields["language"] != article.language:
+                changed.append(article.pk)
+            for name, value in fields.items():
+                setattr(article, name, value)
+            updates.append(article)
+        with transaction.atomic():
+            Article.objects.bulk_update(updates, list(fields), batch_size=DETECT_CHUNK)
+            if changed:
+                articles_language_changed.send(sender=Article, article_ids=changed)
+        total_changed += len(changed)
+    return len(ids), total_changed
 
 
 def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Article:

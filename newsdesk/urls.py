@@ -34,6 +34,7 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/event/", views.article_set_event, name="article-set-event"),
     path("articles/<int:pk>/details/", views.article_edit_details, name="article-edit-details"),
+    path("articles/<int:pk>/language/", views.article_set_language, name="article-set-language"),
     path("articles/<int:pk>/rescore/", analysis_views.article_rescore, name="article-rescore"),
     path("outlets/", views.outlet_list, name="outlet-list"),
     path("outlets/<slug:slug>/", views.outlet_detail, name="outlet-detail"),

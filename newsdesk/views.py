@@ -12,13 +12,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from analysis.event_report import event_report_get, event_report_rows
 from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
-from analysis.selectors import article_scores
+from analysis.selectors import article_scores, measures_not_available
 from newsdesk import selectors, services
 from newsdesk.csv_export import safe_rows
 from newsdesk.forms import (
     ArticleDetailsForm,
     ArticleEventForm,
     ArticleFilterForm,
+    ArticleLanguageForm,
     EventForm,
     EventMergeForm,
     EventRenameForm,
@@ -107,10 +108,15 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "layers": [(key, label) for key, (label, _) in LAYERS.items()],
         "legend": layer_legend(layer, scores),
         "layer_scored": bool(scores.get(LAYER_SCORERS[layer])),
+        "layer_not_available": any(
+            m["scorer"] == LAYER_SCORERS[layer] for m in measures_not_available(scores)
+        ),
         "paragraphs": layer_paragraphs(article.body, layer, scores),
         "event_form": ArticleEventForm(initial={"event": article.event_id}),
         "details_form": ArticleDetailsForm(instance=article),
         "edits": selectors.article_edits(article),
+        "language_form": ArticleLanguageForm(initial={"language": article.language}),
+        "not_available": measures_not_available(scores),
     }
     template = "newsdesk/article_detail.html"
     if request.htmx and request.htmx.target in ("scoring-status", "article-text"):
@@ -279,6 +285,22 @@ def article_edit_details(request: HttpRequest, pk: int) -> HttpResponse:
             request,
             " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
         )
+    return redirect(article)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_set_language(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    form = ArticleLanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["language"]))
+    elif services.article_set_language(
+        article=article, language=form.cleaned_data["language"], user=request.user
+    ):
+        messages.success(request, "Language corrected; the article is being scored again.")
+    else:
+        messages.info(request, "Language confirmed; the scores stand.")
     return redirect(article)
 
 

@@ -356,7 +356,7 @@ def _per_1000(hits: int, words: int) -> float:
     return round(hits * 1000 / words, 2) if words else 0.0
 
 
-@register("persuasion", VERSION)
+@register("persuasion", VERSION, languages=("en",))
 def score_persuasion(text: str) -> ScoreResult:
     """Findings counted per family and per 1,000 words; hints apart, in the evidence only.
 

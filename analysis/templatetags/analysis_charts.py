@@ -8,6 +8,8 @@ import math
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from newsdesk.ingest.language import language_name
+
 register = template.Library()
 
 WIDTH, HEIGHT = 300, 18
@@ -72,6 +74,26 @@ SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
 def source_type(value) -> str:
     """The attribution scorer's source type as the page says it: "named_org" -> "organisation"."""
     return SOURCE_TYPES.get(str(value or ""), label(value))
+
+
+# Readability formulas of other languages, as their authors' names are written.
+FORMULAS = {
+    "flesch_amstad": "Flesch–Amstad reading ease",
+    "fernandez_huerta": "Fernández Huerta reading ease",
+    "kandel_moles": "Kandel–Moles reading ease",
+    "oborneva": "Oborneva reading ease",
+}
+
+
+@register.filter
+def formula_label(name: str) -> str:
+    return FORMULAS.get(name, label(name))
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """A language code as its name, with the code ("Russian (ru)"); "unknown" if none."""
+    return f"{language_name(code)} ({code})" if code else "unknown"
 
 
 @register.filter

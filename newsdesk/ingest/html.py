@@ -30,7 +30,9 @@ def extract_html(html: str, url: str = "") -> CleanedText:
         with contextlib.suppress(ValueError):  # an unparseable date is left unset
             cleaned.published = dt.date.fromisoformat(doc["date"][:10])
     if doc.get("language") and not cleaned.language:
-        cleaned.language = doc["language"]
+        # The page's own declaration, when the text was too short or mixed to detect.
+        cleaned.language = doc["language"].split("-")[0].lower()[:12]
+        cleaned.language_confidence = None  # not the detector's
     if not cleaned.body:
         raise IngestError("No article text could be found in this HTML page.")
     return cleaned

@@ -91,6 +91,12 @@ MATRIX: dict[str, Row] = {
     "article-rescore": role_page(
         "post", lambda o: reverse("article-rescore", args=[o.article.pk]), (302, "article")
     ),
+    "article-set-language": role_page(
+        "post",
+        lambda o: reverse("article-set-language", args=[o.article.pk]),
+        (302, "article"),
+        data=lambda o: {"language": "ru"},
+    ),
     "outlet-list": role_page(url=lambda o: reverse("outlet-list")),
     "outlet-detail": role_page(url=lambda o: reverse("outlet-detail", args=[o.outlet.slug])),
     "event-list": role_page(url=lambda o: reverse("event-list")),
@@ -368,6 +374,15 @@ def test_denied_event_change_by_a_user_without_a_role_changes_nothing(client, ro
 
     objs.article.refresh_from_db()
     assert objs.article.event == objs.event
+
+
+def test_denied_language_change_by_a_user_without_a_role_changes_nothing(client, roles, objs):
+    client.force_login(UserFactory())
+
+    client.post(reverse("article-set-language", args=[objs.article.pk]), {"language": "ru"})
+
+    objs.article.refresh_from_db()
+    assert objs.article.language_source == ""
 
 
 # --- The JSON API -----------------------------------------------------------------------
