@@ -229,6 +229,15 @@ class Article(models.Model):
     # When it was last sent to the workers: the sweep re-sends articles queued too long.
     scoring_queued_at = models.DateTimeField(null=True, blank=True)
     scored_at = models.DateTimeField(null=True, blank=True)
+    # The scoring batch (analysis.ScoringBatch) whose progress counts this article's
+    # scoring: a plain id, as the newsroom's models know nothing of the analysis app.
+    scoring_batch_id = models.PositiveIntegerField(null=True, blank=True)
+    # Scoring tasks that began on it since it was queued and have not finished: one
+    # left behind by a worker killed mid-chunk makes the next task isolate the article.
+    scoring_attempts = models.PositiveSmallIntegerField(default=0)
+    # When grouping last indexed it (and placed it, if it had no event); the sweep
+    # sends scored articles that grouping never reached.
+    grouped_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )

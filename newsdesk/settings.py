@@ -227,6 +227,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 # An article queued longer than this (seconds) is re-sent by the sweep.
 NEWSDESK_SWEEP_STUCK_AFTER = env_int("NEWSDESK_SWEEP_STUCK_AFTER", 900)
+# Seconds all the scorers together may spend on one article: past it the article is
+# marked failed with the reason, and the rest of its chunk is stored.
+NEWSDESK_SCORING_BUDGET = float(os.getenv("NEWSDESK_SCORING_BUDGET", "20"))
 CELERY_BEAT_SCHEDULE_FILENAME = os.getenv(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule")
 )
