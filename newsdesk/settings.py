@@ -142,7 +142,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 NEWSDESK_MAX_ARTICLE_BYTES = env_int("NEWSDESK_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+# HTML is refused past these before extraction, whose time grows with both.
+NEWSDESK_MAX_HTML_BYTES = env_int("NEWSDESK_MAX_HTML_BYTES", 3 * 1024 * 1024)
+NEWSDESK_MAX_HTML_ELEMENTS = env_int("NEWSDESK_MAX_HTML_ELEMENTS", 20_000)
 NEWSDESK_FETCH_TIMEOUT = env_int("NEWSDESK_FETCH_TIMEOUT", 10)
+# Seconds a whole fetch may take (each read is bounded by the timeout above).
+NEWSDESK_FETCH_DEADLINE = env_int("NEWSDESK_FETCH_DEADLINE", 30)
 # Hosts the URL fetcher may reach although they resolve to private addresses (tests only).
 NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
 # Event grouping (newsdesk/grouping.py): see the README for tuning.
