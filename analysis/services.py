@@ -16,6 +16,7 @@ from analysis.event_report import events_mark_stale
 from analysis.models import Actor, EventComparison, Score, ScoringBatch
 from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers, score_texts
+from newsdesk.jobs import ingest_jobs_resume
 from newsdesk.models import Article, Outlet, ScoringStatus
 
 log = logging.getLogger(__name__)
@@ -315,7 +316,8 @@ def articles_sweep(*, stuck_after: timedelta) -> dict[str, int]:
     - event comparisons stale for longer than ``stuck_after``: recomputed;
     - batches that nothing left in the queue can finish (their articles were deleted
       or taken by a later batch): closed, with what they never got;
-    - rescores whose preparing task was lost: their "queueing" ended.
+    - rescores whose preparing task was lost: their "queueing" ended;
+    - imports and URL fetches that have not moved for ``stuck_after``: re-sent.
 
     Scoring and grouping are idempotent, so work re-sent while its first task is merely
     slow is done twice with the same result, and counted once. Returns how many of each
@@ -341,7 +343,14 @@ def articles_sweep(*, stuck_after: timedelta) -> dict[str, int]:
     # A rescore whose preparing task the broker lost would say "queueing" for ever.
     ScoringBatch.objects.filter(preparing=True, created_at__lt=cutoff).update(preparing=False)
     closed = _close_orphaned_batches(cutoff)
-    return {"scoring": len(ids), "grouping": ungrouped, "comparisons": stale, "batches": closed}
+    jobs = ingest_jobs_resume(stuck_before=cutoff)
+    return {
+        "scoring": len(ids),
+        "grouping": ungrouped,
+        "comparisons": stale,
+        "batches": closed,
+        "jobs": jobs,
+    }
 
 
 def _sweep_ungrouped(cutoff: dt.datetime) -> int:

@@ -52,6 +52,7 @@ def test_it_sends_nothing_when_nothing_is_stuck():
         "grouping": 0,
         "comparisons": 0,
         "batches": 0,
+        "jobs": 0,
     }
 
 
