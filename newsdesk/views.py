@@ -310,13 +310,27 @@ def event_create(request: HttpRequest) -> HttpResponse:
     return render(request, "newsdesk/event_list.html", {"page": page, "form": form}, status=400)
 
 
+def comparison_poll_every(poll: int) -> int | None:
+    """Seconds before the next look at a stale comparison, after ``poll`` looks; None
+    to stop. Quick at first (a refresh takes seconds), then slower; after about ten
+    minutes the page stops asking (the refresh task was lost: the sweep re-sends it)."""
+    if poll < 30:
+        return 2
+    if poll < 90:
+        return 10
+    return None
+
+
 @role_required(ANALYST)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("reviewed_by"), pk=pk)
     template = "newsdesk/event_detail.html"
     if request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
-    return render(request, template, _event_context(event))
+    poll = request.GET.get("poll", "")
+    poll = min(int(poll), 10_000) if poll.isdigit() else 0
+    context = _event_context(event, poll=poll, poll_every=comparison_poll_every(poll))
+    return render(request, template, context)
 
 
 def _event_context(event: Event, **forms) -> dict:
