@@ -38,7 +38,7 @@ def curated_actors() -> tuple[actors.CuratedActor, ...]:
     )
 
 
-def article_score(*, article_id: int, batch_id: int | None = None) -> bool:
+def article_score(*, article_id: int) -> bool:
     """Score one article; False if a scorer failed (see articles_score)."""
     done, failed = articles_score(article_ids=[article_id])
     return done == 1 and not failed
@@ -50,9 +50,7 @@ def article_score(*, article_id: int, batch_id: int | None = None) -> bool:
 MAX_ATTEMPTS = 2
 
 
-def articles_score(
-    *, article_ids: list[int], batch_id: int | None = None, receipt: str = ""
-) -> tuple[int, int]:
+def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
     """Run every scorer on these articles and upsert the results; idempotent.
 
     An article whose scorer raises, or takes longer than NEWSDESK_SCORING_BUDGET, is
@@ -61,8 +59,7 @@ def articles_score(
     together), and fails after MAX_ATTEMPTS. Database errors propagate so that the task
     can retry the chunk. Each article counts once in the progress of its own batch
     (Article.scoring_batch_id), when it leaves the queue, so that a task run twice or
-    re-sent by the sweep counts nothing twice. ``batch_id`` and ``receipt`` are kept
-    for tasks sent before this rule. Returns (scored, failed); articles deleted
+    re-sent by the sweep counts nothing twice. Returns (scored, failed); articles deleted
     meanwhile, or sent on, count as neither.
     """
     scorers = all_scorers()
@@ -194,7 +191,7 @@ def articles_group(*, article_ids: list[int]) -> None:
     from newsdesk.grouping import article_index, article_placement
 
     events: set[int] = set()
-    articles = (
+    articles = list(
         Article.objects.filter(pk__in=article_ids).defer("raw").order_by("published_at", "pk")
     )
     for article in articles:
@@ -203,7 +200,9 @@ def articles_group(*, article_ids: list[int]) -> None:
             placement = article_placement(article=article, terms=terms)
             if placement.event is not None:
                 events.add(placement.event.pk)
-        Article.objects.filter(pk=article.pk).update(grouped_at=timezone.now())
+    # Indexed and placed: the sweep leaves them alone (a task killed before this line
+    # is re-sent by the sweep, and indexing and placing again changes nothing).
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(grouped_at=timezone.now())
     events_mark_stale(event_ids=events)
 
 
