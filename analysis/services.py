@@ -81,6 +81,7 @@ def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
                     pk: f"Scoring stopped {attempts} times before it finished (the "
                     "worker was killed or the task's time limit struck)."
                 },
+                if_queued=True,
             )
     actors.CURATED = curated_actors()
     outcomes = score_texts(
@@ -112,21 +113,29 @@ def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
 
 
 def _finish(
-    *, rows: list[ScoreRow] = (), scored: list[int] = (), failures: dict[int, str]
+    *,
+    rows: list[ScoreRow] = (),
+    scored: list[int] = (),
+    failures: dict[int, str],
+    if_queued: bool = False,
 ) -> tuple[int, int]:
     """Store the scores and statuses; credit each batch with its articles that left
-    the queue now (not those that an earlier run of the same work already counted)."""
+    the queue now (not those that an earlier run of the same work already counted).
+    With ``if_queued``, the failures are the task's (a time limit, a killed worker), not
+    the text's: an article that another delivery of the same work finished keeps that."""
     with transaction.atomic():
-        leaving = (
+        leaving = dict(
             Article.objects.select_for_update()
             .filter(pk__in=[*scored, *failures], scoring_status=ScoringStatus.QUEUED)
-            .exclude(scoring_batch_id=None)
             .values_list("pk", "scoring_batch_id")
         )
+        if if_queued:
+            failures = {pk: error for pk, error in failures.items() if pk in leaving}
         credit: dict[int, list[int]] = {}
-        for pk, batch in leaving:
-            counts = credit.setdefault(batch, [0, 0])
-            counts[pk in failures] += 1
+        for pk, batch in leaving.items():
+            if batch is not None:
+                counts = credit.setdefault(batch, [0, 0])
+                counts[pk in failures] += 1
         scores_upsert(rows=rows)
         Article.objects.filter(pk__in=scored).update(
             scoring_status=ScoringStatus.SCORED,
@@ -179,10 +188,8 @@ def articles_score_interrupted(*, article_ids: list[int]) -> None:
             _send_on_commit([[pk] for pk in article_ids])
         return
     _finish(
-        failures={
-            pk: "Scoring took longer than the task's time limit."
-            for pk in Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True)
-        }
+        failures={pk: "Scoring took longer than the task's time limit." for pk in article_ids},
+        if_queued=True,
     )
 
 

@@ -213,8 +213,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER",
 # Tasks reuse their process's database connections (newsdesk.celery closes them as
 # Django does after a request); Celery's fixup then closes them only every this many.
 CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
-CELERY_TASK_SOFT_TIME_LIMIT = 120
-CELERY_TASK_TIME_LIMIT = 180
+# A task past the soft limit is interrupted (a scoring chunk is then split); past the
+# hard one its pool process is killed (the sweep re-sends its work, article by article).
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Beat: the feed dispatcher every minute (each feed has its own interval; see newsdesk/feeds.py).
 # A dispatch not run within the minute is dropped; the next one does its work.

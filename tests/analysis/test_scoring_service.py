@@ -325,3 +325,18 @@ def test_a_chunk_hit_by_the_soft_time_limit_is_split_and_the_culprit_fails(
     assert slow.scoring_error == "Scoring took longer than the task's time limit."
     batch.refresh_from_db()
     assert (batch.done, batch.failed) == (2, 1)
+
+
+def test_a_time_limit_on_one_delivery_leaves_an_article_another_delivery_scored():
+    # The broker handed the chunk out twice; one copy scored it, the other ran out of time.
+    article = ArticleFactory()
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[article.pk])
+    services.articles_score(article_ids=[article.pk])
+
+    services.articles_score_interrupted(article_ids=[article.pk])
+
+    article.refresh_from_db()
+    assert article.scoring_status == ScoringStatus.SCORED and not article.scoring_error
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == (1, 0)

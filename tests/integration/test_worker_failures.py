@@ -132,9 +132,8 @@ def test_the_sweep_rescues_articles_whose_tasks_the_broker_lost(tmp_path, not_ea
 
 
 @contextlib.contextmanager
-def broker_unreachable():
-    """This process's sends go to a port where no broker listens (Redis down for the web
-    process), then back to the real broker."""
+def sends_to(url: str):
+    """This process's sends go to ``url``, then back to the configured broker."""
     from newsdesk.celery import app
 
     real = app.conf.broker_write_url
@@ -143,11 +142,16 @@ def broker_unreachable():
         app.conf.broker_write_url = url  # sends use it
         app._pool = app.amqp._producer_pool = None  # the pools made for the old URL
 
-    connect_to("redis://127.0.0.1:1/0")
+    connect_to(url)
     try:
-        yield
+        yield url
     finally:
         connect_to(real)
+
+
+def broker_unreachable():
+    """Redis down for the web process: a port where no broker listens."""
+    return sends_to("redis://127.0.0.1:1/0")
 
 
 def test_with_the_broker_down_the_article_is_stored_and_the_sweep_scores_it(
