@@ -328,7 +328,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
     poll = request.GET.get("poll", "")
-    poll = min(int(poll), 10_000) if poll.isdigit() else 0
+    poll = min(int(poll), 10_000) if poll.isascii() and poll.isdigit() else 0
     context = _event_context(event, poll=poll, poll_every=comparison_poll_every(poll))
     return render(request, template, context)
 
@@ -344,6 +344,8 @@ def _event_context(event: Event, **forms) -> dict:
         "merge_form": EventMergeForm(event=event),
         "split_form": EventSplitForm(event=event),
         "review_form": EventReviewForm(initial={"comment": event.review_comment}),
+        "poll": 0,
+        "poll_every": comparison_poll_every(0),
     }
     context.update(forms)
     return context

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from analysis import services
@@ -193,3 +194,12 @@ def test_a_rescore_whose_preparing_task_was_lost_stops_saying_it_is_queueing():
     recent.refresh_from_db()
     assert not lost.preparing and not lost.is_running
     assert recent.preparing
+
+
+def test_a_closed_batch_says_what_it_never_got_and_stops_its_poll(analyst_client):
+    batch = ScoringBatch.objects.create(label="import", total=3, done=1, abandoned=2)
+    response = analyst_client.get(
+        reverse("batch-progress", args=[batch.pk]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 286
+    assert "2 left unscored (deleted or queued again meanwhile)" in response.content.decode()
