@@ -215,6 +215,17 @@ def test_two_uploaded_files_become_two_articles(analyst_client):
     assert Article.objects.filter(body__contains="city council").exists()
 
 
+def test_more_files_than_one_request_should_extract_are_refused(analyst_client):
+    # Each file is extracted in the request: many HTML pages would hold a web worker.
+    files = [txt(f"report{i}.txt", f"{COUNCIL} Item {i}.".encode()) for i in range(6)]
+
+    response = upload(analyst_client, *files)
+
+    assert response.status_code == 400
+    assert "6 files: upload up to 5 at a time" in response.content.decode()
+    assert not Article.objects.exists()
+
+
 def test_one_uploaded_file_leads_to_its_article(analyst_client):
     response = upload(analyst_client, txt("council.txt", COUNCIL.encode()))
 
