@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from django.db import transaction
 from django.utils import timezone
 
 from analysis import comparison
@@ -300,8 +299,10 @@ def events_mark_stale(*, event_ids) -> None:
     # In chunks: regrouping a whole corpus touches tens of thousands of events.
     for start in range(0, len(ids), STALE_CHUNK):
         chunk = ids[start : start + STALE_CHUNK]
-        EventComparison.objects.filter(event_id__in=chunk).update(stale=True)
-        transaction.on_commit(lambda chunk=chunk: refresh_event_comparisons.delay(chunk))
+        EventComparison.objects.filter(event_id__in=chunk).update(
+            stale=True, stale_since=timezone.now()
+        )
+        refresh_event_comparisons.delay_on_commit(chunk)
 
 
 # The outlet's fields that a stored comparison shows (_outlet_info, and the coverage

@@ -221,6 +221,44 @@ class ArticleIngest(Schema):
         return self
 
 
+# --- Jobs ---------------------------------------------------------------------------
+
+
+class JobRowOut(Schema):
+    number: int = Field(description="The row's number (1 for a fetched URL)")
+    outcome: str = Field(description="stored, duplicate or refused")
+    detail: str = Field(description="Why it was refused, or which article it duplicates")
+    article_id: int | None = Field(description="The stored (or duplicated) article")
+
+
+class JobOut(Schema):
+    """Work that a worker does after the request: fetching a URL."""
+
+    id: int
+    kind: str
+    name: str = Field(description="The URL (or the file's name)")
+    status: str = Field(description="queued, running, done or failed")
+    total: int | None
+    position: int = Field(description="The last row handled")
+    stored: int
+    duplicates: int
+    refused: int
+    error: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    rows: list[JobRowOut]
+
+    @staticmethod
+    def resolve_rows(obj) -> list:
+        return list(obj.rows.all())
+
+
+class JobAccepted(Schema):
+    detail: str
+    job: JobOut
+    url: str = Field(description="Poll this until the job's status is done")
+
+
 # --- Events -------------------------------------------------------------------------
 
 

@@ -65,9 +65,27 @@ class PasteForm(ArticleMetaFields):
     )
 
 
+# Files one upload request may carry: each is extracted in the request (an HTML page
+# within the caps takes up to a few seconds), so many would hold a web process too long.
+MAX_UPLOAD_FILES = 5
+
+
 class UploadForm(ArticleMetaFields):
     id_prefix = "upload"
-    files = MultipleFileField(label="Files (.txt or .html)", allow_empty_file=True)
+    files = MultipleFileField(
+        label="Files (.txt or .html)",
+        allow_empty_file=True,
+        help_text=f"Up to {MAX_UPLOAD_FILES} at a time; import a JSON Lines or CSV file for more.",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_UPLOAD_FILES:
+            raise forms.ValidationError(
+                f"{len(files)} files: upload up to {MAX_UPLOAD_FILES} at a time, or put "
+                "the articles in one JSON Lines or CSV file for Import articles."
+            )
+        return files
 
 
 class UrlForm(IdPrefixedForm):

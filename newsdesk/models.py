@@ -260,6 +260,15 @@ class Article(models.Model):
     # When it was last sent to the workers: the sweep re-sends articles queued too long.
     scoring_queued_at = models.DateTimeField(null=True, blank=True)
     scored_at = models.DateTimeField(null=True, blank=True)
+    # The scoring batch (analysis.ScoringBatch) whose progress counts this article's
+    # scoring: a plain id, as the newsroom's models know nothing of the analysis app.
+    scoring_batch_id = models.PositiveIntegerField(null=True, blank=True)
+    # Scoring tasks that began on it since it was queued and have not finished: one
+    # left behind by a worker killed mid-chunk makes the next task isolate the article.
+    scoring_attempts = models.PositiveSmallIntegerField(default=0)
+    # When grouping last indexed it (and placed it, if it had no event); the sweep
+    # sends scored articles that grouping never reached.
+    grouped_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -336,3 +345,93 @@ class ArticleEdit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} of article {self.article_id}"
+
+
+class IngestJob(models.Model):
+    """An import file or a URL to fetch, worked through by a task while its page (or the
+    API) shows its progress and, at the end, what became of every row."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", "Import"
+        URL = "url", "Fetch by URL"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The file's name, or the URL.
+    name = models.CharField(max_length=1000)
+    # The file's decoded text (or the URL), emptied once the job is done.
+    source = models.TextField(blank=True)
+    outlet = models.ForeignKey(Outlet, models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # Rows in the file (known once a worker has counted them), and the last row handled:
+    # a task stopped midway resumes after it.
+    total = models.PositiveIntegerField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    stored = models.PositiveIntegerField(default=0)
+    duplicates = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    # Why the whole job failed (a CSV without a text column); rows' reasons are on them.
+    error = models.TextField(blank=True)
+    # The scoring batch (analysis.ScoringBatch) of the stored articles, by id.
+    scoring_batch_id = models.PositiveIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Every step saves it: the sweep re-sends a job that has not moved for long.
+    updated_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "updated_at"], name="ingestjob_status_updated")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest-job", args=[self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def handled(self) -> int:
+        return self.stored + self.duplicates + self.refused
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(100, round(100 * self.position / self.total))
+
+
+class IngestJobRow(models.Model):
+    """What became of one row of an import (or of a fetched URL): stored, a duplicate of
+    a stored article, or refused with the reason."""
+
+    class Outcome(models.TextChoices):
+        STORED = "stored", "Stored"
+        DUPLICATE = "duplicate", "Already stored"
+        REFUSED = "refused", "Refused"
+
+    job = models.ForeignKey(IngestJob, models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    detail = models.TextField(blank=True)
+    article = models.ForeignKey(Article, models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "number"], name="one_outcome_per_job_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"Row {self.number}: {self.outcome}"

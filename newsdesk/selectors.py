@@ -24,7 +24,8 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
-from newsdesk.models import Article, Event, Outlet
+from newsdesk.models import Article, Event, IngestJob, IngestJobRow, Outlet
+from newsdesk.roles import ADMIN, has_role
 
 # PostgreSQL's search reads the stored vector of migration 0009 (``search_vector``, kept
 # by PostgreSQL from the headline and body with this configuration).
@@ -361,3 +362,14 @@ def articles_pick(*, query: str) -> list[Article]:
 def article_edits(article: Article, limit: int = 20) -> list:
     """The latest corrections of the article's details, newest first, with who made them."""
     return list(article.edits.select_related("user")[:limit])
+
+
+def ingest_jobs_for(user) -> QuerySet[IngestJob]:
+    """The imports and fetches a user may follow: their own; an admin, everyone's."""
+    jobs = IngestJob.objects.defer("source")
+    return jobs if has_role(user, ADMIN) else jobs.filter(created_by=user)
+
+
+def ingest_job_rows(job: IngestJob, outcome: str = "") -> QuerySet[IngestJobRow]:
+    rows = job.rows.select_related("article")
+    return rows.filter(outcome=outcome) if outcome else rows

@@ -324,10 +324,15 @@ def article_ingest_bytes(
     )
 
 
+def url_check_not_stored(*, url: str) -> None:
+    """Raise DuplicateArticle if an article with this URL is stored (before fetching it)."""
+    if existing := Article.objects.filter(url=url.strip()).first():
+        raise DuplicateArticle(existing, "same URL")
+
+
 def article_ingest_url(*, url: str, user=None, outlet: Outlet | None = None) -> Article:
     url = url.strip()
-    if existing := Article.objects.filter(url=url).first():
-        raise DuplicateArticle(existing, "same URL")
+    url_check_not_stored(url=url)
     page = fetch_url(url)
     text = decode_text(page.body, page.charset)
     data = ArticleInput(raw=text, is_html=page.content_type != "text/plain", url=url, outlet=outlet)

@@ -10,7 +10,11 @@ from __future__ import annotations
 import gc
 import importlib
 import inspect
-from collections.abc import Callable
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,14 +122,29 @@ def get_scorer(name: str) -> Scorer:
     return _REGISTRY[name]
 
 
+class ScoringTimeout(Exception):
+    """A text took its scorers longer than its time budget."""
+
+
 def score_texts(
-    texts: list[str], scorers: list[Scorer] | None = None, languages: list[str] | None = None
+    texts: list[str],
+    scorers: list[Scorer] | None = None,
+    languages: list[str] | None = None,
+    *,
+    budget: float | None = None,
+    stop_on: tuple[type[BaseException], ...] = (),
 ) -> list[list[ScoreResult] | Exception]:
     """Every scorer's result on each text (in ``scorers`` order), or the exception that
     stopped one of them on that text, which leaves the other texts alone.
 
     ``languages`` gives each text's language (English if not given): a scorer that does
     not support a text's language gives ``Scorer.not_available`` instead of a score.
+
+    ``budget`` is the time in seconds all the scorers together may spend on one text:
+    past it, the scorer at work is interrupted and the text's outcome is ScoringTimeout,
+    so one pathological text fails alone. (It needs the main thread, where a worker
+    runs its tasks; elsewhere texts run unbounded.) Exceptions of the ``stop_on`` types
+    are raised instead of recorded: they concern the whole call, not one text.
 
     Scorers take turns over a batch of texts rather than texts over the scorers: while
     one scorer runs, its lexicons and patterns stay in the processor's caches.
@@ -145,7 +164,8 @@ def score_texts(
         if paused:
             gc.disable()
         try:
-            results += _score_batch(batch, batch_languages, scorers)
+            with _alarm(budget) as limit:
+                results += _score_batch(batch, batch_languages, scorers, limit, stop_on)
         finally:
             if paused:
                 gc.enable()
@@ -153,9 +173,14 @@ def score_texts(
 
 
 def _score_batch(
-    texts: list[str], languages: list[str], scorers: list[Scorer]
+    texts: list[str],
+    languages: list[str],
+    scorers: list[Scorer],
+    limit: Callable[[float], None] | None,
+    stop_on: tuple[type[BaseException], ...],
 ) -> list[list[ScoreResult] | Exception]:
     outcomes: list[list[ScoreResult] | Exception] = [[] for _ in texts]
+    spent = [0.0] * len(texts)
     for scorer in scorers:
         for i, text in enumerate(texts):
             done = outcomes[i]
@@ -166,7 +191,47 @@ def _score_batch(
                 done.append(scorer.not_available(language))
                 continue
             try:
-                done.append(scorer(text, language))
+                if limit is None:
+                    done.append(scorer(text, language))
+                    continue
+                started = time.perf_counter()
+                limit(spent[i])
+                try:
+                    result = scorer(text, language)
+                finally:
+                    limit(-1)
+                    spent[i] += time.perf_counter() - started
+                done.append(result)
+            except stop_on:
+                raise
             except Exception as exc:  # noqa: BLE001 - reported per text to the caller
                 outcomes[i] = exc
     return outcomes
+
+
+@contextmanager
+def _alarm(budget: float | None) -> Iterator[Callable[[float], None] | None]:
+    """A function that arms a timer for the rest of a text's budget, given what the
+    text has spent so far (or disarms it, given -1); None where no budget applies."""
+    usable = budget and hasattr(signal, "setitimer")
+    if not usable or threading.current_thread() is not threading.main_thread():
+        yield None
+        return
+
+    def expired(signum, frame):
+        raise ScoringTimeout(f"scoring took longer than {budget:g} s")
+
+    def limit(spent: float) -> None:
+        if spent < 0:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        elif spent >= budget:
+            raise ScoringTimeout(f"scoring took longer than {budget:g} s")
+        else:
+            signal.setitimer(signal.ITIMER_REAL, budget - spent)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        yield limit
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -192,3 +192,26 @@ def test_editing_only_an_outlets_notes_leaves_the_comparisons_alone(
 
     assert callbacks == []
     assert not EventComparison.objects.get(event=event).stale
+
+
+def _poll(client, event, poll: int):
+    return client.get(
+        f"{event.get_absolute_url()}?poll={poll}",
+        headers={"HX-Request": "true", "HX-Target": "comparison"},
+    ).content.decode()
+
+
+def test_a_comparison_that_stays_stale_is_polled_less_often_then_not_at_all(analyst_client):
+    # A lost refresh task left a page polling every 2 s for ever (issue 13).
+    event = EventFactory()
+    ArticleFactory(event=event)
+    event_comparison_refresh(event_id=event.pk)
+    EventComparison.objects.filter(event=event).update(stale=True)
+
+    assert 'hx-trigger="every 2s"' in _poll(analyst_client, event, 0)
+    assert f'{event.get_absolute_url()}?poll=1"' in _poll(analyst_client, event, 0)
+    assert 'hx-trigger="every 10s"' in _poll(analyst_client, event, 30)
+    late = _poll(analyst_client, event, 90)
+    assert "hx-trigger" not in late
+    assert "taking longer than usual" in late
+    assert 'hx-trigger="every 2s"' in _poll(analyst_client, event, "x")  # a stray value

@@ -20,7 +20,7 @@ from annotations.models import Annotation
 from api.main import api
 from api.models import ApiToken
 from api.services import token_create
-from newsdesk.models import Article, Event
+from newsdesk.models import Article, Event, IngestJob
 from tests.annotations.factories import AnnotationFactory
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
@@ -158,6 +158,13 @@ MATRIX: dict[str, Row] = {
         editor=403,
     ),
     "batch-progress": role_page(url=lambda o: reverse("batch-progress", args=[o.batch.pk])),
+    # Another analyst's import: only its owner and admins may follow it.
+    "ingest-job": role_page(
+        url=lambda o: reverse("ingest-job", args=[o.job.pk]), analyst=404, editor=404
+    ),
+    "ingest-job-report": role_page(
+        url=lambda o: reverse("ingest-job-report", args=[o.job.pk]), analyst=404, editor=404
+    ),
     # The Django admin checks is_staff itself and sends everyone else to its own login.
     "admin": Row(
         "get",
@@ -275,7 +282,9 @@ def objs(roles):
     article = ArticleFactory(outlet=outlet, event=event)
     batch = ScoringBatch.objects.create(label="Nightly", total=3, done=1)
     token, _raw = token_create(user=UserFactory(role="Analyst"), name="someone else's")
+    job = IngestJob.objects.create(kind="import", name="wire.jsonl", created_by=token.user)
     return SimpleNamespace(
+        job=job,
         outlet=outlet,
         event=event,
         other_event=other_event,
@@ -435,6 +444,10 @@ API_MATRIX: dict[tuple[str, str], ApiRow] = {
     ),
     ("get", "/api/articles/{pk}/"): api_row(lambda o: reverse("api:article", args=[o.article.pk])),
     ("get", "/api/events/"): api_row(lambda o: reverse("api:event-list")),
+    # Another user's job: only its owner and admins may follow it.
+    ("get", "/api/jobs/{pk}/"): api_row(
+        lambda o: reverse("api:job", args=[o.job.pk]), analyst=404, editor=404
+    ),
     ("get", "/api/events/{pk}/"): api_row(lambda o: reverse("api:event", args=[o.event.pk])),
     ("get", "/api/annotations/"): api_row(lambda o: reverse("api:annotation-list")),
     ("get", "/api/annotations/{pk}/"): api_row(
