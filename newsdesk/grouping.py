@@ -35,6 +35,7 @@ from django.db.models import Aggregate, Count, OuterRef, Q, Subquery, Sum, TextF
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
+from newsdesk.dates import shifted
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
 from newsdesk.services import event_refresh_dates
 
@@ -546,7 +547,7 @@ def find_candidates(
     # index each), summed by article; only the best MAX_CANDIDATES articles are read.
     best = (
         ArticleTerm.objects.filter(
-            term__in=list(terms), published_at__range=(when - span, when + span)
+            term__in=list(terms), published_at__range=(shifted(when, -span), shifted(when, span))
         )
         .exclude(article_id=article.pk)
         .values("article_id")

@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.dates import CEILING, EARLIEST, ImplausibleDate, published_utc
+
 
 class Leaning(models.TextChoices):
     LEFT = "left", "Left"
@@ -201,6 +203,14 @@ class ScoringStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+def validate_published(value) -> None:
+    # The admin's form runs this; the ingestion services call published_utc directly.
+    try:
+        published_utc(value)
+    except ImplausibleDate as exc:
+        raise ValidationError(str(exc).capitalize() + ".", code="implausible_date") from None
+
+
 class Article(models.Model):
     outlet = models.ForeignKey(
         Outlet, models.PROTECT, null=True, blank=True, related_name="articles"
@@ -210,7 +220,9 @@ class Article(models.Model):
     headline = models.CharField(max_length=500)
     byline = models.CharField(max_length=300, blank=True)
     dateline = models.CharField(max_length=200, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, validators=[validate_published]
+    )
     language = models.CharField(max_length=12, blank=True)
     body = models.TextField()
     raw = models.TextField(help_text="The input exactly as received.")
@@ -254,6 +266,15 @@ class Article(models.Model):
         # Indexes for the list's order (newest first, undated last) are created on
         # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST.
         indexes = [models.Index(fields=["scoring_status"])]
+        constraints = [
+            # The floor of newsdesk.dates and a fixed ceiling (a constraint has no clock).
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True)
+                | models.Q(published_at__gte=EARLIEST, published_at__lt=CEILING),
+                name="article_published_plausible",
+                violation_error_message="The publication date is outside the range taken.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.headline

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import re
 
 from django.db import DatabaseError, connection, connections
@@ -23,6 +22,7 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
+from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
 
 # PostgreSQL's search reads the stored vector of migration 0009 (``search_vector``, kept
@@ -221,14 +221,10 @@ def article_list(*, filters: dict) -> QuerySet[Article]:
     if status := filters.get("status"):
         articles = articles.filter(scoring_status=status)
     if date_from := filters.get("date_from"):
-        articles = articles.filter(published_at__gte=_start_of(date_from))
+        articles = articles.filter(published_at__gte=day_start(date_from))
     if date_to := filters.get("date_to"):
-        articles = articles.filter(published_at__lt=_start_of(date_to + dt.timedelta(days=1)))
+        articles = articles.filter(published_at__lt=day_end(date_to))
     return articles
-
-
-def _start_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
 def _score_avg(scorer: str, key: str) -> Avg:

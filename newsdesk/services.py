@@ -17,6 +17,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdesk.dates import is_plausible, published_utc
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
@@ -143,12 +144,12 @@ def _checked_url(url: str) -> str:
     return url
 
 
-def _published(value: dt.datetime | dt.date | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, dt.UTC)
-    return dt.datetime.combine(value, dt.time(12, 0), tzinfo=dt.UTC)
+def _published(given: dt.datetime | dt.date | None, found: dt.date | None) -> dt.datetime | None:
+    """The date a person or a file gave (refused if implausible), else the one the
+    extractor found in the text (ignored if implausible: the text merely mentions it)."""
+    if given is not None:
+        return published_utc(given)
+    return published_utc(found) if is_plausible(found) else None
 
 
 def article_ingest(
@@ -168,6 +169,8 @@ def article_ingest(
     if len(cleaned.body.split()) < MIN_BODY_WORDS:
         raise IngestError("Too little article text was found (fewer than five words).")
     url = _checked_url(data.url.strip()) or None
+    # Checked before anything is written (an outlet included).
+    published_at = _published(data.published, cleaned.published)
     if url and (existing := Article.objects.filter(url=url).first()):
         raise DuplicateArticle(existing, "same URL")
     digest = content_hash(cleaned.body)
@@ -184,7 +187,7 @@ def article_ingest(
         headline=headline.strip(),
         byline=(data.byline or cleaned.byline)[:300],
         dateline=cleaned.dateline[:200],
-        published_at=_published(data.published or cleaned.published),
+        published_at=published_at,
         language=cleaned.language or (outlet.language if outlet else ""),
         body=cleaned.body,
         raw=data.raw,

@@ -202,3 +202,24 @@ def test_an_empty_period_says_to_choose_another(editor_client):
         "/reports/blindspots/?start=1999-01-01&end=1999-12-31"
     ).content.decode()
     assert "No event has coverage between 1 Jan 1999 and 31 Dec 1999" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/reports/outlets/?outlets=gazette&end=0001-01-01",
+        "/reports/outlets/?outlets=gazette&start=0001-01-01&end=9999-12-31",
+        "/reports/outlets/?outlets=gazette&end=9999-12-31&format=csv",
+        "/reports/blindspots/?end=0001-01-01",
+        "/reports/blindspots/?start=0001-01-01&end=9999-12-31",
+    ],
+)
+def test_a_period_at_the_ends_of_the_calendar_is_clamped_not_a_server_error(editor_client, url):
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    scored(outlet, dt.date(2024, 3, 1), 0.2)
+
+    response = editor_client.get(url)
+
+    assert response.status_code == 200
+    if "start=0001-01-01&end=9999-12-31" in url and "outlets" in url:
+        assert 'data-articles="1"' in response.content.decode()
