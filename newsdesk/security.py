@@ -25,7 +25,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -53,6 +53,46 @@ class ContentSecurityPolicyMiddleware:
         if self.value and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.value
         return response
+
+
+# --- NUL characters ------------------------------------------------------------------------
+# No field takes NUL, and PostgreSQL cannot even compare a text with one: a filter, a path
+# or a hidden form field holding %00 reached a query and answered 500. One check here, for
+# every page and the API, before any view reads the request.
+
+NUL_MESSAGE = "The request holds a NUL character (%00), which no field accepts."
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _holds_nul(query) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in values) for key, values in query.lists())
+
+
+def nul_problem(request: HttpRequest) -> int:
+    """404 for a path holding NUL (no page has such a name), 400 for a query string or
+    form field holding one, else 0."""
+    if "\x00" in request.path_info:
+        return 404
+    if _holds_nul(request.GET):
+        return 400
+    if request.method == "POST" and request.content_type in _FORM_TYPES:
+        if _holds_nul(request.POST):
+            return 400
+    return 0
+
+
+class RefuseNulMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        status = nul_problem(request)
+        if not status:
+            return self.get_response(request)
+        message = "Not Found" if status == 404 else NUL_MESSAGE
+        if request.path_info.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=status)
+        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
 
 
 # --- Database errors ----------------------------------------------------------------------
