@@ -75,10 +75,8 @@ def nul_problem(request: HttpRequest) -> int:
         return 404
     if _holds_nul(request.GET):
         return 400
-    if request.method == "POST" and request.content_type in _FORM_TYPES:
-        if _holds_nul(request.POST):
-            return 400
-    return 0
+    form = request.method == "POST" and request.content_type in _FORM_TYPES
+    return 400 if form and _holds_nul(request.POST) else 0
 
 
 class RefuseNulMiddleware:
