@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from analysis import agreement
 from analysis.models import Score
@@ -30,10 +30,9 @@ def labels_offered() -> QuerySet[Label]:
 
 
 def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
-    condition = Q(article=article)
-    if article.event_id:
-        condition |= Q(event_id=article.event_id)
-    return Assignment.objects.filter(condition)
+    """The assignments given with this article among their articles, fixed when each was
+    made: moving the article out of an assigned event does not lift its blindness."""
+    return Assignment.objects.filter(articles=article)
 
 
 def blind_for(*, article: Article, user) -> bool:

@@ -39,6 +39,7 @@ from annotations.selectors import annotations_final
 from newsdesk import anchoring
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR, has_role
+from newsdesk.services import EventChangeRefused
 
 MAX_LINKS = 10
 MAX_NOTE = 5000
@@ -559,10 +560,42 @@ def assignment_create(
         instructions=instructions.strip(),
         created_by=creator,
     )
+    assignment.articles.set([article] if article else list(event.articles.all()))
     AssignmentMember.objects.bulk_create(
         AssignmentMember(assignment=assignment, analyst=a) for a in analysts
     )
     return assignment
+
+
+def _open_blind(assignments):
+    return assignments.filter(blind=True, members__submitted_at=None).distinct()
+
+
+def _refusal(assignment: Assignment, what: str) -> EventChangeRefused:
+    return EventChangeRefused(
+        f"{what} would change the blind assignment of “{assignment.subject}” (#{assignment.pk}), "
+        "which analysts are still working on; wait until they have all submitted it."
+    )
+
+
+def assignments_check_articles_leaving(*, article_ids: list[int], event_ids) -> None:
+    """Refuse to take an article out of an event while a blind assignment of that event
+    that was given with the article is open (analysts compare the event's articles)."""
+    assignment = _open_blind(
+        Assignment.objects.filter(event_id__in=event_ids, articles__in=article_ids)
+    ).first()
+    if assignment is not None:
+        raise _refusal(assignment, "Moving this article out of its event")
+
+
+def assignments_merge_events(*, target: Event, others: list[Event]) -> None:
+    """Before events merge: refuse while one of them has an open blind assignment, else
+    move the merged events' assignments to the surviving event (their articles are fixed)."""
+    involved = [target.pk, *(e.pk for e in others)]
+    assignment = _open_blind(Assignment.objects.filter(event_id__in=involved)).first()
+    if assignment is not None:
+        raise _refusal(assignment, "Merging these events")
+    Assignment.objects.filter(event__in=others).update(event=target)
 
 
 def assignment_submit(*, assignment: Assignment, analyst) -> AssignmentMember:

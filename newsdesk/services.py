@@ -23,6 +23,7 @@ from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.text import CleanedText, clean_text
+<<<<<<< HEAD
 from newsdesk.models import (
     Article,
     ArticleEdit,
@@ -32,8 +33,16 @@ from newsdesk.models import (
     Outlet,
     OutletDomain,
 )
+=======
+from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
+from newsdesk.signals import event_articles_leaving, events_merging
+>>>>>>> 3ac2345 (Blind assignments hold: an assignment's articles are fixed when it is made (who is blind no longer follows later moves); moving an article out of, splitting or merging an event under open blind work is refused with the reason (newsdesk announces the change with a signal, annotations vetoes); after submission a merge moves the assignments and the editor's review to the surviving event; Assignment.event is PROTECT, and grouping keeps an emptied event that work was assigned on (issue 13))
 
 MIN_BODY_WORDS = 5
+
+
+class EventChangeRefused(Exception):
+    """A change of events' articles that a rule forbids; the message says which and why."""
 
 
 class DuplicateArticle(IngestError):
@@ -256,13 +265,16 @@ def event_create(
     return event
 
 
+@transaction.atomic
 def event_set_articles(*, event: Event, article_ids: list[int], user=None) -> None:
     """A person puts these articles in the event; the events they leave change too."""
-    left = set(
+    leaving = dict(
         Article.objects.filter(pk__in=article_ids, event__isnull=False)
         .exclude(event=event)
-        .values_list("event_id", flat=True)
+        .values_list("pk", "event_id")
     )
+    left = set(leaving.values())
+    _articles_leaving(list(leaving), left)
     Article.objects.filter(pk__in=article_ids).update(event=event, **_person_membership(user))
     touched = [event, *Event.objects.filter(pk__in=left)]
     for changed in touched:
@@ -277,9 +289,14 @@ def event_refresh_dates(*, event: Event) -> None:
     event.save(update_fields=["starts_on", "ends_on"])
 
 
+@transaction.atomic
 def article_set_event(*, article: Article, event: Event | None, user=None) -> None:
-    """A person puts an article in an event (or takes it out); recorded as theirs."""
+    """A person puts an article in an event (or takes it out); recorded as theirs.
+
+    Raises EventChangeRefused if a rule keeps the article in its event."""
     previous = article.event
+    if previous is not None and previous != event:
+        _articles_leaving([article.pk], {previous.pk})
     article.event = event
     # A person's removal is recorded too, so that grouping does not put it back.
     article.event_source = MembershipSource.PERSON
@@ -314,6 +331,8 @@ def _person_membership(user) -> dict:
 def event_merge(*, target: Event, others: list[Event], user=None) -> int:
     """Move every article of the other events into target and delete them."""
     others = [e for e in others if e.pk != target.pk]
+    events_merging.send(sender=Event, target=target, others=others)
+    _reviews_merge(target=target, others=others)
     moved = Article.objects.filter(event__in=others).update(
         event=target, **_person_membership(user)
     )
@@ -326,6 +345,10 @@ def event_merge(*, target: Event, others: list[Event], user=None) -> int:
 @transaction.atomic
 def event_split(*, event: Event, article_ids: list[int], title: str, user=None) -> Event:
     """Move the chosen articles of an event into a new event of their own."""
+    _articles_leaving(
+        list(Article.objects.filter(event=event, pk__in=article_ids).values_list("pk", flat=True)),
+        {event.pk},
+    )
     new = Event.objects.create(title=title.strip(), created_by=user)
     Article.objects.filter(event=event, pk__in=article_ids).update(
         event=new, **_person_membership(user)
@@ -349,6 +372,30 @@ def event_review(*, event: Event, user, comment: str) -> None:
     event.reviewed_at = timezone.now()
     event.review_comment = comment.strip()
     event.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
+
+
+def _articles_leaving(article_ids: list[int], event_ids: set[int]) -> None:
+    if article_ids and event_ids:
+        event_articles_leaving.send(sender=Event, article_ids=article_ids, event_ids=event_ids)
+
+
+def _reviews_merge(*, target: Event, others: list[Event]) -> None:
+    """An editor's review of a merged event is kept: the surviving event takes the latest
+    review, and the comments of the others are added to its comment with their origin."""
+    reviewed = sorted((e for e in [target, *others] if e.reviewed_at), key=lambda e: e.reviewed_at)
+    if not reviewed or reviewed == [target]:
+        return
+    latest = reviewed[-1]
+    comments = [target.review_comment] if target.review_comment else []
+    comments += [
+        f"From the merged event “{e.title}” (#{e.pk}), reviewed by {e.reviewed_by or 'someone'} "
+        f"on {e.reviewed_at:%Y-%m-%d}: {e.review_comment}".rstrip(": ")
+        for e in reviewed
+        if e != target
+    ]
+    target.reviewed_by, target.reviewed_at = latest.reviewed_by, latest.reviewed_at
+    target.review_comment = "\n\n".join(comments)
+    target.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
 
 
 def _reports_stale(*events: Event | None) -> None:
