@@ -78,6 +78,13 @@ def _require_creator(annotation: Annotation, user, action: str) -> None:
         raise PermissionDenied(f"Only the analyst who made an annotation can {action} it.")
 
 
+def _require_changeable(annotation: Annotation, user, action: str) -> None:
+    """The one rule for changing an annotation (edit, delete, re-attach): one's own, and
+    not final (its blind assignment not yet submitted)."""
+    _require_creator(annotation, user, action)
+    _require_open(annotation.article, user)
+
+
 def _require_open(article: Article, user) -> None:
     """After submitting a blind assignment, an analyst's annotations there are final."""
     if annotations_final(article=article, user=user):
@@ -259,8 +266,7 @@ def annotation_update(
     links: Iterable[str] = (),
 ) -> Annotation:
     """Change the body of one's own annotation, if nobody changed it meanwhile."""
-    _require_creator(annotation, user, "edit")
-    _require_open(annotation.article, user)
+    _require_changeable(annotation, user, "edit")
     before = _snapshot(annotation)
     body = _clean_body(label=label, verdict=verdict, confidence=confidence, note=note, links=links)
     _bump(annotation, expected_version, **body)
@@ -273,8 +279,7 @@ def annotation_update(
 @transaction.atomic
 def annotation_delete(*, annotation: Annotation, user, expected_version: int) -> None:
     """Delete one's own annotation (also how an orphaned one is dismissed)."""
-    _require_creator(annotation, user, "delete")
-    _require_open(annotation.article, user)
+    _require_changeable(annotation, user, "delete")
     # Claim the row at the expected version first, so a concurrent edit is not lost.
     _bump(annotation, expected_version)
     _record(annotation, user, Change.Action.DELETED, _snapshot(annotation))
@@ -292,7 +297,7 @@ def annotation_reattach(
     exact: str | None = None,
 ) -> Annotation:
     """Put one's own (usually orphaned) annotation on a passage of the current text."""
-    _require_creator(annotation, user, "re-attach")
+    _require_changeable(annotation, user, "re-attach")
     article = annotation.article
     start, end = _clean_span(article.body, start, end, exact)
     selector = anchoring.selector_for(article.body, start, end)

@@ -478,3 +478,25 @@ def test_an_event_with_assigned_work_cannot_be_deleted_underneath_it(blind_event
     event, *_ = blind_event
     with pytest.raises(ProtectedError):
         event.delete()
+
+
+def test_a_submitted_annotation_cannot_be_re_attached_any_more_than_edited(
+    article, analyst, editor
+):
+    assignment = services.assignment_create(
+        creator=editor, analysts=[analyst], article=article, blind=True
+    )
+    mine = create(article, analyst, "crossed the border")
+    services.assignment_submit(assignment=assignment, analyst=analyst)
+    start, end = span_of(article.body, "a disgrace")
+
+    response = _client_of(analyst).post(
+        f"/annotations/{mine.pk}/reattach/",
+        {"version": mine.version, "start": start, "end": end, "exact": "a disgrace"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert "your annotations are final" in response.content.decode()  # the panel says why
+    mine.refresh_from_db()
+    assert (mine.exact, mine.version) == ("crossed the border", 1)
+    assert not mine.changes.filter(action="reattached").exists()
