@@ -558,6 +558,14 @@ def assignment_create(
     for analyst in analysts:
         if not has_role(analyst, ANALYST):
             raise AnnotationError(f"{analyst.get_username()} does not have the Analyst role.")
+        # Editors review, adjudicate and export everyone's annotations: those pages must
+        # show them everything, so they cannot be kept blind, and blind work is for
+        # analysts only (an open assignment may include editors).
+        if blind and has_role(analyst, EDITOR):
+            raise AnnotationError(
+                f"{analyst.get_username()} is an editor, who sees every analyst's annotations "
+                "on the review pages; give editors open assignments, not blind ones."
+            )
     assignment = Assignment.objects.create(
         article=article,
         event=event,
