@@ -265,6 +265,8 @@ def annotation_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(ANALYST)
 def annotation_reattach(request: HttpRequest, pk: int) -> HttpResponse:
     annotation = _visible_annotation(request, pk)
+    if annotation.creator_id != request.user.pk:
+        raise PermissionDenied("Only the analyst who made an annotation can re-attach it.")
     form = ReattachForm(request.POST)
     article = annotation.article
     if not form.is_valid():
