@@ -112,3 +112,26 @@ def test_rows_with_implausible_dates_are_refused_and_the_rest_imported(
     # No outlet is left behind by a refused row.
     assert set(Outlet.objects.values_list("name", flat=True)) == {"Outlet 0", "Outlet 4"}
     assert Article.objects.filter(scoring_status="scored").count() == 2
+
+
+def test_a_row_sets_only_the_documented_fields(tmp_path, capsys):
+    # Issue 13: a row could set "demo" (the article page then said it was written for the
+    # demo), "note" and "event" in the article's metadata.
+    row = {
+        "url": "https://gazette.example/meta",
+        "title": "Harbour reopens",
+        "text": TEXT.format(n=9),
+        "demo": True,
+        "note": "Written for the demo.",
+        "event": "made-up-event",
+        "meta": {"demo": True},
+    }
+    path = tmp_path / "meta.jsonl"
+    path.write_text(json.dumps(row))
+
+    call_command("import_articles", str(path))
+
+    article = Article.objects.get()
+    assert article.meta == {}
+    assert not article.is_demo
+    assert article.event is None
