@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.db.models import Count
 
 from newsdesk.models import Article, Event, Feed, Outlet, OutletDomain
+from newsdesk.outlet_names import look_alike_warning
 from newsdesk.roles import ADMIN, RANKS
 
 # An address typed without its scheme ("example.org/feed") is taken as https, as
@@ -32,6 +33,7 @@ class FeedInline(admin.TabularInline):
 class OutletAdmin(admin.ModelAdmin):
     list_display = [
         "name",
+        "name_check",
         "country",
         "language",
         "state_affiliated",
@@ -68,8 +70,14 @@ class OutletAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
+    @admin.display(description="name check")
+    def name_check(self, obj: Outlet) -> str:
+        return "look-alike letters" if look_alike_warning(obj.name) else ""
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if warning := look_alike_warning(obj.name):
+            self.message_user(request, warning, messages.WARNING)
         from analysis.event_report import OUTLET_FIELDS, outlets_compared_events
 
         # Saving marked the comparisons of the outlet's events stale (analysis.receivers,

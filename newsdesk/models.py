@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.dates import CEILING, EARLIEST, ImplausibleDate, published_utc
+from newsdesk.outlet_names import normalise as normalise_name
 
 
 class Leaning(models.TextChoices):
@@ -69,7 +70,9 @@ class Outlet(models.Model):
         return reverse("outlet-detail", args=[self.slug])
 
     def clean(self) -> None:
-        """A rating comes with its provenance: the register shows where each one is from."""
+        """A rating comes with its provenance: the register shows where each one is from.
+        The name has one spelling (see newsdesk.outlet_names)."""
+        self.name = normalise_name(self.name)
         errors = {}
         for rating, source in (
             ("leaning", "leaning_source"),

@@ -17,6 +17,7 @@ from django.db.models import Max, Min
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdesk import outlet_names
 from newsdesk.dates import is_plausible, published_utc
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
@@ -79,7 +80,7 @@ def domain_of(url: str) -> str:
 
 def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) -> Outlet | None:
     """Find an outlet by name, domain or the URL's host; optionally create it for curation."""
-    name = name.strip()
+    name = outlet_names.normalise(name)
     if name:
         outlet = Outlet.objects.filter(name__iexact=name).first()
         if outlet is None and "." in name:
@@ -109,14 +110,19 @@ def _outlet_by_domain(domain: str) -> Outlet | None:
 
 
 def outlet_create_inactive(*, name: str, domain: str = "") -> Outlet:
+    name = outlet_names.normalise(name)[:200]
     base = slugify(name)[:90] or "outlet"
     slug, n = base, 1
     while Outlet.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    outlet = Outlet.objects.create(
-        name=name[:200], slug=slug, is_active=False, notes="Created by an import; please curate."
-    )
+    notes = ["Created by an import; please curate."]
+    if warning := outlet_names.look_alike_warning(name):
+        notes.append(warning)
+        skeleton = outlet_names.latin_skeleton(name)
+        if twin := Outlet.objects.filter(name__iexact=skeleton).first():
+            notes.append(f"An outlet named “{twin.name}” (/{twin.slug}/) exists already.")
+    outlet = Outlet.objects.create(name=name, slug=slug, is_active=False, notes=" ".join(notes))
     if domain and not OutletDomain.objects.filter(domain=domain).exists():
         OutletDomain.objects.create(outlet=outlet, domain=domain)
     return outlet

@@ -22,8 +22,10 @@ BODY = (
 )
 
 
-def ingest(raw=BODY, **fields):
-    return article_ingest(data=ArticleInput(raw=raw, **fields), method=IngestMethod.PASTE)
+def ingest(raw=BODY, create_outlet=False, **fields):
+    return article_ingest(
+        data=ArticleInput(raw=raw, **fields), method=IngestMethod.PASTE, create_outlet=create_outlet
+    )
 
 
 def test_the_seed_comes_out_as_the_newsroom_expects(seed_text, django_capture_on_commit_callbacks):
@@ -205,3 +207,43 @@ def test_the_admin_refuses_an_implausible_date(admin_client):
     assert "outside the range taken" in response.content.decode()
     article.refresh_from_db()
     assert article.published_at == dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+
+
+# --- Outlet names: one spelling, look-alikes flagged (issue 13) -------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Test\u00a0Gazette",
+        "  Test   Gazette ",
+        "Ｔｅｓｔ Gazette",
+        "Test\u200b Gazette",
+        "test gazette",
+    ],
+)
+def test_an_outlet_name_in_another_spelling_finds_the_same_outlet(spelling):
+    gazette = OutletFactory(name="Test Gazette")
+
+    article = ingest(outlet_name=spelling)
+
+    assert article.outlet == gazette
+    assert Outlet.objects.count() == 1
+
+
+def test_an_outlet_name_with_a_look_alike_letter_is_flagged_for_the_curator():
+    # "Ѕ" is CYRILLIC CAPITAL LETTER DZE, drawn like the Latin S.
+    OutletFactory(name="Sputnik Test", slug="sputnik-test")
+
+    article = ingest(outlet_name="\u0405putnik Test", create_outlet=True)
+
+    created = article.outlet
+    assert created.name == "\u0405putnik Test" and not created.is_active
+    assert "look-alike letters" in created.notes
+    assert "CYRILLIC CAPITAL LETTER DZE" in created.notes
+    assert "“Sputnik Test” (/sputnik-test/) exists already" in created.notes
+
+
+def test_a_name_in_one_script_is_not_flagged():
+    article = ingest(outlet_name="Новая газета", create_outlet=True)
+    assert "look-alike" not in article.outlet.notes
