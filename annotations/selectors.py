@@ -38,8 +38,8 @@ def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
 def blind_for(*, article: Article, user) -> bool:
     """Whether ``user`` must not see others' annotations of this article yet.
 
-    True while they are a member of a blind assignment covering it (the article, or
-    its event) and have not submitted it.
+    True while they are a member of a blind assignment given with it (an article's, or
+    an event's when it held the article) and have not submitted it.
     """
     return AssignmentMember.objects.filter(
         assignment__in=assignments_covering(article=article).filter(blind=True),

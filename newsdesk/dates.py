@@ -6,7 +6,7 @@ after now. Dates outside that are refused with a reason: a row dated 9999-12-31 
 negative offset became year 10000 on PostgreSQL (which psycopg cannot read back, so every
 list showing it failed), and one dated year 1 with a positive offset became 1 BC.
 
-The database's check constraint (migration 0011) holds the same floor and a fixed
+The database's check constraint (migration 0012) holds the same floor and a fixed
 ceiling, ``CEILING``, since a constraint cannot read the clock.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 
 from django.db import DatabaseError, connection, connections
@@ -323,9 +324,7 @@ def articles_pick(*, query: str) -> list[Article]:
     if query.isdigit():
         articles = articles.filter(pk=int(query))
     elif day := _picked_day(query):
-        articles = articles.filter(
-            published_at__gte=_start_of(day), published_at__lt=_start_of(day + dt.timedelta(days=1))
-        )
+        articles = articles.filter(published_at__gte=day_start(day), published_at__lt=day_end(day))
     else:
         for word in query.split()[:6]:
             articles = articles.filter(headline__icontains=word)

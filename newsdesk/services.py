@@ -24,7 +24,6 @@ from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.text import CleanedText, clean_text
-<<<<<<< HEAD
 from newsdesk.models import (
     Article,
     ArticleEdit,
@@ -34,10 +33,7 @@ from newsdesk.models import (
     Outlet,
     OutletDomain,
 )
-=======
-from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
 from newsdesk.signals import event_articles_leaving, events_merging
->>>>>>> 3ac2345 (Blind assignments hold: an assignment's articles are fixed when it is made (who is blind no longer follows later moves); moving an article out of, splitting or merging an event under open blind work is refused with the reason (newsdesk announces the change with a signal, annotations vetoes); after submission a merge moves the assignments and the editor's review to the surviving event; Assignment.event is PROTECT, and grouping keeps an emptied event that work was assigned on (issue 13))
 
 MIN_BODY_WORDS = 5
 

@@ -19,7 +19,7 @@ def fix_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0002_default_labels'),
+        ('annotations', '0003_claim_verdict_unverified'),
         ('newsdesk', '0010_article_headline_trigrams'),
     ]
 

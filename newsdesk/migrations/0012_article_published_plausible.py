@@ -44,7 +44,7 @@ def clear_implausible_dates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsdesk', '0010_article_headline_trigrams'),
+        ('newsdesk', '0011_article_edit_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
