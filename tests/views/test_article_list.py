@@ -205,3 +205,11 @@ def test_the_list_needs_the_same_few_queries_for_thirty_articles(
         response = analyst_client.get(reverse("article-list"))
 
     assert len(listed(response)) == 25
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_the_article_picker_takes_a_day_at_the_ends_of_the_calendar(analyst_client, day):
+    # The day after 9999-12-31 overflowed (issue 13's date windows, in issue 17's picker).
+    response = analyst_client.get(reverse("article-pick"), {"pick": day})
+
+    assert response.status_code == 200
