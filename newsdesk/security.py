@@ -64,19 +64,25 @@ NUL_MESSAGE = "The request holds a NUL character (%00), which no field accepts."
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def _holds_nul(query) -> bool:
-    return any("\x00" in key or any("\x00" in v for v in values) for key, values in query.lists())
+def _nul_field(query) -> str | None:
+    """The name of the first field whose name or value holds NUL, else None."""
+    for key, values in query.lists():
+        if "\x00" in key or any("\x00" in v for v in values):
+            return key
+    return None
 
 
-def nul_problem(request: HttpRequest) -> int:
-    """404 for a path holding NUL (no page has such a name), 400 for a query string or
-    form field holding one, else 0."""
+def nul_problem(request: HttpRequest) -> tuple[int, str, str]:
+    """(404, "path", "") for a path holding NUL (no page has such a name); (400, where,
+    field) for a query string ("query") or form ("form") field holding one; else (0, "", "")."""
     if "\x00" in request.path_info:
-        return 404
-    if _holds_nul(request.GET):
-        return 400
+        return 404, "path", ""
+    if (field := _nul_field(request.GET)) is not None:
+        return 400, "query", field
     form = request.method == "POST" and request.content_type in _FORM_TYPES
-    return 400 if form and _holds_nul(request.POST) else 0
+    if form and (field := _nul_field(request.POST)) is not None:
+        return 400, "form", field
+    return 0, "", ""
 
 
 class RefuseNulMiddleware:
@@ -84,13 +90,23 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        status = nul_problem(request)
+        status, where, name = nul_problem(request)
         if not status:
             return self.get_response(request)
-        message = "Not Found" if status == 404 else NUL_MESSAGE
-        if request.path_info.startswith("/api/"):
-            return JsonResponse({"detail": message}, status=status)
-        return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+        api = request.path_info.startswith("/api/")
+        if status == 404:
+            if api:
+                return JsonResponse({"detail": "Not Found"}, status=404)
+            return HttpResponse("Not Found", status=404, content_type="text/plain; charset=utf-8")
+        if api:
+            # The API's answer for an invalid field, as its schema documents (422).
+            error = {
+                "loc": [where, name.replace("\x00", "")],
+                "msg": NUL_MESSAGE,
+                "type": "value_error",
+            }
+            return JsonResponse({"detail": [error]}, status=422)
+        return HttpResponse(NUL_MESSAGE, status=400, content_type="text/plain; charset=utf-8")
 
 
 # --- Database errors ----------------------------------------------------------------------
