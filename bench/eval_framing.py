@@ -4,6 +4,7 @@ A sentence "has" a frame when any cue of that frame matches in it (and a persuas
 family when any cue of that family does). Compared with hand labels, per label: TP, FP,
 FN, precision, recall and F1, then micro and macro averages.
 Run: .venv/bin/python bench/eval_framing.py
+     .venv/bin/python bench/eval_framing.py --semeval2023 PATH   (bench/eval_semeval2023.py)
 """
 
 from __future__ import annotations
@@ -144,6 +145,17 @@ def table(title: str, report: Report) -> str:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    if "--semeval2023" in sys.argv:
+        import argparse
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--semeval2023", type=Path, required=True)
+        parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+        args, _ = parser.parse_known_args()
+        from bench.eval_semeval2023 import run
+
+        run(args.semeval2023, as_json_output=args.json)
+        return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     os.environ.setdefault("DEBUG", "1")
     import django
