@@ -57,6 +57,7 @@ MIN_DOCS = 3  # a word enters the vocabulary if at least this many training arti
 MAX_DOC_SHARE = 0.5  # ...and at most this share of them (more is a function word)
 CUE_SCALE = 0.5  # the cue rates' weight against the (unit-length) word vector
 FOLDS = 5
+MIN_SLOPE = 0.1  # the calibration keeps the model's ranking of articles
 SEED = 2023
 
 
@@ -170,8 +171,12 @@ def fit(docs: list[Doc]) -> dict:
     probs = np.zeros(Y.shape)
     for j in range(len(MODEL_FRAMES)):
         platt = LogisticRegression(C=100.0).fit(z[:, [j]], Y[:, j])
-        calibration.append([round(float(platt.coef_[0, 0]), 5), round(float(platt.intercept_[0]), 5)])
-        probs[:, j] = platt.predict_proba(z[:, [j]])[:, 1]
+        # A frame whose out-of-fold scores do not rank (too few examples) would get a
+        # slope near or under zero, turning its ranking upside down: keep it rising.
+        slope = max(float(platt.coef_[0, 0]), MIN_SLOPE)
+        intercept = float(platt.intercept_[0])
+        calibration.append([round(slope, 5), round(intercept, 5)])
+        probs[:, j] = 1 / (1 + np.exp(-(slope * z[:, j] + intercept)))
     has_cue = np.array([[d.weighted.get(f, 0) > 0 for f in MODEL_FRAMES] for d in docs])
     threshold = best_threshold(Y, probs, has_cue)
 
