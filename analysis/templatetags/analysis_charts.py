@@ -143,3 +143,28 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.simple_tag
+def accuracy_note(scorer: str) -> str:
+    """One line: how often the scorer agreed with annotators on a public corpus."""
+    from analysis.accuracy import headline_measurement
+
+    m = headline_measurement(scorer)
+    if not m or m.get("f1") is None:
+        return format_html('<span class="small muted">{}</span>', "Not yet measured.")
+    baseline = m.get("baseline") or {}
+    return format_html(
+        '<span class="small muted accuracy-note" data-scorer="{}">Measured against annotators '
+        "of {} ({}): F1 {:.2f} ({}), against {:.2f} for {}; {} v{}, {}.</span>",
+        scorer,
+        m.get("corpus", ""),
+        m.get("split", ""),
+        m["f1"],
+        m.get("subset", ""),
+        baseline.get("f1") or 0.0,
+        baseline.get("name", "a simple baseline"),
+        scorer,
+        m.get("scorer_version", ""),
+        m.get("date", ""),
+    )
