@@ -144,9 +144,12 @@ def _settled_evidence() -> list[SettledPassage]:
             family_key = "family" if score.scorer == "persuasion" else "frame"
             for cue in score.evidence.get("cues", []):
                 start, end = cue.get("start"), cue.get("end")
-                if isinstance(start, int) and isinstance(end, int):
-                    if a.start <= start and end <= a.end:
-                        inside.append((score.scorer, cue.get(family_key, ""), cue.get("cue", "")))
+                if (
+                    isinstance(start, int)
+                    and isinstance(end, int)
+                    and a.start <= start <= end <= a.end
+                ):
+                    inside.append((score.scorer, cue.get(family_key, ""), cue.get("cue", "")))
         passages.append(SettledPassage(a.pk, a.article_id, a.label.name, a.exact, inside))
     return passages
 

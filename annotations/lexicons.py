@@ -31,12 +31,14 @@ def families_of(scorer: str, directory: Path = LEXICONS) -> list[str]:
 
 
 def next_version(version: str) -> str:
-    """"2" -> "2.1", "2.1" -> "2.2": newsroom additions count after the released version."""
+    """ "2" -> "2.1", "2.1" -> "2.2": newsroom additions count after the released version."""
     base, _, local = str(version).partition(".")
     return f"{base}.{int(local) + 1 if local.isdigit() else 1}"
 
 
-def write_additions(scorer: str, additions: list[tuple[str, str, float]], directory=LEXICONS) -> str:
+def write_additions(
+    scorer: str, additions: list[tuple[str, str, float]], directory=LEXICONS
+) -> str:
     """Add (family, phrase, weight) cues to the scorer's lexicon file; the new version."""
     path = lexicon_path(scorer, directory)
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -209,11 +209,7 @@ def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
     )
     suppressed = suppressed_cues()
     return sorted(
-        (
-            s
-            for s in found
-            if s.key not in taken and (s.scorer, s.family, s.cue) not in suppressed
-        ),
+        (s for s in found if s.key not in taken and (s.scorer, s.family, s.cue) not in suppressed),
         key=lambda s: (s.start, s.end, s.kind),
     )
 

@@ -308,7 +308,9 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
 def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     try:
-        services.suggestion_dismiss(article=article, user=request.user, key=request.POST.get("key", ""))
+        services.suggestion_dismiss(
+            article=article, user=request.user, key=request.POST.get("key", "")
+        )
     except services.AnnotationError as exc:
         return _refused(request, article, str(exc))
     return _after_write(request, article, "Suggestion dismissed.")

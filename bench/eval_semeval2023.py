@@ -152,7 +152,6 @@ def evaluate(docs: list[Doc]) -> tuple[list[Result], list[dict]]:
 
 
 def report(results: list[Result], errors: list[dict], n: int) -> str:
-    ours = results[0]
     lines = [
         f"SemEval-2023 Task 3 subtask 2, English, even-numbered articles: {n}, "
         f"{FOLDS}-fold cross-validation by article",
@@ -179,7 +178,6 @@ def report(results: list[Result], errors: list[dict], n: int) -> str:
         )
         missed = ", ".join(f"{f} ({e['confidence'][f]:.2f})" for f in e["missed"])
         lines.append(f"  article {e['article']}: missed {missed or '-'}; added {added or '-'}")
-    del ours
     return "\n".join(lines)
 
 

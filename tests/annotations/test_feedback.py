@@ -35,9 +35,7 @@ def scored_article(text=TEXT, cues=("brutal",), family="loaded_language"):
 
 
 def cue_key(article, user, cue="brutal"):
-    return next(
-        s.key for s in suggestions_for_article(article=article, user=user) if s.cue == cue
-    )
+    return next(s.key for s in suggestions_for_article(article=article, user=user) if s.cue == cue)
 
 
 def analysts(n, roles):
@@ -108,9 +106,7 @@ def test_a_cue_the_newsroom_keeps_dismissing_stops_being_suggested(roles):
     services.suggestion_dismiss(article=article, user=last, key=cue_key(article, last))
 
     assert ("persuasion", "loaded_language", "brutal") in feedback.suppressed_cues()
-    assert not any(
-        s.cue == "brutal" for s in suggestions_for_article(article=other, user=newcomer)
-    )
+    assert not any(s.cue == "brutal" for s in suggestions_for_article(article=other, user=newcomer))
     summary = feedback.scorer_feedback_summary()
     assert summary["suppressed_cues"] == [
         {"scorer": "persuasion", "family": "loaded_language", "cue": "brutal", "precision": 0.2}
