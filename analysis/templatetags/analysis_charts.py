@@ -156,13 +156,13 @@ def accuracy_note(scorer: str) -> str:
     baseline = m.get("baseline") or {}
     return format_html(
         '<span class="small muted accuracy-note" data-scorer="{}">Measured against annotators '
-        "of {} ({}): F1 {:.2f} ({}), against {:.2f} for {}; {} v{}, {}.</span>",
+        "of {} ({}): F1 {} ({}), against {} for {}; {} v{}, {}.</span>",
         scorer,
         m.get("corpus", ""),
         m.get("split", ""),
-        m["f1"],
+        f"{m['f1']:.2f}",  # format_html escapes its arguments first: numbers as text
         m.get("subset", ""),
-        baseline.get("f1") or 0.0,
+        f"{baseline.get('f1') or 0.0:.2f}",
         baseline.get("name", "a simple baseline"),
         scorer,
         m.get("scorer_version", ""),

@@ -74,3 +74,14 @@ def test_a_confident_frame_without_a_cue_in_the_text_is_not_present():
     confidences = {"economic": 0.9, "legality": 0.8, "political": 0.1}
     counts = {"legality": 2, "political": 3}
     assert frames_present(confidences, counts, threshold=0.5) == ["legality"]
+
+
+def test_the_accuracy_note_quotes_the_measured_figures():
+    from analysis.accuracy import headline_measurement
+    from analysis.templatetags.analysis_charts import accuracy_note
+
+    measured = headline_measurement("framing")
+    note = str(accuracy_note("framing"))
+    assert f"F1 {measured['f1']:.2f}" in note
+    assert f"against {measured['baseline']['f1']:.2f}" in note
+    assert measured["scorer_version"] in note
