@@ -42,6 +42,7 @@ class Measurement:
     corpus_terms: str = ""
     n: int | None = None
     command: str = ""
+    family: str = ""  # the persuasion family or frame a per-family measurement is of
 
     @property
     def summary(self) -> str:
@@ -109,9 +110,10 @@ def _measurement(raw: dict, where: str) -> Measurement:
         f1=_number(raw.get("f1"), where),
         extra=extra,
         baseline=baseline,
-        corpus_terms=str(raw.get("corpus_terms", "")),
+        corpus_terms=str(raw.get("corpus_terms") or ""),
         n=raw.get("n"),
         command=str(raw.get("command", "")),
+        family=str(raw.get("family") or ""),
     )
 
 

@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from annotations.models import Annotation, Assignment, AssignmentMember, Change, Label
+from annotations.models import (
+    Annotation,
+    Assignment,
+    AssignmentMember,
+    Change,
+    Label,
+    LexiconAddition,
+    SuggestionDecision,
+)
 
 
 @admin.register(Label)
@@ -64,3 +72,39 @@ class AssignmentAdmin(admin.ModelAdmin):
     list_display = ["id", "article", "event", "blind", "created_by", "created_at"]
     raw_id_fields = ["article", "event"]
     inlines = [MemberInline]
+
+
+@admin.register(SuggestionDecision)
+class SuggestionDecisionAdmin(admin.ModelAdmin):
+    """Read-only: the evidence of the scorers' precision here (annotations.feedback)."""
+
+    list_display = ["at", "user", "scorer", "family", "cue", "decision"]
+    list_filter = ["scorer", "decision", "family"]
+    search_fields = ["cue", "user__username"]
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(LexiconAddition)
+class LexiconAdditionAdmin(admin.ModelAdmin):
+    """Additions are made on the scorer-feedback page and applied by lexicon_apply."""
+
+    list_display = [
+        "phrase",
+        "scorer",
+        "family",
+        "weight",
+        "added_by",
+        "added_at",
+        "applied_version",
+    ]
+    list_filter = ["scorer", "family"]
+    readonly_fields = ["applied_version", "added_by", "added_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

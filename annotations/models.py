@@ -256,3 +256,55 @@ class AssignmentMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.analyst} in {self.assignment}"
+
+
+class SuggestionDecision(models.Model):
+    """An analyst's answer to one machine suggestion: the evidence of the scorers' precision
+    in this newsroom (see ``annotations.feedback``)."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        DISMISSED = "dismissed", "Dismissed"
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    key = models.CharField(max_length=80)
+    scorer = models.CharField(max_length=20)
+    family = models.CharField(max_length=40, help_text="Persuasion family or frame.")
+    cue = models.CharField(max_length=120, help_text="The cue as the lexicon writes it.")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["scorer", "family", "cue"])]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user", "key"], name="one_decision")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.decision} {self.scorer} {self.family} “{self.cue}”"
+
+
+class LexiconAddition(models.Model):
+    """A phrase an admin added to a scorer's lexicon from the newsroom's annotations;
+    ``manage.py lexicon_apply`` writes the pending ones into the lexicon file."""
+
+    scorer = models.CharField(max_length=20)
+    family = models.CharField(max_length=40)
+    phrase = models.CharField(max_length=120)
+    weight = models.FloatField(default=0.8)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+    applied_version = models.CharField(
+        max_length=20, blank=True, help_text="The lexicon version that first held it."
+    )
+
+    class Meta:
+        ordering = ["-added_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["scorer", "phrase"], name="one_addition_per_phrase")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} → {self.scorer} {self.family}"

@@ -11,7 +11,15 @@ from django.db.models import Prefetch, QuerySet
 
 from analysis import agreement
 from analysis.models import Score
-from annotations.models import Annotation, Assignment, AssignmentMember, Label, Reply, Verdict
+from annotations.models import (
+    Annotation,
+    Assignment,
+    AssignmentMember,
+    Label,
+    Reply,
+    SuggestionDecision,
+    Verdict,
+)
 from newsdesk.models import Article
 
 # Persuasion cue families and the label a confirmed cue gets.
@@ -137,14 +145,27 @@ class Suggestion:
     text: str
     label: str
     note: str
+    scorer: str = "claims"
+    family: str = ""
+    cue: str = ""
+
+
+# Frame cues suggested per frame the framing scorer finds present (its heaviest ones).
+FRAME_CUES_SUGGESTED = 3
 
 
 def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
-    """Claim candidates and persuasion cues from the stored scores, not yet accepted by
-    ``user``, in text order. Evidence from another version of the text is skipped."""
+    """Claim candidates, persuasion cues and the cues of the frames present, from the
+    stored scores, not yet accepted or dismissed by ``user``, in text order. Evidence from
+    another version of the text is skipped, and so are the cues the newsroom keeps
+    dismissing (``annotations.feedback.suppressed_cues``)."""
+    from annotations.feedback import suppressed_cues
+
     scores = {
         s.scorer: s
-        for s in Score.objects.filter(article=article, scorer__in=["claims", "persuasion"])
+        for s in Score.objects.filter(
+            article=article, scorer__in=["claims", "persuasion", "framing"]
+        )
     }
     body = article.body
     found: list[Suggestion] = []
@@ -184,14 +205,56 @@ def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
                     text=body[start:end],
                     label=CUE_LABELS.get(family, CUE_DEFAULT_LABEL),
                     note=f"Persuasion cue ({family.replace('_', ' ')}) found by the scorer.",
+                    scorer="persuasion",
+                    family=family,
+                    cue=cue.get("cue", ""),
                 )
             )
+    framing = scores.get("framing")
+    if framing:
+        found += _frame_suggestions(framing, body)
     taken = set(
         Annotation.objects.filter(article=article, creator=user)
         .exclude(suggestion="")
         .values_list("suggestion", flat=True)
     )
-    return sorted((s for s in found if s.key not in taken), key=lambda s: (s.start, s.end, s.kind))
+    taken |= set(
+        SuggestionDecision.objects.filter(article=article, user=user).values_list("key", flat=True)
+    )
+    suppressed = suppressed_cues()
+    return sorted(
+        (s for s in found if s.key not in taken and (s.scorer, s.family, s.cue) not in suppressed),
+        key=lambda s: (s.start, s.end, s.kind),
+    )
+
+
+def _frame_suggestions(framing: Score, body: str) -> list[Suggestion]:
+    present = framing.values.get("frames_present") or []
+    found = []
+    for frame in present:
+        cues = [
+            c
+            for c in framing.evidence.get("cues", [])
+            if c.get("frame") == frame and _fits(body, c.get("start"), c.get("end"))
+        ]
+        cues.sort(key=lambda c: (-c.get("weight", 0), c["start"]))
+        for cue in cues[:FRAME_CUES_SUGGESTED]:
+            start, end = cue["start"], cue["end"]
+            found.append(
+                Suggestion(
+                    key=f"framing v{framing.version} {start}:{end} {frame}",
+                    kind="cue",
+                    start=start,
+                    end=end,
+                    text=body[start:end],
+                    label=CUE_DEFAULT_LABEL,
+                    note=f"Cue of the {frame.replace('_', ' ')} frame found by the scorer.",
+                    scorer="framing",
+                    family=frame,
+                    cue=cue.get("cue", ""),
+                )
+            )
+    return found
 
 
 def _fits(body: str, start, end) -> bool:

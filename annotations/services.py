@@ -29,16 +29,18 @@ from annotations.models import (
     Change,
     Confidence,
     Label,
+    LexiconAddition,
     Origin,
     Reply,
     ReviewStatus,
+    SuggestionDecision,
     Verdict,
     text_hash,
 )
 from annotations.selectors import annotations_final
 from newsdesk import anchoring
 from newsdesk.models import Article, Event
-from newsdesk.roles import ANALYST, EDITOR, has_role
+from newsdesk.roles import ADMIN, ANALYST, EDITOR, has_role
 from newsdesk.services import EventChangeRefused
 
 MAX_LINKS = 10
@@ -333,8 +335,7 @@ def annotation_reply(*, annotation: Annotation, user, text: str) -> Reply:
 # --- Machine suggestions ----------------------------------------------------------------
 
 
-def suggestion_accept(*, article: Article, user, key: str) -> Annotation:
-    """Confirm one of the scorers' suggestions as an annotation of ``user``'s."""
+def _offered(*, article: Article, user, key: str):
     from annotations.selectors import suggestions_for_article
 
     suggestion = next(
@@ -342,15 +343,34 @@ def suggestion_accept(*, article: Article, user, key: str) -> Annotation:
     )
     if suggestion is None:
         raise AnnotationError(
-            "That suggestion is no longer offered: you accepted it already, or the article "
-            "was scored again. Reload the page."
+            "That suggestion is no longer offered: you accepted or dismissed it already, or "
+            "the article was scored again. Reload the page."
         )
+    return suggestion
+
+
+def _decide(*, article: Article, user, suggestion, decision: str) -> SuggestionDecision:
+    return SuggestionDecision.objects.create(
+        article=article,
+        user=user,
+        key=suggestion.key,
+        scorer=suggestion.scorer,
+        family=suggestion.family,
+        cue=suggestion.cue[:120],
+        decision=decision,
+    )
+
+
+@transaction.atomic
+def suggestion_accept(*, article: Article, user, key: str) -> Annotation:
+    """Confirm one of the scorers' suggestions as an annotation of ``user``'s."""
+    suggestion = _offered(article=article, user=user, key=key)
     label = Label.objects.filter(name=suggestion.label, is_active=True).first()
     if label is None:
         raise AnnotationError(
             f"The label “{suggestion.label}” is not in the vocabulary; ask an admin to add it."
         )
-    return annotation_create(
+    annotation = annotation_create(
         article=article,
         creator=user,
         start=suggestion.start,
@@ -359,6 +379,42 @@ def suggestion_accept(*, article: Article, user, key: str) -> Annotation:
         note=suggestion.note,
         origin=Origin.MACHINE,
         suggestion=key,
+    )
+    _decide(article=article, user=user, suggestion=suggestion, decision="accepted")
+    return annotation
+
+
+def suggestion_dismiss(*, article: Article, user, key: str) -> SuggestionDecision:
+    """Say a suggestion is wrong: it is not offered to ``user`` again, and it counts
+    against its cue's precision (``annotations.feedback``)."""
+    _require(user, ANALYST, "Dismissing suggestions")
+    suggestion = _offered(article=article, user=user, key=key)
+    return _decide(article=article, user=user, suggestion=suggestion, decision="dismissed")
+
+
+# --- Lexicon additions from the newsroom ----------------------------------------------------
+
+
+def lexicon_addition_create(
+    *, user, phrase: str, scorer: str, family: str, weight: float = 0.8
+) -> LexiconAddition:
+    """An admin adds a phrase to a scorer's lexicon; ``manage.py lexicon_apply`` writes
+    it into the lexicon file with a new version, and a rescore follows."""
+    from annotations.feedback import normalised_phrase
+    from annotations.lexicons import families_of
+
+    _require(user, ADMIN, "Adding to a lexicon")
+    phrase = normalised_phrase(phrase)
+    if not phrase:
+        raise AnnotationError("Give the phrase to add.")
+    if family not in families_of(scorer):
+        raise AnnotationError(f"“{family}” is not a {scorer} family.")
+    if not 0.1 <= weight <= 1.0:
+        raise AnnotationError("A cue's weight is between 0.1 and 1.")
+    if LexiconAddition.objects.filter(scorer=scorer, phrase=phrase).exists():
+        raise AnnotationError(f"“{phrase}” was added already.")
+    return LexiconAddition.objects.create(
+        scorer=scorer, family=family, phrase=phrase, weight=weight, added_by=user
     )
 
 
@@ -619,3 +675,25 @@ def assignment_submit(*, assignment: Assignment, analyst) -> AssignmentMember:
         member.submitted_at = timezone.now()
         member.save(update_fields=["submitted_at"])
     return member
+
+
+@transaction.atomic
+def lexicon_additions_apply(*, directory=None) -> dict[str, str]:
+    """Write the pending additions into their lexicon files; scorer -> new version."""
+    from annotations import lexicons
+
+    directory = directory or lexicons.LEXICONS
+    versions: dict[str, str] = {}
+    pending = LexiconAddition.objects.select_for_update().filter(applied_version="")
+    by_scorer: dict[str, list[LexiconAddition]] = {}
+    for addition in pending:
+        by_scorer.setdefault(addition.scorer, []).append(addition)
+    for scorer, additions in by_scorer.items():
+        version = lexicons.write_additions(
+            scorer, [(a.family, a.phrase, a.weight) for a in additions], directory
+        )
+        LexiconAddition.objects.filter(pk__in=[a.pk for a in additions]).update(
+            applied_version=version
+        )
+        versions[scorer] = version
+    return versions

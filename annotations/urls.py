@@ -11,6 +11,12 @@ urlpatterns = [
         name="annotation-suggestion-accept",
     ),
     path(
+        "articles/<int:pk>/annotations/suggestions/dismiss/",
+        views.suggestion_dismiss,
+        name="annotation-suggestion-dismiss",
+    ),
+    path("annotations/scorer-feedback/", views.scorer_feedback, name="annotation-scorer-feedback"),
+    path(
         "articles/<int:pk>/annotations/review/",
         views.article_review,
         name="annotation-article-review",

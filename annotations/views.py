@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
 
-from annotations import export, selectors, services
+from annotations import export, feedback, selectors, services
 from annotations.forms import (
     AdjudicateForm,
     AnnotationCreateForm,
@@ -26,7 +26,7 @@ from annotations.forms import (
 )
 from annotations.models import Annotation, Assignment, AssignmentMember, Label, Verdict, text_hash
 from newsdesk.models import Article, Event
-from newsdesk.roles import ANALYST, EDITOR, has_role, role_required
+from newsdesk.roles import ADMIN, ANALYST, EDITOR, has_role, role_required
 
 PANEL = "annotations/panel.html"
 
@@ -306,6 +306,19 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_POST
+@role_required(ANALYST)
+def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        services.suggestion_dismiss(
+            article=article, user=request.user, key=request.POST.get("key", "")
+        )
+    except services.AnnotationError as exc:
+        return _refused(request, article, str(exc))
+    return _after_write(request, article, "Suggestion dismissed.")
+
+
 # --- Review and agreement (editors) -------------------------------------------------------
 
 
@@ -496,3 +509,42 @@ def _export_name(data: dict) -> str:
     if data.get("until"):
         parts.append(f"to-{data['until']:%Y-%m-%d}")
     return "-".join(parts)
+
+
+# --- What the newsroom teaches the scorers (admins) -------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(ADMIN)
+def scorer_feedback(request: HttpRequest) -> HttpResponse:
+    """Deployment precision per family and frame beside the public-corpus figures, the cues
+    no longer suggested, and the phrases analysts keep marking that the lexicons lack."""
+    error = ""
+    if request.method == "POST":
+        try:
+            weight = float(request.POST.get("weight") or 0.8)
+        except ValueError:
+            weight = -1.0
+        try:
+            addition = services.lexicon_addition_create(
+                user=request.user,
+                phrase=request.POST.get("phrase", ""),
+                scorer=request.POST.get("scorer", ""),
+                family=request.POST.get("family", ""),
+                weight=weight,
+            )
+        except services.AnnotationError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                f"“{addition.phrase}” added to the {addition.scorer} lexicon as "
+                f"{addition.family}; it takes effect with the next lexicon version.",
+            )
+            return redirect("annotation-scorer-feedback")
+    context = feedback.feedback_page()
+    if error:
+        context["error"] = error
+    return render(
+        request, "annotations/scorer_feedback.html", context, status=400 if error else 200
+    )

@@ -6,6 +6,7 @@ FN, precision, recall and F1, then micro and macro averages.
 Run: .venv/bin/python bench/eval_framing.py
      .venv/bin/python bench/eval_framing.py --ptc PATH   (persuasion against the SemEval-2020
      Task 11 propaganda corpus, even half; see bench/eval_ptc.py)
+     .venv/bin/python bench/eval_framing.py --semeval2023 PATH   (bench/eval_semeval2023.py)
 """
 
 from __future__ import annotations
@@ -154,6 +155,17 @@ def main() -> None:
         if not path:
             raise SystemExit("--ptc needs the corpus path")
         eval_ptc.main([path])
+        return
+    if "--semeval2023" in sys.argv:
+        import argparse
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--semeval2023", type=Path, required=True)
+        parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+        args, _ = parser.parse_known_args()
+        from bench.eval_semeval2023 import run
+
+        run(args.semeval2023, as_json_output=args.json)
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
     os.environ.setdefault("DEBUG", "1")

@@ -1,8 +1,18 @@
-"""Framing: which of the Media Frames Corpus policy frames an article leans on.
+"""Framing: which of the Media Frames Corpus policy frames an article uses.
 
-Counts weighted cue words and phrases from ``analysis/lexicons/frames.json`` (the 15
-frame dimensions of Card et al. 2015). The lexicon is data: its ``version`` is the
-scorer's version, so editing a cue re-scores articles.
+Two layers. Weighted cue words and phrases from ``analysis/lexicons/frames.json`` (the 15
+frame dimensions of Card et al. 2015) give the evidence: where each frame shows in the
+text, its rate per 1,000 words and its share of the cues. A generic cue ("price",
+"trillion", any cue of weight 0.5 or less) counts only in a sentence that holds a
+specific cue of the same frame (or, for money, a currency sign). Then a per-frame
+logistic model (``analysis/lexicons/frames_model.json``, trained by
+``bench/train_frames.py``) over those cue rates and word counts gives every frame a
+confidence that it is present, as annotators label frames: several per article. A frame
+is present when its confidence reaches the model's threshold and at least one of its cues
+is in the text, so that each frame shown has words behind it.
+
+The lexicon and the model are data: the scorer's version is made of both versions, so
+editing a cue or retraining re-scores articles.
 
 All cues are compiled into one regular expression shaped as a character trie, matched
 on word boundaries against the lower-cased text. At any position the trie prefers the
@@ -13,14 +23,20 @@ ending in "*" match any word that starts with them ("terror*": terrorism, terror
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.attribution import lowered as lowered_text
-from analysis.scoring.sentences import whitespace_words
+from analysis.scoring.sentences import split_spans, whitespace_words
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
+MODEL_PATH = LEXICON_PATH.with_name("frames_model.json")
 
 # In a cue, a space (or hyphen) matches any run of whitespace or hyphens in the text.
 _SEPARATOR = re.compile(r"[\s-]+")
@@ -37,9 +53,15 @@ def _load(path: Path) -> dict:
 
 
 LEXICON = _load(LEXICON_PATH)
-VERSION = str(LEXICON["version"])
 FRAMES: tuple[str, ...] = tuple(LEXICON["frames"])
 LABELS: dict[str, str] = {k: v["label"] for k, v in LEXICON["frames"].items()}
+# Cues that count only beside a specific cue of their frame (or one of its markers).
+_NEEDS_CONTEXT: set[tuple[str, str]] = {
+    (frame, cue) for frame, spec in LEXICON["frames"].items() for cue in spec["needs_context"]
+}
+_MARKERS: dict[str, tuple[str, ...]] = {
+    frame: tuple(spec.get("context_markers", ())) for frame, spec in LEXICON["frames"].items()
+}
 
 # Normalised cue -> (frame, cue as written, weight); prefix cues are keyed by their stem.
 _EXACT: dict[str, tuple[str, str, float]] = {}
@@ -134,17 +156,148 @@ def find_cues(text: str) -> list[dict]:
     return [_cue(m) for m in _CUES_IGNORECASE.finditer(" " + text)]
 
 
+def cues_in_context(text: str, cues: list[dict]) -> list[dict]:
+    """The cues that count: a cue that needs context counts only in a sentence that also
+    holds a cue of its frame needing none, or one of the frame's markers ("$")."""
+    if not any((c["frame"], c["cue"]) in _NEEDS_CONTEXT for c in cues):
+        return cues
+    kept: list[dict] = []
+    spans = split_spans(text)
+    tail = (spans[-1][1] if spans else 0, len(text) + 1)  # whatever no sentence holds
+    i = 0
+    for start, end in (*spans, tail):
+        inside = []
+        while i < len(cues) and cues[i]["start"] < end:
+            inside.append(cues[i])
+            i += 1
+        anchored = {c["frame"] for c in inside if (c["frame"], c["cue"]) not in _NEEDS_CONTEXT}
+        sentence = text[start:end]
+        for c in inside:
+            frame = c["frame"]
+            if (
+                (frame, c["cue"]) not in _NEEDS_CONTEXT
+                or frame in anchored
+                or any(m in sentence for m in _MARKERS[frame])
+            ):
+                kept.append(c)
+    return kept
+
+
 def word_count(text: str) -> int:
     """Whitespace-separated words, the unit of the per-1,000-words rates."""
     return whitespace_words(text)
 
 
+# --- The frames model ---------------------------------------------------------------------
+
+# Words as the model counts them (lower case; the training script uses the same rule).
+_TOKEN = re.compile(r"[a-z][a-z']+")
+
+
+def _load_model(path: Path) -> dict | None:
+    return _load(path) if path.exists() else None
+
+
+@dataclass(frozen=True)
+class FramesModel:
+    """A per-frame logistic model: one matrix product per article."""
+
+    version: str
+    frames: tuple[str, ...]
+    bias: np.ndarray  # per model frame
+    cue_weights: np.ndarray  # model frames x lexicon frames
+    index: dict[str, int]  # vocabulary word -> row of word_weights
+    word_weights: np.ndarray  # words x model frames
+    calibration: tuple[tuple[float, float], ...]  # (slope, intercept) per model frame
+    threshold: float
+    cue_scale: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> FramesModel:
+        words = data["words"]
+        return cls(
+            version=str(data["version"]),
+            frames=tuple(data["frames"]),
+            bias=np.array(data["bias"], dtype=float),
+            cue_weights=np.array(data["cue_weights"], dtype=float),
+            index={w: i for i, w in enumerate(words)},
+            word_weights=np.array(list(words.values()), dtype=float).reshape(
+                len(words), len(data["frames"])
+            ),
+            calibration=tuple((float(a), float(b)) for a, b in data["calibration"]),
+            threshold=float(data["threshold"]),
+            cue_scale=float(data["cue_scale"]),
+        )
+
+
+def cue_features(weighted: dict[str, float], words: int, scale: float) -> list[float]:
+    """log(1 + cue weight per 1,000 words) for each lexicon frame, scaled."""
+    n = max(words, 1)
+    return [scale * math.log1p(1000 * weighted.get(f, 0.0) / n) for f in FRAMES]
+
+
+def word_features(text: str, vocabulary) -> dict[str, float]:
+    """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
+    counts = Counter(_TOKEN.findall(text.lower()))  # counted in C
+    logs = {w: math.log1p(c) for w, c in counts.items() if w in vocabulary}
+    norm = math.sqrt(sum(v * v for v in logs.values())) or 1.0
+    return {w: v / norm for w, v in logs.items()}
+
+
+def frame_confidences(
+    model: FramesModel, text: str, weighted: dict[str, float], words: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Each model frame's confidence (0..1), and the word features it was computed from."""
+    feats = word_features(text, model.index)
+    z = model.bias + model.cue_weights @ np.array(cue_features(weighted, words, model.cue_scale))
+    if feats:
+        rows = [model.index[w] for w in feats]
+        z = z + np.array(list(feats.values())) @ model.word_weights[rows]
+    confidences = {
+        frame: round(_sigmoid(slope * float(zj) + intercept), 4)
+        for frame, zj, (slope, intercept) in zip(model.frames, z, model.calibration, strict=True)
+    }
+    return confidences, feats
+
+
+def words_behind(model: FramesModel, feats: dict[str, float], frame: str) -> list[str]:
+    """The words of the text that raised ``frame``'s confidence most."""
+    j = model.frames.index(frame)
+    raised = []
+    for w, x in feats.items():
+        weight = model.word_weights[model.index[w], j]
+        if weight > 0:
+            raised.append((float(weight) * x, w))
+    raised.sort(reverse=True)
+    return [w for _, w in raised[:EVIDENCE_WORDS]]
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+EVIDENCE_WORDS = 5
+_MODEL_DATA = _load_model(MODEL_PATH)
+MODEL = FramesModel.from_json(_MODEL_DATA) if _MODEL_DATA else None
+VERSION = f"{LEXICON['version']}+{MODEL.version}" if MODEL else str(LEXICON["version"])
+
 _ORDER = {frame: i for i, frame in enumerate(FRAMES)}
 
 
-@register("framing", VERSION, languages=("en",))
-def score_framing(text: str) -> ScoreResult:
-    cues = find_cues(text)
+def frames_present(
+    confidences: dict[str, float], counts: dict[str, int], threshold: float
+) -> list[str]:
+    """Frames at or above the threshold that have a cue in the text, most confident first."""
+    present = [f for f, c in confidences.items() if c >= threshold and counts.get(f, 0) > 0]
+    return sorted(present, key=lambda f: (-confidences[f], _ORDER[f]))
+
+
+def score_with(text: str, model: FramesModel | None) -> ScoreResult:
+    """The framing score of ``text`` under ``model`` (the evaluation passes its own)."""
+    cues = cues_in_context(text, find_cues(text))
     words = word_count(text)
     weighted: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -153,21 +306,35 @@ def score_framing(text: str) -> ScoreResult:
         weighted[frame] = weighted.get(frame, 0.0) + cue["weight"]
         counts[frame] = counts.get(frame, 0) + 1
     total = sum(weighted.values())
-    # Heaviest first; ties go to the frame with more hits, then to lexicon order.
-    ranked = sorted(weighted, key=lambda f: (-round(weighted[f], 6), -counts[f], _ORDER[f]))
     per_1000 = dict.fromkeys(FRAMES, 0.0)
     shares = dict.fromkeys(FRAMES, 0.0)
     for frame, weight in weighted.items():
         per_1000[frame] = round(1000 * weight / words, 2)
         shares[frame] = round(weight / total, 4)
+    evidence: dict = {"cues": cues}
+    if model is not None:
+        confidences, feats = frame_confidences(model, text, weighted, words)
+        ranked = frames_present(confidences, counts, model.threshold)
+        evidence["words"] = {f: words_behind(model, feats, f) for f in ranked}
+    else:
+        # Without a model: the heaviest frames by cue weight (ties: more hits, then order).
+        confidences = {}
+        ranked = sorted(weighted, key=lambda f: (-round(weighted[f], 6), -counts[f], _ORDER[f]))
     return ScoreResult(
         values={
             "word_count": words,
             "per_1000": per_1000,
             "shares": shares,
+            "frames": confidences,
+            "frames_present": ranked,
             "primary_frame": ranked[0] if ranked else None,
             "secondary_frame": ranked[1] if len(ranked) > 1 else None,
             "cue_count": len(cues),
         },
-        evidence={"cues": cues},
+        evidence=evidence,
     )
+
+
+@register("framing", VERSION, languages=("en",))
+def score_framing(text: str) -> ScoreResult:
+    return score_with(text, MODEL)

@@ -7,6 +7,7 @@ from analysis.scoring import get_scorer
 from analysis.scoring.framing import (
     FRAMES,
     LEXICON_PATH,
+    MODEL_PATH,
     _key,
     _lookup,
     _trie_pattern,
@@ -53,7 +54,7 @@ def test_a_sentence_without_cues_has_no_primary_frame():
     assert set(result.values["per_1000"]) == set(FRAMES)
     assert all(v == 0.0 for v in result.values["per_1000"].values())
     assert all(v == 0.0 for v in result.values["shares"].values())
-    assert result.evidence == {"cues": []}
+    assert result.evidence == {"cues": [], "words": {}}
 
 
 def test_empty_text_scores_zero_words_and_no_frame():
@@ -144,8 +145,11 @@ def test_per_1000_and_shares_on_a_tiny_text_computed_by_hand():
     assert values["shares"]["economic"] == pytest.approx(2.0 / 3.7, abs=1e-4)
     assert values["shares"]["political"] == pytest.approx(0.7 / 3.7, abs=1e-4)
     assert sum(values["shares"].values()) == pytest.approx(1.0, abs=1e-3)
-    assert values["primary_frame"] == "economic"
-    assert values["secondary_frame"] == "public_opinion"
+    # The primary frame is the model's most confident frame among those with cues here.
+    present = values["frames_present"]
+    assert set(present) <= {"economic", "political", "public_opinion"}
+    assert values["primary_frame"] == present[0]
+    assert present == sorted(present, key=lambda f: -values["frames"][f])
 
 
 def test_the_scan_finds_what_a_plain_word_boundary_regex_finds():
@@ -190,9 +194,10 @@ def test_every_cue_is_weighted_and_belongs_to_one_frame():
             seen[key] = name
 
 
-def test_the_version_is_the_lexicon_version():
+def test_the_version_is_made_of_the_lexicon_and_model_versions():
     lexicon = json.loads(LEXICON_PATH.read_text())
-    assert get_scorer("framing").version == lexicon["version"]
+    model = json.loads(MODEL_PATH.read_text())
+    assert get_scorer("framing").version == f"{lexicon['version']}+{model['version']}"
 
 
 def test_the_eval_set_covers_every_frame_and_has_negatives():

@@ -198,6 +198,16 @@ MATRIX: dict[str, Row] = {
         (302, "article"),
         data=lambda o: {"key": "claims v1 0:5"},
     ),
+    "annotation-suggestion-dismiss": role_page(
+        "post",
+        lambda o: reverse("annotation-suggestion-dismiss", args=[o.article.pk]),
+        (302, "article"),
+        data=lambda o: {"key": "claims v1 0:5"},
+    ),
+    # What the newsroom teaches the scorers: admins only.
+    "annotation-scorer-feedback": role_page(
+        url=lambda o: reverse("annotation-scorer-feedback"), ok=403, admin=200
+    ),
     "annotation-detail": role_page(url=lambda o: _annotation_url(o, "annotation-detail"), ok=302),
     "annotation-edit": role_page(url=lambda o: _annotation_url(o, "annotation-edit"), ok=403),
     "annotation-delete": role_page(

@@ -1,0 +1,218 @@
+"""Frames against SemEval-2023 Task 3 subtask 2 (English), cross-validated by article.
+
+Only the even-numbered articles are read. They are split into five folds by article;
+for each fold the frames model is trained (bench/train_frames.py's ``fit``) on the other
+four and the scorer, with that model, labels the fold's articles. Printed: per frame the
+precision, recall and F1 of the frames the scorer calls present and the ROC AUC of its
+confidence; micro-F1 and mean AUC; beside them two baselines (the five most frequent
+frames of the training folds for every article; main's lexicon rule, every frame with at
+least 5 % of the cue weight, with the AUC of its per-1,000-words rate) and a few errors
+(article number, frames missed and added, the words behind them: no article text).
+
+    python bench/eval_framing.py --semeval2023 /work/corpora/semeval2023-even [--json]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.train_frames import FOLDS, MODEL_FRAMES, Doc, _folds, fit, load_even
+
+SHARE_RULE = 0.05  # main's rule: a frame with at least this share of the cue weight
+EXAMPLES = 6
+
+
+@dataclass
+class FrameCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    scores: list[tuple[float, bool]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
+
+    @property
+    def auc(self) -> float | None:
+        return roc_auc(self.scores)
+
+
+def roc_auc(scores: list[tuple[float, bool]]) -> float | None:
+    """The probability that a positive outranks a negative (ties count half)."""
+    pos = sorted(s for s, y in scores if y)
+    neg = sorted(s for s, y in scores if not y)
+    if not pos or not neg:
+        return None
+    wins = 0.0
+    for s in pos:
+        # Negatives below s, and half of those equal to it.
+        lo = _bisect(neg, s, strict=True)
+        hi = _bisect(neg, s, strict=False)
+        wins += lo + (hi - lo) / 2
+    return wins / (len(pos) * len(neg))
+
+
+def _bisect(values: list[float], x: float, *, strict: bool) -> int:
+    import bisect
+
+    return bisect.bisect_left(values, x) if strict else bisect.bisect_right(values, x)
+
+
+@dataclass
+class Result:
+    name: str
+    per_frame: dict[str, FrameCounts]
+
+    @property
+    def micro(self) -> tuple[float, float, float]:
+        tp = sum(c.tp for c in self.per_frame.values())
+        fp = sum(c.fp for c in self.per_frame.values())
+        fn = sum(c.fn for c in self.per_frame.values())
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+
+    @property
+    def mean_auc(self) -> float | None:
+        aucs = [c.auc for c in self.per_frame.values() if c.auc is not None]
+        return sum(aucs) / len(aucs) if aucs else None
+
+
+def _count(result: Result, gold: set[str], predicted: set[str], scores: dict[str, float]):
+    for frame in MODEL_FRAMES:
+        c = result.per_frame.setdefault(frame, FrameCounts())
+        if frame in predicted and frame in gold:
+            c.tp += 1
+        elif frame in predicted:
+            c.fp += 1
+        elif frame in gold:
+            c.fn += 1
+        if frame in scores:
+            c.scores.append((scores[frame], frame in gold))
+
+
+def main_rule(doc: Doc) -> tuple[set[str], dict[str, float]]:
+    """main's rule: the lexicon without context rules, frames with >= 5 % of the weight."""
+    from analysis.scoring import framing
+
+    weighted: dict[str, float] = {}
+    for cue in framing.find_cues(doc.text):
+        weighted[cue["frame"]] = weighted.get(cue["frame"], 0.0) + cue["weight"]
+    total = sum(weighted.values()) or 1.0
+    words = max(doc.words, 1)
+    predicted = {f for f, w in weighted.items() if w / total >= SHARE_RULE}
+    return predicted, {f: 1000 * weighted.get(f, 0.0) / words for f in MODEL_FRAMES}
+
+
+def evaluate(docs: list[Doc]) -> tuple[list[Result], list[dict]]:
+    from analysis.scoring import framing
+
+    model_result = Result("Newsdesk frames (this scorer, cross-validated)", {})
+    top5 = Result("baseline: the 5 most frequent frames for every article", {})
+    lexicon = Result("baseline: main's lexicon rule (share >= 5 %; AUC of the rate)", {})
+    errors: list[dict] = []
+    for held in _folds(len(docs), FOLDS, seed=7):
+        held_set = set(held)
+        train = [d for i, d in enumerate(docs) if i not in held_set]
+        model = framing.FramesModel.from_json(fit(train))
+        freq = {f: sum(f in d.frames for d in train) for f in MODEL_FRAMES}
+        common = set(sorted(MODEL_FRAMES, key=lambda f: -freq[f])[:5])
+        for i in held:
+            doc = docs[i]
+            result = framing.score_with(doc.text, model)
+            predicted = set(result.values["frames_present"])
+            _count(model_result, doc.frames, predicted, result.values["frames"])
+            _count(top5, doc.frames, common, {f: freq[f] for f in MODEL_FRAMES})
+            rule, rates = main_rule(doc)
+            _count(lexicon, doc.frames, rule, rates)
+            if predicted != doc.frames:
+                errors.append(
+                    {
+                        "article": doc.number,
+                        "missed": sorted(doc.frames - predicted),
+                        "added": sorted(predicted - doc.frames),
+                        "words": result.evidence.get("words", {}),
+                        "confidence": result.values["frames"],
+                        "size": len(doc.frames ^ predicted),
+                    }
+                )
+    return [model_result, top5, lexicon], errors
+
+
+def report(results: list[Result], errors: list[dict], n: int) -> str:
+    lines = [
+        f"SemEval-2023 Task 3 subtask 2, English, even-numbered articles: {n}, "
+        f"{FOLDS}-fold cross-validation by article",
+        "",
+        f"{'frame':<24}{'P':>7}{'R':>7}{'F1':>7}{'AUC':>7}   {'base F1':>8}{'rule F1':>8}"
+        f"{'rule AUC':>9}",
+    ]
+    for frame in MODEL_FRAMES:
+        c, b, r = (res.per_frame[frame] for res in results)
+        lines.append(
+            f"{frame:<24}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}{_f(c.auc):>7}   "
+            f"{b.f1:>8.2f}{r.f1:>8.2f}{_f(r.auc):>9}"
+        )
+    lines.append("")
+    for res in results:
+        p, r, f1 = res.micro
+        auc = "" if res is results[1] else f"  mean AUC {_f(res.mean_auc)}"
+        lines.append(f"{res.name}: micro P {p:.3f} R {r:.3f} F1 {f1:.3f}{auc}")
+    lines += ["", "Errors (largest first; article number, frames missed / added):"]
+    for e in sorted(errors, key=lambda e: (-e["size"], e["article"]))[:EXAMPLES]:
+        added = ", ".join(
+            f"{f} ({e['confidence'][f]:.2f}: {' '.join(e['words'].get(f, [])[:3])})"
+            for f in e["added"]
+        )
+        missed = ", ".join(f"{f} ({e['confidence'][f]:.2f})" for f in e["missed"])
+        lines.append(f"  article {e['article']}: missed {missed or '-'}; added {added or '-'}")
+    return "\n".join(lines)
+
+
+def _f(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def as_json(results: list[Result], n: int) -> dict:
+    ours, top5, rule = results
+    return {
+        "n": n,
+        "micro": dict(zip(("precision", "recall", "f1"), ours.micro, strict=True)),
+        "mean_auc": ours.mean_auc,
+        "per_frame": {
+            f: {
+                "precision": c.precision,
+                "recall": c.recall,
+                "f1": c.f1,
+                "auc": c.auc,
+                "support": c.tp + c.fn,
+            }
+            for f, c in ours.per_frame.items()
+        },
+        "baselines": {
+            "top5": dict(zip(("precision", "recall", "f1"), top5.micro, strict=True)),
+            "main_rule": dict(zip(("precision", "recall", "f1"), rule.micro, strict=True))
+            | {"mean_auc": rule.mean_auc},
+        },
+    }
+
+
+def run(path: Path, *, as_json_output: bool = False) -> None:
+    docs = load_even(path)
+    results, errors = evaluate(docs)
+    print(report(results, errors, len(docs)))
+    if as_json_output:
+        json.dump(as_json(results, len(docs)), sys.stdout, indent=1)
+        print()

@@ -1,0 +1,87 @@
+"""The frames as annotators see them: several per article, each with a confidence and
+the words behind it; generic cues that need context. Every text here was written for
+the tests."""
+
+from analysis.scoring.framing import (
+    MODEL,
+    cues_in_context,
+    find_cues,
+    frames_present,
+    score_framing,
+)
+
+# Written for the tests.
+STARS = (
+    "Astronomers now think the galaxy next door holds a trillion stars. "
+    "At that price of telescope time, they said, nobody will count them one by one."
+)
+MONEY = "The bailout will cost taxpayers $2 trillion over ten years."
+TWO_SENTENCES = "The galaxy holds a trillion stars. The budget deficit widened again."
+COURT_AND_TROOPS = (
+    "The appeals court ruled that the statute was unconstitutional, and the judges "
+    "ordered a new trial. Hours later, troops and warships were deployed to the border "
+    "after a missile attack on the naval base, and the defence ministry raised the "
+    "threat level."
+)
+
+
+def counted(text):
+    return [(c["cue"], c["frame"]) for c in cues_in_context(text, find_cues(text))]
+
+
+def test_trillion_stars_and_a_price_of_telescope_time_are_not_economic():
+    assert ("trillion", "economic") in [(c["cue"], c["frame"]) for c in find_cues(STARS)]
+    assert all(frame != "economic" for _, frame in counted(STARS))
+    values = score_framing(STARS).values
+    assert "economic" not in values["frames_present"]
+    assert values["primary_frame"] != "economic"
+    assert values["per_1000"]["economic"] == 0.0
+
+
+def test_a_trillion_with_a_currency_sign_is_economic():
+    assert ("trillion", "economic") in counted(MONEY)
+
+
+def test_a_generic_cue_needs_a_specific_cue_in_its_own_sentence():
+    cues = counted(TWO_SENTENCES)
+    assert ("trillion", "economic") not in cues  # the budget is in the next sentence
+    assert ("budget", "economic") in cues
+
+
+def test_an_article_gets_several_frames_each_with_a_confidence_and_its_words():
+    result = score_framing(COURT_AND_TROOPS)
+    values = result.values
+    assert {"legality", "security_and_defense"} <= set(values["frames_present"])
+    assert set(values["frames"]) == set(MODEL.frames)
+    assert all(0.0 <= c <= 1.0 for c in values["frames"].values())
+    for frame in values["frames_present"]:
+        assert values["frames"][frame] >= MODEL.threshold
+        # Each frame shown has words behind it: its cues, and the words that raised it.
+        assert any(c["frame"] == frame for c in result.evidence["cues"])
+        assert frame in result.evidence["words"]
+    assert values["primary_frame"] == values["frames_present"][0]
+    assert values["secondary_frame"] == values["frames_present"][1]
+
+
+def test_the_model_ranks_a_frame_higher_when_its_words_are_there():
+    legal = score_framing("The appeals court ruled that the statute was unconstitutional.")
+    plain = score_framing("The cat slept on the warm windowsill all afternoon.")
+    assert legal.values["frames"]["legality"] > plain.values["frames"]["legality"]
+    assert plain.values["frames_present"] == []
+
+
+def test_a_confident_frame_without_a_cue_in_the_text_is_not_present():
+    confidences = {"economic": 0.9, "legality": 0.8, "political": 0.1}
+    counts = {"legality": 2, "political": 3}
+    assert frames_present(confidences, counts, threshold=0.5) == ["legality"]
+
+
+def test_the_trust_line_quotes_the_measured_figures():
+    # Formatting numbers inside format_html once crashed every article page.
+    from analysis.methodology import accuracy_entry
+    from analysis.templatetags.methodology import trust, trust_line
+
+    measured = accuracy_entry("framing").headline
+    line = trust_line("framing")
+    assert f"F1 {measured.f1:.2f}" in line and measured.corpus in line
+    assert "how far to trust this" in str(trust("framing"))
