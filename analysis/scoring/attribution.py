@@ -54,6 +54,27 @@ LOADED_VERBS = _words(
     "claimed claims claim insisted insists insist admitted admits admit alleged alleges "
     "allege conceded concedes concede boasted boasts complained complains lamented purported"
 )
+# More verbs that report speech, writing or a stance, for this scorer only (the actors
+# scorer shares the two lists above): other tenses, participles ("…, saying that …") and
+# the verbs that news writing puts before or after a quote.
+MORE_VERBS = _words(
+    "tell tell saying telling adding noting stating explaining announcing writing wrote "
+    "write writes tweeting tweets tweet warning arguing insisting claiming asked asks ask "
+    "asking joked jokes joking quipped quips concluded concludes continued continues agreed "
+    "agrees reads chanted chanting described describes describing calling called calls "
+    "dubbed suggested suggests suggesting praised answered answers posted testified "
+    "predicted predicts pledged promised promises vowed vows urged urges urging demanded "
+    "demands wondered wonders recounted reiterated reiterates retorted shouted yelled "
+    "cautioned cautions countered counters blasted slammed mocked accused accusing "
+    "criticized criticised acknowledging acknowledges recalling recalls responding "
+    "responds replying replies emphasizing stressing reporting reports explain announce "
+    "confirm deny warn argue report declare respond reply recall add note state "
+    "disputed disputes questioned questions objected objects estimated estimates "
+    "projected projects found finds showed shows concluding observing observes "
+    "complaining lamenting boasting insisting revealed reveals disclosed discloses "
+    "conceding admitting alleging contended contends maintained maintains assured "
+    "assures informed informs hinted hints signaled signalled signals indicated indicates"
+)
 # Words before a cue that make it an adjective, a passive or an infinitive instead.
 _NOT_CUE_BEFORE = _words(
     "the a an this these those such so-called aforesaid his her its their our my your any no "
@@ -161,7 +182,7 @@ _ADV = (
     r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
     r"subsequently|had\s+earlier|has\s+also|has\s+repeatedly)\s+){0,3}"
 )
-_VERB_ALT = _trie(NEUTRAL_VERBS | LOADED_VERBS)
+_VERB_ALT = _trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
 _CUE = re.compile(
     rf"(?<!{_W})(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{_VERB_ALT}|pointed\s+out))(?!{_W})"
 )
@@ -176,7 +197,48 @@ _AFTER = re.compile(
     rf"\s+{_SPEAKER}(?:,\s*(?=(?:the|an?|his|her|its|their)\s|[A-Z]|{_W}+[’']s\s)"
     rf"(?P<app>(?:\([^()]*\)|[^,.;:\"“”«»()]){{2,160}}?))?{_STOP_AFTER}"
 )
-_QUOTE = re.compile(r'"[^"\n]+"|“[^”]+”|«[^»]+»')
+# Quotation marks: straight, curly, the New York Times' two apostrophes, guillemets and the
+# low-high German pair. Which mark closes which opening one:
+_QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
+_CLOSES = {'"': '"”', "“": "”\"", "''": "''", "``": "''", "«": "»", "„": "“”"}
+_MAX_QUOTE = 4000  # characters: an opening mark left unclosed does not swallow the article
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted spans (from the opening mark to after the closing one), not overlapping.
+
+    A quote runs over several paragraphs when each paragraph opens with a quotation mark and
+    only the last one closes it (the newspapers' rule); an opening mark left unclosed at the
+    end of its paragraph otherwise opens nothing.
+    """
+    quotes = []
+    open_at = -1
+    closes = ""
+    checked = 0  # the quote has no paragraph break before this position
+    for m in _QUOTE_MARK.finditer(text):
+        mark, pos = m.group(), m.start()
+        if open_at >= 0:
+            newline = text.rfind("\n", checked, pos)
+            if newline < 0 and mark in closes:
+                if pos - open_at <= _MAX_QUOTE:
+                    quotes.append((open_at, m.end()))
+                open_at = -1
+                continue
+            if newline >= 0 and mark in _CLOSES and not text[newline:pos].strip():
+                checked = m.end()  # the next paragraph of the same quote
+                continue
+            open_at = -1
+        if mark in _CLOSES:
+            open_at, closes, checked = pos, _CLOSES[mark], m.end()
+    return quotes
+
+
+def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
+    """The quoted words of the quote from qs to qe, without its marks."""
+    return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
+        2 if text.startswith("''", qe - 2) else 1
+    )
+
 # After a closing quote: `"…," Sultonov said` / `"…," said Sultonov` / `"…" — Sultonov`.
 _TAIL_SPEAKER_CUE = re.compile(rf"[ \t]*,?[ \t]*{_SPEAKER}{_APPOS}\s*{_ADV}(?P<cue>{_CUE.pattern})")
 _TAIL_CUE = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{_CUE.pattern})")
@@ -196,7 +258,7 @@ _WORD = re.compile(rf"{_W}+")
 _W_CHAR = re.compile(_W)
 _TO_FOR = re.compile(r"\s+(?:to|for)\b")
 _DASH_END = re.compile(r"\s*(?:[,.;]|\Z|\n)")
-_QUOTE_BEFORE = re.compile(r"[,”\"»]\s*\Z")
+_QUOTE_BEFORE = re.compile(r"[,”\"»']\s*\Z")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]+")
 
 
@@ -296,7 +358,9 @@ class _Scan:
         return self.word_bytes.count(b" a", start, end) + first
 
 
-_CUE_WORDS = frozenset(w.encode() for w in NEUTRAL_VERBS | LOADED_VERBS | {"according", "pointed"})
+_CUE_WORDS = frozenset(
+    w.encode() for w in NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS | {"according", "pointed"}
+)
 _ANON_ADVERBS = frozenset((b"reportedly", b"allegedly", b"purportedly"))
 _ANON_VERBS = frozenset(
     w.encode() for w in _words("reported claimed alleged said believed understood rumoured rumored")
@@ -517,7 +581,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             item["content_end"] = max(item["content_end"], c_end)
             return
         item = {
-            "speaker_raw": _speaker(spk_m) if spk_m is not None else None,
+            "speaker_raw": spk_m if isinstance(spk_m, dict) else _speaker(spk_m) if spk_m is not None else None,
             "cue": cue,
             "loaded": loaded,
             "cue_start": cue_start,
@@ -535,33 +599,45 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
         used_cues.add(cue_start)
 
     # Direct quotes.
+    pending: list[tuple[int, int]] = []  # quotes with no speaker and cue of their own
     for qs, qe in quotes:
         sentence = scan.sentence(qs)
         sent_lo = spans[sentence][0]
         last = scan.sentence(max(qe - 1, qs))
+        if spans[last][1] <= qe and last + 1 < len(spans):
+            last += 1  # the quote closed its sentence: `"… there!" Smith said.`
         sent_end = spans[last][1]
         # The two tails with a cue need one of the sentence's cues after the quote.
         if any(cue.start() >= qe for cue in cues[last]):
             m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
             if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
-                add(m, *m.span("cue"), *_cue_info(m.group("cue")), qs, qe, qs + 1, qe - 1, True)
+                add(m, *m.span("cue"), *_cue_info(m.group("cue")), qs, qe, *quote_inner(text, qs, qe), True)
                 continue
             m = _TAIL_CUE.match(text, qe, sent_end)
             spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
             if spk:
                 cue = m.group("cue")
-                add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, qs + 1, qe - 1, True)
+                add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, *quote_inner(text, qs, qe), True)
                 continue
+            # `"…," the host said`: a subject the patterns do not know, then the cue.
+            cue = next(c for c in cues[last] if c.start() >= qe)
+            if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
+                spk = _subject_before(scan, qe, cue.start())
+                if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
+                    add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, *quote_inner(text, qs, qe), True)
+                    continue
         m = _TAIL_DASH.match(text, qe, sent_end)
         if m and _DASH_END.match(text[m.end() : m.end() + 2]):
             d0, d1 = m.span("dash")
-            add(m, d0, d1, m.group("dash"), False, qs, qe, qs + 1, qe - 1, True)
+            add(m, d0, d1, m.group("dash"), False, qs, qe, *quote_inner(text, qs, qe), True)
             continue
         head = _head_attribution(scan, cues[sentence], sent_lo, qs)
         if head:
             spk, cue = head
             if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
-                add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, qs + 1, qe - 1, True)
+                add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, *quote_inner(text, qs, qe), True)
+                continue
+        pending.append((qs, qe))
 
     quote_starts = [s for s, _ in quotes]
 
@@ -601,15 +677,15 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
                 spk = _AFTER.match(text, c1, s_end)
                 inverted = spk is not None
+            if spk is None and not inverted:
+                spk = _subject_before(scan, lo, c0)
             if spk is None:
                 continue
-            before = text[lo : spk.start("spk")] if not inverted else text[lo:c0]
+            spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
+            before = text[lo:spk_start] if not inverted else text[lo:c0]
             tail = _THAT.match(text, (spk.end() if inverted else c1), s_end)
-            after_that = "that" in text[tail.start() : tail.end()].split()
-            if before.strip(' ,"“«') and (
-                len(_WORD.findall(before)) >= 3 and not after_that or inverted
-            ):
-                c_start, c_end = lo, (spk.start("spk") if not inverted else c0)
+            if _content_before(text, before, tail.end(), s_end, inverted):
+                c_start, c_end = lo, (spk_start if not inverted else c0)
             else:
                 c_start, c_end = tail.end(), s_end
             add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
@@ -634,8 +710,125 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                     }
                 )
                 break
+    _continued_quotes(scan, pending, found)
     found.sort(key=lambda a: a["cue_start"])
     return found
+
+
+# Words after a reporting verb that begin an adjunct, not what was said ("officials said
+# on Monday", "he told reporters"): the content is then before the speaker.
+_ADJUNCT = _words(
+    "on in at during after before late earlier last this told to of from with while when "
+    "as by through since via about yesterday today tonight afterward afterwards later "
+    "monday tuesday wednesday thursday friday saturday sunday reporters journalists"
+)
+
+
+def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
+    """Whether what was said comes before the speaker ("X happened, officials said") rather
+    than after the cue ("officials said X happened")."""
+    if not before.strip(' ,"“«\''):
+        return False
+    if inverted:
+        return True
+    after = _WORD.findall(text, after_start, s_end)
+    if len(after) >= 3 and after[0].lower() not in _ADJUNCT:
+        return False
+    return len(_WORD.findall(before)) >= 3 or not after
+
+
+# A speaker the patterns do not know (a group, an institution, a thing): the words before a
+# cue, back to a clause boundary. Words that cannot be in such a subject stop it.
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
+    r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
+)
+_NOT_IN_SUBJECT = _words(
+    "is was were are be been being has have had do does did not n't to would could should will "
+    "can may might must shall what there here it's is also has also said says told about into "
+    "than then if more most very just only even still again"
+)
+_SUBJECT_ADV = re.compile(
+    r"(?:\s+(?:also|later|previously|has|had|have|then|further|again|once|earlier|repeatedly|"
+    r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
+    r"subsequently|often|long|last|first|have\s+long|frequently|already|generally|"
+    r"simply|openly|flatly|widely|largely|all|both|each|too|themselves|itself|[A-Z][a-z]+day))+\s*\Z"
+)
+_DETERMINERS = _words("the a an his her its their our my your this that these those")
+
+
+def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
+    text = scan.text
+    lo = max(lo, end - 120)
+    adv = _SUBJECT_ADV.search(text, lo, end)
+    stop = adv.start() if adv else end
+    start = lo
+    for m in _CLAUSE_BOUNDARY.finditer(text, lo, stop):
+        start = m.end()
+    subject = text[start:stop]
+    words = subject.split()
+    if not 1 <= len(words) <= 7:
+        return None
+    low = [w.lower().strip(".,") for w in words]
+    if any(w in _NOT_IN_SUBJECT for w in low) or low[-1] in _DETERMINERS:
+        return None
+    if low[-1] in _NOT_CUE_BEFORE or not words[-1][-1].isalnum() and words[-1][-1] not in ".)":
+        return None
+    s0 = start + len(subject) - len(subject.lstrip())
+    s1 = s0 + len(subject.strip())
+    first = low[0]
+    the = first == "the"
+    rest = words[1:] if first in _DETERMINERS else words
+    named = " ".join(rest)
+    if rest and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest) and (
+        first in _DETERMINERS or words[0] not in CAP_STOP
+    ):
+        return {"kind": "named", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
+                "title": "", "named": named, "app": ""}
+    return {"kind": "group", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
+            "title": "", "named": "", "app": ""}
+
+
+def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
+    """A quote with no speaker of its own that opens its paragraph or sentence goes on
+    with the speaker quoted last before it, if that was at most two paragraphs back."""
+    if not pending or not found:
+        return
+    text = scan.text
+    by_pos = sorted(found, key=lambda a: a["cue_start"])
+    positions = [a["cue_start"] for a in by_pos]
+    ends = sorted((a["content_start"], a["content_end"]) for a in found)
+    for qs, qe in pending:
+        inner = quote_inner(text, qs, qe)
+        if scan.count_words(*inner) < 3:
+            continue
+        i = bisect_left(ends, (qs, qs))
+        if i and ends[i - 1][1] > qs:
+            continue  # inside what someone was reported to say
+        lead = text[scan.spans[scan.sentence(qs)][0] : qs]
+        if lead.strip():
+            continue
+        k = bisect_left(positions, qs) - 1
+        if k < 0 or by_pos[k]["speaker_raw"] is None:
+            continue
+        prev = by_pos[k]
+        if text.count("\n\n", prev["content_end"], qs) + (text.count("\n", prev["content_end"], qs) > 0) > 2:
+            continue
+        found.append(
+            {
+                "speaker_raw": prev["speaker_raw"],
+                "follows": prev,
+                "cue": text[qs:inner[0]],
+                "loaded": False,
+                "cue_start": qs,
+                "cue_end": inner[0],
+                "start": qs,
+                "end": qe,
+                "content_start": inner[0],
+                "content_end": inner[1],
+                "direct": True,
+            }
+        )
 
 
 def _speaker_window(text: str, lo: int, end: int) -> int:
@@ -713,6 +906,18 @@ class _Resolver:
             if p in ("it", "they") and self.orgs:
                 return self._found(self.orgs[-1])
             return None, "unresolved", ""
+        if kind == "group":
+            words = raw["text"].split()
+            if words[0].lower() in _DETERMINERS:
+                words[0] = words[0].lower()
+            if len(words) == 2 and words[0] == "the":
+                noun = words[1].capitalize()
+                for org in reversed(self.orgs):  # "the commission": the Election Commission
+                    if noun in org.split():
+                        return self._found(org)
+            name = " ".join(words)
+            self._touch(name, "anonymous", "")
+            return name, "anonymous", ""
         if kind == "anon":
             name = " ".join(raw["text"].split())
             first, _, rest = name.partition(" ")
@@ -843,12 +1048,19 @@ def score_attribution(text: str) -> ScoreResult:
             evidence={"attributions": [], "sources": [], "unattributed_claims": []},
         )
     scan = _Scan(text, spans)
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = find_quotes(text)
     candidates = _candidates(scan, quotes)
     resolver = _Resolver()
     attributions = []
+    resolved: dict[int, tuple] = {}
     for c in candidates:
-        speaker, kind, role = resolver.resolve(c["speaker_raw"])
+        raw = c["speaker_raw"]
+        if "follows" in c:  # a quote going on with the speaker before it
+            speaker, kind, role = resolved[id(c["follows"])]
+            raw = None
+        else:
+            speaker, kind, role = resolver.resolve(raw)
+            resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None
         attributions.append(
@@ -857,6 +1069,8 @@ def score_attribution(text: str) -> ScoreResult:
                 "end": c["end"],
                 "speaker": speaker,
                 "speaker_type": kind,
+                "speaker_start": raw["start"] if raw else None,
+                "speaker_end": raw["end"] if raw else None,
                 "role": role,
                 "cue": c["cue"],
                 "loaded": c["loaded"],
