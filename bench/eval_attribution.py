@@ -38,9 +38,12 @@ attribution; recall the share of gold direct quotes matched by a prediction flag
 Speaker, on matched pairs whose gold has a Source span:
 - loose: the span the scorer read as the speaker (speaker_start..speaker_end) overlaps the
   gold source span;
-- full name: that span covers the gold source's head: the source text up to its first
-  comma, parenthesis, dash or relative pronoun ("Greg Raiff, chief executive…" -> "Greg
-  Raiff"), less a leading article or honorific.
+- full name: that span covers the name in the gold source (see head_of): the last run of
+  capitalised words of its head, the source text up to its first comma, parenthesis, dash
+  or relative pronoun ("Greg Raiff, chief executive…" -> "Greg Raiff"; "Presumptive
+  Democrat nominee Hillary Clinton" -> "Hillary Clinton"), less an honorific. A head
+  with no name in it ("he", "top officials") must be covered whole. Lenient where a common
+  noun heads the source: "Aides to Clinton" asks only for "Clinton".
 
 Content tightness: of all predicted content characters (whitespace and quote marks not
 counted), the share inside some gold content span.
@@ -217,7 +220,14 @@ class Tally:
     wrong_speaker: list = field(default_factory=list)
 
 
+_PROPER = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:of|de|la|van|von|bin)\s+)?[A-Z][\w.’'\-]*)*")
+
+
 def head_of(text: str, source: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name in a gold source: in its head (up to the first comma, parenthesis, dash or
+    relative pronoun), the last run of capitalised words, less an honorific ("Mr. Trump"
+    -> "Trump"; "FBI general counsel James Baker" -> "James Baker"); a head without a
+    capitalised word past its first (a pronoun, "top officials") is taken whole."""
     s, e = source[0][0], source[-1][1]
     m = HEAD_END.search(text, s, e)
     if m:
@@ -227,6 +237,14 @@ def head_of(text: str, source: list[tuple[int, int]]) -> tuple[int, int] | None:
         s = lead.end()
     while e > s and not text[e - 1].isalnum():
         e -= 1
+    names = [n for n in _PROPER.finditer(text, s, e) if n.start() > s or len(n.group().split()) > 1 or n.end() == e]
+    if names:
+        s, e = names[-1].span()
+        lead = HEAD_LEAD.match(text, s, e)
+        if lead:
+            s = lead.end()
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
     return (s, e) if e > s else None
 
 

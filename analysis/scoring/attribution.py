@@ -166,15 +166,18 @@ _ANON_SING = (
 )
 _ANON_TAIL = (
     r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|involved\s+in|briefed\s+on|"
-    r"in|at|from|with)\s+[^,.;:\"“”«»()]{1,60}?)?"
+    r"in|at|from|with|for|to)\s+[^,.;:\"“”«»()]{1,60}?)?"
 )
 _ANON = rf"(?:(?:{_ANON_MOD}\s+){{0,3}}{_ANON_PLURAL}|{_ANON_SING}){_ANON_TAIL}"
+# A party and state tag after a lawmaker's name: "(R-Ga.)", "(D-S.C.)", "(I-Vt.)", "(R)".
+_PARTY = r"\s*\((?:[DRI]|Ind|Dem|Rep)(?:[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
+_PARTY_END = re.compile(_PARTY + r"\s*\Z")
 _TITLE_PRE = rf"(?:(?:{_W}+\s+){{0,2}}?{_ROLE}\s+)"
 _SPEAKER = (
     rf"(?P<spk>(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!{_W})"
     rf"|(?P<anon>{_ANON})(?!{_W})"
     rf"|(?P<role>[Tt]he\s+(?:{_W}+\s+){{0,2}}?{_ROLE})"
-    rf"|(?:(?P<the>[Tt]he)\s+)?(?P<title>{_TITLE_PRE})?(?P<named>{_NAME}))"
+    rf"|(?:(?P<the>[Tt]he)\s+)?(?P<title>{_TITLE_PRE})?(?P<named>{_NAME})(?:{_PARTY})?)"
 )
 _APPOS = r"(?:\s*,\s*(?P<app>(?:\([^()]*\)|[^,;:\"“”«»()]){2,160}?)\s*,)?"
 _ADV = (
@@ -244,7 +247,9 @@ _TAIL_SPEAKER_CUE = re.compile(rf"[ \t]*,?[ \t]*{_SPEAKER}{_APPOS}\s*{_ADV}(?P<c
 _TAIL_CUE = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{_CUE.pattern})")
 _TAIL_DASH = re.compile(rf"[ \t]*,?[ \t]*(?P<dash>—|–|--)[ \t]*{_SPEAKER}")
 # Before an opening quote: `Sultonov said: "…"`, `X said that "…"`, `X told reporters: "…"`.
-_HEAD_END = re.compile(r"(?:\s+that|(?:\s+[^\s:\"“”«»,.]+){0,6}\s*:|\s*,)?\s*\Z")
+_HEAD_END = re.compile(
+    r"(?:(?:\s+[^\s:\"“”«»,.]+){0,6}?\s+that|(?:\s+[^\s:\"“”«»,.]+){0,6}\s*:|\s*,)?\s*\Z"
+)
 _ANON_CUE = re.compile(
     r"(?:(?P<adv>\breportedly|\ballegedly|\bpurportedly)|\b[Ii]t\s+(?:is|was|has\s+been|had\s+been)"
     r"\s+(?:reported|claimed|alleged|said|believed|understood|rumou?red))(?!\w)"
@@ -548,7 +553,7 @@ def _speaker(m: re.Match) -> dict:
 
 def _head_attribution(
     scan: _Scan, cues: list[re.Match], lo: int, qs: int
-) -> tuple[re.Match, re.Match] | None:
+) -> tuple[re.Match | dict, re.Match] | None:
     """Speaker and cue in the text before an opening quote, from lo to qs; cues are the
     sentence's (no cue runs across the quote mark)."""
     best = None
@@ -559,7 +564,7 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
-    spk = _speaker_before(scan, lo, best.start())
+    spk = _speaker_before(scan, lo, best.start()) or _subject_before(scan, lo, best.start())
     if spk is None:
         return None
     return spk, best
@@ -762,10 +767,14 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     lo = max(lo, end - 120)
     adv = _SUBJECT_ADV.search(text, lo, end)
     stop = adv.start() if adv else end
+    party = _PARTY_END.search(text, lo, stop)
+    search_end = party.start() if party else stop
     start = lo
-    for m in _CLAUSE_BOUNDARY.finditer(text, lo, stop):
+    for m in _CLAUSE_BOUNDARY.finditer(text, lo, search_end):
         start = m.end()
     subject = text[start:stop]
+    if party:
+        subject = text[start : party.start()]
     words = subject.split()
     if not 1 <= len(words) <= 7:
         return None
@@ -775,7 +784,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if low[-1] in _NOT_CUE_BEFORE or not words[-1][-1].isalnum() and words[-1][-1] not in ".)":
         return None
     s0 = start + len(subject) - len(subject.lstrip())
-    s1 = s0 + len(subject.strip())
+    s1 = party.end() if party else s0 + len(subject.strip())
     first = low[0]
     the = first == "the"
     rest = words[1:] if first in _DETERMINERS else words
@@ -783,7 +792,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if rest and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest) and (
         first in _DETERMINERS or words[0] not in CAP_STOP
     ):
-        return {"kind": "named", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
+        return {"kind": "named", "text": named, "start": s0, "end": s1, "the": the,
                 "title": "", "named": named, "app": ""}
     return {"kind": "group", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
             "title": "", "named": "", "app": ""}
@@ -1057,7 +1066,6 @@ def score_attribution(text: str) -> ScoreResult:
         raw = c["speaker_raw"]
         if "follows" in c:  # a quote going on with the speaker before it
             speaker, kind, role = resolved[id(c["follows"])]
-            raw = None
         else:
             speaker, kind, role = resolver.resolve(raw)
             resolved[id(c)] = (speaker, kind, role)
