@@ -58,7 +58,7 @@ LOADED_VERBS = _words(
 # scorer shares the two lists above): other tenses, participles ("…, saying that …") and
 # the verbs that news writing puts before or after a quote.
 MORE_VERBS = _words(
-    "tell tell saying telling adding noting stating explaining announcing writing wrote "
+    "saying telling adding noting stating explaining announcing writing wrote "
     "write writes tweeting tweets tweet warning arguing insisting claiming asked asks ask "
     "asking joked jokes joking quipped quips concluded concludes continued continues agreed "
     "agrees reads chanted chanting described describes describing calling called calls "
@@ -67,8 +67,7 @@ MORE_VERBS = _words(
     "demands wondered wonders recounted reiterated reiterates retorted shouted yelled "
     "cautioned cautions countered counters blasted slammed mocked accused accusing "
     "criticized criticised acknowledging acknowledges recalling recalls responding "
-    "responds replying replies emphasizing stressing reporting reports explain announce "
-    "confirm deny warn argue report declare respond reply recall add note state "
+    "responds replying replies emphasizing stressing reporting reports "
     "disputed disputes questioned questions objected objects estimated estimates "
     "projected projects found finds showed shows concluding observing observes "
     "complaining lamenting boasting insisting revealed reveals disclosed discloses "
@@ -667,13 +666,13 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             lo = max([s_start] + [e for s, e in quotes if s_start <= e <= c0])
             loaded = word.split()[0].lower() in LOADED_VERBS
             if cue.group("acc"):
-                spk = _AFTER.match(text, c1, s_end)
+                spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
                 if not spk:
                     continue
                 if text[lo:c0].strip(' "“«'):
                     c_start, c_end = lo, c0
                 else:
-                    c_start, c_end = spk.end("spk"), s_end
+                    c_start, c_end = (spk["end"] if isinstance(spk, dict) else spk.end("spk")), s_end
                 add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
                 sentence_found = True
                 continue
@@ -684,6 +683,10 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 inverted = spk is not None
             if spk is None and not inverted:
                 spk = _subject_before(scan, lo, c0)
+            if spk is None and _CHAINED.search(text, max(lo, c0 - 6), c0):
+                # "Clinton attacked Trump, saying …", "Rubio thanked Miami and said …": the
+                # speaker of the clause before, or the sentence's subject.
+                spk = _sentence_subject(scan, s_start, c0, found)
             if spk is None:
                 continue
             spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
@@ -750,14 +753,16 @@ _CLAUSE_BOUNDARY = re.compile(
 )
 _NOT_IN_SUBJECT = _words(
     "is was were are be been being has have had do does did not n't to would could should will "
-    "can may might must shall what there here it's is also has also said says told about into "
-    "than then if more most very just only even still again"
+    "can may might must shall what there here it's is also has also said says told into "
+    "than then if very just only even still again"
 )
 _SUBJECT_ADV = re.compile(
     r"(?:\s+(?:also|later|previously|has|had|have|then|further|again|once|earlier|repeatedly|"
     r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
     r"subsequently|often|long|last|first|have\s+long|frequently|already|generally|"
-    r"simply|openly|flatly|widely|largely|all|both|each|too|themselves|itself|[A-Z][a-z]+day))+\s*\Z"
+    r"simply|openly|flatly|widely|largely|all|both|each|too|themselves|itself|never|since|"
+    r"is|was|are|were|did|does|do|not|didn't|doesn't|has\s+not|just|even|still|now|"
+    r"[A-Z][a-z]+day))+\s*\Z"
 )
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
 
@@ -796,6 +801,44 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
                 "title": "", "named": named, "app": ""}
     return {"kind": "group", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
             "title": "", "named": "", "app": ""}
+
+
+_CHAINED = re.compile(r"(?:,|\band)\s+\Z")
+_SUBJECT_START = re.compile(r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?")
+
+
+def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
+    """The speaker of a cue chained to the clause before it: the last attribution's speaker
+    in the sentence, else a speaker pattern at the sentence's start."""
+    for item in reversed(found):
+        if item["cue_start"] < s_start:
+            break
+        if item["speaker_raw"] is not None and item["cue_start"] < c0:
+            return item["speaker_raw"]
+    start = _SUBJECT_START.match(scan.text, s_start, c0).end()
+    m = _SENTENCE_SPEAKER.match(scan.text, start, c0)
+    if m is None or m.group("pron") and m.group("pron").lower() == "it":
+        return None
+    return _speaker(m)
+
+
+_SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
+_OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
+
+
+def _object_after(scan: _Scan, c1: int, s_end: int) -> dict | None:
+    """What follows "according to" when the speaker patterns do not know it ("Crowdpac
+    data", "three television networks"): up to eight words, to a comma or clause."""
+    text = scan.text
+    start = c1 + len(text[c1:s_end]) - len(text[c1:s_end].lstrip())
+    m = _OBJECT_END.search(text, start, min(s_end, start + 100))
+    end = m.start() if m else s_end
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 8 or m is None and end - start >= 100:
+        return None
+    end = start + len(text[start:end].rstrip())
+    return {"kind": "group", "text": text[start:end], "start": start, "end": end,
+            "the": False, "title": "", "named": "", "app": ""}
 
 
 def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
@@ -912,6 +955,10 @@ class _Resolver:
             p = raw["text"].lower()
             if p in ("he", "she") and self.people:
                 return self._found(self.people[-1])
+            if p in ("he", "she") and raw.get("named_before"):
+                # Nobody quoted yet: the person named last before the pronoun.
+                return self._named({**raw, "kind": "named", "named": raw["named_before"],
+                                    "the": False, "title": "", "app": ""})
             if p in ("it", "they") and self.orgs:
                 return self._found(self.orgs[-1])
             return None, "unresolved", ""
@@ -1028,6 +1075,43 @@ class _Resolver:
         return name
 
 
+_PERSON = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+)+"
+)
+
+
+def _person_before(text: str, pos: int) -> str:
+    """The last name of two capitalised words or more in the 600 characters before pos
+    that is neither an organisation nor a place we know: who "he" or "she" may be."""
+    for m in reversed(list(_PERSON.finditer(text, max(0, pos - 600), pos))):
+        words = [w.rstrip(".") for w in m.group().split()]
+        if words[0] in CAP_STOP or any(w in ORG_WORDS or w in KNOWN_ORGS for w in words):
+            continue
+        return m.group()
+    return ""
+
+
+_PRINCIPAL = re.compile(
+    r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|advisor|lawyer|attorney|"
+    r"representative|campaign\s+manager|campaign)\s+(?:for|to|of)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*)*)"
+    r"|(?P<before>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*?)(?:’s|'s)?\s+(?:campaign\s+)?"
+    r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|advisor|lawyer|attorney)\b"
+)
+
+
+def _principal(mention: str) -> str | None:
+    """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
+    "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
+    pos = 0
+    while (m := _PRINCIPAL.search(mention, pos)) is not None:
+        name = m.group("after") or m.group("before")
+        if name.split()[0] not in CAP_STOP and name not in TITLE_WORDS:
+            return name
+        pos = m.start() + 1
+    return None
+
+
 # --- Scorer ---------------------------------------------------------------------------
 
 
@@ -1045,7 +1129,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return sum(scan.count_words(s, e) for s, e in merged)
 
 
-@register("attribution", "2")
+@register("attribution", "3")
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -1067,10 +1151,18 @@ def score_attribution(text: str) -> ScoreResult:
         if "follows" in c:  # a quote going on with the speaker before it
             speaker, kind, role = resolved[id(c["follows"])]
         else:
+            if raw and raw["kind"] == "pron" and not resolver.people:
+                raw = {**raw, "named_before": _person_before(text, raw["start"])}
             speaker, kind, role = resolver.resolve(raw)
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None
+        mention = text[raw["start"] : raw["end"]] if raw else ""
+        principal = _principal(" ".join(filter(None, [mention, raw and raw["app"]]))) if raw else None
+        if principal and kind == "anonymous" and speaker:
+            # "a spokeswoman for Hillary Clinton": the spokeswoman speaks, for her principal.
+            speaker = speaker[: speaker.lower().find(principal.lower())].strip() or speaker
+            speaker = re.sub(r"\s+(?:for|to|of)\Z", "", speaker)
         attributions.append(
             {
                 "start": c["start"],
@@ -1079,6 +1171,12 @@ def score_attribution(text: str) -> ScoreResult:
                 "speaker_type": kind,
                 "speaker_start": raw["start"] if raw else None,
                 "speaker_end": raw["end"] if raw else None,
+                # A pronoun or role ("he", "the minister") taken for someone named before.
+                "speaker_resolved": bool(
+                    raw and raw["kind"] in ("pron", "role", "group") and speaker
+                    and speaker.lower() != " ".join(mention.lower().split())
+                ),
+                "principal": principal,
                 "role": role,
                 "cue": c["cue"],
                 "loaded": c["loaded"],
