@@ -58,20 +58,21 @@ LOADED_VERBS = _words(
 # scorer shares the two lists above): other tenses, participles ("…, saying that …") and
 # the verbs that news writing puts before or after a quote.
 MORE_VERBS = _words(
+    "notes explains announces confirms reveals stresses adds recounts "
     "saying telling adding noting stating explaining announcing writing wrote "
-    "write writes tweeting tweets tweet warning arguing insisting claiming asked asks ask "
-    "asking joked jokes joking quipped quips concluded concludes continued continues agreed "
+    "write writes tweeting warning arguing insisting claiming asked asks ask "
+    "asking joked jokes joking quipped quips concluded concludes continued agreed "
     "agrees reads chanted chanting described describes describing calling called calls "
-    "dubbed suggested suggests suggesting praised answered answers posted testified "
-    "predicted predicts pledged promised promises vowed vows urged urges urging demanded "
+    "dubbed suggested suggests suggesting praised answered posted testified "
+    "predicted predicts promised promises vowed vows urged urges urging demanded "
     "demands wondered wonders recounted reiterated reiterates retorted shouted yelled "
     "cautioned cautions countered counters blasted slammed mocked accused accusing "
     "criticized criticised acknowledging acknowledges recalling recalls responding "
-    "responds replying replies emphasizing stressing reporting reports "
-    "disputed disputes questioned questions objected objects estimated estimates "
+    "responds replying replies emphasizing stressing reports "
+    "disputed disputes questioned objected objects "
     "projected projects found finds showed shows concluding observing observes "
     "complaining lamenting boasting insisting revealed reveals disclosed discloses "
-    "conceding admitting alleging contended contends maintained maintains assured "
+    "conceding admitting alleging contended contends assured "
     "assures informed informs hinted hints signaled signalled signals indicated indicates"
 )
 # Words before a cue that make it an adjective, a passive or an infinitive instead.
@@ -551,7 +552,7 @@ def _speaker(m: re.Match) -> dict:
 
 
 def _head_attribution(
-    scan: _Scan, cues: list[re.Match], lo: int, qs: int
+    scan: _Scan, cues: list[re.Match], lo: int, qs: int, found: list[dict]
 ) -> tuple[re.Match | dict, re.Match] | None:
     """Speaker and cue in the text before an opening quote, from lo to qs; cues are the
     sentence's (no cue runs across the quote mark)."""
@@ -564,6 +565,8 @@ def _head_attribution(
     if best is None:
         return None
     spk = _speaker_before(scan, lo, best.start()) or _subject_before(scan, lo, best.start())
+    if spk is None and _CHAINED.search(scan.text, max(lo, best.start() - 6), best.start()):
+        spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
         return None
     return spk, best
@@ -635,7 +638,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             d0, d1 = m.span("dash")
             add(m, d0, d1, m.group("dash"), False, qs, qe, *quote_inner(text, qs, qe), True)
             continue
-        head = _head_attribution(scan, cues[sentence], sent_lo, qs)
+        head = _head_attribution(scan, cues[sentence], sent_lo, qs, found)
         if head:
             spk, cue = head
             if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
@@ -669,7 +672,12 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
                 if not spk:
                     continue
-                if text[lo:c0].strip(' "“«'):
+                spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
+                if text[lo:c0].strip(' "“«') and (
+                    len(_WORD.findall(text, spk_end, s_end)) < 3
+                    or len(_WORD.findall(text, lo, c0)) >= 4 and not text[lo:c0].rstrip().endswith(":")
+                    and text[spk_end : spk_end + 2].strip() != ","
+                ):
                     c_start, c_end = lo, c0
                 else:
                     c_start, c_end = (spk["end"] if isinstance(spk, dict) else spk.end("spk")), s_end
@@ -683,6 +691,10 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 inverted = spk is not None
             if spk is None and not inverted:
                 spk = _subject_before(scan, lo, c0)
+            if spk is None and text[max(lo, c0 - 2) : c0] == ", ":
+                # "…, say some Democrats.": the speaker after the cue, to the sentence's end.
+                spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
+                inverted = spk is not None
             if spk is None and _CHAINED.search(text, max(lo, c0 - 6), c0):
                 # "Clinton attacked Trump, saying …", "Rubio thanked Miami and said …": the
                 # speaker of the clause before, or the sentence's subject.
@@ -691,11 +703,13 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 continue
             spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
             before = text[lo:spk_start] if not inverted else text[lo:c0]
-            tail = _THAT.match(text, (spk.end() if inverted else c1), s_end)
-            if _content_before(text, before, tail.end(), s_end, inverted):
+            spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
+            tail = _THAT.match(text, (spk_stop if inverted else c1), s_end)
+            said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+            if not said_that and _content_before(text, before, tail.end(), s_end, inverted):
                 c_start, c_end = lo, (spk_start if not inverted else c0)
             else:
-                c_start, c_end = tail.end(), s_end
+                c_start, c_end = tail.end(), _chain_end(text, cues[i], c1, s_end)
             add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
             sentence_found = True
         if not sentence_found and i in anon_cue_sentences:
@@ -754,7 +768,7 @@ _CLAUSE_BOUNDARY = re.compile(
 _NOT_IN_SUBJECT = _words(
     "is was were are be been being has have had do does did not n't to would could should will "
     "can may might must shall what there here it's is also has also said says told into "
-    "than then if very just only even still again"
+    "then if very just only even still again"
 )
 _SUBJECT_ADV = re.compile(
     r"(?:\s+(?:also|later|previously|has|had|have|then|further|again|once|earlier|repeatedly|"
@@ -781,7 +795,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if party:
         subject = text[start : party.start()]
     words = subject.split()
-    if not 1 <= len(words) <= 7:
+    if not 1 <= len(words) <= 10:
         return None
     low = [w.lower().strip(".,") for w in words]
     if any(w in _NOT_IN_SUBJECT for w in low) or low[-1] in _DETERMINERS:
@@ -801,6 +815,15 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
                 "title": "", "named": named, "app": ""}
     return {"kind": "group", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
             "title": "", "named": "", "app": ""}
+
+
+def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
+    """Where what was said ends: before the next cue chained to the same speaker ("…,
+    adding …", "… and said …"), else at end."""
+    for cue in cues:
+        if after < cue.start() < end and _CHAINED.search(text, max(after, cue.start() - 6), cue.start()):
+            return cue.start()
+    return end
 
 
 _CHAINED = re.compile(r"(?:,|\band)\s+\Z")
@@ -826,13 +849,15 @@ _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
 _OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
 
 
-def _object_after(scan: _Scan, c1: int, s_end: int) -> dict | None:
+def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
     """What follows "according to" when the speaker patterns do not know it ("Crowdpac
     data", "three television networks"): up to eight words, to a comma or clause."""
     text = scan.text
     start = c1 + len(text[c1:s_end]) - len(text[c1:s_end].lstrip())
     m = _OBJECT_END.search(text, start, min(s_end, start + 100))
     end = m.start() if m else s_end
+    if to_end and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip()):
+        return None  # the inverted speaker ends the sentence
     words = text[start:end].split()
     if not 1 <= len(words) <= 8 or m is None and end - start >= 100:
         return None
@@ -844,12 +869,13 @@ def _object_after(scan: _Scan, c1: int, s_end: int) -> dict | None:
 def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
     """A quote with no speaker of its own that opens its paragraph or sentence goes on
     with the speaker quoted last before it, if that was at most two paragraphs back."""
-    if not pending or not found:
+    if not pending:
         return
     text = scan.text
     by_pos = sorted(found, key=lambda a: a["cue_start"])
     positions = [a["cue_start"] for a in by_pos]
     ends = sorted((a["content_start"], a["content_end"]) for a in found)
+    mid: list = []
     for qs, qe in pending:
         inner = quote_inner(text, qs, qe)
         if scan.count_words(*inner) < 3:
@@ -857,8 +883,17 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
         i = bisect_left(ends, (qs, qs))
         if i and ends[i - 1][1] > qs:
             continue  # inside what someone was reported to say
-        lead = text[scan.spans[scan.sentence(qs)][0] : qs]
-        if lead.strip():
+        s_start = scan.spans[scan.sentence(qs)][0]
+        lead = text[s_start:qs].rstrip()
+        if lead and lead[-1] not in ".!?":  # (the sentences may not split before a quote)
+            # Within a sentence: words quoted from the sentence's subject ("Christie called
+            # Obama a "petulant child who acts as a king""), unless they are a title.
+            words = text[inner[0] : inner[1]].split()
+            if sum(w[0].isupper() for w in words) * 2 > len(words):
+                continue
+            spk = _sentence_subject(scan, s_start, qs, found)
+            if spk is not None:
+                mid.append((spk, qs, qe, inner))
             continue
         k = bisect_left(positions, qs) - 1
         if k < 0 or by_pos[k]["speaker_raw"] is None:
@@ -871,6 +906,21 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
                 "speaker_raw": prev["speaker_raw"],
                 "follows": prev,
                 "cue": text[qs:inner[0]],
+                "loaded": False,
+                "cue_start": qs,
+                "cue_end": inner[0],
+                "start": qs,
+                "end": qe,
+                "content_start": inner[0],
+                "content_end": inner[1],
+                "direct": True,
+            }
+        )
+    for spk, qs, qe, inner in mid:
+        found.append(
+            {
+                "speaker_raw": spk,
+                "cue": text[qs : inner[0]],
                 "loaded": False,
                 "cue_start": qs,
                 "cue_end": inner[0],
