@@ -58,7 +58,9 @@ LOADED_VERBS = _words(
 # scorer shares the two lists above): other tenses, participles ("…, saying that …") and
 # the verbs that news writing puts before or after a quote.
 MORE_VERBS = _words(
-    "notes explains announces confirms reveals stresses adds recounts "
+    "notes explains announces confirms reveals stresses adds recounts argue suggest warn "
+    "predict acknowledge contend declined declaring mentioning citing quoting remarking "
+    "asserting accuses quoted "
     "saying telling adding noting stating explaining announcing writing wrote "
     "write writes tweeting warning arguing insisting claiming asked asks ask "
     "asking joked jokes joking quipped quips concluded concludes continued agreed "
@@ -257,6 +259,10 @@ _ANON_CUE = re.compile(
 _TOLD_NON_SPEECH = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|some|bad|good|funny|old|tall)\s+){0,2}"
     r"(?:jokes?|stor(?:y|ies)|tales?|lies?|anecdotes?|fortunes?|off)(?!\w)"
+)
+_DECLINED_TO = re.compile(
+    r"\s+(?:(?:repeated|multiple|several)\s+)?(?:requests?|to\s+(?:comment|say|discuss|answer|"
+    r"elaborate|respond|provide|identify|speak|specify|confirm|address|be\s+interviewed))"
 )
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[\w’'\-]+\s+){0,4}?that\s+)?")
 _WORD = re.compile(rf"{_W}+")
@@ -524,6 +530,8 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
         return True
     if cue == "told" and _TOLD_NON_SPEECH.match(text, end):
         return True
+    if cue == "declined" and not _DECLINED_TO.match(text, end):
+        return True  # "stocks declined 2 percent"
     return bool(cue in ("added", "noted") and _TO_FOR.match(text[end : end + 6]))
 
 
@@ -866,6 +874,22 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
             "the": False, "title": "", "named": "", "app": ""}
 
 
+def _plausible_subject(raw: dict) -> bool:
+    """A sentence's first words that can be who is quoted: not "Across", "Placing", "Yes"."""
+    if raw["kind"] != "named":
+        return raw["kind"] != "group"
+    first = raw["named"].split()[0]
+    return first not in CAP_STOP and first not in _NOT_SUBJECTS and not first.endswith("ing")
+
+
+_NOT_SUBJECTS = _words(
+    "Across Yes No Top Now Among Like Unlike Despite Through Amid Against Between Along Within "
+    "Beyond Outside Inside Near Around Behind Below Above Toward Towards Upon Per Via Once "
+    "Whether Although Though Because Unless Instead Indeed Perhaps Nor Neither Either Not "
+    "Never Just Well Oh Sure Of To Here There Other Another Last First Second New Old"
+)
+
+
 def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
     """A quote with no speaker of its own that opens its paragraph or sentence goes on
     with the speaker quoted last before it, if that was at most two paragraphs back."""
@@ -878,8 +902,9 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
     mid: list = []
     for qs, qe in pending:
         inner = quote_inner(text, qs, qe)
-        if scan.count_words(*inner) < 3:
-            continue
+        words = text[inner[0] : inner[1]].split()
+        if len(words) < 3 or sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue  # a word or two, a title or a heading
         i = bisect_left(ends, (qs, qs))
         if i and ends[i - 1][1] > qs:
             continue  # inside what someone was reported to say
@@ -888,11 +913,8 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
         if lead and lead[-1] not in ".!?":  # (the sentences may not split before a quote)
             # Within a sentence: words quoted from the sentence's subject ("Christie called
             # Obama a "petulant child who acts as a king""), unless they are a title.
-            words = text[inner[0] : inner[1]].split()
-            if sum(w[0].isupper() for w in words) * 2 > len(words):
-                continue
             spk = _sentence_subject(scan, s_start, qs, found)
-            if spk is not None:
+            if spk is not None and len(words) >= 4 and _plausible_subject(spk):
                 mid.append((spk, qs, qe, inner))
             continue
         k = bisect_left(positions, qs) - 1
