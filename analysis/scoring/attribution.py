@@ -616,6 +616,8 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     # Direct quotes.
     pending: list[tuple[int, int]] = []  # quotes with no speaker and cue of their own
     for qs, qe in quotes:
+        if _is_title(scan, qs, qe):
+            continue
         sentence = scan.sentence(qs)
         sent_lo = spans[sentence][0]
         last = scan.sentence(max(qe - 1, qs))
@@ -872,6 +874,25 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
     end = start + len(text[start:end].rstrip())
     return {"kind": "group", "text": text[start:end], "start": start, "end": end,
             "the": False, "title": "", "named": "", "app": ""}
+
+
+_TITLE_BEFORE = _words(
+    "on in at to from of by with through the a an his her their its our my your about called "
+    "titled dubbed named show shows program programme book film movie song"
+)
+
+
+def _is_title(scan: _Scan, qs: int, qe: int) -> bool:
+    """A title or name in quotation marks rather than words someone said: a few words,
+    most of them capitalised ("This Week," "Morning Joe"), or after a preposition or
+    article (on "Meet the Press", the "Fight for 15" movement)."""
+    text = scan.text
+    inner = quote_inner(text, qs, qe)
+    words = text[inner[0] : inner[1]].split()
+    if len(words) <= 5 and sum(w[0].isupper() for w in words) * 2 > len(words):
+        return True
+    prev = _prev_word(scan, max(0, qs - 30), qs)
+    return len(words) <= 5 and bool(prev) and prev.lower() in _TITLE_BEFORE
 
 
 def _plausible_subject(raw: dict) -> bool:
