@@ -520,14 +520,18 @@ def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
     return scan.text[start : stop if stop >= 0 else end]
 
 
+_PASSIVE = _words("was were is are been being")
+
+
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.lower().startswith("according"):
         return False
     text = scan.text
     prev = _prev_word(scan, max(lo, start - 40), start)
     if prev and prev.lower() in _NOT_CUE_BEFORE:
-        # "the said property", "what was said", "declined to say".
-        return True
+        # "the said property", "what was said", "declined to say"; but "Trump was asked
+        # what…" reports a question put to Trump.
+        return not (cue == "asked" and prev.lower() in _PASSIVE)
     if cue == "told" and _TOLD_NON_SPEECH.match(text, end):
         return True
     if cue == "declined" and not _DECLINED_TO.match(text, end):
@@ -683,10 +687,11 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 if not spk:
                     continue
                 spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
-                if text[lo:c0].strip(' "“«') and (
+                # "X happened, according to Y[, who …]" or "According to Y, X happened".
+                before_words = len(_WORD.findall(text, lo, c0))
+                if before_words and (
                     len(_WORD.findall(text, spk_end, s_end)) < 3
-                    or len(_WORD.findall(text, lo, c0)) >= 4 and not text[lo:c0].rstrip().endswith(":")
-                    and text[spk_end : spk_end + 2].strip() != ","
+                    or before_words >= 3 and not text[lo:c0].rstrip().endswith(":")
                 ):
                     c_start, c_end = lo, c0
                 else:
@@ -775,6 +780,10 @@ _CLAUSE_BOUNDARY = re.compile(
     r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
     r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
 )
+_RELATIVE_END = re.compile(r"\s+(?:who|which)\s*\Z")
+_ANTECEDENT_BOUNDARY = re.compile(
+    _CLAUSE_BOUNDARY.pattern[:-1] + r"|(?<!\w)(?:to|of|for|with|by|from|among|than|like)\s)"
+)
 _NOT_IN_SUBJECT = _words(
     "is was were are be been being has have had do does did not n't to would could should will "
     "can may might must shall what there here it's is also has also said says told into "
@@ -796,10 +805,15 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     lo = max(lo, end - 120)
     adv = _SUBJECT_ADV.search(text, lo, end)
     stop = adv.start() if adv else end
+    rel = _RELATIVE_END.search(text, lo, stop)
+    if rel:  # "Republicans who say …", "Priebus, who has said …": the noun before "who"
+        stop = rel.start()
+        while stop > lo and text[stop - 1] in " ,":
+            stop -= 1
     party = _PARTY_END.search(text, lo, stop)
     search_end = party.start() if party else stop
     start = lo
-    for m in _CLAUSE_BOUNDARY.finditer(text, lo, search_end):
+    for m in (_ANTECEDENT_BOUNDARY if rel else _CLAUSE_BOUNDARY).finditer(text, lo, search_end):
         start = m.end()
     subject = text[start:stop]
     if party:
@@ -857,6 +871,7 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
 
 _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
 _OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
+_OBJECT_MAX = 160
 
 
 def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
@@ -864,12 +879,12 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
     data", "three television networks"): up to eight words, to a comma or clause."""
     text = scan.text
     start = c1 + len(text[c1:s_end]) - len(text[c1:s_end].lstrip())
-    m = _OBJECT_END.search(text, start, min(s_end, start + 100))
+    m = _OBJECT_END.search(text, start, min(s_end, start + _OBJECT_MAX))
     end = m.start() if m else s_end
     if to_end and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip()):
         return None  # the inverted speaker ends the sentence
     words = text[start:end].split()
-    if not 1 <= len(words) <= 8 or m is None and end - start >= 100:
+    if not 1 <= len(words) <= 14 or m is None and end - start >= _OBJECT_MAX:
         return None
     end = start + len(text[start:end].rstrip())
     return {"kind": "group", "text": text[start:end], "start": start, "end": end,
