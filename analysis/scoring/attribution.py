@@ -636,6 +636,9 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 continue
             m = _TAIL_CUE.match(text, qe, sent_end)
             spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
+            if spk is None and m and m.group("verb"):
+                # `"…," said Democratic strategist David Axelrod` / `wrote one commenter`.
+                spk = _inverted_speaker(scan, m.end(), sent_end)
             if spk:
                 cue = m.group("cue")
                 add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, *quote_inner(text, qs, qe), True)
@@ -924,6 +927,48 @@ _NOT_SUBJECTS = _words(
     "Whether Although Though Because Unless Instead Indeed Perhaps Nor Neither Either Not "
     "Never Just Well Oh Sure Of To Here There Other Another Last First Second New Old"
 )
+
+
+_INVERTED_END = re.compile(r"[,;:!?()—–\"“”]|\.(?=\s|\Z)|\s(?:who|which|that|in|on|at|during|after|before|of\s+the)\s")
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]|Rep|Sen|Gov|Gen|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj)\Z")
+_NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
+
+
+def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
+    """A speaker after the cue that the patterns do not know, to a comma or the sentence's
+    end: "the 46-year-old", "one former GOP leadership aide", "Democratic strategist David
+    Axelrod" (the name last, the words before it its title)."""
+    text = scan.text
+    start += len(text[start:s_end]) - len(text[start:s_end].lstrip())
+    limit = min(s_end, start + 140)
+    m = _INVERTED_END.search(text, start, limit)
+    while m and m.group() == "." and _ABBREVIATION.search(text, start, m.start()):
+        m = _INVERTED_END.search(text, m.end(), limit)  # "former Rep. George Miller"
+    end = m.start() if m else s_end
+    if m is None and end - start >= 140:
+        return None
+    party = re.compile(_PARTY).match(text, end) if m and m.group() == "(" else None
+    phrase = text[start:end].rstrip()
+    of = _NAME_OF.search(phrase)
+    if of:  # "Patrick Murray of Catholic University": the person, of somewhere
+        phrase = phrase[: of.start() + of.group().index(" ")]
+        party = None
+    words = phrase.split()
+    if not 1 <= len(words) <= 12 or any(w.lower() in _NOT_IN_SUBJECT for w in words):
+        return None
+    end = start + len(phrase)
+    run = _NAME_RUN.search(phrase)
+    the = words[0].lower() == "the"
+    if run and (run.start() > 0 or words[0] not in CAP_STOP):
+        title = phrase[: run.start()].strip()
+        if the:
+            title = title[3:].strip()
+        return {"kind": "named", "text": phrase, "start": start,
+                "end": party.end() if party else end, "the": False,
+                "title": title, "named": run.group(), "app": ""}
+    return {"kind": "group", "text": phrase, "start": start, "end": end, "the": the,
+            "title": "", "named": "", "app": ""}
 
 
 def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
