@@ -537,6 +537,15 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     return bool(cue in ("added", "noted") and _TO_FOR.match(text[end : end + 6]))
 
 
+def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
+    """Whether the name from start to end ends with a full stop rather than an
+    abbreviation's point ("Maria Olsen." but not "Jr." or "J.")."""
+    if text[end - 1 : end] != ".":
+        return False
+    last = text[start : end - 1].rsplit(None, 1)[-1]
+    return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in TITLE_WORDS
+
+
 def _speaker(m: re.Match) -> dict:
     groups = m.groupdict()
     kind = (
@@ -549,6 +558,8 @@ def _speaker(m: re.Match) -> dict:
         else "named"
     )
     start, end = m.span("spk")
+    if m.group("named") and text_ends_with_full_stop(m.string, start, end):
+        end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
     return {
         "kind": kind,
         "text": groups["spk"],
@@ -590,6 +601,8 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     by_cue: dict[int, dict] = {}
 
     def add(spk_m, cue_start, cue_end, cue, loaded, start, end, c_start, c_end, direct):
+        if c_start >= c_end:
+            return  # nothing said: "X said:" at the end of a paragraph, the quote after it
         if cue_start in by_cue and direct:
             # `"A," he said, "B."`: one attribution that covers both quotes.
             item = by_cue[cue_start]
@@ -654,6 +667,11 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             add(m, d0, d1, m.group("dash"), False, qs, qe, *quote_inner(text, qs, qe), True)
             continue
         head = _head_attribution(scan, cues[sentence], sent_lo, qs, found)
+        if head is None and sentence and not text[sent_lo:qs].strip():
+            # `Alder said:` closing the paragraph before the quote.
+            sent_lo = spans[sentence - 1][0]
+            if text[sent_lo:qs].rstrip().endswith(":"):
+                head = _head_attribution(scan, cues[sentence - 1], sent_lo, qs, found)
         if head:
             spk, cue = head
             if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
@@ -714,7 +732,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 inverted = spk is not None
             if spk is None and not inverted and not participle:
                 spk = _subject_before(scan, lo, c0)
-            if spk is None and text[max(lo, c0 - 2) : c0] == ", ":
+            if spk is None and not participle and text[max(lo, c0 - 2) : c0] == ", ":
                 # "…, say some Democrats.": the speaker after the cue, to the sentence's end.
                 spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
                 inverted = spk is not None
