@@ -389,3 +389,71 @@ def test_content_stops_before_a_second_cue_of_the_same_speaker():
     assert content(text, first) == "the vote was fair"
     assert (second["speaker"], second["cue"], second["direct"]) == ("Alder", "adding", True)
     assert content(text, second) == "We won."
+
+
+# --- Russian, Spanish, French and German (sentences written for the tests) -------------
+
+
+def foreign(text, language):
+    found = score_attribution(text, language=language).evidence["attributions"]
+    assert len(found) == 1, found
+    a = found[0]
+    return a["speaker"], a["cue"], a["direct"], content(text, a)
+
+
+def test_russian_guillemets_and_a_dash_before_the_verb():
+    text = "«Мы не уйдём из региона», — сказал Сергей Лавров."  # written for the tests
+    assert foreign(text, "ru") == ("Сергей Лавров", "сказал", True, "Мы не уйдём из региона")
+
+
+def test_russian_direct_speech_opened_by_a_dash():
+    text = "— Мы остаёмся здесь, — сказал Иван Петров."  # written for the tests
+    assert foreign(text, "ru") == ("Иван Петров", "сказал", True, "Мы остаёмся здесь")
+
+
+def test_russian_reported_speech_after_chto():
+    text = "Иван Петров заявил, что переговоры продолжатся в мае."  # written for the tests
+    assert foreign(text, "ru") == ("Иван Петров", "заявил", False, "переговоры продолжатся в мае.")
+
+
+def test_spanish_quote_and_segun():
+    quote = "«No nos vamos a ir», dijo Pedro Gómez."  # written for the tests
+    assert foreign(quote, "es") == ("Pedro Gómez", "dijo", True, "No nos vamos a ir")
+    according = "Según Ana Ruiz, el puente abrirá en junio."  # written for the tests
+    assert foreign(according, "es") == ("Ana Ruiz", "Según", False, "el puente abrirá en junio.")
+
+
+def test_french_guillemets_with_spaces_and_reported_speech_after_que():
+    quote = "« Nous restons ici », a déclaré Marie Dubois."  # written for the tests
+    assert foreign(quote, "fr") == ("Marie Dubois", "a déclaré", True, "Nous restons ici")
+    reported = "Marie Dubois a affirmé que la frontière restera fermée."  # written for the tests
+    assert foreign(reported, "fr") == (
+        "Marie Dubois",
+        "a affirmé",
+        False,
+        "la frontière restera fermée.",
+    )
+
+
+def test_german_low_high_quotes_single_guillemets_and_dass():
+    low_high = "„Wir bleiben hier“, sagte Anna Schmidt."  # written for the tests
+    assert foreign(low_high, "de") == ("Anna Schmidt", "sagte", True, "Wir bleiben hier")
+    single = "‹Wir bleiben›, sagte Anna Schmidt."  # written for the tests
+    assert foreign(single, "de") == ("Anna Schmidt", "sagte", True, "Wir bleiben")
+    reported = "Anna Schmidt sagte, dass die Grenze geschlossen bleibt."  # written for the tests
+    assert foreign(reported, "de") == (
+        "Anna Schmidt",
+        "sagte",
+        False,
+        "die Grenze geschlossen bleibt.",
+    )
+
+
+def test_a_speaker_before_a_colon_opens_a_quote_in_russian():
+    text = "Сергей Лавров заявил: «Переговоры продолжатся»."  # written for the tests
+    assert foreign(text, "ru") == ("Сергей Лавров", "заявил", True, "Переговоры продолжатся")
+
+
+def test_english_rules_do_not_read_russian_text():
+    text = "«Мы не уйдём из региона», — сказал Сергей Лавров."  # written for the tests
+    assert attributions(text) == []  # without language="ru", no Russian reporting verb is known
