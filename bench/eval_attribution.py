@@ -192,9 +192,8 @@ def baseline_predictions(text: str) -> list[Pred]:
         preds.append(Pred((m.start() + 1 + m.group().startswith("''"), m.end() - close), True))
     quoted = quote_mask(text)
     for s, e in split_spans(text):
-        if BASELINE_SENTENCE.search(text, s, e) and not all(quoted[s:e]):
-            if not any(quoted[s:e]):
-                preds.append(Pred((s, e), False))
+        if BASELINE_SENTENCE.search(text, s, e) and not any(quoted[s:e]):
+            preds.append(Pred((s, e), False))
     return preds
 
 
@@ -237,7 +236,11 @@ def head_of(text: str, source: list[tuple[int, int]]) -> tuple[int, int] | None:
         s = lead.end()
     while e > s and not text[e - 1].isalnum():
         e -= 1
-    names = [n for n in _PROPER.finditer(text, s, e) if n.start() > s or len(n.group().split()) > 1 or n.end() == e]
+    names = [
+        n
+        for n in _PROPER.finditer(text, s, e)
+        if n.start() > s or len(n.group().split()) > 1 or n.end() == e
+    ]
     if names:
         s, e = names[-1].span()
         lead = HEAD_LEAD.match(text, s, e)
@@ -271,7 +274,7 @@ def evaluate(articles: list[Article], predict, tally: Tally) -> None:
                     pairs.append((shared, len(pred_chars) - 1, j))
         used_p: dict[int, int] = {}  # prediction -> the gold it overlaps most
         used_g: set[int] = set()
-        for shared, i, j in sorted(pairs, reverse=True):
+        for _shared, i, j in sorted(pairs, reverse=True):
             used_p.setdefault(i, j)
             used_g.add(j)
         for g in art.golds:
@@ -308,10 +311,12 @@ def evaluate(articles: list[Article], predict, tally: Tally) -> None:
                         tally.speaker_full += 1
                     elif len(tally.wrong_speaker) < 400:
                         tally.wrong_speaker.append(
-                            f"gold {snippet(text, gs, 4)!r} got {text[sp[0]:sp[1]][:40]!r}"
+                            f"gold {snippet(text, gs, 4)!r} got {text[sp[0] : sp[1]][:40]!r}"
                         )
             elif len(tally.false) < 400:
-                tally.false.append(f"[{'direct' if p.direct else 'speech'}] {snippet(text, p.content[0])}")
+                tally.false.append(
+                    f"[{'direct' if p.direct else 'speech'}] {snippet(text, p.content[0])}"
+                )
         tally.direct_found += sum(art.golds[j].kind == "direct" for j in direct_golds)
 
 
@@ -332,9 +337,21 @@ def figures(t: Tally) -> dict:
     p, r, f = prf(main_found, main_gold, t.correct, t.predicted)
     out = {
         "direct quotes + reported speech": (p, r, f, main_gold),
-        "direct quotes (recall)": (None, t.found["direct"] / max(t.gold["direct"], 1), None, t.gold["direct"]),
-        "reported speech (recall)": (None, t.found["speech"] / max(t.gold["speech"], 1), None, t.gold["speech"]),
-        "all attributions": (p,) + prf(sum(t.found.values()), sum(t.gold.values()), t.correct, t.predicted)[1:] + (sum(t.gold.values()),),
+        "direct quotes (recall)": (
+            None,
+            t.found["direct"] / max(t.gold["direct"], 1),
+            None,
+            t.gold["direct"],
+        ),
+        "reported speech (recall)": (
+            None,
+            t.found["speech"] / max(t.gold["speech"], 1),
+            None,
+            t.gold["speech"],
+        ),
+        "all attributions": (p,)
+        + prf(sum(t.found.values()), sum(t.gold.values()), t.correct, t.predicted)[1:]
+        + (sum(t.gold.values()),),
     }
     dp = t.direct_correct / t.direct_predicted if t.direct_predicted else 0.0
     dr = t.direct_found / max(t.gold["direct"], 1)
@@ -362,18 +379,26 @@ def report(label: str, ours: Tally, base: Tally, errors: int) -> None:
     fo, fb = figures(ours), figures(base)
     for key, (p, r, f, n) in fo.items():
         bp, br, bf, _ = fb[key]
-        print(f"{key:40} {fmt(p):>6} {fmt(r):>6} {fmt(f):>6} {n:>6}   {fmt(bp)} / {fmt(br)} / {fmt(bf)}")
+        print(
+            f"{key:40} {fmt(p):>6} {fmt(r):>6} {fmt(f):>6} {n:>6}   {fmt(bp)} / {fmt(br)} / {fmt(bf)}"
+        )
     eo, eb = extras(ours), extras(base)
     for key in eo:
         v, b = eo[key], eb[key]
         if key == "predictions":
             print(f"{key:40} {v:>6}   baseline {b}")
         elif key.startswith("speaker") or key.startswith("full"):
-            print(f"{key:40} {v:6.3f}   (matched pairs with a gold source: {ours.speaker_pairs}; baseline names none)")
+            print(
+                f"{key:40} {v:6.3f}   (matched pairs with a gold source: {ours.speaker_pairs}; baseline names none)"
+            )
         else:
             print(f"{key:40} {v:6.3f}   baseline {b:.3f}")
     if errors:
-        for title, items in (("missed", ours.misses), ("false", ours.false), ("speaker", ours.wrong_speaker)):
+        for title, items in (
+            ("missed", ours.misses),
+            ("false", ours.false),
+            ("speaker", ours.wrong_speaker),
+        ):
             step = max(len(items) // errors, 1)
             print(f"-- {title} (a few words each):")
             for item in items[::step][:errors]:

@@ -196,7 +196,7 @@ _AFTER = re.compile(
 # Quotation marks: straight, curly, the New York Times' two apostrophes, guillemets and the
 # low-high German pair. Which mark closes which opening one:
 _MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‹", "›")
-_CLOSES = {'"': '"”', "“": "”\"", "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
+_CLOSES = {'"': '"”', "“": '”"', "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
 _MAX_QUOTE = 4000  # characters: an opening mark left unclosed does not swallow the article
 
 
@@ -241,6 +241,7 @@ def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
     return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
         2 if text.startswith("''", qe - 2) else 1
     )
+
 
 # After a closing quote: `"…," Sultonov said` / `"…," said Sultonov` / `"…" — Sultonov`.
 _TAIL_SPEAKER_CUE = re.compile(rf"[ \t]*,?[ \t]*{_SPEAKER}{_APPOS}\s*{_ADV}(?P<cue>{_CUE.pattern})")
@@ -611,7 +612,11 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             item["content_end"] = max(item["content_end"], c_end)
             return
         item = {
-            "speaker_raw": spk_m if isinstance(spk_m, dict) else _speaker(spk_m) if spk_m is not None else None,
+            "speaker_raw": spk_m
+            if isinstance(spk_m, dict)
+            else _speaker(spk_m)
+            if spk_m is not None
+            else None,
             "cue": cue,
             "loaded": loaded,
             "cue_start": cue_start,
@@ -643,7 +648,15 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
         if any(cue.start() >= qe for cue in cues[last]):
             m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
             if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
-                add(m, *m.span("cue"), *_cue_info(m.group("cue")), qs, qe, *quote_inner(text, qs, qe), True)
+                add(
+                    m,
+                    *m.span("cue"),
+                    *_cue_info(m.group("cue")),
+                    qs,
+                    qe,
+                    *quote_inner(text, qs, qe),
+                    True,
+                )
                 continue
             m = _TAIL_CUE.match(text, qe, sent_end)
             spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
@@ -659,7 +672,15 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
                 spk = _subject_before(scan, qe, cue.start())
                 if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
-                    add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, *quote_inner(text, qs, qe), True)
+                    add(
+                        spk,
+                        *cue.span(),
+                        *_cue_info(cue.group(0)),
+                        qs,
+                        qe,
+                        *quote_inner(text, qs, qe),
+                        True,
+                    )
                     continue
         m = _TAIL_DASH.match(text, qe, sent_end)
         if m and _DASH_END.match(text[m.end() : m.end() + 2]):
@@ -675,7 +696,15 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
         if head:
             spk, cue = head
             if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
-                add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, *quote_inner(text, qs, qe), True)
+                add(
+                    spk,
+                    *cue.span(),
+                    *_cue_info(cue.group(0)),
+                    qs,
+                    qe,
+                    *quote_inner(text, qs, qe),
+                    True,
+                )
                 continue
         pending.append((qs, qe))
 
@@ -712,20 +741,22 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                 before_words = len(_WORD.findall(text, lo, c0))
                 if before_words and (
                     len(_WORD.findall(text, spk_end, s_end)) < 3
-                    or before_words >= 3 and not text[lo:c0].rstrip().endswith(":")
+                    or before_words >= 3
+                    and not text[lo:c0].rstrip().endswith(":")
                 ):
                     c_start, c_end = lo, c0
                 else:
-                    c_start, c_end = (spk["end"] if isinstance(spk, dict) else spk.end("spk")), s_end
+                    c_start, c_end = (
+                        (spk["end"] if isinstance(spk, dict) else spk.end("spk")),
+                        s_end,
+                    )
                 add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
                 sentence_found = True
                 continue
             chained = _CHAINED.search(text, max(lo, c0 - 6), c0)
             participle = chained and word.endswith("ing") and text[c0 - 2] == ","
             # ", saying …": no speaker can stand between the comma and the cue.
-            spk = None if participle else (
-                _speaker_before(scan, _speaker_window(text, lo, c0), c0)
-            )
+            spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
             inverted = False
             if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
                 spk = _AFTER.match(text, c1, s_end)
@@ -790,14 +821,17 @@ _ADJUNCT = _words(
 def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
     """Whether what was said comes before the speaker ("X happened, officials said") rather
     than after the cue ("officials said X happened")."""
-    if not before.strip(' ,"“«\''):
+    if not before.strip(" ,\"“«'"):
         return False
     if inverted:
         return True
     first = _WORD.search(text, after_start, s_end)
     if first is None:
         return True
-    if first.group().lower() not in _ADJUNCT and len(_WORD.findall(text, first.start(), s_end)) >= 3:
+    if (
+        first.group().lower() not in _ADJUNCT
+        and len(_WORD.findall(text, first.start(), s_end)) >= 3
+    ):
         return False
     return len(_WORD.findall(before)) >= 3
 
@@ -808,7 +842,7 @@ _CLAUSE_BOUNDARY = re.compile(
     r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
     r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
 )
-_NO_SUBJECT_BEFORE = frozenset(',;:(["“”—–\'')
+_NO_SUBJECT_BEFORE = frozenset(",;:([\"“”—–'")
 _ANTECEDENT_BOUNDARY = re.compile(
     _CLAUSE_BOUNDARY.pattern[:-1] + r"|(?<!\w)(?:to|of|for|with|by|from|among|than|like)\s)"
 )
@@ -837,8 +871,10 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
             word_end -= 1
         space = text.rfind(" ", lo, word_end)
         word = text[space + 1 : word_end]
-        if not word or space < lo or not (
-            word in _SUBJECT_ADVERBS or word.endswith("day") and word[:1].isupper()
+        if (
+            not word
+            or space < lo
+            or not (word in _SUBJECT_ADVERBS or word.endswith("day") and word[:1].isupper())
         ):
             break
         stop = space
@@ -852,7 +888,9 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
         stop = text.rfind(" ", lo, last)
         while stop > lo and text[stop - 1] in " ,":
             stop -= 1
-    party = _PARTY_END.search(text, max(lo, stop - 24), stop) if text[stop - 1 : stop] == ")" else None
+    party = (
+        _PARTY_END.search(text, max(lo, stop - 24), stop) if text[stop - 1 : stop] == ")" else None
+    )
     search_end = party.start() if party else stop
     # The last clause boundary: a subject of ten words at most starts within 80 characters.
     start = window = max(lo, search_end - 80)
@@ -877,26 +915,48 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     the = first == "the"
     rest = words[1:] if first in _DETERMINERS else words
     named = " ".join(rest)
-    if rest and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest) and (
-        first in _DETERMINERS or words[0] not in CAP_STOP
+    if (
+        rest
+        and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest)
+        and (first in _DETERMINERS or words[0] not in CAP_STOP)
     ):
-        return {"kind": "named", "text": named, "start": s0, "end": s1, "the": the,
-                "title": "", "named": named, "app": ""}
-    return {"kind": "group", "text": text[s0:s1], "start": s0, "end": s1, "the": the,
-            "title": "", "named": "", "app": ""}
+        return {
+            "kind": "named",
+            "text": named,
+            "start": s0,
+            "end": s1,
+            "the": the,
+            "title": "",
+            "named": named,
+            "app": "",
+        }
+    return {
+        "kind": "group",
+        "text": text[s0:s1],
+        "start": s0,
+        "end": s1,
+        "the": the,
+        "title": "",
+        "named": "",
+        "app": "",
+    }
 
 
 def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
     for cue in cues:
-        if after < cue.start() < end and _CHAINED.search(text, max(after, cue.start() - 6), cue.start()):
+        if after < cue.start() < end and _CHAINED.search(
+            text, max(after, cue.start() - 6), cue.start()
+        ):
             return cue.start()
     return end
 
 
 _CHAINED = re.compile(r"(?:,|\band)\s+\Z")
-_SUBJECT_START = re.compile(r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?")
+_SUBJECT_START = re.compile(
+    r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?"
+)
 
 
 def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
@@ -932,8 +992,16 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
     if not 1 <= len(words) <= 14 or m is None and end - start >= _OBJECT_MAX:
         return None
     end = start + len(text[start:end].rstrip())
-    return {"kind": "group", "text": text[start:end], "start": start, "end": end,
-            "the": False, "title": "", "named": "", "app": ""}
+    return {
+        "kind": "group",
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "the": False,
+        "title": "",
+        "named": "",
+        "app": "",
+    }
 
 
 _TITLE_BEFORE = _words(
@@ -971,8 +1039,12 @@ _NOT_SUBJECTS = _words(
 )
 
 
-_INVERTED_END = re.compile(r"[,;:!?()—–\"“”]|\.(?=\s|\Z)|\s(?:who|which|that|in|on|at|during|after|before|of\s+the)\s")
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]|Rep|Sen|Gov|Gen|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj)\Z")
+_INVERTED_END = re.compile(
+    r"[,;:!?()—–\"“”]|\.(?=\s|\Z)|\s(?:who|which|that|in|on|at|during|after|before|of\s+the)\s"
+)
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Rep|Sen|Gov|Gen|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj)\Z"
+)
 _NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
 
@@ -1006,11 +1078,26 @@ def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
         title = phrase[: run.start()].strip()
         if the:
             title = title[3:].strip()
-        return {"kind": "named", "text": phrase, "start": start,
-                "end": party.end() if party else end, "the": False,
-                "title": title, "named": run.group(), "app": ""}
-    return {"kind": "group", "text": phrase, "start": start, "end": end, "the": the,
-            "title": "", "named": "", "app": ""}
+        return {
+            "kind": "named",
+            "text": phrase,
+            "start": start,
+            "end": party.end() if party else end,
+            "the": False,
+            "title": title,
+            "named": run.group(),
+            "app": "",
+        }
+    return {
+        "kind": "group",
+        "text": phrase,
+        "start": start,
+        "end": end,
+        "the": the,
+        "title": "",
+        "named": "",
+        "app": "",
+    }
 
 
 def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
@@ -1044,13 +1131,17 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
         if k < 0 or by_pos[k]["speaker_raw"] is None:
             continue
         prev = by_pos[k]
-        if text.count("\n\n", prev["content_end"], qs) + (text.count("\n", prev["content_end"], qs) > 0) > 2:
+        if (
+            text.count("\n\n", prev["content_end"], qs)
+            + (text.count("\n", prev["content_end"], qs) > 0)
+            > 2
+        ):
             continue
         found.append(
             {
                 "speaker_raw": prev["speaker_raw"],
                 "follows": prev,
-                "cue": text[qs:inner[0]],
+                "cue": text[qs : inner[0]],
                 "loaded": False,
                 "cue_start": qs,
                 "cue_end": inner[0],
@@ -1109,7 +1200,9 @@ _TRIMMED = frozenset(" ,;:\n\u00a0\u202f")  # and the no-break spaces of French 
 # opened by a dash ("— Мы остаёмся, — сказал Лавров."). Chosen by the language parameter.
 
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-Ž"
-_FOREIGN_NAME = rf"[{_UP}][\w’'\-]+(?:\s+(?:de|del|la|von|van|le|du|dos)?\s*[{_UP}][\w’'\-]+){{0,3}}"
+_FOREIGN_NAME = (
+    rf"[{_UP}][\w’'\-]+(?:\s+(?:de|del|la|von|van|le|du|dos)?\s*[{_UP}][\w’'\-]+){{0,3}}"
+)
 
 
 class _Language:
@@ -1162,8 +1255,16 @@ FOREIGN_LANGUAGES = tuple(_FOREIGN)
 
 def _named_raw(m: re.Match) -> dict:
     start, end = m.span("spk")
-    return {"kind": "named", "text": m.group("spk"), "start": start, "end": end,
-            "the": False, "title": "", "named": m.group("spk"), "app": ""}
+    return {
+        "kind": "named",
+        "text": m.group("spk"),
+        "start": start,
+        "end": end,
+        "the": False,
+        "title": "",
+        "named": m.group("spk"),
+        "app": "",
+    }
 
 
 def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]]) -> list[dict]:
@@ -1172,10 +1273,20 @@ def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]
     def add(m: re.Match, start: int, end: int, c_start: int, c_end: int, direct: bool) -> None:
         c_start, c_end = _trim(text, c_start, c_end)
         if c_start < c_end:
-            found.append({"speaker_raw": _named_raw(m), "cue": m.group("cue"), "loaded": False,
-                          "cue_start": m.start("cue"), "cue_end": m.end("cue"),
-                          "start": start, "end": end, "content_start": c_start,
-                          "content_end": c_end, "direct": direct})
+            found.append(
+                {
+                    "speaker_raw": _named_raw(m),
+                    "cue": m.group("cue"),
+                    "loaded": False,
+                    "cue_start": m.start("cue"),
+                    "cue_end": m.end("cue"),
+                    "start": start,
+                    "end": end,
+                    "content_start": c_start,
+                    "content_end": c_end,
+                    "direct": direct,
+                }
+            )
 
     covered = []
     for qs, qe in quotes:
@@ -1267,8 +1378,16 @@ class _Resolver:
                 return self._found(self.people[-1])
             if p in ("he", "she") and raw.get("named_before"):
                 # Nobody quoted yet: the person named last before the pronoun.
-                return self._named({**raw, "kind": "named", "named": raw["named_before"],
-                                    "the": False, "title": "", "app": ""})
+                return self._named(
+                    {
+                        **raw,
+                        "kind": "named",
+                        "named": raw["named_before"],
+                        "the": False,
+                        "title": "",
+                        "app": "",
+                    }
+                )
             if p in ("it", "they") and self.orgs:
                 return self._found(self.orgs[-1])
             return None, "unresolved", ""
@@ -1468,14 +1587,21 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         if "follows" in c:  # a quote going on with the speaker before it
             speaker, kind, role = resolved[id(c["follows"])]
         else:
-            if raw and raw["kind"] == "pron" and not resolver.people and raw["text"].lower() in ("he", "she"):
+            if (
+                raw
+                and raw["kind"] == "pron"
+                and not resolver.people
+                and raw["text"].lower() in ("he", "she")
+            ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}
             speaker, kind, role = resolver.resolve(raw)
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None
         mention = text[raw["start"] : raw["end"]] if raw else ""
-        principal = _principal(" ".join(filter(None, [mention, raw and raw["app"]]))) if raw else None
+        principal = (
+            _principal(" ".join(filter(None, [mention, raw and raw["app"]]))) if raw else None
+        )
         if principal and kind == "anonymous" and speaker:
             # "a spokeswoman for Hillary Clinton": the spokeswoman speaks, for her principal.
             speaker = speaker[: speaker.lower().find(principal.lower())].strip() or speaker
@@ -1490,7 +1616,9 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
                 "speaker_end": raw["end"] if raw else None,
                 # A pronoun or role ("he", "the minister") taken for someone named before.
                 "speaker_resolved": bool(
-                    raw and raw["kind"] in ("pron", "role", "group") and speaker
+                    raw
+                    and raw["kind"] in ("pron", "role", "group")
+                    and speaker
                     and speaker.lower() != " ".join(mention.lower().split())
                 ),
                 "principal": principal,

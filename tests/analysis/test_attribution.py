@@ -286,7 +286,9 @@ def test_a_party_and_state_tag_stays_with_the_lawmaker_after_the_cue():
 
 
 def test_an_institution_is_a_source_of_a_quote():
-    text = 'The agency says on its website that "applications close in May."'  # written for the tests
+    text = (
+        'The agency says on its website that "applications close in May."'  # written for the tests
+    )
     a = only(text)
     assert (a["speaker"], a["direct"], a["cue"]) == ("the agency", True, "says")
     assert content(text, a) == "applications close in May."
@@ -359,7 +361,8 @@ def test_a_quote_after_an_attributed_one_goes_on_with_the_same_speaker():
 
 
 def test_a_title_in_quotation_marks_is_no_quote():
-    assert attributions('Alder appeared on "Morning Report" on Sunday.') == []  # written for the tests
+    text = 'Alder appeared on "Morning Report" on Sunday.'  # written for the tests
+    assert attributions(text) == []
 
 
 def test_according_to_at_the_end_keeps_the_content_before_it():
