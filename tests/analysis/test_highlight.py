@@ -21,3 +21,14 @@ def test_evidence_from_another_text_version_is_ignored():
     paragraphs = tone_paragraphs("Short.", [{"start": 0, "end": 90, "compound": 0.9}])
     assert [[s.text for s in p] for p in paragraphs] == [["Short."]]
     assert paragraphs[0][0].tone == ""
+
+
+def test_a_quote_title_names_the_principal_and_a_resolved_speaker():
+    from analysis.highlight import _quote_title
+
+    # written for the tests: evidence as the attribution scorer gives it
+    spokesman = {"speaker": "a spokesman", "principal": "Ruth Alder", "cue": "said"}
+    assert _quote_title(spokesman) == "a spokesman for Ruth Alder (said)"
+    resolved = {"speaker": "Ruth Alder", "speaker_resolved": True, "cue": "said"}
+    assert _quote_title(resolved) == "Ruth Alder, taken for a pronoun or role (said)"
+    assert _quote_title({"speaker": None, "cue": "says"}) == "unknown (says)"
