@@ -101,10 +101,21 @@ def _quotes(scores: dict) -> list[Span]:
                 start,
                 end,
                 f"{kind} speaker-{index % 8}",
-                f"{a.get('speaker') or 'unknown'} ({a.get('cue', '')})",
+                _quote_title(a),
             )
         )
     return spans
+
+
+def _quote_title(a: dict) -> str:
+    """Who said it and how: "Hillary Clinton (said)", "a spokesman for Ruth Alder (said)",
+    and "Ruth Alder, taken for a pronoun or role (said)" when the scorer resolved "she"."""
+    speaker = a.get("speaker") or "unknown"
+    if a.get("principal"):
+        speaker = f"{speaker} for {a['principal']}"
+    if a.get("speaker_resolved"):
+        speaker = f"{speaker}, taken for a pronoun or role"
+    return f"{speaker} ({a.get('cue', '')})"
 
 
 def _verbs(scores: dict) -> list[Span]:

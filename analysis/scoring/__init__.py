@@ -45,7 +45,9 @@ class Scorer:
     takes_language: bool = False
 
     def __call__(self, text: str, language: str = "en") -> ScoreResult:
-        if self.takes_language:
+        # English is every scorer's default: called as other scorers call it (``f(text)``),
+        # a cached scorer (attribution, which claims asks again) computes an article once.
+        if self.takes_language and language != "en":
             return self.func(text, language=language)
         return self.func(text)
 

@@ -1,9 +1,14 @@
 """Attribution: who is quoted or paraphrased, how, and which claims carry no source.
 
 Pure regular-expression heuristics, no model: direct quotes ("…," X said / X said: "…" /
-"…" — X), reported speech around a reporting-verb lexicon, simple speaker resolution
-(surname aliases, "He"/"She", "the envoy"), source typing (named person, named
-organisation, anonymous) and sentences that state facts without any attribution.
+"…" — X; quotes in ''…'' and over several paragraphs; a quote with no speaker of its own
+going on with the speaker before it), reported speech around a reporting-verb lexicon with
+named, anonymous, institutional and group speakers, speaker resolution (surname aliases,
+"he"/"she" taken for the person named before and marked so, "the envoy"), spokespeople
+with their principal, source typing (named person, named organisation, anonymous) and
+sentences that state facts without any attribution. Measured on PolNeAR by
+bench/eval_attribution.py (README, "Measured quality"). Russian, Spanish, French and
+German get a smaller set of rules through the language parameter.
 """
 
 from __future__ import annotations
@@ -53,6 +58,20 @@ NEUTRAL_VERBS = _words(
 LOADED_VERBS = _words(
     "claimed claims claim insisted insists insist admitted admits admit alleged alleges "
     "allege conceded concedes concede boasted boasts complained complains lamented purported"
+)
+# More verbs that report speech, writing or a stance, for this scorer only (the actors
+# scorer shares the two lists above): other tenses, participles ("…, saying that …") and
+# the verbs that news writing puts before or after a quote.
+MORE_VERBS = _words(
+    "notes explains adds argue suggest predict acknowledge declined declaring "
+    "mentioning citing remarking accuses quoted saying telling adding noting stating "
+    "explaining announcing writing wrote write writes tweeting warning arguing "
+    "insisting claiming asked asks ask asking joked concluded concludes continued "
+    "agreed agrees reads chanted chanting described describes describing calling "
+    "called calls suggested suggests suggesting praised answered posted predicted "
+    "promised promises vowed urged urging wondered shouted yelled cautioned mocked "
+    "accused criticized acknowledging acknowledges recalling responding reports "
+    "questioned insisting revealed contends assured indicated"
 )
 # Words before a cue that make it an adjective, a passive or an infinitive instead.
 _NOT_CUE_BEFORE = _words(
@@ -145,15 +164,18 @@ _ANON_SING = (
 )
 _ANON_TAIL = (
     r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|involved\s+in|briefed\s+on|"
-    r"in|at|from|with)\s+[^,.;:\"“”«»()]{1,60}?)?"
+    r"in|at|from|with|for|to)\s+[^,.;:\"“”«»()]{1,60}?)?"
 )
 _ANON = rf"(?:(?:{_ANON_MOD}\s+){{0,3}}{_ANON_PLURAL}|{_ANON_SING}){_ANON_TAIL}"
+# A party and state tag after a lawmaker's name: "(R-Ga.)", "(D-S.C.)", "(I-Vt.)", "(R)".
+_PARTY = r"\s*\((?:[DRI]|Ind|Dem|Rep)(?:[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
+_PARTY_END = re.compile(_PARTY + r"\s*\Z")
 _TITLE_PRE = rf"(?:(?:{_W}+\s+){{0,2}}?{_ROLE}\s+)"
 _SPEAKER = (
     rf"(?P<spk>(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!{_W})"
     rf"|(?P<anon>{_ANON})(?!{_W})"
     rf"|(?P<role>[Tt]he\s+(?:{_W}+\s+){{0,2}}?{_ROLE})"
-    rf"|(?:(?P<the>[Tt]he)\s+)?(?P<title>{_TITLE_PRE})?(?P<named>{_NAME}))"
+    rf"|(?:(?P<the>[Tt]he)\s+)?(?P<title>{_TITLE_PRE})?(?P<named>{_NAME})(?:{_PARTY})?)"
 )
 _APPOS = r"(?:\s*,\s*(?P<app>(?:\([^()]*\)|[^,;:\"“”«»()]){2,160}?)\s*,)?"
 _ADV = (
@@ -161,7 +183,7 @@ _ADV = (
     r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
     r"subsequently|had\s+earlier|has\s+also|has\s+repeatedly)\s+){0,3}"
 )
-_VERB_ALT = _trie(NEUTRAL_VERBS | LOADED_VERBS)
+_VERB_ALT = _trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
 _CUE = re.compile(
     rf"(?<!{_W})(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{_VERB_ALT}|pointed\s+out))(?!{_W})"
 )
@@ -176,13 +198,64 @@ _AFTER = re.compile(
     rf"\s+{_SPEAKER}(?:,\s*(?=(?:the|an?|his|her|its|their)\s|[A-Z]|{_W}+[’']s\s)"
     rf"(?P<app>(?:\([^()]*\)|[^,.;:\"“”«»()]){{2,160}}?))?{_STOP_AFTER}"
 )
-_QUOTE = re.compile(r'"[^"\n]+"|“[^”]+”|«[^»]+»')
+# Quotation marks: straight, curly, the New York Times' two apostrophes, guillemets and the
+# low-high German pair. Which mark closes which opening one:
+_MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‹", "›")
+_CLOSES = {'"': '"”', "“": '”"', "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
+_MAX_QUOTE = 4000  # characters: an opening mark left unclosed does not swallow the article
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quoted spans (from the opening mark to after the closing one), not overlapping.
+
+    A quote runs over several paragraphs when each paragraph opens with a quotation mark and
+    only the last one closes it (the newspapers' rule); an opening mark left unclosed at the
+    end of its paragraph otherwise opens nothing.
+    """
+    quotes = []
+    open_at = -1
+    closes = ""
+    checked = 0  # the quote has no paragraph break before this position
+    marks = []  # str.find per mark: far faster than a pattern over the whole text
+    for mark in _MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            marks.append((i, mark))
+            i = text.find(mark, i + len(mark))
+    marks.sort()
+    for pos, mark in marks:
+        mark_end = pos + len(mark)
+        if open_at >= 0:
+            newline = text.rfind("\n", checked, pos)
+            if newline < 0 and mark in closes:
+                if pos - open_at <= _MAX_QUOTE:
+                    quotes.append((open_at, mark_end))
+                open_at = -1
+                continue
+            if newline >= 0 and mark in _CLOSES and not text[newline:pos].strip():
+                checked = mark_end  # the next paragraph of the same quote
+                continue
+            open_at = -1
+        if mark in _CLOSES:
+            open_at, closes, checked = pos, _CLOSES[mark], mark_end
+    return quotes
+
+
+def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
+    """The quoted words of the quote from qs to qe, without its marks."""
+    return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
+        2 if text.startswith("''", qe - 2) else 1
+    )
+
+
 # After a closing quote: `"…," Sultonov said` / `"…," said Sultonov` / `"…" — Sultonov`.
 _TAIL_SPEAKER_CUE = re.compile(rf"[ \t]*,?[ \t]*{_SPEAKER}{_APPOS}\s*{_ADV}(?P<cue>{_CUE.pattern})")
 _TAIL_CUE = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{_CUE.pattern})")
 _TAIL_DASH = re.compile(rf"[ \t]*,?[ \t]*(?P<dash>—|–|--)[ \t]*{_SPEAKER}")
 # Before an opening quote: `Sultonov said: "…"`, `X said that "…"`, `X told reporters: "…"`.
-_HEAD_END = re.compile(r"(?:\s+that|(?:\s+[^\s:\"“”«»,.]+){0,6}\s*:|\s*,)?\s*\Z")
+_HEAD_END = re.compile(
+    r"(?:(?:\s+[^\s:\"“”«»,.]+){0,6}?\s+that|(?:\s+[^\s:\"“”«»,.]+){0,6}\s*:|\s*,)?\s*\Z"
+)
 _ANON_CUE = re.compile(
     r"(?:(?P<adv>\breportedly|\ballegedly|\bpurportedly)|\b[Ii]t\s+(?:is|was|has\s+been|had\s+been)"
     r"\s+(?:reported|claimed|alleged|said|believed|understood|rumou?red))(?!\w)"
@@ -191,12 +264,16 @@ _TOLD_NON_SPEECH = re.compile(
     r"\s+(?:(?:a|an|the|his|her|their|some|bad|good|funny|old|tall)\s+){0,2}"
     r"(?:jokes?|stor(?:y|ies)|tales?|lies?|anecdotes?|fortunes?|off)(?!\w)"
 )
+_DECLINED_TO = re.compile(
+    r"\s+(?:(?:repeated|multiple|several)\s+)?(?:requests?|to\s+(?:comment|say|discuss|answer|"
+    r"elaborate|respond|provide|identify|speak|specify|confirm|address|be\s+interviewed))"
+)
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[\w’'\-]+\s+){0,4}?that\s+)?")
 _WORD = re.compile(rf"{_W}+")
 _W_CHAR = re.compile(_W)
 _TO_FOR = re.compile(r"\s+(?:to|for)\b")
 _DASH_END = re.compile(r"\s*(?:[,.;]|\Z|\n)")
-_QUOTE_BEFORE = re.compile(r"[,”\"»]\s*\Z")
+_QUOTE_BEFORE = re.compile(r"[,”\"»']\s*\Z")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]+")
 
 
@@ -296,7 +373,9 @@ class _Scan:
         return self.word_bytes.count(b" a", start, end) + first
 
 
-_CUE_WORDS = frozenset(w.encode() for w in NEUTRAL_VERBS | LOADED_VERBS | {"according", "pointed"})
+_CUE_WORDS = frozenset(
+    w.encode() for w in NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS | {"according", "pointed"}
+)
 _ANON_ADVERBS = frozenset((b"reportedly", b"allegedly", b"purportedly"))
 _ANON_VERBS = frozenset(
     w.encode() for w in _words("reported claimed alleged said believed understood rumoured rumored")
@@ -445,17 +524,32 @@ def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
     return scan.text[start : stop if stop >= 0 else end]
 
 
+_PASSIVE = _words("was were is are been being")
+
+
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.lower().startswith("according"):
         return False
     text = scan.text
     prev = _prev_word(scan, max(lo, start - 40), start)
     if prev and prev.lower() in _NOT_CUE_BEFORE:
-        # "the said property", "what was said", "declined to say".
-        return True
+        # "the said property", "what was said", "declined to say"; but "Trump was asked
+        # what…" reports a question put to Trump.
+        return not (cue == "asked" and prev.lower() in _PASSIVE)
     if cue == "told" and _TOLD_NON_SPEECH.match(text, end):
         return True
+    if cue == "declined" and not _DECLINED_TO.match(text, end):
+        return True  # "stocks declined 2 percent"
     return bool(cue in ("added", "noted") and _TO_FOR.match(text[end : end + 6]))
+
+
+def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
+    """Whether the name from start to end ends with a full stop rather than an
+    abbreviation's point ("Maria Olsen." but not "Jr." or "J.")."""
+    if text[end - 1 : end] != ".":
+        return False
+    last = text[start : end - 1].rsplit(None, 1)[-1]
+    return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in TITLE_WORDS
 
 
 def _speaker(m: re.Match) -> dict:
@@ -470,6 +564,8 @@ def _speaker(m: re.Match) -> dict:
         else "named"
     )
     start, end = m.span("spk")
+    if m.group("named") and text_ends_with_full_stop(m.string, start, end):
+        end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
     return {
         "kind": kind,
         "text": groups["spk"],
@@ -483,8 +579,8 @@ def _speaker(m: re.Match) -> dict:
 
 
 def _head_attribution(
-    scan: _Scan, cues: list[re.Match], lo: int, qs: int
-) -> tuple[re.Match, re.Match] | None:
+    scan: _Scan, cues: list[re.Match], lo: int, qs: int, found: list[dict]
+) -> tuple[re.Match | dict, re.Match] | None:
     """Speaker and cue in the text before an opening quote, from lo to qs; cues are the
     sentence's (no cue runs across the quote mark)."""
     best = None
@@ -495,7 +591,9 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
-    spk = _speaker_before(scan, lo, best.start())
+    spk = _speaker_before(scan, lo, best.start()) or _subject_before(scan, lo, best.start())
+    if spk is None and _CHAINED.search(scan.text, max(lo, best.start() - 6), best.start()):
+        spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
         return None
     return spk, best
@@ -509,6 +607,8 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     by_cue: dict[int, dict] = {}
 
     def add(spk_m, cue_start, cue_end, cue, loaded, start, end, c_start, c_end, direct):
+        if c_start >= c_end:
+            return  # nothing said: "X said:" at the end of a paragraph, the quote after it
         if cue_start in by_cue and direct:
             # `"A," he said, "B."`: one attribution that covers both quotes.
             item = by_cue[cue_start]
@@ -517,7 +617,11 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             item["content_end"] = max(item["content_end"], c_end)
             return
         item = {
-            "speaker_raw": _speaker(spk_m) if spk_m is not None else None,
+            "speaker_raw": spk_m
+            if isinstance(spk_m, dict)
+            else _speaker(spk_m)
+            if spk_m is not None
+            else None,
             "cue": cue,
             "loaded": loaded,
             "cue_start": cue_start,
@@ -535,35 +639,82 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
         used_cues.add(cue_start)
 
     # Direct quotes.
+    pending: list[tuple[int, int]] = []  # quotes with no speaker and cue of their own
     for qs, qe in quotes:
+        if _is_title(scan, qs, qe):
+            continue
         sentence = scan.sentence(qs)
         sent_lo = spans[sentence][0]
         last = scan.sentence(max(qe - 1, qs))
+        if spans[last][1] <= qe and last + 1 < len(spans):
+            last += 1  # the quote closed its sentence: `"… there!" Smith said.`
         sent_end = spans[last][1]
         # The two tails with a cue need one of the sentence's cues after the quote.
         if any(cue.start() >= qe for cue in cues[last]):
             m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
             if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
-                add(m, *m.span("cue"), *_cue_info(m.group("cue")), qs, qe, qs + 1, qe - 1, True)
+                add(
+                    m,
+                    *m.span("cue"),
+                    *_cue_info(m.group("cue")),
+                    qs,
+                    qe,
+                    *quote_inner(text, qs, qe),
+                    True,
+                )
                 continue
             m = _TAIL_CUE.match(text, qe, sent_end)
             spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
+            if spk is None and m and m.group("verb"):
+                # `"…," said Democratic strategist David Axelrod` / `wrote one commenter`.
+                spk = _inverted_speaker(scan, m.end(), sent_end)
             if spk:
                 cue = m.group("cue")
-                add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, qs + 1, qe - 1, True)
+                add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, *quote_inner(text, qs, qe), True)
                 continue
+            # `"…," the host said`: a subject the patterns do not know, then the cue.
+            cue = next(c for c in cues[last] if c.start() >= qe)
+            if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
+                spk = _subject_before(scan, qe, cue.start())
+                if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
+                    add(
+                        spk,
+                        *cue.span(),
+                        *_cue_info(cue.group(0)),
+                        qs,
+                        qe,
+                        *quote_inner(text, qs, qe),
+                        True,
+                    )
+                    continue
         m = _TAIL_DASH.match(text, qe, sent_end)
         if m and _DASH_END.match(text[m.end() : m.end() + 2]):
             d0, d1 = m.span("dash")
-            add(m, d0, d1, m.group("dash"), False, qs, qe, qs + 1, qe - 1, True)
+            add(m, d0, d1, m.group("dash"), False, qs, qe, *quote_inner(text, qs, qe), True)
             continue
-        head = _head_attribution(scan, cues[sentence], sent_lo, qs)
+        head = _head_attribution(scan, cues[sentence], sent_lo, qs, found)
+        if head is None and sentence and not text[sent_lo:qs].strip():
+            # `Alder said:` closing the paragraph before the quote.
+            sent_lo = spans[sentence - 1][0]
+            if text[sent_lo:qs].rstrip().endswith(":"):
+                head = _head_attribution(scan, cues[sentence - 1], sent_lo, qs, found)
         if head:
             spk, cue = head
             if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
-                add(spk, *cue.span(), *_cue_info(cue.group(0)), qs, qe, qs + 1, qe - 1, True)
+                add(
+                    spk,
+                    *cue.span(),
+                    *_cue_info(cue.group(0)),
+                    qs,
+                    qe,
+                    *quote_inner(text, qs, qe),
+                    True,
+                )
+                continue
+        pending.append((qs, qe))
 
     quote_starts = [s for s, _ in quotes]
+    quote_ends = [e for _, e in quotes]  # in order too: quotes do not overlap
 
     def in_quote(pos: int) -> bool:
         # Quotes do not overlap: only the last one opening before pos can hold it.
@@ -583,35 +734,59 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
             word = cue.group(0)
             if _is_false_cue(scan, c0, c1, word, s_start):
                 continue
-            lo = max([s_start] + [e for s, e in quotes if s_start <= e <= c0])
+            k = bisect_right(quote_ends, c0) - 1  # the last quote closing before the cue
+            lo = max(s_start, quote_ends[k]) if k >= 0 else s_start
             loaded = word.split()[0].lower() in LOADED_VERBS
             if cue.group("acc"):
-                spk = _AFTER.match(text, c1, s_end)
+                spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
                 if not spk:
                     continue
-                if text[lo:c0].strip(' "“«'):
+                spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
+                # "X happened, according to Y[, who …]" or "According to Y, X happened".
+                before_words = len(_WORD.findall(text, lo, c0))
+                if before_words and (
+                    len(_WORD.findall(text, spk_end, s_end)) < 3
+                    or before_words >= 3
+                    and not text[lo:c0].rstrip().endswith(":")
+                ):
                     c_start, c_end = lo, c0
                 else:
-                    c_start, c_end = spk.end("spk"), s_end
+                    c_start, c_end = (
+                        (spk["end"] if isinstance(spk, dict) else spk.end("spk")),
+                        s_end,
+                    )
                 add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
                 sentence_found = True
                 continue
-            spk = _speaker_before(scan, _speaker_window(text, lo, c0), c0)
+            chained = _CHAINED.search(text, max(lo, c0 - 6), c0)
+            participle = chained and word.endswith("ing") and text[c0 - 2] == ","
+            # ", saying …": no speaker can stand between the comma and the cue.
+            spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
             inverted = False
             if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
                 spk = _AFTER.match(text, c1, s_end)
                 inverted = spk is not None
+            if spk is None and not inverted and not participle:
+                spk = _subject_before(scan, lo, c0)
+            if spk is None and not participle and text[max(lo, c0 - 2) : c0] == ", ":
+                # "…, say some Democrats.": the speaker after the cue, to the sentence's end.
+                spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
+                inverted = spk is not None
+            if spk is None and chained:
+                # "Clinton attacked Trump, saying …", "Rubio thanked Miami and said …": the
+                # speaker of the clause before, or the sentence's subject.
+                spk = _sentence_subject(scan, s_start, c0, found)
             if spk is None:
                 continue
-            before = text[lo : spk.start("spk")] if not inverted else text[lo:c0]
-            tail = _THAT.match(text, (spk.end() if inverted else c1), s_end)
-            after_that = "that" in text[tail.start() : tail.end()].split()
-            if before.strip(' ,"“«') and (
-                len(_WORD.findall(before)) >= 3 and not after_that or inverted
-            ):
-                c_start, c_end = lo, (spk.start("spk") if not inverted else c0)
+            spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
+            before = text[lo:spk_start] if not inverted else text[lo:c0]
+            spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
+            tail = _THAT.match(text, (spk_stop if inverted else c1), s_end)
+            said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+            if not said_that and _content_before(text, before, tail.end(), s_end, inverted):
+                c_start, c_end = lo, (spk_start if not inverted else c0)
             else:
-                c_start, c_end = tail.end(), s_end
+                c_start, c_end = tail.end(), _chain_end(text, cues[i], c1, s_end)
             add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
             sentence_found = True
         if not sentence_found and i in anon_cue_sentences:
@@ -634,8 +809,369 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
                     }
                 )
                 break
+    _continued_quotes(scan, pending, found)
     found.sort(key=lambda a: a["cue_start"])
     return found
+
+
+# Words after a reporting verb that begin an adjunct, not what was said ("officials said
+# on Monday", "he told reporters"): the content is then before the speaker.
+_ADJUNCT = _words(
+    "on in at during after before late earlier last this told to of from with while when "
+    "as by through since via about yesterday today tonight afterward afterwards later "
+    "monday tuesday wednesday thursday friday saturday sunday reporters journalists"
+)
+
+
+def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
+    """Whether what was said comes before the speaker ("X happened, officials said") rather
+    than after the cue ("officials said X happened")."""
+    if not before.strip(" ,\"“«'"):
+        return False
+    if inverted:
+        return True
+    first = _WORD.search(text, after_start, s_end)
+    if first is None:
+        return True
+    if (
+        first.group().lower() not in _ADJUNCT
+        and len(_WORD.findall(text, first.start(), s_end)) >= 3
+    ):
+        return False
+    return len(_WORD.findall(before)) >= 3
+
+
+# A speaker the patterns do not know (a group, an institution, a thing): the words before a
+# cue, back to a clause boundary. Words that cannot be in such a subject stop it.
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
+    r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
+)
+_NO_SUBJECT_BEFORE = frozenset(",;:([\"“”—–'")
+_ANTECEDENT_BOUNDARY = re.compile(
+    _CLAUSE_BOUNDARY.pattern[:-1] + r"|(?<!\w)(?:to|of|for|with|by|from|among|than|like)\s)"
+)
+_NOT_IN_SUBJECT = _words(
+    "is was were are be been being has have had do does did not n't to would could should will "
+    "can may might must shall what there here it's is also has also said says told into "
+    "then if very just only even still again"
+)
+_SUBJECT_ADVERBS = _words(
+    "also later previously has had have then further again once earlier repeatedly publicly "
+    "reportedly separately recently would will privately initially originally subsequently "
+    "often long last first frequently already generally simply openly flatly widely largely "
+    "all both each too themselves itself never since is was were are did does do not didn't "
+    "doesn't just even still now"
+)
+_DETERMINERS = _words("the a an his her its their our my your this that these those")
+
+
+def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
+    text = scan.text
+    lo = max(lo, end - 120)
+    stop = end
+    while True:  # drop the adverbs and auxiliaries before the cue, word by word
+        word_end = stop
+        while word_end > lo and text[word_end - 1].isspace():
+            word_end -= 1
+        space = text.rfind(" ", lo, word_end)
+        word = text[space + 1 : word_end]
+        if (
+            not word
+            or space < lo
+            or not (word in _SUBJECT_ADVERBS or word.endswith("day") and word[:1].isupper())
+        ):
+            break
+        stop = space
+    last = stop
+    while last > lo and text[last - 1].isspace():
+        last -= 1
+    if last <= lo or text[last - 1] in _NO_SUBJECT_BEFORE:
+        return None  # a comma, a quote or a dash right before: no subject there
+    rel = text[max(lo, last - 6) : last].endswith((" who", " which"))
+    if rel:  # "Republicans who say …", "Priebus, who has said …": the noun before "who"
+        stop = text.rfind(" ", lo, last)
+        while stop > lo and text[stop - 1] in " ,":
+            stop -= 1
+    party = (
+        _PARTY_END.search(text, max(lo, stop - 24), stop) if text[stop - 1 : stop] == ")" else None
+    )
+    search_end = party.start() if party else stop
+    # The last clause boundary: a subject of ten words at most starts within 80 characters.
+    start = window = max(lo, search_end - 80)
+    for m in (_ANTECEDENT_BOUNDARY if rel else _CLAUSE_BOUNDARY).finditer(text, window, search_end):
+        start = m.end()
+    if start == window > lo and text[window - 1 : window].strip():
+        return None  # the window starts inside a longer run of words: no subject
+    subject = text[start:stop]
+    if party:
+        subject = text[start : party.start()]
+    words = subject.split()
+    if not 1 <= len(words) <= 10:
+        return None
+    low = [w.lower().strip(".,") for w in words]
+    if any(w in _NOT_IN_SUBJECT for w in low) or low[-1] in _DETERMINERS:
+        return None
+    if low[-1] in _NOT_CUE_BEFORE or not words[-1][-1].isalnum() and words[-1][-1] not in ".)":
+        return None
+    s0 = start + len(subject) - len(subject.lstrip())
+    s1 = party.end() if party else s0 + len(subject.strip())
+    first = low[0]
+    the = first == "the"
+    rest = words[1:] if first in _DETERMINERS else words
+    named = " ".join(rest)
+    if (
+        rest
+        and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest)
+        and (first in _DETERMINERS or words[0] not in CAP_STOP)
+    ):
+        return {
+            "kind": "named",
+            "text": named,
+            "start": s0,
+            "end": s1,
+            "the": the,
+            "title": "",
+            "named": named,
+            "app": "",
+        }
+    return {
+        "kind": "group",
+        "text": text[s0:s1],
+        "start": s0,
+        "end": s1,
+        "the": the,
+        "title": "",
+        "named": "",
+        "app": "",
+    }
+
+
+def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
+    """Where what was said ends: before the next cue chained to the same speaker ("…,
+    adding …", "… and said …"), else at end."""
+    for cue in cues:
+        if after < cue.start() < end and _CHAINED.search(
+            text, max(after, cue.start() - 6), cue.start()
+        ):
+            return cue.start()
+    return end
+
+
+_CHAINED = re.compile(r"(?:,|\band)\s+\Z")
+_SUBJECT_START = re.compile(
+    r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?"
+)
+
+
+def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
+    """The speaker of a cue chained to the clause before it: the last attribution's speaker
+    in the sentence, else a speaker pattern at the sentence's start."""
+    for item in reversed(found):
+        if item["cue_start"] < s_start:
+            break
+        if item["speaker_raw"] is not None and item["cue_start"] < c0:
+            return item["speaker_raw"]
+    start = _SUBJECT_START.match(scan.text, s_start, c0).end()
+    m = _SENTENCE_SPEAKER.match(scan.text, start, c0)
+    if m is None or m.group("pron") and m.group("pron").lower() == "it":
+        return None
+    return _speaker(m)
+
+
+_SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
+_OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
+_OBJECT_MAX = 160
+
+
+def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
+    """What follows "according to" when the speaker patterns do not know it ("Crowdpac
+    data", "three television networks"): up to eight words, to a comma or clause."""
+    text = scan.text
+    start = c1 + len(text[c1:s_end]) - len(text[c1:s_end].lstrip())
+    m = _OBJECT_END.search(text, start, min(s_end, start + _OBJECT_MAX))
+    end = m.start() if m else s_end
+    if to_end and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip()):
+        return None  # the inverted speaker ends the sentence
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 14 or m is None and end - start >= _OBJECT_MAX:
+        return None
+    end = start + len(text[start:end].rstrip())
+    return {
+        "kind": "group",
+        "text": text[start:end],
+        "start": start,
+        "end": end,
+        "the": False,
+        "title": "",
+        "named": "",
+        "app": "",
+    }
+
+
+_TITLE_BEFORE = _words(
+    "on in at to from of by with through the a an his her their its our my your about called "
+    "titled dubbed named show shows program programme book film movie song"
+)
+
+
+def _is_title(scan: _Scan, qs: int, qe: int) -> bool:
+    """A title or name in quotation marks rather than words someone said: a few words,
+    most of them capitalised ("This Week," "Morning Joe"), or after a preposition or
+    article (on "Meet the Press", the "Fight for 15" movement)."""
+    text = scan.text
+    inner = quote_inner(text, qs, qe)
+    words = text[inner[0] : inner[1]].split()
+    if len(words) <= 5 and sum(w[0].isupper() for w in words) * 2 > len(words):
+        return True
+    prev = _prev_word(scan, max(0, qs - 30), qs)
+    return len(words) <= 5 and bool(prev) and prev.lower() in _TITLE_BEFORE
+
+
+def _plausible_subject(raw: dict) -> bool:
+    """A sentence's first words that can be who is quoted: not "Across", "Placing", "Yes"."""
+    if raw["kind"] != "named":
+        return raw["kind"] != "group"
+    first = raw["named"].split()[0]
+    return first not in CAP_STOP and first not in _NOT_SUBJECTS and not first.endswith("ing")
+
+
+_NOT_SUBJECTS = _words(
+    "Across Yes No Top Now Among Like Unlike Despite Through Amid Against Between Along Within "
+    "Beyond Outside Inside Near Around Behind Below Above Toward Towards Upon Per Via Once "
+    "Whether Although Though Because Unless Instead Indeed Perhaps Nor Neither Either Not "
+    "Never Just Well Oh Sure Of To Here There Other Another Last First Second New Old"
+)
+
+
+_INVERTED_END = re.compile(
+    r"[,;:!?()—–\"“”]|\.(?=\s|\Z)|\s(?:who|which|that|in|on|at|during|after|before|of\s+the)\s"
+)
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:[A-Z]|Rep|Sen|Gov|Gen|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj)\Z"
+)
+_NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
+
+
+def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
+    """A speaker after the cue that the patterns do not know, to a comma or the sentence's
+    end: "the 46-year-old", "one former GOP leadership aide", "Democratic strategist David
+    Axelrod" (the name last, the words before it its title)."""
+    text = scan.text
+    start += len(text[start:s_end]) - len(text[start:s_end].lstrip())
+    limit = min(s_end, start + 140)
+    m = _INVERTED_END.search(text, start, limit)
+    while m and m.group() == "." and _ABBREVIATION.search(text, start, m.start()):
+        m = _INVERTED_END.search(text, m.end(), limit)  # "former Rep. George Miller"
+    end = m.start() if m else s_end
+    if m is None and end - start >= 140:
+        return None
+    party = re.compile(_PARTY).match(text, end) if m and m.group() == "(" else None
+    phrase = text[start:end].rstrip()
+    of = _NAME_OF.search(phrase)
+    if of:  # "Patrick Murray of Catholic University": the person, of somewhere
+        phrase = phrase[: of.start() + of.group().index(" ")]
+        party = None
+    words = phrase.split()
+    if not 1 <= len(words) <= 12 or any(w.lower() in _NOT_IN_SUBJECT for w in words):
+        return None
+    end = start + len(phrase)
+    run = _NAME_RUN.search(phrase)
+    the = words[0].lower() == "the"
+    if run and (run.start() > 0 or words[0] not in CAP_STOP):
+        title = phrase[: run.start()].strip()
+        if the:
+            title = title[3:].strip()
+        return {
+            "kind": "named",
+            "text": phrase,
+            "start": start,
+            "end": party.end() if party else end,
+            "the": False,
+            "title": title,
+            "named": run.group(),
+            "app": "",
+        }
+    return {
+        "kind": "group",
+        "text": phrase,
+        "start": start,
+        "end": end,
+        "the": the,
+        "title": "",
+        "named": "",
+        "app": "",
+    }
+
+
+def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
+    """A quote with no speaker of its own that opens its paragraph or sentence goes on
+    with the speaker quoted last before it, if that was at most two paragraphs back."""
+    if not pending:
+        return
+    text = scan.text
+    by_pos = sorted(found, key=lambda a: a["cue_start"])
+    positions = [a["cue_start"] for a in by_pos]
+    ends = sorted((a["content_start"], a["content_end"]) for a in found)
+    mid: list = []
+    for qs, qe in pending:
+        inner = quote_inner(text, qs, qe)
+        words = text[inner[0] : inner[1]].split()
+        if len(words) < 3 or sum(w[0].isupper() for w in words) * 2 > len(words):
+            continue  # a word or two, a title or a heading
+        i = bisect_left(ends, (qs, qs))
+        if i and ends[i - 1][1] > qs:
+            continue  # inside what someone was reported to say
+        s_start = scan.spans[scan.sentence(qs)][0]
+        lead = text[s_start:qs].rstrip()
+        if lead and lead[-1] not in ".!?":  # (the sentences may not split before a quote)
+            # Within a sentence: words quoted from the sentence's subject ("Christie called
+            # Obama a "petulant child who acts as a king""), unless they are a title.
+            spk = _sentence_subject(scan, s_start, qs, found)
+            if spk is not None and len(words) >= 4 and _plausible_subject(spk):
+                mid.append((spk, qs, qe, inner))
+            continue
+        k = bisect_left(positions, qs) - 1
+        if k < 0 or by_pos[k]["speaker_raw"] is None:
+            continue
+        prev = by_pos[k]
+        if (
+            text.count("\n\n", prev["content_end"], qs)
+            + (text.count("\n", prev["content_end"], qs) > 0)
+            > 2
+        ):
+            continue
+        found.append(
+            {
+                "speaker_raw": prev["speaker_raw"],
+                "follows": prev,
+                "cue": text[qs : inner[0]],
+                "loaded": False,
+                "cue_start": qs,
+                "cue_end": inner[0],
+                "start": qs,
+                "end": qe,
+                "content_start": inner[0],
+                "content_end": inner[1],
+                "direct": True,
+            }
+        )
+    for spk, qs, qe, inner in mid:
+        found.append(
+            {
+                "speaker_raw": spk,
+                "cue": text[qs : inner[0]],
+                "loaded": False,
+                "cue_start": qs,
+                "cue_end": inner[0],
+                "start": qs,
+                "end": qe,
+                "content_start": inner[0],
+                "content_end": inner[1],
+                "direct": True,
+            }
+        )
 
 
 def _speaker_window(text: str, lo: int, end: int) -> int:
@@ -651,11 +1187,146 @@ def _speaker_window(text: str, lo: int, end: int) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,;:\n":
+    while start < end and text[start] in _TRIMMED:
         start += 1
-    while end > start and text[end - 1] in " ,;:\n":
+    while end > start and text[end - 1] in _TRIMMED:
         end -= 1
     return start, end
+
+
+_TRIMMED = frozenset(" ,;:\n\u00a0\u202f")  # and the no-break spaces of French quotes
+
+
+# --- Other languages ----------------------------------------------------------------
+#
+# Russian, Spanish, French and German: quotes in «», „“, ‹› or "", a reporting verb and a
+# capitalised name on either side of them; reported speech "X said that …" (что, que,
+# dass); "according to X" (по словам, según, selon, laut); and Russian direct speech
+# opened by a dash ("— Мы остаёмся, — сказал Лавров."). Chosen by the language parameter.
+
+_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀ-Ž"
+_FOREIGN_NAME = (
+    rf"[{_UP}][\w’'\-]+(?:\s+(?:de|del|la|von|van|le|du|dos)?\s*[{_UP}][\w’'\-]+){{0,3}}"
+)
+
+
+class _Language:
+    def __init__(self, verbs: str, according: str, that: str) -> None:
+        verb = "|".join(sorted(map(re.escape, verbs.split("|")), key=len, reverse=True))
+        self.verb = verb
+        name = rf"(?P<spk>{_FOREIGN_NAME})"
+        self.tail = re.compile(rf"\s*[,.]?\s*(?:[—–-]\s*)?(?P<cue>{verb})(?!\w)\s+{name}")
+        self.tail_before = re.compile(rf"\s*[,.]?\s*(?:[—–-]\s*)?{name}\s+(?P<cue>{verb})(?!\w)")
+        self.head = re.compile(rf"{name}\s+(?P<cue>{verb})(?!\w)\s*:?\s*\Z")
+        self.reported = re.compile(rf"{name}\s+(?P<cue>{verb})(?!\w),?\s+(?:{that})\s+")
+        self.according = re.compile(rf"(?P<cue>{according})\s+{name}")
+        self.dash = re.compile(
+            rf"^[ \t]*[—–]\s*(?P<content>[^\n]+?),?\s+[—–]\s*(?P<cue>{verb})(?!\w)\s+{name}", re.M
+        )
+
+
+_FOREIGN = {
+    "ru": _Language(
+        "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|"
+        "добавила|добавили|подчеркнул|подчеркнула|сообщил|сообщила|сообщили|пояснил|"
+        "пояснила|говорит|говорят|считает|заявляет|утверждает|написал|написала",
+        "[Пп]о словам|[Пп]о данным|[Сс]огласно|[Кк]ак сообщил[аи]?",
+        "что",
+    ),
+    "es": _Language(
+        "dijo|dijeron|afirmó|afirmaron|declaró|declararon|señaló|señalaron|añadió|"
+        "añadieron|explicó|aseguró|aseguraron|indicó|indicaron|advirtió|sostuvo|dice|afirma|"
+        "asegura|escribió",
+        "[Ss]egún",
+        "que",
+    ),
+    "fr": _Language(
+        "a déclaré|a dit|a affirmé|a ajouté|a expliqué|a souligné|a indiqué|a assuré|"
+        "a estimé|a écrit|déclare|dit|affirme|ajoute|explique|souligne|estime|assure|"
+        "a-t-il déclaré|a-t-elle déclaré|a-t-il dit|a-t-elle dit|a-t-il ajouté|"
+        "a-t-elle ajouté",
+        "[Ss]elon|[Dd]['’]après",
+        "que|qu['’]",
+    ),
+    "de": _Language(
+        "sagte|sagten|erklärte|erklärten|betonte|betonten|fügte hinzu|sagt|erklärt|betont|"
+        "teilte mit|meinte|schrieb|warnte|so",
+        "[Ll]aut|[Nn]ach Angaben",
+        "dass|daß",
+    ),
+}
+FOREIGN_LANGUAGES = tuple(_FOREIGN)
+
+
+def _named_raw(m: re.Match) -> dict:
+    start, end = m.span("spk")
+    return {
+        "kind": "named",
+        "text": m.group("spk"),
+        "start": start,
+        "end": end,
+        "the": False,
+        "title": "",
+        "named": m.group("spk"),
+        "app": "",
+    }
+
+
+def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]]) -> list[dict]:
+    found: list[dict] = []
+
+    def add(m: re.Match, start: int, end: int, c_start: int, c_end: int, direct: bool) -> None:
+        c_start, c_end = _trim(text, c_start, c_end)
+        if c_start < c_end:
+            found.append(
+                {
+                    "speaker_raw": _named_raw(m),
+                    "cue": m.group("cue"),
+                    "loaded": False,
+                    "cue_start": m.start("cue"),
+                    "cue_end": m.end("cue"),
+                    "start": start,
+                    "end": end,
+                    "content_start": c_start,
+                    "content_end": c_end,
+                    "direct": direct,
+                }
+            )
+
+    covered = []
+    for qs, qe in quotes:
+        inner = quote_inner(text, qs, qe)
+        line_start = text.rfind("\n", 0, qs) + 1
+        m = lang.tail.match(text, qe) or lang.tail_before.match(text, qe)
+        if m is None:
+            head = text[max(line_start, qs - 120) : qs]
+            hm = lang.head.search(head)
+            if hm:  # rebase the match on the text
+                m = lang.head.search(text, qs - len(head) + hm.start(), qs)
+        if m:
+            add(m, qs, qe, *inner, True)
+            covered.append((qs, qe))
+    for m in lang.dash.finditer(text):
+        add(m, m.start("content"), m.end(), m.start("content"), m.end("content"), True)
+        covered.append((m.start(), m.end()))
+
+    def free(pos: int) -> bool:
+        return not any(s <= pos < e for s, e in covered)
+
+    for m in lang.reported.finditer(text):
+        if free(m.start("cue")):
+            end = text.find("\n", m.end())
+            stop = re.search(r"[.!?](?=\s|\Z)", text[m.end() : end if end >= 0 else len(text)])
+            c_end = m.end() + stop.end() if stop else (end if end >= 0 else len(text))
+            add(m, m.start(), c_end, m.end(), c_end, False)
+    for m in lang.according.finditer(text):
+        if free(m.start("cue")):
+            end = text.find("\n", m.end())
+            stop = re.search(r"[.!?](?=\s|\Z)", text[m.end() : end if end >= 0 else len(text)])
+            c_end = m.end() + stop.end() if stop else (end if end >= 0 else len(text))
+            add(m, m.start(), c_end, m.end(), c_end, False)
+    found.sort(key=lambda a: a["cue_start"])
+    return found
 
 
 # --- Resolution -----------------------------------------------------------------------
@@ -710,9 +1381,33 @@ class _Resolver:
             p = raw["text"].lower()
             if p in ("he", "she") and self.people:
                 return self._found(self.people[-1])
+            if p in ("he", "she") and raw.get("named_before"):
+                # Nobody quoted yet: the person named last before the pronoun.
+                return self._named(
+                    {
+                        **raw,
+                        "kind": "named",
+                        "named": raw["named_before"],
+                        "the": False,
+                        "title": "",
+                        "app": "",
+                    }
+                )
             if p in ("it", "they") and self.orgs:
                 return self._found(self.orgs[-1])
             return None, "unresolved", ""
+        if kind == "group":
+            words = raw["text"].split()
+            if words[0].lower() in _DETERMINERS:
+                words[0] = words[0].lower()
+            if len(words) == 2 and words[0] == "the":
+                noun = words[1].capitalize()
+                for org in reversed(self.orgs):  # "the commission": the Election Commission
+                    if noun in org.split():
+                        return self._found(org)
+            name = " ".join(words)
+            self._touch(name, "anonymous", "")
+            return name, "anonymous", ""
         if kind == "anon":
             name = " ".join(raw["text"].split())
             first, _, rest = name.partition(" ")
@@ -814,6 +1509,44 @@ class _Resolver:
         return name
 
 
+_PERSON = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'\-]+)+"
+)
+
+
+def _person_before(text: str, pos: int) -> str:
+    """The last name of two capitalised words or more in the 600 characters before pos
+    that is neither an organisation nor a place we know: who "he" or "she" may be."""
+    for m in reversed(list(_PERSON.finditer(text, max(0, pos - 600), pos))):
+        words = [w.rstrip(".") for w in m.group().split()]
+        if words[0] in CAP_STOP or any(w in ORG_WORDS or w in KNOWN_ORGS for w in words):
+            continue
+        return m.group()
+    return ""
+
+
+_PRINCIPAL = re.compile(
+    r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|advisor|lawyer|attorney|"
+    r"representative|campaign\s+manager|campaign)\s+(?:for|to|of)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*)*)"
+    r"|(?P<before>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*?)(?:’s|'s)?\s+(?:campaign\s+)?"
+    r"(?:spokes(?:man|woman|person)|press\s+secretary|aide|adviser|advisor|lawyer|attorney)\b"
+)
+
+
+@lru_cache(maxsize=1024)
+def _principal(mention: str) -> str | None:
+    """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
+    "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
+    pos = 0
+    while (m := _PRINCIPAL.search(mention, pos)) is not None:
+        name = m.group("after") or m.group("before")
+        if name.split()[0] not in CAP_STOP and name not in TITLE_WORDS:
+            return name
+        pos = m.start() + 1
+    return None
+
+
 # --- Scorer ---------------------------------------------------------------------------
 
 
@@ -831,11 +1564,14 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return sum(scan.count_words(s, e) for s, e in merged)
 
 
-@register("attribution", "2", languages=("en",))
+@register("attribution", "3", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
-def score_attribution(text: str) -> ScoreResult:
+def score_attribution(text: str, language: str = "en") -> ScoreResult:
+    """language: "en" (the default), or one of FOREIGN_LANGUAGES ("ru", "es", "fr", "de"),
+    whose quotes and reported speech a smaller set of rules finds (see _foreign_candidates);
+    any other language gets English's rules."""
     spans = split_spans(text)
     if not spans:
         return ScoreResult(
@@ -843,20 +1579,54 @@ def score_attribution(text: str) -> ScoreResult:
             evidence={"attributions": [], "sources": [], "unattributed_claims": []},
         )
     scan = _Scan(text, spans)
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
-    candidates = _candidates(scan, quotes)
+    quotes = find_quotes(text)
+    if language in _FOREIGN:
+        candidates = _foreign_candidates(text, _FOREIGN[language], quotes)
+    else:
+        candidates = _candidates(scan, quotes)
     resolver = _Resolver()
     attributions = []
+    resolved: dict[int, tuple] = {}
     for c in candidates:
-        speaker, kind, role = resolver.resolve(c["speaker_raw"])
+        raw = c["speaker_raw"]
+        if "follows" in c:  # a quote going on with the speaker before it
+            speaker, kind, role = resolved[id(c["follows"])]
+        else:
+            if (
+                raw
+                and raw["kind"] == "pron"
+                and not resolver.people
+                and raw["text"].lower() in ("he", "she")
+            ):
+                raw = {**raw, "named_before": _person_before(text, raw["start"])}
+            speaker, kind, role = resolver.resolve(raw)
+            resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None
+        mention = text[raw["start"] : raw["end"]] if raw else ""
+        principal = (
+            _principal(" ".join(filter(None, [mention, raw and raw["app"]]))) if raw else None
+        )
+        if principal and kind == "anonymous" and speaker:
+            # "a spokeswoman for Hillary Clinton": the spokeswoman speaks, for her principal.
+            speaker = speaker[: speaker.lower().find(principal.lower())].strip() or speaker
+            speaker = re.sub(r"\s+(?:for|to|of)\Z", "", speaker)
         attributions.append(
             {
                 "start": c["start"],
                 "end": c["end"],
                 "speaker": speaker,
                 "speaker_type": kind,
+                "speaker_start": raw["start"] if raw else None,
+                "speaker_end": raw["end"] if raw else None,
+                # A pronoun or role ("he", "the minister") taken for someone named before.
+                "speaker_resolved": bool(
+                    raw
+                    and raw["kind"] in ("pron", "role", "group")
+                    and speaker
+                    and speaker.lower() != " ".join(mention.lower().split())
+                ),
+                "principal": principal,
                 "role": role,
                 "cue": c["cue"],
                 "loaded": c["loaded"],

@@ -54,3 +54,14 @@ def test_the_article_page_does_not_open_on_the_hints_layer():
     from analysis.highlight import LAYERS
 
     assert next(iter(LAYERS)) != "persuasion_hints"
+
+
+def test_a_quote_title_names_the_principal_and_a_resolved_speaker():
+    from analysis.highlight import _quote_title
+
+    # written for the tests: evidence as the attribution scorer gives it
+    spokesman = {"speaker": "a spokesman", "principal": "Ruth Alder", "cue": "said"}
+    assert _quote_title(spokesman) == "a spokesman for Ruth Alder (said)"
+    resolved = {"speaker": "Ruth Alder", "speaker_resolved": True, "cue": "said"}
+    assert _quote_title(resolved) == "Ruth Alder, taken for a pronoun or role (said)"
+    assert _quote_title({"speaker": None, "cue": "says"}) == "unknown (says)"

@@ -16,7 +16,7 @@ RUSSIAN = (
     "министра, программа обойдётся бюджету в 12 миллиардов рублей. Это ужасная катастрофа."
 )
 ENGLISH = "The council met on Monday. Officials said the plan was a terrible disaster."
-ENGLISH_ONLY = {"sentiment", "framing", "persuasion", "attribution", "actors"}
+ENGLISH_ONLY = {"sentiment", "framing", "persuasion", "actors"}
 
 
 def test_every_scorer_declares_its_languages():
@@ -27,6 +27,7 @@ def test_every_scorer_declares_its_languages():
         assert declared[name] == frozenset({"en"})
     assert declared["readability"] == frozenset({"en", "de", "es", "fr", "ru"})
     assert declared["claims"] == frozenset({"en", "de", "es", "fr", "ru"})
+    assert declared["attribution"] == frozenset({"en", "de", "es", "fr", "ru"})
 
 
 def test_english_only_scorers_give_no_score_for_a_russian_text():
