@@ -41,8 +41,9 @@ from newsdesk.services import event_refresh_dates
 # --- Tuning ---------------------------------------------------------------------------
 
 DEFAULT_WINDOW_DAYS = 3
-# Weighted Jaccard similarity of term weights at which an article may join an event...
-DEFAULT_THRESHOLD = 0.08
+# Mean weighted Jaccard similarity, over the event's members within the window, at which
+# an article may join the event...
+DEFAULT_THRESHOLD = 0.09
 # ...if it also shares this many distinct terms with the article it matched (a word in
 # the headline and the body, or a number with and without its unit, counts once).
 DEFAULT_MIN_SHARED = 5
@@ -80,6 +81,20 @@ def window_days_setting() -> int:
 
 def threshold_setting() -> float:
     return float(getattr(settings, "NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD))
+
+
+class Linkage:
+    """How an article's likeness to an event is measured."""
+
+    MEAN = "mean"  # mean similarity to the event's members in the window (the default)
+    NEAREST = "nearest"  # similarity to its single most similar member (main until 2026-12)
+
+
+def linkage_setting() -> str:
+    value = getattr(settings, "NEWSDESK_EVENT_LINKAGE", Linkage.MEAN)
+    if value not in (Linkage.MEAN, Linkage.NEAREST):
+        raise ValueError(f"NEWSDESK_EVENT_LINKAGE must be 'mean' or 'nearest', not {value!r}")
+    return value
 
 
 def min_shared_setting() -> int:
@@ -469,6 +484,8 @@ class Candidate:
     copy_kind: str
     similarity: float = 0.0
     shared: int = 0
+    # How many articles its event holds that were published within the window.
+    event_size: int = 0
 
 
 @dataclass
@@ -555,9 +572,10 @@ def find_candidates(
         .order_by("-shared_weight", "article_id")
         .values("article_id")[:MAX_CANDIDATES]
     )
-    # For each of those, its postings of these terms and the sum of all its weights
-    # (correlated subqueries: a few index rows per candidate).
+    # For each of those, its postings of these terms, the sum of all its weights and the
+    # size of its event within the window (correlated subqueries: a few index rows each).
     postings = ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__in=list(terms))
+    window = (when - span, when + span)
     rows = (
         Article.objects.filter(pk__in=best)
         .order_by()
@@ -572,6 +590,13 @@ def find_candidates(
                 .annotate(total=Sum("weight"))
                 .values("total")
             ),
+            event_size=Subquery(
+                Article.objects.filter(event_id=OuterRef("event_id"), published_at__range=window)
+                .order_by()
+                .values("event_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
         )
         .values(
             "pk",
@@ -583,6 +608,7 @@ def find_candidates(
             "copy_kind",
             "postings",
             "total",
+            "event_size",
         )
     )
     mine = sum(terms.values())
@@ -602,6 +628,7 @@ def find_candidates(
                 copy_kind=row["copy_kind"],
                 similarity=low / high if high > 0 else 0.0,
                 shared=len({_concept(term) for term in shared}),
+                event_size=row["event_size"] or 0,
             )
         )
     return candidates
@@ -619,7 +646,9 @@ def _find_copy(
 ) -> tuple[str, Candidate | None, int | None]:
     """An earlier article this one updates or copies: (kind, that candidate, copy_of id)."""
     close = [
-        c for c in candidates if c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
+        c
+        for c in sorted(candidates, key=lambda c: (-c.similarity, c.article_id))
+        if c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
     ][:COPY_CHECK_MAX]
     if not close:
         return "", None, None
@@ -651,19 +680,51 @@ def _find_copy(
     return kind, found, copy_of
 
 
+def event_scores(
+    candidates: list[Candidate], linkage: str = Linkage.MEAN, own_event_id: int | None = None
+) -> dict[int, float]:
+    """Each candidate event's likeness to the article, by ``linkage``.
+
+    MEAN: the sum of the similarities to its members among the candidates, divided by
+    the number of its members in the window (those not among the candidates share too
+    little to count; the article itself, if it is already a member of ``own_event_id``,
+    is not one of them). NEAREST: the similarity to its most similar member.
+    """
+    sums: dict[int, float] = defaultdict(float)
+    seen: dict[int, int] = defaultdict(int)
+    best: dict[int, float] = defaultdict(float)
+    for c in candidates:
+        if c.event_id and not c.event_locked:
+            sums[c.event_id] += c.similarity
+            seen[c.event_id] += 1
+            best[c.event_id] = max(best[c.event_id], c.similarity)
+    if linkage == Linkage.NEAREST:
+        return dict(best)
+    sizes = {c.event_id: c.event_size for c in candidates if c.event_id}
+    if own_event_id in sizes:
+        sizes[own_event_id] -= 1
+    return {e: total / max(sizes.get(e, 0), seen[e]) for e, total in sums.items()}
+
+
 def _choose_event(
     candidates: list[Candidate],
     copy_source: Candidate | None,
     threshold: float,
     required: int,
+    linkage: str = Linkage.MEAN,
+    own_event_id: int | None = None,
 ) -> tuple[int | None, float]:
-    """The event of the most similar qualifying candidate (or of the copied article)."""
+    """The event most like the article as a whole (or the event of the copied article).
+
+    Only events with a member that shares ``required`` distinct terms with the article
+    are eligible; the best of them must score ``threshold`` or more.
+    """
     if copy_source and copy_source.event_id and not copy_source.event_locked:
         return copy_source.event_id, copy_source.similarity
-    scores: dict[int, float] = {}
-    for c in candidates:
-        if c.event_id and not c.event_locked and c.shared >= required:
-            scores[c.event_id] = max(scores.get(c.event_id, 0.0), c.similarity)
+    eligible = {c.event_id for c in candidates if c.event_id and c.shared >= required}
+    scores = {
+        e: v for e, v in event_scores(candidates, linkage, own_event_id).items() if e in eligible
+    }
     if not scores:
         return None, 0.0
     event_id, score = max(scores.items(), key=lambda kv: (kv[1], -kv[0]))
@@ -677,8 +738,9 @@ def article_placement(
     threshold: float | None = None,
     min_shared: int | None = None,
     terms: dict[str, float] | None = None,
+    linkage: str | None = None,
 ) -> Placement:
-    """Place one article in the most similar nearby event, or in a new one.
+    """Place one article in the nearby event most like it as a whole, or in a new one.
 
     ``terms`` are the article's indexed terms if the caller has them; otherwise they are
     read from the index, and the article is indexed if it has none. The number of
@@ -687,6 +749,7 @@ def article_placement(
     window_days = window_days_setting() if window_days is None else window_days
     threshold = threshold_setting() if threshold is None else threshold
     min_shared = min_shared_setting() if min_shared is None else min_shared
+    linkage = linkage_setting() if linkage is None else linkage
     if article.event_source == MembershipSource.PERSON or (
         article.event_id and article.event_source != MembershipSource.MACHINE
     ):
@@ -704,7 +767,12 @@ def article_placement(
 
     copy_kind, copy_source, copy_of = _find_copy(article, candidates)
     chosen_id, chosen_score = _choose_event(
-        candidates, copy_source, threshold, required_shared(terms, min_shared)
+        candidates,
+        copy_source,
+        threshold,
+        required_shared(terms, min_shared),
+        linkage,
+        own_event_id=article.event_id,
     )
     # The similarity recorded is that of the match; for a new event, the best refused one.
     score = chosen_score if chosen_id else (candidates[0].similarity if candidates else None)
@@ -869,6 +937,7 @@ def articles_group(
     threshold: float | None = None,
     min_shared: int | None = None,
     only_unplaced: bool = True,
+    linkage: str | None = None,
 ) -> GroupingReport:
     """Index the articles (published since ``since``), then place those without an event
     (or, with ``only_unplaced=False``, all of them) in publication order."""
@@ -886,6 +955,7 @@ def articles_group(
             threshold=threshold,
             min_shared=min_shared,
             terms=terms.get(article.pk),
+            linkage=linkage,
         )
         report.add(placement)
         if not placement.skipped and placement.event is not None:
@@ -907,6 +977,7 @@ def events_rebuild(
     window_days: int | None = None,
     threshold: float | None = None,
     min_shared: int | None = None,
+    linkage: str | None = None,
 ) -> GroupingReport:
     """Undo the machine's grouping (of articles published since ``since``) and redo it.
 
@@ -947,6 +1018,7 @@ def events_rebuild(
         threshold=threshold,
         min_shared=min_shared,
         only_unplaced=False,
+        linkage=linkage,
     )
     report.cleared, report.deleted_events = cleared, len(empty_ids)
     # Events that lost machine-made members and kept others (those placed again are
