@@ -179,3 +179,16 @@ class ImportForm(forms.Form):
                 message += " Import larger files with: manage.py import_articles FILE"
             raise forms.ValidationError(message) from None
         return upload
+
+
+class StorylineForm(forms.Form):
+    title = forms.CharField(max_length=300)
+
+
+class StorylineEventForm(forms.Form):
+    event = forms.ModelChoiceField(
+        Event.objects.all(),
+        widget=forms.NumberInput(attrs={"min": 1}),
+        label="Event id",
+        error_messages={"invalid_choice": NO_SUCH_EVENT},
+    )
