@@ -872,7 +872,14 @@ def article_place(
 
 
 def _machine_made(event: Event) -> bool:
-    return event.created_by_id is None and not event.locked and event.reviewed_by_id is None
+    """Made by the machine and left to it: no creator, no lock, no review, and not linked
+    to (or out of) a storyline by a person."""
+    return (
+        event.created_by_id is None
+        and not event.locked
+        and event.reviewed_by_id is None
+        and event.storyline_source != MembershipSource.PERSON
+    )
 
 
 def _tidy_event(event_id: int) -> None:
@@ -981,12 +988,19 @@ def events_rebuild(
 ) -> GroupingReport:
     """Undo the machine's grouping (of articles published since ``since``) and redo it.
 
-    Memberships set by a person and locked events are kept as they are; machine-made
-    events left empty (no creator, not locked, not reviewed) are deleted. Articles are
+    Memberships set by a person, locked events and events a person linked to a storyline
+    are kept as they are; machine-made events left empty (no creator, not locked, not
+    reviewed, no storyline link by a person) are deleted. Articles are
     re-indexed and placed again in publication order.
     """
     scope = Article.objects.filter(_since_filter(since))
-    machine = scope.filter(event_source=MembershipSource.MACHINE).exclude(event__locked=True)
+    # An event a person linked to a storyline (or took out of one) is a person's fix too:
+    # its members stay, like those of a locked event, so that the link still means them.
+    machine = (
+        scope.filter(event_source=MembershipSource.MACHINE)
+        .exclude(event__locked=True)
+        .exclude(event__storyline_source=MembershipSource.PERSON)
+    )
     with transaction.atomic():
         touched = set(machine.exclude(event=None).values_list("event_id", flat=True))
         cleared = machine.update(
@@ -1007,7 +1021,9 @@ def events_rebuild(
                 locked=False,
                 reviewed_by__isnull=True,
                 articles__isnull=True,
-            ).values_list("pk", flat=True)
+            )
+            .exclude(storyline_source=MembershipSource.PERSON)
+            .values_list("pk", flat=True)
         )
         Event.objects.filter(pk__in=empty_ids).delete()
         for event in Event.objects.filter(pk__in=touched):
