@@ -6,7 +6,10 @@ the tests: same-day events sharing actors, a story told over a week with changin
 numbers, wire copies, an outlet's update of its own story, singletons) and
 ``tests/data/events_chains.jsonl`` (39 articles written for the tests: week-long chains
 of related but distinct stories sharing people, places and words, with follow-ups that
-belong: an update, a reaction the next day, a wire copy) — and, with ``--corpus``, any
+belong: an update, a reaction the next day, a wire copy), ``tests/data/events_languages.jsonl``
+(12 articles written for the tests: the same happenings reported in English, Russian,
+German and Spanish, beside a story of the same day about the same minister) — and, with
+``--corpus``, any
 JSON Lines file of articles with an "event" label (a public corpus kept outside the
 repository) are loaded into a throw-away test database, without the events the demo
 loader would make from their metadata, and grouped three ways:
@@ -57,6 +60,7 @@ from django.test.utils import (  # noqa: E402
 
 HARD_SET = ROOT / "tests" / "data" / "events_hard.jsonl"
 CHAINS_SET = ROOT / "tests" / "data" / "events_chains.jsonl"
+LANGUAGES_SET = ROOT / "tests" / "data" / "events_languages.jsonl"
 META_KEYS = ("demo", "note", "event", "copy_kind", "copy_of")
 # main's single-link method and its threshold, for comparison.
 MAIN_THRESHOLD = 0.08
@@ -71,7 +75,7 @@ def load_sets(corpus: Path | None = None) -> dict[str, list[int]]:
     demo = articles_import(path=DEMO_DIR / "articles.jsonl", queue_scoring=False)
     seed = seed_load()
     sets = {"demo": list(demo.imported) + ([seed.pk] if seed else [])}
-    files = {"hard": HARD_SET, "chains": CHAINS_SET}
+    files = {"hard": HARD_SET, "chains": CHAINS_SET, "languages": LANGUAGES_SET}
     if corpus is not None:
         files[corpus.name] = corpus
     for name, path in files.items():
@@ -347,7 +351,7 @@ def main() -> None:
                 name,
                 ids,
                 {
-                    f"main: nearest article, {MAIN_THRESHOLD}": main_labels,
+                    f"nearest article (main), {MAIN_THRESHOLD}": main_labels,
                     f"TF-IDF cosine, best cut {cut:.2f}": labels,
                 },
             )

@@ -35,6 +35,7 @@ from django.db.models import Aggregate, Count, OuterRef, Q, Subquery, Sum, TextF
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
+from newsdesk.crosslingual import crosslingual_terms, reads_as_english
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
 from newsdesk.services import event_refresh_dates
 
@@ -48,6 +49,13 @@ DEFAULT_THRESHOLD = 0.09
 # the headline and the body, or a number with and without its unit, counts once).
 DEFAULT_MIN_SHARED = 5
 MAX_TERMS = 40
+# Terms that survive translation (newsdesk/crosslingual.py) start with this; two articles
+# compared by them must share this many (names, numbers, dates).
+CROSSING = "x:"
+CROSSING_MIN_SHARED = 3
+# ...and one of them must be a number or a date: the same minister in two languages on
+# one day may be two stories.
+CROSSING_FACTS = ("x:d:", "x:t:")
 # A candidate shares at least this many index terms with the article (the SQL filter).
 MIN_CANDIDATE_TERMS = 3
 MAX_CANDIDATES = 50
@@ -338,7 +346,19 @@ def _word_terms(headline: str, body: str) -> dict[str, float]:
 
 
 def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
-    """The distinctive terms of a headline and body, the heaviest ``limit`` of them."""
+    """The distinctive terms of a headline and body, the heaviest ``limit`` of them, and
+    its terms that survive translation (names, numbers, dates: newsdesk/crosslingual.py).
+
+    An article that does not read as English gets only the latter: its words would
+    match no English article's, and the word lists behind the other terms are English.
+    """
+    crossing = crosslingual_terms(headline, body)
+    if not reads_as_english(f"{headline} {body}", easy_words() | STOP_WORDS):
+        return crossing
+    return {**_english_terms(headline, body, limit), **crossing}
+
+
+def _english_terms(headline: str, body: str, limit: int) -> dict[str, float]:
     found = _actors(body)
     terms: dict[str, float] = {}
     for part in (
@@ -425,7 +445,8 @@ def shared_terms(a: dict[str, float], b: dict[str, float]) -> int:
 
 def required_shared(terms: dict[str, float], min_shared: int) -> int:
     """Short articles have few terms: ask them for proportionally fewer in common."""
-    return max(2, min(min_shared, len(terms) // 6))
+    own = sum(not term.startswith(CROSSING) for term in terms)
+    return max(2, min(min_shared, own // 6))
 
 
 def shingles(body: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
@@ -486,6 +507,8 @@ class Candidate:
     shared: int = 0
     # How many articles its event holds that were published within the window.
     event_size: int = 0
+    # Compared by the terms that survive translation (one of the two is not English).
+    crossing: bool = False
 
 
 @dataclass
@@ -590,6 +613,13 @@ def find_candidates(
                 .annotate(total=Sum("weight"))
                 .values("total")
             ),
+            total_crossing=Subquery(
+                ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__startswith=CROSSING)
+                .order_by()
+                .values("article_id")
+                .annotate(total=Sum("weight"))
+                .values("total")
+            ),
             event_size=Subquery(
                 Article.objects.filter(event_id=OuterRef("event_id"), published_at__range=window)
                 .order_by()
@@ -608,15 +638,29 @@ def find_candidates(
             "copy_kind",
             "postings",
             "total",
+            "total_crossing",
             "event_size",
         )
     )
-    mine = sum(terms.values())
+    mine_crossing = sum(w for t, w in terms.items() if t.startswith(CROSSING))
+    mine_own = sum(terms.values()) - mine_crossing
     candidates = []
     for row in rows:
         shared = _shared_postings(row["postings"])
+        total, total_crossing = row["total"] or 0.0, row["total_crossing"] or 0.0
+        # Two articles in the same language are compared by their own terms; if either
+        # has none (it does not read as English), by the terms that survive translation.
+        crossing = mine_own <= 0 or total - total_crossing <= 1e-9
+        shared = {t: w for t, w in shared.items() if t.startswith(CROSSING) == crossing}
+        if len(shared) < MIN_CANDIDATE_TERMS:
+            continue  # it was found by terms of the other kind only
+        if crossing and not any(t.startswith(CROSSING_FACTS) for t in shared):
+            continue  # across languages, names alone do not make the same happening
         low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
-        high = mine + (row["total"] or 0.0) - low  # the sum over the union of the maxima
+        if crossing:
+            high = mine_crossing + total_crossing - low
+        else:
+            high = mine_own + total - total_crossing - low  # the sum of the maxima
         candidates.append(
             Candidate(
                 article_id=row["pk"],
@@ -629,6 +673,7 @@ def find_candidates(
                 similarity=low / high if high > 0 else 0.0,
                 shared=len({_concept(term) for term in shared}),
                 event_size=row["event_size"] or 0,
+                crossing=crossing,
             )
         )
     return candidates
@@ -645,10 +690,11 @@ def _find_copy(
     article: Article, candidates: list[Candidate]
 ) -> tuple[str, Candidate | None, int | None]:
     """An earlier article this one updates or copies: (kind, that candidate, copy_of id)."""
+    # A report in another language is never an update or a copy of its text.
     close = [
         c
-        for c in sorted(candidates, key=lambda c: (-c.similarity, c.article_id))
-        if c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
+        for c in candidates
+        if not c.crossing and c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
     ][:COPY_CHECK_MAX]
     if not close:
         return "", None, None
@@ -721,7 +767,12 @@ def _choose_event(
     """
     if copy_source and copy_source.event_id and not copy_source.event_locked:
         return copy_source.event_id, copy_source.similarity
-    eligible = {c.event_id for c in candidates if c.event_id and c.shared >= required}
+    eligible = {
+        c.event_id
+        for c in candidates
+        if c.event_id
+        and c.shared >= (min(required, CROSSING_MIN_SHARED) if c.crossing else required)
+    }
     scores = {
         e: v for e, v in event_scores(candidates, linkage, own_event_id).items() if e in eligible
     }
