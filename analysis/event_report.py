@@ -18,7 +18,7 @@ from analysis.models import EventComparison
 from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
-REPORT_VERSION = "1"
+REPORT_VERSION = "2"  # 2: each column names its outlet's language
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -41,6 +41,7 @@ def _outlet_info(outlet) -> dict:
             "key": "unknown",
             "name": "Unknown outlet",
             "country": "",
+            "language": "",
             "owner": "",
             "state_affiliated": None,
             "leaning": "",
@@ -52,6 +53,7 @@ def _outlet_info(outlet) -> dict:
         "slug": outlet.slug,
         "name": outlet.name,
         "country": outlet.country,
+        "language": outlet.language,
         "owner": outlet.owner,
         "state_affiliated": outlet.state_affiliated,
         "leaning": outlet.leaning,
@@ -221,7 +223,16 @@ def events_mark_stale(*, event_ids) -> None:
 
 # The outlet's fields that a stored comparison shows (_outlet_info, and the coverage
 # balance by leaning): a change to any of them puts the outlet's comparisons out of date.
-OUTLET_FIELDS = ("name", "slug", "country", "owner", "state_affiliated", "leaning", "reliability")
+OUTLET_FIELDS = (
+    "name",
+    "slug",
+    "country",
+    "language",
+    "owner",
+    "state_affiliated",
+    "leaning",
+    "reliability",
+)
 
 
 def outlets_compared_events(*, outlet_ids: list[int]) -> list[int]:
