@@ -401,7 +401,8 @@ def blindspots(
             found.append(
                 {"event_id": coverage.event_id, "outlets": coverage.outlets, "reasons": reasons}
             )
-    events = Event.objects.in_bulk([f["event_id"] for f in found])
+    # With its storyline, so that the page can show the story it belongs to (no query more).
+    events = Event.objects.select_related("storyline").in_bulk([f["event_id"] for f in found])
     for item in found:
         item["event"] = events[item["event_id"]]
     # Newest first, as the event list (starts_on is set: the period selects on it).

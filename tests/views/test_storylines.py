@@ -168,3 +168,21 @@ def test_the_storyline_page_reads_as_many_queries_when_the_storyline_grows(
     with CaptureQueriesContext(connection) as grown:
         analyst_client.get(url)
     assert len(grown) == len(small) <= 12
+
+
+def test_a_blindspot_names_the_storyline_its_event_belongs_to(client, editor):
+    # Three left-leaning outlets only: a blindspot by the page's default thresholds.
+    storyline = Storyline.objects.create(title="The ferry fleet")
+    event = EventFactory(
+        title="Ferry aground",
+        starts_on=T0.date(),
+        ends_on=T0.date(),
+        storyline=storyline,
+        storyline_source=MembershipSource.MACHINE,
+    )
+    for i in range(3):
+        ArticleFactory(event=event, outlet=OutletFactory(leaning="left"), published_at=T0)
+    client.force_login(editor)
+    html = client.get("/reports/blindspots/?start=2026-01-01&end=2026-12-31").content.decode()
+    assert "Ferry aground" in html
+    assert storyline.get_absolute_url() in html
