@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from analysis import comparison
 from analysis.models import EventComparison
+from analysis.scoring.persuasion import FINDING_FAMILIES
 from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
-REPORT_VERSION = "2"  # 2: each column names its outlet's language
+REPORT_VERSION = "4"  # 2: claims matched on telling features; numbers grouped by role; 3: persuasion findings only; 4: each column names its outlet's language
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -193,7 +194,9 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
         },
         "persuasion": {
             "per_1000": persuasion.get("total_per_1000"),
-            "counts": {k: v for k, v in persuasion.get("counts", {}).items() if v},
+            "counts": {
+                k: v for k, v in persuasion.get("counts", {}).items() if v and k in FINDING_FAMILIES
+            },
         },
     }
 

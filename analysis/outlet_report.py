@@ -19,6 +19,7 @@ from django.db.models.functions import Cast, Trunc
 
 from analysis import comparison
 from analysis.models import Score
+from analysis.scoring.persuasion import FINDING_FAMILIES
 from newsdesk.models import Article, Event, Outlet
 
 # (scorer, value key) of the figures averaged with a confidence interval.
@@ -94,11 +95,22 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
             "articles": counts.get(outlet.pk, 0),
             "figures": {name: mine.get(name, empty) for name in FIGURES},
             "frames": {k: v / scored for k, v in _by_size(shares.get((outlet.pk, "framing")))},
+            # Findings only: hints, and families scored before they became hints, stay out.
             "persuasion": {
-                k: v / scored for k, v in _by_size(shares.get((outlet.pk, "persuasion"))) if v
+                k: v / scored
+                for k, v in _by_size(shares.get((outlet.pk, "persuasion")))
+                if v and k in FINDING_FAMILIES
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
-            "trend": [(day.isoformat(), tone.get((outlet.pk, day))) for day in periods],
+            "trend": [
+                (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("mean")) for day in periods
+            ],
+            # The same periods' 95% intervals, for the band around the line.
+            "trend_band": [
+                (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("low"),
+                 (tone.get((outlet.pk, day)) or {}).get("high"))
+                for day in periods
+            ],
         })  # fmt: skip
     return {"start": start, "end": end, "outlets": result, "trend_unit": unit}
 
@@ -158,18 +170,24 @@ def _t975(df: int) -> float:
     return comparison.t_quantile(0.975, df)
 
 
-def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], float]:
-    """Mean tone by outlet and week, month or year (weeks start on Monday; UTC)."""
+def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
+    """Mean tone with its 95% interval (``_interval``) by outlet and week, month or year
+    (weeks start on Monday; UTC)."""
     scorer, key = FIGURES["tone"]
     period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)
+    value = _number(key)
     rows = (
         Score.objects.filter(**in_period, scorer=scorer)
         .order_by()
         .values("article__outlet_id", period=period)
-        .annotate(mean=Avg(_number(key)))
-        .values_list("article__outlet_id", "period", "mean")
+        .annotate(n=Count(value), mean=Avg(value), squares=Sum(value * value))
+        .values_list("article__outlet_id", "period", "n", "mean", "squares")
     )
-    return {(outlet_id, day): mean for outlet_id, day, mean in rows if mean is not None}
+    return {
+        (outlet_id, day): _interval(n, mean, squares, RANGES["tone"])
+        for outlet_id, day, n, mean, squares in rows
+        if mean is not None
+    }
 
 
 def _by_size(counts: dict | None) -> list[tuple]:
@@ -297,13 +315,22 @@ def _periods(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
     return periods
 
 
+# Significant digits a CSV keeps: every digit the scores carry, none of the noise of float
+# arithmetic on them (45.48340088430365 -> 45.4834008843).
+CSV_DIGITS = 12
+
+
+def _csv_number(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.{CSV_DIGITS}g}")
+
+
 def outlet_report_rows(report: dict) -> list[list]:
     rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in ("mean", "low", "high")]]
     for item in report["outlets"]:
         row = [item["outlet"].name, item["articles"]]
         for name in FIGURES:
             figure = item["figures"][name]
-            row += [figure["mean"], figure["low"], figure["high"]]
+            row += [_csv_number(figure[k]) for k in ("mean", "low", "high")]
         rows.append(row)
     return rows
 
@@ -399,7 +426,17 @@ def blindspots(
     ):
         if reasons := blindspot_reasons(coverage, side_share=side_share):
             found.append(
-                {"event_id": coverage.event_id, "outlets": coverage.outlets, "reasons": reasons}
+                {
+                    "event_id": coverage.event_id,
+                    "outlets": coverage.outlets,
+                    "reasons": reasons,
+                    # The leaning of its outlets, for the row's bar.
+                    "leaning": {
+                        "left": coverage.left,
+                        "center": coverage.outlets - coverage.left - coverage.right,
+                        "right": coverage.right,
+                    },
+                }
             )
     # With its storyline, so that the page can show the story it belongs to (no query more).
     events = Event.objects.select_related("storyline").in_bulk([f["event_id"] for f in found])
@@ -448,3 +485,27 @@ LEANINGS = ("left", "lean_left", "center", "lean_right", "right")
 
 def _side(leaning: str) -> str | None:
     return "left" if leaning in LEFT else "right" if leaning in RIGHT else None
+
+
+def blindspot_near_misses(*, start: dt.date, end: dt.date, min_outlets: int) -> dict:
+    """Why a period has no blindspot, for the empty page: how many events it has, how many
+    are covered by enough outlets, and the most one-sided of those (the share of one side
+    that would make it a blindspot). One grouped query, then at most one event."""
+    tallies = coverage_tallies(start=start, end=end, min_outlets=1)
+    covered = [c for c in tallies if c.outlets >= min_outlets]
+    nearest = None
+    if covered:
+        best = max(covered, key=lambda c: (max(c.left, c.right) / c.outlets, c.outlets))
+        side = "left" if best.left >= best.right else "right"
+        nearest = {
+            "event": Event.objects.get(pk=best.event_id),
+            "share": max(best.left, best.right) / best.outlets,
+            "side": side,
+            "outlets": best.outlets,
+        }
+    return {
+        "events": len(tallies),
+        "covered": len(covered),
+        "fewer": len(tallies) - len(covered),
+        "nearest": nearest,
+    }

@@ -60,6 +60,19 @@ def membership_for(*, article: Article, user) -> AssignmentMember | None:
     )
 
 
+def annotations_final(*, article: Article, user) -> bool:
+    """Whether the user's annotations on the article are final: they submitted a blind
+    assignment covering it. The services refuse changes then; the panel offers none."""
+    return (
+        AssignmentMember.objects.filter(
+            assignment__in=assignments_covering(article=article).filter(blind=True),
+            analyst=user,
+        )
+        .exclude(submitted_at=None)
+        .exists()
+    )
+
+
 def annotations_visible(*, article: Article, user) -> QuerySet[Annotation]:
     queryset = Annotation.objects.filter(article=article)
     if blind_for(article=article, user=user):

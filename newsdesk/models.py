@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -64,6 +65,18 @@ class Outlet(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("outlet-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        """A rating comes with its provenance: the register shows where each one is from."""
+        errors = {}
+        for rating, source in (
+            ("leaning", "leaning_source"),
+            ("reliability", "reliability_source"),
+        ):
+            if getattr(self, rating) and not getattr(self, source).strip():
+                errors[source] = f"Say where the {rating} rating comes from (a rater, a URL)."
+        if errors:
+            raise ValidationError(errors)
 
 
 class OutletDomain(models.Model):
@@ -318,3 +331,22 @@ class ArticleTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class ArticleEdit(models.Model):
+    """One change of an article's details by a person, kept as its history."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="edits")
+    field = models.CharField(max_length=40)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.field} of article {self.article_id}"

@@ -378,3 +378,58 @@ def storyline_timeline(storyline: Storyline) -> list[TimelineEvent]:
                 report.delay = None if report.first else report.first_at - start
         timeline.append(TimelineEvent(event=event, first_at=start, reports=reports))
     return timeline
+
+
+PICK_LIMIT = 10
+
+
+def _picked_day(query: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(query)
+    except ValueError:
+        return None
+
+
+def events_pick(*, query: str, exclude: int | None = None) -> list[Event]:
+    """Events for a picker, newest first: by id ("12" or "#12"), by a day they span
+    ("2024-03-11"), or by words of their title."""
+    query = query.strip().lstrip("#")
+    if not query:
+        return []
+    events = event_list()
+    if query.isdigit():
+        events = events.filter(pk=int(query))
+    elif day := _picked_day(query):
+        events = events.filter(starts_on__lte=day, ends_on__gte=day)
+    else:
+        for word in query.split()[:6]:
+            events = events.filter(title__icontains=word)
+    if exclude:
+        events = events.exclude(pk=exclude)
+    return list(events[:PICK_LIMIT])
+
+
+def articles_pick(*, query: str) -> list[Article]:
+    """Articles for a picker, newest first: by id, by the day published, or by words of
+    their headline."""
+    query = query.strip().lstrip("#")
+    if not query:
+        return []
+    articles = Article.objects.select_related("outlet").order_by(
+        F("published_at").desc(nulls_last=True), "-id"
+    )
+    if query.isdigit():
+        articles = articles.filter(pk=int(query))
+    elif day := _picked_day(query):
+        articles = articles.filter(
+            published_at__gte=_start_of(day), published_at__lt=_start_of(day + dt.timedelta(days=1))
+        )
+    else:
+        for word in query.split()[:6]:
+            articles = articles.filter(headline__icontains=word)
+    return list(articles.only("pk", "headline", "published_at", "outlet__name")[:PICK_LIMIT])
+
+
+def article_edits(article: Article, limit: int = 20) -> list:
+    """The latest corrections of the article's details, newest first, with who made them."""
+    return list(article.edits.select_related("user")[:limit])

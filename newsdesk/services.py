@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -22,7 +22,15 @@ from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
 from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.text import CleanedText, clean_text
-from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
+from newsdesk.models import (
+    Article,
+    ArticleEdit,
+    Event,
+    IngestMethod,
+    MembershipSource,
+    Outlet,
+    OutletDomain,
+)
 
 MIN_BODY_WORDS = 5
 
@@ -63,7 +71,10 @@ def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) 
     """Find an outlet by name, domain or the URL's host; optionally create it for curation."""
     name = name.strip()
     if name:
-        outlet = Outlet.objects.filter(name__iexact=name).first()
+        # A dateline or a page names "Northbridge Ledger" where the register has "The
+        # Northbridge Ledger" (or the other way round).
+        bare = name[4:] if name.lower().startswith("the ") else name
+        outlet = Outlet.objects.filter(Q(name__iexact=bare) | Q(name__iexact=f"The {bare}")).first()
         if outlet is None and "." in name:
             outlet = _outlet_by_domain(name.lower().removeprefix("www."))
         if outlet:
@@ -169,6 +180,14 @@ def article_ingest(
     outlet = data.outlet or outlet_for(
         name=data.outlet_name or cleaned.outlet_hint, url=url or "", create_inactive=create_outlet
     )
+    meta = dict(data.meta or {})
+    if outlet is not None and data.outlet is None and not data.outlet_name:
+        # Found by the machine: the article page says from what, for an analyst to confirm.
+        meta["outlet_found_in"] = (
+            "the text's dateline or the page's name"
+            if cleaned.outlet_hint and outlet_for(name=cleaned.outlet_hint) == outlet
+            else "the address's domain"
+        )
     headline = (data.headline or cleaned.headline or cleaned.body.split("\n")[0])[:500]
     article = Article(
         outlet=outlet,
@@ -185,7 +204,7 @@ def article_ingest(
         removed_lines=cleaned.removed,
         content_hash=digest,
         ingest_method=method,
-        meta=data.meta or {},
+        meta=meta,
         created_by=user if user and user.is_authenticated else None,
     )
     try:
@@ -344,3 +363,46 @@ def _reports_stale(*events: Event | None) -> None:
     from analysis.event_report import events_mark_stale
 
     events_mark_stale(event_ids=[e.pk for e in events if e is not None])
+
+
+# The details of an article a person may correct on its page; the body is what came in
+# and is not edited (its scores and annotations rest on it).
+EDITABLE_DETAILS = ("headline", "outlet", "published_at", "dateline")
+
+
+def _detail_text(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+@transaction.atomic
+def article_details_update(*, article: Article, user, **changes) -> list[str]:
+    """Correct an article's details (``EDITABLE_DETAILS``); each change is kept in its
+    history with who made it. The event's dates follow a new publication time, and its
+    comparison, which shows all of them, is recomputed. Returns the fields changed."""
+    unknown = set(changes) - set(EDITABLE_DETAILS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in changes.items() if getattr(article, name) != value]
+    if not changed:
+        return []
+    editor = user if user and user.is_authenticated else None
+    ArticleEdit.objects.bulk_create(
+        ArticleEdit(
+            article=article,
+            field=name,
+            old=_detail_text(getattr(article, name)),
+            new=_detail_text(changes[name]),
+            user=editor,
+        )
+        for name in changed
+    )
+    for name in changed:
+        setattr(article, name, changes[name])
+    article.save(update_fields=[*changed, "updated_at"])
+    if article.event is not None:
+        if "published_at" in changed:
+            event_refresh_dates(event=article.event)
+        _reports_stale(article.event)
+    return changed

@@ -293,6 +293,12 @@ NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 600)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_briefly": {"()": "newsdesk.log_filters.ClientErrorsBriefly"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["client_errors_briefly"]}
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    # Django's own logging (in DEBUG, a console handler of its own) goes to the root's
+    # handler only: each record once.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

@@ -17,6 +17,7 @@ from analysis.selectors import article_scores
 from newsdesk import selectors, services, storylines
 from newsdesk.csv_export import safe_rows
 from newsdesk.forms import (
+    ArticleDetailsForm,
     ArticleEventForm,
     ArticleFilterForm,
     EventForm,
@@ -68,6 +69,33 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _pick(request: HttpRequest, kind: str, items: list) -> HttpResponse:
+    context = {
+        "items": items,
+        "kind": kind,
+        "name": request.GET.get("name", kind),
+        "query": request.GET.get("pick", ""),
+    }
+    return render(request, "newsdesk/_pick.html", context)
+
+
+@role_required(ANALYST)
+def event_pick(request: HttpRequest) -> HttpResponse:
+    exclude = request.GET.get("exclude", "")
+    items = selectors.events_pick(
+        query=request.GET.get("pick", "")[:200],
+        exclude=int(exclude) if exclude.isdigit() else None,
+    )
+    return _pick(request, "event", items)
+
+
+@role_required(ANALYST)
+def article_pick(request: HttpRequest) -> HttpResponse:
+    return _pick(
+        request, "article", selectors.articles_pick(query=request.GET.get("pick", "")[:200])
+    )
+
+
 @role_required(ANALYST)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)
@@ -84,6 +112,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "layer_scored": bool(scores.get(LAYER_SCORERS[layer])),
         "paragraphs": layer_paragraphs(article.body, layer, scores),
         "event_form": ArticleEventForm(initial={"event": article.event_id}),
+        "details_form": ArticleDetailsForm(instance=article),
+        "edits": selectors.article_edits(article),
     }
     template = "newsdesk/article_detail.html"
     if request.htmx and request.htmx.target in ("scoring-status", "article-text"):
@@ -231,6 +261,27 @@ def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(form.errors["event"]))
     if request.htmx:
         return HttpResponseClientRedirect(article.get_absolute_url())
+    return redirect(article)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_edit_details(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("event"), pk=pk)
+    form = ArticleDetailsForm(request.POST, instance=Article.objects.get(pk=pk))
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        changed = services.article_details_update(article=article, user=request.user, **changes)
+        if changed:
+            names = ", ".join(str(form.fields[name].label).lower() for name in changed)
+            messages.success(request, f"Saved: {names}.")
+        else:
+            messages.info(request, "Nothing was changed.")
+    else:
+        messages.error(
+            request,
+            " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
+        )
     return redirect(article)
 
 

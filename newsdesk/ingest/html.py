@@ -22,6 +22,8 @@ def extract_html(html: str, url: str = "") -> CleanedText:
     cleaned = clean_text(doc["text"])
     if doc.get("title"):
         cleaned.headline = doc["title"].strip()
+    if doc.get("sitename") and not cleaned.outlet_hint:
+        cleaned.outlet_hint = doc["sitename"].strip()  # og:site_name or the like
     if doc.get("author"):
         cleaned.byline = doc["author"].strip()
     if doc.get("date"):

@@ -299,3 +299,30 @@ def test_the_sources_panel_names_who_is_quoted(
     assert "Hasan Sultonov" in html
     assert ">named person<" in html and "×5" in html
     assert "Permanent Representative" in html
+
+
+def test_persuasion_hints_are_apart_closed_and_not_counted(analyst_client, score):
+    # written for the tests: "may" is a hedge, a hint family; hints stay out of the rate.
+    article = score(ArticleFactory(body="The plan may fail, and critics may call it a farce."))
+    values = Score.objects.get(article=article, scorer="persuasion").values
+    assert values["hint_counts"].get("hedges") == 2
+    assert "hedges" not in values["counts"]
+
+    html = page(analyst_client, article)
+
+    hints = section(html, '<details class="small hints">', "</details>")
+    assert '<details class="small hints" open' not in html
+    assert "hedges 2" in hints
+    assert figure(html, "persuasion_per_1000") == floatformat(values["total_per_1000"], 1)
+    assert 'data-layer="persuasion_hints"' in html
+
+
+def test_the_hints_layer_draws_hints_dashed_and_the_cues_layer_does_not(analyst_client, score):
+    article = score(ArticleFactory(body="The plan may fail, and critics may call it a farce."))
+
+    url = article.get_absolute_url()
+    cues = analyst_client.get(url + "?layer=persuasion").content.decode()
+    hints = analyst_client.get(url + "?layer=persuasion_hints").content.decode()
+
+    assert "persuasion-hedges hint" in hints
+    assert "persuasion-hedges" not in cues

@@ -23,7 +23,7 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
     assert "state-affiliated" in html
     assert "Numbers that disagree" in html
     assert "1,037" in html and "nearly 2,000" in html
-    assert "Claims: who reported which fact" in html and ">omitted<" in html
+    assert "Claims: who reported which fact" in html and ">not found<" in html
     assert "Distinctive words" in html and 'class="word"' in html
     assert 'class="sharebar"' in html
     assert "The comparison is being computed" not in html
@@ -158,13 +158,17 @@ def admin_change(client, outlet, **changes):
 def test_rating_an_outlet_again_recomputes_the_comparisons_that_show_it(
     admin_client_, django_capture_on_commit_callbacks
 ):
-    outlet = OutletFactory(slug="ledger", name="Ledger", leaning="center")
+    outlet = OutletFactory(
+        slug="ledger", name="Ledger", leaning="center", leaning_source="A rater (for the tests)"
+    )
     shown = [covered_by(outlet, "Flood"), covered_by(outlet, "Strike")]
     elsewhere = covered_by(OutletFactory(), "Budget")
     before = EventComparison.objects.get(event=elsewhere).computed_at
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_change(admin_client_, outlet, leaning="right", reliability="low")
+        response = admin_change(
+            admin_client_, outlet, leaning="right", reliability="low", reliability_source="A rater"
+        )
 
     page = admin_client_.get(response.url).content.decode()
     assert "The comparisons of 2 event(s) covered by Ledger are being recomputed" in page

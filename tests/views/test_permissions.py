@@ -68,6 +68,12 @@ MATRIX: dict[str, Row] = {
     "home": Row("get", lambda o: reverse("home"), (302, "/articles/")),
     "login": Row("get", lambda o: reverse("login"), 200, {"anonymous": 200}),
     "logout": Row("post", lambda o: reverse("logout"), (302, "/login/")),
+    "favicon": Row(
+        "get",
+        lambda o: reverse("favicon"),
+        (301, "/static/favicon.svg"),
+        {"anonymous": (301, "/static/favicon.svg")},
+    ),
     "article-list": role_page(url=lambda o: reverse("article-list")),
     "article-new": role_page(url=lambda o: reverse("article-new")),
     # The ingest forms posted empty: the form is shown again with its errors.
@@ -156,6 +162,13 @@ MATRIX: dict[str, Row] = {
         (302, "storyline"),
     ),
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
+    "methodology": role_page(url=lambda o: reverse("methodology")),
+    "event-pick": role_page(url=lambda o: reverse("event-pick")),
+    # Posted empty: the headline is required, so the page says so and nothing changes.
+    "article-edit-details": role_page(
+        "post", lambda o: reverse("article-edit-details", args=[o.article.pk]), (302, "article")
+    ),
+    "article-pick": role_page(url=lambda o: reverse("article-pick")),
     "outlet-report": role_page(url=lambda o: reverse("outlet-report"), analyst=403),
     "blindspots": role_page(url=lambda o: reverse("blindspots"), analyst=403),
     "rescore": role_page(

@@ -180,7 +180,7 @@ def test_a_blindspot_names_the_storyline_its_event_belongs_to(client, editor):
         storyline=storyline,
         storyline_source=MembershipSource.MACHINE,
     )
-    for i in range(3):
+    for _ in range(3):
         ArticleFactory(event=event, outlet=OutletFactory(leaning="left"), published_at=T0)
     client.force_login(editor)
     html = client.get("/reports/blindspots/?start=2026-01-01&end=2026-12-31").content.decode()
