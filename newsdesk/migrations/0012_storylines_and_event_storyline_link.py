@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsdesk', '0010_article_headline_trigrams'),
+        ('newsdesk', '0011_article_edit_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
