@@ -15,5 +15,5 @@ def test_each_column_of_the_comparison_names_its_outlets_language(analyst_client
     event_comparison_refresh(event_id=event.pk)
     page = analyst_client.get(event.get_absolute_url()).content.decode()
     header = page[page.index('class="compare"') :]
-    assert "The outlet&#x27;s language\">ru<" in header or "The outlet's language\">ru<" in header
+    assert 'The outlet&#x27;s language">ru<' in header or "The outlet's language\">ru<" in header
     assert ">de</span>" in header
