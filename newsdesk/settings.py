@@ -222,6 +222,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Links the last weeks' events into storylines (newsdesk/storylines.py).
+    "link-storylines": {
+        "task": "newsdesk.tasks.link_recent_storylines",
+        "schedule": float(env_int("NEWSDESK_STORYLINE_INTERVAL", 3600)),
+    },
     # Re-sends articles whose scoring task the broker lost (Redis restarted or emptied).
     "sweep-unscored": {
         "task": "analysis.tasks.sweep_unscored",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 
 from newsdesk.grouping import shared_terms, similarity
 from newsdesk.models import ArticleTerm, Event, MembershipSource, Storyline
@@ -148,6 +149,11 @@ def storylines_link(
             event.save(update_fields=["storyline", "storyline_source"])
         report.linked += 1
     return report
+
+
+def storylines_link_recent(*, days: int = 2 * GAP_DAYS) -> LinkReport:
+    """Link the events that started in the last ``days`` days (what beat runs)."""
+    return storylines_link(since=timezone.localdate() - dt.timedelta(days=days))
 
 
 # --- By hand --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from django.db import DatabaseError
 
 from newsdesk import feeds
 from newsdesk.models import Feed
+from newsdesk.storylines import storylines_link_recent
 
 
 @shared_task
@@ -29,3 +30,9 @@ def poll_feed(feed_id: int) -> None:
     feed = Feed.objects.filter(pk=feed_id).select_related("outlet").first()
     if feed is not None:
         feeds.feed_poll(feed=feed)
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
+def link_recent_storylines() -> int:
+    """Beat: link the events of the last weeks into storylines; how many were linked."""
+    return storylines_link_recent().linked

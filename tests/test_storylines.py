@@ -3,10 +3,13 @@
 The events come from tests/data/events_chains.jsonl and events_hard.jsonl (articles
 written for the tests; fictional people, places and outlets)."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
-from newsdesk.grouping import events_rebuild
+from newsdesk.celery import app as celery_app
+from newsdesk.grouping import article_index, events_rebuild
 from newsdesk.models import Article, Event, MembershipSource, Storyline
 from newsdesk.storylines import (
     event_storyline_set,
@@ -14,7 +17,8 @@ from newsdesk.storylines import (
     storyline_update,
     storylines_link,
 )
-from tests.factories import UserFactory
+from newsdesk.tasks import link_recent_storylines
+from tests.factories import ArticleFactory, UserFactory
 from tests.test_grouping import CHAINS_SET, HARD_SET, load_hard_set
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +130,35 @@ def test_group_events_rebuild_keeps_an_event_a_person_linked_to_a_storyline(grou
     closure.refresh_from_db()  # still there, with its articles and the person's link
     assert set(closure.articles.values_list("pk", flat=True)) == members
     assert (closure.storyline, closure.storyline_source) == (own, MembershipSource.PERSON)
+
+
+def test_beat_links_the_last_weeks_events_into_storylines(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["link-storylines"]
+    celery_app.loader.import_default_modules()
+    assert entry["task"] in celery_app.tasks
+
+    # Two events of one standoff, a few days ago (the headlines are written for the tests).
+    today = dt.date.today()
+    made = []
+    for i, headline in enumerate(
+        (
+            "Closure of state offices enters its 13th day as Meissen and Ostby trade vetoes "
+            "over the 5.7 billion crown border barrier in Calvane",
+            "Meissen offers Ostby permits for harbour children in exchange for 5.7 billion "
+            "crown border barrier as Calvane closure drags on",
+        )
+    ):
+        event = Event.objects.create(
+            title=headline[:60], starts_on=today - dt.timedelta(days=5 - i)
+        )
+        article = ArticleFactory(
+            headline=headline,
+            body=headline + ". Meissen, Ostby, Calvane, barrier, closure, Orlov and Lerwick.",
+            event=event,
+            event_source=MembershipSource.MACHINE,
+        )
+        article_index(article=article)
+        made.append(event)
+    assert link_recent_storylines() == 1
+    first, second = (Event.objects.get(pk=e.pk) for e in made)
+    assert first.storyline_id and first.storyline_id == second.storyline_id
