@@ -21,8 +21,9 @@ from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
 # 2: languages left out and named; claims matched on telling features; numbers grouped by
-# role. 3: persuasion findings only. 4: both of the above together.
-REPORT_VERSION = "4"
+# role. 3: persuasion findings only. 4: both together. 5: each column names its outlet's
+# language, and storylines.
+REPORT_VERSION = "5"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -45,6 +46,7 @@ def _outlet_info(outlet) -> dict:
             "key": "unknown",
             "name": "Unknown outlet",
             "country": "",
+            "language": "",
             "owner": "",
             "state_affiliated": None,
             "leaning": "",
@@ -56,6 +58,7 @@ def _outlet_info(outlet) -> dict:
         "slug": outlet.slug,
         "name": outlet.name,
         "country": outlet.country,
+        "language": outlet.language,
         "owner": outlet.owner,
         "state_affiliated": outlet.state_affiliated,
         "leaning": outlet.leaning,
@@ -307,7 +310,16 @@ def events_mark_stale(*, event_ids) -> None:
 
 # The outlet's fields that a stored comparison shows (_outlet_info, and the coverage
 # balance by leaning): a change to any of them puts the outlet's comparisons out of date.
-OUTLET_FIELDS = ("name", "slug", "country", "owner", "state_affiliated", "leaning", "reliability")
+OUTLET_FIELDS = (
+    "name",
+    "slug",
+    "country",
+    "language",
+    "owner",
+    "state_affiliated",
+    "leaning",
+    "reliability",
+)
 
 
 def outlets_compared_events(*, outlet_ids: list[int]) -> list[int]:

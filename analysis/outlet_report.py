@@ -459,11 +459,53 @@ def blindspots(
                     },
                 }
             )
-    events = Event.objects.in_bulk([f["event_id"] for f in found])
+    # With its storyline, so that the page can show the story it belongs to (no query more).
+    events = Event.objects.select_related("storyline").in_bulk([f["event_id"] for f in found])
     for item in found:
         item["event"] = events[item["event_id"]]
     # Newest first, as the event list (starts_on is set: the period selects on it).
     return sorted(found, key=lambda f: (f["event"].starts_on, f["event_id"]), reverse=True)
+
+
+def storyline_coverage(timeline: list) -> dict:
+    """Which outlets covered which events of a storyline (from its timeline: no query),
+    and its blindspots: the events that outlets of one side of the leaning scale covered
+    and those of the other side, present elsewhere in the storyline, all skipped.
+
+    Outlets come in leaning order (left to right, unrated last), then by name.
+    """
+    order = {leaning: i for i, leaning in enumerate(LEANINGS)}
+    outlets = {}
+    for item in timeline:
+        for report in item.reports:
+            if report.outlet is not None:
+                outlets[report.outlet.pk] = report.outlet
+    columns = sorted(
+        outlets.values(), key=lambda o: (order.get(o.leaning, len(order)), o.name.lower())
+    )
+    sides_present = {side for o in columns if (side := _side(o.leaning))}
+    rows, skipped = [], []
+    for item in timeline:
+        covering = {r.outlet.pk for r in item.reports if r.outlet is not None}
+        rows.append({"event": item.event, "cells": [o.pk in covering for o in columns]})
+        sides = {_side(outlets[pk].leaning) for pk in covering} - {None}
+        if len(sides) == 1 and sides_present == {"left", "right"}:
+            (covered_by,) = sides
+            skipped.append(
+                {
+                    "event": item.event,
+                    "covered_by": covered_by,
+                    "skipped_by": "right" if covered_by == "left" else "left",
+                }
+            )
+    return {"outlets": columns, "rows": rows, "blindspots": skipped}
+
+
+LEANINGS = ("left", "lean_left", "center", "lean_right", "right")
+
+
+def _side(leaning: str) -> str | None:
+    return "left" if leaning in LEFT else "right" if leaning in RIGHT else None
 
 
 def blindspot_near_misses(*, start: dt.date, end: dt.date, min_outlets: int) -> dict:

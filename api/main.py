@@ -3,14 +3,14 @@
 from ninja import NinjaAPI
 
 from api import errors
-from api.endpoints import annotations, articles, events, jobs, outlets
+from api.endpoints import annotations, articles, events, jobs, outlets, storylines
 
 api = NinjaAPI(
     title="Newsdesk API",
     version="1",
     description=(
         "Read outlets, articles with their scores and evidence, events with their comparison "
-        "report, and annotations; ingest articles and write annotations.\n\n"
+        "report, storylines with their timelines, and annotations; ingest articles and write annotations.\n\n"
         "Every operation needs a personal token (create one under *API tokens* in Newsdesk, "
         "or `python manage.py api_token create USERNAME`), sent as "
         "`Authorization: Bearer <token>`. The token acts with its user's role: reading, "
@@ -27,5 +27,6 @@ errors.install(api)
 api.add_router("/outlets/", outlets.router)
 api.add_router("/articles/", articles.router)
 api.add_router("/events/", events.router)
+api.add_router("/storylines/", storylines.router)
 api.add_router("/annotations/", annotations.router)
 api.add_router("/jobs/", jobs.router)

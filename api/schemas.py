@@ -315,6 +315,99 @@ class EventFilters(Schema):
     date_to: QueryDate | None = Field(None, description="Starts on or before")
 
 
+# --- Storylines ---------------------------------------------------------------------
+
+
+class StorylineOut(Schema):
+    id: int
+    title: str
+    locked: bool
+    event_count: int
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+
+
+class StorylineReport(Schema):
+    outlet: str | None = Field(description="The outlet's name; null if not identified")
+    outlet_slug: str | None
+    leaning: str | None
+    first_at: dt.datetime | None = Field(description="Its first article on the event")
+    first: bool = Field(description="It reported the event first")
+    delay_minutes: int | None = Field(description="How long after the first report")
+    article_ids: list[int]
+    updates: int = Field(description="Its updates of its own article")
+    syndicated: int = Field(description="Syndicated copies of another outlet's text")
+
+    @staticmethod
+    def resolve_outlet(obj) -> str | None:
+        return obj.outlet.name if obj.outlet else None
+
+    @staticmethod
+    def resolve_outlet_slug(obj) -> str | None:
+        return obj.outlet.slug if obj.outlet else None
+
+    @staticmethod
+    def resolve_leaning(obj) -> str | None:
+        return obj.outlet.leaning if obj.outlet else None
+
+    @staticmethod
+    def resolve_delay_minutes(obj) -> int | None:
+        return None if obj.delay is None else int(obj.delay.total_seconds() // 60)
+
+    @staticmethod
+    def resolve_article_ids(obj) -> list[int]:
+        return [a.pk for a in obj.articles]
+
+
+class StorylineEvent(Schema):
+    id: int
+    title: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    linked_by: str = Field(description="machine or person")
+    reports: list[StorylineReport] = Field(description="In the order the outlets reported")
+
+    @staticmethod
+    def resolve_id(obj) -> int:
+        return obj.event.pk
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        return obj.event.title
+
+    @staticmethod
+    def resolve_starts_on(obj):
+        return obj.event.starts_on
+
+    @staticmethod
+    def resolve_ends_on(obj):
+        return obj.event.ends_on
+
+    @staticmethod
+    def resolve_linked_by(obj) -> str:
+        return obj.event.storyline_source
+
+
+class StorylineBlindspot(Schema):
+    event_id: int
+    covered_by: str = Field(description="left or right: the side that covered the event")
+    skipped_by: str = Field(description="The side whose outlets all skipped it")
+
+
+class StorylineDetail(StorylineOut):
+    events: list[StorylineEvent] = Field(description="In order")
+    blindspots: list[StorylineBlindspot]
+
+    # The endpoint attaches these (the model's own "events" is the related manager).
+    @staticmethod
+    def resolve_events(obj) -> list:
+        return obj.timeline_out
+
+    @staticmethod
+    def resolve_blindspots(obj) -> list:
+        return obj.blindspots_out
+
+
 # --- Annotations --------------------------------------------------------------------
 
 MAX_OFFSET = 10**9

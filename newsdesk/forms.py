@@ -209,6 +209,19 @@ class ImportForm(forms.Form):
         return upload
 
 
+class StorylineForm(forms.Form):
+    title = forms.CharField(max_length=300)
+
+
+class StorylineEventForm(forms.Form):
+    event = forms.ModelChoiceField(
+        Event.objects.all(),
+        widget=Picker("event"),
+        label="Event id",
+        error_messages={"invalid_choice": NO_SUCH_EVENT},
+    )
+
+
 class ArticleDetailsForm(forms.ModelForm):
     """An analyst's corrections to an article's details, on its page."""
 

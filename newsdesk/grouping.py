@@ -45,6 +45,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
+from newsdesk.crosslingual import crosslingual_terms, reads_as_english
 from newsdesk.dates import shifted
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
 from newsdesk.services import event_refresh_dates
@@ -52,12 +53,20 @@ from newsdesk.services import event_refresh_dates
 # --- Tuning ---------------------------------------------------------------------------
 
 DEFAULT_WINDOW_DAYS = 3
-# Weighted Jaccard similarity of term weights at which an article may join an event...
-DEFAULT_THRESHOLD = 0.08
+# Mean weighted Jaccard similarity, over the event's members within the window, at which
+# an article may join the event...
+DEFAULT_THRESHOLD = 0.09
 # ...if it also shares this many distinct terms with the article it matched (a word in
 # the headline and the body, or a number with and without its unit, counts once).
 DEFAULT_MIN_SHARED = 5
 MAX_TERMS = 40
+# Terms that survive translation (newsdesk/crosslingual.py) start with this; two articles
+# compared by them must share this many (names, numbers, dates).
+CROSSING = "x:"
+CROSSING_MIN_SHARED = 3
+# ...and one of them must be a number or a date: the same minister in two languages on
+# one day may be two stories.
+CROSSING_FACTS = ("x:d:", "x:t:")
 # A candidate shares at least this many index terms with the article (the SQL filter).
 MIN_CANDIDATE_TERMS = 3
 MAX_CANDIDATES = 50
@@ -91,6 +100,20 @@ def window_days_setting() -> int:
 
 def threshold_setting() -> float:
     return float(getattr(settings, "NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD))
+
+
+class Linkage:
+    """How an article's likeness to an event is measured."""
+
+    MEAN = "mean"  # mean similarity to the event's members in the window (the default)
+    NEAREST = "nearest"  # similarity to its single most similar member (main until 2026-12)
+
+
+def linkage_setting() -> str:
+    value = getattr(settings, "NEWSDESK_EVENT_LINKAGE", Linkage.MEAN)
+    if value not in (Linkage.MEAN, Linkage.NEAREST):
+        raise ValueError(f"NEWSDESK_EVENT_LINKAGE must be 'mean' or 'nearest', not {value!r}")
+    return value
 
 
 def min_shared_setting() -> int:
@@ -334,7 +357,19 @@ def _word_terms(headline: str, body: str) -> dict[str, float]:
 
 
 def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
-    """The distinctive terms of a headline and body, the heaviest ``limit`` of them."""
+    """The distinctive terms of a headline and body, the heaviest ``limit`` of them, and
+    its terms that survive translation (names, numbers, dates: newsdesk/crosslingual.py).
+
+    An article that does not read as English gets only the latter: its words would
+    match no English article's, and the word lists behind the other terms are English.
+    """
+    crossing = crosslingual_terms(headline, body)
+    if not reads_as_english(f"{headline} {body}", easy_words() | STOP_WORDS):
+        return crossing
+    return {**_english_terms(headline, body, limit), **crossing}
+
+
+def _english_terms(headline: str, body: str, limit: int) -> dict[str, float]:
     found = _actors(body)
     terms: dict[str, float] = {}
     for part in (
@@ -421,7 +456,8 @@ def shared_terms(a: dict[str, float], b: dict[str, float]) -> int:
 
 def required_shared(terms: dict[str, float], min_shared: int) -> int:
     """Short articles have few terms: ask them for proportionally fewer in common."""
-    return max(2, min(min_shared, len(terms) // 6))
+    own = sum(not term.startswith(CROSSING) for term in terms)
+    return max(2, min(min_shared, own // 6))
 
 
 def shingles(body: str, size: int = SHINGLE) -> set[tuple[str, ...]]:
@@ -480,6 +516,10 @@ class Candidate:
     copy_kind: str
     similarity: float = 0.0
     shared: int = 0
+    # How many articles its event holds that were published within the window.
+    event_size: int = 0
+    # Compared by the terms that survive translation (one of the two is not English).
+    crossing: bool = False
 
 
 @dataclass
@@ -553,12 +593,11 @@ def find_candidates(
         return []
     when = _reference_time(article)
     span = dt.timedelta(days=window_days)
+    window = (shifted(when, -span), shifted(when, span))
     # The postings of these terms within the window (a range of the (term, published_at)
     # index each), summed by article; only the best MAX_CANDIDATES articles are read.
     best = (
-        ArticleTerm.objects.filter(
-            term__in=list(terms), published_at__range=(shifted(when, -span), shifted(when, span))
-        )
+        ArticleTerm.objects.filter(term__in=list(terms), published_at__range=window)
         .exclude(article_id=article.pk)
         .values("article_id")
         .annotate(shared=Count("article_id"), shared_weight=Sum("weight"))
@@ -566,8 +605,8 @@ def find_candidates(
         .order_by("-shared_weight", "article_id")
         .values("article_id")[:MAX_CANDIDATES]
     )
-    # For each of those, its postings of these terms and the sum of all its weights
-    # (correlated subqueries: a few index rows per candidate).
+    # For each of those, its postings of these terms, the sum of all its weights and the
+    # size of its event within the window (correlated subqueries: a few index rows each).
     postings = ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__in=list(terms))
     rows = (
         Article.objects.filter(pk__in=best)
@@ -583,6 +622,20 @@ def find_candidates(
                 .annotate(total=Sum("weight"))
                 .values("total")
             ),
+            total_crossing=Subquery(
+                ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__startswith=CROSSING)
+                .order_by()
+                .values("article_id")
+                .annotate(total=Sum("weight"))
+                .values("total")
+            ),
+            event_size=Subquery(
+                Article.objects.filter(event_id=OuterRef("event_id"), published_at__range=window)
+                .order_by()
+                .values("event_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
         )
         .values(
             "pk",
@@ -594,14 +647,29 @@ def find_candidates(
             "copy_kind",
             "postings",
             "total",
+            "total_crossing",
+            "event_size",
         )
     )
-    mine = sum(terms.values())
+    mine_crossing = sum(w for t, w in terms.items() if t.startswith(CROSSING))
+    mine_own = sum(terms.values()) - mine_crossing
     candidates = []
     for row in rows:
         shared = _shared_postings(row["postings"])
+        total, total_crossing = row["total"] or 0.0, row["total_crossing"] or 0.0
+        # Two articles in the same language are compared by their own terms; if either
+        # has none (it does not read as English), by the terms that survive translation.
+        crossing = mine_own <= 0 or total - total_crossing <= 1e-9
+        shared = {t: w for t, w in shared.items() if t.startswith(CROSSING) == crossing}
+        if len(shared) < MIN_CANDIDATE_TERMS:
+            continue  # it was found by terms of the other kind only
+        if crossing and not any(t.startswith(CROSSING_FACTS) for t in shared):
+            continue  # across languages, names alone do not make the same happening
         low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
-        high = mine + (row["total"] or 0.0) - low  # the sum over the union of the maxima
+        if crossing:
+            high = mine_crossing + total_crossing - low
+        else:
+            high = mine_own + total - total_crossing - low  # the sum of the maxima
         candidates.append(
             Candidate(
                 article_id=row["pk"],
@@ -613,6 +681,8 @@ def find_candidates(
                 copy_kind=row["copy_kind"],
                 similarity=low / high if high > 0 else 0.0,
                 shared=len({_concept(term) for term in shared}),
+                event_size=row["event_size"] or 0,
+                crossing=crossing,
             )
         )
     return candidates
@@ -629,8 +699,11 @@ def _find_copy(
     article: Article, candidates: list[Candidate]
 ) -> tuple[str, Candidate | None, int | None]:
     """An earlier article this one updates or copies: (kind, that candidate, copy_of id)."""
+    # A report in another language is never an update or a copy of its text.
     close = [
-        c for c in candidates if c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
+        c
+        for c in candidates
+        if not c.crossing and c.similarity >= COPY_CHECK_SIMILARITY and _is_earlier(c, article)
     ][:COPY_CHECK_MAX]
     if not close:
         return "", None, None
@@ -662,19 +735,56 @@ def _find_copy(
     return kind, found, copy_of
 
 
+def event_scores(
+    candidates: list[Candidate], linkage: str = Linkage.MEAN, own_event_id: int | None = None
+) -> dict[int, float]:
+    """Each candidate event's likeness to the article, by ``linkage``.
+
+    MEAN: the sum of the similarities to its members among the candidates, divided by
+    the number of its members in the window (those not among the candidates share too
+    little to count; the article itself, if it is already a member of ``own_event_id``,
+    is not one of them). NEAREST: the similarity to its most similar member.
+    """
+    sums: dict[int, float] = defaultdict(float)
+    seen: dict[int, int] = defaultdict(int)
+    best: dict[int, float] = defaultdict(float)
+    for c in candidates:
+        if c.event_id and not c.event_locked:
+            sums[c.event_id] += c.similarity
+            seen[c.event_id] += 1
+            best[c.event_id] = max(best[c.event_id], c.similarity)
+    if linkage == Linkage.NEAREST:
+        return dict(best)
+    sizes = {c.event_id: c.event_size for c in candidates if c.event_id}
+    if own_event_id in sizes:
+        sizes[own_event_id] -= 1
+    return {e: total / max(sizes.get(e, 0), seen[e]) for e, total in sums.items()}
+
+
 def _choose_event(
     candidates: list[Candidate],
     copy_source: Candidate | None,
     threshold: float,
     required: int,
+    linkage: str = Linkage.MEAN,
+    own_event_id: int | None = None,
 ) -> tuple[int | None, float]:
-    """The event of the most similar qualifying candidate (or of the copied article)."""
+    """The event most like the article as a whole (or the event of the copied article).
+
+    Only events with a member that shares ``required`` distinct terms with the article
+    are eligible; the best of them must score ``threshold`` or more.
+    """
     if copy_source and copy_source.event_id and not copy_source.event_locked:
         return copy_source.event_id, copy_source.similarity
-    scores: dict[int, float] = {}
-    for c in candidates:
-        if c.event_id and not c.event_locked and c.shared >= required:
-            scores[c.event_id] = max(scores.get(c.event_id, 0.0), c.similarity)
+    eligible = {
+        c.event_id
+        for c in candidates
+        if c.event_id
+        and c.shared >= (min(required, CROSSING_MIN_SHARED) if c.crossing else required)
+    }
+    scores = {
+        e: v for e, v in event_scores(candidates, linkage, own_event_id).items() if e in eligible
+    }
     if not scores:
         return None, 0.0
     event_id, score = max(scores.items(), key=lambda kv: (kv[1], -kv[0]))
@@ -688,8 +798,9 @@ def article_placement(
     threshold: float | None = None,
     min_shared: int | None = None,
     terms: dict[str, float] | None = None,
+    linkage: str | None = None,
 ) -> Placement:
-    """Place one article in the most similar nearby event, or in a new one.
+    """Place one article in the nearby event most like it as a whole, or in a new one.
 
     ``terms`` are the article's indexed terms if the caller has them; otherwise they are
     read from the index, and the article is indexed if it has none. The number of
@@ -698,6 +809,7 @@ def article_placement(
     window_days = window_days_setting() if window_days is None else window_days
     threshold = threshold_setting() if threshold is None else threshold
     min_shared = min_shared_setting() if min_shared is None else min_shared
+    linkage = linkage_setting() if linkage is None else linkage
     if article.event_source == MembershipSource.PERSON or (
         article.event_id and article.event_source != MembershipSource.MACHINE
     ):
@@ -715,7 +827,12 @@ def article_placement(
 
     copy_kind, copy_source, copy_of = _find_copy(article, candidates)
     chosen_id, chosen_score = _choose_event(
-        candidates, copy_source, threshold, required_shared(terms, min_shared)
+        candidates,
+        copy_source,
+        threshold,
+        required_shared(terms, min_shared),
+        linkage,
+        own_event_id=article.event_id,
     )
     # The similarity recorded is that of the match; for a new event, the best refused one.
     score = chosen_score if chosen_id else (candidates[0].similarity if candidates else None)
@@ -815,7 +932,14 @@ def article_place(
 
 
 def _machine_made(event: Event) -> bool:
-    return event.created_by_id is None and not event.locked and event.reviewed_by_id is None
+    """Made by the machine and left to it: no creator, no lock, no review, and not linked
+    to (or out of) a storyline by a person."""
+    return (
+        event.created_by_id is None
+        and not event.locked
+        and event.reviewed_by_id is None
+        and event.storyline_source != MembershipSource.PERSON
+    )
 
 
 def _delete_unprotected(events) -> None:
@@ -892,6 +1016,7 @@ def articles_group(
     threshold: float | None = None,
     min_shared: int | None = None,
     only_unplaced: bool = True,
+    linkage: str | None = None,
 ) -> GroupingReport:
     """Index the articles (published since ``since``), then place those without an event
     (or, with ``only_unplaced=False``, all of them) in publication order."""
@@ -909,6 +1034,7 @@ def articles_group(
             threshold=threshold,
             min_shared=min_shared,
             terms=terms.get(article.pk),
+            linkage=linkage,
         )
         report.add(placement)
         if not placement.skipped and placement.event is not None:
@@ -932,15 +1058,23 @@ def events_rebuild(
     window_days: int | None = None,
     threshold: float | None = None,
     min_shared: int | None = None,
+    linkage: str | None = None,
 ) -> GroupingReport:
     """Undo the machine's grouping (of articles published since ``since``) and redo it.
 
-    Memberships set by a person and locked events are kept as they are; machine-made
-    events left empty (no creator, not locked, not reviewed) are deleted. Articles are
+    Memberships set by a person, locked events and events a person linked to a storyline
+    are kept as they are; machine-made events left empty (no creator, not locked, not
+    reviewed, no storyline link by a person) are deleted. Articles are
     re-indexed and placed again in publication order.
     """
     scope = Article.objects.filter(_since_filter(since))
-    machine = scope.filter(event_source=MembershipSource.MACHINE).exclude(event__locked=True)
+    # An event a person linked to a storyline (or took out of one) is a person's fix too:
+    # its members stay, like those of a locked event, so that the link still means them.
+    machine = (
+        scope.filter(event_source=MembershipSource.MACHINE)
+        .exclude(event__locked=True)
+        .exclude(event__storyline_source=MembershipSource.PERSON)
+    )
     with transaction.atomic():
         touched = set(machine.exclude(event=None).values_list("event_id", flat=True))
         cleared = machine.update(
@@ -961,7 +1095,9 @@ def events_rebuild(
                 locked=False,
                 reviewed_by__isnull=True,
                 articles__isnull=True,
-            ).values_list("pk", flat=True)
+            )
+            .exclude(storyline_source=MembershipSource.PERSON)
+            .values_list("pk", flat=True)
         )
         _delete_unprotected(Event.objects.filter(pk__in=empty_ids))
         for event in Event.objects.filter(pk__in=touched):
@@ -972,6 +1108,7 @@ def events_rebuild(
         threshold=threshold,
         min_shared=min_shared,
         only_unplaced=False,
+        linkage=linkage,
     )
     report.cleared, report.deleted_events = cleared, len(empty_ids)
     # Events that lost machine-made members and kept others (those placed again are

@@ -153,6 +153,32 @@ class Feed(models.Model):
         return "ok"
 
 
+class Storyline(models.Model):
+    """Related events told over days or weeks: a budget standoff's start, its days, its end;
+    a law and the boycott that follows. Linked automatically (newsdesk/storylines.py) and
+    by hand; a locked storyline is left alone by the machine."""
+
+    title = models.CharField(max_length=300)
+    locked = models.BooleanField(
+        default=False, help_text="Automatic linking neither adds nor removes events."
+    )
+    # A person chose the title: relinking does not rename it after its first event.
+    title_set_by_person = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("storyline-detail", args=[self.pk])
+
+
 class Event(models.Model):
     title = models.CharField(max_length=300)
     starts_on = models.DateField(null=True, blank=True)
@@ -170,6 +196,12 @@ class Event(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     review_comment = models.TextField(blank=True)
+    storyline = models.ForeignKey(
+        Storyline, models.SET_NULL, null=True, blank=True, related_name="events"
+    )
+    # Who linked it (or took it out of every storyline): the machine or a person. The
+    # machine never changes what a person set.
+    storyline_source = models.CharField(max_length=10, blank=True)
 
     class Meta:
         ordering = [models.F("starts_on").desc(nulls_last=True), "-id"]

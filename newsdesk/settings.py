@@ -154,8 +154,11 @@ NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
 # Event grouping (newsdesk/grouping.py): see the README for tuning.
 NEWSDESK_GROUP_EVENTS = env_bool("NEWSDESK_GROUP_EVENTS", True)
 NEWSDESK_EVENT_WINDOW_DAYS = env_int("NEWSDESK_EVENT_WINDOW_DAYS", 3)
-NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD", "0.08"))
+NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD", "0.09"))
 NEWSDESK_EVENT_MIN_SHARED = env_int("NEWSDESK_EVENT_MIN_SHARED", 5)
+# "mean": an article joins the event it is most like as a whole; "nearest": the event of
+# its single most similar article (the method before 2026-12, which let events chain).
+NEWSDESK_EVENT_LINKAGE = os.getenv("NEWSDESK_EVENT_LINKAGE", "mean")
 NEWSDESK_SEED_DIR = Path(os.getenv("NEWSDESK_SEED_DIR", BASE_DIR.parent / "shared" / "corpus"))
 
 # Celery. Without a broker URL, a file-system transport under var/ needs no server.
@@ -226,6 +229,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "newsdesk.tasks.poll_feeds",
         "schedule": 60.0,
         "options": {"expires": 55},
+    },
+    # Links the last weeks' events into storylines (newsdesk/storylines.py).
+    "link-storylines": {
+        "task": "newsdesk.tasks.link_recent_storylines",
+        "schedule": float(env_int("NEWSDESK_STORYLINE_INTERVAL", 3600)),
     },
     # Re-sends articles whose scoring task the broker lost (Redis restarted or emptied).
     "sweep-unscored": {

@@ -11,8 +11,9 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
 from analysis.event_report import event_report_get, event_report_rows
 from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
+from analysis.outlet_report import storyline_coverage
 from analysis.selectors import article_scores, measures_not_available
-from newsdesk import jobs, selectors, services
+from newsdesk import jobs, selectors, services, storylines
 from newsdesk.csv_export import safe_rows
 from newsdesk.forms import (
     ArticleDetailsForm,
@@ -26,12 +27,22 @@ from newsdesk.forms import (
     EventSplitForm,
     ImportForm,
     PasteForm,
+    StorylineEventForm,
+    StorylineForm,
     UploadForm,
     UrlForm,
 )
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import looks_like_html
-from newsdesk.models import Article, Event, IngestJob, IngestJobRow, IngestMethod, Outlet
+from newsdesk.models import (
+    Article,
+    Event,
+    IngestJob,
+    IngestJobRow,
+    IngestMethod,
+    Outlet,
+    Storyline,
+)
 from newsdesk.pagination import article_page
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
@@ -400,7 +411,7 @@ def comparison_poll_every(poll: int) -> int | None:
 
 @role_required(ANALYST)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.select_related("reviewed_by"), pk=pk)
+    event = get_object_or_404(Event.objects.select_related("reviewed_by", "storyline"), pk=pk)
     template = "newsdesk/event_detail.html"
     if request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
@@ -519,3 +530,102 @@ def event_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 def home(request: HttpRequest) -> HttpResponse:
     return redirect("article-list")
+
+
+# --- Storylines -------------------------------------------------------------------------
+
+
+@role_required(ANALYST)
+def storyline_list(request: HttpRequest) -> HttpResponse:
+    page = _page(request, selectors.storyline_list())
+    return render(request, "newsdesk/storyline_list.html", {"page": page, "form": StorylineForm()})
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_create(request: HttpRequest) -> HttpResponse:
+    form = StorylineForm(request.POST)
+    if not form.is_valid():
+        page = _page(request, selectors.storyline_list())
+        context = {"page": page, "form": form}
+        return render(request, "newsdesk/storyline_list.html", context, status=400)
+    storyline = storylines.storyline_create(title=form.cleaned_data["title"], user=request.user)
+    messages.success(request, "Storyline created; link events to it below.")
+    return redirect(storyline)
+
+
+def _storyline_context(storyline: Storyline, **forms) -> dict:
+    timeline = selectors.storyline_timeline(storyline)
+    context = {
+        "storyline": storyline,
+        "timeline": timeline,
+        "coverage": storyline_coverage(timeline),
+        "rename_form": StorylineForm(initial={"title": storyline.title}),
+        "link_form": StorylineEventForm(),
+    }
+    context.update(forms)
+    return context
+
+
+@role_required(ANALYST)
+def storyline_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    return render(request, "newsdesk/storyline_detail.html", _storyline_context(storyline))
+
+
+def _storyline_invalid(request: HttpRequest, storyline: Storyline, **forms) -> HttpResponse:
+    messages.error(request, "Please correct the form below.")
+    context = _storyline_context(storyline, **forms)
+    return render(request, "newsdesk/storyline_detail.html", context, status=400)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    form = StorylineForm(request.POST)
+    if not form.is_valid():
+        return _storyline_invalid(request, storyline, rename_form=form)
+    storylines.storyline_update(storyline=storyline, title=form.cleaned_data["title"])
+    messages.success(request, "Storyline renamed.")
+    return redirect(storyline)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    storylines.storyline_update(storyline=storyline, locked=not storyline.locked)
+    messages.success(
+        request,
+        "Locked: automatic linking will leave this storyline alone."
+        if storyline.locked
+        else "Unlocked: automatic linking may add events again.",
+    )
+    return redirect(storyline)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_link(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    form = StorylineEventForm(request.POST)
+    if not form.is_valid():
+        return _storyline_invalid(request, storyline, link_form=form)
+    storylines.event_storyline_set(
+        event=form.cleaned_data["event"], storyline=storyline, user=request.user
+    )
+    messages.success(request, "Event linked to this storyline.")
+    return redirect(storyline)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_unlink(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    event = get_object_or_404(Event, pk=event_pk, storyline=storyline)
+    storylines.event_storyline_set(event=event, storyline=None, user=request.user)
+    messages.success(
+        request, "Event taken out of this storyline; automatic linking will not put it back."
+    )
+    return redirect(storyline)

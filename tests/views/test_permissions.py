@@ -20,7 +20,7 @@ from annotations.models import Annotation
 from api.main import api
 from api.models import ApiToken
 from api.services import token_create
-from newsdesk.models import Article, Event, IngestJob
+from newsdesk.models import Article, Event, IngestJob, Storyline
 from tests.annotations.factories import AnnotationFactory
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
@@ -138,6 +138,34 @@ MATRIX: dict[str, Row] = {
         (302, "event"),
         data=lambda o: {"comment": "Checked"},
         analyst=403,
+    ),
+    "storyline-list": role_page(url=lambda o: reverse("storyline-list")),
+    "storyline-create": role_page(
+        "post",
+        lambda o: reverse("storyline-create"),
+        (302, "new-storyline"),
+        data=lambda o: {"title": "The valley floods"},
+    ),
+    "storyline-detail": role_page(url=lambda o: reverse("storyline-detail", args=[o.storyline.pk])),
+    "storyline-rename": role_page(
+        "post",
+        lambda o: reverse("storyline-rename", args=[o.storyline.pk]),
+        (302, "storyline"),
+        data=lambda o: {"title": "Renamed"},
+    ),
+    "storyline-lock": role_page(
+        "post", lambda o: reverse("storyline-lock", args=[o.storyline.pk]), (302, "storyline")
+    ),
+    "storyline-link": role_page(
+        "post",
+        lambda o: reverse("storyline-link", args=[o.storyline.pk]),
+        (302, "storyline"),
+        data=lambda o: {"event": o.other_event.pk},
+    ),
+    "storyline-unlink": role_page(
+        "post",
+        lambda o: reverse("storyline-unlink", args=[o.storyline.pk, o.event.pk]),
+        (302, "storyline"),
     ),
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
     "methodology": role_page(url=lambda o: reverse("methodology")),
@@ -293,9 +321,12 @@ def objs(roles):
     batch = ScoringBatch.objects.create(label="Nightly", total=3, done=1)
     token, _raw = token_create(user=UserFactory(role="Analyst"), name="someone else's")
     job = IngestJob.objects.create(kind="import", name="wire.jsonl", created_by=token.user)
+    storyline = Storyline.objects.create(title="A storyline")
+    Event.objects.filter(pk=event.pk).update(storyline=storyline, storyline_source="machine")
     return SimpleNamespace(
         job=job,
         outlet=outlet,
+        storyline=storyline,
         event=event,
         other_event=other_event,
         article=article,
@@ -334,6 +365,10 @@ def expected(row: Row, visitor: str, url: str, objs) -> tuple[int, str | None]:
         where = objs.event.get_absolute_url()
     elif where == "other-event":
         where = objs.other_event.get_absolute_url()
+    elif where == "storyline":
+        where = objs.storyline.get_absolute_url()
+    elif where == "new-storyline":
+        where = Storyline.objects.get(title="The valley floods").get_absolute_url()
     elif where == "split-event":
         where = Event.objects.get(title="Split off").get_absolute_url()
     return status, where
@@ -459,6 +494,10 @@ API_MATRIX: dict[tuple[str, str], ApiRow] = {
         lambda o: reverse("api:job", args=[o.job.pk]), analyst=404, editor=404
     ),
     ("get", "/api/events/{pk}/"): api_row(lambda o: reverse("api:event", args=[o.event.pk])),
+    ("get", "/api/storylines/"): api_row(lambda o: reverse("api:storyline-list")),
+    ("get", "/api/storylines/{pk}/"): api_row(
+        lambda o: reverse("api:storyline", args=[o.storyline.pk])
+    ),
     ("get", "/api/annotations/"): api_row(lambda o: reverse("api:annotation-list")),
     ("get", "/api/annotations/{pk}/"): api_row(
         lambda o: reverse("api:annotation", args=[an_annotation(o).pk])

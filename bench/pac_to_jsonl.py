@@ -1,0 +1,55 @@
+"""Convert one split of the PAC corpus (Zou et al. 2023, "Crossing the Aisle") to the
+JSON Lines that ``import_articles`` and ``bench/eval_events.py --corpus`` read.
+
+Each PAC story is two articles, from outlets of opposite leanings, that AllSides put
+side by side as coverage of one story; the story id becomes the "event" label. The text
+is rebuilt from PAC's tokens (spacing around punctuation is approximate). Articles
+without a date are left out: grouping compares only articles published within days of
+each other, and an undated one cannot be placed in time.
+
+Run: python bench/pac_to_jsonl.py /path/to/dev.json > /path/to/pac-dev.jsonl
+(dev.json comes from github.com/launchnlp/Partisan-Event-Dataset, data/dev.json; see
+docs/corpora/pac.md for the terms and for which split is held out.)
+"""
+
+import ast
+import json
+import re
+import sys
+from pathlib import Path
+
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}’”]|n't|'s|'re|'ve|'ll|'d|'m)")
+_NO_SPACE_AFTER = re.compile(r"([(\[{“‘$]) ")
+
+
+def detokenize(sentences: list[list[str]]) -> str:
+    text = " ".join(" ".join(tokens) for tokens in sentences)
+    text = _NO_SPACE_BEFORE.sub(r"\1", text)
+    return _NO_SPACE_AFTER.sub(r"\1", text)
+
+
+def rows(path: Path):
+    stories = json.loads(path.read_text(encoding="utf-8"))
+    for story_id, articles in sorted(stories.items()):
+        for article in articles:
+            if not article.get("date"):
+                continue
+            tokens = article["tokens"]
+            sentences = ast.literal_eval(tokens) if isinstance(tokens, str) else tokens
+            yield {
+                "url": f"https://pac.example/{article['id']}",
+                "outlet": article["source"],
+                "title": article["title"],
+                "published": f"{article['date']}T12:00:00+00:00",
+                "text": detokenize(sentences[1:] if len(sentences) > 1 else sentences),
+                "event": story_id,
+            }
+
+
+def main() -> None:
+    for row in rows(Path(sys.argv[1])):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

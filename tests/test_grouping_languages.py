@@ -1,0 +1,79 @@
+"""Grouping across languages by names, numbers and dates.
+
+Sentences and the set tests/data/events_languages.jsonl are written for the tests
+(fictional people and places)."""
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.crosslingual import crosslingual_terms, name_key, reads_as_english
+from newsdesk.grouping import bcubed_scores, easy_words, events_rebuild, pairwise_scores
+from newsdesk.models import Article
+from tests.test_grouping import load_hard_set, truth_and_found
+
+LANGUAGES_SET = Path(__file__).parent / "data" / "events_languages.jsonl"
+
+
+def test_a_name_has_one_key_in_latin_and_cyrillic_script_and_with_a_case_ending():
+    assert name_key("Varnholt") == name_key("Варнхольт") == name_key("Varnholts") == "vrnhl"
+    assert name_key("Tollen") == name_key("Толлене") == "tln"
+    assert name_key("Lumeria") == name_key("Люмерии")
+    assert name_key("Brenk") == name_key("Бренк") != name_key("Brask")
+    assert name_key("Al") == ""  # too short to tell names apart
+
+
+def test_numbers_and_dates_are_read_whatever_the_separators_and_the_month_names():
+    english = crosslingual_terms(
+        "Quake", "At least 38 died and 1,400 homes fell on 14 February, magnitude 6.1."
+    )
+    spanish = crosslingual_terms(
+        "Sismo", "Al menos 38 muertos y 1.400 casas el 14 de febrero, magnitud 6,1."
+    )
+    russian = crosslingual_terms(
+        "Землетрясение", "Погибли 38 человек, 1 400 домов, 14 февраля, магнитуда 6,1."
+    )
+    for terms in (english, spanish, russian):
+        assert {"x:d:38", "x:d:1400", "x:d:61", "x:t:02-14"} <= set(terms), terms
+    # Small counts say little: "3 people" is not a term.
+    assert not any(t == "x:d:3" for t in crosslingual_terms("x", "Three or 3 people came."))
+
+
+def test_names_are_capitalised_words_inside_a_sentence_not_weekdays_or_openers():
+    terms = crosslingual_terms(
+        "", "On Tuesday the minister met Ilse Varnholt in Kessra. The talks ended."
+    )
+    assert {"x:n:vrnhl", "x:n:ils", "x:n:ksr"} <= set(terms)
+    assert not any(t.startswith("x:n:t") for t in terms)  # neither "Tuesday" nor "The"
+
+
+def test_english_is_told_from_other_languages_by_its_familiar_words():
+    familiar = easy_words()
+    assert reads_as_english("The minister said on Tuesday that the plan would go ahead.", familiar)
+    assert not reads_as_english("Министр заявил во вторник, что план будет выполнен.", familiar)
+    assert not reads_as_english(
+        "Die Ministerin sagte am Dienstag, der Plan werde umgesetzt.", familiar
+    )
+
+
+@pytest.mark.django_db
+def test_reports_of_one_happening_in_four_languages_form_one_event_and_the_same_minister_two():
+    articles = load_hard_set(LANGUAGES_SET)
+    events_rebuild()
+    truth, found = truth_and_found(articles)
+    assert pairwise_scores(truth, found)["f1"] >= 0.95
+    assert bcubed_scores(truth, found)["f1"] >= 0.95
+
+    def event_of(slug: str) -> int:
+        return Article.objects.get(url__endswith=slug).event_id
+
+    # The pact in English, Russian and German; the earthquake in English, Spanish, Russian.
+    assert event_of("/varnholt-pell-pact") == event_of("/varnholt-pell-pakt")
+    assert event_of("/varnholt-pell-pact") == event_of("/varnholt-pell-zollpakt")
+    assert event_of("/tollen-earthquake") == event_of("/terremoto-tollen")
+    assert event_of("/tollen-earthquake") == event_of("/zemletryasenie-tollen")
+    # The same minister's expenses, the same day, in Russian too, are another event.
+    assert event_of("/varnholt-raskhody") == event_of("/varnholt-expenses-inquiry")
+    assert event_of("/varnholt-raskhody") != event_of("/varnholt-pell-pakt")
+    # A translation is neither an update nor a syndicated copy.
+    assert not Article.objects.exclude(copy_kind="").exists()
