@@ -1,14 +1,42 @@
-"""Article extraction from HTML pages, by trafilatura."""
+"""Article extraction from HTML pages, by trafilatura.
+
+trafilatura finds the article's body in the page's markup. What it returns is already
+the article, so it is not sorted again by the rules of the paste cleaner (those guess
+the body among menus and captions in pasted page text, and on an extracted body they
+threw away paragraphs under subheadings). Here a line leaves the body only when:
+- it repeats the headline or is a short byline or "Published …" stamp;
+- it is a caption or credit that the page marks as one (``figcaption``, or an element
+  whose class names a caption or a credit);
+- a narrow chrome rule of the cleaner says so (``is_chrome_line``: interface words,
+  counters, short calls to action and legal notices).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from newsdesk.ingest.errors import IngestError
-from newsdesk.ingest.text import CleanedText, clean_text
+from newsdesk.ingest.text import (
+    CleanedText,
+    dateline_agency,
+    is_byline_line,
+    is_chrome_line,
+    is_timestamp_line,
+    language_of,
+    page_lines,
+    split_dateline,
+)
+
+# Class names that mark an element as a picture's caption or its credit
+# ("wp-caption-text", "figure__caption", "image-credit", "photo-credit", "copyright").
+_CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"(?:^|[-_])(?:credits?|copyright|photographer)(?:$|[-_])", re.I)
 
 
 def extract_html(html: str, url: str = "") -> CleanedText:
@@ -18,17 +46,79 @@ def extract_html(html: str, url: str = "") -> CleanedText:
     doc = document.as_dict() if document is not None else None
     if not doc or not (doc.get("text") or "").strip():
         raise IngestError("No article text could be found in this HTML page.")
-    # Paragraphs come one per line; the cleaner finds a dateline and stray chrome.
-    cleaned = clean_text(doc["text"])
-    if doc.get("title"):
-        cleaned.headline = doc["title"].strip()
-    if doc.get("author"):
-        cleaned.byline = doc["author"].strip()
+
+    result = CleanedText(
+        headline=(doc.get("title") or "").strip(), byline=(doc.get("author") or "").strip()
+    )
+    captions, credits = _marked_media(html)
+    headline = _key(result.headline)
+    body: list[str] = []
+    for line in page_lines(doc["text"]):  # trafilatura gives one paragraph a line
+        key = _key(line)
+        if key in credits:
+            _add(result.credits, line)
+        elif key in captions:
+            caption, credit = captions[key]
+            _add(result.captions, caption)
+            if credit:
+                _add(result.credits, credit)
+        elif (key == headline and not body) or is_byline_line(line) or is_timestamp_line(line):
+            result.removed.append(line)
+        elif is_chrome_line(line):
+            result.removed.append(line)
+        else:
+            body.append(line)
+
+    if body:
+        result.dateline, body[0] = split_dateline(body[0])
+        result.outlet_hint = dateline_agency(result.dateline)
+    result.body = "\n\n".join(body)
     if doc.get("date"):
         with contextlib.suppress(ValueError):  # an unparseable date is left unset
-            cleaned.published = dt.date.fromisoformat(doc["date"][:10])
-    if doc.get("language") and not cleaned.language:
-        cleaned.language = doc["language"]
-    if not cleaned.body:
+            result.published = dt.date.fromisoformat(doc["date"][:10])
+    result.language = language_of(result.body) or doc.get("language") or ""
+    if not result.body:
         raise IngestError("No article text could be found in this HTML page.")
-    return cleaned
+    return result
+
+
+def _key(text: str) -> str:
+    """A line as compared with the markup's captions: spaces and case do not count."""
+    return " ".join(text.split()).casefold()
+
+
+def _add(items: list[str], text: str) -> None:
+    if text and text not in items:
+        items.append(text)
+
+
+def _marked_media(html: str) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """Captions and credits as the page's markup marks them.
+
+    Returns {line key: (caption, credit)} for every way a caption may reach the body
+    (with its credit, or without), and the keys of every credit.
+    """
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"))
+    except (etree.ParserError, ValueError):
+        return {}, set()
+    captions: dict[str, tuple[str, str]] = {}
+    credits: set[str] = set()
+    for element in root.iter(etree.Element):
+        classes = str(element.get("class") or "").split()
+        is_credit = any(_CREDIT_CLASS.search(c) for c in classes)
+        if is_credit:
+            credits.add(_key(element.text_content()))
+        elif element.tag == "figcaption" or any(_CAPTION_CLASS.search(c) for c in classes):
+            whole = " ".join(element.text_content().split())
+            credit = " ".join(
+                " ".join(e.text_content().split())
+                for e in element.iterdescendants(etree.Element)
+                if any(_CREDIT_CLASS.search(c) for c in str(e.get("class") or "").split())
+            )
+            caption = " ".join(whole.replace(credit, " ").split()) if credit else whole
+            for text in (whole, caption):
+                if text:
+                    captions[_key(text)] = (caption, credit)
+    credits.discard("")
+    return captions, credits

@@ -231,11 +231,7 @@ def _classify(text: str, page_script: str) -> _Line:
     elif _PUBLISHED.match(text) or _UPDATED.match(text):
         item.kind, item.date = "chrome", _find_date(text)
         item.rank = 0 if _PUBLISHED.match(text) else 3  # "Updated" never beats "Published"
-    elif (
-        _CHROME_LINE.match(text)
-        or _COUNTER.match(text)
-        or (words <= _CHROME_MAX_WORDS and (_CHROME_START.match(text) or _CHROME_ANY.search(text)))
-    ):
+    elif is_chrome_line(text):
         item.kind = "chrome"
     elif _CREDIT.match(text) and len((parts := _split_glued(text))[0].split()) <= _CREDIT_MAX_WORDS:
         item.kind, (item.credit, item.caption) = "media", parts
@@ -254,6 +250,55 @@ def _classify(text: str, page_script: str) -> _Line:
     if item.kind in ("chrome", "title"):
         item.ends_article = bool(_END_OF_ARTICLE.match(text.lstrip("0123456789 ")))
     return item
+
+
+def is_chrome_line(text: str) -> bool:
+    """A line that is page furniture by a narrow rule, wherever it stands.
+
+    Only an interface word alone on its line ("Share", "Advertisement"), a counter, or a
+    short line opening with a call to action or a legal notice ("Sign up for…", "All rights
+    reserved"). The HTML path applies only this to a body the extractor already found.
+    """
+    if _CHROME_LINE.match(text) or _COUNTER.match(text):
+        return True
+    short = len(text.split()) <= _CHROME_MAX_WORDS
+    return short and bool(_CHROME_START.match(text) or _CHROME_ANY.search(text))
+
+
+def is_byline_line(text: str) -> bool:
+    """A short "By Jane Doe" line that is not a sentence ("By then it was too late." is one)."""
+    return len(text.split()) <= 8 and bool(_BYLINE.match(text)) and not _is_sentence(text)
+
+
+def is_timestamp_line(text: str) -> bool:
+    """A short "Published …" or "Updated …" line above or below an article."""
+    stamp = _PUBLISHED.match(text) or _UPDATED.match(text)
+    when = re.search(r"\d|\b(?:ago|today|yesterday)\b", text, re.IGNORECASE)
+    return bool(stamp and when) and len(text.split()) <= 12
+
+
+def page_lines(raw: str) -> list[str]:
+    """The non-blank lines of ``raw``, with odd spaces made plain and invisible ones removed."""
+    return _normalise(raw)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str]:
+    """("CITY (Agency)", rest of the paragraph), or ("", paragraph) without a dateline."""
+    match = _dateline(paragraph)
+    if not match:
+        return "", paragraph
+    return paragraph[: match.end()].rstrip(" -–—"), paragraph[match.end() :]
+
+
+def dateline_agency(dateline: str) -> str:
+    """The agency in brackets of a dateline ("AP" in "LONDON (AP)"), or ""."""
+    match = _dateline(dateline + " - ")
+    return (match["agency"] or "").strip() if match else ""
+
+
+def language_of(text: str) -> str:
+    """The language of ``text`` by its script and commonest words ("" when unsure)."""
+    return _language(text)
 
 
 def _is_sentence(text: str) -> bool:
