@@ -146,11 +146,15 @@ def article_import(request: HttpRequest) -> HttpResponse:
         if not form.is_valid():
             return render(request, "newsdesk/article_import.html", {"form": form}, status=400)
         upload = form.cleaned_data["file"]
-        report = articles_import_stream(
-            stream=io.StringIO(form.cleaned_data["text"], newline=""),
-            name=upload.name,
-            user=request.user,
-        )
+        try:
+            report = articles_import_stream(
+                stream=io.StringIO(form.cleaned_data["text"], newline=""),
+                name=upload.name,
+                user=request.user,
+            )
+        except IngestError as exc:  # a file that cannot be read at all, such as a bad header
+            form.add_error("file", str(exc))
+            return render(request, "newsdesk/article_import.html", {"form": form}, status=400)
     return render(request, "newsdesk/article_import.html", {"form": form, "report": report})
 
 

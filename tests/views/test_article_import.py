@@ -95,3 +95,32 @@ def test_hostile_text_in_a_refusal_or_a_title_is_shown_escaped(analyst_client):
 
     assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;.jsonl" in html
+
+
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_a_csv_file_with_another_separator_is_read(analyst_client, separator):
+    # Written for the tests: the shape of a file Excel exports where the decimal mark is a
+    # comma (semicolons, a byte-order mark, CRLF line ends).
+    lines = [
+        separator.join(["url", "outlet", "text"]),
+        separator.join(["https://a.example/1", "Halden Post", f'"{BODY} Costs rose 2,5 %."']),
+    ]
+    content = ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+    response = post(analyst_client, "wire.csv", content)
+
+    assert response.status_code == 200
+    assert "1 row: 1 imported" in response.content.decode()
+    article = Article.objects.get()
+    assert article.url == "https://a.example/1" and article.outlet.name == "Halden Post"
+    assert article.body.endswith("Costs rose 2,5 %.")
+
+
+def test_a_csv_header_without_a_text_column_is_refused_with_the_reason(analyst_client):
+    content = b"url:outlet:body\nhttps://a.example/1:Halden Post:Dockworkers walked out.\n"
+
+    response = post(analyst_client, "wire.csv", content)
+
+    assert response.status_code == 400
+    assert "needs a &#x27;text&#x27; or &#x27;html&#x27; column" in response.content.decode()
+    assert not Article.objects.exists()
