@@ -81,8 +81,22 @@ _CREDIT = _ci(
     r"(?:ap photo|reuters|afp|epa|anadolu|tass)\s*/)"
 )
 _CREDIT_MAX_WORDS = 25
-# A credit in brackets closing a caption: "… on Monday. (AP Photo/Jane Doe)".
-_TRAILING_CREDIT = _ci(r"\s*\(((?:\w+\s+)?photo(?:graph)?\s*(?:/|by\b)[^()]*)\)\s*$")
+# A credit closing a caption, after its last sentence or in brackets: "… on Monday.
+# (AP Photo/Jane Doe)", "… Photo: Northbridge Ledger / staff", "… Credit: Jane Doe",
+# "… Jane Doe/AFP via Getty Images", "… (Reuters)".
+_CREDIT_FORMS = (
+    r"(?:(?:\w+\s+)?(?:photo(?:graph)?|image|picture|illustration|video)s?(?:\s+credit)?"
+    r"\s*(?::|/|\bby\b)\s*[^()]{1,80}?"
+    r"|credits?\s*:\s*[^()]{1,80}?"
+    r"|[^().!?]{0,60}\bgetty\s+images"
+    r"|[^()./!?]{1,60}/\s*staff(?:\s+photographer)?"
+    r"|reuters|ap|afp|epa|anadolu(?:\s+agency)?|tass|xinhua|pa(?:\s+(?:wire|media))?)"
+)
+_TRAILING_CREDIT = _ci(
+    rf"(?:(?<=[.!?\"”’»])|\s)\s*\((?P<bracketed>{_CREDIT_FORMS})\)\s*$"
+    rf"|(?<=[.!?\"”’»])\s+(?P<plain>{_CREDIT_FORMS})\s*$"
+)
+_CAPTION_MAX_WORDS = 60
 _CAPTION_LABEL = _ci(r"^(?:image |photo )?(?:caption|légende)\s*[,:]\s*")
 # Words that mark a sentence next to a credit as a description of a picture.
 _PHOTO_CUE = _ci(r"\b(?:photos?|pictured|handout|file image|in this image|poses?)\b")
@@ -237,8 +251,8 @@ def _classify(text: str, page_script: str) -> _Line:
         item.kind, (item.credit, item.caption) = "media", parts
     elif label := _CAPTION_LABEL.match(text):
         item.kind, item.caption = "media", text[label.end() :]
-    elif trailing := _TRAILING_CREDIT.search(text):
-        item.kind, item.credit = "media", trailing[1].strip()
+    elif words <= _CAPTION_MAX_WORDS and (trailing := _TRAILING_CREDIT.search(text)):
+        item.kind, item.credit = "media", (trailing["bracketed"] or trailing["plain"]).strip()
         item.caption = text[: trailing.start()].strip()
     elif words <= 25 and (_is_headline_question(text) or not _is_sentence(text)):
         item.kind = "title" if words >= 4 and not text.endswith((",", ";", ":")) else "chrome"
