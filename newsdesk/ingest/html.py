@@ -83,8 +83,9 @@ def extract_html(html: str, url: str = "") -> CleanedText:
 
 
 def _key(text: str) -> str:
-    """A line as compared with the markup's captions: spaces and case do not count."""
-    return " ".join(text.split()).casefold()
+    """A line as compared with the markup's captions: spaces, case and the bars around a
+    table cell (trafilatura writes a table row as "| cell |") do not count."""
+    return " ".join(text.strip().strip("|").split()).casefold()
 
 
 def _add(items: list[str], text: str) -> None:

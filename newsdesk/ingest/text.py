@@ -70,6 +70,7 @@ _END_OF_ARTICLE = _ci(
     r"you may also like|recommended|newsfeed|comments|to participate in the discussion|"
     r"sur le même sujet|les plus lus|commentaires|читайте также)\b"
 )
+_STAMP_TIME = _ci(r"\b\d{1,2}[:.]\d{2}\b|\b(?:ago|today|yesterday)\b")  # "9:02 AM", "2 hours ago"
 _BYLINE = _ci(r"^(?:by|par|von|por|автор:?)\s+\S")
 _PUBLISHED = _ci(r"^(?:first )?(?:published|posted|publié|опубликовано)\b")
 _UPDATED = _ci(r"^(?:last )?(?:updated|modified|mis à jour|modifié|обновлено)\b")
@@ -287,8 +288,9 @@ def is_byline_line(text: str) -> bool:
 def is_timestamp_line(text: str) -> bool:
     """A short "Published …" or "Updated …" line above or below an article."""
     stamp = _PUBLISHED.match(text) or _UPDATED.match(text)
-    when = re.search(r"\d|\b(?:ago|today|yesterday)\b", text, re.IGNORECASE)
-    return bool(stamp and when) and len(text.split()) <= 12
+    if not stamp or len(text.split()) > 12:
+        return False
+    return bool(_find_date(text) or _STAMP_TIME.search(text))
 
 
 def page_lines(raw: str) -> list[str]:

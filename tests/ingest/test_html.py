@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.html import extract_html
 
@@ -50,3 +51,95 @@ def test_it_keeps_script_text_out_of_the_body():
 def test_it_refuses_a_page_without_text():
     with pytest.raises(IngestError, match="No article text"):
         extract_html("<html><body><nav>Home</nav></body></html>")
+
+
+# Written for the tests: paragraphs of a made-up report, long enough for the extractor.
+def _para(n: int) -> str:
+    return (
+        f"<p>Paragraph {n} of the report says that the harbour workers of Halden walked out "
+        "on Monday after talks over pay had collapsed late on Sunday night.</p>"
+    )
+
+
+def _page(middle: str) -> str:
+    return (
+        "<html><head><title>Harbour workers strike over pay</title></head><body><article>"
+        f"<h1>Harbour workers strike over pay</h1>{_para(1)}{middle}{_para(2)}{_para(3)}"
+        "</article></body></html>"
+    )
+
+
+def test_paragraphs_under_subheadings_all_stay_in_the_body():
+    # The paste cleaner kept only the longest run of paragraphs between title-like lines,
+    # so an extracted body lost its sections but one.
+    page = _page("<h2>What the union wants</h2>" + _para(4) + "<h2>What happens next</h2>")
+
+    article = extract_html(page)
+
+    for n in (1, 2, 3, 4):
+        assert f"Paragraph {n} of the report" in article.body
+    assert "What the union wants" in article.body and "What happens next" in article.body
+    assert not article.body.startswith("Harbour workers strike over pay")  # the headline
+
+
+def test_short_lines_that_are_not_sentences_are_kept_and_the_page_is_stored():
+    # A list of fragments without full stops read as titles and chrome to the paste cleaner,
+    # which left nothing and refused the page.
+    items = "".join(
+        f"<li>Ferry route {n} between Halden and the northern islands suspended until Friday</li>"
+        for n in range(1, 6)
+    )
+    page = f"<html><body><article><h1>Ferry routes suspended</h1><ul>{items}</ul></article></body></html>"
+
+    article = extract_article(page, is_html=True)
+
+    assert article.body.count("suspended until Friday") == 5
+
+
+def test_a_credit_marked_by_its_class_goes_to_the_credits():
+    page = _page(
+        '<p><img src="a.jpg"><span class="caption">Pickets at the gate.</span> '
+        '<span class="image-credit">Jane Doe / staff</span></p>'
+    )
+
+    article = extract_html(page)
+
+    assert article.credits == ["Jane Doe / staff"]
+    assert "Jane Doe" not in article.body
+
+
+def test_a_caption_marked_by_its_class_goes_to_the_captions():
+    page = _page(
+        '<table class="photo"><tr><td><img src="a.jpg"></td></tr>'
+        '<tr><td class="caption">Pickets at the gate of the port on Monday morning.</td></tr></table>'
+    )
+
+    article = extract_html(page)
+
+    assert article.captions == ["Pickets at the gate of the port on Monday morning."]
+    assert "Pickets at the gate" not in article.body
+
+
+def test_interface_words_bylines_and_stamps_inside_the_article_are_removed():
+    page = _page(
+        "<p>Advertisement</p><p>By Jane Reporter</p><p>Updated 9:02 AM, March 4, 2024</p>"
+    )
+
+    article = extract_html(page)
+
+    assert "Advertisement" in article.removed and "By Jane Reporter" in article.removed
+    assert "Updated 9:02 AM, March 4, 2024" in article.removed
+    assert article.body.count("Paragraph") == 3
+
+
+def test_a_sentence_that_opens_like_chrome_stays_in_the_body():
+    sentence = (
+        "By the end of the week, more than two thousand workers had joined the strike, "
+        "and ferries from Halden to the islands were cancelled."
+    )
+    page = _page(f"<p>{sentence}</p><p>Published in 1998, the port's last pay deal was never renewed.</p>")
+
+    article = extract_html(page)
+
+    assert sentence in article.body
+    assert "Published in 1998, the port's last pay deal" in article.body
