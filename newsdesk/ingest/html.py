@@ -8,7 +8,7 @@ threw away paragraphs under subheadings). Here a line leaves the body only when:
 - it is a caption or credit that the page marks as one (``figcaption``, or an element
   whose class names a caption or a credit);
 - a narrow chrome rule of the cleaner says so (``is_chrome_line``: interface words,
-  counters, short calls to action and legal notices).
+  counters, short calls to action and legal notices; ``is_date_line``: a date alone).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from newsdesk.ingest.text import (
     dateline_agency,
     is_byline_line,
     is_chrome_line,
+    is_date_line,
     is_timestamp_line,
     language_of,
     page_lines,
@@ -64,7 +65,7 @@ def extract_html(html: str, url: str = "") -> CleanedText:
                 _add(result.credits, credit)
         elif (key == headline and not body) or is_byline_line(line) or is_timestamp_line(line):
             result.removed.append(line)
-        elif is_chrome_line(line):
+        elif is_chrome_line(line) or is_date_line(line):
             result.removed.append(line)
         else:
             body.append(line)

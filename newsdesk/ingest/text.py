@@ -70,6 +70,12 @@ _END_OF_ARTICLE = _ci(
     r"you may also like|recommended|newsfeed|comments|to participate in the discussion|"
     r"sur le même sujet|les plus lus|commentaires|читайте также)\b"
 )
+# Words a date or time line may hold besides month names and numbers.
+_DATE_WORDS = frozenset(
+    "st nd rd th am pm a m p at on utc gmt est edt cst cdt pst pdt bst cet cest msk "
+    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
 _STAMP_TIME = _ci(r"\b\d{1,2}[:.]\d{2}\b|\b(?:ago|today|yesterday)\b")  # "9:02 AM", "2 hours ago"
 _BYLINE = _ci(r"^(?:by|par|von|por|автор:?)\s+\S")
 _PUBLISHED = _ci(r"^(?:first )?(?:published|posted|publié|опубликовано)\b")
@@ -291,6 +297,15 @@ def is_timestamp_line(text: str) -> bool:
     if not stamp or len(text.split()) > 12:
         return False
     return bool(_find_date(text) or _STAMP_TIME.search(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A line holding a date (and maybe a time) and nothing else ("- 24 July 2015",
+    "08.04.2015 12:46", "Tue March 5, 2024 at 3:45 pm EST")."""
+    if not (_find_date(text) or _STAMP_TIME.search(text)):
+        return False
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return all(w in _MONTHS or w in _DATE_WORDS for w in words)
 
 
 def page_lines(raw: str) -> list[str]:

@@ -123,12 +123,14 @@ def test_a_caption_marked_by_its_class_goes_to_the_captions():
 def test_interface_words_bylines_and_stamps_inside_the_article_are_removed():
     page = _page(
         "<p>Advertisement</p><p>By Jane Reporter</p><p>Updated 9:02 AM, March 4, 2024</p>"
+        "<p>- 4 March 2024</p><p>04.03.2024 12:46</p>"
     )
 
     article = extract_html(page)
 
     assert "Advertisement" in article.removed and "By Jane Reporter" in article.removed
     assert "Updated 9:02 AM, March 4, 2024" in article.removed
+    assert "- 4 March 2024" in article.removed and "04.03.2024 12:46" in article.removed
     assert article.body.count("Paragraph") == 3
 
 
@@ -137,9 +139,13 @@ def test_a_sentence_that_opens_like_chrome_stays_in_the_body():
         "By the end of the week, more than two thousand workers had joined the strike, "
         "and ferries from Halden to the islands were cancelled."
     )
-    page = _page(f"<p>{sentence}</p><p>Published in 1998, the port's last pay deal was never renewed.</p>")
+    page = _page(
+        f"<p>{sentence}</p><p>Published in 1998, the port's last pay deal was never renewed.</p>"
+        "<p>On March 5, 2024 the port closed.</p>"
+    )
 
     article = extract_html(page)
 
     assert sentence in article.body
     assert "Published in 1998, the port's last pay deal" in article.body
+    assert "On March 5, 2024 the port closed." in article.body
