@@ -4,6 +4,8 @@ trafilatura finds the article's body in the page's markup. What it returns is al
 the article, so it is not sorted again by the rules of the paste cleaner (those guess
 the body among menus and captions in pasted page text, and on an extracted body they
 threw away paragraphs under subheadings). Here a line leaves the body only when:
+- it lies outside trafilatura's own extraction, where a fallback's took in more of the
+  page (``_core_span``);
 - it repeats the headline or is a short byline or "Published …" stamp;
 - it is a caption or credit that the page marks as one (``figcaption``, or an element
   whose class names a caption or a credit);
@@ -53,8 +55,11 @@ def extract_html(html: str, url: str = "") -> CleanedText:
     )
     captions, credits = _marked_media(html)
     headline = _key(result.headline)
+    lines = page_lines(doc["text"])  # trafilatura gives one paragraph a line
+    first, last = _core_span(html, lines)
+    result.removed += lines[:first] + lines[last + 1 :]
     body: list[str] = []
-    for line in page_lines(doc["text"]):  # trafilatura gives one paragraph a line
+    for line in lines[first : last + 1]:
         key = _key(line)
         if key in credits:
             _add(result.credits, line)
@@ -81,6 +86,36 @@ def extract_html(html: str, url: str = "") -> CleanedText:
     if not result.body:
         raise IngestError("No article text could be found in this HTML page.")
     return result
+
+
+def _core_span(html: str, lines: list[str]) -> tuple[int, int]:
+    """First and last of ``lines`` that trafilatura's own algorithm finds.
+
+    When its own extraction looks too short, trafilatura takes a fallback's instead
+    (readability or jusText over the whole page), which can take in the teasers and
+    widgets around the article. Its own extraction (``fast``: no fallback) then marks
+    where the article is: lines before its first line and after its last are chrome.
+    Only when it has three lines or more, every one of them is found, in order, in the
+    full extraction, and they stand together there (at least four in five lines between
+    its first and last); otherwise the whole extraction is kept.
+    """
+    whole = (0, len(lines) - 1)
+    core = trafilatura.bare_extraction(html, fast=True, with_metadata=False, include_comments=False)
+    core_lines = [_key(line) for line in page_lines(core.text or "")] if core else []
+    keys = [_key(line) for line in lines]
+    positions, start = [], 0
+    for key in core_lines:
+        try:
+            start = keys.index(key, start)
+        except ValueError:
+            return whole
+        positions.append(start)
+        start += 1
+    if len(positions) < 3:  # too little of its own to say where the article is
+        return whole
+    first, last = positions[0], positions[-1]
+    # The fallback must have added text around the core, not between its lines.
+    return (first, last) if len(positions) >= 0.8 * (last - first + 1) else whole
 
 
 def _key(text: str) -> str:

@@ -304,8 +304,12 @@ def is_date_line(text: str) -> bool:
     "08.04.2015 12:46", "Tue March 5, 2024 at 3:45 pm EST")."""
     if not (_find_date(text) or _STAMP_TIME.search(text)):
         return False
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    return all(w in _MONTHS or w in _DATE_WORDS for w in words)
+    rest = text
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _STAMP_TIME.sub(" ", rest)
+    words = re.findall(r"[^\W\d_]+", rest.lower())  # no number may be left (a table row)
+    return not re.search(r"\d", rest) and all(w in _MONTHS or w in _DATE_WORDS for w in words)
 
 
 def page_lines(raw: str) -> list[str]:
