@@ -149,3 +149,24 @@ def test_a_sentence_that_opens_like_chrome_stays_in_the_body():
     assert sentence in article.body
     assert "Published in 1998, the port's last pay deal" in article.body
     assert "On March 5, 2024 the port closed." in article.body
+
+
+def test_teasers_a_fallback_extraction_takes_in_around_the_article_are_removed():
+    # trafilatura finds the four paragraphs itself, but finds them short beside the page's
+    # text and takes its fallback's extraction, which holds the teasers that follow.
+    teasers = "".join(
+        f"<p>Teaser {n}: a different story about the northern ferry routes and the islands, "
+        "where the council met again on Tuesday to discuss the budget and the new school.</p>"
+        for n in range(1, 15)
+    )
+    page = (
+        "<html><head><title>Strike</title></head><body><h1>Strike</h1><div><article>"
+        f"{''.join(_para(n) for n in range(1, 5))}</article>"
+        f"<div class='more'>{teasers}</div></div></body></html>"
+    )
+
+    article = extract_html(page)
+
+    assert article.body.count("Paragraph") == 4
+    assert "Teaser" not in article.body
+    assert sum("Teaser" in line for line in article.removed) == 14
