@@ -170,3 +170,27 @@ def test_teasers_a_fallback_extraction_takes_in_around_the_article_are_removed()
     assert article.body.count("Paragraph") == 4
     assert "Teaser" not in article.body
     assert sum("Teaser" in line for line in article.removed) == 14
+
+
+# Written for the tests: a Chinese page (no spaces between words) about a made-up tram line.
+CHINESE_PAGE = """<html lang="zh"><head><title>市议会批准新电车线路</title></head><body><article>
+<h1>市议会批准新电车线路</h1>
+<p>市议会周四批准了一条新的有轨电车线路，官员表示这条线路将连接火车站和大学城。</p>
+<p>这条线路将于二〇二七年开通，耗资两亿四千万欧元，交通部门说工程明年春天开始。</p>
+<p>反对者认为费用太高，并要求先公布详细的预算和每年的运营成本。</p>
+</article></body></html>"""
+
+
+def test_a_chinese_article_is_stored_though_it_has_no_spaces():
+    # Whitespace-separated words counted a whole Chinese paragraph as one word, so such
+    # pages were refused as "fewer than five words".
+    article = extract_article(CHINESE_PAGE, is_html=True)
+
+    assert "有轨电车线路" in article.body
+
+
+def test_a_few_chinese_characters_are_still_too_little():
+    page = "<html><body><article><p>市议会。</p></article></body></html>"  # "City council."
+
+    with pytest.raises(IngestError):
+        extract_article(page, is_html=True)
