@@ -36,6 +36,9 @@ from newsdesk.ingest.text import (
     split_dateline,
 )
 
+# What the HTML path stores; bump it when that changes (analysis/accuracy/extraction.json
+# names the version its figures were measured with).
+VERSION = "2"
 # Class names that mark an element as a picture's caption or its credit
 # ("wp-caption-text", "figure__caption", "image-credit", "photo-credit", "copyright").
 _CAPTION_CLASS = re.compile(r"caption", re.IGNORECASE)
