@@ -52,9 +52,7 @@ def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
             yield Row(number, value)
     else:
         header = stream.readline()
-        reader = csv.DictReader(
-            itertools.chain([header], stream), delimiter=csv_separator(header)
-        )
+        reader = csv.DictReader(itertools.chain([header], stream), delimiter=csv_separator(header))
         for number, record in enumerate(reader, 1):
             yield Row(number, {k: v for k, v in record.items() if k})
 

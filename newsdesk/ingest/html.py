@@ -71,9 +71,7 @@ def extract_html(html: str, url: str = "") -> CleanedText:
             _add(result.captions, caption)
             if credit:
                 _add(result.credits, credit)
-        elif (key == headline and not body) or is_byline_line(line) or is_timestamp_line(line):
-            result.removed.append(line)
-        elif is_chrome_line(line) or is_date_line(line):
+        elif (key == headline and not body) or _is_furniture(line):
             result.removed.append(line)
         else:
             body.append(line)
@@ -89,6 +87,16 @@ def extract_html(html: str, url: str = "") -> CleanedText:
     if not result.body:
         raise IngestError("No article text could be found in this HTML page.")
     return result
+
+
+def _is_furniture(line: str) -> bool:
+    """A byline, a date stamp or chrome by one of the cleaner's narrow, tested rules."""
+    return (
+        is_byline_line(line)
+        or is_timestamp_line(line)
+        or is_date_line(line)
+        or is_chrome_line(line)
+    )
 
 
 def _core_span(html: str, lines: list[str]) -> tuple[int, int]:

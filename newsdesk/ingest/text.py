@@ -71,11 +71,12 @@ _END_OF_ARTICLE = _ci(
     r"sur le même sujet|les plus lus|commentaires|читайте также)\b"
 )
 # Words a date or time line may hold besides month names and numbers.
-_DATE_WORDS = frozenset(
-    "st nd rd th am pm a m p at on utc gmt est edt cst cdt pst pdt bst cet cest msk "
-    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
-)
+_DATE_WORDS = frozenset({
+    "st", "nd", "rd", "th", "am", "pm", "a", "m", "p", "at", "on",
+    "utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "msk",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
 _STAMP_TIME = _ci(r"\b\d{1,2}[:.]\d{2}\b|\b(?:ago|today|yesterday)\b")  # "9:02 AM", "2 hours ago"
 _BYLINE = _ci(r"^(?:by|par|von|por|автор:?)\s+\S")
 _PUBLISHED = _ci(r"^(?:first )?(?:published|posted|publié|опубликовано)\b")
