@@ -26,12 +26,15 @@ compile: $(COMPILED)
 run: $(STAMP) $(COMPILED)
 	mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py create_demo_users
+	DEBUG=1 $(PY) manage.py create_demo_users --file var/demo-logins.txt
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker and beat (Ctrl-C stops both)"
+	# The logins again once the worker's and the server's banners have scrolled them away.
 	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 \
 	  -Q newsdesk,newsdesk-grouping,newsdesk-feeds -B & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  (sleep 8; printf '\nOpen http://127.0.0.1:8000/ and log in as (also in var/demo-logins.txt):\n'; \
+	   cat var/demo-logins.txt) & \
 	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP) $(COMPILED)

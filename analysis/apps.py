@@ -9,8 +9,8 @@ class AnalysisConfig(AppConfig):
 
     def ready(self) -> None:
         from analysis import receivers
-        from newsdesk.models import Outlet
-        from newsdesk.signals import outlets_updated
+        from newsdesk.models import Article, Outlet
+        from newsdesk.signals import articles_language_changed, outlets_updated
 
         # Signals rather than a call in each writer: outlets are saved by the admin, the
         # demo loader's update_or_create and scripts, and a comparison left showing an
@@ -30,4 +30,10 @@ class AnalysisConfig(AppConfig):
             receivers.outlets_mark_comparisons,
             sender=Outlet,
             dispatch_uid="analysis-outlets-mark-comparisons",
+        )
+        # Scores depend on the language: which scorers run, and with which formulas.
+        articles_language_changed.connect(
+            receivers.articles_rescore_language,
+            sender=Article,
+            dispatch_uid="analysis-articles-rescore-language",
         )

@@ -238,6 +238,13 @@ def _number_head(number: Mapping) -> str:
     return _singular(counts[-1]) if counts else ""
 
 
+# What almost any number in a report counts: that two sentences each give a percentage, or
+# a number of people, says nothing of whether they state one fact ("turnout was 61 percent",
+# "he won with 54 percent"; "5,000 people protested", "40 people were detained"). Neither
+# the words nor what is counted are features.
+GENERIC_COUNTS = frozenset(("%", "percent", "per cent", "people", "person", "time", "year", "day"))
+
+
 def _features(sentence: ClaimSentence) -> frozenset[str]:
     """The features of a claim sentence, compared by ``sentence_similarity``.
 
@@ -249,7 +256,7 @@ def _features(sentence: ClaimSentence) -> frozenset[str]:
     outlets giving a count of soldiers are likely on the same fact even when the counts
     differ, and the same exact value is strong evidence.
     """
-    feats = {_stem(word) for word in tokenize_for_words(sentence.text)}
+    feats = {_stem(word) for word in tokenize_for_words(sentence.text)} - GENERIC_COUNTS
     for name in sentence.actors:
         feats.difference_update(_stem(word) for word in tokenize_for_words(name))
     feats.update("@" + " ".join(name.lower().split()) for name in sentence.actors)
@@ -257,7 +264,7 @@ def _features(sentence: ClaimSentence) -> frozenset[str]:
         if number.get("kind") == "duration":
             continue
         what = _number_head(number) or (number.get("unit") or "").lower()
-        if what:
+        if what and what not in GENERIC_COUNTS:
             feats.add("#" + what)
         feats.add(f"={number.get('value')}")
     return frozenset(feats)
@@ -301,15 +308,35 @@ class ClaimRow:
         return [o for o, cell in self.cells.items() if cell is not None]
 
 
+def _idf_weights(feature_sets: Sequence[frozenset[str]]) -> dict[str, float]:
+    """How telling each feature is within one event: the inverse of how many of the event's
+    claim sentences have it. Words every outlet uses for the event ("soldiers", the
+    country's name) say little about which fact a sentence states."""
+    df = Counter(f for feats in feature_sets for f in feats)
+    n = len(feature_sets)
+    return {f: math.log((n + 1) / count) for f, count in df.items()}
+
+
+def _weighted_cosine(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
+    shared = sum(weight[f] ** 2 for f in a & b)
+    if not shared:
+        return 0.0
+    return shared / math.sqrt(sum(weight[f] ** 2 for f in a) * sum(weight[f] ** 2 for f in b))
+
+
 def claims_matrix(
-    claims_by_outlet: Mapping[str, Sequence[ClaimSentence]], threshold: float = 0.25
+    claims_by_outlet: Mapping[str, Sequence[ClaimSentence]],
+    threshold: float = 0.25,
+    telling: float = 0.1,
 ) -> list[ClaimRow]:
     """Line up the claim sentences of several outlets into facts.
 
     Similarity: ``sentence_similarity``, the cosine of weighted feature sets (content
     word stems, actor names, what numbers count and their values). Clustering is greedy
     average linkage with one sentence per outlet: every pair of sentences from different
-    outlets with a similarity of at least ``threshold`` is taken, most similar first; the
+    outlets with a similarity of at least ``threshold``, and sharing something telling
+    (their cosine with each feature weighted by its rarity among the event's claims,
+    ``_idf_weights``, at least ``telling``), is taken, most similar first; the
     two sentences' clusters merge when they share no outlet and the mean similarity over
     all cross pairs of their members is still at least ``threshold``. A sentence no
     other outlet matches is a fact of its own.
@@ -324,6 +351,7 @@ def claims_matrix(
         for rank, sentence in enumerate(claims_by_outlet[outlet]):
             items.append((oi, rank, sentence))
     feats = [_features(s) for _, _, s in items]
+    weight = _idf_weights(feats)
     n = len(items)
     sim = [[0.0] * n for _ in range(n)]
     pairs = []
@@ -334,7 +362,7 @@ def claims_matrix(
                 continue
             s = _cosine(feats[i], feats[j])
             sim[i][j] = sim[j][i] = s
-            if s >= threshold:
+            if s >= threshold and _weighted_cosine(feats[i], feats[j], weight) >= telling:
                 pairs.append((-s, i, j))
     pairs.sort()
     cluster_of = list(range(n))
@@ -446,6 +474,7 @@ class Disagreement:
     unit: str
     kind: str
     values: dict[str, list[NumberValue]]  # outlets that give a number, in input order
+    role: str = ""  # what happened to what is counted ("dead", "displaced"), when said
 
     @property
     def outlets(self) -> list[str]:
@@ -458,6 +487,39 @@ class Disagreement:
     @property
     def high(self) -> float:
         return max(v.value for vs in self.values.values() for v in vs)
+
+
+# What happened to the people (or things) a number counts, from the words next to it: two
+# outlets' numbers of people are one row only when they count the same fate. Stems, so
+# that "killed", "kills" and "killing" match.
+_ROLE_WORDS = {
+    "dead": "kill killed died dead death deaths toll lives bodies",
+    "injured": "injur wound hurt hospitalis hospitaliz",
+    "fled or displaced": "displac evacuat homeless homes fled flee shelter",
+    "missing": "missing",
+    "rescued": "rescu saved",
+    "detained": "arrest detain",
+    "protesting": "protest marched march rall demonstrat",
+    "affected": "affect",
+}
+_ROLE_OF = [(stem, role) for role, stems in _ROLE_WORDS.items() for stem in stems.split()]
+ROLE_WINDOW = 6  # words after the number, then before it, searched for its role
+
+
+def _role(sentence: str, text: str) -> str:
+    """The fate of what the number ``text`` counts in ``sentence``: the first role word
+    among the few words after it ("47 people were killed"), else before it ("killed 47
+    people"); "" when none is near."""
+    at = sentence.find(text)
+    if at < 0:
+        return ""
+    after = sentence[at + len(text) :].lower().split()[:ROLE_WINDOW]
+    before = sentence[:at].lower().split()[-ROLE_WINDOW:][::-1]
+    for word in after + before:
+        for stem, role in _ROLE_OF:
+            if word.startswith(stem):
+                return role
+    return ""
 
 
 def _modifiers(counts: str) -> frozenset[str]:
@@ -505,7 +567,10 @@ def number_disagreements(
     wordings are placed first, and a bare "soldiers" joins a group only when exactly one
     fits it (else it stays on its own). A group is then cut where its sorted values
     jump more than tenfold (``MAGNITUDE_GAP``): "47 people" killed and "200,000 people"
-    displaced share a noun, not a referent. Skipped: numbers without anything counted,
+    displaced share a noun, not a referent. Numbers whose nearby words give different fates
+    (``_role``: killed, injured, displaced, rescued, ...) are never in one group, whatever
+    their size: a death toll beside a number of people rescued is no disagreement; a number
+    whose fate is not said joins the group of its head noun's only fate, if there is one. Skipped: numbers without anything counted,
     durations (by default ``kinds`` leaves them out: "two days" in two outlets are rarely
     the same two days), and counts of one ("one soldier" is a person, not a tally). A
     range ("200-300 people") is one number from its low to its high end.
@@ -560,15 +625,24 @@ def number_disagreements(
                 start=s,
                 end=e,
             )
-            entries.append((outlet, nv, kind, unit, head, _modifiers(nv.counts)))
+            role = _role(nv.sentence, nv.text)
+            entries.append((outlet, nv, kind, unit, head, _modifiers(nv.counts), role))
 
-    # Group by (kind, unit, head), then by compatible modifiers, most specific first.
-    by_head: dict[tuple[str, str, str], list] = {}
+    # Group by (kind, unit, head, role), then by compatible modifiers, most specific first.
+    # A number whose role is not said joins its head's only role, when it has just one.
+    roles: dict[tuple[str, str, str], set[str]] = {}
     for entry in entries:
-        by_head.setdefault((entry[2], entry[3], entry[4]), []).append(entry)
+        if entry[6]:
+            roles.setdefault(entry[2:5], set()).add(entry[6])
+    by_head: dict[tuple[str, str, str, str], list] = {}
+    for entry in entries:
+        role = entry[6]
+        if not role and len(roles.get(entry[2:5], ())) == 1:
+            (role,) = roles[entry[2:5]]
+        by_head.setdefault((*entry[2:5], role), []).append(entry)
     order = {o: i for i, o in enumerate(numbers_by_outlet)}
     found = []
-    for (kind, unit, _head), group in by_head.items():
+    for (kind, unit, _head, role), group in by_head.items():
         group.sort(key=lambda en: (-len(en[5]), order[en[0]], en[1].start))
         clusters: list[tuple[set[str], list]] = []
         for entry in group:
@@ -588,7 +662,7 @@ def number_disagreements(
             if len(values) < 2 or _consistent(values):
                 continue
             label = max((m[1].counts for m in members), key=lambda c: (len(_modifiers(c)), len(c)))
-            d = Disagreement(label, unit, kind, values)
+            d = Disagreement(label, unit, kind, values, role)
             spread = d.high / d.low if d.low > 0 else math.inf
             found.append((-len(values), -spread, d))
     found.sort(key=lambda f: (f[0], f[1]))

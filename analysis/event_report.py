@@ -10,15 +10,19 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from django.db import transaction
 from django.utils import timezone
 
 from analysis import comparison
 from analysis.models import EventComparison
+from analysis.scoring import NOT_AVAILABLE
+from analysis.scoring.persuasion import FINDING_FAMILIES
+from newsdesk.ingest.language import language_name
 from newsdesk.models import Article, Event, Outlet
 
 # Bump when the report's content changes, so stored reports are recomputed.
-REPORT_VERSION = "1"
+# 2: languages left out and named; claims matched on telling features; numbers grouped by
+# role. 3: persuasion findings only. 4: both of the above together.
+REPORT_VERSION = "4"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -83,16 +87,26 @@ def event_compare(*, event: Event) -> dict:
         scores = {s.scorer: s for s in article.scores.all()}
         columns[key] = _column(info, article, scores)
         texts[key] = article.body
-        claims = scores.get("claims")
-        actors = scores.get("actors")
+        claims = _measured(scores.get("claims"))
+        actors = _measured(scores.get("actors"))
         if claims:
             claims_by_outlet[key] = comparison.claim_sentences(
                 article.body, claims.evidence, actors.evidence if actors else None
             )
             numbers_by_outlet[key] = comparison.numbers_from_claims(article.body, claims.evidence)
-        attribution = scores.get("attribution")
-        sources_by_outlet[key] = attribution.evidence.get("sources", []) if attribution else []
+        attribution = _measured(scores.get("attribution"))
+        if attribution:
+            sources_by_outlet[key] = attribution.evidence.get("sources", [])
 
+    # Words and claims are matched by their words: only articles in one language are
+    # compared (the event's commonest); the others are named in "left_out".
+    language = _compared_language(columns)
+    apart = [k for k, col in columns.items() if col["language"] != language]
+    for key, col in columns.items():
+        col["compared"] = key not in apart
+    for key in apart:
+        texts.pop(key, None)
+        claims_by_outlet.pop(key, None)
     words = (
         comparison.distinctive_words(
             {k: Counter(comparison.tokenize_for_words(t)) for k, t in texts.items()}, top=TOP_WORDS
@@ -112,7 +126,70 @@ def event_compare(*, event: Event) -> dict:
         "sources": sources,
         "sources_grid": grid,
         "balance": _balance(columns),
+        "compared_language": language,
+        "left_out": _left_out(columns) + _not_compared(columns, apart, language),
     }
+
+
+def _measured(score):
+    """The score, or None where the scorer could not measure the article's language."""
+    return None if score is None or NOT_AVAILABLE in score.values else score
+
+
+# The measures a column shows, by the scorers they come from.
+MEASURES = {
+    "sentiment": "Tone",
+    "readability": "Flesch reading ease",
+    "attribution": "Sourcing",
+    "framing": "Frames",
+    "persuasion": "Persuasion cues",
+    "claims": "Claims and numbers",
+    "actors": "Tone toward actors",
+}
+
+
+def _outlet_ref(key: str, col: dict) -> dict:
+    return {"key": key, "name": col["outlet"]["name"], "language": col["language_name"]}
+
+
+def _left_out(columns: dict) -> list[dict]:
+    """Each measure that some outlets' articles could not have, with those outlets:
+    the comparison of that measure is over the others only."""
+    found = []
+    for scorer, label in MEASURES.items():
+        outlets = [
+            _outlet_ref(key, col) for key, col in columns.items() if scorer in col["not_available"]
+        ]
+        if outlets:
+            found.append({
+                "scorer": scorer,
+                "label": label,
+                "outlets": outlets,
+                "reason": "whose language its word lists or rules do not cover",
+            })  # fmt: skip
+    return found
+
+
+def _compared_language(columns: dict) -> str:
+    """The language most of the event's outlets wrote in (English on a tie with it)."""
+    counts = Counter(col["language"] for col in columns.values())
+    if not counts:
+        return "en"
+    return max(sorted(counts), key=lambda code: (counts[code], code == "en"))
+
+
+def _not_compared(columns: dict, apart: list[str], language: str) -> list[dict]:
+    """Distinctive words and who reported which fact, for articles in another language
+    than the one compared: their words cannot be matched with the others'."""
+    if not apart:
+        return []
+    outlets = [_outlet_ref(key, columns[key]) for key in apart]
+    reason = f"not in {language_name(language)}, the language the others are compared in"
+    return [
+        {"scorer": "words", "label": "Distinctive words", "outlets": outlets, "reason": reason},
+        {"scorer": "facts", "label": "Who reported which fact", "outlets": outlets,
+         "reason": reason},
+    ]  # fmt: skip
 
 
 def _claim_rows(claims_by_outlet: dict) -> list[dict]:
@@ -150,11 +227,12 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
     def values(name: str) -> dict:
         return scores[name].values if name in scores else {}
 
-    sentiment = scores.get("sentiment")
+    not_available = sorted(s for s, score in scores.items() if NOT_AVAILABLE in score.values)
+    sentiment = _measured(scores.get("sentiment"))
     compounds = (
         [s["compound"] for s in sentiment.evidence.get("sentences", [])] if sentiment else []
     )
-    actors = scores.get("actors")
+    actors = _measured(scores.get("actors"))
     attribution = values("attribution")
     framing = values("framing")
     persuasion = values("persuasion")
@@ -163,6 +241,10 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
         "outlet": info,
         "article": _article_ref(article),
         "words": len(article.body.split()),
+        "language": article.language,
+        "language_name": language_name(article.language),
+        # Scorers that do not support the article's language: their cells stay empty.
+        "not_available": not_available,
         "readability": {
             "flesch_reading_ease": readability.get("flesch_reading_ease"),
             "grade": readability.get("flesch_kincaid_grade"),
@@ -191,7 +273,9 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
         },
         "persuasion": {
             "per_1000": persuasion.get("total_per_1000"),
-            "counts": {k: v for k, v in persuasion.get("counts", {}).items() if v},
+            "counts": {
+                k: v for k, v in persuasion.get("counts", {}).items() if v and k in FINDING_FAMILIES
+            },
         },
     }
 
@@ -215,8 +299,10 @@ def events_mark_stale(*, event_ids) -> None:
     # In chunks: regrouping a whole corpus touches tens of thousands of events.
     for start in range(0, len(ids), STALE_CHUNK):
         chunk = ids[start : start + STALE_CHUNK]
-        EventComparison.objects.filter(event_id__in=chunk).update(stale=True)
-        transaction.on_commit(lambda chunk=chunk: refresh_event_comparisons.delay(chunk))
+        EventComparison.objects.filter(event_id__in=chunk).update(
+            stale=True, stale_since=timezone.now()
+        )
+        refresh_event_comparisons.delay_on_commit(chunk)
 
 
 # The outlet's fields that a stored comparison shows (_outlet_info, and the coverage
@@ -268,7 +354,7 @@ CSV_HEADER = [
     "published", "words", "flesch_reading_ease", "tone_mean", "tone_sd", "negative_share",
     "attribution_density", "anonymous_share", "named_sources", "unattributed_claim_share",
     "primary_frame", "secondary_frame", "persuasion_per_1000", "facts_reported",
-    "facts_omitted", "distinctive_words",
+    "facts_omitted", "distinctive_words", "language", "not_measured_in_language",
 ]  # fmt: skip
 
 
@@ -279,6 +365,8 @@ def event_report_rows(data: dict) -> list[list]:
     for key, col in data.get("columns", {}).items():
         outlet, tone, sourcing = col["outlet"], col["tone"], col["sourcing"]
         reported = sum(1 for row in facts if row["cells"].get(key))
+        # An article in another language is not matched with the facts: neither count.
+        compared = col.get("compared", True)
         rows.append([
             outlet["name"], outlet["country"], outlet["owner"], outlet["state_affiliated"],
             outlet["leaning"], outlet["reliability"], col["article"]["headline"],
@@ -286,8 +374,9 @@ def event_report_rows(data: dict) -> list[list]:
             tone["mean"], tone["sd"], tone["share_negative"], sourcing["attribution_density"],
             sourcing["anonymous_share"], sourcing["named_sources"],
             sourcing["unattributed_claim_share"], col["frames"]["primary"],
-            col["frames"]["secondary"], col["persuasion"]["per_1000"], reported,
-            len(facts) - reported,
+            col["frames"]["secondary"], col["persuasion"]["per_1000"],
+            reported if compared else None, len(facts) - reported if compared else None,
             " ".join(w["word"] for w in data.get("words", {}).get(key, [])),
+            col.get("language", ""), " ".join(col.get("not_available", [])),
         ])  # fmt: skip
     return rows

@@ -123,15 +123,25 @@ def _verbs(scores: dict) -> list[Span]:
     ]
 
 
-def _cues(scorer: str, key: str) -> Callable[[dict], list[Span]]:
+def _cues(scorer: str, key: str, evidence: str = "cues") -> Callable[[dict], list[Span]]:
+    """Cue spans from a scorer's evidence list; a cue's confidence, if it has one, in its title.
+
+    Persuasion keeps its hints (cues too unreliable to count) in a list of their own, drawn
+    by a layer of their own, so a page shows them only when asked.
+    """
+    extra = " hint" if evidence == "hints" else ""
+
     def build(scores: dict) -> list[Span]:
         score = scores.get(scorer)
         if not score:
             return []
-        return [
-            Span(c["start"], c["end"], f"{scorer} {scorer}-{c[key]}", c[key].replace("_", " "))
-            for c in score.evidence.get("cues", [])
-        ]
+        spans = []
+        for c in score.evidence.get(evidence, []):
+            title = c[key].replace("_", " ")
+            if c.get("confidence") is not None:
+                title += f" (confidence {c['confidence']:.2f})"
+            spans.append(Span(c["start"], c["end"], f"{scorer} {scorer}-{c[key]}{extra}", title))
+        return spans
 
     return build
 
@@ -159,6 +169,7 @@ LAYER_SCORERS = {
     "verbs": "attribution",
     "frames": "framing",
     "persuasion": "persuasion",
+    "persuasion_hints": "persuasion",
     "claims": "claims",
 }
 
@@ -168,6 +179,7 @@ LAYERS: dict[str, tuple[str, Callable[[dict], list[Span]]]] = {
     "verbs": ("Reporting verbs", _verbs),
     "frames": ("Frame cues", _cues("framing", "frame")),
     "persuasion": ("Persuasion cues", _cues("persuasion", "family")),
+    "persuasion_hints": ("Persuasion hints (unreliable)", _cues("persuasion", "family", "hints")),
     "claims": ("Claims", _claims),
 }
 

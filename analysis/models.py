@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from newsdesk.models import Article
 
@@ -44,6 +45,9 @@ class ScoringBatch(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
+    # Articles it stopped waiting for: deleted, or taken by a later batch, before they
+    # were scored (set by the sweep, which closes a batch that nothing can finish).
+    abandoned = models.PositiveIntegerField(default=0)
     # A worker is still choosing and queueing the articles (the total grows meanwhile).
     preparing = models.BooleanField(default=False)
     created_by = models.ForeignKey(
@@ -70,22 +74,7 @@ class ScoringBatch(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.preparing or self.finished < self.total
-
-
-class ScoringReceipt(models.Model):
-    """A scoring task whose results are committed, by Celery task id.
-
-    Tasks are acknowledged after they run (acks_late), so a task whose worker died
-    after the commit runs again. Its scores are upserted anyway; the receipt keeps it
-    from counting its articles twice in its batch's progress.
-    """
-
-    task_id = models.CharField(max_length=255, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-
-    def __str__(self) -> str:
-        return self.task_id
+        return self.preparing or self.finished + self.abandoned < self.total
 
 
 class Actor(models.Model):
@@ -122,6 +111,8 @@ class EventComparison(models.Model):
     event = models.OneToOneField("newsdesk.Event", models.CASCADE, related_name="comparison")
     data = ScoreJSONField(default=dict)
     stale = models.BooleanField(default=True)
+    # When it was last marked stale: the sweep recomputes one left stale too long.
+    stale_since = models.DateTimeField(null=True, blank=True, default=timezone.now)
     computed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:

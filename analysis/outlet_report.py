@@ -19,6 +19,7 @@ from django.db.models.functions import Cast, Trunc
 
 from analysis import comparison
 from analysis.models import Score
+from analysis.scoring.persuasion import FINDING_FAMILIES
 from newsdesk.models import Article, Event, Outlet
 
 # (scorer, value key) of the figures averaged with a confidence interval.
@@ -37,6 +38,8 @@ RANGES = {
     "anonymous_share": (0.0, 1.0),
     "reading_ease": (-math.inf, 121.22),
 }
+# Lists of values averaged per article (frames and cues): (scorer, value key).
+SHARES = {"frames": ("framing", "shares"), "persuasion": ("persuasion", "per_1000")}
 TOP_SOURCES = 8
 TREND_POINTS = 160  # at most this many weeks, months or years in the tone trend
 LEFT = {"left", "lean_left"}
@@ -87,18 +90,39 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
     result = []
     for outlet in outlets:
         mine = figures.get(outlet.pk, {})
-        scored = mine.get("tone", {}).get("n") or 1
-        empty = {"mean": None, "low": None, "high": None, "n": 0}
+        empty = {"mean": None, "low": None, "high": None, "n": 0, "left_out": 0}
+        # Frames and cues are averaged over the articles the scorer measured.
+        frames_n = mine.get("frames", empty)["n"] or 1
+        persuasion_n = mine.get("persuasion", empty)["n"] or 1
         result.append({
             "outlet": outlet,
             "articles": counts.get(outlet.pk, 0),
             "figures": {name: mine.get(name, empty) for name in FIGURES},
-            "frames": {k: v / scored for k, v in _by_size(shares.get((outlet.pk, "framing")))},
+            "frames": {
+                k: v / frames_n for k, v in _by_size(shares.get((outlet.pk, "framing")))
+            },
+            # Findings only: hints, and families scored before they became hints, stay out.
             "persuasion": {
-                k: v / scored for k, v in _by_size(shares.get((outlet.pk, "persuasion"))) if v
+                k: v / persuasion_n
+                for k, v in _by_size(shares.get((outlet.pk, "persuasion")))
+                if v and k in FINDING_FAMILIES
+            },
+            # Scored articles without the figure: in a language the scorer does not
+            # support (its values say so), or for readability, in a language measured
+            # on its own scale rather than Flesch's.
+            "left_out": {
+                name: mine.get(name, empty)["left_out"] for name in (*FIGURES, *SHARES)
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
-            "trend": [(day.isoformat(), tone.get((outlet.pk, day))) for day in periods],
+            "trend": [
+                (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("mean")) for day in periods
+            ],
+            # The same periods' 95% intervals, for the band around the line.
+            "trend_band": [
+                (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("low"),
+                 (tone.get((outlet.pk, day)) or {}).get("high"))
+                for day in periods
+            ],
         })  # fmt: skip
     return {"start": start, "end": end, "outlets": result, "trend_unit": unit}
 
@@ -109,7 +133,8 @@ def _number(key: str):
 
 
 def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
-    """Each outlet's mean, 95% interval and count of every figure: one grouped query."""
+    """Each outlet's mean, 95% interval and count of every figure, and how many scored
+    articles each leaves out for want of it: one grouped query."""
     aggregates = {}
     for name, (scorer, key) in FIGURES.items():
         only = Q(scorer=scorer)
@@ -118,21 +143,33 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
         aggregates[f"{name}__mean"] = Avg(value, filter=only)
         # Sums of squares rather than StdDev, which SQLite's fails below two values.
         aggregates[f"{name}__squares"] = Sum(value * value, filter=only)
+        aggregates[f"{name}__left_out"] = _left_out(scorer, key)
+    for name, (scorer, key) in SHARES.items():
+        aggregates[f"{name}__n"] = Count("pk", filter=Q(scorer=scorer, values__has_key=key))
+        aggregates[f"{name}__left_out"] = _left_out(scorer, key)
+    scorers = {s for s, _ in FIGURES.values()} | {s for s, _ in SHARES.values()}
     rows = (
-        Score.objects.filter(**in_period, scorer__in={s for s, _ in FIGURES.values()})
+        Score.objects.filter(**in_period, scorer__in=scorers)
         .order_by()
         .values("article__outlet_id")
         .annotate(**aggregates)
     )
     figures: dict[int, dict[str, dict]] = {}
     for row in rows:
-        figures[row["article__outlet_id"]] = {
-            name: _interval(
+        mine = figures[row["article__outlet_id"]] = {}
+        for name in FIGURES:
+            mine[name] = _interval(
                 row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"], RANGES[name]
             )
-            for name in FIGURES
-        }
+            mine[name]["left_out"] = row[f"{name}__left_out"]
+        for name in SHARES:
+            mine[name] = {"n": row[f"{name}__n"], "left_out": row[f"{name}__left_out"]}
     return figures
+
+
+def _left_out(scorer: str, key: str) -> Count:
+    """Score rows of ``scorer`` that lack ``key``: articles it could not measure."""
+    return Count("pk", filter=Q(scorer=scorer) & ~Q(values__has_key=key))
 
 
 def _interval(
@@ -158,18 +195,24 @@ def _t975(df: int) -> float:
     return comparison.t_quantile(0.975, df)
 
 
-def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], float]:
-    """Mean tone by outlet and week, month or year (weeks start on Monday; UTC)."""
+def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
+    """Mean tone with its 95% interval (``_interval``) by outlet and week, month or year
+    (weeks start on Monday; UTC)."""
     scorer, key = FIGURES["tone"]
     period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)
+    value = _number(key)
     rows = (
         Score.objects.filter(**in_period, scorer=scorer)
         .order_by()
         .values("article__outlet_id", period=period)
-        .annotate(mean=Avg(_number(key)))
-        .values_list("article__outlet_id", "period", "mean")
+        .annotate(n=Count(value), mean=Avg(value), squares=Sum(value * value))
+        .values_list("article__outlet_id", "period", "n", "mean", "squares")
     )
-    return {(outlet_id, day): mean for outlet_id, day, mean in rows if mean is not None}
+    return {
+        (outlet_id, day): _interval(n, mean, squares, RANGES["tone"])
+        for outlet_id, day, n, mean, squares in rows
+        if mean is not None
+    }
 
 
 def _by_size(counts: dict | None) -> list[tuple]:
@@ -297,13 +340,26 @@ def _periods(unit: str, start: dt.date, end: dt.date) -> list[dt.date]:
     return periods
 
 
+# Significant digits a CSV keeps: every digit the scores carry, none of the noise of float
+# arithmetic on them (45.48340088430365 -> 45.4834008843).
+CSV_DIGITS = 12
+
+
+def _csv_number(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.{CSV_DIGITS}g}")
+
+
 def outlet_report_rows(report: dict) -> list[list]:
-    rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in ("mean", "low", "high")]]
+    """One row per outlet: each figure's mean and interval, the articles it averages
+    (n) and those it leaves out (scored, but not measurable in their language)."""
+    parts = ("mean", "low", "high", "n", "left_out")
+    rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in parts]]
     for item in report["outlets"]:
         row = [item["outlet"].name, item["articles"]]
         for name in FIGURES:
             figure = item["figures"][name]
-            row += [figure["mean"], figure["low"], figure["high"]]
+            row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]
+            row.append(item["left_out"][name])
         rows.append(row)
     return rows
 
@@ -399,10 +455,44 @@ def blindspots(
     ):
         if reasons := blindspot_reasons(coverage, side_share=side_share):
             found.append(
-                {"event_id": coverage.event_id, "outlets": coverage.outlets, "reasons": reasons}
+                {
+                    "event_id": coverage.event_id,
+                    "outlets": coverage.outlets,
+                    "reasons": reasons,
+                    # The leaning of its outlets, for the row's bar.
+                    "leaning": {
+                        "left": coverage.left,
+                        "center": coverage.outlets - coverage.left - coverage.right,
+                        "right": coverage.right,
+                    },
+                }
             )
     events = Event.objects.in_bulk([f["event_id"] for f in found])
     for item in found:
         item["event"] = events[item["event_id"]]
     # Newest first, as the event list (starts_on is set: the period selects on it).
     return sorted(found, key=lambda f: (f["event"].starts_on, f["event_id"]), reverse=True)
+
+
+def blindspot_near_misses(*, start: dt.date, end: dt.date, min_outlets: int) -> dict:
+    """Why a period has no blindspot, for the empty page: how many events it has, how many
+    are covered by enough outlets, and the most one-sided of those (the share of one side
+    that would make it a blindspot). One grouped query, then at most one event."""
+    tallies = coverage_tallies(start=start, end=end, min_outlets=1)
+    covered = [c for c in tallies if c.outlets >= min_outlets]
+    nearest = None
+    if covered:
+        best = max(covered, key=lambda c: (max(c.left, c.right) / c.outlets, c.outlets))
+        side = "left" if best.left >= best.right else "right"
+        nearest = {
+            "event": Event.objects.get(pk=best.event_id),
+            "share": max(best.left, best.right) / best.outlets,
+            "side": side,
+            "outlets": best.outlets,
+        }
+    return {
+        "events": len(tallies),
+        "covered": len(covered),
+        "fewer": len(tallies) - len(covered),
+        "nearest": nearest,
+    }

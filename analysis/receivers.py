@@ -8,6 +8,7 @@ from analysis.event_report import (
     outlet_shown_details,
     outlets_reports_stale,
 )
+from analysis.services import articles_queue_scoring
 
 
 def outlet_remember_shown(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
@@ -32,3 +33,8 @@ def outlets_mark_comparisons(sender, outlet_ids, fields, **kwargs) -> None:
     value changed: a bulk update does not say)."""
     if fields & set(OUTLET_FIELDS):
         outlets_reports_stale(outlet_ids=outlet_ids)
+
+
+def articles_rescore_language(sender, article_ids: list[int], **kwargs) -> None:
+    """After articles' languages changed: score them for the new ones."""
+    articles_queue_scoring(article_ids=article_ids, track=False)

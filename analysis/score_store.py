@@ -95,7 +95,12 @@ def _upsert_by_copy(rows: list[ScoreRow]) -> None:
         )
         columns = ", ".join(f'"{c}"' for c in _COLUMNS)
         raw = cursor.cursor  # psycopg's own cursor: Django's wrapper has no copy()
-        with raw.copy(f"COPY {_STAGING} ({columns}) FROM STDIN") as copy:
+        # Its errors as Django's (AdminShutdown becomes an OperationalError, a
+        # DatabaseError), so that the scoring task retries the chunk as for any other.
+        with (
+            connection.wrap_database_errors,
+            raw.copy(f"COPY {_STAGING} ({columns}) FROM STDIN") as copy,
+        ):
             for r in rows:
                 copy.write_row(
                     (r.article_id, r.scorer, r.version, _dumps(r.values), _dumps(r.evidence))

@@ -6,7 +6,10 @@ import datetime as dt
 
 from django.db.models import Count
 
+from analysis.methodology import accuracy_entries
 from analysis.models import Score, ScoringBatch
+from analysis.scoring import NOT_AVAILABLE, all_scorers
+from newsdesk.ingest.language import language_name
 from newsdesk.models import Article, ScoringStatus
 
 
@@ -23,6 +26,46 @@ def article_scores(article: Article) -> dict[str, Score]:
     return {score.scorer: score for score in article.scores.all()}
 
 
+# What each scorer measures, in the words of the article page.
+MEASURE_LABELS = {
+    "sentiment": "Tone",
+    "readability": "Readability",
+    "attribution": "Sourcing (quotes and attribution)",
+    "framing": "Framing",
+    "persuasion": "Persuasion cues",
+    "claims": "Claims and numbers",
+    "actors": "Tone toward actors",
+}
+# Why a scorer cannot measure another language: what it is made of.
+MEASURE_REASONS = {
+    "sentiment": "VADER's word list rates English words only",
+    "readability": "its formulas are calibrated for particular languages",
+    "attribution": "its reporting verbs and quote rules are English",
+    "framing": "its frame cue words are English",
+    "persuasion": "its cue word lists are English",
+    "claims": "its sentence cues and number words are written per language",
+    "actors": "its names come from English capitalisation rules and its tone from VADER",
+}
+
+
+def measures_not_available(scores: dict[str, Score]) -> list[dict]:
+    """The measures stored as not available for the article's language, each with the
+    languages it supports and why it cannot do others."""
+    found = []
+    for name, score in sorted(scores.items()):
+        why = score.values.get(NOT_AVAILABLE) if isinstance(score.values, dict) else None
+        if not why:
+            continue
+        found.append({
+            "scorer": name,
+            "label": MEASURE_LABELS.get(name, name),
+            "language": language_name(why.get("language", "")),
+            "supported": [language_name(code) for code in why.get("supported", [])],
+            "reason": MEASURE_REASONS.get(name, ""),
+        })  # fmt: skip
+    return found
+
+
 def articles_for_rescore(*, outlet=None, since: dt.date | None = None, everything: bool = False):
     from analysis.services import articles_needing_scores
 
@@ -34,3 +77,22 @@ def articles_for_rescore(*, outlet=None, since: dt.date | None = None, everythin
             published_at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
         )
     return articles if everything else articles_needing_scores(articles)
+
+
+def methodology_entries() -> list[dict]:
+    """Every measure's accuracy entry with the version that runs now, scorers first (in
+    the registry's order), then the ingest and grouping measures."""
+    entries = accuracy_entries()
+    running = {s.name: s.version for s in all_scorers()}
+    order = [name for name in running if name in entries]
+    order += [name for name in entries if name not in running]
+    return [
+        {
+            "entry": entries[name],
+            "version": running.get(name),
+            "stale": name in running
+            and entries[name].headline is not None
+            and entries[name].measured_version() != running[name],
+        }
+        for name in order
+    ]

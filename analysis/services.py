@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from datetime import timedelta
-from functools import partial
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
-from django.db.models import F, Q
+from django.db import DatabaseError, transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from analysis.event_report import events_mark_stale
-from analysis.models import Actor, Score, ScoringBatch, ScoringReceipt
+from analysis.models import Actor, EventComparison, Score, ScoringBatch
 from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers, score_texts
+from newsdesk.jobs import ingest_jobs_resume
 from newsdesk.models import Article, Outlet, ScoringStatus
 
 log = logging.getLogger(__name__)
@@ -37,38 +38,71 @@ def curated_actors() -> tuple[actors.CuratedActor, ...]:
     )
 
 
-def article_score(*, article_id: int, batch_id: int | None = None) -> bool:
+def article_score(*, article_id: int) -> bool:
     """Score one article; False if a scorer failed (see articles_score)."""
-    done, failed = articles_score(article_ids=[article_id], batch_id=batch_id)
+    done, failed = articles_score(article_ids=[article_id])
     return done == 1 and not failed
 
 
-def articles_score(
-    *, article_ids: list[int], batch_id: int | None = None, receipt: str = ""
-) -> tuple[int, int]:
+# A task that began scoring an article and never finished (its worker was killed, or
+# the task's time limit struck) leaves the article's attempt counted. The next task to
+# get it scores it alone; after this many unfinished attempts it is marked failed.
+MAX_ATTEMPTS = 2
+
+
+def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
     """Run every scorer on these articles and upsert the results; idempotent.
 
-    An article whose scorer raises is marked failed with the reason and does not stop
-    the others. Database errors propagate so that the task can retry the chunk.
-    ``receipt`` (the task id) makes a re-run of the same task leave its batch's counts
-    alone. Returns (scored, failed); articles deleted meanwhile count as neither.
+    An article whose scorer raises, or takes longer than NEWSDESK_SCORING_BUDGET, is
+    marked failed with the reason and does not stop the others. An article that a
+    previous task began and never finished is sent on alone (its chunk's others
+    together), and fails after MAX_ATTEMPTS. Database errors propagate so that the task
+    can retry the chunk. Each article counts once in the progress of its own batch
+    (Article.scoring_batch_id), when it leaves the queue, so that a task run twice or
+    re-sent by the sweep counts nothing twice. Returns (scored, failed); articles deleted
+    meanwhile, or sent on, count as neither.
     """
     scorers = all_scorers()
+    ids = list(dict.fromkeys(article_ids))
+    with transaction.atomic():
+        # Recorded (and committed) before scoring: if this task dies, the next one knows.
+        rows = list(
+            Article.objects.filter(pk__in=ids).values_list(
+                "pk", "body", "scoring_attempts", "language"
+            )
+        )
+        Article.objects.filter(pk__in=ids).update(scoring_attempts=F("scoring_attempts") + 1)
+    unfinished = {pk: attempts for pk, _, attempts, _ in rows if attempts}
+    if unfinished and len(rows) > 1:
+        return _isolate(rows=rows, suspects=set(unfinished))
+    if unfinished:
+        pk, _, attempts, _ = rows[0]
+        if attempts >= MAX_ATTEMPTS:
+            return _finish(
+                failures={
+                    pk: f"Scoring stopped {attempts} times before it finished (the "
+                    "worker was killed or the task's time limit struck)."
+                },
+                if_queued=True,
+            )
     actors.CURATED = curated_actors()
-    rows: list[ScoreRow] = []
+    outcomes = score_texts(
+        [body for _, body, _, _ in rows],
+        scorers,
+        [language for *_, language in rows],
+        budget=settings.NEWSDESK_SCORING_BUDGET,
+        stop_on=(DatabaseError, SoftTimeLimitExceeded),
+    )
+    score_rows: list[ScoreRow] = []
     scored: list[int] = []
     failures: dict[int, str] = {}
-    pairs = list(Article.objects.filter(pk__in=article_ids).values_list("pk", "body"))
-    outcomes = score_texts([body for _, body in pairs], scorers)
-    for (article_id, _), outcome in zip(pairs, outcomes, strict=True):
-        if isinstance(outcome, DatabaseError):
-            raise outcome  # the task retries the chunk
+    for (article_id, *_), outcome in zip(rows, outcomes, strict=True):
         if isinstance(outcome, Exception):  # a scorer bug must not lose the article
             log.error("Scoring article %s failed", article_id, exc_info=outcome)
             failures[article_id] = f"{outcome.__class__.__name__}: {outcome}"[:2000]
             continue
         scored.append(article_id)
-        rows.extend(
+        score_rows.extend(
             ScoreRow(
                 article_id=article_id,
                 scorer=scorer.name,
@@ -78,18 +112,50 @@ def articles_score(
             )
             for scorer, result in zip(scorers, outcome, strict=True)
         )
+    return _finish(rows=score_rows, scored=scored, failures=failures)
+
+
+def _finish(
+    *,
+    rows: list[ScoreRow] = (),
+    scored: list[int] = (),
+    failures: dict[int, str],
+    if_queued: bool = False,
+) -> tuple[int, int]:
+    """Store the scores and statuses; credit each batch with its articles that left
+    the queue now (not those that an earlier run of the same work already counted).
+    With ``if_queued``, the failures are the task's (a time limit, a killed worker), not
+    the text's: an article that another delivery of the same work finished keeps that."""
     with transaction.atomic():
+        leaving = dict(
+            Article.objects.select_for_update()
+            .filter(pk__in=[*scored, *failures], scoring_status=ScoringStatus.QUEUED)
+            .values_list("pk", "scoring_batch_id")
+        )
+        if if_queued:
+            failures = {pk: error for pk, error in failures.items() if pk in leaving}
+        credit: dict[int, list[int]] = {}
+        for pk, batch in leaving.items():
+            if batch is not None:
+                counts = credit.setdefault(batch, [0, 0])
+                counts[pk in failures] += 1
         scores_upsert(rows=rows)
         Article.objects.filter(pk__in=scored).update(
-            scoring_status=ScoringStatus.SCORED, scoring_error="", scored_at=timezone.now()
+            scoring_status=ScoringStatus.SCORED,
+            scoring_error="",
+            scored_at=timezone.now(),
+            scoring_attempts=0,
         )
         for article_id, error in failures.items():
             Article.objects.filter(pk=article_id).update(
-                scoring_status=ScoringStatus.FAILED, scoring_error=error, scored_at=None
+                scoring_status=ScoringStatus.FAILED,
+                scoring_error=error,
+                scored_at=None,
+                scoring_attempts=0,
             )
-        if batch_id and (not receipt or _first_receipt(receipt)):
-            ScoringBatch.objects.filter(pk=batch_id).update(
-                done=F("done") + len(scored), failed=F("failed") + len(failures)
+        for batch, (done, failed) in credit.items():
+            ScoringBatch.objects.filter(pk=batch).update(
+                done=F("done") + done, failed=F("failed") + failed
             )
         events = Article.objects.filter(pk__in=scored, event__isnull=False).values_list(
             "event_id", flat=True
@@ -98,19 +164,36 @@ def articles_score(
         if scored and settings.NEWSDESK_GROUP_EVENTS:
             from analysis.tasks import group_articles
 
-            transaction.on_commit(lambda: group_articles.delay(scored))
+            group_articles.delay_on_commit(list(scored))
     return len(scored), len(failures)
 
 
-def _first_receipt(task_id: str) -> bool:
-    """Record that this task's results are committed; False if it was already."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {ScoringReceipt._meta.db_table} (task_id, created_at) "
-            "VALUES (%s, %s) ON CONFLICT (task_id) DO NOTHING",
-            [task_id, timezone.now()],
+def _isolate(*, rows: list, suspects: set[int]) -> tuple[int, int]:
+    """Send each article that an unfinished task left behind in a task of its own, and
+    the others together, so that one text that kills its worker takes no other down."""
+    others = sorted(pk for pk, *_ in rows if pk not in suspects)
+    log.warning("Scoring articles %s alone: a previous task on them did not finish", suspects)
+    with transaction.atomic():
+        # The attempt just counted is not one: nothing was scored.
+        Article.objects.filter(pk__in=[pk for pk, *_ in rows]).update(
+            scoring_attempts=F("scoring_attempts") - 1
         )
-        return cursor.rowcount == 1
+        Article.objects.filter(pk__in=others).update(scoring_attempts=0)
+        _send_on_commit([[pk] for pk in sorted(suspects)] + ([others] if others else []))
+    return 0, 0
+
+
+def articles_score_interrupted(*, article_ids: list[int]) -> None:
+    """The task's soft time limit struck while it scored these articles: a chunk is
+    split into tasks of one article each; a lone article is marked failed."""
+    if len(article_ids) > 1:
+        with transaction.atomic():
+            _send_on_commit([[pk] for pk in article_ids])
+        return
+    _finish(
+        failures={pk: "Scoring took longer than the task's time limit." for pk in article_ids},
+        if_queued=True,
+    )
 
 
 def articles_group(*, article_ids: list[int]) -> None:
@@ -118,7 +201,7 @@ def articles_group(*, article_ids: list[int]) -> None:
     from newsdesk.grouping import article_index, article_placement
 
     events: set[int] = set()
-    articles = (
+    articles = list(
         Article.objects.filter(pk__in=article_ids).defer("raw").order_by("published_at", "pk")
     )
     for article in articles:
@@ -127,6 +210,9 @@ def articles_group(*, article_ids: list[int]) -> None:
             placement = article_placement(article=article, terms=terms)
             if placement.event is not None:
                 events.add(placement.event.pk)
+    # Indexed and placed: the sweep leaves them alone (a task killed before this line
+    # is re-sent by the sweep, and indexing and placing again changes nothing).
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(grouped_at=timezone.now())
     events_mark_stale(event_ids=events)
 
 
@@ -157,17 +243,21 @@ def articles_queue_scoring(
     for start in range(0, len(ids), block_size):
         block = ids[start : start + block_size]
         with transaction.atomic():
-            Article.objects.filter(pk__in=block).update(
-                scoring_status=ScoringStatus.QUEUED, scoring_error="", scoring_queued_at=now
-            )
             if track and batch is None:
-                batch = ScoringBatch.objects.create(
-                    label=label[:200], total=len(block), created_by=user
-                )
-            elif batch is not None:
-                ScoringBatch.objects.filter(pk=batch.pk).update(total=F("total") + len(block))
+                batch = ScoringBatch.objects.create(label=label[:200], created_by=user)
+            marked = {"scoring_batch_id": batch.pk} if batch is not None else {}
+            # Counted as marked: an id deleted meanwhile would hold the batch open.
+            queued = Article.objects.filter(pk__in=block).update(
+                scoring_status=ScoringStatus.QUEUED,
+                scoring_error="",
+                scoring_queued_at=now,
+                scoring_attempts=0,
+                **marked,
+            )
+            if batch is not None:
+                ScoringBatch.objects.filter(pk=batch.pk).update(total=F("total") + queued)
             chunks = [block[i : i + chunk_size] for i in range(0, len(block), chunk_size)]
-            transaction.on_commit(partial(_send, chunks, batch.pk if batch else None))
+            _send_on_commit(chunks)
     if batch is not None:
         batch.refresh_from_db(fields=["total"])
     return batch
@@ -181,8 +271,8 @@ def rescore_start(
     from analysis.tasks import prepare_rescore
 
     batch = ScoringBatch.objects.create(label=label[:200], created_by=user, preparing=True)
-    arguments = (batch.pk, outlet_id, since.isoformat() if since else None, everything)
-    transaction.on_commit(lambda: prepare_rescore.delay(*arguments))
+    since_text = since.isoformat() if since else None
+    prepare_rescore.delay_on_commit(batch.pk, outlet_id, since_text, everything)
     return batch
 
 
@@ -208,11 +298,11 @@ def rescore_prepare(
         ScoringBatch.objects.filter(pk=batch_id).update(preparing=False)
 
 
-def _send(chunks: list[list[int]], batch_id: int | None) -> None:
+def _send_on_commit(chunks: list[list[int]]) -> None:
     from analysis.tasks import score_articles
 
     for chunk in chunks:
-        score_articles.delay(chunk, batch_id)
+        score_articles.delay_on_commit(chunk)
 
 
 def articles_needing_scores(queryset=None):
@@ -225,12 +315,22 @@ def articles_needing_scores(queryset=None):
     return queryset.filter(outdated)
 
 
-def articles_sweep(*, stuck_after: timedelta, receipts_kept: timedelta = timedelta(days=2)) -> int:
-    """Re-send articles that no worker will score: queued longer than ``stuck_after``
-    (the broker lost the task: Redis restarted or emptied) or never queued at all.
+def articles_sweep(*, stuck_after: timedelta) -> dict[str, int]:
+    """Bring back work whose task was lost (the broker restarted or emptied, a send
+    failed, a worker was killed), found by its state in the database:
 
-    Scoring is idempotent, so an article re-sent while its first task is merely slow
-    is scored twice with the same result, never duplicated. Returns how many were sent.
+    - articles queued longer than ``stuck_after``, or never queued: re-sent for scoring,
+      their batch kept, so that it counts them when they are scored;
+    - scored articles that grouping never indexed: sent to grouping;
+    - event comparisons stale for longer than ``stuck_after``: recomputed;
+    - batches that nothing left in the queue can finish (their articles were deleted
+      or taken by a later batch): closed, with what they never got;
+    - rescores whose preparing task was lost: their "queueing" ended;
+    - imports and URL fetches that have not moved for ``stuck_after``: re-sent.
+
+    Scoring and grouping are idempotent, so work re-sent while its first task is merely
+    slow is done twice with the same result, and counted once. Returns how many of each
+    were sent or closed.
     """
     cutoff = timezone.now() - stuck_after
     stuck = Article.objects.filter(
@@ -239,11 +339,80 @@ def articles_sweep(*, stuck_after: timedelta, receipts_kept: timedelta = timedel
         | Q(scoring_status=ScoringStatus.PENDING, created_at__lt=cutoff)
     )
     ids = list(stuck.order_by("pk").values_list("pk", flat=True)[:SWEEP_LIMIT])
-    # A rescore whose preparing task the broker lost would say "queueing" for ever.
-    ScoringBatch.objects.filter(preparing=True, created_at__lt=cutoff).update(preparing=False)
-    ScoringReceipt.objects.filter(created_at__lt=timezone.now() - receipts_kept).delete()
     if ids:
         log.warning("Sweep: re-queueing %d articles left unscored", len(ids))
         with transaction.atomic():
-            articles_queue_scoring(article_ids=ids, label="sweep", track=False)
+            # Only the state and time are renewed: the batch stays the one counting them.
+            Article.objects.filter(pk__in=ids).update(
+                scoring_status=ScoringStatus.QUEUED, scoring_queued_at=timezone.now()
+            )
+            _send_on_commit([ids[i : i + CHUNK_SIZE] for i in range(0, len(ids), CHUNK_SIZE)])
+    ungrouped = _sweep_ungrouped(cutoff)
+    stale = _sweep_stale_comparisons(cutoff)
+    # A rescore whose preparing task the broker lost would say "queueing" for ever.
+    ScoringBatch.objects.filter(preparing=True, created_at__lt=cutoff).update(preparing=False)
+    closed = _close_orphaned_batches(cutoff)
+    jobs = ingest_jobs_resume(stuck_before=cutoff)
+    return {
+        "scoring": len(ids),
+        "grouping": ungrouped,
+        "comparisons": stale,
+        "batches": closed,
+        "jobs": jobs,
+    }
+
+
+def _sweep_ungrouped(cutoff: dt.datetime) -> int:
+    if not settings.NEWSDESK_GROUP_EVENTS:
+        return 0
+    from analysis.tasks import group_articles
+
+    ids = list(
+        Article.objects.filter(
+            scoring_status=ScoringStatus.SCORED, grouped_at__isnull=True, scored_at__lt=cutoff
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:SWEEP_LIMIT]
+    )
+    if ids:
+        log.warning("Sweep: sending %d scored articles that grouping never reached", len(ids))
+    for start in range(0, len(ids), CHUNK_SIZE):
+        group_articles.delay_on_commit(ids[start : start + CHUNK_SIZE])
     return len(ids)
+
+
+def _sweep_stale_comparisons(cutoff: dt.datetime) -> int:
+    from analysis.event_report import STALE_CHUNK
+    from analysis.tasks import refresh_event_comparisons
+
+    ids = list(
+        EventComparison.objects.filter(stale=True, stale_since__lt=cutoff)
+        .order_by("event_id")
+        .values_list("event_id", flat=True)[:SWEEP_LIMIT]
+    )
+    if ids:
+        log.warning("Sweep: recomputing %d event comparisons left stale", len(ids))
+        # Renewed, so that the next sweep waits for these before sending them again.
+        EventComparison.objects.filter(event_id__in=ids).update(stale_since=timezone.now())
+    for start in range(0, len(ids), STALE_CHUNK):
+        refresh_event_comparisons.delay_on_commit(ids[start : start + STALE_CHUNK])
+    return len(ids)
+
+
+def _close_orphaned_batches(cutoff: dt.datetime) -> int:
+    """Batches still running that no queued article belongs to can never finish."""
+    waiting = Article.objects.filter(
+        scoring_status=ScoringStatus.QUEUED, scoring_batch_id=OuterRef("pk")
+    )
+    orphans = (
+        ScoringBatch.objects.filter(preparing=False, created_at__lt=cutoff)
+        .filter(total__gt=F("done") + F("failed") + F("abandoned"))
+        .exclude(Exists(waiting))
+    )
+    closed = 0
+    for batch in orphans:
+        log.warning("Sweep: closing batch %s at %d of %d", batch.pk, batch.finished, batch.total)
+        closed += ScoringBatch.objects.filter(pk=batch.pk).update(
+            abandoned=F("total") - F("done") - F("failed")
+        )
+    return closed

@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import DatabaseError
 
@@ -20,11 +21,13 @@ all_scorers()
     max_retries=5,
 )
 def score_articles(self, article_ids: list[int], batch_id: int | None = None) -> None:
-    # Idempotent (scores are upserted, the receipt counts the batch once), so the task
-    # is acknowledged late and re-run if its worker dies (settings: CELERY_TASK_ACKS_LATE).
-    services.articles_score(
-        article_ids=article_ids, batch_id=batch_id, receipt=self.request.id or ""
-    )
+    # Idempotent (scores are upserted, each article counts once in its batch), so the
+    # task is acknowledged late and re-run if its worker dies (CELERY_TASK_ACKS_LATE).
+    # batch_id is unused: tasks sent before the batch was kept on the article carry it.
+    try:
+        services.articles_score(article_ids=article_ids)
+    except SoftTimeLimitExceeded:
+        services.articles_score_interrupted(article_ids=article_ids)
 
 
 @shared_task
@@ -41,8 +44,8 @@ def prepare_rescore(
 
 
 @shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
-def sweep_unscored() -> int:
-    """Periodic (beat): re-send articles whose task the broker lost."""
+def sweep_unscored() -> dict[str, int]:
+    """Periodic (beat): re-send work whose task was lost (see articles_sweep)."""
     return services.articles_sweep(
         stuck_after=timedelta(seconds=settings.NEWSDESK_SWEEP_STUCK_AFTER)
     )

@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseStopPolling
 from analysis import selectors, services
 from analysis.forms import BlindspotForm, OutletReportForm, RescoreForm
 from analysis.models import ScoringBatch
-from analysis.outlet_report import blindspots, outlet_report_rows
+from analysis.outlet_report import blindspot_near_misses, blindspots, outlet_report_rows
 from analysis.outlet_report import outlet_report as outlet_report_build
 from newsdesk.csv_export import safe_rows
 from newsdesk.models import Article
@@ -32,6 +32,13 @@ def scoring_status(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "scoring-counts":
         template += "#counts"
     return render(request, template, context)
+
+
+@role_required(ANALYST)
+def methodology(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "analysis/methodology.html", {"entries": selectors.methodology_entries()}
+    )
 
 
 @role_required(ANALYST)
@@ -132,6 +139,9 @@ def blindspot_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "found": found,
+        "why_none": None
+        if found
+        else blindspot_near_misses(start=start, end=end, min_outlets=min_outlets),
         "start": start,
         "end": end,
         "side_share": side_share,

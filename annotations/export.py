@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from typing import IO
 
@@ -92,7 +93,12 @@ def _iso(value: dt.datetime | None) -> str:
 
 
 def _person(user, base_url: str) -> dict:
-    return {"id": f"{base_url}/users/{user.pk}", "type": "Person", "nickname": user.get_username()}
+    """The creator as the W3C model's Agent. Newsdesk has no public page per user, so
+    the id is not a web address (``/users/3`` led nowhere) but a stable ``urn:uuid`` IRI:
+    the same user of the same installation always gets the same one."""
+    installation = uuid.uuid5(uuid.NAMESPACE_URL, base_url)
+    person = uuid.uuid5(installation, f"user:{user.pk}")
+    return {"id": person.urn, "type": "Person", "nickname": user.get_username()}
 
 
 def article_source(article: Article, base_url: str) -> str:

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from annotations.models import Confidence, Label, ReviewStatus, Verdict
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR
+from newsdesk.widgets import Picker
 
 
 class LabelChoiceField(forms.ModelChoiceField):
@@ -16,9 +17,10 @@ class LabelChoiceField(forms.ModelChoiceField):
 class AnnotationBodyForm(forms.Form):
     label = LabelChoiceField(queryset=Label.objects.filter(is_active=True), empty_label=None)
     verdict = forms.ChoiceField(
-        choices=[("", "— no verdict —"), *Verdict.choices],
+        choices=Verdict.choices,
+        initial=Verdict.UNVERIFIED,
         required=False,
-        help_text="For claims: what checking it found.",
+        help_text="For claims: what checking it found; “Not yet verified” until it is checked.",
     )
     confidence = forms.TypedChoiceField(
         choices=Confidence.choices, coerce=int, initial=Confidence.MEDIUM
@@ -135,9 +137,15 @@ def _analysts():
 
 class AssignmentForm(forms.Form):
     article = forms.IntegerField(
-        label="Article id", required=False, min_value=1, help_text="Or an event id below."
+        label="Article id",
+        required=False,
+        min_value=1,
+        help_text="Or an event below.",
+        widget=Picker("article"),
     )
-    event = forms.IntegerField(label="Event id", required=False, min_value=1)
+    event = forms.IntegerField(
+        label="Event id", required=False, min_value=1, widget=Picker("event")
+    )
     analysts = forms.ModelMultipleChoiceField(
         queryset=_analysts(), widget=forms.CheckboxSelectMultiple
     )

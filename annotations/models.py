@@ -43,6 +43,9 @@ class Label(models.Model):
 
 
 class Verdict(models.TextChoices):
+    # What a claim's verdict is until somebody has checked it: saying so, rather than
+    # leaving it blank, keeps "not checked" apart from "no verdict asked for".
+    UNVERIFIED = "unverified", "Not yet verified"
     ACCURATE = "accurate", "Accurate"
     MISLEADING = "misleading", "Misleading"
     FALSE = "false", "False"

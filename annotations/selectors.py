@@ -60,6 +60,19 @@ def membership_for(*, article: Article, user) -> AssignmentMember | None:
     )
 
 
+def annotations_final(*, article: Article, user) -> bool:
+    """Whether the user's annotations on the article are final: they submitted a blind
+    assignment covering it. The services refuse changes then; the panel offers none."""
+    return (
+        AssignmentMember.objects.filter(
+            assignment__in=assignments_covering(article=article).filter(blind=True),
+            analyst=user,
+        )
+        .exclude(submitted_at=None)
+        .exists()
+    )
+
+
 def annotations_visible(*, article: Article, user) -> QuerySet[Annotation]:
     queryset = Annotation.objects.filter(article=article)
     if blind_for(article=article, user=user):
@@ -143,7 +156,9 @@ def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
             if not _fits(body, start, end):
                 continue
             reason = claim.get("reason", "")
-            attributed = "attributed" if claim.get("attributed") else "unattributed"
+            attributed = {True: "attributed", False: "unattributed"}.get(
+                claim.get("attributed"), "attribution unknown in this language"
+            )
             found.append(
                 Suggestion(
                     key=f"claims v{claims.version} {start}:{end}",

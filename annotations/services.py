@@ -35,6 +35,7 @@ from annotations.models import (
     Verdict,
     text_hash,
 )
+from annotations.selectors import annotations_final
 from newsdesk import anchoring
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR, has_role
@@ -78,23 +79,10 @@ def _require_creator(annotation: Annotation, user, action: str) -> None:
 
 def _require_open(article: Article, user) -> None:
     """After submitting a blind assignment, an analyst's annotations there are final."""
-    if _submitted_blind(article=article, user=user):
+    if annotations_final(article=article, user=user):
         raise AnnotationError(
             "You submitted your blind assignment for this article; your annotations are final."
         )
-
-
-def _submitted_blind(*, article: Article, user) -> bool:
-    from annotations.selectors import assignments_covering
-
-    return (
-        AssignmentMember.objects.filter(
-            assignment__in=assignments_covering(article=article).filter(blind=True),
-            analyst=user,
-        )
-        .exclude(submitted_at=None)
-        .exists()
-    )
 
 
 def _clean_body(
@@ -107,6 +95,8 @@ def _clean_body(
         raise AnnotationError(f"Unknown verdict “{verdict}”.")
     if verdict and not label.takes_verdict:
         raise AnnotationError(f"A verdict is given only with labels that take one, not “{label}”.")
+    if label.takes_verdict and not verdict:
+        verdict = Verdict.UNVERIFIED
     if confidence not in Confidence.values:
         raise AnnotationError("Confidence must be low, medium or high.")
     if len(note) > MAX_NOTE:

@@ -51,6 +51,7 @@ def panel_context(
     annotations = list(selectors.annotations_for_panel(article=article, user=user, filters=filters))
     membership = selectors.membership_for(article=article, user=user)
     blind = selectors.blind_for(article=article, user=user)
+    final = selectors.annotations_final(article=article, user=user)
     return {
         "article": article,
         "annotations": annotations,
@@ -65,7 +66,9 @@ def panel_context(
         "text_hash": text_hash(article.body),
         "membership": membership,
         "blind": blind,
-        "can_annotate": has_role(user, ANALYST),
+        # After a blind assignment is submitted, nothing of one's own can change.
+        "can_annotate": has_role(user, ANALYST) and not final,
+        "final": final,
         "can_review": has_role(user, EDITOR),
         "error": error,
         "user": user,

@@ -3,7 +3,7 @@
 from ninja import NinjaAPI
 
 from api import errors
-from api.endpoints import annotations, articles, events, outlets
+from api.endpoints import annotations, articles, events, jobs, outlets
 
 api = NinjaAPI(
     title="Newsdesk API",
@@ -28,3 +28,4 @@ api.add_router("/outlets/", outlets.router)
 api.add_router("/articles/", articles.router)
 api.add_router("/events/", events.router)
 api.add_router("/annotations/", annotations.router)
+api.add_router("/jobs/", jobs.router)

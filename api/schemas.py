@@ -90,6 +90,14 @@ class OutletAverages(Schema):
     negative_share: float | None
     reading_ease: float | None = Field(description="Mean Flesch reading ease")
     grade: float | None = Field(description="Mean Flesch-Kincaid grade")
+    tone_n: int = Field(description="Articles whose tone is averaged")
+    tone_left_out: int = Field(
+        description="Scored articles left out of the tone: in a language VADER does not cover"
+    )
+    reading_ease_n: int = Field(description="Articles whose Flesch reading ease is averaged")
+    reading_ease_left_out: int = Field(
+        description="Scored articles left out of reading ease and grade: not in English"
+    )
 
 
 class OutletDetail(OutletOut):
@@ -134,8 +142,16 @@ class ArticleOut(Schema):
     ingest_method: str
     scoring_status: str
     created_at: dt.datetime
+    language_source: str = Field(
+        description="detected, page, outlet or person (an analyst's correction); empty if unknown"
+    )
+    language_confidence: float | None = Field(
+        description="The detector's probability for the language it found"
+    )
     scores: dict[str, ScoreValues] = Field(
-        description="Each scorer's values by scorer name (evidence is on the article itself)."
+        description="Each scorer's values by scorer name (evidence is on the article itself). "
+        'A scorer that does not support the article\'s language has values {"not_available": '
+        '{"reason": "language", "language": ..., "supported": [...]}} and no figures.'
     )
 
     @staticmethod
@@ -203,6 +219,44 @@ class ArticleIngest(Schema):
         if self.text is None and self.html is None and not self.url:
             raise ValueError("give text, html, or a url to fetch")
         return self
+
+
+# --- Jobs ---------------------------------------------------------------------------
+
+
+class JobRowOut(Schema):
+    number: int = Field(description="The row's number (1 for a fetched URL)")
+    outcome: str = Field(description="stored, duplicate or refused")
+    detail: str = Field(description="Why it was refused, or which article it duplicates")
+    article_id: int | None = Field(description="The stored (or duplicated) article")
+
+
+class JobOut(Schema):
+    """Work that a worker does after the request: fetching a URL."""
+
+    id: int
+    kind: str
+    name: str = Field(description="The URL (or the file's name)")
+    status: str = Field(description="queued, running, done or failed")
+    total: int | None
+    position: int = Field(description="The last row handled")
+    stored: int
+    duplicates: int
+    refused: int
+    error: str
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    rows: list[JobRowOut]
+
+    @staticmethod
+    def resolve_rows(obj) -> list:
+        return list(obj.rows.all())
+
+
+class JobAccepted(Schema):
+    detail: str
+    job: JobOut
+    url: str = Field(description="Poll this until the job's status is done")
 
 
 # --- Events -------------------------------------------------------------------------

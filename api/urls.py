@@ -6,8 +6,8 @@ leave these views alone. The schema and the docs are public: they hold no data.
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, JsonResponse
-from django.urls import path, reverse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, path, resolve, reverse
 
 from api.main import api
 
@@ -20,7 +20,19 @@ def home(request: HttpRequest) -> JsonResponse:
 
 
 @login_not_required
-def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """JSON 404, except that an address missing only its final slash (``/api/docs``) is
+    sent on to the one with it, as Django's APPEND_SLASH does for the pages."""
+    if request.method in ("GET", "HEAD") and not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(
+                request.path + "/" + (f"?{query}" if query else "")
+            )
     return JsonResponse({"detail": "Not Found"}, status=404)
 
 

@@ -164,6 +164,7 @@ def add_background(n: int) -> None:
                 content_hash=content_hash(body),
                 published_at=when,
                 ingest_method=IngestMethod.BULK,
+                language="en",
                 meta={"background": True},
             )
         )

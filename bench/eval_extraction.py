@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -44,6 +45,9 @@ import trafilatura
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# The HTML path reads its size caps from the settings (no database is used).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+os.environ.setdefault("DEBUG", "1")
 
 from newsdesk.ingest.article import extract_article  # noqa: E402
 from newsdesk.ingest.errors import IngestError  # noqa: E402

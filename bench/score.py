@@ -141,6 +141,7 @@ def through_celery(texts: list[str], concurrency: int) -> None:
             raw=text,
             content_hash=content_hash(text),
             ingest_method=IngestMethod.BULK,
+            language="en",  # the scorers skip an article whose language they do not support
         )
         for i, text in enumerate([*texts, f"Warm-up. {texts[0]}"])
     )

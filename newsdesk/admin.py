@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count
 
 from newsdesk.models import Article, Event, Feed, Outlet, OutletDomain
@@ -153,7 +153,8 @@ class FeedAdmin(admin.ModelAdmin):
         # Sent to the workers: a poll fetches many pages, too long for a request. A feed
         # that is being polled already is left to that poll (feed_poll checks).
         ids = list(queryset.values_list("pk", flat=True))
-        transaction.on_commit(lambda: [poll_feed.delay(pk) for pk in ids])
+        for pk in ids:
+            poll_feed.delay_on_commit(pk)
         self.message_user(
             request,
             f"Polling {len(ids)} feed(s) in the background; reload this page for the results.",

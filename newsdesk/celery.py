@@ -1,11 +1,39 @@
+import logging
 import os
+from functools import partial
 
 from celery import Celery
+from celery.contrib.django.task import DjangoTask
 from celery.signals import task_postrun, task_prerun
+from kombu.exceptions import OperationalError as BrokerError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
 
-app = Celery("newsdesk")
+log = logging.getLogger("newsdesk.tasks")
+
+
+class Task(DjangoTask):
+    """Newsdesk's tasks: a send after the commit that the broker refuses is logged and
+    left to the sweep (analysis.services.articles_sweep), which finds the work by its
+    state in the database. Raising would turn a committed change into an error page,
+    and a retry of the request into a 409."""
+
+    def delay_on_commit(self, *args, **kwargs) -> None:
+        from django.db import transaction
+
+        transaction.on_commit(partial(self.delay_or_leave, *args, **kwargs))
+
+    def delay_or_leave(self, *args, **kwargs) -> bool:
+        """Send now; False (and logged) if the broker cannot be reached."""
+        try:
+            self.delay(*args, **kwargs)
+        except BrokerError as exc:
+            log.error("Could not send %s (%s); the sweep will pick the work up", self.name, exc)
+            return False
+        return True
+
+
+app = Celery("newsdesk", task_cls=Task)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

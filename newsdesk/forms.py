@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 
 from newsdesk.ingest.bulk import detect_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import check_size, decode_text
-from newsdesk.models import Event, Outlet, ScoringStatus
-from newsdesk.widgets import QuickSelect
+from newsdesk.ingest.language import LANGUAGE_NAMES
+from newsdesk.models import Article, Event, Outlet, ScoringStatus
+from newsdesk.widgets import Picker, QuickSelect
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -61,9 +65,27 @@ class PasteForm(ArticleMetaFields):
     )
 
 
+# Files one upload request may carry: each is extracted in the request (an HTML page
+# within the caps takes up to a few seconds), so many would hold a web process too long.
+MAX_UPLOAD_FILES = 5
+
+
 class UploadForm(ArticleMetaFields):
     id_prefix = "upload"
-    files = MultipleFileField(label="Files (.txt or .html)", allow_empty_file=True)
+    files = MultipleFileField(
+        label="Files (.txt or .html)",
+        allow_empty_file=True,
+        help_text=f"Up to {MAX_UPLOAD_FILES} at a time; import a JSON Lines or CSV file for more.",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_UPLOAD_FILES:
+            raise forms.ValidationError(
+                f"{len(files)} files: upload up to {MAX_UPLOAD_FILES} at a time, or put "
+                "the articles in one JSON Lines or CSV file for Import articles."
+            )
+        return files
 
 
 class UrlForm(IdPrefixedForm):
@@ -115,10 +137,18 @@ class ArticleEventForm(forms.Form):
     event = forms.ModelChoiceField(
         Event.objects.all(),
         required=False,
-        widget=forms.NumberInput(attrs={"min": 1}),
+        widget=Picker("event"),
         label="Event id",
         help_text="Leave empty to take the article out of its event.",
         error_messages={"invalid_choice": NO_SUCH_EVENT},
+    )
+
+
+class ArticleLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        choices=sorted(LANGUAGE_NAMES.items(), key=lambda item: item[1]),
+        label="Language",
+        help_text="Correct the detected language; the article is scored again for it.",
     )
 
 
@@ -130,13 +160,14 @@ class EventMergeForm(forms.Form):
     other = forms.ModelChoiceField(
         Event.objects.all(),
         label="Merge this event into event id",
-        widget=forms.NumberInput(attrs={"min": 1}),
+        widget=Picker("event"),
         error_messages={"invalid_choice": "There is no other event with this id."},
     )
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
+        self.fields["other"].widget.exclude = event.pk
 
 
 class EventSplitForm(IdPrefixedForm):
@@ -179,3 +210,30 @@ class ImportForm(forms.Form):
                 message += " Import larger files with: manage.py import_articles FILE"
             raise forms.ValidationError(message) from None
         return upload
+
+
+# Publication times outside these years are typing slips (or hostile rows): the pages'
+# date arithmetic must not meet year 1 or 9999.
+EARLIEST_PUBLISHED = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
+
+class ArticleDetailsForm(forms.ModelForm):
+    """An analyst's corrections to an article's details, on its page."""
+
+    class Meta:
+        model = Article
+        fields = ["headline", "outlet", "published_at", "dateline"]
+        labels = {"published_at": "Published"}
+        widgets = {
+            "outlet": QuickSelect,
+            "published_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+    def clean_published_at(self):
+        value = self.cleaned_data.get("published_at")
+        latest = timezone.now() + dt.timedelta(days=1)
+        if value is not None and not EARLIEST_PUBLISHED <= value <= latest:
+            raise forms.ValidationError("Give a publication time between 1900 and today.")
+        return value

@@ -890,6 +890,8 @@ def articles_group(
         report.add(placement)
         if not placement.skipped and placement.event is not None:
             changed.update(i for i in (before, placement.event.pk) if i)
+    # Indexed and placed: the sweep leaves them alone (analysis.services.articles_sweep).
+    scope.update(grouped_at=timezone.now())
     _reports_stale(changed)
     return report
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from newsdesk.ingest.bulk import detect_format, parse_published, read_rows
+from django.db import DataError, transaction
+
+from newsdesk.ingest.bulk import Row, detect_format, parse_published, read_rows
 from newsdesk.ingest.errors import IngestError
-from newsdesk.models import IngestMethod
+from newsdesk.models import Article, IngestMethod
 from newsdesk.services import ArticleInput, DuplicateArticle, article_ingest
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -55,6 +60,41 @@ def _row_input(fields: dict, meta_keys: tuple[str, ...]) -> ArticleInput:
     )
 
 
+@dataclass
+class RowOutcome:
+    STORED, DUPLICATE, REFUSED = "stored", "duplicate", "refused"
+
+    kind: str
+    detail: str = ""
+    article: Article | None = None
+
+
+def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ("demo", "note", "event")):
+    """Store one row of an import file, or say why not; one row's fault, even one that
+    the database refuses, stays that row's."""
+    if row.fields is None:
+        return RowOutcome(RowOutcome.REFUSED, row.error)
+    try:
+        with transaction.atomic():
+            article = article_ingest(
+                data=_row_input(row.fields, meta_keys),
+                method=IngestMethod.BULK,
+                user=user,
+                queue_scoring=False,
+                create_outlet=True,
+            )
+    except DuplicateArticle as exc:
+        return RowOutcome(RowOutcome.DUPLICATE, str(exc), exc.existing)
+    except IngestError as exc:
+        return RowOutcome(RowOutcome.REFUSED, str(exc))
+    except (DataError, ValueError, OverflowError) as exc:
+        log.warning("Import row %s could not be stored", row.number, exc_info=exc)
+        return RowOutcome(
+            RowOutcome.REFUSED, f"could not be stored ({exc.__class__.__name__}: {exc})"[:500]
+        )
+    return RowOutcome(RowOutcome.STORED, "", article)
+
+
 def articles_import(
     *,
     path: Path,
@@ -92,23 +132,13 @@ def articles_import_stream(
     for row in read_rows(stream, fmt):
         if progress and row.number % 100 == 0:
             progress(row.number)
-        if row.fields is None:
-            report.rejected.append((row.number, row.error))
-            continue
-        try:
-            article = article_ingest(
-                data=_row_input(row.fields, meta_keys),
-                method=IngestMethod.BULK,
-                user=user,
-                queue_scoring=False,
-                create_outlet=True,
-            )
-        except DuplicateArticle as exc:
-            report.duplicates.append((row.number, str(exc)))
-        except IngestError as exc:
-            report.rejected.append((row.number, str(exc)))
+        outcome = row_import(row=row, user=user, meta_keys=meta_keys)
+        if outcome.article is not None and outcome.kind == RowOutcome.STORED:
+            report.imported.append(outcome.article.pk)
+        elif outcome.kind == RowOutcome.DUPLICATE:
+            report.duplicates.append((row.number, outcome.detail))
         else:
-            report.imported.append(article.pk)
+            report.rejected.append((row.number, outcome.detail))
     if queue_scoring and report.imported:
         from analysis.services import articles_queue_scoring
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -64,6 +65,18 @@ class Outlet(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("outlet-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        """A rating comes with its provenance: the register shows where each one is from."""
+        errors = {}
+        for rating, source in (
+            ("leaning", "leaning_source"),
+            ("reliability", "reliability_source"),
+        ):
+            if getattr(self, rating) and not getattr(self, source).strip():
+                errors[source] = f"Say where the {rating} rating comes from (a rater, a URL)."
+        if errors:
+            raise ValidationError(errors)
 
 
 class OutletDomain(models.Model):
@@ -188,6 +201,13 @@ class ScoringStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class LanguageSource(models.TextChoices):
+    DETECTED = "detected", "Detected from the text"
+    PAGE = "page", "Declared by the page"
+    OUTLET = "outlet", "The outlet's language"
+    PERSON = "person", "Set by a person"
+
+
 class Article(models.Model):
     outlet = models.ForeignKey(
         Outlet, models.PROTECT, null=True, blank=True, related_name="articles"
@@ -198,7 +218,18 @@ class Article(models.Model):
     byline = models.CharField(max_length=300, blank=True)
     dateline = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # ISO 639-1 code; "" when neither the text nor the outlet says. The scorers run only
+    # on the languages they declare (analysis.scoring.register).
     language = models.CharField(max_length=12, blank=True)
+    language_source = models.CharField(max_length=10, choices=LanguageSource.choices, blank=True)
+    # What the detector said, kept when a person corrects it: its guess ("" if unsure)
+    # and the probability it gave that guess.
+    language_detected = models.CharField(max_length=12, blank=True)
+    language_confidence = models.FloatField(null=True, blank=True)
+    language_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language_set_at = models.DateTimeField(null=True, blank=True)
     body = models.TextField()
     raw = models.TextField(help_text="The input exactly as received.")
     captions = models.JSONField(default=list, blank=True)
@@ -229,6 +260,15 @@ class Article(models.Model):
     # When it was last sent to the workers: the sweep re-sends articles queued too long.
     scoring_queued_at = models.DateTimeField(null=True, blank=True)
     scored_at = models.DateTimeField(null=True, blank=True)
+    # The scoring batch (analysis.ScoringBatch) whose progress counts this article's
+    # scoring: a plain id, as the newsroom's models know nothing of the analysis app.
+    scoring_batch_id = models.PositiveIntegerField(null=True, blank=True)
+    # Scoring tasks that began on it since it was queued and have not finished: one
+    # left behind by a worker killed mid-chunk makes the next task isolate the article.
+    scoring_attempts = models.PositiveSmallIntegerField(default=0)
+    # When grouping last indexed it (and placed it, if it had no event); the sweep
+    # sends scored articles that grouping never reached.
+    grouped_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -286,3 +326,112 @@ class ArticleTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class ArticleEdit(models.Model):
+    """One change of an article's details by a person, kept as its history."""
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="edits")
+    field = models.CharField(max_length=40)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.field} of article {self.article_id}"
+
+
+class IngestJob(models.Model):
+    """An import file or a URL to fetch, worked through by a task while its page (or the
+    API) shows its progress and, at the end, what became of every row."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", "Import"
+        URL = "url", "Fetch by URL"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The file's name, or the URL.
+    name = models.CharField(max_length=1000)
+    # The file's decoded text (or the URL), emptied once the job is done.
+    source = models.TextField(blank=True)
+    outlet = models.ForeignKey(Outlet, models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # Rows in the file (known once a worker has counted them), and the last row handled:
+    # a task stopped midway resumes after it.
+    total = models.PositiveIntegerField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    stored = models.PositiveIntegerField(default=0)
+    duplicates = models.PositiveIntegerField(default=0)
+    refused = models.PositiveIntegerField(default=0)
+    # Why the whole job failed (a CSV without a text column); rows' reasons are on them.
+    error = models.TextField(blank=True)
+    # The scoring batch (analysis.ScoringBatch) of the stored articles, by id.
+    scoring_batch_id = models.PositiveIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Every step saves it: the sweep re-sends a job that has not moved for long.
+    updated_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "updated_at"], name="ingestjob_status_updated")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest-job", args=[self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def handled(self) -> int:
+        return self.stored + self.duplicates + self.refused
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(100, round(100 * self.position / self.total))
+
+
+class IngestJobRow(models.Model):
+    """What became of one row of an import (or of a fetched URL): stored, a duplicate of
+    a stored article, or refused with the reason."""
+
+    class Outcome(models.TextChoices):
+        STORED = "stored", "Stored"
+        DUPLICATE = "duplicate", "Already stored"
+        REFUSED = "refused", "Refused"
+
+    job = models.ForeignKey(IngestJob, models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    detail = models.TextField(blank=True)
+    article = models.ForeignKey(Article, models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "number"], name="one_outcome_per_job_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"Row {self.number}: {self.outcome}"

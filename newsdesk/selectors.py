@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, connections
 from django.db.models import (
     Avg,
     BooleanField,
+    Count,
     Expression,
     F,
     FloatField,
@@ -23,7 +24,8 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
-from newsdesk.models import Article, Event, Outlet
+from newsdesk.models import Article, Event, IngestJob, IngestJobRow, Outlet
+from newsdesk.roles import ADMIN, has_role
 
 # PostgreSQL's search reads the stored vector of migration 0009 (``search_vector``, kept
 # by PostgreSQL from the headline and body with this configuration).
@@ -259,13 +261,34 @@ def outlet_list() -> QuerySet[Outlet]:
     )
 
 
+# The figures whose counts the outlet page and the API give: (name, scorer, value key).
+_COUNTED = (
+    ("tone", "sentiment", "compound_mean"),
+    ("reading_ease", "readability", "flesch_reading_ease"),
+)
+
+
 def outlet_averages(outlet: Outlet) -> dict:
-    return Outlet.objects.filter(pk=outlet.pk).aggregate(
+    """Mean scores of the outlet's articles; for tone and reading ease, how many
+    articles each averages (``_n``) and how many scored articles it leaves out for
+    want of the figure (``_left_out``: not measurable in their language)."""
+    counts = {}
+    for name, scorer, key in _COUNTED:
+        rows = Q(articles__scores__scorer=scorer)
+        counts[f"{name}_n"] = Count(
+            "articles__scores", filter=rows & Q(articles__scores__values__has_key=key)
+        )
+        counts[f"{name}_rows"] = Count("articles__scores", filter=rows)
+    averages = Outlet.objects.filter(pk=outlet.pk).aggregate(
         tone=_score_avg("sentiment", "compound_mean"),
         negative_share=_score_avg("sentiment", "negative_share"),
         reading_ease=_score_avg("readability", "flesch_reading_ease"),
         grade=_score_avg("readability", "flesch_kincaid_grade"),
+        **counts,
     )
+    for name, _, _ in _COUNTED:
+        averages[f"{name}_left_out"] = averages.pop(f"{name}_rows") - averages[f"{name}_n"]
+    return averages
 
 
 def event_list() -> QuerySet[Event]:
@@ -284,3 +307,69 @@ def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Art
     for article in articles.order_by(*ordering):
         groups.setdefault(article.outlet_id, (article.outlet, []))[1].append(article)
     return list(groups.values())
+
+
+PICK_LIMIT = 10
+
+
+def _picked_day(query: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(query)
+    except ValueError:
+        return None
+
+
+def events_pick(*, query: str, exclude: int | None = None) -> list[Event]:
+    """Events for a picker, newest first: by id ("12" or "#12"), by a day they span
+    ("2024-03-11"), or by words of their title."""
+    query = query.strip().lstrip("#")
+    if not query:
+        return []
+    events = event_list()
+    if query.isdigit():
+        events = events.filter(pk=int(query))
+    elif day := _picked_day(query):
+        events = events.filter(starts_on__lte=day, ends_on__gte=day)
+    else:
+        for word in query.split()[:6]:
+            events = events.filter(title__icontains=word)
+    if exclude:
+        events = events.exclude(pk=exclude)
+    return list(events[:PICK_LIMIT])
+
+
+def articles_pick(*, query: str) -> list[Article]:
+    """Articles for a picker, newest first: by id, by the day published, or by words of
+    their headline."""
+    query = query.strip().lstrip("#")
+    if not query:
+        return []
+    articles = Article.objects.select_related("outlet").order_by(
+        F("published_at").desc(nulls_last=True), "-id"
+    )
+    if query.isdigit():
+        articles = articles.filter(pk=int(query))
+    elif day := _picked_day(query):
+        articles = articles.filter(
+            published_at__gte=_start_of(day), published_at__lt=_start_of(day + dt.timedelta(days=1))
+        )
+    else:
+        for word in query.split()[:6]:
+            articles = articles.filter(headline__icontains=word)
+    return list(articles.only("pk", "headline", "published_at", "outlet__name")[:PICK_LIMIT])
+
+
+def article_edits(article: Article, limit: int = 20) -> list:
+    """The latest corrections of the article's details, newest first, with who made them."""
+    return list(article.edits.select_related("user")[:limit])
+
+
+def ingest_jobs_for(user) -> QuerySet[IngestJob]:
+    """The imports and fetches a user may follow: their own; an admin, everyone's."""
+    jobs = IngestJob.objects.defer("source")
+    return jobs if has_role(user, ADMIN) else jobs.filter(created_by=user)
+
+
+def ingest_job_rows(job: IngestJob, outcome: str = "") -> QuerySet[IngestJobRow]:
+    rows = job.rows.select_related("article")
+    return rows.filter(outcome=outcome) if outcome else rows

@@ -13,17 +13,27 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
-from newsdesk.ingest.article import extract_article
+from newsdesk.ingest.language import language_detect
 from newsdesk.ingest.text import CleanedText
-from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
-
+from newsdesk.models import (
+    Article,
+    ArticleEdit,
+    Event,
+    IngestMethod,
+    LanguageSource,
+    MembershipSource,
+    Outlet,
+    OutletDomain,
+)
+from newsdesk.signals import articles_language_changed
 
 
 class DuplicateArticle(IngestError):
@@ -62,7 +72,10 @@ def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) 
     """Find an outlet by name, domain or the URL's host; optionally create it for curation."""
     name = name.strip()
     if name:
-        outlet = Outlet.objects.filter(name__iexact=name).first()
+        # A dateline or a page names "Northbridge Ledger" where the register has "The
+        # Northbridge Ledger" (or the other way round).
+        bare = name[4:] if name.lower().startswith("the ") else name
+        outlet = Outlet.objects.filter(Q(name__iexact=bare) | Q(name__iexact=f"The {bare}")).first()
         if outlet is None and "." in name:
             outlet = _outlet_by_domain(name.lower().removeprefix("www."))
         if outlet:
@@ -166,6 +179,14 @@ def article_ingest(
     outlet = data.outlet or outlet_for(
         name=data.outlet_name or cleaned.outlet_hint, url=url or "", create_inactive=create_outlet
     )
+    meta = dict(data.meta or {})
+    if outlet is not None and data.outlet is None and not data.outlet_name:
+        # Found by the machine: the article page says from what, for an analyst to confirm.
+        meta["outlet_found_in"] = (
+            "the text's dateline or the page's name"
+            if cleaned.outlet_hint and outlet_for(name=cleaned.outlet_hint) == outlet
+            else "the address's domain"
+        )
     headline = (data.headline or cleaned.headline or cleaned.body.split("\n")[0])[:500]
     article = Article(
         outlet=outlet,
@@ -174,7 +195,7 @@ def article_ingest(
         byline=(data.byline or cleaned.byline)[:300],
         dateline=cleaned.dateline[:200],
         published_at=_published(data.published or cleaned.published),
-        language=cleaned.language or (outlet.language if outlet else ""),
+        **_language_fields(cleaned, outlet),
         body=cleaned.body,
         raw=data.raw,
         captions=cleaned.captions,
@@ -182,7 +203,7 @@ def article_ingest(
         removed_lines=cleaned.removed,
         content_hash=digest,
         ingest_method=method,
-        meta=data.meta or {},
+        meta=meta,
         created_by=user if user and user.is_authenticated else None,
     )
     try:
@@ -204,6 +225,82 @@ def article_ingest(
     return article
 
 
+def _language_fields(cleaned: CleanedText, outlet: Outlet | None) -> dict:
+    """The detected language; the page's declaration or the outlet's language when the
+    text was too short or too mixed for the detector to be sure."""
+    fields = {
+        "language_detected": cleaned.language if cleaned.language_confidence else "",
+        "language_confidence": cleaned.language_confidence,
+    }
+    if cleaned.language:
+        source = LanguageSource.DETECTED if cleaned.language_confidence else LanguageSource.PAGE
+        return fields | {"language": cleaned.language, "language_source": source}
+    if outlet and outlet.language:
+        return fields | {"language": outlet.language, "language_source": LanguageSource.OUTLET}
+    return fields | {"language": "", "language_source": ""}
+
+
+def article_set_language(*, article: Article, language: str, user=None) -> bool:
+    """A person corrects the article's language; False if it was that already. The
+    detector's guess stays beside it; ``articles_language_changed`` tells the scoring
+    layer, which scores the article again."""
+    language = language.strip().lower()
+    changed = language != article.language
+    article.language = language
+    article.language_source = LanguageSource.PERSON
+    article.language_set_by = user if user and user.is_authenticated else None
+    article.language_set_at = timezone.now()
+    article.save(
+        update_fields=[
+            "language",
+            "language_source",
+            "language_set_by",
+            "language_set_at",
+            "updated_at",
+        ]
+    )
+    if changed:
+        articles_language_changed.send(sender=Article, article_ids=[article.pk])
+    return changed
+
+
+DETECT_CHUNK = 500
+
+
+def articles_detect_language(*, article_ids: list[int] | None = None) -> tuple[int, int]:
+    """Detect the language of stored articles again (all of them by default), except
+    those a person set; those whose language changes are scored again. Returns (seen,
+    changed). For archives ingested before detection stored its confidence."""
+    articles = Article.objects.exclude(language_source=LanguageSource.PERSON)
+    if article_ids is not None:
+        articles = articles.filter(pk__in=article_ids)
+    ids = list(articles.order_by("pk").values_list("pk", flat=True))
+    total_changed = 0
+    for start in range(0, len(ids), DETECT_CHUNK):
+        changed: list[int] = []
+        rows = (
+            Article.objects.filter(pk__in=ids[start : start + DETECT_CHUNK])
+            .select_related("outlet")
+            .only("pk", "body", "language", "language_source", "outlet__language")
+        )
+        updates, fields = [], {}
+        for article in rows:
+            found = language_detect(article.body)
+            cleaned = CleanedText(language=found.language, language_confidence=found.confidence)
+            fields = _language_fields(cleaned, article.outlet)
+            if fields["language"] != article.language:
+                changed.append(article.pk)
+            for name, value in fields.items():
+                setattr(article, name, value)
+            updates.append(article)
+        with transaction.atomic():
+            Article.objects.bulk_update(updates, list(fields), batch_size=DETECT_CHUNK)
+            if changed:
+                articles_language_changed.send(sender=Article, article_ids=changed)
+        total_changed += len(changed)
+    return len(ids), total_changed
+
+
 def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Article:
     """An uploaded file; its size is checked before anything is read."""
     check_size(upload.size, settings.NEWSDESK_MAX_ARTICLE_BYTES, "The file")
@@ -223,10 +320,15 @@ def article_ingest_bytes(
     )
 
 
+def url_check_not_stored(*, url: str) -> None:
+    """Raise DuplicateArticle if an article with this URL is stored (before fetching it)."""
+    if existing := Article.objects.filter(url=url.strip()).first():
+        raise DuplicateArticle(existing, "same URL")
+
+
 def article_ingest_url(*, url: str, user=None, outlet: Outlet | None = None) -> Article:
     url = url.strip()
-    if existing := Article.objects.filter(url=url).first():
-        raise DuplicateArticle(existing, "same URL")
+    url_check_not_stored(url=url)
     page = fetch_url(url)
     text = decode_text(page.body, page.charset)
     data = ArticleInput(raw=text, is_html=page.content_type != "text/plain", url=url, outlet=outlet)
@@ -341,3 +443,46 @@ def _reports_stale(*events: Event | None) -> None:
     from analysis.event_report import events_mark_stale
 
     events_mark_stale(event_ids=[e.pk for e in events if e is not None])
+
+
+# The details of an article a person may correct on its page; the body is what came in
+# and is not edited (its scores and annotations rest on it).
+EDITABLE_DETAILS = ("headline", "outlet", "published_at", "dateline")
+
+
+def _detail_text(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+@transaction.atomic
+def article_details_update(*, article: Article, user, **changes) -> list[str]:
+    """Correct an article's details (``EDITABLE_DETAILS``); each change is kept in its
+    history with who made it. The event's dates follow a new publication time, and its
+    comparison, which shows all of them, is recomputed. Returns the fields changed."""
+    unknown = set(changes) - set(EDITABLE_DETAILS)
+    if unknown:
+        raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
+    changed = [name for name, value in changes.items() if getattr(article, name) != value]
+    if not changed:
+        return []
+    editor = user if user and user.is_authenticated else None
+    ArticleEdit.objects.bulk_create(
+        ArticleEdit(
+            article=article,
+            field=name,
+            old=_detail_text(getattr(article, name)),
+            new=_detail_text(changes[name]),
+            user=editor,
+        )
+        for name in changed
+    )
+    for name in changed:
+        setattr(article, name, changes[name])
+    article.save(update_fields=[*changed, "updated_at"])
+    if article.event is not None:
+        if "published_at" in changed:
+            event_refresh_dates(event=article.event)
+        _reports_stale(article.event)
+    return changed

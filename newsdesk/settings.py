@@ -142,7 +142,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 NEWSDESK_MAX_ARTICLE_BYTES = env_int("NEWSDESK_MAX_ARTICLE_BYTES", 5 * 1024 * 1024)
+# HTML is refused past these before extraction, whose time grows with both.
+NEWSDESK_MAX_HTML_BYTES = env_int("NEWSDESK_MAX_HTML_BYTES", 3 * 1024 * 1024)
+NEWSDESK_MAX_HTML_ELEMENTS = env_int("NEWSDESK_MAX_HTML_ELEMENTS", 20_000)
 NEWSDESK_FETCH_TIMEOUT = env_int("NEWSDESK_FETCH_TIMEOUT", 10)
+# Seconds a whole fetch may take (each read is bounded by the timeout above).
+NEWSDESK_FETCH_DEADLINE = env_int("NEWSDESK_FETCH_DEADLINE", 30)
 # Hosts the URL fetcher may reach although they resolve to private addresses (tests only).
 NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
 # Event grouping (newsdesk/grouping.py): see the README for tuning.
@@ -208,8 +213,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER",
 # Tasks reuse their process's database connections (newsdesk.celery closes them as
 # Django does after a request); Celery's fixup then closes them only every this many.
 CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
-CELERY_TASK_SOFT_TIME_LIMIT = 120
-CELERY_TASK_TIME_LIMIT = 180
+# A task past the soft limit is interrupted (a scoring chunk is then split); past the
+# hard one its pool process is killed (the sweep re-sends its work, article by article).
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 120)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 180)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Beat: the feed dispatcher every minute (each feed has its own interval; see newsdesk/feeds.py).
 # A dispatch not run within the minute is dropped; the next one does its work.
@@ -227,6 +234,9 @@ CELERY_BEAT_SCHEDULE = {
 }
 # An article queued longer than this (seconds) is re-sent by the sweep.
 NEWSDESK_SWEEP_STUCK_AFTER = env_int("NEWSDESK_SWEEP_STUCK_AFTER", 900)
+# Seconds all the scorers together may spend on one article: past it the article is
+# marked failed with the reason, and the rest of its chunk is stored.
+NEWSDESK_SCORING_BUDGET = float(os.getenv("NEWSDESK_SCORING_BUDGET", "20"))
 CELERY_BEAT_SCHEDULE_FILENAME = os.getenv(
     "CELERY_BEAT_SCHEDULE_FILENAME", str(VAR_DIR / "celerybeat-schedule")
 )
@@ -290,6 +300,12 @@ NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 600)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_briefly": {"()": "newsdesk.log_filters.ClientErrorsBriefly"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["client_errors_briefly"]}
+    },
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "INFO")},
+    # Django's own logging (in DEBUG, a console handler of its own) goes to the root's
+    # handler only: each record once.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }

@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # without saving models and so send no post_save: ``outlet_ids`` the rows it matched,
 # ``fields`` the names of the fields it set.
 outlets_updated = Signal()
+
+# Sent when articles' languages change (``article_ids``: by a person's correction or a
+# new detection): their scores were computed for the old language.
+articles_language_changed = Signal()

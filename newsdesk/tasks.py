@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.db import DatabaseError
 
-from newsdesk import feeds
+from newsdesk import feeds, jobs
 from newsdesk.models import Feed
 
 
@@ -29,3 +29,9 @@ def poll_feed(feed_id: int) -> None:
     feed = Feed.objects.filter(pk=feed_id).select_related("outlet").first()
     if feed is not None:
         feeds.feed_poll(feed=feed)
+
+
+# A job works for jobs.RUN_SECONDS, then sends the rest on to a new task.
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
+def run_ingest_job(job_id: int) -> None:
+    jobs.ingest_job_run(job_id=job_id)

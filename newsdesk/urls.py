@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from analysis import views as analysis_views
 from api import views as api_views
@@ -9,6 +12,12 @@ from newsdesk.security import ThrottledAdminAuthenticationForm, ThrottledAuthent
 
 urlpatterns = [
     path("", views.home, name="home"),
+    # Pages that do not extend base.html (the admin, the API docs) get the icon too.
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+        name="favicon",
+    ),
     path(
         "login/",
         auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
@@ -21,13 +30,19 @@ urlpatterns = [
     path("articles/new/upload/", views.article_upload, name="article-upload"),
     path("articles/new/url/", views.article_fetch, name="article-fetch"),
     path("articles/import/", views.article_import, name="article-import"),
+    path("articles/pick/", views.article_pick, name="article-pick"),
+    path("jobs/<int:pk>/", views.ingest_job, name="ingest-job"),
+    path("jobs/<int:pk>/report.csv", views.ingest_job_report, name="ingest-job-report"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
     path("articles/<int:pk>/event/", views.article_set_event, name="article-set-event"),
+    path("articles/<int:pk>/details/", views.article_edit_details, name="article-edit-details"),
+    path("articles/<int:pk>/language/", views.article_set_language, name="article-set-language"),
     path("articles/<int:pk>/rescore/", analysis_views.article_rescore, name="article-rescore"),
     path("outlets/", views.outlet_list, name="outlet-list"),
     path("outlets/<slug:slug>/", views.outlet_detail, name="outlet-detail"),
     path("events/", views.event_list, name="event-list"),
     path("events/new/", views.event_create, name="event-create"),
+    path("events/pick/", views.event_pick, name="event-pick"),
     path("events/<int:pk>/", views.event_detail, name="event-detail"),
     path("events/<int:pk>/rename/", views.event_rename, name="event-rename"),
     path("events/<int:pk>/lock/", views.event_lock, name="event-lock"),
@@ -37,6 +52,7 @@ urlpatterns = [
     path("events/<int:pk>/export.csv", views.event_export, name="event-export"),
     path("reports/outlets/", analysis_views.outlet_report, name="outlet-report"),
     path("reports/blindspots/", analysis_views.blindspot_list, name="blindspots"),
+    path("methodology/", analysis_views.methodology, name="methodology"),
     path("scoring/", analysis_views.scoring_status, name="scoring-status"),
     path("scoring/rescore/", analysis_views.rescore, name="rescore"),
     path("scoring/batches/<int:pk>/", analysis_views.batch_progress, name="batch-progress"),

@@ -1,23 +1,24 @@
 from __future__ import annotations
 
 import csv
-import io
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseStopPolling
 
 from analysis.event_report import event_report_get, event_report_rows
 from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
-from analysis.selectors import article_scores
-from newsdesk import selectors, services
+from analysis.selectors import article_scores, measures_not_available
+from newsdesk import jobs, selectors, services
 from newsdesk.csv_export import safe_rows
 from newsdesk.forms import (
+    ArticleDetailsForm,
     ArticleEventForm,
     ArticleFilterForm,
+    ArticleLanguageForm,
     EventForm,
     EventMergeForm,
     EventRenameForm,
@@ -28,10 +29,9 @@ from newsdesk.forms import (
     UploadForm,
     UrlForm,
 )
-from newsdesk.importer import articles_import_stream
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import looks_like_html
-from newsdesk.models import Article, Event, IngestMethod, Outlet
+from newsdesk.models import Article, Event, IngestJob, IngestJobRow, IngestMethod, Outlet
 from newsdesk.pagination import article_page
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
@@ -65,6 +65,33 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _pick(request: HttpRequest, kind: str, items: list) -> HttpResponse:
+    context = {
+        "items": items,
+        "kind": kind,
+        "name": request.GET.get("name", kind),
+        "query": request.GET.get("pick", ""),
+    }
+    return render(request, "newsdesk/_pick.html", context)
+
+
+@role_required(ANALYST)
+def event_pick(request: HttpRequest) -> HttpResponse:
+    exclude = request.GET.get("exclude", "")
+    items = selectors.events_pick(
+        query=request.GET.get("pick", "")[:200],
+        exclude=int(exclude) if exclude.isdigit() else None,
+    )
+    return _pick(request, "event", items)
+
+
+@role_required(ANALYST)
+def article_pick(request: HttpRequest) -> HttpResponse:
+    return _pick(
+        request, "article", selectors.articles_pick(query=request.GET.get("pick", "")[:200])
+    )
+
+
 @role_required(ANALYST)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)
@@ -79,8 +106,15 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "layers": [(key, label) for key, (label, _) in LAYERS.items()],
         "legend": layer_legend(layer, scores),
         "layer_scored": bool(scores.get(LAYER_SCORERS[layer])),
+        "layer_not_available": any(
+            m["scorer"] == LAYER_SCORERS[layer] for m in measures_not_available(scores)
+        ),
         "paragraphs": layer_paragraphs(article.body, layer, scores),
         "event_form": ArticleEventForm(initial={"event": article.event_id}),
+        "details_form": ArticleDetailsForm(instance=article),
+        "edits": selectors.article_edits(article),
+        "language_form": ArticleLanguageForm(initial={"language": article.language}),
+        "not_available": measures_not_available(scores),
     }
     template = "newsdesk/article_detail.html"
     if request.htmx and request.htmx.target in ("scoring-status", "article-text"):
@@ -139,23 +173,60 @@ def article_paste(request: HttpRequest) -> HttpResponse:
 
 @role_required(ANALYST)
 def article_import(request: HttpRequest) -> HttpResponse:
-    """A JSON Lines or CSV file of articles: each row stored or refused with a reason."""
+    """A JSON Lines or CSV file of articles, imported by a worker: its page follows the
+    progress and reports each row, stored or refused with a reason."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    report = None
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "newsdesk/article_import.html", {"form": form}, status=400)
-        upload = form.cleaned_data["file"]
-        try:
-            report = articles_import_stream(
-                stream=io.StringIO(form.cleaned_data["text"], newline=""),
-                name=upload.name,
-                user=request.user,
-            )
-        except IngestError as exc:  # a file that cannot be read at all, such as a bad header
-            form.add_error("file", str(exc))
-            return render(request, "newsdesk/article_import.html", {"form": form}, status=400)
-    return render(request, "newsdesk/article_import.html", {"form": form, "report": report})
+        job = jobs.import_job_create(
+            name=form.cleaned_data["file"].name, text=form.cleaned_data["text"], user=request.user
+        )
+        messages.success(request, "The file is queued for import; this page follows it.")
+        return redirect(job)
+    return render(request, "newsdesk/article_import.html", {"form": form})
+
+
+@role_required(ANALYST)
+def ingest_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(selectors.ingest_jobs_for(request.user), pk=pk)
+    if request.htmx and request.htmx.target == "job" and not job.is_running:
+        stored = job.rows.filter(outcome=IngestJobRow.Outcome.STORED).first()
+        if job.kind == IngestJob.Kind.URL and stored and stored.article:
+            messages.success(request, f"Stored “{stored.article.headline}”; scoring is queued.")
+            return HttpResponseClientRedirect(stored.article.get_absolute_url())
+    outcome = request.GET.get("outcome", "")
+    if outcome not in IngestJobRow.Outcome.values:
+        outcome = ""
+    context = {
+        "job": job,
+        "outcome": outcome,
+        "outcomes": IngestJobRow.Outcome.choices,
+        "page": _page(request, selectors.ingest_job_rows(job, outcome), 100),
+        "query": f"outcome={outcome}" if outcome else "",
+    }
+    template = "newsdesk/ingest_job.html"
+    if request.htmx and request.htmx.target == "job":
+        response = render(request, template + "#job", context)
+        if not job.is_running:
+            response.status_code = HttpResponseStopPolling.status_code
+        return response
+    return render(request, template, context)
+
+
+@role_required(ANALYST)
+def ingest_job_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every row's outcome, as CSV."""
+    job = get_object_or_404(selectors.ingest_jobs_for(request.user), pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{job.pk}-report.csv"'
+    rows = [["row", "outcome", "detail", "article_id", "headline"]]
+    rows += [
+        [r.number, r.outcome, r.detail, r.article_id or "", r.article.headline if r.article else ""]
+        for r in selectors.ingest_job_rows(job).iterator(chunk_size=1000)
+    ]
+    csv.writer(response).writerows(safe_rows(rows))
+    return response
 
 
 @require_POST
@@ -199,16 +270,21 @@ def article_upload(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(ANALYST)
 def article_fetch(request: HttpRequest) -> HttpResponse:
+    """A URL, fetched by a worker (a slow server must not hold a web process); the job's
+    page follows it and leads to the article."""
     form = UrlForm(request.POST)
     duplicate = None
     if form.is_valid():
+        url = form.cleaned_data["url"]
         try:
-            article = services.article_ingest_url(url=form.cleaned_data["url"], user=request.user)
+            services.url_check_not_stored(url=url)
         except IngestError as exc:
             form.add_error("url", str(exc))
             duplicate = getattr(exc, "existing", None)
         else:
-            return _ingested(request, article)
+            job = jobs.url_job_create(url=url, user=request.user)
+            messages.success(request, "The page is queued for fetching; this page follows it.")
+            return redirect(job)
     return render(
         request,
         "newsdesk/article_new.html",
@@ -232,6 +308,43 @@ def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(form.errors["event"]))
     if request.htmx:
         return HttpResponseClientRedirect(article.get_absolute_url())
+    return redirect(article)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_edit_details(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("event"), pk=pk)
+    form = ArticleDetailsForm(request.POST, instance=Article.objects.get(pk=pk))
+    if form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        changed = services.article_details_update(article=article, user=request.user, **changes)
+        if changed:
+            names = ", ".join(str(form.fields[name].label).lower() for name in changed)
+            messages.success(request, f"Saved: {names}.")
+        else:
+            messages.info(request, "Nothing was changed.")
+    else:
+        messages.error(
+            request,
+            " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()),
+        )
+    return redirect(article)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_set_language(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    form = ArticleLanguageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["language"]))
+    elif services.article_set_language(
+        article=article, language=form.cleaned_data["language"], user=request.user
+    ):
+        messages.success(request, "Language corrected; the article is being scored again.")
+    else:
+        messages.info(request, "Language confirmed; the scores stand.")
     return redirect(article)
 
 
@@ -270,13 +383,27 @@ def event_create(request: HttpRequest) -> HttpResponse:
     return render(request, "newsdesk/event_list.html", {"page": page, "form": form}, status=400)
 
 
+def comparison_poll_every(poll: int) -> int | None:
+    """Seconds before the next look at a stale comparison, after ``poll`` looks; None
+    to stop. Quick at first (a refresh takes seconds), then slower; after about ten
+    minutes the page stops asking (the refresh task was lost: the sweep re-sends it)."""
+    if poll < 30:
+        return 2
+    if poll < 90:
+        return 10
+    return None
+
+
 @role_required(ANALYST)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("reviewed_by"), pk=pk)
     template = "newsdesk/event_detail.html"
     if request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
-    return render(request, template, _event_context(event))
+    poll = request.GET.get("poll", "")
+    poll = min(int(poll), 10_000) if poll.isascii() and poll.isdigit() else 0
+    context = _event_context(event, poll=poll, poll_every=comparison_poll_every(poll))
+    return render(request, template, context)
 
 
 def _event_context(event: Event, **forms) -> dict:
@@ -290,6 +417,8 @@ def _event_context(event: Event, **forms) -> dict:
         "merge_form": EventMergeForm(event=event),
         "split_form": EventSplitForm(event=event),
         "review_form": EventReviewForm(initial={"comment": event.review_comment}),
+        "poll": 0,
+        "poll_every": comparison_poll_every(0),
     }
     context.update(forms)
     return context

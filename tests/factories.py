@@ -43,6 +43,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         )
     )
     raw = factory.SelfAttribute("body")
+    language = "en"  # as detected: the scorers run only on the languages they support
     content_hash = factory.LazyAttribute(lambda a: content_hash(a.body))
     ingest_method = IngestMethod.PASTE
 

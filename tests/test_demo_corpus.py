@@ -1,4 +1,10 @@
+import io
+import os
+import re
+import stat
+
 import pytest
+from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from newsdesk.models import Article, Event, Outlet, ScoringStatus
@@ -30,3 +36,16 @@ def test_loading_the_demo_twice_adds_nothing():
     counts = Article.objects.count(), Event.objects.count(), Outlet.objects.count()
     call_command("load_demo")
     assert (Article.objects.count(), Event.objects.count(), Outlet.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_demo_users_get_fresh_logins_also_written_to_a_private_file(tmp_path):
+    path = tmp_path / "demo-logins.txt"
+    out = io.StringIO()
+    call_command("create_demo_users", file=str(path), stdout=out)
+    written = path.read_text(encoding="utf-8")
+    assert written.strip() == out.getvalue().strip()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    logins = re.findall(r"user '(\w+)' password '([^']+)'", written)
+    assert [u for u, _ in logins] == ["admin", "editor", "analyst"]
+    assert all(authenticate(username=u, password=p) for u, p in logins)

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import gc
 import importlib
-from collections.abc import Callable
+import inspect
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,14 +30,41 @@ class ScoreResult:
     evidence: dict = field(default_factory=dict)
 
 
+# The key of the values stored for an article that a scorer could not measure.
+NOT_AVAILABLE = "not_available"
+
+
 @dataclass(frozen=True)
 class Scorer:
     name: str
     version: str
-    func: Callable[[str], ScoreResult]
+    func: Callable[..., ScoreResult]
+    # The languages its lexicons, rules or formulas are made for; None: any language.
+    languages: frozenset[str] | None = frozenset({"en"})
+    # Whether ``func`` takes the text's language (to choose its formula or word lists).
+    takes_language: bool = False
 
-    def __call__(self, text: str) -> ScoreResult:
+    def __call__(self, text: str, language: str = "en") -> ScoreResult:
+        if self.takes_language:
+            return self.func(text, language=language)
         return self.func(text)
+
+    def supports(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
+
+    def not_available(self, language: str) -> ScoreResult:
+        """What is stored instead of a score for a text in a language it does not
+        support: ``values`` holds no figure, so that every mean and count leaves the
+        article out, and says why."""
+        return ScoreResult(
+            values={
+                NOT_AVAILABLE: {
+                    "reason": "language",
+                    "language": language,
+                    "supported": sorted(self.languages or ()),
+                }
+            }
+        )
 
 
 _REGISTRY: dict[str, Scorer] = {}
@@ -44,9 +76,23 @@ BATCH_SIZE = 100
 SHARED_CACHE_SIZE = 128
 
 
-def register(name: str, version: str) -> Callable:
-    def decorator(func: Callable[[str], ScoreResult]) -> Callable[[str], ScoreResult]:
-        _REGISTRY[name] = Scorer(name=name, version=version, func=func)
+def register(name: str, version: str, languages: tuple[str, ...] | None = ("en",)) -> Callable:
+    """Add a scorer. ``languages``: the ISO 639-1 codes it is made for (None: any);
+    an article in another language gets no score from it. A function with a
+    ``language`` parameter is given the article's language."""
+
+    def decorator(func: Callable[..., ScoreResult]) -> Callable[..., ScoreResult]:
+        try:
+            takes_language = "language" in inspect.signature(func).parameters
+        except (TypeError, ValueError):  # a compiled function without a signature
+            takes_language = False
+        _REGISTRY[name] = Scorer(
+            name=name,
+            version=version,
+            func=func,
+            languages=None if languages is None else frozenset(languages),
+            takes_language=takes_language,
+        )
         return func
 
     return decorator
@@ -76,19 +122,39 @@ def get_scorer(name: str) -> Scorer:
     return _REGISTRY[name]
 
 
+class ScoringTimeout(Exception):
+    """A text took its scorers longer than its time budget."""
+
+
 def score_texts(
-    texts: list[str], scorers: list[Scorer] | None = None
+    texts: list[str],
+    scorers: list[Scorer] | None = None,
+    languages: list[str] | None = None,
+    *,
+    budget: float | None = None,
+    stop_on: tuple[type[BaseException], ...] = (),
 ) -> list[list[ScoreResult] | Exception]:
     """Every scorer's result on each text (in ``scorers`` order), or the exception that
     stopped one of them on that text, which leaves the other texts alone.
+
+    ``languages`` gives each text's language (English if not given): a scorer that does
+    not support a text's language gives ``Scorer.not_available`` instead of a score.
+
+    ``budget`` is the time in seconds all the scorers together may spend on one text:
+    past it, the scorer at work is interrupted and the text's outcome is ScoringTimeout,
+    so one pathological text fails alone. (It needs the main thread, where a worker
+    runs its tasks; elsewhere texts run unbounded.) Exceptions of the ``stop_on`` types
+    are raised instead of recorded: they concern the whole call, not one text.
 
     Scorers take turns over a batch of texts rather than texts over the scorers: while
     one scorer runs, its lexicons and patterns stay in the processor's caches.
     """
     scorers = all_scorers() if scorers is None else scorers
+    languages = ["en"] * len(texts) if languages is None else languages
     results: list[list[ScoreResult] | Exception] = []
     for start in range(0, len(texts), BATCH_SIZE):
         batch = texts[start : start + BATCH_SIZE]
+        batch_languages = languages[start : start + BATCH_SIZE]
         # The scorers make no reference cycles (only a failing one might, through its
         # traceback), yet their many short-lived objects set off the cyclic garbage
         # collector, which then walks every object in the process: in a Django worker
@@ -98,22 +164,74 @@ def score_texts(
         if paused:
             gc.disable()
         try:
-            results += _score_batch(batch, scorers)
+            with _alarm(budget) as limit:
+                results += _score_batch(batch, batch_languages, scorers, limit, stop_on)
         finally:
             if paused:
                 gc.enable()
     return results
 
 
-def _score_batch(texts: list[str], scorers: list[Scorer]) -> list[list[ScoreResult] | Exception]:
+def _score_batch(
+    texts: list[str],
+    languages: list[str],
+    scorers: list[Scorer],
+    limit: Callable[[float], None] | None,
+    stop_on: tuple[type[BaseException], ...],
+) -> list[list[ScoreResult] | Exception]:
     outcomes: list[list[ScoreResult] | Exception] = [[] for _ in texts]
+    spent = [0.0] * len(texts)
     for scorer in scorers:
         for i, text in enumerate(texts):
             done = outcomes[i]
             if isinstance(done, Exception):
                 continue
+            language = languages[i]
+            if not scorer.supports(language):
+                done.append(scorer.not_available(language))
+                continue
             try:
-                done.append(scorer(text))
+                if limit is None:
+                    done.append(scorer(text, language))
+                    continue
+                started = time.perf_counter()
+                limit(spent[i])
+                try:
+                    result = scorer(text, language)
+                finally:
+                    limit(-1)
+                    spent[i] += time.perf_counter() - started
+                done.append(result)
+            except stop_on:
+                raise
             except Exception as exc:  # noqa: BLE001 - reported per text to the caller
                 outcomes[i] = exc
     return outcomes
+
+
+@contextmanager
+def _alarm(budget: float | None) -> Iterator[Callable[[float], None] | None]:
+    """A function that arms a timer for the rest of a text's budget, given what the
+    text has spent so far (or disarms it, given -1); None where no budget applies."""
+    usable = budget and hasattr(signal, "setitimer")
+    if not usable or threading.current_thread() is not threading.main_thread():
+        yield None
+        return
+
+    def expired(signum, frame):
+        raise ScoringTimeout(f"scoring took longer than {budget:g} s")
+
+    def limit(spent: float) -> None:
+        if spent < 0:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        elif spent >= budget:
+            raise ScoringTimeout(f"scoring took longer than {budget:g} s")
+        else:
+            signal.setitimer(signal.ITIMER_REAL, budget - spent)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        yield limit
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -1031,7 +1031,7 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "1")
+@register("actors", "1", languages=("en",))
 def score_actors(text: str) -> ScoreResult:
     actors = _detect_tuples(text, CURATED)  # what detect_actors gives, without the copies
     by_kind = {kind: 0 for kind in KINDS}

@@ -831,7 +831,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return sum(scan.count_words(s, e) for s, e in merged)
 
 
-@register("attribution", "2")
+@register("attribution", "2", languages=("en",))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

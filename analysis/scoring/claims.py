@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, actors, register
+from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, actors, claims_languages, register
 from analysis.scoring.attribution import Lowered, _trie, lowered, score_attribution
 from analysis.scoring.sentences import split_spans
 
@@ -515,8 +515,11 @@ def _overlaps(spans: tuple[tuple[int, int], ...], ends: list[int], s: int, e: in
     return i < len(spans) and spans[i][0] < e
 
 
-@register("claims", "1")
-def score_claims(text: str) -> ScoreResult:
+# Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
+@register("claims", "2", languages=("en", *claims_languages.LANGUAGES))
+def score_claims(text: str, language: str = "en") -> ScoreResult:
+    if language != "en":
+        return _score_other(text, language)
     spans = split_spans(text)
     if not spans:
         return ScoreResult(
@@ -578,6 +581,20 @@ def score_claims(text: str) -> ScoreResult:
             "claim_share": round(len(claims) / len(spans), 4),
             "unattributed_claim_count": sum(not c["attributed"] for c in claims),
             "numbers_count": n_numbers,
+        },
+        evidence={"claims": claims},
+    )
+
+
+def _score_other(text: str, language: str) -> ScoreResult:
+    """Claims of a German, Spanish, French or Russian text (``claims_languages``): no
+    unattributed count, since no attribution scorer reads these languages yet."""
+    claims, n_sentences = claims_languages.claims(text, language)
+    return ScoreResult(
+        values={
+            "claim_count": len(claims),
+            "claim_share": round(len(claims) / n_sentences, 4) if n_sentences else 0.0,
+            "numbers_count": sum(len(c["numbers"]) for c in claims),
         },
         evidence={"claims": claims},
     )

@@ -142,7 +142,7 @@ def word_count(text: str) -> int:
 _ORDER = {frame: i for i, frame in enumerate(FRAMES)}
 
 
-@register("framing", VERSION)
+@register("framing", VERSION, languages=("en",))
 def score_framing(text: str) -> ScoreResult:
     cues = find_cues(text)
     words = word_count(text)

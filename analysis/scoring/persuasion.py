@@ -9,9 +9,18 @@ lexicon's "notes".
 
 Pure regular expressions, no model: one combined pattern over every cue (a prefix trie,
 so the longest cue wins), context rules from the lexicon that switch a cue off next to
-certain words ("tax regime", "military might"), a rule for the month "May", and a second
-pattern for scare quotes (the "peaceful" protest), which count as doubt. A 600-word
-article takes about a third of a millisecond on a slow shared server.
+certain words ("tax regime", "military might", "regime change"), a rule for the month
+"May", and a second pattern for scare quotes (the "peaceful" protest), which count as
+doubt. A 600-word article takes about a third of a millisecond on a slow shared server.
+
+Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
+``bench/train_persuasion.py`` from the training part of the even half of the SemEval-2020
+Task 11 propaganda corpus): each cue's precision there, smoothed, is the cue's
+confidence (a cue never seen there gets what such cues turned out to have). The file can
+also add phrases learned from the corpus ("added"); it adds none at present (see the
+training script). A cue whose confidence is under the file's threshold, or of a family the
+lexicon lists in "hint_families" (measured precision under 0.3), is a hint: kept apart in
+the evidence ("hints"), left out of the counts and rates, and shown only on request.
 """
 
 from __future__ import annotations
@@ -24,11 +33,18 @@ from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import whitespace_words
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
+LEARNED_PATH = LEXICON_PATH.with_name("persuasion_learned.json")
 SCARE_QUOTE_CUE = "scare quotes"
 
 _LEXICON = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+_LEARNED = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
 VERSION: str = _LEXICON["version"]
 FAMILIES: tuple[str, ...] = tuple(_LEXICON["families"])
+# Families whose measured precision is under 0.3: every cue of theirs is a hint.
+HINT_FAMILIES: frozenset[str] = frozenset(_LEXICON["hint_families"])
+# The families that count in the rates ("findings"), in lexicon order.
+FINDING_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f not in HINT_FAMILIES)
+CONFIDENCE_THRESHOLD: float = _LEARNED["threshold"]
 
 # --- The combined cue pattern -----------------------------------------------------------
 
@@ -83,10 +99,27 @@ def _trie_pattern(cues: list[str]) -> str:
     return build(tree)
 
 
-_CUE_FAMILIES: dict[str, list[str]] = {}  # cue as written -> the families listing it
+_HAND_CUE_FAMILIES: dict[str, list[str]] = {}  # cue as written -> the families listing it
 for _family, _spec in _LEXICON["families"].items():
     for _cue in _spec["cues"]:
-        _CUE_FAMILIES.setdefault(_cue, []).append(_family)
+        _HAND_CUE_FAMILIES.setdefault(_cue, []).append(_family)
+# The hand-written cues and the learned additions together.
+_CUE_FAMILIES: dict[str, list[str]] = {cue: list(f) for cue, f in _HAND_CUE_FAMILIES.items()}
+for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
+    if _family not in _CUE_FAMILIES.setdefault(_cue, []):
+        _CUE_FAMILIES[_cue].append(_family)
+
+# (cue, family) -> confidence: the cue's learned precision, else what cues unseen in
+# training turned out to have (the "unseen prior").
+_CONFIDENCE: dict[tuple[str, str], float] = {}
+for _cue, _families in _CUE_FAMILIES.items():
+    for _family in _families:
+        _CONFIDENCE[(_cue, _family)] = _LEARNED["unseen_prior"].get(_family, 0.0)
+for _cue, _by_family in _LEARNED["confidence"].items():
+    for _family, (_confidence, _n) in _by_family.items():
+        _CONFIDENCE[(_cue, _family)] = _confidence
+for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
+    _CONFIDENCE[(_cue, _family)] = _confidence
 
 _EXACT = {_key(cue): cue for cue in _CUE_FAMILIES if not cue.endswith("*")}
 _PREFIXES = sorted(
@@ -101,6 +134,13 @@ _PREFIXES = sorted(
 # than IGNORECASE.
 _BEFORE_WORD = r"[ \t\n\r\f\v\u00a0\u2009\u202f\"'“‘«‹(\[{/—–]"
 CUE_PATTERN = re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_CUE_FAMILIES)) + r")(?!\w)")
+# The hand-written cues alone: the lexicon before learning, for the evaluation's baseline
+# (the same pattern while the learned file adds no phrase).
+HAND_CUE_PATTERN = (
+    re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_HAND_CUE_FAMILIES)) + r")(?!\w)")
+    if _LEARNED["added"]
+    else CUE_PATTERN
+)
 
 
 def _lower_same_length(text: str) -> str:
@@ -265,13 +305,30 @@ def count_words(text: str) -> int:
     return whitespace_words(text) - text.count(" — ") - text.count(" – ")
 
 
-def find_cues(text: str) -> list[dict]:
-    """Every cue in the text as {start, end, family, cue}, in text order.
+def _cue(start: int, end: int, family: str, cue: str) -> dict:
+    confidence = _CONFIDENCE.get((cue, family), 0.0)
+    return {
+        "start": start,
+        "end": end,
+        "family": family,
+        "cue": cue,
+        "confidence": confidence,
+        "hint": family in HINT_FAMILIES or confidence < CONFIDENCE_THRESHOLD,
+    }
 
-    A cue listed in two families gives one entry per family, with the same offsets.
+
+def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[dict]:
+    """The cues in the text as {start, end, family, cue, confidence, hint}, in text order.
+
+    Findings only unless ``hints``; ``learned=False`` matches the hand-written cues alone
+    (the learned additions are left out; confidences and hint marks stay). A cue listed
+    in two families gives one entry per family, with the same offsets.
     """
+    pattern, families_of = (
+        (CUE_PATTERN, _CUE_FAMILIES) if learned else (HAND_CUE_PATTERN, _HAND_CUE_FAMILIES)
+    )
     found = []
-    for match in CUE_PATTERN.finditer(" " + _lower_same_length(text)):
+    for match in pattern.finditer(" " + _lower_same_length(text)):
         # The match starts with the character before the cue, in a text one longer.
         start, end = match.start(), match.end() - 1
         cue = _cue_for(match.group()[1:])
@@ -280,38 +337,50 @@ def find_cues(text: str) -> list[dict]:
             continue
         if cue == "may" and _is_month_or_name(text, start, end):
             continue
-        for family in _CUE_FAMILIES[cue]:
-            found.append({"start": start, "end": end, "family": family, "cue": cue})
+        for family in families_of[cue]:
+            found.append(_cue(start, end, family, cue))
     scare = []
     for match in SCARE_QUOTE_PATTERN.finditer(text):
         start, end = match.span()
         if start and text[start - 1].isalnum():
             continue  # an apostrophe or a mark inside a word, not an opening mark
         if not _is_quotation(text, start, end):
-            scare.append({"start": start, "end": end, "family": "doubt", "cue": SCARE_QUOTE_CUE})
+            scare.append(_cue(start, end, "doubt", SCARE_QUOTE_CUE))
     if scare:
         found.extend(scare)
         found.sort(key=lambda c: (c["start"], c["end"]))
-    return found
+    return found if hints else [c for c in found if not c["hint"]]
 
 
 def _per_1000(hits: int, words: int) -> float:
     return round(hits * 1000 / words, 2) if words else 0.0
 
 
-@register("persuasion", VERSION)
+@register("persuasion", VERSION, languages=("en",))
 def score_persuasion(text: str) -> ScoreResult:
+    """Findings counted per family and per 1,000 words; hints apart, in the evidence only.
+
+    Only the families that met the precision bar (FINDING_FAMILIES) have counts and rates,
+    so outlet reports and comparisons add up findings alone; "hint_counts" says how many
+    hints each family had, for a page that offers to show them.
+    """
     word_count = count_words(text)
-    cues = find_cues(text)
-    counts = dict.fromkeys(FAMILIES, 0)
+    cues, hints = [], []
+    for cue in find_cues(text, hints=True):
+        (hints if cue["hint"] else cues).append(cue)
+    counts = dict.fromkeys(FINDING_FAMILIES, 0)
     for cue in cues:
         counts[cue["family"]] += 1
+    hint_counts = dict.fromkeys(FAMILIES, 0)
+    for cue in hints:
+        hint_counts[cue["family"]] += 1
     return ScoreResult(
         values={
             "word_count": word_count,
             "counts": counts,
             "per_1000": {family: _per_1000(n, word_count) for family, n in counts.items()},
             "total_per_1000": _per_1000(len(cues), word_count),
+            "hint_counts": {family: n for family, n in hint_counts.items() if n},
         },
-        evidence={"cues": cues},
+        evidence={"cues": cues, "hints": hints},
     )

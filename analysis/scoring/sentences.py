@@ -126,3 +126,40 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def split(text: str) -> list[str]:
     return [text[s:e] for s, e in split_spans(text)]
+
+
+# Any language (the English rule above wants an ASCII capital next): terminal
+# punctuation, closing quotes, space, then an opening quote or dialogue dash and a
+# capital of any script or a digit (checked in ``split_spans_any``).
+_END_ANY = re.compile(r"[.!?…]+[\"'”’»“)\]]*(?=\s+[\"'“‘«„(\[—–-]?\s*(\w))")
+# A short word before a full stop that does not end a sentence in German, French,
+# Spanish or Russian ("z. B.", "Sr.", "г.", "т. е."); initials ("В. Путин") are one letter.
+FOREIGN_ABBREVIATIONS = frozenset((
+    "bzw", "ca", "dr", "nr", "str", "vgl", "usw", "sr", "sra", "srs", "dra", "av", "etc",
+    "mme", "mlle", "dr", "st", "prof", "г", "гг", "т", "тыс", "млн", "млрд", "руб", "им",
+    "ул", "др", "проф", "см", "ст",
+))  # fmt: skip
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def split_spans_any(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans for text in any alphabetic script; cached like ``split_spans``."""
+    spans: list[tuple[int, int]] = []
+    for para in _paragraphs(text):
+        start = para[0]
+        for match in _END_ANY.finditer(text, para[0], para[1]):
+            if not (match[1].isupper() or match[1].isdigit()):
+                continue
+            end = match.end()
+            if text[match.start()] == ".":
+                word_start = max(start, text.rfind(" ", start, match.start()) + 1)
+                word = text[word_start : match.start()].lower().lstrip('(«"“„')
+                if len(word) == 1 or word in FOREIGN_ABBREVIATIONS:
+                    continue
+            spans.append((start, end))
+            start = end
+            while start < para[1] and text[start].isspace():
+                start += 1
+        if start < para[1]:
+            spans.append((start, para[1]))
+    return tuple(spans)

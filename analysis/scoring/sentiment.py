@@ -29,7 +29,7 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.
-@register("sentiment", "1")
+@register("sentiment", "1", languages=("en",))
 def score_sentiment(text: str) -> ScoreResult:
     sentences = [
         {"start": start, "end": end, "compound": score}

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import math
+
 from django import template
 from django.utils.html import format_html, format_html_join
+
+from newsdesk.ingest.language import language_name
 
 register = template.Library()
 
@@ -69,6 +74,26 @@ SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
 def source_type(value) -> str:
     """The attribution scorer's source type as the page says it: "named_org" -> "organisation"."""
     return SOURCE_TYPES.get(str(value or ""), label(value))
+
+
+# Readability formulas of other languages, as their authors' names are written.
+FORMULAS = {
+    "flesch_amstad": "Flesch–Amstad reading ease",
+    "fernandez_huerta": "Fernández Huerta reading ease",
+    "kandel_moles": "Kandel–Moles reading ease",
+    "oborneva": "Oborneva reading ease",
+}
+
+
+@register.filter
+def formula_label(name: str) -> str:
+    return FORMULAS.get(name, label(name))
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """A language code as its name, with the code ("Russian (ru)"); "unknown" if none."""
+    return f"{language_name(code)} ({code})" if code else "unknown"
 
 
 @register.filter
@@ -143,3 +168,354 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+# --- Charts for the comparison and the outlet report -----------------------------------
+# Each chart is an SVG with a title and a description, and the values it draws as a table
+# beside it (for screen readers, print and copying), so the marks and the table cannot
+# disagree: both come from the same rows here.
+
+CHART_WIDTH = 600
+LABEL_WIDTH = 170  # left margin for the row labels of the row charts
+ROW_HEIGHT = 24
+
+
+def _data_table(caption: str, head: list[str], rows: list[list]) -> str:
+    header = format_html_join("", "<th scope='col'>{}</th>", ((h,) for h in head))
+    body = format_html_join(
+        "",
+        "<tr>{}</tr>",
+        ((format_html_join("", "<td>{}</td>", ((cell,) for cell in row)),) for row in rows),
+    )
+    return format_html(
+        '<details class="chart-table"><summary>{} as a table</summary>'
+        '<table class="list small"><thead><tr>{}</tr></thead><tbody>{}</tbody></table>'
+        "</details>",
+        caption,
+        header,
+        body,
+    )
+
+
+def _figure(kind: str, title: str, description: str, width: int, height: int, marks, table):
+    # An id of its own for each chart (several of a kind may share a page), the same for
+    # the same chart every time.
+    ident = f"{kind}-{hashlib.blake2s(str(marks).encode(), digest_size=4).hexdigest()}"
+    return format_html(
+        '<figure class="chart chart-{}"><svg viewBox="0 0 {} {}" width="100%" role="img"'
+        ' aria-labelledby="{}-t {}-d" preserveAspectRatio="xMinYMin meet">'
+        '<title id="{}-t">{}</title><desc id="{}-d">{}</desc>{}</svg>{}</figure>',
+        kind, width, height, ident, ident, ident, title, ident, description, marks, table,
+    )  # fmt: skip
+
+
+LEANING_ORDER = ("left", "lean_left", "center", "lean_right", "right", "unrated")
+
+
+@register.simple_tag
+def balance_chart(balance: dict | None) -> str:
+    """The coverage balance as three stacked bars (leaning, state affiliation, country),
+    each part coloured by a fixed class per value, with the counts in a table."""
+    if not balance or not balance.get("total"):
+        return ""
+    groups = [
+        ("Leaning", "lean", [(k, balance["leaning"].get(k, 0)) for k in LEANING_ORDER]),
+        ("State affiliation", "state", list(balance.get("state_affiliated", {}).items())),
+        ("Country", "country", list(balance.get("country", {}).items())),
+    ]
+    bar_width = CHART_WIDTH - LABEL_WIDTH
+    marks, rows = [], []
+    for g, (name, css, parts) in enumerate(groups):
+        total = sum(n for _, n in parts) or 1
+        y = g * (ROW_HEIGHT + 8)
+        marks.append(format_html('<text x="0" y="{}" class="axis-label">{}</text>', y + 16, name))
+        x = float(LABEL_WIDTH)
+        for i, (key, n) in enumerate(parts):
+            if not n:
+                continue
+            width = bar_width * n / total
+            cls = f"{css}-{key}" if css != "country" else f"cat-{i % 8}"
+            text = f"{label(key)}: {n} of {total}"
+            marks.append(format_html(
+                '<rect class="part {}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>'
+                '<text x="{}" y="{}" class="bar-label">{}</text>',
+                cls, f"{x:.1f}", y, f"{width:.1f}", ROW_HEIGHT, text,
+                f"{x + 4:.1f}", y + 16, f"{label(key)} {n}" if width > 60 else "",
+            ))  # fmt: skip
+            rows.append([name, label(key), n])
+            x += width
+    height = len(groups) * (ROW_HEIGHT + 8)
+    table = _data_table("Coverage balance", ["Measure", "Value", "Outlets"], rows)
+    return _figure(
+        "balance", "Coverage balance",
+        f"{balance['total']} outlets by leaning, state affiliation and country.",
+        CHART_WIDTH, height, mark_safe_join(marks), table,
+    )  # fmt: skip
+
+
+LABEL_CHARS = 24  # what fits in LABEL_WIDTH at the charts' font size
+
+
+def _row_label(name: str, y: float):
+    """A row's label, shortened to fit its margin; the whole name in its title."""
+    short = name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+    return format_html(
+        '<text class="row-label" x="0" y="{}"><title>{}</title>{}</text>', y, name, short
+    )
+
+
+def mark_safe_join(parts) -> str:
+    return format_html_join("", "{}", ((p,) for p in parts))
+
+
+def _axis(low: float, high: float, ticks, x, top: int, bottom: int, fmt: str) -> list:
+    marks = []
+    for t in ticks:
+        marks.append(format_html(
+            '<line class="grid{}" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+            '<text class="tick" x="{}" y="{}">{}</text>',
+            " zero" if t == 0 else "", f"{x(t):.1f}", f"{x(t):.1f}", top, bottom,
+            f"{x(t):.1f}", bottom + 12, format(t, fmt),
+        ))  # fmt: skip
+    return marks
+
+
+@register.simple_tag
+def interval_chart(rows, low: float = -1.0, high: float = 1.0, title: str = "Tone",
+                   fmt: str = "+.2f", what: str = "mean") -> str:  # fmt: skip
+    """One row per outlet on a shared axis: its value as a dot and its interval as a line.
+    ``rows``: (label, value, interval low, interval high); a row without a value is listed
+    in the table as "no data" and drawn without a mark."""
+    rows = list(rows)
+    if not any(r[1] is not None for r in rows):
+        return ""
+    left, right = LABEL_WIDTH, CHART_WIDTH - 24
+    span = (high - low) or 1.0
+
+    def x(v: float) -> float:
+        return left + (min(max(v, low), high) - low) / span * (right - left)
+
+    height = len(rows) * ROW_HEIGHT + 24
+    ticks = [low + span * i / 4 for i in range(5)]
+    marks = _axis(low, high, ticks, x, 0, len(rows) * ROW_HEIGHT, fmt)
+    table_rows = []
+    for i, (name, value, lo, hi) in enumerate(rows):
+        y = i * ROW_HEIGHT + ROW_HEIGHT / 2
+        marks.append(_row_label(name, y + 4))
+        if value is None:
+            table_rows.append([name, "no data", "", ""])
+            continue
+        interval = ""
+        if lo is not None and hi is not None:
+            interval = format_html(
+                '<line class="interval" x1="{}" x2="{}" y1="{}" y2="{}"/>',
+                f"{x(lo):.1f}", f"{x(hi):.1f}", y, y,
+            )  # fmt: skip
+        marks.append(format_html(
+            '{}<circle class="point" cx="{}" cy="{}" r="5"><title>{}: {}</title></circle>',
+            interval, f"{x(value):.1f}", y, name, format(value, fmt),
+        ))  # fmt: skip
+        table_rows.append([
+            name, format(value, fmt),
+            format(lo, fmt) if lo is not None else "", format(hi, fmt) if hi is not None else "",
+        ])  # fmt: skip
+    table = _data_table(title, ["Outlet", what, "95% interval from", "to"], table_rows)
+    return _figure(
+        "interval", title,
+        f"{what} per outlet with its 95% interval, on one axis from {low:g} to {high:g}.",
+        CHART_WIDTH, height, mark_safe_join(marks), table,
+    )  # fmt: skip
+
+
+@register.simple_tag
+def share_bars(rows, series, title: str = "Sourcing") -> str:
+    """Grouped horizontal bars of shares (0 to 1): per outlet, one bar per series.
+    ``rows``: (label, {series key: share or None}); ``series``: (key, name) pairs."""
+    rows, series = list(rows), list(series)
+    if not rows:
+        return ""
+    left, right = LABEL_WIDTH, CHART_WIDTH - 50
+    bar, gap = 9, 10
+    group = len(series) * bar + gap
+    height = len(rows) * group + 24
+    marks = _axis(0, 1, [0, 0.25, 0.5, 0.75, 1], lambda v: left + v * (right - left),
+                  0, len(rows) * group, ".0%")  # fmt: skip
+    table_rows = []
+    for i, (name, values) in enumerate(rows):
+        top = i * group
+        marks.append(_row_label(name, top + group / 2 + 2))
+        cells = [name]
+        for j, (key, series_name) in enumerate(series):
+            value = values.get(key)
+            cells.append("no data" if value is None else f"{value:.0%}")
+            if value is None:
+                continue
+            width = max(value, 0) * (right - left)
+            marks.append(format_html(
+                '<rect class="bar series-{}" x="{}" y="{}" width="{}" height="{}">'
+                "<title>{}, {}: {}</title></rect>",
+                j, left, top + j * bar, f"{width:.1f}", bar - 1, name, series_name, f"{value:.0%}",
+            ))  # fmt: skip
+        table_rows.append(cells)
+    legend = format_html_join(
+        "", '<li><span class="swatch series-{}"></span> {}</li>',
+        ((j, s) for j, (_, s) in enumerate(series)),
+    )  # fmt: skip
+    table = _data_table(title, ["Outlet", *[s for _, s in series]], table_rows)
+    figure = _figure(
+        "bars", title, f"{', '.join(s for _, s in series)} per outlet, from 0 to 100%.",
+        CHART_WIDTH, height, mark_safe_join(marks), table,
+    )  # fmt: skip
+    return format_html('<ul class="chart-legend small">{}</ul>{}', legend, figure)
+
+
+@register.simple_tag
+def frame_legend(columns: dict | None) -> str:
+    """The frames present in any column, each with its fixed colour (the same on every
+    page: one CSS class per frame)."""
+    keys = sorted({k for col in (columns or {}).values()
+                   for k, v in (col.get("frames", {}).get("shares") or {}).items() if v})  # fmt: skip
+    if not keys:
+        return ""
+    items = format_html_join(
+        "",
+        '<li><svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">'
+        '<rect width="10" height="10" class="frame-{}"/></svg> {}</li>',
+        ((k, label(k)) for k in keys),
+    )
+    return format_html('<ul class="sharelegend frame-legend small">{}</ul>', items)
+
+
+@register.simple_tag
+def number_line(values: dict, names: dict) -> str:
+    """Numbers that disagree on one line: each outlet's number as a dot, its approximate
+    range as a line; ``values`` maps column keys to lists of numbers (value, low, high,
+    text), ``names`` column keys to outlet names."""
+    points = [(names.get(k, k), v) for k, vs in (values or {}).items() for v in vs]
+    if not points:
+        return ""
+    low = min(v["low"] for _, v in points)
+    high = max(v["high"] for _, v in points)
+    pad = (high - low) * 0.08 or max(abs(high), 1) * 0.1
+    rows = [(name, v["value"], v["low"], v["high"]) for name, v in points]
+    lo, hi = (max(low - pad, 0.0) if low >= 0 else low - pad), high + pad
+    return interval_chart(rows, lo, hi, "Numbers", fmt=",.4g", what="number")
+
+
+def _outlet_name(column: dict) -> str:
+    return (column.get("outlet") or {}).get("name") or "Unknown outlet"
+
+
+@register.simple_tag
+def tone_chart(columns: dict | None) -> str:
+    """The comparison's tone: each outlet's mean sentence compound with its 95% interval."""
+    rows = [
+        (_outlet_name(c), c["tone"].get("mean"), c["tone"].get("ci_low"), c["tone"].get("ci_high"))
+        for c in (columns or {}).values()
+    ]
+    return interval_chart(rows, -1.0, 1.0, "Tone", what="mean compound")
+
+
+SOURCING_SERIES = (
+    ("attribution_density", "words inside attributed content"),
+    ("anonymous_share", "attributions to anonymous sources"),
+    ("unattributed_claim_share", "sentences with an unattributed claim"),
+)
+
+
+@register.simple_tag
+def sourcing_chart(columns: dict | None) -> str:
+    rows = [(_outlet_name(c), c.get("sourcing") or {}) for c in (columns or {}).values()]
+    return share_bars(rows, SOURCING_SERIES, "Sourcing")
+
+
+@register.simple_tag
+def numbers_chart(disagreement: dict, columns: dict | None) -> str:
+    names = {key: _outlet_name(c) for key, c in (columns or {}).items()}
+    return number_line(disagreement.get("values") or {}, names)
+
+
+@register.simple_tag
+def trend_chart(report: dict | None) -> str:
+    """Every outlet's tone over the period on one chart from -1 to +1: a line per outlet
+    (a fixed series colour, named in the legend), a band for its 95% interval where a
+    period has two articles or more, labelled axes, and the values as a table."""
+    outlets = (report or {}).get("outlets") or []
+    if not outlets:
+        return ""
+    if not any(v is not None for o in outlets for _, v in o["trend"]):
+        return format_html(
+            '<p class="muted">No tone to chart by {}: no scored article in these periods.</p>',
+            report.get("trend_unit", "period"),
+        )
+    periods = [day for day, _ in outlets[0]["trend"]]
+    left, right, top, bottom = 44, CHART_WIDTH - 12, 8, 232
+    height = bottom + 36
+    step = (right - left) / max(len(periods) - 1, 1)
+
+    def y(v: float) -> float:
+        return bottom - (v + 1) / 2 * (bottom - top)
+
+    marks = []
+    for t in (-1, -0.5, 0, 0.5, 1):
+        marks.append(format_html(
+            '<line class="grid{}" x1="{}" x2="{}" y1="{}" y2="{}"/>'
+            '<text class="tick ytick" x="{}" y="{}">{}</text>',
+            " zero" if t == 0 else "", left, right, f"{y(t):.1f}", f"{y(t):.1f}",
+            left - 6, f"{y(t) + 4:.1f}", f"{t:+.1f}",
+        ))  # fmt: skip
+    for i in sorted({0, len(periods) // 2, len(periods) - 1}):
+        marks.append(format_html(
+            '<text class="tick" x="{}" y="{}">{}</text>', f"{left + i * step:.1f}", bottom + 14,
+            periods[i],
+        ))  # fmt: skip
+    marks.append(format_html(
+        '<text class="axis-label" x="{}" y="{}">mean tone by {}</text>', left, height - 4,
+        report.get("trend_unit", "period"),
+    ))  # fmt: skip
+    legend = []
+    for s, item in enumerate(outlets):
+        name = item["outlet"].name
+        band = [(i, lo, hi) for i, (_, lo, hi) in enumerate(item.get("trend_band", []))
+                if lo is not None and hi is not None]  # fmt: skip
+        if band:
+            upper = " ".join(f"{left + i * step:.1f},{y(hi):.1f}" for i, _, hi in band)
+            lower = " ".join(f"{left + i * step:.1f},{y(lo):.1f}" for i, lo, _ in reversed(band))
+            marks.append(format_html(
+                '<polygon class="band line-{}" points="{} {}"><title>{}: 95% interval</title></polygon>',
+                s % 6, upper, lower, name,
+            ))  # fmt: skip
+        points = [(i, v) for i, (_, v) in enumerate(item["trend"]) if v is not None]
+        line = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in points)
+        marks.append(format_html('<polyline class="line line-{}" points="{}"/>', s % 6, line))
+        marks.append(format_html_join("", '<circle class="dot line-{}" cx="{}" cy="{}" r="2.5"><title>{}, {}: {}</title></circle>', (
+            (s % 6, f"{left + i * step:.1f}", f"{y(v):.1f}", name, periods[i], f"{v:+.2f}")
+            for i, v in points
+        )))  # fmt: skip
+        legend.append((s % 6, name))
+    rows = [
+        [day, *[("" if o["trend"][i][1] is None else f"{o['trend'][i][1]:+.2f}") for o in outlets]]
+        for i, day in enumerate(periods)
+    ]
+    table = _data_table("Tone by period", ["Period", *[o["outlet"].name for o in outlets]], rows)
+    keys = format_html_join("", '<li><span class="swatch line-{}"></span> {}</li>', legend)
+    figure = _figure(
+        "trend", "Tone over time",
+        f"Mean VADER tone by {report.get('trend_unit', 'period')} of {len(outlets)} outlet(s), "
+        f"from {periods[0]} to {periods[-1]}, on a scale from -1 to +1.",
+        CHART_WIDTH, height, mark_safe_join(marks), table,
+    )  # fmt: skip
+    return format_html('<ul class="chart-legend small">{}</ul>{}', keys, figure)
+
+
+@register.filter
+def readable(value) -> str:
+    """A figure rounded for reading: three significant digits, at most two decimals
+    (48.731 -> 48.7, 0.04213 -> 0.04, -0.1834 -> -0.18); the CSV keeps the rest."""
+    if value is None:
+        return ""
+    value = float(value)
+    if value == 0:
+        return "0"
+    digits = max(0, min(2, 2 - math.floor(math.log10(abs(value)))))
+    return f"{value:.{digits}f}"

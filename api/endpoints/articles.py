@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Path, Query, Router, Status
 from ninja.pagination import paginate
 
@@ -16,8 +17,9 @@ from api.schemas import (
     Duplicate,
     Error,
     Id,
+    JobAccepted,
 )
-from newsdesk import selectors, services
+from newsdesk import jobs, selectors, services
 from newsdesk.models import Article, IngestMethod, Outlet
 from newsdesk.roles import ANALYST
 
@@ -51,13 +53,25 @@ def _article(pk: int) -> Article:
 
 @router.post(
     "/",
-    response={201: ArticleDetail, 400: Error, 409: Duplicate, 413: Error, **ERRORS},
+    response={
+        201: ArticleDetail,
+        202: JobAccepted,
+        400: Error,
+        409: Duplicate,
+        413: Error,
+        **ERRORS,
+    },
     url_name="article-ingest",
 )
 def article_ingest(request: HttpRequest, payload: ArticleIngest):
     """Store an article, as the Add article page does: the same cleaning, the same duplicate
-    checks (by URL and by text), the same guarded fetcher for a URL alone. Scoring is
-    queued; poll the article until its scoring_status is "scored".
+    checks (by URL and by text), the same guarded fetcher for a URL alone.
+
+    Text or HTML is stored at once (201, with the article); HTML is refused (400) past
+    NEWSDESK_MAX_HTML_BYTES or NEWSDESK_MAX_HTML_ELEMENTS. A URL alone is fetched by a
+    worker: the answer is 202 with the job, to poll at its ``url`` until its status is
+    "done"; its row then says which article was stored, or why none was. Either way
+    scoring is queued; poll the article until its scoring_status is "scored".
     """
     outlet = None
     if payload.outlet:
@@ -65,7 +79,14 @@ def article_ingest(request: HttpRequest, payload: ArticleIngest):
         if outlet is None:
             return Status(400, {"detail": f"No outlet has the slug {payload.outlet!r}."})
     if payload.text is None and payload.html is None:
-        article = services.article_ingest_url(url=payload.url, user=request.auth, outlet=outlet)
+        services.url_check_not_stored(url=payload.url)
+        job = jobs.url_job_create(url=payload.url, user=request.auth, outlet=outlet)
+        accepted = {
+            "detail": "The URL is queued for fetching.",
+            "job": job,
+            "url": reverse("api:job", args=[job.pk]),
+        }
+        return Status(202, accepted)
     else:
         data = services.ArticleInput(
             raw=payload.html if payload.html is not None else payload.text,

@@ -7,8 +7,11 @@ followed by hand and each hop is checked the same way.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -60,7 +63,74 @@ def _check_address(host: str, port: int) -> str:
     return sorted(addresses)[0]
 
 
-def _open(url: str, timeout: float, headers: dict[str, str]):
+class _Deadline:
+    """The time a whole fetch may take, redirects included.
+
+    urllib3's timeouts bound each read, so a server that sends a byte every few seconds
+    never trips them; past the deadline a timer shuts the connection's socket, which
+    ends the read at once, whatever it waits for (the headers or the body)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.ends = time.monotonic() + seconds
+        self._timer: threading.Timer | None = None
+        self.pool = self.response = None
+
+    def left(self) -> float:
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise self.error()
+        return left
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.ends
+
+    def error(self) -> IngestError:
+        return IngestError(f"The server took longer than {self.seconds:g} s to send the page.")
+
+    def guard(self, pool) -> None:
+        """Cut the pool's connection when the deadline passes (until ``release``)."""
+        self.release()
+        self.pool, self.response = pool, None
+        self._timer = threading.Timer(max(0.0, self.ends - time.monotonic()), self._cut)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def release(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _cut(self) -> None:
+        with contextlib.suppress(Exception):
+            if self.response is not None:  # the body is being read
+                self.response.shutdown()
+                return
+            sock = getattr(self.pool.current, "sock", None)  # the headers are awaited
+            if sock is not None:
+                # The plain socket's shutdown, under TLS too: it wakes the reading thread.
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _Recording:
+    """A pool that keeps the connection it hands out, for the deadline to cut."""
+
+    current = None
+
+    def _get_conn(self, timeout=None):
+        self.current = super()._get_conn(timeout)
+        return self.current
+
+
+class _HTTPPool(_Recording, urllib3.HTTPConnectionPool):
+    pass
+
+
+class _HTTPSPool(_Recording, urllib3.HTTPSConnectionPool):
+    pass
+
+
+def _open(url: str, timeout: float, headers: dict[str, str], deadline: _Deadline):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise IngestError("Only http:// and https:// URLs can be fetched.")
@@ -69,8 +139,9 @@ def _open(url: str, timeout: float, headers: dict[str, str]):
     except ValueError:
         raise IngestError("The URL's port is not a valid port number.") from None
     address = _check_address(parts.hostname, port)
+    timeout = min(timeout, deadline.left())
     if parts.scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
+        pool = _HTTPSPool(
             address,
             port,
             server_hostname=parts.hostname,
@@ -79,18 +150,20 @@ def _open(url: str, timeout: float, headers: dict[str, str]):
             retries=False,
         )
     else:
-        pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False)
+        pool = _HTTPPool(address, port, timeout=timeout, retries=False)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
     host_header = parts.hostname if not parts.port else f"{parts.hostname}:{parts.port}"
-    return pool.urlopen(
+    deadline.guard(pool)
+    deadline.response = pool.urlopen(
         "GET",
         path,
         headers={**headers, "Host": host_header, "User-Agent": USER_AGENT},
         redirect=False,
         preload_content=False,
     )
+    return deadline.response
 
 
 def fetch_url(
@@ -102,9 +175,20 @@ def fetch_url(
     etag: str = "",
     last_modified: str = "",
 ) -> FetchedPage:
-    """GET a page; with etag or last_modified, a 304 answer comes back as status 304."""
+    """GET a page; with etag or last_modified, a 304 answer comes back as status 304.
+
+    ``timeout`` bounds each connection and read; NEWSDESK_FETCH_DEADLINE the whole fetch.
+    """
     max_bytes = max_bytes or settings.NEWSDESK_MAX_ARTICLE_BYTES
     timeout = timeout or settings.NEWSDESK_FETCH_TIMEOUT
+    deadline = _Deadline(settings.NEWSDESK_FETCH_DEADLINE)
+    try:
+        return _fetch(url, max_bytes, timeout, types, etag, last_modified, deadline)
+    finally:
+        deadline.release()
+
+
+def _fetch(url, max_bytes, timeout, types, etag, last_modified, deadline) -> FetchedPage:
     headers = {"Accept": ", ".join(types)}
     if etag:
         headers["If-None-Match"] = etag
@@ -112,8 +196,10 @@ def fetch_url(
         headers["If-Modified-Since"] = last_modified
     for _ in range(MAX_REDIRECTS + 1):
         try:
-            response = _open(url, timeout, headers)
-        except urllib3.exceptions.HTTPError as exc:
+            response = _open(url, timeout, headers, deadline)
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            if deadline.passed():
+                raise deadline.error() from None
             raise IngestError(f"Could not fetch {url}: {exc.__class__.__name__}.") from None
         if response.status in (301, 302, 303, 307, 308) and response.headers.get("Location"):
             url = urljoin(url, response.headers["Location"])
@@ -130,11 +216,13 @@ def fetch_url(
                 etag=etag,
                 last_modified=last_modified,
             )
-        return _read(url, response, max_bytes, types)
+        return _read(url, response, max_bytes, types, deadline)
     raise IngestError(f"Too many redirects (more than {MAX_REDIRECTS}).")
 
 
-def _read(url: str, response, max_bytes: int, types: tuple[str, ...]) -> FetchedPage:
+def _read(
+    url: str, response, max_bytes: int, types: tuple[str, ...], deadline: _Deadline
+) -> FetchedPage:
     if response.status != 200:
         raise IngestError(f"The server answered {response.status} for {url}.")
     content_type, _, params = (response.headers.get("Content-Type") or "").partition(";")
@@ -152,10 +240,14 @@ def _read(url: str, response, max_bytes: int, types: tuple[str, ...]) -> Fetched
             if size > max_bytes:
                 raise IngestError(f"The page is larger than {max_bytes // 1_048_576} MB.")
             chunks.append(chunk)
-    except urllib3.exceptions.HTTPError as exc:
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        if deadline.passed():
+            raise deadline.error() from None
         raise IngestError(f"Could not read {url}: {exc.__class__.__name__}.") from None
     finally:
         response.release_conn()
+    if deadline.passed():  # the cut connection ended the body early
+        raise deadline.error()
     charset = None
     if "charset=" in params:
         charset = params.split("charset=", 1)[1].strip().strip("\"'") or None

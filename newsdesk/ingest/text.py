@@ -17,6 +17,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsdesk.ingest.language import language_detect
+
 
 @dataclass
 class CleanedText:
@@ -29,6 +31,7 @@ class CleanedText:
     removed: list[str] = field(default_factory=list)
     outlet_hint: str = ""
     language: str = ""
+    language_confidence: float | None = None  # the detector's, None if not detected
     byline: str = ""  # set by extractors that find one (HTML metadata)
 
 
@@ -144,22 +147,6 @@ _DATE_PATTERNS = (
 # Words before a full stop that do not end a sentence ("Mr. Okafor").
 _ABBREVIATION = _ci(r"^(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|jr|sr|vs)$")
 
-# Latin-script pages are told apart by their commonest short words.
-_STOPWORDS = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "en": "the and of to in is that for with was said on it as by",
-        "fr": "le la les des et est une du que dans pour qui au sur pas",
-        "de": "der die das und ist nicht mit den von zu ein eine auf dem",
-        "es": "el los las y que del por con una para es al se",
-    }.items()
-}
-_UKRAINIAN = _ci(r"[іїєґ]")  # letters Ukrainian has and Russian lacks
-_SCRIPT_LANGUAGE = {
-    "CYRILLIC": "ru", "GREEK": "el", "ARABIC": "ar", "HEBREW": "he", "HANGUL": "ko",
-    "DEVANAGARI": "hi", "THAI": "th", "GEORGIAN": "ka", "ARMENIAN": "hy",
-}  # fmt: skip
-
 
 @dataclass
 class _Line:
@@ -222,7 +209,8 @@ def clean_text(raw: str) -> CleanedText:
     result.outlet_hint = next((it.outlet for it in items if it.outlet), agency)
     dated = sorted((it.rank, i) for i, it in enumerate(items) if it.date and it.rank < 9)
     result.published = items[dated[0][1]].date if dated else None
-    result.language = _language(result.body or " ".join(lines))
+    detected = language_detect(result.body or " ".join(lines))
+    result.language, result.language_confidence = detected.language, detected.confidence
     return result
 
 
@@ -332,11 +320,6 @@ def dateline_agency(dateline: str) -> str:
     return (match["agency"] or "").strip() if match else ""
 
 
-def language_of(text: str) -> str:
-    """The language of ``text`` by its script and commonest words ("" when unsure)."""
-    return _language(text)
-
-
 def _is_sentence(text: str) -> bool:
     return len(text.split()) >= 2 and bool(_SENTENCE_END.search(text))
 
@@ -424,18 +407,3 @@ def _first_sentence(text: str, limit: int = 200) -> str:
         if not abbreviation and (match[1].isupper() or match[1] in "\"“«‘'"):
             return text[: match.end()][:limit].rstrip()
     return text[:limit].rstrip()
-
-
-def _language(text: str) -> str:
-    script = _script(text)
-    if script == "LATIN":
-        words = Counter(re.findall(r"[^\W\d_]+", text.lower()))
-        scores = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORDS.items()}
-        best = max(scores.values())
-        winners = [lang for lang, score in scores.items() if score == best]
-        return winners[0] if best >= 2 and len(winners) == 1 else ""
-    if script == "CYRILLIC" and _UKRAINIAN.search(text):
-        return "uk"
-    if script == "CJK":
-        return "ja" if re.search(r"[\u3040-\u30ff]", text) else "zh"
-    return _SCRIPT_LANGUAGE.get(script, "")

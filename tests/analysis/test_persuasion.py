@@ -5,7 +5,11 @@ import pytest
 
 from analysis.scoring import all_scorers, get_scorer
 from analysis.scoring.persuasion import (
+    CONFIDENCE_THRESHOLD,
     FAMILIES,
+    FINDING_FAMILIES,
+    HINT_FAMILIES,
+    LEARNED_PATH,
     LEXICON_PATH,
     SCARE_QUOTE_CUE,
     count_words,
@@ -15,17 +19,23 @@ from analysis.scoring.persuasion import (
 
 EVAL_SET = Path(__file__).resolve().parents[2] / "bench" / "data" / "eval_persuasion.jsonl"
 LEXICON = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+LEARNED = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
 
 # Micro-F1 over families measured on the evaluation set when the lexicon was tuned.
 MEASURED_MICRO_F1 = 0.988
 
 
+def all_cues(text):
+    """Every hand-written cue, findings and hints: what the lexicon and its rules match."""
+    return find_cues(text, hints=True, learned=False)
+
+
 def families(text):
-    return {cue["family"] for cue in find_cues(text)}
+    return {cue["family"] for cue in all_cues(text)}
 
 
 def cue_texts(text, family):
-    return [text[c["start"] : c["end"]] for c in find_cues(text) if c["family"] == family]
+    return [text[c["start"] : c["end"]] for c in all_cues(text) if c["family"] == family]
 
 
 # --- The lexicon ------------------------------------------------------------------------
@@ -67,7 +77,11 @@ def test_every_context_rule_belongs_to_a_cue():
 
 
 def test_the_scorer_version_is_the_lexicon_version():
-    assert get_scorer("persuasion").version == LEXICON["version"] == "1"
+    assert get_scorer("persuasion").version == LEXICON["version"] == "2"
+
+
+def test_the_learned_weights_were_learned_for_this_lexicon_version():
+    assert LEARNED["lexicon_version"] == LEXICON["version"]
 
 
 def test_the_scorer_is_discovered_with_the_others():
@@ -115,19 +129,17 @@ def test_known_answers_for_each_family(text, family, expected):
 
 
 def test_a_neutral_news_sentence_has_no_cues():
-    assert find_cues("The council approved the budget by nine votes to four on Tuesday.") == []
+    assert all_cues("The council approved the budget by nine votes to four on Tuesday.") == []
 
 
 def test_the_longest_cue_wins_over_the_cues_inside_it():
     text = "The launch was a total disaster."
-    assert [(c["cue"], c["family"]) for c in find_cues(text)] == [
-        ("total disaster", "exaggeration")
-    ]
+    assert [(c["cue"], c["family"]) for c in all_cues(text)] == [("total disaster", "exaggeration")]
 
 
 def test_a_cue_listed_in_two_families_counts_for_both():
     text = "The so-called experts were wrong."
-    found = find_cues(text)
+    found = all_cues(text)
     assert {c["family"] for c in found} == {"name_calling", "doubt"}
     assert {text[c["start"] : c["end"]] for c in found} == {"so-called experts"}
 
@@ -236,7 +248,7 @@ def test_terrorists_as_a_label_is_name_calling():
     ],
 )
 def test_scare_quotes_count_as_doubt(text, quoted):
-    found = [c for c in find_cues(text) if c["cue"] == SCARE_QUOTE_CUE]
+    found = [c for c in all_cues(text) if c["cue"] == SCARE_QUOTE_CUE]
     assert [text[c["start"] : c["end"]] for c in found] == [quoted]
     assert found[0]["family"] == "doubt"
 
@@ -263,50 +275,132 @@ def test_quotations_titles_and_mentions_are_not_scare_quotes(text):
 
 def test_offsets_point_at_each_cue():
     text = 'Critics slammed the "reform".\n\nIt may well be a catastrophe.'
-    found = find_cues(text)
+    found = all_cues(text)
     assert [(text[c["start"] : c["end"]], c["family"]) for c in found] == [
         ("slammed", "loaded_language"),
         ('"reform"', "doubt"),
         ("may", "hedges"),
         ("catastrophe", "loaded_language"),
     ]
-    assert found[0] == {"start": 8, "end": 15, "family": "loaded_language", "cue": "slammed"}
+    assert {k: found[0][k] for k in ("start", "end", "family", "cue")} == {
+        "start": 8,
+        "end": 15,
+        "family": "loaded_language",
+        "cue": "slammed",
+    }
 
 
 def test_offsets_survive_characters_that_grow_when_lower_cased():
     text = "İİ İstanbul may see chaos."
-    assert [text[c["start"] : c["end"]] for c in find_cues(text)] == ["may", "chaos"]
+    assert [text[c["start"] : c["end"]] for c in all_cues(text)] == ["may", "chaos"]
 
 
 def test_prefix_cues_are_reported_as_written_in_the_lexicon():
-    assert [c["cue"] for c in find_cues("Villagers were slaughtered.")] == ["slaughter*"]
+    assert [c["cue"] for c in all_cues("Villagers were slaughtered.")] == ["slaughter*"]
+
+
+def confidence_of(cue, family):
+    """The learned confidence of a hand-written cue, else the unseen prior: read from the file."""
+    return LEARNED["confidence"].get(cue, {}).get(family, [LEARNED["unseen_prior"][family]])[0]
+
+
+def a_finding_cue(family):
+    """A hand-written one-word cue of the family whose learned confidence passes the bar."""
+    for cue in LEXICON["families"][family]["cues"]:
+        if cue.isalpha() and confidence_of(cue, family) >= CONFIDENCE_THRESHOLD:
+            return cue
+    raise AssertionError(f"no {family} cue passes the bar")
 
 
 def test_per_1000_by_hand_on_a_tiny_text():
-    # 8 words; slammed + chaos = 2 loaded, may = 1 hedge.
-    # loaded 2 * 1000 / 8 = 250.0, hedges 1 * 1000 / 8 = 125.0, total 3 * 1000 / 8 = 375.0
-    result = score_persuasion("Critics slammed the chaos, and prices may rise.")
-    assert result.values["word_count"] == 8
-    assert result.values["counts"]["loaded_language"] == 2
-    assert result.values["counts"]["hedges"] == 1
-    assert result.values["per_1000"]["loaded_language"] == 250.0
-    assert result.values["per_1000"]["hedges"] == 125.0
-    assert result.values["per_1000"]["doubt"] == 0.0
-    assert result.values["total_per_1000"] == 375.0
+    # written for the tests: 8 words, one loaded-language finding, one hedge (a hint).
+    word = a_finding_cue("loaded_language")
+    result = score_persuasion(f"Critics called the plan {word}, and prices may rise.")
+    # 9 words; 1 finding: 1 * 1000 / 9 = 111.11
+    assert result.values["word_count"] == 9
+    assert result.values["counts"]["loaded_language"] == 1
+    assert result.values["per_1000"]["loaded_language"] == 111.11
+    assert result.values["total_per_1000"] == 111.11
+    assert result.values["hint_counts"] == {"hedges": 1}
 
 
 def test_per_1000_rounds_to_two_places():
-    # 3 words, 1 hedge: 1000 / 3 = 333.333... -> 333.33
-    result = score_persuasion("Prices may rise.")
-    assert result.values["per_1000"]["hedges"] == 333.33
+    # written for the tests: 3 words, 1 finding: 1000 / 3 = 333.333... -> 333.33
+    result = score_persuasion(f"Utterly {a_finding_cue('loaded_language')} stuff.")
     assert result.values["total_per_1000"] == 333.33
 
 
-def test_every_family_is_counted_even_when_absent():
+def test_only_the_families_that_met_the_bar_have_counts_and_rates():
     result = score_persuasion("Rain is forecast.")
-    assert set(result.values["counts"]) == set(FAMILIES)
-    assert set(result.values["per_1000"]) == set(FAMILIES)
+    assert set(result.values["counts"]) == set(FINDING_FAMILIES)
+    assert set(result.values["per_1000"]) == set(FINDING_FAMILIES)
     assert sum(result.values["counts"].values()) == 0
+    assert not set(result.values["counts"]) & HINT_FAMILIES
+
+
+def test_the_hint_families_are_the_ones_under_the_bar_and_findings_remain():
+    assert set(FAMILIES) >= HINT_FAMILIES
+    assert {"hedges", "doubt"} <= HINT_FAMILIES
+    assert "loaded_language" in FINDING_FAMILIES
+
+
+# --- Confidences and hints (sentences written for the tests) ----------------------------
+
+
+def test_every_cue_carries_a_confidence_between_0_and_1():
+    text = 'Critics slammed the "reform"; it may well be a catastrophe, said the so-called experts.'
+    found = all_cues(text)
+    assert found
+    for cue in found:
+        assert 0.0 <= cue["confidence"] <= 1.0
+        assert cue["confidence"] == confidence_of(cue["cue"], cue["family"])
+
+
+def test_a_cue_is_a_hint_when_its_family_is_one_or_its_confidence_is_low():
+    text = "They say it may be a catastrophe, perhaps a massacre."
+    for cue in all_cues(text):
+        expected = cue["family"] in HINT_FAMILIES or cue["confidence"] < CONFIDENCE_THRESHOLD
+        assert cue["hint"] is expected
+
+
+def test_hints_are_off_by_default():
+    # written for the tests: a hedge (a hint family) and a finding.
+    word = a_finding_cue("loaded_language")
+    text = f"The plan may be {word}."
+    assert [c["family"] for c in find_cues(text)] == ["loaded_language"]
+    assert {c["family"] for c in find_cues(text, hints=True)} == {"hedges", "loaded_language"}
+    result = score_persuasion(text)
+    assert [c["family"] for c in result.evidence["cues"]] == ["loaded_language"]
+    assert [c["family"] for c in result.evidence["hints"]] == ["hedges"]
+    assert all(not c["hint"] for c in result.evidence["cues"])
+    assert all(c["hint"] for c in result.evidence["hints"])
+
+
+def test_a_low_confidence_cue_of_a_finding_family_is_a_hint():
+    # "massacre" was right about once in ten times on the corpus: written for the tests.
+    assert confidence_of("massacre", "loaded_language") < CONFIDENCE_THRESHOLD
+    text = "Reporters described the massacre in detail."
+    assert find_cues(text) == []
+    [cue] = find_cues(text, hints=True)
+    assert cue["family"] == "loaded_language" and cue["hint"]
+
+
+def test_regime_change_is_not_name_calling():
+    # written for the tests
+    for text in ("Plans to spark regime change in Iran.", "The regime-change lobby met."):
+        assert "name_calling" not in families(text)
+    assert "name_calling" in families("The regime jailed its critics.")
+
+
+def test_scare_quotes_around_evidence_are_not_a_doubt_finding():
+    # written for the tests: a term of art in quotation marks, not a sneer
+    text = 'Police collected "gunshot residue" from the car.'
+    assert find_cues(text) == []
+    assert all(c["hint"] for c in find_cues(text, hints=True))
+
+
+def test_the_american_people_is_flag_waving():
+    assert cue_texts("They betrayed the American people.", "flag_waving") == ["the American people"]
 
 
 def test_free_standing_dashes_are_not_words():
@@ -317,7 +411,8 @@ def test_empty_text_scores_zero():
     result = score_persuasion("")
     assert result.values["word_count"] == 0
     assert result.values["total_per_1000"] == 0.0
-    assert result.evidence == {"cues": []}
+    assert result.evidence == {"cues": [], "hints": []}
+    assert result.values["hint_counts"] == {}
 
 
 def test_the_registered_scorer_is_this_function():

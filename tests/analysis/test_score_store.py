@@ -1,7 +1,7 @@
 """Writing score rows in bulk (analysis.score_store)."""
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 
 from analysis.models import Score
 from analysis.score_store import ScoreRow, lz4_available, scores_upsert
@@ -40,3 +40,22 @@ def test_on_postgresql_with_lz4_long_evidence_is_stored_compressed_with_it():
             [article.pk],
         )
         assert cursor.fetchone()[0] == "lz4"
+
+
+def test_a_connection_killed_during_the_copy_raises_djangos_database_error(monkeypatch):
+    # pg_terminate_backend during the COPY: psycopg raises AdminShutdown, which the
+    # scoring task retries only as Django's DatabaseError.
+    if connection.vendor != "postgresql":
+        pytest.skip("the COPY path is PostgreSQL's (CI runs this on PostgreSQL)")
+    import psycopg
+
+    from analysis import score_store
+
+    def killed(value):
+        raise psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+
+    article = ArticleFactory()
+    monkeypatch.setattr(score_store, "_dumps", killed)
+    with pytest.raises(DatabaseError) as caught:
+        scores_upsert(rows=[ScoreRow(article.pk, "framing", "1", {"n": 1}, EVIDENCE)])
+    assert isinstance(caught.value.__cause__, psycopg.errors.AdminShutdown)

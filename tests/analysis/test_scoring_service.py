@@ -1,5 +1,9 @@
+import time
+
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import call_command
+from django.db import transaction
 
 from analysis import services
 from analysis.models import Score, ScoringBatch
@@ -29,8 +33,9 @@ def test_a_failing_scorer_marks_the_article_failed_with_the_reason(monkeypatch):
 
     monkeypatch.setattr(services, "all_scorers", lambda: [Scorer("broken", "1", broken)])
     article = ArticleFactory()
-    batch = ScoringBatch.objects.create(label="t", total=1)
-    assert not services.article_score(article_id=article.pk, batch_id=batch.pk)
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[article.pk])
+    assert not services.article_score(article_id=article.pk)
     article.refresh_from_db()
     batch.refresh_from_db()
     assert article.scoring_status == ScoringStatus.FAILED
@@ -53,7 +58,7 @@ def test_queueing_sends_the_task_after_commit(django_capture_on_commit_callbacks
 
 def test_bulk_work_travels_in_chunks(django_capture_on_commit_callbacks, monkeypatch):
     sent = []
-    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids, batch: sent.append(ids))
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids: sent.append(ids))
     articles = ArticleFactory.create_batch(services.CHUNK_SIZE + 5)
     with django_capture_on_commit_callbacks(execute=True):
         services.articles_queue_scoring(article_ids=[a.pk for a in articles], label="x")
@@ -68,10 +73,13 @@ def test_outside_a_transaction_each_block_is_sent_as_soon_as_it_is_marked(monkey
     ids = [a.pk for a in articles]
     seen = []
 
-    def delay(chunk, batch_id):
+    def delay(chunk):
         # What a worker taking this task would find committed in the database.
         queued = set(
             Article.objects.filter(scoring_status=ScoringStatus.QUEUED).values_list("pk", flat=True)
+        )
+        (batch_id,) = set(
+            Article.objects.filter(pk__in=chunk).values_list("scoring_batch_id", flat=True)
         )
         total = ScoringBatch.objects.get(pk=batch_id).total
         seen.append((chunk, queued, total))
@@ -96,7 +104,7 @@ def test_rescore_queues_only_outdated_scores(
     Score.objects.filter(article=stale, scorer="sentiment").update(version="0")
 
     sent = []
-    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids, batch: sent.extend(ids))
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids: sent.extend(ids))
     with django_capture_on_commit_callbacks(execute=True):
         call_command("rescore")
     assert sorted(sent) == sorted([stale.pk, unscored.pk])
@@ -109,7 +117,7 @@ def test_rescore_by_outlet_and_all(monkeypatch, django_capture_on_commit_callbac
     ArticleFactory()
     services.article_score(article_id=mine.pk)
     sent = []
-    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids, batch: sent.extend(ids))
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids: sent.extend(ids))
     with django_capture_on_commit_callbacks(execute=True):
         call_command("rescore", "--outlet", "gazette", "--all")
     assert sent == [mine.pk]
@@ -124,11 +132,10 @@ def test_one_failing_article_does_not_stop_the_chunk(monkeypatch):
     monkeypatch.setattr(services, "all_scorers", lambda: [Scorer("picky", "1", picky)])
     good = ArticleFactory.create_batch(3)
     bad = ArticleFactory(body="This body carries poison for the scorer.")
-    batch = ScoringBatch.objects.create(label="t", total=4)
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[a.pk for a in [*good, bad]])
 
-    scored, failed = services.articles_score(
-        article_ids=[a.pk for a in good] + [bad.pk, 999_999], batch_id=batch.pk
-    )
+    scored, failed = services.articles_score(article_ids=[a.pk for a in good] + [bad.pk, 999_999])
 
     assert (scored, failed) == (3, 1)
     bad.refresh_from_db()
@@ -140,14 +147,14 @@ def test_one_failing_article_does_not_stop_the_chunk(monkeypatch):
 
 
 def test_a_chunk_is_written_with_a_fixed_number_of_queries(django_assert_max_num_queries):
-    # Reads, one upsert (by COPY on PostgreSQL, three statements; SQLite splits an
-    # INSERT by its parameter limit), a status update, batch and event bookkeeping.
+    # Reads and the attempt recorded, one upsert (by COPY on PostgreSQL, three
+    # statements; SQLite splits an INSERT by its parameter limit), a status update,
+    # batch and event bookkeeping.
     articles = ArticleFactory.create_batch(40)
-    batch = ScoringBatch.objects.create(label="chunk", total=40)
-    with django_assert_max_num_queries(12):
-        services.articles_score(
-            article_ids=[a.pk for a in articles], batch_id=batch.pk, receipt="chunk-1"
-        )
+    with transaction.atomic():
+        services.articles_queue_scoring(article_ids=[a.pk for a in articles])
+    with django_assert_max_num_queries(13):
+        services.articles_score(article_ids=[a.pk for a in articles])
     assert Score.objects.count() == 40 * len(scorer_names())
 
 
@@ -191,3 +198,145 @@ def test_preparing_a_rescore_of_an_outlet_deleted_meanwhile_queues_nothing(
         )
     batch.refresh_from_db()
     assert queued == 0 and (batch.total, batch.preparing) == (0, False)
+
+
+def _stalls_on(marker: str, *, error: type[BaseException] | None = None) -> Scorer:
+    """A scorer that takes far too long (or raises ``error``) on texts holding marker."""
+
+    def scorer(text):
+        if marker in text:
+            if error:
+                raise error()
+            time.sleep(5)
+        return ScoreResult(values={"length": len(text)})
+
+    return Scorer("stalling", "1", scorer)
+
+
+def test_a_text_slower_than_its_budget_fails_alone_and_the_rest_is_stored(monkeypatch, settings):
+    settings.NEWSDESK_SCORING_BUDGET = 0.2
+    monkeypatch.setattr(services, "all_scorers", lambda: [_stalls_on("stall")])
+    good = ArticleFactory.create_batch(3)
+    # Written for the tests.
+    slow = ArticleFactory(body="This text will stall the scorer for a long while.")
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[a.pk for a in [*good, slow]])
+
+    started = time.monotonic()
+    scored, failed = services.articles_score(
+        article_ids=[good[0].pk, slow.pk, good[1].pk, good[2].pk]
+    )
+
+    assert time.monotonic() - started < 2
+    assert (scored, failed) == (3, 1)
+    slow.refresh_from_db()
+    assert slow.scoring_status == ScoringStatus.FAILED
+    assert slow.scoring_error == "ScoringTimeout: scoring took longer than 0.2 s"
+    assert Score.objects.filter(scorer="stalling").count() == 3
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed, batch.is_running) == (3, 1, False)
+
+
+def test_articles_left_behind_by_a_killed_task_are_scored_alone(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    articles = ArticleFactory.create_batch(4)
+    ids = [a.pk for a in articles]
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=ids)
+    # A worker began this chunk and was killed (the hard time limit, or SIGKILL)
+    # while on articles[1]: its attempt was recorded, never finished.
+    Article.objects.filter(pk__in=ids).update(scoring_attempts=1)
+    sent = []
+    from analysis.tasks import score_articles
+
+    real_delay = score_articles.delay
+    monkeypatch.setattr(
+        "analysis.tasks.score_articles.delay", lambda chunk: (sent.append(chunk), real_delay(chunk))
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.articles_score(article_ids=ids) == (0, 0)
+
+    assert sorted(sent) == sorted([[pk] for pk in ids])
+    assert Article.objects.filter(pk__in=ids, scoring_status=ScoringStatus.SCORED).count() == 4
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == (4, 0)
+
+
+def test_only_the_articles_an_unfinished_task_left_behind_travel_alone(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    articles = ArticleFactory.create_batch(3)
+    ids = [a.pk for a in articles]
+    Article.objects.filter(pk=ids[2]).update(scoring_attempts=1)
+    sent = []
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda chunk: sent.append(chunk))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.articles_score(article_ids=ids)
+    assert sorted(sent) == [ids[:2], [ids[2]]]
+    assert list(
+        Article.objects.filter(pk__in=ids).order_by("pk").values_list("scoring_attempts", flat=True)
+    ) == [
+        0,
+        0,
+        1,
+    ]
+
+
+def test_an_article_that_keeps_stopping_its_worker_is_marked_failed_with_the_reason():
+    article = ArticleFactory()
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[article.pk])
+    Article.objects.filter(pk=article.pk).update(scoring_attempts=services.MAX_ATTEMPTS)
+
+    assert services.articles_score(article_ids=[article.pk]) == (0, 1)
+
+    article.refresh_from_db()
+    assert article.scoring_status == ScoringStatus.FAILED
+    assert "Scoring stopped 2 times before it finished" in article.scoring_error
+    batch.refresh_from_db()
+    assert (batch.failed, batch.is_running) == (1, False)
+
+
+def test_a_chunk_hit_by_the_soft_time_limit_is_split_and_the_culprit_fails(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from analysis.tasks import score_articles
+
+    stall = _stalls_on("stall", error=SoftTimeLimitExceeded)
+    monkeypatch.setattr(services, "all_scorers", lambda: [stall])
+    good = ArticleFactory.create_batch(2)
+    slow = ArticleFactory(body="This text will stall the scorer for a long while.")
+    ids = [good[0].pk, slow.pk, good[1].pk]
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=ids)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        score_articles.delay(ids)
+
+    statuses = dict(Article.objects.filter(pk__in=ids).values_list("pk", "scoring_status"))
+    assert statuses == {
+        good[0].pk: ScoringStatus.SCORED,
+        slow.pk: ScoringStatus.FAILED,
+        good[1].pk: ScoringStatus.SCORED,
+    }
+    slow.refresh_from_db()
+    assert slow.scoring_error == "Scoring took longer than the task's time limit."
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == (2, 1)
+
+
+def test_a_time_limit_on_one_delivery_leaves_an_article_another_delivery_scored():
+    # The broker handed the chunk out twice; one copy scored it, the other ran out of time.
+    article = ArticleFactory()
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[article.pk])
+    services.articles_score(article_ids=[article.pk])
+
+    services.articles_score_interrupted(article_ids=[article.pk])
+
+    article.refresh_from_db()
+    assert article.scoring_status == ScoringStatus.SCORED and not article.scoring_error
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == (1, 0)

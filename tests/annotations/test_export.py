@@ -205,3 +205,12 @@ def test_editors_download_an_export_from_the_page(client, editor, annotated):
     assert "State Wire" in table.content.decode()
     assert form.status_code == 400
     assert "Choose an article, an event or a date range" in form.content.decode()
+
+
+def test_the_creator_is_a_stable_urn_not_an_address_that_leads_nowhere(annotated, analyst):
+    first = annotation_jsonld(annotated, BASE)["creator"]["id"]
+    again = annotation_jsonld(annotated, BASE)["creator"]["id"]
+    other_site = annotation_jsonld(annotated, "https://elsewhere.example")["creator"]["id"]
+    assert first == again and first.startswith("urn:uuid:")
+    assert other_site != first  # another installation's user 3 is another person
+    assert "/users/" not in first

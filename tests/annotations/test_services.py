@@ -364,3 +364,14 @@ def test_an_orphan_is_re_attached_by_its_analyst_to_a_new_selection(article, ana
     a.refresh_from_db()
     assert (a.exact, a.start, a.end, a.is_orphaned) == ("unwise", start, end, False)
     assert a.changes.filter(action="reattached").get().data["exact"] == ["a disgrace", "unwise"]
+
+
+def test_a_claim_saved_without_a_verdict_is_not_yet_verified(article, analyst):
+    claim = create(article, analyst, label=label("Claim"))
+    assert claim.verdict == "unverified"
+    assert claim.get_verdict_display() == "Not yet verified"
+
+
+def test_a_label_without_verdicts_keeps_none(article, analyst):
+    note = create(article, analyst, label=label("Loaded language"))
+    assert note.verdict == ""

@@ -304,3 +304,30 @@ def test_the_panel_does_not_quote_a_quotation_twice(analyst_client, article):
 
     assert "&quot;We left,&quot; the minister said" in html
     assert "“&quot;We left" not in html
+
+
+def test_after_submitting_a_blind_assignment_the_panel_offers_no_change(
+    client, article, analyst, editor
+):
+    start, end = span_of(BODY, "crossed the border")
+    mine = services.annotation_create(
+        article=article, creator=analyst, start=start, end=end, label=label()
+    )
+    assignment = services.assignment_create(creator=editor, analysts=[analyst], article=article)
+    client.force_login(analyst)
+    before = client.get(reverse("annotation-panel", args=[article.pk])).content.decode()
+    assert reverse("annotation-edit", args=[mine.pk]) in before
+    assert "New annotation" in before
+
+    services.assignment_submit(assignment=assignment, analyst=analyst)
+    after = client.get(reverse("annotation-panel", args=[article.pk])).content.decode()
+    assert "your annotations here are final" in after
+    for offered in (
+        reverse("annotation-edit", args=[mine.pk]),
+        reverse("annotation-delete", args=[mine.pk]),
+        reverse("annotation-create", args=[article.pk]),
+        reverse("annotation-suggestion-accept", args=[article.pk]),
+        "New annotation",
+    ):
+        assert offered not in after, offered
+    assert "Reply" in after  # a reply is a comment, not a change to the annotation

@@ -58,3 +58,15 @@ def test_a_method_the_api_does_not_have_is_refused(analyst_api):
     response = analyst_api.client.delete("/api/articles/", **analyst_api._headers())
 
     assert response.status_code == 405
+
+
+def test_an_api_address_without_its_final_slash_is_sent_to_the_one_with_it(client):
+    response = client.get("/api/docs?x=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/docs/?x=1"
+
+
+def test_an_unknown_api_address_without_a_slash_is_still_a_json_404(client):
+    response = client.get("/api/nowhere")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found"}

@@ -258,9 +258,7 @@ def test_new_articles_are_queued_for_scoring_together(
     feed_server, make_feed, monkeypatch, django_capture_on_commit_callbacks
 ):
     sent = []
-    monkeypatch.setattr(
-        "analysis.tasks.score_articles.delay", lambda ids, batch=None: sent.append(ids)
-    )
+    monkeypatch.setattr("analysis.tasks.score_articles.delay", lambda ids: sent.append(ids))
     feed = make_feed(serve_feed(feed_server, ["/a", "/b", "/c"]))
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -125,3 +125,42 @@ def test_a_non_english_article_keeps_its_text():
     article = ingest(raw)
     assert article.language == "ru"
     assert "12 миллиардов рублей" in article.body
+
+
+# Written for the tests: a pasted report whose dateline names its outlet without "The".
+LEDGER_TEXT = (
+    "Floods kill dozens in Merapur\n\n"
+    "MERAPUR, India (Northbridge Ledger) — At least 47 people were killed in floods on "
+    "Monday, officials said.\n\nRescue teams worked through the night in the district.\n"
+)
+
+
+def test_a_dateline_naming_an_outlet_of_the_register_finds_it_and_says_so():
+    ledger = OutletFactory(name="The Northbridge Ledger")
+    article = ingest(LEDGER_TEXT)
+    assert article.outlet == ledger
+    assert article.meta["outlet_found_in"] == "the text's dateline or the page's name"
+
+
+def test_an_outlet_chosen_by_the_analyst_is_not_marked_as_found():
+    chosen = OutletFactory(name="Chosen Gazette")
+    OutletFactory(name="The Northbridge Ledger")
+    article = ingest(LEDGER_TEXT, outlet=chosen)
+    assert article.outlet == chosen and "outlet_found_in" not in article.meta
+
+
+def test_an_html_page_naming_its_site_finds_the_outlet():
+    ledger = OutletFactory(name="The Northbridge Ledger")
+    html = (
+        '<html><head><meta property="og:site_name" content="Northbridge Ledger">'
+        "<title>Floods kill dozens</title></head><body><article><h1>Floods kill dozens</h1>"
+        "<p>At least 47 people were killed in floods in the Merapur district on Monday, "
+        "officials said, as rescue teams searched villages cut off by the water.</p>"
+        "<p>About 120,000 people were forced from their homes, the relief office said on "
+        "Tuesday, and schools were closed across the district until further notice.</p>"
+        "</article></body></html>"
+    )
+    article = article_ingest_bytes(
+        data=html.encode(), filename="page.html", method=IngestMethod.UPLOAD
+    )
+    assert article.outlet == ledger

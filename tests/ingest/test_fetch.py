@@ -1,4 +1,5 @@
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -11,6 +12,9 @@ PAGE = b"<html><head><title>Local page</title></head><body><article><p>Officials
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
+        if self.path.startswith("/trickle"):
+            self._trickle(headers=self.path.endswith("headers"))
+            return
         routes = {
             "/page": (200, "text/html; charset=utf-8", PAGE),
             "/image": (200, "image/png", b"\x89PNG"),
@@ -25,6 +29,24 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "http://10.0.0.1/secret")
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, *, headers: bool) -> None:
+        # A line every 0.2 s: each read is quick, the whole never ends in time.
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            for i in range(40):
+                if headers:
+                    self.send_header(f"X-Slow-{i}", "1")
+                    self.flush_headers()
+                else:
+                    if i == 0:
+                        self.end_headers()
+                    self.wfile.write(b"<p>Officials said the harbour reopened.</p>\n")
+                    self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the fetcher hung up, as it should
 
     def log_message(self, *args):
         pass
@@ -100,3 +122,14 @@ def test_it_reports_http_errors(local_server):
 def test_it_checks_redirect_targets_too(local_server):
     with pytest.raises(IngestError, match="private or local"):
         fetch_url(local_server + "/redirect-private")
+
+
+@pytest.mark.parametrize("part", ["body", "headers"])
+def test_a_server_that_trickles_is_cut_off_at_the_deadline(local_server, settings, part):
+    # A line every 2 s once held a fetch for 80 s: each read beat the read timeout.
+    settings.NEWSDESK_FETCH_TIMEOUT = 5
+    settings.NEWSDESK_FETCH_DEADLINE = 1
+    started = time.monotonic()
+    with pytest.raises(IngestError, match="took longer than 1 s to send the page"):
+        fetch_url(f"{local_server}/trickle-{part}")
+    assert time.monotonic() - started < 2

@@ -1,4 +1,5 @@
 import datetime as dt
+import time
 
 import pytest
 
@@ -194,3 +195,27 @@ def test_a_few_chinese_characters_are_still_too_little():
 
     with pytest.raises(IngestError):
         extract_article(page, is_html=True)
+
+
+def test_a_page_of_too_many_elements_is_refused_before_extraction(settings):
+    # 500,000 tiny paragraphs took extraction 30 s and a web worker with it.
+    settings.NEWSDESK_MAX_HTML_ELEMENTS = 20_000
+    page = "<html><body>" + "<p>x</p>" * 20_001 + "</body></html>"
+    started = time.monotonic()
+    with pytest.raises(IngestError, match="20,003 elements; pages of up to 20,000"):
+        extract_html(page)
+    assert time.monotonic() - started < 0.5
+
+
+def test_a_page_over_the_html_size_limit_is_refused_before_extraction(settings):
+    settings.NEWSDESK_MAX_HTML_BYTES = 1024 * 1024
+    # Written for the tests.
+    paragraph = "<p>" + "The council debated the harbour budget until late. " * 40 + "</p>"
+    page = "<html><body><article>" + paragraph * 600 + "</article></body></html>"
+    with pytest.raises(IngestError, match="1.2 MB; pages of up to 1 MB"):
+        extract_html(page)
+
+
+def test_a_page_within_the_limits_is_extracted(settings):
+    settings.NEWSDESK_MAX_HTML_ELEMENTS = 40
+    assert "Harbour workers" in extract_html(PAGE).headline

@@ -130,3 +130,30 @@ def test_a_rescore_from_the_scoring_page_is_queued_and_scored_by_the_worker(work
         assert time.monotonic() < deadline, (batch.total, batch.done, batch.preparing)
         time.sleep(0.2)
     assert (batch.total, batch.done, batch.failed, batch.preparing) == (7, 7, 0, False)
+
+
+def test_a_worker_imports_a_file_and_reports_every_row(worker, analyst):
+    import json
+
+    from newsdesk.jobs import import_job_create
+    from newsdesk.models import IngestJob
+
+    # Written for the tests: 150 distinct short reports, one of them without text.
+    rows = [
+        {"title": f"Ferry report {i}", "text": f"The ferry to the island ran late on day {i}."}
+        for i in range(1, 150)
+    ] + [{"title": "no text"}]
+    text = "\n".join(json.dumps(row) for row in rows)
+    with transaction.atomic():
+        job = import_job_create(name="ferries.jsonl", text=text, user=analyst)
+
+    deadline = time.monotonic() + 90
+    while IngestJob.objects.get(pk=job.pk).is_running:
+        assert time.monotonic() < deadline, worker.read_text()[-3000:]
+        time.sleep(0.2)
+
+    job.refresh_from_db()
+    assert (job.status, job.stored, job.refused, job.rows.count()) == ("done", 149, 1, 150)
+    _wait_until_scored(list(Article.objects.values_list("pk", flat=True)))
+    batch = ScoringBatch.objects.get(pk=job.scoring_batch_id)
+    assert (batch.total, batch.done) == (149, 149)

@@ -4,6 +4,7 @@ Both need Redis: the kill test relies on Redis's visibility timeout to hand the
 killed worker's unacknowledged tasks to the next worker.
 """
 
+import contextlib
 import time
 
 import pytest
@@ -128,3 +129,97 @@ def test_the_sweep_rescues_articles_whose_tasks_the_broker_lost(tmp_path, not_ea
         stop_worker(worker)
     assert "Sweep: re-queueing 30 articles" in log.read_text()
     _assert_scored_exactly_once(ids)
+
+
+@contextlib.contextmanager
+def sends_to(url: str):
+    """This process's sends go to ``url``, then back to the configured broker."""
+    from newsdesk.celery import app
+
+    real = app.conf.broker_write_url
+
+    def connect_to(url: str) -> None:
+        app.conf.broker_write_url = url  # sends use it
+        app._pool = app.amqp._producer_pool = None  # the pools made for the old URL
+
+    connect_to(url)
+    try:
+        yield url
+    finally:
+        connect_to(real)
+
+
+def broker_unreachable():
+    """Redis down for the web process: a port where no broker listens."""
+    return sends_to("redis://127.0.0.1:1/0")
+
+
+def test_with_the_broker_down_the_article_is_stored_and_the_sweep_scores_it(
+    tmp_path, not_eager, client, analyst, caplog
+):
+    require_broker(redis_only=True)
+    from api.services import token_create
+
+    _token, raw = token_create(user=analyst, name="integration")
+    # Written for the tests.
+    text = (
+        "The harbour authority said on Tuesday that the new ferry terminal would open "
+        "in May, two years late and 40 million euros over budget."
+    )
+    with broker_unreachable():
+        response = client.post(
+            "/api/articles/",
+            {"text": text},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {raw}",
+        )
+    assert response.status_code == 201, response.content  # was a 500 after the commit
+    article_id = response.json()["id"]
+    assert "the sweep will pick the work up" in caplog.text
+    assert Article.objects.get(pk=article_id).scoring_status == ScoringStatus.QUEUED
+
+    log = tmp_path / "worker.log"
+    worker = start_worker(
+        log,
+        name="sweeper",
+        beat=True,
+        env={"NEWSDESK_SWEEP_INTERVAL": "2", "NEWSDESK_SWEEP_STUCK_AFTER": "1"},
+    )
+    try:
+        _wait(lambda: _scored([article_id]) == 1, 90, log)
+        # Grouping, which the scoring task sends, indexes it too.
+        _wait(
+            lambda: Article.objects.filter(pk=article_id, grouped_at__isnull=False).exists(),
+            60,
+            log,
+        )
+    finally:
+        stop_worker(worker)
+    _assert_scored_exactly_once([article_id])
+
+
+def test_a_budget_too_small_for_any_text_fails_each_article_alone_in_a_real_worker(
+    tmp_path, not_eager
+):
+    # The per-article budget interrupts a scorer with SIGALRM in the pool process.
+    require_broker()
+    ids = _articles(6)
+    log = tmp_path / "worker.log"
+    worker = start_worker(log, name="budget", env={"NEWSDESK_SCORING_BUDGET": "0.000001"})
+    try:
+        with transaction.atomic():
+            batch = articles_queue_scoring(article_ids=ids, label="budget", chunk_size=3)
+        _wait(
+            lambda: (
+                Article.objects.filter(pk__in=ids, scoring_status=ScoringStatus.FAILED).count()
+                == len(ids)
+            ),
+            60,
+            log,
+        )
+    finally:
+        stop_worker(worker)
+    errors = set(Article.objects.filter(pk__in=ids).values_list("scoring_error", flat=True))
+    assert errors == {"ScoringTimeout: scoring took longer than 1e-06 s"}
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed, batch.is_running) == (0, 6, False)

@@ -8,8 +8,12 @@ import re
 import pytest
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerError
 
-from analysis.models import Score
+from analysis.models import EventComparison, Score
+from analysis.services import articles_sweep
+from newsdesk.celery import Task
 from tests.factories import ArticleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -197,6 +201,34 @@ def test_choosing_an_event_puts_the_article_in_it_and_dates_the_event(analyst_cl
     assert (event.starts_on, event.ends_on) == (dt.date(2024, 3, 5), dt.date(2024, 3, 9))
 
 
+def test_with_the_broker_down_a_move_is_kept_and_the_comparisons_left_to_the_sweep(
+    analyst_client, django_capture_on_commit_callbacks, monkeypatch
+):
+    old, new = EventFactory(), EventFactory()
+    article = ArticleFactory(event=old)
+    for event in (old, new):
+        EventComparison.objects.create(event=event, stale=False, data={"outlets": []})
+
+    def broker_down(*args, **kwargs):
+        raise BrokerError("Error 111 connecting to localhost:6379. Connection refused.")
+
+    monkeypatch.setattr(Task, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = analyst_client.post(
+            reverse("article-set-event", args=[article.pk]), {"event": new.pk}
+        )
+
+    assert response.status_code == 302  # was a 500 after the move was committed
+    article.refresh_from_db()
+    assert article.event == new
+    assert set(EventComparison.objects.values_list("stale", flat=True)) == {True}
+    monkeypatch.undo()
+    EventComparison.objects.update(stale_since=timezone.now() - dt.timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert articles_sweep(stuck_after=dt.timedelta(minutes=15))["comparisons"] == 2
+    assert set(EventComparison.objects.values_list("stale", flat=True)) == {False}
+
+
 def test_moving_an_article_redates_both_events(analyst_client):
     old, new = EventFactory(), EventFactory()
     article = ArticleFactory(published_at=at("2024-01-01"), event=old)
@@ -281,7 +313,11 @@ def test_score_again_requeues_and_rescores_the_article(
 
     assert response["Location"] == article.get_absolute_url()
     # The request queues the scoring; grouping and the event report follow from it.
-    assert callbacks[0].func.__qualname__ == "_send"
+    first = callbacks[0].func
+    assert (first.__qualname__, first.__self__.name) == (
+        "Task.delay_or_leave",
+        "analysis.tasks.score_articles",
+    )
     article.refresh_from_db()
     assert article.scoring_status == "scored"
     assert Score.objects.get(article=article, scorer="sentiment").values["sentence_count"] == 2
@@ -299,3 +335,30 @@ def test_the_sources_panel_names_who_is_quoted(
     assert "Hasan Sultonov" in html
     assert ">named person<" in html and "×5" in html
     assert "Permanent Representative" in html
+
+
+def test_persuasion_hints_are_apart_closed_and_not_counted(analyst_client, score):
+    # written for the tests: "may" is a hedge, a hint family; hints stay out of the rate.
+    article = score(ArticleFactory(body="The plan may fail, and critics may call it a farce."))
+    values = Score.objects.get(article=article, scorer="persuasion").values
+    assert values["hint_counts"].get("hedges") == 2
+    assert "hedges" not in values["counts"]
+
+    html = page(analyst_client, article)
+
+    hints = section(html, '<details class="small hints">', "</details>")
+    assert '<details class="small hints" open' not in html
+    assert "hedges 2" in hints
+    assert figure(html, "persuasion_per_1000") == floatformat(values["total_per_1000"], 1)
+    assert 'data-layer="persuasion_hints"' in html
+
+
+def test_the_hints_layer_draws_hints_dashed_and_the_cues_layer_does_not(analyst_client, score):
+    article = score(ArticleFactory(body="The plan may fail, and critics may call it a farce."))
+
+    url = article.get_absolute_url()
+    cues = analyst_client.get(url + "?layer=persuasion").content.decode()
+    hints = analyst_client.get(url + "?layer=persuasion_hints").content.decode()
+
+    assert "persuasion-hedges hint" in hints
+    assert "persuasion-hedges" not in cues

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import base64
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from newsdesk.models import Article
+from newsdesk.models import Article, IngestJob
 from tests.conftest import scorer_names
 from tests.factories import OutletDomainFactory
 
@@ -212,6 +215,17 @@ def test_two_uploaded_files_become_two_articles(analyst_client):
     assert Article.objects.filter(body__contains="city council").exists()
 
 
+def test_more_files_than_one_request_should_extract_are_refused(analyst_client):
+    # Each file is extracted in the request: many HTML pages would hold a web worker.
+    files = [txt(f"report{i}.txt", f"{COUNCIL} Item {i}.".encode()) for i in range(6)]
+
+    response = upload(analyst_client, *files)
+
+    assert response.status_code == 400
+    assert "6 files: upload up to 5 at a time" in response.content.decode()
+    assert not Article.objects.exists()
+
+
 def test_one_uploaded_file_leads_to_its_article(analyst_client):
     response = upload(analyst_client, txt("council.txt", COUNCIL.encode()))
 
@@ -336,14 +350,76 @@ def test_a_file_over_the_limit_is_reported_with_its_real_size(analyst_client):
 @pytest.mark.parametrize(
     "url", ["http://127.0.0.1/", "http://10.0.0.1/x", "http://localhost/", "http://[::1]/"]
 )
-def test_fetching_a_private_or_local_address_is_refused(analyst_client, url):
-    response = analyst_client.post(reverse("article-fetch"), {"url": url})
+def test_fetching_a_private_or_local_address_is_refused(
+    analyst_client, url, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = analyst_client.post(reverse("article-fetch"), {"url": url})
 
-    assert response.status_code == 400
-    [error] = response.context["url_form"].errors["url"]
-    assert "private or local" in error
-    assert "private or local" in response.content.decode()
+    job = IngestJob.objects.get()
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
+    [row] = job.rows.all()
+    assert row.outcome == "refused" and "private or local" in row.detail
+    assert "private or local" in analyst_client.get(response.url).content.decode()
     assert not Article.objects.exists()
+
+
+class SlowPage(BaseHTTPRequestHandler):
+    """A page whose server makes the fetcher wait."""
+
+    def do_GET(self):
+        time.sleep(0.3)
+        body = (
+            f"<html><body><article><h1>Park approved</h1><p>{COUNCIL}</p></article></body></html>"
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def slow_server(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.NEWSDESK_FETCH_ALLOW_HOSTS = ["127.0.0.1"]
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_a_url_is_fetched_by_a_worker_and_its_page_leads_to_the_article(
+    analyst_client, slow_server, django_capture_on_commit_callbacks
+):
+    # A slow server once held a web worker for as long as it liked (issue 13).
+    url = f"{slow_server}/park"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = analyst_client.post(reverse("article-fetch"), {"url": url})
+    assert response.status_code == 302
+    assert not Article.objects.exists()  # nothing fetched in the request
+    job = IngestJob.objects.get()
+
+    for callback in callbacks:  # the worker
+        callback()
+    poll = analyst_client.get(response.url, headers={"HX-Request": "true", "HX-Target": "job"})
+
+    article = Article.objects.get()
+    assert article.url == url and "new park" in article.body
+    assert poll["HX-Redirect"] == article.get_absolute_url()
+    assert job.rows.get().article == article
+
+
+def test_a_url_already_stored_is_refused_at_once(analyst_client):
+    stored = Article.objects.create(
+        url="https://wire.example/park", headline="Park", body=COUNCIL, raw=COUNCIL,
+        content_hash="x", ingest_method="url",
+    )  # fmt: skip
+    response = analyst_client.post(reverse("article-fetch"), {"url": stored.url})
+    assert response.status_code == 400
+    assert response.context["duplicate"] == stored
+    assert not IngestJob.objects.exists()
 
 
 def test_fetching_something_that_is_not_a_url_is_refused(analyst_client):

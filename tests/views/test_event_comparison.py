@@ -23,7 +23,7 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
     assert "state-affiliated" in html
     assert "Numbers that disagree" in html
     assert "1,037" in html and "nearly 2,000" in html
-    assert "Claims: who reported which fact" in html and ">omitted<" in html
+    assert "Claims: who reported which fact" in html and ">not found<" in html
     assert "Distinctive words" in html and 'class="word"' in html
     assert 'class="sharebar"' in html
     assert "The comparison is being computed" not in html
@@ -158,13 +158,17 @@ def admin_change(client, outlet, **changes):
 def test_rating_an_outlet_again_recomputes_the_comparisons_that_show_it(
     admin_client_, django_capture_on_commit_callbacks
 ):
-    outlet = OutletFactory(slug="ledger", name="Ledger", leaning="center")
+    outlet = OutletFactory(
+        slug="ledger", name="Ledger", leaning="center", leaning_source="A rater (for the tests)"
+    )
     shown = [covered_by(outlet, "Flood"), covered_by(outlet, "Strike")]
     elsewhere = covered_by(OutletFactory(), "Budget")
     before = EventComparison.objects.get(event=elsewhere).computed_at
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_change(admin_client_, outlet, leaning="right", reliability="low")
+        response = admin_change(
+            admin_client_, outlet, leaning="right", reliability="low", reliability_source="A rater"
+        )
 
     page = admin_client_.get(response.url).content.decode()
     assert "The comparisons of 2 event(s) covered by Ledger are being recomputed" in page
@@ -188,3 +192,26 @@ def test_editing_only_an_outlets_notes_leaves_the_comparisons_alone(
 
     assert callbacks == []
     assert not EventComparison.objects.get(event=event).stale
+
+
+def _poll(client, event, poll: int):
+    return client.get(
+        f"{event.get_absolute_url()}?poll={poll}",
+        headers={"HX-Request": "true", "HX-Target": "comparison"},
+    ).content.decode()
+
+
+def test_a_comparison_that_stays_stale_is_polled_less_often_then_not_at_all(analyst_client):
+    # A lost refresh task left a page polling every 2 s for ever (issue 13).
+    event = EventFactory()
+    ArticleFactory(event=event)
+    event_comparison_refresh(event_id=event.pk)
+    EventComparison.objects.filter(event=event).update(stale=True)
+
+    assert 'hx-trigger="every 2s"' in _poll(analyst_client, event, 0)
+    assert f'{event.get_absolute_url()}?poll=1"' in _poll(analyst_client, event, 0)
+    assert 'hx-trigger="every 10s"' in _poll(analyst_client, event, 30)
+    late = _poll(analyst_client, event, 90)
+    assert "hx-trigger" not in late
+    assert "taking longer than usual" in late
+    assert 'hx-trigger="every 2s"' in _poll(analyst_client, event, "x")  # a stray value

@@ -11,7 +11,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
 from analysis.models import Score
-from newsdesk.models import Event
+from newsdesk.models import Event, Outlet
 from tests.factories import ArticleFactory, EventFactory, OutletDomainFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -233,3 +233,29 @@ def test_an_htmx_page_change_on_an_outlet_gets_only_the_results(analyst_client):
 
 def test_an_unknown_outlet_is_not_found(analyst_client):
     assert analyst_client.get(reverse("outlet-detail", args=["nope"])).status_code == 404
+
+
+def outlet_admin_post(client, **fields):
+    """The admin's add-outlet form as a curator fills it in (no domains or feeds)."""
+    data = {"name": "Written For The Tests Gazette", "slug": "wftt-gazette", "language": "en"}
+    data.update(fields)
+    for prefix in ("domains", "feeds"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    return client.post(reverse("admin:newsdesk_outlet_add"), data)
+
+
+def test_a_rating_without_its_source_is_refused_in_the_admin(admin_client_):
+    response = outlet_admin_post(admin_client_, leaning="center")
+    assert response.status_code == 200
+    assert "Say where the leaning rating comes from" in response.content.decode()
+    assert not Outlet.objects.filter(slug="wftt-gazette").exists()
+
+
+def test_a_rating_with_its_source_is_stored(admin_client_):
+    response = outlet_admin_post(
+        admin_client_,
+        reliability="high",
+        reliability_source="A rater, 2026 (written for the tests)",
+    )
+    assert response.status_code == 302
+    assert Outlet.objects.get(slug="wftt-gazette").reliability == "high"

@@ -20,7 +20,7 @@ from annotations.models import Annotation
 from api.main import api
 from api.models import ApiToken
 from api.services import token_create
-from newsdesk.models import Article, Event
+from newsdesk.models import Article, Event, IngestJob
 from tests.annotations.factories import AnnotationFactory
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
@@ -68,6 +68,12 @@ MATRIX: dict[str, Row] = {
     "home": Row("get", lambda o: reverse("home"), (302, "/articles/")),
     "login": Row("get", lambda o: reverse("login"), 200, {"anonymous": 200}),
     "logout": Row("post", lambda o: reverse("logout"), (302, "/login/")),
+    "favicon": Row(
+        "get",
+        lambda o: reverse("favicon"),
+        (301, "/static/favicon.svg"),
+        {"anonymous": (301, "/static/favicon.svg")},
+    ),
     "article-list": role_page(url=lambda o: reverse("article-list")),
     "article-new": role_page(url=lambda o: reverse("article-new")),
     # The ingest forms posted empty: the form is shown again with its errors.
@@ -84,6 +90,12 @@ MATRIX: dict[str, Row] = {
     ),
     "article-rescore": role_page(
         "post", lambda o: reverse("article-rescore", args=[o.article.pk]), (302, "article")
+    ),
+    "article-set-language": role_page(
+        "post",
+        lambda o: reverse("article-set-language", args=[o.article.pk]),
+        (302, "article"),
+        data=lambda o: {"language": "ru"},
     ),
     "outlet-list": role_page(url=lambda o: reverse("outlet-list")),
     "outlet-detail": role_page(url=lambda o: reverse("outlet-detail", args=[o.outlet.slug])),
@@ -128,6 +140,13 @@ MATRIX: dict[str, Row] = {
         analyst=403,
     ),
     "scoring-status": role_page(url=lambda o: reverse("scoring-status")),
+    "methodology": role_page(url=lambda o: reverse("methodology")),
+    "event-pick": role_page(url=lambda o: reverse("event-pick")),
+    # Posted empty: the headline is required, so the page says so and nothing changes.
+    "article-edit-details": role_page(
+        "post", lambda o: reverse("article-edit-details", args=[o.article.pk]), (302, "article")
+    ),
+    "article-pick": role_page(url=lambda o: reverse("article-pick")),
     "outlet-report": role_page(url=lambda o: reverse("outlet-report"), analyst=403),
     "blindspots": role_page(url=lambda o: reverse("blindspots"), analyst=403),
     "rescore": role_page(
@@ -139,6 +158,13 @@ MATRIX: dict[str, Row] = {
         editor=403,
     ),
     "batch-progress": role_page(url=lambda o: reverse("batch-progress", args=[o.batch.pk])),
+    # Another analyst's import: only its owner and admins may follow it.
+    "ingest-job": role_page(
+        url=lambda o: reverse("ingest-job", args=[o.job.pk]), analyst=404, editor=404
+    ),
+    "ingest-job-report": role_page(
+        url=lambda o: reverse("ingest-job-report", args=[o.job.pk]), analyst=404, editor=404
+    ),
     # The Django admin checks is_staff itself and sends everyone else to its own login.
     "admin": Row(
         "get",
@@ -256,7 +282,9 @@ def objs(roles):
     article = ArticleFactory(outlet=outlet, event=event)
     batch = ScoringBatch.objects.create(label="Nightly", total=3, done=1)
     token, _raw = token_create(user=UserFactory(role="Analyst"), name="someone else's")
+    job = IngestJob.objects.create(kind="import", name="wire.jsonl", created_by=token.user)
     return SimpleNamespace(
+        job=job,
         outlet=outlet,
         event=event,
         other_event=other_event,
@@ -357,6 +385,15 @@ def test_denied_event_change_by_a_user_without_a_role_changes_nothing(client, ro
     assert objs.article.event == objs.event
 
 
+def test_denied_language_change_by_a_user_without_a_role_changes_nothing(client, roles, objs):
+    client.force_login(UserFactory())
+
+    client.post(reverse("article-set-language", args=[objs.article.pk]), {"language": "ru"})
+
+    objs.article.refresh_from_db()
+    assert objs.article.language_source == ""
+
+
 # --- The JSON API -----------------------------------------------------------------------
 # One row per operation of the API's OpenAPI schema (method and path), for every kind of
 # caller: no token, a token that is not valid, and the token of each kind of user. The
@@ -407,6 +444,10 @@ API_MATRIX: dict[tuple[str, str], ApiRow] = {
     ),
     ("get", "/api/articles/{pk}/"): api_row(lambda o: reverse("api:article", args=[o.article.pk])),
     ("get", "/api/events/"): api_row(lambda o: reverse("api:event-list")),
+    # Another user's job: only its owner and admins may follow it.
+    ("get", "/api/jobs/{pk}/"): api_row(
+        lambda o: reverse("api:job", args=[o.job.pk]), analyst=404, editor=404
+    ),
     ("get", "/api/events/{pk}/"): api_row(lambda o: reverse("api:event", args=[o.event.pk])),
     ("get", "/api/annotations/"): api_row(lambda o: reverse("api:annotation-list")),
     ("get", "/api/annotations/{pk}/"): api_row(

@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _head(html: str) -> str:
-    return re.search(r"<thead>.*?</thead>", html, re.S).group(0)
+    # The comparison table's head (the charts' tables come before it).
+    return re.search(r'<table class="compare">.*?</thead>', html, re.S).group(0)
 
 
 def test_the_unknown_outlets_column_links_nowhere_and_claims_no_profile(analyst_client):

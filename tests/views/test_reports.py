@@ -44,8 +44,8 @@ def test_the_report_averages_with_a_confidence_interval(editor_client):
     ).content.decode()
 
     assert 'data-articles="3"' in html
-    # mean 0.3, sd 0.2, t(0.975, 2) = 4.303: 0.3 +- 0.497
-    assert "0.300" in html and "[-0.197, 0.797]" in html
+    # mean 0.3, sd 0.2, t(0.975, 2) = 4.303: 0.3 +- 0.497, rounded for reading
+    assert "0.30" in html and "[-0.20, 0.80]" in html
     assert "Mary Hollis (6)" in html
     assert html.count("<circle") == 2  # two weeks with articles
 
@@ -95,17 +95,17 @@ def test_over_years_the_tone_is_charted_by_month_to_the_end_of_the_period(editor
         "/reports/outlets/?outlets=gazette&start=2020-01-01&end=2024-12-31"
     ).content.decode()
 
-    assert "Tone by month" in html
+    assert "mean tone by month" in html
     # Both ends of five years (weeks stopped after about three), December's two averaged.
-    assert "<title>2020-01-01: 0.1</title>" in html
-    assert "<title>2024-12-01: 0.3</title>" in html
+    assert "<title>Gazette, 2020-01-01: +0.10</title>" in html
+    assert "<title>Gazette, 2024-12-01: +0.30</title>" in html
     assert html.count("<circle") == 2
     # Up to the last day there is, in yearly steps.
     response = editor_client.get(
         "/reports/outlets/?outlets=gazette&start=0001-01-01&end=9999-12-31"
     )
     assert response.status_code == 200
-    assert "Tone by year" in response.content.decode()
+    assert "No tone to chart by year" in response.content.decode()
 
 
 def test_the_tone_trend_steps_by_week_month_or_year_as_the_period_grows():
@@ -173,3 +173,45 @@ def test_blindspots_on_the_demo_show_an_empty_state_or_events(editor_client):
         "/reports/blindspots/?start=2021-01-01&end=2025-12-31&min_outlets=9"
     ).content.decode()
     assert "No blindspots in this period with these thresholds." in html
+
+
+def test_an_empty_blindspots_page_says_what_would_list_the_nearest_event(editor_client):
+    day = dt.date(2024, 4, 1)
+    near = EventFactory(title="Mostly left story", starts_on=day, ends_on=day)
+    small = EventFactory(title="Small story", starts_on=day, ends_on=day)
+    lefts = [OutletFactory(leaning="left", country="US") for _ in range(2)]
+    right = OutletFactory(leaning="right", country="GB")
+    for outlet in (*lefts, right):
+        ArticleFactory(outlet=outlet, event=near)
+    ArticleFactory(outlet=right, event=small)
+    ArticleFactory(outlet=lefts[0], event=small)
+
+    html = editor_client.get(
+        "/reports/blindspots/?start=2024-01-01&end=2024-12-31&min_outlets=3"
+    ).content.decode()
+    assert "No blindspots in this period with these thresholds." in html
+    why = html[html.index('id="why-none"') :]
+    assert "2 events in this period; 1 covered by at least 3 outlets" in why
+    assert "(1 by fewer: lower “Fewest outlets covering” to include them)" in why
+    assert "Mostly left story</a>, has 67% of its 3 outlets leaning left" in why
+    assert "set the share of outlets on one side to 0.67 or lower" in why
+
+
+def test_an_empty_period_says_to_choose_another(editor_client):
+    html = editor_client.get(
+        "/reports/blindspots/?start=1999-01-01&end=1999-12-31"
+    ).content.decode()
+    assert "No event has coverage between 1 Jan 1999 and 31 Dec 1999" in html
+
+
+def test_each_blindspot_shows_the_leaning_of_its_outlets_as_a_bar(editor_client):
+    day = dt.date(2024, 4, 1)
+    story = EventFactory(title="One-sided story", starts_on=day, ends_on=day)
+    for leaning in ("left", "left", "lean_left", "center"):
+        ArticleFactory(outlet=OutletFactory(leaning=leaning, country="US"), event=story)
+    html = editor_client.get(
+        "/reports/blindspots/?start=2024-01-01&end=2024-12-31&side_share=0.75"
+    ).content.decode()
+    row = html[html.index("One-sided story") :]
+    assert "3 left · 1 center or unrated · 0 right" in row
+    assert 'class="lean-left"><title>left: 75%</title>' in row

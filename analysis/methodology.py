@@ -1,0 +1,152 @@
+"""How far each figure can be trusted: every measurement's accuracy on public corpora.
+
+Each measure has one JSON file in ``analysis/accuracy/`` (named after its scorer, or after
+the ingest step it measures: ``extraction``, ``language``, ``grouping``), written by whoever
+ran its evaluation script in ``bench/``. The methodology page and the one-line "how far to
+trust this" beside each figure read them from here, so a figure and its caveat cannot drift
+apart. Pure Python: no Django, no database; the files are read once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+ACCURACY_DIR = Path(__file__).with_name("accuracy")
+
+_REQUIRED = ("subset", "corpus", "split", "scorer_version", "date")
+
+
+@dataclass(frozen=True)
+class Baseline:
+    name: str
+    precision: float | None = None
+    recall: float | None = None
+    f1: float | None = None
+
+
+@dataclass(frozen=True)
+class Measurement:
+    subset: str
+    corpus: str
+    split: str
+    scorer_version: str
+    date: str
+    precision: float | None = None
+    recall: float | None = None
+    f1: float | None = None
+    extra: dict = field(default_factory=dict)
+    baseline: Baseline | None = None
+    corpus_terms: str = ""
+    n: int | None = None
+    command: str = ""
+
+    @property
+    def summary(self) -> str:
+        """The figure in a few words: "F1 0.88 (P 0.91, R 0.86)"."""
+        parts = [
+            f"{k} {v:.2f}" for k, v in (("P", self.precision), ("R", self.recall)) if v is not None
+        ]
+        if self.f1 is None:
+            return ", ".join(parts)
+        return f"F1 {self.f1:.2f}" + (f" ({', '.join(parts)})" if parts else "")
+
+
+@dataclass(frozen=True)
+class Entry:
+    scorer: str
+    title: str
+    what: str
+    limits: tuple[str, ...]
+    measurements: tuple[Measurement, ...]
+
+    @property
+    def headline(self) -> Measurement | None:
+        return self.measurements[0] if self.measurements else None
+
+    def measured_version(self) -> str | None:
+        return self.headline.scorer_version if self.headline else None
+
+
+class AccuracyFileError(ValueError):
+    """A file in analysis/accuracy does not follow the schema (the test suite reads them all)."""
+
+
+def _number(value, where: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise AccuracyFileError(f"{where}: expected a number or null, got {value!r}")
+    return float(value)
+
+
+def _measurement(raw: dict, where: str) -> Measurement:
+    missing = [key for key in _REQUIRED if not raw.get(key)]
+    if missing:
+        raise AccuracyFileError(f"{where}: missing {', '.join(missing)}")
+    base = raw.get("baseline")
+    baseline = None
+    if base:
+        baseline = Baseline(
+            name=str(base.get("name", "")),
+            precision=_number(base.get("precision"), where),
+            recall=_number(base.get("recall"), where),
+            f1=_number(base.get("f1"), where),
+        )
+    extra = raw.get("extra") or {}
+    if not isinstance(extra, dict):
+        raise AccuracyFileError(f"{where}: 'extra' must be an object")
+    return Measurement(
+        subset=str(raw["subset"]),
+        corpus=str(raw["corpus"]),
+        split=str(raw["split"]),
+        scorer_version=str(raw["scorer_version"]),
+        date=str(raw["date"]),
+        precision=_number(raw.get("precision"), where),
+        recall=_number(raw.get("recall"), where),
+        f1=_number(raw.get("f1"), where),
+        extra=extra,
+        baseline=baseline,
+        corpus_terms=str(raw.get("corpus_terms", "")),
+        n=raw.get("n"),
+        command=str(raw.get("command", "")),
+    )
+
+
+def entry_parse(raw: dict, *, name: str) -> Entry:
+    """One accuracy file's contents as an Entry; AccuracyFileError says what is wrong."""
+    if raw.get("scorer") != name:
+        raise AccuracyFileError(
+            f"{name}.json: 'scorer' must be {name!r}, got {raw.get('scorer')!r}"
+        )
+    measurements = raw.get("measurements") or []
+    if not isinstance(measurements, list):
+        raise AccuracyFileError(f"{name}.json: 'measurements' must be a list")
+    return Entry(
+        scorer=name,
+        title=str(raw.get("title") or name.replace("_", " ").capitalize()),
+        what=str(raw.get("what", "")),
+        limits=tuple(str(x) for x in raw.get("limits") or ()),
+        measurements=tuple(
+            _measurement(m, f"{name}.json, measurement {i + 1}") for i, m in enumerate(measurements)
+        ),
+    )
+
+
+@lru_cache(maxsize=1)
+def accuracy_entries() -> dict[str, Entry]:
+    """Every measure's entry, by name, in file-name order."""
+    entries = {}
+    for path in sorted(ACCURACY_DIR.glob("*.json")):
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise AccuracyFileError(f"{path.name}: not JSON ({exc})") from exc
+        entries[path.stem] = entry_parse(raw, name=path.stem)
+    return entries
+
+
+def accuracy_entry(name: str) -> Entry | None:
+    return accuracy_entries().get(name)

@@ -1,0 +1,461 @@
+"""Persuasion cues against the SemEval-2020 Task 11 propaganda corpus (PTC), even half only.
+
+Run: .venv/bin/python bench/eval_framing.py --ptc PATH   (or bench/eval_ptc.py PATH)
+PATH holds ``train-articles/`` and ``train-labels-task2-technique-classification/`` (the
+corpus's ``datasets/`` folder, or a copy of its even half). Articles whose number is odd
+are the held-out independent check: their files are never opened.
+
+The even half is split by article number: number // 2 % 3 == 0 is the development part,
+the rest the training part that bench/train_persuasion.py learns from. Figures are
+printed for both, development first.
+
+The measure is the task's own span measure with partial credit (Da San Martino et al.
+2019, "Fine-Grained Analysis of Propaganda in News Articles", section 4): for a technique,
+each predicted span s earns |s ∩ G| / |s| of precision and each gold span t earns
+|t ∩ P| / |t| of recall, where G and P are the union of the gold and of the predicted
+spans of that same technique in the article. A cue as wide as a sentence around a
+three-word gold span therefore earns a fraction of a point of precision, and one word
+inside a long gold span a fraction of a point of recall. Precision = credit / number of
+predicted spans, recall = credit / number of gold spans, summed over articles; micro
+figures sum the credits and counts of the six techniques. (Using the union rather than
+the sum over gold spans caps a span's credit at 1 where gold spans overlap.)
+
+Newsdesk families map to the corpus's techniques: exaggeration and minimisation are both
+"Exaggeration,Minimisation"; hedges and intensifiers have no technique and are measured
+against any propaganda span (to decide whether they are findings or hints).
+
+Printed beside the scorer: the hand-written lexicon with every cue kept (main's cue
+lists, no learned weights) and a trivial baseline (every sentence with an exclamation
+mark or an intensifier, as loaded language); the per-article Spearman correlation of cue
+rates with the annotators' span rates (per 1,000 words); a few error examples, cut to a
+few words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TECHNIQUES = (
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Exaggeration,Minimisation",
+    "Doubt",
+    "Appeal_to_fear-prejudice",
+    "Flag-Waving",
+)
+FAMILY_TECHNIQUE = {
+    "loaded_language": "Loaded_Language",
+    "name_calling": "Name_Calling,Labeling",
+    "exaggeration": "Exaggeration,Minimisation",
+    "minimisation": "Exaggeration,Minimisation",
+    "doubt": "Doubt",
+    "appeal_to_fear": "Appeal_to_fear-prejudice",
+    "flag_waving": "Flag-Waving",
+}
+TECHNIQUE_FAMILIES: dict[str, list[str]] = defaultdict(list)
+for _family, _technique in FAMILY_TECHNIQUE.items():
+    TECHNIQUE_FAMILIES[_technique].append(_family)
+ANY = "any propaganda"  # the union of all 14 techniques' spans, for hedges and intensifiers
+UNMAPPED_FAMILIES = ("hedges", "intensifiers")
+
+_ARTICLE_FILE = re.compile(r"article(\d+)\.txt$")
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Article:
+    number: int
+    text: str
+    gold: dict[str, list[Span]]  # technique (and ANY) -> spans
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+# --- The corpus -------------------------------------------------------------------------
+
+
+def _folder(path: Path, name: str) -> Path:
+    for candidate in (path / name, path / "datasets" / name):
+        if candidate.is_dir():
+            return candidate
+    raise SystemExit(f"{path}: no {name}/ folder (give the corpus's datasets/ folder)")
+
+
+def is_even(number: int) -> bool:
+    return number % 2 == 0
+
+
+def part_of(number: int) -> str:
+    """'dev' or 'train' for an even article number."""
+    return "dev" if number // 2 % 3 == 0 else "train"
+
+
+def load_even(path: Path) -> list[Article]:
+    """The even-numbered training articles with their technique spans; odd ones unopened."""
+    articles_dir = _folder(path, "train-articles")
+    labels_dir = _folder(path, "train-labels-task2-technique-classification")
+    articles = []
+    for file in sorted(articles_dir.iterdir()):
+        match = _ARTICLE_FILE.search(file.name)
+        if not match or not is_even(int(match.group(1))):
+            continue  # the odd half is held out: not even read
+        number = int(match.group(1))
+        text = file.read_text(encoding="utf-8", errors="replace")
+        gold: dict[str, list[Span]] = defaultdict(list)
+        labels = labels_dir / f"article{number}.task2-TC.labels"
+        if labels.exists():
+            for line in labels.read_text(encoding="utf-8").splitlines():
+                parts = line.split("\t")
+                if len(parts) != 4:
+                    continue
+                span = (int(parts[2]), int(parts[3]))
+                gold[parts[1]].append(span)
+                gold[ANY].append(span)
+        articles.append(Article(number, text, dict(gold)))
+    if not articles:
+        raise SystemExit(f"{path}: no even-numbered articles found")
+    return articles
+
+
+def split(articles: Iterable[Article]) -> dict[str, list[Article]]:
+    parts: dict[str, list[Article]] = {"train": [], "dev": []}
+    for article in articles:
+        parts[part_of(article.number)].append(article)
+    return parts
+
+
+# --- The measure ------------------------------------------------------------------------
+
+
+def merged(spans: Iterable[Span]) -> list[Span]:
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]
+
+
+def overlap(span: Span, union: list[Span]) -> int:
+    """Characters of span inside a sorted, merged list of spans."""
+    start, end = span
+    total = 0
+    for s, e in union:
+        if s >= end:
+            break
+        if e > start:
+            total += min(e, end) - max(s, start)
+    return total
+
+
+@dataclass
+class Credit:
+    precision_credit: float = 0.0
+    predicted: int = 0
+    recall_credit: float = 0.0
+    gold: int = 0
+
+    def add(self, other: Credit) -> None:
+        self.precision_credit += other.precision_credit
+        self.predicted += other.predicted
+        self.recall_credit += other.recall_credit
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        return self.precision_credit / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.recall_credit / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def span_credit(predicted: list[Span], gold: list[Span]) -> Credit:
+    gold_union, predicted_union = merged(gold), merged(predicted)
+    return Credit(
+        precision_credit=sum(
+            overlap(s, gold_union) / (s[1] - s[0]) for s in predicted if s[1] > s[0]
+        ),
+        predicted=len(predicted),
+        recall_credit=sum(overlap(t, predicted_union) / (t[1] - t[0]) for t in gold if t[1] > t[0]),
+        gold=len(gold),
+    )
+
+
+# A prediction: (start, end, technique or family, confidence).
+Prediction = tuple[int, int, str]
+Predictor = Callable[[str], list[Prediction]]
+
+
+@dataclass
+class Result:
+    per_label: dict[str, Credit] = field(default_factory=dict)
+    micro: Credit = field(default_factory=Credit)
+    article_rates: list[tuple[float, float]] = field(default_factory=list)  # (ours, gold)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, label, words)
+
+
+def _few_words(text: str, start: int, end: int, limit: int = 5) -> str:
+    words = text[start:end].split()
+    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+
+
+def evaluate(
+    articles: list[Article],
+    predict: Predictor,
+    labels: Iterable[str] = TECHNIQUES,
+    errors: int = 0,
+) -> Result:
+    """Span credit per label over the articles; predictions of other labels are ignored."""
+    labels = tuple(labels)
+    result = Result(per_label={label: Credit() for label in labels})
+    for article in articles:
+        by_label: dict[str, list[Span]] = defaultdict(list)
+        for start, end, label in predict(article.text):
+            by_label[label].append((start, end))
+        headline = 0
+        for label in labels:
+            gold_key = ANY if label.startswith(ANY) else label
+            predicted, gold = by_label.get(label, []), article.gold.get(gold_key, [])
+            credit = span_credit(predicted, gold)
+            result.per_label[label].add(credit)
+            if label in TECHNIQUES:
+                result.micro.add(credit)
+                headline += len(predicted)
+            if len(result.errors) < errors:
+                _collect_errors(result, article, label, predicted, gold, errors)
+        gold_count = sum(
+            len(article.gold.get(label, [])) for label in labels if label in TECHNIQUES
+        )
+        per_1000 = 1000 / max(article.words, 1)
+        result.article_rates.append((headline * per_1000, gold_count * per_1000))
+    return result
+
+
+def _collect_errors(result, article, label, predicted, gold, limit) -> None:
+    gold_union, predicted_union = merged(gold), merged(predicted)
+
+    def recent(kind: str) -> bool:  # keeps the examples varied
+        return any(e[0] == kind and e[1] == label for e in result.errors[-2:])
+
+    for s in predicted:
+        if overlap(s, gold_union) == 0 and len(result.errors) < limit and not recent("false cue"):
+            result.errors.append(("false cue", label, _few_words(article.text, *s)))
+    for t in gold:
+        if overlap(t, predicted_union) == 0 and len(result.errors) < limit and not recent("missed"):
+            result.errors.append(("missed", label, _few_words(article.text, *t)))
+
+
+def spearman(pairs: list[tuple[float, float]]) -> float:
+    """Spearman's rho with average ranks for ties."""
+
+    def ranks(values: list[float]) -> list[float]:
+        order = sorted(range(len(values)), key=values.__getitem__)
+        out = [0.0] * len(values)
+        i = 0
+        while i < len(order):
+            j = i
+            while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+                j += 1
+            for k in range(i, j + 1):
+                out[order[k]] = (i + j) / 2 + 1
+            i = j + 1
+        return out
+
+    if len(pairs) < 3:
+        return 0.0
+    xs, ys = ranks([p[0] for p in pairs]), ranks([p[1] for p in pairs])
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    cov = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    vx = sum((x - mx) ** 2 for x in xs) ** 0.5
+    vy = sum((y - my) ** 2 for y in ys) ** 0.5
+    return cov / (vx * vy) if vx and vy else 0.0
+
+
+# --- Predictors -------------------------------------------------------------------------
+
+
+def scorer_predictor(hints: bool = False) -> Predictor:
+    """The persuasion scorer's findings (and its hints too when hints is true), as techniques."""
+    from analysis.scoring.persuasion import find_cues
+
+    def predict(text: str) -> list[Prediction]:
+        out = []
+        for cue in find_cues(text, hints=hints):
+            out.extend(_as_labels(cue))
+        return out
+
+    return predict
+
+
+def hand_lexicon_predictor() -> Predictor:
+    """Every cue of the hand-written lexicon, no learned weights: the cues on main."""
+    from analysis.scoring.persuasion import find_cues
+
+    def predict(text: str) -> list[Prediction]:
+        out = []
+        for cue in find_cues(text, hints=True, learned=False):
+            out.extend(_as_labels(cue))
+        return out
+
+    return predict
+
+
+def _as_labels(cue: dict) -> list[Prediction]:
+    family = cue["family"]
+    technique = FAMILY_TECHNIQUE.get(family)
+    out = [(cue["start"], cue["end"], technique)] if technique else []
+    # Every family is also scored against any propaganda span (the hedges' only measure).
+    out.append((cue["start"], cue["end"], f"{ANY}: {family}"))
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def every_word_predictor(text: str) -> list[Prediction]:
+    """Every word, under every family's "any propaganda" label: the base rate to beat."""
+    from analysis.scoring.persuasion import FAMILIES
+
+    spans = [m.span() for m in _WORD.finditer(text)]
+    return [(s, e, f"{ANY}: {family}") for family in FAMILIES for s, e in spans]
+
+
+_SENTENCE_LINE = re.compile(r"[^\n]+")
+_TRIVIAL_INTENSIFIERS = frozenset(
+    [
+        "very",
+        "really",
+        "extremely",
+        "totally",
+        "absolutely",
+        "completely",
+        "utterly",
+        "incredibly",
+        "truly",
+        "so",
+    ]
+)
+
+
+def trivial_predictor(text: str) -> list[Prediction]:
+    """Every sentence (one a line in PTC) with '!' or an intensifier, as loaded language."""
+    out = []
+    for match in _SENTENCE_LINE.finditer(text):
+        line = match.group()
+        words = {w.strip(".,;:!?\"'()").lower() for w in line.split()}
+        if "!" in line or words & _TRIVIAL_INTENSIFIERS:
+            out.append((match.start(), match.end(), "Loaded_Language"))
+    return out
+
+
+# --- Report -----------------------------------------------------------------------------
+
+
+def table(title: str, columns: dict[str, Result], labels: Iterable[str]) -> str:
+    names = list(columns)
+    width = max(len(label) for label in [*labels, "micro (six techniques)"]) + 2
+    head = f"{'':<{width}}" + "".join(f"{name[:24]:>25}" for name in names)
+    sub = f"{'':<{width}}" + "".join(f"{'n':>7}{'P':>6}{'R':>6}{'F1':>6}" for _ in names)
+    lines = [title, head, sub, "-" * len(sub)]
+
+    def row(label: str, pick: Callable[[Result], Credit]) -> str:
+        cells = ""
+        for name in names:
+            c = pick(columns[name])
+            cells += f"{c.predicted:>7}{c.precision:>6.2f}{c.recall:>6.2f}{c.f1:>6.2f}"
+        return f"{label:<{width}}{cells}"
+
+    for label in labels:
+        lines.append(row(label, lambda r, label=label: r.per_label.get(label, Credit())))
+    lines.append("-" * len(sub))
+    lines.append(row("micro (six techniques)", lambda r: r.micro))
+    rho = "".join(f"{spearman(columns[n].article_rates):>25.2f}" for n in names)
+    lines.append(f"{'Spearman, rate/article':<{width}}{rho}")
+    return "\n".join(lines)
+
+
+def family_labels() -> list[str]:
+    from analysis.scoring.persuasion import FAMILIES
+
+    return [f"{ANY}: {family}" for family in FAMILIES]
+
+
+def run(path: Path, errors: int = 12) -> dict[str, dict[str, Result]]:
+    parts = split(load_even(path))
+    predictors = {
+        "scorer (findings)": scorer_predictor(),
+        "scorer (+ hints)": scorer_predictor(hints=True),
+        "hand lexicon, every cue": hand_lexicon_predictor(),
+        "trivial (! or intens.)": trivial_predictor,
+    }
+    results: dict[str, dict[str, Result]] = {}
+    for part in ("dev", "train"):
+        articles = parts[part]
+        spans = sum(len(a.gold.get(t, [])) for a in articles for t in TECHNIQUES)
+        columns = {
+            name: evaluate(articles, predict, errors=errors if name == "scorer (findings)" else 0)
+            for name, predict in predictors.items()
+        }
+        results[part] = columns
+        print(
+            table(
+                f"PTC even half, {part} part: {len(articles)} articles, "
+                f"{spans} spans of the six techniques (n = predicted spans)",
+                columns,
+                TECHNIQUES,
+            )
+        )
+        family_columns = {
+            "scorer (+ hints)": evaluate(
+                articles, predictors["scorer (+ hints)"], labels=family_labels()
+            ),
+            "every word (base rate)": evaluate(
+                articles, every_word_predictor, labels=family_labels()
+            ),
+        }
+        print()
+        print(
+            table(
+                f"Each family (findings and hints) against any of the 14 techniques' spans, {part}",
+                family_columns,
+                family_labels(),
+            ).rsplit("\n", 3)[0]
+        )
+        print()
+        if part == "dev":
+            print("Error examples (dev, scorer findings; a few words each):")
+            for kind, label, words in columns["scorer (findings)"].errors:
+                print(f"  {kind:<10} {label:<28} {words}")
+            print()
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", type=Path, help="the PTC datasets/ folder (or its even half)")
+    parser.add_argument("--errors", type=int, default=12)
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    run(args.path, errors=args.errors)
+
+
+if __name__ == "__main__":
+    main()

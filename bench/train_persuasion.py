@@ -1,0 +1,321 @@
+"""Learn the persuasion scorer's weights from the PTC even half's training part.
+
+Run: .venv/bin/python bench/train_persuasion.py PATH   (PATH as for bench/eval_ptc.py)
+Writes analysis/lexicons/persuasion_learned.json; rerun after a lexicon change, bump the
+lexicon's version, then check the figures with bench/eval_framing.py --ptc PATH.
+
+Only the training part (even article numbers with number // 2 % 3 != 0) is read for
+learning; the development part is left for the figures and the odd half is never opened.
+
+What is learned, all by the task's own partial-credit span measure (see eval_ptc.py):
+1. Each hand-written cue's precision: over its matches in the training part, the mean
+   share of the match that lies inside a gold span of its family's technique (hedges and
+   intensifiers: of any technique). Smoothed with a weight of PRIOR_WEIGHT matches towards
+   the precision that cues of the family seen in one half of the training articles and
+   never in the other had there (the "unseen prior", also the confidence of a cue never
+   matched in training), it is the cue's confidence; under THRESHOLD it is a hint.
+2. Added cues (only with --add-phrases; off by default, so the committed file adds none):
+   word sequences of one to three words (letters, apostrophes and hyphens
+   only) seen at least MIN_SEEN times in at least MIN_ARTICLES articles whose precision
+   for one technique, smoothed towards ADDED_PRIOR with PRIOR_WEIGHT matches, reaches the
+   threshold. Each is assigned to the family of that technique (the task merges
+   exaggeration and minimisation; added ones count as exaggeration). On the 119 training
+   articles the phrases that pass are artefacts of a few stories ("hunt" and "witch" from
+   "witch hunt", "kick", "righteous"), which would fire out of context in a newsroom's
+   own articles, so they stay out until the training part is larger.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.eval_ptc import (  # noqa: E402
+    ANY,
+    FAMILY_TECHNIQUE,
+    TECHNIQUES,
+    Article,
+    load_even,
+    merged,
+    overlap,
+    split,
+)
+
+OUT = ROOT / "analysis" / "lexicons" / "persuasion_learned.json"
+THRESHOLD = 0.5
+PRIOR_WEIGHT = 3.0
+ADDED_PRIOR = 0.1
+MIN_SEEN = 3
+MIN_ARTICLES = 3
+MAX_WORDS = 3
+TECHNIQUE_FAMILY = {
+    "Loaded_Language": "loaded_language",
+    "Name_Calling,Labeling": "name_calling",
+    "Exaggeration,Minimisation": "exaggeration",
+    "Doubt": "doubt",
+    "Appeal_to_fear-prejudice": "appeal_to_fear",
+    "Flag-Waving": "flag_waving",
+}
+
+# A word as the scorer's cue pattern sees one: letters, inner apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-‐‑][^\W\d_]+)*")
+_OPENS_CUE = set(" \t\n\r\f\v\u00a0\u2009\u202f\"'“‘«‹([{/—–")
+
+
+def _unions(article: Article) -> dict[str, list[tuple[int, int]]]:
+    return {label: merged(article.gold.get(label, [])) for label in (*TECHNIQUES, ANY)}
+
+
+def _share(span: tuple[int, int], union: list[tuple[int, int]]) -> float:
+    return overlap(span, union) / (span[1] - span[0])
+
+
+def hand_cue_precision(articles: list[Article]) -> dict[tuple[str, str], list[float]]:
+    """(cue, family) -> [credit, matches] for every hand-written cue's matches."""
+    from analysis.scoring.persuasion import find_cues
+
+    stats: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
+    for article in articles:
+        unions = _unions(article)
+        for cue in find_cues(article.text, hints=True, learned=False):
+            technique = FAMILY_TECHNIQUE.get(cue["family"], ANY)
+            entry = stats[(cue["cue"], cue["family"])]
+            entry[0] += _share((cue["start"], cue["end"]), unions[technique])
+            entry[1] += 1
+    return stats
+
+
+def candidate_precision(articles: list[Article]) -> dict[str, dict]:
+    """word sequence -> {seen, articles, credit per technique} over the articles."""
+    stats: dict[str, dict] = {}
+    for article in articles:
+        unions = _unions(article)
+        text = article.text
+        words = [
+            m for m in _WORD.finditer(text) if m.start() == 0 or text[m.start() - 1] in _OPENS_CUE
+        ]
+        for i, first in enumerate(words):
+            for n in range(1, MAX_WORDS + 1):
+                if i + n > len(words):
+                    break
+                last = words[i + n - 1]
+                if n > 1 and not text[words[i + n - 2].end() : last.start()].isspace():
+                    break  # only whitespace between the words of a cue
+                if last.end() < len(text) and (
+                    text[last.end()].isalnum() or text[last.end()] == "_"
+                ):
+                    break
+                key = " ".join(w.group().lower().replace("’", "'") for w in words[i : i + n])
+                span = (first.start(), last.end())
+                entry = stats.setdefault(
+                    key, {"seen": 0, "articles": set(), "credit": dict.fromkeys(TECHNIQUES, 0.0)}
+                )
+                entry["seen"] += 1
+                entry["articles"].add(article.number)
+                for technique in TECHNIQUES:
+                    if unions[technique]:
+                        entry["credit"][technique] += _share(span, unions[technique])
+    return stats
+
+
+def smoothed(credit: float, seen: float, prior: float) -> float:
+    return (credit + PRIOR_WEIGHT * prior) / (seen + PRIOR_WEIGHT)
+
+
+def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bool = False) -> dict:
+    from analysis.scoring.persuasion import _HAND_CUE_FAMILIES, VERSION, _key
+
+    hand = hand_cue_precision(articles)
+    family_credit: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for (_cue, family), (credit, seen) in hand.items():
+        family_credit[family][0] += credit
+        family_credit[family][1] += seen
+    family_prior = {
+        family: round(credit / seen, 3) if seen else 0.0
+        for family, (credit, seen) in sorted(family_credit.items())
+    }
+    # A cue never matched in training: how right were cues matched in one half of the
+    # articles and never in the other? That, not the family's mean, is its expected
+    # precision (the family's mean is carried by its frequent, well-measured cues).
+    halves = [articles[0::2], articles[1::2]]
+    seen_in = [hand_cue_precision(half) for half in halves]
+    unseen_credit: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for k in (0, 1):
+        for (cue, family), (credit, seen) in seen_in[k].items():
+            if (cue, family) not in seen_in[1 - k]:
+                unseen_credit[family][0] += credit
+                unseen_credit[family][1] += seen
+    unseen_prior = {
+        family: round(
+            smoothed(*unseen_credit[family], family_prior[family])
+            if family in unseen_credit
+            else family_prior[family],
+            3,
+        )
+        for family in family_prior
+    }
+    confidence: dict[str, dict[str, list]] = defaultdict(dict)
+    for (cue, family), (credit, seen) in sorted(hand.items()):
+        value = smoothed(credit, seen, unseen_prior.get(family, 0.0))
+        confidence[cue][family] = [round(value, 3), int(seen)]
+
+    hand_keys = {_key(cue.rstrip("*")) for cue in _HAND_CUE_FAMILIES}
+    added = {}
+    for key, entry in (candidate_precision(articles) if add_phrases else {}).items():
+        if entry["seen"] < MIN_SEEN or len(entry["articles"]) < MIN_ARTICLES:
+            continue
+        if _key(key) in hand_keys:
+            continue  # a hand-written cue: its confidence is learned above
+        technique = max(TECHNIQUES, key=entry["credit"].__getitem__)
+        value = smoothed(entry["credit"][technique], entry["seen"], ADDED_PRIOR)
+        if value >= threshold:
+            added[key] = [TECHNIQUE_FAMILY[technique], round(value, 3), entry["seen"]]
+    return {
+        "about": (
+            "Learned by bench/train_persuasion.py from the training part of the even half "
+            "of the SemEval-2020 Task 11 propaganda corpus (see docs/corpora/ptc.md). "
+            "confidence: hand-written cue -> family -> [smoothed precision, matches]; "
+            "family_prior: each family's precision over its hand-written cues' matches; "
+            "unseen_prior: the confidence of a hand-written cue never matched in training "
+            "(and the prior its own precision is smoothed towards); "
+            "added: word sequence -> [family, smoothed precision, matches]. A cue under "
+            "threshold is a hint."
+        ),
+        "lexicon_version": VERSION,
+        "articles": len(articles),
+        "threshold": threshold,
+        "prior_weight": PRIOR_WEIGHT,
+        "added_prior": ADDED_PRIOR,
+        "min_seen": MIN_SEEN,
+        "min_articles": MIN_ARTICLES,
+        "family_prior": family_prior,
+        "unseen_prior": unseen_prior,
+        "confidence": dict(confidence),
+        "added": dict(sorted(added.items())),
+    }
+
+
+def simulated_predictor(weights: dict, hint_families: frozenset = frozenset()):
+    """The scorer's findings under these weights, approximately (for cross-validation).
+
+    Hand-written cues as the scorer matches them, kept when their confidence reaches the
+    threshold and their family is not in hint_families; added cues wherever their words
+    occur (no longest-match rule).
+    """
+    from analysis.scoring.persuasion import find_cues
+
+    HINT_FAMILIES = hint_families  # noqa: N806
+    threshold, prior = weights["threshold"], weights["unseen_prior"]
+    added = weights["added"]
+
+    def predict(text: str):
+        out = []
+        for cue in find_cues(text, hints=True, learned=False):
+            family = cue["family"]
+            value = weights["confidence"].get(cue["cue"], {}).get(family, [prior.get(family, 0)])[0]
+            if family in FAMILY_TECHNIQUE and family not in HINT_FAMILIES and value >= threshold:
+                out.append((cue["start"], cue["end"], FAMILY_TECHNIQUE[family]))
+        words = [
+            m for m in _WORD.finditer(text) if m.start() == 0 or text[m.start() - 1] in _OPENS_CUE
+        ]
+        for i in range(len(words)):
+            for n in range(MAX_WORDS, 0, -1):
+                if i + n > len(words):
+                    continue
+                key = " ".join(w.group().lower().replace("’", "'") for w in words[i : i + n])
+                if key in added and added[key][0] not in HINT_FAMILIES:
+                    out.append(
+                        (words[i].start(), words[i + n - 1].end(), FAMILY_TECHNIQUE[added[key][0]])
+                    )
+                    break
+        return out
+
+    return predict
+
+
+def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
+    """Two folds of the training part (number // 2 % 3 is 1 or 2): micro figures for a few
+    settings (grid), or per-family figures for the chosen ones (used to pick the hint
+    families without looking at the development part). Per family, every family's cues
+    that pass the confidence threshold count; the micro figure leaves the lexicon's hint
+    families out, as the scorer does."""
+    from analysis.scoring.persuasion import HINT_FAMILIES
+    from bench.eval_ptc import Credit, evaluate
+
+    global PRIOR_WEIGHT, MIN_SEEN
+    folds = [[a for a in train if a.number // 2 % 3 == k] for k in (1, 2)]
+    settings = (
+        [(t, w, m) for t in (0.4, 0.5, 0.6) for w in (1.0, 3.0) for m in (2, 3, 5)]
+        if grid
+        else [(THRESHOLD, PRIOR_WEIGHT, MIN_SEEN)]
+    )
+    for threshold, prior_weight, min_seen in settings:
+        PRIOR_WEIGHT, MIN_SEEN = prior_weight, min_seen
+        total, per_label = Credit(), {t: Credit() for t in TECHNIQUES}
+        every_cue = {t: Credit() for t in TECHNIQUES}
+        for k in (0, 1):
+            weights = learn(folds[k], threshold, add_phrases)
+            total.add(evaluate(folds[1 - k], simulated_predictor(weights, HINT_FAMILIES)).micro)
+            result = evaluate(folds[1 - k], simulated_predictor(weights))
+            for label, credit in result.per_label.items():
+                per_label[label].add(credit)
+            result = evaluate(folds[1 - k], simulated_predictor({**weights, "threshold": 0.0}))
+            for label, credit in result.per_label.items():
+                every_cue[label].add(credit)
+        print(
+            f"threshold {threshold} prior weight {prior_weight} min seen {min_seen}: "
+            f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
+            f"({total.predicted} cues)"
+        )
+        if not grid:
+            print(f"  {'':<28} {'cues passing the threshold':>28}   every cue of the family")
+            for label, c in per_label.items():
+                e = every_cue[label]
+                print(
+                    f"  {label:<28} {c.predicted:>6} P {c.precision:.3f} R {c.recall:.3f}"
+                    f"   {e.predicted:>6} P {e.precision:.3f} R {e.recall:.3f}"
+                )
+
+
+def main(argv: list[str] | None = None) -> None:
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+    os.environ.setdefault("DEBUG", "1")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("path", type=Path, help="the PTC datasets/ folder (or its even half)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--cv", action="store_true", help="cross-validate, per family; write nothing"
+    )
+    parser.add_argument("--add-phrases", action="store_true", help="learn added phrases too")
+    parser.add_argument("--grid", action="store_true", help="with --cv: try a few settings")
+    args = parser.parse_args(argv)
+    train = split(load_even(args.path))["train"]
+    if args.cv:
+        cross_validate(train, args.grid, args.add_phrases)
+        return
+    weights = learn(train, add_phrases=args.add_phrases)
+    args.out.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    hints = sum(
+        1
+        for by_family in weights["confidence"].values()
+        for c, _ in by_family.values()
+        if c < THRESHOLD
+    )
+    print(
+        f"{len(train)} training articles; {len(weights['confidence'])} hand cues seen "
+        f"({hints} (cue, family) pairs under {THRESHOLD}: hints); "
+        f"{len(weights['added'])} cues added; written to {args.out}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""The PTC evaluation's span measure and corpus reading, on spans and files written for the tests."""
+
+import pytest
+
+from bench.eval_ptc import ANY, load_even, part_of, span_credit, spearman
+
+
+def test_a_cue_inside_a_gold_span_earns_full_precision_and_partial_recall():
+    # written for the tests: gold "utterly shameful attack" = 0..23, cue "shameful" = 8..16
+    credit = span_credit([(8, 16)], [(0, 23)])
+    assert credit.precision == 1.0
+    assert credit.recall == pytest.approx(8 / 23)
+
+
+def test_a_cue_as_wide_as_a_sentence_gains_little():
+    # written for the tests: a 100-character sentence around a 10-character gold span
+    wide = span_credit([(0, 100)], [(40, 50)])
+    assert wide.precision == pytest.approx(0.1)
+    assert wide.recall == 1.0
+
+
+def test_a_cue_outside_every_gold_span_earns_nothing():
+    credit = span_credit([(0, 5)], [(10, 20)])
+    assert credit.precision == 0.0 and credit.recall == 0.0
+
+
+def test_overlapping_gold_spans_do_not_give_more_than_full_credit():
+    credit = span_credit([(10, 20)], [(0, 20), (5, 25)])
+    assert credit.precision == 1.0
+
+
+def test_spearman_on_ranks_with_ties():
+    assert spearman([(1, 10), (2, 20), (3, 30)]) == pytest.approx(1.0)
+    assert spearman([(1, 30), (2, 20), (3, 10)]) == pytest.approx(-1.0)
+    # By hand: ranks x 1.5 1.5 3 4, y 1 2 3.5 3.5; covariance 4, both variances 4.5.
+    assert spearman([(1, 1), (1, 2), (2, 3), (3, 3)]) == pytest.approx(4 / 4.5)
+
+
+def test_only_even_articles_are_read_and_split_by_number(tmp_path):
+    # written for the tests: two made-up articles, one odd (held out) one even
+    articles, labels = (
+        tmp_path / "train-articles",
+        tmp_path / "train-labels-task2-technique-classification",
+    )
+    articles.mkdir()
+    labels.mkdir()
+    (articles / "article100.txt").write_text("Title\n\nThey are utter fools.\n", encoding="utf-8")
+    (articles / "article101.txt").write_text("odd text\n", encoding="utf-8")
+    (labels / "article100.task2-TC.labels").write_text("100\tName_Calling,Labeling\t16\t27\n")
+    [article] = load_even(tmp_path)
+    assert article.number == 100
+    assert article.text[16:27] == "utter fools"
+    assert article.gold["Name_Calling,Labeling"] == [(16, 27)]
+    assert article.gold[ANY] == [(16, 27)]
+    assert part_of(100) == "train" and part_of(102) == "dev"

@@ -1,0 +1,99 @@
+"""The comparison's and the outlet report's charts, drawn in Chromium: each renders the
+right number of marks, and its table lists the same values (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from analysis.event_report import event_comparison_refresh
+from analysis.services import article_score
+from newsdesk.models import Article, Event, Outlet
+from newsdesk.roles import EDITOR
+from tests.browser.conftest import login
+from tests.factories import ArticleFactory, OutletFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def six_outlet_event(roles, transactional_db):
+    """The demo's Afghan event, plus articles of outlets with long names (written for the
+    tests), so that six or more outlets sit side by side."""
+    call_command("load_demo")
+    event = Event.objects.get(title__startswith="Afghan soldiers")
+    body = Article.objects.filter(event=event).first().body
+    for name in ("The Very Long Named Evening Chronicle of Record", "Zarya Extra"):
+        outlet = OutletFactory(name=name, leaning="center", leaning_source="tests")
+        article = ArticleFactory(
+            outlet=outlet, event=event, body=body + f" Written for the tests by {name}."
+        )
+        article_score(article_id=article.pk)
+    event_comparison_refresh(event_id=event.pk)
+    return event
+
+
+def test_the_comparison_charts_match_their_tables(page: Page, live_server, six_outlet_event):
+    event = six_outlet_event
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(live_server.url + event.get_absolute_url())
+
+    outlets = event.articles.values("outlet").distinct().count()
+    assert outlets >= 6
+    balance = page.locator("figure.chart-balance")
+    expect(balance.locator("svg")).to_be_visible()
+    parts = balance.locator("rect.part")
+    table_rows = balance.locator("details table tbody tr")
+    assert parts.count() == table_rows.count() > 0
+    # Each bar's parts add up to the outlets covering the event.
+    leaning = [int(t) for t in balance.locator("details td:nth-child(3)").all_text_contents()[:6]]
+    assert sum(leaning[: parts.count()]) >= outlets
+
+    tone = page.locator("figure.chart-interval").first
+    points = tone.locator("circle.point")
+    rows = tone.locator("details table tbody tr")
+    assert points.count() == rows.count() == outlets
+    # The table's means are those of the points' titles, in order.
+    titles = [t.split(": ")[-1] for t in points.locator("title").all_text_contents()]
+    means = tone.locator("details td:nth-child(2)").all_text_contents()
+    assert titles == means
+
+    bars = page.locator("figure.chart-bars")
+    assert bars.locator("details table tbody tr").count() == outlets
+    assert bars.locator("rect.bar").count() > 0
+
+    # Six outlets and more: the comparison table does not scroll sideways at 1366 px.
+    widths = page.evaluate(
+        "() => { const t = document.querySelector('.table-scroll');"
+        " return [t.scrollWidth, t.clientWidth]; }"
+    )
+    assert widths[0] <= widths[1] + 1
+
+
+def test_the_outlet_report_charts_every_outlet_on_one_chart(page: Page, live_server, roles):
+    call_command("load_demo")
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    slugs = list(
+        Outlet.objects.filter(articles__isnull=False).distinct().values_list("slug", flat=True)[:3]
+    )
+    query = "&".join(f"outlets={s}" for s in slugs)
+    page.goto(f"{live_server.url}/reports/outlets/?{query}&start=2021-01-01&end=2025-12-31")
+
+    chart = page.locator("figure.chart-trend")
+    expect(chart.locator("svg")).to_be_visible()
+    assert chart.locator("polyline.line").count() == len(slugs)
+    legend = page.locator("ul.chart-legend li")
+    assert legend.count() == len(slugs)
+    periods = chart.locator("details table tbody tr").count()
+    assert periods > 1
+    # One dot per period with a value, and as many values in the table.
+    values = [
+        v
+        for v in chart.locator("details table tbody td:not(:first-child)").all_text_contents()
+        if v
+    ]
+    assert chart.locator("circle.dot").count() == len(values)

@@ -1,0 +1,94 @@
+"""The methodology page, and the "how far to trust this" line beside each figure."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from analysis import methodology
+from analysis.methodology import accuracy_entries
+from analysis.scoring import get_scorer
+from tests.analysis.test_methodology import measured
+from tests.factories import ArticleFactory
+
+
+@pytest.fixture
+def accuracy_dir(tmp_path, monkeypatch):
+    """An accuracy folder of the test's own; the cached entries are read again from it."""
+    monkeypatch.setattr(methodology, "ACCURACY_DIR", tmp_path)
+    accuracy_entries.cache_clear()
+    yield tmp_path
+    accuracy_entries.cache_clear()
+
+
+def write(folder, name: str, data: dict) -> None:
+    (folder / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.django_db
+def test_the_page_lists_each_figure_with_corpus_split_version_date_and_baseline(
+    analyst_client, accuracy_dir
+):
+    write(accuracy_dir, "attribution", measured(get_scorer("attribution").version))
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert 'id="attribution"' in html
+    for text in (
+        "0.91",
+        "0.86",
+        "0.89",
+        "quote marks: 0.94 / 0.74 / 0.83",
+        "A public corpus, train+dev",
+        "2026-12-05",
+        "python bench/eval_attribution.py PATH",
+        "full source name: 0.81",
+        "n = 1234",
+    ):
+        assert text in html, text
+    # Written by whoever measured: shown as text, never as markup.
+    assert "Cannot read &lt;b&gt;minds&lt;/b&gt;." in html
+    assert "has not been measured yet" not in html
+
+
+@pytest.mark.django_db
+def test_figures_of_an_older_version_say_that_the_running_one_is_not_measured(
+    analyst_client, accuracy_dir
+):
+    write(accuracy_dir, "attribution", measured("0-old"))
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "measured on version 0-old" in html
+    assert "has not been measured yet" in html
+
+
+@pytest.mark.django_db
+def test_an_unmeasured_scorer_says_so_on_the_page(analyst_client, accuracy_dir):
+    write(
+        accuracy_dir,
+        "sentiment",
+        {"scorer": "sentiment", "limits": ["English only."], "measurements": []},
+    )
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "Not yet measured on a public corpus annotated by others" in html
+    assert "English only." in html
+
+
+@pytest.mark.django_db
+def test_each_figure_on_the_article_page_links_to_its_entry(analyst_client, accuracy_dir, score):
+    write(accuracy_dir, "attribution", measured(get_scorer("attribution").version))
+    write(accuracy_dir, "sentiment", {"scorer": "sentiment", "limits": ["x"], "measurements": []})
+    # Written for the tests.
+    article = score(ArticleFactory(body='"We will rebuild the bridge," the mayor said on Monday.'))
+    html = analyst_client.get(article.get_absolute_url()).content.decode()
+    url = reverse("methodology")
+    assert (
+        f'href="{url}#attribution">Measured: F1 0.89 (P 0.91, R 0.86) on A public corpus (train+dev)'
+        in html
+    )
+    assert f'href="{url}#sentiment">Not yet measured on a public corpus' in html
+
+
+def test_the_page_needs_a_login(client):
+    response = client.get(reverse("methodology"))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
