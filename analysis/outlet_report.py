@@ -20,6 +20,7 @@ from django.db.models.functions import Cast, Trunc
 from analysis import comparison
 from analysis.models import Score
 from analysis.scoring.persuasion import FINDING_FAMILIES
+from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
 
 # (scorer, value key) of the figures averaged with a confidence interval.
@@ -47,17 +48,8 @@ RIGHT = {"right", "lean_right"}
 
 
 def _window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    # The day after the last one: there is none after 9999-12-31 (its last microsecond
-    # then stays outside the period).
-    until = (
-        dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)
-        if end < dt.date.max
-        else dt.datetime.max
-    )
-    return (
-        dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC),
-        until.replace(tzinfo=dt.UTC),
-    )
+    # Clamped to the dates an article can have (newsdesk.dates): no overflow at the ends.
+    return day_start(start), day_end(end)
 
 
 def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dict:

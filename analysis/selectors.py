@@ -9,6 +9,7 @@ from django.db.models import Count
 from analysis.methodology import accuracy_entries
 from analysis.models import Score, ScoringBatch
 from analysis.scoring import NOT_AVAILABLE, all_scorers
+from newsdesk.dates import day_start
 from newsdesk.ingest.language import language_name
 from newsdesk.models import Article, ScoringStatus
 
@@ -73,9 +74,7 @@ def articles_for_rescore(*, outlet=None, since: dt.date | None = None, everythin
     if outlet is not None:
         articles = articles.filter(outlet=outlet)
     if since is not None:
-        articles = articles.filter(
-            published_at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
-        )
+        articles = articles.filter(published_at__gte=day_start(since))
     return articles if everything else articles_needing_scores(articles)
 
 

@@ -17,6 +17,7 @@ from analysis.models import ScoringBatch
 from analysis.outlet_report import blindspot_near_misses, blindspots, outlet_report_rows
 from analysis.outlet_report import outlet_report as outlet_report_build
 from newsdesk.csv_export import safe_rows
+from newsdesk.dates import clamp_day
 from newsdesk.models import Article
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, role_required
 
@@ -90,8 +91,10 @@ def _default_period(form) -> tuple[dt.date, dt.date]:
     if end is None:
         latest = Article.objects.aggregate(latest=Max("published_at"))["latest"]
         end = latest.date() if latest else timezone.now().date()
-    if start is None:
-        start = end - dt.timedelta(days=365)
+    # Clamped to the dates an article can have, so that a year before 0001-01-01 or the
+    # day after 9999-12-31 is never computed.
+    end = clamp_day(end)
+    start = clamp_day(start) if start is not None else clamp_day(end - dt.timedelta(days=365))
     return start, end
 
 

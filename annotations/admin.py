@@ -12,7 +12,8 @@ class LabelAdmin(admin.ModelAdmin):
 
 @admin.register(Annotation)
 class AnnotationAdmin(admin.ModelAdmin):
-    """Read-only: annotations change through their services, which keep the history."""
+    """Read-only: annotations change (and are deleted) through their services, which keep
+    the history and the analyst's ownership; the admin deleted them without a trace."""
 
     list_display = [
         "id",
@@ -31,6 +32,9 @@ class AnnotationAdmin(admin.ModelAdmin):
         return False
 
     def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False
 
 

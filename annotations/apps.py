@@ -9,6 +9,7 @@ class AnnotationsConfig(AppConfig):
 
     def ready(self) -> None:
         from annotations import receivers
+        from newsdesk.signals import event_articles_leaving, events_merging
 
         post_migrate.connect(receivers.admins_manage_labels, sender=self)
         # A signal rather than a call in each writer: the body changes through the
@@ -18,4 +19,12 @@ class AnnotationsConfig(AppConfig):
             receivers.reanchor_after_text_change,
             sender="newsdesk.Article",
             dispatch_uid="annotations-reanchor",
+        )
+        # Blind assignments: moves and merges that would change open blind work are
+        # refused, and the assignments of a merged event move to the surviving one.
+        event_articles_leaving.connect(
+            receivers.refuse_moves_out_of_open_blind_work, dispatch_uid="annotations-blind-moves"
+        )
+        events_merging.connect(
+            receivers.keep_assignments_of_merged_events, dispatch_uid="annotations-blind-merge"
         )

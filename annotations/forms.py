@@ -152,7 +152,8 @@ class AssignmentForm(forms.Form):
     blind = forms.BooleanField(
         required=False,
         initial=True,
-        help_text="Analysts do not see each other's annotations until they submit.",
+        help_text="Analysts do not see each other's annotations until they submit. "
+        "Editors see everything on the review pages, so blind work is for analysts only.",
     )
     instructions = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

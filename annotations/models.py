@@ -202,9 +202,14 @@ class Assignment(models.Model):
     article = models.ForeignKey(
         Article, models.CASCADE, null=True, blank=True, related_name="annotation_assignments"
     )
+    # PROTECT: deleting (or merging away) an event must not drop the work assigned on it;
+    # event_merge moves assignments to the surviving event.
     event = models.ForeignKey(
-        Event, models.CASCADE, null=True, blank=True, related_name="annotation_assignments"
+        Event, models.PROTECT, null=True, blank=True, related_name="annotation_assignments"
     )
+    # The articles the analysts were given, fixed when the assignment is made (the article,
+    # or the event's articles then): who is blind to what does not follow later moves.
+    articles = models.ManyToManyField(Article, blank=True, related_name="+")
     blind = models.BooleanField(
         default=True,
         help_text="Analysts do not see each other's annotations until they submit.",
@@ -231,6 +236,11 @@ class Assignment(models.Model):
     @property
     def subject(self) -> Article | Event:
         return self.article or self.event
+
+    @property
+    def is_open(self) -> bool:
+        """Blind with an analyst still to submit: the others' annotations are hidden."""
+        return self.blind and self.members.filter(submitted_at=None).exists()
 
 
 class AssignmentMember(models.Model):

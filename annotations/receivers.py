@@ -23,3 +23,15 @@ def reanchor_after_text_change(sender, instance, created: bool, update_fields=No
     from annotations.services import article_reanchor_annotations
 
     article_reanchor_annotations(article=instance)
+
+
+def refuse_moves_out_of_open_blind_work(sender, article_ids, event_ids, **kwargs) -> None:
+    from annotations.services import assignments_check_articles_leaving
+
+    assignments_check_articles_leaving(article_ids=article_ids, event_ids=event_ids)
+
+
+def keep_assignments_of_merged_events(sender, target, others, **kwargs) -> None:
+    from annotations.services import assignments_merge_events
+
+    assignments_merge_events(target=target, others=others)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from analysis import agreement
 from analysis.models import Score
@@ -30,17 +30,16 @@ def labels_offered() -> QuerySet[Label]:
 
 
 def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
-    condition = Q(article=article)
-    if article.event_id:
-        condition |= Q(event_id=article.event_id)
-    return Assignment.objects.filter(condition)
+    """The assignments given with this article among their articles, fixed when each was
+    made: moving the article out of an assigned event does not lift its blindness."""
+    return Assignment.objects.filter(articles=article)
 
 
 def blind_for(*, article: Article, user) -> bool:
     """Whether ``user`` must not see others' annotations of this article yet.
 
-    True while they are a member of a blind assignment covering it (the article, or
-    its event) and have not submitted it.
+    True while they are a member of a blind assignment given with it (an article's, or
+    an event's when it held the article) and have not submitted it.
     """
     return AssignmentMember.objects.filter(
         assignment__in=assignments_covering(article=article).filter(blind=True),

@@ -39,6 +39,7 @@ from annotations.selectors import annotations_final
 from newsdesk import anchoring
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR, has_role
+from newsdesk.services import EventChangeRefused
 
 MAX_LINKS = 10
 MAX_NOTE = 5000
@@ -75,6 +76,13 @@ def _require(user, role: str, action: str) -> None:
 def _require_creator(annotation: Annotation, user, action: str) -> None:
     if annotation.creator_id != getattr(user, "pk", None):
         raise PermissionDenied(f"Only the analyst who made an annotation can {action} it.")
+
+
+def _require_changeable(annotation: Annotation, user, action: str) -> None:
+    """The one rule for changing an annotation (edit, delete, re-attach): one's own, and
+    not final (its blind assignment not yet submitted)."""
+    _require_creator(annotation, user, action)
+    _require_open(annotation.article, user)
 
 
 def _require_open(article: Article, user) -> None:
@@ -258,8 +266,7 @@ def annotation_update(
     links: Iterable[str] = (),
 ) -> Annotation:
     """Change the body of one's own annotation, if nobody changed it meanwhile."""
-    _require_creator(annotation, user, "edit")
-    _require_open(annotation.article, user)
+    _require_changeable(annotation, user, "edit")
     before = _snapshot(annotation)
     body = _clean_body(label=label, verdict=verdict, confidence=confidence, note=note, links=links)
     _bump(annotation, expected_version, **body)
@@ -272,8 +279,7 @@ def annotation_update(
 @transaction.atomic
 def annotation_delete(*, annotation: Annotation, user, expected_version: int) -> None:
     """Delete one's own annotation (also how an orphaned one is dismissed)."""
-    _require_creator(annotation, user, "delete")
-    _require_open(annotation.article, user)
+    _require_changeable(annotation, user, "delete")
     # Claim the row at the expected version first, so a concurrent edit is not lost.
     _bump(annotation, expected_version)
     _record(annotation, user, Change.Action.DELETED, _snapshot(annotation))
@@ -291,7 +297,7 @@ def annotation_reattach(
     exact: str | None = None,
 ) -> Annotation:
     """Put one's own (usually orphaned) annotation on a passage of the current text."""
-    _require_creator(annotation, user, "re-attach")
+    _require_changeable(annotation, user, "re-attach")
     article = annotation.article
     start, end = _clean_span(article.body, start, end, exact)
     selector = anchoring.selector_for(article.body, start, end)
@@ -552,6 +558,14 @@ def assignment_create(
     for analyst in analysts:
         if not has_role(analyst, ANALYST):
             raise AnnotationError(f"{analyst.get_username()} does not have the Analyst role.")
+        # Editors review, adjudicate and export everyone's annotations: those pages must
+        # show them everything, so they cannot be kept blind, and blind work is for
+        # analysts only (an open assignment may include editors).
+        if blind and has_role(analyst, EDITOR):
+            raise AnnotationError(
+                f"{analyst.get_username()} is an editor, who sees every analyst's annotations "
+                "on the review pages; give editors open assignments, not blind ones."
+            )
     assignment = Assignment.objects.create(
         article=article,
         event=event,
@@ -559,10 +573,42 @@ def assignment_create(
         instructions=instructions.strip(),
         created_by=creator,
     )
+    assignment.articles.set([article] if article else list(event.articles.all()))
     AssignmentMember.objects.bulk_create(
         AssignmentMember(assignment=assignment, analyst=a) for a in analysts
     )
     return assignment
+
+
+def _open_blind(assignments):
+    return assignments.filter(blind=True, members__submitted_at=None).distinct()
+
+
+def _refusal(assignment: Assignment, what: str) -> EventChangeRefused:
+    return EventChangeRefused(
+        f"{what} would change the blind assignment of “{assignment.subject}” (#{assignment.pk}), "
+        "which analysts are still working on; wait until they have all submitted it."
+    )
+
+
+def assignments_check_articles_leaving(*, article_ids: list[int], event_ids) -> None:
+    """Refuse to take an article out of an event while a blind assignment of that event
+    that was given with the article is open (analysts compare the event's articles)."""
+    assignment = _open_blind(
+        Assignment.objects.filter(event_id__in=event_ids, articles__in=article_ids)
+    ).first()
+    if assignment is not None:
+        raise _refusal(assignment, "Moving this article out of its event")
+
+
+def assignments_merge_events(*, target: Event, others: list[Event]) -> None:
+    """Before events merge: refuse while one of them has an open blind assignment, else
+    move the merged events' assignments to the surviving event (their articles are fixed)."""
+    involved = [target.pk, *(e.pk for e in others)]
+    assignment = _open_blind(Assignment.objects.filter(event_id__in=involved)).first()
+    if assignment is not None:
+        raise _refusal(assignment, "Merging these events")
+    Assignment.objects.filter(event__in=others).update(event=target)
 
 
 def assignment_submit(*, assignment: Assignment, analyst) -> AssignmentMember:

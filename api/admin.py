@@ -1,6 +1,5 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 
-from api import services
 from api.models import ApiToken
 
 
@@ -17,12 +16,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
         # A token is created or revoked (deleted), not edited.
         return obj is None and super().has_change_permission(request, obj)
 
-    def save_model(self, request, obj, form, change) -> None:
-        # The expiry as chosen in the form; empty: never.
-        token, raw = services.token_create(
-            user=obj.user, name=obj.name, lifetime=None, expires_at=obj.expires_at
-        )
-        obj.pk, obj.prefix, obj.key_hash = token.pk, token.prefix, token.key_hash
-        messages.warning(
-            request, f"The new token for {obj.user} is {raw} — copy it now, it is not shown again."
-        )
+    def has_add_permission(self, request) -> bool:
+        # Tokens are made by their owner (on "API tokens", or by the server's operator
+        # with manage.py api_token): an admin making one could act as anyone.
+        return False

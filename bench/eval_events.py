@@ -50,7 +50,9 @@ def load_sets() -> dict[str, list[int]]:
     from newsdesk.importer import articles_import
 
     outlets_load()
-    demo = articles_import(path=DEMO_DIR / "articles.jsonl", queue_scoring=False)
+    demo = articles_import(
+        path=DEMO_DIR / "articles.jsonl", queue_scoring=False, meta_keys=META_KEYS
+    )
     seed = seed_load()
     hard = articles_import(path=HARD_SET, queue_scoring=False, meta_keys=META_KEYS)
     if demo.rejected or hard.rejected or hard.duplicates:

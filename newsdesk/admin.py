@@ -1,8 +1,15 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 
 from newsdesk.models import Article, Event, Feed, Outlet, OutletDomain
+from newsdesk.outlet_names import look_alike_warning
+from newsdesk.roles import ADMIN, RANKS
 
 # An address typed without its scheme ("example.org/feed") is taken as https, as
 # browsers do (Django 5's forms still assume http, and warn that this will change).
@@ -26,6 +33,7 @@ class FeedInline(admin.TabularInline):
 class OutletAdmin(admin.ModelAdmin):
     list_display = [
         "name",
+        "name_check",
         "country",
         "language",
         "state_affiliated",
@@ -62,8 +70,14 @@ class OutletAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("articles"))
 
+    @admin.display(description="name check")
+    def name_check(self, obj: Outlet) -> str:
+        return "look-alike letters" if look_alike_warning(obj.name) else ""
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if warning := look_alike_warning(obj.name):
+            self.message_user(request, warning, messages.WARNING)
         from analysis.event_report import OUTLET_FIELDS, outlets_compared_events
 
         # Saving marked the comparisons of the outlet's events stale (analysis.receivers,
@@ -178,3 +192,56 @@ class ArticleAdmin(admin.ModelAdmin):
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "starts_on", "ends_on"]
     search_fields = ["title"]
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Superusers see Django's user pages; an Admin sees users and gives them roles, and
+    nothing else (not their permissions, not superuser status, not their passwords)."""
+
+    role_fieldsets = ((None, {"fields": ("username", "groups")}),)
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.is_superuser or obj is None:
+            return super().get_fieldsets(request, obj)
+        return self.role_fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if not request.user.is_superuser and obj is not None:
+            # Django's user form declares the password field whatever the fieldsets say.
+            kwargs["form"] = forms.ModelForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ("username",)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        if not request.user.is_superuser:
+            raise PermissionDenied("Only a superuser sets another person's password.")
+        return super().user_change_password(request, id, form_url)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name__in=RANKS)
+            kwargs["help_text"] = "Analyst, Editor or Admin; each includes the ones before."
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # The Admin role is what opens the Django admin.
+        user = form.instance
+        is_staff = user.is_superuser or user.groups.filter(name=ADMIN).exists()
+        if user.is_staff != is_staff:
+            user.is_staff = is_staff
+            user.save(update_fields=["is_staff"])

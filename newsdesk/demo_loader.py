@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from newsdesk.importer import ImportReport, articles_import
+from newsdesk.importer import DEMO_META_KEYS, ImportReport, articles_import
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
 from newsdesk.services import ArticleInput, article_ingest, event_refresh_dates
@@ -82,7 +82,9 @@ def events_from_meta(titles: dict[str, str]) -> int:
 def demo_load(*, score: bool = True) -> dict:
     with transaction.atomic():
         outlets = outlets_load()
-    report: ImportReport = articles_import(path=DEMO_DIR / "articles.jsonl", queue_scoring=False)
+    report: ImportReport = articles_import(
+        path=DEMO_DIR / "articles.jsonl", queue_scoring=False, meta_keys=DEMO_META_KEYS
+    )
     seed = seed_load()
     titles_path = DEMO_DIR / "events.json"
     titles = json.loads(titles_path.read_text()) if titles_path.is_file() else {}

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django import forms
-from django.utils import timezone
 
 from newsdesk.ingest.bulk import detect_format
 from newsdesk.ingest.errors import IngestError
@@ -212,11 +209,6 @@ class ImportForm(forms.Form):
         return upload
 
 
-# Publication times outside these years are typing slips (or hostile rows): the pages'
-# date arithmetic must not meet year 1 or 9999.
-EARLIEST_PUBLISHED = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
-
-
 class ArticleDetailsForm(forms.ModelForm):
     """An analyst's corrections to an article's details, on its page."""
 
@@ -230,10 +222,3 @@ class ArticleDetailsForm(forms.ModelForm):
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
         }
-
-    def clean_published_at(self):
-        value = self.cleaned_data.get("published_at")
-        latest = timezone.now() + dt.timedelta(days=1)
-        if value is not None and not EARLIEST_PUBLISHED <= value <= latest:
-            raise forms.ValidationError("Give a publication time between 1900 and today.")
-        return value

@@ -31,10 +31,21 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Aggregate, Count, OuterRef, Q, Subquery, Sum, TextField, Value
+from django.db.models import (
+    Aggregate,
+    Count,
+    OuterRef,
+    ProtectedError,
+    Q,
+    Subquery,
+    Sum,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
+from newsdesk.dates import shifted
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
 from newsdesk.services import event_refresh_dates
 
@@ -546,7 +557,7 @@ def find_candidates(
     # index each), summed by article; only the best MAX_CANDIDATES articles are read.
     best = (
         ArticleTerm.objects.filter(
-            term__in=list(terms), published_at__range=(when - span, when + span)
+            term__in=list(terms), published_at__range=(shifted(when, -span), shifted(when, span))
         )
         .exclude(article_id=article.pk)
         .values("article_id")
@@ -807,15 +818,27 @@ def _machine_made(event: Event) -> bool:
     return event.created_by_id is None and not event.locked and event.reviewed_by_id is None
 
 
+def _delete_unprotected(events) -> None:
+    """Delete these events but those that something (an assignment) protects."""
+    try:
+        events.delete()
+    except ProtectedError as exc:
+        kept = {getattr(obj, "event_id", None) for obj in exc.protected_objects}
+        events.exclude(pk__in=kept).delete()
+
+
 def _tidy_event(event_id: int) -> None:
     """Delete a machine-made event left empty, or refresh the dates of one that is not."""
     event = Event.objects.filter(pk=event_id).first()
     if event is None:
         return
     if _machine_made(event) and not event.articles.exists():
-        event.delete()
-    else:
-        event_refresh_dates(event=event)
+        try:
+            event.delete()
+            return
+        except ProtectedError:  # work was assigned on it (an annotation assignment)
+            pass
+    event_refresh_dates(event=event)
 
 
 # --- Whole-corpus runs ----------------------------------------------------------------
@@ -940,7 +963,7 @@ def events_rebuild(
                 articles__isnull=True,
             ).values_list("pk", flat=True)
         )
-        Event.objects.filter(pk__in=empty_ids).delete()
+        _delete_unprotected(Event.objects.filter(pk__in=empty_ids))
         for event in Event.objects.filter(pk__in=touched):
             event_refresh_dates(event=event)
     report = articles_group(

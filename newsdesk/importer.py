@@ -43,6 +43,13 @@ def _text(fields: dict, key: str) -> str:
     return value
 
 
+# A row's documented fields are bulk.FIELDS (and byline). Other keys are ignored unless
+# the caller names them as metadata to keep: only the demo loader and the benchmark do
+# ("demo" marks an article as written for the demo on its page, so a file must not set
+# it; nor "note" or "event").
+DEMO_META_KEYS = ("demo", "note", "event")
+
+
 def _row_input(fields: dict, meta_keys: tuple[str, ...]) -> ArticleInput:
     text, html = _text(fields, "text"), _text(fields, "html")
     if not (text.strip() or html.strip()):
@@ -100,7 +107,7 @@ def articles_import(
     path: Path,
     user=None,
     progress: Callable[[int], None] | None = None,
-    meta_keys: tuple[str, ...] = ("demo", "note", "event"),
+    meta_keys: tuple[str, ...] = (),
     queue_scoring: bool = True,
 ) -> ImportReport:
     """Import every row of the file it can; report the rest with reasons."""
@@ -122,7 +129,7 @@ def articles_import_stream(
     name: str,
     user=None,
     progress: Callable[[int], None] | None = None,
-    meta_keys: tuple[str, ...] = ("demo", "note", "event"),
+    meta_keys: tuple[str, ...] = (),
     queue_scoring: bool = True,
 ) -> ImportReport:
     """Import every row of a text stream (JSON Lines or CSV, by ``name``) it can; report

@@ -7,6 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.dates import CEILING, EARLIEST, ImplausibleDate, published_utc
+from newsdesk.outlet_names import normalise as normalise_name
+
 
 class Leaning(models.TextChoices):
     LEFT = "left", "Left"
@@ -67,7 +70,9 @@ class Outlet(models.Model):
         return reverse("outlet-detail", args=[self.slug])
 
     def clean(self) -> None:
-        """A rating comes with its provenance: the register shows where each one is from."""
+        """A rating comes with its provenance: the register shows where each one is from.
+        The name has one spelling (see newsdesk.outlet_names)."""
+        self.name = normalise_name(self.name)
         errors = {}
         for rating, source in (
             ("leaning", "leaning_source"),
@@ -208,6 +213,14 @@ class LanguageSource(models.TextChoices):
     PERSON = "person", "Set by a person"
 
 
+def validate_published(value) -> None:
+    # The admin's form runs this; the ingestion services call published_utc directly.
+    try:
+        published_utc(value)
+    except ImplausibleDate as exc:
+        raise ValidationError(str(exc).capitalize() + ".", code="implausible_date") from None
+
+
 class Article(models.Model):
     outlet = models.ForeignKey(
         Outlet, models.PROTECT, null=True, blank=True, related_name="articles"
@@ -217,7 +230,9 @@ class Article(models.Model):
     headline = models.CharField(max_length=500)
     byline = models.CharField(max_length=300, blank=True)
     dateline = models.CharField(max_length=200, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, validators=[validate_published]
+    )
     # ISO 639-1 code; "" when neither the text nor the outlet says. The scorers run only
     # on the languages they declare (analysis.scoring.register).
     language = models.CharField(max_length=12, blank=True)
@@ -281,6 +296,15 @@ class Article(models.Model):
         # Indexes for the list's order (newest first, undated last) are created on
         # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST.
         indexes = [models.Index(fields=["scoring_status"])]
+        constraints = [
+            # The floor of newsdesk.dates and a fixed ceiling (a constraint has no clock).
+            models.CheckConstraint(
+                condition=models.Q(published_at__isnull=True)
+                | models.Q(published_at__gte=EARLIEST, published_at__lt=CEILING),
+                name="article_published_plausible",
+                violation_error_message="The publication date is outside the range taken.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.headline

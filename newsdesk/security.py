@@ -25,7 +25,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -53,6 +53,60 @@ class ContentSecurityPolicyMiddleware:
         if self.value and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.value
         return response
+
+
+# --- NUL characters ------------------------------------------------------------------------
+# No field takes NUL, and PostgreSQL cannot even compare a text with one: a filter, a path
+# or a hidden form field holding %00 reached a query and answered 500. One check here, for
+# every page and the API, before any view reads the request.
+
+NUL_MESSAGE = "The request holds a NUL character (%00), which no field accepts."
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _nul_field(query) -> str | None:
+    """The name of the first field whose name or value holds NUL, else None."""
+    for key, values in query.lists():
+        if "\x00" in key or any("\x00" in v for v in values):
+            return key
+    return None
+
+
+def nul_problem(request: HttpRequest) -> tuple[int, str, str]:
+    """(404, "path", "") for a path holding NUL (no page has such a name); (400, where,
+    field) for a query string ("query") or form ("form") field holding one; else (0, "", "")."""
+    if "\x00" in request.path_info:
+        return 404, "path", ""
+    if (field := _nul_field(request.GET)) is not None:
+        return 400, "query", field
+    form = request.method == "POST" and request.content_type in _FORM_TYPES
+    if form and (field := _nul_field(request.POST)) is not None:
+        return 400, "form", field
+    return 0, "", ""
+
+
+class RefuseNulMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        status, where, name = nul_problem(request)
+        if not status:
+            return self.get_response(request)
+        api = request.path_info.startswith("/api/")
+        if status == 404:
+            if api:
+                return JsonResponse({"detail": "Not Found"}, status=404)
+            return HttpResponse("Not Found", status=404, content_type="text/plain; charset=utf-8")
+        if api:
+            # The API's answer for an invalid field, as its schema documents (422).
+            error = {
+                "loc": [where, name.replace("\x00", "")],
+                "msg": NUL_MESSAGE,
+                "type": "value_error",
+            }
+            return JsonResponse({"detail": [error]}, status=422)
+        return HttpResponse(NUL_MESSAGE, status=400, content_type="text/plain; charset=utf-8")
 
 
 # --- Database errors ----------------------------------------------------------------------

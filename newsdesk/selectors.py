@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
+from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, IngestJob, IngestJobRow, Outlet
 from newsdesk.roles import ADMIN, has_role
 
@@ -223,14 +224,10 @@ def article_list(*, filters: dict) -> QuerySet[Article]:
     if status := filters.get("status"):
         articles = articles.filter(scoring_status=status)
     if date_from := filters.get("date_from"):
-        articles = articles.filter(published_at__gte=_start_of(date_from))
+        articles = articles.filter(published_at__gte=day_start(date_from))
     if date_to := filters.get("date_to"):
-        articles = articles.filter(published_at__lt=_start_of(date_to + dt.timedelta(days=1)))
+        articles = articles.filter(published_at__lt=day_end(date_to))
     return articles
-
-
-def _start_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
 def _score_avg(scorer: str, key: str) -> Avg:
@@ -350,9 +347,7 @@ def articles_pick(*, query: str) -> list[Article]:
     if query.isdigit():
         articles = articles.filter(pk=int(query))
     elif day := _picked_day(query):
-        articles = articles.filter(
-            published_at__gte=_start_of(day), published_at__lt=_start_of(day + dt.timedelta(days=1))
-        )
+        articles = articles.filter(published_at__gte=day_start(day), published_at__lt=day_end(day))
     else:
         for word in query.split()[:6]:
             articles = articles.filter(headline__icontains=word)

@@ -17,6 +17,8 @@ from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from newsdesk import outlet_names
+from newsdesk.dates import is_plausible, published_utc
 from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
@@ -33,7 +35,11 @@ from newsdesk.models import (
     Outlet,
     OutletDomain,
 )
-from newsdesk.signals import articles_language_changed
+from newsdesk.signals import articles_language_changed, event_articles_leaving, events_merging
+
+
+class EventChangeRefused(Exception):
+    """A change of events' articles that a rule forbids; the message says which and why."""
 
 
 class DuplicateArticle(IngestError):
@@ -70,7 +76,7 @@ def domain_of(url: str) -> str:
 
 def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) -> Outlet | None:
     """Find an outlet by name, domain or the URL's host; optionally create it for curation."""
-    name = name.strip()
+    name = outlet_names.normalise(name)
     if name:
         # A dateline or a page names "Northbridge Ledger" where the register has "The
         # Northbridge Ledger" (or the other way round).
@@ -103,14 +109,19 @@ def _outlet_by_domain(domain: str) -> Outlet | None:
 
 
 def outlet_create_inactive(*, name: str, domain: str = "") -> Outlet:
+    name = outlet_names.normalise(name)[:200]
     base = slugify(name)[:90] or "outlet"
     slug, n = base, 1
     while Outlet.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
-    outlet = Outlet.objects.create(
-        name=name[:200], slug=slug, is_active=False, notes="Created by an import; please curate."
-    )
+    notes = ["Created by an import; please curate."]
+    if warning := outlet_names.look_alike_warning(name):
+        notes.append(warning)
+        skeleton = outlet_names.latin_skeleton(name)
+        if twin := Outlet.objects.filter(name__iexact=skeleton).first():
+            notes.append(f"An outlet named “{twin.name}” (/{twin.slug}/) exists already.")
+    outlet = Outlet.objects.create(name=name, slug=slug, is_active=False, notes=" ".join(notes))
     if domain and not OutletDomain.objects.filter(domain=domain).exists():
         OutletDomain.objects.create(outlet=outlet, domain=domain)
     return outlet
@@ -147,12 +158,12 @@ def _checked_url(url: str) -> str:
     return url
 
 
-def _published(value: dt.datetime | dt.date | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, dt.UTC)
-    return dt.datetime.combine(value, dt.time(12, 0), tzinfo=dt.UTC)
+def _published(given: dt.datetime | dt.date | None, found: dt.date | None) -> dt.datetime | None:
+    """The date a person or a file gave (refused if implausible), else the one the
+    extractor found in the text (ignored if implausible: the text merely mentions it)."""
+    if given is not None:
+        return published_utc(given)
+    return published_utc(found) if is_plausible(found) else None
 
 
 def article_ingest(
@@ -170,6 +181,8 @@ def article_ingest(
     """
     cleaned = _extract(data)
     url = _checked_url(data.url.strip()) or None
+    # Checked before anything is written (an outlet included).
+    published_at = _published(data.published, cleaned.published)
     if url and (existing := Article.objects.filter(url=url).first()):
         raise DuplicateArticle(existing, "same URL")
     digest = content_hash(cleaned.body)
@@ -194,7 +207,7 @@ def article_ingest(
         headline=headline.strip(),
         byline=(data.byline or cleaned.byline)[:300],
         dateline=cleaned.dateline[:200],
-        published_at=_published(data.published or cleaned.published),
+        published_at=published_at,
         **_language_fields(cleaned, outlet),
         body=cleaned.body,
         raw=data.raw,
@@ -344,13 +357,16 @@ def event_create(
     return event
 
 
+@transaction.atomic
 def event_set_articles(*, event: Event, article_ids: list[int], user=None) -> None:
     """A person puts these articles in the event; the events they leave change too."""
-    left = set(
+    leaving = dict(
         Article.objects.filter(pk__in=article_ids, event__isnull=False)
         .exclude(event=event)
-        .values_list("event_id", flat=True)
+        .values_list("pk", "event_id")
     )
+    left = set(leaving.values())
+    _articles_leaving(list(leaving), left)
     Article.objects.filter(pk__in=article_ids).update(event=event, **_person_membership(user))
     touched = [event, *Event.objects.filter(pk__in=left)]
     for changed in touched:
@@ -365,9 +381,14 @@ def event_refresh_dates(*, event: Event) -> None:
     event.save(update_fields=["starts_on", "ends_on"])
 
 
+@transaction.atomic
 def article_set_event(*, article: Article, event: Event | None, user=None) -> None:
-    """A person puts an article in an event (or takes it out); recorded as theirs."""
+    """A person puts an article in an event (or takes it out); recorded as theirs.
+
+    Raises EventChangeRefused if a rule keeps the article in its event."""
     previous = article.event
+    if previous is not None and previous != event:
+        _articles_leaving([article.pk], {previous.pk})
     article.event = event
     # A person's removal is recorded too, so that grouping does not put it back.
     article.event_source = MembershipSource.PERSON
@@ -402,6 +423,8 @@ def _person_membership(user) -> dict:
 def event_merge(*, target: Event, others: list[Event], user=None) -> int:
     """Move every article of the other events into target and delete them."""
     others = [e for e in others if e.pk != target.pk]
+    events_merging.send(sender=Event, target=target, others=others)
+    _reviews_merge(target=target, others=others)
     moved = Article.objects.filter(event__in=others).update(
         event=target, **_person_membership(user)
     )
@@ -414,6 +437,10 @@ def event_merge(*, target: Event, others: list[Event], user=None) -> int:
 @transaction.atomic
 def event_split(*, event: Event, article_ids: list[int], title: str, user=None) -> Event:
     """Move the chosen articles of an event into a new event of their own."""
+    _articles_leaving(
+        list(Article.objects.filter(event=event, pk__in=article_ids).values_list("pk", flat=True)),
+        {event.pk},
+    )
     new = Event.objects.create(title=title.strip(), created_by=user)
     Article.objects.filter(event=event, pk__in=article_ids).update(
         event=new, **_person_membership(user)
@@ -437,6 +464,30 @@ def event_review(*, event: Event, user, comment: str) -> None:
     event.reviewed_at = timezone.now()
     event.review_comment = comment.strip()
     event.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
+
+
+def _articles_leaving(article_ids: list[int], event_ids: set[int]) -> None:
+    if article_ids and event_ids:
+        event_articles_leaving.send(sender=Event, article_ids=article_ids, event_ids=event_ids)
+
+
+def _reviews_merge(*, target: Event, others: list[Event]) -> None:
+    """An editor's review of a merged event is kept: the surviving event takes the latest
+    review, and the comments of the others are added to its comment with their origin."""
+    reviewed = sorted((e for e in [target, *others] if e.reviewed_at), key=lambda e: e.reviewed_at)
+    if not reviewed or reviewed == [target]:
+        return
+    latest = reviewed[-1]
+    comments = [target.review_comment] if target.review_comment else []
+    comments += [
+        f"From the merged event “{e.title}” (#{e.pk}), reviewed by {e.reviewed_by or 'someone'} "
+        f"on {e.reviewed_at:%Y-%m-%d}: {e.review_comment}".rstrip(": ")
+        for e in reviewed
+        if e != target
+    ]
+    target.reviewed_by, target.reviewed_at = latest.reviewed_by, latest.reviewed_at
+    target.review_comment = "\n\n".join(comments)
+    target.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
 
 
 def _reports_stale(*events: Event | None) -> None:

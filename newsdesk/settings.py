@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsdesk.security.ContentSecurityPolicyMiddleware",
+    "newsdesk.security.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -254,8 +255,10 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-    # Only behind a proxy that sets (and overwrites) X-Forwarded-Proto.
-    if env_bool("TRUST_X_FORWARDED_PROTO", True):
+    # Off unless set: only behind a proxy that terminates TLS and sets (overwriting any
+    # client's) X-Forwarded-Proto, with gunicorn reachable through that proxy alone. Trusted
+    # by default, a client talking plain http to gunicorn on 0.0.0.0 could claim https.
+    if env_bool("TRUST_X_FORWARDED_PROTO", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -300,10 +300,14 @@ def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
     form = ArticleEventForm(request.POST)
     if form.is_valid():
         event = form.cleaned_data["event"]
-        services.article_set_event(article=article, event=event, user=request.user)
-        messages.success(
-            request, f"Event set to “{event}”." if event else "Removed from its event."
-        )
+        try:
+            services.article_set_event(article=article, event=event, user=request.user)
+        except services.EventChangeRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, f"Event set to “{event}”." if event else "Removed from its event."
+            )
     else:
         messages.error(request, " ".join(form.errors["event"]))
     if request.htmx:
@@ -463,7 +467,11 @@ def event_merge(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, event, merge_form=form)
     target = form.cleaned_data["other"]
-    moved = services.event_merge(target=target, others=[event], user=request.user)
+    try:
+        moved = services.event_merge(target=target, others=[event], user=request.user)
+    except services.EventChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect(event)
     messages.success(request, f"Merged: {moved} article(s) moved into “{target.title}”.")
     return redirect(target)
 
@@ -476,9 +484,13 @@ def event_split(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _invalid(request, event, split_form=form)
     ids = [a.pk for a in form.cleaned_data["articles"]]
-    new = services.event_split(
-        event=event, article_ids=ids, title=form.cleaned_data["title"], user=request.user
-    )
+    try:
+        new = services.event_split(
+            event=event, article_ids=ids, title=form.cleaned_data["title"], user=request.user
+        )
+    except services.EventChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect(event)
     messages.success(request, f"Split: {len(ids)} article(s) moved to the new event “{new.title}”.")
     return redirect(new)
 

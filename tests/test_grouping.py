@@ -391,3 +391,29 @@ def test_pairwise_and_bcubed_scores_agree_with_a_clustering_worked_out_by_hand()
     lumped = {"a": 0, "b": 0, "c": 0}
     assert pairwise_scores({"a": 1, "b": 1, "c": 2}, lumped)["precision"] == pytest.approx(1 / 3)
     assert bcubed_scores({"a": 1, "b": 1, "c": 2}, lumped)["recall"] == 1.0
+
+
+def test_an_article_dated_at_the_ends_of_the_calendar_does_not_overflow_the_window():
+    # Such a date can no longer be stored, but one held in memory (or stored before the
+    # rule) made grouping raise OverflowError for its whole chunk.
+    from newsdesk.grouping import find_candidates
+    from newsdesk.models import Article
+
+    for when in (dt.datetime(1, 1, 1, tzinfo=dt.UTC), dt.datetime(9999, 12, 31, tzinfo=dt.UTC)):
+        article = Article(pk=10**6, published_at=when)
+        assert find_candidates(article=article, terms={"flood": 1.0}, window_days=3) == []
+
+
+def test_an_emptied_machine_event_with_assigned_work_is_kept(editor, analyst):
+    # Assignment.event is PROTECT: grouping keeps the event instead of failing.
+    from annotations.services import assignment_create
+    from newsdesk.grouping import _tidy_event
+
+    event = EventFactory(created_by=None)
+    article = ArticleFactory(event=event)
+    assignment_create(creator=editor, analysts=[analyst], event=event, blind=False)
+    Article.objects.filter(pk=article.pk).update(event=None)
+
+    _tidy_event(event.pk)
+
+    assert Event.objects.filter(pk=event.pk).exists()

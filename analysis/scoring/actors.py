@@ -591,12 +591,15 @@ def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
     pieces.append(current)
     result = []
     for piece in pieces:
-        while piece and (piece[0][0] in STARTERS or piece[0][0] in _CONNECTORS):
-            piece = piece[1:]
-        while piece and piece[-1][0] in _CONNECTORS:
-            piece = piece[:-1]
-        if piece:
-            result.append(piece)
+        # Indexes first, one slice after: slicing a word off at a time was quadratic in
+        # a span of thousands of capitalised starters ("A A A ...": 4.5 s for 25,000).
+        first, last = 0, len(piece)
+        while first < last and (piece[first][0] in STARTERS or piece[first][0] in _CONNECTORS):
+            first += 1
+        while last > first and piece[last - 1][0] in _CONNECTORS:
+            last -= 1
+        if last > first:
+            result.append(piece[first:last])
     return result
 
 
@@ -629,10 +632,11 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
     result.append(current)
     out = []
     for part in result:
-        while part and part[-1][0] in _CONNECTORS:
-            part = part[:-1]
-        if part:
-            out.append(part)
+        last = len(part)
+        while last and part[last - 1][0] in _CONNECTORS:
+            last -= 1
+        if last:
+            out.append(part[:last])
     return out
 
 

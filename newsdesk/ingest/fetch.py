@@ -58,9 +58,49 @@ def _check_address(host: str, port: int) -> str:
     addresses = {info[4][0] for info in infos}
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
-        if not ip.is_global or ip.is_multicast:
+        if not is_public_address(ip):
             raise IngestError(f"Refused: {host} resolves to a private or local address ({ip}).")
     return sorted(addresses)[0]
+
+
+# IPv6 forms whose last 32 bits are an IPv4 address that the packet reaches: the address
+# is public only if that IPv4 address is.
+_V4_IN_V6 = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "::ffff:0:0/96",  # IPv4-mapped
+        "::/96",  # IPv4-compatible (deprecated; holds :: and ::1 too)
+        "::ffff:0:0:0/96",  # IPv4-translated (RFC 2765)
+        "64:ff9b::/96",  # NAT64, the well-known prefix (RFC 6052)
+    )
+)
+# Refused outright. Python 3.11's is_global accepts some of them (fec0::1, 2002:7f00:1::,
+# and the forms above: 64:ff9b::a9fe:a9fe is 169.254.169.254 through NAT64).
+_V6_REFUSED = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "64:ff9b:1::/48",  # local-use NAT64 (RFC 8215): the embedding is the network's own
+        "2002::/16",  # 6to4: a relay reaches the IPv4 address in bits 16-48, any of them
+        "2001::/32",  # Teredo: embeds its server's and (inverted) its client's IPv4 address
+        "fec0::/10",  # site-local (deprecated, still routed inside some networks)
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "ff00::/8",  # multicast
+        "100::/64",  # discard-only
+        "2001:db8::/32",  # documentation
+    )
+)
+
+
+def is_public_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether a fetch may connect to this address: a global unicast address, and for the
+    IPv6 forms that carry an IPv4 address, that address global too."""
+    if ip.version == 6:
+        if any(ip in net for net in _V6_REFUSED):
+            return False
+        if any(ip in net for net in _V4_IN_V6):
+            return is_public_address(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
 
 
 class _Deadline:

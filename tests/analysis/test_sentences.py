@@ -102,3 +102,48 @@ def test_whitespace_tokens_counts_as_str_split_does_on_any_slice():
             end = rng.randint(0, len(text))
             assert whitespace_tokens(text, start, end) == len(text[start:end].split()), text
         assert whitespace_tokens(text) == len(text.split())
+
+
+# --- Long runs of one character (issue 13: one text stalled a scoring worker) ----------
+# The assertions are on the sentences; the alarm only stops a test that would otherwise
+# run for minutes (16,000 "!" took 3 s, and the time grew with the square of the run).
+
+import contextlib  # noqa: E402
+import signal  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@contextlib.contextmanager
+def guard(seconds: int = 20):
+    def stop(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+RUN = 200_000
+
+
+@pytest.mark.parametrize("mark", ["!", "?", ".", "!?.", "…", " ", "?'"])
+def test_a_long_run_of_punctuation_or_spaces_is_one_sentence_end(mark):
+    # Written for the tests: a sentence, then a run with nothing capitalised after it.
+    run = mark * (RUN // len(mark))
+    text = "The vote was close. It passed" + run + " and then nothing"
+    with guard():
+        spans = split_spans(text)
+    assert [text[s:e] for s, e in spans] == ["The vote was close.", text[20:].strip()]
+
+
+@pytest.mark.parametrize("mark", ["!", "?", ".", "?!"])
+def test_a_long_run_before_a_capital_still_ends_the_sentence(mark):
+    run = mark * (RUN // len(mark))
+    text = "It passed" + run + "  The next one began."
+    with guard():
+        assert split(text) == ["It passed" + run, "The next one began."]

@@ -375,3 +375,128 @@ def test_a_claim_saved_without_a_verdict_is_not_yet_verified(article, analyst):
 def test_a_label_without_verdicts_keeps_none(article, analyst):
     note = create(article, analyst, label=label("Loaded language"))
     assert note.verdict == ""
+
+
+# --- Blind assignments cannot be walked around (issue 13) -----------------------------
+
+
+@pytest.fixture
+def blind_event(article, analyst, second_analyst, editor):
+    """An event of two articles, given blind to two analysts who each annotated."""
+    event = EventFactory(title="Border crossing")
+    other = ArticleFactory(event=event)
+    article.event = event
+    article.save()
+    assignment = services.assignment_create(
+        creator=editor, analysts=[analyst, second_analyst], event=event, blind=True
+    )
+    theirs = create(article, second_analyst, "a disgrace")
+    return event, other, assignment, theirs
+
+
+def _client_of(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_moving_an_assigned_article_out_of_its_event_is_refused_and_it_stays_blind(
+    article, analyst, blind_event
+):
+    from newsdesk.models import Article
+    from newsdesk.services import EventChangeRefused, article_set_event
+
+    event, other, _assignment, theirs = blind_event
+    client = _client_of(analyst)
+
+    response = client.post(f"/articles/{article.pk}/event/", {"event": ""}, follow=True)
+
+    assert "blind assignment" in response.content.decode()
+    assert Article.objects.get(pk=article.pk).event == event
+    assert theirs not in annotations_visible(article=article, user=analyst)
+    # Whatever moves it (a script, the machine), the analyst stays blind to it: the
+    # assignment's articles were fixed when it was made.
+    Article.objects.filter(pk=article.pk).update(event=None)
+    article.refresh_from_db()
+    assert theirs not in annotations_visible(article=article, user=analyst)
+    # The service refuses whoever calls it, not only the page.
+    with pytest.raises(EventChangeRefused):
+        article_set_event(article=other, event=None)
+    other.refresh_from_db()
+    assert other.event == event
+
+
+def test_merging_or_splitting_an_event_under_open_blind_work_is_refused(
+    article, analyst, blind_event
+):
+    from annotations.models import Assignment
+    from newsdesk.models import Event
+
+    event, other, assignment, _theirs = blind_event
+    elsewhere = EventFactory(title="Another story")
+    client = _client_of(analyst)
+
+    merge = client.post(f"/events/{event.pk}/merge/", {"other": elsewhere.pk}, follow=True)
+    split = client.post(
+        f"/events/{event.pk}/split/", {"articles": [other.pk], "title": "Split off"}, follow=True
+    )
+
+    assert "blind assignment" in merge.content.decode()
+    assert "blind assignment" in split.content.decode()
+    assert Event.objects.filter(pk=event.pk).exists()
+    assert set(event.articles.all()) == {article, other}
+    assert Assignment.objects.get(pk=assignment.pk).event == event
+    assert assignment.members.count() == 2
+
+
+def test_after_everyone_submits_a_merge_moves_the_assignment_and_review_to_the_survivor(
+    article, analyst, second_analyst, editor, blind_event
+):
+    from newsdesk.services import event_merge, event_review
+
+    event, _other, assignment, _theirs = blind_event
+    for member in (analyst, second_analyst):
+        services.assignment_submit(assignment=assignment, analyst=member)
+    event_review(event=event, user=editor, comment="Checked the sourcing.")
+    survivor = EventFactory(title="Survivor")
+
+    event_merge(target=survivor, others=[event], user=analyst)
+
+    assignment.refresh_from_db()
+    survivor.refresh_from_db()
+    assert assignment.event == survivor
+    assert assignment.members.filter(submitted_at__isnull=False).count() == 2
+    assert survivor.reviewed_by == editor
+    assert "Checked the sourcing." in survivor.review_comment
+
+
+def test_an_event_with_assigned_work_cannot_be_deleted_underneath_it(blind_event):
+    from django.db.models import ProtectedError
+
+    event, *_ = blind_event
+    with pytest.raises(ProtectedError):
+        event.delete()
+
+
+def test_a_submitted_annotation_cannot_be_re_attached_any_more_than_edited(
+    article, analyst, editor
+):
+    assignment = services.assignment_create(
+        creator=editor, analysts=[analyst], article=article, blind=True
+    )
+    mine = create(article, analyst, "crossed the border")
+    services.assignment_submit(assignment=assignment, analyst=analyst)
+    start, end = span_of(article.body, "a disgrace")
+
+    response = _client_of(analyst).post(
+        f"/annotations/{mine.pk}/reattach/",
+        {"version": mine.version, "start": start, "end": end, "exact": "a disgrace"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert "your annotations are final" in response.content.decode()  # the panel says why
+    mine.refresh_from_db()
+    assert (mine.exact, mine.version) == ("crossed the border", 1)
+    assert not mine.changes.filter(action="reattached").exists()

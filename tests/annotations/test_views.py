@@ -331,3 +331,27 @@ def test_after_submitting_a_blind_assignment_the_panel_offers_no_change(
     ):
         assert offered not in after, offered
     assert "Reply" in after  # a reply is a comment, not a change to the annotation
+
+
+def test_editors_are_not_given_blind_work_but_may_join_open_assignments(
+    client, editor, analyst, article
+):
+    # Editors see every analyst's annotations on the review and export pages, so a blind
+    # assignment could never hide the others from them (issue 13).
+    from tests.factories import UserFactory
+
+    other_editor = UserFactory(username="edna", role="Editor")
+    client.force_login(editor)
+
+    blind = client.post(
+        reverse("annotation-assignments"),
+        {"article": article.pk, "analysts": [analyst.pk, other_editor.pk], "blind": "on"},
+    )
+    assert "edna is an editor" in blind.content.decode()
+    assert not article.annotation_assignments.exists()
+
+    client.post(
+        reverse("annotation-assignments"),
+        {"article": article.pk, "analysts": [analyst.pk, other_editor.pk]},
+    )
+    assert article.annotation_assignments.get().blind is False

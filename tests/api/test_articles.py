@@ -341,3 +341,12 @@ def test_a_host_name_that_cannot_be_looked_up_is_refused_before_fetching(analyst
 
     assert response.status_code == 422
     assert "http or https URL" in str(response.json()["detail"])
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "1899-12-31", "9999-12-30"])
+def test_an_implausible_publication_date_is_a_400_with_the_reason(analyst_api, published):
+    response = analyst_api.post(LIST, {"text": TEXT, "published": published})
+
+    assert response.status_code == 400, response.content
+    assert "outside the range taken" in response.json()["detail"]
+    assert not Article.objects.exists()

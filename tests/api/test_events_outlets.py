@@ -99,3 +99,20 @@ def test_an_event_without_a_report_says_it_is_being_computed(
     assert data["comparison"] == {"stale": True, "computed_at": None, "data": {}}
     assert EventComparison.objects.filter(event=event, stale=True).exists()
     assert callbacks, "a computation is queued"
+
+
+def test_nul_in_a_path_or_filter_is_refused_before_any_query(
+    analyst_api, django_assert_max_num_queries
+):
+    # PostgreSQL cannot compare a text with NUL: /api/outlets/%00/ answered 500 there.
+    OutletFactory(slug="wire")
+    with django_assert_max_num_queries(0):
+        missing = analyst_api.get("/api/outlets/%00/")
+        refused = analyst_api.get("/api/outlets/", {"q": "wi\x00re"})
+
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "Not Found"}
+    # An invalid field, as the schema documents for every operation.
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["query", "q"]
+    assert "NUL" in refused.json()["detail"][0]["msg"]

@@ -371,3 +371,25 @@ def test_a_poll_stopped_by_the_time_limit_keeps_what_it_stored_and_lets_go(
     assert feed.polling_until is None
     assert feed.failures == 1
     assert feed.last_error.startswith("SoftTimeLimitExceeded")
+
+
+def test_an_item_with_an_implausible_date_is_listed_as_refused_and_the_others_stored(
+    feed_server, make_feed
+):
+    for n, path in enumerate(["/old", "/new"]):
+        feed_server.serve(path, article_page(n, f"Story {path}"))
+    items = [
+        {
+            "title": "Old",
+            "link": feed_server.url("/old"),
+            "published": dt.datetime(1850, 1, 1, tzinfo=dt.UTC),
+        },
+        {"title": "New", "link": feed_server.url("/new"), "published": PUBLISHED},
+    ]
+    feed = make_feed(feed_server.serve("/feed.xml", rss(items), content_type=XML))
+
+    report = feed_poll(feed=feed)
+
+    assert (report.new, len(report.errors)) == (1, 1)
+    assert "outside the range taken" in report.errors[0]
+    assert Article.objects.get().url == feed_server.url("/new")

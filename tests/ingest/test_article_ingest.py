@@ -22,8 +22,10 @@ BODY = (
 )
 
 
-def ingest(raw=BODY, **fields):
-    return article_ingest(data=ArticleInput(raw=raw, **fields), method=IngestMethod.PASTE)
+def ingest(raw=BODY, create_outlet=False, **fields):
+    return article_ingest(
+        data=ArticleInput(raw=raw, **fields), method=IngestMethod.PASTE, create_outlet=create_outlet
+    )
 
 
 def test_the_seed_comes_out_as_the_newsroom_expects(seed_text, django_capture_on_commit_callbacks):
@@ -164,3 +166,123 @@ def test_an_html_page_naming_its_site_finds_the_outlet():
         data=html.encode(), filename="page.html", method=IngestMethod.UPLOAD
     )
     assert article.outlet == ledger
+
+
+# --- Publication dates: one rule for every path (issue 13) ----------------------------
+
+IMPLAUSIBLE = [
+    # Year 10000 once converted to UTC (PostgreSQL stored it; psycopg cannot read it back).
+    dt.datetime.fromisoformat("9999-12-31T23:00:00-05:00"),
+    # 1 BC once converted to UTC.
+    dt.datetime.fromisoformat("0001-01-01T00:00:00+05:00"),
+    dt.datetime.fromisoformat("9999-12-31T23:59:00-23:59"),
+    dt.date(1, 1, 1),
+    dt.date(1899, 12, 31),
+    dt.date(2999, 1, 1),
+]
+
+
+@pytest.mark.parametrize("published", IMPLAUSIBLE, ids=str)
+def test_an_implausible_publication_date_is_refused_and_nothing_is_stored(published):
+    with pytest.raises(IngestError, match="outside the range taken"):
+        ingest(published=published, outlet_name="A New Outlet Nobody Curated")
+    assert not Article.objects.exists()
+    assert not Outlet.objects.exists()  # not even the outlet the row named
+
+
+def test_dates_are_stored_in_utc_and_a_date_alone_at_noon():
+    offset = ingest(published=dt.datetime.fromisoformat("2024-03-04T23:30:00-05:00"))
+    assert offset.published_at == dt.datetime(2024, 3, 5, 4, 30, tzinfo=dt.UTC)
+    day = ingest(raw=BODY.replace("Thursday", "Friday"), published=dt.date(1900, 1, 1))
+    assert day.published_at == dt.datetime(1900, 1, 1, 12, 0, tzinfo=dt.UTC)
+
+
+def test_tomorrow_is_taken_but_not_next_week():
+    from django.utils import timezone
+
+    tomorrow = timezone.now() + dt.timedelta(hours=20)
+    assert ingest(published=tomorrow).published_at == tomorrow
+    with pytest.raises(IngestError, match="outside the range"):
+        ingest(raw=BODY + "\nMore.", published=timezone.now() + dt.timedelta(days=7))
+
+
+def test_an_implausible_date_found_in_the_text_is_ignored_not_refused():
+    # Written for the tests: the text mentions a date nobody gave as its publication date.
+    raw = "Published 01.01.0001\n\n" + BODY
+    article = ingest(raw=raw)
+    assert article.published_at is None
+
+
+def test_the_database_refuses_an_implausible_date_that_bypasses_the_services():
+    from django.db import IntegrityError, transaction
+
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(
+            published_at=dt.datetime(1850, 1, 1, tzinfo=dt.UTC)
+        )
+
+
+def test_the_admin_refuses_an_implausible_date(admin_client):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(published_at=dt.datetime(2024, 1, 2, tzinfo=dt.UTC))
+    url = f"/admin/newsdesk/article/{article.pk}/change/"
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in ((n, form[n].value()) for n in form.fields)
+        if value is not None
+    }
+    data.update({"published_at_0": "1899-12-31", "published_at_1": "10:00:00"})
+    for name in ("captions", "credits", "removed_lines", "meta"):
+        data[name] = "[]" if name != "meta" else "{}"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200  # the form again, with the reason
+    assert "outside the range taken" in response.content.decode()
+    article.refresh_from_db()
+    assert article.published_at == dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+
+
+# --- Outlet names: one spelling, look-alikes flagged (issue 13) -------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Test\u00a0Gazette",
+        "  Test   Gazette ",
+        "Ｔｅｓｔ Gazette",
+        "Test\u200b Gazette",
+        "test gazette",
+    ],
+)
+def test_an_outlet_name_in_another_spelling_finds_the_same_outlet(spelling):
+    gazette = OutletFactory(name="Test Gazette")
+
+    article = ingest(outlet_name=spelling)
+
+    assert article.outlet == gazette
+    assert Outlet.objects.count() == 1
+
+
+def test_an_outlet_name_with_a_look_alike_letter_is_flagged_for_the_curator():
+    # "Ѕ" is CYRILLIC CAPITAL LETTER DZE, drawn like the Latin S.
+    OutletFactory(name="Sputnik Test", slug="sputnik-test")
+
+    article = ingest(outlet_name="\u0405putnik Test", create_outlet=True)
+
+    created = article.outlet
+    assert created.name == "\u0405putnik Test" and not created.is_active
+    assert "look-alike letters" in created.notes
+    assert "CYRILLIC CAPITAL LETTER DZE" in created.notes
+    assert "“Sputnik Test” (/sputnik-test/) exists already" in created.notes
+
+
+def test_a_name_in_one_script_is_not_flagged():
+    article = ingest(outlet_name="Новая газета", create_outlet=True)
+    assert "look-alike" not in article.outlet.notes

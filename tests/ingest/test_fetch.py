@@ -1,6 +1,8 @@
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
 
 import pytest
 
@@ -133,3 +135,55 @@ def test_a_server_that_trickles_is_cut_off_at_the_deadline(local_server, setting
     with pytest.raises(IngestError, match="took longer than 1 s to send the page"):
         fetch_url(f"{local_server}/trickle-{part}")
     assert time.monotonic() - started < 2
+
+
+# --- IPv6 forms that Python 3.11's is_global lets through (issue 13) -------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[64:ff9b::a9fe:a9fe]/latest/meta-data/",  # NAT64 of 169.254.169.254
+        "http://[::127.0.0.1]/",  # IPv4-compatible loopback
+        "http://[::ffff:0:7f00:1]/",  # IPv4-translated loopback
+        "http://[::ffff:10.0.0.1]/",  # IPv4-mapped private
+        "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+        "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",  # Teredo
+        "http://[fec0::1]/",  # site-local
+        "http://[64:ff9b:1::a00:1]/",  # local-use NAT64
+    ],
+)
+def test_it_refuses_ipv6_forms_that_reach_private_ipv4_or_local_networks(url, settings):
+    settings.NEWSDESK_FETCH_ALLOW_HOSTS = []
+    with pytest.raises(IngestError, match="private or local"):
+        fetch_url(url)
+
+
+def test_a_host_whose_dns_answer_hides_a_private_address_in_ipv6_is_refused(settings):
+    settings.NEWSDESK_FETCH_ALLOW_HOSTS = []
+    answer = [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("64:ff9b::a9fe:a9fe", 80, 0, 0))]
+    with (
+        mock.patch("socket.getaddrinfo", return_value=answer),
+        pytest.raises(IngestError, match="private or local"),
+    ):
+        fetch_url("http://metadata.news.example/")
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("64:ff9b::808:808", True),  # NAT64 of a public address: what DNS64 networks give
+        ("::ffff:8.8.8.8", True),
+        ("2606:4700::1111", True),
+        ("8.8.8.8", True),
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("ff02::1", False),
+        ("::", False),
+    ],
+)
+def test_public_addresses_pass_and_the_rest_do_not(address, public):
+    import ipaddress
+
+    from newsdesk.ingest.fetch import is_public_address
+
+    assert is_public_address(ipaddress.ip_address(address)) is public

@@ -81,3 +81,57 @@ def test_it_refuses_other_formats_and_missing_files(tmp_path):
     csv_path.write_text("url,title\nhttps://x.example,Hi\n")
     with pytest.raises(CommandError, match="'text' or 'html' column"):
         call_command("import_articles", str(csv_path))
+
+
+def test_rows_with_implausible_dates_are_refused_and_the_rest_imported(
+    tmp_path, capsys, django_capture_on_commit_callbacks
+):
+    # An offset of -23:59 once made the whole import fail after earlier rows were stored.
+    dates = [
+        "2024-03-04",
+        "9999-12-31T23:00:00-05:00",
+        "0001-01-01T00:00:00+05:00",
+        "9999-12-31T23:59:00-23:59",
+        "2024-03-05",
+    ]
+    rows = [
+        {"outlet": f"Outlet {n}", "published": d, "text": TEXT.format(n=n)}
+        for n, d in enumerate(dates)
+    ]
+    path = tmp_path / "dates.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_articles", str(path))
+
+    out = capsys.readouterr().out
+    assert "2 imported, 0 duplicate, 3 rejected" in out
+    for row in (2, 3, 4):
+        assert f"row {row}: rejected: the published date" in out
+    assert Article.objects.count() == 2
+    # No outlet is left behind by a refused row.
+    assert set(Outlet.objects.values_list("name", flat=True)) == {"Outlet 0", "Outlet 4"}
+    assert Article.objects.filter(scoring_status="scored").count() == 2
+
+
+def test_a_row_sets_only_the_documented_fields(tmp_path, capsys):
+    # Issue 13: a row could set "demo" (the article page then said it was written for the
+    # demo), "note" and "event" in the article's metadata.
+    row = {
+        "url": "https://gazette.example/meta",
+        "title": "Harbour reopens",
+        "text": TEXT.format(n=9),
+        "demo": True,
+        "note": "Written for the demo.",
+        "event": "made-up-event",
+        "meta": {"demo": True},
+    }
+    path = tmp_path / "meta.jsonl"
+    path.write_text(json.dumps(row))
+
+    call_command("import_articles", str(path))
+
+    article = Article.objects.get()
+    assert not {"demo", "note", "event", "meta"} & set(article.meta)
+    assert not article.is_demo
+    assert article.event is None

@@ -91,3 +91,18 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY is required" in result.stderr
+
+
+def test_x_forwarded_proto_is_trusted_only_when_asked():
+    # Issue 13: trusted by default, a client sending "X-Forwarded-Proto: https" over plain
+    # http to gunicorn on 0.0.0.0 was treated as secure.
+    script = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
+    )
+
+    by_default = run(["-c", script], production_env())
+    asked = run(["-c", script], production_env(TRUST_X_FORWARDED_PROTO="1"))
+
+    assert by_default.stdout.strip() == "None", by_default.stderr
+    assert asked.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')", asked.stderr

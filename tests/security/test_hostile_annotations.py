@@ -92,3 +92,42 @@ def test_hostile_annotations_are_stored_whole_or_not_at_all_and_render_inert(
         page = client.get(url)
         assert page.status_code == 200
         assert executable_markup(page.content.decode()) == [], url
+
+
+# --- NUL in filters and hidden fields (issue 13: 500 on PostgreSQL) -----------------------
+
+
+def _annotation(article, user):
+    from tests.annotations.factories import AnnotationFactory
+
+    return AnnotationFactory(article=article, creator=user, span=(0, len(SENTENCES[0])))
+
+
+@pytest.mark.parametrize("field", ["f_label", "f_annotator", "f_verdict"])
+def test_nul_in_a_panel_filter_is_a_400_that_says_why(article_client, field):
+    client, article = article_client
+
+    response = client.get(f"/articles/{article.pk}/annotations/", {field: "Claim\x00"})
+
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+
+
+def test_nul_in_a_reply_or_accept_post_is_a_400_and_stores_nothing(article_client, analyst):
+    client, article = article_client
+    annotation = _annotation(article, analyst)
+
+    replies = [
+        {"text": "A reply written for the tests.", "f_label": "\x00"},
+        {"text": "A reply\x00 written for the tests."},
+    ]
+    for data in replies:
+        response = client.post(f"/annotations/{annotation.pk}/reply/", data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 400
+        assert "NUL" in response.content.decode()
+    response = client.post(
+        f"/articles/{article.pk}/annotations/suggestions/accept/",
+        {"key": "claim:0\x00", "f_annotator": "ana\x00"},
+    )
+    assert response.status_code == 400
+    assert Annotation.objects.count() == 1  # only the one made above; no reply

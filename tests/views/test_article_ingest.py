@@ -456,3 +456,12 @@ def test_markup_in_a_headline_is_escaped_in_the_article_list(analyst_client):
 
     assert "Park &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert XSS not in html
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "1899-12-31"])
+def test_a_paste_with_an_implausible_date_is_refused_with_the_reason(analyst_client, published):
+    response = paste(analyst_client, COUNCIL, published=published)
+
+    assert response.status_code == 400
+    assert "outside the range taken" in response.content.decode()
+    assert not Article.objects.exists()

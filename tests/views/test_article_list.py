@@ -87,6 +87,14 @@ def test_every_article_is_listed_newest_first(analyst_client, newsroom):
             ["Rescue teams reach the valley"],
         ),
         ({"q": "river", "outlet": "beeb"}, ["River bursts its banks"]),
+        # The ends of the calendar answered 500 (the day after 9999-12-31 overflowed);
+        # a window is clamped to the dates an article can have.
+        (
+            {"date_to": "9999-12-31"},
+            ["Polls open early", "Rescue teams reach the valley", "River bursts its banks"],
+        ),
+        ({"date_from": "0001-01-01", "date_to": "0001-01-01"}, []),
+        ({"date_from": "9999-12-31"}, []),
     ],
 )
 def test_each_filter_narrows_the_list(analyst_client, newsroom, query, expected):
@@ -197,3 +205,11 @@ def test_the_list_needs_the_same_few_queries_for_thirty_articles(
         response = analyst_client.get(reverse("article-list"))
 
     assert len(listed(response)) == 25
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_the_article_picker_takes_a_day_at_the_ends_of_the_calendar(analyst_client, day):
+    # The day after 9999-12-31 overflowed (issue 13's date windows, in issue 17's picker).
+    response = analyst_client.get(reverse("article-pick"), {"pick": day})
+
+    assert response.status_code == 200

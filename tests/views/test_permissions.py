@@ -550,3 +550,82 @@ def test_an_api_write_refused_for_lack_of_a_role_stores_nothing(client, objs, ap
     assert response.status_code == 403
     assert set(Article.objects.values_list("pk", flat=True)) == before
     assert ApiToken.objects.count() == 2  # someone else's, and this caller's
+
+
+# --- What the Admin role may do in the Django admin (issue 13) --------------------------
+
+
+@pytest.fixture
+def admin_session(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_an_admin_gives_roles_and_nothing_else(admin_session, admin_user, analyst):
+    from django.contrib.auth.models import Group
+
+    page = admin_session.get(f"/admin/auth/user/{analyst.pk}/change/")
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    assert set(form.fields) == {"groups"}  # no is_superuser, permissions or password
+
+    editor_group = Group.objects.get(name="Editor")
+    response = admin_session.post(
+        f"/admin/auth/user/{analyst.pk}/change/",
+        {"groups": [editor_group.pk], "is_superuser": "on", "is_staff": "on"},
+    )
+    assert response.status_code == 302
+    analyst.refresh_from_db()
+    assert list(analyst.groups.values_list("name", flat=True)) == ["Editor"]
+    assert not analyst.is_superuser and not analyst.is_staff
+
+    # Not its own permissions, not a group's, not anyone's password, not a new user.
+    assert not admin_user.has_perm("auth.change_permission")
+    assert not admin_user.has_perm("auth.change_group")
+    assert not admin_user.has_perm("annotations.change_annotation")
+    assert admin_session.get(f"/admin/auth/user/{analyst.pk}/password/").status_code == 403
+    admins = Group.objects.get(name="Admin")
+    change_group = admin_session.post(
+        f"/admin/auth/group/{admins.pk}/change/", {"name": "Admin", "permissions": []}
+    )
+    assert change_group.status_code == 403
+    assert admins.permissions.exists()
+    assert admin_session.get("/admin/auth/user/add/").status_code == 403
+
+
+def test_an_admin_cannot_edit_a_superuser(admin_session):
+    from tests.factories import UserFactory
+
+    boss = UserFactory(username="root")
+    boss.is_superuser = True
+    boss.save()
+
+    assert (
+        admin_session.post(f"/admin/auth/user/{boss.pk}/change/", {"groups": []}).status_code == 403
+    )
+
+
+def test_annotations_cannot_be_deleted_in_the_admin_whatever_the_permissions(
+    admin_session, admin_user
+):
+    # Even holding annotations.delete_annotation (an Admin could once grant it to itself),
+    # no one deletes an annotation in the admin: its services keep the history.
+    from django.contrib.auth.models import Permission
+
+    admin_user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="annotations",
+            codename__in=["view_annotation", "delete_annotation"],
+        )
+    )
+    annotation = AnnotationFactory()
+
+    page = admin_session.get(f"/admin/annotations/annotation/{annotation.pk}/delete/")
+    bulk = admin_session.post(
+        "/admin/annotations/annotation/",
+        {"action": "delete_selected", "_selected_action": [annotation.pk], "post": "yes"},
+    )
+
+    assert page.status_code == 403
+    assert Annotation.objects.filter(pk=annotation.pk).exists()
+    assert bulk.status_code in (200, 302)  # the list again: the action is not offered
