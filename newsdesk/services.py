@@ -19,12 +19,12 @@ from django.utils.text import slugify
 
 from newsdesk import outlet_names
 from newsdesk.dates import is_plausible, published_utc
+from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
-from newsdesk.ingest.html import extract_html
 from newsdesk.ingest.language import language_detect
-from newsdesk.ingest.text import CleanedText, clean_text
+from newsdesk.ingest.text import CleanedText
 from newsdesk.models import (
     Article,
     ArticleEdit,
@@ -36,8 +36,6 @@ from newsdesk.models import (
     OutletDomain,
 )
 from newsdesk.signals import articles_language_changed, event_articles_leaving, events_merging
-
-MIN_BODY_WORDS = 5
 
 
 class EventChangeRefused(Exception):
@@ -142,7 +140,7 @@ def _extract(data: ArticleInput) -> CleanedText:
         settings.NEWSDESK_MAX_ARTICLE_BYTES,
         "The text",
     )
-    return extract_html(data.raw, data.url) if data.is_html else clean_text(data.raw)
+    return extract_article(data.raw, url=data.url, is_html=data.is_html)
 
 
 def _checked_url(url: str) -> str:
@@ -182,8 +180,6 @@ def article_ingest(
     is stored in that case.
     """
     cleaned = _extract(data)
-    if len(cleaned.body.split()) < MIN_BODY_WORDS:
-        raise IngestError("Too little article text was found (fewer than five words).")
     url = _checked_url(data.url.strip()) or None
     # Checked before anything is written (an outlet included).
     published_at = _published(data.published, cleaned.published)

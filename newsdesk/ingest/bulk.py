@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from newsdesk.ingest.errors import IngestError
 
+CSV_SEPARATORS = (",", ";", "\t", "|")
 FIELDS = ("url", "outlet", "title", "published", "text", "html")
 # A CSV cell may hold a whole article.
 csv.field_size_limit(50 * 1024 * 1024)
@@ -49,12 +51,27 @@ def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
                 continue
             yield Row(number, value)
     else:
-        reader = csv.DictReader(stream)
-        missing = {"text", "html"}.isdisjoint(reader.fieldnames or ())
-        if missing:
-            raise IngestError("The CSV header needs a 'text' or 'html' column.")
+        header = stream.readline()
+        reader = csv.DictReader(itertools.chain([header], stream), delimiter=csv_separator(header))
         for number, record in enumerate(reader, 1):
             yield Row(number, {k: v for k, v in record.items() if k})
+
+
+def csv_separator(header: str) -> str:
+    """The separator of a CSV file, read from its header line.
+
+    Spreadsheets export with commas, semicolons (Excel where the decimal mark is a comma),
+    tabs or bars; the header must name a 'text' or 'html' column with one of them.
+    """
+    for separator in CSV_SEPARATORS:
+        names = next(csv.reader([header], delimiter=separator), [])
+        if {"text", "html"} & set(names):
+            return separator
+    raise IngestError(
+        "The CSV header needs a 'text' or 'html' column, with columns separated by commas, "
+        "semicolons, tabs or | (the first line reads: "
+        f"{header.strip()[:80]!r})."
+    )
 
 
 def parse_published(value) -> dt.datetime | dt.date | None:

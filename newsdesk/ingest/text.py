@@ -73,6 +73,14 @@ _END_OF_ARTICLE = _ci(
     r"you may also like|recommended|newsfeed|comments|to participate in the discussion|"
     r"sur le même sujet|les plus lus|commentaires|читайте также)\b"
 )
+# Words a date or time line may hold besides month names and numbers.
+_DATE_WORDS = frozenset({
+    "st", "nd", "rd", "th", "am", "pm", "a", "m", "p", "at", "on",
+    "utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "msk",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+_STAMP_TIME = _ci(r"\b\d{1,2}[:.]\d{2}\b|\b(?:ago|today|yesterday)\b")  # "9:02 AM", "2 hours ago"
 _BYLINE = _ci(r"^(?:by|par|von|por|автор:?)\s+\S")
 _PUBLISHED = _ci(r"^(?:first )?(?:published|posted|publié|опубликовано)\b")
 _UPDATED = _ci(r"^(?:last )?(?:updated|modified|mis à jour|modifié|обновлено)\b")
@@ -84,8 +92,22 @@ _CREDIT = _ci(
     r"(?:ap photo|reuters|afp|epa|anadolu|tass)\s*/)"
 )
 _CREDIT_MAX_WORDS = 25
-# A credit in brackets closing a caption: "… on Monday. (AP Photo/Jane Doe)".
-_TRAILING_CREDIT = _ci(r"\s*\(((?:\w+\s+)?photo(?:graph)?\s*(?:/|by\b)[^()]*)\)\s*$")
+# A credit closing a caption, after its last sentence or in brackets: "… on Monday.
+# (AP Photo/Jane Doe)", "… Photo: Northbridge Ledger / staff", "… Credit: Jane Doe",
+# "… Jane Doe/AFP via Getty Images", "… (Reuters)".
+_CREDIT_FORMS = (
+    r"(?:(?:\w+\s+)?(?:photo(?:graph)?|image|picture|illustration|video)s?(?:\s+credit)?"
+    r"\s*(?::|/|\bby\b)\s*[^()]{1,80}?"
+    r"|credits?\s*:\s*[^()]{1,80}?"
+    r"|[^().!?]{0,60}\bgetty\s+images"
+    r"|[^()./!?]{1,60}/\s*staff(?:\s+photographer)?"
+    r"|reuters|ap|afp|epa|anadolu(?:\s+agency)?|tass|xinhua|pa(?:\s+(?:wire|media))?)"
+)
+_TRAILING_CREDIT = _ci(
+    rf"(?:(?<=[.!?\"”’»])|\s)\s*\((?P<bracketed>{_CREDIT_FORMS})\)\s*$"
+    rf"|(?<=[.!?\"”’»])\s+(?P<plain>{_CREDIT_FORMS})\s*$"
+)
+_CAPTION_MAX_WORDS = 60
 _CAPTION_LABEL = _ci(r"^(?:image |photo )?(?:caption|légende)\s*[,:]\s*")
 # Words that mark a sentence next to a credit as a description of a picture.
 _PHOTO_CUE = _ci(r"\b(?:photos?|pictured|handout|file image|in this image|poses?)\b")
@@ -219,18 +241,14 @@ def _classify(text: str, page_script: str) -> _Line:
     elif _PUBLISHED.match(text) or _UPDATED.match(text):
         item.kind, item.date = "chrome", _find_date(text)
         item.rank = 0 if _PUBLISHED.match(text) else 3  # "Updated" never beats "Published"
-    elif (
-        _CHROME_LINE.match(text)
-        or _COUNTER.match(text)
-        or (words <= _CHROME_MAX_WORDS and (_CHROME_START.match(text) or _CHROME_ANY.search(text)))
-    ):
+    elif is_chrome_line(text):
         item.kind = "chrome"
     elif _CREDIT.match(text) and len((parts := _split_glued(text))[0].split()) <= _CREDIT_MAX_WORDS:
         item.kind, (item.credit, item.caption) = "media", parts
     elif label := _CAPTION_LABEL.match(text):
         item.kind, item.caption = "media", text[label.end() :]
-    elif trailing := _TRAILING_CREDIT.search(text):
-        item.kind, item.credit = "media", trailing[1].strip()
+    elif words <= _CAPTION_MAX_WORDS and (trailing := _TRAILING_CREDIT.search(text)):
+        item.kind, item.credit = "media", (trailing["bracketed"] or trailing["plain"]).strip()
         item.caption = text[: trailing.start()].strip()
     elif words <= 25 and (_is_headline_question(text) or not _is_sentence(text)):
         item.kind = "title" if words >= 4 and not text.endswith((",", ";", ":")) else "chrome"
@@ -242,6 +260,64 @@ def _classify(text: str, page_script: str) -> _Line:
     if item.kind in ("chrome", "title"):
         item.ends_article = bool(_END_OF_ARTICLE.match(text.lstrip("0123456789 ")))
     return item
+
+
+def is_chrome_line(text: str) -> bool:
+    """A line that is page furniture by a narrow rule, wherever it stands.
+
+    Only an interface word alone on its line ("Share", "Advertisement"), a counter, or a
+    short line opening with a call to action or a legal notice ("Sign up for…", "All rights
+    reserved"). The HTML path applies only this to a body the extractor already found.
+    """
+    if _CHROME_LINE.match(text) or _COUNTER.match(text):
+        return True
+    short = len(text.split()) <= _CHROME_MAX_WORDS
+    return short and bool(_CHROME_START.match(text) or _CHROME_ANY.search(text))
+
+
+def is_byline_line(text: str) -> bool:
+    """A short "By Jane Doe" line that is not a sentence ("By then it was too late." is one)."""
+    return len(text.split()) <= 8 and bool(_BYLINE.match(text)) and not _is_sentence(text)
+
+
+def is_timestamp_line(text: str) -> bool:
+    """A short "Published …" or "Updated …" line above or below an article."""
+    stamp = _PUBLISHED.match(text) or _UPDATED.match(text)
+    if not stamp or len(text.split()) > 12:
+        return False
+    return bool(_find_date(text) or _STAMP_TIME.search(text))
+
+
+def is_date_line(text: str) -> bool:
+    """A line holding a date (and maybe a time) and nothing else ("- 24 July 2015",
+    "08.04.2015 12:46", "Tue March 5, 2024 at 3:45 pm EST")."""
+    if not (_find_date(text) or _STAMP_TIME.search(text)):
+        return False
+    rest = text
+    for pattern in _DATE_PATTERNS:
+        rest = pattern.sub(" ", rest)
+    rest = _STAMP_TIME.sub(" ", rest)
+    words = re.findall(r"[^\W\d_]+", rest.lower())  # no number may be left (a table row)
+    return not re.search(r"\d", rest) and all(w in _MONTHS or w in _DATE_WORDS for w in words)
+
+
+def page_lines(raw: str) -> list[str]:
+    """The non-blank lines of ``raw``, with odd spaces made plain and invisible ones removed."""
+    return _normalise(raw)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str]:
+    """("CITY (Agency)", rest of the paragraph), or ("", paragraph) without a dateline."""
+    match = _dateline(paragraph)
+    if not match:
+        return "", paragraph
+    return paragraph[: match.end()].rstrip(" -–—"), paragraph[match.end() :]
+
+
+def dateline_agency(dateline: str) -> str:
+    """The agency in brackets of a dateline ("AP" in "LONDON (AP)"), or ""."""
+    match = _dateline(dateline + " - ")
+    return (match["agency"] or "").strip() if match else ""
 
 
 def _is_sentence(text: str) -> bool:

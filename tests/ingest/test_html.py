@@ -3,6 +3,7 @@ import time
 
 import pytest
 
+from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.html import extract_html
 
@@ -51,6 +52,149 @@ def test_it_keeps_script_text_out_of_the_body():
 def test_it_refuses_a_page_without_text():
     with pytest.raises(IngestError, match="No article text"):
         extract_html("<html><body><nav>Home</nav></body></html>")
+
+
+# Written for the tests: paragraphs of a made-up report, long enough for the extractor.
+def _para(n: int) -> str:
+    return (
+        f"<p>Paragraph {n} of the report says that the harbour workers of Halden walked out "
+        "on Monday after talks over pay had collapsed late on Sunday night.</p>"
+    )
+
+
+def _page(middle: str) -> str:
+    return (
+        "<html><head><title>Harbour workers strike over pay</title></head><body><article>"
+        f"<h1>Harbour workers strike over pay</h1>{_para(1)}{middle}{_para(2)}{_para(3)}"
+        "</article></body></html>"
+    )
+
+
+def test_paragraphs_under_subheadings_all_stay_in_the_body():
+    # The paste cleaner kept only the longest run of paragraphs between title-like lines,
+    # so an extracted body lost its sections but one.
+    page = _page("<h2>What the union wants</h2>" + _para(4) + "<h2>What happens next</h2>")
+
+    article = extract_html(page)
+
+    for n in (1, 2, 3, 4):
+        assert f"Paragraph {n} of the report" in article.body
+    assert "What the union wants" in article.body and "What happens next" in article.body
+    assert not article.body.startswith("Harbour workers strike over pay")  # the headline
+
+
+def test_short_lines_that_are_not_sentences_are_kept_and_the_page_is_stored():
+    # A list of fragments without full stops read as titles and chrome to the paste cleaner,
+    # which left nothing and refused the page.
+    items = "".join(
+        f"<li>Ferry route {n} between Halden and the northern islands suspended until Friday</li>"
+        for n in range(1, 6)
+    )
+    page = f"<html><body><article><h1>Ferry routes suspended</h1><ul>{items}</ul></article></body></html>"
+
+    article = extract_article(page, is_html=True)
+
+    assert article.body.count("suspended until Friday") == 5
+
+
+def test_a_credit_marked_by_its_class_goes_to_the_credits():
+    page = _page(
+        '<p><img src="a.jpg"><span class="caption">Pickets at the gate.</span> '
+        '<span class="image-credit">Jane Doe / staff</span></p>'
+    )
+
+    article = extract_html(page)
+
+    assert article.credits == ["Jane Doe / staff"]
+    assert "Jane Doe" not in article.body
+
+
+def test_a_caption_marked_by_its_class_goes_to_the_captions():
+    page = _page(
+        '<table class="photo"><tr><td><img src="a.jpg"></td></tr>'
+        '<tr><td class="caption">Pickets at the gate of the port on Monday morning.</td></tr></table>'
+    )
+
+    article = extract_html(page)
+
+    assert article.captions == ["Pickets at the gate of the port on Monday morning."]
+    assert "Pickets at the gate" not in article.body
+
+
+def test_interface_words_bylines_and_stamps_inside_the_article_are_removed():
+    page = _page(
+        "<p>Advertisement</p><p>By Jane Reporter</p><p>Updated 9:02 AM, March 4, 2024</p>"
+        "<p>- 4 March 2024</p><p>04.03.2024 12:46</p>"
+    )
+
+    article = extract_html(page)
+
+    assert "Advertisement" in article.removed and "By Jane Reporter" in article.removed
+    assert "Updated 9:02 AM, March 4, 2024" in article.removed
+    assert "- 4 March 2024" in article.removed and "04.03.2024 12:46" in article.removed
+    assert article.body.count("Paragraph") == 3
+
+
+def test_a_sentence_that_opens_like_chrome_stays_in_the_body():
+    sentence = (
+        "By the end of the week, more than two thousand workers had joined the strike, "
+        "and ferries from Halden to the islands were cancelled."
+    )
+    page = _page(
+        f"<p>{sentence}</p><p>Published in 1998, the port's last pay deal was never renewed.</p>"
+        "<p>On March 5, 2024 the port closed.</p>"
+    )
+
+    article = extract_html(page)
+
+    assert sentence in article.body
+    assert "Published in 1998, the port's last pay deal" in article.body
+    assert "On March 5, 2024 the port closed." in article.body
+
+
+def test_teasers_a_fallback_extraction_takes_in_around_the_article_are_removed():
+    # trafilatura finds the four paragraphs itself, but finds them short beside the page's
+    # text and takes its fallback's extraction, which holds the teasers that follow.
+    teasers = "".join(
+        f"<p>Teaser {n}: a different story about the northern ferry routes and the islands, "
+        "where the council met again on Tuesday to discuss the budget and the new school.</p>"
+        for n in range(1, 15)
+    )
+    page = (
+        "<html><head><title>Strike</title></head><body><h1>Strike</h1><div><article>"
+        f"{''.join(_para(n) for n in range(1, 5))}</article>"
+        f"<div class='more'>{teasers}</div></div></body></html>"
+    )
+
+    article = extract_html(page)
+
+    assert article.body.count("Paragraph") == 4
+    assert "Teaser" not in article.body
+    assert sum("Teaser" in line for line in article.removed) == 14
+
+
+# Written for the tests: a Chinese page (no spaces between words) about a made-up tram line.
+CHINESE_PAGE = """<html lang="zh"><head><title>市议会批准新电车线路</title></head><body><article>
+<h1>市议会批准新电车线路</h1>
+<p>市议会周四批准了一条新的有轨电车线路，官员表示这条线路将连接火车站和大学城。</p>
+<p>这条线路将于二〇二七年开通，耗资两亿四千万欧元，交通部门说工程明年春天开始。</p>
+<p>反对者认为费用太高，并要求先公布详细的预算和每年的运营成本。</p>
+</article></body></html>"""
+
+
+def test_a_chinese_article_is_stored_though_it_has_no_spaces():
+    # Whitespace-separated words counted a whole Chinese paragraph as one word, so such
+    # pages were refused as "fewer than five words".
+    article = extract_article(CHINESE_PAGE, is_html=True)
+
+    assert "有轨电车线路" in article.body
+
+
+def test_a_few_chinese_characters_are_still_too_little():
+    page = "<html><body><article><p>市议会。</p></article></body></html>"  # "City council."
+
+    with pytest.raises(IngestError):
+        extract_article(page, is_html=True)
 
 
 def test_a_page_of_too_many_elements_is_refused_before_extraction(settings):

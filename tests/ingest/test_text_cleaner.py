@@ -428,3 +428,63 @@ def test_a_short_line_below_a_real_headline_is_not_taken_for_it():
     cleaned = clean_text(raw)
     assert cleaned.headline == "Port workers stage a second walkout in a week"
     assert "Live updates" in cleaned.removed
+
+
+# Written for these tests: a paste whose photo caption carries its credit at its end
+# (issue 17: the caption became the headline and the headline went to removed chrome).
+CAPTIONED_PASTE = """\
+Home
+News
+Harbour strike enters second week as talks stall
+{caption}
+NORTHBRIDGE (Northbridge Ledger) - Hundreds of dockworkers stayed away from the port \
+for a second week on Monday, the union said.
+Talks between the union and the port authority broke down on Friday night over pay.
+"We are not going back until the offer changes," said union secretary Mary Hollis.
+Share
+"""
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Dockworkers outside the gates on Monday. Photo: Northbridge Ledger / staff",
+         "Photo: Northbridge Ledger / staff"),
+        ("Dockworkers outside the gates on Monday. Tom Reed / staff", "Tom Reed / staff"),
+        ("Dockworkers outside the gates on Monday. (Reuters)", "Reuters"),
+        ("Dockworkers outside the gates on Monday. Getty Images", "Getty Images"),
+        ("Dockworkers outside the gates on Monday. Tom Reed/AFP via Getty Images",
+         "Tom Reed/AFP via Getty Images"),
+        ("Dockworkers outside the gates on Monday. AP Photo/Tom Reed", "AP Photo/Tom Reed"),
+        ("Dockworkers outside the gates on Monday. Credit: Tom Reed", "Credit: Tom Reed"),
+        ("Dockworkers outside the gates on Monday. Image: Northbridge Ledger",
+         "Image: Northbridge Ledger"),
+        ("Dockworkers outside the gates on Monday. Photograph by Tom Reed",
+         "Photograph by Tom Reed"),
+    ],
+)  # fmt: skip
+def test_a_caption_ending_in_a_credit_is_a_caption_not_the_headline(caption, credit):
+    page = clean_text(CAPTIONED_PASTE.format(caption=caption))
+
+    assert page.headline == "Harbour strike enters second week as talks stall"
+    assert page.captions == ["Dockworkers outside the gates on Monday."]
+    assert page.credits == [credit]
+    assert page.removed == ["Home", "News", "Share"]
+    assert page.body.startswith("Hundreds of dockworkers stayed away")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Written for these tests: body sentences that name an agency or a photo at their end.
+        "The footage of the march was first published on Monday by Reuters.",
+        "Officials said talks would resume on Friday. They declined to speak to the AP.",
+        "Her picture of the protest was later sold to Getty Images for a small fee.",
+        "The union posted one image: a line of empty cranes against a grey sky.",
+    ],
+)
+def test_a_body_sentence_ending_in_an_agency_name_stays_in_the_body(sentence):
+    page = clean_text(CAPTIONED_PASTE.format(caption="").replace("Share", sentence))
+
+    assert sentence in page.body
+    assert not page.credits

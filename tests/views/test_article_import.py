@@ -124,8 +124,24 @@ def test_hostile_text_in_a_refusal_or_a_title_is_shown_escaped(
     assert "&lt;img src=x onerror=alert(1)&gt;.jsonl" in html
 
 
-# --- Imported by a worker: a 10,000-row file held a web worker until gunicorn killed it,
-# half stored, no batch, no one told (issue 13).
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_a_csv_file_with_another_separator_is_read(
+    analyst_client, separator, django_capture_on_commit_callbacks
+):
+    # Written for the tests: the shape of a file Excel exports where the decimal mark is a
+    # comma (semicolons, a byte-order mark, CRLF line ends).
+    lines = [
+        separator.join(["url", "outlet", "text"]),
+        separator.join(["https://a.example/1", "Halden Post", f'"{BODY} Costs rose 2,5 %."']),
+    ]
+    content = ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+    html = imported(analyst_client, "wire.csv", content, django_capture_on_commit_callbacks)
+
+    assert "Done: 1 row: 1 stored" in html
+    article = Article.objects.get()
+    assert article.url == "https://a.example/1" and article.outlet.name == "Halden Post"
+    assert article.body.endswith("Costs rose 2,5 %.")
 
 
 def _rows(n: int) -> bytes:

@@ -1,0 +1,230 @@
+"""How much of an article's body Newsdesk's HTML path stores, against gold bodies.
+
+Usage:
+    python bench/eval_extraction.py CORPUS_PATH [--subset news|all] [--language English]
+                                    [--examples N]
+
+CORPUS_PATH is one of two layouts (the corpus is never committed; see docs/corpora/):
+- mozilla/readability's test/test-pages: one directory per page holding ``source.html``
+  (the page as downloaded) and ``expected.html`` (its article). The gold body is the text
+  of ``expected.html`` without figures and captions (Newsdesk keeps those apart) and, as
+  there, without the headline. ``--subset news`` keeps the pages from news outlets.
+- the DAnIEL corpus as re-annotated in rundimeco/waddle (Corpus_daniel_v2.1): ``html/NAME``
+  (raw page, any encoding) and ``reference/NAME`` (the hand-cleaned text, headline first).
+  Its gold holds the headline: where the page repeats the headline above the body (and
+  trafilatura's text starts with it), Newsdesk's stored headline is scored with its body.
+  ``--language`` picks the pages of one language from its doc_lg.json.
+
+Measure (the usual one for article extraction, as in the article-extraction benchmarks of
+Scrapinghub and of trafilatura): each text is a bag of lower-cased word tokens (\\w+);
+on each page precision = shared tokens / tokens extracted, recall = shared tokens / gold
+tokens (shared tokens counted with multiplicity). Precision and recall are averaged over
+pages and F1 is taken from the two averages. A page where nothing is stored scores 0 and 0.
+Chinese has no spaces, so its pages score by characters instead of words.
+
+Three systems: (a) trafilatura alone, (b) trafilatura with favor_precision (the baselines
+Newsdesk must not fall below), and (c) Newsdesk's HTML path as stored
+(newsdesk.ingest.article.extract_article, the function the ingest service calls, after
+newsdesk.ingest.files.decode_text, which reads an upload's bytes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+import trafilatura
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+# The HTML path reads its size caps from the settings (no database is used).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+os.environ.setdefault("DEBUG", "1")
+
+from newsdesk.ingest.article import extract_article  # noqa: E402
+from newsdesk.ingest.errors import IngestError  # noqa: E402
+from newsdesk.ingest.files import decode_text  # noqa: E402
+
+# The pages of readability's test set that are news or magazine articles from an outlet
+# (the others are blogs, documentation, encyclopaedia pages and synthetic markup tests).
+NEWS_PAGES = frozenset({
+    "aktualne", "ars-1", "bbc-1", "breitbart", "buzzfeed-1", "citylab-1", "cnet", "cnn",
+    "engadget", "folha", "gmw", "guardian-1", "heise", "herald-sun-1", "la-nacion",
+    "lemonde-1", "liberation-1", "medicalnewstoday", "nytimes-1", "nytimes-2", "nytimes-3",
+    "nytimes-4", "nytimes-5", "quanta-1", "salon-1", "seattletimes-1", "telegraph",
+    "theverge", "tmz-1", "wapo-1", "wapo-2", "yahoo-1", "yahoo-2", "yahoo-3", "yahoo-4",
+})  # fmt: skip
+# A CJK character is a token of its own; elsewhere a run of word characters is.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+
+
+@dataclass
+class Page:
+    name: str
+    html: str
+    gold: str
+    headline_in_gold: bool
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(t.lower() for t in _TOKEN.findall(text))
+
+
+def gold_body(expected_html: str) -> str:
+    """The text of an expected article: one line a block, figures and captions left out."""
+    root = lxml.html.fromstring(expected_html)
+    for node in root.xpath("//figure|//figcaption|//script|//style"):
+        node.drop_tree()
+    blocks = root.xpath("//p|//li|//h2|//h3|//h4|//h5|//h6|//blockquote|//pre|//td")
+    if not blocks:
+        return root.text_content()
+    return "\n".join(b.text_content() for b in blocks)
+
+
+def readability_pages(corpus: Path, subset: str) -> Iterator[Page]:
+    for page in sorted(corpus.iterdir()):
+        source, expected = page / "source.html", page / "expected.html"
+        if not (source.exists() and expected.exists()):
+            continue
+        if subset == "news" and page.name not in NEWS_PAGES:
+            continue
+        gold = gold_body(expected.read_text(encoding="utf-8"))
+        yield Page(page.name, decode_text(source.read_bytes()), gold, False)
+
+
+def daniel_pages(corpus: Path, language: str) -> Iterator[Page]:
+    languages = json.loads((corpus / "doc_lg.json").read_text(encoding="utf-8"))
+    for source in sorted((corpus / "html").iterdir()):
+        reference = corpus / "reference" / source.name
+        if not reference.exists() or (language and languages.get(source.name) != language):
+            continue
+        gold = lxml.html.fromstring(
+            "<div>" + reference.read_text(encoding="utf-8", errors="replace") + "</div>"
+        ).text_content()
+        try:
+            html = decode_text(source.read_bytes())
+        except IngestError:  # a file the upload form would refuse too (empty, binary)
+            html = ""
+        yield Page(source.name, html, gold, True)
+
+
+def trafilatura_alone(page: Page) -> str:
+    return trafilatura.extract(page.html, include_comments=False) or ""
+
+
+def trafilatura_precise(page: Page) -> str:
+    return trafilatura.extract(page.html, include_comments=False, favor_precision=True) or ""
+
+
+def newsdesk(page: Page) -> str:
+    try:
+        article = extract_article(page.html, is_html=True)
+    except IngestError:
+        return ""
+    # Where the gold holds the headline, so does what trafilatura returns when the page
+    # repeats it above the body: Newsdesk moves that line to the headline; count it back.
+    repeated = page.headline_in_gold and article.headline in article.removed
+    return f"{article.headline}\n{article.body}" if repeated else article.body
+
+
+SYSTEMS: dict[str, Callable[[Page], str]] = {
+    "trafilatura alone": trafilatura_alone,
+    "trafilatura favor_precision": trafilatura_precise,
+    "Newsdesk HTML path (stored)": newsdesk,
+}
+NEWSDESK = "Newsdesk HTML path (stored)"
+
+
+@dataclass
+class Score:
+    precisions: list[float] = field(default_factory=list)
+    recalls: list[float] = field(default_factory=list)
+    not_stored: list[str] = field(default_factory=list)
+
+    def add(self, name: str, predicted: str, gold: Counter[str]) -> None:
+        got = tokens(predicted)
+        shared = sum((got & gold).values())
+        if not got:
+            self.not_stored.append(name)
+        self.precisions.append(shared / sum(got.values()) if got else 0.0)
+        self.recalls.append(shared / sum(gold.values()) if gold else 0.0)
+
+    def figures(self) -> tuple[float, float, float]:
+        n = len(self.precisions) or 1
+        p, r = sum(self.precisions) / n, sum(self.recalls) / n
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def line_errors(name: str, library: str, stored: str, gold: Counter[str]) -> list[str]:
+    """Lines trafilatura found that Newsdesk dropped although gold has them, and lines
+    Newsdesk kept that gold does not have."""
+    kept = {" ".join(line.split()) for line in stored.splitlines() if line.strip()}
+    found = [" ".join(line.split()) for line in library.splitlines() if line.strip()]
+    errors = []
+    for line in found:
+        words = tokens(line)
+        if sum(words.values()) < 3:
+            continue
+        in_gold = sum((words & gold).values()) / sum(words.values())
+        if line not in kept and not any(line in k or k in line for k in kept) and in_gold >= 0.9:
+            errors.append(f"  {name}: wrongly dropped: {_short(line)}")
+    for line in kept:
+        words = tokens(line)
+        if sum(words.values()) >= 3 and sum((words & gold).values()) / sum(words.values()) < 0.3:
+            errors.append(f"  {name}: wrongly kept: {_short(line)}")
+    return errors
+
+
+def _short(line: str, words: int = 6) -> str:
+    parts = line.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--subset", choices=("news", "all"), default="all")
+    parser.add_argument("--language", default="", help="DAnIEL only: English, Russian, …")
+    parser.add_argument("--examples", type=int, default=12)
+    args = parser.parse_args(argv)
+
+    if (args.corpus / "reference").is_dir():
+        pages, label = daniel_pages(args.corpus, args.language), args.language or "all"
+    else:
+        pages, label = readability_pages(args.corpus, args.subset), args.subset
+    scores = {name: Score() for name in SYSTEMS}
+    errors: list[str] = []
+    for page in pages:
+        gold = tokens(page.gold)
+        if not gold:
+            continue
+        outputs = {name: system(page) for name, system in SYSTEMS.items()}
+        for name, output in outputs.items():
+            scores[name].add(page.name, output, gold)
+        errors += line_errors(page.name, outputs["trafilatura alone"], outputs[NEWSDESK], gold)
+
+    print(f"{len(scores[NEWSDESK].precisions)} pages ({label}) from {args.corpus}")
+    print("word-level bag of tokens (CJK: characters); precision and recall averaged over pages")
+    print(f"{'system':30} {'precision':>9} {'recall':>7} {'F1':>6}  not stored")
+    for name, score in scores.items():
+        p, r, f = score.figures()
+        missing = ", ".join(score.not_stored[:6]) + (" …" if len(score.not_stored) > 6 else "")
+        print(f"{name:30} {p:9.3f} {r:7.3f} {f:6.3f}  {len(score.not_stored)} {missing}")
+    print(
+        f"\nNewsdesk beside trafilatura alone: {len(errors)} lines differ; {args.examples} of them:"
+    )
+    print("\n".join(errors[: args.examples]) or "  none")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
