@@ -23,6 +23,7 @@ ending in "*" match any word that starts with them ("terror*": terrorism, terror
 from __future__ import annotations
 
 import json
+import heapq
 import math
 import re
 from collections import Counter
@@ -238,7 +239,8 @@ def cue_features(weighted: dict[str, float], words: int, scale: float) -> list[f
 
 def word_features(text: str, vocabulary) -> dict[str, float]:
     """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
-    counts = Counter(_TOKEN.findall(text.lower()))  # counted in C
+    low = lowered_text(text)  # the lower-cased text the other scorers made already
+    counts = Counter(_TOKEN.findall(low.lower if low.same else text.lower()))  # counted in C
     logs = {w: math.log1p(c) for w, c in counts.items() if w in vocabulary}
     norm = math.sqrt(sum(v * v for v in logs.values())) or 1.0
     return {w: v / norm for w, v in logs.items()}
@@ -246,30 +248,47 @@ def word_features(text: str, vocabulary) -> dict[str, float]:
 
 def frame_confidences(
     model: FramesModel, text: str, weighted: dict[str, float], words: int
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Each model frame's confidence (0..1), and the word features it was computed from."""
+) -> tuple[dict[str, float], tuple[list[str], np.ndarray | None]]:
+    """Each model frame's confidence (0..1), and what each vocabulary word of the text
+    added to each frame's score (its words, and a words x frames array), for the
+    evidence."""
     feats = word_features(text, model.index)
     z = model.bias + model.cue_weights @ np.array(cue_features(weighted, words, model.cue_scale))
+    contributions = None
     if feats:
-        rows = [model.index[w] for w in feats]
-        z = z + np.array(list(feats.values())) @ model.word_weights[rows]
+        rows = model.word_weights[[model.index[w] for w in feats]]
+        values = np.fromiter(feats.values(), dtype=float, count=len(feats))
+        z = z + values @ rows
+        # One array product for every frame's evidence (element by element, it took
+        # more time than the rest of the scorer).
+        contributions = values[:, None] * rows
     confidences = {
         frame: round(_sigmoid(slope * float(zj) + intercept), 4)
         for frame, zj, (slope, intercept) in zip(model.frames, z, model.calibration, strict=True)
     }
-    return confidences, feats
+    return confidences, (list(feats), contributions)
 
 
-def words_behind(model: FramesModel, feats: dict[str, float], frame: str) -> list[str]:
-    """The words of the text that raised ``frame``'s confidence most."""
-    j = model.frames.index(frame)
-    raised = []
-    for w, x in feats.items():
-        weight = model.word_weights[model.index[w], j]
-        if weight > 0:
-            raised.append((float(weight) * x, w))
-    raised.sort(reverse=True)
-    return [w for _, w in raised[:EVIDENCE_WORDS]]
+def words_behind(
+    model: FramesModel, contributions: tuple[list[str], np.ndarray | None], frame: str
+) -> list[str]:
+    """The words of the text that raised ``frame``'s confidence most (ties: the later
+    word in reverse alphabetical order, as a sort of (contribution, word) pairs gives)."""
+    words, added = contributions
+    if added is None:
+        return []
+    column = added[:, model.frames.index(frame)]
+    if len(column) > EVIDENCE_WORDS:
+        # Only the words at least as high as the EVIDENCE_WORDS-th highest can be among
+        # the best (ties included), so only those are sorted.
+        floor = max(np.partition(column, -EVIDENCE_WORDS)[-EVIDENCE_WORDS], 0.0)
+        raised = np.flatnonzero((column >= floor) & (column > 0))
+    else:
+        raised = np.flatnonzero(column > 0)
+    best = heapq.nlargest(
+        EVIDENCE_WORDS, zip(column[raised].tolist(), [words[i] for i in raised], strict=True)
+    )
+    return [w for _, w in best]
 
 
 def _sigmoid(z: float) -> float:
@@ -313,9 +332,9 @@ def score_with(text: str, model: FramesModel | None) -> ScoreResult:
         shares[frame] = round(weight / total, 4)
     evidence: dict = {"cues": cues}
     if model is not None:
-        confidences, feats = frame_confidences(model, text, weighted, words)
+        confidences, contributions = frame_confidences(model, text, weighted, words)
         ranked = frames_present(confidences, counts, model.threshold)
-        evidence["words"] = {f: words_behind(model, feats, f) for f in ranked}
+        evidence["words"] = {f: words_behind(model, contributions, f) for f in ranked}
     else:
         # Without a model: the heaviest frames by cue weight (ties: more hits, then order).
         confidences = {}
