@@ -76,7 +76,7 @@ class RowOutcome:
     article: Article | None = None
 
 
-def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ("demo", "note", "event")):
+def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ()):
     """Store one row of an import file, or say why not; one row's fault, even one that
     the database refuses, stays that row's."""
     if row.fields is None:

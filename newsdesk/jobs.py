@@ -23,6 +23,7 @@ from django.utils import timezone
 from newsdesk.importer import RowOutcome, row_import
 from newsdesk.ingest.bulk import detect_format, read_rows
 from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.fetch import check_literal_address
 from newsdesk.models import IngestJob, IngestJobRow, Outlet
 from newsdesk.services import DuplicateArticle, article_ingest_url
 
@@ -50,7 +51,9 @@ def import_job_create(*, name: str, text: str, user=None) -> IngestJob:
 
 
 def url_job_create(*, url: str, user=None, outlet: Outlet | None = None) -> IngestJob:
-    """A job fetching and storing the article at ``url``."""
+    """A job fetching and storing the article at ``url``; a URL naming a private or
+    local address is refused at once (IngestError)."""
+    check_literal_address(url)
     job = IngestJob.objects.create(
         kind=IngestJob.Kind.URL,
         name=url[:1000],

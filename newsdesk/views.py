@@ -289,11 +289,11 @@ def article_fetch(request: HttpRequest) -> HttpResponse:
         url = form.cleaned_data["url"]
         try:
             services.url_check_not_stored(url=url)
+            job = jobs.url_job_create(url=url, user=request.user)
         except IngestError as exc:
             form.add_error("url", str(exc))
             duplicate = getattr(exc, "existing", None)
         else:
-            job = jobs.url_job_create(url=url, user=request.user)
             messages.success(request, "The page is queued for fetching; this page follows it.")
             return redirect(job)
     return render(

@@ -22,8 +22,8 @@ ending in "*" match any word that starts with them ("terror*": terrorism, terror
 
 from __future__ import annotations
 
-import json
 import heapq
+import json
 import math
 import re
 from collections import Counter

@@ -46,6 +46,18 @@ class FetchedPage:
     last_modified: str = ""
 
 
+def check_literal_address(url: str) -> None:
+    """Refuse at once a URL whose host is an IP address a fetch may not reach: no DNS is
+    needed to know, so the request says so instead of queuing a fetch bound to fail."""
+    host = (urlsplit(url).hostname or "").split("%")[0]
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return  # a name: resolved and checked when fetched
+    if host not in settings.NEWSDESK_FETCH_ALLOW_HOSTS and not is_public_address(ip):
+        raise IngestError(f"Refused: {host} is a private or local address.")
+
+
 def _check_address(host: str, port: int) -> str:
     if host in settings.NEWSDESK_FETCH_ALLOW_HOSTS:
         return socket.gethostbyname(host)

@@ -187,3 +187,17 @@ def test_public_addresses_pass_and_the_rest_do_not(address, public):
     from newsdesk.ingest.fetch import is_public_address
 
     assert is_public_address(ipaddress.ip_address(address)) is public
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    ["http://[64:ff9b::a9fe:a9fe]/latest/meta-data/", "http://127.0.0.1/", "http://[fec0::1]/"],
+)
+def test_a_url_naming_a_private_address_is_refused_before_any_job_is_queued(analyst_client, url):
+    from newsdesk.models import IngestJob
+
+    response = analyst_client.post("/articles/new/url/", {"url": url})
+    assert response.status_code == 400
+    assert "is a private or local address" in response.content.decode()
+    assert not IngestJob.objects.exists()

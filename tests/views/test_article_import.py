@@ -283,3 +283,16 @@ def test_with_the_broker_down_the_import_is_queued_and_the_sweep_sends_it(
     assert sent["jobs"] == 1
     job.refresh_from_db()
     assert (job.status, job.stored) == ("done", 2)
+
+
+def test_a_row_of_the_import_page_cannot_mark_itself_as_written_for_the_demo(
+    analyst_client, django_capture_on_commit_callbacks
+):
+    # The import job stores rows by the same rule as the command: documented fields only.
+    row = {"title": "Port strike", "text": BODY, "demo": True, "note": "x", "event": "y"}
+    imported(
+        analyst_client, "wire.jsonl", json.dumps(row).encode(), django_capture_on_commit_callbacks
+    )
+    article = Article.objects.get()
+    assert not article.is_demo
+    assert not {"demo", "note", "event"} & set(article.meta)
