@@ -519,3 +519,59 @@ def readable(value) -> str:
         return "0"
     digits = max(0, min(2, 2 - math.floor(math.log10(abs(value)))))
     return f"{value:.{digits}f}"
+
+
+@register.simple_tag
+def storyline_chart(timeline) -> str:
+    """A storyline's events on one time axis: a row per event, a dot where each outlet
+    first reported it, coloured by the outlet's leaning (the comparison's colours), so who
+    was first, who followed and who stayed away show at a glance."""
+    points = [
+        (i, item, report)
+        for i, item in enumerate(timeline or [])
+        for report in item.reports
+        if report.first_at is not None
+    ]
+    if not points:
+        return ""
+    times = [r.first_at.timestamp() for _, _, r in points]
+    low, high = min(times), max(times)
+    span = (high - low) or 86400.0
+    left, right = LABEL_WIDTH, CHART_WIDTH - 16
+    height = len(timeline) * ROW_HEIGHT + 24
+
+    def x(t: float) -> float:
+        return left + (t - low) / span * (right - left)
+
+    marks = []
+    first_day, last_day = points[0][2].first_at, points[0][2].first_at
+    for _, _, r in points:
+        first_day, last_day = min(first_day, r.first_at), max(last_day, r.first_at)
+    for label_at, when in ((left, first_day), (right, last_day)):
+        marks.append(format_html(
+            '<text class="tick" x="{}" y="{}">{}</text>', f"{label_at:.1f}",
+            len(timeline) * ROW_HEIGHT + 14, when.strftime("%-d %b %Y"),
+        ))  # fmt: skip
+    for i, item in enumerate(timeline):
+        marks.append(_row_label(item.event.title, i * ROW_HEIGHT + ROW_HEIGHT / 2 + 4))
+    rows = []
+    for i, item, r in points:
+        name = r.outlet.name if r.outlet else "Outlet not identified"
+        leaning = (r.outlet.leaning if r.outlet else "") or "unrated"
+        when = r.first_at.strftime("%-d %b %Y %H:%M")
+        after = "first" if r.first else (f"{r.delay_label} later" if r.delay else "")
+        marks.append(format_html(
+            '<circle class="point lean-{}" cx="{}" cy="{}" r="5"><title>{}: {}, {}</title></circle>',
+            leaning, f"{x(r.first_at.timestamp()):.1f}", i * ROW_HEIGHT + ROW_HEIGHT / 2,
+            name, when, after,
+        ))  # fmt: skip
+        rows.append([item.event.title, name, label(leaning), when, after])
+    table = _data_table(
+        "Who reported when", ["Event", "Outlet", "Leaning", "First report", "After the first"], rows
+    )
+    return _figure(
+        "storyline", "Who reported each event, and when",
+        f"{len(timeline)} events from {first_day:%-d %b %Y} to {last_day:%-d %b %Y}; a dot "
+        "where each outlet first reported each event, coloured by its leaning.",
+        CHART_WIDTH, height, mark_safe_join(marks), table,
+    )  # fmt: skip

@@ -186,3 +186,19 @@ def test_a_blindspot_names_the_storyline_its_event_belongs_to(client, editor):
     html = client.get("/reports/blindspots/?start=2026-01-01&end=2026-12-31").content.decode()
     assert "Ferry aground" in html
     assert storyline.get_absolute_url() in html
+
+
+def test_the_storyline_chart_puts_a_dot_per_first_report_and_lists_them(analyst_client, standoff):
+    import re
+
+    storyline, _, _ = standoff
+    html = analyst_client.get(storyline.get_absolute_url()).content.decode()
+    chart = html[html.index('<figure class="chart chart-storyline">') :]
+    chart = chart[: chart.index("</figure>")]
+    dots = re.findall(r'<circle class="point lean-(\w+)"', chart)
+    rows = re.findall(r"<tr><td>", chart)
+    # The offer: three outlets; the end of the closure: the left-leaning outlet alone.
+    assert sorted(dots) == ["center", "left", "left", "right"]
+    assert len(rows) == len(dots)
+    assert "Right Dispatch: 19 Jan 2026 16:00, first" in chart
+    assert "Wire &lt;Service&gt;" in chart  # escaped like every name
