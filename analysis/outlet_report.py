@@ -19,6 +19,7 @@ from django.db.models.functions import Cast, Trunc
 
 from analysis import comparison
 from analysis.models import Score
+from analysis.scoring.framing import FRAMES as FRAME_KEYS
 from analysis.scoring.persuasion import FINDING_FAMILIES
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
@@ -69,6 +70,7 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
     figures = _figures(in_period)
     unit = trend_unit(start, end)
     tone = _tone_by(unit, in_period)
+    mix = _frames_and_cues_by(unit, in_period)
     shares = _shares(ids, since, until)
     sources = _sources(ids, since, until)
     counts = dict(
@@ -108,6 +110,15 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
             "trend": [
                 (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("mean")) for day in periods
+            ],
+            # Persuasion findings per 1,000 words, and the frames' mean shares, by period.
+            "persuasion_trend": [
+                (day.isoformat(), (mix.get((outlet.pk, day)) or {}).get("persuasion"))
+                for day in periods
+            ],
+            "frames_trend": [
+                (day.isoformat(), (mix.get((outlet.pk, day)) or {}).get("frames") or {})
+                for day in periods
             ],
             # The same periods' 95% intervals, for the band around the line.
             "trend_band": [
@@ -205,6 +216,34 @@ def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
         for outlet_id, day, n, mean, squares in rows
         if mean is not None
     }
+
+
+def _frames_and_cues_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
+    """By outlet and period: the mean persuasion findings per 1,000 words and each
+    frame's mean share of the frame cues, over the articles each scorer measured (one
+    grouped query)."""
+    period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)
+    framing, persuasion = Q(scorer="framing"), Q(scorer="persuasion")
+    aggregates = {"persuasion": Avg(_number("total_per_1000"), filter=persuasion)}
+    for frame in FRAME_KEYS:
+        share = Cast(KeyTextTransform(frame, KeyTextTransform("shares", "values")), FloatField())
+        aggregates[f"frame__{frame}"] = Avg(share, filter=framing)
+    rows = (
+        Score.objects.filter(**in_period, scorer__in=("framing", "persuasion"))
+        .order_by()
+        .values("article__outlet_id", period=period)
+        .annotate(**aggregates)
+    )
+    out = {}
+    for row in rows:
+        frames = {
+            f: row[f"frame__{f}"] for f in FRAME_KEYS if row[f"frame__{f}"]
+        }  # fmt: skip
+        out[(row["article__outlet_id"], row["period"])] = {
+            "persuasion": row["persuasion"],
+            "frames": frames,
+        }
+    return out
 
 
 def _by_size(counts: dict | None) -> list[tuple]:

@@ -435,34 +435,39 @@ def numbers_chart(disagreement: dict, columns: dict | None) -> str:
     return number_line(disagreement.get("values") or {}, names)
 
 
-@register.simple_tag
-def trend_chart(report: dict | None) -> str:
-    """Every outlet's tone over the period on one chart from -1 to +1: a line per outlet
-    (a fixed series colour, named in the legend), a band for its 95% interval where a
-    period has two articles or more, labelled axes, and the values as a table."""
-    outlets = (report or {}).get("outlets") or []
-    if not outlets:
-        return ""
-    if not any(v is not None for o in outlets for _, v in o["trend"]):
-        return format_html(
-            '<p class="muted">No tone to chart by {}: no scored article in these periods.</p>',
-            report.get("trend_unit", "period"),
-        )
-    periods = [day for day, _ in outlets[0]["trend"]]
+def _lines_chart(
+    report: dict,
+    *,
+    key: str,
+    band_key: str | None,
+    low: float,
+    high: float,
+    kind: str,
+    title: str,
+    what: str,
+    fmt: str,
+) -> str:
+    """Every outlet's ``key`` series over the report's periods on one chart: a line per
+    outlet (a fixed series colour, named in the legend), a band from ``band_key`` where
+    there is one, labelled axes, and the values as a table."""
+    outlets = report["outlets"]
+    unit = report.get("trend_unit", "period")
+    periods = [day for day, _ in outlets[0][key]]
     left, right, top, bottom = 44, CHART_WIDTH - 12, 8, 232
     height = bottom + 36
     step = (right - left) / max(len(periods) - 1, 1)
+    span = (high - low) or 1.0
 
     def y(v: float) -> float:
-        return bottom - (v + 1) / 2 * (bottom - top)
+        return bottom - (min(max(v, low), high) - low) / span * (bottom - top)
 
     marks = []
-    for t in (-1, -0.5, 0, 0.5, 1):
+    for t in (low + span * i / 4 for i in range(5)):
         marks.append(format_html(
             '<line class="grid{}" x1="{}" x2="{}" y1="{}" y2="{}"/>'
             '<text class="tick ytick" x="{}" y="{}">{}</text>',
-            " zero" if t == 0 else "", left, right, f"{y(t):.1f}", f"{y(t):.1f}",
-            left - 6, f"{y(t) + 4:.1f}", f"{t:+.1f}",
+            " zero" if t == 0 and low < 0 else "", left, right, f"{y(t):.1f}", f"{y(t):.1f}",
+            left - 6, f"{y(t) + 4:.1f}", format(t, fmt),
         ))  # fmt: skip
     for i in sorted({0, len(periods) // 2, len(periods) - 1}):
         marks.append(format_html(
@@ -470,14 +475,13 @@ def trend_chart(report: dict | None) -> str:
             periods[i],
         ))  # fmt: skip
     marks.append(format_html(
-        '<text class="axis-label" x="{}" y="{}">mean tone by {}</text>', left, height - 4,
-        report.get("trend_unit", "period"),
+        '<text class="axis-label" x="{}" y="{}">{} by {}</text>', left, height - 4, what, unit
     ))  # fmt: skip
     legend = []
     for s, item in enumerate(outlets):
         name = item["outlet"].name
-        band = [(i, lo, hi) for i, (_, lo, hi) in enumerate(item.get("trend_band", []))
-                if lo is not None and hi is not None]  # fmt: skip
+        band = [(i, lo, hi) for i, (_, lo, hi) in enumerate(item.get(band_key) or [])
+                if lo is not None and hi is not None] if band_key else []  # fmt: skip
         if band:
             upper = " ".join(f"{left + i * step:.1f},{y(hi):.1f}" for i, _, hi in band)
             lower = " ".join(f"{left + i * step:.1f},{y(lo):.1f}" for i, lo, _ in reversed(band))
@@ -485,27 +489,99 @@ def trend_chart(report: dict | None) -> str:
                 '<polygon class="band line-{}" points="{} {}"><title>{}: 95% interval</title></polygon>',
                 s % 6, upper, lower, name,
             ))  # fmt: skip
-        points = [(i, v) for i, (_, v) in enumerate(item["trend"]) if v is not None]
+        points = [(i, v) for i, (_, v) in enumerate(item[key]) if v is not None]
         line = " ".join(f"{left + i * step:.1f},{y(v):.1f}" for i, v in points)
         marks.append(format_html('<polyline class="line line-{}" points="{}"/>', s % 6, line))
         marks.append(format_html_join("", '<circle class="dot line-{}" cx="{}" cy="{}" r="2.5"><title>{}, {}: {}</title></circle>', (
-            (s % 6, f"{left + i * step:.1f}", f"{y(v):.1f}", name, periods[i], f"{v:+.2f}")
+            (s % 6, f"{left + i * step:.1f}", f"{y(v):.1f}", name, periods[i], format(v, fmt))
             for i, v in points
         )))  # fmt: skip
         legend.append((s % 6, name))
     rows = [
-        [day, *[("" if o["trend"][i][1] is None else f"{o['trend'][i][1]:+.2f}") for o in outlets]]
+        [day, *[("" if o[key][i][1] is None else format(o[key][i][1], fmt)) for o in outlets]]
         for i, day in enumerate(periods)
     ]
-    table = _data_table("Tone by period", ["Period", *[o["outlet"].name for o in outlets]], rows)
+    table = _data_table(title, ["Period", *[o["outlet"].name for o in outlets]], rows)
     keys = format_html_join("", '<li><span class="swatch line-{}"></span> {}</li>', legend)
     figure = _figure(
-        "trend", "Tone over time",
-        f"Mean VADER tone by {report.get('trend_unit', 'period')} of {len(outlets)} outlet(s), "
-        f"from {periods[0]} to {periods[-1]}, on a scale from -1 to +1.",
+        kind, title,
+        f"{what} by {unit} of {len(outlets)} outlet(s), from {periods[0]} to {periods[-1]}, "
+        f"on a scale from {format(low, fmt)} to {format(high, fmt)}.",
         CHART_WIDTH, height, mark_safe_join(marks), table,
     )  # fmt: skip
     return format_html('<ul class="chart-legend small">{}</ul>{}', keys, figure)
+
+
+def _no_values(report: dict | None, key: str) -> bool:
+    return not any(v is not None for o in report["outlets"] for _, v in o[key])
+
+
+@register.simple_tag
+def trend_chart(report: dict | None) -> str:
+    """Every outlet's tone over the period on one chart from -1 to +1, with a band for
+    its 95% interval where a period has two articles or more."""
+    if not (report or {}).get("outlets"):
+        return ""
+    if _no_values(report, "trend"):
+        return format_html(
+            '<p class="muted">No tone to chart by {}: no scored article in these periods.</p>',
+            report.get("trend_unit", "period"),
+        )
+    return _lines_chart(
+        report, key="trend", band_key="trend_band", low=-1.0, high=1.0, kind="trend",
+        title="Tone over time", what="mean tone", fmt="+.2f",
+    )  # fmt: skip
+
+
+@register.simple_tag
+def cues_chart(report: dict | None) -> str:
+    """Every outlet's persuasion findings per 1,000 words over the period, on one chart."""
+    if not (report or {}).get("outlets") or _no_values(report, "persuasion_trend"):
+        return ""
+    top = max(v for o in report["outlets"] for _, v in o["persuasion_trend"] if v is not None)
+    high = max(1.0, math.ceil(top))
+    return _lines_chart(
+        report, key="persuasion_trend", band_key=None, low=0.0, high=high, kind="cues",
+        title="Persuasion findings over time", what="findings per 1,000 words", fmt=".1f",
+    )  # fmt: skip
+
+
+@register.simple_tag
+def frames_chart(item: dict, periods_unit: str = "period") -> str:
+    """One outlet's frame mix over the period: a column per period with articles, each
+    frame's mean share stacked in its fixed colour, with the values as a table."""
+    columns = [(day, mix) for day, mix in item.get("frames_trend") or [] if mix]
+    if not columns:
+        return ""
+    left, right, top, bottom = 8, CHART_WIDTH - 8, 8, 150
+    width = (right - left) / len(columns)
+    marks, rows = [], []
+    for i, (day, mix) in enumerate(columns):
+        total = sum(mix.values()) or 1.0
+        y = float(bottom)
+        for frame, share in sorted(mix.items(), key=lambda kv: -kv[1]):
+            h = (bottom - top) * share / total
+            y -= h
+            marks.append(format_html(
+                '<rect class="part frame-{}" x="{}" y="{}" width="{}" height="{}"><title>{}, {}: {}</title></rect>',
+                frame, f"{left + i * width + 1:.1f}", f"{y:.1f}", f"{max(width - 2, 1):.1f}",
+                f"{h:.1f}", day, label(frame), f"{share / total:.0%}",
+            ))  # fmt: skip
+        top3 = sorted(mix.items(), key=lambda kv: -kv[1])[:3]
+        rows.append([day, "; ".join(f"{label(f)} {v / total:.0%}" for f, v in top3)])
+    for i in sorted({0, len(columns) - 1}):
+        marks.append(format_html(
+            '<text class="tick" x="{}" y="{}">{}</text>',
+            f"{left + (i + 0.5) * width:.1f}", bottom + 14, columns[i][0],
+        ))  # fmt: skip
+    name = item["outlet"].name
+    table = _data_table(f"Frames of {name}", ["Period", "Largest frames"], rows)
+    return format_html('<p class="small chart-title"><strong>Frames of {}</strong> by {}</p>{}', name, periods_unit, _figure(
+        "frames", f"Frames of {name} over time",
+        f"Each {periods_unit}'s mean share of the frame cue words, one column per {periods_unit} "
+        "with articles, each frame in its own colour.",
+        CHART_WIDTH, bottom + 22, mark_safe_join(marks), table,
+    ))  # fmt: skip
 
 
 @register.filter

@@ -86,7 +86,7 @@ def test_the_outlet_report_charts_every_outlet_on_one_chart(page: Page, live_ser
     chart = page.locator("figure.chart-trend")
     expect(chart.locator("svg")).to_be_visible()
     assert chart.locator("polyline.line").count() == len(slugs)
-    legend = page.locator("ul.chart-legend li")
+    legend = page.locator("ul.chart-legend").first.locator("li")  # the tone chart's
     assert legend.count() == len(slugs)
     periods = chart.locator("details table tbody tr").count()
     assert periods > 1
@@ -97,3 +97,31 @@ def test_the_outlet_report_charts_every_outlet_on_one_chart(page: Page, live_ser
         if v
     ]
     assert chart.locator("circle.dot").count() == len(values)
+
+
+def test_the_outlet_report_charts_persuasion_and_frames_over_time(page: Page, live_server, roles):
+    call_command("load_demo")
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    slugs = list(
+        Outlet.objects.filter(articles__isnull=False).distinct().values_list("slug", flat=True)[:2]
+    )
+    query = "&".join(f"outlets={s}" for s in slugs)
+    page.goto(f"{live_server.url}/reports/outlets/?{query}&start=2021-01-01&end=2025-12-31")
+
+    cues = page.locator("figure.chart-cues")
+    expect(cues.locator("svg")).to_be_visible()
+    assert cues.locator("polyline.line").count() == len(slugs)
+    values = [
+        v for v in cues.locator("details tbody td:not(:first-child)").all_text_contents() if v
+    ]
+    assert cues.locator("circle.dot").count() == len(values)
+
+    frames = page.locator("figure.chart-frames")
+    assert frames.count() == len(slugs)
+    for i in range(frames.count()):
+        chart = frames.nth(i)
+        columns = chart.locator("details tbody tr").count()
+        assert columns >= 1
+        # Each column's parts stack to the whole height of the chart's bars.
+        assert chart.locator("rect.part").count() >= columns
