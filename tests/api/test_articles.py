@@ -10,7 +10,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from analysis.models import Score
 from analysis.services import articles_sweep
 from newsdesk.celery import Task
-from newsdesk.models import Article, IngestMethod, ScoringStatus
+from newsdesk.models import Article, IngestJob, IngestMethod, ScoringStatus
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -243,11 +243,24 @@ def test_a_request_body_over_djangos_limit_is_a_json_413(analyst_api, settings):
 @pytest.mark.parametrize(
     "url", ["http://127.0.0.1/admin/", "http://169.254.169.254/latest/meta-data/"]
 )
-def test_a_url_to_a_private_address_is_not_fetched(
+def test_a_url_to_a_private_address_is_refused_at_once(
     analyst_api, url, django_capture_on_commit_callbacks
 ):
+    # An address written as an IP needs no DNS to judge: no job is queued for it.
     with django_capture_on_commit_callbacks(execute=True):
         response = analyst_api.post(LIST, {"url": url})
+
+    assert response.status_code == 400
+    assert "private or local address" in response.json()["detail"]
+    assert not IngestJob.objects.exists() and not Article.objects.exists()
+
+
+def test_a_host_name_of_a_private_address_is_refused_by_the_job(
+    analyst_api, django_capture_on_commit_callbacks
+):
+    # A name is resolved (and refused) when the worker fetches it.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = analyst_api.post(LIST, {"url": "http://localhost/admin/"})
 
     assert response.status_code == 202
     job = analyst_api.get(response.json()["url"]).json()

@@ -347,9 +347,15 @@ def test_a_file_over_the_limit_is_reported_with_its_real_size(analyst_client):
 # Fetch by URL
 
 
-@pytest.mark.parametrize(
-    "url", ["http://127.0.0.1/", "http://10.0.0.1/x", "http://localhost/", "http://[::1]/"]
-)
+@pytest.mark.parametrize("url", ["http://127.0.0.1/", "http://10.0.0.1/x", "http://[::1]/"])
+def test_fetching_an_ip_address_that_is_private_or_local_is_refused_at_once(analyst_client, url):
+    response = analyst_client.post(reverse("article-fetch"), {"url": url})
+    assert response.status_code == 400
+    assert "is a private or local address" in response.content.decode()
+    assert not IngestJob.objects.exists() and not Article.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["http://localhost/"])
 def test_fetching_a_private_or_local_address_is_refused(
     analyst_client, url, django_capture_on_commit_callbacks
 ):
