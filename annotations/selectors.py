@@ -238,7 +238,15 @@ def _frame_suggestions(framing: Score, body: str) -> list[Suggestion]:
             if c.get("frame") == frame and _fits(body, c.get("start"), c.get("end"))
         ]
         cues.sort(key=lambda c: (-c.get("weight", 0), c["start"]))
-        for cue in cues[:FRAME_CUES_SUGGESTED]:
+        # Each cue word once, at its first place: "soldiers" four times is one suggestion.
+        seen: set[str] = set()
+        distinct = []
+        for cue in cues:
+            word = body[cue["start"] : cue["end"]].lower()
+            if word not in seen:
+                seen.add(word)
+                distinct.append(cue)
+        for cue in distinct[:FRAME_CUES_SUGGESTED]:
             start, end = cue["start"], cue["end"]
             found.append(
                 Suggestion(

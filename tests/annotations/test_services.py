@@ -500,3 +500,29 @@ def test_a_submitted_annotation_cannot_be_re_attached_any_more_than_edited(
     mine.refresh_from_db()
     assert (mine.exact, mine.version) == ("crossed the border", 1)
     assert not mine.changes.filter(action="reattached").exists()
+
+
+def test_a_frame_cue_word_is_suggested_once_however_often_it_occurs(analyst):
+    from analysis.models import Score
+    from analysis.scoring import get_scorer
+
+    # Written for the tests: "troops" three times, "border" once, both cues of one frame.
+    body = "Troops moved north. More troops arrived at the border. The troops waited."
+    article = ArticleFactory(body=body, raw=body)
+    cues = [
+        {"start": m, "end": m + len(w), "frame": "security_and_defense", "cue": w.lower(), "weight": 1.0}
+        for w, m in (("Troops", 0), ("troops", 25), ("border", 47), ("troops", 59))
+    ]  # fmt: skip
+    Score.objects.create(
+        article=article,
+        scorer="framing",
+        version=get_scorer("framing").version,
+        values={"frames_present": ["security_and_defense"]},
+        evidence={"cues": cues},
+    )
+    texts = [
+        s.text
+        for s in suggestions_for_article(article=article, user=analyst)
+        if s.scorer == "framing"
+    ]
+    assert sorted(t.lower() for t in texts) == ["border", "troops"]
