@@ -30,7 +30,7 @@ run: $(STAMP) $(COMPILED)
 	DEBUG=1 $(PY) manage.py load_demo
 	@echo "Serving on http://127.0.0.1:8000/ with a Celery worker and beat (Ctrl-C stops both)"
 	# The logins again once the worker's and the server's banners have scrolled them away.
-	DEBUG=1 $(VENV)/bin/celery -A newsdesk worker --loglevel=warning --concurrency=1 \
+	DEBUG=1 $(VENV)/bin/celery -A config worker --loglevel=warning --concurrency=1 \
 	  -Q newsdesk,newsdesk-grouping,newsdesk-feeds -B & \
 	  worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  (sleep 8; printf '\nOpen http://127.0.0.1:8000/ and log in as (also in var/demo-logins.txt):\n'; \
@@ -38,7 +38,7 @@ run: $(STAMP) $(COMPILED)
 	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: $(STAMP) $(COMPILED)
-	$(VENV)/bin/celery -A newsdesk worker --loglevel=info -Q newsdesk,newsdesk-grouping,newsdesk-feeds
+	$(VENV)/bin/celery -A config worker --loglevel=info -Q newsdesk,newsdesk-grouping,newsdesk-feeds
 
 test: $(STAMP) $(COMPILED)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -4,7 +4,7 @@ from django import forms
 
 from analysis.selectors import articles_for_rescore
 from newsdesk.models import Outlet
-from newsdesk.widgets import QuickSelectMultiple
+from common.widgets import QuickSelectMultiple
 
 
 class RescoreForm(forms.Form):

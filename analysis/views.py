@@ -16,7 +16,7 @@ from analysis.forms import BlindspotForm, OutletReportForm, RescoreForm
 from analysis.models import ScoringBatch
 from analysis.outlet_report import blindspot_near_misses, blindspots, outlet_report_rows
 from analysis.outlet_report import outlet_report as outlet_report_build
-from newsdesk.csv_export import safe_rows
+from common.csv_export import safe_rows
 from newsdesk.dates import clamp_day
 from newsdesk.models import Article
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, role_required

@@ -22,7 +22,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from annotations.models import Annotation, Reply
-from newsdesk.csv_export import safe_cell
+from common.csv_export import safe_cell
 from newsdesk.models import Article, Event
 
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from annotations.models import Confidence, Label, ReviewStatus, Verdict
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR
-from newsdesk.widgets import Picker
+from common.widgets import Picker
 
 
 class LabelChoiceField(forms.ModelChoiceField):

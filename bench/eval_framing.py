@@ -167,7 +167,7 @@ def main() -> None:
 
         run(args.semeval2023, as_json_output=args.json)
         return
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DEBUG", "1")
     import django
 

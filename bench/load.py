@@ -42,7 +42,7 @@ PASSWORD = "load-test-password-1"
 def server_env() -> dict:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "",
         "SECRET_KEY": "bench-load-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -104,7 +104,7 @@ def start(env: dict, gunicorn_workers: int, log_dir: Path) -> list[subprocess.Po
     gunicorn = subprocess.Popen(
         [
             str(bin_dir / "gunicorn"),
-            "newsdesk.wsgi",
+            "config.wsgi",
             "-b",
             f"127.0.0.1:{PORT}",
             "-w",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "1")
 # The bench's own queue, so that no other worker on the broker takes its tasks.
 os.environ.setdefault("CELERY_TASK_DEFAULT_QUEUE", f"newsdesk-bench-{os.getpid()}")

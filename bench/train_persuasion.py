@@ -287,7 +287,7 @@ def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
 def main(argv: list[str] | None = None) -> None:
     import os
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DEBUG", "1")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", type=Path, help="the PTC datasets/ folder (or its even half)")

@@ -7,7 +7,7 @@ from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import check_size, decode_text
 from newsdesk.ingest.language import LANGUAGE_NAMES
 from newsdesk.models import Article, Event, Outlet, ScoringStatus
-from newsdesk.widgets import Picker, QuickSelect
+from common.widgets import Picker, QuickSelect
 
 
 class MultipleFileInput(forms.ClearableFileInput):

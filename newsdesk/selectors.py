@@ -139,7 +139,7 @@ class _SearchQuerySet(QuerySet):
         clone = super()._clone()
         clone._table_rows, clone.headlines_only = self._table_rows, self.headlines_only
         # The matches' density, for choosing how to read a page: a keyset page
-        # (newsdesk.pagination) adds a date bound after the count, which leaves it as it
+        # (common.pagination) adds a date bound after the count, which leaves it as it
         # was. A clone that counts again replaces it.
         clone._matches = self._matches
         return clone

@@ -14,7 +14,7 @@ from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragr
 from analysis.outlet_report import storyline_coverage
 from analysis.selectors import article_scores, measures_not_available
 from newsdesk import jobs, selectors, services, storylines
-from newsdesk.csv_export import safe_rows
+from common.csv_export import safe_rows
 from newsdesk.forms import (
     ArticleDetailsForm,
     ArticleEventForm,
@@ -43,7 +43,7 @@ from newsdesk.models import (
     Outlet,
     Storyline,
 )
-from newsdesk.pagination import article_page
+from common.pagination import article_page
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
 PAGE_SIZE = 25
@@ -83,7 +83,7 @@ def _pick(request: HttpRequest, kind: str, items: list) -> HttpResponse:
         "name": request.GET.get("name", kind),
         "query": request.GET.get("pick", ""),
     }
-    return render(request, "newsdesk/_pick.html", context)
+    return render(request, "partials/pick.html", context)
 
 
 @role_required(ANALYST)

@@ -6,8 +6,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")  # the test client and live server use http
 
-from newsdesk.settings import *  # noqa: E402,F403
-from newsdesk.settings import celery_routes  # noqa: E402
+from config.settings import *  # noqa: E402,F403
+from config.settings import celery_routes  # noqa: E402
 
 # Unit tests run tasks in-process; tests/integration runs a real worker on Redis.
 CELERY_TASK_ALWAYS_EAGER = True

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from newsdesk.csv_export import safe_cell, safe_rows
+from common.csv_export import safe_cell, safe_rows
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
-from newsdesk.celery import app as celery_app
+from config.celery import app as celery_app
 from newsdesk.grouping import article_index, events_rebuild
 from newsdesk.models import Article, Event, MembershipSource, Storyline
 from newsdesk.storylines import (

@@ -3,7 +3,7 @@ import re
 import pytest
 from django import forms
 
-from newsdesk.widgets import QuickSelect, QuickSelectMultiple
+from common.widgets import QuickSelect, QuickSelectMultiple
 
 CHOICES = [("", "---------"), ("a", "Alpha <News>"), ("b", "Beta & Co"), ("c", 'C "quoted"')]
 

@@ -9,7 +9,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from analysis.models import Score
 from analysis.services import articles_sweep
-from newsdesk.celery import Task
+from config.celery import Task
 from newsdesk.models import Article, IngestJob, IngestMethod, ScoringStatus
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 

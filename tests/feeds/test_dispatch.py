@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from newsdesk import feeds, tasks
-from newsdesk.celery import app as celery_app
+from config.celery import app as celery_app
 from newsdesk.models import Article, Feed
 from tests.feeds.conftest import article_page, rss
 
@@ -110,7 +110,7 @@ def test_beat_runs_the_dispatcher_every_minute():
 
 
 def test_feed_polls_travel_on_a_queue_apart_from_scoring(settings):
-    from newsdesk.celery import app
+    from config.celery import app
 
     def queue(task: str) -> str:
         return app.amqp.router.route({}, task)["queue"].name

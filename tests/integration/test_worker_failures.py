@@ -134,7 +134,7 @@ def test_the_sweep_rescues_articles_whose_tasks_the_broker_lost(tmp_path, not_ea
 @contextlib.contextmanager
 def sends_to(url: str):
     """This process's sends go to ``url``, then back to the configured broker."""
-    from newsdesk.celery import app
+    from config.celery import app
 
     real = app.conf.broker_write_url
 

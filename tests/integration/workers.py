@@ -54,7 +54,7 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
     returned once it is ready to take tasks."""
     worker_env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "SECRET_KEY": "worker-test-secret",
         "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
@@ -102,7 +102,7 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
 @contextlib.contextmanager
 def tasks_sent_to_workers():
     """This process sends tasks to the broker instead of running them eagerly."""
-    from newsdesk.celery import app
+    from config.celery import app
 
     app.conf.task_always_eager = False
     try:

@@ -22,7 +22,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         and not k.startswith(("SECURE_HSTS", "SESSION_", "LOGIN_", "DJANGO_ALLOW_ASYNC"))
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="newsdesk.settings",
+        DJANGO_SETTINGS_MODULE="config.settings",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="newsdesk.example.org",
     )
@@ -79,9 +79,9 @@ def test_production_settings_turn_the_hardening_on():
     assert s["SECURE_REFERRER_POLICY"] == "same-origin"
     assert 0 < s["SESSION_COOKIE_AGE"] <= 60 * 60 * 12
     assert len(s["AUTH_PASSWORD_VALIDATORS"]) >= 4
-    assert s["AUTHENTICATION_BACKENDS"] == ["newsdesk.security.ThrottledModelBackend"]
+    assert s["AUTHENTICATION_BACKENDS"] == ["common.security.ThrottledModelBackend"]
     assert s["SECURE_CSP"]["script-src"] == ["'self'"]
-    assert "newsdesk.security.ContentSecurityPolicyMiddleware" in s["MIDDLEWARE"]
+    assert "common.security.ContentSecurityPolicyMiddleware" in s["MIDDLEWARE"]
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from newsdesk.security import csp_header_value
+from common.security import csp_header_value
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_pages_for_analysts_carry_the_policy_too(analyst_client):
 def test_a_view_may_set_its_own_policy():
     from django.http import HttpResponse
 
-    from newsdesk.security import ContentSecurityPolicyMiddleware
+    from common.security import ContentSecurityPolicyMiddleware
 
     def view(request):
         response = HttpResponse("x")

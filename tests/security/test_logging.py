@@ -8,7 +8,7 @@ import logging
 import pytest
 from django.urls import reverse
 
-from newsdesk.log_filters import ClientErrorsBriefly
+from common.log_filters import ClientErrorsBriefly
 
 
 @pytest.fixture

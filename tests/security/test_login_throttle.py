@@ -33,7 +33,7 @@ def is_logged_in(client) -> bool:
 
 def test_the_attempt_after_the_limit_is_refused_even_with_the_right_password(client, analyst):
     start = 1_000_000 * settings.LOGIN_FAILURE_WINDOW  # the start of a window
-    with mock.patch("newsdesk.security._now", return_value=start + 5):
+    with mock.patch("common.security._now", return_value=start + 5):
         fail(client, analyst.username, LIMIT)
         response = log_in(client, analyst.username, PASSWORD)
 
@@ -54,11 +54,11 @@ def test_fewer_failures_than_the_limit_do_not_stop_the_right_password(client, an
 
 def test_the_throttle_resets_when_the_window_has_passed(client, analyst):
     start = 1_000_000 * settings.LOGIN_FAILURE_WINDOW  # the start of a window
-    with mock.patch("newsdesk.security._now", return_value=start + 10):
+    with mock.patch("common.security._now", return_value=start + 10):
         fail(client, analyst.username, LIMIT)
         assert "Too many" in log_in(client, analyst.username, PASSWORD).content.decode()
     with mock.patch(
-        "newsdesk.security._now", return_value=start + settings.LOGIN_FAILURE_WINDOW + 1
+        "common.security._now", return_value=start + settings.LOGIN_FAILURE_WINDOW + 1
     ):
         response = log_in(client, analyst.username, PASSWORD)
 

@@ -13,7 +13,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from analysis.models import EventComparison, Score
 from analysis.services import articles_sweep
-from newsdesk.celery import Task
+from config.celery import Task
 from tests.factories import ArticleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db

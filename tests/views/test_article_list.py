@@ -169,7 +169,7 @@ def test_page_links_keep_the_filters(analyst_client):
 
     html = analyst_client.get(reverse("article-list"), {"outlet": "beeb"}).content.decode()
 
-    # The Next link also carries the position of the page's last row (newsdesk.pagination).
+    # The Next link also carries the position of the page's last row (common.pagination).
     assert re.search(r'href="\?outlet=beeb&amp;page=2&amp;before=(\d+)?_\d+"', html)
 
 

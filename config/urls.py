@@ -8,7 +8,7 @@ from django.views.generic import RedirectView
 from analysis import views as analysis_views
 from api import views as api_views
 from newsdesk import views
-from newsdesk.security import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
+from common.security import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -79,4 +79,4 @@ admin.site.site_header = "Newsdesk administration"
 admin.site.site_title = "Newsdesk admin"
 admin.site.login_form = ThrottledAdminAuthenticationForm
 # A database outage is a 503 "try again" page, not a stack trace.
-handler500 = "newsdesk.security.server_error"
+handler500 = "common.security.server_error"

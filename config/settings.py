@@ -69,8 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsdesk.security.ContentSecurityPolicyMiddleware",
-    "newsdesk.security.RefuseNulMiddleware",
+    "common.security.ContentSecurityPolicyMiddleware",
+    "common.security.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,8 +82,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
-ROOT_URLCONF = "newsdesk.urls"
-WSGI_APPLICATION = "newsdesk.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -214,7 +214,7 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # third of a second, so four per process stay fair between workers; a dead worker's
 # reserved tasks come back after the visibility timeout like its running one.
 CELERY_WORKER_PREFETCH_MULTIPLIER = env_int("CELERY_WORKER_PREFETCH_MULTIPLIER", 4)
-# Tasks reuse their process's database connections (newsdesk.celery closes them as
+# Tasks reuse their process's database connections (config.celery closes them as
 # Django does after a request); Celery's fixup then closes them only every this many.
 CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
 # A task past the soft limit is interrupted (a scoring chunk is then split); past the
@@ -274,7 +274,7 @@ X_FRAME_OPTIONS = "DENY"
 # No script reads the CSRF cookie: htmx sends the token from hx-headers on <body>.
 CSRF_COOKIE_HTTPONLY = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
-# Content-Security-Policy (newsdesk.security.ContentSecurityPolicyMiddleware), in the
+# Content-Security-Policy (common.security.ContentSecurityPolicyMiddleware), in the
 # format of Django 6.0's SECURE_CSP. No inline script or style: all JS is in static files,
 # and htmx's inline indicator style is turned off by <meta name="htmx-config">.
 SECURE_CSP = {
@@ -287,11 +287,11 @@ SECURE_CSP = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-# Login throttling (newsdesk.security): LOGIN_FAILURE_LIMIT attempts per username and
+# Login throttling (common.security): LOGIN_FAILURE_LIMIT attempts per username and
 # LOGIN_FAILURE_LIMIT_PER_IP per client address in each window of LOGIN_FAILURE_WINDOW
 # seconds; a successful login gives its attempts back. Behind N reverse proxies set
 # LOGIN_TRUSTED_PROXIES=N so that the client's address is read from X-Forwarded-For.
-AUTHENTICATION_BACKENDS = ["newsdesk.security.ThrottledModelBackend"]
+AUTHENTICATION_BACKENDS = ["common.security.ThrottledModelBackend"]
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_LIMIT_PER_IP = env_int("LOGIN_FAILURE_LIMIT_PER_IP", 50)
 LOGIN_FAILURE_WINDOW = env_int("LOGIN_FAILURE_WINDOW", 15 * 60)
@@ -311,7 +311,7 @@ NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 600)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"client_errors_briefly": {"()": "newsdesk.log_filters.ClientErrorsBriefly"}},
+    "filters": {"client_errors_briefly": {"()": "common.log_filters.ClientErrorsBriefly"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["client_errors_briefly"]}
     },

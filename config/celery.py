@@ -7,7 +7,7 @@ from celery.contrib.django.task import DjangoTask
 from celery.signals import task_postrun, task_prerun
 from kombu.exceptions import OperationalError as BrokerError
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 log = logging.getLogger("newsdesk.tasks")
 
