@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 
 from analysis.selectors import articles_for_rescore
-from newsdesk.models import Outlet
 from common.widgets import QuickSelectMultiple
+from newsdesk.models import Outlet
 
 
 class RescoreForm(forms.Form):

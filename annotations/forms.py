@@ -4,9 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from annotations.models import Confidence, Label, ReviewStatus, Verdict
+from common.widgets import Picker
 from newsdesk.models import Article, Event
 from newsdesk.roles import ANALYST, EDITOR
-from common.widgets import Picker
 
 
 class LabelChoiceField(forms.ModelChoiceField):

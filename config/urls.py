@@ -7,8 +7,8 @@ from django.views.generic import RedirectView
 
 from analysis import views as analysis_views
 from api import views as api_views
-from newsdesk import views
 from common.security import ThrottledAdminAuthenticationForm, ThrottledAuthenticationForm
+from newsdesk import views
 
 urlpatterns = [
     path("", views.home, name="home"),

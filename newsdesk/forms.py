@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from django import forms
 
+from common.widgets import Picker, QuickSelect
 from newsdesk.ingest.bulk import detect_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import check_size, decode_text
 from newsdesk.ingest.language import LANGUAGE_NAMES
 from newsdesk.models import Article, Event, Outlet, ScoringStatus
-from common.widgets import Picker, QuickSelect
 
 
 class MultipleFileInput(forms.ClearableFileInput):

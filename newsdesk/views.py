@@ -13,8 +13,9 @@ from analysis.event_report import event_report_get, event_report_rows
 from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
 from analysis.outlet_report import storyline_coverage
 from analysis.selectors import article_scores, measures_not_available
-from newsdesk import jobs, selectors, services, storylines
 from common.csv_export import safe_rows
+from common.pagination import article_page
+from newsdesk import jobs, selectors, services, storylines
 from newsdesk.forms import (
     ArticleDetailsForm,
     ArticleEventForm,
@@ -43,7 +44,6 @@ from newsdesk.models import (
     Outlet,
     Storyline,
 )
-from common.pagination import article_page
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
 PAGE_SIZE = 25

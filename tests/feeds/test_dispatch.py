@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from newsdesk import feeds, tasks
 from config.celery import app as celery_app
+from newsdesk import feeds, tasks
 from newsdesk.models import Article, Feed
 from tests.feeds.conftest import article_page, rss
 

@@ -57,9 +57,7 @@ def test_the_throttle_resets_when_the_window_has_passed(client, analyst):
     with mock.patch("common.security._now", return_value=start + 10):
         fail(client, analyst.username, LIMIT)
         assert "Too many" in log_in(client, analyst.username, PASSWORD).content.decode()
-    with mock.patch(
-        "common.security._now", return_value=start + settings.LOGIN_FAILURE_WINDOW + 1
-    ):
+    with mock.patch("common.security._now", return_value=start + settings.LOGIN_FAILURE_WINDOW + 1):
         response = log_in(client, analyst.username, PASSWORD)
 
     assert response.status_code == 302

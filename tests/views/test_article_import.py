@@ -12,8 +12,8 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from analysis.models import ScoringBatch
 from analysis.services import articles_sweep
-from newsdesk import jobs
 from config.celery import Task
+from newsdesk import jobs
 from newsdesk.models import Article, IngestJob, IngestJobRow, IngestMethod, Outlet
 from newsdesk.roles import ANALYST
 from newsdesk.tasks import run_ingest_job
