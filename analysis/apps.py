@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save, pre_save
 
 
 class AnalysisConfig(AppConfig):
@@ -9,27 +8,14 @@ class AnalysisConfig(AppConfig):
 
     def ready(self) -> None:
         from analysis import receivers
-        from newsdesk.models import Article, Outlet
-        from newsdesk.signals import articles_language_changed, outlets_updated
+        from newsdesk.models import Article
+        from newsdesk.signals import articles_language_changed, articles_stored
 
-        # Signals rather than a call in each writer: outlets are saved by the admin, the
-        # demo loader's update_or_create and scripts, and a comparison left showing an
-        # outlet's old name or rating would mislead. The receivers only call services.
-        pre_save.connect(
-            receivers.outlet_remember_shown,
-            sender="newsdesk.Outlet",
-            dispatch_uid="analysis-outlet-remember-shown",
-        )
-        post_save.connect(
-            receivers.outlet_mark_comparisons,
-            sender="newsdesk.Outlet",
-            dispatch_uid="analysis-outlet-mark-comparisons",
-        )
-        # Bulk updates save no model: newsdesk's own signal reports them.
-        outlets_updated.connect(
-            receivers.outlets_mark_comparisons,
-            sender=Outlet,
-            dispatch_uid="analysis-outlets-mark-comparisons",
+        # Newsdesk announces new articles; scoring them is this app's business.
+        articles_stored.connect(
+            receivers.articles_stored_queue_scoring,
+            sender=Article,
+            dispatch_uid="analysis-articles-stored-queue-scoring",
         )
         # Scores depend on the language: which scorers run, and with which formulas.
         articles_language_changed.connect(

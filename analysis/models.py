@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from newsdesk.models import Article
 
@@ -99,21 +98,3 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class EventComparison(models.Model):
-    """The event comparison report, precomputed so that the page only reads it.
-
-    It is marked stale, and recomputed by a task, whenever the event's articles or their
-    scores change (analysis.event_report.events_mark_stale).
-    """
-
-    event = models.OneToOneField("newsdesk.Event", models.CASCADE, related_name="comparison")
-    data = ScoreJSONField(default=dict)
-    stale = models.BooleanField(default=True)
-    # When it was last marked stale: the sweep recomputes one left stale too long.
-    stale_since = models.DateTimeField(null=True, blank=True, default=timezone.now)
-    computed_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"Comparison of event {self.event_id}"

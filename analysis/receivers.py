@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-from analysis.event_report import (
-    OUTLET_FIELDS,
-    outlet_saved,
-    outlet_shown_details,
-    outlets_reports_stale,
-)
+from analysis.models import ScoringBatch
 from analysis.services import articles_queue_scoring
 
 
-def outlet_remember_shown(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
-    """Before an outlet is saved: keep the stored values of the fields its comparisons
-    show, for ``outlet_mark_comparisons``."""
-    if raw or instance.pk is None:
+def articles_stored_queue_scoring(
+    sender, article_ids: list[int], label: str = "", user=None, job=None, **kwargs
+) -> None:
+    """New articles are scored; an import's or a job's scoring is counted in a batch
+    that its page follows (a job's batch is kept on the job for its later steps)."""
+    if job is None:
+        articles_queue_scoring(article_ids=article_ids, label=label, user=user, track=bool(label))
         return
-    if update_fields is not None and not set(update_fields) & set(OUTLET_FIELDS):
-        return
-    instance._shown_before = outlet_shown_details(outlet_id=instance.pk)
-
-
-def outlet_mark_comparisons(sender, instance, created: bool, raw=False, **kwargs) -> None:
-    before = instance.__dict__.pop("_shown_before", None)
-    if created or raw or before is None:
-        return
-    outlet_saved(outlet=instance, before=before)
-
-
-def outlets_mark_comparisons(sender, outlet_ids, fields, **kwargs) -> None:
-    """After a bulk update that set a field the comparisons show (whether or not its
-    value changed: a bulk update does not say)."""
-    if fields & set(OUTLET_FIELDS):
-        outlets_reports_stale(outlet_ids=outlet_ids)
+    batch = ScoringBatch.objects.filter(pk=job.scoring_batch_id).first()
+    batch = articles_queue_scoring(article_ids=article_ids, label=label, user=user, batch=batch)
+    job.scoring_batch_id = batch.pk
 
 
 def articles_rescore_language(sender, article_ids: list[int], **kwargs) -> None:

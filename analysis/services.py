@@ -12,10 +12,10 @@ from django.db import DatabaseError, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from analysis.event_report import events_mark_stale
-from analysis.models import Actor, EventComparison, Score, ScoringBatch
+from analysis.models import Actor, Score, ScoringBatch
 from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers, score_texts
+from analysis.signals import articles_scored
 from newsdesk.jobs import ingest_jobs_resume
 from newsdesk.models import Article, Outlet, ScoringStatus
 
@@ -157,14 +157,8 @@ def _finish(
             ScoringBatch.objects.filter(pk=batch).update(
                 done=F("done") + done, failed=F("failed") + failed
             )
-        events = Article.objects.filter(pk__in=scored, event__isnull=False).values_list(
-            "event_id", flat=True
-        )
-        events_mark_stale(event_ids=set(events))
-        if scored and settings.NEWSDESK_GROUP_EVENTS:
-            from analysis.tasks import group_articles
-
-            group_articles.delay_on_commit(list(scored))
+        if scored:
+            articles_scored.send(sender=Score, article_ids=list(scored))
     return len(scored), len(failures)
 
 
@@ -194,26 +188,6 @@ def articles_score_interrupted(*, article_ids: list[int]) -> None:
         failures={pk: "Scoring took longer than the task's time limit." for pk in article_ids},
         if_queued=True,
     )
-
-
-def articles_group(*, article_ids: list[int]) -> None:
-    """Index scored articles for grouping and place those not yet in an event."""
-    from newsdesk.grouping import article_index, article_placement
-
-    events: set[int] = set()
-    articles = list(
-        Article.objects.filter(pk__in=article_ids).defer("raw").order_by("published_at", "pk")
-    )
-    for article in articles:
-        terms = article_index(article=article)
-        if article.event_id is None:
-            placement = article_placement(article=article, terms=terms)
-            if placement.event is not None:
-                events.add(placement.event.pk)
-    # Indexed and placed: the sweep leaves them alone (a task killed before this line
-    # is re-sent by the sweep, and indexing and placing again changes nothing).
-    Article.objects.filter(pk__in=[a.pk for a in articles]).update(grouped_at=timezone.now())
-    events_mark_stale(event_ids=events)
 
 
 def articles_queue_scoring(
@@ -321,8 +295,6 @@ def articles_sweep(*, stuck_after: timedelta) -> dict[str, int]:
 
     - articles queued longer than ``stuck_after``, or never queued: re-sent for scoring,
       their batch kept, so that it counts them when they are scored;
-    - scored articles that grouping never indexed: sent to grouping;
-    - event comparisons stale for longer than ``stuck_after``: recomputed;
     - batches that nothing left in the queue can finish (their articles were deleted
       or taken by a later batch): closed, with what they never got;
     - rescores whose preparing task was lost: their "queueing" ended;
@@ -347,56 +319,15 @@ def articles_sweep(*, stuck_after: timedelta) -> dict[str, int]:
                 scoring_status=ScoringStatus.QUEUED, scoring_queued_at=timezone.now()
             )
             _send_on_commit([ids[i : i + CHUNK_SIZE] for i in range(0, len(ids), CHUNK_SIZE)])
-    ungrouped = _sweep_ungrouped(cutoff)
-    stale = _sweep_stale_comparisons(cutoff)
     # A rescore whose preparing task the broker lost would say "queueing" for ever.
     ScoringBatch.objects.filter(preparing=True, created_at__lt=cutoff).update(preparing=False)
     closed = _close_orphaned_batches(cutoff)
     jobs = ingest_jobs_resume(stuck_before=cutoff)
     return {
         "scoring": len(ids),
-        "grouping": ungrouped,
-        "comparisons": stale,
         "batches": closed,
         "jobs": jobs,
     }
-
-
-def _sweep_ungrouped(cutoff: dt.datetime) -> int:
-    if not settings.NEWSDESK_GROUP_EVENTS:
-        return 0
-    from analysis.tasks import group_articles
-
-    ids = list(
-        Article.objects.filter(
-            scoring_status=ScoringStatus.SCORED, grouped_at__isnull=True, scored_at__lt=cutoff
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)[:SWEEP_LIMIT]
-    )
-    if ids:
-        log.warning("Sweep: sending %d scored articles that grouping never reached", len(ids))
-    for start in range(0, len(ids), CHUNK_SIZE):
-        group_articles.delay_on_commit(ids[start : start + CHUNK_SIZE])
-    return len(ids)
-
-
-def _sweep_stale_comparisons(cutoff: dt.datetime) -> int:
-    from analysis.event_report import STALE_CHUNK
-    from analysis.tasks import refresh_event_comparisons
-
-    ids = list(
-        EventComparison.objects.filter(stale=True, stale_since__lt=cutoff)
-        .order_by("event_id")
-        .values_list("event_id", flat=True)[:SWEEP_LIMIT]
-    )
-    if ids:
-        log.warning("Sweep: recomputing %d event comparisons left stale", len(ids))
-        # Renewed, so that the next sweep waits for these before sending them again.
-        EventComparison.objects.filter(event_id__in=ids).update(stale_since=timezone.now())
-    for start in range(0, len(ids), STALE_CHUNK):
-        refresh_event_comparisons.delay_on_commit(ids[start : start + STALE_CHUNK])
-    return len(ids)
 
 
 def _close_orphaned_batches(cutoff: dt.datetime) -> int:

@@ -49,16 +49,3 @@ def sweep_unscored() -> dict[str, int]:
     return services.articles_sweep(
         stuck_after=timedelta(seconds=settings.NEWSDESK_SWEEP_STUCK_AFTER)
     )
-
-
-@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
-def refresh_event_comparisons(event_ids: list[int]) -> None:
-    from analysis.event_report import event_comparison_refresh
-
-    for event_id in event_ids:
-        event_comparison_refresh(event_id=event_id)
-
-
-@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
-def group_articles(article_ids: list[int]) -> None:
-    services.articles_group(article_ids=article_ids)

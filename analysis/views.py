@@ -1,25 +1,20 @@
 from __future__ import annotations
 
-import csv
-import datetime as dt
-
 from django.contrib import messages
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseStopPolling
 
 from analysis import selectors, services
-from analysis.forms import BlindspotForm, OutletReportForm, RescoreForm
+from analysis.forms import RescoreForm
+from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
 from analysis.models import ScoringBatch
-from analysis.outlet_report import blindspot_near_misses, blindspots, outlet_report_rows
-from analysis.outlet_report import outlet_report as outlet_report_build
-from common.csv_export import safe_rows
-from newsdesk.dates import clamp_day
+from analysis.selectors import article_scores, measures_not_available
+from newsdesk.forms import ArticleDetailsForm, ArticleEventForm, ArticleLanguageForm
 from newsdesk.models import Article
-from newsdesk.roles import ADMIN, ANALYST, EDITOR, role_required
+from newsdesk.roles import ADMIN, ANALYST, role_required
+from newsdesk.selectors import article_edits
 
 
 @role_required(ANALYST)
@@ -84,70 +79,31 @@ def article_rescore(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(article)
 
 
-def _default_period(form) -> tuple[dt.date, dt.date]:
-    """The chosen period, or the year up to the newest article."""
-    end = form.cleaned_data.get("end") if form.is_valid() else None
-    start = form.cleaned_data.get("start") if form.is_valid() else None
-    if end is None:
-        latest = Article.objects.aggregate(latest=Max("published_at"))["latest"]
-        end = latest.date() if latest else timezone.now().date()
-    # Clamped to the dates an article can have, so that a year before 0001-01-01 or the
-    # day after 9999-12-31 is never computed.
-    end = clamp_day(end)
-    start = clamp_day(start) if start is not None else clamp_day(end - dt.timedelta(days=365))
-    return start, end
-
-
-@role_required(EDITOR)
-def outlet_report(request: HttpRequest) -> HttpResponse:
-    form = OutletReportForm(request.GET or None)
-    start, end = _default_period(form)
-    outlets = list(form.cleaned_data.get("outlets") or []) if form.is_valid() else []
-    report = outlet_report_build(outlets=outlets, start=start, end=end) if outlets else None
-    if report and request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="outlet-report.csv"'
-        csv.writer(response).writerows(safe_rows(outlet_report_rows(report)))
-        return response
+@role_required(ANALYST)
+def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("outlet", "event"), pk=pk)
+    scores = article_scores(article)
+    layer = request.GET.get("layer", "tone")
+    if layer not in LAYERS:
+        layer = "tone"
     context = {
-        "form": form,
-        "report": report,
-        "start": start,
-        "end": end,
-        "query": request.GET.urlencode(),
-        "figure_labels": [
-            ("tone", "Tone (mean compound)"),
-            ("attribution_density", "Attribution density"),
-            ("anonymous_share", "Anonymous attributions"),
-            ("reading_ease", "Flesch reading ease"),
-        ],
+        "article": article,
+        "scores": scores,
+        "layer": layer,
+        "layers": [(key, label) for key, (label, _) in LAYERS.items()],
+        "legend": layer_legend(layer, scores),
+        "layer_scored": bool(scores.get(LAYER_SCORERS[layer])),
+        "layer_not_available": any(
+            m["scorer"] == LAYER_SCORERS[layer] for m in measures_not_available(scores)
+        ),
+        "paragraphs": layer_paragraphs(article.body, layer, scores),
+        "event_form": ArticleEventForm(initial={"event": article.event_id}),
+        "details_form": ArticleDetailsForm(instance=article),
+        "edits": article_edits(article),
+        "language_form": ArticleLanguageForm(initial={"language": article.language}),
+        "not_available": measures_not_available(scores),
     }
-    return render(request, "analysis/outlet_report.html", context)
-
-
-@role_required(EDITOR)
-def blindspot_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.copy()
-    if query:
-        # A threshold left empty applies its default: the box shows the value in use.
-        for name in ("side_share", "min_outlets"):
-            if not query.get(name):
-                query[name] = str(BlindspotForm.base_fields[name].initial)
-    form = BlindspotForm(query or None)
-    start, end = _default_period(form)
-    data = form.cleaned_data if form.is_valid() else {}
-    side_share = data.get("side_share") or 0.8
-    min_outlets = data.get("min_outlets") or 3
-    found = blindspots(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
-    context = {
-        "form": form,
-        "found": found,
-        "why_none": None
-        if found
-        else blindspot_near_misses(start=start, end=end, min_outlets=min_outlets),
-        "start": start,
-        "end": end,
-        "side_share": side_share,
-        "min_outlets": min_outlets,
-    }
-    return render(request, "analysis/blindspots.html", context)
+    template = "newsdesk/article_detail.html"
+    if request.htmx and request.htmx.target in ("scoring-status", "article-text"):
+        template += "#" + request.htmx.target
+    return render(request, template, context)

@@ -9,7 +9,7 @@ class AnnotationsConfig(AppConfig):
 
     def ready(self) -> None:
         from annotations import receivers
-        from newsdesk.signals import event_articles_leaving, events_merging
+        from events.signals import event_articles_leaving, events_merging
 
         post_migrate.connect(receivers.admins_manage_labels, sender=self)
         # A signal rather than a call in each writer: the body changes through the

@@ -60,7 +60,7 @@ class Confidence(models.IntegerChoices):
 
 
 class AnchorStatus(models.TextChoices):
-    # The outcomes of newsdesk.anchoring.reanchor, plus the state at creation.
+    # The outcomes of annotations.anchoring.reanchor, plus the state at creation.
     CREATED = "created", "As created"
     POSITION = "position", "Same place"
     QUOTE = "quote", "Found by its quote"

@@ -9,8 +9,8 @@ from itertools import combinations
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, QuerySet
 
-from analysis import agreement
 from analysis.models import Score
+from annotations import agreement
 from annotations.models import (
     Annotation,
     Assignment,

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from annotations import anchoring
 from annotations.models import (
     AnchorStatus,
     Annotation,
@@ -38,10 +39,9 @@ from annotations.models import (
     text_hash,
 )
 from annotations.selectors import annotations_final
-from newsdesk import anchoring
+from events.services import EventChangeRefused
 from newsdesk.models import Article, Event
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, has_role
-from newsdesk.services import EventChangeRefused
 
 MAX_LINKS = 10
 MAX_NOTE = 5000
@@ -465,7 +465,7 @@ def annotations_adjudicate(
     reviewer chooses which), the editor as creator and ``reason`` as review reason;
     the annotations it settles are marked adjudicated, each with a history entry.
     """
-    from analysis.agreement import MIN_OVERLAP
+    from annotations.agreement import MIN_OVERLAP
 
     _require(editor, EDITOR, "Adjudicating")
     if len(annotations) < 2:
@@ -478,7 +478,7 @@ def annotations_adjudicate(
     if any(a.is_orphaned for a in annotations):
         raise AnnotationError("An orphaned annotation cannot be adjudicated; re-attach it first.")
     spans = [_agreement_span(a) for a in annotations]
-    from analysis.agreement import overlap
+    from annotations.agreement import overlap
 
     if any(overlap(x, y) < MIN_OVERLAP for i, x in enumerate(spans) for y in spans[i + 1 :]):
         raise AnnotationError("These annotations are not of the same passage (see span matching).")
@@ -526,7 +526,7 @@ def annotations_adjudicate(
 
 
 def _agreement_span(annotation: Annotation):
-    from analysis.agreement import Span
+    from annotations.agreement import Span
 
     return Span(
         annotator=str(annotation.creator_id),
@@ -554,6 +554,22 @@ def article_reanchor_annotations(*, article: Article, fuzzy_threshold: float = 0
             outcome = _reanchor_one(annotation, article.body, current, fuzzy_threshold)
             counts[outcome] = counts.get(outcome, 0) + 1
     return counts
+
+
+def annotations_reanchor_sweep(*, limit: int = 1000) -> int:
+    """Re-anchor the annotations of articles whose text changed without a save (an
+    ``update()`` or a script), which the post_save receiver never saw; up to ``limit``
+    articles a run, the next run takes the rest. Returns how many articles were done."""
+    done = 0
+    annotated = Article.objects.filter(annotations__isnull=False).distinct().order_by("pk")
+    for article in annotated.only("pk", "body").iterator(chunk_size=200):
+        current = text_hash(article.body)
+        if Annotation.objects.filter(article=article).exclude(anchored_text_hash=current).exists():
+            article_reanchor_annotations(article=article)
+            done += 1
+            if done >= limit:
+                break
+    return done
 
 
 def _reanchor_one(annotation: Annotation, body: str, current: str, threshold: float) -> str:

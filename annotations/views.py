@@ -25,6 +25,7 @@ from annotations.forms import (
     VersionForm,
 )
 from annotations.models import Annotation, Assignment, AssignmentMember, Label, Verdict, text_hash
+from annotations.panel import panel_context
 from newsdesk.models import Article, Event
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, has_role, role_required
 
@@ -32,47 +33,6 @@ PANEL = "annotations/panel.html"
 
 
 # --- The panel on the article page -------------------------------------------------------
-
-
-def panel_context(
-    request: HttpRequest,
-    article: Article,
-    *,
-    create_form: AnnotationCreateForm | None = None,
-    filters: selectors.PanelFilters | None = None,
-    error: str = "",
-) -> dict:
-    """Everything the panel template needs; also used by the article page's include."""
-    user = request.user
-    # Cheap when nothing changed: catches text changes made without Article.save().
-    services.article_reanchor_annotations(article=article)
-    if filters is None:
-        filters = selectors.PanelFilters.from_query(request.GET)
-    annotations = list(selectors.annotations_for_panel(article=article, user=user, filters=filters))
-    membership = selectors.membership_for(article=article, user=user)
-    blind = selectors.blind_for(article=article, user=user)
-    final = selectors.annotations_final(article=article, user=user)
-    return {
-        "article": article,
-        "annotations": annotations,
-        "anchored": [a for a in annotations if not a.is_orphaned],
-        "orphans": [a for a in annotations if a.is_orphaned],
-        "filters": filters,
-        "labels": Label.objects.all(),
-        "verdicts": Verdict.choices,
-        "annotators": selectors.annotators_of(article=article, user=user),
-        "suggestions": selectors.suggestions_for_article(article=article, user=user),
-        "create_form": create_form or AnnotationCreateForm(),
-        "text_hash": text_hash(article.body),
-        "membership": membership,
-        "blind": blind,
-        # After a blind assignment is submitted, nothing of one's own can change.
-        "can_annotate": has_role(user, ANALYST) and not final,
-        "final": final,
-        "can_review": has_role(user, EDITOR),
-        "error": error,
-        "user": user,
-    }
 
 
 def _panel(request: HttpRequest, article: Article, **kwargs) -> HttpResponse:

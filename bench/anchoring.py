@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsdesk.anchoring import reanchor, selector_for  # noqa: E402
+from annotations.anchoring import reanchor, selector_for  # noqa: E402
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ fact it states (``bench/data/claim_facts.jsonl``, written for the tests; split i
 events, used to choose the rule; ``test`` events, whose errors led to one more rule; and
 ``check`` events, written before the last change and not looked at while choosing). Each
 outlet's sentences form one article; the claims and actors scorers run on it as in the
-pipeline, and ``analysis.comparison.claims_matrix`` lines the claims up. Over every pair of
+pipeline, and ``events.comparison.claims_matrix`` lines the claims up. Over every pair of
 claim sentences from different outlets: a pair is predicted "same fact" when the matrix puts
 both in one row, and is "same fact" in gold when both carry one label. Printed: pairwise
 precision, recall and F1, the old rule's figures beside them (one neighbour above a cosine
@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis import comparison  # noqa: E402
-from analysis.comparison import claim_sentences, claims_matrix  # noqa: E402
 from analysis.scoring import get_scorer  # noqa: E402
+from events import comparison  # noqa: E402
+from events.comparison import claim_sentences, claims_matrix  # noqa: E402
 
 DEFAULT_SET = ROOT / "bench" / "data" / "claim_facts.jsonl"
 

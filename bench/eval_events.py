@@ -68,7 +68,7 @@ MAIN_THRESHOLD = 0.08
 
 def load_sets(corpus: Path | None = None) -> dict[str, list[int]]:
     """Load the sets; returns the article ids of each."""
-    from newsdesk.demo_loader import DEMO_DIR, outlets_load, seed_load
+    from demo.loader import DEMO_DIR, outlets_load, seed_load
     from newsdesk.importer import articles_import
 
     outlets_load()
@@ -101,7 +101,7 @@ def _print_scores(label: str, pairwise: dict, bcubed: dict, found: int) -> None:
 def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -> dict:
     """Scores of the grouping stored now; ``others`` are other methods' groupings of all
     articles (article id -> label), printed beside it."""
-    from newsdesk.grouping import bcubed_scores, pairwise_scores
+    from events.grouping import bcubed_scores, pairwise_scores
     from newsdesk.models import Article
 
     articles = list(Article.objects.filter(pk__in=ids).order_by("published_at"))
@@ -152,7 +152,7 @@ def tfidf_vectors(texts: dict[int, str]) -> dict[int, dict[str, float]]:
     import re
     from collections import Counter
 
-    from newsdesk.grouping import STOP_WORDS
+    from events.grouping import STOP_WORDS
 
     words = re.compile(r"[^\W\d_]+")
     counts = {
@@ -190,7 +190,7 @@ def tfidf_grouping(threshold: float, window_days: int, vectors, times) -> dict[i
 
 def tfidf_baselines(sets: dict[str, list[int]], window_days: int) -> dict[str, tuple]:
     """For each set, the baseline's grouping at the threshold best for that set."""
-    from newsdesk.grouping import pairwise_scores
+    from events.grouping import pairwise_scores
     from newsdesk.models import Article
 
     result = {}
@@ -214,7 +214,7 @@ def tfidf_baselines(sets: dict[str, list[int]], window_days: int) -> dict[str, t
 
 def nearest_grouping(window_days: int | None) -> dict[int, int]:
     """main's method: rebuild with single-link placement, read, and clear it again."""
-    from newsdesk.grouping import Linkage, events_rebuild
+    from events.grouping import Linkage, events_rebuild
     from newsdesk.models import Article
 
     events_rebuild(linkage=Linkage.NEAREST, threshold=MAIN_THRESHOLD, window_days=window_days)
@@ -233,7 +233,7 @@ def time_last_placement(label: str, ids: list[int], repeat: int = 9) -> None:
 
     from django.db import reset_queries
 
-    from newsdesk.grouping import article_index, article_placement
+    from events.grouping import article_index, article_placement
     from newsdesk.models import Article
 
     stored = Article.objects.count()
@@ -267,7 +267,7 @@ def add_background(n: int) -> None:
     """n synthetic articles (sentences of the demo corpus, shuffled) over five years up to
     the end of the hard set, grouped like the rest."""
     from bench.corpus import distinct_articles
-    from newsdesk.grouping import articles_group
+    from events.grouping import articles_group
     from newsdesk.models import Article, IngestMethod
     from newsdesk.services import content_hash
 
@@ -327,7 +327,7 @@ def main() -> None:
         test_settings["NAME"] = f"test_newsdesk_eval_events_{os.getpid()}"
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        from newsdesk.grouping import (
+        from events.grouping import (
             events_rebuild,
             min_shared_setting,
             threshold_setting,

@@ -3,7 +3,7 @@
 In-process with django.test.Client, logged in as an Editor ("bench-editor"), against the
 configured database: for each page, p50 / p95 / max latency over N requests after a few
 warm-up requests, the time spent in SQL, and the number of queries per request (which
-must not grow with the data). Then, if newsdesk.grouping provides article_place, the
+must not grow with the data). Then, if events.grouping provides article_place, the
 time to index and place new articles in events, rolled back afterwards.
 
 Goals at 100,000 articles: p95 under 150 ms for every page, under 50 ms per placement.
@@ -48,8 +48,8 @@ from django.db.models import Max, Min  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from analysis.models import EventComparison  # noqa: E402
 from bench.seed_large import bench_outlets  # noqa: E402
+from events.models import EventComparison  # noqa: E402
 from newsdesk.groups import ensure_role_groups  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
@@ -303,7 +303,7 @@ def _takes_terms(place: Callable) -> bool:
 
 def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
     try:
-        grouping = importlib.import_module("newsdesk.grouping")
+        grouping = importlib.import_module("events.grouping")
     except ImportError:
         print("\nnewsdesk.grouping is missing: placement not measured.")
         return
@@ -353,7 +353,7 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
                 terms = index(article=article)
                 index_ms.append(1000 * (time.perf_counter() - start))
             # The terms just indexed are handed over, as the scoring task does
-            # (analysis.services.articles_group), rather than read back.
+            # (events.services.articles_group), rather than read back.
             given = {"terms": terms} if terms is not None and _takes_terms(place) else {}
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()

@@ -7,7 +7,7 @@ with every scorer; each body ends with a sentence of its own so that its content
 unique, and its Score rows are copies of its template's. Finally the event comparison of
 a fixed sample of events (the ones bench/pages.py requests) is precomputed.
 
-When newsdesk.grouping is present the term index (ArticleTerm) is filled too, with each
+When events.grouping is present the term index (ArticleTerm) is filled too, with each
 template's terms, so that placing a new article (bench/pages.py) searches an index of
 the real size; --no-terms leaves it empty.
 
@@ -41,11 +41,11 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from analysis.event_report import event_comparison_refresh  # noqa: E402
 from analysis.models import Score  # noqa: E402
 from analysis.scoring import all_scorers  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
+from events.event_report import event_comparison_refresh  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
     ArticleTerm,
@@ -83,9 +83,9 @@ def bench_outlets():
 
 
 def grouping_terms():
-    """newsdesk.grouping.terms_for_text, if that module exists (it is being written)."""
+    """events.grouping.terms_for_text, if that module exists (it is being written)."""
     try:
-        from newsdesk import grouping
+        from events import grouping
     except ImportError:
         return None
     return getattr(grouping, "terms_for_text", None)

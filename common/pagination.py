@@ -142,3 +142,11 @@ def article_page(articles: QuerySet, params, size: int) -> Page:
     page.previous_cursor = str(Cursor.of(rows[0])) if rows else ""
     page.next_cursor = str(Cursor.of(rows[-1])) if rows else ""
     return page
+
+
+PAGE_SIZE = 25
+
+
+def page_of(request, queryset, size: int = PAGE_SIZE) -> Page:
+    """The numbered page the request asks for (the first if it asks for none or nonsense)."""
+    return Paginator(queryset, size).get_page(request.GET.get("page"))

@@ -60,11 +60,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    # Our apps, lowest layer first: each imports only those above it in this list
+    # (README, "Where things live"; tests/test_layers.py keeps it so).
     "newsdesk",
     "analysis",
+    "events",
     "annotations",
     "ninja",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -151,7 +155,7 @@ NEWSDESK_FETCH_TIMEOUT = env_int("NEWSDESK_FETCH_TIMEOUT", 10)
 NEWSDESK_FETCH_DEADLINE = env_int("NEWSDESK_FETCH_DEADLINE", 30)
 # Hosts the URL fetcher may reach although they resolve to private addresses (tests only).
 NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
-# Event grouping (newsdesk/grouping.py): see the README for tuning.
+# Event grouping (events/grouping.py): see the README for tuning.
 NEWSDESK_GROUP_EVENTS = env_bool("NEWSDESK_GROUP_EVENTS", True)
 NEWSDESK_EVENT_WINDOW_DAYS = env_int("NEWSDESK_EVENT_WINDOW_DAYS", 3)
 NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD", "0.09"))
@@ -230,14 +234,24 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
-    # Links the last weeks' events into storylines (newsdesk/storylines.py).
+    # Links the last weeks' events into storylines (events/storylines.py).
     "link-storylines": {
-        "task": "newsdesk.tasks.link_recent_storylines",
+        "task": "events.tasks.link_recent_storylines",
         "schedule": float(env_int("NEWSDESK_STORYLINE_INTERVAL", 3600)),
     },
     # Re-sends articles whose scoring task the broker lost (Redis restarted or emptied).
     "sweep-unscored": {
         "task": "analysis.tasks.sweep_unscored",
+        "schedule": float(env_int("NEWSDESK_SWEEP_INTERVAL", 300)),
+    },
+    # Annotations of texts changed without a save (the article page only reads them).
+    "reanchor-annotations": {
+        "task": "annotations.tasks.reanchor_annotations",
+        "schedule": float(env_int("NEWSDESK_SWEEP_INTERVAL", 300)),
+    },
+    # The same for grouping and event comparisons (events.services.events_sweep).
+    "sweep-events": {
+        "task": "events.tasks.sweep_events",
         "schedule": float(env_int("NEWSDESK_SWEEP_INTERVAL", 300)),
     },
 }

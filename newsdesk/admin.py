@@ -78,19 +78,6 @@ class OutletAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if warning := look_alike_warning(obj.name):
             self.message_user(request, warning, messages.WARNING)
-        from analysis.event_report import OUTLET_FIELDS, outlets_compared_events
-
-        # Saving marked the comparisons of the outlet's events stale (analysis.receivers,
-        # whatever saves an outlet); the admin says so.
-        if change and set(form.changed_data) & set(OUTLET_FIELDS):
-            stale = len(outlets_compared_events(outlet_ids=[obj.pk]))
-            if stale:
-                self.message_user(
-                    request,
-                    f"The comparisons of {stale} event(s) covered by {obj.name} are being "
-                    "recomputed with these details.",
-                    messages.INFO,
-                )
 
     @admin.display(ordering="article_count", description="articles")
     def article_count(self, obj: Outlet) -> int:

@@ -33,6 +33,7 @@ from newsdesk.ingest.fetch import FEED_TYPES, fetch_url
 from newsdesk.ingest.files import decode_text
 from newsdesk.models import Article, Feed, IngestMethod
 from newsdesk.services import ArticleInput, DuplicateArticle, article_ingest
+from newsdesk.signals import articles_stored
 
 log = logging.getLogger(__name__)
 
@@ -205,9 +206,7 @@ def _ingest_entries(feed: Feed, entries: list, report: PollReport) -> None:
     finally:
         # Scoring in chunks for the whole poll, even one cut short by a time limit.
         if report.article_ids:
-            from analysis.services import articles_queue_scoring
-
-            articles_queue_scoring(article_ids=report.article_ids, track=False)
+            articles_stored.send(sender=Article, article_ids=report.article_ids)
 
 
 def _ingest_entry(feed: Feed, entry, link: str, report: PollReport) -> None:

@@ -123,13 +123,6 @@ class ArticleFilterForm(forms.Form):
     )
 
 
-class EventForm(forms.ModelForm):
-    class Meta:
-        model = Event
-        fields = ["title", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
-
-
 class ArticleEventForm(forms.Form):
     event = forms.ModelChoiceField(
         Event.objects.all(),
@@ -147,44 +140,6 @@ class ArticleLanguageForm(forms.Form):
         label="Language",
         help_text="Correct the detected language; the article is scored again for it.",
     )
-
-
-class EventRenameForm(forms.Form):
-    title = forms.CharField(max_length=300)
-
-
-class EventMergeForm(forms.Form):
-    other = forms.ModelChoiceField(
-        Event.objects.all(),
-        label="Merge this event into event id",
-        widget=Picker("event"),
-        error_messages={"invalid_choice": "There is no other event with this id."},
-    )
-
-    def __init__(self, *args, event: Event, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
-        self.fields["other"].widget.exclude = event.pk
-
-
-class EventSplitForm(IdPrefixedForm):
-    # Beside the rename form on the event page, whose "title" would otherwise share its id.
-    id_prefix = "split"
-    title = forms.CharField(max_length=300, label="Title of the new event")
-    articles = forms.ModelMultipleChoiceField(
-        queryset=None, widget=forms.CheckboxSelectMultiple, label="Articles to move"
-    )
-
-    def __init__(self, *args, event: Event, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["articles"].queryset = event.articles.select_related("outlet")
-        self.fields["articles"].label_from_instance = lambda a: (
-            f"{a.outlet.name if a.outlet else 'Unknown outlet'}: {a.headline}"
-        )
-
-
-class EventReviewForm(forms.Form):
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 # Larger files take the command (manage.py import_articles), which reports as it goes.
@@ -207,19 +162,6 @@ class ImportForm(forms.Form):
                 message += " Import larger files with: manage.py import_articles FILE"
             raise forms.ValidationError(message) from None
         return upload
-
-
-class StorylineForm(forms.Form):
-    title = forms.CharField(max_length=300)
-
-
-class StorylineEventForm(forms.Form):
-    event = forms.ModelChoiceField(
-        Event.objects.all(),
-        widget=Picker("event"),
-        label="Event id",
-        error_messages={"invalid_choice": NO_SUCH_EVENT},
-    )
 
 
 class ArticleDetailsForm(forms.ModelForm):

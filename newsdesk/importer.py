@@ -15,6 +15,7 @@ from newsdesk.ingest.bulk import Row, detect_format, parse_published, read_rows
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, IngestMethod
 from newsdesk.services import ArticleInput, DuplicateArticle, article_ingest
+from newsdesk.signals import articles_stored
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,7 @@ def articles_import_stream(
         else:
             report.rejected.append((row.number, outcome.detail))
     if queue_scoring and report.imported:
-        from analysis.services import articles_queue_scoring
-
-        articles_queue_scoring(article_ids=report.imported, label=f"Import of {name}", user=user)
+        articles_stored.send(
+            sender=Article, article_ids=report.imported, label=f"Import of {name}", user=user
+        )
     return report

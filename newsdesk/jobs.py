@@ -24,8 +24,9 @@ from newsdesk.importer import RowOutcome, row_import
 from newsdesk.ingest.bulk import detect_format, read_rows
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import check_literal_address
-from newsdesk.models import IngestJob, IngestJobRow, Outlet
+from newsdesk.models import Article, IngestJob, IngestJobRow, Outlet
 from newsdesk.services import DuplicateArticle, article_ingest_url
+from newsdesk.signals import articles_stored
 
 log = logging.getLogger(__name__)
 
@@ -134,23 +135,19 @@ def _run_import(job: IngestJob, seconds: float) -> None:
 def _record(job: IngestJob, outcomes: list[tuple[int, RowOutcome]]) -> None:
     """Store a step's outcomes, queue its articles' scoring in the job's batch, and move
     the job's position past it; inside the step's transaction."""
-    from analysis.models import ScoringBatch
-    from analysis.services import articles_queue_scoring
-
     IngestJobRow.objects.bulk_create(
         IngestJobRow(job=job, number=number, outcome=o.kind, detail=o.detail, article=o.article)
         for number, o in outcomes
     )
     stored = [o.article.pk for _, o in outcomes if o.kind == RowOutcome.STORED]
     if stored:
-        batch = ScoringBatch.objects.filter(pk=job.scoring_batch_id).first()
-        batch = articles_queue_scoring(
+        articles_stored.send(
+            sender=Article,
             article_ids=stored,
             label=f"{job.get_kind_display()} of {job.name}",
             user=job.created_by,
-            batch=batch,
+            job=job,
         )
-        job.scoring_batch_id = batch.pk
     counts = {kind: sum(1 for _, o in outcomes if o.kind == kind) for kind in _COUNTERS}
     IngestJob.objects.filter(pk=job.pk).update(
         position=outcomes[-1][0],

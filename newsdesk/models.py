@@ -155,7 +155,7 @@ class Feed(models.Model):
 
 class Storyline(models.Model):
     """Related events told over days or weeks: a budget standoff's start, its days, its end;
-    a law and the boycott that follows. Linked automatically (newsdesk/storylines.py) and
+    a law and the boycott that follows. Linked automatically (events/storylines.py) and
     by hand; a locked storyline is left alone by the machine."""
 
     title = models.CharField(max_length=300)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Min, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -28,18 +28,16 @@ from newsdesk.ingest.text import CleanedText
 from newsdesk.models import (
     Article,
     ArticleEdit,
-    Event,
     IngestMethod,
     LanguageSource,
-    MembershipSource,
     Outlet,
     OutletDomain,
 )
-from newsdesk.signals import articles_language_changed, event_articles_leaving, events_merging
-
-
-class EventChangeRefused(Exception):
-    """A change of events' articles that a rule forbids; the message says which and why."""
+from newsdesk.signals import (
+    article_details_changed,
+    articles_language_changed,
+    articles_stored,
+)
 
 
 class DuplicateArticle(IngestError):
@@ -232,9 +230,7 @@ def article_ingest(
             raise DuplicateArticle(existing, "stored meanwhile") from None
         raise
     if queue_scoring:
-        from analysis.services import articles_queue_scoring
-
-        articles_queue_scoring(article_ids=[article.pk], track=False)
+        articles_stored.send(sender=Article, article_ids=[article.pk])
     return article
 
 
@@ -348,154 +344,6 @@ def article_ingest_url(*, url: str, user=None, outlet: Outlet | None = None) -> 
     return article_ingest(data=data, method=IngestMethod.URL, user=user, create_outlet=True)
 
 
-def event_create(
-    *, title: str, description: str = "", user=None, article_ids: list[int] | None = None
-) -> Event:
-    event = Event.objects.create(title=title.strip(), description=description, created_by=user)
-    if article_ids:
-        event_set_articles(event=event, article_ids=article_ids)
-    return event
-
-
-@transaction.atomic
-def event_set_articles(*, event: Event, article_ids: list[int], user=None) -> None:
-    """A person puts these articles in the event; the events they leave change too."""
-    leaving = dict(
-        Article.objects.filter(pk__in=article_ids, event__isnull=False)
-        .exclude(event=event)
-        .values_list("pk", "event_id")
-    )
-    left = set(leaving.values())
-    _articles_leaving(list(leaving), left)
-    Article.objects.filter(pk__in=article_ids).update(event=event, **_person_membership(user))
-    touched = [event, *Event.objects.filter(pk__in=left)]
-    for changed in touched:
-        event_refresh_dates(event=changed)
-    _reports_stale(*touched)
-
-
-def event_refresh_dates(*, event: Event) -> None:
-    span = event.articles.aggregate(first=Min("published_at"), last=Max("published_at"))
-    event.starts_on = span["first"].date() if span["first"] else None
-    event.ends_on = span["last"].date() if span["last"] else None
-    event.save(update_fields=["starts_on", "ends_on"])
-
-
-@transaction.atomic
-def article_set_event(*, article: Article, event: Event | None, user=None) -> None:
-    """A person puts an article in an event (or takes it out); recorded as theirs.
-
-    Raises EventChangeRefused if a rule keeps the article in its event."""
-    previous = article.event
-    if previous is not None and previous != event:
-        _articles_leaving([article.pk], {previous.pk})
-    article.event = event
-    # A person's removal is recorded too, so that grouping does not put it back.
-    article.event_source = MembershipSource.PERSON
-    article.event_similarity = None
-    article.event_set_by = user if user and user.is_authenticated else None
-    article.event_set_at = timezone.now()
-    article.save(
-        update_fields=[
-            "event",
-            "event_source",
-            "event_similarity",
-            "event_set_by",
-            "event_set_at",
-            "updated_at",
-        ]
-    )
-    for changed in {previous, event} - {None}:
-        event_refresh_dates(event=changed)
-    _reports_stale(previous, event)
-
-
-def _person_membership(user) -> dict:
-    return {
-        "event_source": MembershipSource.PERSON,
-        "event_similarity": None,
-        "event_set_by": user if user and user.is_authenticated else None,
-        "event_set_at": timezone.now(),
-    }
-
-
-@transaction.atomic
-def event_merge(*, target: Event, others: list[Event], user=None) -> int:
-    """Move every article of the other events into target and delete them."""
-    others = [e for e in others if e.pk != target.pk]
-    events_merging.send(sender=Event, target=target, others=others)
-    _reviews_merge(target=target, others=others)
-    moved = Article.objects.filter(event__in=others).update(
-        event=target, **_person_membership(user)
-    )
-    Event.objects.filter(pk__in=[e.pk for e in others]).delete()
-    event_refresh_dates(event=target)
-    _reports_stale(target)
-    return moved
-
-
-@transaction.atomic
-def event_split(*, event: Event, article_ids: list[int], title: str, user=None) -> Event:
-    """Move the chosen articles of an event into a new event of their own."""
-    _articles_leaving(
-        list(Article.objects.filter(event=event, pk__in=article_ids).values_list("pk", flat=True)),
-        {event.pk},
-    )
-    new = Event.objects.create(title=title.strip(), created_by=user)
-    Article.objects.filter(event=event, pk__in=article_ids).update(
-        event=new, **_person_membership(user)
-    )
-    event_refresh_dates(event=new)
-    event_refresh_dates(event=event)
-    _reports_stale(event, new)
-    return new
-
-
-def event_update(*, event: Event, title: str | None = None, locked: bool | None = None) -> None:
-    if title is not None:
-        event.title = title.strip()
-    if locked is not None:
-        event.locked = locked
-    event.save(update_fields=["title", "locked"])
-
-
-def event_review(*, event: Event, user, comment: str) -> None:
-    event.reviewed_by = user
-    event.reviewed_at = timezone.now()
-    event.review_comment = comment.strip()
-    event.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
-
-
-def _articles_leaving(article_ids: list[int], event_ids: set[int]) -> None:
-    if article_ids and event_ids:
-        event_articles_leaving.send(sender=Event, article_ids=article_ids, event_ids=event_ids)
-
-
-def _reviews_merge(*, target: Event, others: list[Event]) -> None:
-    """An editor's review of a merged event is kept: the surviving event takes the latest
-    review, and the comments of the others are added to its comment with their origin."""
-    reviewed = sorted((e for e in [target, *others] if e.reviewed_at), key=lambda e: e.reviewed_at)
-    if not reviewed or reviewed == [target]:
-        return
-    latest = reviewed[-1]
-    comments = [target.review_comment] if target.review_comment else []
-    comments += [
-        f"From the merged event “{e.title}” (#{e.pk}), reviewed by {e.reviewed_by or 'someone'} "
-        f"on {e.reviewed_at:%Y-%m-%d}: {e.review_comment}".rstrip(": ")
-        for e in reviewed
-        if e != target
-    ]
-    target.reviewed_by, target.reviewed_at = latest.reviewed_by, latest.reviewed_at
-    target.review_comment = "\n\n".join(comments)
-    target.save(update_fields=["reviewed_by", "reviewed_at", "review_comment"])
-
-
-def _reports_stale(*events: Event | None) -> None:
-    from analysis.event_report import events_mark_stale
-
-    events_mark_stale(event_ids=[e.pk for e in events if e is not None])
-
-
 # The details of an article a person may correct on its page; the body is what came in
 # and is not edited (its scores and annotations rest on it).
 EDITABLE_DETAILS = ("headline", "outlet", "published_at", "dateline")
@@ -510,8 +358,8 @@ def _detail_text(value) -> str:
 @transaction.atomic
 def article_details_update(*, article: Article, user, **changes) -> list[str]:
     """Correct an article's details (``EDITABLE_DETAILS``); each change is kept in its
-    history with who made it. The event's dates follow a new publication time, and its
-    comparison, which shows all of them, is recomputed. Returns the fields changed."""
+    history with who made it, and ``article_details_changed`` tells the apps above (the
+    article's event follows a new publication time). Returns the fields changed."""
     unknown = set(changes) - set(EDITABLE_DETAILS)
     if unknown:
         raise ValueError(f"Not editable: {', '.join(sorted(unknown))}")
@@ -532,8 +380,5 @@ def article_details_update(*, article: Article, user, **changes) -> list[str]:
     for name in changed:
         setattr(article, name, changes[name])
     article.save(update_fields=[*changed, "updated_at"])
-    if article.event is not None:
-        if "published_at" in changed:
-            event_refresh_dates(event=article.event)
-        _reports_stale(article.event)
+    article_details_changed.send(sender=Article, article=article, fields=changed)
     return changed

@@ -10,13 +10,14 @@ outlets_updated = Signal()
 # Sent when articles' languages change (``article_ids``: by a person's correction or a
 # new detection): their scores were computed for the old language.
 articles_language_changed = Signal()
-# Sent inside the transaction before a person takes articles out of events (moving an
-# article, splitting an event, setting an event's articles): ``article_ids`` and
-# ``event_ids``, the events they leave. A receiver may refuse the change by raising
-# newsdesk.services.EventChangeRefused (an upper app's rule, such as blind assignments);
-# nothing is changed then.
-event_articles_leaving = Signal()
-# Sent inside event_merge's transaction before the other events are deleted: ``target``
-# and ``others``. Receivers refuse (EventChangeRefused) or move what hangs on the others
-# to the target.
-events_merging = Signal()
+
+# Sent when new articles are stored (``article_ids``), inside the storing transaction or
+# after it: by ingestion (``label`` "", nothing to follow), an import (``label`` names the
+# work whose progress a person follows, ``user`` started it) or an ingest job step
+# (``job``). The analysis app scores them; for a job, it records on ``job`` the batch that
+# counts the scoring (``job.scoring_batch_id``), which the job's step then saves.
+articles_stored = Signal()
+
+# Sent after a person corrected an article's details (``article``, and ``fields``, the
+# names of those changed): its event's dates and comparison follow.
+article_details_changed = Signal()

@@ -5,7 +5,6 @@ from django.db import DatabaseError
 
 from newsdesk import feeds, jobs
 from newsdesk.models import Feed
-from newsdesk.storylines import storylines_link_recent
 
 
 @shared_task
@@ -36,9 +35,3 @@ def poll_feed(feed_id: int) -> None:
 @shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=5)
 def run_ingest_job(job_id: int) -> None:
     jobs.ingest_job_run(job_id=job_id)
-
-
-@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
-def link_recent_storylines() -> int:
-    """Beat: link the events of the last weeks into storylines; how many were linked."""
-    return storylines_link_recent().linked

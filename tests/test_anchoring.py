@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from newsdesk.anchoring import Anchor, Selector, reanchor, selector_for
+from annotations.anchoring import Anchor, Selector, reanchor, selector_for
 
 ARTICLE = (
     "DUSHANBE — Afghan government soldiers retreated across the Panj River into "

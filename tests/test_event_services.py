@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
-from analysis.event_report import event_comparison_refresh
-from analysis.models import EventComparison
+from events.event_report import event_comparison_refresh
+from events.models import EventComparison
+from events.services import event_create
 from newsdesk.models import MembershipSource
-from newsdesk.services import event_create
 from tests.factories import ArticleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db

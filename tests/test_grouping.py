@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test.utils import override_settings
 
-from newsdesk.grouping import (
+from events.grouping import (
     MAX_TERMS,
     Candidate,
     Linkage,
@@ -504,7 +504,7 @@ def test_pairwise_and_bcubed_scores_agree_with_a_clustering_worked_out_by_hand()
 def test_an_article_dated_at_the_ends_of_the_calendar_does_not_overflow_the_window():
     # Such a date can no longer be stored, but one held in memory (or stored before the
     # rule) made grouping raise OverflowError for its whole chunk.
-    from newsdesk.grouping import find_candidates
+    from events.grouping import find_candidates
     from newsdesk.models import Article
 
     for when in (dt.datetime(1, 1, 1, tzinfo=dt.UTC), dt.datetime(9999, 12, 31, tzinfo=dt.UTC)):
@@ -515,7 +515,7 @@ def test_an_article_dated_at_the_ends_of_the_calendar_does_not_overflow_the_wind
 def test_an_emptied_machine_event_with_assigned_work_is_kept(editor, analyst):
     # Assignment.event is PROTECT: grouping keeps the event instead of failing.
     from annotations.services import assignment_create
-    from newsdesk.grouping import _tidy_event
+    from events.grouping import _tidy_event
 
     event = EventFactory(created_by=None)
     article = ArticleFactory(event=event)

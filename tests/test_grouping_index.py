@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.event_report import event_comparison_refresh
-from analysis.models import EventComparison
-from newsdesk.grouping import (
+from events.event_report import event_comparison_refresh
+from events.grouping import (
     article_index,
     article_place,
     articles_group,
@@ -18,6 +17,7 @@ from newsdesk.grouping import (
     events_rebuild,
     find_candidates,
 )
+from events.models import EventComparison
 from newsdesk.models import Article, ArticleTerm
 from tests.factories import ArticleFactory
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.crosslingual import crosslingual_terms, name_key, reads_as_english
-from newsdesk.grouping import bcubed_scores, easy_words, events_rebuild, pairwise_scores
+from events.crosslingual import crosslingual_terms, name_key, reads_as_english
+from events.grouping import bcubed_scores, easy_words, events_rebuild, pairwise_scores
 from newsdesk.models import Article
 from tests.test_grouping import load_hard_set, truth_and_found
 

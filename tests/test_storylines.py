@@ -9,15 +9,15 @@ import pytest
 from django.core.management import call_command
 
 from config.celery import app as celery_app
-from newsdesk.grouping import article_index, events_rebuild
-from newsdesk.models import Article, Event, MembershipSource, Storyline
-from newsdesk.storylines import (
+from events.grouping import article_index, events_rebuild
+from events.storylines import (
     event_storyline_set,
     storyline_create,
     storyline_update,
     storylines_link,
 )
-from newsdesk.tasks import link_recent_storylines
+from events.tasks import link_recent_storylines
+from newsdesk.models import Article, Event, MembershipSource, Storyline
 from tests.factories import ArticleFactory, UserFactory
 from tests.test_grouping import CHAINS_SET, HARD_SET, load_hard_set
 

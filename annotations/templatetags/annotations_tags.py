@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import json_script
 
+from annotations.panel import panel_context
 from newsdesk.roles import ANALYST, has_role
 
 register = template.Library()
@@ -12,8 +13,6 @@ register = template.Library()
 
 @register.inclusion_tag("annotations/panel.html", takes_context=True)
 def annotation_panel(context, article):
-    from annotations.views import panel_context
-
     request = context["request"]
     if not has_role(request.user, ANALYST):
         return {"hidden": True}

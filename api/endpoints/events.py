@@ -3,10 +3,10 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router
 from ninja.pagination import paginate
 
-from analysis.event_report import event_report_get
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, Error, EventDetail, EventFilters, EventOut, Id
+from events.event_report import event_report_get
 from newsdesk import selectors
 from newsdesk.roles import ANALYST
 

@@ -3,10 +3,10 @@ from django.shortcuts import get_object_or_404
 from ninja import Path, Router
 from ninja.pagination import paginate
 
-from analysis.outlet_report import storyline_coverage
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, Error, Id, StorylineDetail, StorylineOut
+from events.outlet_report import storyline_coverage
 from newsdesk import selectors
 from newsdesk.roles import ANALYST
 

@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from analysis.agreement import (
+from annotations.agreement import (
     Span,
     cohen_kappa,
     krippendorff_alpha,

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from analysis.outlet_report import Coverage, blindspot_reasons, blindspots, coverage_tallies
+from events.outlet_report import Coverage, blindspot_reasons, blindspots, coverage_tallies
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.comparison import (
+from analysis.scoring import get_scorer
+from events.comparison import (
     ClaimSentence,
     claim_sentences,
     claims_matrix,
@@ -23,7 +24,6 @@ from analysis.comparison import (
     tokenize_for_words,
     tone_summary,
 )
-from analysis.scoring import get_scorer
 
 DEMO = Path(__file__).resolve().parents[2] / "newsdesk" / "demo" / "articles.jsonl"
 AFGHAN = "afghan-soldiers-tajikistan"

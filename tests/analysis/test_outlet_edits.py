@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from analysis.event_report import event_comparison_refresh
-from analysis.models import EventComparison
-from newsdesk.demo_loader import DEMO_DIR, outlets_load
+from demo.loader import DEMO_DIR, outlets_load
+from events.event_report import event_comparison_refresh
+from events.models import EventComparison
 from newsdesk.models import Outlet
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analysis import services
-from analysis.models import EventComparison, Score, ScoringBatch
+from analysis.models import Score, ScoringBatch
+from events.models import EventComparison
+from events.services import events_sweep
 from newsdesk.models import Article, ArticleTerm, ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory, EventFactory
@@ -50,10 +52,13 @@ def test_it_sends_nothing_when_nothing_is_stuck():
     ArticleFactory(scoring_status=ScoringStatus.SCORED)
     assert services.articles_sweep(stuck_after=timedelta(minutes=15)) == {
         "scoring": 0,
-        "grouping": 0,
-        "comparisons": 0,
         "batches": 0,
         "jobs": 0,
+    }
+    assert events_sweep(stuck_after=timedelta(minutes=15)) == {
+        "grouping": 0,
+        "comparisons": 0,
+        "reports": 0,
     }
 
 
@@ -155,13 +160,13 @@ def test_the_sweep_sends_scored_articles_that_grouping_never_reached(
     assert not ArticleTerm.objects.filter(article_id__in=ids).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.articles_sweep(stuck_after=timedelta(minutes=15))
+        sent = events_sweep(stuck_after=timedelta(minutes=15))
 
     assert sent["grouping"] == 2
     assert ArticleTerm.objects.filter(article_id__in=ids).exists()
     assert not Article.objects.filter(pk__in=ids, grouped_at=None).exists()
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.articles_sweep(stuck_after=timedelta(minutes=15))["grouping"] == 0
+        assert events_sweep(stuck_after=timedelta(minutes=15))["grouping"] == 0
 
 
 def test_the_sweep_recomputes_comparisons_left_stale(django_capture_on_commit_callbacks):
@@ -174,7 +179,7 @@ def test_the_sweep_recomputes_comparisons_left_stale(django_capture_on_commit_ca
     recent = EventComparison.objects.create(event=EventFactory(), stale=True)
 
     with django_capture_on_commit_callbacks(execute=True):
-        sent = services.articles_sweep(stuck_after=timedelta(minutes=15))
+        sent = events_sweep(stuck_after=timedelta(minutes=15))
 
     assert sent["comparisons"] == 1
     lost.refresh_from_db()

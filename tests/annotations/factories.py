@@ -2,9 +2,9 @@
 
 import factory
 
+from annotations import anchoring
 from annotations.defaults import ensure_default_labels
 from annotations.models import Annotation, Label, text_hash
-from newsdesk import anchoring
 from tests.factories import ArticleFactory, UserFactory
 
 

@@ -5,10 +5,12 @@ to a look-alike passage."""
 import pytest
 
 from annotations.models import AnchorStatus, Annotation, Change
-from annotations.services import article_reanchor_annotations
+from annotations.services import annotations_reanchor_sweep, article_reanchor_annotations
+from annotations.tasks import reanchor_annotations
 from newsdesk.models import Article
 from tests.annotations.conftest import BODY, span_of
 from tests.annotations.factories import AnnotationFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -99,17 +101,27 @@ def test_deleting_one_of_two_identical_quotes_orphans_it_rather_than_moving_it(a
     assert (first.start, first.end) == span_of(BODY, quote)
 
 
-def test_a_text_change_made_without_save_is_caught_when_the_annotations_are_read(
+def test_a_text_change_made_without_save_is_caught_by_the_sweep_not_by_reading_the_page(
     article, analyst_client
 ):
     a = AnnotationFactory(article=article, span=span_of(BODY, "crossed the border"))
+    untouched = AnnotationFactory(
+        article=ArticleFactory(body=BODY), span=span_of(BODY, "crossed the border")
+    )
     Article.objects.filter(pk=article.pk).update(body="Breaking news. " + BODY)
 
     response = analyst_client.get(article.get_absolute_url())
-
     assert response.status_code == 200
     a.refresh_from_db()
+    assert a.anchor_status == AnchorStatus.CREATED  # the page only reads
+
+    assert reanchor_annotations.apply().get() == 1
+    a.refresh_from_db()
     assert a.anchor_status == AnchorStatus.QUOTE
+    assert a.start == span_of(BODY, "crossed the border")[0] + len("Breaking news. ")
+    untouched.refresh_from_db()
+    assert untouched.anchor_status == AnchorStatus.CREATED
+    assert annotations_reanchor_sweep() == 0  # nothing left to do
 
 
 def test_saving_an_article_without_a_text_change_does_not_touch_its_annotations(article):

@@ -405,8 +405,8 @@ def _client_of(user):
 def test_moving_an_assigned_article_out_of_its_event_is_refused_and_it_stays_blind(
     article, analyst, blind_event
 ):
+    from events.services import EventChangeRefused, article_set_event
     from newsdesk.models import Article
-    from newsdesk.services import EventChangeRefused, article_set_event
 
     event, other, _assignment, theirs = blind_event
     client = _client_of(analyst)
@@ -454,7 +454,7 @@ def test_merging_or_splitting_an_event_under_open_blind_work_is_refused(
 def test_after_everyone_submits_a_merge_moves_the_assignment_and_review_to_the_survivor(
     article, analyst, second_analyst, editor, blind_event
 ):
-    from newsdesk.services import event_merge, event_review
+    from events.services import event_merge, event_review
 
     event, _other, assignment, _theirs = blind_event
     for member in (analyst, second_analyst):

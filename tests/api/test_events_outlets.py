@@ -1,10 +1,13 @@
 import datetime as dt
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 
-from analysis.event_report import event_comparison_refresh
-from analysis.models import EventComparison, Score
+from analysis.models import Score
+from events.event_report import event_comparison_refresh
+from events.models import EventComparison
+from events.services import events_sweep
 from tests.factories import ArticleFactory, EventFactory, OutletDomainFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,18 +90,24 @@ def test_an_event_comes_with_its_articles_and_the_comparison_report(analyst_api)
     assert data["comparison"]["data"]["columns"]["a-wire"]["article"]["id"] == first.pk
 
 
-def test_an_event_without_a_report_says_it_is_being_computed(
+def test_an_event_without_a_report_says_it_is_being_computed_and_the_get_writes_nothing(
     analyst_api, django_capture_on_commit_callbacks
 ):
     event = EventFactory()
-    ArticleFactory(event=event)
+    ArticleFactory(event=event)  # filed without the services, so nothing queued its report
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         data = analyst_api.get(reverse("api:event", args=[event.pk])).json()
 
     assert data["comparison"] == {"stale": True, "computed_at": None, "data": {}}
-    assert EventComparison.objects.filter(event=event, stale=True).exists()
-    assert callbacks, "a computation is queued"
+    assert not EventComparison.objects.filter(event=event).exists()
+    assert not callbacks
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert events_sweep(stuck_after=timedelta(minutes=15))["reports"] == 1
+    data = analyst_api.get(reverse("api:event", args=[event.pk])).json()
+    assert data["comparison"]["stale"] is False
+    assert data["comparison"]["data"]["columns"]
 
 
 def test_nul_in_a_path_or_filter_is_refused_before_any_query(

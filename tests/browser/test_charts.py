@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from analysis.event_report import event_comparison_refresh
 from analysis.services import article_score
+from events.event_report import event_comparison_refresh
 from newsdesk.models import Article, Event, Outlet
 from newsdesk.roles import EDITOR
 from tests.browser.conftest import login

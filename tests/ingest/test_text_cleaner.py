@@ -25,7 +25,7 @@ def _seed_path() -> Path:
     for path in (REPO / "newsdesk" / "demo" / SEED_NAME, shared / "corpus" / SEED_NAME):
         if path.is_file():
             return path
-    pytest.fail(f"{SEED_NAME} is in neither newsdesk/demo/ nor {shared / 'corpus'}")
+    pytest.fail(f"{SEED_NAME} is in neither demo/data/ nor {shared / 'corpus'}")
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from analysis.event_report import event_comparison_refresh
 from analysis.models import Score
-from analysis.outlet_report import outlet_report
 from analysis.scoring import NOT_AVAILABLE
 from analysis.services import article_score
+from events.event_report import event_comparison_refresh
+from events.outlet_report import outlet_report
 from newsdesk.models import LanguageSource
 from newsdesk.selectors import outlet_averages
 from tests.factories import ArticleFactory, EventFactory, OutletFactory

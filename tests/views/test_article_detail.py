@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError as BrokerError
 
-from analysis.models import EventComparison, Score
-from analysis.services import articles_sweep
+from analysis.models import Score
 from config.celery import Task
+from events.models import EventComparison
+from events.services import events_sweep
 from tests.factories import ArticleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +226,7 @@ def test_with_the_broker_down_a_move_is_kept_and_the_comparisons_left_to_the_swe
     monkeypatch.undo()
     EventComparison.objects.update(stale_since=timezone.now() - dt.timedelta(hours=1))
     with django_capture_on_commit_callbacks(execute=True):
-        assert articles_sweep(stuck_after=dt.timedelta(minutes=15))["comparisons"] == 2
+        assert events_sweep(stuck_after=dt.timedelta(minutes=15))["comparisons"] == 2
     assert set(EventComparison.objects.values_list("stale", flat=True)) == {False}
 
 

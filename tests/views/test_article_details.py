@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from analysis.event_report import event_comparison_refresh
-from analysis.models import EventComparison
+from events.event_report import event_comparison_refresh
+from events.models import EventComparison
 from newsdesk.models import ArticleEdit
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from analysis.event_report import event_comparison_refresh
-from analysis.models import EventComparison
+from events.event_report import event_comparison_refresh
+from events.models import EventComparison
 from newsdesk.models import Event
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.event_report import event_comparison_refresh
+from events.event_report import event_comparison_refresh
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from analysis.event_report import event_comparison_refresh
 from analysis.models import Score
+from events.event_report import event_comparison_refresh
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from analysis.models import Score
-from analysis.outlet_report import outlet_report, trend_unit
+from events.outlet_report import outlet_report, trend_unit
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db

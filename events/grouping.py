@@ -34,6 +34,8 @@ from django.db import transaction
 from django.db.models import (
     Aggregate,
     Count,
+    Max,
+    Min,
     OuterRef,
     ProtectedError,
     Q,
@@ -45,10 +47,9 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
-from newsdesk.crosslingual import crosslingual_terms, reads_as_english
+from events.crosslingual import crosslingual_terms, reads_as_english
 from newsdesk.dates import shifted
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
-from newsdesk.services import event_refresh_dates
 
 # --- Tuning ---------------------------------------------------------------------------
 
@@ -60,7 +61,7 @@ DEFAULT_THRESHOLD = 0.09
 # the headline and the body, or a number with and without its unit, counts once).
 DEFAULT_MIN_SHARED = 5
 MAX_TERMS = 40
-# Terms that survive translation (newsdesk/crosslingual.py) start with this; two articles
+# Terms that survive translation (events/crosslingual.py) start with this; two articles
 # compared by them must share this many (names, numbers, dates).
 CROSSING = "x:"
 CROSSING_MIN_SHARED = 3
@@ -358,7 +359,7 @@ def _word_terms(headline: str, body: str) -> dict[str, float]:
 
 def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
     """The distinctive terms of a headline and body, the heaviest ``limit`` of them, and
-    its terms that survive translation (names, numbers, dates: newsdesk/crosslingual.py).
+    its terms that survive translation (names, numbers, dates: events/crosslingual.py).
 
     An article that does not read as English gets only the latter: its words would
     match no English article's, and the word lists behind the other terms are English.
@@ -1047,7 +1048,7 @@ def articles_group(
 
 def _reports_stale(event_ids: set[int]) -> None:
     """The comparison reports of these events are recomputed (after the commit)."""
-    from analysis.event_report import events_mark_stale
+    from events.event_report import events_mark_stale
 
     events_mark_stale(event_ids=event_ids)
 
@@ -1167,3 +1168,10 @@ def bcubed_scores(truth: dict, predicted: dict) -> dict[str, float]:
         precision += common / len(mine)
         recall += common / len(right)
     return _prf(precision / len(truth), recall / len(truth))
+
+
+def event_refresh_dates(*, event: Event) -> None:
+    span = event.articles.aggregate(first=Min("published_at"), last=Max("published_at"))
+    event.starts_on = span["first"].date() if span["first"] else None
+    event.ends_on = span["last"].date() if span["last"] else None
+    event.save(update_fields=["starts_on", "ends_on"])

@@ -12,10 +12,10 @@ from collections import Counter
 
 from django.utils import timezone
 
-from analysis import comparison
-from analysis.models import EventComparison
 from analysis.scoring import NOT_AVAILABLE
 from analysis.scoring.persuasion import FINDING_FAMILIES
+from events import comparison
+from events.models import EventComparison
 from newsdesk.ingest.language import language_name
 from newsdesk.models import Article, Event, Outlet
 
@@ -296,7 +296,7 @@ def event_comparison_refresh(*, event_id: int) -> EventComparison | None:
 
 def events_mark_stale(*, event_ids) -> None:
     """Mark reports out of date and queue their recomputation after the commit."""
-    from analysis.tasks import refresh_event_comparisons
+    from events.tasks import refresh_event_comparisons
 
     ids = sorted({i for i in event_ids if i})
     # In chunks: regrouping a whole corpus touches tens of thousands of events.
@@ -354,11 +354,24 @@ def outlet_saved(*, outlet: Outlet, before: dict) -> int:
 
 
 def event_report_get(*, event: Event) -> EventComparison:
-    """The stored report; a missing one is created empty and queued for computing."""
-    report, created = EventComparison.objects.get_or_create(event=event)
-    if created or (report.data and report.data.get("version") != REPORT_VERSION):
-        events_mark_stale(event_ids=[event.pk])
+    """The stored report, read only. One never computed, or computed by an older version
+    of the report, reads as stale: the writers that change an event queue its report, and
+    the sweep (events.services.events_sweep) those that nothing queued."""
+    report = EventComparison.objects.filter(event=event).first()
+    if report is None:
+        return EventComparison(event=event, stale=True, stale_since=None, data={})
+    if report.data and report.data.get("version") != REPORT_VERSION:
+        report.stale = True
     return report
+
+
+def events_without_current_report(*, limit: int) -> list[int]:
+    """Events with articles whose report is missing or of an older version."""
+    missing = Event.objects.filter(comparison__isnull=True, articles__isnull=False)
+    outdated = EventComparison.objects.filter(stale=False).exclude(data__version=REPORT_VERSION)
+    ids = set(missing.values_list("pk", flat=True).distinct()[:limit])
+    ids |= set(outdated.values_list("event_id", flat=True)[: max(0, limit - len(ids))])
+    return sorted(ids)
 
 
 CSV_HEADER = [

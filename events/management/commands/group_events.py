@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_date
 
-from newsdesk.grouping import (
+from events.grouping import (
     articles_group,
     events_rebuild,
     min_shared_setting,

@@ -1,6 +1,6 @@
 """Storylines: related events linked into one story told over days or weeks.
 
-Events stay one happening each (newsdesk/grouping.py keeps them apart); a storyline is
+Events stay one happening each (events/grouping.py keeps them apart); a storyline is
 the relation between them that grouping must not turn into a merge: the standoff's start,
 its days and its end; a law and the boycott that follows.
 
@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from newsdesk.grouping import shared_terms, similarity
+from events.grouping import shared_terms, similarity
 from newsdesk.models import ArticleTerm, Event, MembershipSource, Storyline
 
 # Events starting up to this many days after an event may continue its story.

@@ -17,10 +17,10 @@ from django.db.models import Avg, Count, DateField, FloatField, Q, Sum
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Trunc
 
-from analysis import comparison
 from analysis.models import Score
 from analysis.scoring.framing import FRAMES as FRAME_KEYS
 from analysis.scoring.persuasion import FINDING_FAMILIES
+from events import comparison
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
 

@@ -10,12 +10,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from events.grouping import event_refresh_dates
 from newsdesk.importer import DEMO_META_KEYS, ImportReport, articles_import
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
-from newsdesk.services import ArticleInput, article_ingest, event_refresh_dates
+from newsdesk.services import ArticleInput, article_ingest
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent / "data"
 SEED_FILE = "seed-sputnik-afghan-soldiers.txt"
 SEED_EVENT = "afghan-soldiers-tajikistan"
 
@@ -91,8 +92,8 @@ def demo_load(*, score: bool = True) -> dict:
     events = events_from_meta(titles)
     scored = 0
     if score:
-        from analysis.event_report import event_comparison_refresh
         from analysis.services import articles_needing_scores, articles_score
+        from events.event_report import event_comparison_refresh
 
         ids = list(articles_needing_scores().values_list("pk", flat=True))
         for start in range(0, len(ids), 100):

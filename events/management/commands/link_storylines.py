@@ -1,9 +1,9 @@
 import time
 
 from django.core.management.base import BaseCommand
-
 from newsdesk.management.commands.group_events import _date
-from newsdesk.storylines import storylines_link
+
+from events.storylines import storylines_link
 
 
 class Command(BaseCommand):

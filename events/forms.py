@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from django import forms
+
+from common.widgets import Picker, QuickSelectMultiple
+from newsdesk.forms import NO_SUCH_EVENT, IdPrefixedForm
+from newsdesk.models import Event, Outlet
+
+
+class PeriodForm(forms.Form):
+    start = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError("The start of the period is after its end.")
+        return data
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["title", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class EventRenameForm(forms.Form):
+    title = forms.CharField(max_length=300)
+
+
+class EventMergeForm(forms.Form):
+    other = forms.ModelChoiceField(
+        Event.objects.all(),
+        label="Merge this event into event id",
+        widget=Picker("event"),
+        error_messages={"invalid_choice": "There is no other event with this id."},
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Event.objects.exclude(pk=event.pk)
+        self.fields["other"].widget.exclude = event.pk
+
+
+class EventSplitForm(IdPrefixedForm):
+    # Beside the rename form on the event page, whose "title" would otherwise share its id.
+    id_prefix = "split"
+    title = forms.CharField(max_length=300, label="Title of the new event")
+    articles = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label="Articles to move"
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = event.articles.select_related("outlet")
+        self.fields["articles"].label_from_instance = lambda a: (
+            f"{a.outlet.name if a.outlet else 'Unknown outlet'}: {a.headline}"
+        )
+
+
+class EventReviewForm(forms.Form):
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class StorylineForm(forms.Form):
+    title = forms.CharField(max_length=300)
+
+
+class StorylineEventForm(forms.Form):
+    event = forms.ModelChoiceField(
+        Event.objects.all(),
+        widget=Picker("event"),
+        label="Event id",
+        error_messages={"invalid_choice": NO_SUCH_EVENT},
+    )
+
+
+class OutletReportForm(PeriodForm):
+    outlets = forms.ModelMultipleChoiceField(
+        Outlet.objects.all(),
+        required=False,
+        to_field_name="slug",
+        widget=QuickSelectMultiple(attrs={"size": 8}),
+        help_text="Choose one, or several to compare them side by side.",
+    )
+
+
+class BlindspotForm(PeriodForm):
+    side_share = forms.FloatField(
+        initial=0.8,
+        min_value=0.5,
+        max_value=1.0,
+        required=False,
+        label="Share of outlets on one side",
+        help_text="From 0.5 to 1.0",
+    )
+    min_outlets = forms.IntegerField(
+        initial=3, min_value=1, max_value=50, required=False, label="Fewest outlets covering"
+    )

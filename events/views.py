@@ -1,0 +1,387 @@
+"""Pages of events and storylines, the outlet report and blindspots."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from django.contrib import messages
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from common.csv_export import safe_rows
+from common.pagination import page_of
+from common.pickers import pick_response
+from events import selectors, services, storylines
+from events.event_report import event_report_get, event_report_rows
+from events.forms import (
+    BlindspotForm,
+    EventForm,
+    EventMergeForm,
+    EventRenameForm,
+    EventReviewForm,
+    EventSplitForm,
+    OutletReportForm,
+    StorylineEventForm,
+    StorylineForm,
+)
+from events.outlet_report import (
+    blindspot_near_misses,
+    blindspots,
+    outlet_report_rows,
+    storyline_coverage,
+)
+from events.outlet_report import outlet_report as outlet_report_build
+from newsdesk.dates import clamp_day
+from newsdesk.forms import ArticleEventForm
+from newsdesk.models import Article, Event, Storyline
+from newsdesk.roles import ANALYST, EDITOR, role_required
+
+
+@role_required(ANALYST)
+def event_pick(request: HttpRequest) -> HttpResponse:
+    exclude = request.GET.get("exclude", "")
+    items = selectors.events_pick(
+        query=request.GET.get("pick", "")[:200],
+        exclude=int(exclude) if exclude.isdigit() else None,
+    )
+    return pick_response(request, "event", items)
+
+
+@require_POST
+@role_required(ANALYST)
+def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    form = ArticleEventForm(request.POST)
+    if form.is_valid():
+        event = form.cleaned_data["event"]
+        try:
+            services.article_set_event(article=article, event=event, user=request.user)
+        except services.EventChangeRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, f"Event set to “{event}”." if event else "Removed from its event."
+            )
+    else:
+        messages.error(request, " ".join(form.errors["event"]))
+    if request.htmx:
+        return HttpResponseClientRedirect(article.get_absolute_url())
+    return redirect(article)
+
+
+@role_required(ANALYST)
+def event_list(request: HttpRequest) -> HttpResponse:
+    page = page_of(request, selectors.event_list())
+    return render(request, "events/event_list.html", {"page": page, "form": EventForm()})
+
+
+@require_POST
+@role_required(ANALYST)
+def event_create(request: HttpRequest) -> HttpResponse:
+    form = EventForm(request.POST)
+    if form.is_valid():
+        event = services.event_create(**form.cleaned_data, user=request.user)
+        messages.success(request, "Event created; add articles to it from their pages.")
+        return redirect(event)
+    page = page_of(request, selectors.event_list())
+    return render(request, "events/event_list.html", {"page": page, "form": form}, status=400)
+
+
+def comparison_poll_every(poll: int) -> int | None:
+    """Seconds before the next look at a stale comparison, after ``poll`` looks; None
+    to stop. Quick at first (a refresh takes seconds), then slower; after about ten
+    minutes the page stops asking (the refresh task was lost: the sweep re-sends it)."""
+    if poll < 30:
+        return 2
+    if poll < 90:
+        return 10
+    return None
+
+
+@role_required(ANALYST)
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("reviewed_by", "storyline"), pk=pk)
+    template = "events/event_detail.html"
+    if request.htmx and request.htmx.target == "comparison":
+        template += "#comparison"
+    poll = request.GET.get("poll", "")
+    poll = min(int(poll), 10_000) if poll.isascii() and poll.isdigit() else 0
+    context = _event_context(event, poll=poll, poll_every=comparison_poll_every(poll))
+    return render(request, template, context)
+
+
+def _event_context(event: Event, **forms) -> dict:
+    report = event_report_get(event=event)
+    context = {
+        "event": event,
+        "report": report,
+        "data": report.data,
+        "groups": selectors.event_articles_by_outlet(event),
+        "rename_form": EventRenameForm(initial={"title": event.title}),
+        "merge_form": EventMergeForm(event=event),
+        "split_form": EventSplitForm(event=event),
+        "review_form": EventReviewForm(initial={"comment": event.review_comment}),
+        "poll": 0,
+        "poll_every": comparison_poll_every(0),
+    }
+    context.update(forms)
+    return context
+
+
+def _invalid(request: HttpRequest, event: Event, **forms) -> HttpResponse:
+    messages.error(request, "Please correct the form below.")
+    return render(request, "events/event_detail.html", _event_context(event, **forms), status=400)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventRenameForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, event, rename_form=form)
+    services.event_update(event=event, title=form.cleaned_data["title"])
+    messages.success(request, "Event renamed.")
+    return redirect(event)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    services.event_update(event=event, locked=not event.locked)
+    messages.success(
+        request,
+        "Locked: automatic grouping will leave this event alone."
+        if event.locked
+        else "Unlocked: automatic grouping may add articles again.",
+    )
+    return redirect(event)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_merge(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventMergeForm(request.POST, event=event)
+    if not form.is_valid():
+        return _invalid(request, event, merge_form=form)
+    target = form.cleaned_data["other"]
+    try:
+        moved = services.event_merge(target=target, others=[event], user=request.user)
+    except services.EventChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect(event)
+    messages.success(request, f"Merged: {moved} article(s) moved into “{target.title}”.")
+    return redirect(target)
+
+
+@require_POST
+@role_required(ANALYST)
+def event_split(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventSplitForm(request.POST, event=event)
+    if not form.is_valid():
+        return _invalid(request, event, split_form=form)
+    ids = [a.pk for a in form.cleaned_data["articles"]]
+    try:
+        new = services.event_split(
+            event=event, article_ids=ids, title=form.cleaned_data["title"], user=request.user
+        )
+    except services.EventChangeRefused as exc:
+        messages.error(request, str(exc))
+        return redirect(event)
+    messages.success(request, f"Split: {len(ids)} article(s) moved to the new event “{new.title}”.")
+    return redirect(new)
+
+
+@role_required(EDITOR)
+def event_export(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    report = event_report_get(event=event)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-comparison.csv"'
+    csv.writer(response).writerows(safe_rows(event_report_rows(report.data or {})))
+    return response
+
+
+@require_POST
+@role_required(EDITOR)
+def event_review(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    form = EventReviewForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, event, review_form=form)
+    services.event_review(event=event, user=request.user, comment=form.cleaned_data["comment"])
+    messages.success(request, "Report marked as reviewed.")
+    return redirect(event)
+
+
+@role_required(ANALYST)
+def storyline_list(request: HttpRequest) -> HttpResponse:
+    page = page_of(request, selectors.storyline_list())
+    return render(request, "events/storyline_list.html", {"page": page, "form": StorylineForm()})
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_create(request: HttpRequest) -> HttpResponse:
+    form = StorylineForm(request.POST)
+    if not form.is_valid():
+        page = page_of(request, selectors.storyline_list())
+        context = {"page": page, "form": form}
+        return render(request, "events/storyline_list.html", context, status=400)
+    storyline = storylines.storyline_create(title=form.cleaned_data["title"], user=request.user)
+    messages.success(request, "Storyline created; link events to it below.")
+    return redirect(storyline)
+
+
+def _storyline_context(storyline: Storyline, **forms) -> dict:
+    timeline = selectors.storyline_timeline(storyline)
+    context = {
+        "storyline": storyline,
+        "timeline": timeline,
+        "coverage": storyline_coverage(timeline),
+        "rename_form": StorylineForm(initial={"title": storyline.title}),
+        "link_form": StorylineEventForm(),
+    }
+    context.update(forms)
+    return context
+
+
+@role_required(ANALYST)
+def storyline_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    return render(request, "events/storyline_detail.html", _storyline_context(storyline))
+
+
+def _storyline_invalid(request: HttpRequest, storyline: Storyline, **forms) -> HttpResponse:
+    messages.error(request, "Please correct the form below.")
+    context = _storyline_context(storyline, **forms)
+    return render(request, "events/storyline_detail.html", context, status=400)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    form = StorylineForm(request.POST)
+    if not form.is_valid():
+        return _storyline_invalid(request, storyline, rename_form=form)
+    storylines.storyline_update(storyline=storyline, title=form.cleaned_data["title"])
+    messages.success(request, "Storyline renamed.")
+    return redirect(storyline)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_lock(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    storylines.storyline_update(storyline=storyline, locked=not storyline.locked)
+    messages.success(
+        request,
+        "Locked: automatic linking will leave this storyline alone."
+        if storyline.locked
+        else "Unlocked: automatic linking may add events again.",
+    )
+    return redirect(storyline)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_link(request: HttpRequest, pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    form = StorylineEventForm(request.POST)
+    if not form.is_valid():
+        return _storyline_invalid(request, storyline, link_form=form)
+    storylines.event_storyline_set(
+        event=form.cleaned_data["event"], storyline=storyline, user=request.user
+    )
+    messages.success(request, "Event linked to this storyline.")
+    return redirect(storyline)
+
+
+@require_POST
+@role_required(ANALYST)
+def storyline_unlink(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    storyline = get_object_or_404(Storyline, pk=pk)
+    event = get_object_or_404(Event, pk=event_pk, storyline=storyline)
+    storylines.event_storyline_set(event=event, storyline=None, user=request.user)
+    messages.success(
+        request, "Event taken out of this storyline; automatic linking will not put it back."
+    )
+    return redirect(storyline)
+
+
+@role_required(EDITOR)
+def outlet_report(request: HttpRequest) -> HttpResponse:
+    form = OutletReportForm(request.GET or None)
+    start, end = _default_period(form)
+    outlets = list(form.cleaned_data.get("outlets") or []) if form.is_valid() else []
+    report = outlet_report_build(outlets=outlets, start=start, end=end) if outlets else None
+    if report and request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="outlet-report.csv"'
+        csv.writer(response).writerows(safe_rows(outlet_report_rows(report)))
+        return response
+    context = {
+        "form": form,
+        "report": report,
+        "start": start,
+        "end": end,
+        "query": request.GET.urlencode(),
+        "figure_labels": [
+            ("tone", "Tone (mean compound)"),
+            ("attribution_density", "Attribution density"),
+            ("anonymous_share", "Anonymous attributions"),
+            ("reading_ease", "Flesch reading ease"),
+        ],
+    }
+    return render(request, "events/outlet_report.html", context)
+
+
+@role_required(EDITOR)
+def blindspot_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.copy()
+    if query:
+        # A threshold left empty applies its default: the box shows the value in use.
+        for name in ("side_share", "min_outlets"):
+            if not query.get(name):
+                query[name] = str(BlindspotForm.base_fields[name].initial)
+    form = BlindspotForm(query or None)
+    start, end = _default_period(form)
+    data = form.cleaned_data if form.is_valid() else {}
+    side_share = data.get("side_share") or 0.8
+    min_outlets = data.get("min_outlets") or 3
+    found = blindspots(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
+    context = {
+        "form": form,
+        "found": found,
+        "why_none": None
+        if found
+        else blindspot_near_misses(start=start, end=end, min_outlets=min_outlets),
+        "start": start,
+        "end": end,
+        "side_share": side_share,
+        "min_outlets": min_outlets,
+    }
+    return render(request, "events/blindspots.html", context)
+
+
+def _default_period(form) -> tuple[dt.date, dt.date]:
+    """The chosen period, or the year up to the newest article."""
+    end = form.cleaned_data.get("end") if form.is_valid() else None
+    start = form.cleaned_data.get("start") if form.is_valid() else None
+    if end is None:
+        latest = Article.objects.aggregate(latest=Max("published_at"))["latest"]
+        end = latest.date() if latest else timezone.now().date()
+    # Clamped to the dates an article can have, so that a year before 0001-01-01 or the
+    # day after 9999-12-31 is never computed.
+    end = clamp_day(end)
+    start = clamp_day(start) if start is not None else clamp_day(end - dt.timedelta(days=365))
+    return start, end
