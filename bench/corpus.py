@@ -18,7 +18,7 @@ _WORD = re.compile(r"\b[a-z]{4,}\b")
 
 
 def demo_texts() -> list[str]:
-    path = ROOT / "newsdesk" / "demo" / "articles.jsonl"
+    path = ROOT / "demo" / "data" / "articles.jsonl"
     return [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
 
 

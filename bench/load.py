@@ -121,7 +121,7 @@ def start(env: dict, gunicorn_workers: int, log_dir: Path) -> list[subprocess.Po
         [
             str(bin_dir / "celery"),
             "-A",
-            "newsdesk",
+            "config",
             "worker",
             "--concurrency=1",
             "--loglevel=warning",

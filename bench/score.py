@@ -154,7 +154,7 @@ def through_celery(texts: list[str], concurrency: int) -> None:
             "-m",
             "celery",
             "-A",
-            "newsdesk",
+            "config",
             "worker",
             "--loglevel=info",
             f"--concurrency={concurrency}",

@@ -6,8 +6,8 @@ from ninja.pagination import paginate
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, Error, EventDetail, EventFilters, EventOut, Id
+from events import selectors
 from events.event_report import event_report_get
-from newsdesk import selectors
 from newsdesk.roles import ANALYST
 
 router = Router(tags=["events"], auth=TokenAuth(ANALYST))

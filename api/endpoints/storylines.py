@@ -6,8 +6,8 @@ from ninja.pagination import paginate
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, Error, Id, StorylineDetail, StorylineOut
+from events import selectors
 from events.outlet_report import storyline_coverage
-from newsdesk import selectors
 from newsdesk.roles import ANALYST
 
 router = Router(tags=["storylines"], auth=TokenAuth(ANALYST))

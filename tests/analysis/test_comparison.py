@@ -25,7 +25,7 @@ from events.comparison import (
     tone_summary,
 )
 
-DEMO = Path(__file__).resolve().parents[2] / "newsdesk" / "demo" / "articles.jsonl"
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "data" / "articles.jsonl"
 AFGHAN = "afghan-soldiers-tajikistan"
 NORTHBRIDGE = "The Northbridge Ledger"
 HARROWGATE = "The Harrowgate Tribune"

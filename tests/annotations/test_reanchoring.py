@@ -106,7 +106,8 @@ def test_a_text_change_made_without_save_is_caught_by_the_sweep_not_by_reading_t
 ):
     a = AnnotationFactory(article=article, span=span_of(BODY, "crossed the border"))
     untouched = AnnotationFactory(
-        article=ArticleFactory(body=BODY), span=span_of(BODY, "crossed the border")
+        article=ArticleFactory(body=BODY + "\n\nAnother article, written for the tests."),
+        span=span_of(BODY, "crossed the border"),
     )
     Article.objects.filter(pk=article.pk).update(body="Breaking news. " + BODY)
 

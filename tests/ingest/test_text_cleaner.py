@@ -22,7 +22,7 @@ SEED_NAME = "seed-sputnik-afghan-soldiers.txt"
 
 def _seed_path() -> Path:
     shared = Path(os.environ.get("NEWSDESK_SHARED_DIR") or REPO.parent / "shared")
-    for path in (REPO / "newsdesk" / "demo" / SEED_NAME, shared / "corpus" / SEED_NAME):
+    for path in (REPO / "demo" / "data" / SEED_NAME, shared / "corpus" / SEED_NAME):
         if path.is_file():
             return path
     pytest.fail(f"{SEED_NAME} is in neither demo/data/ nor {shared / 'corpus'}")

@@ -69,7 +69,7 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
         "-m",
         "celery",
         "-A",
-        "newsdesk",
+        "config",
         "worker",
         "--loglevel=info",
         "--concurrency=2",

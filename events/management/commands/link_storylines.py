@@ -1,8 +1,8 @@
 import time
 
 from django.core.management.base import BaseCommand
-from newsdesk.management.commands.group_events import _date
 
+from events.management.commands.group_events import _date
 from events.storylines import storylines_link
 
 
