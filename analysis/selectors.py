@@ -37,6 +37,26 @@ MEASURE_LABELS = {
     "claims": "Claims and numbers",
     "actors": "Tone toward actors",
 }
+
+
+def scorer_panels(scores: dict[str, Score]) -> list[dict]:
+    """The article page's section of each registered scorer, in the order of
+    ``MEASURE_LABELS`` (a scorer not listed there comes after, by name): its score (None
+    if not scored yet) and its partial, ``analysis/scorers/<name>.html``, or the default
+    one that lists its figures, so that a new scorer shows with no other change."""
+    order = {name: position for position, name in enumerate(MEASURE_LABELS)}
+    names = sorted((s.name for s in all_scorers()), key=lambda n: (order.get(n, len(order)), n))
+    return [
+        {
+            "name": name,
+            "label": MEASURE_LABELS.get(name, name.replace("_", " ").capitalize()),
+            "score": scores.get(name),
+            "templates": [f"analysis/scorers/{name}.html", "analysis/scorers/_default.html"],
+        }
+        for name in names
+    ]
+
+
 # Why a scorer cannot measure another language: what it is made of.
 MEASURE_REASONS = {
     "sentiment": "VADER's word list rates English words only",

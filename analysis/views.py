@@ -10,7 +10,7 @@ from analysis import selectors, services
 from analysis.forms import RescoreForm
 from analysis.highlight import LAYER_SCORERS, LAYERS, layer_legend, layer_paragraphs
 from analysis.models import ScoringBatch
-from analysis.selectors import article_scores, measures_not_available
+from analysis.selectors import article_scores, measures_not_available, scorer_panels
 from newsdesk.forms import ArticleDetailsForm, ArticleEventForm, ArticleLanguageForm
 from newsdesk.models import Article
 from newsdesk.roles import ADMIN, ANALYST, role_required
@@ -102,8 +102,9 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "edits": article_edits(article),
         "language_form": ArticleLanguageForm(initial={"language": article.language}),
         "not_available": measures_not_available(scores),
+        "scorer_panels": scorer_panels(scores),
     }
-    template = "newsdesk/article_detail.html"
+    template = "analysis/article_detail.html"
     if request.htmx and request.htmx.target in ("scoring-status", "article-text"):
         template += "#" + request.htmx.target
     return render(request, template, context)

@@ -363,3 +363,27 @@ def test_the_hints_layer_draws_hints_dashed_and_the_cues_layer_does_not(analyst_
 
     assert "persuasion-hedges hint" in hints
     assert "persuasion-hedges" not in cues
+
+
+def test_every_registered_scorer_has_its_section_and_a_new_one_needs_no_template(
+    analyst_client, monkeypatch
+):
+    from analysis import selectors
+    from analysis.scoring import Scorer, ScoreResult, all_scorers
+
+    hedging = Scorer("hedging", "1", lambda text: ScoreResult(values={"hedge_count": 3}))
+    monkeypatch.setattr(selectors, "all_scorers", lambda: [*all_scorers(), hedging])
+    article = ArticleFactory(body=NEUTRAL)
+    Score.objects.create(article=article, scorer="hedging", version="1", values={"hedge_count": 3})
+    Score.objects.create(
+        article=article, scorer="sentiment", version="9", values={"compound_mean": 0.25}
+    )
+
+    html = page(analyst_client, article)
+
+    scores = section(html, '<section id="scoring-status"', "</section>")
+    assert "Hedging" in scores and "hedging v1" in scores
+    assert figure(scores, "hedge_count") == "3"
+    # A scorer with a partial of its own uses it: the tone section and its trust line.
+    assert "sentiment v9" in scores and figure(scores, "compound_mean") == "0.250"
+    assert scores.index("sentiment v9") < scores.index("hedging v1")
