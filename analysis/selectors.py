@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from analysis.methodology import accuracy_entries
 from analysis.models import Score, ScoringBatch
@@ -88,8 +88,6 @@ def measures_not_available(scores: dict[str, Score]) -> list[dict]:
 
 
 def articles_for_rescore(*, outlet=None, since: dt.date | None = None, everything: bool = False):
-    from analysis.services import articles_needing_scores
-
     articles = Article.objects.all()
     if outlet is not None:
         articles = articles.filter(outlet=outlet)
@@ -115,3 +113,13 @@ def methodology_entries() -> list[dict]:
         }
         for name in order
     ]
+
+
+def articles_needing_scores(queryset=None):
+    """Articles missing a score from a current scorer version, or never scored."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    outdated = Q()
+    for scorer in all_scorers():
+        current = Score.objects.filter(scorer=scorer.name, version=scorer.version)
+        outdated |= ~Q(pk__in=current.values("article_id"))
+    return queryset.filter(outdated)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from analysis.models import Actor, Score, ScoringBatch
 from analysis.score_store import ScoreRow, scores_upsert
 from analysis.scoring import actors, all_scorers, score_texts
+from analysis.selectors import articles_for_rescore
 from analysis.signals import articles_scored
 from newsdesk.jobs import ingest_jobs_resume
 from newsdesk.models import Article, Outlet, ScoringStatus
@@ -255,8 +256,6 @@ def rescore_prepare(
 ) -> int:
     """In a worker: queue the articles of the rescore that ``rescore_start`` began;
     how many. The batch is marked prepared even if this fails (it counts what was sent)."""
-    from analysis.selectors import articles_for_rescore
-
     batch = ScoringBatch.objects.filter(pk=batch_id).first()
     if batch is None:
         return 0  # deleted meanwhile
@@ -277,16 +276,6 @@ def _send_on_commit(chunks: list[list[int]]) -> None:
 
     for chunk in chunks:
         score_articles.delay_on_commit(chunk)
-
-
-def articles_needing_scores(queryset=None):
-    """Articles missing a score from a current scorer version, or never scored."""
-    queryset = Article.objects.all() if queryset is None else queryset
-    outdated = Q()
-    for scorer in all_scorers():
-        current = Score.objects.filter(scorer=scorer.name, version=scorer.version)
-        outdated |= ~Q(pk__in=current.values("article_id"))
-    return queryset.filter(outdated)
 
 
 def articles_sweep(*, stuck_after: timedelta) -> dict[str, int]:

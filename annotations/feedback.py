@@ -27,13 +27,13 @@ from django.db.models import Q
 
 from analysis.methodology import Measurement, accuracy_entry
 from analysis.models import Score
+from annotations.lexicons import CUE_DEFAULT_LABEL, CUE_LABELS, FILES, families_of
 from annotations.models import (
     Annotation,
     LexiconAddition,
     ReviewStatus,
     SuggestionDecision,
 )
-from annotations.selectors import CUE_DEFAULT_LABEL, CUE_LABELS
 
 MIN_DECISIONS = 5
 SUPPRESS_BELOW = 0.3
@@ -259,7 +259,6 @@ class FamilyRow:
 
 def feedback_page() -> dict:
     """What the admins' scorer-feedback page shows."""
-    from annotations.lexicons import FILES, families_of
 
     summary = scorer_feedback_summary()
     deployed = {(f["scorer"], f["family"]): f for f in summary["families"]}

@@ -52,3 +52,15 @@ def write_additions(
         fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     os.replace(tmp, path)
     return data["version"]
+
+
+# Persuasion cue families and the label a confirmed cue gets.
+CUE_LABELS = {
+    "loaded_language": "Loaded language",
+    "name_calling": "Loaded language",
+    "exaggeration": "Loaded language",
+    "intensifiers": "Loaded language",
+}
+
+
+CUE_DEFAULT_LABEL = "Framing"

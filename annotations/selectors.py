@@ -11,6 +11,8 @@ from django.db.models import Prefetch, QuerySet
 
 from analysis.models import Score
 from annotations import agreement
+from annotations.feedback import suppressed_cues
+from annotations.lexicons import CUE_DEFAULT_LABEL, CUE_LABELS
 from annotations.models import (
     Annotation,
     Assignment,
@@ -22,14 +24,6 @@ from annotations.models import (
 )
 from newsdesk.models import Article
 
-# Persuasion cue families and the label a confirmed cue gets.
-CUE_LABELS = {
-    "loaded_language": "Loaded language",
-    "name_calling": "Loaded language",
-    "exaggeration": "Loaded language",
-    "intensifiers": "Loaded language",
-}
-CUE_DEFAULT_LABEL = "Framing"
 CLAIM_LABEL = "Claim"
 
 
@@ -159,7 +153,6 @@ def suggestions_for_article(*, article: Article, user) -> list[Suggestion]:
     stored scores, not yet accepted or dismissed by ``user``, in text order. Evidence from
     another version of the text is skipped, and so are the cues the newsroom keeps
     dismissing (``annotations.feedback.suppressed_cues``)."""
-    from annotations.feedback import suppressed_cues
 
     scores = {
         s.scorer: s

@@ -21,7 +21,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from annotations import anchoring
+from annotations import anchoring, lexicons
+from annotations.agreement import MIN_OVERLAP, Span, overlap
+from annotations.feedback import normalised_phrase
+from annotations.lexicons import families_of
 from annotations.models import (
     AnchorStatus,
     Annotation,
@@ -38,7 +41,7 @@ from annotations.models import (
     Verdict,
     text_hash,
 )
-from annotations.selectors import annotations_final
+from annotations.selectors import annotations_final, suggestions_for_article
 from events.services import EventChangeRefused
 from newsdesk.models import Article, Event
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, has_role
@@ -336,7 +339,6 @@ def annotation_reply(*, annotation: Annotation, user, text: str) -> Reply:
 
 
 def _offered(*, article: Article, user, key: str):
-    from annotations.selectors import suggestions_for_article
 
     suggestion = next(
         (s for s in suggestions_for_article(article=article, user=user) if s.key == key), None
@@ -400,8 +402,6 @@ def lexicon_addition_create(
 ) -> LexiconAddition:
     """An admin adds a phrase to a scorer's lexicon; ``manage.py lexicon_apply`` writes
     it into the lexicon file with a new version, and a rescore follows."""
-    from annotations.feedback import normalised_phrase
-    from annotations.lexicons import families_of
 
     _require(user, ADMIN, "Adding to a lexicon")
     phrase = normalised_phrase(phrase)
@@ -465,7 +465,6 @@ def annotations_adjudicate(
     reviewer chooses which), the editor as creator and ``reason`` as review reason;
     the annotations it settles are marked adjudicated, each with a history entry.
     """
-    from annotations.agreement import MIN_OVERLAP
 
     _require(editor, EDITOR, "Adjudicating")
     if len(annotations) < 2:
@@ -478,7 +477,6 @@ def annotations_adjudicate(
     if any(a.is_orphaned for a in annotations):
         raise AnnotationError("An orphaned annotation cannot be adjudicated; re-attach it first.")
     spans = [_agreement_span(a) for a in annotations]
-    from annotations.agreement import overlap
 
     if any(overlap(x, y) < MIN_OVERLAP for i, x in enumerate(spans) for y in spans[i + 1 :]):
         raise AnnotationError("These annotations are not of the same passage (see span matching).")
@@ -526,7 +524,6 @@ def annotations_adjudicate(
 
 
 def _agreement_span(annotation: Annotation):
-    from annotations.agreement import Span
 
     return Span(
         annotator=str(annotation.creator_id),
@@ -696,7 +693,6 @@ def assignment_submit(*, assignment: Assignment, analyst) -> AssignmentMember:
 @transaction.atomic
 def lexicon_additions_apply(*, directory=None) -> dict[str, str]:
     """Write the pending additions into their lexicon files; scorer -> new version."""
-    from annotations import lexicons
 
     directory = directory or lexicons.LEXICONS
     versions: dict[str, str] = {}

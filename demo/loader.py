@@ -10,6 +10,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from analysis.selectors import articles_needing_scores
+from analysis.services import articles_score
+from events.event_report import event_comparison_refresh
 from events.grouping import event_refresh_dates
 from newsdesk.importer import DEMO_META_KEYS, ImportReport, articles_import
 from newsdesk.ingest.errors import IngestError
@@ -92,9 +95,6 @@ def demo_load(*, score: bool = True) -> dict:
     events = events_from_meta(titles)
     scored = 0
     if score:
-        from analysis.services import articles_needing_scores, articles_score
-        from events.event_report import event_comparison_refresh
-
         ids = list(articles_needing_scores().values_list("pk", flat=True))
         for start in range(0, len(ids), 100):
             scored += articles_score(article_ids=ids[start : start + 100])[0]

@@ -7,7 +7,8 @@ import pytest
 
 from analysis.models import Score
 from analysis.scoring import NOT_AVAILABLE, all_scorers, get_scorer, score_texts
-from analysis.services import article_score, articles_needing_scores
+from analysis.selectors import articles_needing_scores
+from analysis.services import article_score
 from tests.factories import ArticleFactory
 
 # Written for the tests.
