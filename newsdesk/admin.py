@@ -10,6 +10,7 @@ from django.db.models import Count
 from newsdesk.models import Article, Event, Feed, Outlet, OutletDomain
 from newsdesk.outlet_names import look_alike_warning
 from newsdesk.roles import ADMIN, RANKS
+from newsdesk.tasks import poll_feed
 
 # An address typed without its scheme ("example.org/feed") is taken as https, as
 # browsers do (Django 5's forms still assume http, and warn that this will change).
@@ -149,8 +150,6 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description="Poll selected feeds now")
     def poll_now(self, request, queryset):
-        from newsdesk.tasks import poll_feed
-
         # Sent to the workers: a poll fetches many pages, too long for a request. A feed
         # that is being polled already is left to that poll (feed_poll checks).
         ids = list(queryset.values_list("pk", flat=True))

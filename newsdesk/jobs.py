@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from newsdesk import tasks
 from newsdesk.importer import RowOutcome, row_import
 from newsdesk.ingest.bulk import detect_format, read_rows
 from newsdesk.ingest.errors import IngestError
@@ -35,9 +36,7 @@ RUN_SECONDS = 45.0
 
 
 def _send(job: IngestJob) -> None:
-    from newsdesk.tasks import run_ingest_job
-
-    run_ingest_job.delay_on_commit(job.pk)
+    tasks.run_ingest_job.delay_on_commit(job.pk)
 
 
 def import_job_create(*, name: str, text: str, user=None) -> IngestJob:
@@ -183,10 +182,8 @@ def ingest_jobs_resume(*, stuck_before) -> int:
             updated_at__lt=stuck_before,
         ).values_list("pk", flat=True)
     )
-    from newsdesk.tasks import run_ingest_job
-
     for pk in ids:
         log.warning("Sweep: re-sending ingest job %s, which has not moved", pk)
         IngestJob.objects.filter(pk=pk).update(updated_at=timezone.now())
-        run_ingest_job.delay_on_commit(pk)
+        tasks.run_ingest_job.delay_on_commit(pk)
     return len(ids)
