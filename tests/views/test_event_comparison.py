@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 
 from events.event_report import event_comparison_refresh
 from events.models import EventComparison
+from events.services import events_sweep
 from newsdesk.models import Event
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
@@ -50,16 +53,22 @@ def test_moving_an_article_marks_the_report_stale_and_recomputes_it(
     assert EventComparison.objects.get(event=other).data["outlets"] == ["sputnik"]
 
 
-def test_a_report_not_yet_computed_is_queued_and_polled(
+def test_a_report_not_yet_computed_is_polled_and_the_sweep_not_the_page_queues_it(
     analyst_client, django_capture_on_commit_callbacks
 ):
     event = EventFactory()
-    ArticleFactory(event=event)
+    ArticleFactory(event=event)  # filed without the services: nothing queued its report
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         html = analyst_client.get(event.get_absolute_url()).content.decode()
     assert "The comparison is being computed" in html
     assert 'hx-trigger="every 2s"' in html
-    assert len(callbacks) == 1
+    assert callbacks == []  # the page only reads
+    assert not EventComparison.objects.filter(event=event).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        events_sweep(stuck_after=timedelta(minutes=15))
+    html = analyst_client.get(event.get_absolute_url()).content.decode()
+    assert "The comparison is being computed" not in html
 
 
 def test_hostile_text_in_the_comparison_is_escaped(analyst_client):
