@@ -261,13 +261,24 @@ def _period_sql(ids: list[int], since: dt.datetime, until: dt.datetime) -> tuple
     )
 
 
+def _score_rows(
+    *, postgresql: str, sqlite: str, ids: list[int], since: dt.datetime, until: dt.datetime
+) -> list[tuple]:
+    """The rows of a query over the scores of the outlets' articles in the period, in the
+    database's own JSON dialect; ``{where}`` in the query picks those articles."""
+    if not ids:
+        return []
+    where, params = _period_sql(ids, since, until)
+    sql = postgresql if connection.vendor == "postgresql" else sqlite
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(where=where), params)
+        return cursor.fetchall()
+
+
 def _shares(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tuple, dict]:
     """Sums of frame shares (framing) and of cues per 1,000 words (persuasion), by key."""
-    if not ids:
-        return {}
-    where, params = _period_sql(ids, since, until)
-    if connection.vendor == "postgresql":
-        sql = f"""
+    rows = _score_rows(
+        postgresql="""
             SELECT a.outlet_id, s.scorer, e.key, SUM(e.value::double precision)
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
@@ -279,32 +290,30 @@ def _shares(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
                 CASE WHEN jsonb_typeof(p.part) = 'object' THEN p.part END
             ) e
             WHERE {where} AND s.scorer IN ('framing', 'persuasion')
-            GROUP BY 1, 2, 3"""
-    else:
-        sql = f"""
+            GROUP BY 1, 2, 3""",
+        sqlite="""
             SELECT a.outlet_id, s.scorer, e.key, SUM(e.value)
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
             JOIN json_each(s."values", CASE s.scorer
                 WHEN 'framing' THEN '$.shares' ELSE '$.per_1000' END) e
             WHERE {where} AND s.scorer IN ('framing', 'persuasion') AND e.key IS NOT NULL
-            GROUP BY 1, 2, 3"""
+            GROUP BY 1, 2, 3""",
+        ids=ids,
+        since=since,
+        until=until,
+    )
     sums: dict[tuple, dict] = defaultdict(dict)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for outlet_id, scorer, key, total in cursor.fetchall():
-            if total is not None:
-                sums[(outlet_id, scorer)][key] = total
+    for outlet_id, scorer, key, total in rows:
+        if total is not None:
+            sums[(outlet_id, scorer)][key] = total
     return sums
 
 
 def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
     """How often each named person or organisation is quoted, by outlet."""
-    if not ids:
-        return {}
-    where, params = _period_sql(ids, since, until)
-    if connection.vendor == "postgresql":
-        sql = f"""
+    rows = _score_rows(
+        postgresql="""
             SELECT a.outlet_id, e.value ->> 'name', SUM(COALESCE((e.value ->> 'count')::int, 1))
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
@@ -313,9 +322,8 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
             END) e
             WHERE {where} AND s.scorer = 'attribution'
                 AND e.value ->> 'type' IN ('named_person', 'named_org')
-            GROUP BY 1, 2"""
-    else:
-        sql = f"""
+            GROUP BY 1, 2""",
+        sqlite="""
             SELECT a.outlet_id, json_extract(e.value, '$.name'),
                 SUM(COALESCE(json_extract(e.value, '$.count'), 1))
             FROM analysis_score s
@@ -323,12 +331,14 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
             JOIN json_each(s.evidence, '$.sources') e
             WHERE {where} AND s.scorer = 'attribution'
                 AND json_extract(e.value, '$.type') IN ('named_person', 'named_org')
-            GROUP BY 1, 2"""
+            GROUP BY 1, 2""",
+        ids=ids,
+        since=since,
+        until=until,
+    )
     found: dict[int, dict] = defaultdict(dict)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for outlet_id, name, count in cursor.fetchall():
-            found[outlet_id][name] = count
+    for outlet_id, name, count in rows:
+        found[outlet_id][name] = count
     return found
 
 
