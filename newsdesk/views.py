@@ -74,6 +74,13 @@ def _ingest_forms(**overrides) -> dict:
     return forms
 
 
+def _ingest_refused(request: HttpRequest, tab: str, form, **extra) -> HttpResponse:
+    """The page of the three ways in again, on the tab whose form was refused (with its
+    errors, and the stored duplicate or the files that went in)."""
+    context = _ingest_forms(**{f"{tab}_form": form}, tab=tab, **extra)
+    return render(request, "newsdesk/article_new.html", context, status=400)
+
+
 def _ingested(request: HttpRequest, article: Article) -> HttpResponse:
     messages.success(request, f"Stored “{article.headline}”; scoring is queued.")
     return redirect(article)
@@ -104,12 +111,7 @@ def article_paste(request: HttpRequest) -> HttpResponse:
             duplicate = getattr(exc, "existing", None)
         else:
             return _ingested(request, article)
-    return render(
-        request,
-        "newsdesk/article_new.html",
-        _ingest_forms(paste_form=form, tab="paste", duplicate=duplicate),
-        status=400,
-    )
+    return _ingest_refused(request, "paste", form, duplicate=duplicate)
 
 
 @role_required(ANALYST)
@@ -199,13 +201,8 @@ def article_upload(request: HttpRequest) -> HttpResponse:
                 return redirect("article-list")
     else:
         stored = []
-    return render(
-        request,
-        "newsdesk/article_new.html",
-        # The files that went in are listed beside the refused ones, with links.
-        _ingest_forms(upload_form=form, tab="upload", stored=stored),
-        status=400,
-    )
+    # The files that went in are listed beside the refused ones, with links.
+    return _ingest_refused(request, "upload", form, stored=stored)
 
 
 @require_POST
@@ -226,12 +223,7 @@ def article_fetch(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "The page is queued for fetching; this page follows it.")
             return redirect(job)
-    return render(
-        request,
-        "newsdesk/article_new.html",
-        _ingest_forms(url_form=form, tab="url", duplicate=duplicate),
-        status=400,
-    )
+    return _ingest_refused(request, "url", form, duplicate=duplicate)
 
 
 @require_POST
