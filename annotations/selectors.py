@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from analysis.models import Score
 from annotations import agreement
@@ -37,17 +37,23 @@ def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
     return Assignment.objects.filter(articles=article)
 
 
+def _articles_blind_to(*, user) -> QuerySet:
+    """The ids of the articles given to ``user`` in a blind assignment they have not
+    submitted yet (the articles fixed when each was made)."""
+    return Assignment.articles.through.objects.filter(
+        assignment__blind=True,
+        assignment__members__analyst=user,
+        assignment__members__submitted_at=None,
+    ).values("article_id")
+
+
 def blind_for(*, article: Article, user) -> bool:
     """Whether ``user`` must not see others' annotations of this article yet.
 
     True while they are a member of a blind assignment given with it (an article's, or
     an event's when it held the article) and have not submitted it.
     """
-    return AssignmentMember.objects.filter(
-        assignment__in=assignments_covering(article=article).filter(blind=True),
-        analyst=user,
-        submitted_at=None,
-    ).exists()
+    return _articles_blind_to(user=user).filter(article=article).exists()
 
 
 def membership_for(*, article: Article, user) -> AssignmentMember | None:
@@ -74,11 +80,15 @@ def annotations_final(*, article: Article, user) -> bool:
     )
 
 
+def annotations_readable(*, user) -> QuerySet[Annotation]:
+    """The annotations ``user`` may read, on every page, export and the API: all but
+    others' annotations of the articles they are blind to (``blind_for``)."""
+    hidden = Q(article__in=_articles_blind_to(user=user)) & ~Q(creator=user)
+    return Annotation.objects.exclude(hidden)
+
+
 def annotations_visible(*, article: Article, user) -> QuerySet[Annotation]:
-    queryset = Annotation.objects.filter(article=article)
-    if blind_for(article=article, user=user):
-        queryset = queryset.filter(creator=user)
-    return queryset
+    return annotations_readable(user=user).filter(article=article)
 
 
 @dataclass

@@ -1,12 +1,12 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from annotations import services
-from annotations.models import Annotation, Assignment, Label, Reply, text_hash
+from annotations import selectors, services
+from annotations.models import Label, Reply, text_hash
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, AnnotationCreate, AnnotationFilters, AnnotationOut, Error, Id
@@ -17,18 +17,9 @@ router = Router(tags=["annotations"], auth=TokenAuth(ANALYST))
 
 
 def _visible(user):
-    """The annotations ``user`` may read: as on the article pages, those of others are
-    hidden on articles of a blind assignment the user has not submitted yet."""
-    pending = Assignment.objects.filter(
-        blind=True, members__analyst=user, members__submitted_at=None
-    )
-    blind_articles = Article.objects.filter(
-        Q(pk__in=pending.filter(article__isnull=False).values("article"))
-        | Q(event__in=pending.filter(event__isnull=False).values("event"))
-    )
-    hidden = Q(article__in=blind_articles.values("pk")) & ~Q(creator=user)
+    """The annotations ``user`` may read: the pages' rule, with what the API shows."""
     return (
-        Annotation.objects.exclude(hidden)
+        selectors.annotations_readable(user=user)
         .select_related("label", "creator")
         .prefetch_related(Prefetch("replies", queryset=Reply.objects.select_related("creator")))
     )
