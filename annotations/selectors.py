@@ -67,6 +67,12 @@ def membership_for(*, article: Article, user) -> AssignmentMember | None:
     )
 
 
+def annotation_editable_by(*, annotation: Annotation, user) -> bool:
+    """Only the analyst who made an annotation edits, re-attaches or deletes it, whatever
+    their role (the services also refuse once their blind assignment is submitted)."""
+    return annotation.creator_id is not None and annotation.creator_id == getattr(user, "pk", None)
+
+
 def annotations_final(*, article: Article, user) -> bool:
     """Whether the user's annotations on the article are final: they submitted a blind
     assignment covering it. The services refuse changes then; the panel offers none."""
