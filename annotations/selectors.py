@@ -21,6 +21,7 @@ from annotations.models import (
     Reply,
     SuggestionDecision,
     Verdict,
+    text_hash,
 )
 from newsdesk.models import Article
 
@@ -71,6 +72,12 @@ def annotation_editable_by(*, annotation: Annotation, user) -> bool:
     """Only the analyst who made an annotation edits, re-attaches or deletes it, whatever
     their role (the services also refuse once their blind assignment is submitted)."""
     return annotation.creator_id is not None and annotation.creator_id == getattr(user, "pk", None)
+
+
+def article_text_is_current(*, article: Article, seen_hash: str) -> bool:
+    """Whether a change was made on the text the article has now: ``seen_hash`` is the
+    ``text_hash`` the page (or an API client) was given; none given is not checked."""
+    return not seen_hash or seen_hash == text_hash(article.body)
 
 
 def annotations_final(*, article: Article, user) -> bool:

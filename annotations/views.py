@@ -79,7 +79,7 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            if data["text_hash"] and data["text_hash"] != text_hash(article.body):
+            if not selectors.article_text_is_current(article=article, seen_hash=data["text_hash"]):
                 raise services.AnnotationError(
                     "The article text changed since you opened this page. Reload it and "
                     "select the passage again."
@@ -230,7 +230,7 @@ def annotation_reattach(request: HttpRequest, pk: int) -> HttpResponse:
         return _refused(request, article, "Select the passage to re-attach it to first.")
     data = form.cleaned_data
     try:
-        if data["text_hash"] and data["text_hash"] != text_hash(article.body):
+        if not selectors.article_text_is_current(article=article, seen_hash=data["text_hash"]):
             raise services.AnnotationError("The article text changed; reload the page first.")
         services.annotation_reattach(
             annotation=annotation,

@@ -6,7 +6,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from annotations import selectors, services
-from annotations.models import Label, Reply, text_hash
+from annotations.models import Label, Reply
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, AnnotationCreate, AnnotationFilters, AnnotationOut, Error, Id
@@ -62,7 +62,7 @@ def annotation_create(request: HttpRequest, payload: AnnotationCreate):
     label = Label.objects.filter(name=payload.label).first()
     if label is None:
         raise HttpError(400, f"No label is named {payload.label!r}.")
-    if payload.text_hash and payload.text_hash != text_hash(article.body):
+    if not selectors.article_text_is_current(article=article, seen_hash=payload.text_hash):
         raise HttpError(400, "The article text changed: text_hash is not the current one.")
     if payload.quote:
         start, end = services.annotation_locate_quote(article=article, quote=payload.quote)
