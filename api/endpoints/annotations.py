@@ -29,20 +29,7 @@ def _visible(user):
 @paginate(PageNumbers)
 def annotation_list(request: HttpRequest, filters: Query[AnnotationFilters]):
     """Annotations, newest first, with their replies."""
-    annotations = _visible(request.auth)
-    if filters.article:
-        annotations = annotations.filter(article_id=filters.article)
-    if filters.event:
-        annotations = annotations.filter(article__event_id=filters.event)
-    if filters.label:
-        annotations = annotations.filter(label__name=filters.label)
-    if filters.creator:
-        annotations = annotations.filter(creator__username=filters.creator)
-    if filters.verdict:
-        annotations = annotations.filter(verdict=filters.verdict)
-    if filters.review_status:
-        annotations = annotations.filter(review_status=filters.review_status)
-    return annotations.order_by("-created", "-id")
+    return filters.filter(_visible(request.auth)).order_by("-created", "-id")
 
 
 @router.get("/{pk}/", response={200: AnnotationOut, 404: Error, **ERRORS}, url_name="annotation")
