@@ -48,6 +48,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
 from events.crosslingual import crosslingual_terms, reads_as_english
+from events.event_report import events_mark_stale
 from newsdesk.dates import shifted
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
 
@@ -1042,15 +1043,8 @@ def articles_group(
             changed.update(i for i in (before, placement.event.pk) if i)
     # Indexed and placed: the sweep leaves them alone (analysis.services.articles_sweep).
     scope.update(grouped_at=timezone.now())
-    _reports_stale(changed)
+    events_mark_stale(event_ids=changed)
     return report
-
-
-def _reports_stale(event_ids: set[int]) -> None:
-    """The comparison reports of these events are recomputed (after the commit)."""
-    from events.event_report import events_mark_stale
-
-    events_mark_stale(event_ids=event_ids)
 
 
 def events_rebuild(
@@ -1114,7 +1108,7 @@ def events_rebuild(
     report.cleared, report.deleted_events = cleared, len(empty_ids)
     # Events that lost machine-made members and kept others (those placed again are
     # marked by articles_group).
-    _reports_stale(touched - set(empty_ids))
+    events_mark_stale(event_ids=touched - set(empty_ids))
     return report
 
 
