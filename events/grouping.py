@@ -1011,7 +1011,7 @@ def _in_publication_order(queryset):
     return queryset.order_by("published_at", "created_at", "pk").defer("raw")
 
 
-def articles_group(
+def articles_group_since(
     *,
     since: dt.date | dt.datetime | None = None,
     window_days: int | None = None,
@@ -1097,7 +1097,7 @@ def events_rebuild(
         _delete_unprotected(Event.objects.filter(pk__in=empty_ids))
         for event in Event.objects.filter(pk__in=touched):
             event_refresh_dates(event=event)
-    report = articles_group(
+    report = articles_group_since(
         since=since,
         window_days=window_days,
         threshold=threshold,
@@ -1107,7 +1107,7 @@ def events_rebuild(
     )
     report.cleared, report.deleted_events = cleared, len(empty_ids)
     # Events that lost machine-made members and kept others (those placed again are
-    # marked by articles_group).
+    # marked by articles_group_since).
     events_mark_stale(event_ids=touched - set(empty_ids))
     return report
 
