@@ -9,7 +9,7 @@ from analysis.scoring.sentiment import NEGATIVE, POSITIVE
 
 
 @dataclass
-class Span:
+class Highlight:
     start: int
     end: int
     css: str
@@ -35,7 +35,7 @@ class Segment:
         return "neutral"
 
 
-def paragraphs(body: str, spans: list[Span]) -> list[list[Segment]]:
+def paragraphs(body: str, spans: list[Highlight]) -> list[list[Segment]]:
     """Paragraphs as lists of segments; overlapping spans keep the first (longest) one."""
     segments: list[Segment] = []
     cursor = 0
@@ -59,12 +59,12 @@ def paragraphs(body: str, spans: list[Span]) -> list[list[Segment]]:
     return [p for p in result if any(s.text.strip() for s in p)]
 
 
-def _tone_spans(sentences: list[dict]) -> list[Span]:
+def _tone_spans(sentences: list[dict]) -> list[Highlight]:
     spans = []
     for s in sentences:
         tone = Segment("", compound=s["compound"]).tone
         spans.append(
-            Span(
+            Highlight(
                 s["start"],
                 s["end"],
                 f"sentence tone-{tone}",
@@ -79,12 +79,12 @@ def tone_paragraphs(body: str, sentences: list[dict]) -> list[list[Segment]]:
     return paragraphs(body, _tone_spans(sentences))
 
 
-def _tone(scores: dict) -> list[Span]:
+def _tone(scores: dict) -> list[Highlight]:
     sentiment = scores.get("sentiment")
     return _tone_spans(sentiment.evidence.get("sentences", [])) if sentiment else []
 
 
-def _quotes(scores: dict) -> list[Span]:
+def _quotes(scores: dict) -> list[Highlight]:
     attribution = scores.get("attribution")
     if not attribution:
         return []
@@ -97,7 +97,7 @@ def _quotes(scores: dict) -> list[Span]:
             start, end = a["start"], a["end"]
         kind = "quote" if a.get("direct") else "reported"
         spans.append(
-            Span(
+            Highlight(
                 start,
                 end,
                 f"{kind} speaker-{index % 8}",
@@ -118,12 +118,12 @@ def _quote_title(a: dict) -> str:
     return f"{speaker} ({a.get('cue', '')})"
 
 
-def _verbs(scores: dict) -> list[Span]:
+def _verbs(scores: dict) -> list[Highlight]:
     attribution = scores.get("attribution")
     if not attribution:
         return []
     return [
-        Span(
+        Highlight(
             a["cue_start"],
             a["cue_end"],
             "cue loaded" if a.get("loaded") else "cue",
@@ -134,7 +134,7 @@ def _verbs(scores: dict) -> list[Span]:
     ]
 
 
-def _cues(scorer: str, key: str, evidence: str = "cues") -> Callable[[dict], list[Span]]:
+def _cues(scorer: str, key: str, evidence: str = "cues") -> Callable[[dict], list[Highlight]]:
     """Cue spans from a scorer's evidence list; a cue's confidence, if it has one, in its title.
 
     Persuasion keeps its hints (cues too unreliable to count) in a list of their own, drawn
@@ -142,7 +142,7 @@ def _cues(scorer: str, key: str, evidence: str = "cues") -> Callable[[dict], lis
     """
     extra = " hint" if evidence == "hints" else ""
 
-    def build(scores: dict) -> list[Span]:
+    def build(scores: dict) -> list[Highlight]:
         score = scores.get(scorer)
         if not score:
             return []
@@ -151,18 +151,20 @@ def _cues(scorer: str, key: str, evidence: str = "cues") -> Callable[[dict], lis
             title = c[key].replace("_", " ")
             if c.get("confidence") is not None:
                 title += f" (confidence {c['confidence']:.2f})"
-            spans.append(Span(c["start"], c["end"], f"{scorer} {scorer}-{c[key]}{extra}", title))
+            spans.append(
+                Highlight(c["start"], c["end"], f"{scorer} {scorer}-{c[key]}{extra}", title)
+            )
         return spans
 
     return build
 
 
-def _claims(scores: dict) -> list[Span]:
+def _claims(scores: dict) -> list[Highlight]:
     score = scores.get("claims")
     if not score:
         return []
     return [
-        Span(
+        Highlight(
             c["start"],
             c["end"],
             "claim attributed" if c.get("attributed") else "claim unattributed",
@@ -184,7 +186,7 @@ LAYER_SCORERS = {
     "claims": "claims",
 }
 
-LAYERS: dict[str, tuple[str, Callable[[dict], list[Span]]]] = {
+LAYERS: dict[str, tuple[str, Callable[[dict], list[Highlight]]]] = {
     "tone": ("Tone", _tone),
     "quotes": ("Quotes by speaker", _quotes),
     "verbs": ("Reporting verbs", _verbs),

@@ -52,6 +52,8 @@ from itertools import combinations
 import krippendorff
 import numpy as np
 
+from common.clustering import merge_greedily
+
 LABEL = "label"
 VERDICT = "verdict"
 CLAIM = "Claim"
@@ -105,24 +107,18 @@ def units(spans: list[Span], min_overlap: float = MIN_OVERLAP) -> list[dict[str,
                     pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
 
-    cluster_of = list(range(len(ordered)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    for _, i, j in pairs:
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
-            continue
-        left, right = members[ci], members[cj]
-        if {ordered[k].annotator for k in left} & {ordered[k].annotator for k in right}:
-            continue  # at most one span per analyst in a unit
-        if any(overlap(ordered[x], ordered[y]) < min_overlap for x in left for y in right):
-            continue  # every two spans of a unit must match
-        for k in right:
-            cluster_of[k] = ci
-        left.extend(right)
-        del members[cj]
+    clusters = merge_greedily(
+        len(ordered),
+        ((i, j) for _, i, j in pairs),
+        group_of=lambda k: ordered[k].annotator,  # at most one span per analyst in a unit
+        # every two spans of a unit must match
+        accept=lambda left, right: all(
+            overlap(ordered[x], ordered[y]) >= min_overlap for x in left for y in right
+        ),
+    )
 
     result = []
-    for indices in members.values():
+    for indices in clusters:
         group = sorted((ordered[k] for k in indices), key=lambda s: s.annotator)
         result.append({s.annotator: s for s in group})
     result.sort(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from analysis.models import Score
 from annotations import agreement
@@ -21,6 +21,7 @@ from annotations.models import (
     Reply,
     SuggestionDecision,
     Verdict,
+    text_hash,
 )
 from newsdesk.models import Article
 
@@ -37,17 +38,23 @@ def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
     return Assignment.objects.filter(articles=article)
 
 
+def _articles_blind_to(*, user) -> QuerySet:
+    """The ids of the articles given to ``user`` in a blind assignment they have not
+    submitted yet (the articles fixed when each was made)."""
+    return Assignment.articles.through.objects.filter(
+        assignment__blind=True,
+        assignment__members__analyst=user,
+        assignment__members__submitted_at=None,
+    ).values("article_id")
+
+
 def blind_for(*, article: Article, user) -> bool:
     """Whether ``user`` must not see others' annotations of this article yet.
 
     True while they are a member of a blind assignment given with it (an article's, or
     an event's when it held the article) and have not submitted it.
     """
-    return AssignmentMember.objects.filter(
-        assignment__in=assignments_covering(article=article).filter(blind=True),
-        analyst=user,
-        submitted_at=None,
-    ).exists()
+    return _articles_blind_to(user=user).filter(article=article).exists()
 
 
 def membership_for(*, article: Article, user) -> AssignmentMember | None:
@@ -59,6 +66,18 @@ def membership_for(*, article: Article, user) -> AssignmentMember | None:
         .order_by("submitted_at", "-assignment__created_at")
         .first()
     )
+
+
+def annotation_editable_by(*, annotation: Annotation, user) -> bool:
+    """Only the analyst who made an annotation edits, re-attaches or deletes it, whatever
+    their role (the services also refuse once their blind assignment is submitted)."""
+    return annotation.creator_id is not None and annotation.creator_id == getattr(user, "pk", None)
+
+
+def article_text_is_current(*, article: Article, seen_hash: str) -> bool:
+    """Whether a change was made on the text the article has now: ``seen_hash`` is the
+    ``text_hash`` the page (or an API client) was given; none given is not checked."""
+    return not seen_hash or seen_hash == text_hash(article.body)
 
 
 def annotations_final(*, article: Article, user) -> bool:
@@ -74,11 +93,15 @@ def annotations_final(*, article: Article, user) -> bool:
     )
 
 
+def annotations_readable(*, user) -> QuerySet[Annotation]:
+    """The annotations ``user`` may read, on every page, export and the API: all but
+    others' annotations of the articles they are blind to (``blind_for``)."""
+    hidden = Q(article__in=_articles_blind_to(user=user)) & ~Q(creator=user)
+    return Annotation.objects.exclude(hidden)
+
+
 def annotations_visible(*, article: Article, user) -> QuerySet[Annotation]:
-    queryset = Annotation.objects.filter(article=article)
-    if blind_for(article=article, user=user):
-        queryset = queryset.filter(creator=user)
-    return queryset
+    return annotations_readable(user=user).filter(article=article)
 
 
 @dataclass

@@ -41,7 +41,11 @@ from annotations.models import (
     Verdict,
     text_hash,
 )
-from annotations.selectors import annotations_final, suggestions_for_article
+from annotations.selectors import (
+    annotation_editable_by,
+    annotations_final,
+    suggestions_for_article,
+)
 from events.services import EventChangeRefused
 from newsdesk.models import Article, Event
 from newsdesk.roles import ADMIN, ANALYST, EDITOR, has_role
@@ -78,15 +82,17 @@ def _require(user, role: str, action: str) -> None:
         raise PermissionDenied(f"{action} needs the {role} role.")
 
 
-def _require_creator(annotation: Annotation, user, action: str) -> None:
-    if annotation.creator_id != getattr(user, "pk", None):
+def annotation_check_creator(*, annotation: Annotation, user, action: str) -> None:
+    """Refuse (403) anyone but the annotation's creator: the views call it before showing a
+    form, the services before any change."""
+    if not annotation_editable_by(annotation=annotation, user=user):
         raise PermissionDenied(f"Only the analyst who made an annotation can {action} it.")
 
 
 def _require_changeable(annotation: Annotation, user, action: str) -> None:
     """The one rule for changing an annotation (edit, delete, re-attach): one's own, and
     not final (its blind assignment not yet submitted)."""
-    _require_creator(annotation, user, action)
+    annotation_check_creator(annotation=annotation, user=user, action=action)
     _require_open(annotation.article, user)
 
 

@@ -79,7 +79,7 @@ def annotation_create(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            if data["text_hash"] and data["text_hash"] != text_hash(article.body):
+            if not selectors.article_text_is_current(article=article, seen_hash=data["text_hash"]):
                 raise services.AnnotationError(
                     "The article text changed since you opened this page. Reload it and "
                     "select the passage again."
@@ -141,8 +141,7 @@ def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(ANALYST)
 def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     annotation = _visible_annotation(request, pk)
-    if annotation.creator_id != request.user.pk:
-        raise PermissionDenied("Only the analyst who made an annotation can edit it.")
+    services.annotation_check_creator(annotation=annotation, user=request.user, action="edit")
     if request.method == "GET":
         form = AnnotationEditForm(
             initial={
@@ -190,8 +189,7 @@ def annotation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(ANALYST)
 def annotation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     annotation = _visible_annotation(request, pk)
-    if annotation.creator_id != request.user.pk:
-        raise PermissionDenied("Only the analyst who made an annotation can delete it.")
+    services.annotation_check_creator(annotation=annotation, user=request.user, action="delete")
     form = VersionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("The version of the annotation is missing.")
@@ -225,15 +223,14 @@ def annotation_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(ANALYST)
 def annotation_reattach(request: HttpRequest, pk: int) -> HttpResponse:
     annotation = _visible_annotation(request, pk)
-    if annotation.creator_id != request.user.pk:
-        raise PermissionDenied("Only the analyst who made an annotation can re-attach it.")
+    services.annotation_check_creator(annotation=annotation, user=request.user, action="re-attach")
     form = ReattachForm(request.POST)
     article = annotation.article
     if not form.is_valid():
         return _refused(request, article, "Select the passage to re-attach it to first.")
     data = form.cleaned_data
     try:
-        if data["text_hash"] and data["text_hash"] != text_hash(article.body):
+        if not selectors.article_text_is_current(article=article, seen_hash=data["text_hash"]):
             raise services.AnnotationError("The article text changed; reload the page first.")
         services.annotation_reattach(
             annotation=annotation,

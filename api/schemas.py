@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
-from ninja import Field, Schema
+from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AfterValidator, model_validator
 
 from newsdesk.models import Leaning, Reliability, ScoringStatus
@@ -38,6 +38,8 @@ Text = Annotated[str, AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 # Dates a query can add a day to and still be a date.
 QueryDate = Annotated[dt.date, Field(ge=dt.date(1, 1, 1), le=dt.date(9999, 12, 30))]
+# A text filter left empty (``?q=``) filters nothing, as no value does.
+FilterText = Annotated[Text | None, AfterValidator(lambda value: value or None)]
 
 
 class Error(Schema):
@@ -105,12 +107,16 @@ class OutletDetail(OutletOut):
     averages: OutletAverages
 
 
-class OutletFilters(Schema):
-    q: Text | None = Field(None, max_length=200, description="Part of the name")
-    country: Text | None = Field(None, max_length=2, description="ISO 3166 alpha-2 code")
+class OutletFilters(FilterSchema):
+    q: Annotated[FilterText, FilterLookup("name__icontains")] = Field(
+        None, max_length=200, description="Part of the name"
+    )
+    country: Annotated[FilterText, FilterLookup("country__iexact")] = Field(
+        None, max_length=2, description="ISO 3166 alpha-2 code"
+    )
     leaning: Leaning | None = None
     reliability: Reliability | None = None
-    active: bool | None = None
+    active: Annotated[bool | None, FilterLookup("is_active")] = None
 
 
 # --- Articles -----------------------------------------------------------------------
@@ -309,10 +315,17 @@ class EventDetail(EventOut):
         return obj.comparison_out
 
 
-class EventFilters(Schema):
-    q: Text | None = Field(None, max_length=200, description="Part of the title")
-    date_from: QueryDate | None = Field(None, description="Ends on or after")
-    date_to: QueryDate | None = Field(None, description="Starts on or before")
+class EventFilters(FilterSchema):
+    # Undated events match no date filter.
+    q: Annotated[FilterText, FilterLookup("title__icontains")] = Field(
+        None, max_length=200, description="Part of the title"
+    )
+    date_from: Annotated[QueryDate | None, FilterLookup("ends_on__gte")] = Field(
+        None, description="Ends on or after"
+    )
+    date_to: Annotated[QueryDate | None, FilterLookup("starts_on__lte")] = Field(
+        None, description="Starts on or before"
+    )
 
 
 # --- Storylines ---------------------------------------------------------------------
@@ -464,13 +477,21 @@ class AnnotationOut(Schema):
         return list(obj.replies.all())
 
 
-class AnnotationFilters(Schema):
-    article: Id | None = Field(None, description="Article id")
-    event: Id | None = Field(None, description="Event id")
-    label: Text | None = Field(None, max_length=60, description="Label name")
-    creator: Text | None = Field(None, max_length=150, description="Username")
-    verdict: Text | None = Field(None, max_length=12)
-    review_status: Text | None = Field(None, max_length=12)
+class AnnotationFilters(FilterSchema):
+    article: Annotated[Id | None, FilterLookup("article_id")] = Field(
+        None, description="Article id"
+    )
+    event: Annotated[Id | None, FilterLookup("article__event_id")] = Field(
+        None, description="Event id"
+    )
+    label: Annotated[FilterText, FilterLookup("label__name")] = Field(
+        None, max_length=60, description="Label name"
+    )
+    creator: Annotated[FilterText, FilterLookup("creator__username")] = Field(
+        None, max_length=150, description="Username"
+    )
+    verdict: FilterText = Field(None, max_length=12)
+    review_status: FilterText = Field(None, max_length=12)
 
 
 class AnnotationCreate(Schema):

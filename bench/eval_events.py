@@ -267,7 +267,7 @@ def add_background(n: int) -> None:
     """n synthetic articles (sentences of the demo corpus, shuffled) over five years up to
     the end of the hard set, grouped like the rest."""
     from bench.corpus import distinct_articles
-    from events.grouping import articles_group
+    from events.grouping import articles_group_since
     from newsdesk.models import Article, IngestMethod
     from newsdesk.services import content_hash
 
@@ -290,7 +290,7 @@ def add_background(n: int) -> None:
         )
     Article.objects.bulk_create(rows, batch_size=500)
     started = time.perf_counter()
-    report = articles_group()
+    report = articles_group_since()
     seconds = time.perf_counter() - started
     print(
         f"\nBackground: {n} synthetic articles indexed and placed in {seconds:.1f} s "

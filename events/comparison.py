@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import fmean, stdev
 
+from common.clustering import merge_greedily
+
 # VADER's cut-off for a negative sentence, as in analysis.scoring.sentiment (not imported,
 # so that this module stays free of the scorers' dependencies).
 NEGATIVE = -0.05
@@ -365,25 +367,15 @@ def claims_matrix(
             if s >= threshold and _weighted_cosine(feats[i], feats[j], weight) >= telling:
                 pairs.append((-s, i, j))
     pairs.sort()
-    cluster_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for _neg, i, j in pairs:
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
-            continue
-        a, b = members[ci], members[cj]
-        if {items[k][0] for k in a} & {items[k][0] for k in b}:
-            continue
-        linkage = fmean(sim[x][y] for x in a for y in b)
-        if linkage < threshold:
-            continue
-        for k in b:
-            cluster_of[k] = ci
-        a.extend(b)
-        del members[cj]
+    groups = merge_greedily(
+        n,
+        ((i, j) for _neg, i, j in pairs),
+        group_of=lambda k: items[k][0],  # one sentence per outlet
+        accept=lambda a, b: fmean(sim[x][y] for x in a for y in b) >= threshold,
+    )
 
     rows = []
-    for group in members.values():
+    for group in groups:
         if len(group) > 1:
             cohesion = fmean(sim[x][y] for x in group for y in group if x < y)
             rep = max(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from common.widgets import Picker, QuickSelectMultiple
+from events.outlet_report import BLINDSPOT_MIN_OUTLETS, BLINDSPOT_SIDE_SHARE
 from newsdesk.forms import NO_SUCH_EVENT, IdPrefixedForm
 from newsdesk.models import Event, Outlet
 
@@ -88,7 +89,7 @@ class OutletReportForm(PeriodForm):
 
 class BlindspotForm(PeriodForm):
     side_share = forms.FloatField(
-        initial=0.8,
+        initial=BLINDSPOT_SIDE_SHARE,
         min_value=0.5,
         max_value=1.0,
         required=False,
@@ -96,5 +97,27 @@ class BlindspotForm(PeriodForm):
         help_text="From 0.5 to 1.0",
     )
     min_outlets = forms.IntegerField(
-        initial=3, min_value=1, max_value=50, required=False, label="Fewest outlets covering"
+        initial=BLINDSPOT_MIN_OUTLETS,
+        min_value=1,
+        max_value=50,
+        required=False,
+        label="Fewest outlets covering",
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data:
+            # A threshold left empty applies its default: the box shows the value in use.
+            data = data.copy()
+            for name in ("side_share", "min_outlets"):
+                if not data.get(name):
+                    data[name] = str(self.base_fields[name].initial)
+        super().__init__(data or None, *args, **kwargs)
+
+    def thresholds(self) -> tuple[float, int]:
+        """The share of one side and the fewest outlets in use: the defaults when a value
+        is not valid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return (
+            data.get("side_share") or BLINDSPOT_SIDE_SHARE,
+            data.get("min_outlets") or BLINDSPOT_MIN_OUTLETS,
+        )

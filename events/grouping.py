@@ -48,6 +48,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
 from events.crosslingual import crosslingual_terms, reads_as_english
+from events.event_report import events_mark_stale
 from newsdesk.dates import shifted
 from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
 
@@ -1010,7 +1011,7 @@ def _in_publication_order(queryset):
     return queryset.order_by("published_at", "created_at", "pk").defer("raw")
 
 
-def articles_group(
+def articles_group_since(
     *,
     since: dt.date | dt.datetime | None = None,
     window_days: int | None = None,
@@ -1042,15 +1043,8 @@ def articles_group(
             changed.update(i for i in (before, placement.event.pk) if i)
     # Indexed and placed: the sweep leaves them alone (analysis.services.articles_sweep).
     scope.update(grouped_at=timezone.now())
-    _reports_stale(changed)
+    events_mark_stale(event_ids=changed)
     return report
-
-
-def _reports_stale(event_ids: set[int]) -> None:
-    """The comparison reports of these events are recomputed (after the commit)."""
-    from events.event_report import events_mark_stale
-
-    events_mark_stale(event_ids=event_ids)
 
 
 def events_rebuild(
@@ -1103,7 +1097,7 @@ def events_rebuild(
         _delete_unprotected(Event.objects.filter(pk__in=empty_ids))
         for event in Event.objects.filter(pk__in=touched):
             event_refresh_dates(event=event)
-    report = articles_group(
+    report = articles_group_since(
         since=since,
         window_days=window_days,
         threshold=threshold,
@@ -1113,8 +1107,8 @@ def events_rebuild(
     )
     report.cleared, report.deleted_events = cleared, len(empty_ids)
     # Events that lost machine-made members and kept others (those placed again are
-    # marked by articles_group).
-    _reports_stale(touched - set(empty_ids))
+    # marked by articles_group_since).
+    events_mark_stale(event_ids=touched - set(empty_ids))
     return report
 
 

@@ -482,8 +482,17 @@ def blindspot_reasons(coverage: Coverage, *, side_share: float) -> list[str]:
     return reasons
 
 
+# The blindspot thresholds when none is chosen (the page's form shows them too).
+BLINDSPOT_SIDE_SHARE = 0.8
+BLINDSPOT_MIN_OUTLETS = 3
+
+
 def blindspots(
-    *, start: dt.date, end: dt.date, side_share: float = 0.8, min_outlets: int = 3
+    *,
+    start: dt.date,
+    end: dt.date,
+    side_share: float = BLINDSPOT_SIDE_SHARE,
+    min_outlets: int = BLINDSPOT_MIN_OUTLETS,
 ) -> list[dict]:
     """Events covered mostly by one side of the leaning scale, only by state-affiliated
     outlets, or by outlets of a single country; each with the reasons that apply.

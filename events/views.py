@@ -347,17 +347,9 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
 
 @role_required(EDITOR)
 def blindspot_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.copy()
-    if query:
-        # A threshold left empty applies its default: the box shows the value in use.
-        for name in ("side_share", "min_outlets"):
-            if not query.get(name):
-                query[name] = str(BlindspotForm.base_fields[name].initial)
-    form = BlindspotForm(query or None)
+    form = BlindspotForm(request.GET or None)
     start, end = _default_period(form)
-    data = form.cleaned_data if form.is_valid() else {}
-    side_share = data.get("side_share") or 0.8
-    min_outlets = data.get("min_outlets") or 3
+    side_share, min_outlets = form.thresholds()
     found = blindspots(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
     context = {
         "form": form,

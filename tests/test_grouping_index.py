@@ -11,7 +11,7 @@ from events.event_report import event_comparison_refresh
 from events.grouping import (
     article_index,
     article_place,
-    articles_group,
+    articles_group_since,
     articles_index,
     body_overlap,
     events_rebuild,
@@ -88,7 +88,7 @@ def test_grouping_marks_the_comparison_of_every_event_it_changed_stale(
     article_from(second)
 
     with django_capture_on_commit_callbacks() as callbacks:
-        report = articles_group()
+        report = articles_group_since()
 
     assert report.joined == 1
     assert EventComparison.objects.get(event=event).stale

@@ -1,12 +1,12 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from annotations import services
-from annotations.models import Annotation, Assignment, Label, Reply, text_hash
+from annotations import selectors, services
+from annotations.models import Label, Reply
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
 from api.schemas import ERRORS, AnnotationCreate, AnnotationFilters, AnnotationOut, Error, Id
@@ -17,18 +17,9 @@ router = Router(tags=["annotations"], auth=TokenAuth(ANALYST))
 
 
 def _visible(user):
-    """The annotations ``user`` may read: as on the article pages, those of others are
-    hidden on articles of a blind assignment the user has not submitted yet."""
-    pending = Assignment.objects.filter(
-        blind=True, members__analyst=user, members__submitted_at=None
-    )
-    blind_articles = Article.objects.filter(
-        Q(pk__in=pending.filter(article__isnull=False).values("article"))
-        | Q(event__in=pending.filter(event__isnull=False).values("event"))
-    )
-    hidden = Q(article__in=blind_articles.values("pk")) & ~Q(creator=user)
+    """The annotations ``user`` may read: the pages' rule, with what the API shows."""
     return (
-        Annotation.objects.exclude(hidden)
+        selectors.annotations_readable(user=user)
         .select_related("label", "creator")
         .prefetch_related(Prefetch("replies", queryset=Reply.objects.select_related("creator")))
     )
@@ -38,20 +29,7 @@ def _visible(user):
 @paginate(PageNumbers)
 def annotation_list(request: HttpRequest, filters: Query[AnnotationFilters]):
     """Annotations, newest first, with their replies."""
-    annotations = _visible(request.auth)
-    if filters.article:
-        annotations = annotations.filter(article_id=filters.article)
-    if filters.event:
-        annotations = annotations.filter(article__event_id=filters.event)
-    if filters.label:
-        annotations = annotations.filter(label__name=filters.label)
-    if filters.creator:
-        annotations = annotations.filter(creator__username=filters.creator)
-    if filters.verdict:
-        annotations = annotations.filter(verdict=filters.verdict)
-    if filters.review_status:
-        annotations = annotations.filter(review_status=filters.review_status)
-    return annotations.order_by("-created", "-id")
+    return filters.filter(_visible(request.auth)).order_by("-created", "-id")
 
 
 @router.get("/{pk}/", response={200: AnnotationOut, 404: Error, **ERRORS}, url_name="annotation")
@@ -71,7 +49,7 @@ def annotation_create(request: HttpRequest, payload: AnnotationCreate):
     label = Label.objects.filter(name=payload.label).first()
     if label is None:
         raise HttpError(400, f"No label is named {payload.label!r}.")
-    if payload.text_hash and payload.text_hash != text_hash(article.body):
+    if not selectors.article_text_is_current(article=article, seen_hash=payload.text_hash):
         raise HttpError(400, "The article text changed: text_hash is not the current one.")
     if payload.quote:
         start, end = services.annotation_locate_quote(article=article, quote=payload.quote)

@@ -17,15 +17,7 @@ router = Router(tags=["events"], auth=TokenAuth(ANALYST))
 @paginate(PageNumbers)
 def event_list(request: HttpRequest, filters: Query[EventFilters]):
     """Events, latest first, with how many articles and outlets cover each."""
-    events = selectors.event_list()
-    if filters.q:
-        events = events.filter(title__icontains=filters.q)
-    # Undated events match no date filter.
-    if filters.date_from:
-        events = events.filter(ends_on__gte=filters.date_from)
-    if filters.date_to:
-        events = events.filter(starts_on__lte=filters.date_to)
-    return events
+    return filters.filter(selectors.event_list())
 
 
 @router.get("/{pk}/", response={200: EventDetail, 404: Error, **ERRORS}, url_name="event")

@@ -16,18 +16,7 @@ router = Router(tags=["outlets"], auth=TokenAuth(ANALYST))
 @paginate(PageNumbers)
 def outlet_list(request: HttpRequest, filters: Query[OutletFilters]):
     """The register of outlets, by name, with their ratings and domains."""
-    outlets = selectors.outlet_list()
-    if filters.q:
-        outlets = outlets.filter(name__icontains=filters.q)
-    if filters.country:
-        outlets = outlets.filter(country__iexact=filters.country)
-    if filters.leaning:
-        outlets = outlets.filter(leaning=filters.leaning)
-    if filters.reliability:
-        outlets = outlets.filter(reliability=filters.reliability)
-    if filters.active is not None:
-        outlets = outlets.filter(is_active=filters.active)
-    return outlets
+    return filters.filter(selectors.outlet_list())
 
 
 @router.get("/{slug}/", response={200: OutletDetail, 404: Error, **ERRORS}, url_name="outlet")

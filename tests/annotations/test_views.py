@@ -355,3 +355,18 @@ def test_editors_are_not_given_blind_work_but_may_join_open_assignments(
         {"article": article.pk, "analysts": [analyst.pk, other_editor.pk]},
     )
     assert article.annotation_assignments.get().blind is False
+
+
+def test_a_re_attachment_made_on_an_older_text_is_refused(analyst_client, article, analyst):
+    mine = AnnotationFactory(article=article, creator=analyst, span=span_of(BODY, "crossed"))
+    start, end = span_of(BODY, "a disgrace")
+
+    response = analyst_client.post(
+        reverse("annotation-reattach", args=[mine.pk]),
+        {"version": mine.version, "start": start, "end": end, "text_hash": "0" * 64},
+        **HTMX,
+    )
+
+    assert "The article text changed; reload the page first." in response.content.decode()
+    mine.refresh_from_db()
+    assert (mine.start, mine.version) == (BODY.index("crossed"), 1)

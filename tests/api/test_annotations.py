@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Annotation, Assignment, AssignmentMember, Change, Reply, text_hash
+from annotations.selectors import blind_for
 from tests.annotations.factories import AnnotationFactory
 from tests.factories import ArticleFactory, EventFactory, UserFactory
 
@@ -114,6 +115,7 @@ def test_a_blind_assignment_hides_others_annotations_until_submitted(analyst_api
     theirs = AnnotationFactory(article=article)
     elsewhere = AnnotationFactory(article=ArticleFactory())
     assignment = Assignment.objects.create(article=article, blind=True)
+    assignment.articles.set([article])  # as assignment_create fixes them
     member = AssignmentMember.objects.create(assignment=assignment, analyst=analyst)
 
     listed = [a["id"] for a in analyst_api.get(LIST).json()["items"]]
@@ -133,9 +135,28 @@ def test_a_blind_event_assignment_hides_its_articles_annotations(analyst_api, an
     theirs = AnnotationFactory(article=ArticleFactory(event=event))
     undated_elsewhere = AnnotationFactory(article=ArticleFactory(event=None))
     assignment = Assignment.objects.create(event=event, blind=True)
+    assignment.articles.set(event.articles.all())  # as assignment_create fixes them
     AssignmentMember.objects.create(assignment=assignment, analyst=analyst)
 
     listed = [a["id"] for a in analyst_api.get(LIST).json()["items"]]
 
     assert listed == [undated_elsewhere.pk]
     assert theirs.pk not in listed
+
+
+def test_the_api_keeps_an_article_moved_out_of_a_blind_event_hidden_as_the_pages_do(
+    analyst_api, analyst
+):
+    event = EventFactory()
+    article = ArticleFactory(event=event)
+    theirs = AnnotationFactory(article=article)
+    assignment = Assignment.objects.create(event=event, blind=True)
+    assignment.articles.set([article])
+    AssignmentMember.objects.create(assignment=assignment, analyst=analyst)
+    article.event = None
+    article.save()
+
+    listed = [a["id"] for a in analyst_api.get(LIST).json()["items"]]
+
+    assert theirs.pk not in listed
+    assert blind_for(article=article, user=analyst)

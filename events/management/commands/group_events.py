@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_date
 
 from events.grouping import (
-    articles_group,
+    articles_group_since,
     events_rebuild,
     min_shared_setting,
     threshold_setting,
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             "threshold": threshold,
             "min_shared": min_shared,
         }
-        report = events_rebuild(**options) if rebuild else articles_group(**options)
+        report = events_rebuild(**options) if rebuild else articles_group_since(**options)
         seconds = time.perf_counter() - started
         if rebuild:
             self.stdout.write(
