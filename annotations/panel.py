@@ -36,6 +36,10 @@ def panel_context(
         "article": article,
         "annotations": annotations,
         "anchored": [a for a in annotations if not a.is_orphaned],
+        # Whose edit controls to show: the same rule the services apply.
+        "editable": {
+            a.pk for a in annotations if selectors.annotation_editable_by(annotation=a, user=user)
+        },
         "orphans": [a for a in annotations if a.is_orphaned],
         "filters": filters,
         "labels": Label.objects.all(),
