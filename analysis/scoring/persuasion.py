@@ -105,7 +105,18 @@ for _family, _spec in _LEXICON["families"].items():
         _HAND_CUE_FAMILIES.setdefault(_cue, []).append(_family)
 # The hand-written cues and the learned additions together.
 _CUE_FAMILIES: dict[str, list[str]] = {cue: list(f) for cue, f in _HAND_CUE_FAMILIES.items()}
-for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
+# Learned cues: phrases from the corpus ("added", none at present) and candidates from
+# outside it that the training part promoted ("promoted": cue -> family -> [confidence,
+# matches]; the candidates are listed in the lexicon's "candidates").
+_LEARNED_CUES: list[tuple[str, str, float]] = [
+    (cue, family, confidence) for cue, (family, confidence, _n) in _LEARNED["added"].items()
+]
+_LEARNED_CUES += [
+    (cue, family, confidence)
+    for cue, by_family in _LEARNED.get("promoted", {}).items()
+    for family, (confidence, _n) in by_family.items()
+]
+for _cue, _family, _confidence in _LEARNED_CUES:
     if _family not in _CUE_FAMILIES.setdefault(_cue, []):
         _CUE_FAMILIES[_cue].append(_family)
 
@@ -118,7 +129,7 @@ for _cue, _families in _CUE_FAMILIES.items():
 for _cue, _by_family in _LEARNED["confidence"].items():
     for _family, (_confidence, _n) in _by_family.items():
         _CONFIDENCE[(_cue, _family)] = _confidence
-for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
+for _cue, _family, _confidence in _LEARNED_CUES:
     _CONFIDENCE[(_cue, _family)] = _confidence
 
 _EXACT = {_key(cue): cue for cue in _CUE_FAMILIES if not cue.endswith("*")}
@@ -133,14 +144,17 @@ _PREFIXES = sorted(
 # word start to word start in C, and lower-casing the text once is three times faster
 # than IGNORECASE.
 _BEFORE_WORD = r"[ \t\n\r\f\v\u00a0\u2009\u202f\"'“‘«‹(\[{/—–]"
-CUE_PATTERN = re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_CUE_FAMILIES)) + r")(?!\w)")
+
+
+def compile_cues(cues: list[str]) -> re.Pattern:
+    """One pattern for these cues, matched over " " + the lower-cased text (see find_cues)."""
+    return re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(cues) + r")(?!\w)")
+
+
+CUE_PATTERN = compile_cues(list(_CUE_FAMILIES))
 # The hand-written cues alone: the lexicon before learning, for the evaluation's baseline
-# (the same pattern while the learned file adds no phrase).
-HAND_CUE_PATTERN = (
-    re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_HAND_CUE_FAMILIES)) + r")(?!\w)")
-    if _LEARNED["added"]
-    else CUE_PATTERN
-)
+# (the same pattern while nothing learned adds a cue).
+HAND_CUE_PATTERN = compile_cues(list(_HAND_CUE_FAMILIES)) if _LEARNED_CUES else CUE_PATTERN
 
 
 def _lower_same_length(text: str) -> str:
@@ -297,6 +311,39 @@ def _is_quotation(text: str, start: int, end: int) -> bool:
     return _reporting(_TOKEN.findall(clause.lower())[:_WORDS_AFTER])
 
 
+# --- Phrases ----------------------------------------------------------------------------
+
+# Annotators mark loaded language and name-calling as a short phrase ("brutal crackdown",
+# "radical leftists"), not a lone word: a cue of these families is shown with the word on
+# each side of it when that word is in lower case and no function word (a capitalised
+# name, a number or punctuation stops it), and its confidence was measured on that span.
+_PHRASES = _LEXICON["phrases"]
+PHRASE_FAMILIES: frozenset[str] = frozenset(_PHRASES["families"])
+_NOT_JOINED = frozenset(_PHRASES["not_joined"])
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([a-z][a-z'’\-]*) +$")
+_WORD_AFTER = re.compile(r" +([a-z][a-z'’\-]*)(?![\w'’\-])")
+_PHRASE_WINDOW = 40
+
+
+_PHRASE_WORDS_BEFORE: int = _PHRASES["words_before"]
+_PHRASE_WORDS_AFTER: int = _PHRASES["words_after"]
+
+
+def phrase_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The cue's span with the words on each side that belong to its phrase."""
+    for _ in range(_PHRASE_WORDS_BEFORE):
+        before = _WORD_BEFORE.search(text, max(0, start - _PHRASE_WINDOW), start)
+        if not before or before.group(1).rstrip("'’-") in _NOT_JOINED:
+            break
+        start = before.start()
+    for _ in range(_PHRASE_WORDS_AFTER):
+        after = _WORD_AFTER.match(text, end)
+        if not after or after.group(1).rstrip("'’-") in _NOT_JOINED:
+            break
+        end = after.end()
+    return start, end
+
+
 # --- The scorer -------------------------------------------------------------------------
 
 
@@ -305,11 +352,14 @@ def count_words(text: str) -> int:
     return whitespace_words(text) - text.count(" — ") - text.count(" – ")
 
 
-def _cue(start: int, end: int, family: str, cue: str) -> dict:
+def _cue(text: str, start: int, end: int, family: str, cue: str) -> dict:
     confidence = _CONFIDENCE.get((cue, family), 0.0)
+    phrase = phrase_span(text, start, end) if family in PHRASE_FAMILIES else (start, end)
     return {
-        "start": start,
-        "end": end,
+        "start": phrase[0],
+        "end": phrase[1],
+        "cue_start": start,
+        "cue_end": end,
         "family": family,
         "cue": cue,
         "confidence": confidence,
@@ -318,7 +368,9 @@ def _cue(start: int, end: int, family: str, cue: str) -> dict:
 
 
 def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[dict]:
-    """The cues in the text as {start, end, family, cue, confidence, hint}, in text order.
+    """The cues in the text as {start, end, cue_start, cue_end, family, cue, confidence,
+    hint}, in text order: start and end take in the cue's phrase (see phrase_span),
+    cue_start and cue_end the cue alone.
 
     Findings only unless ``hints``; ``learned=False`` matches the hand-written cues alone
     (the learned additions are left out; confidences and hint marks stay). A cue listed
@@ -338,17 +390,17 @@ def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[d
         if cue == "may" and _is_month_or_name(text, start, end):
             continue
         for family in families_of[cue]:
-            found.append(_cue(start, end, family, cue))
+            found.append(_cue(text, start, end, family, cue))
     scare = []
     for match in SCARE_QUOTE_PATTERN.finditer(text):
         start, end = match.span()
         if start and text[start - 1].isalnum():
             continue  # an apostrophe or a mark inside a word, not an opening mark
         if not _is_quotation(text, start, end):
-            scare.append(_cue(start, end, "doubt", SCARE_QUOTE_CUE))
-    if scare:
-        found.extend(scare)
-        found.sort(key=lambda c: (c["start"], c["end"]))
+            scare.append(_cue(text, start, end, "doubt", SCARE_QUOTE_CUE))
+    found.extend(scare)
+    # A phrase can start before the cue (and a scare quote between cues): text order.
+    found.sort(key=lambda c: (c["start"], c["end"]))
     return found if hints else [c for c in found if not c["hint"]]
 
 
