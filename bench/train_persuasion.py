@@ -9,12 +9,23 @@ learning; the development part is left for the figures and the odd half is never
 
 What is learned, all by the task's own partial-credit span measure (see eval_ptc.py):
 1. Each hand-written cue's precision: over its matches in the training part, the mean
-   share of the match that lies inside a gold span of its family's technique (hedges and
-   intensifiers: of any technique). Smoothed with a weight of PRIOR_WEIGHT matches towards
+   share of the matched cue (the word or words of the cue, not the phrase the scorer
+   shows around loaded language and names) that lies inside a gold span of its family's
+   technique (hedges and intensifiers: of any technique). Smoothed with a weight of PRIOR_WEIGHT matches towards
    the precision that cues of the family seen in one half of the training articles and
    never in the other had there (the "unseen prior", also the confidence of a cue never
    matched in training), it is the cue's confidence; under THRESHOLD it is a hint.
-2. Added cues (only with --add-phrases; off by default, so the committed file adds none):
+2. Promoted candidates: the lexicon's "candidates" are vocabulary from outside the
+   corpus, no cue until the training part promotes them: the words of vaderSentiment's
+   own lexicon (MIT, shipped in the package) whose valence is at least min_valence
+   either way, and the written lists (name-calling labels), less the hand-written cues.
+   Each candidate is matched as the scorer would match it, and for each family it is
+   tried for, its precision there (on the word, as in 1), smoothed towards what all the
+   family's candidates had (CANDIDATE_PRIOR_WEIGHT matches), must reach the threshold;
+   those that do are written to "promoted" with that confidence. With 119 training
+   articles few do: a candidate must be seen three or more times, nearly always inside
+   the technique's spans.
+3. Added cues (only with --add-phrases; off by default, so the committed file adds none):
    word sequences of one to three words (letters, apostrophes and hyphens
    only) seen at least MIN_SEEN times in at least MIN_ARTICLES articles whose precision
    for one technique, smoothed towards ADDED_PRIOR with PRIOR_WEIGHT matches, reaches the
@@ -188,7 +199,8 @@ class CandidateMatcher:
         self.pattern = compile_cues([*_HAND_CUE_FAMILIES, *candidates])
 
     def __call__(self, text: str):
-        """(candidate, family, start, end) for every family the candidate is tried for."""
+        """(candidate, family, start, end, cue_start, cue_end) for every family the
+        candidate is tried for: start and end take in the phrase, as the scorer shows it."""
         from analysis.scoring.persuasion import (
             PHRASE_FAMILIES,
             _key,
@@ -203,7 +215,7 @@ class CandidateMatcher:
             start, end = match.start(), match.end() - 1
             for family in self.candidates[cue]:
                 span = phrase_span(text, start, end) if family in PHRASE_FAMILIES else (start, end)
-                yield cue, family, span[0], span[1]
+                yield cue, family, span[0], span[1], start, end
 
 
 def promote(articles: list[Article], matcher: CandidateMatcher, threshold: float) -> dict:
@@ -213,9 +225,9 @@ def promote(articles: list[Article], matcher: CandidateMatcher, threshold: float
     stats: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
     for article in articles:
         unions = _unions(article)
-        for cue, family, start, end in matcher(article.text):
+        for cue, family, _start, _end, cue_start, cue_end in matcher(article.text):
             entry = stats[(cue, family)]
-            entry[0] += _share((start, end), unions[FAMILY_TECHNIQUE[family]])
+            entry[0] += _share((cue_start, cue_end), unions[FAMILY_TECHNIQUE[family]])
             entry[1] += 1
     pooled: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     for (_cue, family), (credit, seen) in stats.items():
@@ -340,7 +352,7 @@ def simulated_predictor(
             value = weights["confidence"].get(cue["cue"], {}).get(family, [prior.get(family, 0)])[0]
             if family in FAMILY_TECHNIQUE and family not in HINT_FAMILIES and value >= threshold:
                 out.append((cue["start"], cue["end"], FAMILY_TECHNIQUE[family]))
-        for cue, family, start, end in matcher(text) if matcher else ():
+        for cue, family, start, end, _cue_start, _cue_end in matcher(text) if matcher else ():
             value = promoted.get(cue, {}).get(family, [0.0])[0]
             if family not in HINT_FAMILIES and value >= threshold:
                 out.append((start, end, FAMILY_TECHNIQUE[family]))
