@@ -11,16 +11,22 @@ Pure regular expressions, no model: one combined pattern over every cue (a prefi
 so the longest cue wins), context rules from the lexicon that switch a cue off next to
 certain words ("tax regime", "military might", "regime change"), a rule for the month
 "May", and a second pattern for scare quotes (the "peaceful" protest), which count as
-doubt. A 600-word article takes about a third of a millisecond on a slow shared server.
+doubt. Loaded language and name-calling are shown as the short phrase around the cue
+(the lower-case word on each side, unless a function word), the span the corpus's
+annotators mark. A 600-word article takes about a third of a millisecond on a slow shared
+server.
 
 Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
 ``bench/train_persuasion.py`` from the training part of the even half of the SemEval-2020
 Task 11 propaganda corpus): each cue's precision there, smoothed, is the cue's
-confidence (a cue never seen there gets what such cues turned out to have). The file can
-also add phrases learned from the corpus ("added"); it adds none at present (see the
-training script). A cue whose confidence is under the file's threshold, or of a family the
-lexicon lists in "hint_families" (measured precision under 0.3), is a hint: kept apart in
-the evidence ("hints"), left out of the counts and rates, and shown only on request.
+confidence (a cue never seen there gets what such cues turned out to have). The file also
+lists the lexicon's candidates that the training part promoted ("promoted": words from
+VADER's lexicon and from written lists, none from the corpus), each with its confidence;
+the others match nothing. It could add phrases learned from the corpus ("added"); it adds
+none (see the training script). A cue whose confidence is under the file's threshold, or
+of a family the lexicon lists in "hint_families" (measured precision under 0.3), is a
+hint: kept apart in the evidence ("hints"), left out of the counts and rates, and shown
+only on request.
 """
 
 from __future__ import annotations
