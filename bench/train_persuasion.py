@@ -201,12 +201,7 @@ class CandidateMatcher:
     def __call__(self, text: str):
         """(candidate, family, start, end, cue_start, cue_end) for every family the
         candidate is tried for: start and end take in the phrase, as the scorer shows it."""
-        from analysis.scoring.persuasion import (
-            PHRASE_FAMILIES,
-            _key,
-            _lower_same_length,
-            phrase_span,
-        )
+        from analysis.scoring.persuasion import _key, _lower_same_length, phrase_span
 
         for match in self.pattern.finditer(" " + _lower_same_length(text)):
             cue = self.by_key.get(_key(match.group()[1:]))
@@ -214,7 +209,7 @@ class CandidateMatcher:
                 continue  # a hand-written cue
             start, end = match.start(), match.end() - 1
             for family in self.candidates[cue]:
-                span = phrase_span(text, start, end) if family in PHRASE_FAMILIES else (start, end)
+                span = phrase_span(text, start, end, family)
                 yield cue, family, span[0], span[1], start, end
 
 

@@ -320,31 +320,50 @@ def _is_quotation(text: str, start: int, end: int) -> bool:
 # --- Phrases ----------------------------------------------------------------------------
 
 # Annotators mark loaded language and name-calling as a short phrase ("brutal crackdown",
-# "radical leftists"), not a lone word: a cue of these families is shown with the word on
-# each side of it when that word is in lower case and no function word (a capitalised
-# name, a number or punctuation stops it), and its confidence was measured on that span.
+# "radical leftists"), and flag-waving as a longer one, not a lone word: a cue of these
+# families is shown and counted with a few words on each side (the lexicon's "phrases":
+# how many, and whether only lower-case words that are no function word join, so that a
+# name, a number or "the" stops it). Punctuation always stops it. The confidence is the
+# cue's own, measured on its words.
 _PHRASES = _LEXICON["phrases"]
 PHRASE_FAMILIES: frozenset[str] = frozenset(_PHRASES["families"])
 _NOT_JOINED = frozenset(_PHRASES["not_joined"])
-_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([a-z][a-z'’\-]*) +$")
-_WORD_AFTER = re.compile(r" +([a-z][a-z'’\-]*)(?![\w'’\-])")
 _PHRASE_WINDOW = 40
+# (word before, word after) patterns: lower-case words only, or any word.
+_LOWER_WORDS = (
+    re.compile(r"(?<![\w'’\-])([a-z][a-z'’\-]*) +$"),
+    re.compile(r" +([a-z][a-z'’\-]*)(?![\w'’\-])"),
+)
+_ANY_WORDS = (
+    re.compile(r"(?<![\w'’\-])(\w[\w'’\-]*) +$"),
+    re.compile(r" +(\w[\w'’\-]*)(?![\w'’\-])"),
+)
+# family -> (words before, words after, (before, after) patterns, function words join)
+_PHRASE_RULES = {
+    family: (
+        int(spec["words_before"]),
+        int(spec["words_after"]),
+        _ANY_WORDS if spec["any_word"] else _LOWER_WORDS,
+        bool(spec["any_word"]),
+    )
+    for family, spec in _PHRASES["families"].items()
+}
 
 
-_PHRASE_WORDS_BEFORE: int = _PHRASES["words_before"]
-_PHRASE_WORDS_AFTER: int = _PHRASES["words_after"]
-
-
-def phrase_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The cue's span with the words on each side that belong to its phrase."""
-    for _ in range(_PHRASE_WORDS_BEFORE):
-        before = _WORD_BEFORE.search(text, max(0, start - _PHRASE_WINDOW), start)
-        if not before or before.group(1).rstrip("'’-") in _NOT_JOINED:
+def phrase_span(text: str, start: int, end: int, family: str) -> tuple[int, int]:
+    """The cue's span with the words on each side that belong to its family's phrase."""
+    rule = _PHRASE_RULES.get(family)
+    if rule is None:
+        return start, end
+    words_before, words_after, (word_before, word_after), any_word = rule
+    for _ in range(words_before):
+        before = word_before.search(text, max(0, start - _PHRASE_WINDOW), start)
+        if not before or (not any_word and before.group(1).rstrip("'’-") in _NOT_JOINED):
             break
         start = before.start()
-    for _ in range(_PHRASE_WORDS_AFTER):
-        after = _WORD_AFTER.match(text, end)
-        if not after or after.group(1).rstrip("'’-") in _NOT_JOINED:
+    for _ in range(words_after):
+        after = word_after.match(text, end)
+        if not after or (not any_word and after.group(1).rstrip("'’-") in _NOT_JOINED):
             break
         end = after.end()
     return start, end
@@ -360,7 +379,7 @@ def count_words(text: str) -> int:
 
 def _cue(text: str, start: int, end: int, family: str, cue: str) -> dict:
     confidence = _CONFIDENCE.get((cue, family), 0.0)
-    phrase = phrase_span(text, start, end) if family in PHRASE_FAMILIES else (start, end)
+    phrase = phrase_span(text, start, end, family) if family in PHRASE_FAMILIES else (start, end)
     return {
         "start": phrase[0],
         "end": phrase[1],

@@ -11,6 +11,7 @@ from analysis.scoring.persuasion import (
     HINT_FAMILIES,
     LEARNED_PATH,
     LEXICON_PATH,
+    PHRASE_FAMILIES,
     SCARE_QUOTE_CUE,
     count_words,
     find_cues,
@@ -325,10 +326,22 @@ def test_loaded_language_and_names_are_shown_as_short_phrases(text, cue, phrase)
     assert text[found["start"] : found["end"]] == phrase
 
 
+def test_flag_waving_takes_up_to_three_words_on_each_side_within_its_clause():
+    # written for the tests
+    text = "Reform, they said, will finally protect our way of life for all of us. Then a vote."
+    [found] = [c for c in all_cues(text) if c["family"] == "flag_waving"]
+    assert text[found["cue_start"] : found["cue_end"]] == "our way of life"
+    assert text[found["start"] : found["end"]] == "will finally protect our way of life for all of"
+    text = "Vote, for our country."  # punctuation stops it
+    [found] = [c for c in all_cues(text) if c["family"] == "flag_waving"]
+    assert text[found["start"] : found["end"]] == "for our country"
+
+
 def test_families_without_phrases_keep_the_cue_span():
     text = "The reform, purportedly free, will destroy our way of life."  # written for the tests
+    assert {"doubt", "appeal_to_fear"} <= families(text)
     for cue in all_cues(text):
-        if cue["family"] not in ("loaded_language", "name_calling"):
+        if cue["family"] not in PHRASE_FAMILIES:
             assert (cue["start"], cue["end"]) == (cue["cue_start"], cue["cue_end"])
     assert "purportedly" in cue_texts(text, "doubt")
 
