@@ -12,8 +12,8 @@ so the longest cue wins), context rules from the lexicon that switch a cue off n
 certain words ("tax regime", "military might", "regime change"), a rule for the month
 "May", and a second pattern for scare quotes (the "peaceful" protest), which count as
 doubt. Loaded language and name-calling are shown as the short phrase around the cue
-(the lower-case word on each side, unless a function word), the span the corpus's
-annotators mark. A 600-word article takes about a third of a millisecond on a slow shared
+(the lower-case word on each side, unless a function word), flag-waving with up to three
+words on each side within its clause: the spans the corpus's annotators mark. A 600-word article takes about a third of a millisecond on a slow shared
 server.
 
 Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
