@@ -446,6 +446,8 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{len(train)} training articles; {len(weights['confidence'])} hand cues seen "
         f"({hints} (cue, family) pairs under {THRESHOLD}: hints); "
+        f"{len(weights['promoted'])} of {len(candidate_cues())} candidates promoted "
+        f"({', '.join(sorted(weights['promoted']))}); "
         f"{len(weights['added'])} cues added; written to {args.out}"
     )
 
