@@ -142,7 +142,11 @@ def _settled_evidence() -> list[SettledPassage]:
                 continue
             family_key = "family" if score.scorer == "persuasion" else "frame"
             for cue in score.evidence.get("cues", []):
-                start, end = cue.get("start"), cue.get("end")
+                # The cue's own words: persuasion shows some cues with the phrase around them.
+                start, end = (
+                    cue.get("cue_start", cue.get("start")),
+                    cue.get("cue_end", cue.get("end")),
+                )
                 if (
                     isinstance(start, int)
                     and isinstance(end, int)

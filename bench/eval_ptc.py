@@ -24,8 +24,8 @@ Newsdesk families map to the corpus's techniques: exaggeration and minimisation 
 "Exaggeration,Minimisation"; hedges and intensifiers have no technique and are measured
 against any propaganda span (to decide whether they are findings or hints).
 
-Printed beside the scorer: the hand-written lexicon with every cue kept (main's cue
-lists, no learned weights) and a trivial baseline (every sentence with an exclamation
+Printed beside the scorer: the hand-written lexicon with every cue kept (its cues and
+phrase rules, no learned weights and no promoted candidates) and a trivial baseline (every sentence with an exclamation
 mark or an intensifier, as loaded language); the per-article Spearman correlation of cue
 rates with the annotators' span rates (per 1,000 words); a few error examples, cut to a
 few words.

@@ -9,12 +9,23 @@ learning; the development part is left for the figures and the odd half is never
 
 What is learned, all by the task's own partial-credit span measure (see eval_ptc.py):
 1. Each hand-written cue's precision: over its matches in the training part, the mean
-   share of the match that lies inside a gold span of its family's technique (hedges and
-   intensifiers: of any technique). Smoothed with a weight of PRIOR_WEIGHT matches towards
+   share of the matched cue (the word or words of the cue, not the phrase the scorer
+   shows around loaded language and names) that lies inside a gold span of its family's
+   technique (hedges and intensifiers: of any technique). Smoothed with a weight of PRIOR_WEIGHT matches towards
    the precision that cues of the family seen in one half of the training articles and
    never in the other had there (the "unseen prior", also the confidence of a cue never
    matched in training), it is the cue's confidence; under THRESHOLD it is a hint.
-2. Added cues (only with --add-phrases; off by default, so the committed file adds none):
+2. Promoted candidates: the lexicon's "candidates" are vocabulary from outside the
+   corpus, no cue until the training part promotes them: the words of vaderSentiment's
+   own lexicon (MIT, shipped in the package) whose valence is at least min_valence
+   either way, and the written lists (name-calling labels), less the hand-written cues.
+   Each candidate is matched as the scorer would match it, and for each family it is
+   tried for, its precision there (on the word, as in 1), smoothed towards what all the
+   family's candidates had (CANDIDATE_PRIOR_WEIGHT matches), must reach the threshold;
+   those that do are written to "promoted" with that confidence. With 119 training
+   articles few do: a candidate must be seen three or more times, nearly always inside
+   the technique's spans.
+3. Added cues (only with --add-phrases; off by default, so the committed file adds none):
    word sequences of one to three words (letters, apostrophes and hyphens
    only) seen at least MIN_SEEN times in at least MIN_ARTICLES articles whose precision
    for one technique, smoothed towards ADDED_PRIOR with PRIOR_WEIGHT matches, reaches the
@@ -51,6 +62,7 @@ from bench.eval_ptc import (  # noqa: E402
 OUT = ROOT / "analysis" / "lexicons" / "persuasion_learned.json"
 THRESHOLD = 0.5
 PRIOR_WEIGHT = 3.0
+CANDIDATE_PRIOR_WEIGHT = 3.0
 ADDED_PRIOR = 0.1
 MIN_SEEN = 3
 MIN_ARTICLES = 3
@@ -87,7 +99,7 @@ def hand_cue_precision(articles: list[Article]) -> dict[tuple[str, str], list[fl
         for cue in find_cues(article.text, hints=True, learned=False):
             technique = FAMILY_TECHNIQUE.get(cue["family"], ANY)
             entry = stats[(cue["cue"], cue["family"])]
-            entry[0] += _share((cue["start"], cue["end"]), unions[technique])
+            entry[0] += _share((cue["cue_start"], cue["cue_end"]), unions[technique])
             entry[1] += 1
     return stats
 
@@ -125,13 +137,116 @@ def candidate_precision(articles: list[Article]) -> dict[str, dict]:
     return stats
 
 
-def smoothed(credit: float, seen: float, prior: float) -> float:
-    return (credit + PRIOR_WEIGHT * prior) / (seen + PRIOR_WEIGHT)
+def smoothed(credit: float, seen: float, prior: float, weight: float | None = None) -> float:
+    weight = PRIOR_WEIGHT if weight is None else weight
+    return (credit + weight * prior) / (seen + weight)
 
 
-def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bool = False) -> dict:
+# --- Candidates: vocabulary from outside the corpus, weighed on the training part --------
+
+
+def vader_words(min_valence: float) -> dict[str, float]:
+    """vaderSentiment's own lexicon (MIT, shipped in the package): word -> valence, for the
+    words of letters (inner hyphens and apostrophes allowed) at least this strongly valenced."""
+    import vaderSentiment
+
+    path = Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
+    words = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not re.fullmatch(r"[a-z](?:[a-z'\-]*[a-z])?", parts[0]):
+            continue
+        if len(parts[0]) > 2 and abs(float(parts[1])) >= min_valence:
+            words[parts[0]] = float(parts[1])
+    return words
+
+
+def candidate_cues() -> dict[str, list[str]]:
+    """The lexicon's candidates (its "candidates": VADER's strongly valenced words, and
+    written lists) -> the families each is tried for, less any hand-written cue: a
+    candidate equal to one, or that a hand-written prefix cue already matches, is left out
+    (the hand-written cue keeps its place and its own measured confidence)."""
+    from analysis.scoring.persuasion import _HAND_CUE_FAMILIES, _LEXICON, _key
+
+    spec = _LEXICON["candidates"]
+    hand_exact = {_key(cue) for cue in _HAND_CUE_FAMILIES if not cue.endswith("*")}
+    hand_prefixes = tuple(_key(cue[:-1]) for cue in _HAND_CUE_FAMILIES if cue.endswith("*"))
+    cues: dict[str, list[str]] = {}
+    for word in vader_words(spec["vader"]["min_valence"]):
+        cues[word] = list(spec["vader"]["families"])
+    for family, written in spec["written"].items():
+        for cue in written:
+            cues.setdefault(cue, [])
+            if family not in cues[cue]:
+                cues[cue].append(family)
+    return {
+        cue: families
+        for cue, families in sorted(cues.items())
+        if _key(cue) not in hand_exact and not _key(cue).startswith(hand_prefixes)
+    }
+
+
+class CandidateMatcher:
+    """Where the candidates match, as the scorer would match them once promoted: one
+    pattern over the hand-written cues and the candidates (the longest cue wins), with the
+    scorer's phrase spans for the families that take them."""
+
+    def __init__(self, candidates: dict[str, list[str]]) -> None:
+        from analysis.scoring.persuasion import _HAND_CUE_FAMILIES, _key, compile_cues
+
+        self.candidates = candidates
+        self.by_key = {_key(cue): cue for cue in candidates}
+        self.pattern = compile_cues([*_HAND_CUE_FAMILIES, *candidates])
+
+    def __call__(self, text: str):
+        """(candidate, family, start, end, cue_start, cue_end) for every family the
+        candidate is tried for: start and end take in the phrase, as the scorer shows it."""
+        from analysis.scoring.persuasion import _key, _lower_same_length, phrase_span
+
+        for match in self.pattern.finditer(" " + _lower_same_length(text)):
+            cue = self.by_key.get(_key(match.group()[1:]))
+            if cue is None:
+                continue  # a hand-written cue
+            start, end = match.start(), match.end() - 1
+            for family in self.candidates[cue]:
+                span = phrase_span(text, start, end, family)
+                yield cue, family, span[0], span[1], start, end
+
+
+def promote(articles: list[Article], matcher: CandidateMatcher, threshold: float) -> dict:
+    """Candidates whose precision on these articles, smoothed towards what all candidates
+    of the family had there (CANDIDATE_PRIOR_WEIGHT matches), reaches the threshold:
+    candidate -> family -> [confidence, matches]; and the family priors."""
+    stats: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0])
+    for article in articles:
+        unions = _unions(article)
+        for cue, family, _start, _end, cue_start, cue_end in matcher(article.text):
+            entry = stats[(cue, family)]
+            entry[0] += _share((cue_start, cue_end), unions[FAMILY_TECHNIQUE[family]])
+            entry[1] += 1
+    pooled: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for (_cue, family), (credit, seen) in stats.items():
+        pooled[family][0] += credit
+        pooled[family][1] += seen
+    prior = {f: round(c / n, 3) if n else 0.0 for f, (c, n) in sorted(pooled.items())}
+    promoted: dict[str, dict[str, list]] = defaultdict(dict)
+    for (cue, family), (credit, seen) in sorted(stats.items()):
+        value = smoothed(credit, seen, prior[family], CANDIDATE_PRIOR_WEIGHT)
+        if value >= threshold:
+            promoted[cue][family] = [round(value, 3), int(seen)]
+    return {"candidate_prior": prior, "promoted": dict(promoted)}
+
+
+def learn(
+    articles: list[Article],
+    threshold: float = THRESHOLD,
+    add_phrases: bool = False,
+    matcher: CandidateMatcher | None = None,
+) -> dict:
     from analysis.scoring.persuasion import _HAND_CUE_FAMILIES, VERSION, _key
 
+    matcher = matcher or CandidateMatcher(candidate_cues())
+    candidates = promote(articles, matcher, threshold)
     hand = hand_cue_precision(articles)
     family_credit: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     for (_cue, family), (credit, seen) in hand.items():
@@ -185,7 +300,12 @@ def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bo
             "family_prior: each family's precision over its hand-written cues' matches; "
             "unseen_prior: the confidence of a hand-written cue never matched in training "
             "(and the prior its own precision is smoothed towards); "
-            "added: word sequence -> [family, smoothed precision, matches]. A cue under "
+            "added: word sequence -> [family, smoothed precision, matches]; "
+            "candidate_prior: each family's precision over all its candidates' matches "
+            "(the lexicon's candidates: VADER's strongly valenced words and written lists, "
+            "none taken from the corpus); promoted: candidate -> family -> [smoothed "
+            "precision, matches], the candidates whose precision, smoothed towards "
+            "candidate_prior, reached threshold (the others are no cue). A cue under "
             "threshold is a hint."
         ),
         "lexicon_version": VERSION,
@@ -195,14 +315,19 @@ def learn(articles: list[Article], threshold: float = THRESHOLD, add_phrases: bo
         "added_prior": ADDED_PRIOR,
         "min_seen": MIN_SEEN,
         "min_articles": MIN_ARTICLES,
+        "candidate_prior_weight": CANDIDATE_PRIOR_WEIGHT,
         "family_prior": family_prior,
         "unseen_prior": unseen_prior,
         "confidence": dict(confidence),
         "added": dict(sorted(added.items())),
+        "candidate_prior": candidates["candidate_prior"],
+        "promoted": candidates["promoted"],
     }
 
 
-def simulated_predictor(weights: dict, hint_families: frozenset = frozenset()):
+def simulated_predictor(
+    weights: dict, hint_families: frozenset = frozenset(), matcher: CandidateMatcher | None = None
+):
     """The scorer's findings under these weights, approximately (for cross-validation).
 
     Hand-written cues as the scorer matches them, kept when their confidence reaches the
@@ -213,7 +338,7 @@ def simulated_predictor(weights: dict, hint_families: frozenset = frozenset()):
 
     HINT_FAMILIES = hint_families  # noqa: N806
     threshold, prior = weights["threshold"], weights["unseen_prior"]
-    added = weights["added"]
+    added, promoted = weights["added"], weights["promoted"]
 
     def predict(text: str):
         out = []
@@ -222,6 +347,10 @@ def simulated_predictor(weights: dict, hint_families: frozenset = frozenset()):
             value = weights["confidence"].get(cue["cue"], {}).get(family, [prior.get(family, 0)])[0]
             if family in FAMILY_TECHNIQUE and family not in HINT_FAMILIES and value >= threshold:
                 out.append((cue["start"], cue["end"], FAMILY_TECHNIQUE[family]))
+        for cue, family, start, end, _cue_start, _cue_end in matcher(text) if matcher else ():
+            value = promoted.get(cue, {}).get(family, [0.0])[0]
+            if family not in HINT_FAMILIES and value >= threshold:
+                out.append((start, end, FAMILY_TECHNIQUE[family]))
         words = [
             m for m in _WORD.finditer(text) if m.start() == 0 or text[m.start() - 1] in _OPENS_CUE
         ]
@@ -249,28 +378,32 @@ def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
     from analysis.scoring.persuasion import HINT_FAMILIES
     from bench.eval_ptc import Credit, evaluate
 
-    global PRIOR_WEIGHT, MIN_SEEN
+    global PRIOR_WEIGHT, CANDIDATE_PRIOR_WEIGHT
     folds = [[a for a in train if a.number // 2 % 3 == k] for k in (1, 2)]
+    matcher = CandidateMatcher(candidate_cues())
     settings = (
-        [(t, w, m) for t in (0.4, 0.5, 0.6) for w in (1.0, 3.0) for m in (2, 3, 5)]
+        [(t, w, c) for t in (0.4, 0.45, 0.5, 0.6) for w in (1.0, 3.0) for c in (1.5, 3.0)]
         if grid
-        else [(THRESHOLD, PRIOR_WEIGHT, MIN_SEEN)]
+        else [(THRESHOLD, PRIOR_WEIGHT, CANDIDATE_PRIOR_WEIGHT)]
     )
-    for threshold, prior_weight, min_seen in settings:
-        PRIOR_WEIGHT, MIN_SEEN = prior_weight, min_seen
+    for threshold, prior_weight, candidate_weight in settings:
+        PRIOR_WEIGHT, CANDIDATE_PRIOR_WEIGHT = prior_weight, candidate_weight
         total, per_label = Credit(), {t: Credit() for t in TECHNIQUES}
         every_cue = {t: Credit() for t in TECHNIQUES}
         for k in (0, 1):
-            weights = learn(folds[k], threshold, add_phrases)
-            total.add(evaluate(folds[1 - k], simulated_predictor(weights, HINT_FAMILIES)).micro)
-            result = evaluate(folds[1 - k], simulated_predictor(weights))
+            weights = learn(folds[k], threshold, add_phrases, matcher)
+            total.add(
+                evaluate(folds[1 - k], simulated_predictor(weights, HINT_FAMILIES, matcher)).micro
+            )
+            result = evaluate(folds[1 - k], simulated_predictor(weights, matcher=matcher))
             for label, credit in result.per_label.items():
                 per_label[label].add(credit)
             result = evaluate(folds[1 - k], simulated_predictor({**weights, "threshold": 0.0}))
             for label, credit in result.per_label.items():
                 every_cue[label].add(credit)
         print(
-            f"threshold {threshold} prior weight {prior_weight} min seen {min_seen}: "
+            f"threshold {threshold} prior weight {prior_weight} "
+            f"candidate prior weight {candidate_weight}: "
             f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
             f"({total.predicted} cues)"
         )
@@ -313,6 +446,8 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"{len(train)} training articles; {len(weights['confidence'])} hand cues seen "
         f"({hints} (cue, family) pairs under {THRESHOLD}: hints); "
+        f"{len(weights['promoted'])} of {len(candidate_cues())} candidates promoted "
+        f"({', '.join(sorted(weights['promoted']))}); "
         f"{len(weights['added'])} cues added; written to {args.out}"
     )
 

@@ -11,16 +11,22 @@ Pure regular expressions, no model: one combined pattern over every cue (a prefi
 so the longest cue wins), context rules from the lexicon that switch a cue off next to
 certain words ("tax regime", "military might", "regime change"), a rule for the month
 "May", and a second pattern for scare quotes (the "peaceful" protest), which count as
-doubt. A 600-word article takes about a third of a millisecond on a slow shared server.
+doubt. Loaded language and name-calling are shown as the short phrase around the cue
+(the lower-case word on each side, unless a function word), flag-waving with up to three
+words on each side within its clause: the spans the corpus's annotators mark. A 600-word article takes about a third of a millisecond on a slow shared
+server.
 
 Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
 ``bench/train_persuasion.py`` from the training part of the even half of the SemEval-2020
 Task 11 propaganda corpus): each cue's precision there, smoothed, is the cue's
-confidence (a cue never seen there gets what such cues turned out to have). The file can
-also add phrases learned from the corpus ("added"); it adds none at present (see the
-training script). A cue whose confidence is under the file's threshold, or of a family the
-lexicon lists in "hint_families" (measured precision under 0.3), is a hint: kept apart in
-the evidence ("hints"), left out of the counts and rates, and shown only on request.
+confidence (a cue never seen there gets what such cues turned out to have). The file also
+lists the lexicon's candidates that the training part promoted ("promoted": words from
+VADER's lexicon and from written lists, none from the corpus), each with its confidence;
+the others match nothing. It could add phrases learned from the corpus ("added"); it adds
+none (see the training script). A cue whose confidence is under the file's threshold, or
+of a family the lexicon lists in "hint_families" (measured precision under 0.3), is a
+hint: kept apart in the evidence ("hints"), left out of the counts and rates, and shown
+only on request.
 """
 
 from __future__ import annotations
@@ -105,7 +111,18 @@ for _family, _spec in _LEXICON["families"].items():
         _HAND_CUE_FAMILIES.setdefault(_cue, []).append(_family)
 # The hand-written cues and the learned additions together.
 _CUE_FAMILIES: dict[str, list[str]] = {cue: list(f) for cue, f in _HAND_CUE_FAMILIES.items()}
-for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
+# Learned cues: phrases from the corpus ("added", none at present) and candidates from
+# outside it that the training part promoted ("promoted": cue -> family -> [confidence,
+# matches]; the candidates are listed in the lexicon's "candidates").
+_LEARNED_CUES: list[tuple[str, str, float]] = [
+    (cue, family, confidence) for cue, (family, confidence, _n) in _LEARNED["added"].items()
+]
+_LEARNED_CUES += [
+    (cue, family, confidence)
+    for cue, by_family in _LEARNED.get("promoted", {}).items()
+    for family, (confidence, _n) in by_family.items()
+]
+for _cue, _family, _confidence in _LEARNED_CUES:
     if _family not in _CUE_FAMILIES.setdefault(_cue, []):
         _CUE_FAMILIES[_cue].append(_family)
 
@@ -118,7 +135,7 @@ for _cue, _families in _CUE_FAMILIES.items():
 for _cue, _by_family in _LEARNED["confidence"].items():
     for _family, (_confidence, _n) in _by_family.items():
         _CONFIDENCE[(_cue, _family)] = _confidence
-for _cue, (_family, _confidence, _n) in _LEARNED["added"].items():
+for _cue, _family, _confidence in _LEARNED_CUES:
     _CONFIDENCE[(_cue, _family)] = _confidence
 
 _EXACT = {_key(cue): cue for cue in _CUE_FAMILIES if not cue.endswith("*")}
@@ -133,14 +150,17 @@ _PREFIXES = sorted(
 # word start to word start in C, and lower-casing the text once is three times faster
 # than IGNORECASE.
 _BEFORE_WORD = r"[ \t\n\r\f\v\u00a0\u2009\u202f\"'“‘«‹(\[{/—–]"
-CUE_PATTERN = re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_CUE_FAMILIES)) + r")(?!\w)")
+
+
+def compile_cues(cues: list[str]) -> re.Pattern:
+    """One pattern for these cues, matched over " " + the lower-cased text (see find_cues)."""
+    return re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(cues) + r")(?!\w)")
+
+
+CUE_PATTERN = compile_cues(list(_CUE_FAMILIES))
 # The hand-written cues alone: the lexicon before learning, for the evaluation's baseline
-# (the same pattern while the learned file adds no phrase).
-HAND_CUE_PATTERN = (
-    re.compile(_BEFORE_WORD + "(?:" + _trie_pattern(list(_HAND_CUE_FAMILIES)) + r")(?!\w)")
-    if _LEARNED["added"]
-    else CUE_PATTERN
-)
+# (the same pattern while nothing learned adds a cue).
+HAND_CUE_PATTERN = compile_cues(list(_HAND_CUE_FAMILIES)) if _LEARNED_CUES else CUE_PATTERN
 
 
 def _lower_same_length(text: str) -> str:
@@ -297,6 +317,58 @@ def _is_quotation(text: str, start: int, end: int) -> bool:
     return _reporting(_TOKEN.findall(clause.lower())[:_WORDS_AFTER])
 
 
+# --- Phrases ----------------------------------------------------------------------------
+
+# Annotators mark loaded language and name-calling as a short phrase ("brutal crackdown",
+# "radical leftists"), and flag-waving as a longer one, not a lone word: a cue of these
+# families is shown and counted with a few words on each side (the lexicon's "phrases":
+# how many, and whether only lower-case words that are no function word join, so that a
+# name, a number or "the" stops it). Punctuation always stops it. The confidence is the
+# cue's own, measured on its words.
+_PHRASES = _LEXICON["phrases"]
+PHRASE_FAMILIES: frozenset[str] = frozenset(_PHRASES["families"])
+_NOT_JOINED = frozenset(_PHRASES["not_joined"])
+_PHRASE_WINDOW = 40
+# (word before, word after) patterns: lower-case words only, or any word.
+_LOWER_WORDS = (
+    re.compile(r"(?<![\w'’\-])([a-z][a-z'’\-]*) +$"),
+    re.compile(r" +([a-z][a-z'’\-]*)(?![\w'’\-])"),
+)
+_ANY_WORDS = (
+    re.compile(r"(?<![\w'’\-])(\w[\w'’\-]*) +$"),
+    re.compile(r" +(\w[\w'’\-]*)(?![\w'’\-])"),
+)
+# family -> (words before, words after, (before, after) patterns, function words join)
+_PHRASE_RULES = {
+    family: (
+        int(spec["words_before"]),
+        int(spec["words_after"]),
+        _ANY_WORDS if spec["any_word"] else _LOWER_WORDS,
+        bool(spec["any_word"]),
+    )
+    for family, spec in _PHRASES["families"].items()
+}
+
+
+def phrase_span(text: str, start: int, end: int, family: str) -> tuple[int, int]:
+    """The cue's span with the words on each side that belong to its family's phrase."""
+    rule = _PHRASE_RULES.get(family)
+    if rule is None:
+        return start, end
+    words_before, words_after, (word_before, word_after), any_word = rule
+    for _ in range(words_before):
+        before = word_before.search(text, max(0, start - _PHRASE_WINDOW), start)
+        if not before or (not any_word and before.group(1).rstrip("'’-") in _NOT_JOINED):
+            break
+        start = before.start()
+    for _ in range(words_after):
+        after = word_after.match(text, end)
+        if not after or (not any_word and after.group(1).rstrip("'’-") in _NOT_JOINED):
+            break
+        end = after.end()
+    return start, end
+
+
 # --- The scorer -------------------------------------------------------------------------
 
 
@@ -305,11 +377,14 @@ def count_words(text: str) -> int:
     return whitespace_words(text) - text.count(" — ") - text.count(" – ")
 
 
-def _cue(start: int, end: int, family: str, cue: str) -> dict:
+def _cue(text: str, start: int, end: int, family: str, cue: str) -> dict:
     confidence = _CONFIDENCE.get((cue, family), 0.0)
+    phrase = phrase_span(text, start, end, family) if family in PHRASE_FAMILIES else (start, end)
     return {
-        "start": start,
-        "end": end,
+        "start": phrase[0],
+        "end": phrase[1],
+        "cue_start": start,
+        "cue_end": end,
         "family": family,
         "cue": cue,
         "confidence": confidence,
@@ -318,7 +393,9 @@ def _cue(start: int, end: int, family: str, cue: str) -> dict:
 
 
 def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[dict]:
-    """The cues in the text as {start, end, family, cue, confidence, hint}, in text order.
+    """The cues in the text as {start, end, cue_start, cue_end, family, cue, confidence,
+    hint}, in text order: start and end take in the cue's phrase (see phrase_span),
+    cue_start and cue_end the cue alone.
 
     Findings only unless ``hints``; ``learned=False`` matches the hand-written cues alone
     (the learned additions are left out; confidences and hint marks stay). A cue listed
@@ -338,17 +415,17 @@ def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[d
         if cue == "may" and _is_month_or_name(text, start, end):
             continue
         for family in families_of[cue]:
-            found.append(_cue(start, end, family, cue))
+            found.append(_cue(text, start, end, family, cue))
     scare = []
     for match in SCARE_QUOTE_PATTERN.finditer(text):
         start, end = match.span()
         if start and text[start - 1].isalnum():
             continue  # an apostrophe or a mark inside a word, not an opening mark
         if not _is_quotation(text, start, end):
-            scare.append(_cue(start, end, "doubt", SCARE_QUOTE_CUE))
-    if scare:
-        found.extend(scare)
-        found.sort(key=lambda c: (c["start"], c["end"]))
+            scare.append(_cue(text, start, end, "doubt", SCARE_QUOTE_CUE))
+    found.extend(scare)
+    # A phrase can start before the cue (and a scare quote between cues): text order.
+    found.sort(key=lambda c: (c["start"], c["end"]))
     return found if hints else [c for c in found if not c["hint"]]
 
 

@@ -11,6 +11,7 @@ from analysis.scoring.persuasion import (
     HINT_FAMILIES,
     LEARNED_PATH,
     LEXICON_PATH,
+    PHRASE_FAMILIES,
     SCARE_QUOTE_CUE,
     count_words,
     find_cues,
@@ -35,7 +36,8 @@ def families(text):
 
 
 def cue_texts(text, family):
-    return [text[c["start"] : c["end"]] for c in all_cues(text) if c["family"] == family]
+    """The words each cue matched (without the phrase around loaded language and names)."""
+    return [text[c["cue_start"] : c["cue_end"]] for c in all_cues(text) if c["family"] == family]
 
 
 # --- The lexicon ------------------------------------------------------------------------
@@ -77,7 +79,7 @@ def test_every_context_rule_belongs_to_a_cue():
 
 
 def test_the_scorer_version_is_the_lexicon_version():
-    assert get_scorer("persuasion").version == LEXICON["version"] == "2"
+    assert get_scorer("persuasion").version == LEXICON["version"] == "3"
 
 
 def test_the_learned_weights_were_learned_for_this_lexicon_version():
@@ -292,7 +294,90 @@ def test_offsets_point_at_each_cue():
 
 def test_offsets_survive_characters_that_grow_when_lower_cased():
     text = "İİ İstanbul may see chaos."
-    assert [text[c["start"] : c["end"]] for c in all_cues(text)] == ["may", "chaos"]
+    assert [text[c["cue_start"] : c["cue_end"]] for c in all_cues(text)] == ["may", "chaos"]
+    assert [text[c["start"] : c["end"]] for c in all_cues(text)] == ["may", "see chaos"]
+
+
+# --- Phrases (sentences written for the tests) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "phrase"),
+    [
+        # a lower-case word on each side joins the loaded word
+        ("They called it a barbaric bloodbath yesterday.", "barbaric", "barbaric bloodbath"),
+        ("Troops unleashed brutal repression there.", "brutal", "unleashed brutal repression"),
+        # function words, capitals, numbers and punctuation stop the phrase
+        ("It was the carnage of the war.", "carnage", "carnage"),
+        ("Critics slammed Smith, again.", "slammed", "slammed"),
+        ("Reporters saw chaos 24 hours later.", "chaos", "saw chaos"),
+        ("Mayhem.", "mayhem", "Mayhem"),
+        # name-calling takes its phrase too
+        (
+            "Protesters denounced corrupt globalists everywhere.",
+            "globalist*",
+            "corrupt globalists everywhere",
+        ),
+    ],
+)
+def test_loaded_language_and_names_are_shown_as_short_phrases(text, cue, phrase):
+    [found] = [c for c in all_cues(text) if c["cue"] == cue]
+    assert found["start"] <= found["cue_start"] < found["cue_end"] <= found["end"]
+    assert text[found["start"] : found["end"]] == phrase
+
+
+def test_flag_waving_takes_up_to_three_words_on_each_side_within_its_clause():
+    # written for the tests
+    text = "Reform, they said, will finally protect our way of life for all of us. Then a vote."
+    [found] = [c for c in all_cues(text) if c["family"] == "flag_waving"]
+    assert text[found["cue_start"] : found["cue_end"]] == "our way of life"
+    assert text[found["start"] : found["end"]] == "will finally protect our way of life for all of"
+    text = "Vote, for our country."  # punctuation stops it
+    [found] = [c for c in all_cues(text) if c["family"] == "flag_waving"]
+    assert text[found["start"] : found["end"]] == "for our country"
+
+
+def test_families_without_phrases_keep_the_cue_span():
+    text = "The reform, purportedly free, will destroy our way of life."  # written for the tests
+    assert {"doubt", "appeal_to_fear"} <= families(text)
+    for cue in all_cues(text):
+        if cue["family"] not in PHRASE_FAMILIES:
+            assert (cue["start"], cue["end"]) == (cue["cue_start"], cue["cue_end"])
+    assert "purportedly" in cue_texts(text, "doubt")
+
+
+# --- Candidates from outside the corpus -------------------------------------------------
+
+
+def test_the_candidates_come_from_vader_and_a_written_list_and_are_no_hand_cue():
+    spec = LEXICON["candidates"]
+    assert spec["vader"]["min_valence"] >= 1.0
+    assert set(spec["vader"]["families"]) <= set(FINDING_FAMILIES)
+    hand = {cue for family in LEXICON["families"].values() for cue in family["cues"]}
+    for family, cues in spec["written"].items():
+        assert family in FAMILIES
+        assert not set(cues) & hand
+
+
+def test_a_promoted_candidate_is_a_cue_with_its_learned_confidence():
+    assert LEARNED["promoted"], "the training part promoted no candidate"
+    for cue, by_family in LEARNED["promoted"].items():
+        text = f"They called them {cue}."  # written for the tests
+        found = {c["family"]: c for c in find_cues(text, hints=True) if c["cue"] == cue}
+        assert set(found) == set(by_family)
+        for family, (confidence, _matches) in by_family.items():
+            assert found[family]["confidence"] == confidence >= CONFIDENCE_THRESHOLD
+            assert not found[family]["hint"]
+        # the hand-written lexicon alone does not know it
+        assert not [c for c in all_cues(text) if c["cue"] == cue]
+
+
+def test_a_candidate_the_training_did_not_promote_is_no_cue():
+    promoted = set(LEARNED["promoted"])
+    written = [c for c in LEXICON["candidates"]["written"]["name_calling"] if c not in promoted]
+    word = next(c for c in written if " " not in c and not c.endswith("*"))
+    text = f"They called them {word}."  # written for the tests
+    assert not find_cues(text, hints=True)
 
 
 def test_prefix_cues_are_reported_as_written_in_the_lexicon():

@@ -141,6 +141,22 @@ def test_settled_annotations_confirm_the_cues_inside_them_and_surface_missing_ph
     ]
 
 
+def test_a_cue_shown_with_its_phrase_is_confirmed_by_a_passage_around_its_word(editor):
+    article = scored_article()
+    [cue] = Score.objects.get(article=article).evidence["cues"]
+    # As persuasion v3 stores it: the phrase "brutal crackdown" around the word "brutal".
+    phrase_end = TEXT.index("crackdown") + len("crackdown")
+    Score.objects.filter(article=article).update(
+        evidence={
+            "cues": [{**cue, "cue_start": cue["start"], "cue_end": cue["end"], "end": phrase_end}]
+        }
+    )
+    settle(article, "brutal", "Loaded language", editor)
+
+    assert feedback.cue_records()[("persuasion", "loaded_language", "brutal")].accepted == 1
+    assert feedback.lexicon_candidates() == []
+
+
 def test_the_admin_page_shows_the_figures_and_adds_a_phrase(client, admin_user, editor, analyst):
     first = scored_article()
     second = scored_article(text="Officials said the brave protesters went home.", cues=())

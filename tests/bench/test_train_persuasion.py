@@ -1,0 +1,60 @@
+"""bench/train_persuasion.py's candidates, on made-up articles written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.eval_ptc import ANY, Article
+from bench.train_persuasion import CandidateMatcher, candidate_cues, promote
+
+LOADED = "Loaded_Language"
+
+
+def article(number: int, text: str, loaded: list[str]) -> Article:
+    """An article whose annotators marked each of the given phrases as loaded language."""
+    spans = []
+    for phrase in loaded:
+        start = text.index(phrase)
+        spans.append((start, start + len(phrase)))
+    return Article(number, text, {LOADED: spans, ANY: list(spans)})
+
+
+def test_candidates_leave_out_the_hand_written_cues_and_their_prefixes():
+    candidates = candidate_cues()
+    assert candidates["dreadful"] == ["loaded_language", "name_calling"]  # VADER -1.9
+    assert "vile" not in candidates  # a hand-written loaded-language cue
+    assert "savages" not in candidates  # matched by the hand-written prefix savage*
+    assert "wonderful" in candidates  # strongly valenced either way
+    assert "charlatans" in candidates  # from the written name-calling list
+    assert candidate_cues()["charlatans"] == ["name_calling"]
+
+
+def test_a_candidate_is_promoted_only_where_the_annotators_marked_it():
+    # Written for the tests: "dreadful" sits inside a marked phrase in four articles,
+    # "wonderful" is never marked.
+    articles = [
+        article(
+            n,
+            f"Title {n}\n\nIt was a dreadful betrayal of voters. The wonderful weather held.",
+            ["a dreadful betrayal"],
+        )
+        for n in (100, 104, 106, 110)
+    ]
+    matcher = CandidateMatcher({"dreadful": ["loaded_language"], "wonderful": ["loaded_language"]})
+    learned = promote(articles, matcher, threshold=0.5)
+    assert set(learned["promoted"]) == {"dreadful"}
+    confidence, matches = learned["promoted"]["dreadful"]["loaded_language"]
+    assert matches == 4
+    # Measured on the word itself (fully inside), smoothed towards the pooled prior of
+    # 0.5 (4 of 8 matches inside) with the weight of three matches: (4 + 3 * 0.5) / 7.
+    assert confidence == pytest.approx(5.5 / 7, abs=0.001)
+    assert learned["candidate_prior"]["loaded_language"] == 0.5
+
+
+def test_the_matcher_gives_the_phrase_span_for_the_phrase_families():
+    text = "It was a dreadful betrayal."  # written for the tests
+    matcher = CandidateMatcher({"dreadful": ["loaded_language"]})
+    [(cue, family, start, end, cue_start, cue_end)] = list(matcher(text))
+    assert (cue, family) == ("dreadful", "loaded_language")
+    assert text[cue_start:cue_end] == "dreadful"
+    assert text[start:end] == "dreadful betrayal"
