@@ -44,7 +44,14 @@ def write_additions(
     data = json.loads(path.read_text(encoding="utf-8"))
     families = data[FILES[scorer][1]]
     for family, phrase, weight in additions:
-        families[family]["cues"][phrase] = weight
+        cues = families[family]["cues"]
+        if isinstance(cues, list):
+            # Persuasion's cues are a plain list: a cue's confidence is its family's
+            # until the training measures it (analysis/lexicons/persuasion_learned.json).
+            if phrase not in cues:
+                cues.append(phrase)
+        else:
+            cues[phrase] = weight
     data["version"] = next_version(data["version"])
     # Atomic: a worker starting meanwhile reads the old file or the new one, never half.
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".json")

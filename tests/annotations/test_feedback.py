@@ -209,6 +209,21 @@ def test_applying_additions_writes_the_lexicon_with_a_new_version(admin_user, tm
     assert services.lexicon_additions_apply(directory=tmp_path) == {}
 
 
+def test_a_persuasion_addition_joins_its_familys_list_of_cues(admin_user, tmp_path):
+    for name, _ in lexicons.FILES.values():
+        shutil.copy(lexicons.LEXICONS / name, tmp_path / name)
+    services.lexicon_addition_create(
+        user=admin_user, phrase="brave protesters", scorer="persuasion", family="loaded_language"
+    )
+
+    versions = services.lexicon_additions_apply(directory=tmp_path)
+
+    after = json.loads((tmp_path / "persuasion.json").read_text())
+    assert set(versions) == {"persuasion"}
+    cues = after["families"]["loaded_language"]["cues"]
+    assert cues.count("brave protesters") == 1 and "slammed" in cues
+
+
 def test_only_admins_add_to_a_lexicon(analyst):
     from django.core.exceptions import PermissionDenied
 
