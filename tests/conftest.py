@@ -1,10 +1,20 @@
+"""Fixtures shared by the tests of several packages. Those of one package are in its own
+conftest.py; the local feed server (tests/feed_server.py) is a plugin, as both the
+newsdesk tests and the worker tests in tests/integration/ poll through it."""
+
+import json
 import os
 
 import pytest
 
+from analysis.services import article_score
+from api.services import token_create
 from newsdesk.groups import ensure_role_groups
+from newsdesk.models import Article
 from newsdesk.roles import ADMIN, ANALYST, EDITOR
 from tests.factories import UserFactory
+
+pytest_plugins = ["tests.feed_server"]
 
 # Where the project's shared seed corpus lives (a sibling of the repository).
 SHARED_CORPUS = os.path.join(
@@ -66,3 +76,38 @@ def scorer_names() -> set[str]:
     from analysis.scoring import all_scorers
 
     return {s.name for s in all_scorers()}
+
+
+@pytest.fixture
+def score():
+    """Run every scorer on an article now, as the Celery task would, and reload it."""
+
+    def run(article: Article) -> Article:
+        assert article_score(article_id=article.pk)
+        article.refresh_from_db()
+        return article
+
+    return run
+
+
+class TokenClient:
+    """The test client with an API token: get/post JSON, as a script would."""
+
+    def __init__(self, client, raw: str):
+        self.client, self.raw = client, raw
+
+    def _headers(self) -> dict:
+        return {"HTTP_AUTHORIZATION": f"Bearer {self.raw}"}
+
+    def get(self, url: str, params: dict | None = None):
+        return self.client.get(url, params or {}, **self._headers())
+
+    def post(self, url: str, body):
+        data = body if isinstance(body, (str, bytes)) else json.dumps(body)
+        return self.client.post(url, data, content_type="application/json", **self._headers())
+
+
+@pytest.fixture
+def analyst_api(client, analyst) -> TokenClient:
+    _token, raw = token_create(user=analyst, name="tests")
+    return TokenClient(client, raw)

@@ -18,8 +18,8 @@ from events.storylines import (
 )
 from events.tasks import link_recent_storylines
 from newsdesk.models import Article, Event, MembershipSource, Storyline
+from tests.events.test_grouping import CHAINS_SET, HARD_SET, load_hard_set
 from tests.factories import ArticleFactory, UserFactory
-from tests.test_grouping import CHAINS_SET, HARD_SET, load_hard_set
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from analysis.scoring.attribution import score_attribution
 from newsdesk.ingest.text import clean_text
 
 SEED = (
-    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
+    Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
 )
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.models import Article, Feed
-from tests.feeds.conftest import article_page, rss
+from tests.feed_server import article_page, rss
 
 pytestmark = pytest.mark.django_db
 

@@ -10,9 +10,9 @@ import pytest
 from events.crosslingual import crosslingual_terms, name_key, reads_as_english
 from events.grouping import bcubed_scores, easy_words, events_rebuild, pairwise_scores
 from newsdesk.models import Article
-from tests.test_grouping import load_hard_set, truth_and_found
+from tests.events.test_grouping import load_hard_set, truth_and_found
 
-LANGUAGES_SET = Path(__file__).parent / "data" / "events_languages.jsonl"
+LANGUAGES_SET = Path(__file__).resolve().parents[1] / "data" / "events_languages.jsonl"
 
 
 def test_a_name_has_one_key_in_latin_and_cyrillic_script_and_with_a_case_ending():

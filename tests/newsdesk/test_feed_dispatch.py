@@ -7,7 +7,7 @@ from django.utils import timezone
 from config.celery import app as celery_app
 from newsdesk import feeds, tasks
 from newsdesk.models import Article, Feed
-from tests.feeds.conftest import article_page, rss
+from tests.feed_server import article_page, rss
 
 pytestmark = pytest.mark.django_db
 

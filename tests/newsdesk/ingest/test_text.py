@@ -16,7 +16,7 @@ import pytest
 
 from newsdesk.ingest.text import CleanedText, clean_text
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED_NAME = "seed-sputnik-afghan-soldiers.txt"
 
 

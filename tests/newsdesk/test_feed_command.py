@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from newsdesk.models import Article
-from tests.feeds.conftest import article_page, rss
+from tests.feed_server import article_page, rss
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from bench.corpus import demo_texts, distinct_articles
 from newsdesk.ingest.text import clean_text
 
 SEED = (
-    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
+    Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
 )
 
 

@@ -1,4 +1,5 @@
-"""A local HTTP server on 127.0.0.1 that serves feeds and article pages to the poller.
+"""A local HTTP server on 127.0.0.1 that serves feeds and article pages to the poller
+(a pytest plugin of tests/conftest.py: the newsdesk tests and the worker tests use it).
 
 Tests set its routes; it records every request with its headers. The SSRF guard lets
 the poller reach it only because the fixture names 127.0.0.1 in NEWSDESK_FETCH_ALLOW_HOSTS.

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from annotations.models import Annotation, Label
 from tests.factories import ArticleFactory
-from tests.security.hostile import PAYLOADS, SENTENCES, executable_markup, hostile_text
+from tests.hostile import PAYLOADS, SENTENCES, executable_markup, hostile_text
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from newsdesk import feeds
 from newsdesk.feeds import PollStatus, feed_poll
 from newsdesk.models import Article, Feed, IngestMethod, ScoringStatus
 from tests.factories import ArticleFactory
-from tests.feeds.conftest import article_page, rss
+from tests.feed_server import article_page, rss
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ from newsdesk.importer import articles_import
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, Outlet, OutletDomain
 from newsdesk.services import content_hash
-from tests.security.hostile import (
+from tests.hostile import (
     PAYLOADS,
     SENTENCES,
     article_text,

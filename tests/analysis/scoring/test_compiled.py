@@ -11,7 +11,7 @@ from analysis import scoring
 from analysis.scoring import compiled
 from bench.corpus import distinct_articles
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCORER_MODULES = [p.stem for p in compiled.scorer_sources()]
 
 # Scores the texts given as JSON on stdin with the modules loaded from their source.

@@ -10,7 +10,7 @@ import pytest
 
 from newsdesk.models import Article, Feed, ScoringStatus
 from newsdesk.tasks import poll_feeds
-from tests.feeds.conftest import article_page, rss
+from tests.feed_server import article_page, rss
 from tests.integration.workers import running_worker
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]

@@ -18,7 +18,7 @@ from analysis.scoring.persuasion import (
     score_persuasion,
 )
 
-EVAL_SET = Path(__file__).resolve().parents[2] / "bench" / "data" / "eval_persuasion.jsonl"
+EVAL_SET = Path(__file__).resolve().parents[3] / "bench" / "data" / "eval_persuasion.jsonl"
 LEXICON = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
 LEARNED = json.loads(LEARNED_PATH.read_text(encoding="utf-8"))
 

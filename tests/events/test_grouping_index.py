@@ -23,7 +23,7 @@ from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-HARD_SET = Path(__file__).parent / "data" / "events_hard.jsonl"
+HARD_SET = Path(__file__).resolve().parents[1] / "data" / "events_hard.jsonl"
 
 
 def rows_of(event: str) -> list[dict]:

@@ -8,7 +8,7 @@ from analysis.scoring.sentences import split_spans
 from newsdesk.ingest.text import clean_text
 
 SEED = (
-    Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
+    Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
 )
 
 
@@ -322,7 +322,7 @@ def test_the_sentiment_scorers_cached_compounds_are_used_when_present(monkeypatc
 
 def test_a_long_run_of_capitalised_starters_is_read_in_linear_time():
     # Written for the tests: 25,000 "A"s in a row took 4.5 s (a word sliced off at a time).
-    from tests.analysis.test_sentences import guard
+    from tests.analysis.scoring.test_sentences import guard
 
     text = "Officials from the Red Cross met on Monday. " + "A " * 100_000 + "end."
     with guard():
