@@ -15,6 +15,8 @@ from analysis.models import Score
 from config.celery import Task
 from events.models import EventComparison
 from events.services import events_sweep
+from newsdesk.models import IngestMethod
+from newsdesk.services import ArticleInput, article_ingest
 from tests.factories import ArticleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -387,3 +389,46 @@ def test_every_registered_scorer_has_its_section_and_a_new_one_needs_no_template
     # A scorer with a partial of its own uses it: the tone section and its trust line.
     assert "sentiment v9" in scores and figure(scores, "compound_mean") == "0.250"
     assert scores.index("sentiment v9") < scores.index("hedging v1")
+
+
+# Found in a QA pass of the article page: labels that showed raw scorer values.
+
+
+@pytest.fixture
+def seed_article(seed_text, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
+
+
+def test_sources_show_their_type_in_words_not_the_scorers_key(analyst_client, seed_article):
+    html = analyst_client.get(seed_article.get_absolute_url()).content.decode()
+    assert '<span class="tag">named person</span>' in html
+    assert "named_person" not in html and "named_org" not in html
+
+
+# Found in a QA pass: the article page showed "Named sources 1 (1)" and "0 (0)": the
+# attribution scorer's Pew group of the count, unexplained, repeating the count.
+
+
+def _named_sources(client, count: int, bucket: str) -> str:
+    article = ArticleFactory(scoring_status="scored")
+    Score.objects.create(
+        article=article,
+        scorer="attribution",
+        version="2",
+        values={"named_source_count": count, "named_source_bucket": bucket},
+        evidence={},
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    return re.search(r"<dt>Named sources</dt><dd>(.*?)</dd>", html, re.S).group(1)
+
+
+def test_a_count_of_one_or_none_stands_alone(analyst_client):
+    assert _named_sources(analyst_client, 1, "1") == "1"
+    assert _named_sources(analyst_client, 0, "0") == "0"
+
+
+def test_a_larger_count_names_its_pew_group(analyst_client):
+    shown = _named_sources(analyst_client, 3, "2-3")
+    assert shown.startswith("3 <small") and "(Pew group 2-3)</small>" in shown
+    assert 'title="Pew Research Center' in shown

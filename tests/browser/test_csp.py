@@ -1,18 +1,20 @@
 """The main pages work in Chromium under the Content-Security-Policy, with no violation.
 
-Here rather than in tests/security so that it shares the session's one browser (a second
-sync Playwright in the same process cannot start)."""
+Here rather than beside the headers' tests in tests/common/ so that it shares the
+session's one browser (a second sync Playwright in the same process cannot start)."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from annotations.defaults import ensure_default_labels
 from newsdesk.models import IngestMethod
-from newsdesk.roles import ADMIN
+from newsdesk.roles import ADMIN, ANALYST
 from newsdesk.services import ArticleInput, article_ingest
 from tests.browser.conftest import login
-from tests.factories import EventFactory, UserFactory
+from tests.browser.test_annotations import BODY, drag_select, open_article
+from tests.factories import ArticleFactory, EventFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -113,3 +115,33 @@ def test_the_listener_catches_an_inline_script(watched, live_server):
     page.wait_for_function("() => window.__csp.length > 0")  # polled without eval()
     assert page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in violations(page, console))
+
+
+# Found in a QA pass: an htmx swap that re-renders the floating annotation form copied the
+# old form's inline style attribute onto the new one, which the Content-Security-Policy
+# (style-src 'self') refuses, so every refused form logged violations.
+
+
+def test_a_refused_annotation_form_comes_back_without_a_policy_violation(
+    page: Page, live_server, roles
+):
+    ensure_default_labels()
+    article = ArticleFactory(body=BODY, raw=BODY, headline="Soldiers cross the border")
+    user = UserFactory(role=ANALYST)
+    console: list[str] = []
+    page.on(
+        "console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    page.add_init_script(LISTEN)
+    open_article(page, live_server, article, user.username)
+
+    drag_select(page, "1,500 soldiers crossed the border")
+    form = page.locator("#annotation-form")
+    expect(form).to_be_visible()
+    form.locator("textarea[name=links]").fill("javascript:alert(1)")
+    form.get_by_role("button", name="Save").click()
+
+    expect(page.locator("#annotation-form")).to_contain_text("is not a web address")
+    expect(page.locator("#annotation-form")).to_be_visible()
+    assert page.evaluate("window.__csp") + console == []
+    assert page.evaluate("window.__sameDocument") is True

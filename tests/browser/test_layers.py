@@ -34,3 +34,25 @@ def test_switching_a_highlight_layer_swaps_the_text_in_place(page: Page, live_se
     expect(page.locator("#article-text p:not(.legend) .quote.speaker-0").first).to_contain_text(
         "1,500 Afghan government troops"
     )
+
+
+# Found in a QA pass: choosing a highlight layer with the keyboard (Tab to it, Enter) put
+# the focus back on the page itself once htmx had swapped the text, so the next Tab went
+# past the other layers: a keyboard user had to start again from the top of the page.
+
+
+def test_a_layer_chosen_with_the_keyboard_keeps_the_focus(page: Page, live_server, seed_text):
+    user = UserFactory(role=ANALYST)
+    article = article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + article.get_absolute_url())
+    page.evaluate("window.__sameDocument = true")
+
+    page.get_by_role("link", name="Reporting verbs").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.locator('a.layer.active[data-layer="verbs"]')).to_be_visible()
+    expect(page.get_by_role("link", name="Reporting verbs")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Frame cues")).to_be_focused()
+    assert page.evaluate("window.__sameDocument") is True  # swapped in place

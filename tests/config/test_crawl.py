@@ -9,8 +9,9 @@ from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 from annotations.services import annotation_create, assignment_create
 from newsdesk.models import Article, Event
@@ -86,3 +87,20 @@ def test_no_page_fails_and_no_link_leads_to_a_refusal(client, newsroom, role, re
     }
     assert not broken, f"pages that failed (page: status, linked from): {broken}"
     assert not refused, f"links a {role} is shown but may not follow: {refused}"
+
+
+# Found in a QA pass: every page asked for /favicon.ico and logged a 404 in the console.
+
+
+def test_pages_name_an_icon_that_is_served_from_static(analyst_client):
+    html = analyst_client.get(reverse("article-list")).content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html
+    assert finders.find("favicon.svg")
+
+
+def test_favicon_ico_leads_to_the_icon_without_a_login(client):
+    # The admin's and the API docs' pages do not extend base.html: browsers ask for
+    # /favicon.ico there, which answered 404.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"

@@ -16,7 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from analysis.models import ScoringBatch
-from annotations.models import Annotation
+from annotations.models import Annotation, Label
 from api.main import api
 from api.models import ApiToken
 from api.services import token_create
@@ -678,3 +678,26 @@ def test_annotations_cannot_be_deleted_in_the_admin_whatever_the_permissions(
     assert page.status_code == 403
     assert Annotation.objects.filter(pk=annotation.pk).exists()
     assert bulk.status_code in (200, 302)  # the list again: the action is not offered
+
+
+# Found in a QA pass: the Admin role could not see the annotation labels in the Django
+# admin (its group had no permission in the annotations app), though admins are the ones
+# who manage that vocabulary; annotations themselves stay out of their reach there.
+
+
+def test_an_admin_manages_the_annotation_labels_in_the_django_admin(admin_client_):
+    index = admin_client_.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:annotations_label_changelist") in index
+
+    response = admin_client_.post(
+        reverse("admin:annotations_label_add"),
+        {"name": "Unsupported figure", "takes_verdict": "on", "position": 7, "is_active": "on"},
+    )
+    assert response.status_code == 302
+    assert Label.objects.get(name="Unsupported figure").takes_verdict
+
+
+def test_an_admin_still_cannot_change_or_delete_annotations_in_the_django_admin(admin_user):
+    assert admin_user.has_perm("annotations.change_label")
+    assert not admin_user.has_perm("annotations.delete_annotation")
+    assert not admin_user.has_perm("annotations.change_annotation")

@@ -91,3 +91,34 @@ def test_the_page_says_who_put_each_article_in_the_event(analyst_client):
 def test_analysts_do_not_see_the_review_form(analyst_client):
     html = analyst_client.get(EventFactory().get_absolute_url()).content.decode()
     assert "Mark reviewed" not in html
+
+
+# Found in a QA pass: an unknown event id typed into an id box answered "Select a valid
+# choice. That choice is not one of the available choices." (there is no list to choose
+# from), or, on the article page, nothing at all.
+
+
+def test_merging_into_an_unknown_event_says_there_is_no_such_event(analyst_client):
+    event = EventFactory()
+    response = analyst_client.post(reverse("event-merge", args=[event.pk]), {"other": 99999})
+    assert response.status_code == 400
+    assert "There is no other event with this id." in response.content.decode()
+    assert "Select a valid choice" not in response.content.decode()
+
+
+def test_merging_an_event_into_itself_says_so_plainly(analyst_client):
+    event = EventFactory()
+    response = analyst_client.post(reverse("event-merge", args=[event.pk]), {"other": event.pk})
+    assert response.status_code == 400
+    assert "There is no other event with this id." in response.content.decode()
+
+
+def test_an_unknown_event_id_on_the_article_page_is_reported_not_ignored(analyst_client):
+    event = EventFactory()
+    article = ArticleFactory(event=event)
+    response = analyst_client.post(
+        reverse("article-set-event", args=[article.pk]), {"event": 99999}, follow=True
+    )
+    assert "There is no event with this id." in response.content.decode()
+    article.refresh_from_db()
+    assert article.event_id == event.pk

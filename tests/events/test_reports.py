@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -236,3 +237,56 @@ def test_a_period_at_the_ends_of_the_calendar_is_clamped_not_a_server_error(edit
     assert response.status_code == 200
     if "start=0001-01-01&end=9999-12-31" in url and "outlets" in url:
         assert 'data-articles="1"' in response.content.decode()
+
+
+# Found in a QA pass: after choosing a period on Blindspots, the two threshold boxes came
+# back empty while the text above said the defaults (80 %, 3 outlets) applied, so the page
+# seemed to apply thresholds nobody had entered.
+
+
+def _value(html: str, name: str) -> str | None:
+    field = re.search(rf'<input[^>]*name="{name}"[^>]*>', html).group(0)
+    found = re.search(r'value="([^"]*)"', field)
+    return found.group(1) if found else None
+
+
+def test_the_thresholds_in_use_stay_in_their_boxes(client, editor):
+    client.force_login(editor)
+
+    for query in ("", "?start=2024-01-01&end=2024-12-31", "?side_share=&min_outlets="):
+        html = client.get("/reports/blindspots/" + query).content.decode()
+        assert _value(html, "side_share") == "0.8", query
+        assert _value(html, "min_outlets") == "3", query
+        assert "at least 3 outlets, of which at least 80%" in html
+
+
+def test_a_threshold_given_is_kept(client, editor):
+    client.force_login(editor)
+    html = client.get("/reports/blindspots/?start=2024-01-01&min_outlets=5").content.decode()
+    assert _value(html, "min_outlets") == "5" and _value(html, "side_share") == "0.8"
+    assert "at least 5 outlets" in html
+
+
+# Found in a QA pass: the outlet report showed each outlet's frames as a bar of colours
+# with nothing saying which colour was which frame (the article and event pages name the
+# primary and secondary frame under theirs; the report named none).
+
+
+def test_the_outlet_report_names_the_colours_of_its_frame_bars(client, editor):
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    article = ArticleFactory(outlet=outlet, published_at=dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC))
+    Score.objects.create(
+        article=article,
+        scorer="framing",
+        version="1",
+        values={"shares": {"economic": 0.75, "legality": 0.25}, "primary_frame": "economic"},
+    )
+    client.force_login(editor)
+
+    html = client.get(
+        "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    assert 'class="sharebar"' in html
+    assert '<ul class="sharelegend small">' in html
+    assert "economic: 75%" in html.split("sharelegend", 1)[1]

@@ -213,3 +213,37 @@ def test_the_article_picker_takes_a_day_at_the_ends_of_the_calendar(analyst_clie
     response = analyst_client.get(reverse("article-pick"), {"pick": day})
 
     assert response.status_code == 200
+
+
+# Found in a QA pass: an unknown event id typed into the filter's id box answered "Select
+# a valid choice. That choice is not one of the available choices." (there is no list to
+# choose from).
+
+
+def test_filtering_articles_by_an_unknown_event_id_names_the_problem(analyst_client):
+    response = analyst_client.get(reverse("article-list"), {"event": 99999})
+    html = response.content.decode()
+    assert "There is no event with this id." in html
+    assert "Select a valid choice" not in html
+
+
+# Found in a QA pass: a filter the article list could not read was reported in Django's
+# debugging text, "* event * There is no event with this id. * date_from * Enter a valid
+# date.", with the fields' internal names and asterisks; and the outlet filter offered
+# "---------" for all outlets.
+
+
+def test_unreadable_filters_are_listed_by_their_labels(analyst_client):
+    html = analyst_client.get("/articles/?event=999&date_from=2025-13-01&q=flood").content.decode()
+
+    assert "Some filters were not understood and were ignored:" in html
+    assert "<li>Event id: There is no event with this id.</li>" in html
+    assert "<li>From: Enter a valid date.</li>" in html
+    assert '<label for="id_date_from">From</label>' in html  # as the page names it
+    assert "* event" not in html and "* date_from" not in html
+
+
+def test_the_outlet_filter_says_any_outlet(analyst_client):
+    html = analyst_client.get("/articles/").content.decode()
+    assert re.search(r'<option value=""( selected)?>Any outlet</option>', html)
+    assert "---------" not in html

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import base64
+import re
 import threading
 import time
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from newsdesk.models import Article, IngestJob
 from tests.conftest import scorer_names
-from tests.factories import OutletDomainFactory
+from tests.factories import ArticleFactory, OutletDomainFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -471,3 +474,105 @@ def test_a_paste_with_an_implausible_date_is_refused_with_the_reason(analyst_cli
     assert response.status_code == 400
     assert "outside the range taken" in response.content.decode()
     assert not Article.objects.exists()
+
+
+# Found in a QA pass: "Already stored" named the stored article but gave no way to open it.
+
+
+TEXT = (
+    "The harbour council voted on Tuesday to close the old ferry pier, according to the mayor. "
+    "Residents said the decision came without warning."
+)
+
+
+def test_pasting_a_stored_text_again_links_to_the_stored_article(analyst_client):
+    analyst_client.post(reverse("article-paste"), {"text": TEXT})
+    stored = Article.objects.get()
+
+    response = analyst_client.post(reverse("article-paste"), {"text": TEXT})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Already stored (same text)" in html
+    assert f'<a href="{stored.get_absolute_url()}">Open the stored article</a>' in html
+
+
+def test_fetching_a_stored_url_again_links_to_the_stored_article(analyst_client):
+    stored = ArticleFactory(url="https://herald.example/ferry")
+
+    response = analyst_client.post(
+        reverse("article-fetch"), {"url": "https://herald.example/ferry"}
+    )
+
+    assert response.status_code == 400
+    assert f'<a href="{stored.get_absolute_url()}">Open the stored article</a>' in (
+        response.content.decode()
+    )
+
+
+def test_a_refusal_that_is_not_a_duplicate_offers_no_link(analyst_client):
+    response = analyst_client.post(reverse("article-paste"), {"text": "Breaking news."})
+    assert response.status_code == 400
+    assert "Open the stored article" not in response.content.decode()
+
+
+# Found in a QA pass: the three forms of "Add an article" repeated the ids id_outlet,
+# id_published and id_url, so the fetch form's "Article URL" label (and the upload form's
+# "Outlet" and "Published") pointed at the paste form's fields: clicking a label, or a screen
+# reader, went to the wrong form.
+
+
+def _labels_and_ids(html: str) -> tuple[list[str], Counter]:
+    return re.findall(r'<label for="([^"]+)"', html), Counter(re.findall(r' id="([^"]+)"', html))
+
+
+@pytest.mark.parametrize("method", ["get", "post-paste", "post-upload", "post-fetch"])
+def test_every_label_on_the_add_article_page_names_one_field_of_its_own_form(
+    analyst_client, method
+):
+    if method == "get":
+        response = analyst_client.get(reverse("article-new"))
+    else:
+        # A refused form comes back beside two fresh ones: the ids must stay apart too.
+        response = analyst_client.post(reverse("article-" + method.split("-")[1]), {})
+    html = response.content.decode()
+    labels, ids = _labels_and_ids(html)
+
+    assert not [i for i, n in ids.items() if n > 1]
+    assert all(ids[target] == 1 for target in labels)
+    for form_html in re.findall(r"<form .*?</form>", html, flags=re.S):
+        form_labels, form_ids = _labels_and_ids(form_html)
+        assert all(form_ids[target] == 1 for target in form_labels)
+    # The fetch form's label names the fetch form's own box.
+    fetch = re.search(r'<section class="card" id="fetch">.*?</section>', html, re.S).group(0)
+    assert re.search(r'<label for="fetch_url">Article URL</label>', fetch)
+    assert 'id="fetch_url"' in fetch
+
+
+# Found in a QA pass: when some uploaded files were stored and others refused, the page
+# said "Stored 1 article(s)" beside the refusals, with no way to tell which file went in or
+# to open it.
+
+
+STRIKE_FILE = (
+    "Harbour strike continues\n\n"
+    "Dockworkers in Halvern stayed out for a second week on Monday, the union said. "
+    "Ships waited in the estuary.\n"
+)
+
+
+def test_the_stored_files_are_listed_with_links_beside_the_refused_ones(analyst_client):
+    response = analyst_client.post(
+        reverse("article-upload"),
+        {
+            "files": [
+                SimpleUploadedFile("strike.txt", STRIKE_FILE.encode(), "text/plain"),
+                SimpleUploadedFile("photo.bin", b"\x00\x01\x02PNG\x89", "text/plain"),
+            ]
+        },
+    )
+
+    html = response.content.decode()
+    stored = Article.objects.get()
+    assert "photo.bin: This looks like a binary file" in html
+    assert f'<li><a href="{stored.get_absolute_url()}">{escape(stored.headline)}</a></li>' in html
