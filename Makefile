@@ -16,7 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 # Without a C compiler the scorers still run, from source (slower): a warning, not a stop.
-# CI fails on it all the same (tests/analysis/test_compiled.py).
+# CI fails on it all the same (tests/analysis/scoring/test_compiled.py).
 $(COMPILED): $(STAMP) $(SCORERS) setup.py
 	$(PY) setup.py --quiet build_ext --inplace || \
 	  echo "WARNING: the scorers could not be compiled and will run from their Python source"

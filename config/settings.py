@@ -266,7 +266,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.getenv(
 
 # --- Security ---------------------------------------------------------------------------
 # `manage.py check --deploy` is clean with DEBUG unset, a long random SECRET_KEY and
-# ALLOWED_HOSTS (tests/security/test_deploy_check.py). See the README's "Security" section.
+# ALLOWED_HOSTS (tests/config/test_deploy_check.py). See the README's "Security" section.
 # Production hardening, on whenever DEBUG is off. Plain-http runs (the tests, a local
 # gunicorn) set SECURE_COOKIES=0 and SECURE_SSL_REDIRECT=0.
 if not DEBUG:

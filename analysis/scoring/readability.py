@@ -1,7 +1,7 @@
 """Readability formulas of textstat 0.7.13, computed in one pass by ``readability_fast``.
 
 The numbers are bit for bit those of textstat's module-level functions (see
-``readability_fast`` and tests/analysis/test_readability_fast.py), so the scorer keeps
+``readability_fast`` and tests/analysis/scoring/test_readability_fast.py), so the scorer keeps
 its version.
 """
 

@@ -34,7 +34,7 @@ import string
 from importlib.resources import files
 from itertools import compress, count
 
-# --- The library's constants and word lists (tests/analysis/test_vader_fast.py checks
+# --- The library's constants and word lists (tests/analysis/scoring/test_vader_fast.py checks
 # them against vaderSentiment's own). ---
 
 B_INCR = 0.293
