@@ -14,9 +14,10 @@ JSON Lines file of articles with an "event" label (a public corpus kept outside 
 repository) are loaded into a throw-away test database, without the events the demo
 loader would make from their metadata, and grouped three ways:
 
-- the new method (each article placed by its mean similarity to an event's members);
-- main's method until 2026-12 (the event of the single most similar article, threshold
-  0.08), rebuilt with ``linkage="nearest"``;
+- Newsdesk's method (TF-IDF word weights with document frequencies over the stored
+  articles; each article placed by its mean cosine similarity to an event's members);
+- the same terms with single-link placement (the event of the single most similar
+  article, as main did until 2026-12), rebuilt with ``linkage="nearest"``;
 - a textbook baseline: TF-IDF cosine over the words of headline and body (stop words
   out, sublinear counts, IDF over the set), the article joining the event of its most
   similar earlier article within the same window, with the threshold that scores best
@@ -62,8 +63,6 @@ HARD_SET = ROOT / "tests" / "data" / "events_hard.jsonl"
 CHAINS_SET = ROOT / "tests" / "data" / "events_chains.jsonl"
 LANGUAGES_SET = ROOT / "tests" / "data" / "events_languages.jsonl"
 META_KEYS = ("demo", "note", "event", "copy_kind", "copy_of")
-# main's single-link method and its threshold, for comparison.
-MAIN_THRESHOLD = 0.08
 
 
 def load_sets(corpus: Path | None = None) -> dict[str, list[int]]:
@@ -109,7 +108,7 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
     predicted = {a.pk: a.event_id for a in articles}
     pairwise, bcubed = pairwise_scores(truth, predicted), bcubed_scores(truth, predicted)
     print(f"\n{name}: {len(articles)} articles, {len(set(truth.values()))} events expected")
-    _print_scores("mean linkage (new)", pairwise, bcubed, len(set(predicted.values())))
+    _print_scores("Newsdesk (mean linkage)", pairwise, bcubed, len(set(predicted.values())))
     for label, labels in (others or {}).items():
         theirs = {pk: labels[pk] for pk in truth}
         _print_scores(
@@ -139,7 +138,7 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
         or any(predicted[b.pk] != predicted[a.pk] and truth[b.pk] == truth[a.pk] for b in articles)
     ]
     for headline, event in wrong[:12]:
-        print(f"    misgrouped (new): [{event}] {headline}")
+        print(f"    misgrouped: [{event}] {headline}")
     return {"pairwise": pairwise, "bcubed": bcubed, "n": len(articles)}
 
 
@@ -213,11 +212,12 @@ def tfidf_baselines(sets: dict[str, list[int]], window_days: int) -> dict[str, t
 
 
 def nearest_grouping(window_days: int | None) -> dict[int, int]:
-    """main's method: rebuild with single-link placement, read, and clear it again."""
+    """Single-link placement with the same terms: rebuild, read (the next rebuild clears
+    it again)."""
     from newsdesk.grouping import Linkage, events_rebuild
     from newsdesk.models import Article
 
-    events_rebuild(linkage=Linkage.NEAREST, threshold=MAIN_THRESHOLD, window_days=window_days)
+    events_rebuild(linkage=Linkage.NEAREST, window_days=window_days)
     return dict(Article.objects.values_list("pk", "event_id"))
 
 
@@ -354,7 +354,7 @@ def main() -> None:
                 name,
                 ids,
                 {
-                    f"nearest article (main), {MAIN_THRESHOLD}": main_labels,
+                    "same terms, single link": main_labels,
                     f"TF-IDF cosine, best cut {cut:.2f}": labels,
                 },
             )
