@@ -66,7 +66,7 @@ from newsdesk.services import event_refresh_dates
 DEFAULT_WINDOW_DAYS = 3
 # Mean cosine similarity (TF-IDF), over the event's members within the window, at which
 # an article may join the event...
-DEFAULT_THRESHOLD = 0.15
+DEFAULT_THRESHOLD = 0.13
 # ...if it also shares this many distinct words with a member.
 DEFAULT_MIN_SHARED = 5
 MAX_TERMS = 60
@@ -352,18 +352,24 @@ def article_index(*, article: Article) -> dict[str, float]:
     return terms
 
 
-def articles_index(articles: QuerySet[Article], chunk: int = 200) -> dict[int, dict[str, float]]:
-    """Index many articles; returns the terms by article id.
+def articles_index(
+    articles: QuerySet[Article] | list[Article], chunk: int = 200
+) -> dict[int, dict[str, float]]:
+    """Index many articles (a query set, read twice, or a list); returns the terms by
+    article id.
 
     Two passes: first their words are counted in the document frequencies, then they
     are weighted, so that the first of them are weighted by the same frequencies as the
     last (a few queries per chunk each time).
     """
-    rows = articles.only("pk", "headline", "body", "published_at")
 
     def chunks():
+        source: Iterable[Article] = articles
+        if isinstance(articles, QuerySet):
+            fields = ("pk", "headline", "body", "published_at")
+            source = articles.only(*fields).iterator(chunk_size=500)
         batch: list[Article] = []
-        for article in rows.iterator(chunk_size=500):
+        for article in source:
             batch.append(article)
             if len(batch) >= chunk:
                 yield batch
