@@ -29,7 +29,7 @@ headlines; then the time and queries to place one article (the last one publishe
 everything stored, and again after adding synthetic background articles spread over the
 five years before it.
 
-Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl] [--threshold X]
+Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl [--corpus-alone]] [--threshold X]
      [--window DAYS] [--min-shared N] [--background N]
 """
 
@@ -65,12 +65,18 @@ LANGUAGES_SET = ROOT / "tests" / "data" / "events_languages.jsonl"
 META_KEYS = ("demo", "note", "event", "copy_kind", "copy_of")
 
 
-def load_sets(corpus: Path | None = None) -> dict[str, list[int]]:
-    """Load the sets; returns the article ids of each."""
+def load_sets(corpus: Path | None = None, corpus_alone: bool = False) -> dict[str, list[int]]:
+    """Load the sets (or, with ``corpus_alone``, the corpus alone, so that the document
+    frequencies are the corpus's own); returns the article ids of each."""
     from newsdesk.demo_loader import DEMO_DIR, outlets_load, seed_load
     from newsdesk.importer import articles_import
 
     outlets_load()
+    if corpus is not None and corpus_alone:
+        report = articles_import(path=corpus, queue_scoring=False, meta_keys=META_KEYS)
+        if report.rejected or report.duplicates:
+            raise SystemExit(f"Import problems: {report.rejected} {report.duplicates}")
+        return {corpus.name: list(report.imported)}
     demo = articles_import(
         path=DEMO_DIR / "articles.jsonl", queue_scoring=False, meta_keys=META_KEYS
     )
@@ -307,6 +313,11 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="A JSON Lines file of articles with an 'event' label."
     )
+    parser.add_argument(
+        "--corpus-alone",
+        action="store_true",
+        help="Store the corpus alone (its own document frequencies), without the written sets.",
+    )
     args = parser.parse_args()
 
     from django.conf import settings
@@ -334,7 +345,7 @@ def main() -> None:
             window_days_setting,
         )
 
-        sets = load_sets(args.corpus)
+        sets = load_sets(args.corpus, args.corpus_alone)
         main_labels = nearest_grouping(args.window)
         baselines = tfidf_baselines(sets, window_days_setting())
         print(
@@ -358,10 +369,11 @@ def main() -> None:
                     f"TF-IDF cosine, best cut {cut:.2f}": labels,
                 },
             )
-        time_last_placement("Placement", sets["chains"])
+        last = sets.get("chains") or next(iter(sets.values()))
+        time_last_placement("Placement", last)
         if args.background:
             add_background(args.background)
-            time_last_placement("Placement with background", sets["chains"])
+            time_last_placement("Placement with background", last)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
