@@ -1050,7 +1050,8 @@ def events_rebuild(
     Memberships set by a person, locked events and events a person linked to a storyline
     are kept as they are; machine-made events left empty (no creator, not locked, not
     reviewed, no storyline link by a person) are deleted. Articles are
-    re-indexed and placed again in publication order.
+    re-indexed and placed again in publication order; a rebuild of every article counts
+    their words anew (the words of deleted articles leave the document frequencies).
     """
     scope = Article.objects.filter(_since_filter(since))
     # An event a person linked to a storyline (or took out of one) is a person's fix too:
@@ -1061,6 +1062,9 @@ def events_rebuild(
         .exclude(event__storyline_source=MembershipSource.PERSON)
     )
     with transaction.atomic():
+        if since is None:
+            TermCount.objects.all().delete()
+            IndexedWords.objects.all().delete()
         touched = set(machine.exclude(event=None).values_list("event_id", flat=True))
         cleared = machine.update(
             event=None,

@@ -1,4 +1,5 @@
 import datetime as dt
+import importlib
 import json
 import math
 from pathlib import Path
@@ -16,13 +17,22 @@ from newsdesk.grouping import (
     article_place,
     article_placement,
     article_terms,
+    articles_index,
     bcubed_scores,
     event_scores,
     events_rebuild,
     pairwise_scores,
 )
 from newsdesk.importer import articles_import
-from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource, TermCount
+from newsdesk.models import (
+    Article,
+    ArticleTerm,
+    CopyKind,
+    Event,
+    IndexedWords,
+    MembershipSource,
+    TermCount,
+)
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -354,6 +364,51 @@ def test_a_word_that_many_stored_articles_use_weighs_less_than_one_few_use():
     assert TermCount.objects.get(term="w:brask").articles == 0
     assert TermCount.objects.get(term="w:sorvik").articles == 1
     assert TermCount.objects.get(term=TermCount.ALL_ARTICLES).articles == 3
+
+
+# Written for the tests.
+RIVER_TEXTS = (
+    "The river Olm rose again near the town of Brask, and the people of Brask left.",
+    "Barges on the river Olm waited near Tessin for the water to go down.",
+    "Nothing happened in the town of Sorvik, far from the river, on a quiet day.",
+)
+
+
+def test_a_full_rebuild_counts_the_words_anew_without_those_of_deleted_articles():
+    kept = ArticleFactory(headline="Flood at Brask", body=RIVER_TEXTS[0])
+    gone = ArticleFactory(headline="Barges wait at Tessin", body=RIVER_TEXTS[1])
+    articles_index(Article.objects.all())
+    assert TermCount.objects.get(term="w:olm").articles == 2
+    gone.delete()
+    events_rebuild()
+    assert TermCount.objects.get(term="w:olm").articles == 1
+    assert not TermCount.objects.filter(term="w:tessin").exists()
+    assert TermCount.objects.get(term=TermCount.ALL_ARTICLES).articles == 1
+    assert "brask" in IndexedWords.objects.get(article=kept).words.split()
+
+
+def test_the_migrations_backfill_counts_and_reweights_the_articles_indexed_before():
+    from django.apps import apps
+
+    backfill = importlib.import_module("newsdesk.migrations.0016_term_counts").backfill
+    # Written for the tests: two articles indexed with the terms before 2026-12-05.
+    one = ArticleFactory(headline="Flood at Brask", body=RIVER_TEXTS[0])
+    two = ArticleFactory(headline="Barges wait at Tessin", body=RIVER_TEXTS[1])
+    never = ArticleFactory(headline="A quiet day in Sorvik", body=RIVER_TEXTS[2])
+    # The tables as the migration finds them: no counts, the terms of before.
+    TermCount.objects.all().delete()
+    IndexedWords.objects.all().delete()
+    ArticleTerm.objects.all().delete()
+    for article in (one, two):
+        ArticleTerm.objects.create(article=article, term="h:olm", weight=0.5)
+    backfill(apps, None)
+    assert TermCount.objects.get(term="w:olm").articles == 2
+    assert TermCount.objects.get(term=TermCount.ALL_ARTICLES).articles == 2
+    assert not TermCount.objects.filter(term="w:sorvik").exists()
+    terms = dict(ArticleTerm.objects.filter(article=one).values_list("term", "weight"))
+    assert "h:olm" not in terms and terms["w:brask"] > terms["w:olm"]
+    assert not ArticleTerm.objects.filter(article=never).exists()
+    assert IndexedWords.objects.filter(article__in=[one, two]).count() == 2
 
 
 # --- What the machine may not touch ------------------------------------------------------
