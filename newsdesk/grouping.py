@@ -66,7 +66,7 @@ from newsdesk.services import event_refresh_dates
 DEFAULT_WINDOW_DAYS = 3
 # Mean cosine similarity (TF-IDF), over the event's members within the window, at which
 # an article may join the event...
-DEFAULT_THRESHOLD = 0.13
+DEFAULT_THRESHOLD = 0.14
 # ...if it also shares this many distinct words with a member.
 DEFAULT_MIN_SHARED = 5
 MAX_TERMS = 60
