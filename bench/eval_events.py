@@ -14,9 +14,10 @@ JSON Lines file of articles with an "event" label (a public corpus kept outside 
 repository) are loaded into a throw-away test database, without the events the demo
 loader would make from their metadata, and grouped three ways:
 
-- the new method (each article placed by its mean similarity to an event's members);
-- main's method until 2026-12 (the event of the single most similar article, threshold
-  0.08), rebuilt with ``linkage="nearest"``;
+- Newsdesk's method (TF-IDF word weights with document frequencies over the stored
+  articles; each article placed by its mean cosine similarity to an event's members);
+- the same terms with single-link placement (the event of the single most similar
+  article, as main did until 2026-12), rebuilt with ``linkage="nearest"``;
 - a textbook baseline: TF-IDF cosine over the words of headline and body (stop words
   out, sublinear counts, IDF over the set), the article joining the event of its most
   similar earlier article within the same window, with the threshold that scores best
@@ -28,7 +29,7 @@ headlines; then the time and queries to place one article (the last one publishe
 everything stored, and again after adding synthetic background articles spread over the
 five years before it.
 
-Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl] [--threshold X]
+Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl [--corpus-alone]] [--threshold X]
      [--window DAYS] [--min-shared N] [--background N]
 """
 
@@ -62,16 +63,20 @@ HARD_SET = ROOT / "tests" / "data" / "events_hard.jsonl"
 CHAINS_SET = ROOT / "tests" / "data" / "events_chains.jsonl"
 LANGUAGES_SET = ROOT / "tests" / "data" / "events_languages.jsonl"
 META_KEYS = ("demo", "note", "event", "copy_kind", "copy_of")
-# main's single-link method and its threshold, for comparison.
-MAIN_THRESHOLD = 0.08
 
 
-def load_sets(corpus: Path | None = None) -> dict[str, list[int]]:
-    """Load the sets; returns the article ids of each."""
+def load_sets(corpus: Path | None = None, corpus_alone: bool = False) -> dict[str, list[int]]:
+    """Load the sets (or, with ``corpus_alone``, the corpus alone, so that the document
+    frequencies are the corpus's own); returns the article ids of each."""
     from demo.loader import DEMO_DIR, outlets_load, seed_load
     from newsdesk.importer import articles_import
 
     outlets_load()
+    if corpus is not None and corpus_alone:
+        report = articles_import(path=corpus, queue_scoring=False, meta_keys=META_KEYS)
+        if report.rejected or report.duplicates:
+            raise SystemExit(f"Import problems: {report.rejected} {report.duplicates}")
+        return {corpus.name: list(report.imported)}
     demo = articles_import(
         path=DEMO_DIR / "articles.jsonl", queue_scoring=False, meta_keys=META_KEYS
     )
@@ -109,7 +114,7 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
     predicted = {a.pk: a.event_id for a in articles}
     pairwise, bcubed = pairwise_scores(truth, predicted), bcubed_scores(truth, predicted)
     print(f"\n{name}: {len(articles)} articles, {len(set(truth.values()))} events expected")
-    _print_scores("mean linkage (new)", pairwise, bcubed, len(set(predicted.values())))
+    _print_scores("Newsdesk (mean linkage)", pairwise, bcubed, len(set(predicted.values())))
     for label, labels in (others or {}).items():
         theirs = {pk: labels[pk] for pk in truth}
         _print_scores(
@@ -139,7 +144,7 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
         or any(predicted[b.pk] != predicted[a.pk] and truth[b.pk] == truth[a.pk] for b in articles)
     ]
     for headline, event in wrong[:12]:
-        print(f"    misgrouped (new): [{event}] {headline}")
+        print(f"    misgrouped: [{event}] {headline}")
     return {"pairwise": pairwise, "bcubed": bcubed, "n": len(articles)}
 
 
@@ -213,11 +218,12 @@ def tfidf_baselines(sets: dict[str, list[int]], window_days: int) -> dict[str, t
 
 
 def nearest_grouping(window_days: int | None) -> dict[int, int]:
-    """main's method: rebuild with single-link placement, read, and clear it again."""
+    """Single-link placement with the same terms: rebuild, read (the next rebuild clears
+    it again)."""
     from events.grouping import Linkage, events_rebuild
     from newsdesk.models import Article
 
-    events_rebuild(linkage=Linkage.NEAREST, threshold=MAIN_THRESHOLD, window_days=window_days)
+    events_rebuild(linkage=Linkage.NEAREST, window_days=window_days)
     return dict(Article.objects.values_list("pk", "event_id"))
 
 
@@ -307,6 +313,11 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="A JSON Lines file of articles with an 'event' label."
     )
+    parser.add_argument(
+        "--corpus-alone",
+        action="store_true",
+        help="Store the corpus alone (its own document frequencies), without the written sets.",
+    )
     args = parser.parse_args()
 
     from django.conf import settings
@@ -334,7 +345,7 @@ def main() -> None:
             window_days_setting,
         )
 
-        sets = load_sets(args.corpus)
+        sets = load_sets(args.corpus, args.corpus_alone)
         main_labels = nearest_grouping(args.window)
         baselines = tfidf_baselines(sets, window_days_setting())
         print(
@@ -354,14 +365,15 @@ def main() -> None:
                 name,
                 ids,
                 {
-                    f"nearest article (main), {MAIN_THRESHOLD}": main_labels,
+                    "same terms, single link": main_labels,
                     f"TF-IDF cosine, best cut {cut:.2f}": labels,
                 },
             )
-        time_last_placement("Placement", sets["chains"])
+        last = sets.get("chains") or next(iter(sets.values()))
+        time_last_placement("Placement", last)
         if args.background:
             add_background(args.background)
-            time_last_placement("Placement with background", sets["chains"])
+            time_last_placement("Placement with background", last)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

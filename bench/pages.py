@@ -305,11 +305,11 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
     try:
         grouping = importlib.import_module("events.grouping")
     except ImportError:
-        print("\nnewsdesk.grouping is missing: placement not measured.")
+        print("\nevents.grouping is missing: placement not measured.")
         return
     place = getattr(grouping, "article_place", None)
     if place is None:
-        print("\nnewsdesk.grouping has no article_place: placement not measured.")
+        print("\nevents.grouping has no article_place: placement not measured.")
         return
     index = getattr(grouping, "article_index", None)
     from bench.corpus import distinct_articles

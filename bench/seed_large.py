@@ -7,9 +7,10 @@ with every scorer; each body ends with a sentence of its own so that its content
 unique, and its Score rows are copies of its template's. Finally the event comparison of
 a fixed sample of events (the ones bench/pages.py requests) is precomputed.
 
-When events.grouping is present the term index (ArticleTerm) is filled too, with each
-template's terms, so that placing a new article (bench/pages.py) searches an index of
-the real size; --no-terms leaves it empty.
+The term index (ArticleTerm) is filled too, with each template's terms weighted by the
+document frequencies of the whole seed (stored in TermCount, each article's words in
+IndexedWords), so that placing a new article (bench/pages.py) searches an index of the
+real size; --no-terms leaves them empty.
 
 Run against PostgreSQL for figures that matter:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsdesk_large \\
@@ -26,6 +27,7 @@ import os
 import random
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +41,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.models import F  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from analysis.models import Score  # noqa: E402
@@ -46,10 +49,12 @@ from analysis.scoring import all_scorers  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
 from events.event_report import event_comparison_refresh  # noqa: E402
+from events.grouping import WORD, Frequencies, article_words, terms_for_text  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
     ArticleTerm,
     Event,
+    IndexedWords,
     IngestMethod,
     Leaning,
     MembershipSource,
@@ -57,6 +62,7 @@ from newsdesk.models import (  # noqa: E402
     OutletDomain,
     Reliability,
     ScoringStatus,
+    TermCount,
 )
 from newsdesk.services import content_hash  # noqa: E402
 
@@ -80,15 +86,6 @@ RELIABILITIES = [Reliability.HIGH, Reliability.HIGH, Reliability.MIXED, Reliabil
 
 def bench_outlets():
     return Outlet.objects.filter(name__startswith=NAME_PREFIX)
-
-
-def grouping_terms():
-    """events.grouping.terms_for_text, if that module exists (it is being written)."""
-    try:
-        from events import grouping
-    except ImportError:
-        return None
-    return getattr(grouping, "terms_for_text", None)
 
 
 def chunks(items: list, size: int):
@@ -116,6 +113,15 @@ def reset(start: float) -> None:
     # (one DELETE each), then the articles in chunks, then their events, then the outlets.
     Score.objects.filter(article__outlet__in=outlets).delete()
     ArticleTerm.objects.filter(article__outlet__in=outlets).delete()
+    # Their words leave the document frequencies.
+    counted: Counter[str] = Counter()
+    rows = IndexedWords.objects.filter(article__outlet__in=outlets).values_list("words", flat=True)
+    for words in rows.iterator(chunk_size=5000):
+        counted.update(f"{WORD}{w}" for w in words.split())
+        counted[TermCount.ALL_ARTICLES] += bool(words)
+    with transaction.atomic():
+        for term, n in counted.items():
+            TermCount.objects.filter(term=term).update(articles=F("articles") - n)
     Article.objects.filter(copy_of__outlet__in=outlets).update(copy_of=None, copy_kind="")
     for chunk in chunks(ids, 5000):
         with transaction.atomic():
@@ -177,12 +183,19 @@ def kept_evidence(scorer: str, evidence: dict) -> dict:
     return {}
 
 
-def make_templates(start: float, with_terms: bool) -> list[dict]:
+def make_templates(start: float, with_terms: bool, articles: int) -> list[dict]:
     texts = distinct_articles(TEMPLATES)
     scorers = all_scorers()
-    terms_for_text = grouping_terms() if with_terms else None
+    words = [article_words(headline_of(text), text) if with_terms else Counter() for text in texts]
+    # Each template stands for about articles / TEMPLATES articles: the document
+    # frequencies the seed will have (counted exactly at the end, in TermCount).
+    per_template = articles / len(texts)
+    in_templates = Counter(term for counts in words for term in counts)
+    frequencies = Frequencies(
+        {term: round(n * per_template) for term, n in in_templates.items()}, articles
+    )
     templates = []
-    for text in texts:
+    for text, counts in zip(texts, words, strict=True):
         headline = headline_of(text)
         scores = []
         for scorer in scorers:
@@ -201,10 +214,13 @@ def make_templates(start: float, with_terms: bool) -> list[dict]:
             "scores": scores,
             # The template's terms stand for every article made from it (the sentence
             # that makes each body unique would add a term or two at most).
-            "terms": terms_for_text(headline, text) if terms_for_text else {},
+            "terms": terms_for_text(headline, text, frequencies=frequencies)
+            if with_terms else {},
+            "words": " ".join(sorted(t[len(WORD):] for t in counts)),
+            "term_set": set(counts),
         })  # fmt: skip
     progress(start, f"{len(templates)} templates scored with {len(scorers)} scorers"
-                    f"{' and indexed' if terms_for_text else ''}")  # fmt: skip
+                    f"{' and indexed' if with_terms else ''}")  # fmt: skip
     return templates
 
 
@@ -259,6 +275,9 @@ def copy_tails(templates: list[dict]) -> None:
         template["term_tails"] = [
             f"\t{_copy_text(term)}\t{weight!r}\n" for term, weight in template["terms"].items()
         ]
+        template["words_tails"] = (
+            [f"\t{_copy_text(template['words'])}\n"] if template["terms"] else []
+        )
 
 
 def dependent_rows(
@@ -271,6 +290,7 @@ def dependent_rows(
             (Score, "article_id, scorer, version, values, evidence, created_at, updated_at",
              "score_tails"),
             (ArticleTerm, "article_id, published_at, term, weight", "term_tails"),
+            (IndexedWords, "article_id, words", "words_tails"),
         )  # fmt: skip
         counts = []
         with connection.cursor() as cursor:
@@ -298,6 +318,10 @@ def dependent_rows(
         ),
         batch_size=2000,
     )
+    IndexedWords.objects.bulk_create(
+        (IndexedWords(article_id=a.pk, words=templates[t]["words"]) for a, t in pairs),
+        batch_size=2000,
+    )
     terms = ArticleTerm.objects.bulk_create(
         (
             ArticleTerm(article_id=a.pk, term=term, weight=weight, published_at=a.published_at)
@@ -309,9 +333,26 @@ def dependent_rows(
     return len(scores), len(terms)
 
 
+def count_words(uses: Counter[int], templates: list[dict]) -> None:
+    """The seed's document frequencies: each template's words once per article made from
+    it (the sentence that makes each body unique adds a word or two at most), added to
+    those of the articles stored before the seed."""
+    documents: Counter[str] = Counter()
+    for t, n in uses.items():
+        for term in templates[t]["term_set"]:
+            documents[term] += n
+    documents[TermCount.ALL_ARTICLES] = sum(n for t, n in uses.items() if templates[t]["term_set"])
+    with transaction.atomic():
+        for term, n in documents.items():
+            updated = TermCount.objects.filter(term=term).update(articles=F("articles") + n)
+            if not updated:
+                TermCount.objects.create(term=term, articles=n)
+
+
 def seed(args, start: float) -> None:
     rng = random.Random(args.seed)
-    templates = make_templates(start, with_terms=not args.no_terms)
+    templates = make_templates(start, with_terms=not args.no_terms, articles=args.articles)
+    uses: Counter[int] = Counter()
     copy_tails(templates)
     outlets = make_outlets(rng, args.outlets)
     progress(start, f"{len(outlets)} outlets")
@@ -374,12 +415,16 @@ def seed(args, start: float) -> None:
                     flat.append(article)
             flat = Article.objects.bulk_create(flat, batch_size=1000)
             copies = dependent_rows(flat, template_of, templates)
+            uses.update(template_of)
         totals["events"] += len(events)
         totals["articles"] += len(flat)
         totals["scores"] += copies[0]
         totals["terms"] += copies[1]
         progress(start, ", ".join(f"{n} {k}" for k, n in totals.items()))
 
+    if not args.no_terms:
+        count_words(uses, templates)
+        progress(start, f"{TermCount.objects.count()} document frequencies counted")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

@@ -158,7 +158,8 @@ NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
 # Event grouping (events/grouping.py): see the README for tuning.
 NEWSDESK_GROUP_EVENTS = env_bool("NEWSDESK_GROUP_EVENTS", True)
 NEWSDESK_EVENT_WINDOW_DAYS = env_int("NEWSDESK_EVENT_WINDOW_DAYS", 3)
-NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD", "0.09"))
+# Unset: events.grouping.DEFAULT_THRESHOLD (the one default, measured with its method).
+NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD") or "nan")
 NEWSDESK_EVENT_MIN_SHARED = env_int("NEWSDESK_EVENT_MIN_SHARED", 5)
 # "mean": an article joins the event it is most like as a whole; "nearest": the event of
 # its single most similar article (the method before 2026-12, which let events chain).

@@ -1,18 +1,20 @@
 """Automatic event grouping: which stored articles report the same event.
 
-Every article is described by at most ``MAX_TERMS`` weighted, distinctive terms — the
-actors it names ("a:varnholt" for a person, by surname; "a:world trade organization"),
-the numbers it gives ("n:2300", "n:23 miner"), the content words of its headline
-("h:flood") and the rare words of its body and headline ("w:levee", "w:brask") — stored in
-the ``ArticleTerm`` inverted index. Placing an article is one indexed query for the
+Every article is described by the words of its headline and body, weighted by TF-IDF:
+a word counts more the more often the report uses it (sublinearly) and the fewer stored
+articles use it, the document frequencies being kept in ``TermCount`` as articles are
+indexed (so a name in every report of the month, or a word of every report, tells little,
+and the weights follow the archive). The heaviest ``MAX_TERMS`` words, scaled to unit
+length, are stored in the ``ArticleTerm`` inverted index, with the terms that survive
+translation (events/crosslingual.py). Placing an article is one indexed query for the
 articles published within a few days that share terms with it (each posting carries its
-article's publication time, so the window is part of the index), one query for their
-terms, and a weighted Jaccard similarity with each. The event of the most similar
-article wins if the similarity reaches the threshold *and* the two articles share enough
-distinct terms (one minister or one city in common does not make the same event);
-otherwise the article starts a new event. Near-identical bodies are flagged as an
-outlet's update of its own article or as a syndicated copy, so that event pages need not
-count them as independent coverage.
+article's publication time, so the window is part of the index) and their cosine
+similarity to it. It joins the event most like it as a whole — the mean similarity to
+the event's members in the window, not to one neighbour, so an event does not drift one
+link at a time and two events never merge through one bridging article — if that reaches
+the threshold and a member shares enough distinct words with it; otherwise it starts a
+new event. Near-identical bodies are flagged as an outlet's update of its own article or
+as a syndicated copy, so that event pages need not count them as independent coverage.
 
 Locked events, and memberships that a person set, are never changed.
 """
@@ -23,14 +25,14 @@ import datetime as dt
 import importlib.util
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     Aggregate,
     Count,
@@ -39,6 +41,7 @@ from django.db.models import (
     OuterRef,
     ProtectedError,
     Q,
+    QuerySet,
     Subquery,
     Sum,
     TextField,
@@ -50,18 +53,25 @@ from django.utils import timezone
 from events.crosslingual import crosslingual_terms, reads_as_english
 from events.event_report import events_mark_stale
 from newsdesk.dates import shifted
-from newsdesk.models import Article, ArticleTerm, CopyKind, Event, MembershipSource
+from newsdesk.models import (
+    Article,
+    ArticleTerm,
+    CopyKind,
+    Event,
+    IndexedWords,
+    MembershipSource,
+    TermCount,
+)
 
 # --- Tuning ---------------------------------------------------------------------------
 
 DEFAULT_WINDOW_DAYS = 3
-# Mean weighted Jaccard similarity, over the event's members within the window, at which
+# Mean cosine similarity (TF-IDF), over the event's members within the window, at which
 # an article may join the event...
-DEFAULT_THRESHOLD = 0.09
-# ...if it also shares this many distinct terms with the article it matched (a word in
-# the headline and the body, or a number with and without its unit, counts once).
+DEFAULT_THRESHOLD = 0.14
+# ...if it also shares this many distinct words with a member.
 DEFAULT_MIN_SHARED = 5
-MAX_TERMS = 40
+MAX_TERMS = 60
 # Terms that survive translation (events/crosslingual.py) start with this; two articles
 # compared by them must share this many (names, numbers, dates).
 CROSSING = "x:"
@@ -69,31 +79,31 @@ CROSSING_MIN_SHARED = 3
 # ...and one of them must be a number or a date: the same minister in two languages on
 # one day may be two stories.
 CROSSING_FACTS = ("x:d:", "x:t:")
+# Across languages the likeness is the weighted Jaccard similarity of those terms; at
+# this value it counts as much as the threshold of cosine similarity within a language.
+CROSSING_THRESHOLD = 0.09
 # A candidate shares at least this many index terms with the article (the SQL filter).
 MIN_CANDIDATE_TERMS = 3
 MAX_CANDIDATES = 50
-# Same outlet and this similar by terms, or this much of the shorter body found in the
-# longer one (word 5-grams): an update of the outlet's own article.
-UPDATE_SIMILARITY = 0.8
+# Same outlet and this similar by terms (cosine), or this much of the shorter body found
+# in the longer one (word 5-grams): an update of the outlet's own article.
+UPDATE_SIMILARITY = 0.9
 UPDATE_CONTAINMENT = 0.6
 # Another outlet, and the 5-grams of the bodies this alike (Jaccard), or the shorter body
 # this much contained in a longer one of comparable length: a syndicated copy.
 SYNDICATED_JACCARD = 0.85
 SYNDICATED_CONTAINMENT = 0.9
 SYNDICATED_LENGTH_RATIO = 0.6
-# Bodies are compared only for the few earlier candidates at least this similar by terms.
-COPY_CHECK_SIMILARITY = 0.3
+# Bodies are compared only for the few earlier candidates at least this similar by terms
+# (cosine; these two were 0.8 and 0.3 in weighted Jaccard similarity, J ≈ C / (2 − C)).
+COPY_CHECK_SIMILARITY = 0.45
 COPY_CHECK_MAX = 5
 SHINGLE = 5
 
-# Term weights.
-ACTOR_WEIGHTS = {"person": 3.0, "organisation": 2.0, "group": 2.0, "country": 1.0}
-NUMBER_WEIGHT = 2.0
-COUNTED_NUMBER_WEIGHT = 1.0
-HEADLINE_RARE_WEIGHT = 2.0
-HEADLINE_COMMON_WEIGHT = 0.5
-PROPER_WORD_WEIGHT = 2.0  # a rare word written with a capital inside a sentence: a name
-RARE_WORD_WEIGHT = 0.6
+# Terms: a report's words weighted by TF-IDF, the heaviest MAX_TERMS of them indexed.
+WORD = "w:"
+# A headline says what the report is about: its words count this many times more.
+HEADLINE_REPEAT = 2
 
 
 def window_days_setting() -> int:
@@ -101,7 +111,8 @@ def window_days_setting() -> int:
 
 
 def threshold_setting() -> float:
-    return float(getattr(settings, "NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD))
+    value = float(getattr(settings, "NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD))
+    return DEFAULT_THRESHOLD if math.isnan(value) else value
 
 
 class Linkage:
@@ -159,26 +170,6 @@ STOP_WORDS = _word_set(
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\w+")
-# Before a capitalised word, these mean it opens a sentence (so it need not be a name).
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“”‘’'(—–-]\s*|\n\s*)\Z")
-_SUFFIXES = (
-    ("ies", "y"),
-    ("ied", "y"),
-    ("es", ""),
-    ("s", ""),
-    ("ed", ""),
-    ("ed", "e"),
-    ("d", ""),
-    ("ing", ""),
-    ("ing", "e"),
-    ("ly", ""),
-    ("er", ""),
-    ("ers", ""),
-    ("est", ""),
-    ("ness", ""),
-    ("ment", ""),
-    ("ments", ""),
-)
 
 
 @lru_cache(maxsize=1)
@@ -213,188 +204,147 @@ def stem(word: str) -> str:
     return word
 
 
-def _variants(word: str) -> Iterable[str]:
-    yield word
-    for suffix, replacement in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)] + replacement
-            yield base
-            if len(base) > 3 and base[-1] == base[-2]:  # "stopped", "running"
-                yield base[:-1]
-
-
-@lru_cache(maxsize=50_000)
-def is_common(word: str) -> bool:
-    """A word most readers know (in any inflection), or one every news report uses."""
-    word = word.lower()
-    easy = easy_words()
-    return any(v in easy or v in STOP_WORDS for v in _variants(word))
-
-
 @lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
-    """Words of country names and demonyms: countries are actor terms, with a low weight."""
-    from analysis.scoring.actors import KNOWN
-
-    return frozenset(
-        stem(word)
-        for name, (_, kind) in KNOWN.items()
-        if kind == "country"
-        for word in _WORD.findall(name)
-    )
+def _familiar_words() -> frozenset[str]:
+    return easy_words() | STOP_WORDS
 
 
 # --- Terms ----------------------------------------------------------------------------
 
 
-def _actors(text: str) -> list:
-    from analysis.scoring import actors
-
-    return [
-        actor
-        for actor in actors.detect_actors(text, actors.CURATED)
-        if actor.kind in ACTOR_WEIGHTS and any(ch.isupper() for ch in actor.name)
-    ]
-
-
-def _actor_key(actor) -> str:
-    """People by surname ("a:varnholt": titles and first names come and go), others whole."""
-    words = _WORD.findall(actor.name)
-    if actor.kind == "person" and words:
-        return f"a:{stem(words[-1])}"
-    return "a:" + " ".join(actor.name.lower().split())
-
-
-def _actor_terms(found: list) -> dict[str, float]:
-    terms: dict[str, float] = {}
-    for actor in found:
-        weight = ACTOR_WEIGHTS[actor.kind] * (1 + 0.5 * math.log(max(1, len(actor.mentions))))
-        key = _actor_key(actor)[:80]
-        terms[key] = terms.get(key, 0.0) + weight
-    return terms
-
-
-def _without_actors(text: str, found: list) -> str:
-    """The text with actor mentions blanked out, so that their words are not counted twice.
-
-    A one-word "person" is as often a place or a company the detector did not know
-    ("Nordvale"), so its words stay for the word terms too.
-    """
-    chars = list(text)
-    for actor in found:
-        if actor.kind == "person" and len(actor.name.split()) < 2:
-            continue
-        for start, end in actor.mentions:
-            chars[start:end] = " " * (end - start)
-    return "".join(chars)
-
-
-def _format_number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6g}"
-
-
-def _number_terms(text: str) -> dict[str, float]:
-    """Numbers ("n:2300") and, where known, what they count ("n:2300 people")."""
-    from analysis.scoring.claims import scan
-
-    terms: dict[str, float] = {}
-    for number in scan(text)[0]:
-        kind, value = number["kind"], number["value"]
-        if kind == "duration":
-            continue
-        if kind == "count" and value < 10 and float(value).is_integer():
-            continue  # "two ministers", "3 people": too common to tell events apart
-        if number["approximate"] and kind == "count" and not number["text"][:1].isdigit():
-            continue  # "hundreds of", "dozens of"
-        shown = _format_number(value) + ("%" if kind == "percent" else "")
-        terms[f"n:{shown}"] = NUMBER_WEIGHT
-        if kind == "money":
-            unit = number["unit"].lower()
-        elif kind == "percent" or not number["unit"].strip():
-            unit = ""
-        else:
-            unit = stem(number["unit"].split()[-1])
-        if unit:
-            terms[f"n:{shown} {unit}"[:80]] = COUNTED_NUMBER_WEIGHT
-    return terms
-
-
-def _headline_terms(headline: str) -> dict[str, float]:
-    terms: dict[str, float] = {}
-    for match in _WORD.finditer(headline):
+def _content_words(text: str) -> Iterable[str]:
+    for match in _WORD.finditer(text):
         word = stem(match.group())
-        if len(word) < 3 or word in STOP_WORDS:
-            continue
-        key = f"h:{word}"[:80]
-        weight = HEADLINE_COMMON_WEIGHT if is_common(word) else HEADLINE_RARE_WEIGHT
-        terms[key] = max(terms.get(key, 0.0), weight)
-    return terms
+        if len(word) >= 3 and word not in STOP_WORDS:
+            yield word
 
 
-def _word_terms(headline: str, body: str) -> dict[str, float]:
-    """Rare words of the headline and the body; capitalised inside a sentence, a name."""
-    counts: dict[str, int] = defaultdict(int)
-    proper: set[str] = set()
-    countries = _country_words()
-    for in_body, text in ((False, headline), (True, body)):
-        for match in _WORD.finditer(text):
-            raw = match.group()
-            word = stem(raw)
-            if len(word) < 3 or word in countries or is_common(word):
-                continue
-            counts[word] += 1
-            if (
-                in_body
-                and raw[0].isupper()
-                and not _SENTENCE_BEFORE.search(text, max(0, match.start() - 3), match.start())
-            ):
-                proper.add(word)
-    return {
-        f"w:{word}"[:80]: (1 + math.log(n))
-        * (PROPER_WORD_WEIGHT if word in proper else RARE_WORD_WEIGHT)
-        for word, n in counts.items()
-    }
+def article_words(headline: str, body: str) -> Counter[str]:
+    """The content words of a report (stemmed, function words out) with their counts,
+    the headline's counted ``HEADLINE_REPEAT`` times; none if it does not read as English
+    (its words would match no English report's, and the word lists are English)."""
+    if not reads_as_english(f"{headline} {body}", _familiar_words()):
+        return Counter()
+    words = Counter(_content_words(body))
+    for word in _content_words(headline):
+        words[word] += HEADLINE_REPEAT
+    return Counter({f"{WORD}{word}"[:80]: n for word, n in words.items()})
 
 
-def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
-    """The distinctive terms of a headline and body, the heaviest ``limit`` of them, and
-    its terms that survive translation (names, numbers, dates: events/crosslingual.py).
+@dataclass(frozen=True)
+class Frequencies:
+    """Document frequencies: in how many of ``articles`` indexed articles each word is."""
 
-    An article that does not read as English gets only the latter: its words would
-    match no English article's, and the word lists behind the other terms are English.
-    """
-    crossing = crosslingual_terms(headline, body)
-    if not reads_as_english(f"{headline} {body}", easy_words() | STOP_WORDS):
-        return crossing
-    return {**_english_terms(headline, body, limit), **crossing}
+    documents: Mapping[str, int]
+    articles: int
 
-
-def _english_terms(headline: str, body: str, limit: int) -> dict[str, float]:
-    found = _actors(body)
-    terms: dict[str, float] = {}
-    for part in (
-        _word_terms(headline, _without_actors(body, found)),
-        _headline_terms(headline),
-        _number_terms(body),
-        _actor_terms(found),
-    ):
-        for term, weight in part.items():
-            terms[term] = max(terms.get(term, 0.0), weight)
-    best = sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))[:limit]
-    return {term: round(weight, 4) for term, weight in best}
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency: 1 for a word in every article, more the
+        rarer it is; a word no stored article has counts as in one."""
+        n = max(self.articles, 1)
+        return math.log((1 + n) / (1 + min(max(self.documents.get(term, 1), 1), n))) + 1
 
 
-def article_terms(article: Article) -> dict[str, float]:
-    """The article's distinctive terms with their weights (at most MAX_TERMS)."""
-    return terms_for_text(article.headline, article.body)
+# Every word equally informative: a report weighted on its own, with no archive.
+NO_ARCHIVE = Frequencies({}, 1)
+
+
+def word_weights(
+    words: Counter[str], frequencies: Frequencies, limit: int = MAX_TERMS
+) -> dict[str, float]:
+    """TF-IDF weights of a report's words (sublinear counts times the inverse document
+    frequency over the stored articles), the heaviest ``limit`` of them, scaled to unit
+    length so that the sum of the products of two reports' shared weights is their cosine."""
+    weights = {t: (1 + math.log(n)) * frequencies.idf(t) for t, n in words.items() if n > 0}
+    best = sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))[:limit]
+    norm = math.sqrt(sum(w * w for _, w in best)) or 1.0
+    return {term: round(weight / norm, 5) for term, weight in best}
+
+
+def terms_for_text(
+    headline: str,
+    body: str,
+    limit: int = MAX_TERMS,
+    frequencies: Frequencies = NO_ARCHIVE,
+) -> dict[str, float]:
+    """The index terms of a headline and body: its ``limit`` words of most weight by
+    TF-IDF under ``frequencies``, and its terms that survive translation (names,
+    numbers, dates: events/crosslingual.py). A report that does not read as English
+    has only the latter."""
+    return _terms(article_words(headline, body), headline, body, frequencies, limit)
+
+
+def _terms(
+    words: Counter[str], headline: str, body: str, frequencies: Frequencies, limit: int = MAX_TERMS
+) -> dict[str, float]:
+    return {**word_weights(words, frequencies, limit), **crosslingual_terms(headline, body)}
+
+
+def _upsert_counts(delta: Counter[str]) -> None:
+    """Add ``delta`` to the stored document frequencies, in one statement per 2,000
+    terms, in term order (so that two indexers lock rows in the same order)."""
+    changes = sorted((term, n) for term, n in delta.items() if n)
+    table = connection.ops.quote_name(TermCount._meta.db_table)
+    for i in range(0, len(changes), 2000):
+        part = changes[i : i + 2000]
+        values = ", ".join(["(%s, %s)"] * len(part))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (term, articles) VALUES {values} "
+                f"ON CONFLICT (term) DO UPDATE SET articles = {table}.articles + "
+                "EXCLUDED.articles",
+                [x for row in part for x in row],
+            )
+
+
+def _count_words(words: dict[int, set[str]]) -> None:
+    """Count these articles' words (by article id) in the document frequencies, in place
+    of what was counted for them before; an article counts if it has words."""
+    before = dict(
+        IndexedWords.objects.filter(article_id__in=list(words)).values_list("article_id", "words")
+    )
+    delta: Counter[str] = Counter()
+    for pk, now in words.items():
+        old = {f"{WORD}{w}" for w in before.get(pk, "").split()}
+        delta.update(now - old)
+        delta.subtract(old - now)
+        delta[TermCount.ALL_ARTICLES] += bool(now) - bool(old)
+    _upsert_counts(delta)
+    IndexedWords.objects.bulk_create(
+        [
+            IndexedWords(article_id=pk, words=" ".join(sorted(t[len(WORD) :] for t in now)))
+            for pk, now in words.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["words"],
+    )
+
+
+def frequencies_of(terms: Iterable[str]) -> Frequencies:
+    """The stored document frequencies of these terms, and the number of articles: one
+    query."""
+    wanted = [TermCount.ALL_ARTICLES, *set(terms)]
+    documents = dict(TermCount.objects.filter(term__in=wanted).values_list("term", "articles"))
+    return Frequencies(documents, documents.pop(TermCount.ALL_ARTICLES, 0))
+
+
+def article_terms(article: Article, frequencies: Frequencies | None = None) -> dict[str, float]:
+    """The article's index terms with their weights (at most MAX_TERMS words), under the
+    stored document frequencies unless others are given."""
+    words = article_words(article.headline, article.body)
+    if frequencies is None:
+        frequencies = frequencies_of(words)
+    return _terms(words, article.headline, article.body, frequencies)
 
 
 def article_index(*, article: Article) -> dict[str, float]:
-    """(Re)write the article's rows in the term index; returns its terms."""
-    terms = article_terms(article)
+    """Count the article's words in the document frequencies and (re)write its rows in
+    the term index; returns its terms. A few queries, whatever the archive's size."""
+    words = article_words(article.headline, article.body)
     with transaction.atomic():
+        _count_words({article.pk: set(words)})
+        terms = _terms(words, article.headline, article.body, frequencies_of(words))
         ArticleTerm.objects.filter(article=article).delete()
         ArticleTerm.objects.bulk_create(
             ArticleTerm(
@@ -405,30 +355,47 @@ def article_index(*, article: Article) -> dict[str, float]:
     return terms
 
 
-def articles_index(articles: Iterable[Article], chunk: int = 200) -> dict[int, dict[str, float]]:
-    """Index many articles, two queries per chunk; returns the terms by article id."""
-    result: dict[int, dict[str, float]] = {}
-    published: dict[int, dt.datetime | None] = {}
-    batch: list[int] = []
+def articles_index(
+    articles: QuerySet[Article] | list[Article], chunk: int = 200
+) -> dict[int, dict[str, float]]:
+    """Index many articles (a query set, read twice, or a list); returns the terms by
+    article id.
 
-    def flush() -> None:
+    Two passes: first their words are counted in the document frequencies, then they
+    are weighted, so that the first of them are weighted by the same frequencies as the
+    last (a few queries per chunk each time).
+    """
+
+    def chunks():
+        source: Iterable[Article] = articles
+        if isinstance(articles, QuerySet):
+            fields = ("pk", "headline", "body", "published_at")
+            source = articles.only(*fields).iterator(chunk_size=500)
+        batch: list[Article] = []
+        for article in source:
+            batch.append(article)
+            if len(batch) >= chunk:
+                yield batch
+                batch = []
         if batch:
-            with transaction.atomic():
-                ArticleTerm.objects.filter(article_id__in=batch).delete()
-                ArticleTerm.objects.bulk_create(
-                    ArticleTerm(article_id=pk, term=term, weight=weight, published_at=published[pk])
-                    for pk in batch
-                    for term, weight in result[pk].items()
-                )
-            batch.clear()
+            yield batch
 
-    for article in articles:
-        result[article.pk] = article_terms(article)
-        published[article.pk] = article.published_at
-        batch.append(article.pk)
-        if len(batch) >= chunk:
-            flush()
-    flush()
+    for batch in chunks():
+        with transaction.atomic():
+            _count_words({a.pk: set(article_words(a.headline, a.body)) for a in batch})
+    result: dict[int, dict[str, float]] = {}
+    for batch in chunks():
+        words = {a.pk: article_words(a.headline, a.body) for a in batch}
+        frequencies = frequencies_of(t for counts in words.values() for t in counts)
+        for a in batch:
+            result[a.pk] = _terms(words[a.pk], a.headline, a.body, frequencies)
+        with transaction.atomic():
+            ArticleTerm.objects.filter(article_id__in=[a.pk for a in batch]).delete()
+            ArticleTerm.objects.bulk_create(
+                ArticleTerm(article_id=a.pk, term=term, weight=weight, published_at=a.published_at)
+                for a in batch
+                for term, weight in result[a.pk].items()
+            )
     return result
 
 
@@ -445,8 +412,14 @@ def similarity(a: dict[str, float], b: dict[str, float]) -> float:
     return low / high if high else 0.0
 
 
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two reports' word weights (each of unit length): the sum of
+    the products of their shared words' weights, from 0 to 1."""
+    return sum(w * b[t] for t, w in a.items() if t in b and not t.startswith(CROSSING))
+
+
 def _concept(term: str) -> str:
-    """ "w:flood" and "h:flood" are one word; "n:23" and "n:23 miner" one number."""
+    """ "n:23" and "n:23 miner" are one number (terms of the index before 2026-12)."""
     kind, _, text = term.partition(":")
     return text.split(" ")[0] if kind == "n" else text
 
@@ -587,8 +560,9 @@ def find_candidates(
     week). Articles without a publication date are never candidates; an undated article
     looks around the time it was stored.
 
-    The weighted Jaccard similarity needs only the shared terms' weights and the sum of
-    each candidate's weights, so the query sends those rather than every term of the
+    The cosine similarity needs only the shared words' weights (each article's are of
+    unit length), and the weighted Jaccard similarity across languages those and the sum
+    of each candidate's weights, so the query sends those rather than every term of the
     candidates (reading those was a second query and most of a placement's time).
     """
     if not terms:
@@ -654,24 +628,25 @@ def find_candidates(
         )
     )
     mine_crossing = sum(w for t, w in terms.items() if t.startswith(CROSSING))
-    mine_own = sum(terms.values()) - mine_crossing
+    mine_own = any(not t.startswith(CROSSING) for t in terms)
     candidates = []
     for row in rows:
         shared = _shared_postings(row["postings"])
         total, total_crossing = row["total"] or 0.0, row["total_crossing"] or 0.0
         # Two articles in the same language are compared by their own terms; if either
         # has none (it does not read as English), by the terms that survive translation.
-        crossing = mine_own <= 0 or total - total_crossing <= 1e-9
+        crossing = not mine_own or total - total_crossing <= 1e-9
         shared = {t: w for t, w in shared.items() if t.startswith(CROSSING) == crossing}
         if len(shared) < MIN_CANDIDATE_TERMS:
             continue  # it was found by terms of the other kind only
         if crossing and not any(t.startswith(CROSSING_FACTS) for t in shared):
             continue  # across languages, names alone do not make the same happening
-        low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
-        if crossing:
+        if crossing:  # weighted Jaccard: the sum of the minima over that of the maxima
+            low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
             high = mine_crossing + total_crossing - low
-        else:
-            high = mine_own + total - total_crossing - low  # the sum of the maxima
+            likeness = low / high if high > 0 else 0.0
+        else:  # cosine: both sides' word weights are of unit length
+            likeness = sum(weight * terms.get(term, 0.0) for term, weight in shared.items())
         candidates.append(
             Candidate(
                 article_id=row["pk"],
@@ -681,7 +656,7 @@ def find_candidates(
                 published_at=row["published_at"],
                 copy_of_id=row["copy_of_id"],
                 copy_kind=row["copy_kind"],
-                similarity=low / high if high > 0 else 0.0,
+                similarity=likeness,
                 shared=len({_concept(term) for term in shared}),
                 event_size=row["event_size"] or 0,
                 crossing=crossing,
@@ -738,23 +713,29 @@ def _find_copy(
 
 
 def event_scores(
-    candidates: list[Candidate], linkage: str = Linkage.MEAN, own_event_id: int | None = None
+    candidates: list[Candidate],
+    linkage: str = Linkage.MEAN,
+    own_event_id: int | None = None,
+    crossing_scale: float = 1.0,
 ) -> dict[int, float]:
     """Each candidate event's likeness to the article, by ``linkage``.
 
     MEAN: the sum of the similarities to its members among the candidates, divided by
     the number of its members in the window (those not among the candidates share too
     little to count; the article itself, if it is already a member of ``own_event_id``,
-    is not one of them). NEAREST: the similarity to its most similar member.
+    is not one of them). NEAREST: the similarity to its most similar member. Likeness
+    across languages (weighted Jaccard) is multiplied by ``crossing_scale`` to count in
+    the units of cosine similarity.
     """
     sums: dict[int, float] = defaultdict(float)
     seen: dict[int, int] = defaultdict(int)
     best: dict[int, float] = defaultdict(float)
     for c in candidates:
         if c.event_id and not c.event_locked:
-            sums[c.event_id] += c.similarity
+            likeness = c.similarity * (crossing_scale if c.crossing else 1.0)
+            sums[c.event_id] += likeness
             seen[c.event_id] += 1
-            best[c.event_id] = max(best[c.event_id], c.similarity)
+            best[c.event_id] = max(best[c.event_id], likeness)
     if linkage == Linkage.NEAREST:
         return dict(best)
     sizes = {c.event_id: c.event_size for c in candidates if c.event_id}
@@ -785,7 +766,11 @@ def _choose_event(
         and c.shared >= (min(required, CROSSING_MIN_SHARED) if c.crossing else required)
     }
     scores = {
-        e: v for e, v in event_scores(candidates, linkage, own_event_id).items() if e in eligible
+        e: v
+        for e, v in event_scores(
+            candidates, linkage, own_event_id, crossing_scale=threshold / CROSSING_THRESHOLD
+        ).items()
+        if e in eligible
     }
     if not scores:
         return None, 0.0
@@ -1024,7 +1009,7 @@ def articles_group_since(
     (or, with ``only_unplaced=False``, all of them) in publication order."""
     report = GroupingReport()
     scope = Article.objects.filter(_since_filter(since))
-    terms = articles_index(_in_publication_order(scope).iterator(chunk_size=500))
+    terms = articles_index(_in_publication_order(scope))
     report.indexed = len(terms)
     to_place = scope.filter(event__isnull=True) if only_unplaced else scope
     changed: set[int] = set()
@@ -1060,7 +1045,8 @@ def events_rebuild(
     Memberships set by a person, locked events and events a person linked to a storyline
     are kept as they are; machine-made events left empty (no creator, not locked, not
     reviewed, no storyline link by a person) are deleted. Articles are
-    re-indexed and placed again in publication order.
+    re-indexed and placed again in publication order; a rebuild of every article counts
+    their words anew (the words of deleted articles leave the document frequencies).
     """
     scope = Article.objects.filter(_since_filter(since))
     # An event a person linked to a storyline (or took out of one) is a person's fix too:
@@ -1071,6 +1057,9 @@ def events_rebuild(
         .exclude(event__storyline_source=MembershipSource.PERSON)
     )
     with transaction.atomic():
+        if since is None:
+            TermCount.objects.all().delete()
+            IndexedWords.objects.all().delete()
         touched = set(machine.exclude(event=None).values_list("event_id", flat=True))
         cleared = machine.update(
             event=None,

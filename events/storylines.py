@@ -5,9 +5,10 @@ the relation between them that grouping must not turn into a merge: the standoff
 its days and its end; a law and the boycott that follows.
 
 Automatic linking compares events, not articles. An event's profile is the mean weight,
-over its independent articles (updates and syndicated copies left out), of the names,
-rare words and numbers in the grouping index ("a:", "w:" and "n:" terms), its heaviest
-``PROFILE_TERMS`` kept. In order of their first day, each event is linked to the most
+over its independent articles (updates and syndicated copies left out), of the names in
+the grouping index (its "x:n:" terms, events/crosslingual.py), its heaviest
+``PROFILE_TERMS`` kept: a storyline follows the same people and places over weeks, while
+the words that tell one event from the next (which grouping weighs) change. In order of their first day, each event is linked to the most
 similar event that started up to ``GAP_DAYS`` before it, if the two profiles are similar
 enough and share enough distinct terms: it joins that event's storyline, or the two start
 one titled after the earlier event.
@@ -32,10 +33,10 @@ from newsdesk.models import ArticleTerm, Event, MembershipSource, Storyline
 # Events starting up to this many days after an event may continue its story.
 GAP_DAYS = 21
 PROFILE_TERMS = 25
-# Weighted Jaccard similarity of two profiles, and distinct terms in common, to link.
-THRESHOLD = 0.12
+# Weighted Jaccard similarity of two profiles, and distinct names in common, to link.
+THRESHOLD = 0.35
 MIN_SHARED = 4
-PROFILE_KINDS = ("a:", "w:", "n:")
+PROFILE_KINDS = ("x:n:",)
 
 
 @dataclass
@@ -48,8 +49,8 @@ class LinkReport:
 
 
 def event_profiles(event_ids: list[int]) -> dict[int, dict[str, float]]:
-    """Each event's profile: the mean weight of its terms over its independent
-    articles, the heaviest PROFILE_TERMS of names, rare words and numbers. One query."""
+    """Each event's profile: the mean weight of its names over its independent
+    articles, the heaviest PROFILE_TERMS of them. One query."""
     sums: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     articles: dict[int, set[int]] = defaultdict(set)
     rows = (

@@ -384,6 +384,37 @@ class ArticleTerm(models.Model):
         return self.term
 
 
+class TermCount(models.Model):
+    """How many indexed articles use a word: the document frequencies behind the
+    weights of the grouping index (a word in fewer articles tells more about one).
+
+    Kept up to date as articles are indexed, one upsert per article, so that weighting
+    an article's words costs the same however many articles are stored. The row whose
+    term is ``ALL_ARTICLES`` counts the indexed articles themselves.
+    """
+
+    ALL_ARTICLES = ""
+
+    term = models.CharField(max_length=80, unique=True)
+    articles = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term or '(all)'}: {self.articles}"
+
+
+class IndexedWords(models.Model):
+    """The distinct words of an article counted in ``TermCount`` when it was last
+    indexed (space-separated), so that indexing it again counts each of them once."""
+
+    article = models.OneToOneField(
+        Article, models.CASCADE, primary_key=True, related_name="indexed_words"
+    )
+    words = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"words of article {self.article_id}"
+
+
 class ArticleEdit(models.Model):
     """One change of an article's details by a person, kept as its history."""
 
