@@ -50,11 +50,10 @@ from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
 from events.event_report import event_comparison_refresh  # noqa: E402
 from events.grouping import WORD, Frequencies, article_words, terms_for_text  # noqa: E402
+from events.models import ArticleTerm, IndexedWords, TermCount  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
-    ArticleTerm,
     Event,
-    IndexedWords,
     IngestMethod,
     Leaning,
     MembershipSource,
@@ -62,7 +61,6 @@ from newsdesk.models import (  # noqa: E402
     OutletDomain,
     Reliability,
     ScoringStatus,
-    TermCount,
 )
 from newsdesk.services import content_hash  # noqa: E402
 

@@ -52,16 +52,9 @@ from django.utils import timezone
 
 from events.crosslingual import crosslingual_terms, reads_as_english
 from events.event_report import events_mark_stale
+from events.models import ArticleTerm, IndexedWords, TermCount
 from newsdesk.dates import shifted
-from newsdesk.models import (
-    Article,
-    ArticleTerm,
-    CopyKind,
-    Event,
-    IndexedWords,
-    MembershipSource,
-    TermCount,
-)
+from newsdesk.models import Article, CopyKind, Event, MembershipSource
 
 # --- Tuning ---------------------------------------------------------------------------
 

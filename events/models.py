@@ -1,5 +1,6 @@
-"""The tables of the events app. Events and storylines themselves stay with the articles
-filed under them (newsdesk.models): see the README, "Where things live"."""
+"""The tables of the events app: the grouping index and the comparison reports. Events
+and storylines themselves stay with the articles filed under them (newsdesk.models): see
+the README, "Where things live"."""
 
 from django.db import models
 from django.utils import timezone
@@ -27,3 +28,68 @@ class EventComparison(models.Model):
 
     def __str__(self) -> str:
         return f"Comparison of event {self.event_id}"
+
+
+class ArticleTerm(models.Model):
+    """The inverted index behind event grouping: an article's distinctive terms.
+
+    Looking up candidates by term within a date window costs the same with a thousand or
+    a million stored articles.
+    """
+
+    article = models.ForeignKey("newsdesk.Article", models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=80)
+    weight = models.FloatField(default=1.0)
+    # The article's publication time, copied when it is indexed, so that the postings of
+    # a term within a date window are one range of the index below (PostgreSQL reads
+    # them without visiting the table).
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "term"], name="one_term_per_article")
+        ]
+        # The table it had in newsdesk, where the index started.
+        db_table = "newsdesk_articleterm"
+        indexes = [
+            models.Index(fields=["term", "article"], name="newsdesk_ar_term_74e0aa_idx"),
+            models.Index(
+                fields=["term", "published_at"],
+                include=["article", "weight"],
+                name="articleterm_term_window",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class TermCount(models.Model):
+    """How many indexed articles use a word: the document frequencies behind the
+    weights of the grouping index (a word in fewer articles tells more about one).
+
+    Kept up to date as articles are indexed, one upsert per article, so that weighting
+    an article's words costs the same however many articles are stored. The row whose
+    term is ``ALL_ARTICLES`` counts the indexed articles themselves.
+    """
+
+    ALL_ARTICLES = ""
+
+    term = models.CharField(max_length=80, unique=True)
+    articles = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term or '(all)'}: {self.articles}"
+
+
+class IndexedWords(models.Model):
+    """The distinct words of an article counted in ``TermCount`` when it was last
+    indexed (space-separated), so that indexing it again counts each of them once."""
+
+    article = models.OneToOneField(
+        "newsdesk.Article", models.CASCADE, primary_key=True, related_name="indexed_words"
+    )
+    words = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"words of article {self.article_id}"

@@ -28,7 +28,8 @@ from django.db.models import Count
 from django.utils import timezone
 
 from events.grouping import shared_terms, similarity
-from newsdesk.models import ArticleTerm, Event, MembershipSource, Storyline
+from events.models import ArticleTerm
+from newsdesk.models import Event, MembershipSource, Storyline
 
 # Events starting up to this many days after an event may continue its story.
 GAP_DAYS = 21

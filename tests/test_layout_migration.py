@@ -1,6 +1,7 @@
-"""The move to the layered layout (the event comparison from analysis to events) loses no
-row: a database filled as the previous layout left it migrates forward with every row
-still there and readable through the new models, and back again."""
+"""The move to the layered layout (the event comparison from analysis to events, the
+grouping index from newsdesk to events) loses no row: a database filled as the previous
+layout left it migrates forward with every row still there and readable through the new
+models, and back again."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -9,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from analysis.models import Score
 from annotations.models import Annotation
-from events.models import EventComparison
+from events.models import ArticleTerm, EventComparison, IndexedWords
 from newsdesk.models import Article, Event, Outlet
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,6 +49,7 @@ def fill_as_before(apps) -> dict[str, int]:
             "analysis.EventComparison",
             "annotations.Label",
             "annotations.Annotation",
+            "newsdesk.ArticleTerm",
             "auth.User",
         )
     }
@@ -69,6 +71,7 @@ def fill_as_before(apps) -> dict[str, int]:
     old["analysis.EventComparison"].objects.create(
         event=event, data={"outlets": ["layout-gazette"]}, stale=False
     )
+    old["newsdesk.ArticleTerm"].objects.create(article=article, term="w:council", weight=0.5)
     label = old["annotations.Label"].objects.get_or_create(name="Claim")[0]
     old["annotations.Annotation"].objects.create(
         article=article,
@@ -88,6 +91,7 @@ def test_every_row_of_the_previous_layout_is_there_and_readable_after_the_move()
         ids = fill_as_before(executor.loader.project_state(BEFORE).apps)
         # ContentType as the previous layout's migrate left it.
         ContentType.objects.get_or_create(app_label="analysis", model="eventcomparison")
+        ContentType.objects.get_or_create(app_label="newsdesk", model="articleterm")
 
         migrate(latest())
 
@@ -102,6 +106,10 @@ def test_every_row_of_the_previous_layout_is_there_and_readable_after_the_move()
         assert Annotation.objects.get(article=article).exact == "The council"
         assert ContentType.objects.get_for_model(EventComparison).app_label == "events"
         assert not ContentType.objects.filter(app_label="analysis", model="eventcomparison")
+        # The index is re-weighted by the backfill (TF-IDF), its article's row still there.
+        assert ArticleTerm.objects.filter(article=article).exists()
+        assert IndexedWords.objects.get(article=article).words
+        assert ContentType.objects.get_for_model(ArticleTerm).app_label == "events"
 
         # And back: the previous layout reads the same row.
         executor = migrate(BACK)

@@ -4,18 +4,7 @@
 
 from django.db import migrations
 
-
-def content_type_to(app_label: str):
-    def move(apps, schema_editor):
-        ContentType = apps.get_model("contenttypes", "ContentType")
-        other = "events" if app_label == "analysis" else "analysis"
-        # A content type the new app already got (a migrate run after the move) yields.
-        ContentType.objects.filter(app_label=app_label, model="eventcomparison").delete()
-        ContentType.objects.filter(app_label=other, model="eventcomparison").update(
-            app_label=app_label
-        )
-
-    return move
+from common.migration_ops import move_content_type
 
 
 class Migration(migrations.Migration):
@@ -30,5 +19,5 @@ class Migration(migrations.Migration):
             state_operations=[migrations.DeleteModel(name="EventComparison")],
             database_operations=[],
         ),
-        migrations.RunPython(content_type_to("events"), content_type_to("analysis")),
+        move_content_type("eventcomparison", "analysis", "events"),
     ]

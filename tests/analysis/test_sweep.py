@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from analysis import services
 from analysis.models import Score, ScoringBatch
-from events.models import EventComparison
+from events.models import ArticleTerm, EventComparison
 from events.services import events_sweep
-from newsdesk.models import Article, ArticleTerm, ScoringStatus
+from newsdesk.models import Article, ScoringStatus
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory, EventFactory
 

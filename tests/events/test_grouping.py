@@ -23,16 +23,9 @@ from events.grouping import (
     events_rebuild,
     pairwise_scores,
 )
+from events.models import ArticleTerm, IndexedWords, TermCount
 from newsdesk.importer import articles_import
-from newsdesk.models import (
-    Article,
-    ArticleTerm,
-    CopyKind,
-    Event,
-    IndexedWords,
-    MembershipSource,
-    TermCount,
-)
+from newsdesk.models import Article, CopyKind, Event, MembershipSource
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -390,7 +383,7 @@ def test_a_full_rebuild_counts_the_words_anew_without_those_of_deleted_articles(
 def test_the_migrations_backfill_counts_and_reweights_the_articles_indexed_before():
     from django.apps import apps
 
-    backfill = importlib.import_module("newsdesk.migrations.0016_term_counts").backfill
+    backfill = importlib.import_module("events.migrations.0002_grouping_index").backfill
     # Written for the tests: two articles indexed with the terms before 2026-12-05.
     one = ArticleFactory(headline="Flood at Brask", body=RIVER_TEXTS[0])
     two = ArticleFactory(headline="Barges wait at Tessin", body=RIVER_TEXTS[1])

@@ -17,8 +17,8 @@ from events.grouping import (
     events_rebuild,
     find_candidates,
 )
-from events.models import EventComparison
-from newsdesk.models import Article, ArticleTerm
+from events.models import ArticleTerm, EventComparison
+from newsdesk.models import Article
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

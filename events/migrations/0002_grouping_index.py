@@ -1,5 +1,8 @@
-# Document frequencies for the TF-IDF weights of the grouping index, and a backfill that
-# counts the words of every article indexed so far and weights its index terms anew.
+# The grouping index comes to the events app: ArticleTerm keeps its table
+# (newsdesk_articleterm; only Django's record of its owner changes, newsdesk 0016 lets go
+# of it), and the document frequencies of its TF-IDF weights are new tables, filled by a
+# backfill that counts the words of every article indexed so far and weights its index
+# terms anew.
 
 from collections import Counter
 
@@ -11,12 +14,12 @@ CHUNK = 500
 
 def backfill(apps, schema_editor):
     # The weighting of the version that made this migration (pure functions of the text).
-    from newsdesk.grouping import WORD, Frequencies, article_words, terms_for_text
+    from events.grouping import WORD, Frequencies, article_words, terms_for_text
 
     Article = apps.get_model("newsdesk", "Article")
-    ArticleTerm = apps.get_model("newsdesk", "ArticleTerm")
-    IndexedWords = apps.get_model("newsdesk", "IndexedWords")
-    TermCount = apps.get_model("newsdesk", "TermCount")
+    ArticleTerm = apps.get_model("events", "ArticleTerm")
+    IndexedWords = apps.get_model("events", "IndexedWords")
+    TermCount = apps.get_model("events", "TermCount")
     indexed = Article.objects.filter(
         pk__in=ArticleTerm.objects.values("article_id").distinct()
     ).order_by("pk")
@@ -60,10 +63,59 @@ def backfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("events", "0001_initial"),
         ("newsdesk", "0015_merge_storylines"),
     ]
 
     operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name="ArticleTerm",
+                    fields=[
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
+                        ("term", models.CharField(max_length=80)),
+                        ("weight", models.FloatField(default=1.0)),
+                        ("published_at", models.DateTimeField(blank=True, null=True)),
+                        (
+                            "article",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="terms",
+                                to="newsdesk.article",
+                            ),
+                        ),
+                    ],
+                    options={
+                        "db_table": "newsdesk_articleterm",
+                        "indexes": [
+                            models.Index(
+                                fields=["term", "article"], name="newsdesk_ar_term_74e0aa_idx"
+                            ),
+                            models.Index(
+                                fields=["term", "published_at"],
+                                include=["article", "weight"],
+                                name="articleterm_term_window",
+                            ),
+                        ],
+                        "constraints": [
+                            models.UniqueConstraint(
+                                fields=("article", "term"), name="one_term_per_article"
+                            )
+                        ],
+                    },
+                )
+            ],
+            database_operations=[],
+        ),
         migrations.CreateModel(
             name="IndexedWords",
             fields=[
