@@ -47,6 +47,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
 from django.utils import timezone
 
+from analysis.scoring import NO_CONTEXT, ScoringContext
 from events.crosslingual import crosslingual_terms, reads_as_english
 from events.event_report import events_mark_stale
 from newsdesk.dates import shifted
@@ -247,12 +248,12 @@ def _country_words() -> frozenset[str]:
 # --- Terms ----------------------------------------------------------------------------
 
 
-def _actors(text: str) -> list:
+def _actors(text: str, context: ScoringContext) -> list:
     from analysis.scoring import actors
 
     return [
         actor
-        for actor in actors.detect_actors(text, actors.CURATED)
+        for actor in actors.detect_actors(text, context.curated_actors)
         if actor.kind in ACTOR_WEIGHTS and any(ch.isupper() for ch in actor.name)
     ]
 
@@ -358,9 +359,12 @@ def _word_terms(headline: str, body: str) -> dict[str, float]:
     }
 
 
-def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
+def terms_for_text(
+    headline: str, body: str, limit: int = MAX_TERMS, *, context: ScoringContext = NO_CONTEXT
+) -> dict[str, float]:
     """The distinctive terms of a headline and body, the heaviest ``limit`` of them, and
     its terms that survive translation (names, numbers, dates: events/crosslingual.py).
+    ``context`` gives the curated actors, as to the scorers.
 
     An article that does not read as English gets only the latter: its words would
     match no English article's, and the word lists behind the other terms are English.
@@ -368,11 +372,13 @@ def terms_for_text(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str
     crossing = crosslingual_terms(headline, body)
     if not reads_as_english(f"{headline} {body}", easy_words() | STOP_WORDS):
         return crossing
-    return {**_english_terms(headline, body, limit), **crossing}
+    return {**_english_terms(headline, body, limit, context), **crossing}
 
 
-def _english_terms(headline: str, body: str, limit: int) -> dict[str, float]:
-    found = _actors(body)
+def _english_terms(
+    headline: str, body: str, limit: int, context: ScoringContext
+) -> dict[str, float]:
+    found = _actors(body, context)
     terms: dict[str, float] = {}
     for part in (
         _word_terms(headline, _without_actors(body, found)),
@@ -386,14 +392,14 @@ def _english_terms(headline: str, body: str, limit: int) -> dict[str, float]:
     return {term: round(weight, 4) for term, weight in best}
 
 
-def article_terms(article: Article) -> dict[str, float]:
+def article_terms(article: Article, context: ScoringContext = NO_CONTEXT) -> dict[str, float]:
     """The article's distinctive terms with their weights (at most MAX_TERMS)."""
-    return terms_for_text(article.headline, article.body)
+    return terms_for_text(article.headline, article.body, context=context)
 
 
-def article_index(*, article: Article) -> dict[str, float]:
+def article_index(*, article: Article, context: ScoringContext = NO_CONTEXT) -> dict[str, float]:
     """(Re)write the article's rows in the term index; returns its terms."""
-    terms = article_terms(article)
+    terms = article_terms(article, context)
     with transaction.atomic():
         ArticleTerm.objects.filter(article=article).delete()
         ArticleTerm.objects.bulk_create(

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from analysis.services import CHUNK_SIZE, SWEEP_LIMIT
+from analysis.services import CHUNK_SIZE, SWEEP_LIMIT, scoring_context
 from events import tasks
 from events.event_report import STALE_CHUNK, events_mark_stale, events_without_current_report
 from events.grouping import article_index, article_placement, event_refresh_dates
@@ -189,8 +189,9 @@ def articles_group(*, article_ids: list[int]) -> None:
     articles = list(
         Article.objects.filter(pk__in=article_ids).defer("raw").order_by("published_at", "pk")
     )
+    context = scoring_context()  # the curated actors, as the scorers had them
     for article in articles:
-        terms = article_index(article=article)
+        terms = article_index(article=article, context=context)
         if article.event_id is None:
             placement = article_placement(article=article, terms=terms)
             if placement.event is not None:

@@ -5,7 +5,8 @@ Rule-based, no model: runs of capitalised words (allowing "of", "for", "and" ins
 institutional names), a built-in list of countries with their demonyms, known groups and
 organisations, organisation suffixes, titles before names, acronyms in parentheses,
 possessives, surname aliases, and role nouns ("the envoy") resolved to the last person
-given that role. A curated list (``CURATED``, set by the pipeline) takes precedence.
+given that role. A curated list (the ScoringContext's ``curated_actors``, which the
+pipeline passes) takes precedence.
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
+from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.attribution import (
+from analysis.scoring.sentences import split_spans
+from analysis.scoring.text import (
     CAP_STOP,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
-    _synonyms,
-    _trie,
+    role_synonyms,
+    trie,
 )
-from analysis.scoring.sentences import split_spans
 
 KINDS = ("person", "organisation", "country", "group")
 
@@ -49,10 +50,6 @@ class Actor:
     kind: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
-
-
-# Set by the pipeline (for instance from an admin-edited list); the scorer passes it on.
-CURATED: tuple[CuratedActor, ...] = ()
 
 
 # --- Lists ----------------------------------------------------------------------------
@@ -461,22 +458,22 @@ _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick 
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
 _APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
 _ROLE_WORD = re.compile(
-    rf"(?i)(?<![\w])(?:{_trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
+    rf"(?i)(?<![\w])(?:{trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
-_ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{_trie(_BACK_ROLES)}))\s*,?\s*\Z")
+_ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
 _BACK_ROLES_LAST = tuple(sorted(_BACK_ROLES))
 _ROLE_MENTION = re.compile(
-    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_trie(_BACK_ROLES)})(?![\w])"
+    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
 # The same one character in: opening with the literal "he" lets the engine jump from one
 # "he" to the next instead of trying every "t" (see _role_mentions).
 _ROLE_MENTION_AT_HE = re.compile(
-    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{_trie(_BACK_ROLES)})(?![\w])"
+    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{trie(_BACK_ROLES)})(?![\w])"
 )
 _SPEECH_AFTER = re.compile(
-    rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{_trie(_SPEECH)})(?![\w])"
+    rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
 )
-_SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
+_SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
 # What _SPEECH_AFTER can go on with after its spaces.
 _SPEECH_NEXT = (",", "has", "had", "also", "later", "then", *sorted(_SPEECH))
 _SPEECH_LAST = (*sorted(_SPEECH), "to")
@@ -866,6 +863,12 @@ def _detect_tuples(text: str, curated) -> tuple:
     return _detect(text, tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated))
 
 
+def mention_spans(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[tuple[int, int]]:
+    """Every actor mention's (start, end), in order: what detect_actors finds, without
+    making Actor objects (the claims scorer asks, sharing this scorer's per-text cache)."""
+    return sorted(m for a in _detect_tuples(text, curated) for m in a[2])
+
+
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
     """Actors as tuples, cached so that the actors and claims scorers share one pass."""
@@ -962,7 +965,7 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     for rm in _role_mentions(text) if any(roles.values()) else ():
         if any(s <= rm.start() < e for s, e in appositions):
             continue
-        nouns = _synonyms(rm.group("noun").lower())
+        nouns = role_synonyms(rm.group("noun").lower())
         for m in reversed([p for p in order if p.start < rm.start()]):
             if m.name not in role_words:
                 role = " ".join(roles.get(m.name, [])).lower()
@@ -1036,8 +1039,9 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
 @register("actors", "1", languages=("en",))
-def score_actors(text: str) -> ScoreResult:
-    actors = _detect_tuples(text, CURATED)  # what detect_actors gives, without the copies
+def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
+    # What detect_actors gives, without the copies.
+    actors = _detect_tuples(text, context.curated_actors)
     by_kind = {kind: 0 for kind in KINDS}
     for _, kind, _, _ in actors:
         by_kind[kind] = by_kind.get(kind, 0) + 1

@@ -18,50 +18,26 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import rare_characters, split_spans
+from analysis.scoring.sentences import split_spans
+from analysis.scoring.text import (
+    CAP_STOP,
+    HONORIFICS,
+    LOADED_VERBS,
+    NEUTRAL_VERBS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    lowered,
+    role_synonyms,
+    trie,
+)
+from analysis.scoring.text import word_set as _words
 
 # --- Lexicons -------------------------------------------------------------------------
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _trie(words) -> str:
-    """A regex alternation of words shared by prefix: far faster than a flat list."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
-        if optional:
-            body = (body if len(alts) > 1 else "(?:" + body + ")") + "?"
-        return body
-
-    return build(tree)
-
-
-NEUTRAL_VERBS = _words(
-    "said says say told tells added adds noted note stated explained explains announced "
-    "announces confirmed confirms reported wrote writes cited mentioned remarked commented "
-    "replied responded recalled observed warned warns stressed stresses argued argues denied "
-    "denies emphasized emphasised declared declares tweeted acknowledged asserted"
-)
-LOADED_VERBS = _words(
-    "claimed claims claim insisted insists insist admitted admits admit alleged alleges "
-    "allege conceded concedes concede boasted boasts complained complains lamented purported"
-)
 # More verbs that report speech, writing or a stance, for this scorer only (the actors
-# scorer shares the two lists above): other tenses, participles ("…, saying that …") and
-# the verbs that news writing puts before or after a quote.
+# scorer shares NEUTRAL_VERBS and LOADED_VERBS, in scoring.text): other tenses,
+# participles ("…, saying that …") and the verbs that news writing puts before or after
+# a quote.
 MORE_VERBS = _words(
     "notes explains adds argue suggest predict acknowledge declined declaring "
     "mentioning citing remarking accuses quoted saying telling adding noting stating "
@@ -78,31 +54,6 @@ _NOT_CUE_BEFORE = _words(
     "the a an this these those such so-called aforesaid his her its their our my your any no "
     "some was were is are been be being am to"
 )
-ROLE_NOUNS = _words(
-    "envoy emissary representative ambassador diplomat delegate minister secretary spokesman "
-    "spokeswoman spokesperson official president premier leader head chief general commander "
-    "officer director chairman chairwoman governor mayor senator prosecutor lawyer attorney "
-    "adviser advisor negotiator professor researcher analyst"
-)
-# "the envoy" may refer back to a speaker introduced as a representative or ambassador.
-_SYNONYM_GROUPS = [
-    {"envoy", "emissary", "representative", "ambassador", "diplomat", "delegate"},
-    {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
-    {"minister", "secretary"},
-    {"president", "premier", "leader", "head"},
-    {"chief", "general", "commander", "officer", "head"},
-    {"lawyer", "attorney"},
-    {"adviser", "advisor"},
-]
-# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
-TITLE_WORDS = _words(
-    "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "
-    "Representative General Gen Colonel Col Commander Chief Director Chairman Chairwoman "
-    "Governor Gov Mayor Senator Sen Rep Deputy King Queen Prince Pope Judge Professor Prof "
-    "Leader Head Officer Adviser Advisor Captain Capt Lieutenant Lt Sheikh Emir Premier "
-    "Chancellor Speaker Attorney Prosecutor Lawmaker"
-)
-HONORIFICS = _words("Mr Mrs Ms Dr Sir Dame")
 ORG_WORDS = _words(
     "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
     "Party Bank Department Service Services Commission Court Government Administration Forces "
@@ -129,23 +80,13 @@ def _all_known_orgs(words: list[str]) -> bool:
     return len(names) > 1 and all(n in KNOWN_ORGS for n in names)
 
 
-# Capitalised words that start sentences or clauses and are never a name on their own.
-CAP_STOP = _words(
-    "The A An In On At This That These Those It He She They We I But And Or According After "
-    "Before When While If As Also However Meanwhile Earlier Later Last Next Some Many Most "
-    "Speaking Asked Over Under About Since Until During From With Without For By Then Still "
-    "Yet So Thus There Here What Which Who Where Why How Only Even Both All Each Every Such "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Today Yesterday Tomorrow"
-)
-
 # --- Regular expressions --------------------------------------------------------------
 
 _W = r"[\w’'\-]"  # a word character, apostrophes and hyphens included
 _CAP = r"[A-Z][\w’'\-]*(?:\.[A-Z])*\.?"
 _JOIN = r"(?:\s+(?:of|for|on|and|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
-_ROLE_ALT = _trie(ROLE_NOUNS)
+_ROLE_ALT = trie(ROLE_NOUNS)
 _ROLE = rf"(?i:{_ROLE_ALT})(?!{_W})"
 _ANON_MOD = (
     r"(?:the|some|several|many|two|three|four|five|few|other|senior|junior|local|government|"
@@ -183,7 +124,7 @@ _ADV = (
     r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
     r"subsequently|had\s+earlier|has\s+also|has\s+repeatedly)\s+){0,3}"
 )
-_VERB_ALT = _trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
+_VERB_ALT = trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
 _CUE = re.compile(
     rf"(?<!{_W})(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{_VERB_ALT}|pointed\s+out))(?!{_W})"
 )
@@ -282,7 +223,7 @@ def _after_first_letter(words) -> str:
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"(?<={re.escape(ch)}){_trie(r)}" for ch, r in sorted(rests.items()))
+    return "|".join(f"(?<={re.escape(ch)}){trie(r)}" for ch, r in sorted(rests.items()))
 
 
 # A number, or a capitalised word that is not a function word, weekday or month. The
@@ -298,40 +239,6 @@ _ACTOR = re.compile(
 # more than all the rest here together. C string methods on byte copies of the text (one
 # byte per character) say instead where such a pattern can match, and it is only tried
 # there: that finds the same matches.
-
-_A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
-
-
-class Lowered:
-    """A text in lower case, of the same length; that as bytes with only the letters a-z
-    (any other character a space); and those runs of letters. The claims scorer uses it
-    too."""
-
-    def __init__(self, text: str) -> None:
-        lower = text.lower()
-        self.same = len(lower) == len(text)  # else str.lower() of a slice may differ
-        if not self.same:  # a rare character whose lower case is longer: kept as it is
-            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        self.lower = lower
-        self.rare = rare_characters(text)
-        self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
-        self.runs = self.letters.split()
-
-    def find_all(self, words) -> list[int]:
-        """Where the words (bytes) start in the letters, in no particular order."""
-        found = []
-        for word in words:
-            i = self.letters.find(word)
-            while i >= 0:
-                found.append(i)
-                i = self.letters.find(word, i + 1)
-        return found
-
-
-@lru_cache(maxsize=SHARED_CACHE_SIZE)
-def lowered(text: str) -> Lowered:
-    return Lowered(text)
-
 
 # Byte tables for the classes of characters: "a" for a word character as _W counts it,
 # or for a \w character; a space for any other.
@@ -1332,14 +1239,6 @@ def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]
 # --- Resolution -----------------------------------------------------------------------
 
 
-def _synonyms(noun: str) -> set[str]:
-    result = {noun}
-    for group in _SYNONYM_GROUPS:
-        if noun in group:
-            result |= group
-    return result
-
-
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w not in ("The",))
 
@@ -1366,7 +1265,7 @@ class _Resolver:
         return name
 
     def _by_role(self, noun: str) -> str | None:
-        words = _synonyms(noun.lower())
+        words = role_synonyms(noun.lower())
         for name in reversed(self.people):
             role = self.sources[name]["role"].lower()
             if noun.lower() == "official" or any(w in role for w in words):

@@ -33,8 +33,8 @@ from pathlib import Path
 import numpy as np
 
 from analysis.scoring import ScoreResult, register
-from analysis.scoring.attribution import lowered as lowered_text
 from analysis.scoring.sentences import split_spans, whitespace_words
+from analysis.scoring.text import lowered as lowered_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
 MODEL_PATH = LEXICON_PATH.with_name("frames_model.json")
