@@ -210,6 +210,7 @@ _DECLINED_TO = re.compile(
     r"elaborate|respond|provide|identify|speak|specify|confirm|address|be\s+interviewed))"
 )
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[\w’'\-]+\s+){0,4}?that\s+)?")
+_THAT_PREFIX = re.compile(r"\s*(?:[,:]\s*)?")  # what _THAT matches where "that" is not
 _WORD = re.compile(rf"{_W}+")
 _W_CHAR = re.compile(_W)
 _TO_FOR = re.compile(r"\s+(?:to|for)\b")
@@ -802,7 +803,11 @@ def _reported_content(
     spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
     before = text[lo:spk_start] if not inverted else text[lo:c0]
     spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
-    tail = _THAT.match(text, (spk_stop if inverted else c1), s_end)
+    start = spk_stop if inverted else c1
+    # _THAT tries its "that" clause at length: only where "that" occurs.
+    tail = (_THAT if text.find("that", start, s_end) >= 0 else _THAT_PREFIX).match(
+        text, start, s_end
+    )
     said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
     if not said_that and _content_before(text, before, tail.end(), s_end, inverted):
         return lo, (spk_start if not inverted else c0)
@@ -1580,6 +1585,17 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         candidates = _foreign_candidates(text, _FOREIGN[language], quotes)
     else:
         candidates = _candidates(scan, quotes)
+    attributions, sources = _attributions(text, candidates)
+    attributed, claims = _unattributed_claims(text, spans, quotes, attributions)
+    return ScoreResult(
+        values=_values(scan, attributions, sources, attributed, claims),
+        evidence={"attributions": attributions, "sources": sources, "unattributed_claims": claims},
+    )
+
+
+def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The candidates with their speakers resolved (surnames, pronouns, roles, the
+    principal of a spokesperson), and the sources they name."""
     resolver = _Resolver()
     attributions = []
     resolved: dict[int, tuple] = {}
@@ -1637,8 +1653,14 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         a["speaker"] = resolver.renamed.get(a["speaker"], a["speaker"])
         if a["speaker"] in resolver.sources:
             a["role"] = resolver.sources[a["speaker"]]["role"]
-    sources = list(resolver.sources.values())
+    return attributions, list(resolver.sources.values())
 
+
+def _unattributed_claims(
+    text: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]], attributions
+) -> tuple[list[bool], list[dict]]:
+    """Whether each sentence overlaps an attribution, and the sentences outside any
+    attribution and quote that state something of an actor or a number."""
     covered = [(a["start"], a["end"]) for a in attributions]
     covered += [(a["cue_start"], a["cue_end"]) for a in attributions]
     covered.sort()
@@ -1657,15 +1679,21 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
             continue
         if _ACTOR.search(text, s, e):
             claims.append({"start": s, "end": e})
+    return attributed, claims
 
-    words = scan.count_words(0, len(text)) or 1
+
+def _values(
+    scan: _Scan, attributions: list[dict], sources: list[dict], attributed: list[bool], claims
+) -> dict:
+    words = scan.count_words(0, len(scan.text)) or 1
     content = [(a["content_start"], a["content_end"]) for a in attributions]
     direct = [(a["content_start"], a["content_end"]) for a in attributions if a["direct"]]
     n_attr = len(attributions)
     named = [s for s in sources if s["type"] in ("named_person", "named_org")]
-    values = {
-        "sentence_count": len(spans),
-        "attributed_sentence_share": round(sum(attributed) / len(spans), 4),
+    n_spans = len(scan.spans)
+    return {
+        "sentence_count": n_spans,
+        "attributed_sentence_share": round(sum(attributed) / n_spans, 4),
         "attribution_density": round(_count_in(scan, content) / words, 4),
         "direct_quote_word_share": round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
@@ -1678,9 +1706,5 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         "loaded_verb_share": round(sum(a["loaded"] for a in attributions) / n_attr, 4)
         if n_attr
         else 0.0,
-        "unattributed_claim_share": round(len(claims) / len(spans), 4),
+        "unattributed_claim_share": round(len(claims) / n_spans, 4),
     }
-    return ScoreResult(
-        values=values,
-        evidence={"attributions": attributions, "sources": sources, "unattributed_claims": claims},
-    )

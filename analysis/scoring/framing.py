@@ -237,11 +237,28 @@ def cue_features(weighted: dict[str, float], words: int, scale: float) -> list[f
     return [scale * math.log1p(1000 * weighted.get(f, 0.0) / n) for f in FRAMES]
 
 
+# The lower-cased text as bytes with only a-z and the straight apostrophe (any other
+# character a space): its whitespace-separated chunks are _TOKEN's matches, once the
+# apostrophes a chunk opens with are taken off (a token starts with a letter) and the
+# chunks of one letter left out. Split and counted in C, that is twice as fast.
+_TOKEN_TABLE = bytes(ch if 97 <= ch <= 122 or ch == 39 else 32 for ch in range(256))
+
+
+def _tokens(text: str) -> list[str]:
+    """_TOKEN.findall of the lower-cased text, with chunks of one letter besides."""
+    low = lowered_text(text)  # the lower-cased text the other scorers made already
+    if not low.same:
+        return _TOKEN.findall(text.lower())
+    data = b" " + low.lower.encode("ascii", "replace").translate(_TOKEN_TABLE)
+    while b" '" in data:  # apostrophes that open a chunk
+        data = data.replace(b" '", b"  ")
+    return data.decode().split()
+
+
 def word_features(text: str, vocabulary) -> dict[str, float]:
     """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
-    low = lowered_text(text)  # the lower-cased text the other scorers made already
-    counts = Counter(_TOKEN.findall(low.lower if low.same else text.lower()))  # counted in C
-    logs = {w: math.log1p(c) for w, c in counts.items() if w in vocabulary}
+    counts = Counter(_tokens(text))  # counted in C
+    logs = {w: math.log1p(c) for w, c in counts.items() if w in vocabulary and len(w) > 1}
     norm = math.sqrt(sum(v * v for v in logs.values())) or 1.0
     return {w: v / norm for w, v in logs.items()}
 
