@@ -892,54 +892,88 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
 
 def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     """The actors as (name, kind, mentions, aliases) tuples, in order of first mention."""
-    # People by name, in order, with their roles: from a title, from an apposition
-    # ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or from a
-    # role noun just before the name ("envoy Hasan Sultonov").
-    kinds: dict[str, str] = {}
-    roles: dict[str, list[str]] = {}
-    appositions: list[tuple[int, int]] = []
-    by_surname: dict[str, list[tuple[int, str]]] = {}
-    acronyms = {}
-    for m in mentions:
-        # A name's kind is that of its first mention, so it is known from there on.
-        if m.kind in KINDS and kinds.setdefault(m.name, m.kind) == "person" and " " in m.name:
-            surname = m.name.split()[-1]
-            by_surname.setdefault(surname, []).append((m.start, m.name))
-            if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
-                by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-        if m.role.startswith("acronym:"):
-            acronyms[m.role[8:]] = m.name
-            m.role = ""
+    names = _Names(mentions)
+    resolved, roles, appositions = _resolve_mentions(text, mentions, names)
+    resolved += _role_references(text, resolved, names.kinds, roles, appositions)
+    actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
+    for m in sorted(resolved, key=lambda x: x.start):
+        actor = actors.get(m.name)
+        if actor is None:
+            actor = actors[m.name] = (names.kinds.get(m.name, m.kind), [], set())
+        actor[1].append((m.start, m.end))
+        if m.surface != m.name:
+            actor[2].add(m.surface)
+    for acronym, owner in names.acronyms.items():
+        if owner in actors:
+            actors[owner][2].add(acronym)
+    return tuple(
+        (name, kind, tuple(mentions), frozenset(aliases))
+        for name, (kind, mentions, aliases) in actors.items()
+    )
 
-    def surname_owner(word: str, pos: int) -> str | None:
+
+class _Names:
+    """The names an article's mentions give: each name's kind (that of its first mention,
+    so it is known from there on), people by surname, and acronyms given in parentheses."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.kinds: dict[str, str] = {}
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        self.acronyms: dict[str, str] = {}
+        # The first organisation (in the order of kinds, which only grows) with given
+        # initials, indexed as far as the kinds go.
+        self._by_initials: dict[str, str] = {}
+        self._indexed = 0
+        for m in mentions:
+            if (
+                m.kind in KINDS
+                and self.kinds.setdefault(m.name, m.kind) == "person"
+                and " " in m.name
+            ):
+                surname = m.name.split()[-1]
+                self.by_surname.setdefault(surname, []).append((m.start, m.name))
+                if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
+                    self.by_surname.setdefault(surname[3:], []).append((m.start, m.name))
+            if m.role.startswith("acronym:"):
+                self.acronyms[m.role[8:]] = m.name
+                m.role = ""
+
+    def surname_owner(self, word: str, pos: int) -> str | None:
         """The full name ending in word, named last before pos (or first after it)."""
-        owners = by_surname.get(word)
+        owners = self.by_surname.get(word)
         if not owners:
             return None
         before = [name for start, name in owners if start < pos]
         return before[-1] if before else owners[0][1]
 
-    # The first organisation (in the order of kinds, which only grows) with given initials.
-    by_initials: dict[str, str] = {}
-    indexed = 0
-
-    def organisation_with_initials(initials: str) -> str | None:
-        nonlocal indexed
-        if indexed < len(kinds):
-            for name, kind in list(kinds.items())[indexed:]:
+    def organisation_with_initials(self, initials: str) -> str | None:
+        if self._indexed < len(self.kinds):
+            for name, kind in list(self.kinds.items())[self._indexed :]:
                 if kind == "organisation":
-                    by_initials.setdefault(_initials(name), name)
-            indexed = len(kinds)
-        return by_initials.get(initials)
+                    self._by_initials.setdefault(_initials(name), name)
+            self._indexed = len(self.kinds)
+        return self._by_initials.get(initials)
 
+
+def _resolve_mentions(
+    text: str, mentions: list[_Mention], names: _Names
+) -> tuple[list[_Mention], dict[str, list[str]], list[tuple[int, int]]]:
+    """The mentions that name an actor, pending ones resolved (acronyms, surnames, lone
+    names that speak or are titled); and each person's roles: from a title, from an
+    apposition ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or
+    from a role noun just before the name ("envoy Hasan Sultonov"), with where the
+    appositions are."""
+    kinds = names.kinds
+    roles: dict[str, list[str]] = {}
+    appositions: list[tuple[int, int]] = []
     resolved: list[_Mention] = []
     for m in mentions:
         if m.kind == "pending-acronym":
-            owner = acronyms.get(m.surface) or organisation_with_initials(m.surface)
+            owner = names.acronyms.get(m.surface) or names.organisation_with_initials(m.surface)
             m.name, m.kind = (owner, kinds[owner]) if owner else (m.surface, "organisation")
             kinds.setdefault(m.name, m.kind)
         elif m.kind.startswith("pending") or (m.kind == "person" and " " not in m.name):
-            owner = surname_owner(m.surface, m.start)
+            owner = names.surname_owner(m.surface, m.start)
             if owner:
                 m.name, m.kind = owner, "person"
             elif _lone_person(text, m):
@@ -959,7 +993,18 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
             before = _role_before(text, max(0, m.start - 40), m.start)
             if before:
                 found.append(before.group(1))
-    # "the envoy": the last person named before it whose role fits.
+    return resolved, roles, appositions
+
+
+def _role_references(
+    text: str,
+    resolved: list[_Mention],
+    kinds: dict[str, str],
+    roles: dict[str, list[str]],
+    appositions: list[tuple[int, int]],
+) -> list[_Mention]:
+    """ "the envoy": a mention of the last person named before it whose role fits."""
+    found: list[_Mention] = []
     order = [m for m in resolved if kinds.get(m.name) == "person"]
     role_words: dict[str, tuple[str, set[str]]] = {}  # each person's roles, as looked up
     for rm in _role_mentions(text) if any(roles.values()) else ():
@@ -972,23 +1017,9 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
                 role_words[m.name] = role, set(_LOWER_WORD.findall(role))
             role, words = role_words[m.name]
             if any(n in words or (" " in n and n in role) for n in nouns):
-                resolved.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
+                found.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
                 break
-    actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
-    for m in sorted(resolved, key=lambda x: x.start):
-        actor = actors.get(m.name)
-        if actor is None:
-            actor = actors[m.name] = (kinds.get(m.name, m.kind), [], set())
-        actor[1].append((m.start, m.end))
-        if m.surface != m.name:
-            actor[2].add(m.surface)
-    for acronym, owner in acronyms.items():
-        if owner in actors:
-            actors[owner][2].add(acronym)
-    return tuple(
-        (name, kind, tuple(mentions), frozenset(aliases))
-        for name, (kind, mentions, aliases) in actors.items()
-    )
+    return found
 
 
 def _role_mentions(text: str) -> list[re.Match]:

@@ -544,13 +544,7 @@ def score_claims(
         )
     numbers, dates = scan(text)
     low = lowered(text)
-    # The sentences where _OPINION may match: those with one of the words it needs (it
-    # ignores case, so first make sure that no other character can stand for a-z).
-    opinion_sentences = None
-    if text.isascii() or not any(ch in text for ch in _FOLDS_TO_ASCII):
-        starts = [s for s, _ in spans]
-        words = _OPINION_WORDS.intersection(low.runs)
-        opinion_sentences = {bisect_right(starts, p) - 1 for p in low.find_all(words)}
+    opinion_sentences = _opinion_sentences(text, spans, low)
     mentions = mention_spans(text, context.curated_actors)
     mention_starts = [s for s, _ in mentions]
     attributed_spans = _attribution_spans(text)
@@ -594,6 +588,17 @@ def score_claims(
         },
         evidence={"claims": claims},
     )
+
+
+def _opinion_sentences(text: str, spans: list[tuple[int, int]], low: Lowered) -> set[int] | None:
+    """The sentences where _OPINION may match: those with one of the words it needs (it
+    ignores case, so first make sure that no other character can stand for a-z); None:
+    any sentence may."""
+    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    starts = [s for s, _ in spans]
+    words = _OPINION_WORDS.intersection(low.runs)
+    return {bisect_right(starts, p) - 1 for p in low.find_all(words)}
 
 
 def _score_other(text: str, language: str) -> ScoreResult:
