@@ -371,7 +371,7 @@ _MONTHS = _words(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-# Regions and cities: places, not actors (capitals used for governments go in CURATED).
+# Regions and cities: places, not actors (capitals used for governments go in the curated list).
 PLACES = _words(
     "Asia Europe Africa America's Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans "
     "Baltics Gulf Sahel Maghreb Levant Scandinavia Siberia Crimea Donbas Donbass Kashmir "

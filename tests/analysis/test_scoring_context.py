@@ -3,10 +3,10 @@ nowhere else: no module global carries one chunk's list into the next."""
 
 import pytest
 
-from analysis import services
 from analysis.models import Actor
 from analysis.scoring import NO_CONTEXT, ScoringContext, actors, all_scorers, score_texts
 from analysis.scoring.actors import CuratedActor
+from events import services
 from newsdesk.models import ArticleTerm
 from tests.factories import ArticleFactory
 
