@@ -303,7 +303,7 @@ def _cues(scan: _Scan) -> list[list[re.Match]]:
     text, spans, starts = scan.text, scan.spans, scan.starts
     words = _CUE_WORDS.intersection(scan.words)
     result: list[list[re.Match]] = [[] for _ in spans]
-    for pos in sorted(scan.lowered.find_runs(words)):
+    for pos in sorted(set(scan.lowered.find_all(words))):
         if pos and scan.word_bytes[pos - 1] == 97:
             continue  # inside a word
         i = bisect_right(starts, pos) - 1

@@ -422,7 +422,7 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
         else _ASCII_NUMBER_ANCHOR
     )
     found = {m.start(): m.group() for m in numbers.finditer(lower)}
-    for pos in low.find_runs(_ANCHOR_BYTES.intersection(low.runs)):
+    for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
         if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
             found[pos] = m.group()
     return sorted(found.items())

@@ -63,7 +63,6 @@ class Lowered:
         self.rare = rare_characters(text)
         self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
         self.runs = self.letters.split()
-        self._padded = b" " + self.letters + b" "  # for find_runs
 
     def find_all(self, words) -> list[int]:
         """Where the words (bytes) start in the letters, in no particular order."""
@@ -73,20 +72,6 @@ class Lowered:
             while i >= 0:
                 found.append(i)
                 i = self.letters.find(word, i + 1)
-        return found
-
-    def find_runs(self, words) -> list[int]:
-        """Where the words (bytes) stand as whole runs of letters, in no particular order:
-        where a pattern can match that wants a word with no letter before or after it
-        (``\\bword\\b`` and the like), without the places inside longer words."""
-        padded = self._padded
-        found = []
-        for word in words:
-            key = b" " + word + b" "
-            i = padded.find(key)  # in the padded letters: the word's start in the letters
-            while i >= 0:
-                found.append(i)
-                i = padded.find(key, i + 1)
         return found
 
 
