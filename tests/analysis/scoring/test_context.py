@@ -1,14 +1,8 @@
 """The scorers read the curated actors from the ScoringContext they are given, and from
 nowhere else: no module global carries one chunk's list into the next."""
 
-import pytest
-
-from analysis.models import Actor
 from analysis.scoring import NO_CONTEXT, ScoringContext, actors, all_scorers, score_texts
 from analysis.scoring.actors import CuratedActor
-from events import services
-from newsdesk.models import ArticleTerm
-from tests.factories import ArticleFactory
 
 # Written for the tests: the only actor is a curated alias in lower case, which the rules
 # alone do not take for a name.
@@ -46,15 +40,3 @@ def test_a_scorer_is_given_the_context_only_if_its_function_asks_for_it():
     takes = {s.name for s in all_scorers() if s.takes_context}
     assert {"actors", "claims"} <= takes
     assert "sentiment" not in takes
-
-
-@pytest.mark.django_db
-def test_event_grouping_indexes_the_curated_actors_the_pipeline_reads():
-    Actor.objects.create(name="Green Alliance", kind="organisation", aliases=["the greens"])
-    article = ArticleFactory(
-        body="Written for the tests: the greens opened a new office downtown on Monday, "
-        "and the party said the move would bring its members closer to the city council."
-    )
-    services.articles_group(article_ids=[article.pk])
-    terms = set(ArticleTerm.objects.filter(article=article).values_list("term", flat=True))
-    assert "a:green alliance" in terms
