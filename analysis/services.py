@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from analysis.models import Actor, Score, ScoringBatch
 from analysis.score_store import ScoreRow, scores_upsert
-from analysis.scoring import actors, all_scorers, score_texts
+from analysis.scoring import ScoringContext, actors, all_scorers, score_texts
 from analysis.selectors import articles_for_rescore
 from analysis.signals import articles_scored
 from newsdesk.jobs import ingest_jobs_resume
@@ -37,6 +37,12 @@ def curated_actors() -> tuple[actors.CuratedActor, ...]:
         actors.CuratedActor(name=name, kind=kind, aliases=tuple(aliases or ()))
         for name, kind, aliases in Actor.objects.values_list("name", "kind", "aliases")
     )
+
+
+def scoring_context() -> ScoringContext:
+    """What the scorers and event grouping take besides an article's text: the curated
+    actors, as stored now."""
+    return ScoringContext(curated_actors=curated_actors())
 
 
 def article_score(*, article_id: int) -> bool:
@@ -86,11 +92,11 @@ def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
                 },
                 if_queued=True,
             )
-    actors.CURATED = curated_actors()
     outcomes = score_texts(
         [body for _, body, _, _ in rows],
         scorers,
         [language for *_, language in rows],
+        context=scoring_context(),
         budget=settings.NEWSDESK_SCORING_BUDGET,
         stop_on=(DatabaseError, SoftTimeLimitExceeded),
     )

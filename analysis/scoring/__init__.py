@@ -35,6 +35,20 @@ NOT_AVAILABLE = "not_available"
 
 
 @dataclass(frozen=True)
+class ScoringContext:
+    """What the pipeline knows besides an article's text and language, given to every
+    scorer whose function has a ``context`` parameter: the admins' curated actors
+    (``actors.CuratedActor``), which take precedence over the rules. Hashable, so that
+    per-text caches can key on it; a scorer reads it and keeps nothing of it."""
+
+    curated_actors: tuple = ()
+
+
+# The context of a text scored on its own (a test, a notebook, the bench).
+NO_CONTEXT = ScoringContext()
+
+
+@dataclass(frozen=True)
 class Scorer:
     name: str
     version: str
@@ -43,13 +57,18 @@ class Scorer:
     languages: frozenset[str] | None = frozenset({"en"})
     # Whether ``func`` takes the text's language (to choose its formula or word lists).
     takes_language: bool = False
+    # Whether ``func`` takes the ScoringContext (curated actors).
+    takes_context: bool = False
 
-    def __call__(self, text: str, language: str = "en") -> ScoreResult:
+    def __call__(
+        self, text: str, language: str = "en", context: ScoringContext = NO_CONTEXT
+    ) -> ScoreResult:
         # English is every scorer's default: called as other scorers call it (``f(text)``),
         # a cached scorer (attribution, which claims asks again) computes an article once.
+        kwargs: dict = {"context": context} if self.takes_context else {}
         if self.takes_language and language != "en":
-            return self.func(text, language=language)
-        return self.func(text)
+            kwargs["language"] = language
+        return self.func(text, **kwargs)
 
     def supports(self, language: str) -> bool:
         return self.languages is None or language in self.languages
@@ -81,19 +100,21 @@ SHARED_CACHE_SIZE = 128
 def register(name: str, version: str, languages: tuple[str, ...] | None = ("en",)) -> Callable:
     """Add a scorer. ``languages``: the ISO 639-1 codes it is made for (None: any);
     an article in another language gets no score from it. A function with a
-    ``language`` parameter is given the article's language."""
+    ``language`` parameter is given the article's language, one with a ``context``
+    parameter the pipeline's ScoringContext."""
 
     def decorator(func: Callable[..., ScoreResult]) -> Callable[..., ScoreResult]:
         try:
-            takes_language = "language" in inspect.signature(func).parameters
+            parameters = inspect.signature(func).parameters
         except (TypeError, ValueError):  # a compiled function without a signature
-            takes_language = False
+            parameters = {}
         _REGISTRY[name] = Scorer(
             name=name,
             version=version,
             func=func,
             languages=None if languages is None else frozenset(languages),
-            takes_language=takes_language,
+            takes_language="language" in parameters,
+            takes_context="context" in parameters,
         )
         return func
 
@@ -133,6 +154,7 @@ def score_texts(
     scorers: list[Scorer] | None = None,
     languages: list[str] | None = None,
     *,
+    context: ScoringContext = NO_CONTEXT,
     budget: float | None = None,
     stop_on: tuple[type[BaseException], ...] = (),
 ) -> list[list[ScoreResult] | Exception]:
@@ -141,6 +163,7 @@ def score_texts(
 
     ``languages`` gives each text's language (English if not given): a scorer that does
     not support a text's language gives ``Scorer.not_available`` instead of a score.
+    ``context`` goes to the scorers that take one (the curated actors).
 
     ``budget`` is the time in seconds all the scorers together may spend on one text:
     past it, the scorer at work is interrupted and the text's outcome is ScoringTimeout,
@@ -167,7 +190,7 @@ def score_texts(
             gc.disable()
         try:
             with _alarm(budget) as limit:
-                results += _score_batch(batch, batch_languages, scorers, limit, stop_on)
+                results += _score_batch(batch, batch_languages, scorers, context, limit, stop_on)
         finally:
             if paused:
                 gc.enable()
@@ -178,6 +201,7 @@ def _score_batch(
     texts: list[str],
     languages: list[str],
     scorers: list[Scorer],
+    context: ScoringContext,
     limit: Callable[[float], None] | None,
     stop_on: tuple[type[BaseException], ...],
 ) -> list[list[ScoreResult] | Exception]:
@@ -194,12 +218,12 @@ def _score_batch(
                 continue
             try:
                 if limit is None:
-                    done.append(scorer(text, language))
+                    done.append(scorer(text, language, context))
                     continue
                 started = time.perf_counter()
                 limit(spent[i])
                 try:
-                    result = scorer(text, language)
+                    result = scorer(text, language, context)
                 finally:
                     limit(-1)
                     spent[i] += time.perf_counter() - started

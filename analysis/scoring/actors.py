@@ -5,7 +5,8 @@ Rule-based, no model: runs of capitalised words (allowing "of", "for", "and" ins
 institutional names), a built-in list of countries with their demonyms, known groups and
 organisations, organisation suffixes, titles before names, acronyms in parentheses,
 possessives, surname aliases, and role nouns ("the envoy") resolved to the last person
-given that role. A curated list (``CURATED``, set by the pipeline) takes precedence.
+given that role. A curated list (the ScoringContext's ``curated_actors``, which the
+pipeline passes) takes precedence.
 """
 
 from __future__ import annotations
@@ -19,19 +20,19 @@ from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
+from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.attribution import (
+from analysis.scoring.sentences import split_spans
+from analysis.scoring.text import (
     CAP_STOP,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
-    _synonyms,
-    _trie,
+    role_synonyms,
+    trie,
 )
-from analysis.scoring.sentences import split_spans
 
 KINDS = ("person", "organisation", "country", "group")
 
@@ -49,10 +50,6 @@ class Actor:
     kind: str
     mentions: list[tuple[int, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
-
-
-# Set by the pipeline (for instance from an admin-edited list); the scorer passes it on.
-CURATED: tuple[CuratedActor, ...] = ()
 
 
 # --- Lists ----------------------------------------------------------------------------
@@ -374,7 +371,7 @@ _MONTHS = _words(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-# Regions and cities: places, not actors (capitals used for governments go in CURATED).
+# Regions and cities: places, not actors (capitals used for governments go in the curated list).
 PLACES = _words(
     "Asia Europe Africa America's Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans "
     "Baltics Gulf Sahel Maghreb Levant Scandinavia Siberia Crimea Donbas Donbass Kashmir "
@@ -461,22 +458,22 @@ _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick 
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
 _APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
 _ROLE_WORD = re.compile(
-    rf"(?i)(?<![\w])(?:{_trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
+    rf"(?i)(?<![\w])(?:{trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
-_ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{_trie(_BACK_ROLES)}))\s*,?\s*\Z")
+_ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
 _BACK_ROLES_LAST = tuple(sorted(_BACK_ROLES))
 _ROLE_MENTION = re.compile(
-    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{_trie(_BACK_ROLES)})(?![\w])"
+    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
 # The same one character in: opening with the literal "he" lets the engine jump from one
 # "he" to the next instead of trying every "t" (see _role_mentions).
 _ROLE_MENTION_AT_HE = re.compile(
-    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{_trie(_BACK_ROLES)})(?![\w])"
+    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{trie(_BACK_ROLES)})(?![\w])"
 )
 _SPEECH_AFTER = re.compile(
-    rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{_trie(_SPEECH)})(?![\w])"
+    rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
 )
-_SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{_trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
+_SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
 # What _SPEECH_AFTER can go on with after its spaces.
 _SPEECH_NEXT = (",", "has", "had", "also", "later", "then", *sorted(_SPEECH))
 _SPEECH_LAST = (*sorted(_SPEECH), "to")
@@ -866,6 +863,12 @@ def _detect_tuples(text: str, curated) -> tuple:
     return _detect(text, tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated))
 
 
+def mention_spans(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[tuple[int, int]]:
+    """Every actor mention's (start, end), in order: what detect_actors finds, without
+    making Actor objects (the claims scorer asks, sharing this scorer's per-text cache)."""
+    return sorted(m for a in _detect_tuples(text, curated) for m in a[2])
+
+
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
     """Actors as tuples, cached so that the actors and claims scorers share one pass."""
@@ -889,54 +892,88 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
 
 def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     """The actors as (name, kind, mentions, aliases) tuples, in order of first mention."""
-    # People by name, in order, with their roles: from a title, from an apposition
-    # ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or from a
-    # role noun just before the name ("envoy Hasan Sultonov").
-    kinds: dict[str, str] = {}
-    roles: dict[str, list[str]] = {}
-    appositions: list[tuple[int, int]] = []
-    by_surname: dict[str, list[tuple[int, str]]] = {}
-    acronyms = {}
-    for m in mentions:
-        # A name's kind is that of its first mention, so it is known from there on.
-        if m.kind in KINDS and kinds.setdefault(m.name, m.kind) == "person" and " " in m.name:
-            surname = m.name.split()[-1]
-            by_surname.setdefault(surname, []).append((m.start, m.name))
-            if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
-                by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-        if m.role.startswith("acronym:"):
-            acronyms[m.role[8:]] = m.name
-            m.role = ""
+    names = _Names(mentions)
+    resolved, roles, appositions = _resolve_mentions(text, mentions, names)
+    resolved += _role_references(text, resolved, names.kinds, roles, appositions)
+    actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
+    for m in sorted(resolved, key=lambda x: x.start):
+        actor = actors.get(m.name)
+        if actor is None:
+            actor = actors[m.name] = (names.kinds.get(m.name, m.kind), [], set())
+        actor[1].append((m.start, m.end))
+        if m.surface != m.name:
+            actor[2].add(m.surface)
+    for acronym, owner in names.acronyms.items():
+        if owner in actors:
+            actors[owner][2].add(acronym)
+    return tuple(
+        (name, kind, tuple(mentions), frozenset(aliases))
+        for name, (kind, mentions, aliases) in actors.items()
+    )
 
-    def surname_owner(word: str, pos: int) -> str | None:
+
+class _Names:
+    """The names an article's mentions give: each name's kind (that of its first mention,
+    so it is known from there on), people by surname, and acronyms given in parentheses."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.kinds: dict[str, str] = {}
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        self.acronyms: dict[str, str] = {}
+        # The first organisation (in the order of kinds, which only grows) with given
+        # initials, indexed as far as the kinds go.
+        self._by_initials: dict[str, str] = {}
+        self._indexed = 0
+        for m in mentions:
+            if (
+                m.kind in KINDS
+                and self.kinds.setdefault(m.name, m.kind) == "person"
+                and " " in m.name
+            ):
+                surname = m.name.split()[-1]
+                self.by_surname.setdefault(surname, []).append((m.start, m.name))
+                if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
+                    self.by_surname.setdefault(surname[3:], []).append((m.start, m.name))
+            if m.role.startswith("acronym:"):
+                self.acronyms[m.role[8:]] = m.name
+                m.role = ""
+
+    def surname_owner(self, word: str, pos: int) -> str | None:
         """The full name ending in word, named last before pos (or first after it)."""
-        owners = by_surname.get(word)
+        owners = self.by_surname.get(word)
         if not owners:
             return None
         before = [name for start, name in owners if start < pos]
         return before[-1] if before else owners[0][1]
 
-    # The first organisation (in the order of kinds, which only grows) with given initials.
-    by_initials: dict[str, str] = {}
-    indexed = 0
-
-    def organisation_with_initials(initials: str) -> str | None:
-        nonlocal indexed
-        if indexed < len(kinds):
-            for name, kind in list(kinds.items())[indexed:]:
+    def organisation_with_initials(self, initials: str) -> str | None:
+        if self._indexed < len(self.kinds):
+            for name, kind in list(self.kinds.items())[self._indexed :]:
                 if kind == "organisation":
-                    by_initials.setdefault(_initials(name), name)
-            indexed = len(kinds)
-        return by_initials.get(initials)
+                    self._by_initials.setdefault(_initials(name), name)
+            self._indexed = len(self.kinds)
+        return self._by_initials.get(initials)
 
+
+def _resolve_mentions(
+    text: str, mentions: list[_Mention], names: _Names
+) -> tuple[list[_Mention], dict[str, list[str]], list[tuple[int, int]]]:
+    """The mentions that name an actor, pending ones resolved (acronyms, surnames, lone
+    names that speak or are titled); and each person's roles: from a title, from an
+    apposition ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or
+    from a role noun just before the name ("envoy Hasan Sultonov"), with where the
+    appositions are."""
+    kinds = names.kinds
+    roles: dict[str, list[str]] = {}
+    appositions: list[tuple[int, int]] = []
     resolved: list[_Mention] = []
     for m in mentions:
         if m.kind == "pending-acronym":
-            owner = acronyms.get(m.surface) or organisation_with_initials(m.surface)
+            owner = names.acronyms.get(m.surface) or names.organisation_with_initials(m.surface)
             m.name, m.kind = (owner, kinds[owner]) if owner else (m.surface, "organisation")
             kinds.setdefault(m.name, m.kind)
         elif m.kind.startswith("pending") or (m.kind == "person" and " " not in m.name):
-            owner = surname_owner(m.surface, m.start)
+            owner = names.surname_owner(m.surface, m.start)
             if owner:
                 m.name, m.kind = owner, "person"
             elif _lone_person(text, m):
@@ -956,36 +993,33 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
             before = _role_before(text, max(0, m.start - 40), m.start)
             if before:
                 found.append(before.group(1))
-    # "the envoy": the last person named before it whose role fits.
+    return resolved, roles, appositions
+
+
+def _role_references(
+    text: str,
+    resolved: list[_Mention],
+    kinds: dict[str, str],
+    roles: dict[str, list[str]],
+    appositions: list[tuple[int, int]],
+) -> list[_Mention]:
+    """ "the envoy": a mention of the last person named before it whose role fits."""
+    found: list[_Mention] = []
     order = [m for m in resolved if kinds.get(m.name) == "person"]
     role_words: dict[str, tuple[str, set[str]]] = {}  # each person's roles, as looked up
     for rm in _role_mentions(text) if any(roles.values()) else ():
         if any(s <= rm.start() < e for s, e in appositions):
             continue
-        nouns = _synonyms(rm.group("noun").lower())
+        nouns = role_synonyms(rm.group("noun").lower())
         for m in reversed([p for p in order if p.start < rm.start()]):
             if m.name not in role_words:
                 role = " ".join(roles.get(m.name, [])).lower()
                 role_words[m.name] = role, set(_LOWER_WORD.findall(role))
             role, words = role_words[m.name]
             if any(n in words or (" " in n and n in role) for n in nouns):
-                resolved.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
+                found.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
                 break
-    actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
-    for m in sorted(resolved, key=lambda x: x.start):
-        actor = actors.get(m.name)
-        if actor is None:
-            actor = actors[m.name] = (kinds.get(m.name, m.kind), [], set())
-        actor[1].append((m.start, m.end))
-        if m.surface != m.name:
-            actor[2].add(m.surface)
-    for acronym, owner in acronyms.items():
-        if owner in actors:
-            actors[owner][2].add(acronym)
-    return tuple(
-        (name, kind, tuple(mentions), frozenset(aliases))
-        for name, (kind, mentions, aliases) in actors.items()
-    )
+    return found
 
 
 def _role_mentions(text: str) -> list[re.Match]:
@@ -1036,8 +1070,9 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
 @register("actors", "1", languages=("en",))
-def score_actors(text: str) -> ScoreResult:
-    actors = _detect_tuples(text, CURATED)  # what detect_actors gives, without the copies
+def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
+    # What detect_actors gives, without the copies.
+    actors = _detect_tuples(text, context.curated_actors)
     by_kind = {kind: 0 for kind in KINDS}
     for _, kind, _, _ in actors:
         by_kind[kind] = by_kind.get(kind, 0) + 1

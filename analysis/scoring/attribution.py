@@ -18,50 +18,26 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import rare_characters, split_spans
+from analysis.scoring.sentences import split_spans
+from analysis.scoring.text import (
+    CAP_STOP,
+    HONORIFICS,
+    LOADED_VERBS,
+    NEUTRAL_VERBS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    lowered,
+    role_synonyms,
+    trie,
+)
+from analysis.scoring.text import word_set as _words
 
 # --- Lexicons -------------------------------------------------------------------------
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _trie(words) -> str:
-    """A regex alternation of words shared by prefix: far faster than a flat list."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
-        if optional:
-            body = (body if len(alts) > 1 else "(?:" + body + ")") + "?"
-        return body
-
-    return build(tree)
-
-
-NEUTRAL_VERBS = _words(
-    "said says say told tells added adds noted note stated explained explains announced "
-    "announces confirmed confirms reported wrote writes cited mentioned remarked commented "
-    "replied responded recalled observed warned warns stressed stresses argued argues denied "
-    "denies emphasized emphasised declared declares tweeted acknowledged asserted"
-)
-LOADED_VERBS = _words(
-    "claimed claims claim insisted insists insist admitted admits admit alleged alleges "
-    "allege conceded concedes concede boasted boasts complained complains lamented purported"
-)
 # More verbs that report speech, writing or a stance, for this scorer only (the actors
-# scorer shares the two lists above): other tenses, participles ("…, saying that …") and
-# the verbs that news writing puts before or after a quote.
+# scorer shares NEUTRAL_VERBS and LOADED_VERBS, in scoring.text): other tenses,
+# participles ("…, saying that …") and the verbs that news writing puts before or after
+# a quote.
 MORE_VERBS = _words(
     "notes explains adds argue suggest predict acknowledge declined declaring "
     "mentioning citing remarking accuses quoted saying telling adding noting stating "
@@ -78,31 +54,6 @@ _NOT_CUE_BEFORE = _words(
     "the a an this these those such so-called aforesaid his her its their our my your any no "
     "some was were is are been be being am to"
 )
-ROLE_NOUNS = _words(
-    "envoy emissary representative ambassador diplomat delegate minister secretary spokesman "
-    "spokeswoman spokesperson official president premier leader head chief general commander "
-    "officer director chairman chairwoman governor mayor senator prosecutor lawyer attorney "
-    "adviser advisor negotiator professor researcher analyst"
-)
-# "the envoy" may refer back to a speaker introduced as a representative or ambassador.
-_SYNONYM_GROUPS = [
-    {"envoy", "emissary", "representative", "ambassador", "diplomat", "delegate"},
-    {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
-    {"minister", "secretary"},
-    {"president", "premier", "leader", "head"},
-    {"chief", "general", "commander", "officer", "head"},
-    {"lawyer", "attorney"},
-    {"adviser", "advisor"},
-]
-# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
-TITLE_WORDS = _words(
-    "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "
-    "Representative General Gen Colonel Col Commander Chief Director Chairman Chairwoman "
-    "Governor Gov Mayor Senator Sen Rep Deputy King Queen Prince Pope Judge Professor Prof "
-    "Leader Head Officer Adviser Advisor Captain Capt Lieutenant Lt Sheikh Emir Premier "
-    "Chancellor Speaker Attorney Prosecutor Lawmaker"
-)
-HONORIFICS = _words("Mr Mrs Ms Dr Sir Dame")
 ORG_WORDS = _words(
     "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
     "Party Bank Department Service Services Commission Court Government Administration Forces "
@@ -129,23 +80,13 @@ def _all_known_orgs(words: list[str]) -> bool:
     return len(names) > 1 and all(n in KNOWN_ORGS for n in names)
 
 
-# Capitalised words that start sentences or clauses and are never a name on their own.
-CAP_STOP = _words(
-    "The A An In On At This That These Those It He She They We I But And Or According After "
-    "Before When While If As Also However Meanwhile Earlier Later Last Next Some Many Most "
-    "Speaking Asked Over Under About Since Until During From With Without For By Then Still "
-    "Yet So Thus There Here What Which Who Where Why How Only Even Both All Each Every Such "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Today Yesterday Tomorrow"
-)
-
 # --- Regular expressions --------------------------------------------------------------
 
 _W = r"[\w’'\-]"  # a word character, apostrophes and hyphens included
 _CAP = r"[A-Z][\w’'\-]*(?:\.[A-Z])*\.?"
 _JOIN = r"(?:\s+(?:of|for|on|and|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
-_ROLE_ALT = _trie(ROLE_NOUNS)
+_ROLE_ALT = trie(ROLE_NOUNS)
 _ROLE = rf"(?i:{_ROLE_ALT})(?!{_W})"
 _ANON_MOD = (
     r"(?:the|some|several|many|two|three|four|five|few|other|senior|junior|local|government|"
@@ -183,7 +124,7 @@ _ADV = (
     r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
     r"subsequently|had\s+earlier|has\s+also|has\s+repeatedly)\s+){0,3}"
 )
-_VERB_ALT = _trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
+_VERB_ALT = trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
 _CUE = re.compile(
     rf"(?<!{_W})(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{_VERB_ALT}|pointed\s+out))(?!{_W})"
 )
@@ -269,6 +210,7 @@ _DECLINED_TO = re.compile(
     r"elaborate|respond|provide|identify|speak|specify|confirm|address|be\s+interviewed))"
 )
 _THAT = re.compile(r"\s*(?:[,:]\s*)?(?:(?:[\w’'\-]+\s+){0,4}?that\s+)?")
+_THAT_PREFIX = re.compile(r"\s*(?:[,:]\s*)?")  # what _THAT matches where "that" is not
 _WORD = re.compile(rf"{_W}+")
 _W_CHAR = re.compile(_W)
 _TO_FOR = re.compile(r"\s+(?:to|for)\b")
@@ -282,7 +224,7 @@ def _after_first_letter(words) -> str:
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"(?<={re.escape(ch)}){_trie(r)}" for ch, r in sorted(rests.items()))
+    return "|".join(f"(?<={re.escape(ch)}){trie(r)}" for ch, r in sorted(rests.items()))
 
 
 # A number, or a capitalised word that is not a function word, weekday or month. The
@@ -298,40 +240,6 @@ _ACTOR = re.compile(
 # more than all the rest here together. C string methods on byte copies of the text (one
 # byte per character) say instead where such a pattern can match, and it is only tried
 # there: that finds the same matches.
-
-_A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
-
-
-class Lowered:
-    """A text in lower case, of the same length; that as bytes with only the letters a-z
-    (any other character a space); and those runs of letters. The claims scorer uses it
-    too."""
-
-    def __init__(self, text: str) -> None:
-        lower = text.lower()
-        self.same = len(lower) == len(text)  # else str.lower() of a slice may differ
-        if not self.same:  # a rare character whose lower case is longer: kept as it is
-            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        self.lower = lower
-        self.rare = rare_characters(text)
-        self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
-        self.runs = self.letters.split()
-
-    def find_all(self, words) -> list[int]:
-        """Where the words (bytes) start in the letters, in no particular order."""
-        found = []
-        for word in words:
-            i = self.letters.find(word)
-            while i >= 0:
-                found.append(i)
-                i = self.letters.find(word, i + 1)
-        return found
-
-
-@lru_cache(maxsize=SHARED_CACHE_SIZE)
-def lowered(text: str) -> Lowered:
-    return Lowered(text)
-
 
 # Byte tables for the classes of characters: "a" for a word character as _W counts it,
 # or for a \w character; a space for any other.
@@ -503,8 +411,14 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
 # --- Candidates -----------------------------------------------------------------------
 
 
-def _cue_info(cue: str) -> tuple[str, bool]:
-    return cue, cue.split()[0].lower() in LOADED_VERBS
+# A cue as an attribution records it: start, end, its words, and whether its verb is
+# loaded ("claimed", "insisted").
+_CueSpan = tuple[int, int, str, bool]
+
+
+def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
+    cue = m.group(group)
+    return (*m.span(group), cue, cue.split()[0].lower() in LOADED_VERBS)
 
 
 def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
@@ -599,219 +513,314 @@ def _head_attribution(
     return spk, best
 
 
-def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
-    text, spans = scan.text, scan.spans
-    cues = _cues(scan)
-    used_cues: set[int] = set()
-    found: list[dict] = []
-    by_cue: dict[int, dict] = {}
+class _Found:
+    """The attributions of one article found so far, in the order found (a later step may
+    take the speaker of an earlier one), and by the start of their cue (a cue attributes
+    once)."""
 
-    def add(spk_m, cue_start, cue_end, cue, loaded, start, end, c_start, c_end, direct):
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[dict] = []
+        self.by_cue: dict[int, dict] = {}
+
+    def add_quote(self, spk, cue: _CueSpan, qs: int, qe: int) -> None:
+        """A direct quote from qs to qe, said by spk."""
+        c_start, c_end = quote_inner(self.text, qs, qe)
         if c_start >= c_end:
             return  # nothing said: "X said:" at the end of a paragraph, the quote after it
-        if cue_start in by_cue and direct:
+        item = self.by_cue.get(cue[0])
+        if item is not None:
             # `"A," he said, "B."`: one attribution that covers both quotes.
-            item = by_cue[cue_start]
-            item["start"], item["end"] = min(item["start"], start), max(item["end"], end)
+            item["start"], item["end"] = min(item["start"], qs), max(item["end"], qe)
             item["content_start"] = min(item["content_start"], c_start)
             item["content_end"] = max(item["content_end"], c_end)
             return
+        self._new(spk, cue, qs, qe, *_trim(self.text, c_start, c_end), direct=True)
+
+    def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
+        """Reported speech in a sentence, said by spk; content: what was said."""
+        c_start, c_end = _trim(self.text, *content)
+        if c_start < c_end:
+            self._new(spk, cue, *sentence, c_start, c_end, direct=False)
+
+    def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
+        """A sentence with an anonymous cue ("reportedly"): no speaker, the whole sentence."""
+        cue = m.group(0)
+        self.items.append(
+            {
+                "speaker_raw": None,
+                "cue": cue,
+                "loaded": cue.lower() in ("allegedly", "purportedly"),
+                "cue_start": m.start(),
+                "cue_end": m.end(),
+                "start": s_start,
+                "end": s_end,
+                "content_start": s_start,
+                "content_end": s_end,
+                "direct": False,
+            }
+        )
+
+    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, *, direct: bool) -> None:
         item = {
-            "speaker_raw": spk_m
-            if isinstance(spk_m, dict)
-            else _speaker(spk_m)
-            if spk_m is not None
+            "speaker_raw": spk
+            if isinstance(spk, dict)
+            else _speaker(spk)
+            if spk is not None
             else None,
-            "cue": cue,
-            "loaded": loaded,
-            "cue_start": cue_start,
-            "cue_end": cue_end,
+            "cue": cue[2],
+            "loaded": cue[3],
+            "cue_start": cue[0],
+            "cue_end": cue[1],
             "start": start,
             "end": end,
             "content_start": c_start,
             "content_end": c_end,
             "direct": direct,
         }
-        if direct:
-            item["content_start"], item["content_end"] = _trim(text, c_start, c_end)
-        found.append(item)
-        by_cue[cue_start] = item
-        used_cues.add(cue_start)
+        self.items.append(item)
+        self.by_cue[cue[0]] = item
 
-    # Direct quotes.
-    pending: list[tuple[int, int]] = []  # quotes with no speaker and cue of their own
+
+class _Quotes:
+    """An article's quotes (which never overlap), for the reported-speech step."""
+
+    def __init__(self, quotes: list[tuple[int, int]]) -> None:
+        self.quotes = quotes
+        self.starts = [s for s, _ in quotes]
+        self.ends = [e for _, e in quotes]  # in order too
+
+    def hold(self, pos: int) -> bool:
+        # Only the last quote opening before pos can hold it.
+        i = bisect_left(self.starts, pos) - 1
+        return i >= 0 and pos < self.quotes[i][1]
+
+    def after_last_before(self, pos: int, lo: int) -> int:
+        """lo, or the end of the last quote closing before pos if that is later."""
+        k = bisect_right(self.ends, pos) - 1
+        return max(lo, self.ends[k]) if k >= 0 else lo
+
+
+def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
+    """Every attribution of the article, by the start of its cue: direct quotes with
+    their speaker, then reported speech and anonymous cues sentence by sentence, then the
+    quotes left over, which go on with the speaker before them."""
+    cues = _cues(scan)
+    found = _Found(scan.text)
+    pending = _direct_quotes(scan, quotes, cues, found)
+    _reported_speech(scan, _Quotes(quotes), cues, found)
+    _continued_quotes(scan, pending, found.items)
+    found.items.sort(key=lambda a: a["cue_start"])
+    return found.items
+
+
+# --- Direct quotes --------------------------------------------------------------------
+
+
+def _direct_quotes(
+    scan: _Scan, quotes: list[tuple[int, int]], cues: list[list[re.Match]], found: _Found
+) -> list[tuple[int, int]]:
+    """Each quote's speaker and cue, after the quote or before it; returns the quotes
+    with neither of their own."""
+    pending = []
     for qs, qe in quotes:
         if _is_title(scan, qs, qe):
             continue
-        sentence = scan.sentence(qs)
-        sent_lo = spans[sentence][0]
-        last = scan.sentence(max(qe - 1, qs))
-        if spans[last][1] <= qe and last + 1 < len(spans):
-            last += 1  # the quote closed its sentence: `"… there!" Smith said.`
-        sent_end = spans[last][1]
-        # The two tails with a cue need one of the sentence's cues after the quote.
-        if any(cue.start() >= qe for cue in cues[last]):
-            m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
-            if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
-                add(
-                    m,
-                    *m.span("cue"),
-                    *_cue_info(m.group("cue")),
-                    qs,
-                    qe,
-                    *quote_inner(text, qs, qe),
-                    True,
-                )
-                continue
-            m = _TAIL_CUE.match(text, qe, sent_end)
-            spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
-            if spk is None and m and m.group("verb"):
-                # `"…," said Democratic strategist David Axelrod` / `wrote one commenter`.
-                spk = _inverted_speaker(scan, m.end(), sent_end)
-            if spk:
-                cue = m.group("cue")
-                add(spk, *m.span("cue"), *_cue_info(cue), qs, qe, *quote_inner(text, qs, qe), True)
-                continue
-            # `"…," the host said`: a subject the patterns do not know, then the cue.
-            cue = next(c for c in cues[last] if c.start() >= qe)
-            if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
-                spk = _subject_before(scan, qe, cue.start())
-                if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
-                    add(
-                        spk,
-                        *cue.span(),
-                        *_cue_info(cue.group(0)),
-                        qs,
-                        qe,
-                        *quote_inner(text, qs, qe),
-                        True,
-                    )
-                    continue
-        m = _TAIL_DASH.match(text, qe, sent_end)
-        if m and _DASH_END.match(text[m.end() : m.end() + 2]):
-            d0, d1 = m.span("dash")
-            add(m, d0, d1, m.group("dash"), False, qs, qe, *quote_inner(text, qs, qe), True)
-            continue
-        head = _head_attribution(scan, cues[sentence], sent_lo, qs, found)
-        if head is None and sentence and not text[sent_lo:qs].strip():
-            # `Alder said:` closing the paragraph before the quote.
-            sent_lo = spans[sentence - 1][0]
-            if text[sent_lo:qs].rstrip().endswith(":"):
-                head = _head_attribution(scan, cues[sentence - 1], sent_lo, qs, found)
-        if head:
-            spk, cue = head
-            if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
-                add(
-                    spk,
-                    *cue.span(),
-                    *_cue_info(cue.group(0)),
-                    qs,
-                    qe,
-                    *quote_inner(text, qs, qe),
-                    True,
-                )
-                continue
-        pending.append((qs, qe))
+        if not (_quote_tail(scan, cues, qs, qe, found) or _quote_head(scan, cues, qs, qe, found)):
+            pending.append((qs, qe))
+    return pending
 
-    quote_starts = [s for s, _ in quotes]
-    quote_ends = [e for _, e in quotes]  # in order too: quotes do not overlap
 
-    def in_quote(pos: int) -> bool:
-        # Quotes do not overlap: only the last one opening before pos can hold it.
-        i = bisect_left(quote_starts, pos) - 1
-        return i >= 0 and pos < quotes[i][1]
+def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
+    """An attribution after the quote, in its sentence or (when the quote closes its
+    sentence: `"… there!" Smith said.`) the next: with a cue, or `"…" — Smith`."""
+    text, spans = scan.text, scan.spans
+    last = scan.sentence(max(qe - 1, qs))
+    if spans[last][1] <= qe and last + 1 < len(spans):
+        last += 1
+    sent_end = spans[last][1]
+    # The tails with a cue need one of the sentence's cues after the quote.
+    if any(cue.start() >= qe for cue in cues[last]):
+        tail = _tail_speaker_and_cue(scan, cues[last], qe, sent_end)
+        if tail is not None:
+            found.add_quote(*tail, qs, qe)
+            return True
+    m = _TAIL_DASH.match(text, qe, sent_end)
+    if m and _DASH_END.match(text[m.end() : m.end() + 2]):
+        found.add_quote(m, (*m.span("dash"), m.group("dash"), False), qs, qe)
+        return True
+    return False
 
-    # Reported speech, sentence by sentence.
+
+def _tail_speaker_and_cue(
+    scan: _Scan, cues: list[re.Match], qe: int, sent_end: int
+) -> tuple[re.Match | dict, _CueSpan] | None:
+    """`"…," Smith said`, `"…," said Smith`, `"…," the host said`: the speaker and cue
+    after a quote that closes at qe; cues are the sentence's."""
+    text = scan.text
+    m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
+    if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
+        return m, _cue_span(m, "cue")
+    m = _TAIL_CUE.match(text, qe, sent_end)
+    spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
+    if spk is None and m and m.group("verb"):
+        # `"…," said Democratic strategist David Axelrod` / `wrote one commenter`.
+        spk = _inverted_speaker(scan, m.end(), sent_end)
+    if spk:
+        return spk, _cue_span(m, "cue")
+    # `"…," the host said`: a subject the patterns do not know, then the cue.
+    cue = next(c for c in cues if c.start() >= qe)
+    if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
+        spk = _subject_before(scan, qe, cue.start())
+        if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
+            return spk, _cue_span(cue)
+    return None
+
+
+def _quote_head(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
+    """An attribution before the quote: `Sultonov said: "…"`, or `Alder said:` closing
+    the paragraph before it."""
+    text, spans = scan.text, scan.spans
+    sentence = scan.sentence(qs)
+    sent_lo = spans[sentence][0]
+    head = _head_attribution(scan, cues[sentence], sent_lo, qs, found.items)
+    if head is None and sentence and not text[sent_lo:qs].strip():
+        sent_lo = spans[sentence - 1][0]
+        if text[sent_lo:qs].rstrip().endswith(":"):
+            head = _head_attribution(scan, cues[sentence - 1], sent_lo, qs, found.items)
+    if head:
+        spk, cue = head
+        if not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), sent_lo):
+            found.add_quote(spk, _cue_span(cue), qs, qe)
+            return True
+    return False
+
+
+# --- Reported speech and anonymous cues ------------------------------------------------
+
+
+def _reported_speech(
+    scan: _Scan, quotes: _Quotes, cues: list[list[re.Match]], found: _Found
+) -> None:
+    """Reported speech, sentence by sentence, around the cues outside quotes that no
+    quote took; a sentence without any may hold an anonymous cue ("reportedly")."""
     anon_cue_sentences = _anon_cue_sentences(scan)
-    for i, (s_start, s_end) in enumerate(spans):
+    for i, sentence in enumerate(scan.spans):
         if not cues[i] and i not in anon_cue_sentences:
             continue
-        sentence_found = False
+        said = False
         for cue in cues[i]:
-            c0, c1 = cue.span()
-            if c0 in used_cues or in_quote(c0):
-                continue
-            word = cue.group(0)
-            if _is_false_cue(scan, c0, c1, word, s_start):
-                continue
-            k = bisect_right(quote_ends, c0) - 1  # the last quote closing before the cue
-            lo = max(s_start, quote_ends[k]) if k >= 0 else s_start
-            loaded = word.split()[0].lower() in LOADED_VERBS
-            if cue.group("acc"):
-                spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
-                if not spk:
-                    continue
-                spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
-                # "X happened, according to Y[, who …]" or "According to Y, X happened".
-                before_words = len(_WORD.findall(text, lo, c0))
-                if before_words and (
-                    len(_WORD.findall(text, spk_end, s_end)) < 3
-                    or before_words >= 3
-                    and not text[lo:c0].rstrip().endswith(":")
-                ):
-                    c_start, c_end = lo, c0
-                else:
-                    c_start, c_end = (
-                        (spk["end"] if isinstance(spk, dict) else spk.end("spk")),
-                        s_end,
-                    )
-                add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
-                sentence_found = True
-                continue
-            chained = _CHAINED.search(text, max(lo, c0 - 6), c0)
-            participle = chained and word.endswith("ing") and text[c0 - 2] == ","
-            # ", saying …": no speaker can stand between the comma and the cue.
-            spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
-            inverted = False
-            if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
-                spk = _AFTER.match(text, c1, s_end)
-                inverted = spk is not None
-            if spk is None and not inverted and not participle:
-                spk = _subject_before(scan, lo, c0)
-            if spk is None and not participle and text[max(lo, c0 - 2) : c0] == ", ":
-                # "…, say some Democrats.": the speaker after the cue, to the sentence's end.
-                spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
-                inverted = spk is not None
-            if spk is None and chained:
-                # "Clinton attacked Trump, saying …", "Rubio thanked Miami and said …": the
-                # speaker of the clause before, or the sentence's subject.
-                spk = _sentence_subject(scan, s_start, c0, found)
-            if spk is None:
-                continue
-            spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
-            before = text[lo:spk_start] if not inverted else text[lo:c0]
-            spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
-            tail = _THAT.match(text, (spk_stop if inverted else c1), s_end)
-            said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
-            if not said_that and _content_before(text, before, tail.end(), s_end, inverted):
-                c_start, c_end = lo, (spk_start if not inverted else c0)
-            else:
-                c_start, c_end = tail.end(), _chain_end(text, cues[i], c1, s_end)
-            add(spk, c0, c1, word, loaded, s_start, s_end, *_trim(text, c_start, c_end), False)
-            sentence_found = True
-        if not sentence_found and i in anon_cue_sentences:
-            for m in _ANON_CUE.finditer(text, s_start, s_end):
-                if in_quote(m.start()):
-                    continue
-                cue = m.group(0)
-                found.append(
-                    {
-                        "speaker_raw": None,
-                        "cue": cue,
-                        "loaded": cue.lower() in ("allegedly", "purportedly"),
-                        "cue_start": m.start(),
-                        "cue_end": m.end(),
-                        "start": s_start,
-                        "end": s_end,
-                        "content_start": s_start,
-                        "content_end": s_end,
-                        "direct": False,
-                    }
-                )
-                break
-    _continued_quotes(scan, pending, found)
-    found.sort(key=lambda a: a["cue_start"])
-    return found
+            said = _reported_at(scan, cue, sentence, cues[i], quotes, found) or said
+        if not said and i in anon_cue_sentences:
+            _anonymous_cue(scan, sentence, quotes, found)
+
+
+def _reported_at(
+    scan: _Scan,
+    cue: re.Match,
+    sentence: tuple[int, int],
+    sentence_cues: list[re.Match],
+    quotes: _Quotes,
+    found: _Found,
+) -> bool:
+    """Reported speech around one cue of a sentence; whether the cue attributes."""
+    text = scan.text
+    s_start, s_end = sentence
+    c0, c1 = cue.span()
+    if c0 in found.by_cue or quotes.hold(c0):
+        return False
+    if _is_false_cue(scan, c0, c1, cue.group(0), s_start):
+        return False
+    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
+    if cue.group("acc"):
+        spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
+        if not spk:
+            return False
+        content = _according_to_content(text, spk, lo, c0, s_end)
+    else:
+        spk, inverted = _reported_speaker(scan, cue, lo, sentence, found)
+        if spk is None:
+            return False
+        content = _reported_content(text, cue, spk, inverted, lo, s_end, sentence_cues)
+    found.add_reported(spk, _cue_span(cue), sentence, content)
+    return True
+
+
+def _according_to_content(text: str, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
+    """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
+    spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
+    before_words = len(_WORD.findall(text, lo, c0))
+    if before_words and (
+        len(_WORD.findall(text, spk_end, s_end)) < 3
+        or before_words >= 3
+        and not text[lo:c0].rstrip().endswith(":")
+    ):
+        return lo, c0
+    return spk_end, s_end
+
+
+def _reported_speaker(
+    scan: _Scan, cue: re.Match, lo: int, sentence: tuple[int, int], found: _Found
+) -> tuple[re.Match | dict | None, bool]:
+    """The speaker of a reporting verb, and whether it comes after the verb ("…, say
+    some Democrats"); lo: where the text the speaker may stand in starts."""
+    text = scan.text
+    s_start, s_end = sentence
+    c0, c1 = cue.span()
+    chained = _CHAINED.search(text, max(lo, c0 - 6), c0)
+    participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
+    # ", saying …": no speaker can stand between the comma and the cue.
+    spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
+    inverted = False
+    if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
+        spk = _AFTER.match(text, c1, s_end)
+        inverted = spk is not None
+    if spk is None and not inverted and not participle:
+        spk = _subject_before(scan, lo, c0)
+    if spk is None and not participle and text[max(lo, c0 - 2) : c0] == ", ":
+        # "…, say some Democrats.": the speaker after the cue, to the sentence's end.
+        spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
+        inverted = spk is not None
+    if spk is None and chained:
+        # "Clinton attacked Trump, saying …", "Rubio thanked Miami and said …": the
+        # speaker of the clause before, or the sentence's subject.
+        spk = _sentence_subject(scan, s_start, c0, found.items)
+    return spk, inverted
+
+
+def _reported_content(
+    text: str,
+    cue: re.Match,
+    spk,
+    inverted: bool,
+    lo: int,
+    s_end: int,
+    sentence_cues: list[re.Match],
+) -> tuple[int, int]:
+    """What was said: before the speaker ("X happened, officials said") or after the
+    cue ("officials said (that) X happened"), up to the next chained cue."""
+    c0, c1 = cue.span()
+    spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
+    before = text[lo:spk_start] if not inverted else text[lo:c0]
+    spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
+    start = spk_stop if inverted else c1
+    # _THAT tries its "that" clause at length: only where "that" occurs.
+    tail = (_THAT if text.find("that", start, s_end) >= 0 else _THAT_PREFIX).match(
+        text, start, s_end
+    )
+    said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    if not said_that and _content_before(text, before, tail.end(), s_end, inverted):
+        return lo, (spk_start if not inverted else c0)
+    return tail.end(), _chain_end(text, sentence_cues, c1, s_end)
+
+
+def _anonymous_cue(scan: _Scan, sentence: tuple[int, int], quotes: _Quotes, found: _Found) -> None:
+    """The first anonymous cue outside quotes in the sentence ("reportedly", "it was
+    reported that")."""
+    for m in _ANON_CUE.finditer(scan.text, *sentence):
+        if not quotes.hold(m.start()):
+            found.add_anonymous(m, *sentence)
+            return
 
 
 # Words after a reporting verb that begin an adjunct, not what was said ("officials said
@@ -1332,14 +1341,6 @@ def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]
 # --- Resolution -----------------------------------------------------------------------
 
 
-def _synonyms(noun: str) -> set[str]:
-    result = {noun}
-    for group in _SYNONYM_GROUPS:
-        if noun in group:
-            result |= group
-    return result
-
-
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w not in ("The",))
 
@@ -1366,7 +1367,7 @@ class _Resolver:
         return name
 
     def _by_role(self, noun: str) -> str | None:
-        words = _synonyms(noun.lower())
+        words = role_synonyms(noun.lower())
         for name in reversed(self.people):
             role = self.sources[name]["role"].lower()
             if noun.lower() == "official" or any(w in role for w in words):
@@ -1584,6 +1585,17 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         candidates = _foreign_candidates(text, _FOREIGN[language], quotes)
     else:
         candidates = _candidates(scan, quotes)
+    attributions, sources = _attributions(text, candidates)
+    attributed, claims = _unattributed_claims(text, spans, quotes, attributions)
+    return ScoreResult(
+        values=_values(scan, attributions, sources, attributed, claims),
+        evidence={"attributions": attributions, "sources": sources, "unattributed_claims": claims},
+    )
+
+
+def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The candidates with their speakers resolved (surnames, pronouns, roles, the
+    principal of a spokesperson), and the sources they name."""
     resolver = _Resolver()
     attributions = []
     resolved: dict[int, tuple] = {}
@@ -1641,8 +1653,14 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         a["speaker"] = resolver.renamed.get(a["speaker"], a["speaker"])
         if a["speaker"] in resolver.sources:
             a["role"] = resolver.sources[a["speaker"]]["role"]
-    sources = list(resolver.sources.values())
+    return attributions, list(resolver.sources.values())
 
+
+def _unattributed_claims(
+    text: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]], attributions
+) -> tuple[list[bool], list[dict]]:
+    """Whether each sentence overlaps an attribution, and the sentences outside any
+    attribution and quote that state something of an actor or a number."""
     covered = [(a["start"], a["end"]) for a in attributions]
     covered += [(a["cue_start"], a["cue_end"]) for a in attributions]
     covered.sort()
@@ -1661,15 +1679,21 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
             continue
         if _ACTOR.search(text, s, e):
             claims.append({"start": s, "end": e})
+    return attributed, claims
 
-    words = scan.count_words(0, len(text)) or 1
+
+def _values(
+    scan: _Scan, attributions: list[dict], sources: list[dict], attributed: list[bool], claims
+) -> dict:
+    words = scan.count_words(0, len(scan.text)) or 1
     content = [(a["content_start"], a["content_end"]) for a in attributions]
     direct = [(a["content_start"], a["content_end"]) for a in attributions if a["direct"]]
     n_attr = len(attributions)
     named = [s for s in sources if s["type"] in ("named_person", "named_org")]
-    values = {
-        "sentence_count": len(spans),
-        "attributed_sentence_share": round(sum(attributed) / len(spans), 4),
+    n_spans = len(scan.spans)
+    return {
+        "sentence_count": n_spans,
+        "attributed_sentence_share": round(sum(attributed) / n_spans, 4),
         "attribution_density": round(_count_in(scan, content) / words, 4),
         "direct_quote_word_share": round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
@@ -1682,9 +1706,5 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         "loaded_verb_share": round(sum(a["loaded"] for a in attributions) / n_attr, 4)
         if n_attr
         else 0.0,
-        "unattributed_claim_share": round(len(claims) / len(spans), 4),
+        "unattributed_claim_share": round(len(claims) / n_spans, 4),
     }
-    return ScoreResult(
-        values=values,
-        evidence={"attributions": attributions, "sources": sources, "unattributed_claims": claims},
-    )

@@ -14,9 +14,18 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, actors, claims_languages, register
-from analysis.scoring.attribution import Lowered, _trie, lowered, score_attribution
+from analysis.scoring import (
+    NO_CONTEXT,
+    SHARED_CACHE_SIZE,
+    ScoreResult,
+    ScoringContext,
+    claims_languages,
+    register,
+)
+from analysis.scoring.actors import mention_spans
+from analysis.scoring.attribution import score_attribution
 from analysis.scoring.sentences import split_spans
+from analysis.scoring.text import Lowered, lowered, trie
 
 # --- Lexicons -------------------------------------------------------------------------
 
@@ -218,7 +227,7 @@ _ANCHOR_WORDS = (
     | {m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH + _WEEKDAY)}
     | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
 )
-_ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{_trie(_ANCHOR_WORDS)})\b")
+_ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{trie(_ANCHOR_WORDS)})\b")
 # _ANCHOR in two parts, which never overlap (see _anchors): the first opens with a
 # character class, so the engine skips to digits and currency signs; the words are only
 # tried where one of them occurs.
@@ -226,7 +235,7 @@ _NUMBER_ANCHOR = re.compile(r"[\d$€£¥₽](?:(?<=\d)[\d,.]*)?")
 # The same where the only digits are ASCII ones (no lower case makes a digit): the engine
 # tests a range faster than the Unicode digit class, at every character.
 _ASCII_NUMBER_ANCHOR = re.compile(r"[0-9$€£¥₽](?:(?<=[0-9])[0-9,.]*)?")
-_WORD_ANCHOR = re.compile(rf"\b(?:{_trie(_ANCHOR_WORDS)})\b")
+_WORD_ANCHOR = re.compile(rf"\b(?:{trie(_ANCHOR_WORDS)})\b")
 _NUM_AT = re.compile(
     rf"(?P<cur>US\$|\$|€|£|¥|₽)?"
     rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -383,8 +392,8 @@ def _counts_something(text: str, pos: int) -> bool:
 # --- Words present --------------------------------------------------------------------
 #
 # A large pattern run over a whole article (or every sentence) tries itself at each
-# character. The runs of letters a-z of the lower-cased text (attribution.lowered, shared
-# with that scorer) say instead which of the words such a pattern needs occur, and where.
+# character. The runs of letters a-z of the lower-cased text (scoring.text.lowered, shared
+# with other scorers) say instead which of the words such a pattern needs occur, and where.
 
 # Non-ASCII characters that a pattern ignoring case matches to an ASCII letter.
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -517,7 +526,9 @@ def _overlaps(spans: tuple[tuple[int, int], ...], ends: list[int], s: int, e: in
 
 # Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
 @register("claims", "2", languages=("en", *claims_languages.LANGUAGES))
-def score_claims(text: str, language: str = "en") -> ScoreResult:
+def score_claims(
+    text: str, language: str = "en", context: ScoringContext = NO_CONTEXT
+) -> ScoreResult:
     if language != "en":
         return _score_other(text, language)
     spans = split_spans(text)
@@ -533,15 +544,8 @@ def score_claims(text: str, language: str = "en") -> ScoreResult:
         )
     numbers, dates = scan(text)
     low = lowered(text)
-    # The sentences where _OPINION may match: those with one of the words it needs (it
-    # ignores case, so first make sure that no other character can stand for a-z).
-    opinion_sentences = None
-    if text.isascii() or not any(ch in text for ch in _FOLDS_TO_ASCII):
-        starts = [s for s, _ in spans]
-        words = _OPINION_WORDS.intersection(low.runs)
-        opinion_sentences = {bisect_right(starts, p) - 1 for p in low.find_all(words)}
-    # What detect_actors gives, without making Actor objects.
-    mentions = sorted(m for a in actors._detect_tuples(text, actors.CURATED) for m in a[2])
+    opinion_sentences = _opinion_sentences(text, spans, low)
+    mentions = mention_spans(text, context.curated_actors)
     mention_starts = [s for s, _ in mentions]
     attributed_spans = _attribution_spans(text)
     attributed_ends = [e for _, e in attributed_spans]
@@ -584,6 +588,17 @@ def score_claims(text: str, language: str = "en") -> ScoreResult:
         },
         evidence={"claims": claims},
     )
+
+
+def _opinion_sentences(text: str, spans: list[tuple[int, int]], low: Lowered) -> set[int] | None:
+    """The sentences where _OPINION may match: those with one of the words it needs (it
+    ignores case, so first make sure that no other character can stand for a-z); None:
+    any sentence may."""
+    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    starts = [s for s, _ in spans]
+    words = _OPINION_WORDS.intersection(low.runs)
+    return {bisect_right(starts, p) - 1 for p in low.find_all(words)}
 
 
 def _score_other(text: str, language: str) -> ScoreResult:

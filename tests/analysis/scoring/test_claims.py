@@ -285,7 +285,7 @@ def test_empty_text_has_no_claims():
 
 def test_the_anchors_are_those_of_the_whole_anchor_pattern_with_any_digits():
     from analysis.scoring import claims
-    from analysis.scoring.attribution import Lowered
+    from analysis.scoring.text import Lowered
 
     texts = [
         "Some 1,500 soldiers and 3.5 million dollars, $20 and ₽7 on May 5.",

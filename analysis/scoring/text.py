@@ -1,0 +1,140 @@
+"""What the scorers share: text primitives and the few word lists that more than one of
+them reads. Scorer modules import these from here, never from one another's private
+names, so that each scorer's rules stay its own.
+
+- ``word_set``: a frozenset of whitespace-separated words (how word lists are written).
+- ``trie``: a regular-expression alternation of words, shared by prefix.
+- ``lowered``: an article in lower case with its runs of letters a-z as bytes, made once
+  per text and read by attribution, claims and framing.
+- The verbs of saying, role nouns, titles, honorifics and capitalised stop words that
+  attribution and actors both read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.scoring import SHARED_CACHE_SIZE
+from analysis.scoring.sentences import rare_characters
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def trie(words) -> str:
+    """A regex alternation of words shared by prefix: far faster than a flat list."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and not optional else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = (body if len(alts) > 1 else "(?:" + body + ")") + "?"
+        return body
+
+    return build(tree)
+
+
+# --- Lower-cased text -----------------------------------------------------------------
+
+_A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
+
+
+class Lowered:
+    """A text in lower case, of the same length; that as bytes with only the letters a-z
+    (any other character a space); and those runs of letters."""
+
+    def __init__(self, text: str) -> None:
+        lower = text.lower()
+        self.same = len(lower) == len(text)  # else str.lower() of a slice may differ
+        if not self.same:  # a rare character whose lower case is longer: kept as it is
+            lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        self.lower = lower
+        self.rare = rare_characters(text)
+        self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
+        self.runs = self.letters.split()
+
+    def find_all(self, words) -> list[int]:
+        """Where the words (bytes) start in the letters, in no particular order."""
+        found = []
+        for word in words:
+            i = self.letters.find(word)
+            while i >= 0:
+                found.append(i)
+                i = self.letters.find(word, i + 1)
+        return found
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def lowered(text: str) -> Lowered:
+    """The text's Lowered, made once for all the scorers (a per-text cache)."""
+    return Lowered(text)
+
+
+# --- Word lists that attribution and actors share ---------------------------------------
+
+NEUTRAL_VERBS = word_set(
+    "said says say told tells added adds noted note stated explained explains announced "
+    "announces confirmed confirms reported wrote writes cited mentioned remarked commented "
+    "replied responded recalled observed warned warns stressed stresses argued argues denied "
+    "denies emphasized emphasised declared declares tweeted acknowledged asserted"
+)
+LOADED_VERBS = word_set(
+    "claimed claims claim insisted insists insist admitted admits admit alleged alleges "
+    "allege conceded concedes concede boasted boasts complained complains lamented purported"
+)
+ROLE_NOUNS = word_set(
+    "envoy emissary representative ambassador diplomat delegate minister secretary spokesman "
+    "spokeswoman spokesperson official president premier leader head chief general commander "
+    "officer director chairman chairwoman governor mayor senator prosecutor lawyer attorney "
+    "adviser advisor negotiator professor researcher analyst"
+)
+# "the envoy" may refer back to a speaker introduced as a representative or ambassador.
+_SYNONYM_GROUPS = [
+    {"envoy", "emissary", "representative", "ambassador", "diplomat", "delegate"},
+    {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+    {"minister", "secretary"},
+    {"president", "premier", "leader", "head"},
+    {"chief", "general", "commander", "officer", "head"},
+    {"lawyer", "attorney"},
+    {"adviser", "advisor"},
+]
+
+
+def role_synonyms(noun: str) -> set[str]:
+    """The role noun and those that may refer back to the same person ("the envoy")."""
+    result = {noun}
+    for group in _SYNONYM_GROUPS:
+        if noun in group:
+            result |= group
+    return result
+
+
+# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
+TITLE_WORDS = word_set(
+    "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "
+    "Representative General Gen Colonel Col Commander Chief Director Chairman Chairwoman "
+    "Governor Gov Mayor Senator Sen Rep Deputy King Queen Prince Pope Judge Professor Prof "
+    "Leader Head Officer Adviser Advisor Captain Capt Lieutenant Lt Sheikh Emir Premier "
+    "Chancellor Speaker Attorney Prosecutor Lawmaker"
+)
+HONORIFICS = word_set("Mr Mrs Ms Dr Sir Dame")
+# Capitalised words that start sentences or clauses and are never a name on their own.
+CAP_STOP = word_set(
+    "The A An In On At This That These Those It He She They We I But And Or According After "
+    "Before When While If As Also However Meanwhile Earlier Later Last Next Some Many Most "
+    "Speaking Asked Over Under About Since Until During From With Without For By Then Still "
+    "Yet So Thus There Here What Which Who Where Why How Only Even Both All Each Every Such "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Today Yesterday Tomorrow"
+)
