@@ -102,65 +102,6 @@ def label(value) -> str:
     return str(value or "").replace("_", " ")
 
 
-@register.simple_tag
-def line_chart(
-    points, low: float | None = None, high: float | None = None, css: str = "trend"
-) -> str:
-    """A small line chart of (label, value) points, e.g. weekly means; None values are gaps."""
-    values = [v for _, v in points if v is not None]
-    if not values:
-        return ""
-    width, height, pad = 300, 80, 4
-    low = min(values) if low is None else low
-    high = max(values) if high is None else high
-    span = (high - low) or 1.0
-    step = (width - 2 * pad) / max(len(points) - 1, 1)
-
-    def y(v: float) -> float:
-        return height - pad - (v - low) / span * (height - 2 * pad)
-
-    dots = [
-        (f"{pad + i * step:.1f}", f"{y(v):.1f}", f"{label}: {v:.3g}")
-        for i, (label, v) in enumerate(points)
-        if v is not None
-    ]
-    path = " ".join(f"{x},{yy}" for x, yy, _ in dots)
-    circles = format_html_join(
-        "", '<circle cx="{}" cy="{}" r="2.5"><title>{}</title></circle>', dots
-    )
-    # Without a scale the line says nothing: a dashed zero line, and a caption with the
-    # period and the range the box spans.
-    zero = (
-        format_html(
-            '<line class="zero" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-            pad,
-            f"{y(0):.1f}",
-            width - pad,
-            f"{y(0):.1f}",
-        )
-        if low < 0 < high
-        else ""
-    )
-    return format_html(
-        '<svg class="{}" viewBox="0 0 {} {}" width="100%" height="{}" role="img" aria-label="{}">'
-        '{}<polyline points="{}" fill="none"/>{}</svg>'
-        '<p class="chartcaption small muted">{} to {} · from {} (bottom) to {} (top){}</p>',
-        css,
-        width,
-        height,
-        height,
-        f"{len(dots)} points from {points[0][0]} to {points[-1][0]}",
-        zero,
-        path,
-        circles,
-        points[0][0],
-        points[-1][0],
-        f"{low:+g}",
-        f"{high:+g}",
-        ", dashed line at 0" if zero else "",
-    )
-
-
 @register.filter
 def get_item(mapping, key):
     """mapping[key] in a template, or None."""
