@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from analysis.models import Score
 from events.outlet_report import outlet_report, trend_unit
+from newsdesk.models import CopyKind, Storyline
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -290,3 +291,43 @@ def test_the_outlet_report_names_the_colours_of_its_frame_bars(client, editor):
     assert 'class="sharebar"' in html
     assert '<ul class="sharelegend small">' in html
     assert "economic: 75%" in html.split("sharelegend", 1)[1]
+
+
+def test_the_report_reads_each_outlets_events_and_the_storyline_events_it_skipped(
+    editor_client,
+):
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    herald = OutletFactory(slug="herald", name="Herald")
+    standoff = Storyline.objects.create(title="A budget standoff (written for the tests)")
+    start, talks, end = (EventFactory(storyline=standoff) for _ in range(3))
+
+    def report_on(outlet, event, when, **extra):
+        return ArticleFactory(outlet=outlet, event=event, published_at=when, **extra)
+
+    report_on(gazette, start, dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC))
+    report_on(gazette, talks, dt.datetime(2024, 3, 2, 9, tzinfo=dt.UTC))
+    original = report_on(herald, end, dt.datetime(2024, 3, 3, 9, tzinfo=dt.UTC))
+    report_on(herald, EventFactory(), dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC))
+    # A syndicated copy is not coverage of its own: the Gazette did not report the end.
+    report_on(
+        gazette,
+        end,
+        dt.datetime(2024, 3, 5, 9, tzinfo=dt.UTC),
+        copy_of=original,
+        copy_kind=CopyKind.SYNDICATED,
+    )
+    # Outside the period: neither counted nor skipped.
+    report_on(gazette, EventFactory(storyline=standoff), dt.datetime(2023, 1, 1, tzinfo=dt.UTC))
+
+    report = outlet_report(
+        outlets=[gazette, herald], start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31)
+    )
+
+    gazette_row, herald_row = report["outlets"]
+    assert gazette_row["stories"] == {"events": 2, "storylines": 1, "skipped": 1}
+    assert herald_row["stories"] == {"events": 2, "storylines": 1, "skipped": 2}
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&outlets=herald&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+    assert 'data-stories="2 1 1"' in html and 'data-stories="2 1 2"' in html
+    assert "in 1 storyline, 1 of whose events it skipped" in html
