@@ -563,6 +563,35 @@ def find_candidates(
     when = _reference_time(article)
     span = dt.timedelta(days=window_days)
     window = (shifted(when, -span), shifted(when, span))
+    mine_crossing = sum(w for t, w in terms.items() if t.startswith(CROSSING))
+    mine_own = any(not t.startswith(CROSSING) for t in terms)
+    candidates = []
+    for row in _candidate_rows(article=article, terms=terms, window=window):
+        compared = _compared(row, terms, mine_crossing=mine_crossing, mine_own=mine_own)
+        if compared is None:
+            continue
+        shared, likeness, crossing = compared
+        candidates.append(
+            Candidate(
+                article_id=row["pk"],
+                outlet_id=row["outlet_id"],
+                event_id=row["event_id"],
+                event_locked=bool(row["event__locked"]),
+                published_at=row["published_at"],
+                copy_of_id=row["copy_of_id"],
+                copy_kind=row["copy_kind"],
+                similarity=likeness,
+                shared=len({_concept(term) for term in shared}),
+                event_size=row["event_size"] or 0,
+                crossing=crossing,
+            )
+        )
+    return candidates
+
+
+def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple):
+    """The query of find_candidates: the best articles of the window by shared weight,
+    each with its postings of these terms, its weights' sums and its event's size."""
     # The postings of these terms within the window (a range of the (term, published_at)
     # index each), summed by article; only the best MAX_CANDIDATES articles are read.
     best = (
@@ -577,7 +606,7 @@ def find_candidates(
     # For each of those, its postings of these terms, the sum of all its weights and the
     # size of its event within the window (correlated subqueries: a few index rows each).
     postings = ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__in=list(terms))
-    rows = (
+    return (
         Article.objects.filter(pk__in=best)
         .order_by()
         .annotate(
@@ -620,42 +649,30 @@ def find_candidates(
             "event_size",
         )
     )
-    mine_crossing = sum(w for t, w in terms.items() if t.startswith(CROSSING))
-    mine_own = any(not t.startswith(CROSSING) for t in terms)
-    candidates = []
-    for row in rows:
-        shared = _shared_postings(row["postings"])
-        total, total_crossing = row["total"] or 0.0, row["total_crossing"] or 0.0
-        # Two articles in the same language are compared by their own terms; if either
-        # has none (it does not read as English), by the terms that survive translation.
-        crossing = not mine_own or total - total_crossing <= 1e-9
-        shared = {t: w for t, w in shared.items() if t.startswith(CROSSING) == crossing}
-        if len(shared) < MIN_CANDIDATE_TERMS:
-            continue  # it was found by terms of the other kind only
-        if crossing and not any(t.startswith(CROSSING_FACTS) for t in shared):
-            continue  # across languages, names alone do not make the same happening
-        if crossing:  # weighted Jaccard: the sum of the minima over that of the maxima
-            low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
-            high = mine_crossing + total_crossing - low
-            likeness = low / high if high > 0 else 0.0
-        else:  # cosine: both sides' word weights are of unit length
-            likeness = sum(weight * terms.get(term, 0.0) for term, weight in shared.items())
-        candidates.append(
-            Candidate(
-                article_id=row["pk"],
-                outlet_id=row["outlet_id"],
-                event_id=row["event_id"],
-                event_locked=bool(row["event__locked"]),
-                published_at=row["published_at"],
-                copy_of_id=row["copy_of_id"],
-                copy_kind=row["copy_kind"],
-                similarity=likeness,
-                shared=len({_concept(term) for term in shared}),
-                event_size=row["event_size"] or 0,
-                crossing=crossing,
-            )
-        )
-    return candidates
+
+
+def _compared(
+    row: dict, terms: dict[str, float], *, mine_crossing: float, mine_own: bool
+) -> tuple[dict[str, float], float, bool] | None:
+    """A candidate's shared terms, its similarity and whether it was compared across
+    languages; None if it shares too little of the kind of terms that compare."""
+    shared = _shared_postings(row["postings"])
+    total, total_crossing = row["total"] or 0.0, row["total_crossing"] or 0.0
+    # Two articles in the same language are compared by their own terms; if either has
+    # none (it does not read as English), by the terms that survive translation.
+    crossing = not mine_own or total - total_crossing <= 1e-9
+    shared = {t: w for t, w in shared.items() if t.startswith(CROSSING) == crossing}
+    if len(shared) < MIN_CANDIDATE_TERMS:
+        return None  # it was found by terms of the other kind only
+    if crossing and not any(t.startswith(CROSSING_FACTS) for t in shared):
+        return None  # across languages, names alone do not make the same happening
+    if crossing:  # weighted Jaccard: the sum of the minima over that of the maxima
+        low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
+        high = mine_crossing + total_crossing - low
+        likeness = low / high if high > 0 else 0.0
+    else:  # cosine: both sides' word weights are of unit length
+        likeness = sum(weight * terms.get(term, 0.0) for term, weight in shared.items())
+    return shared, likeness, crossing
 
 
 def _is_earlier(candidate: Candidate, article: Article) -> bool:
