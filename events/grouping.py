@@ -835,6 +835,26 @@ def article_placement(
     score = chosen_score if chosen_id else (candidates[0].similarity if candidates else None)
     score = round(score, 4) if score is not None else None
 
+    stored = _store_placement(article, chosen_id, score=score, copy_kind=copy_kind, copy_of=copy_of)
+    if stored is None:
+        return Placement(event=article.event, skipped="changed")
+    event, created = stored
+    return Placement(
+        event=event,
+        created=created,
+        similarity=score,
+        copy_kind=copy_kind,
+        copy_of_id=copy_of,
+        candidates=len(candidates),
+    )
+
+
+def _store_placement(
+    article: Article, chosen_id: int | None, *, score, copy_kind: str, copy_of: int | None
+) -> tuple[Event, bool] | None:
+    """Put the article in the chosen event (or a new one), with what the machine found;
+    the event and whether it is new, or None if a person or a lock got there first
+    (the article is read again then)."""
     with transaction.atomic():
         event = Event.objects.filter(pk=chosen_id, locked=False).first() if chosen_id else None
         created = event is None
@@ -866,7 +886,7 @@ def article_placement(
             if created:
                 event.delete()
             article.refresh_from_db()
-            return Placement(event=article.event, skipped="changed")
+            return None
         previous_id = article.event_id
         for name, value in fields.items():
             setattr(article, name, value)
@@ -876,14 +896,7 @@ def article_placement(
             _widen_dates(event, day)
         if previous_id and previous_id != event.pk:
             _tidy_event(previous_id)
-    return Placement(
-        event=event,
-        created=created,
-        similarity=score,
-        copy_kind=copy_kind,
-        copy_of_id=copy_of,
-        candidates=len(candidates),
-    )
+    return event, created
 
 
 def _day_of(article: Article) -> dt.date | None:
