@@ -544,41 +544,11 @@ def _split_magnitudes(clusters: list[list]) -> list[list]:
     return out
 
 
-def number_disagreements(
-    numbers_by_outlet: Mapping[str, Sequence[Mapping]],
-    kinds: Iterable[str] = DEFAULT_KINDS,
-) -> list[Disagreement]:
-    """Quantities of the same thing that the outlets give differently.
-
-    Input: per outlet, the claims scorer's number dicts (``numbers_from_claims`` adds the
-    ``sentence`` each comes from). What a number counts is its head noun, singular,
-    with the same ``kind`` and ``unit`` (the unit of a count is the head noun itself):
-    "Afghan soldiers", "Afghan government soldiers" and "soldiers" all count soldiers.
-    Within a head noun, a more specific wording joins a group when one set of modifier
-    words contains the other ({afghan} within {afghan, government}); the most specific
-    wordings are placed first, and a bare "soldiers" joins a group only when exactly one
-    fits it (else it stays on its own). A group is then cut where its sorted values
-    jump more than tenfold (``MAGNITUDE_GAP``): "47 people" killed and "200,000 people"
-    displaced share a noun, not a referent. Numbers whose nearby words give different fates
-    (``_role``: killed, injured, displaced, rescued, ...) are never in one group, whatever
-    their size: a death toll beside a number of people rescued is no disagreement; a number
-    whose fate is not said joins the group of its head noun's only fate, if there is one. Skipped: numbers without anything counted,
-    durations (by default ``kinds`` leaves them out: "two days" in two outlets are rarely
-    the same two days), and counts of one ("one soldier" is a person, not a tally). A
-    range ("200-300 people") is one number from its low to its high end.
-
-    Approximate wording widens a number to an interval: "about"/"around"/"some" by
-    ``APPROX_TOLERANCE`` (10%) either side, "nearly"/"almost" by 10% below only, "more
-    than"/"over"/"at least" up to 50% above, "up to"/"as many as"/"fewer than" down to
-    half, "hundreds of" up to ten times. A group is a disagreement when it spans two or
-    more outlets and no single value fits at least one number of every outlet; so 1,037
-    against "more than 1,000" is not one, 1,037 against "about 1,500" is.
-
-    Sorted by how many outlets give a number (most first), then by the relative spread
-    (high / low) of the values, widest first.
-    """
-    kinds = frozenset(kinds)
-    # (outlet, NumberValue, kind, unit, head, modifiers)
+def _number_entries(
+    numbers_by_outlet: Mapping[str, Sequence[Mapping]], kinds: frozenset[str]
+) -> list[tuple]:
+    """The numbers that can disagree, each as (outlet, NumberValue, kind, unit, head,
+    modifiers, role): a range is one number, counts of one and other kinds are out."""
     entries = []
     for outlet, numbers in numbers_by_outlet.items():
         numbers = list(numbers)
@@ -620,8 +590,12 @@ def number_disagreements(
             role = _role(nv.sentence, nv.text)
             entries.append((outlet, nv, kind, unit, head, _modifiers(nv.counts), role))
 
-    # Group by (kind, unit, head, role), then by compatible modifiers, most specific first.
-    # A number whose role is not said joins its head's only role, when it has just one.
+    return entries
+
+
+def _by_head_and_role(entries: list[tuple]) -> dict[tuple[str, str, str, str], list]:
+    """The numbers grouped by (kind, unit, head, role); a number whose role is not said
+    joins its head's only role, when it has just one."""
     roles: dict[tuple[str, str, str], set[str]] = {}
     for entry in entries:
         if entry[6]:
@@ -632,9 +606,46 @@ def number_disagreements(
         if not role and len(roles.get(entry[2:5], ())) == 1:
             (role,) = roles[entry[2:5]]
         by_head.setdefault((*entry[2:5], role), []).append(entry)
+    return by_head
+
+
+def number_disagreements(
+    numbers_by_outlet: Mapping[str, Sequence[Mapping]],
+    kinds: Iterable[str] = DEFAULT_KINDS,
+) -> list[Disagreement]:
+    """Quantities of the same thing that the outlets give differently.
+
+    Input: per outlet, the claims scorer's number dicts (``numbers_from_claims`` adds the
+    ``sentence`` each comes from). What a number counts is its head noun, singular,
+    with the same ``kind`` and ``unit`` (the unit of a count is the head noun itself):
+    "Afghan soldiers", "Afghan government soldiers" and "soldiers" all count soldiers.
+    Within a head noun, a more specific wording joins a group when one set of modifier
+    words contains the other ({afghan} within {afghan, government}); the most specific
+    wordings are placed first, and a bare "soldiers" joins a group only when exactly one
+    fits it (else it stays on its own). A group is then cut where its sorted values
+    jump more than tenfold (``MAGNITUDE_GAP``): "47 people" killed and "200,000 people"
+    displaced share a noun, not a referent. Numbers whose nearby words give different fates
+    (``_role``: killed, injured, displaced, rescued, ...) are never in one group, whatever
+    their size: a death toll beside a number of people rescued is no disagreement; a number
+    whose fate is not said joins the group of its head noun's only fate, if there is one. Skipped: numbers without anything counted,
+    durations (by default ``kinds`` leaves them out: "two days" in two outlets are rarely
+    the same two days), and counts of one ("one soldier" is a person, not a tally). A
+    range ("200-300 people") is one number from its low to its high end.
+
+    Approximate wording widens a number to an interval: "about"/"around"/"some" by
+    ``APPROX_TOLERANCE`` (10%) either side, "nearly"/"almost" by 10% below only, "more
+    than"/"over"/"at least" up to 50% above, "up to"/"as many as"/"fewer than" down to
+    half, "hundreds of" up to ten times. A group is a disagreement when it spans two or
+    more outlets and no single value fits at least one number of every outlet; so 1,037
+    against "more than 1,000" is not one, 1,037 against "about 1,500" is.
+
+    Sorted by how many outlets give a number (most first), then by the relative spread
+    (high / low) of the values, widest first.
+    """
+    entries = _number_entries(numbers_by_outlet, frozenset(kinds))
     order = {o: i for i, o in enumerate(numbers_by_outlet)}
     found = []
-    for (kind, unit, _head, role), group in by_head.items():
+    for (kind, unit, _head, role), group in _by_head_and_role(entries).items():
         group.sort(key=lambda en: (-len(en[5]), order[en[0]], en[1].start))
         clusters: list[tuple[set[str], list]] = []
         for entry in group:
