@@ -1,8 +1,7 @@
-import random
-
 import pytest
 
 from annotations.anchoring import Anchor, Selector, reanchor, selector_for
+from bench.anchoring import sample_selectors, synthetic_text, variants
 
 ARTICLE = (
     "DUSHANBE — Afghan government soldiers retreated across the Panj River into "
@@ -305,34 +304,10 @@ def test_an_invalid_threshold_is_refused():
 # Many annotations on a long text (bench/anchoring.py times the same work)
 
 
-def _long_text(words: int, seed: int) -> str:
-    rng = random.Random(seed)
-    vocab = [
-        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))
-        for _ in range(2000)
-    ]
-    sentences, count = [], 0
-    while count < words:
-        n = rng.randint(8, 25)
-        sentences.append(" ".join(rng.choice(vocab) for _ in range(n)).capitalize() + ".")
-        count += n
-    return " ".join(sentences)
-
-
 def test_200_annotations_on_a_5000_word_text_all_stay_anchored():
-    text = _long_text(5000, seed=3)
-    rng = random.Random(4)
-    selectors = []
-    for _ in range(200):
-        start = rng.randrange(0, len(text) - 300)
-        selectors.append(selector_for(text, start, start + rng.randint(20, 200)))
-    variants = {
-        "unchanged": text,
-        "shifted": "Update: corrected. " + text,
-        # every sentence boundary changes: many spans need the fuzzy step
-        "respaced": text.replace(". ", ".  "),
-    }
-    for name, new in variants.items():
+    text = synthetic_text(5000, seed=3)
+    selectors = sample_selectors(text, 200, seed=4)
+    for name, new in variants(text).items():
         anchors = [reanchor(sel, new) for sel in selectors]
         for sel, anchor in zip(selectors, anchors, strict=True):
             assert anchor.outcome != "orphaned", name
