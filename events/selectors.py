@@ -11,7 +11,9 @@ from django.db.models import (
     OuterRef,
     QuerySet,
 )
+from django.utils import timezone
 
+from newsdesk.dates import clamp_day
 from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.selectors import PICK_LIMIT, picked_day, subquery_count
 
@@ -139,3 +141,15 @@ def events_pick(*, query: str, exclude: int | None = None) -> list[Event]:
     if exclude:
         events = events.exclude(pk=exclude)
     return list(events[:PICK_LIMIT])
+
+
+def report_period(*, start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The period a report covers: the one chosen, or the year up to the newest article.
+    Clamped to the dates an article can have, so that a year before 0001-01-01 or the day
+    after 9999-12-31 is never computed."""
+    if end is None:
+        latest = Article.objects.aggregate(latest=Max("published_at"))["latest"]
+        end = latest.date() if latest else timezone.now().date()
+    end = clamp_day(end)
+    start = clamp_day(start) if start is not None else clamp_day(end - dt.timedelta(days=365))
+    return start, end

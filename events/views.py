@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 
 from django.contrib import messages
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -36,7 +33,6 @@ from events.outlet_report import (
     storyline_coverage,
 )
 from events.outlet_report import outlet_report as outlet_report_build
-from newsdesk.dates import clamp_day
 from newsdesk.forms import ArticleEventForm
 from newsdesk.models import Article, Event, Storyline
 from newsdesk.roles import ANALYST, EDITOR, role_required
@@ -321,7 +317,8 @@ def storyline_unlink(request: HttpRequest, pk: int, event_pk: int) -> HttpRespon
 @role_required(EDITOR)
 def outlet_report(request: HttpRequest) -> HttpResponse:
     form = OutletReportForm(request.GET or None)
-    start, end = _default_period(form)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    start, end = selectors.report_period(start=chosen.get("start"), end=chosen.get("end"))
     outlets = list(form.cleaned_data.get("outlets") or []) if form.is_valid() else []
     report = outlet_report_build(outlets=outlets, start=start, end=end) if outlets else None
     if report and request.GET.get("format") == "csv":
@@ -348,7 +345,8 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
 @role_required(EDITOR)
 def blindspot_list(request: HttpRequest) -> HttpResponse:
     form = BlindspotForm(request.GET or None)
-    start, end = _default_period(form)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    start, end = selectors.report_period(start=chosen.get("start"), end=chosen.get("end"))
     side_share, min_outlets = form.thresholds()
     found = blindspots(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
     context = {
@@ -363,17 +361,3 @@ def blindspot_list(request: HttpRequest) -> HttpResponse:
         "min_outlets": min_outlets,
     }
     return render(request, "events/blindspots.html", context)
-
-
-def _default_period(form) -> tuple[dt.date, dt.date]:
-    """The chosen period, or the year up to the newest article."""
-    end = form.cleaned_data.get("end") if form.is_valid() else None
-    start = form.cleaned_data.get("start") if form.is_valid() else None
-    if end is None:
-        latest = Article.objects.aggregate(latest=Max("published_at"))["latest"]
-        end = latest.date() if latest else timezone.now().date()
-    # Clamped to the dates an article can have, so that a year before 0001-01-01 or the
-    # day after 9999-12-31 is never computed.
-    end = clamp_day(end)
-    start = clamp_day(start) if start is not None else clamp_day(end - dt.timedelta(days=365))
-    return start, end
