@@ -8,7 +8,9 @@ new version. So the index on ``scoring_status`` goes (the sweep, the scoring pag
 and the list's status filter read the table instead: small rows, as bodies are stored
 apart), and new pages of the table are filled to 70 % so that the updates fit beside the
 rows. Measured with ``bench/score.py --celery``: PostgreSQL's CPU per article scored went
-from about 1.1 ms to 0.8 ms. Pages written before keep their fill until rewritten.
+from about 1.1 ms to 0.8 ms. The price: on 100,000 articles the list's status filter
+takes 21-40 ms instead of 1-4 ms, and the sweep's search 46 ms instead of 1 ms. Pages
+written before keep their fill until rewritten.
 """
 
 from django.db import migrations, models
