@@ -19,7 +19,9 @@ class ScoreJSONField(models.JSONField):
 class Score(models.Model):
     """One scorer's output for one article: numbers plus the evidence behind them."""
 
-    article = models.ForeignKey(Article, models.CASCADE, related_name="scores")
+    # No index of its own: the unique (article, scorer) index serves lookups by article,
+    # and one index fewer to write for each of the seven rows an article's scoring stores.
+    article = models.ForeignKey(Article, models.CASCADE, related_name="scores", db_index=False)
     scorer = models.CharField(max_length=50)
     version = models.CharField(max_length=20)
     values = ScoreJSONField(default=dict)

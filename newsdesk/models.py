@@ -326,8 +326,8 @@ class Article(models.Model):
         # Undated articles last on every database (PostgreSQL puts NULLs first by default).
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
         # Indexes for the list's order (newest first, undated last) are created on
-        # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST.
-        indexes = [models.Index(fields=["scoring_status"])]
+        # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST. No index on the
+        # scoring fields: scoring's updates of a row are then written in place (0017).
         constraints = [
             # The floor of newsdesk.dates and a fixed ceiling (a constraint has no clock).
             models.CheckConstraint(

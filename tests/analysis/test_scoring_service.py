@@ -343,3 +343,35 @@ def test_a_time_limit_on_one_delivery_leaves_an_article_another_delivery_scored(
     assert article.scoring_status == ScoringStatus.SCORED and not article.scoring_error
     batch.refresh_from_db()
     assert (batch.done, batch.failed) == (1, 0)
+
+
+def test_scoring_writes_the_article_row_in_place_on_postgresql():
+    # Scoring updates an article row three times; PostgreSQL writes an update in place
+    # ("HOT", no new entry in each index of the table, the full-text one among them) only
+    # if no indexed column changed and the row's page has room (newsdesk 0017).
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("HOT updates are PostgreSQL's")
+    article = ArticleFactory(
+        body="The council approved the budget on Tuesday. Written for the tests."
+    )
+
+    def updates_in_place() -> tuple[int, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
+                [Article._meta.db_table],
+            )
+            return cursor.fetchone()
+
+    with transaction.atomic():
+        before = updates_in_place()
+        services.articles_queue_scoring(article_ids=[article.pk], track=False)
+        services.articles_score(article_ids=[article.pk])
+        after = updates_in_place()
+    article.refresh_from_db()
+    assert article.scoring_status == ScoringStatus.SCORED
+    updated, in_place = after[0] - before[0], after[1] - before[1]
+    assert updated >= 3
+    assert in_place == updated
