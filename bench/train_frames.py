@@ -4,8 +4,8 @@ Subtask 2, English: each article is labelled with every frame of the 14 Media Fr
 Corpus frames it uses. Only articles whose number is even are read (the odd half is kept
 for an independent check; this script refuses an odd one). Per frame, a logistic
 regression over the lexicon's cue rates and the article's word counts (the features the
-scorer computes, through the same functions), calibrated on out-of-fold scores, with
-one confidence threshold for all frames chosen on those scores for micro-F1.
+scorer computes, through the same functions), calibrated on out-of-fold scores (one
+slope for all frames, an intercept per frame), with one confidence threshold for all frames chosen on those scores for micro-F1.
 
     python bench/train_frames.py /work/corpora/semeval2023-even          # writes the model
     python bench/train_frames.py PATH --output /tmp/frames_model.json
@@ -51,7 +51,7 @@ SEMEVAL_FRAMES = {
 }
 MODEL_FRAMES: tuple[str, ...] = tuple(SEMEVAL_FRAMES.values())
 
-MODEL_VERSION = "m1"
+MODEL_VERSION = "m2"
 REGULARISATION = 3.0  # LogisticRegression's C, chosen by cross-validation on the even half
 MIN_DOCS = 3  # a word enters the vocabulary if at least this many training articles have it
 MAX_DOC_SHARE = 0.5  # ...and at most this share of them (more is a function word)
@@ -167,15 +167,9 @@ def fit(docs: list[Doc]) -> dict:
         X = matrix([docs[i] for i in held], vocab)
         for j, model in enumerate(_fit_raw(train, vocab)):
             z[held, j] = model.decision_function(X)
-    calibration = []
+    calibration = calibrate(z, Y)
     probs = np.zeros(Y.shape)
-    for j in range(len(MODEL_FRAMES)):
-        platt = LogisticRegression(C=100.0).fit(z[:, [j]], Y[:, j])
-        # A frame whose out-of-fold scores do not rank (too few examples) would get a
-        # slope near or under zero, turning its ranking upside down: keep it rising.
-        slope = max(float(platt.coef_[0, 0]), MIN_SLOPE)
-        intercept = float(platt.intercept_[0])
-        calibration.append([round(slope, 5), round(intercept, 5)])
+    for j, (slope, intercept) in enumerate(calibration):
         probs[:, j] = 1 / (1 + np.exp(-(slope * z[:, j] + intercept)))
     has_cue = np.array([[d.weighted.get(f, 0) > 0 for f in MODEL_FRAMES] for d in docs])
     threshold = best_threshold(Y, probs, has_cue)
@@ -209,8 +203,27 @@ def fit(docs: list[Doc]) -> dict:
     }
 
 
+def calibrate(z, Y) -> list[list[float]]:
+    """Platt scaling with one slope for all frames and an intercept per frame, fitted on
+    out-of-fold decision values. A slope per frame, fitted on the dozen articles a rare
+    frame has, came out near zero in some folds and not others, so that a frame's
+    confidences did not rank articles alike from one trained model to the next."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    n, k = Y.shape
+    X = np.zeros((n * k, 1 + k))
+    X[:, 0] = z.T.ravel()
+    X[np.arange(n * k), 1 + np.repeat(np.arange(k), n)] = 1.0
+    platt = LogisticRegression(C=100.0, fit_intercept=False).fit(X, Y.T.ravel())
+    slope = max(float(platt.coef_[0, 0]), MIN_SLOPE)
+    return [[round(slope, 5), round(float(b), 5)] for b in platt.coef_[0, 1:]]
+
+
 def best_threshold(Y, probs, has_cue) -> float:
-    """The confidence threshold with the best micro-F1 (a frame also needs a cue)."""
+    """The confidence threshold with the best micro-F1 (a frame also needs a cue). One for
+    all frames: a threshold per frame, chosen the same way, scored no better in
+    cross-validation (micro-F1 0.644 against 0.646)."""
     best, best_f1 = 0.5, -1.0
     for step in range(10, 91):
         t = step / 100
