@@ -155,7 +155,6 @@ def _folds(n: int, k: int, seed: int) -> list[list[int]]:
 def fit(docs: list[Doc]) -> dict:
     """The model trained on ``docs``, as the JSON the scorer loads."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     # Out-of-fold decision values, for the calibration and the threshold.
     Y = _targets(docs)
