@@ -51,11 +51,16 @@ SEMEVAL_FRAMES = {
 }
 MODEL_FRAMES: tuple[str, ...] = tuple(SEMEVAL_FRAMES.values())
 
-MODEL_VERSION = "m2"
+MODEL_VERSION = "m3"
 REGULARISATION = 3.0  # LogisticRegression's C, chosen by cross-validation on the even half
 MIN_DOCS = 3  # a word enters the vocabulary if at least this many training articles have it
 MAX_DOC_SHARE = 0.5  # ...and at most this share of them (more is a function word)
 CUE_SCALE = 0.5  # the cue rates' weight against the (unit-length) word vector
+# Added to each frame's score, times its own cue rate before the context rules (the
+# scorer's cue_prior). Chosen by 5-fold cross-validation on the even half, three
+# shuffles: mean AUC of the out-of-fold scores 0.763 / 0.774 / 0.766 at 0, 0.774 /
+# 0.784 / 0.775 at 1, 0.770 / 0.780 / 0.773 at 2 (0.5 and 4 lower).
+CUE_PRIOR = 1.0
 FOLDS = 5
 MIN_SLOPE = 0.1  # the calibration keeps the model's ranking of articles
 SEED = 2023
@@ -67,6 +72,7 @@ class Doc:
     text: str
     frames: set[str]
     weighted: dict[str, float]  # lexicon cue weight per frame, after the context rules
+    found: dict[str, float]  # ...and before them
     words: int
 
 
@@ -88,13 +94,29 @@ def load_even(root: Path) -> list[Doc]:
         if int(number) % 2:
             continue  # the held-out half: never opened
         text = (articles / f"article{number}.txt").read_text(encoding="utf-8")
-        cues = framing.cues_in_context(text, framing.find_cues(text))
-        weighted: dict[str, float] = {}
-        for cue in cues:
-            weighted[cue["frame"]] = weighted.get(cue["frame"], 0.0) + cue["weight"]
+        found = framing.find_cues(text)
+        weighted, found_weight = _by_frame(framing.cues_in_context(text, found)), _by_frame(found)
         frames = {SEMEVAL_FRAMES[n] for n in names.split(",") if n}
-        docs.append(Doc(int(number), text, frames, weighted, framing.word_count(text)))
+        docs.append(
+            Doc(int(number), text, frames, weighted, found_weight, framing.word_count(text))
+        )
     return docs
+
+
+def _by_frame(cues: list[dict]) -> dict[str, float]:
+    weighted: dict[str, float] = {}
+    for cue in cues:
+        weighted[cue["frame"]] = weighted.get(cue["frame"], 0.0) + cue["weight"]
+    return weighted
+
+
+def _prior(docs: list[Doc]):
+    """CUE_PRIOR times each frame's cue rate before the context rules, per article."""
+    import numpy as np
+
+    return CUE_PRIOR * np.array(
+        [framing.cue_prior_features(d.found, d.words, MODEL_FRAMES) for d in docs]
+    )
 
 
 def vocabulary(docs: list[Doc]) -> list[str]:
@@ -166,6 +188,7 @@ def fit(docs: list[Doc]) -> dict:
         X = matrix([docs[i] for i in held], vocab)
         for j, model in enumerate(_fit_raw(train, vocab)):
             z[held, j] = model.decision_function(X)
+    z += _prior(docs)
     calibration = calibrate(z, Y)
     probs = np.zeros(Y.shape)
     for j, (slope, intercept) in enumerate(calibration):
@@ -193,6 +216,7 @@ def fit(docs: list[Doc]) -> dict:
         "frames": list(MODEL_FRAMES),
         "cue_frames": list(framing.FRAMES),
         "cue_scale": CUE_SCALE,
+        "cue_prior": CUE_PRIOR,
         "bias": [round(float(m.intercept_[0]), 5) for m in models],
         "cue_weights": [[round(float(x), 5) for x in row[:n_cues]] for row in coef],
         "calibration": calibration,
