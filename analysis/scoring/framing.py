@@ -379,10 +379,12 @@ def score_with(text: str, model: FramesModel | None) -> ScoreResult:
         shares[frame] = round(weight / total, 4)
     evidence: dict = {"cues": cues}
     if model is not None:
-        found_weight: dict[str, float] = {}
-        for cue in found:
-            frame = cue["frame"]
-            found_weight[frame] = found_weight.get(frame, 0.0) + cue["weight"]
+        found_weight = weighted  # the same when the context rules dropped no cue
+        if cues is not found:
+            found_weight = {}
+            for cue in found:
+                frame = cue["frame"]
+                found_weight[frame] = found_weight.get(frame, 0.0) + cue["weight"]
         confidences, contributions = frame_confidences(model, text, weighted, words, found_weight)
         ranked = frames_present(confidences, counts, model.threshold)
         evidence["words"] = words_behind(model, contributions, ranked)
