@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -216,6 +216,15 @@ class FramesModel:
     # per 1,000 words, before the context rules). The bare rate ranks articles by some
     # frames (economic, crime) better than the words do.
     cue_prior: float
+    # cue_weights plus the prior on each frame's own cue feature: the whole score from the
+    # cue features when the context rules dropped no cue (then both rates are one).
+    prior_weights: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        own = np.zeros_like(self.cue_weights)
+        for j, frame in enumerate(self.frames):
+            own[j, FRAMES.index(frame)] = self.cue_prior / self.cue_scale
+        object.__setattr__(self, "prior_weights", self.cue_weights + own)
 
     @classmethod
     def from_json(cls, data: dict) -> FramesModel:
@@ -286,10 +295,14 @@ def frame_confidences(
 ) -> tuple[dict[str, float], tuple[list[str], np.ndarray | None]]:
     """Each model frame's confidence (0..1), and what each vocabulary word of the text
     added to each frame's score (its words, and a words x frames array), for the
-    evidence. ``found``: the cue weight per frame before the context rules."""
+    evidence. ``found``: the cue weight per frame before the context rules, if the rules
+    dropped any cue (None: the same as ``weighted``)."""
     feats = word_features(text, model.index)
-    z = model.bias + model.cue_weights @ np.array(cue_features(weighted, words, model.cue_scale))
-    if model.cue_prior and found:
+    cue_rates = np.array(cue_features(weighted, words, model.cue_scale))
+    if found is None:
+        z = model.bias + model.prior_weights @ cue_rates
+    else:
+        z = model.bias + model.cue_weights @ cue_rates
         z = z + model.cue_prior * cue_prior_features(found, words, model.frames)
     contributions = None
     if feats:
@@ -379,8 +392,10 @@ def score_with(text: str, model: FramesModel | None) -> ScoreResult:
         shares[frame] = round(weight / total, 4)
     evidence: dict = {"cues": cues}
     if model is not None:
-        found_weight = weighted  # the same when the context rules dropped no cue
-        if cues is not found:
+        found_weight: dict[str, float] | None = (
+            None  # the same as weighted when the context rules dropped no cue
+        )
+        if len(cues) < len(found):
             found_weight = {}
             for cue in found:
                 frame = cue["frame"]
