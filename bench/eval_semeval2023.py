@@ -116,14 +116,18 @@ def main_rule(doc: Doc) -> tuple[set[str], dict[str, float]]:
     return predicted, {f: 1000 * weighted.get(f, 0.0) / words for f in MODEL_FRAMES}
 
 
-def evaluate(docs: list[Doc]) -> tuple[list[Result], list[dict]]:
+def evaluate(docs: list[Doc]) -> tuple[list[Result], list[dict], list[Result]]:
+    """Pooled results (ours, the two baselines), errors, and ours fold by fold."""
     from analysis.scoring import framing
 
     model_result = Result("Newsdesk frames (this scorer, cross-validated)", {})
     top5 = Result("baseline: the 5 most frequent frames for every article", {})
     lexicon = Result("baseline: main's lexicon rule (share >= 5 %; AUC of the rate)", {})
     errors: list[dict] = []
-    for held in _folds(len(docs), FOLDS, seed=7):
+    by_fold: list[Result] = []
+    for k, held in enumerate(_folds(len(docs), FOLDS, seed=7)):
+        fold = Result(f"fold {k + 1}", {})
+        by_fold.append(fold)
         held_set = set(held)
         train = [d for i, d in enumerate(docs) if i not in held_set]
         model = framing.FramesModel.from_json(fit(train))
@@ -134,6 +138,7 @@ def evaluate(docs: list[Doc]) -> tuple[list[Result], list[dict]]:
             result = framing.score_with(doc.text, model)
             predicted = set(result.values["frames_present"])
             _count(model_result, doc.frames, predicted, result.values["frames"])
+            _count(fold, doc.frames, predicted, result.values["frames"])
             _count(top5, doc.frames, common, {f: freq[f] for f in MODEL_FRAMES})
             rule, rates = main_rule(doc)
             _count(lexicon, doc.frames, rule, rates)
@@ -148,10 +153,19 @@ def evaluate(docs: list[Doc]) -> tuple[list[Result], list[dict]]:
                         "size": len(doc.frames ^ predicted),
                     }
                 )
-    return [model_result, top5, lexicon], errors
+    return [model_result, top5, lexicon], errors, by_fold
 
 
-def report(results: list[Result], errors: list[dict], n: int) -> str:
+def fold_spread(by_fold: list[Result]) -> dict[str, tuple[float, float]]:
+    """Micro-F1 and mean AUC fold by fold: (mean, standard deviation) across folds."""
+    from statistics import fmean, pstdev
+
+    f1s = [fold.micro[2] for fold in by_fold]
+    aucs = [fold.mean_auc for fold in by_fold if fold.mean_auc is not None]
+    return {"f1": (fmean(f1s), pstdev(f1s)), "auc": (fmean(aucs), pstdev(aucs))}
+
+
+def report(results: list[Result], errors: list[dict], n: int, by_fold: list[Result]) -> str:
     lines = [
         f"SemEval-2023 Task 3 subtask 2, English, even-numbered articles: {n}, "
         f"{FOLDS}-fold cross-validation by article",
@@ -170,6 +184,11 @@ def report(results: list[Result], errors: list[dict], n: int) -> str:
         p, r, f1 = res.micro
         auc = "" if res is results[1] else f"  mean AUC {_f(res.mean_auc)}"
         lines.append(f"{res.name}: micro P {p:.3f} R {r:.3f} F1 {f1:.3f}{auc}")
+    spread = fold_spread(by_fold)
+    lines.append(
+        "fold by fold (each fold's own model): micro-F1 {:.3f} ± {:.3f}, mean AUC {:.3f} ± "
+        "{:.3f}".format(*spread["f1"], *spread["auc"])
+    )
     lines += ["", "Errors (largest first; article number, frames missed / added):"]
     for e in sorted(errors, key=lambda e: (-e["size"], e["article"]))[:EXAMPLES]:
         added = ", ".join(
@@ -185,12 +204,15 @@ def _f(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def as_json(results: list[Result], n: int) -> dict:
+def as_json(results: list[Result], n: int, by_fold: list[Result]) -> dict:
     ours, top5, rule = results
     return {
         "n": n,
         "micro": dict(zip(("precision", "recall", "f1"), ours.micro, strict=True)),
         "mean_auc": ours.mean_auc,
+        "folds": {
+            key: {"mean": mean, "sd": sd} for key, (mean, sd) in fold_spread(by_fold).items()
+        },
         "per_frame": {
             f: {
                 "precision": c.precision,
@@ -211,8 +233,8 @@ def as_json(results: list[Result], n: int) -> dict:
 
 def run(path: Path, *, as_json_output: bool = False) -> None:
     docs = load_even(path)
-    results, errors = evaluate(docs)
-    print(report(results, errors, len(docs)))
+    results, errors, by_fold = evaluate(docs)
+    print(report(results, errors, len(docs), by_fold))
     if as_json_output:
-        json.dump(as_json(results, len(docs)), sys.stdout, indent=1)
+        json.dump(as_json(results, len(docs), by_fold), sys.stdout, indent=1)
         print()

@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -212,6 +212,19 @@ class FramesModel:
     calibration: tuple[tuple[float, float], ...]  # (slope, intercept) per model frame
     threshold: float
     cue_scale: float
+    # Added to each frame's score: this times log(1 + the weight of the frame's own cues
+    # per 1,000 words, before the context rules). The bare rate ranks articles by some
+    # frames (economic, crime) better than the words do.
+    cue_prior: float
+    # cue_weights plus the prior on each frame's own cue feature: the whole score from the
+    # cue features when the context rules dropped no cue (then both rates are one).
+    prior_weights: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        own = np.zeros_like(self.cue_weights)
+        for j, frame in enumerate(self.frames):
+            own[j, FRAMES.index(frame)] = self.cue_prior / self.cue_scale
+        object.__setattr__(self, "prior_weights", self.cue_weights + own)
 
     @classmethod
     def from_json(cls, data: dict) -> FramesModel:
@@ -228,6 +241,7 @@ class FramesModel:
             calibration=tuple((float(a), float(b)) for a, b in data["calibration"]),
             threshold=float(data["threshold"]),
             cue_scale=float(data["cue_scale"]),
+            cue_prior=float(data.get("cue_prior", 0.0)),
         )
 
 
@@ -265,14 +279,31 @@ def word_features(text: str, vocabulary) -> dict[str, float]:
     return {w: v / norm for w, v in logs.items()}
 
 
+def cue_prior_features(found: dict[str, float], words: int, frames: tuple[str, ...]):
+    """log(1 + cue weight per 1,000 words) of each of ``frames``, from the cues found
+    before the context rules."""
+    n = max(words, 1)
+    return np.array([math.log1p(1000 * found.get(f, 0.0) / n) for f in frames])
+
+
 def frame_confidences(
-    model: FramesModel, text: str, weighted: dict[str, float], words: int
+    model: FramesModel,
+    text: str,
+    weighted: dict[str, float],
+    words: int,
+    found: dict[str, float] | None = None,
 ) -> tuple[dict[str, float], tuple[list[str], np.ndarray | None]]:
     """Each model frame's confidence (0..1), and what each vocabulary word of the text
     added to each frame's score (its words, and a words x frames array), for the
-    evidence."""
+    evidence. ``found``: the cue weight per frame before the context rules, if the rules
+    dropped any cue (None: the same as ``weighted``)."""
     feats = word_features(text, model.index)
-    z = model.bias + model.cue_weights @ np.array(cue_features(weighted, words, model.cue_scale))
+    cue_rates = np.array(cue_features(weighted, words, model.cue_scale))
+    if found is None:
+        z = model.bias + model.prior_weights @ cue_rates
+    else:
+        z = model.bias + model.cue_weights @ cue_rates
+        z = z + model.cue_prior * cue_prior_features(found, words, model.frames)
     contributions = None
     if feats:
         rows = model.word_weights[[model.index[w] for w in feats]]
@@ -344,7 +375,8 @@ def frames_present(
 
 def score_with(text: str, model: FramesModel | None) -> ScoreResult:
     """The framing score of ``text`` under ``model`` (the evaluation passes its own)."""
-    cues = cues_in_context(text, find_cues(text))
+    found = find_cues(text)
+    cues = cues_in_context(text, found)
     words = word_count(text)
     weighted: dict[str, float] = {}
     counts: dict[str, int] = {}
@@ -360,7 +392,15 @@ def score_with(text: str, model: FramesModel | None) -> ScoreResult:
         shares[frame] = round(weight / total, 4)
     evidence: dict = {"cues": cues}
     if model is not None:
-        confidences, contributions = frame_confidences(model, text, weighted, words)
+        found_weight: dict[str, float] | None = (
+            None  # the same as weighted when the context rules dropped no cue
+        )
+        if len(cues) < len(found):
+            found_weight = {}
+            for cue in found:
+                frame = cue["frame"]
+                found_weight[frame] = found_weight.get(frame, 0.0) + cue["weight"]
+        confidences, contributions = frame_confidences(model, text, weighted, words, found_weight)
         ranked = frames_present(confidences, counts, model.threshold)
         evidence["words"] = words_behind(model, contributions, ranked)
     else:

@@ -2,12 +2,15 @@
 the words behind it; generic cues that need context. Every text here was written for
 the tests."""
 
+import dataclasses
+
 from analysis.scoring.framing import (
     MODEL,
     cues_in_context,
     find_cues,
     frames_present,
     score_framing,
+    score_with,
 )
 
 # Written for the tests.
@@ -36,6 +39,14 @@ def test_trillion_stars_and_a_price_of_telescope_time_are_not_economic():
     assert "economic" not in values["frames_present"]
     assert values["primary_frame"] != "economic"
     assert values["per_1000"]["economic"] == 0.0
+
+
+def test_a_cue_out_of_context_raises_a_confidence_but_does_not_make_a_frame_present():
+    # The model adds each frame's bare cue rate (before the context rules) to its score.
+    without_prior = score_with(STARS, dataclasses.replace(MODEL, cue_prior=0.0)).values
+    values = score_framing(STARS).values
+    assert values["frames"]["economic"] > without_prior["frames"]["economic"]
+    assert "economic" not in values["frames_present"]
 
 
 def test_a_trillion_with_a_currency_sign_is_economic():
