@@ -613,20 +613,8 @@ def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple)
             postings=Subquery(
                 postings.order_by().values("article_id").annotate(p=_Postings()).values("p")
             ),
-            total=Subquery(
-                ArticleTerm.objects.filter(article_id=OuterRef("pk"))
-                .order_by()
-                .values("article_id")
-                .annotate(total=Sum("weight"))
-                .values("total")
-            ),
-            total_crossing=Subquery(
-                ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__startswith=CROSSING)
-                .order_by()
-                .values("article_id")
-                .annotate(total=Sum("weight"))
-                .values("total")
-            ),
+            total=_weights_sum(),
+            total_crossing=_weights_sum(term__startswith=CROSSING),
             event_size=Subquery(
                 Article.objects.filter(event_id=OuterRef("event_id"), published_at__range=window)
                 .order_by()
@@ -648,6 +636,17 @@ def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple)
             "total_crossing",
             "event_size",
         )
+    )
+
+
+def _weights_sum(**terms) -> Subquery:
+    """The sum of the outer article's index weights (of the terms ``terms`` select)."""
+    return Subquery(
+        ArticleTerm.objects.filter(article_id=OuterRef("pk"), **terms)
+        .order_by()
+        .values("article_id")
+        .annotate(total=Sum("weight"))
+        .values("total")
     )
 
 
