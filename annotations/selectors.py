@@ -17,7 +17,6 @@ from annotations.models import (
     Annotation,
     Assignment,
     AssignmentMember,
-    Label,
     Reply,
     SuggestionDecision,
     Verdict,
@@ -26,10 +25,6 @@ from annotations.models import (
 from newsdesk.models import Article
 
 CLAIM_LABEL = "Claim"
-
-
-def labels_offered() -> QuerySet[Label]:
-    return Label.objects.filter(is_active=True)
 
 
 def assignments_covering(*, article: Article) -> QuerySet[Assignment]:
