@@ -540,7 +540,7 @@ class _Found:
     def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
         """Reported speech in a sentence, said by spk; content: what was said."""
         c_start, c_end = _trim(self.text, *content)
-        if c_start < c_end:
+        if c_start < c_end and _WORD.search(self.text, c_start, c_end):
             self._new(spk, cue, *sentence, c_start, c_end, direct=False)
 
     def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
@@ -609,6 +609,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     found = _Found(scan.text)
     pending = _direct_quotes(scan, quotes, cues, found)
     _reported_speech(scan, _Quotes(quotes), cues, found)
+    _headline_speech(scan.text, found)
     _continued_quotes(scan, pending, found.items)
     found.items.sort(key=lambda a: a["cue_start"])
     return found.items
@@ -624,7 +625,18 @@ def _direct_quotes(
     with neither of their own."""
     pending = []
     for qs, qe in quotes:
-        if _is_title(scan, qs, qe):
+        title = _is_title(scan, qs, qe)
+        if title:
+            # A short capitalised quote is a title, unless it closes like speech and a
+            # speaker is right beside it: it opens its sentence (`"Nusra is Al Qaeda,"
+            # Mr. Kerry said`, not `on ABC's "This Week," Rubio said`) or follows a cue
+            # and a comma or colon (`Priebus said, "Probably."`).
+            if title == "capitalised" and _closes_like_speech(scan.text, qs, qe):
+                before = scan.text[scan.spans[scan.sentence(qs)][0] : qs].rstrip()
+                if not before:
+                    _quote_tail(scan, cues, qs, qe, found)
+                elif before[-1] in ",:":
+                    _quote_head(scan, cues, qs, qe, found)
             continue
         if not (_quote_tail(scan, cues, qs, qe, found) or _quote_head(scan, cues, qs, qe, found)):
             pending.append((qs, qe))
@@ -636,7 +648,8 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
     sentence: `"… there!" Smith said.`) the next: with a cue, or `"…" — Smith`."""
     text, spans = scan.text, scan.spans
     last = scan.sentence(max(qe - 1, qs))
-    if spans[last][1] <= qe and last + 1 < len(spans):
+    next_sentence = spans[last][1] <= qe and last + 1 < len(spans)
+    if next_sentence:
         last += 1
     sent_end = spans[last][1]
     # The tails with a cue need one of the sentence's cues after the quote.
@@ -644,12 +657,23 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
         tail = _tail_speaker_and_cue(scan, cues[last], qe, sent_end)
         if tail is not None:
             found.add_quote(*tail, qs, qe)
+            if next_sentence and _says_more(text, tail[1][1], sent_end):
+                # `"…." He says referees are …`: the quote is his, and the next
+                # sentence's cue reports speech of its own too.
+                found.by_cue.pop(tail[1][0], None)
             return True
     m = _TAIL_DASH.match(text, qe, sent_end)
     if m and _DASH_END.match(text[m.end() : m.end() + 2]):
         found.add_quote(m, (*m.span("dash"), m.group("dash"), False), qs, qe)
         return True
     return False
+
+
+def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
+    """Whether a cue is followed by what was said (three words or more that are not an
+    adjunct such as "on Monday" or "told reporters")."""
+    rest = _WORD.findall(text, cue_end, sent_end)
+    return len(rest) >= 3 and rest[0].lower() not in _ADJUNCT and text[cue_end : cue_end + 1] != ","
 
 
 def _tail_speaker_and_cue(
@@ -697,6 +721,34 @@ def _quote_head(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
 
 
 # --- Reported speech and anonymous cues ------------------------------------------------
+
+
+# A headline in title case that reports speech: "Trump Says He Never Pledged To Do It".
+_HEADLINE_CUES = ("Says", "Said", "Tells", "Told", "Warns", "Claims", "Admits", "Insists")
+_HEADLINE = re.compile(
+    rf"^(?P<spk>[A-Z][\w.’'\-]*(?:\s+(?:of\s+)?[A-Z][\w.’'\-]*){{0,4}})"
+    rf"\s+(?P<cue>{'|'.join(_HEADLINE_CUES)})\s+(?P<said>[A-Z\d“\"'‘][^\n]{{5,200}})$",
+    re.M,
+)
+_MINOR_WORDS = _words("a an the and or but of in on at to for by with as from is are was be")
+
+
+def _headline_speech(text: str, found: _Found) -> None:
+    """Reported speech in a headline line whose words are capitalised (minor words aside):
+    the speaker before the cue word, what was said after it."""
+    if not any(f" {cue} " in text for cue in _HEADLINE_CUES):
+        return
+    for m in _HEADLINE.finditer(text):
+        words = [w for w in m.group(0).split() if w.lower() not in _MINOR_WORDS]
+        if sum(w[0].isupper() or w[0].isdigit() for w in words) < 0.8 * len(words):
+            continue  # a sentence, not a headline
+        s0, s1 = m.span("spk")
+        named = m.group("spk")
+        speaker = {"kind": "named", "text": named, "start": s0, "end": s1, "the": False}
+        speaker.update(title="", named=named, app="")
+        cue = (*m.span("cue"), m.group("cue").lower(), False)
+        if cue[0] not in found.by_cue:
+            found.add_reported(speaker, cue, m.span(), m.span("said"))
 
 
 def _reported_speech(
@@ -772,15 +824,20 @@ def _reported_speaker(
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
     inverted = False
-    if spk is None and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
+    if spk is None and not participle and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
         spk = _AFTER.match(text, c1, s_end)
         inverted = spk is not None
     if spk is None and not inverted and not participle:
         spk = _subject_before(scan, lo, c0)
-    if spk is None and not participle and text[max(lo, c0 - 2) : c0] == ", ":
-        # "…, say some Democrats.": the speaker after the cue, to the sentence's end.
-        spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
-        inverted = spk is not None
+    comma = not participle and text[max(lo, c0 - 2) : c0] == ", "
+    if spk is None and comma:
+        # "Lance Beebe, 49, a Navy veteran who …, said X": the name that opens the
+        # sentence, before its apposition; else "…, say some Democrats.": the speaker
+        # after the cue, to the sentence's end.
+        spk = _apposed_subject(text, s_start, c0)
+        if spk is None:
+            spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
+            inverted = spk is not None
     if spk is None and chained:
         # "Clinton attacked Trump, saying …", "Rubio thanked Miami and said …": the
         # speaker of the clause before, or the sentence's subject.
@@ -809,9 +866,19 @@ def _reported_content(
         text, start, s_end
     )
     said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
-    if not said_that and _content_before(text, before, tail.end(), s_end, inverted):
+    if not said_that and (
+        _content_before(text, before, tail.end(), s_end, inverted)
+        or _told_whom(text, cue, tail.end(), s_end)
+        and len(_WORD.findall(before)) >= 3
+    ):
         return lo, (spk_start if not inverted else c0)
-    return tail.end(), _chain_end(text, sentence_cues, c1, s_end)
+    start = tail.end()
+    if not said_that and cue.group(0).lower() in _TELL:
+        # "Smith told reporters he would run": what was said starts after whom.
+        clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
+        if clause and len(_WORD.findall(text, start, clause.start())) <= 4:
+            start = clause.start()
+    return start, _chain_end(text, sentence_cues, c1, s_end)
 
 
 def _anonymous_cue(scan: _Scan, sentence: tuple[int, int], quotes: _Quotes, found: _Found) -> None:
@@ -830,6 +897,22 @@ _ADJUNCT = _words(
     "as by through since via about yesterday today tonight afterward afterwards later "
     "monday tuesday wednesday thursday friday saturday sunday reporters journalists"
 )
+
+
+_TELL = frozenset(("told", "tell", "tells", "telling"))
+
+
+def _told_whom(text: str, cue: re.Match, after: int, s_end: int) -> bool:
+    """Whether all that follows a form of "tell" is whom it was told, and when or where
+    ("…, a spokesman told The Wall Street Journal.", "…, Carter told a Senate panel
+    Wednesday."): a short rest with no clause of its own."""
+    if cue.group(0).lower() not in _TELL:
+        return False
+    rest = text[after:s_end]
+    return len(_WORD.findall(rest)) <= 8 and not _CLAUSE_START.search(rest)
+
+
+_CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
 
 
 def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
@@ -956,6 +1039,25 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     }
 
 
+def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
+    """A speaker that opens the sentence and is followed by a comma, when the words up to
+    the cue at c0 read as its apposition (no verb of their own before a relative
+    pronoun): `Lance Beebe, 49, a Navy veteran who now works for the Air Force, said …`."""
+    start = _SUBJECT_START.match(text, s_start, c0).end()
+    m = _SENTENCE_SPEAKER.match(text, start, c0)
+    if m is None or m.group("pron") or text[m.end() : m.end() + 1] != ",":
+        return None
+    apposition = text[m.end() + 1 : c0]
+    head = _APPOSITION_HEAD.match(apposition)
+    return m if head and len(apposition) <= 200 else None
+
+
+# An apposition's opening: an age, or a noun phrase with an article or a possessive.
+_APPOSITION_HEAD = re.compile(
+    r"\s*(?:\d{1,3},|(?:the|an?|his|her|their|its)\s|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*[’']s\s)"
+)
+
+
 def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
@@ -990,6 +1092,7 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
 
 _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
 _OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
+_INVERTED_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|and|but)\s")
 _OBJECT_MAX = 160
 
 
@@ -998,12 +1101,16 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
     data", "three television networks"): up to eight words, to a comma or clause."""
     text = scan.text
     start = c1 + len(text[c1:s_end]) - len(text[c1:s_end].lstrip())
-    m = _OBJECT_END.search(text, start, min(s_end, start + _OBJECT_MAX))
+    # An inverted speaker runs to the sentence's end, a relative clause included ("…,
+    # said a handful of Democrats who point to his ties with labor.").
+    m = (_INVERTED_END if to_end else _OBJECT_END).search(
+        text, start, min(s_end, start + _OBJECT_MAX)
+    )
     end = m.start() if m else s_end
     if to_end and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip()):
         return None  # the inverted speaker ends the sentence
     words = text[start:end].split()
-    if not 1 <= len(words) <= 14 or m is None and end - start >= _OBJECT_MAX:
+    if not 1 <= len(words) <= (24 if to_end else 14) or m is None and end - start >= _OBJECT_MAX:
         return None
     end = start + len(text[start:end].rstrip())
     return {
@@ -1024,17 +1131,27 @@ _TITLE_BEFORE = _words(
 )
 
 
-def _is_title(scan: _Scan, qs: int, qe: int) -> bool:
-    """A title or name in quotation marks rather than words someone said: a few words,
-    most of them capitalised ("This Week," "Morning Joe"), or after a preposition or
-    article (on "Meet the Press", the "Fight for 15" movement)."""
+def _is_title(scan: _Scan, qs: int, qe: int) -> str:
+    """A title or name in quotation marks rather than words someone said: "after" a
+    preposition or article (on "Meet the Press", the "Fight for 15" movement), or
+    "capitalised": a few words, most of them capitalised ("This Week," "Morning Joe");
+    "" for neither."""
     text = scan.text
     inner = quote_inner(text, qs, qe)
     words = text[inner[0] : inner[1]].split()
-    if len(words) <= 5 and sum(w[0].isupper() for w in words) * 2 > len(words):
-        return True
+    if len(words) > 5:
+        return ""
     prev = _prev_word(scan, max(0, qs - 30), qs)
-    return len(words) <= 5 and bool(prev) and prev.lower() in _TITLE_BEFORE
+    if prev and prev.lower() in _TITLE_BEFORE:
+        return "after"
+    return "capitalised" if sum(w[0].isupper() for w in words) * 2 > len(words) else ""
+
+
+def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
+    """Whether the words inside a quote end with a comma or a sentence's end, as what
+    someone said does ("Yes," "Probably.") and a title in running text seldom does."""
+    inner = text[slice(*quote_inner(text, qs, qe))].rstrip()
+    return inner[-1:] in (",", ".", "?", "!")
 
 
 def _plausible_subject(raw: dict) -> bool:
@@ -1565,7 +1682,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return sum(scan.count_words(s, e) for s, e in merged)
 
 
-@register("attribution", "3", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "4", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
