@@ -1099,6 +1099,7 @@ _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
 _OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
 _INVERTED_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|and|but)\s")
 _OBJECT_MAX = 160
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|many|most|some|all|both)\s")
 
 
 def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
@@ -1112,8 +1113,12 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
         text, start, min(s_end, start + _OBJECT_MAX)
     )
     end = m.start() if m else s_end
-    if to_end and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip()):
-        return None  # the inverted speaker ends the sentence
+    if (
+        to_end
+        and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip())
+        and not _RELATIVE_AFTER.match(text, end, s_end)
+    ):
+        return None  # the inverted speaker ends the sentence, or a relative clause follows it
     words = text[start:end].split()
     if not 1 <= len(words) <= (24 if to_end else 14) or m is None and end - start >= _OBJECT_MAX:
         return None

@@ -563,3 +563,14 @@ def test_a_name_with_an_apposition_speaks_what_follows_the_cue():
     )
     a = only(text)
     assert (a["speaker"], content(text, a)) == ("Lena Hart", "the hospital should stay open.")
+
+
+def test_an_inverted_group_speaker_with_a_relative_clause_after_it():
+    text = (  # written for the tests
+        "A quieter campaign may not be a bad thing, say some councillors, who recall the last one."
+    )
+    a = only(text)
+    assert (a["speaker"], content(text, a)) == (
+        "some councillors",
+        "A quieter campaign may not be a bad thing",
+    )
