@@ -154,7 +154,8 @@ def main() -> None:
         path = args[args.index("--ptc") + 1] if args.index("--ptc") + 1 < len(args) else ""
         if not path:
             raise SystemExit("--ptc needs the corpus path")
-        eval_ptc.main([path])
+        rest = args[args.index("--ptc") + 2 :]
+        eval_ptc.main([path, *rest])
         return
     if "--semeval2023" in sys.argv:
         import argparse

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bench.eval_ptc import ANY, Article
-from bench.train_persuasion import CandidateMatcher, candidate_cues, promote
+from bench.train_persuasion import CandidateMatcher, candidate_cues, promote, training_articles
 
 LOADED = "Loaded_Language"
 
@@ -58,3 +58,31 @@ def test_the_matcher_gives_the_phrase_span_for_the_phrase_families():
     assert (cue, family) == ("dreadful", "loaded_language")
     assert text[cue_start:cue_end] == "dreadful"
     assert text[start:end] == "dreadful betrayal"
+
+
+def test_the_training_articles_take_in_only_semeval2023_articles_that_are_new(tmp_path, capsys):
+    # written for the tests: PTC's even half has 100 (training part) and 102 (development
+    # part); SemEval-2023 repeats both (one with its lines re-wrapped), adds 1000 and has
+    # an odd article, which stays unopened.
+    ptc, semeval = tmp_path / "ptc", tmp_path / "semeval"
+    for folder in ("train-articles", "train-labels-task2-technique-classification"):
+        (ptc / folder).mkdir(parents=True)
+    for folder in ("train-articles-subtask-3", "train-labels-subtask-3-spans"):
+        (semeval / folder).mkdir(parents=True)
+    texts = {100: "One story.\nIt goes on.\n", 102: "Another story.\nIt ends.\n"}
+    for number, text in texts.items():
+        (ptc / "train-articles" / f"article{number}.txt").write_text(text, encoding="utf-8")
+    semeval_texts = {100: texts[100].replace("\n", " "), 102: texts[102], 1000: "New."}
+    for number, text in semeval_texts.items():
+        (semeval / "train-articles-subtask-3" / f"article{number}.txt").write_text(text)
+    # A folder where the odd article would be: opening it would fail the test.
+    (semeval / "train-articles-subtask-3" / "article1001.txt").mkdir()
+    (semeval / "train-labels-subtask-3-spans" / "article1000-labels-subtask-3.txt").write_text(
+        "1000\tLoaded_Language\t0\t3\n"
+    )
+    train, extra = training_articles(ptc, semeval)
+    assert [a.number for a in train] == [100]
+    assert [a.number for a in extra] == [1000]
+    assert extra[0].gold[LOADED] == [(0, 3)]
+    assert "1 new (training)" in capsys.readouterr().out
+    assert training_articles(ptc) == (train, [])
