@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bench.eval_ptc import ANY, Article
-from bench.train_persuasion import CandidateMatcher, candidate_cues, promote, training_articles
+from bench.train_persuasion import (
+    CandidateMatcher,
+    candidate_cues,
+    cross_validate,
+    promote,
+    training_articles,
+)
 
 LOADED = "Loaded_Language"
 
@@ -86,3 +92,19 @@ def test_the_training_articles_take_in_only_semeval2023_articles_that_are_new(tm
     assert extra[0].gold[LOADED] == [(0, 3)]
     assert "1 new (training)" in capsys.readouterr().out
     assert training_articles(ptc) == (train, [])
+
+
+def test_cross_validation_compares_each_setting_without_and_with_the_added_articles(capsys):
+    # Written for the tests: PTC training articles in both folds (100 and 106 in one, 104
+    # and 110 in the other) where "vile betrayal" is marked, and six added articles where
+    # the same sentence is not; every figure is measured on the PTC folds only.
+    text = "It was a vile betrayal of voters, and the weather held."
+    train = [article(n, text, ["vile betrayal"]) for n in (100, 104, 106, 110)]
+    added = [article(n, text, []) for n in range(1000, 1012, 2)]
+    cross_validate(train, grid=False, add_phrases=False, extra=added)
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("threshold")]
+    assert len(lines) == 2
+    without, with_added = lines
+    assert "SemEval-2023" not in without and "P 1.000 R 1.000" in without
+    # Learned with the added articles, the cues are wrong more often than right: no finding.
+    assert "+ 6 SemEval-2023 articles" in with_added and with_added.endswith("(0 cues)")
