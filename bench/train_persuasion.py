@@ -520,6 +520,10 @@ def main(argv: list[str] | None = None) -> None:
     weights = learn(train, add_phrases=args.add_phrases)
     if extra:
         weights["semeval2023_articles"] = len(extra)
+        weights["about"] += (
+            f" Also learned from {len(extra)} even-numbered articles of SemEval-2023 Task 3 "
+            "(English, subtask 3) that are no PTC article (docs/corpora/semeval2023-task3.md)."
+        )
     args.out.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     hints = sum(
         1
