@@ -4,8 +4,10 @@ A sentence "has" a frame when any cue of that frame matches in it (and a persuas
 family when any cue of that family does). Compared with hand labels, per label: TP, FP,
 FN, precision, recall and F1, then micro and macro averages.
 Run: .venv/bin/python bench/eval_framing.py
-     .venv/bin/python bench/eval_framing.py --ptc PATH   (persuasion against the SemEval-2020
-     Task 11 propaganda corpus, even half; see bench/eval_ptc.py)
+     .venv/bin/python bench/eval_framing.py --ptc PATH [--semeval2023 PATH]   (persuasion
+     against the SemEval-2020 Task 11 propaganda corpus, even half, and with --semeval2023
+     also SemEval-2023 Task 3's even subtask-3 articles that are no PTC article; see
+     bench/eval_ptc.py)
      .venv/bin/python bench/eval_framing.py --semeval2023 PATH   (bench/eval_semeval2023.py)
 """
 
@@ -154,7 +156,8 @@ def main() -> None:
         path = args[args.index("--ptc") + 1] if args.index("--ptc") + 1 < len(args) else ""
         if not path:
             raise SystemExit("--ptc needs the corpus path")
-        eval_ptc.main([path])
+        rest = args[args.index("--ptc") + 2 :]
+        eval_ptc.main([path, *rest])
         return
     if "--semeval2023" in sys.argv:
         import argparse

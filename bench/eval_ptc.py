@@ -24,6 +24,10 @@ Newsdesk families map to the corpus's techniques: exaggeration and minimisation 
 "Exaggeration,Minimisation"; hedges and intensifiers have no technique and are measured
 against any propaganda span (to decide whether they are findings or hints).
 
+With --semeval2023 PATH (SemEval-2023 Task 3's English data/en/ folder), the same tables
+for its even-numbered articles that are no PTC article (PTC's SemEval-2020 development
+articles, labelled there): a second, smaller measurement.
+
 Printed beside the scorer: the hand-written lexicon with every cue kept (its cues and
 phrase rules, no learned weights and no promoted candidates) and a trivial baseline (every sentence with an exclamation
 mark or an intensifier, as loaded language); the per-article Spearman correlation of cue
@@ -86,7 +90,7 @@ class Article:
 
 
 def _folder(path: Path, name: str) -> Path:
-    for candidate in (path / name, path / "datasets" / name):
+    for candidate in (path / name, path / "datasets" / name, path / "data" / "en" / name):
         if candidate.is_dir():
             return candidate
     raise SystemExit(f"{path}: no {name}/ folder (give the corpus's datasets/ folder)")
@@ -126,6 +130,72 @@ def load_even(path: Path) -> list[Article]:
     if not articles:
         raise SystemExit(f"{path}: no even-numbered articles found")
     return articles
+
+
+# SemEval-2023 Task 3 (English, subtask 3) names the same techniques in its newer taxonomy.
+SEMEVAL2023_TECHNIQUE = {
+    "Loaded_Language": "Loaded_Language",
+    "Name_Calling-Labeling": "Name_Calling,Labeling",
+    "Exaggeration-Minimisation": "Exaggeration,Minimisation",
+    "Doubt": "Doubt",
+    "Appeal_to_Fear-Prejudice": "Appeal_to_fear-prejudice",
+    "Flag_Waving": "Flag-Waving",
+}
+
+
+def load_semeval2023_even(path: Path) -> list[Article]:
+    """SemEval-2023 Task 3's English subtask-3 training articles whose number is even, with
+    their technique spans under PTC's names (every technique's spans also under ANY); the
+    odd ones are not opened. PATH holds ``train-articles-subtask-3/`` and
+    ``train-labels-subtask-3-spans/`` (the repository's ``data/en/`` or a copy of its even
+    half)."""
+    articles_dir = _folder(path, "train-articles-subtask-3")
+    labels_dir = _folder(path, "train-labels-subtask-3-spans")
+    articles = []
+    for file in sorted(articles_dir.iterdir()):
+        match = _ARTICLE_FILE.search(file.name)
+        if not match or not is_even(int(match.group(1))):
+            continue  # the odd half is held out: not even read
+        number = int(match.group(1))
+        text = file.read_text(encoding="utf-8", errors="replace")
+        gold: dict[str, list[Span]] = defaultdict(list)
+        labels = labels_dir / f"article{number}-labels-subtask-3.txt"
+        if labels.exists():
+            for line in labels.read_text(encoding="utf-8").splitlines():
+                parts = line.split("\t")
+                if len(parts) != 4:
+                    continue
+                span = (int(parts[2]), int(parts[3]))
+                if parts[1] in SEMEVAL2023_TECHNIQUE:
+                    gold[SEMEVAL2023_TECHNIQUE[parts[1]]].append(span)
+                gold[ANY].append(span)
+        articles.append(Article(number, text, dict(gold)))
+    if not articles:
+        raise SystemExit(f"{path}: no even-numbered articles found")
+    return articles
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+def semeval2023_extra(
+    semeval: list[Article], ptc_even: list[Article]
+) -> tuple[list[Article], dict[str, int]]:
+    """The SemEval-2023 articles that are no article of PTC's even half, and a count of
+    those left out: an article is the same when its number or its text (whitespace
+    folded: SemEval-2023 joins PTC's sentence lines into paragraphs) is."""
+    part = {a.number: part_of(a.number) for a in ptc_even}
+    by_text = {_folded(a.text): part_of(a.number) for a in ptc_even}
+    extra, counts = [], {"PTC training part": 0, "PTC development part": 0, "new": 0}
+    for article in semeval:
+        found = part.get(article.number) or by_text.get(_folded(article.text))
+        if found is None:
+            extra.append(article)
+            counts["new"] += 1
+        else:
+            counts["PTC training part" if found == "train" else "PTC development part"] += 1
+    return extra, counts
 
 
 def split(articles: Iterable[Article]) -> dict[str, list[Article]]:
@@ -398,8 +468,18 @@ def family_labels() -> list[str]:
     return [f"{ANY}: {family}" for family in FAMILIES]
 
 
-def run(path: Path, errors: int = 12) -> dict[str, dict[str, Result]]:
-    parts = split(load_even(path))
+def run(
+    path: Path, errors: int = 12, semeval2023: Path | None = None
+) -> dict[str, dict[str, Result]]:
+    even = load_even(path)
+    parts = split(even)
+    if semeval2023 is not None:
+        # SemEval-2023's even articles that are no PTC article: a second measurement, on
+        # articles the committed weights never saw unless they were learned with them
+        # (persuasion_learned.json then says "semeval2023_articles").
+        parts["SemEval-2023 (new articles)"] = semeval2023_extra(
+            load_semeval2023_even(semeval2023), even
+        )[0]
     predictors = {
         "scorer (findings)": scorer_predictor(),
         "scorer (+ hints)": scorer_predictor(hints=True),
@@ -407,7 +487,7 @@ def run(path: Path, errors: int = 12) -> dict[str, dict[str, Result]]:
         "trivial (! or intens.)": trivial_predictor,
     }
     results: dict[str, dict[str, Result]] = {}
-    for part in ("dev", "train"):
+    for part in ("dev", "train", *(p for p in parts if p not in ("dev", "train"))):
         articles = parts[part]
         spans = sum(len(a.gold.get(t, [])) for a in articles for t in TECHNIQUES)
         columns = {
@@ -417,7 +497,8 @@ def run(path: Path, errors: int = 12) -> dict[str, dict[str, Result]]:
         results[part] = columns
         print(
             table(
-                f"PTC even half, {part} part: {len(articles)} articles, "
+                f"{'PTC even half, ' + part + ' part' if part in ('dev', 'train') else part}: "
+                f"{len(articles)} articles, "
                 f"{spans} spans of the six techniques (n = predicted spans)",
                 columns,
                 TECHNIQUES,
@@ -452,9 +533,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", type=Path, help="the PTC datasets/ folder (or its even half)")
     parser.add_argument("--errors", type=int, default=12)
+    parser.add_argument(
+        "--semeval2023",
+        type=Path,
+        help="SemEval-2023 Task 3's data/en/ folder: also measure on its even articles that "
+        "are no PTC article",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    run(args.path, errors=args.errors)
+    run(args.path, errors=args.errors, semeval2023=args.semeval2023)
 
 
 if __name__ == "__main__":

@@ -34,6 +34,19 @@ What is learned, all by the task's own partial-credit span measure (see eval_ptc
    articles the phrases that pass are artefacts of a few stories ("hunt" and "witch" from
    "witch hunt", "kick", "righteous"), which would fire out of context in a newsroom's
    own articles, so they stay out until the training part is larger.
+
+A second corpus (--semeval2023 PATH, the data/en/ folder of SemEval-2023 Task 3, even
+article numbers only; see docs/corpora/semeval2023-task3.md): its English subtask-3
+training articles are PTC's own articles (the same numbers, the texts re-wrapped into
+paragraphs) with the spans re-labelled in the newer taxonomy, plus PTC's SemEval-2020
+development articles. semeval2023_extra() keeps only the articles that are no PTC
+article of the even half (by number or by text): those of the PTC development part would
+leak into the figures, and those of the training part are already there with PTC's own
+labels (the two annotations agree on 96 % of the six techniques' spans). What is left
+(39 articles) joins the training part. With --cv, each fold is measured on PTC training
+articles only, learned once without and once with those articles, so the two figures
+compare like with like; --curve prints the same figure for a quarter, a half, three
+quarters and all of each fold's training articles.
 """
 
 from __future__ import annotations
@@ -54,8 +67,10 @@ from bench.eval_ptc import (  # noqa: E402
     TECHNIQUES,
     Article,
     load_even,
+    load_semeval2023_even,
     merged,
     overlap,
+    semeval2023_extra,
     split,
 )
 
@@ -135,6 +150,24 @@ def candidate_precision(articles: list[Article]) -> dict[str, dict]:
                     if unions[technique]:
                         entry["credit"][technique] += _share(span, unions[technique])
     return stats
+
+
+def training_articles(
+    ptc_path: Path, semeval_path: Path | None = None
+) -> tuple[list[Article], list[Article]]:
+    """PTC's training part, and the SemEval-2023 articles that join it (none without a
+    path), each in article-number order."""
+    ptc_even = load_even(ptc_path)
+    train = sorted(split(ptc_even)["train"], key=lambda a: a.number)
+    if semeval_path is None:
+        return train, []
+    extra, counts = semeval2023_extra(load_semeval2023_even(semeval_path), ptc_even)
+    print(
+        f"SemEval-2023 even articles: {counts['new']} new (training), "
+        f"{counts['PTC training part']} already in PTC's training part (PTC's labels kept), "
+        f"{counts['PTC development part']} in PTC's development part (left out)"
+    )
+    return train, sorted(extra, key=lambda a: a.number)
 
 
 def smoothed(credit: float, seen: float, prior: float, weight: float | None = None) -> float:
@@ -369,12 +402,16 @@ def simulated_predictor(
     return predict
 
 
-def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
+def cross_validate(
+    train: list[Article], grid: bool, add_phrases: bool, extra: list[Article] | None = None
+) -> None:
     """Two folds of the training part (number // 2 % 3 is 1 or 2): micro figures for a few
     settings (grid), or per-family figures for the chosen ones (used to pick the hint
     families without looking at the development part). Per family, every family's cues
     that pass the confidence threshold count; the micro figure leaves the lexicon's hint
-    families out, as the scorer does."""
+    families out, as the scorer does. With extra articles (SemEval-2023's), each setting
+    is learned twice, without and with them added to each fold's training articles, and
+    measured on the same PTC fold."""
     from analysis.scoring.persuasion import HINT_FAMILIES
     from bench.eval_ptc import Credit, evaluate
 
@@ -388,33 +425,63 @@ def cross_validate(train: list[Article], grid: bool, add_phrases: bool) -> None:
     )
     for threshold, prior_weight, candidate_weight in settings:
         PRIOR_WEIGHT, CANDIDATE_PRIOR_WEIGHT = prior_weight, candidate_weight
-        total, per_label = Credit(), {t: Credit() for t in TECHNIQUES}
-        every_cue = {t: Credit() for t in TECHNIQUES}
+        for added in ([], extra) if extra else ([],):
+            total, per_label = Credit(), {t: Credit() for t in TECHNIQUES}
+            every_cue = {t: Credit() for t in TECHNIQUES}
+            for k in (0, 1):
+                learned_from = sorted([*folds[k], *added], key=lambda a: a.number)
+                weights = learn(learned_from, threshold, add_phrases, matcher)
+                total.add(
+                    evaluate(
+                        folds[1 - k], simulated_predictor(weights, HINT_FAMILIES, matcher)
+                    ).micro
+                )
+                result = evaluate(folds[1 - k], simulated_predictor(weights, matcher=matcher))
+                for label, credit in result.per_label.items():
+                    per_label[label].add(credit)
+                result = evaluate(folds[1 - k], simulated_predictor({**weights, "threshold": 0.0}))
+                for label, credit in result.per_label.items():
+                    every_cue[label].add(credit)
+            source = f" + {len(added)} SemEval-2023 articles" if added else ""
+            print(
+                f"threshold {threshold} prior weight {prior_weight} "
+                f"candidate prior weight {candidate_weight}{source}: "
+                f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
+                f"({total.predicted} cues)"
+            )
+            if not grid:
+                print(f"  {'':<28} {'cues passing the threshold':>28}   every cue of the family")
+                for label, c in per_label.items():
+                    e = every_cue[label]
+                    print(
+                        f"  {label:<28} {c.predicted:>6} P {c.precision:.3f} R {c.recall:.3f}"
+                        f"   {e.predicted:>6} P {e.precision:.3f} R {e.recall:.3f}"
+                    )
+
+
+def learning_curve(train: list[Article], extra: list[Article]) -> None:
+    """The two folds' findings (as in cross_validate) learned from a quarter, a half,
+    three quarters and all of each fold's training articles (PTC's and any SemEval-2023
+    ones, every fourth by number): how much a larger training set moves the figures."""
+    from analysis.scoring.persuasion import HINT_FAMILIES
+    from bench.eval_ptc import Credit, evaluate
+
+    folds = [[a for a in train if a.number // 2 % 3 == k] for k in (1, 2)]
+    matcher = CandidateMatcher(candidate_cues())
+    for quarters in (1, 2, 3, 4):
+        total, sizes = Credit(), []
         for k in (0, 1):
-            weights = learn(folds[k], threshold, add_phrases, matcher)
+            pool = sorted([*folds[k], *extra], key=lambda a: a.number)
+            learned_from = [a for i, a in enumerate(pool) if i % 4 < quarters]
+            sizes.append(len(learned_from))
+            weights = learn(learned_from, matcher=matcher)
             total.add(
                 evaluate(folds[1 - k], simulated_predictor(weights, HINT_FAMILIES, matcher)).micro
             )
-            result = evaluate(folds[1 - k], simulated_predictor(weights, matcher=matcher))
-            for label, credit in result.per_label.items():
-                per_label[label].add(credit)
-            result = evaluate(folds[1 - k], simulated_predictor({**weights, "threshold": 0.0}))
-            for label, credit in result.per_label.items():
-                every_cue[label].add(credit)
         print(
-            f"threshold {threshold} prior weight {prior_weight} "
-            f"candidate prior weight {candidate_weight}: "
-            f"P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} "
-            f"({total.predicted} cues)"
+            f"learned from {' and '.join(map(str, sizes))} articles: P {total.precision:.3f} "
+            f"R {total.recall:.3f} F1 {total.f1:.3f} ({total.predicted} cues)"
         )
-        if not grid:
-            print(f"  {'':<28} {'cues passing the threshold':>28}   every cue of the family")
-            for label, c in per_label.items():
-                e = every_cue[label]
-                print(
-                    f"  {label:<28} {c.predicted:>6} P {c.precision:.3f} R {c.recall:.3f}"
-                    f"   {e.predicted:>6} P {e.precision:.3f} R {e.recall:.3f}"
-                )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -430,12 +497,33 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--add-phrases", action="store_true", help="learn added phrases too")
     parser.add_argument("--grid", action="store_true", help="with --cv: try a few settings")
+    parser.add_argument(
+        "--semeval2023",
+        type=Path,
+        help="SemEval-2023 Task 3's data/en/ folder (or its even half): its articles that are "
+        "no PTC article join the training part",
+    )
+    parser.add_argument(
+        "--curve",
+        action="store_true",
+        help="cross-validated figures by training size; write nothing",
+    )
     args = parser.parse_args(argv)
-    train = split(load_even(args.path))["train"]
+    ptc_train, extra = training_articles(args.path, args.semeval2023)
     if args.cv:
-        cross_validate(train, args.grid, args.add_phrases)
+        cross_validate(ptc_train, args.grid, args.add_phrases, extra)
         return
+    if args.curve:
+        learning_curve(ptc_train, extra)
+        return
+    train = sorted([*ptc_train, *extra], key=lambda a: a.number)
     weights = learn(train, add_phrases=args.add_phrases)
+    if extra:
+        weights["semeval2023_articles"] = len(extra)
+        weights["about"] += (
+            f" Also learned from {len(extra)} even-numbered articles of SemEval-2023 Task 3 "
+            "(English, subtask 3) that are no PTC article (docs/corpora/semeval2023-task3.md)."
+        )
     args.out.write_text(json.dumps(weights, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     hints = sum(
         1

@@ -2,7 +2,16 @@
 
 import pytest
 
-from bench.eval_ptc import ANY, load_even, part_of, span_credit, spearman
+from bench.eval_ptc import (
+    ANY,
+    Article,
+    load_even,
+    load_semeval2023_even,
+    part_of,
+    semeval2023_extra,
+    span_credit,
+    spearman,
+)
 
 
 def test_a_cue_inside_a_gold_span_earns_full_precision_and_partial_recall():
@@ -53,3 +62,54 @@ def test_only_even_articles_are_read_and_split_by_number(tmp_path):
     assert article.gold["Name_Calling,Labeling"] == [(16, 27)]
     assert article.gold[ANY] == [(16, 27)]
     assert part_of(100) == "train" and part_of(102) == "dev"
+
+
+def _semeval2023_folder(tmp_path, articles: dict[int, str], labels: dict[int, str]):
+    (tmp_path / "train-articles-subtask-3").mkdir()
+    (tmp_path / "train-labels-subtask-3-spans").mkdir()
+    for number, text in articles.items():
+        (tmp_path / "train-articles-subtask-3" / f"article{number}.txt").write_text(
+            text, encoding="utf-8"
+        )
+    for number, lines in labels.items():
+        (
+            tmp_path / "train-labels-subtask-3-spans" / f"article{number}-labels-subtask-3.txt"
+        ).write_text(lines, encoding="utf-8")
+    return tmp_path
+
+
+def test_semeval2023_even_articles_are_read_with_ptc_technique_names(tmp_path):
+    # written for the tests: an even article with a newer-taxonomy label, an odd one held out
+    folder = _semeval2023_folder(
+        tmp_path,
+        {200: "Title\n\nThey are utter fools. Repeat: fools.\n", 201: "odd text\n"},
+        {
+            200: "200\tName_Calling-Labeling\t16\t27\n200\tRepetition\t37\t42\n",
+            201: "201\tDoubt\t0\t3\n",
+        },
+    )
+    [article] = load_semeval2023_even(folder)
+    assert article.number == 200
+    assert article.gold["Name_Calling,Labeling"] == [(16, 27)]
+    assert article.text[16:27] == "utter fools"
+    # Repetition is no technique Newsdesk names: it counts only towards "any propaganda".
+    assert set(article.gold) == {"Name_Calling,Labeling", ANY}
+    assert article.gold[ANY] == [(16, 27), (37, 42)]
+
+
+def test_semeval2023_articles_that_are_ptc_articles_are_left_out():
+    # written for the tests: 102 is in PTC's development part (102 // 2 % 3 == 0), 104 in
+    # its training part; SemEval-2023 repeats both, one under a new number with its lines
+    # re-wrapped, and adds one article of its own.
+    ptc = [
+        Article(102, "A first story.\nIt goes on.\n", {}),
+        Article(104, "A second story.\nIt ends.\n", {}),
+    ]
+    semeval = [
+        Article(102, "A first story. It goes on.\n", {}),
+        Article(998, "A second story. It ends.", {}),
+        Article(1000, "A story of its own.\n", {}),
+    ]
+    extra, counts = semeval2023_extra(semeval, ptc)
+    assert [a.number for a in extra] == [1000]
+    assert counts == {"PTC training part": 1, "PTC development part": 1, "new": 1}

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bench.eval_ptc import ANY, Article
-from bench.train_persuasion import CandidateMatcher, candidate_cues, promote
+from bench.train_persuasion import (
+    CandidateMatcher,
+    candidate_cues,
+    cross_validate,
+    promote,
+    training_articles,
+)
 
 LOADED = "Loaded_Language"
 
@@ -58,3 +64,47 @@ def test_the_matcher_gives_the_phrase_span_for_the_phrase_families():
     assert (cue, family) == ("dreadful", "loaded_language")
     assert text[cue_start:cue_end] == "dreadful"
     assert text[start:end] == "dreadful betrayal"
+
+
+def test_the_training_articles_take_in_only_semeval2023_articles_that_are_new(tmp_path, capsys):
+    # written for the tests: PTC's even half has 100 (training part) and 102 (development
+    # part); SemEval-2023 repeats both (one with its lines re-wrapped), adds 1000 and has
+    # an odd article, which stays unopened.
+    ptc, semeval = tmp_path / "ptc", tmp_path / "semeval"
+    for folder in ("train-articles", "train-labels-task2-technique-classification"):
+        (ptc / folder).mkdir(parents=True)
+    for folder in ("train-articles-subtask-3", "train-labels-subtask-3-spans"):
+        (semeval / folder).mkdir(parents=True)
+    texts = {100: "One story.\nIt goes on.\n", 102: "Another story.\nIt ends.\n"}
+    for number, text in texts.items():
+        (ptc / "train-articles" / f"article{number}.txt").write_text(text, encoding="utf-8")
+    semeval_texts = {100: texts[100].replace("\n", " "), 102: texts[102], 1000: "New."}
+    for number, text in semeval_texts.items():
+        (semeval / "train-articles-subtask-3" / f"article{number}.txt").write_text(text)
+    # A folder where the odd article would be: opening it would fail the test.
+    (semeval / "train-articles-subtask-3" / "article1001.txt").mkdir()
+    (semeval / "train-labels-subtask-3-spans" / "article1000-labels-subtask-3.txt").write_text(
+        "1000\tLoaded_Language\t0\t3\n"
+    )
+    train, extra = training_articles(ptc, semeval)
+    assert [a.number for a in train] == [100]
+    assert [a.number for a in extra] == [1000]
+    assert extra[0].gold[LOADED] == [(0, 3)]
+    assert "1 new (training)" in capsys.readouterr().out
+    assert training_articles(ptc) == (train, [])
+
+
+def test_cross_validation_compares_each_setting_without_and_with_the_added_articles(capsys):
+    # Written for the tests: PTC training articles in both folds (100 and 106 in one, 104
+    # and 110 in the other) where "vile betrayal" is marked, and six added articles where
+    # the same sentence is not; every figure is measured on the PTC folds only.
+    text = "It was a vile betrayal of voters, and the weather held."
+    train = [article(n, text, ["vile betrayal"]) for n in (100, 104, 106, 110)]
+    added = [article(n, text, []) for n in range(1000, 1012, 2)]
+    cross_validate(train, grid=False, add_phrases=False, extra=added)
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("threshold")]
+    assert len(lines) == 2
+    without, with_added = lines
+    assert "SemEval-2023" not in without and "P 1.000 R 1.000" in without
+    # Learned with the added articles, the cues are wrong more often than right: no finding.
+    assert "+ 6 SemEval-2023 articles" in with_added and with_added.endswith("(0 cues)")
