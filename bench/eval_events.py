@@ -15,7 +15,9 @@ repository) are loaded into a throw-away test database, without the events the d
 loader would make from their metadata, and grouped three ways:
 
 - Newsdesk's method (TF-IDF word weights with document frequencies over the stored
-  articles; each article placed by its mean cosine similarity to an event's members);
+  articles; each article placed by its mean cosine similarity to an event's members, if
+  it is related to every one of them (cohesion), reports more than a day apart counting
+  less);
 - the same terms with single-link placement (the event of the single most similar
   article, as main did until 2026-12), rebuilt with ``linkage="nearest"``;
 - a textbook baseline: TF-IDF cosine over the words of headline and body (stop words
@@ -29,11 +31,14 @@ headlines; then the time and queries to place one article (the last one publishe
 everything stored, and again after adding synthetic background articles spread over the
 five years before it.
 
-Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl [--corpus-alone]] [--threshold X]
-     [--window DAYS] [--min-shared N] [--background N]
+Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl ... [--corpus-alone]] [--threshold X]
+     [--cohesion X] [--time-decay X] [--window DAYS] [--min-shared N] [--background N]
+     or, to choose the tuning on every set at once, [--corpus ...] --grid [--grid-thresholds
+     0.13,0.14 --grid-cohesions 0,0.05 --grid-decays 0,0.5 --grid-graces 24]
 """
 
 import argparse
+import itertools
 import os
 import random
 import sys
@@ -65,26 +70,28 @@ LANGUAGES_SET = ROOT / "tests" / "data" / "events_languages.jsonl"
 META_KEYS = ("demo", "note", "event", "copy_kind", "copy_of")
 
 
-def load_sets(corpus: Path | None = None, corpus_alone: bool = False) -> dict[str, list[int]]:
-    """Load the sets (or, with ``corpus_alone``, the corpus alone, so that the document
-    frequencies are the corpus's own); returns the article ids of each."""
+def load_sets(corpora: list[Path] = (), corpus_alone: bool = False) -> dict[str, list[int]]:
+    """Load the sets (or, with ``corpus_alone``, the corpora alone, so that the document
+    frequencies are the corpora's own); returns the article ids of each."""
     from demo.loader import DEMO_DIR, outlets_load, seed_load
     from newsdesk.importer import articles_import
 
     outlets_load()
-    if corpus is not None and corpus_alone:
-        report = articles_import(path=corpus, queue_scoring=False, meta_keys=META_KEYS)
-        if report.rejected or report.duplicates:
-            raise SystemExit(f"Import problems: {report.rejected} {report.duplicates}")
-        return {corpus.name: list(report.imported)}
+    sets = {}
+    if corpora and corpus_alone:
+        for corpus in corpora:
+            report = articles_import(path=corpus, queue_scoring=False, meta_keys=META_KEYS)
+            if report.rejected or report.duplicates:
+                raise SystemExit(f"Import problems: {report.rejected} {report.duplicates}")
+            sets[corpus.name] = list(report.imported)
+        return sets
     demo = articles_import(
         path=DEMO_DIR / "articles.jsonl", queue_scoring=False, meta_keys=META_KEYS
     )
     seed = seed_load()
     sets = {"demo": list(demo.imported) + ([seed.pk] if seed else [])}
     files = {"hard": HARD_SET, "chains": CHAINS_SET, "languages": LANGUAGES_SET}
-    if corpus is not None:
-        files[corpus.name] = corpus
+    files.update((corpus.name, corpus) for corpus in corpora)
     for name, path in files.items():
         report = articles_import(path=path, queue_scoring=False, meta_keys=META_KEYS)
         if report.rejected or report.duplicates:
@@ -304,20 +311,77 @@ def add_background(n: int) -> None:
     )
 
 
+def grid(
+    sets: dict[str, list[int]],
+    thresholds: list[float],
+    cohesions: list[float],
+    decays=(0.0,),
+    graces=(0.0,),
+) -> None:
+    """Pairwise and BCubed F1 of every set at each threshold and cohesion floor (the same
+    stored articles regrouped each time), to choose them on all sets together."""
+    from django.test import override_settings
+
+    from events import grouping
+    from events.grouping import bcubed_scores, events_rebuild, pairwise_scores
+    from newsdesk.models import Article
+
+    truth = {pk: meta.get("event") for pk, meta in Article.objects.values_list("pk", "meta")}
+    print("\nthreshold cohesion decay grace " + "  ".join(f"{name[:16]:>16}" for name in sets))
+    default_grace = grouping.DECAY_GRACE_HOURS
+    for threshold, cohesion, decay, grace in itertools.product(
+        thresholds, cohesions, decays, graces
+    ):
+        grouping.DECAY_GRACE_HOURS = grace
+        try:
+            with override_settings(
+                NEWSDESK_EVENT_COHESION=cohesion, NEWSDESK_EVENT_TIME_DECAY=decay
+            ):
+                events_rebuild(threshold=threshold)
+        finally:
+            grouping.DECAY_GRACE_HOURS = default_grace
+        found = dict(Article.objects.values_list("pk", "event_id"))
+        cells = []
+        for ids in sets.values():
+            mine, theirs = {pk: truth[pk] for pk in ids}, {pk: found[pk] for pk in ids}
+            pairwise, bcubed = pairwise_scores(mine, theirs), bcubed_scores(mine, theirs)
+            cells.append(f"{pairwise['f1']:.3f} / {bcubed['f1']:.3f}")
+        print(
+            f"{threshold:9.3f} {cohesion:8.3f} {decay:5.2f} {grace:5.0f} "
+            + "  ".join(f"{c:>16}" for c in cells)
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--window", type=int)
     parser.add_argument("--min-shared", type=int)
+    parser.add_argument("--cohesion", type=float)
+    parser.add_argument("--time-decay", type=float)
+    parser.add_argument(
+        "--grid",
+        action="store_true",
+        help="Only print pairwise / BCubed F1 of each set over a grid of thresholds and "
+        "cohesion floors.",
+    )
     parser.add_argument("--background", type=int, default=1000)
     parser.add_argument(
-        "--corpus", type=Path, help="A JSON Lines file of articles with an 'event' label."
+        "--corpus",
+        type=Path,
+        action="append",
+        default=[],
+        help="A JSON Lines file of articles with an 'event' label (may be repeated).",
     )
     parser.add_argument(
         "--corpus-alone",
         action="store_true",
         help="Store the corpus alone (its own document frequencies), without the written sets.",
     )
+    parser.add_argument("--grid-thresholds", default="0.10,0.11,0.12,0.13,0.14,0.15,0.16")
+    parser.add_argument("--grid-cohesions", default="0,0.05")
+    parser.add_argument("--grid-decays", default="0,0.5")
+    parser.add_argument("--grid-graces", default="24")
     args = parser.parse_args()
 
     from django.conf import settings
@@ -328,6 +392,10 @@ def main() -> None:
         settings.NEWSDESK_EVENT_WINDOW_DAYS = args.window
     if args.min_shared is not None:
         settings.NEWSDESK_EVENT_MIN_SHARED = args.min_shared
+    if args.cohesion is not None:
+        settings.NEWSDESK_EVENT_COHESION = args.cohesion
+    if args.time_decay is not None:
+        settings.NEWSDESK_EVENT_TIME_DECAY = args.time_decay
 
     setup_test_environment()
     tmp = tempfile.TemporaryDirectory()
@@ -339,18 +407,31 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from events.grouping import (
+            DECAY_GRACE_HOURS,
+            cohesion_setting,
             events_rebuild,
             min_shared_setting,
             threshold_setting,
+            time_decay_setting,
             window_days_setting,
         )
 
         sets = load_sets(args.corpus, args.corpus_alone)
+        if args.grid:
+            grid(
+                sets,
+                [float(x) for x in args.grid_thresholds.split(",")],
+                [float(x) for x in args.grid_cohesions.split(",")],
+                [float(x) for x in args.grid_decays.split(",")],
+                [float(x) for x in args.grid_graces.split(",")],
+            )
+            return
         main_labels = nearest_grouping(args.window)
         baselines = tfidf_baselines(sets, window_days_setting())
         print(
-            f"Threshold {threshold_setting()}, window ±{window_days_setting()} days, "
-            f"at least {min_shared_setting()} shared terms"
+            f"Threshold {threshold_setting()}, cohesion {cohesion_setting()}, time decay "
+            f"{time_decay_setting()} after {DECAY_GRACE_HOURS:g} h, window "
+            f"±{window_days_setting()} days, at least {min_shared_setting()} shared terms"
         )
         started = time.perf_counter()
         report = events_rebuild()

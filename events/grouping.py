@@ -12,8 +12,10 @@ article's publication time, so the window is part of the index) and their cosine
 similarity to it. It joins the event most like it as a whole — the mean similarity to
 the event's members in the window, not to one neighbour, so an event does not drift one
 link at a time and two events never merge through one bridging article — if that reaches
-the threshold and a member shares enough distinct words with it; otherwise it starts a
-new event. Near-identical bodies are flagged as an outlet's update of its own article or
+the threshold, a member shares enough distinct words with it, and it is related to every
+member (cohesion: a high likeness to one bridging member cannot make up for none to the
+others); a report more than a day apart counts less, the further apart the less;
+otherwise it starts a new event. Near-identical bodies are flagged as an outlet's update of its own article or
 as a syndicated copy, so that event pages need not count them as independent coverage.
 
 Locked events, and memberships that a person set, are never changed.
@@ -62,8 +64,18 @@ DEFAULT_WINDOW_DAYS = 3
 # Mean cosine similarity (TF-IDF), over the event's members within the window, at which
 # an article may join the event...
 DEFAULT_THRESHOLD = 0.14
-# ...if it also shares this many distinct words with a member.
+# ...if it also shares this many distinct words with a member...
 DEFAULT_MIN_SHARED = 5
+# ...and is at least this similar to every one of those members (cohesion): a mean can
+# hide a member the article has nothing to do with, and that is how a story of the same
+# week, joined through one article that touches both, would drift into the event.
+DEFAULT_COHESION = 0.05
+# Reports of one happening mostly appear within a day of each other; two stories of one
+# place days apart are more often two happenings. So a candidate's similarity counts in
+# full within DECAY_GRACE_HOURS of the article, then linearly less, down to this much
+# less at the window's edge.
+DEFAULT_TIME_DECAY = 0.5
+DECAY_GRACE_HOURS = 24.0
 MAX_TERMS = 60
 # Terms that survive translation (events/crosslingual.py) start with this; two articles
 # compared by them must share this many (names, numbers, dates).
@@ -122,8 +134,18 @@ def linkage_setting() -> str:
     return value
 
 
+def cohesion_setting() -> float:
+    value = float(getattr(settings, "NEWSDESK_EVENT_COHESION", DEFAULT_COHESION))
+    return DEFAULT_COHESION if math.isnan(value) else value
+
+
 def min_shared_setting() -> int:
     return int(getattr(settings, "NEWSDESK_EVENT_MIN_SHARED", DEFAULT_MIN_SHARED))
+
+
+def time_decay_setting() -> float:
+    value = float(getattr(settings, "NEWSDESK_EVENT_TIME_DECAY", DEFAULT_TIME_DECAY))
+    return DEFAULT_TIME_DECAY if math.isnan(value) else value
 
 
 # --- Word lists -----------------------------------------------------------------------
@@ -753,6 +775,62 @@ def event_scores(
     return {e: total / max(sizes.get(e, 0), seen[e]) for e, total in sums.items()}
 
 
+def cohesive_events(
+    candidates: list[Candidate],
+    cohesion: float,
+    own_event_id: int | None = None,
+    crossing_scale: float = 1.0,
+) -> set[int]:
+    """The candidate events to every member of which (within the window) the article is
+    at least ``cohesion`` similar.
+
+    A member that is not among the candidates shares too little with the article (fewer
+    than MIN_CANDIDATE_TERMS terms) and fails, unless the candidates were cut at
+    MAX_CANDIDATES, when it may simply not have been read: then only those read count.
+    """
+    lowest: dict[int, float] = {}
+    seen: dict[int, int] = defaultdict(int)
+    sizes: dict[int, int] = {}
+    for c in candidates:
+        if c.event_id and not c.event_locked:
+            likeness = c.similarity * (crossing_scale if c.crossing else 1.0)
+            lowest[c.event_id] = min(lowest.get(c.event_id, likeness), likeness)
+            seen[c.event_id] += 1
+            sizes[c.event_id] = c.event_size - (c.event_id == own_event_id)
+    complete = len(candidates) < MAX_CANDIDATES
+    return {
+        e for e, low in lowest.items() if low >= cohesion and (not complete or seen[e] >= sizes[e])
+    }
+
+
+def _nearer_first(
+    candidates: list[Candidate],
+    when: dt.datetime,
+    window_days: int,
+    decay: float,
+    grace_hours: float | None = None,
+) -> list[Candidate]:
+    """The candidates with their likeness lowered for time apart: not within
+    ``grace_hours``, then linearly to ``decay`` less at the window's edge."""
+    grace_hours = DECAY_GRACE_HOURS if grace_hours is None else grace_hours
+    span = window_days * 86400.0 - grace_hours * 3600.0
+    if not decay or span <= 0:
+        return candidates
+    grace = grace_hours * 3600.0
+    nearer = []
+    for c in candidates:
+        apart = abs((c.published_at - when).total_seconds()) - grace if c.published_at else 0.0
+        if apart > 0:
+            # A copy with only the similarity changed, made by copying its fields
+            # (dataclasses.replace and copy.copy took longer than the rest of the choice).
+            far = object.__new__(Candidate)
+            far.__dict__.update(c.__dict__)
+            far.similarity = c.similarity * (1 - decay * min(1.0, apart / span))
+            c = far
+        nearer.append(c)
+    return nearer
+
+
 def _choose_event(
     candidates: list[Candidate],
     copy_source: Candidate | None,
@@ -760,24 +838,30 @@ def _choose_event(
     required: int,
     linkage: str = Linkage.MEAN,
     own_event_id: int | None = None,
+    cohesion: float = 0.0,
 ) -> tuple[int | None, float]:
     """The event most like the article as a whole (or the event of the copied article).
 
     Only events with a member that shares ``required`` distinct terms with the article
-    are eligible; the best of them must score ``threshold`` or more.
+    are eligible, and with mean linkage only those to every member of which it is at
+    least ``cohesion`` similar (none is asked if that is 0); the best of them must score
+    ``threshold`` or more.
     """
     if copy_source and copy_source.event_id and not copy_source.event_locked:
         return copy_source.event_id, copy_source.similarity
+    crossing_scale = threshold / CROSSING_THRESHOLD
     eligible = {
         c.event_id
         for c in candidates
         if c.event_id
         and c.shared >= (min(required, CROSSING_MIN_SHARED) if c.crossing else required)
     }
+    if linkage == Linkage.MEAN and cohesion > 0:
+        eligible &= cohesive_events(candidates, cohesion, own_event_id, crossing_scale)
     scores = {
         e: v
         for e, v in event_scores(
-            candidates, linkage, own_event_id, crossing_scale=threshold / CROSSING_THRESHOLD
+            candidates, linkage, own_event_id, crossing_scale=crossing_scale
         ).items()
         if e in eligible
     }
@@ -795,6 +879,7 @@ def article_placement(
     min_shared: int | None = None,
     terms: dict[str, float] | None = None,
     linkage: str | None = None,
+    cohesion: float | None = None,
 ) -> Placement:
     """Place one article in the nearby event most like it as a whole, or in a new one.
 
@@ -806,6 +891,7 @@ def article_placement(
     threshold = threshold_setting() if threshold is None else threshold
     min_shared = min_shared_setting() if min_shared is None else min_shared
     linkage = linkage_setting() if linkage is None else linkage
+    cohesion = cohesion_setting() if cohesion is None else cohesion
     if article.event_source == MembershipSource.PERSON or (
         article.event_id and article.event_source != MembershipSource.MACHINE
     ):
@@ -822,13 +908,16 @@ def article_placement(
     candidates.sort(key=lambda c: (-c.similarity, c.article_id))
 
     copy_kind, copy_source, copy_of = _find_copy(article, candidates)
+    # The single-link method of before is kept as it was, without the time decay.
+    decay = time_decay_setting() if linkage == Linkage.MEAN else 0.0
     chosen_id, chosen_score = _choose_event(
-        candidates,
+        _nearer_first(candidates, _reference_time(article), window_days, decay),
         copy_source,
         threshold,
         required_shared(terms, min_shared),
         linkage,
         own_event_id=article.event_id,
+        cohesion=cohesion,
     )
     # The similarity recorded is that of the match; for a new event, the best refused one.
     score = chosen_score if chosen_id else (candidates[0].similarity if candidates else None)

@@ -6,9 +6,11 @@ from django.utils.dateparse import parse_date
 
 from events.grouping import (
     articles_group_since,
+    cohesion_setting,
     events_rebuild,
     min_shared_setting,
     threshold_setting,
+    time_decay_setting,
     window_days_setting,
 )
 
@@ -54,7 +56,8 @@ class Command(BaseCommand):
         settings_used = (
             f"window ±{window_days_setting() if window is None else window} days, "
             f"threshold {threshold_setting() if threshold is None else threshold}, "
-            f"at least {min_shared_setting() if min_shared is None else min_shared} shared terms"
+            f"at least {min_shared_setting() if min_shared is None else min_shared} shared terms, "
+            f"cohesion {cohesion_setting()}, time decay {time_decay_setting()}"
         )
         started = time.perf_counter()
         options = {
