@@ -132,7 +132,11 @@ def newsdesk(page: Page) -> str:
         return ""
     # Where the gold holds the headline, so does what trafilatura returns when the page
     # repeats it above the body: Newsdesk moves that line to the headline; count it back.
-    repeated = page.headline_in_gold and article.headline in article.removed
+    # (Compared as the HTML path compares lines: a table cell's bars do not count.)
+    headline = " ".join(article.headline.replace("|", " ").split()).casefold()
+    repeated = page.headline_in_gold and any(
+        " ".join(line.replace("|", " ").split()).casefold() == headline for line in article.removed
+    )
     return f"{article.headline}\n{article.body}" if repeated else article.body
 
 
@@ -194,6 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--subset", choices=("news", "all"), default="all")
     parser.add_argument("--language", default="", help="DAnIEL only: English, Russian, …")
+    parser.add_argument(
+        "--half",
+        choices=("even", "odd", "both"),
+        default="both",
+        help="DAnIEL: the pages of a language in name order, 0-based; even ones were the "
+        "development half of HTML path version 3, odd ones its check half",
+    )
     parser.add_argument("--examples", type=int, default=12)
     args = parser.parse_args(argv)
 
@@ -203,16 +214,17 @@ def main(argv: list[str] | None = None) -> int:
         pages, label = readability_pages(args.corpus, args.subset), args.subset
     scores = {name: Score() for name in SYSTEMS}
     errors: list[str] = []
-    for page in pages:
+    for index, page in enumerate(pages):
         gold = tokens(page.gold)
-        if not gold:
+        if not gold or args.half == ("odd", "even")[index % 2]:
             continue
         outputs = {name: system(page) for name, system in SYSTEMS.items()}
         for name, output in outputs.items():
             scores[name].add(page.name, output, gold)
         errors += line_errors(page.name, outputs["trafilatura alone"], outputs[NEWSDESK], gold)
 
-    print(f"{len(scores[NEWSDESK].precisions)} pages ({label}) from {args.corpus}")
+    half = "" if args.half == "both" else f", {args.half} half"
+    print(f"{len(scores[NEWSDESK].precisions)} pages ({label}{half}) from {args.corpus}")
     print("word-level bag of tokens (CJK: characters); precision and recall averaged over pages")
     print(f"{'system':30} {'precision':>9} {'recall':>7} {'F1':>6}  not stored")
     for name, score in scores.items():
