@@ -310,10 +310,11 @@ def snippet_main(corpus: Path) -> int:
         for name, system in SYSTEMS.items():
             scores[name].add(page, system(page))
     print(f"{pages} pages from {corpus}; passages found (with) and wrongly found (without)")
-    print(f"{'system':30} {'precision':>9} {'recall':>7} {'F1':>6}  not stored")
+    print(f"{'system':30} {'precision':>9} {'recall':>7} {'F1':>6}  not stored  tp fp fn tn")
     for name, score in scores.items():
         p, r, f = score.figures()
-        print(f"{name:30} {p:9.3f} {r:7.3f} {f:6.3f}  {len(score.not_stored)}")
+        counts = f"{score.tp} {score.fp} {score.fn} {score.tn}"
+        print(f"{name:30} {p:9.4f} {r:7.4f} {f:6.4f}  {len(score.not_stored):<10}  {counts}")
     return 0
 
 

@@ -266,10 +266,13 @@ def test_lines_outside_a_narrower_extraction_are_left_out_though_it_has_lines_of
 def test_a_narrower_extraction_sharing_too_little_leaves_the_text_whole():
     full = _lines(*MENU_LINES, *ARTICLE_LINES)
     lines = full.splitlines()
+    whole = (0, len(lines) - 1)
 
-    assert _core_span(ARTICLE_LINES[:2], lines) == (0, len(lines) - 1)  # two lines only
-    unrelated = ["Another text", "Of other lines", "None of them shared", ARTICLE_LINES[0]]
-    assert _core_span(unrelated, lines) == (0, len(lines) - 1)  # one in four found
+    assert _core_span(ARTICLE_LINES[:3], lines) == (6, 8)  # three lines shared: a span
+    assert _core_span(ARTICLE_LINES[:2], lines) == whole  # two lines only
+    # Three shared lines, but only half of its own: it found another text.
+    other = ["Another text", "Of other lines", "None of them shared"]
+    assert _core_span([*other, *ARTICLE_LINES[:3]], lines) == whole
 
 
 def test_table_rows_match_with_or_without_their_empty_cells():
