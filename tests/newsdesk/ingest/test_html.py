@@ -5,7 +5,16 @@ import pytest
 
 from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.errors import IngestError
-from newsdesk.ingest.html import extract_html
+from newsdesk.ingest.html import (
+    _article_end,
+    _core_span,
+    _key,
+    choose_base,
+    extract_html,
+    prefers_precision,
+    sort_lines,
+)
+from newsdesk.ingest.text import CleanedText
 
 # Written for the tests.
 PAGE = """<!doctype html><html lang="en"><head>
@@ -219,3 +228,130 @@ def test_a_page_over_the_html_size_limit_is_refused_before_extraction(settings):
 def test_a_page_within_the_limits_is_extracted(settings):
     settings.NEWSDESK_MAX_HTML_ELEMENTS = 40
     assert "Harbour workers" in extract_html(PAGE).headline
+
+
+# The rules of HTML path version 3, each on lines and pages written for the tests.
+def _lines(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+ARTICLE_LINES = [
+    "The council of Halden voted on Thursday to build a new tram line to the university.",
+    "The line will open in 2027 and cost 240 million euros, the transport office said.",
+    "Opponents said the price was too high and asked for the yearly running costs first.",
+    "Work on the line is to start next spring, after the last appeal has been heard.",
+]
+MENU_LINES = ["Home", "News", "Sport", "Weather", "Culture", "Contact"]
+TEASER_LINES = [
+    "Ferry prices to rise in May",
+    "School closes for repairs",
+    "Council elects a new mayor",
+    "Bridge reopens after storm",
+]
+
+
+def test_lines_outside_a_narrower_extraction_are_left_out_though_it_has_lines_of_its_own():
+    # Version 2 kept the whole text as soon as one line of trafilatura's own extraction
+    # (here a teaser it took in) was missing from the full one.
+    full = _lines(*MENU_LINES, *ARTICLE_LINES, *TEASER_LINES)
+    own = _lines(*ARTICLE_LINES[:2], "A teaser only its own extraction took in", *ARTICLE_LINES[2:])
+    result = CleanedText()
+
+    body = sort_lines("<html></html>", full, [own], result)
+
+    assert body == ARTICLE_LINES
+    assert set(MENU_LINES + TEASER_LINES) <= set(result.removed)
+
+
+def test_a_narrower_extraction_sharing_too_little_leaves_the_text_whole():
+    full = _lines(*MENU_LINES, *ARTICLE_LINES)
+    lines = full.splitlines()
+    whole = (0, len(lines) - 1)
+
+    assert _core_span(ARTICLE_LINES[:3], lines) == (6, 8)  # three lines shared: a span
+    assert _core_span(ARTICLE_LINES[:2], lines) == whole  # two lines only
+    # Three shared lines, but only half of its own: it found another text.
+    other = ["Another text", "Of other lines", "None of them shared"]
+    assert _core_span([*other, *ARTICLE_LINES[:3]], lines) == whole
+
+
+def test_table_rows_match_with_or_without_their_empty_cells():
+    # trafilatura's modes write the same table row with or without its empty cells.
+    assert _key("| Council votes for the tram |  |  |") == _key("| Council votes for the tram |")
+    full = _lines(*MENU_LINES, *(f"| {line} |  |" for line in ARTICLE_LINES))
+
+    body = sort_lines("<html></html>", full, [_lines(*ARTICLE_LINES)], CleanedText())
+
+    assert len(body) == 4 and "Home" not in body
+
+
+def test_the_precise_text_is_the_base_when_the_default_adds_menus_and_teasers():
+    default = _lines(*MENU_LINES, *ARTICLE_LINES, *TEASER_LINES)
+    precise = _lines(*ARTICLE_LINES)
+
+    assert prefers_precision(default, precise)
+    assert choose_base(default, default, precise) == (precise, [default])
+
+
+def test_the_default_text_stays_the_base_when_it_adds_paragraphs():
+    # favor_precision also drops real paragraphs at an article's end.
+    more = [
+        f"Paragraph {n} of the debate: the mayor answered questions from the opposition "
+        "about the tram for an hour before the vote."
+        for n in range(1, 4)
+    ]
+    default = _lines(*ARTICLE_LINES, *more)
+    precise = _lines(*ARTICLE_LINES)
+
+    assert not prefers_precision(default, precise)
+    assert not prefers_precision(default, "")  # nothing precise: nothing to prefer
+    assert not prefers_precision(precise, _lines(*ARTICLE_LINES, "Home"))  # not shorter
+
+
+def test_the_precise_text_marks_the_span_only_when_a_fallback_was_taken():
+    own = _lines(*ARTICLE_LINES)
+    fallback = _lines(
+        *ARTICLE_LINES,
+        "A long paragraph the fallback found after the "
+        "article, with many words in it and a full stop at its end.",
+    )
+    precise = _lines(*ARTICLE_LINES[:3])  # it dropped the last paragraph
+
+    # trafilatura's own extraction is the default text: the precise one does not cut it.
+    assert choose_base(own, own, precise) == (own, [own])
+    # A fallback was taken: both narrower extractions mark the span.
+    assert choose_base(fallback, own, precise) == (fallback, [own, precise])
+
+
+def test_a_widget_title_in_the_second_half_ends_the_article():
+    for title in ("Related stories", "Most viewed news stories", "Читайте также:",
+                  "Zobacz także", "Latest Manitoba News Headlines"):  # fmt: skip
+        body = [*ARTICLE_LINES, title, *TEASER_LINES]
+
+        assert _article_end(body) == len(ARTICLE_LINES), title
+
+
+def test_a_widget_title_does_not_end_the_article_in_its_first_half_or_as_a_sentence():
+    early = [ARTICLE_LINES[0], "Related stories", *ARTICLE_LINES[1:]]
+    sentence = [*ARTICLE_LINES, "Related talks with the unions broke down in March.", "End."]
+    link = [*ARTICLE_LINES, "Zobacz też: Tramwaj do uniwersytetu", ARTICLE_LINES[0]]
+
+    assert _article_end(early) == len(early)
+    assert _article_end(sentence) == len(sentence)
+    assert _article_end(link) == len(link)  # one link with its title, inside the article
+
+
+def test_a_related_list_after_an_article_leaves_the_body():
+    # trafilatura keeps a list that stands inside the <article> element.
+    items = "".join(f"<li>{title}</li>" for title in TEASER_LINES)
+    page = (
+        "<html><head><title>Strike</title></head><body><article><h1>Strike</h1>"
+        f"{''.join(_para(n) for n in range(1, 5))}<h3>Related stories</h3><ul>{items}</ul>"
+        "</article></body></html>"
+    )
+
+    article = extract_html(page)
+
+    assert article.body.count("Paragraph") == 4
+    assert not any(title in article.body for title in TEASER_LINES)
+    assert "Related stories" in article.removed
