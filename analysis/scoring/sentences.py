@@ -85,6 +85,35 @@ def whitespace_tokens(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
+def whitespace_split(text: str) -> list[str]:
+    """text.split(), made once per text: readability and the sentence tone share the
+    tokens (a shared list: not to be changed)."""
+    return text.split()
+
+
+def span_tokens(text: str, spans) -> list[list[str]] | None:
+    """text[start:end].split() for each (start, end) of ``spans`` (in order, not
+    overlapping), sliced from the text's tokens; None if a span does not start and end
+    at whitespace or an end of the text (split_spans' always do)."""
+    spaces = _spaces(text)
+    if spaces is None:
+        return None
+    tokens = whitespace_split(text)
+    n = len(text)
+    result = []
+    at = done = 0  # the tokens before done
+    for start, end in spans:
+        if start < done or (start and spaces[start - 1] != 32) or (end < n and spaces[end] != 32):
+            return None
+        at += whitespace_tokens(text, done, start)
+        count = whitespace_tokens(text, start, end)
+        result.append(tokens[at : at + count])
+        at += count
+        done = end
+    return result
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def whitespace_words(text: str) -> int:
     """len(text.split()): cached, since the framing and persuasion rates both need it."""
     return whitespace_tokens(text)

@@ -11,7 +11,8 @@ from functools import lru_cache
 from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import span_tokens, split_spans
+from analysis.scoring.text import lowered
 from analysis.scoring.vader_fast import compound
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
@@ -25,7 +26,23 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     Cached, so that scorers run on the same text (actor sentiment) reuse the scores; the
     list is shared between callers, so copy it before changing it.
     """
-    return [(start, end, compound(text[start:end])) for start, end in split_spans(text)]
+    spans = split_spans(text)
+    tokens = span_tokens(text, spans)  # each sentence's tokens, without splitting it again
+    if tokens is None:
+        return [(start, end, compound(text[start:end])) for start, end in spans]
+    # Each sentence in lower case, from the text's: lower case maps one character to
+    # one but for a few, and only the capital sigma's depends on the characters around.
+    low = lowered(text)
+    if not low.same or "Σ" in low.rare:
+        return [
+            (start, end, compound(text[start:end], words))
+            for (start, end), words in zip(spans, tokens, strict=True)
+        ]
+    lower = low.lower
+    return [
+        (start, end, compound(text[start:end], words, lower[start:end]))
+        for (start, end), words in zip(spans, tokens, strict=True)
+    ]
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.
