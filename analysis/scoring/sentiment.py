@@ -13,7 +13,7 @@ from statistics import fmean
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import span_tokens, split_spans
 from analysis.scoring.text import lowered
-from analysis.scoring.vader_fast import compound
+from analysis.scoring.vader_fast import compound, holds_emoji
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
 NEGATIVE, POSITIVE = -0.05, 0.05
@@ -39,8 +39,10 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
             for (start, end), words in zip(spans, tokens, strict=True)
         ]
     lower = low.lower
+    # Without an emoji in the text, no sentence is looked over for one.
+    plain = not holds_emoji(low.rare)
     return [
-        (start, end, compound(text[start:end], words, lower[start:end]))
+        (start, end, compound(text[start:end], words, lower[start:end], plain))
         for (start, end), words in zip(spans, tokens, strict=True)
     ]
 

@@ -299,13 +299,22 @@ def _words(lowered: str, text: str, tokens: list[str]) -> list[str]:
     return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in tokens]
 
 
+def holds_emoji(characters) -> bool:
+    """Whether any of ``characters`` is an emoji that VADER replaces by its description."""
+    return not _EMOJI_CHARS.isdisjoint(characters)
+
+
 def _sentiments(
-    text: str, tokens: list[str] | None = None, lowered: str | None = None
+    text: str,
+    tokens: list[str] | None = None,
+    lowered: str | None = None,
+    emoji_free: bool = False,
 ) -> tuple[list[float], int, str]:
     """The non-zero word sentiments in order, the number of words, and the text (with
     emojis described) that punctuation emphasis is counted on. ``tokens`` and
-    ``lowered``: text.split() and text.lower(), if the caller has them."""
-    if not text.isascii():
+    ``lowered``: text.split() and text.lower(), if the caller has them; ``emoji_free``:
+    the caller knows that the text holds no emoji."""
+    if not emoji_free and not text.isascii():
         described = describe_emojis(text)
         if described is not text:
             text, tokens, lowered = described, None, None
@@ -384,10 +393,16 @@ def _normalize(score: float) -> float:
     return normalized
 
 
-def compound(sentence: str, tokens: list[str] | None = None, lowered: str | None = None) -> float:
+def compound(
+    sentence: str,
+    tokens: list[str] | None = None,
+    lowered: str | None = None,
+    emoji_free: bool = False,
+) -> float:
     """VADER's compound score of ``sentence``, as the library computes it. ``tokens``
-    and ``lowered``: sentence.split() and sentence.lower(), if the caller has them."""
-    values, _, text = _sentiments(sentence, tokens, lowered)
+    and ``lowered``: sentence.split() and sentence.lower(), if the caller has them;
+    ``emoji_free``: the caller knows that the sentence holds no emoji."""
+    values, _, text = _sentiments(sentence, tokens, lowered, emoji_free)
     if not values:
         return 0.0
     total = float(sum(values))
