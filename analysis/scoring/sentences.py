@@ -100,17 +100,28 @@ def span_tokens(text: str, spans) -> list[list[str]] | None:
         return None
     tokens = whitespace_split(text)
     n = len(text)
+    count = spaces.count
     result = []
     at = done = 0  # the tokens before done
     for start, end in spans:
         if start < done or (start and spaces[start - 1] != 32) or (end < n and spaces[end] != 32):
             return None
-        at += whitespace_tokens(text, done, start)
-        count = whitespace_tokens(text, start, end)
-        result.append(tokens[at : at + count])
-        at += count
+        # whitespace_tokens(text, done, start), then (text, start, end): the tokens are
+        # counted by their first characters, and a span starts with one.
+        if start > done:
+            at += count(b" a", done, start) + (spaces[done] == 97)
+        words = count(b" a", start, end) + (spaces[start] == 97)
+        result.append(tokens[at : at + words])
+        at += words
         done = end
     return result
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def sentence_tokens(text: str) -> list[list[str]] | None:
+    """span_tokens(text, split_spans(text)), made once per text: the sentence tone and
+    readability share it (shared lists: not to be changed)."""
+    return span_tokens(text, split_spans(text))
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import span_tokens, split_spans
+from analysis.scoring.sentences import sentence_tokens, split_spans
 from analysis.scoring.text import lowered
 from analysis.scoring.vader_fast import compound, holds_emoji
 
@@ -27,7 +27,7 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     list is shared between callers, so copy it before changing it.
     """
     spans = split_spans(text)
-    tokens = span_tokens(text, spans)  # each sentence's tokens, without splitting it again
+    tokens = sentence_tokens(text)  # each sentence's tokens, without splitting it again
     if tokens is None:
         return [(start, end, compound(text[start:end])) for start, end in spans]
     # Each sentence in lower case, from the text's: lower case maps one character to

@@ -1,4 +1,10 @@
-from analysis.scoring.sentences import span_tokens, split, split_spans, whitespace_split
+from analysis.scoring.sentences import (
+    sentence_tokens,
+    span_tokens,
+    split,
+    split_spans,
+    whitespace_split,
+)
 
 
 def test_it_does_not_split_after_titles_initials_or_decimals():
@@ -170,6 +176,7 @@ def test_span_tokens_are_each_sentences_own_split(text):
         assert tokens is None  # counted on bytes only where all whitespace is ASCII
     else:
         assert tokens == [text[s:e].split() for s, e in spans]
+    assert sentence_tokens(text) == tokens
 
 
 def test_span_tokens_refuse_spans_that_cut_a_word():
