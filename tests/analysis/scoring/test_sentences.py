@@ -1,10 +1,4 @@
-from analysis.scoring.sentences import (
-    sentence_tokens,
-    span_tokens,
-    split,
-    split_spans,
-    whitespace_split,
-)
+from analysis.scoring.sentences import split, split_spans
 
 
 def test_it_does_not_split_after_titles_initials_or_decimals():
@@ -153,40 +147,3 @@ def test_a_long_run_before_a_capital_still_ends_the_sentence(mark):
     text = "It passed" + run + "  The next one began."
     with guard():
         assert split(text) == ["It passed" + run, "The next one began."]
-
-
-# Written for the tests: sentences with odd whitespace, non-ASCII spaces, quotes and
-# brackets at their edges, text that no sentence covers, and list markers.
-SPLIT_SAMPLES = [
-    "",
-    "One sentence without an end",
-    "  First one. Second one!  Third?\n\n  Fourth one.  ",
-    '"We will not leave," she said. (Never.) The crowd cheered.\tThen it rained.',
-    "Prices rose\u00a0sharply. Then\u2009they fell. Again\u202fand again.",
-    "1. The first point. 2. The second point.\n\na) A marker. Mr. J. Smith came.",
-    "Tabs\tand\nnew lines. Form\x0cfeed. Vertical\x0btab. End.",
-]
-
-
-@pytest.mark.parametrize("text", SPLIT_SAMPLES)
-def test_span_tokens_are_each_sentences_own_split(text):
-    spans = split_spans(text)
-    tokens = span_tokens(text, spans)
-    if any(ch.isspace() and not ch.isascii() for ch in text):
-        assert tokens is None  # counted on bytes only where all whitespace is ASCII
-    else:
-        assert tokens == [text[s:e].split() for s, e in spans]
-    assert sentence_tokens(text) == tokens
-
-
-def test_span_tokens_refuse_spans_that_cut_a_word():
-    text = "Alpha beta. Gamma delta."
-    assert span_tokens(text, [(0, 4), (5, 11)]) is None
-    assert span_tokens(text, [(0, 11), (14, 24)]) is None
-    assert span_tokens(text, [(6, 11), (12, 24)]) == [["beta."], ["Gamma", "delta."]]
-
-
-def test_the_texts_split_is_shared_and_equal_to_str_split():
-    text = "  A text\twith  odd\nspacing. "
-    assert whitespace_split(text) == text.split()
-    assert whitespace_split(text) is whitespace_split(text)
