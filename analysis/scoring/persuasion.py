@@ -37,6 +37,7 @@ from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import whitespace_words
+from analysis.scoring.text import lowered
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
 LEARNED_PATH = LEXICON_PATH.with_name("persuasion_learned.json")
@@ -164,11 +165,9 @@ HAND_CUE_PATTERN = compile_cues(list(_HAND_CUE_FAMILIES)) if _LEARNED_CUES else 
 
 
 def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    # A few characters grow when lower-cased ("İ"); keep those so offsets stay true.
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    # The shared lower-cased text, which the other scorers made already: a few
+    # characters grow when lower-cased ("İ"), and it keeps those, so offsets stay true.
+    return lowered(text).lower
 
 
 def _cue_for(matched: str) -> str:

@@ -12,7 +12,8 @@ from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import split_spans
-from analysis.scoring.vader_fast import compound
+from analysis.scoring.text import lowered
+from analysis.scoring.vader_fast import compound, holds_emoji
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
 NEGATIVE, POSITIVE = -0.05, 0.05
@@ -25,7 +26,19 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     Cached, so that scorers run on the same text (actor sentiment) reuse the scores; the
     list is shared between callers, so copy it before changing it.
     """
-    return [(start, end, compound(text[start:end])) for start, end in split_spans(text)]
+    spans = split_spans(text)
+    # Each sentence in lower case, from the text's: lower case maps one character to
+    # one but for a few, and only the capital sigma's depends on the characters around.
+    low = lowered(text)
+    if not low.same or "Σ" in low.rare:
+        return [(start, end, compound(text[start:end])) for start, end in spans]
+    lower = low.lower
+    # Without an emoji in the text, no sentence is looked over for one.
+    plain = not holds_emoji(low.rare)
+    return [
+        (start, end, compound(text[start:end], None, lower[start:end], plain))
+        for start, end in spans
+    ]
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.

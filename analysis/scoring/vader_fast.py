@@ -268,12 +268,13 @@ def _valence(low: list[str], tokens: list[str], i: int) -> float:
 
 
 class _StrippedWords(dict):
-    """Lower-case token -> VADER's word for it, filled as tokens come: most recur."""
+    """Token as written -> VADER's word for it, filled as tokens come: most recur."""
 
     def __missing__(self, token: str) -> str:
-        word = token.strip(_PUNCTUATION)
+        low = token.lower()
+        word = low.strip(_PUNCTUATION)
         if len(word) <= 2:
-            word = token
+            word = low
         if len(self) >= _STRIPPED_LIMIT:
             self.clear()
         self[token] = word
@@ -284,25 +285,45 @@ _STRIPPED_LIMIT = 200_000
 _STRIPPED = _StrippedWords()
 
 
-def _words(lowered: str, text: str) -> list[str]:
+def _words(lowered: str, text: str, tokens: list[str]) -> list[str]:
     # VADER's words: whitespace-separated tokens with leading and trailing punctuation
-    # stripped, unless that leaves two characters or fewer (so ":)" and "no," stay).
+    # stripped, unless that leaves two characters or fewer (so ":)" and "no," stay), in
+    # lower case; ``tokens``: text.split().
     if len(lowered) == len(text):
         # Lowercasing mapped character to character, never to or from whitespace or
         # punctuation (and a final sigma's context ends at whitespace): it commutes with
-        # splitting and stripping. Looked up in C; the cached words' hashes are known.
-        return list(map(_STRIPPED.__getitem__, lowered.split()))
+        # splitting and stripping, so each token is lower-cased on its own. Looked up in
+        # C; the cached words' hashes are known.
+        return list(map(_STRIPPED.__getitem__, tokens))
     # A character lowercased to two ("İ"): the length rule must see the original.
-    return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in text.split()]
+    return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in tokens]
 
 
-def _sentiments(text: str) -> tuple[list[float], int, str]:
+def holds_emoji(characters) -> bool:
+    """Whether any of ``characters`` is an emoji that VADER replaces by its description."""
+    return not _EMOJI_CHARS.isdisjoint(characters)
+
+
+def _sentiments(
+    text: str,
+    tokens: list[str] | None = None,
+    lowered: str | None = None,
+    emoji_free: bool = False,
+) -> tuple[list[float], int, str]:
     """The non-zero word sentiments in order, the number of words, and the text (with
-    emojis described) that punctuation emphasis is counted on."""
-    if not text.isascii():
-        text = describe_emojis(text)
-    lowered = text.lower()
-    low = _words(lowered, text)
+    emojis described) that punctuation emphasis is counted on. ``tokens`` and
+    ``lowered``: text.split() and text.lower(), if the caller has them; ``emoji_free``:
+    the caller knows that the text holds no emoji."""
+    if not emoji_free and not text.isascii():
+        described = describe_emojis(text)
+        if described is not text:
+            text, tokens, lowered = described, None, None
+    if lowered is None:
+        lowered = text.lower()
+    # Split once: the words come from the tokens as written, whose capitals count too.
+    if tokens is None:
+        tokens = text.split()
+    low = _words(lowered, text, tokens)
     n = len(low)
     hits = list(compress(count(), map(_SCORED.__contains__, low)))
     if not hits:
@@ -310,7 +331,6 @@ def _sentiments(text: str) -> tuple[list[float], int, str]:
 
     # Stripping punctuation never changes whether a token is upper case: capitals are
     # checked on the raw tokens.
-    tokens = text.split()
     lexicon = LEXICON
     modifiers = _MODIFIERS
     # Without "n't" or any idiom in the sentence, a lexicon word with no modifier among
@@ -373,9 +393,16 @@ def _normalize(score: float) -> float:
     return normalized
 
 
-def compound(sentence: str) -> float:
-    """VADER's compound score of ``sentence``, as the library computes it."""
-    values, _, text = _sentiments(sentence)
+def compound(
+    sentence: str,
+    tokens: list[str] | None = None,
+    lowered: str | None = None,
+    emoji_free: bool = False,
+) -> float:
+    """VADER's compound score of ``sentence``, as the library computes it. ``tokens``
+    and ``lowered``: sentence.split() and sentence.lower(), if the caller has them;
+    ``emoji_free``: the caller knows that the sentence holds no emoji."""
+    values, _, text = _sentiments(sentence, tokens, lowered, emoji_free)
     if not values:
         return 0.0
     total = float(sum(values))

@@ -7,7 +7,7 @@ from vaderSentiment import vaderSentiment as library
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import vader_fast
-from analysis.scoring.sentences import split
+from analysis.scoring.sentences import split, split_spans
 from bench.corpus import demo_texts, distinct_articles
 
 REFERENCE = SentimentIntensityAnalyzer()
@@ -243,3 +243,28 @@ def test_every_idiom_contains_a_marker_word():
     phrases = [k for k in (*library.SPECIAL_CASES, *library.BOOSTER_DICT) if " " in k]
     for phrase in phrases:
         assert vader_fast._IDIOM_MARKERS.intersection(phrase.split()), phrase
+
+
+# Written for the tests: texts whose lower case is not one character for one ("İ"),
+# depends on the characters around (the capital sigma), holds emojis, or whose
+# whitespace is not all ASCII; the sentence tone takes each sentence's tokens and lower
+# case from the whole text's, and must score as the sentences alone.
+SHARED_TOKEN_TEXTS = [
+    "The İstanbul talks went well. Nobody was happy about it.",
+    "ΟΔΟΣ was great. The ΟΔΟΣ. Terrible news from ΣΣ today.",
+    "What a lovely day 😀 for us. The storm 😡 ruined it! Nothing good.",
+    "Prices rose\u00a0sharply. Good news\u2009for nobody.",
+    "GREAT news, said the very happy mayor. It isn't bad at all. But it was awful.",
+    "“Wonderful,” she said. ‘Dreadful’ — he replied… Fine.",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_TOKEN_TEXTS)
+def test_the_sentence_tone_scores_each_sentence_as_it_alone(text):
+    from analysis.scoring.sentiment import sentence_compounds
+
+    expected = [
+        (s, e, REFERENCE.polarity_scores(text[s:e])["compound"]) for s, e in split_spans(text)
+    ]
+    assert sentence_compounds(text + " ") == expected  # a text no cache has seen
+    assert [c for _, _, c in expected] == [vader_fast.compound(text[s:e]) for s, e, _ in expected]
