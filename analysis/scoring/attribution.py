@@ -829,6 +829,17 @@ def _reported_speaker(
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
     inverted = False
+    if (
+        spk is not None
+        and spk.group("app")
+        and text[c0 - 2 : c0] == ", "
+        and cue.group(0).lower() in _INVERTING
+    ):
+        # "Cruz lacks support in Congress, whom he has alienated, said Larry Sabato.": a
+        # speaker after the cue that ends the sentence is the one, not the words before.
+        after = _AFTER.match(text, c1, s_end)
+        if after and _ends_inverted(text, after, s_end):
+            spk, inverted = after, True
     if spk is None and not participle and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
         spk = _AFTER.match(text, c1, s_end)
         inverted = spk is not None
@@ -848,6 +859,22 @@ def _reported_speaker(
         # speaker of the clause before, or the sentence's subject.
         spk = _sentence_subject(scan, s_start, c0, found.items)
     return spk, inverted
+
+
+# Verbs that news writing puts before their speaker ("…, said Larry Sabato"); not "told",
+# "described" or "criticized", whose object follows them.
+_INVERTING = _words("said says say wrote writes added adds noted notes explained explains argued")
+
+
+def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
+    """Whether a speaker found after a cue stands at the end of its sentence (its own
+    apposition aside) and is not a day, a month or a pronoun: "…, said Larry Sabato,
+    director of …" but not "…, said Monday." or "…, said Jones, the mayor, was …" (no verb
+    after it)."""
+    if m.group("pron") or m.group("spk").split()[0].rstrip(".,") in CAP_STOP:
+        return False
+    rest = _WORD.findall(text, m.end(), s_end)
+    return not any(w.lower() in _NOT_IN_SUBJECT or w == "that" for w in rest)
 
 
 def _reported_content(

@@ -574,3 +574,25 @@ def test_an_inverted_group_speaker_with_a_relative_clause_after_it():
         "some councillors",
         "A quieter campaign may not be a bad thing",
     )
+
+
+def test_a_speaker_after_the_cue_wins_over_words_that_only_look_like_an_apposition():
+    text = (  # written for the tests
+        "The mayor has few friends left in the City Council, whom she angered with her budget, "
+        "said Tom Reyes, a professor of politics at the state university."
+    )
+    a = only(text)
+    assert a["speaker"] == "Tom Reyes"
+    assert content(text, a).startswith("The mayor has few friends")
+
+
+def test_a_day_after_the_cue_is_not_an_inverted_speaker():
+    text = "Nora Quinn, a lawyer for the family, said Tuesday."  # written for the tests
+    assert only(text)["speaker"] == "Nora Quinn"
+
+
+def test_whom_a_speaker_told_is_not_an_inverted_speaker():
+    text = (  # written for the tests
+        'Dana Ward, who chairs the county board, told Radio Nord, "We will not close it."'
+    )
+    assert only(text)["speaker"] == "Dana Ward"
