@@ -851,7 +851,11 @@ def _reported_speaker(
         # sentence, before its apposition; else "…, say some Democrats.": the speaker
         # after the cue, to the sentence's end.
         spk = _apposed_subject(text, s_start, c0)
-        if spk is None:
+        if spk is None and cue.group(0).lower() == "declined":
+            # "Clinton's lawyer, David Kendall, declined to comment": nobody speaks after
+            # "declined"; the words that open the sentence do.
+            spk = _opening_words(text, s_start, c0 - 2)
+        elif spk is None:
             spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
             inverted = spk is not None
     if spk is None and chained:
@@ -898,6 +902,8 @@ def _reported_content(
         text, start, s_end
     )
     said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    if cue.group(0).lower() == "declined":
+        return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
     if not said_that and (
         _content_before(text, before, tail.end(), s_end, inverted)
         or _told_whom(text, cue, tail.end(), s_end)
@@ -1069,6 +1075,19 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
         "named": "",
         "app": "",
     }
+
+
+def _opening_words(text: str, s_start: int, end: int) -> dict | None:
+    """The words from the sentence's start to end, as a speaker the patterns do not know,
+    when they are few and hold no verb: "Clinton's lawyer, David Kendall"."""
+    start = _SUBJECT_START.match(text, s_start, end).end()
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 10 or any(w.lower().strip(",") in _NOT_IN_SUBJECT for w in words):
+        return None
+    end = start + len(text[start:end].rstrip())
+    raw = {"kind": "group", "text": text[start:end], "start": start, "end": end, "the": False}
+    raw.update(title="", named="", app="")
+    return raw
 
 
 def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:

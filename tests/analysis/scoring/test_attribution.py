@@ -596,3 +596,15 @@ def test_whom_a_speaker_told_is_not_an_inverted_speaker():
         'Dana Ward, who chairs the county board, told Radio Nord, "We will not close it."'
     )
     assert only(text)["speaker"] == "Dana Ward"
+
+
+def test_what_a_source_declined_to_do_follows_the_cue():
+    text = "A spokeswoman for Mr. Cole declined to comment."  # written for the tests
+    assert content(text, only(text)) == "to comment."
+
+
+def test_a_name_with_an_apposition_declines_to_comment():
+    text = "Mayor Cole's lawyer, Ruth Hale, declined to comment."  # written for the tests
+    a = only(text)
+    assert content(text, a) == "to comment."
+    assert "Ruth Hale" in a["speaker"]
