@@ -763,6 +763,8 @@ def _reported_speech(
     quote took; a sentence without any may hold an anonymous cue ("reportedly")."""
     anon_cue_sentences = _anon_cue_sentences(scan)
     for i, sentence in enumerate(scan.spans):
+        if scan.text.startswith("Asked ", sentence[0]):
+            _asked(scan, sentence, found)
         if not cues[i] and i not in anon_cue_sentences:
             continue
         said = False
@@ -770,6 +772,17 @@ def _reported_speech(
             said = _reported_at(scan, cue, sentence, cues[i], quotes, found) or said
         if not said and i in anon_cue_sentences:
             _anonymous_cue(scan, sentence, quotes, found)
+
+
+def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
+    """ "Asked whether he would run, Smith said …": a sentence that opens with the question
+    put to its speaker reports that question too, to its comma, asked by whoever the
+    words after "by" name ("Asked by a reporter if …") or by nobody named."""
+    s_start, s_end = sentence
+    m = _QUESTION.match(scan.text, s_start + 5, s_end)
+    if m is not None:
+        spk = _inverted_speaker(scan, *m.span("by")) if m.group("by") else None
+        found.add_reported(spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
 
 
 def _reported_at(
@@ -801,6 +814,12 @@ def _reported_at(
         content = _reported_content(text, cue, spk, inverted, lo, s_end, sentence_cues)
     found.add_reported(spk, _cue_span(cue), sentence, content)
     return True
+
+
+_QUESTION = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+by\s+(?P<by>[^,;:\"“”]{1,60}?))?"
+    r"\s+(?P<q>(?:whether|if|what|why|how|who|whom|to|about)\s[^,;:\"“”]{3,300}?),"
+)
 
 
 def _according_to_content(text: str, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:

@@ -485,7 +485,8 @@ def test_a_short_capitalised_quote_that_opens_its_sentence_is_speech_not_a_title
 
 def test_a_one_word_quote_after_said_and_a_comma_is_speech():
     text = 'Asked whether he would resign, Tom Reed said, "Probably."'  # written for the tests
-    a = only(text)
+    asked, a = attributions(text)  # the question is reported too
+    assert asked["cue"] == "asked"
     assert (a["speaker"], a["direct"], content(text, a)) == ("Tom Reed", True, "Probably.")
 
 
@@ -608,3 +609,20 @@ def test_a_name_with_an_apposition_declines_to_comment():
     a = only(text)
     assert content(text, a) == "to comment."
     assert "Ruth Hale" in a["speaker"]
+
+
+def test_a_question_put_to_the_speaker_is_reported_too():
+    text = "Asked whether she would run again, Lena Hart said she had not decided."  # written for the tests
+    asked, said = attributions(text)
+    assert (asked["cue"], content(text, asked), asked["speaker"]) == (
+        "asked",
+        "whether she would run again",
+        None,
+    )
+    assert (said["speaker"], content(text, said)) == ("Lena Hart", "she had not decided.")
+
+
+def test_who_asked_the_question_is_its_speaker():
+    text = "Asked by a reporter about the budget, the mayor shrugged."  # written for the tests
+    a = only(text)
+    assert (content(text, a), a["speaker"]) == ("about the budget", "a reporter")
