@@ -762,9 +762,13 @@ def _reported_speech(
     """Reported speech, sentence by sentence, around the cues outside quotes that no
     quote took; a sentence without any may hold an anonymous cue ("reportedly")."""
     anon_cue_sentences = _anon_cue_sentences(scan)
-    for i, sentence in enumerate(scan.spans):
-        if scan.text.startswith("Asked ", sentence[0]):
+    asked = scan.text.find("Asked ")
+    while asked >= 0:
+        sentence = scan.spans[scan.sentence(asked)]
+        if sentence[0] == asked:
             _asked(scan, sentence, found)
+        asked = scan.text.find("Asked ", asked + 6)
+    for i, sentence in enumerate(scan.spans):
         if not cues[i] and i not in anon_cue_sentences:
             continue
         said = False
@@ -921,7 +925,7 @@ def _reported_content(
         text, start, s_end
     )
     said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
-    if cue.group(0).lower() == "declined":
+    if text.startswith("declined", c0):
         return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
     if not said_that and (
         _content_before(text, before, tail.end(), s_end, inverted)
@@ -972,6 +976,13 @@ def _told_whom(text: str, cue: re.Match, after: int, s_end: int) -> bool:
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
 
 
+# Words that open a phrase put before the subject ("In a speech last July, he said …").
+_FRONTED = _words(
+    "In On At After Before During While When Since Earlier Later Last Asked Speaking Despite "
+    "Although Though As Following Meanwhile Amid Through Throughout Once"
+)
+
+
 def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
     """Whether what was said comes before the speaker ("X happened, officials said") rather
     than after the cue ("officials said X happened")."""
@@ -982,6 +993,14 @@ def _content_before(text: str, before: str, after_start: int, s_end: int, invert
     first = _WORD.search(text, after_start, s_end)
     if first is None:
         return True
+    lead = before.strip(" \"“«'")
+    if (
+        lead.endswith(",")
+        and "," not in lead[:-1]
+        and lead.split(None, 1)[0] in _FRONTED
+        and _CLAUSE_START.search(text, after_start, s_end)
+    ):
+        return False  # "After the debate, Trump told reporters he …": a phrase put first
     if (
         first.group().lower() not in _ADJUNCT
         and len(_WORD.findall(text, first.start(), s_end)) >= 3

@@ -626,3 +626,12 @@ def test_who_asked_the_question_is_its_speaker():
     text = "Asked by a reporter about the budget, the mayor shrugged."  # written for the tests
     a = only(text)
     assert (content(text, a), a["speaker"]) == ("about the budget", "a reporter")
+
+
+def test_a_phrase_put_before_the_speaker_is_not_what_was_said():
+    text = (  # written for the tests
+        "After the council meeting on Monday, Mayor Ruth Hale told reporters she would veto "
+        "the budget."
+    )
+    a = only(text)
+    assert (a["speaker"], content(text, a)) == ("Ruth Hale", "she would veto the budget.")
