@@ -666,7 +666,23 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
     if m and _DASH_END.match(text[m.end() : m.end() + 2]):
         found.add_quote(m, (*m.span("dash"), m.group("dash"), False), qs, qe)
         return True
+    m = _TAIL_VERB.match(text, qe, sent_end)
+    if (
+        m
+        and text[quote_inner(text, qs, qe)[1] - 1] in ",!?"
+        and not text[spans[scan.sentence(qs)][0] : qs].strip()
+    ):
+        # `"This is fantastic!" beamed Jo Hart`: after a quote that opens its sentence and
+        # closes like speech, a verb in the past tense and a speaker report it, whatever
+        # the verb (not `a ''super PAC,'' posited that`).
+        spk = _AFTER.match(text, m.end(), sent_end) or _inverted_speaker(scan, m.end(), sent_end)
+        if spk:
+            found.add_quote(spk, _cue_span(m, "cue"), qs, qe)
+            return True
     return False
+
+
+_TAIL_VERB = re.compile(r"[ \t]*(?P<cue>[a-z]{3,}ed)(?=[ \t])")
 
 
 def _says_more(text: str, cue_end: int, sent_end: int) -> bool:

@@ -635,3 +635,14 @@ def test_a_phrase_put_before_the_speaker_is_not_what_was_said():
     )
     a = only(text)
     assert (a["speaker"], content(text, a)) == ("Ruth Hale", "she would veto the budget.")
+
+
+def test_any_verb_in_the_past_tense_between_a_quote_and_its_speaker_reports_it():
+    text = '"We will win this one!" beamed Nora Quinn, a volunteer.'  # written for the tests
+    a = only(text)
+    assert (a["speaker"], a["cue"], a["direct"]) == ("Nora Quinn", "beamed", True)
+
+
+def test_a_name_in_quotes_before_a_verb_is_no_quote_of_a_speaker():
+    text = "The group, a ''super PAC,'' posited that turnout would fall."  # written for the tests
+    assert all(not a["direct"] for a in attributions(text))
