@@ -143,6 +143,9 @@ _AFTER = re.compile(
 # low-high German pair. Which mark closes which opening one:
 _MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‹", "›")
 _CLOSES = {'"': '"”', "“": '”"', "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
+# An opening curly mark typed where the closing one belongs, after a comma or a sentence's
+# end: `“It's unusual,“ said Larry Noble`.
+_TYPO_CLOSE = re.compile(r"(?<=[,.!?])“").match
 _MAX_QUOTE = 4000  # characters: an opening mark left unclosed does not swallow the article
 
 
@@ -168,7 +171,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         mark_end = pos + len(mark)
         if open_at >= 0:
             newline = text.rfind("\n", checked, pos)
-            if newline < 0 and mark in closes:
+            if newline < 0 and (
+                mark in closes or mark == "“" and closes == '”"' and _TYPO_CLOSE(text, pos)
+            ):
                 if pos - open_at <= _MAX_QUOTE:
                     quotes.append((open_at, mark_end))
                 open_at = -1

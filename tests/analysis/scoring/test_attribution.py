@@ -646,3 +646,13 @@ def test_any_verb_in_the_past_tense_between_a_quote_and_its_speaker_reports_it()
 def test_a_name_in_quotes_before_a_verb_is_no_quote_of_a_speaker():
     text = "The group, a ''super PAC,'' posited that turnout would fall."  # written for the tests
     assert all(not a["direct"] for a in attributions(text))
+
+
+def test_an_opening_curly_mark_typed_to_close_a_quote_closes_it():
+    text = "“The vote is too close to call,“ said Nora Quinn, a pollster."  # written for the tests
+    a = only(text)
+    assert (a["speaker"], a["direct"], content(text, a)) == (
+        "Nora Quinn",
+        True,
+        "The vote is too close to call",
+    )
