@@ -799,6 +799,11 @@ def _reported_speech(
             _anonymous_cue(scan, sentence, quotes, found)
 
 
+_PASSIVE_CUES = _words("reported announced revealed disclosed")
+_PASSIVE_AUX = re.compile(r"\s(?:was|were|been|is|are)\s+(?:\w+ly\s+|first\s+)?\Z")
+_BY = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+by(?=\s)")
+
+
 def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
     """ "Asked whether he would run, Smith said …": a sentence that opens with the question
     put to its speaker reports that question too, to its comma, asked by whoever the
@@ -824,9 +829,18 @@ def _reported_at(
     c0, c1 = cue.span()
     if c0 in found.by_cue or quotes.hold(c0):
         return False
+    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
+    if cue.group(0) in _PASSIVE_CUES:
+        # "The meeting was first reported by Politico": the subject is what was reported,
+        # by whoever "by" names.
+        aux = _PASSIVE_AUX.search(text, max(lo, c0 - 30), c0)
+        by = aux and _BY.match(text, c1, s_end)
+        spk = by and (_AFTER.match(text, by.end(), s_end) or _object_after(scan, by.end(), s_end))
+        if spk and _WORD.search(text, lo, aux.start()):
+            found.add_reported(spk, _cue_span(cue), sentence, (lo, aux.start()))
+            return True
     if _is_false_cue(scan, c0, c1, cue.group(0), s_start):
         return False
-    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
     if cue.group("acc"):
         spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
         if not spk:

@@ -656,3 +656,9 @@ def test_an_opening_curly_mark_typed_to_close_a_quote_closes_it():
         True,
         "The vote is too close to call",
     )
+
+
+def test_what_was_reported_by_an_outlet_is_the_subject_of_the_passive():
+    text = "The merger was first reported by the Valley Courier."  # written for the tests
+    a = only(text)
+    assert (content(text, a), a["speaker"]) == ("The merger", "Valley Courier")
