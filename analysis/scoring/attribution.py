@@ -1858,6 +1858,8 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}
             speaker, kind, role = resolver.resolve(raw)
+            if raw is None and c["cue"] == "asked":
+                kind = "unresolved"  # a question put by nobody named: no anonymous source
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None

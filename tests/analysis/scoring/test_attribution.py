@@ -620,6 +620,9 @@ def test_a_question_put_to_the_speaker_is_reported_too():
         None,
     )
     assert (said["speaker"], content(text, said)) == ("Lena Hart", "she had not decided.")
+    # Nobody named asked it: that is no anonymous source.
+    assert asked["speaker_type"] == "unresolved"
+    assert score_attribution(text).values["anonymous_share"] == 0
 
 
 def test_who_asked_the_question_is_its_speaker():
