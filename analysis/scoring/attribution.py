@@ -143,6 +143,9 @@ _AFTER = re.compile(
 # low-high German pair. Which mark closes which opening one:
 _MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‹", "›")
 _CLOSES = {'"': '"”', "“": '”"', "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
+# An opening curly mark typed where the closing one belongs, after a comma or a sentence's
+# end: `“It's unusual,“ said Larry Noble`.
+_TYPO_CLOSE = re.compile(r"(?<=[,.!?])“").match
 _MAX_QUOTE = 4000  # characters: an opening mark left unclosed does not swallow the article
 
 
@@ -168,7 +171,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         mark_end = pos + len(mark)
         if open_at >= 0:
             newline = text.rfind("\n", checked, pos)
-            if newline < 0 and mark in closes:
+            if newline < 0 and (
+                mark in closes or mark == "“" and closes == '”"' and _TYPO_CLOSE(text, pos)
+            ):
                 if pos - open_at <= _MAX_QUOTE:
                     quotes.append((open_at, mark_end))
                 open_at = -1
@@ -666,7 +671,23 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
     if m and _DASH_END.match(text[m.end() : m.end() + 2]):
         found.add_quote(m, (*m.span("dash"), m.group("dash"), False), qs, qe)
         return True
+    m = _TAIL_VERB.match(text, qe, sent_end)
+    if (
+        m
+        and text[quote_inner(text, qs, qe)[1] - 1] in ",!?"
+        and not text[spans[scan.sentence(qs)][0] : qs].strip()
+    ):
+        # `"This is fantastic!" beamed Jo Hart`: after a quote that opens its sentence and
+        # closes like speech, a verb in the past tense and a speaker report it, whatever
+        # the verb (not `a ''super PAC,'' posited that`).
+        spk = _AFTER.match(text, m.end(), sent_end) or _inverted_speaker(scan, m.end(), sent_end)
+        if spk:
+            found.add_quote(spk, _cue_span(m, "cue"), qs, qe)
+            return True
     return False
+
+
+_TAIL_VERB = re.compile(r"[ \t]*(?P<cue>[a-z]{3,}ed)(?=[ \t])")
 
 
 def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
@@ -762,6 +783,12 @@ def _reported_speech(
     """Reported speech, sentence by sentence, around the cues outside quotes that no
     quote took; a sentence without any may hold an anonymous cue ("reportedly")."""
     anon_cue_sentences = _anon_cue_sentences(scan)
+    asked = scan.text.find("Asked ")
+    while asked >= 0:
+        sentence = scan.spans[scan.sentence(asked)]
+        if sentence[0] == asked:
+            _asked(scan, sentence, found)
+        asked = scan.text.find("Asked ", asked + 6)
     for i, sentence in enumerate(scan.spans):
         if not cues[i] and i not in anon_cue_sentences:
             continue
@@ -770,6 +797,22 @@ def _reported_speech(
             said = _reported_at(scan, cue, sentence, cues[i], quotes, found) or said
         if not said and i in anon_cue_sentences:
             _anonymous_cue(scan, sentence, quotes, found)
+
+
+_PASSIVE_CUES = _words("reported announced revealed disclosed")
+_PASSIVE_AUX = re.compile(r"\s(?:was|were|been|is|are)\s+(?:\w+ly\s+|first\s+)?\Z")
+_BY = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+by(?=\s)")
+
+
+def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
+    """ "Asked whether he would run, Smith said …": a sentence that opens with the question
+    put to its speaker reports that question too, to its comma, asked by whoever the
+    words after "by" name ("Asked by a reporter if …") or by nobody named."""
+    s_start, s_end = sentence
+    m = _QUESTION.match(scan.text, s_start + 5, s_end)
+    if m is not None:
+        spk = _inverted_speaker(scan, *m.span("by")) if m.group("by") else None
+        found.add_reported(spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
 
 
 def _reported_at(
@@ -786,9 +829,18 @@ def _reported_at(
     c0, c1 = cue.span()
     if c0 in found.by_cue or quotes.hold(c0):
         return False
+    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
+    if cue.group(0) in _PASSIVE_CUES:
+        # "The meeting was first reported by Politico": the subject is what was reported,
+        # by whoever "by" names.
+        aux = _PASSIVE_AUX.search(text, max(lo, c0 - 30), c0)
+        by = aux and _BY.match(text, c1, s_end)
+        spk = by and (_AFTER.match(text, by.end(), s_end) or _object_after(scan, by.end(), s_end))
+        if spk and _WORD.search(text, lo, aux.start()):
+            found.add_reported(spk, _cue_span(cue), sentence, (lo, aux.start()))
+            return True
     if _is_false_cue(scan, c0, c1, cue.group(0), s_start):
         return False
-    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
     if cue.group("acc"):
         spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
         if not spk:
@@ -801,6 +853,12 @@ def _reported_at(
         content = _reported_content(text, cue, spk, inverted, lo, s_end, sentence_cues)
     found.add_reported(spk, _cue_span(cue), sentence, content)
     return True
+
+
+_QUESTION = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+by\s+(?P<by>[^,;:\"“”]{1,60}?))?"
+    r"\s+(?P<q>(?:whether|if|what|why|how|who|whom|to|about)\s[^,;:\"“”]{3,300}?),"
+)
 
 
 def _according_to_content(text: str, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
@@ -829,6 +887,17 @@ def _reported_speaker(
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
     inverted = False
+    if (
+        spk is not None
+        and spk.group("app")
+        and text[c0 - 2 : c0] == ", "
+        and cue.group(0).lower() in _INVERTING
+    ):
+        # "Cruz lacks support in Congress, whom he has alienated, said Larry Sabato.": a
+        # speaker after the cue that ends the sentence is the one, not the words before.
+        after = _AFTER.match(text, c1, s_end)
+        if after and _ends_inverted(text, after, s_end):
+            spk, inverted = after, True
     if spk is None and not participle and _QUOTE_BEFORE.search(text[max(lo, c0 - 3) : c0]):
         spk = _AFTER.match(text, c1, s_end)
         inverted = spk is not None
@@ -840,7 +909,11 @@ def _reported_speaker(
         # sentence, before its apposition; else "…, say some Democrats.": the speaker
         # after the cue, to the sentence's end.
         spk = _apposed_subject(text, s_start, c0)
-        if spk is None:
+        if spk is None and cue.group(0).lower() == "declined":
+            # "Clinton's lawyer, David Kendall, declined to comment": nobody speaks after
+            # "declined"; the words that open the sentence do.
+            spk = _opening_words(text, s_start, c0 - 2)
+        elif spk is None:
             spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end, True)
             inverted = spk is not None
     if spk is None and chained:
@@ -848,6 +921,22 @@ def _reported_speaker(
         # speaker of the clause before, or the sentence's subject.
         spk = _sentence_subject(scan, s_start, c0, found.items)
     return spk, inverted
+
+
+# Verbs that news writing puts before their speaker ("…, said Larry Sabato"); not "told",
+# "described" or "criticized", whose object follows them.
+_INVERTING = _words("said says say wrote writes added adds noted notes explained explains argued")
+
+
+def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
+    """Whether a speaker found after a cue stands at the end of its sentence (its own
+    apposition aside) and is not a day, a month or a pronoun: "…, said Larry Sabato,
+    director of …" but not "…, said Monday." or "…, said Jones, the mayor, was …" (no verb
+    after it)."""
+    if m.group("pron") or m.group("spk").split()[0].rstrip(".,") in CAP_STOP:
+        return False
+    rest = _WORD.findall(text, m.end(), s_end)
+    return not any(w.lower() in _NOT_IN_SUBJECT or w == "that" for w in rest)
 
 
 def _reported_content(
@@ -871,6 +960,8 @@ def _reported_content(
         text, start, s_end
     )
     said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    if text.startswith("declined", c0):
+        return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
     if not said_that and (
         _content_before(text, before, tail.end(), s_end, inverted)
         or _told_whom(text, cue, tail.end(), s_end)
@@ -920,6 +1011,13 @@ def _told_whom(text: str, cue: re.Match, after: int, s_end: int) -> bool:
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
 
 
+# Words that open a phrase put before the subject ("In a speech last July, he said …").
+_FRONTED = _words(
+    "In On At After Before During While When Since Earlier Later Last Asked Speaking Despite "
+    "Although Though As Following Meanwhile Amid Through Throughout Once"
+)
+
+
 def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
     """Whether what was said comes before the speaker ("X happened, officials said") rather
     than after the cue ("officials said X happened")."""
@@ -930,6 +1028,14 @@ def _content_before(text: str, before: str, after_start: int, s_end: int, invert
     first = _WORD.search(text, after_start, s_end)
     if first is None:
         return True
+    lead = before.strip(" \"“«'")
+    if (
+        lead.endswith(",")
+        and "," not in lead[:-1]
+        and lead.split(None, 1)[0] in _FRONTED
+        and _CLAUSE_START.search(text, after_start, s_end)
+    ):
+        return False  # "After the debate, Trump told reporters he …": a phrase put first
     if (
         first.group().lower() not in _ADJUNCT
         and len(_WORD.findall(text, first.start(), s_end)) >= 3
@@ -1042,6 +1148,19 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
         "named": "",
         "app": "",
     }
+
+
+def _opening_words(text: str, s_start: int, end: int) -> dict | None:
+    """The words from the sentence's start to end, as a speaker the patterns do not know,
+    when they are few and hold no verb: "Clinton's lawyer, David Kendall"."""
+    start = _SUBJECT_START.match(text, s_start, end).end()
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 10 or any(w.lower().strip(",") in _NOT_IN_SUBJECT for w in words):
+        return None
+    end = start + len(text[start:end].rstrip())
+    raw = {"kind": "group", "text": text[start:end], "start": start, "end": end, "the": False}
+    raw.update(title="", named="", app="")
+    return raw
 
 
 def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
@@ -1739,6 +1858,8 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}
             speaker, kind, role = resolver.resolve(raw)
+            if raw is None and c["cue"] == "asked":
+                kind = "unresolved"  # a question put by nobody named: no anonymous source
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None

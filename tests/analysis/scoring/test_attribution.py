@@ -485,7 +485,8 @@ def test_a_short_capitalised_quote_that_opens_its_sentence_is_speech_not_a_title
 
 def test_a_one_word_quote_after_said_and_a_comma_is_speech():
     text = 'Asked whether he would resign, Tom Reed said, "Probably."'  # written for the tests
-    a = only(text)
+    asked, a = attributions(text)  # the question is reported too
+    assert asked["cue"] == "asked"
     assert (a["speaker"], a["direct"], content(text, a)) == ("Tom Reed", True, "Probably.")
 
 
@@ -574,3 +575,93 @@ def test_an_inverted_group_speaker_with_a_relative_clause_after_it():
         "some councillors",
         "A quieter campaign may not be a bad thing",
     )
+
+
+def test_a_speaker_after_the_cue_wins_over_words_that_only_look_like_an_apposition():
+    text = (  # written for the tests
+        "The mayor has few friends left in the City Council, whom she angered with her budget, "
+        "said Tom Reyes, a professor of politics at the state university."
+    )
+    a = only(text)
+    assert a["speaker"] == "Tom Reyes"
+    assert content(text, a).startswith("The mayor has few friends")
+
+
+def test_a_day_after_the_cue_is_not_an_inverted_speaker():
+    text = "Nora Quinn, a lawyer for the family, said Tuesday."  # written for the tests
+    assert only(text)["speaker"] == "Nora Quinn"
+
+
+def test_whom_a_speaker_told_is_not_an_inverted_speaker():
+    text = (  # written for the tests
+        'Dana Ward, who chairs the county board, told Radio Nord, "We will not close it."'
+    )
+    assert only(text)["speaker"] == "Dana Ward"
+
+
+def test_what_a_source_declined_to_do_follows_the_cue():
+    text = "A spokeswoman for Mr. Cole declined to comment."  # written for the tests
+    assert content(text, only(text)) == "to comment."
+
+
+def test_a_name_with_an_apposition_declines_to_comment():
+    text = "Mayor Cole's lawyer, Ruth Hale, declined to comment."  # written for the tests
+    a = only(text)
+    assert content(text, a) == "to comment."
+    assert "Ruth Hale" in a["speaker"]
+
+
+def test_a_question_put_to_the_speaker_is_reported_too():
+    text = "Asked whether she would run again, Lena Hart said she had not decided."  # written for the tests
+    asked, said = attributions(text)
+    assert (asked["cue"], content(text, asked), asked["speaker"]) == (
+        "asked",
+        "whether she would run again",
+        None,
+    )
+    assert (said["speaker"], content(text, said)) == ("Lena Hart", "she had not decided.")
+    # Nobody named asked it: that is no anonymous source.
+    assert asked["speaker_type"] == "unresolved"
+    assert score_attribution(text).values["anonymous_share"] == 0
+
+
+def test_who_asked_the_question_is_its_speaker():
+    text = "Asked by a reporter about the budget, the mayor shrugged."  # written for the tests
+    a = only(text)
+    assert (content(text, a), a["speaker"]) == ("about the budget", "a reporter")
+
+
+def test_a_phrase_put_before_the_speaker_is_not_what_was_said():
+    text = (  # written for the tests
+        "After the council meeting on Monday, Mayor Ruth Hale told reporters she would veto "
+        "the budget."
+    )
+    a = only(text)
+    assert (a["speaker"], content(text, a)) == ("Ruth Hale", "she would veto the budget.")
+
+
+def test_any_verb_in_the_past_tense_between_a_quote_and_its_speaker_reports_it():
+    text = '"We will win this one!" beamed Nora Quinn, a volunteer.'  # written for the tests
+    a = only(text)
+    assert (a["speaker"], a["cue"], a["direct"]) == ("Nora Quinn", "beamed", True)
+
+
+def test_a_name_in_quotes_before_a_verb_is_no_quote_of_a_speaker():
+    text = "The group, a ''super PAC,'' posited that turnout would fall."  # written for the tests
+    assert all(not a["direct"] for a in attributions(text))
+
+
+def test_an_opening_curly_mark_typed_to_close_a_quote_closes_it():
+    text = "“The vote is too close to call,“ said Nora Quinn, a pollster."  # written for the tests
+    a = only(text)
+    assert (a["speaker"], a["direct"], content(text, a)) == (
+        "Nora Quinn",
+        True,
+        "The vote is too close to call",
+    )
+
+
+def test_what_was_reported_by_an_outlet_is_the_subject_of_the_passive():
+    text = "The merger was first reported by the Valley Courier."  # written for the tests
+    a = only(text)
+    assert (content(text, a), a["speaker"]) == ("The merger", "Valley Courier")
