@@ -200,7 +200,7 @@ _TAIL_CUE = re.compile(rf"[ \t]*,?[ \t]*(?P<cue>{_CUE.pattern})")
 _TAIL_DASH = re.compile(rf"[ \t]*,?[ \t]*(?P<dash>—|–|--)[ \t]*{_SPEAKER}")
 # Before an opening quote: `Sultonov said: "…"`, `X said that "…"`, `X told reporters: "…"`.
 _HEAD_END = re.compile(
-    r"(?:(?:\s+[^\s:\"“”«»,.]+){0,6}?\s+that|(?:\s+[^\s:\"“”«»,.]+){0,6}\s*:|\s*,)?\s*\Z"
+    r"(?:(?:\s+[^\s:\"“”«»,.]+){0,6}?\s+that|(?:\s+[^\s:\"“”«»,.]+){0,6}\s*[:,])?\s*\Z"
 )
 _ANON_CUE = re.compile(
     r"(?:(?P<adv>\breportedly|\ballegedly|\bpurportedly)|\b[Ii]t\s+(?:is|was|has\s+been|had\s+been)"
@@ -851,6 +851,8 @@ def _reported_at(
         if spk is None:
             return False
         content = _reported_content(text, cue, spk, inverted, lo, s_end, sentence_cues)
+        if all(w.lower() in _ADJUNCT for w in _WORD.findall(text, *content)):
+            return False  # "Smith, a lawyer, said Monday.": when, but nothing said
     found.add_reported(spk, _cue_span(cue), sentence, content)
     return True
 

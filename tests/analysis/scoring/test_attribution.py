@@ -588,7 +588,7 @@ def test_a_speaker_after_the_cue_wins_over_words_that_only_look_like_an_appositi
 
 
 def test_a_day_after_the_cue_is_not_an_inverted_speaker():
-    text = "Nora Quinn, a lawyer for the family, said Tuesday."  # written for the tests
+    text = '"We will appeal," Nora Quinn, a lawyer for the family, said Tuesday.'  # written for the tests
     assert only(text)["speaker"] == "Nora Quinn"
 
 
@@ -665,3 +665,19 @@ def test_what_was_reported_by_an_outlet_is_the_subject_of_the_passive():
     text = "The merger was first reported by the Valley Courier."  # written for the tests
     a = only(text)
     assert (content(text, a), a["speaker"]) == ("The merger", "Valley Courier")
+
+
+def test_a_quote_after_the_cue_and_whom_it_was_told_is_direct():
+    text = 'Dana Ward, the mayor, told Radio Nord, "We will not close it."'  # written for the tests
+    a = only(text)
+    assert (a["speaker"], a["direct"], content(text, a)) == (
+        "Dana Ward",
+        True,
+        "We will not close it.",
+    )
+    text = 'Dana Ward said on Monday, "We will not close it."'  # written for the tests
+    assert content(text, only(text)) == "We will not close it."
+
+
+def test_a_cue_followed_only_by_when_reports_nothing():
+    assert attributions("Dana Ward, a lawyer, said Monday.") == []  # written for the tests
