@@ -107,29 +107,13 @@ def part_of(number: int) -> str:
 
 def load_even(path: Path) -> list[Article]:
     """The even-numbered training articles with their technique spans; odd ones unopened."""
-    articles_dir = _folder(path, "train-articles")
-    labels_dir = _folder(path, "train-labels-task2-technique-classification")
-    articles = []
-    for file in sorted(articles_dir.iterdir()):
-        match = _ARTICLE_FILE.search(file.name)
-        if not match or not is_even(int(match.group(1))):
-            continue  # the odd half is held out: not even read
-        number = int(match.group(1))
-        text = file.read_text(encoding="utf-8", errors="replace")
-        gold: dict[str, list[Span]] = defaultdict(list)
-        labels = labels_dir / f"article{number}.task2-TC.labels"
-        if labels.exists():
-            for line in labels.read_text(encoding="utf-8").splitlines():
-                parts = line.split("\t")
-                if len(parts) != 4:
-                    continue
-                span = (int(parts[2]), int(parts[3]))
-                gold[parts[1]].append(span)
-                gold[ANY].append(span)
-        articles.append(Article(number, text, dict(gold)))
-    if not articles:
-        raise SystemExit(f"{path}: no even-numbered articles found")
-    return articles
+    return _read_even(
+        path,
+        "train-articles",
+        "train-labels-task2-technique-classification",
+        "article{}.task2-TC.labels",
+        technique=lambda name: name,
+    )
 
 
 # SemEval-2023 Task 3 (English, subtask 3) names the same techniques in its newer taxonomy.
@@ -149,8 +133,23 @@ def load_semeval2023_even(path: Path) -> list[Article]:
     odd ones are not opened. PATH holds ``train-articles-subtask-3/`` and
     ``train-labels-subtask-3-spans/`` (the repository's ``data/en/`` or a copy of its even
     half)."""
-    articles_dir = _folder(path, "train-articles-subtask-3")
-    labels_dir = _folder(path, "train-labels-subtask-3-spans")
+    return _read_even(
+        path,
+        "train-articles-subtask-3",
+        "train-labels-subtask-3-spans",
+        "article{}-labels-subtask-3.txt",
+        technique=SEMEVAL2023_TECHNIQUE.get,
+    )
+
+
+def _read_even(
+    path: Path, articles_name: str, labels_name: str, labels_file: str, *, technique
+) -> list[Article]:
+    """The even-numbered articles of a folder and their spans, from label lines
+    "number<TAB>technique<TAB>start<TAB>end"; technique(name) gives PTC's name of a
+    technique, or None for one not compared (its span still counts under ANY)."""
+    articles_dir = _folder(path, articles_name)
+    labels_dir = _folder(path, labels_name)
     articles = []
     for file in sorted(articles_dir.iterdir()):
         match = _ARTICLE_FILE.search(file.name)
@@ -159,15 +158,16 @@ def load_semeval2023_even(path: Path) -> list[Article]:
         number = int(match.group(1))
         text = file.read_text(encoding="utf-8", errors="replace")
         gold: dict[str, list[Span]] = defaultdict(list)
-        labels = labels_dir / f"article{number}-labels-subtask-3.txt"
+        labels = labels_dir / labels_file.format(number)
         if labels.exists():
             for line in labels.read_text(encoding="utf-8").splitlines():
                 parts = line.split("\t")
                 if len(parts) != 4:
                     continue
                 span = (int(parts[2]), int(parts[3]))
-                if parts[1] in SEMEVAL2023_TECHNIQUE:
-                    gold[SEMEVAL2023_TECHNIQUE[parts[1]]].append(span)
+                name = technique(parts[1])
+                if name is not None:
+                    gold[name].append(span)
                 gold[ANY].append(span)
         articles.append(Article(number, text, dict(gold)))
     if not articles:

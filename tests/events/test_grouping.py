@@ -10,7 +10,6 @@ from django.test.utils import override_settings
 
 from events.grouping import (
     MAX_TERMS,
-    Candidate,
     Linkage,
     _choose_event,
     article_index,
@@ -26,6 +25,7 @@ from events.grouping import (
 from events.models import ArticleTerm, IndexedWords, TermCount
 from newsdesk.importer import articles_import
 from newsdesk.models import Article, CopyKind, Event, MembershipSource
+from tests.events.candidates import candidate
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -155,25 +155,10 @@ def test_stories_of_one_week_that_share_people_are_not_chained_but_their_follow_
     assert wire_copy.copy_of == Article.objects.get(url__endswith="/25/vasse-indicted")
 
 
-def _candidate(pk: int, event_id: int, similarity: float, event_size: int) -> Candidate:
-    return Candidate(
-        article_id=pk,
-        outlet_id=None,
-        event_id=event_id,
-        event_locked=False,
-        published_at=None,
-        copy_of_id=None,
-        copy_kind="",
-        similarity=similarity,
-        shared=6,
-        event_size=event_size,
-    )
-
-
 def test_an_article_like_one_member_of_an_event_but_not_the_rest_starts_its_own():
     # Event 1 has three members in the window; the article resembles one of them only
     # (a bridging article). Event 2 has two members, both moderately like it.
-    bridge = [_candidate(1, 1, 0.30, 3), _candidate(4, 2, 0.12, 2), _candidate(5, 2, 0.10, 2)]
+    bridge = [candidate(1, 1, 0.30, 3), candidate(4, 2, 0.12, 2), candidate(5, 2, 0.10, 2)]
     assert event_scores(bridge, Linkage.NEAREST) == {1: 0.30, 2: 0.12}
     scores = event_scores(bridge, Linkage.MEAN)
     assert scores[1] == pytest.approx(0.10) and scores[2] == pytest.approx(0.11)

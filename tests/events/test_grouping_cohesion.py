@@ -10,7 +10,6 @@ from django.test.utils import override_settings
 
 from events.grouping import (
     MAX_CANDIDATES,
-    Candidate,
     Linkage,
     _choose_event,
     _nearer_first,
@@ -19,6 +18,7 @@ from events.grouping import (
     events_rebuild,
 )
 from newsdesk.models import Article
+from tests.events.candidates import candidate
 from tests.factories import ArticleFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,28 +71,13 @@ def _report(text: tuple[str, str], hours: int, outlet) -> Article:
     )
 
 
-def _candidate(pk: int, event_id: int, similarity: float, event_size: int) -> Candidate:
-    return Candidate(
-        article_id=pk,
-        outlet_id=None,
-        event_id=event_id,
-        event_locked=False,
-        published_at=None,
-        copy_of_id=None,
-        copy_kind="",
-        similarity=similarity,
-        shared=6,
-        event_size=event_size,
-    )
-
-
 def test_an_event_is_cohesive_only_if_every_member_in_the_window_is_like_the_article():
     candidates = [
-        _candidate(1, 1, 0.50, 2),  # like one of event 1's two members, not the other
-        _candidate(2, 1, 0.01, 2),
-        _candidate(3, 2, 0.20, 2),  # like both of event 2's
-        _candidate(4, 2, 0.10, 2),
-        _candidate(5, 3, 0.40, 2),  # event 3's other member shares too little to be read
+        candidate(1, 1, 0.50, 2),  # like one of event 1's two members, not the other
+        candidate(2, 1, 0.01, 2),
+        candidate(3, 2, 0.20, 2),  # like both of event 2's
+        candidate(4, 2, 0.10, 2),
+        candidate(5, 3, 0.40, 2),  # event 3's other member shares too little to be read
     ]
     assert cohesive_events(candidates, 0.05) == {2}
     assert cohesive_events(candidates, 0.0) == {1, 2}
@@ -106,7 +91,7 @@ def test_an_event_is_cohesive_only_if_every_member_in_the_window_is_like_the_art
 
 
 def test_members_not_read_because_the_candidates_were_cut_do_not_count_against_an_event():
-    many = [_candidate(pk, 9, 0.30, 2 * MAX_CANDIDATES) for pk in range(MAX_CANDIDATES)]
+    many = [candidate(pk, 9, 0.30, 2 * MAX_CANDIDATES) for pk in range(MAX_CANDIDATES)]
     assert cohesive_events(many, 0.05) == {9}
     assert cohesive_events(many[:-1], 0.05) == set()
 
@@ -150,10 +135,10 @@ def test_with_a_time_decay_a_report_days_apart_counts_less_than_one_of_the_same_
     when = dt.datetime(2025, 11, 3, 12, 0, tzinfo=dt.UTC)
     candidates = []
     for pk, hours_before in enumerate((6, 48, 72, None), start=1):
-        candidate = _candidate(pk, pk, 0.20, 1)
+        one = candidate(pk, pk, 0.20, 1)
         if hours_before is not None:
-            candidate.published_at = when - dt.timedelta(hours=hours_before)
-        candidates.append(candidate)
+            one.published_at = when - dt.timedelta(hours=hours_before)
+        candidates.append(one)
     # In full within a day; then less, down to half at the edge of a three-day window.
     nearer = _nearer_first(candidates, when, 3, 0.5, grace_hours=24)
     assert [c.similarity for c in nearer] == pytest.approx([0.20, 0.15, 0.10, 0.20])
