@@ -643,9 +643,38 @@ def _direct_quotes(
                 elif before[-1] in ",:":
                     _quote_head(scan, cues, qs, qe, found)
             continue
-        if not (_quote_tail(scan, cues, qs, qe, found) or _quote_head(scan, cues, qs, qe, found)):
+        if not (
+            _quote_tail(scan, cues, qs, qe, found)
+            or _quote_head(scan, cues, qs, qe, found)
+            or _colon_head(scan, qs, qe, found)
+        ):
             pending.append((qs, qe))
     return pending
+
+
+def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
+    """A quote of a few words or more after a colon that ends a short clause opened by a
+    speaker, whatever its verb: `Trump went even further: "…"`, `the supporter retorted:
+    "…"`. The words between the speaker and the colon are the cue."""
+    text = scan.text
+    colon = len(text[:qs].rstrip()) - 1
+    if colon < 0 or text[colon] != ":" or len(_WORD.findall(text, qs, qe)) < 5:
+        return False
+    s_start = scan.spans[scan.sentence(colon)][0]
+    lo = text.rfind(",", s_start, colon) + 1 or s_start  # after a fronted phrase
+    start = _SUBJECT_START.match(text, lo, colon).end()
+    m = _SENTENCE_SPEAKER.match(text, start, colon)
+    if m is None or m.group("pron") and m.group("pron").lower() == "it":
+        return False
+    if not m.group("pron") and m.group("spk") in CAP_STOP:
+        return False  # "The agenda: …": a capitalised function word, no speaker
+    verb = text[m.end() : colon].strip()
+    words = verb.split()
+    if not 1 <= len(words) <= 4 or not words[0].islower() or not words[0].isalpha():
+        return False
+    cue_start = m.end() + len(text[m.end() : colon]) - len(text[m.end() : colon].lstrip())
+    found.add_quote(m, (cue_start, cue_start + len(verb), verb, False), qs, qe)
+    return True
 
 
 def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:

@@ -681,3 +681,18 @@ def test_a_quote_after_the_cue_and_whom_it_was_told_is_direct():
 
 def test_a_cue_followed_only_by_when_reports_nothing():
     assert attributions("Dana Ward, a lawyer, said Monday.") == []  # written for the tests
+
+
+def test_a_quote_after_a_colon_is_said_by_the_speaker_opening_the_clause():
+    text = (  # written for the tests
+        "In a radio interview later that day, Olsen went even further: “If the council "
+        "says no, the bridge will never be built.”"
+    )
+    a = only(text)
+    assert (a["speaker"], a["cue"], a["direct"]) == ("Olsen", "went even further", True)
+    assert content(text, a) == "If the council says no, the bridge will never be built."
+
+
+def test_a_colon_after_a_capitalised_function_word_gives_no_speaker():
+    text = "The agenda: “Roads, schools and more buses for the valley.”"  # written for the tests
+    assert attributions(text) == []
