@@ -111,13 +111,18 @@ WORD = "w:"
 HEADLINE_REPEAT = 2
 
 
+def _float_setting(name: str, default: float) -> float:
+    """A number from the settings, the default where it is NaN."""
+    value = float(getattr(settings, name, default))
+    return default if math.isnan(value) else value
+
+
 def window_days_setting() -> int:
     return int(getattr(settings, "NEWSDESK_EVENT_WINDOW_DAYS", DEFAULT_WINDOW_DAYS))
 
 
 def threshold_setting() -> float:
-    value = float(getattr(settings, "NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD))
-    return DEFAULT_THRESHOLD if math.isnan(value) else value
+    return _float_setting("NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD)
 
 
 class Linkage:
@@ -135,8 +140,7 @@ def linkage_setting() -> str:
 
 
 def cohesion_setting() -> float:
-    value = float(getattr(settings, "NEWSDESK_EVENT_COHESION", DEFAULT_COHESION))
-    return DEFAULT_COHESION if math.isnan(value) else value
+    return _float_setting("NEWSDESK_EVENT_COHESION", DEFAULT_COHESION)
 
 
 def min_shared_setting() -> int:
@@ -144,8 +148,7 @@ def min_shared_setting() -> int:
 
 
 def time_decay_setting() -> float:
-    value = float(getattr(settings, "NEWSDESK_EVENT_TIME_DECAY", DEFAULT_TIME_DECAY))
-    return DEFAULT_TIME_DECAY if math.isnan(value) else value
+    return _float_setting("NEWSDESK_EVENT_TIME_DECAY", DEFAULT_TIME_DECAY)
 
 
 # --- Word lists -----------------------------------------------------------------------
