@@ -278,6 +278,10 @@ class _Scan:
     def sentence(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
 
+    def lead(self, pos: int) -> str:
+        """The text of pos's sentence before pos."""
+        return self.text[self.spans[self.sentence(pos)][0] : pos]
+
     def count_words(self, start: int, end: int) -> int:
         """len(_WORD.findall(text, start, end)): the runs of word characters from start."""
         if end <= start:
@@ -637,7 +641,7 @@ def _direct_quotes(
             # Mr. Kerry said`, not `on ABC's "This Week," Rubio said`) or follows a cue
             # and a comma or colon (`Priebus said, "Probably."`).
             if title == "capitalised" and _closes_like_speech(scan.text, qs, qe):
-                before = scan.text[scan.spans[scan.sentence(qs)][0] : qs].rstrip()
+                before = scan.lead(qs).rstrip()
                 if not before:
                     _quote_tail(scan, cues, qs, qe, found)
                 elif before[-1] in ",:":
@@ -662,9 +666,8 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
         return False
     s_start = scan.spans[scan.sentence(colon)][0]
     lo = text.rfind(",", s_start, colon) + 1 or s_start  # after a fronted phrase
-    start = _SUBJECT_START.match(text, lo, colon).end()
-    m = _SENTENCE_SPEAKER.match(text, start, colon)
-    if m is None or m.group("pron") and m.group("pron").lower() == "it":
+    m = _opening_speaker(text, lo, colon)
+    if m is None:
         return False
     if not m.group("pron") and m.group("spk") in CAP_STOP:
         return False  # "The agenda: …": a capitalised function word, no speaker
@@ -701,11 +704,7 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
         found.add_quote(m, (*m.span("dash"), m.group("dash"), False), qs, qe)
         return True
     m = _TAIL_VERB.match(text, qe, sent_end)
-    if (
-        m
-        and text[quote_inner(text, qs, qe)[1] - 1] in ",!?"
-        and not text[spans[scan.sentence(qs)][0] : qs].strip()
-    ):
+    if m and text[quote_inner(text, qs, qe)[1] - 1] in ",!?" and not scan.lead(qs).strip():
         # `"This is fantastic!" beamed Jo Hart`: after a quote that opens its sentence and
         # closes like speech, a verb in the past tense and a speaker report it, whatever
         # the verb (not `a ''super PAC,'' posited that`).
@@ -793,17 +792,19 @@ def _headline_speech(text: str, found: _Found) -> None:
         first_line = len(text)
     if first_line > 300:
         return
-    for m in _HEADLINE.finditer(text, 0, first_line):
-        words = [w for w in m.group(0).split() if w.lower() not in _MINOR_WORDS]
-        if sum(w[0].isupper() or w[0].isdigit() for w in words) < 0.8 * len(words):
-            continue  # a sentence, not a headline
-        s0, s1 = m.span("spk")
-        named = m.group("spk")
-        speaker = {"kind": "named", "text": named, "start": s0, "end": s1, "the": False}
-        speaker.update(title="", named=named, app="")
-        cue = (*m.span("cue"), m.group("cue").lower(), False)
-        if cue[0] not in found.by_cue:
-            found.add_reported(speaker, cue, m.span(), m.span("said"))
+    m = _HEADLINE.match(text, 0, first_line)
+    if m is None:
+        return
+    words = [w for w in m.group(0).split() if w.lower() not in _MINOR_WORDS]
+    if sum(w[0].isupper() or w[0].isdigit() for w in words) < 0.8 * len(words):
+        return  # a sentence, not a headline
+    s0, s1 = m.span("spk")
+    named = m.group("spk")
+    speaker = {"kind": "named", "text": named, "start": s0, "end": s1, "the": False}
+    speaker.update(title="", named=named, app="")
+    cue = (*m.span("cue"), m.group("cue").lower(), False)
+    if cue[0] not in found.by_cue:
+        found.add_reported(speaker, cue, m.span(), m.span("said"))
 
 
 def _reported_speech(
@@ -1198,8 +1199,7 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     """A speaker that opens the sentence and is followed by a comma, when the words up to
     the cue at c0 read as its apposition (no verb of their own before a relative
     pronoun): `Lance Beebe, 49, a Navy veteran who now works for the Air Force, said …`."""
-    start = _SUBJECT_START.match(text, s_start, c0).end()
-    m = _SENTENCE_SPEAKER.match(text, start, c0)
+    m = _opening_speaker(text, s_start, c0)
     if m is None or m.group("pron") or text[m.end() : m.end() + 1] != ",":
         return None
     apposition = text[m.end() + 1 : c0]
@@ -1238,11 +1238,18 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
             break
         if item["speaker_raw"] is not None and item["cue_start"] < c0:
             return item["speaker_raw"]
-    start = _SUBJECT_START.match(scan.text, s_start, c0).end()
-    m = _SENTENCE_SPEAKER.match(scan.text, start, c0)
+    m = _opening_speaker(scan.text, s_start, c0)
+    return None if m is None else _speaker(m)
+
+
+def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
+    """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
+    "it"."""
+    start = _SUBJECT_START.match(text, lo, end).end()
+    m = _SENTENCE_SPEAKER.match(text, start, end)
     if m is None or m.group("pron") and m.group("pron").lower() == "it":
         return None
-    return _speaker(m)
+    return m
 
 
 _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
