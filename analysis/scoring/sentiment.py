@@ -36,8 +36,7 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     # Without an emoji in the text, no sentence is looked over for one.
     plain = not holds_emoji(low.rare)
     return [
-        (start, end, compound(text[start:end], None, lower[start:end], plain))
-        for start, end in spans
+        (start, end, compound(text[start:end], lower[start:end], plain)) for start, end in spans
     ]
 
 

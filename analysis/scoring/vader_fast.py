@@ -305,24 +305,19 @@ def holds_emoji(characters) -> bool:
 
 
 def _sentiments(
-    text: str,
-    tokens: list[str] | None = None,
-    lowered: str | None = None,
-    emoji_free: bool = False,
+    text: str, lowered: str | None = None, emoji_free: bool = False
 ) -> tuple[list[float], int, str]:
     """The non-zero word sentiments in order, the number of words, and the text (with
-    emojis described) that punctuation emphasis is counted on. ``tokens`` and
-    ``lowered``: text.split() and text.lower(), if the caller has them; ``emoji_free``:
-    the caller knows that the text holds no emoji."""
+    emojis described) that punctuation emphasis is counted on. ``lowered``: text.lower(),
+    if the caller has it; ``emoji_free``: the caller knows that the text holds no emoji."""
     if not emoji_free and not text.isascii():
         described = describe_emojis(text)
         if described is not text:
-            text, tokens, lowered = described, None, None
+            text, lowered = described, None
     if lowered is None:
         lowered = text.lower()
     # Split once: the words come from the tokens as written, whose capitals count too.
-    if tokens is None:
-        tokens = text.split()
+    tokens = text.split()
     low = _words(lowered, text, tokens)
     n = len(low)
     hits = list(compress(count(), map(_SCORED.__contains__, low)))
@@ -393,16 +388,11 @@ def _normalize(score: float) -> float:
     return normalized
 
 
-def compound(
-    sentence: str,
-    tokens: list[str] | None = None,
-    lowered: str | None = None,
-    emoji_free: bool = False,
-) -> float:
-    """VADER's compound score of ``sentence``, as the library computes it. ``tokens``
-    and ``lowered``: sentence.split() and sentence.lower(), if the caller has them;
-    ``emoji_free``: the caller knows that the sentence holds no emoji."""
-    values, _, text = _sentiments(sentence, tokens, lowered, emoji_free)
+def compound(sentence: str, lowered: str | None = None, emoji_free: bool = False) -> float:
+    """VADER's compound score of ``sentence``, as the library computes it. ``lowered``:
+    sentence.lower(), if the caller has it; ``emoji_free``: the caller knows that the
+    sentence holds no emoji."""
+    values, _, text = _sentiments(sentence, lowered, emoji_free)
     if not values:
         return 0.0
     total = float(sum(values))
