@@ -111,17 +111,9 @@ def reset(start: float) -> None:
     # (one DELETE each), then the articles in chunks, then their events, then the outlets.
     Score.objects.filter(article__outlet__in=outlets).delete()
     ArticleTerm.objects.filter(article__outlet__in=outlets).delete()
-    # Their words leave the document frequencies.
-    counted: Counter[str] = Counter()
-    rows = IndexedWords.objects.filter(article__outlet__in=outlets).values_list("words", flat=True)
-    for words in rows.iterator(chunk_size=5000):
-        counted.update(f"{WORD}{w}" for w in words.split())
-        counted[TermCount.ALL_ARTICLES] += bool(words)
-    with transaction.atomic():
-        for term, n in counted.items():
-            TermCount.objects.filter(term=term).update(articles=F("articles") - n)
     Article.objects.filter(copy_of__outlet__in=outlets).update(copy_of=None, copy_kind="")
     for chunk in chunks(ids, 5000):
+        # Their words leave the document frequencies as they go (articles_uncount_words).
         with transaction.atomic():
             Article.objects.filter(pk__in=chunk).only("pk").delete()
     for chunk in chunks(event_ids, 5000):

@@ -176,7 +176,12 @@ NEWSDESK_SEED_DIR = Path(os.getenv("NEWSDESK_SEED_DIR", BASE_DIR.parent / "share
 
 # Celery. Without a broker URL, a file-system transport under var/ needs no server.
 CELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL") or os.getenv("REDIS_URL") or "filesystem://"
-if CELERY_BROKER_URL == "filesystem://":
+if CELERY_BROKER_URL.startswith("filesystem:"):
+    # No server, but kombu's connection pool copies a connection from its URL's parts and
+    # warns ("No hostname was supplied") when the URL names no host: name the one it
+    # would take (the folders below are all the transport reads). Celery reads the
+    # CELERY_BROKER_URL variable itself, before these settings: set there, it needs one.
+    CELERY_BROKER_URL = "filesystem://localhost/"
     _broker_dir = VAR_DIR / "celery-broker"
     _broker_dir.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {

@@ -12,7 +12,7 @@ class EventsConfig(AppConfig):
         from analysis.signals import articles_scored
         from events import receivers
         from newsdesk.models import Article, Outlet
-        from newsdesk.signals import article_details_changed, outlets_updated
+        from newsdesk.signals import article_details_changed, articles_deleting, outlets_updated
 
         # Scored articles: their events' comparisons are out of date, and grouping
         # places them.
@@ -23,6 +23,13 @@ class EventsConfig(AppConfig):
             receivers.article_details_refresh_event,
             sender=Article,
             dispatch_uid="events-article-details",
+        )
+        # Articles are deleted by the admin (one or many), scripts and related managers:
+        # the grouping takes their words out of its document frequencies as they go.
+        articles_deleting.connect(
+            receivers.articles_deleting_uncount_words,
+            sender=Article,
+            dispatch_uid="events-articles-uncount-words",
         )
         # Signals rather than a call in each writer: outlets are saved by the admin, the
         # demo loader's update_or_create and scripts, and a comparison left showing an

@@ -68,9 +68,10 @@ class TermCount(models.Model):
     """How many indexed articles use a word: the document frequencies behind the
     weights of the grouping index (a word in fewer articles tells more about one).
 
-    Kept up to date as articles are indexed, one upsert per article, so that weighting
-    an article's words costs the same however many articles are stored. The row whose
-    term is ``ALL_ARTICLES`` counts the indexed articles themselves.
+    Kept up to date as articles are indexed, one upsert per article, and as they are
+    deleted (grouping.articles_uncount_words), so that weighting an article's words costs
+    the same however many articles are stored. The row whose term is ``ALL_ARTICLES``
+    counts the indexed articles themselves.
     """
 
     ALL_ARTICLES = ""

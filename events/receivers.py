@@ -8,11 +8,16 @@ from events.event_report import (
     outlet_shown_details,
     outlets_reports_stale,
 )
+from events.grouping import articles_uncount_words
 from events.services import article_details_follow_up, articles_scored_follow_up
 
 
 def articles_scored_regroup(sender, article_ids: list[int], **kwargs) -> None:
     articles_scored_follow_up(article_ids=article_ids)
+
+
+def articles_deleting_uncount_words(sender, article_ids: list[int], **kwargs) -> None:
+    articles_uncount_words(article_ids=article_ids)
 
 
 def article_details_refresh_event(sender, article, fields: list[str], **kwargs) -> None:

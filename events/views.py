@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
+from django.db.models import QuerySet
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -70,10 +72,29 @@ def article_set_event(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(article)
 
 
+EVENT_LIST = "events/event_list.html"
+EVENT_PAGE = "events/event_detail.html"
+STORYLINE_LIST = "events/storyline_list.html"
+STORYLINE_PAGE = "events/storyline_detail.html"
+
+
+def _list_page(
+    request: HttpRequest, template: str, rows: QuerySet, form: Form, *, status: int = 200
+) -> HttpResponse:
+    """A list of events or storylines, a page at a time, beside the form that creates one."""
+    context = {"page": page_of(request, rows), "form": form}
+    return render(request, template, context, status=status)
+
+
+def _invalid(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """An event's or a storyline's page again, with the errors of the form posted."""
+    messages.error(request, "Please correct the form below.")
+    return render(request, template, context, status=400)
+
+
 @role_required(ANALYST)
 def event_list(request: HttpRequest) -> HttpResponse:
-    page = page_of(request, selectors.event_list())
-    return render(request, "events/event_list.html", {"page": page, "form": EventForm()})
+    return _list_page(request, EVENT_LIST, selectors.event_list(), EventForm())
 
 
 @require_POST
@@ -84,8 +105,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
         event = services.event_create(**form.cleaned_data, user=request.user)
         messages.success(request, "Event created; add articles to it from their pages.")
         return redirect(event)
-    page = page_of(request, selectors.event_list())
-    return render(request, "events/event_list.html", {"page": page, "form": form}, status=400)
+    return _list_page(request, EVENT_LIST, selectors.event_list(), form, status=400)
 
 
 def comparison_poll_every(poll: int) -> int | None:
@@ -102,7 +122,7 @@ def comparison_poll_every(poll: int) -> int | None:
 @role_required(ANALYST)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("reviewed_by", "storyline"), pk=pk)
-    template = "events/event_detail.html"
+    template = EVENT_PAGE
     if request.htmx and request.htmx.target == "comparison":
         template += "#comparison"
     poll = request.GET.get("poll", "")
@@ -129,18 +149,13 @@ def _event_context(event: Event, **forms) -> dict:
     return context
 
 
-def _invalid(request: HttpRequest, event: Event, **forms) -> HttpResponse:
-    messages.error(request, "Please correct the form below.")
-    return render(request, "events/event_detail.html", _event_context(event, **forms), status=400)
-
-
 @require_POST
 @role_required(ANALYST)
 def event_rename(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventRenameForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, event, rename_form=form)
+        return _invalid(request, EVENT_PAGE, _event_context(event, rename_form=form))
     services.event_update(event=event, title=form.cleaned_data["title"])
     messages.success(request, "Event renamed.")
     return redirect(event)
@@ -166,7 +181,7 @@ def event_merge(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventMergeForm(request.POST, event=event)
     if not form.is_valid():
-        return _invalid(request, event, merge_form=form)
+        return _invalid(request, EVENT_PAGE, _event_context(event, merge_form=form))
     target = form.cleaned_data["other"]
     try:
         moved = services.event_merge(target=target, others=[event], user=request.user)
@@ -183,7 +198,7 @@ def event_split(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventSplitForm(request.POST, event=event)
     if not form.is_valid():
-        return _invalid(request, event, split_form=form)
+        return _invalid(request, EVENT_PAGE, _event_context(event, split_form=form))
     ids = [a.pk for a in form.cleaned_data["articles"]]
     try:
         new = services.event_split(
@@ -212,7 +227,7 @@ def event_review(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventReviewForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, event, review_form=form)
+        return _invalid(request, EVENT_PAGE, _event_context(event, review_form=form))
     services.event_review(event=event, user=request.user, comment=form.cleaned_data["comment"])
     messages.success(request, "Report marked as reviewed.")
     return redirect(event)
@@ -220,8 +235,7 @@ def event_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(ANALYST)
 def storyline_list(request: HttpRequest) -> HttpResponse:
-    page = page_of(request, selectors.storyline_list())
-    return render(request, "events/storyline_list.html", {"page": page, "form": StorylineForm()})
+    return _list_page(request, STORYLINE_LIST, selectors.storyline_list(), StorylineForm())
 
 
 @require_POST
@@ -229,9 +243,7 @@ def storyline_list(request: HttpRequest) -> HttpResponse:
 def storyline_create(request: HttpRequest) -> HttpResponse:
     form = StorylineForm(request.POST)
     if not form.is_valid():
-        page = page_of(request, selectors.storyline_list())
-        context = {"page": page, "form": form}
-        return render(request, "events/storyline_list.html", context, status=400)
+        return _list_page(request, STORYLINE_LIST, selectors.storyline_list(), form, status=400)
     storyline = storylines.storyline_create(title=form.cleaned_data["title"], user=request.user)
     messages.success(request, "Storyline created; link events to it below.")
     return redirect(storyline)
@@ -253,13 +265,7 @@ def _storyline_context(storyline: Storyline, **forms) -> dict:
 @role_required(ANALYST)
 def storyline_detail(request: HttpRequest, pk: int) -> HttpResponse:
     storyline = get_object_or_404(Storyline, pk=pk)
-    return render(request, "events/storyline_detail.html", _storyline_context(storyline))
-
-
-def _storyline_invalid(request: HttpRequest, storyline: Storyline, **forms) -> HttpResponse:
-    messages.error(request, "Please correct the form below.")
-    context = _storyline_context(storyline, **forms)
-    return render(request, "events/storyline_detail.html", context, status=400)
+    return render(request, STORYLINE_PAGE, _storyline_context(storyline))
 
 
 @require_POST
@@ -268,7 +274,7 @@ def storyline_rename(request: HttpRequest, pk: int) -> HttpResponse:
     storyline = get_object_or_404(Storyline, pk=pk)
     form = StorylineForm(request.POST)
     if not form.is_valid():
-        return _storyline_invalid(request, storyline, rename_form=form)
+        return _invalid(request, STORYLINE_PAGE, _storyline_context(storyline, rename_form=form))
     storylines.storyline_update(storyline=storyline, title=form.cleaned_data["title"])
     messages.success(request, "Storyline renamed.")
     return redirect(storyline)
@@ -294,7 +300,7 @@ def storyline_link(request: HttpRequest, pk: int) -> HttpResponse:
     storyline = get_object_or_404(Storyline, pk=pk)
     form = StorylineEventForm(request.POST)
     if not form.is_valid():
-        return _storyline_invalid(request, storyline, link_form=form)
+        return _invalid(request, STORYLINE_PAGE, _storyline_context(storyline, link_form=form))
     storylines.event_storyline_set(
         event=form.cleaned_data["event"], storyline=storyline, user=request.user
     )

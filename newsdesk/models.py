@@ -3,12 +3,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.dates import CEILING, EARLIEST, ImplausibleDate, published_utc
 from newsdesk.outlet_names import normalise as normalise_name
+from newsdesk.signals import articles_deleting
 
 
 class Leaning(models.TextChoices):
@@ -253,6 +254,19 @@ def validate_published(value) -> None:
         raise ValidationError(str(exc).capitalize() + ".", code="implausible_date") from None
 
 
+class ArticleQuerySet(models.QuerySet):
+    def delete(self):
+        # Receivers learn which articles go, in the same transaction: what they keep
+        # about them (the grouping's document frequencies) must not outlive them.
+        if not articles_deleting.has_listeners(Article):
+            return super().delete()
+        with transaction.atomic():
+            article_ids = list(self.order_by().values_list("pk", flat=True))
+            if article_ids:
+                articles_deleting.send(sender=Article, article_ids=article_ids)
+            return super().delete()
+
+
 class Article(models.Model):
     outlet = models.ForeignKey(
         Outlet, models.PROTECT, null=True, blank=True, related_name="articles"
@@ -322,6 +336,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ArticleQuerySet.as_manager()
+
     class Meta:
         # Undated articles last on every database (PostgreSQL puts NULLs first by default).
         ordering = [models.F("published_at").desc(nulls_last=True), "-id"]
@@ -343,6 +359,13 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article-detail", args=[self.pk])
+
+    def delete(self, using=None, keep_parents=False):
+        # As ArticleQuerySet.delete: receivers learn of it in the same transaction.
+        with transaction.atomic():
+            if self.pk is not None:
+                articles_deleting.send(sender=Article, article_ids=[self.pk])
+            return super().delete(using=using, keep_parents=keep_parents)
 
     @property
     def is_demo(self) -> bool:

@@ -21,3 +21,10 @@ articles_stored = Signal()
 # Sent after a person corrected an article's details (``article``, and ``fields``, the
 # names of those changed): its event's dates and comparison follow.
 article_details_changed = Signal()
+
+# Sent inside the deleting transaction just before articles are deleted, by
+# ``Article.delete()`` and ``Article.objects.….delete()`` (the admin's single and bulk
+# deletes, a related manager's ``outlet.articles.all().delete()``): ``article_ids``, once
+# for the whole set, where Django's pre_delete comes once per article. The grouping takes
+# their words out of its document frequencies.
+articles_deleting = Signal()

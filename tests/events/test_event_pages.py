@@ -151,3 +151,26 @@ def test_the_event_page_labels_each_field_of_its_own_form(client, roles):
     split = re.search(r'<form [^>]*action="[^"]*/split/".*?</form>', html, re.S).group(0)
     assert '<label for="split_title">Title of the new event</label>' in split
     assert "<legend>Articles to move</legend>" in split
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "form"),
+    [
+        ("event-rename", {"title": " "}, "rename_form"),
+        ("event-merge", {"other": 999999}, "merge_form"),
+        ("event-split", {"title": "Part", "articles": []}, "split_form"),
+    ],
+)
+def test_a_refused_form_shows_the_event_page_again_with_its_errors(
+    analyst_client, action, data, form
+):
+    event = EventFactory(title="Spring floods")
+    response = analyst_client.post(reverse(action, args=[event.pk]), data)
+
+    assert response.status_code == 400
+    assert [t.name for t in response.templates][0] == "events/event_detail.html"
+    assert response.context[form].errors
+    others = {"rename_form", "merge_form", "split_form", "review_form"} - {form}
+    assert not any(response.context[name].is_bound for name in others)
+    assert "Please correct the form below." in response.content.decode()
+    assert Event.objects.get(pk=event.pk).title == "Spring floods"

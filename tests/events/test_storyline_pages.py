@@ -202,3 +202,32 @@ def test_the_storyline_chart_puts_a_dot_per_first_report_and_lists_them(analyst_
     assert len(rows) == len(dots)
     assert "Right Dispatch: 19 Jan 2026 16:00, first" in chart
     assert "Wire &lt;Service&gt;" in chart  # escaped like every name
+
+
+@pytest.mark.parametrize(
+    ("action", "data", "form", "other"),
+    [
+        ("storyline-rename", {"title": ""}, "rename_form", "link_form"),
+        ("storyline-link", {"event": ""}, "link_form", "rename_form"),
+    ],
+)
+def test_a_refused_form_shows_the_storyline_page_again_with_its_errors(
+    analyst_client, standoff, action, data, form, other
+):
+    storyline, *_ = standoff
+    response = analyst_client.post(reverse(action, args=[storyline.pk]), data)
+
+    assert response.status_code == 400
+    assert [t.name for t in response.templates][0] == "events/storyline_detail.html"
+    assert response.context[form].errors and not response.context[other].is_bound
+    assert "Please correct the form below." in response.content.decode()
+    assert Storyline.objects.get(pk=storyline.pk).title == "The <closure> standoff"
+
+
+def test_a_refused_new_storyline_shows_the_list_again_with_its_errors(analyst_client, standoff):
+    response = analyst_client.post(reverse("storyline-create"), {"title": ""})
+
+    assert response.status_code == 400
+    assert [t.name for t in response.templates][0] == "events/storyline_list.html"
+    assert response.context["form"].errors["title"] == ["This field is required."]
+    assert len(response.context["page"]) == 1
