@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from analysis.models import Actor, Score, ScoringBatch
 from analysis.score_store import ScoreRow, scores_upsert
-from analysis.scoring import ScoringContext, actors, all_scorers, score_texts
+from analysis.scoring import ScoringContext, actors, all_scorers, gc_paused, score_texts
 from analysis.selectors import articles_for_rescore
 from analysis.signals import articles_scored
 from newsdesk.jobs import ingest_jobs_resume
@@ -69,6 +69,12 @@ def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
     re-sent by the sweep counts nothing twice. Returns (scored, failed); articles deleted
     meanwhile, or sent on, count as neither.
     """
+    # The collector stays paused until the scores are stored and freed (see gc_paused).
+    with gc_paused():
+        return _articles_score(article_ids)
+
+
+def _articles_score(article_ids: list[int]) -> tuple[int, int]:
     scorers = all_scorers()
     ids = list(dict.fromkeys(article_ids))
     with transaction.atomic():

@@ -375,3 +375,60 @@ def test_scoring_writes_the_article_row_in_place_on_postgresql():
     updated, in_place = after[0] - before[0], after[1] - before[1]
     assert updated >= 3
     assert in_place == updated
+
+
+def test_the_garbage_collector_stays_paused_until_the_scores_are_stored(monkeypatch):
+    # Resumed while a chunk's results are alive, the cyclic collector walks all of
+    # them; the task keeps it paused until they are stored and freed.
+    import gc
+
+    from analysis import score_store
+
+    article = ArticleFactory()
+    seen = []
+    upsert = score_store.scores_upsert
+
+    def recording(*, rows):
+        seen.append(gc.isenabled())
+        upsert(rows=rows)
+
+    monkeypatch.setattr(services, "scores_upsert", recording)
+    assert gc.isenabled()
+    assert services.articles_score(article_ids=[article.pk]) == (1, 0)
+    assert seen == [False]
+    assert gc.isenabled()
+    assert Score.objects.filter(article=article).count() == len(scorer_names())
+
+
+def test_a_database_error_while_storing_leaves_the_collector_running(monkeypatch):
+    import gc
+
+    from django.db import DatabaseError
+
+    def failing(*, rows):
+        raise DatabaseError("the server went away")
+
+    monkeypatch.setattr(services, "scores_upsert", failing)
+    with pytest.raises(DatabaseError):
+        services.articles_score(article_ids=[ArticleFactory().pk])
+    assert gc.isenabled()
+
+
+def test_a_worker_sets_the_loaded_word_lists_apart_from_the_collector():
+    # Importing the tasks (as a worker's parent process does before it forks) freezes
+    # what is loaded by then: the collector no longer walks the scorers' word lists.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, django; django.setup(); before = gc.get_freeze_count(); "
+        "import analysis.tasks; print(before, gc.get_freeze_count())"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    before, after = map(int, out.stdout.split())
+    assert before == 0
+    assert after > 100_000
