@@ -90,7 +90,7 @@ def _upsert_by_copy(rows: list[ScoreRow]) -> None:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGING} "
             "(article_id bigint, scorer varchar(50), version varchar(20), "
-            f'"values" jsonb{_json_compression()}, evidence jsonb{_json_compression()}) '
+            f'"values" jsonb{_json_compression()}, evidence json{_json_compression()}) '
             "ON COMMIT DELETE ROWS"
         )
         columns = ", ".join(f'"{c}"' for c in _COLUMNS)

@@ -354,7 +354,7 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
             CROSS JOIN LATERAL jsonb_array_elements(CASE
-                WHEN jsonb_typeof(s.evidence -> 'sources') = 'array' THEN s.evidence -> 'sources'
+                WHEN jsonb_typeof(s.sources) = 'array' THEN s.sources
             END) e
             WHERE {where} AND s.scorer = 'attribution'
                 AND e.value ->> 'type' IN ('named_person', 'named_org')
@@ -364,7 +364,7 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
                 SUM(COALESCE(json_extract(e.value, '$.count'), 1))
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
-            JOIN json_each(s.evidence, '$.sources') e
+            JOIN json_each(s.sources) e
             WHERE {where} AND s.scorer = 'attribution'
                 AND json_extract(e.value, '$.type') IN ('named_person', 'named_org')
             GROUP BY 1, 2""",

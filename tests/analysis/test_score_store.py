@@ -42,6 +42,34 @@ def test_on_postgresql_with_lz4_long_evidence_is_stored_compressed_with_it():
         assert cursor.fetchone()[0] == "lz4"
 
 
+def test_evidence_reads_back_in_the_scorers_key_order_and_as_json_on_postgresql():
+    # Kept as json text, not parsed into jsonb (which sorts keys by length): a page
+    # lists the evidence's entries in the order the scorer gave them.
+    article = ArticleFactory()
+    evidence = {"sentences": [1], "by": {"zeta": 1, "alpha": 2}, "a": []}
+    scores_upsert(rows=[ScoreRow(article.pk, "framing", "1", {"n": 1}, evidence)])
+    stored = Score.objects.get(article=article).evidence
+    assert list(stored) == ["sentences", "by", "a"]
+    assert list(stored["by"]) == ["zeta", "alpha"]
+    assert Score.objects.values_list("evidence", flat=True).get(article=article) == evidence
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                'SELECT pg_typeof(evidence)::text, pg_typeof("values")::text '
+                "FROM analysis_score WHERE article_id = %s",
+                [article.pk],
+            )
+            assert cursor.fetchone() == ("json", "jsonb")
+
+
+def test_evidence_saved_through_the_orm_reads_back_as_saved():
+    article = ArticleFactory()
+    score = Score.objects.create(article=article, scorer="tone", version="1", evidence=EVIDENCE)
+    score.evidence = {"changed": [1, 2]}
+    score.save()
+    assert Score.objects.get(pk=score.pk).evidence == {"changed": [1, 2]}
+
+
 def test_a_connection_killed_during_the_copy_raises_djangos_database_error(monkeypatch):
     # pg_terminate_backend during the COPY: psycopg raises AdminShutdown, which the
     # scoring task retries only as Django's DatabaseError.
@@ -59,3 +87,25 @@ def test_a_connection_killed_during_the_copy_raises_djangos_database_error(monke
     with pytest.raises(DatabaseError) as caught:
         scores_upsert(rows=[ScoreRow(article.pk, "framing", "1", {"n": 1}, EVIDENCE)])
     assert isinstance(caught.value.__cause__, psycopg.errors.AdminShutdown)
+
+
+def test_the_database_keeps_attributions_sources_apart_for_the_outlet_report():
+    # A generated column: filled by the database however the row is written (COPY,
+    # bulk insert, the ORM), for attribution rows alone.
+    article = ArticleFactory()
+    sources = [{"name": "Mary Hollis", "type": "named_person", "count": 2}]
+    scores_upsert(
+        rows=[
+            ScoreRow(
+                article.pk, "attribution", "4", {"n": 1}, {"attributions": [], "sources": sources}
+            ),
+            ScoreRow(article.pk, "framing", "1", {"n": 1}, {"sources": ["not these"]}),
+        ]
+    )
+    stored = dict(Score.objects.filter(article=article).values_list("scorer", "sources"))
+    assert stored == {"attribution": sources, "framing": None}
+    row = Score.objects.get(article=article, scorer="attribution")
+    row.evidence = {"sources": []}
+    row.save()
+    row.refresh_from_db()
+    assert row.sources == []
