@@ -1712,8 +1712,9 @@ class _Resolver:
                 "reports",
             ):
                 name = " ".join(filter(None, [first.lower(), rest]))
-            self._touch(name, "anonymous", raw["app"])
-            return name, "anonymous", raw["app"]
+            role = _role(raw["app"])
+            self._touch(name, "anonymous", role)
+            return name, "anonymous", role
         if kind == "role":
             noun = raw["text"].split()[-1]
             name = self._by_role(noun)
@@ -1744,7 +1745,7 @@ class _Resolver:
         if not tokens or tokens[-1].endswith(("'s", "’s")) or tokens[0] in ("and", "of"):
             return None, "unresolved", ""
         name = " ".join(tokens)
-        role = " ".join(filter(None, [raw["title"], raw["app"]]))
+        role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
         bare = [t.rstrip(".") for t in tokens]
         is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
         if (
@@ -1767,7 +1768,7 @@ class _Resolver:
         if titles:
             cut = titles[-1] + 1
             title = " ".join(t for t in tokens[:cut] if t.rstrip(".") not in HONORIFICS)
-            role = " ".join(filter(None, [raw["title"], title, raw["app"]]))
+            role = " ".join(filter(None, [raw["title"], title, _role(raw["app"])]))
             tokens = tokens[cut:]
             name = " ".join(tokens)
         canonical = self._alias(name)
@@ -1819,6 +1820,22 @@ _PRINCIPAL = re.compile(
 )
 
 
+# Words that open a clause set between commas after a speaker's name ("Hamid, because he
+# fears for his family, said"; "Russia, which keeps a base there, said"): a description
+# or an aside, not the speaker's role ("a spokesman for the ministry", "the mayor").
+_CLAUSE_OPENERS = _words(
+    "because who whom whose which that when where while whilst although though whereas "
+    "if unless until since after before despite but and or so"
+)
+
+
+def _role(apposition: str) -> str:
+    """The speaker's role from the words set after the name between commas; none if
+    they are a clause rather than a noun phrase."""
+    first = apposition.split(maxsplit=1)[0].lower() if apposition else ""
+    return "" if first in _CLAUSE_OPENERS else apposition
+
+
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
@@ -1849,7 +1866,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return sum(scan.count_words(s, e) for s, e in merged)
 
 
-@register("attribution", "4", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "5", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

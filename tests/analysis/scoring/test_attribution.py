@@ -28,7 +28,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "4"
+    assert get_scorer("attribution").version == "5"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -696,3 +696,16 @@ def test_a_quote_after_a_colon_is_said_by_the_speaker_opening_the_clause():
 def test_a_colon_after_a_capitalised_function_word_gives_no_speaker():
     text = "The agenda: “Roads, schools and more buses for the valley.”"  # written for the tests
     assert attributions(text) == []
+
+
+def test_a_clause_between_commas_after_the_name_is_no_role():
+    # Written for the tests: asides and relative clauses set off by commas describe the
+    # speaker or the moment, they are not the speaker's role.
+    text = (
+        "One soldier, who gave only his first name, Hamid, because he fears for his family, "
+        "said his unit waited two days for food. "
+        "Marta Ruiz, who won 41 percent of the vote, said she would appeal. "
+        "Jon Berg, the harbour master, said the ferry was late."
+    )
+    roles = {a["speaker"]: a["role"] for a in attributions(text)}
+    assert roles == {"Hamid": "", "Marta Ruiz": "", "Jon Berg": "the harbour master"}
