@@ -64,13 +64,14 @@ ORG_WORDS = _words(
     "News Post Press Media Television Radio Journal University Hospital Coalition Cabinet "
     "Directorate Staff Troops Prosecutor's Ministry's"
 )
-# Capitals, countries and agencies used as speakers by metonymy ("Moscow said").
+# Capitals, countries and agencies used as speakers by metonymy ("Moscow said"), and
+# parties named by their members ("Democrats said"): organisations, not people.
 KNOWN_ORGS = _words(
     "Moscow Washington Beijing Kyiv Kiev Tehran Ankara London Paris Berlin Brussels Kabul "
     "Dushanbe Tashkent Islamabad Delhi Tokyo Seoul Pyongyang Jerusalem Damascus Baghdad Riyadh "
     "Cairo Minsk Hamas Hezbollah Russia Ukraine China Iran Turkey Israel Afghanistan Pakistan "
     "India Japan France Germany Britain Uzbekistan Tajikistan Kazakhstan Kyrgyzstan "
-    "Turkmenistan Syria Iraq Egypt Belarus NATO AFP AP"
+    "Turkmenistan Syria Iraq Egypt Belarus NATO AFP AP Democrats Republicans"
 )
 
 
@@ -364,6 +365,17 @@ _ANON_NOUNS = _words(
     "economists activists campaigners investigators medics doctors rescuers people source "
     "official diplomat person insider expert analyst witness spokesman spokesperson "
     "spokeswoman resident observer report"
+)
+# Plural nouns for people that, capitalised alone at the head of a sentence, are a group
+# nobody named ("Lawyers say", "Workers said"), not a name: the anonymous sources' nouns
+# and others of the kind.
+_GROUP_NOUNS = _ANON_NOUNS | _words(
+    "lawyers attorneys prosecutors workers employees staff teachers parents students farmers "
+    "protesters demonstrators voters lawmakers legislators politicians scientists academics "
+    "historians journalists reporters locals villagers survivors relatives neighbours "
+    "neighbors supporters opponents aides advisers advisors negotiators nurses volunteers "
+    "rebels militants fighters refugees migrants executives managers traders investors "
+    "shopkeepers organizers organisers soldiers troops members leaders"
 )
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
@@ -1747,6 +1759,9 @@ class _Resolver:
         name = " ".join(tokens)
         role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
         bare = [t.rstrip(".") for t in tokens]
+        if len(bare) == 1 and bare[0].lower() in _GROUP_NOUNS:
+            # "Lawyers say …" opening a sentence: a group nobody named.
+            return self._touch(name, "anonymous", role), "anonymous", role
         is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
         if (
             raw["the"]

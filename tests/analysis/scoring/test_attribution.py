@@ -709,3 +709,23 @@ def test_a_clause_between_commas_after_the_name_is_no_role():
     )
     roles = {a["speaker"]: a["role"] for a in attributions(text)}
     assert roles == {"Hamid": "", "Marta Ruiz": "", "Jon Berg": "the harbour master"}
+
+
+def test_a_group_named_by_a_plural_noun_is_no_person():
+    # Written for the tests: a capitalised plural noun opening a sentence is a group
+    # nobody named, and a party named by its members is an organisation.
+    text = (
+        "Lawyers say the ruling could be appealed within a month. "
+        "Workers said the night shifts had been cut. "
+        "Democrats said the bill would fail in the Senate. "
+        "Marta Ruiz said she would appeal."
+    )
+    types = {a["speaker"]: a["speaker_type"] for a in attributions(text)}
+    assert types == {
+        "Lawyers": "anonymous",
+        "Workers": "anonymous",
+        "Democrats": "named_org",
+        "Marta Ruiz": "named_person",
+    }
+    values = score_attribution(text).values
+    assert values["named_source_count"] == 2
