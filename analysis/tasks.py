@@ -1,4 +1,3 @@
-import gc
 from datetime import date, timedelta
 
 from celery import shared_task
@@ -7,15 +6,6 @@ from django.conf import settings
 from django.db import DatabaseError
 
 from analysis import services
-from analysis.scoring import all_scorers
-
-# Load every scorer and its lexicons now, in the worker's parent process, so that the
-# forked children share them instead of each loading its own copy; and set apart from
-# the cyclic garbage collector, which otherwise walks their millions of objects (word
-# lists, CMUdict) whenever it looks at the oldest generation: they live as long as the
-# process. Only what is loaded by now is frozen.
-all_scorers()
-gc.freeze()
 
 
 @shared_task(

@@ -1,10 +1,11 @@
+import gc
 import logging
 import os
 from functools import partial
 
 from celery import Celery
 from celery.contrib.django.task import DjangoTask
-from celery.signals import task_postrun, task_prerun
+from celery.signals import task_postrun, task_prerun, worker_init
 from kombu.exceptions import OperationalError as BrokerError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -36,6 +37,20 @@ class Task(DjangoTask):
 app = Celery("newsdesk", task_cls=Task)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_init.connect
+def load_scorers(**kwargs) -> None:
+    """In a worker's main process, before it forks its pool: load every scorer and its
+    word lists, so that the pool processes share them instead of each loading its own
+    copy (about 130 MB and 3 s), and set them apart from the cyclic garbage collector
+    (``gc.freeze``), which would otherwise walk their millions of objects whenever it
+    looks at the oldest generation: they live as long as the process. A web process,
+    which only sends tasks, loads none of this."""
+    from analysis.scoring import all_scorers
+
+    all_scorers()
+    gc.freeze()
 
 
 @task_prerun.connect

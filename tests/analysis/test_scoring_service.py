@@ -414,21 +414,39 @@ def test_a_database_error_while_storing_leaves_the_collector_running(monkeypatch
     assert gc.isenabled()
 
 
-def test_a_worker_sets_the_loaded_word_lists_apart_from_the_collector():
-    # Importing the tasks (as a worker's parent process does before it forks) freezes
-    # what is loaded by then: the collector no longer walks the scorers' word lists.
+def _run_python(code: str) -> str:
     import os
     import subprocess
     import sys
 
-    code = (
-        "import gc, django; django.setup(); before = gc.get_freeze_count(); "
-        "import analysis.tasks; print(before, gc.get_freeze_count())"
-    )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    before, after = map(int, out.stdout.split())
-    assert before == 0
-    assert after > 100_000
+    return out.stdout
+
+
+def test_a_process_that_only_sends_tasks_loads_no_scorer():
+    # A web process imports the tasks to send them: that must not load the scorers'
+    # word lists (about 130 MB and 3 s in each web process).
+    code = (
+        "import sys, django; django.setup(); import analysis.tasks; "
+        "print(sorted(m for m in ('analysis.scoring.framing', 'analysis.scoring.readability') "
+        "if m in sys.modules))"
+    )
+    assert _run_python(code).strip() == "[]"
+
+
+def test_a_worker_loads_the_scorers_before_it_forks_and_freezes_them():
+    # Celery sends worker_init in the worker's main process before the pool starts:
+    # the scorers load there (the pool processes share them) and are set apart from
+    # the cyclic garbage collector.
+    code = (
+        "import gc, sys, django; django.setup(); from celery.signals import worker_init; "
+        "import config.celery; before = gc.get_freeze_count(); worker_init.send(sender=None); "
+        "print(before, gc.get_freeze_count(), 'analysis.scoring.framing' in sys.modules)"
+    )
+    before, after, loaded = _run_python(code).split()
+    assert before == "0"
+    assert int(after) > 100_000
+    assert loaded == "True"
