@@ -952,7 +952,7 @@ def _reported_speaker(
         # "Lance Beebe, 49, a Navy veteran who …, said X": the name that opens the
         # sentence, before its apposition; else "…, say some Democrats.": the speaker
         # after the cue, to the sentence's end.
-        spk = _apposed_subject(text, s_start, c0)
+        spk = _apposed_subject(text, s_start, c0) or _name_after_role(text, s_start, c0)
         if spk is None and cue.group(0).lower() == "declined":
             # "Clinton's lawyer, David Kendall, declined to comment": nobody speaks after
             # "declined"; the words that open the sentence do.
@@ -1217,6 +1217,32 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     apposition = text[m.end() + 1 : c0]
     head = _APPOSITION_HEAD.match(apposition)
     return m if head and len(apposition) <= 200 else None
+
+
+def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
+    """The name set between commas after the role that opens the sentence, just before
+    the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
+    Adrian Pellow, said …`; the role is the opening words."""
+    m = _ROLE_THEN_NAME.match(text, s_start, c0)
+    if m is None:
+        return None
+    return {
+        "kind": "named",
+        "text": m.group("named"),
+        "start": m.start("named"),
+        "end": m.end("named"),
+        "the": False,
+        "title": "",
+        "named": m.group("named"),
+        "app": m.group("head"),
+    }
+
+
+# A role with an article or a possessive, then a name between commas, then the cue.
+_ROLE_THEN_NAME = re.compile(
+    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[A-Z][\w.’'\-]*[’']s)\s+"
+    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),\s*\Z"
+)
 
 
 # An apposition's opening: an age, or a noun phrase with an article or a possessive.

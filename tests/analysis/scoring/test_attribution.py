@@ -729,3 +729,19 @@ def test_a_group_named_by_a_plural_noun_is_no_person():
     }
     values = score_attribution(text).values
     assert values["named_source_count"] == 2
+
+
+def test_a_name_set_between_commas_after_a_role_is_the_speaker():
+    # Written for the tests: "<role>, <name>, said …" names the speaker between the
+    # commas; the words after the cue are what was said, not who said it.
+    text = (
+        "Their lawyer, Anna Berg, said the case was weak. "
+        "The company's chief executive, Adrian Pellow, said the offer was fair."
+    )
+    found = [
+        (a["speaker"], a["speaker_type"], a["role"], content(text, a)) for a in attributions(text)
+    ]
+    assert found == [
+        ("Anna Berg", "named_person", "Their lawyer", "the case was weak."),
+        ("Adrian Pellow", "named_person", "The company's chief executive", "the offer was fair."),
+    ]
