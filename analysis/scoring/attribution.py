@@ -526,7 +526,11 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
-    spk = _speaker_before(scan, lo, best.start()) or _subject_before(scan, lo, best.start())
+    spk = (
+        _name_after_role(scan.text, lo, best.start())
+        or _speaker_before(scan, lo, best.start())
+        or _subject_before(scan, lo, best.start())
+    )
     if spk is None and _CHAINED.search(scan.text, max(lo, best.start() - 6), best.start()):
         spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
