@@ -375,8 +375,32 @@ _GROUP_NOUNS = _ANON_NOUNS | _words(
     "historians journalists reporters locals villagers survivors relatives neighbours "
     "neighbors supporters opponents aides advisers advisors negotiators nurses volunteers "
     "rebels militants fighters refugees migrants executives managers traders investors "
-    "shopkeepers organizers organisers soldiers troops members leaders"
+    "shopkeepers organizers organisers soldiers troops members leaders meteorologists "
+    "forecasters"
 )
+# Head nouns of institutions: "the state government said", "the weather office warned",
+# "Police said" name a body that speaks on the record, not an unnamed source.
+_INSTITUTION_NOUNS = _words(
+    "government ministry office agency council committee police army navy court commission "
+    "department service bureau authority administration parliament senate congress assembly "
+    "embassy company corporation bank union party university hospital cabinet directorate "
+    "secretariat institute foundation association federation alliance coalition campaign"
+)
+
+
+def _is_institution(words: list[str]) -> bool:
+    """Whether a speaker's words end with an institution's head noun, not after an
+    indefinite article ("a company said": which one is not said)."""
+    return (
+        bool(words)
+        and words[-1].lower().strip(".,") in _INSTITUTION_NOUNS
+        and words[0].lower() not in _INDEFINITE
+    )
+
+
+_INDEFINITE = _words("a an one another some several many")
+
+
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
 
@@ -1733,8 +1757,8 @@ class _Resolver:
                     if noun in org.split():
                         return self._found(org)
             name = " ".join(words)
-            self._touch(name, "anonymous", "")
-            return name, "anonymous", ""
+            kind = "named_org" if _is_institution(words) else "anonymous"
+            return self._touch(name, kind, ""), kind, ""
         if kind == "anon":
             name = " ".join(raw["text"].split())
             first, _, rest = name.partition(" ")
@@ -1755,8 +1779,8 @@ class _Resolver:
             ):
                 name = " ".join(filter(None, [first.lower(), rest]))
             role = _role(raw["app"])
-            self._touch(name, "anonymous", role)
-            return name, "anonymous", role
+            kind = "named_org" if _is_institution(name.split()) else "anonymous"
+            return self._touch(name, kind, role), kind, role
         if kind == "role":
             noun = raw["text"].split()[-1]
             name = self._by_role(noun)

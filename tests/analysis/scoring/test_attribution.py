@@ -747,3 +747,23 @@ def test_a_name_set_between_commas_after_a_role_is_the_speaker():
         ("Anna Berg", "named_person", "Their lawyer", "the case was weak."),
         ("Olav Lund", "named_person", "Its chairman", "We will not sell."),
     ]
+
+
+def test_an_institution_named_by_its_head_noun_is_an_organisation_not_an_unnamed_source():
+    # Written for the tests: a body that speaks on the record ("the state government",
+    # "Police") is no anonymous source; "a company" (which one is not said) still is.
+    text = (
+        "The state government announced a relief package on Monday. "
+        "Police said the road was closed. "
+        "Police officials said the bridge was safe. "
+        "A company said it would rebuild the plant. "
+        "Meteorologists say the rain will continue."
+    )
+    types = {a["speaker"]: a["speaker_type"] for a in attributions(text)}
+    assert types == {
+        "the state government": "named_org",
+        "Police": "named_org",
+        "Police officials": "anonymous",
+        "a company": "anonymous",
+        "Meteorologists": "anonymous",
+    }
