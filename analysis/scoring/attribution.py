@@ -399,6 +399,7 @@ def _is_institution(words: list[str]) -> bool:
 
 
 _INDEFINITE = _words("a an one another some several many")
+_POSSESSIVES = _words("His Her Its Their Our My Your")
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -1749,6 +1750,10 @@ class _Resolver:
             return None, "unresolved", ""
         if kind == "group":
             words = raw["text"].split()
+            if len(words) == 1 and words[0].lower() in _DETERMINERS:
+                return None, "unresolved", ""  # a determiner alone names nobody
+            if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they"):
+                return self.resolve({**raw, "kind": "pron"})  # "She has since said …"
             if words[0].lower() in _DETERMINERS:
                 words[0] = words[0].lower()
             if len(words) == 2 and words[0] == "the":
@@ -1808,8 +1813,13 @@ class _Resolver:
             and last[:-1] not in HONORIFICS
         ):
             tokens[-1] = last[:-1]
-        if not tokens or tokens[-1].endswith(("'s", "’s")) or tokens[0] in ("and", "of"):
-            return None, "unresolved", ""
+        if (
+            not tokens
+            or tokens[-1].endswith(("'s", "’s"))
+            or tokens[0] in ("and", "of")
+            or (len(tokens) == 1 and tokens[0] in _POSSESSIVES)
+        ):
+            return None, "unresolved", ""  # "His spokesman said": not a name
         name = " ".join(tokens)
         role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
         bare = [t.rstrip(".") for t in tokens]

@@ -767,3 +767,14 @@ def test_an_institution_named_by_its_head_noun_is_an_organisation_not_an_unnamed
         "a company": "anonymous",
         "Meteorologists": "anonymous",
     }
+
+
+def test_a_pronoun_before_an_auxiliary_and_the_cue_refers_back_to_the_person_named_before():
+    # Written for the tests: "She has since said" is Maria Olsen speaking again, not an
+    # unnamed source called "She".
+    text = (
+        "Maria Olsen, the harbour master, said the ferry was late. "
+        "She has since said that the strike was fair."
+    )
+    found = [(a["speaker"], a["speaker_type"], a["speaker_resolved"]) for a in attributions(text)]
+    assert found == [("Maria Olsen", "named_person", False), ("Maria Olsen", "named_person", True)]
