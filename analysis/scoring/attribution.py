@@ -1915,6 +1915,15 @@ def _role(apposition: str) -> str:
     return "" if first in _CLAUSE_OPENERS else apposition
 
 
+def _without_principal(speaker: str, principal: str) -> str:
+    """An unnamed spokesperson's words without the principal they speak for, when it
+    comes after them ("a spokeswoman" of "a spokeswoman for Hillary Clinton"); a
+    principal before the noun stays ("a Clinton spokeswoman", "a Twitter spokesman"):
+    cut there, nothing but the article was left."""
+    before = speaker[: max(speaker.lower().find(principal.lower()), 0)].strip()
+    return before if before and before.lower() not in _DETERMINERS else speaker
+
+
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
@@ -2003,7 +2012,7 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
         )
         if principal and kind == "anonymous" and speaker:
             # "a spokeswoman for Hillary Clinton": the spokeswoman speaks, for her principal.
-            speaker = speaker[: speaker.lower().find(principal.lower())].strip() or speaker
+            speaker = _without_principal(speaker, principal)
             speaker = re.sub(r"\s+(?:for|to|of)\Z", "", speaker)
         attributions.append(
             {

@@ -778,3 +778,15 @@ def test_a_pronoun_before_an_auxiliary_and_the_cue_refers_back_to_the_person_nam
     )
     found = [(a["speaker"], a["speaker_type"], a["speaker_resolved"]) for a in attributions(text)]
     assert found == [("Maria Olsen", "named_person", False), ("Maria Olsen", "named_person", True)]
+
+
+def test_a_spokesperson_named_by_the_principal_before_the_noun_keeps_the_whole_phrase():
+    # Written for the tests: cutting the principal out of "a Twitter spokesman" left the
+    # speaker "a".
+    text = "'We have teams around the world,' a Twitter spokesman said."
+    a = only(text)
+    assert (a["speaker"], a["speaker_type"], a["principal"]) == (
+        "a Twitter spokesman",
+        "anonymous",
+        "Twitter",
+    )
