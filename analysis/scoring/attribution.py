@@ -1750,10 +1750,10 @@ class _Resolver:
             return None, "unresolved", ""
         if kind == "group":
             words = raw["text"].split()
-            if len(words) == 1 and words[0].lower() in _DETERMINERS:
-                return None, "unresolved", ""  # a determiner alone names nobody
             if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they"):
                 return self.resolve({**raw, "kind": "pron"})  # "She has since said …"
+            if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0] in CAP_STOP):
+                return None, "unresolved", ""  # "the", "Why" alone name nobody
             if words[0].lower() in _DETERMINERS:
                 words[0] = words[0].lower()
             if len(words) == 2 and words[0] == "the":

@@ -790,3 +790,9 @@ def test_a_spokesperson_named_by_the_principal_before_the_noun_keeps_the_whole_p
         "anonymous",
         "Twitter",
     )
+
+
+def test_a_capitalised_function_word_alone_is_no_speaker():
+    # Written for the tests: "Why" opening a sentence before a cue names nobody.
+    text = 'Voters disliked the plan. Why not just say: "We will build it later."'
+    assert all(a["speaker"] != "Why" for a in attributions(text))
