@@ -25,6 +25,7 @@ from analysis.scoring import sentiment as _sentiment
 from analysis.scoring.sentences import split_spans
 from analysis.scoring.text import (
     CAP_STOP,
+    GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
@@ -759,8 +760,8 @@ def _single(
     text: str, word: str, start: int, end: int, at_start: bool, lo: int, out: list[_Mention]
 ) -> None:
     """A lone capitalised word that is not a known name."""
-    if word in _NOT_SINGLE:
-        return
+    if word in _NOT_SINGLE or word.lower() in GROUP_NOUNS:
+        return  # "Scientists say": a group nobody named
     if start >= 3 and text[start - 1] == "-" and text[start - 3 : start] in ("al-", "el-", "Al-"):
         word, start = text[start - 3 : end], start - 3
         if word in KNOWN:
@@ -1069,7 +1070,7 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "1", languages=("en",))
+@register("actors", "2", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

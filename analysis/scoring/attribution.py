@@ -21,6 +21,7 @@ from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import split_spans
 from analysis.scoring.text import (
     CAP_STOP,
+    GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
@@ -369,15 +370,7 @@ _ANON_NOUNS = _words(
 # Plural nouns for people that, capitalised alone at the head of a sentence, are a group
 # nobody named ("Lawyers say", "Workers said"), not a name: the anonymous sources' nouns
 # and others of the kind.
-_GROUP_NOUNS = _ANON_NOUNS | _words(
-    "lawyers attorneys prosecutors workers employees staff teachers parents students farmers "
-    "protesters demonstrators voters lawmakers legislators politicians scientists academics "
-    "historians journalists reporters locals villagers survivors relatives neighbours "
-    "neighbors supporters opponents aides advisers advisors negotiators nurses volunteers "
-    "rebels militants fighters refugees migrants executives managers traders investors "
-    "shopkeepers organizers organisers soldiers troops members leaders meteorologists "
-    "forecasters"
-)
+_GROUP_NOUNS = _ANON_NOUNS | GROUP_NOUNS
 # Head nouns of institutions: "the state government said", "the weather office warned",
 # "Police said" name a body that speaks on the record, not an unnamed source.
 _INSTITUTION_NOUNS = _words(

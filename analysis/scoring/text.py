@@ -120,6 +120,17 @@ def role_synonyms(noun: str) -> set[str]:
     return result
 
 
+# Plural nouns for people: capitalised alone at the head of a sentence ("Lawyers say",
+# "Scientists warn") they are a group nobody named, not a name.
+GROUP_NOUNS = word_set(
+    "lawyers attorneys prosecutors workers employees staff teachers parents students farmers "
+    "protesters demonstrators voters lawmakers legislators politicians scientists academics "
+    "historians journalists reporters locals villagers survivors relatives neighbours "
+    "neighbors supporters opponents aides advisers advisors negotiators nurses volunteers "
+    "rebels militants fighters refugees migrants executives managers traders investors "
+    "shopkeepers organizers organisers soldiers troops members leaders meteorologists "
+    "forecasters experts analysts officials residents critics activists researchers doctors"
+)
 # Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
 TITLE_WORDS = word_set(
     "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "
