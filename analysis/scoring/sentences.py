@@ -85,6 +85,13 @@ def whitespace_tokens(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
+def whitespace_split(text: str) -> tuple[str, ...]:
+    """text.split(), made once per text: sentiment takes each sentence's tokens from it
+    and readability all of them, which then share the strings and their hashes."""
+    return tuple(text.split())
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def whitespace_words(text: str) -> int:
     """len(text.split()): cached, since the framing and persuasion rates both need it."""
     return whitespace_tokens(text)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import split_spans, whitespace_split, whitespace_tokens
 from analysis.scoring.text import lowered
 from analysis.scoring.vader_fast import compound, holds_emoji
 
@@ -34,10 +34,21 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
         return [(start, end, compound(text[start:end])) for start, end in spans]
     lower = low.lower
     # Without an emoji in the text, no sentence is looked over for one.
-    plain = not holds_emoji(low.rare)
-    return [
-        (start, end, compound(text[start:end], lower[start:end], plain)) for start, end in spans
-    ]
+    if holds_emoji(low.rare):
+        return [(start, end, compound(text[start:end], lower[start:end])) for start, end in spans]
+    # Each sentence's tokens from the text's: the sentences start and end at whitespace
+    # (or the text's ends) and only whitespace lies between them, so the text's tokens
+    # are theirs, in order.
+    tokens = whitespace_split(text)
+    result = []
+    k = 0
+    for start, end in spans:
+        n = whitespace_tokens(text, start, end)
+        result.append(
+            (start, end, compound(text[start:end], lower[start:end], True, tokens[k : k + n]))
+        )
+        k += n
+    return result
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.

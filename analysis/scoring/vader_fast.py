@@ -305,7 +305,7 @@ def holds_emoji(characters) -> bool:
 
 
 def _sentiments(
-    text: str, lowered: str | None = None, emoji_free: bool = False
+    text: str, lowered: str | None = None, emoji_free: bool = False, tokens=None
 ) -> tuple[list[float], int, str]:
     """The non-zero word sentiments in order, the number of words, and the text (with
     emojis described) that punctuation emphasis is counted on. ``lowered``: text.lower(),
@@ -317,7 +317,8 @@ def _sentiments(
     if lowered is None:
         lowered = text.lower()
     # Split once: the words come from the tokens as written, whose capitals count too.
-    tokens = text.split()
+    if tokens is None or not emoji_free:
+        tokens = text.split()
     low = _words(lowered, text, tokens)
     n = len(low)
     hits = list(compress(count(), map(_SCORED.__contains__, low)))
@@ -388,11 +389,14 @@ def _normalize(score: float) -> float:
     return normalized
 
 
-def compound(sentence: str, lowered: str | None = None, emoji_free: bool = False) -> float:
+def compound(
+    sentence: str, lowered: str | None = None, emoji_free: bool = False, tokens=None
+) -> float:
     """VADER's compound score of ``sentence``, as the library computes it. ``lowered``:
     sentence.lower(), if the caller has it; ``emoji_free``: the caller knows that the
-    sentence holds no emoji."""
-    values, _, text = _sentiments(sentence, lowered, emoji_free)
+    sentence holds no emoji; ``tokens``: sentence.split(), if the caller has it (with
+    emoji_free only)."""
+    values, _, text = _sentiments(sentence, lowered, emoji_free, tokens)
     if not values:
         return 0.0
     total = float(sum(values))
