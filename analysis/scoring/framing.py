@@ -34,6 +34,7 @@ import numpy as np
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_words
+from analysis.scoring.text import fast_round
 from analysis.scoring.text import lowered as lowered_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
@@ -313,7 +314,7 @@ def frame_confidences(
         # more time than the rest of the scorer).
         contributions = values[:, None] * rows
     confidences = {
-        frame: round(_sigmoid(slope * float(zj) + intercept), 4)
+        frame: fast_round(_sigmoid(slope * float(zj) + intercept), 4)
         for frame, zj, (slope, intercept) in zip(model.frames, z, model.calibration, strict=True)
     }
     return confidences, (list(feats), contributions)
@@ -388,8 +389,8 @@ def score_with(text: str, model: FramesModel | None) -> ScoreResult:
     per_1000 = dict.fromkeys(FRAMES, 0.0)
     shares = dict.fromkeys(FRAMES, 0.0)
     for frame, weight in weighted.items():
-        per_1000[frame] = round(1000 * weight / words, 2)
-        shares[frame] = round(weight / total, 4)
+        per_1000[frame] = fast_round(1000 * weight / words, 2)
+        shares[frame] = fast_round(weight / total, 4)
     evidence: dict = {"cues": cues}
     if model is not None:
         found_weight: dict[str, float] | None = (

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import whitespace_words
-from analysis.scoring.text import lowered
+from analysis.scoring.text import fast_round, lowered
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
 LEARNED_PATH = LEXICON_PATH.with_name("persuasion_learned.json")
@@ -429,7 +429,7 @@ def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[d
 
 
 def _per_1000(hits: int, words: int) -> float:
-    return round(hits * 1000 / words, 2) if words else 0.0
+    return fast_round(hits * 1000 / words, 2) if words else 0.0
 
 
 @register("persuasion", VERSION, languages=("en",))

@@ -12,7 +12,7 @@ from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_split, whitespace_tokens
-from analysis.scoring.text import lowered
+from analysis.scoring.text import fast_round, lowered
 from analysis.scoring.vader_fast import compound, holds_emoji
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
@@ -66,11 +66,11 @@ def score_sentiment(text: str) -> ScoreResult:
     return ScoreResult(
         values={
             "sentence_count": len(sentences),
-            "compound_mean": round(fmean(compounds), 4),
+            "compound_mean": fast_round(fmean(compounds), 4),
             "compound_min": min(compounds),
             "compound_max": max(compounds),
-            "negative_share": round(sum(c <= NEGATIVE for c in compounds) / len(compounds), 4),
-            "positive_share": round(sum(c >= POSITIVE for c in compounds) / len(compounds), 4),
+            "negative_share": fast_round(sum(c <= NEGATIVE for c in compounds) / len(compounds), 4),
+            "positive_share": fast_round(sum(c >= POSITIVE for c in compounds) / len(compounds), 4),
         },
         evidence={
             "sentences": sentences,

@@ -45,6 +45,27 @@ def trie(words) -> str:
     return build(tree)
 
 
+# --- Rounding -------------------------------------------------------------------------
+
+_POWERS_OF_TEN = tuple(10.0**n for n in range(8))  # exact
+
+
+def fast_round(x: float, ndigits: int) -> float:
+    """round(x, ndigits) of a float, the same float, without the decimal string that
+    round() writes and reads back. x times 10**ndigits rounded to an integer N gives
+    N / 10**ndigits, which is the float nearest to N * 10**-ndigits (a division is
+    correctly rounded), as round()'s is, whenever the scaled value lies well off a half
+    (so that its own rounding error cannot carry it across one) and N is not 0 (round()
+    keeps the sign of a zero); otherwise round() itself."""
+    scale = _POWERS_OF_TEN[ndigits]
+    y = x * scale
+    if -1e12 < y < 1e12:  # below 2**40: an error of at most 2**-13 in y
+        n = round(y)
+        if n and abs(y - n) < 0.499:
+            return n / scale
+    return round(x, ndigits)
+
+
 # --- Lower-cased text -----------------------------------------------------------------
 
 _A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space

@@ -34,6 +34,8 @@ import string
 from importlib.resources import files
 from itertools import compress, count
 
+from analysis.scoring.text import fast_round
+
 # --- The library's constants and word lists (tests/analysis/scoring/test_vader_fast.py checks
 # them against vaderSentiment's own). ---
 
@@ -404,7 +406,7 @@ def compound(
         total += _punctuation_emphasis(text)
     elif total < 0:
         total -= _punctuation_emphasis(text)
-    return round(_normalize(total), 4)
+    return fast_round(_normalize(total), 4)
 
 
 def polarity_scores(sentence: str) -> dict[str, float]:
