@@ -26,6 +26,7 @@ from analysis.scoring.text import (
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    fast_round,
     lowered,
     role_synonyms,
     trie,
@@ -1986,18 +1987,18 @@ def _values(
     n_spans = len(scan.spans)
     return {
         "sentence_count": n_spans,
-        "attributed_sentence_share": round(sum(attributed) / n_spans, 4),
-        "attribution_density": round(_count_in(scan, content) / words, 4),
-        "direct_quote_word_share": round(_count_in(scan, direct) / words, 4),
+        "attributed_sentence_share": fast_round(sum(attributed) / n_spans, 4),
+        "attribution_density": fast_round(_count_in(scan, content) / words, 4),
+        "direct_quote_word_share": fast_round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
         "named_source_bucket": _bucket(len(named)),
-        "anonymous_share": round(
+        "anonymous_share": fast_round(
             sum(a["speaker_type"] == "anonymous" for a in attributions) / n_attr, 4
         )
         if n_attr
         else 0.0,
-        "loaded_verb_share": round(sum(a["loaded"] for a in attributions) / n_attr, 4)
+        "loaded_verb_share": fast_round(sum(a["loaded"] for a in attributions) / n_attr, 4)
         if n_attr
         else 0.0,
-        "unattributed_claim_share": round(len(claims) / n_spans, 4),
+        "unattributed_claim_share": fast_round(len(claims) / n_spans, 4),
     }

@@ -25,7 +25,7 @@ from analysis.scoring import (
 from analysis.scoring.actors import mention_spans
 from analysis.scoring.attribution import score_attribution
 from analysis.scoring.sentences import split_spans
-from analysis.scoring.text import Lowered, lowered, trie
+from analysis.scoring.text import Lowered, fast_round, lowered, trie
 
 # --- Lexicons -------------------------------------------------------------------------
 
@@ -213,6 +213,14 @@ _DATE_AT = re.compile(
     rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
     rf"|(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
     rf"weekend|spring|summer|autumn|fall|winter))"
+    rf")(?![\w])"
+)
+# The alternatives of _DATE_AT that can start at a digit, in their order: where a number
+# starts, _DATE_AT finds what this finds, and this is quicker to try.
+_DATE_AT_DIGIT = re.compile(
+    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
     rf")(?![\w])"
 )
 _YEAR_AT = re.compile(rf"{_YEAR}(?![\w,]|\.\d)")
@@ -445,7 +453,7 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             or (before == "-" and pos > 1 and text[pos - 2].isalpha())
         ):
             continue  # "G20", "Covid-19", "3/4"
-        d = _DATE_AT.match(text, pos)
+        d = (_DATE_AT_DIGIT if text[pos].isdecimal() else _DATE_AT).match(text, pos)
         if d:
             dates.append(d.span())
             taken = d.end()
@@ -582,7 +590,7 @@ def score_claims(
     return ScoreResult(
         values={
             "claim_count": len(claims),
-            "claim_share": round(len(claims) / len(spans), 4),
+            "claim_share": fast_round(len(claims) / len(spans), 4),
             "unattributed_claim_count": sum(not c["attributed"] for c in claims),
             "numbers_count": n_numbers,
         },

@@ -188,7 +188,8 @@ _DIFFICULT_TOKENS: dict[str, str] = {}
 
 class _PackedFigures(dict):
     def __missing__(self, token: str) -> int:
-        word = _NOT_IN_WORDS.sub("", token)
+        # Letters and digits alone (\w characters all) are a word as they stand.
+        word = token if token.isalnum() else _NOT_IN_WORDS.sub("", token)
         packed = 0
         if word:
             count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
