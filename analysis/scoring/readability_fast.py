@@ -109,6 +109,39 @@ _PYPHEN = pyphen.Pyphen(lang=LANG)
 # grows with the distinct unknown words seen (names, numbers, typos), ~11,000 entries
 # (about 1 MiB) after 2,000 synthetic articles.
 _PYPHEN_SYLLABLES: dict[str, int] = {}
+# Pyphen's patterns as its HyphDict holds them, and every start of one: the search for
+# the patterns at a position of a word stops where none goes on.
+_HYPHENATION = _PYPHEN.hd
+_PATTERN_STARTS = frozenset(
+    pattern[:k] for pattern in _HYPHENATION.patterns for k in range(1, len(pattern) + 1)
+)
+
+
+def _hyphenation_points(word: str) -> int:
+    """len(_PYPHEN.positions(word)): Pyphen's algorithm (HyphDict.positions, then the
+    margins of Pyphen.positions), which tries every substring up to the longest pattern
+    (28 characters) in Python, but for the substrings that no pattern starts with."""
+    pointed = f".{word.lower()}."
+    n = len(pointed)
+    references = [0] * (n + 1)
+    patterns = _HYPHENATION.patterns
+    longest = _HYPHENATION.maxlen
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + longest, n) + 1):
+            piece = pointed[i:j]
+            if piece not in _PATTERN_STARTS:
+                break
+            pattern = patterns.get(piece)
+            if pattern is None:
+                continue
+            offset, values = pattern
+            k = i + offset
+            for value in values:  # references[k:…] = map(max, values, references[k:…])
+                if value > references[k]:
+                    references[k] = value
+                k += 1
+    left, right = _PYPHEN.left, len(word) - _PYPHEN.right
+    return sum(1 for k, ref in enumerate(references) if ref % 2 and left <= k - 1 <= right)
 
 
 def word_syllables(lower_word: str) -> int:
@@ -119,7 +152,7 @@ def word_syllables(lower_word: str) -> int:
         if count is None and lower_word.isascii() and lower_word.isdecimal():
             return 1  # Pyphen's patterns hold no digit: a number has no hyphenation point
         if count is None:
-            count = len(_PYPHEN.positions(lower_word)) + 1
+            count = _hyphenation_points(lower_word) + 1
             _PYPHEN_SYLLABLES[lower_word] = count
     return count
 
