@@ -120,6 +120,18 @@ def split_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def sentence_tokens(text: str) -> tuple[int, ...]:
+    """whitespace_tokens of each sentence of split_spans(text), in order: sentiment and
+    readability both need them."""
+    spans = split_spans(text)
+    spaces = _spaces(text)
+    if spaces is None:
+        return tuple(len(text[s:e].split()) for s, e in spans)
+    count = spaces.count
+    return tuple(count(b" a", s, e) + (spaces[s] == 97) if e > s else 0 for s, e in spans)
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     result = []
     start = 0

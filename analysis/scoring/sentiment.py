@@ -11,7 +11,7 @@ from functools import lru_cache
 from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans, whitespace_split, whitespace_tokens
+from analysis.scoring.sentences import sentence_tokens, split_spans, whitespace_split
 from analysis.scoring.text import fast_round, lowered
 from analysis.scoring.vader_fast import compound, holds_emoji
 
@@ -42,8 +42,7 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     tokens = whitespace_split(text)
     result = []
     k = 0
-    for start, end in spans:
-        n = whitespace_tokens(text, start, end)
+    for (start, end), n in zip(spans, sentence_tokens(text), strict=True):
         result.append(
             (start, end, compound(text[start:end], lower[start:end], True, tokens[k : k + n]))
         )
