@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -271,8 +270,11 @@ def _tokens(text: str) -> list[str]:
 
 def word_features(text: str, vocabulary) -> dict[str, float]:
     """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
-    # Only the vocabulary's words are counted, filtered and counted in C.
-    counts = Counter(filter(vocabulary.__contains__, _tokens(text)))
+    # Only the vocabulary's words are counted (in first-seen order, as Counter keeps them).
+    counts: dict[str, int] = {}
+    for word in _tokens(text):
+        if word in vocabulary:
+            counts[word] = counts.get(word, 0) + 1
     log1p = math.log1p
     logs = {w: log1p(c) for w, c in counts.items() if len(w) > 1}
     norm = math.sqrt(sum([v * v for v in logs.values()])) or 1.0
