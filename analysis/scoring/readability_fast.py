@@ -244,7 +244,10 @@ def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]
         _TOKEN_FIGURES.clear()
         _DIFFICULT_TOKENS.clear()
     tokens = whitespace_split(text)  # shared with the sentiment scorer's sentences
-    total = sum(map(_TOKEN_FIGURES.__getitem__, tokens))
+    figures = _TOKEN_FIGURES
+    total = 0
+    for token in tokens:  # compiled, faster than sum(map(figures.__getitem__, tokens))
+        total += figures[token]
     difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
