@@ -1827,10 +1827,24 @@ _PRINCIPAL = re.compile(
 )
 
 
+_PRINCIPAL_WORDS = (
+    "spokes",
+    "press",
+    "aide",
+    "advis",
+    "lawyer",
+    "attorney",
+    "representative",
+    "campaign",
+)
+
+
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
     "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
+    if not any(word in mention for word in _PRINCIPAL_WORDS):
+        return None  # every match holds one of them: most mentions are spared the search
     pos = 0
     while (m := _PRINCIPAL.search(mention, pos)) is not None:
         name = m.group("after") or m.group("before")

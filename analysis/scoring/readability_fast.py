@@ -248,7 +248,8 @@ def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]
     total = 0
     for token in tokens:  # compiled, faster than sum(map(figures.__getitem__, tokens))
         total += figures[token]
-    difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
+    difficult_tokens = _DIFFICULT_TOKENS
+    difficult = {difficult_tokens[token] for token in tokens if token in difficult_tokens}
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
     )

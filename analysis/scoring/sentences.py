@@ -109,8 +109,8 @@ def split_spans(text: str) -> tuple[tuple[int, int], ...]:
                 after += 1
             if _is_abbreviation(text, match.start(), after):
                 continue
-            if _LIST_MARKER.fullmatch(text, start, match.end()):
-                continue
+            if match.end() - start <= 4 and _LIST_MARKER.fullmatch(text, start, match.end()):
+                continue  # (a list marker has four characters at most)
             spans.append((start, match.end()))
             start = match.end()
             while start < para[1] and text[start].isspace():
