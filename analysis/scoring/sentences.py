@@ -97,13 +97,45 @@ def whitespace_words(text: str) -> int:
     return whitespace_tokens(text)
 
 
+def _marks(text: str) -> list[int]:
+    """Where the text has a full stop, an exclamation or a question mark, in order: the
+    only places where _END can match, which str.find reaches faster than the engine's
+    search, testing every character against the class."""
+    found = []
+    for mark in ".!?":
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _ends(text: str, marks: list[int], first: int, lo: int, hi: int) -> list[re.Match]:
+    """What _END.finditer(text, lo, hi) finds, from marks[first:] (the marks from lo on)."""
+    found = []
+    end = lo
+    for k in range(first, len(marks)):
+        pos = marks[k]
+        if pos >= hi:
+            break
+        if pos >= end and (m := _END.match(text, pos, hi)):
+            end = m.end()
+            found.append(m)
+    return found
+
+
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
 def split_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: every scorer of an article asks for the same text's sentences."""
     spans: list[tuple[int, int]] = []
+    marks = _marks(text)
+    k = 0
     for para in _paragraphs(text):
         start = para[0]
-        for match in _END.finditer(text, para[0], para[1]):
+        while k < len(marks) and marks[k] < para[0]:
+            k += 1
+        for match in _ends(text, marks, k, para[0], para[1]):
             after = match.end()
             while after < para[1] and text[after].isspace():
                 after += 1
