@@ -31,6 +31,7 @@ from analysis.scoring.text import (
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    fast_round,
     role_synonyms,
     trie,
 )
@@ -1098,7 +1099,7 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
         if scored:
             neg = min(scored, key=_compound)
             pos = max(scored, key=_compound)
-            item["compound_mean"] = round(fmean([c for _, _, c in scored]), 4)
+            item["compound_mean"] = fast_round(fmean([c for _, _, c in scored]), 4)
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
         evidence.append(item)

@@ -27,6 +27,7 @@ from analysis.scoring.text import (
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    fast_round,
     lowered,
     role_synonyms,
     trie,
@@ -696,7 +697,7 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     "…"`. The words between the speaker and the colon are the cue."""
     text = scan.text
     colon = len(text[:qs].rstrip()) - 1
-    if colon < 0 or text[colon] != ":" or len(_WORD.findall(text, qs, qe)) < 5:
+    if colon < 0 or text[colon] != ":" or scan.count_words(qs, qe) < 5:
         return False
     s_start = scan.spans[scan.sentence(colon)][0]
     lo = text.rfind(",", s_start, colon) + 1 or s_start  # after a fronted phrase
@@ -909,13 +910,14 @@ def _reported_at(
         spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
         if not spk:
             return False
-        content = _according_to_content(text, spk, lo, c0, s_end)
+        content = _according_to_content(scan, spk, lo, c0, s_end)
     else:
         spk, inverted = _reported_speaker(scan, cue, lo, sentence, found)
         if spk is None:
             return False
-        content = _reported_content(text, cue, spk, inverted, lo, s_end, sentence_cues)
-        if all(w.lower() in _ADJUNCT for w in _WORD.findall(text, *content)):
+        content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
+        # finditer, not findall: the first word that is not an adjunct settles it.
+        if all(m.group().lower() in _ADJUNCT for m in _WORD.finditer(text, *content)):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
     found.add_reported(spk, _cue_span(cue), sentence, content)
     return True
@@ -927,12 +929,13 @@ _QUESTION = re.compile(
 )
 
 
-def _according_to_content(text: str, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
+def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
     """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
+    text = scan.text
     spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
-    before_words = len(_WORD.findall(text, lo, c0))
+    before_words = scan.count_words(lo, c0)
     if before_words and (
-        len(_WORD.findall(text, spk_end, s_end)) < 3
+        scan.count_words(spk_end, s_end) < 3
         or before_words >= 3
         and not text[lo:c0].rstrip().endswith(":")
     ):
@@ -1001,12 +1004,15 @@ def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     after it)."""
     if m.group("pron") or m.group("spk").split()[0].rstrip(".,") in CAP_STOP:
         return False
-    rest = _WORD.findall(text, m.end(), s_end)
-    return not any(w.lower() in _NOT_IN_SUBJECT or w == "that" for w in rest)
+    for word in _WORD.finditer(text, m.end(), s_end):
+        w = word.group()
+        if w.lower() in _NOT_IN_SUBJECT or w == "that":
+            return False
+    return True
 
 
 def _reported_content(
-    text: str,
+    scan: _Scan,
     cue: re.Match,
     spk,
     inverted: bool,
@@ -1016,9 +1022,11 @@ def _reported_content(
 ) -> tuple[int, int]:
     """What was said: before the speaker ("X happened, officials said") or after the
     cue ("officials said (that) X happened"), up to the next chained cue."""
+    text = scan.text
     c0, c1 = cue.span()
     spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
-    before = text[lo:spk_start] if not inverted else text[lo:c0]
+    before_end = spk_start if not inverted else c0
+    before = text[lo:before_end]
     spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
     start = spk_stop if inverted else c1
     # _THAT tries its "that" clause at length: only where "that" occurs.
@@ -1029,16 +1037,16 @@ def _reported_content(
     if text.startswith("declined", c0):
         return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
     if not said_that and (
-        _content_before(text, before, tail.end(), s_end, inverted)
-        or _told_whom(text, cue, tail.end(), s_end)
-        and len(_WORD.findall(before)) >= 3
+        _content_before(scan, before, lo, tail.end(), s_end, inverted)
+        or _told_whom(scan, cue, tail.end(), s_end)
+        and scan.count_words(lo, before_end) >= 3
     ):
         return lo, (spk_start if not inverted else c0)
     start = tail.end()
     if not said_that and cue.group(0).lower() in _TELL:
         # "Smith told reporters he would run": what was said starts after whom.
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
-        if clause and len(_WORD.findall(text, start, clause.start())) <= 4:
+        if clause and scan.count_words(start, clause.start()) <= 4:
             start = clause.start()
     return start, _chain_end(text, sentence_cues, c1, s_end)
 
@@ -1064,14 +1072,14 @@ _ADJUNCT = _words(
 _TELL = frozenset(("told", "tell", "tells", "telling"))
 
 
-def _told_whom(text: str, cue: re.Match, after: int, s_end: int) -> bool:
+def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
     """Whether all that follows a form of "tell" is whom it was told, and when or where
     ("…, a spokesman told The Wall Street Journal.", "…, Carter told a Senate panel
     Wednesday."): a short rest with no clause of its own."""
     if cue.group(0).lower() not in _TELL:
         return False
-    rest = text[after:s_end]
-    return len(_WORD.findall(rest)) <= 8 and not _CLAUSE_START.search(rest)
+    # (A slice: at its start, \b takes no account of the character before.)
+    return scan.count_words(after, s_end) <= 8 and not _CLAUSE_START.search(scan.text[after:s_end])
 
 
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
@@ -1084,9 +1092,12 @@ _FRONTED = _words(
 )
 
 
-def _content_before(text: str, before: str, after_start: int, s_end: int, inverted: bool) -> bool:
+def _content_before(
+    scan: _Scan, before: str, lo: int, after_start: int, s_end: int, inverted: bool
+) -> bool:
     """Whether what was said comes before the speaker ("X happened, officials said") rather
-    than after the cue ("officials said X happened")."""
+    than after the cue ("officials said X happened"); before: the text from lo."""
+    text = scan.text
     if not before.strip(" ,\"“«'"):
         return False
     if inverted:
@@ -1102,12 +1113,9 @@ def _content_before(text: str, before: str, after_start: int, s_end: int, invert
         and _CLAUSE_START.search(text, after_start, s_end)
     ):
         return False  # "After the debate, Trump told reporters he …": a phrase put first
-    if (
-        first.group().lower() not in _ADJUNCT
-        and len(_WORD.findall(text, first.start(), s_end)) >= 3
-    ):
+    if first.group().lower() not in _ADJUNCT and scan.count_words(first.start(), s_end) >= 3:
         return False
-    return len(_WORD.findall(before)) >= 3
+    return scan.count_words(lo, lo + len(before)) >= 3
 
 
 # A speaker the patterns do not know (a group, an institution, a thing): the words before a
@@ -1917,10 +1925,24 @@ def _without_principal(speaker: str, principal: str) -> str:
     return before if before and before.lower() not in _DETERMINERS else speaker
 
 
+_PRINCIPAL_WORDS = (
+    "spokes",
+    "press",
+    "aide",
+    "advis",
+    "lawyer",
+    "attorney",
+    "representative",
+    "campaign",
+)
+
+
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
     "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
+    if not any(word in mention for word in _PRINCIPAL_WORDS):
+        return None  # every match holds one of them: most mentions are spared the search
     pos = 0
     while (m := _PRINCIPAL.search(mention, pos)) is not None:
         name = m.group("after") or m.group("before")
@@ -2077,18 +2099,18 @@ def _values(
     n_spans = len(scan.spans)
     return {
         "sentence_count": n_spans,
-        "attributed_sentence_share": round(sum(attributed) / n_spans, 4),
-        "attribution_density": round(_count_in(scan, content) / words, 4),
-        "direct_quote_word_share": round(_count_in(scan, direct) / words, 4),
+        "attributed_sentence_share": fast_round(sum(attributed) / n_spans, 4),
+        "attribution_density": fast_round(_count_in(scan, content) / words, 4),
+        "direct_quote_word_share": fast_round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
         "named_source_bucket": _bucket(len(named)),
-        "anonymous_share": round(
+        "anonymous_share": fast_round(
             sum(a["speaker_type"] == "anonymous" for a in attributions) / n_attr, 4
         )
         if n_attr
         else 0.0,
-        "loaded_verb_share": round(sum(a["loaded"] for a in attributions) / n_attr, 4)
+        "loaded_verb_share": fast_round(sum(a["loaded"] for a in attributions) / n_attr, 4)
         if n_attr
         else 0.0,
-        "unattributed_claim_share": round(len(claims) / n_spans, 4),
+        "unattributed_claim_share": fast_round(len(claims) / n_spans, 4),
     }

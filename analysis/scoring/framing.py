@@ -22,11 +22,9 @@ ending in "*" match any word that starts with them ("terror*": terrorism, terror
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +32,7 @@ import numpy as np
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_words
+from analysis.scoring.text import fast_round
 from analysis.scoring.text import lowered as lowered_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
@@ -271,8 +270,11 @@ def _tokens(text: str) -> list[str]:
 
 def word_features(text: str, vocabulary) -> dict[str, float]:
     """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
-    # Only the vocabulary's words are counted, filtered and counted in C.
-    counts = Counter(filter(vocabulary.__contains__, _tokens(text)))
+    # Only the vocabulary's words are counted (in first-seen order, as Counter keeps them).
+    counts: dict[str, int] = {}
+    for word in _tokens(text):
+        if word in vocabulary:
+            counts[word] = counts.get(word, 0) + 1
     log1p = math.log1p
     logs = {w: log1p(c) for w, c in counts.items() if len(w) > 1}
     norm = math.sqrt(sum([v * v for v in logs.values()])) or 1.0
@@ -313,7 +315,7 @@ def frame_confidences(
         # more time than the rest of the scorer).
         contributions = values[:, None] * rows
     confidences = {
-        frame: round(_sigmoid(slope * float(zj) + intercept), 4)
+        frame: fast_round(_sigmoid(slope * float(zj) + intercept), 4)
         for frame, zj, (slope, intercept) in zip(model.frames, z, model.calibration, strict=True)
     }
     return confidences, (list(feats), contributions)
@@ -345,7 +347,8 @@ def words_behind(
     ):
         pairs[j].append((value, words[i]))
     return {
-        frame: [w for _, w in heapq.nlargest(EVIDENCE_WORDS, best)]
+        # What heapq.nlargest gives (its documented equivalent), sorted in C.
+        frame: [w for _, w in sorted(best, reverse=True)[:EVIDENCE_WORDS]]
         for frame, best in zip(frames, pairs, strict=True)
     }
 
@@ -388,8 +391,8 @@ def score_with(text: str, model: FramesModel | None) -> ScoreResult:
     per_1000 = dict.fromkeys(FRAMES, 0.0)
     shares = dict.fromkeys(FRAMES, 0.0)
     for frame, weight in weighted.items():
-        per_1000[frame] = round(1000 * weight / words, 2)
-        shares[frame] = round(weight / total, 4)
+        per_1000[frame] = fast_round(1000 * weight / words, 2)
+        shares[frame] = fast_round(weight / total, 4)
     evidence: dict = {"cues": cues}
     if model is not None:
         found_weight: dict[str, float] | None = (

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import whitespace_words
-from analysis.scoring.text import lowered
+from analysis.scoring.text import fast_round, lowered
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
 LEARNED_PATH = LEXICON_PATH.with_name("persuasion_learned.json")
@@ -281,6 +281,30 @@ SCARE_QUOTE_PATTERN = re.compile(
     rf"(?:\"{_WORDS_IN_QUOTES}\"|“{_WORDS_IN_QUOTES}”|‘{_WORDS_IN_QUOTES}’|'(?<!\w')"
     rf"{_WORDS_IN_QUOTES}')(?!\w)"
 )
+_SCARE_MARKS = ('"', "“", "‘", "'")
+
+
+def _scare_quote_matches(text: str) -> list[re.Match]:
+    """What SCARE_QUOTE_PATTERN.finditer(text) finds. Each match opens with one of
+    _SCARE_MARKS and a letter a-z: str.find reaches those few marks faster than the
+    engine's search, which tests every character against the set of marks."""
+    starts = []
+    for mark in _SCARE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            if "a" <= text[i + 1 : i + 2] <= "z":
+                starts.append(i)
+            i = text.find(mark, i + 1)
+    starts.sort()
+    found = []
+    end = 0  # matches do not overlap: the search goes on after each
+    for pos in starts:
+        if pos >= end and (m := SCARE_QUOTE_PATTERN.match(text, pos)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
 _NEAR_WORDS = frozenset(w for w in _SCARE["not_near"] if " " not in w and not w.endswith("*"))
 _NEAR_PREFIXES = tuple(w[:-1] for w in _SCARE["not_near"] if w.endswith("*"))
 _NEAR_PHRASES = frozenset(w for w in _SCARE["not_near"] if " " in w)
@@ -416,7 +440,7 @@ def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[d
         for family in families_of[cue]:
             found.append(_cue(text, start, end, family, cue))
     scare = []
-    for match in SCARE_QUOTE_PATTERN.finditer(text):
+    for match in _scare_quote_matches(text):
         start, end = match.span()
         if start and text[start - 1].isalnum():
             continue  # an apostrophe or a mark inside a word, not an opening mark
@@ -429,7 +453,7 @@ def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[d
 
 
 def _per_1000(hits: int, words: int) -> float:
-    return round(hits * 1000 / words, 2) if words else 0.0
+    return fast_round(hits * 1000 / words, 2) if words else 0.0
 
 
 @register("persuasion", VERSION, languages=("en",))

@@ -16,7 +16,7 @@ from textstat.backend.utils import get_lang_root
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.readability_fast import analyse
-from analysis.scoring.sentences import split_spans, split_spans_any, whitespace_tokens
+from analysis.scoring.sentences import sentence_tokens, split_spans, split_spans_any
 
 # The scorer no longer calls textstat, but code that does still relies on this module
 # to make it work offline (bench/score.py's naive baseline, the readability tests'
@@ -45,7 +45,7 @@ def _longest_sentences(text: str, n: int) -> list[tuple[int, int, int]]:
     spans = split_spans(text)
     # Counting every sentence's words costs less than bounding counts by length first
     # and sorting the counts so far at each step.
-    counted = [(-whitespace_tokens(text, s, e), i) for i, (s, e) in enumerate(spans)]
+    counted = [(-words, i) for i, words in enumerate(sentence_tokens(text))]
     chosen = sorted(counted)[:n]
     return sorted((spans[i][0], spans[i][1], -words) for words, i in chosen)
 

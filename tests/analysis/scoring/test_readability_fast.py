@@ -238,3 +238,20 @@ def test_the_longest_sentences_are_those_a_full_count_gives_ties_to_the_earlier(
         by_words = sorted(spans, key=lambda s: len(text[s[0] : s[1]].split()), reverse=True)
         expected = [(s, e, len(text[s:e].split())) for s, e in sorted(by_words[:3])]
         assert _longest_sentences(text, 3) == expected, text
+
+
+def test_hyphenation_points_are_pyphens_whatever_the_word():
+    import pyphen
+
+    from analysis.scoring.readability_fast import _SYLLABLES, _hyphenation_points
+
+    reference = pyphen.Pyphen(lang="en_US")
+    rng = random.Random(3)
+    # Written for the tests: dictionary words, made-up names, capitals, apostrophes,
+    # hyphens, digits and letters outside ASCII.
+    words = rng.sample(sorted(_SYLLABLES), 3000)
+    letters = "abcdefghijklmnopqrstuvwxyzéüßİ'-0"
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 18))) for _ in range(3000)]
+    words += ["Merapur", "Sultonov", "utility-scale", "don't", "İstanbul", "a", ""]
+    for word in words:
+        assert _hyphenation_points(word) == len(reference.positions(word)), word

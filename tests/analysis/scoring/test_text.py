@@ -1,8 +1,9 @@
 """The primitives the scorers share (analysis/scoring/text.py)."""
 
+import random
 import re
 
-from analysis.scoring.text import Lowered, lowered, role_synonyms, trie
+from analysis.scoring.text import Lowered, fast_round, lowered, role_synonyms, trie
 
 
 def test_find_all_gives_every_occurrence_of_the_words_in_lower_case():
@@ -29,3 +30,32 @@ def test_the_trie_matches_exactly_its_words():
 def test_role_synonyms_take_in_the_nouns_that_refer_back_to_the_same_person():
     assert {"envoy", "ambassador", "diplomat"} <= role_synonyms("envoy")
     assert role_synonyms("mayor") == {"mayor"}
+
+
+def test_lowered_text_is_str_lower_whatever_the_characters_outside_ascii():
+    # Written for the tests: curly quotes and dashes (the fast path), capitals outside
+    # ASCII, a final sigma, a character above the Basic Multilingual Plane, one whose
+    # UTF-16 holds the byte of "A" (U+0141 "Ł"), and two lone surrogates.
+    for text in (
+        "“Quoted,” SHE said — ÜBER “all” of IT.",
+        "ÉCOLE “Élan”",
+        "ΟΔΟΣ “Σ”",
+        "Emoji 😀 and “QUOTE”",
+        "Łódź “Lodz” ŁA",
+        "Pair \ud83d\ude00 OK",
+        "PLAIN ASCII Text.",
+    ):
+        assert lowered(text).lower == text.lower(), text
+
+
+def test_fast_round_gives_what_round_gives():
+    rng = random.Random(5)
+    values = [rng.uniform(-1, 1) for _ in range(20000)] + [
+        rng.uniform(0, 5000) for _ in range(20000)
+    ]
+    values += [k / 20000 for k in range(-2000, 2000)] + [k / 200 for k in range(-2000, 2000)]
+    values += [0.0, -0.0, -1e-9, 0.00005, -0.00005, 0.00015, 2.675, 1e15, -1e300]
+    for ndigits in (2, 3, 4, 6):
+        for x in values:
+            # repr tells -0.0 from 0.0
+            assert repr(fast_round(x, ndigits)) == repr(round(x, ndigits)), (x, ndigits)
