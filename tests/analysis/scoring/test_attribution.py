@@ -17,6 +17,10 @@ def attributions(text):
     return score_attribution(text).evidence["attributions"]
 
 
+def speaker_types(text):
+    return {a["speaker"]: a["speaker_type"] for a in attributions(text)}
+
+
 def only(text):
     found = attributions(text)
     assert len(found) == 1, found
@@ -720,8 +724,7 @@ def test_a_group_named_by_a_plural_noun_is_no_person():
         "Democrats said the bill would fail in the Senate. "
         "Marta Ruiz said she would appeal."
     )
-    types = {a["speaker"]: a["speaker_type"] for a in attributions(text)}
-    assert types == {
+    assert speaker_types(text) == {
         "Lawyers": "anonymous",
         "Workers": "anonymous",
         "Democrats": "named_org",
@@ -759,8 +762,7 @@ def test_an_institution_named_by_its_head_noun_is_an_organisation_not_an_unnamed
         "A company said it would rebuild the plant. "
         "Meteorologists say the rain will continue."
     )
-    types = {a["speaker"]: a["speaker_type"] for a in attributions(text)}
-    assert types == {
+    assert speaker_types(text) == {
         "the state government": "named_org",
         "Police": "named_org",
         "Police officials": "anonymous",
