@@ -393,7 +393,6 @@ def _is_institution(words: list[str]) -> bool:
 
 
 _INDEFINITE = _words("a an one another some several many")
-_POSSESSIVES = _words("His Her Its Their Our My Your")
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -1818,7 +1817,7 @@ class _Resolver:
             not tokens
             or tokens[-1].endswith(("'s", "’s"))
             or tokens[0] in ("and", "of")
-            or (len(tokens) == 1 and tokens[0] in _POSSESSIVES)
+            or (len(tokens) == 1 and tokens[0].lower() in _DETERMINERS)
         ):
             return None, "unresolved", ""  # "His spokesman said": not a name
         name = " ".join(tokens)

@@ -36,7 +36,7 @@ import re
 from pathlib import Path
 
 from analysis.scoring import ScoreResult, register
-from analysis.scoring.sentences import whitespace_words
+from analysis.scoring.sentences import mark_positions, matches_at, whitespace_words
 from analysis.scoring.text import fast_round, lowered
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
@@ -281,28 +281,14 @@ SCARE_QUOTE_PATTERN = re.compile(
     rf"(?:\"{_WORDS_IN_QUOTES}\"|“{_WORDS_IN_QUOTES}”|‘{_WORDS_IN_QUOTES}’|'(?<!\w')"
     rf"{_WORDS_IN_QUOTES}')(?!\w)"
 )
-_SCARE_MARKS = ('"', "“", "‘", "'")
+_SCARE_MARKS = "\"“‘'"
 
 
 def _scare_quote_matches(text: str) -> list[re.Match]:
     """What SCARE_QUOTE_PATTERN.finditer(text) finds. Each match opens with one of
-    _SCARE_MARKS and a letter a-z: str.find reaches those few marks faster than the
-    engine's search, which tests every character against the set of marks."""
-    starts = []
-    for mark in _SCARE_MARKS:
-        i = text.find(mark)
-        while i >= 0:
-            if "a" <= text[i + 1 : i + 2] <= "z":
-                starts.append(i)
-            i = text.find(mark, i + 1)
-    starts.sort()
-    found = []
-    end = 0  # matches do not overlap: the search goes on after each
-    for pos in starts:
-        if pos >= end and (m := SCARE_QUOTE_PATTERN.match(text, pos)):
-            found.append(m)
-            end = m.end()
-    return found
+    _SCARE_MARKS and a letter a-z, so only those few places are tried."""
+    starts = [i for i in mark_positions(text, _SCARE_MARKS) if "a" <= text[i + 1 : i + 2] <= "z"]
+    return matches_at(SCARE_QUOTE_PATTERN, text, starts)
 
 
 _NEAR_WORDS = frozenset(w for w in _SCARE["not_near"] if " " not in w and not w.endswith("*"))

@@ -97,12 +97,12 @@ def whitespace_words(text: str) -> int:
     return whitespace_tokens(text)
 
 
-def _marks(text: str) -> list[int]:
-    """Where the text has a full stop, an exclamation or a question mark, in order: the
-    only places where _END can match, which str.find reaches faster than the engine's
-    search, testing every character against the class."""
+def mark_positions(text: str, marks: str) -> list[int]:
+    """Where the text has any of ``marks`` (single characters), in order. For a pattern
+    that can only start at one of a few characters: str.find reaches them faster than the
+    engine's search, which tests every character against their class."""
     found = []
-    for mark in ".!?":
+    for mark in marks:
         i = text.find(mark)
         while i >= 0:
             found.append(i)
@@ -111,15 +111,20 @@ def _marks(text: str) -> list[int]:
     return found
 
 
-def _ends(text: str, marks: list[int], first: int, lo: int, hi: int) -> list[re.Match]:
-    """What _END.finditer(text, lo, hi) finds, from marks[first:] (the marks from lo on)."""
+def matches_at(
+    pattern: re.Pattern, text: str, starts: list[int], first: int = 0, lo: int = 0, hi=None
+) -> list[re.Match]:
+    """What ``pattern.finditer(text, lo, hi)`` finds, given every position where a match
+    can start (sorted; those from ``starts[first]`` on are tried): each is matched
+    there, and the search goes on after a match, as finditer's does."""
+    hi = len(text) if hi is None else hi
     found = []
     end = lo
-    for k in range(first, len(marks)):
-        pos = marks[k]
+    for k in range(first, len(starts)):
+        pos = starts[k]
         if pos >= hi:
             break
-        if pos >= end and (m := _END.match(text, pos, hi)):
+        if pos >= end and (m := pattern.match(text, pos, hi)):
             end = m.end()
             found.append(m)
     return found
@@ -129,13 +134,13 @@ def _ends(text: str, marks: list[int], first: int, lo: int, hi: int) -> list[re.
 def split_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: every scorer of an article asks for the same text's sentences."""
     spans: list[tuple[int, int]] = []
-    marks = _marks(text)
+    marks = mark_positions(text, ".!?")
     k = 0
     for para in _paragraphs(text):
         start = para[0]
         while k < len(marks) and marks[k] < para[0]:
             k += 1
-        for match in _ends(text, marks, k, para[0], para[1]):
+        for match in matches_at(_END, text, marks, k, para[0], para[1]):
             after = match.end()
             while after < para[1] and text[after].isspace():
                 after += 1

@@ -152,15 +152,16 @@ def test_a_long_run_before_a_capital_still_ends_the_sentence(mark):
 def test_sentence_ends_are_found_where_the_pattern_finds_them():
     import random
 
-    from analysis.scoring.sentences import _END, _ends, _marks, _paragraphs
+    from analysis.scoring.sentences import _END, _paragraphs, mark_positions, matches_at
 
     # Written for the tests: random runs of marks, capitals, quotes, abbreviations and breaks.
     rng = random.Random(3)
     pieces = [".", "!", "?", "...", " ", "\n", "\n\n", "A", "b", '"', "”", ")", "Mr.", "1.", "a)"]
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
-        marks = _marks(text)
+        marks = mark_positions(text, ".!?")
         for lo, hi in [*_paragraphs(text), (0, len(text))]:
             first = next((k for k, pos in enumerate(marks) if pos >= lo), len(marks))
             expected = [m.span() for m in _END.finditer(text, lo, hi)]
-            assert [m.span() for m in _ends(text, marks, first, lo, hi)] == expected, text
+            found = matches_at(_END, text, marks, first, lo, hi)
+            assert [m.span() for m in found] == expected, text
