@@ -449,6 +449,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.events < 1 or args.outlets < 1 or args.articles < args.events:
         parser.error("need at least one outlet, one event and one article per event")
+    if -(-args.articles // args.events) > args.outlets:
+        # Each event's articles come from distinct outlets: more per event than there are
+        # outlets could never be placed.
+        parser.error(
+            f"{args.articles} articles over {args.events} events is more per event than the "
+            f"{args.outlets} outlets: raise --outlets or --events"
+        )
 
     if connection.vendor == "sqlite" and not args.allow_sqlite:
         sys.exit("Refusing to fill SQLite (set DATABASE_URL=postgres://…, or --allow-sqlite).")
