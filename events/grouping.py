@@ -300,7 +300,9 @@ def _terms(
 
 def _upsert_counts(delta: Counter[str]) -> None:
     """Add ``delta`` to the stored document frequencies, in one statement per 2,000
-    terms, in term order (so that two indexers lock rows in the same order)."""
+    terms, in term order (so that two indexers lock rows in the same order); a term that
+    no article uses any more loses its row (one more statement per 2,000 terms taken
+    down), so that deleted articles and rewritten bodies leave no rows behind."""
     changes = sorted((term, n) for term, n in delta.items() if n)
     table = connection.ops.quote_name(TermCount._meta.db_table)
     for i in range(0, len(changes), 2000):
@@ -313,6 +315,11 @@ def _upsert_counts(delta: Counter[str]) -> None:
                 "EXCLUDED.articles",
                 [x for row in part for x in row],
             )
+    # Rows locked by the upsert till the commit; one that another indexer counts again
+    # meanwhile is above zero when this delete reads it, and stays.
+    down = [term for term, n in changes if n < 0]
+    for i in range(0, len(down), 2000):
+        TermCount.objects.filter(term__in=down[i : i + 2000], articles__lte=0).delete()
 
 
 def _count_words(words: dict[int, set[str]]) -> None:

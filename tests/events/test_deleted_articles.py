@@ -33,8 +33,8 @@ def index_three(outlet=None) -> list[Article]:
 
 
 def counts() -> dict[str, int]:
-    """The stored document frequencies (a word no article uses any more counts 0)."""
-    return dict(TermCount.objects.exclude(articles=0).values_list("term", "articles"))
+    """The stored document frequencies, every row (a word no article uses has none)."""
+    return dict(TermCount.objects.values_list("term", "articles"))
 
 
 def rebuilt_counts() -> dict[str, int]:
@@ -99,6 +99,16 @@ def test_uncounting_the_same_articles_twice_counts_nothing_twice():
     articles_uncount_words(article_ids=[barges.pk])
     assert TermCount.objects.get(term="w:olm").articles == 1
     assert TermCount.objects.get(term=TermCount.ALL_ARTICLES).articles == 2
+
+
+def test_a_word_that_no_article_uses_any_more_keeps_no_row():
+    _, barges, sorvik = index_three()
+    assert TermCount.objects.filter(term="w:tessin").exists()
+    Article.objects.filter(pk__in=[barges.pk, sorvik.pk]).delete()
+    # "Tessin" and "barges" were only in the deleted report; "Olm" is still in the flood's.
+    assert not TermCount.objects.filter(term__in=["w:tessin", "w:barges", "w:sorvik"]).exists()
+    assert TermCount.objects.get(term="w:olm").articles == 1
+    assert not TermCount.objects.filter(articles__lte=0).exists()
 
 
 def test_a_bulk_delete_takes_as_many_queries_for_many_articles_as_for_few():
