@@ -268,6 +268,10 @@ def _tokens(text: str) -> list[str]:
     return data.decode().split()
 
 
+# log(1 + n) of the counts a word has in most articles, looked up instead of computed.
+_LOG1P = tuple(math.log1p(n) for n in range(256))
+
+
 def word_features(text: str, vocabulary) -> dict[str, float]:
     """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
     # Only the vocabulary's words are counted (in first-seen order, as Counter keeps them).
@@ -275,8 +279,7 @@ def word_features(text: str, vocabulary) -> dict[str, float]:
     for word in _tokens(text):
         if word in vocabulary:
             counts[word] = counts.get(word, 0) + 1
-    log1p = math.log1p
-    logs = {w: log1p(c) for w, c in counts.items() if len(w) > 1}
+    logs = {w: _LOG1P[c] if c < 256 else math.log1p(c) for w, c in counts.items() if len(w) > 1}
     norm = math.sqrt(sum([v * v for v in logs.values()])) or 1.0
     return {w: v / norm for w, v in logs.items()}
 
