@@ -424,21 +424,23 @@ _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
 _DIGIT_TABLE = bytes(48 if 48 <= ch <= 57 else ch if ch in b",.$" else 32 for ch in range(256))
 _DIGIT_RUN = re.compile(rb"0[0,.]*")
 _CURRENCY_SIGNS = frozenset("€£¥₽")
+_ALL_SIGNS = "$€£¥₽"  # those of _ASCII_NUMBER_ANCHOR
 
 
-def _number_anchors(lower: str) -> dict[int, str]:
-    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(lower) finds, for a text
-    without currency signs outside ASCII: its digit runs and its dollar signs, which never
-    overlap."""
+def _number_anchors(lower: str, signs: str = "$") -> dict[int, str]:
+    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(lower) finds, for a text whose
+    currency signs are all among ``signs``: its digit runs and its currency signs, which
+    never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
     data = lower.encode("ascii", "replace").translate(_DIGIT_TABLE)
     found = {}
     for m in _DIGIT_RUN.finditer(data):
         start, end = m.span()
         found[start] = lower[start:end]
-    i = lower.find("$")
-    while i >= 0:
-        found[i] = "$"
-        i = lower.find("$", i + 1)
+    for sign in signs:
+        i = lower.find(sign)
+        while i >= 0:
+            found[i] = sign
+            i = lower.find(sign, i + 1)
     return found
 
 
@@ -452,7 +454,7 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     elif _CURRENCY_SIGNS.isdisjoint(low.rare):
         found = _number_anchors(lower)
     else:
-        found = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(lower)}
+        found = _number_anchors(lower, _ALL_SIGNS)
     for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
         if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
             found[pos] = m.group()
