@@ -278,7 +278,10 @@ def word_features(text: str, vocabulary) -> dict[str, float]:
     counts: dict[str, int] = {}
     for word in _tokens(text):
         if word in vocabulary:
-            counts[word] = counts.get(word, 0) + 1
+            if word in counts:
+                counts[word] += 1
+            else:
+                counts[word] = 1
     logs = {w: _LOG1P[c] if c < 256 else math.log1p(c) for w, c in counts.items() if len(w) > 1}
     norm = math.sqrt(sum([v * v for v in logs.values()])) or 1.0
     return {w: v / norm for w, v in logs.items()}
@@ -312,7 +315,8 @@ def frame_confidences(
     contributions = None
     if feats:
         # take(): the rows that indexing with the list gives, without its slower path.
-        rows = model.word_weights.take([model.index[w] for w in feats], axis=0)
+        index = model.index
+        rows = model.word_weights.take([index[w] for w in feats], axis=0)
         values = np.fromiter(feats.values(), dtype=float, count=len(feats))
         z = z + values @ rows
         # One array product for every frame's evidence (element by element, it took
