@@ -273,14 +273,15 @@ _TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
 
 
-def _value(m: re.Match) -> float:
-    if m.group("num"):
-        value = float(m.group("num").replace(",", ""))
-        glued = (m.group("glued") or "").lower()
+def _value(g: dict[str, str | None]) -> float:
+    """The quantity of a _NUM_AT match, from its groupdict()."""
+    if g["num"]:
+        value = float(g["num"].replace(",", ""))
+        glued = (g["glued"] or "").lower()
         if glued in SCALES:
             value *= SCALES[glued]
-    elif m.group("word"):
-        word = " ".join(m.group("word").lower().split())
+    elif g["word"]:
+        word = " ".join(g["word"].lower().split())
         if "-" in word:
             tens, unit = word.split("-")
             value = WORD_VALUES[tens] + WORD_VALUES[unit]
@@ -289,9 +290,9 @@ def _value(m: re.Match) -> float:
         else:
             value = WORD_VALUES[word]
     else:
-        value = VAGUE[" ".join(m.group("vague").lower().split())]
-    if m.group("scale"):
-        value *= SCALES[m.group("scale").lower()]
+        value = VAGUE[" ".join(g["vague"].lower().split())]
+    if g["scale"]:
+        value *= SCALES[g["scale"].lower()]
     return value
 
 
@@ -327,27 +328,30 @@ def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
     return " ".join(w for w, _ in chosen), chosen[-1][1]
 
 
-def _number(text: str, m: re.Match, end: int, approx: re.Match | None, code: str) -> dict | None:
-    """The quantity matched by _NUM_AT at m, with its unit and what it counts."""
+def _number(
+    text: str, m: re.Match, g: dict, end: int, approx: re.Match | None, code: str
+) -> dict | None:
+    """The quantity matched by _NUM_AT at m (g: its groupdict(), read once instead of a
+    group() call for each look), with its unit and what it counts."""
     approx_word = " ".join(approx.group().lower().split()) if approx else ""
     pos = m.end()
     start = approx.start() if approx else m.start() - len(code)
     item = {
-        "value": _value(m),
+        "value": _value(g),
         "text": "",
         "unit": "",
         "counts": "",
         "kind": "count",
         "start": start,
         "end": pos,
-        "approximate": bool(approx_word) or bool(m.group("vague")),
+        "approximate": bool(approx_word) or bool(g["vague"]),
     }
-    rng = _RANGE.match(text, pos, end) if m.group("num") else None
+    rng = _RANGE.match(text, pos, end) if g["num"] else None
     if rng:
         pos = rng.end()
-    cur = m.group("cur") or code.strip()
+    cur = g["cur"] or code.strip()
     tail = None if cur else _TAIL_CURRENCY.match(text, pos, end)
-    if m.group("pct") or m.group("glued") == "%":
+    if g["pct"] or g["glued"] == "%":
         item.update(unit="%", kind="percent")
         of = _TAIL_OF_ONLY.match(text, pos, end)
         counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
@@ -363,8 +367,8 @@ def _number(text: str, m: re.Match, end: int, approx: re.Match | None, code: str
         counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
         if counts:
             item["counts"], pos = counts, after
-    elif (t := _TAIL_MEASURE.match(text, pos, end)) or m.group("glued") in ("km", "kg"):
-        unit = t.group("unit") if t else m.group("glued")
+    elif (t := _TAIL_MEASURE.match(text, pos, end)) or g["glued"] in ("km", "kg"):
+        unit = t.group("unit") if t else g["glued"]
         item.update(unit=unit, kind="measure", counts=unit)
         pos = t.end() if t else pos
         of = _TAIL_OF_ONLY.match(text, pos, end)
@@ -375,16 +379,16 @@ def _number(text: str, m: re.Match, end: int, approx: re.Match | None, code: str
         unit = _DURATION_SINGULAR.get(t.group("unit"), t.group("unit"))
         item.update(unit=unit, counts=unit, kind="duration")
         # "over two weeks" means during them, not more than two.
-        item["approximate"] = approx_word in _DURATION_APPROX or bool(m.group("vague"))
+        item["approximate"] = approx_word in _DURATION_APPROX or bool(g["vague"])
         pos = t.end()
     else:
         counts, after = _noun_phrase(text, pos, end)
         if counts:
             item["counts"], pos = counts, after
             item["unit"] = counts.split()[-1]
-        elif not m.group("num"):
+        elif not g["num"]:
             return None  # "the two", "one of": no quantity
-    word = (m.group("word") or "").lower()
+    word = (g["word"] or "").lower()
     if word == "one" and _PRONOUN_ONE.search(text, max(0, m.start() - 8), m.start()):
         return None  # "no one", "the one"
     item["end"] = pos
@@ -424,21 +428,23 @@ _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
 _DIGIT_TABLE = bytes(48 if 48 <= ch <= 57 else ch if ch in b",.$" else 32 for ch in range(256))
 _DIGIT_RUN = re.compile(rb"0[0,.]*")
 _CURRENCY_SIGNS = frozenset("€£¥₽")
+_ALL_SIGNS = "$€£¥₽"  # those of _ASCII_NUMBER_ANCHOR
 
 
-def _number_anchors(lower: str) -> dict[int, str]:
-    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(lower) finds, for a text
-    without currency signs outside ASCII: its digit runs and its dollar signs, which never
-    overlap."""
+def _number_anchors(lower: str, signs: str = "$") -> dict[int, str]:
+    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(lower) finds, for a text whose
+    currency signs are all among ``signs``: its digit runs and its currency signs, which
+    never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
     data = lower.encode("ascii", "replace").translate(_DIGIT_TABLE)
     found = {}
     for m in _DIGIT_RUN.finditer(data):
         start, end = m.span()
         found[start] = lower[start:end]
-    i = lower.find("$")
-    while i >= 0:
-        found[i] = "$"
-        i = lower.find("$", i + 1)
+    for sign in signs:
+        i = lower.find(sign)
+        while i >= 0:
+            found[i] = sign
+            i = lower.find(sign, i + 1)
     return found
 
 
@@ -452,7 +458,7 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     elif _CURRENCY_SIGNS.isdisjoint(low.rare):
         found = _number_anchors(lower)
     else:
-        found = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(lower)}
+        found = _number_anchors(lower, _ALL_SIGNS)
     for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
         if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
             found[pos] = m.group()
@@ -497,6 +503,7 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         m = _NUM_AT.match(text, pos)
         if not m:
             continue
+        g = m.groupdict()
         # The words before decide whether it is an identifier, approximate, or money;
         # a set look-up first spares most of the regular expressions.
         lo = max(0, pos - 24)
@@ -505,17 +512,13 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         if prev.endswith("#") or (prev in _ID_WORDS and window[-1:].isspace()):
             continue
         approx = _APPROX_BEFORE.search(text, lo, pos) if prev in _APPROX_LAST else None
-        code = (
-            _CODE_BEFORE.search(text, lo, pos)
-            if m.group("num") and prev.upper() in _CODES
-            else None
-        )
-        item = _number(text, m, end, approx, code.group() if code else "")
+        code = _CODE_BEFORE.search(text, lo, pos) if g["num"] and prev.upper() in _CODES else None
+        item = _number(text, m, g, end, approx, code.group() if code else "")
         if item is None:
             continue
         numbers.append(item)
         taken = item["end"]
-        rng = _RANGE.match(text, m.end(), end) if m.group("num") else None
+        rng = _RANGE.match(text, m.end(), end) if g["num"] else None
         if rng:  # "200-300 people": both ends count the same thing
             second = dict(item, value=float(rng.group(1).replace(",", "")))
             second.update(start=rng.start(1), end=rng.end(1), text=rng.group(1))

@@ -268,15 +268,21 @@ def _tokens(text: str) -> list[str]:
     return data.decode().split()
 
 
+# log(1 + n) of the counts a word has in most articles, looked up instead of computed.
+_LOG1P = tuple(math.log1p(n) for n in range(256))
+
+
 def word_features(text: str, vocabulary) -> dict[str, float]:
     """log(1 + count) of each vocabulary word, L2-normalised over the vocabulary words."""
     # Only the vocabulary's words are counted (in first-seen order, as Counter keeps them).
     counts: dict[str, int] = {}
     for word in _tokens(text):
         if word in vocabulary:
-            counts[word] = counts.get(word, 0) + 1
-    log1p = math.log1p
-    logs = {w: log1p(c) for w, c in counts.items() if len(w) > 1}
+            if word in counts:
+                counts[word] += 1
+            else:
+                counts[word] = 1
+    logs = {w: _LOG1P[c] if c < 256 else math.log1p(c) for w, c in counts.items() if len(w) > 1}
     norm = math.sqrt(sum([v * v for v in logs.values()])) or 1.0
     return {w: v / norm for w, v in logs.items()}
 
@@ -308,7 +314,9 @@ def frame_confidences(
         z = z + model.cue_prior * cue_prior_features(found, words, model.frames)
     contributions = None
     if feats:
-        rows = model.word_weights[[model.index[w] for w in feats]]
+        # take(): the rows that indexing with the list gives, without its slower path.
+        index = model.index
+        rows = model.word_weights.take([index[w] for w in feats], axis=0)
         values = np.fromiter(feats.values(), dtype=float, count=len(feats))
         z = z + values @ rows
         # One array product for every frame's evidence (element by element, it took
@@ -316,7 +324,9 @@ def frame_confidences(
         contributions = values[:, None] * rows
     confidences = {
         frame: fast_round(_sigmoid(slope * float(zj) + intercept), 4)
-        for frame, zj, (slope, intercept) in zip(model.frames, z, model.calibration, strict=True)
+        for frame, zj, (slope, intercept) in zip(
+            model.frames, z.tolist(), model.calibration, strict=True
+        )
     }
     return confidences, (list(feats), contributions)
 
@@ -331,7 +341,7 @@ def words_behind(
     words, added = contributions
     if added is None or not frames:
         return {frame: [] for frame in frames}
-    columns = added[:, [model.frames.index(frame) for frame in frames]]
+    columns = added.take([model.frames.index(frame) for frame in frames], axis=1)
     if len(words) > EVIDENCE_WORDS:
         # Only the words at least as high as the EVIDENCE_WORDS-th highest can be among
         # the best (ties included), so only those are sorted.

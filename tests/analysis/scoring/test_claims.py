@@ -310,3 +310,21 @@ def test_number_anchors_are_what_the_ascii_pattern_finds():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
         assert _number_anchors(text) == expected, text
+
+
+def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_finds():
+    import random
+
+    from analysis.scoring.claims import _ALL_SIGNS, _ASCII_NUMBER_ANCHOR, _number_anchors
+
+    # Written for the tests: digits and separators beside every currency sign it knows.
+    rng = random.Random(5)
+    pieces = ["1", "23", ",", ".", "$", "€", "£", "¥", "₽", " ", "a", "’", "—", "9.", ",5", "é"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
+        assert _number_anchors(text, _ALL_SIGNS) == expected, text
+    text = "€5 at the start, £1,200.50 and ¥3, 7₽ and 40$, ending on €"
+    expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
+    assert _number_anchors(text, _ALL_SIGNS) == expected
+    assert expected[0] == "€" and expected[len(text) - 1] == "€"

@@ -96,3 +96,75 @@ def test_the_trust_line_quotes_the_measured_figures():
     line = trust_line("framing")
     assert f"F1 {measured.f1:.2f}" in line and measured.corpus in line
     assert "how far to trust this" in str(trust("framing"))
+
+
+# Written for the tests: a word repeated past the log table's end, curly apostrophes,
+# hyphens, words that are not ASCII, and frame words at the text's start and end.
+_WORD_TEXTS = [
+    "Economy first: the budget’s deficit, tax-payers and the economy’s jobs. " * 3
+    + "Troops and police at the border; immigration court rulings. Économie and économie.",
+    "war " * 300 + "the army, the navy and the war's veterans fought the war",
+    "Health care costs and hospital beds: the doctors' union and health insurance.",
+]
+
+
+def test_word_features_are_the_normalised_log_counts_of_the_vocabulary_words():
+    import math
+
+    from analysis.scoring.framing import MODEL, _tokens, word_features
+
+    for text in _WORD_TEXTS:
+        counts: dict[str, int] = {}
+        for word in _tokens(text):
+            if word in MODEL.index and len(word) > 1:
+                counts[word] = counts.get(word, 0) + 1
+        logs = {w: math.log1p(c) for w, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in logs.values())) or 1.0
+        found = word_features(text, MODEL.index)
+        assert list(found.items()) == [(w, v / norm) for w, v in logs.items()], text
+        assert found
+    assert max(_tokens(_WORD_TEXTS[1]).count(w) for w in ("war",)) > 256
+
+
+def test_confidences_and_words_are_those_of_the_rows_and_columns_indexed_with_lists():
+    import numpy as np
+
+    from analysis.scoring.framing import (
+        MODEL,
+        _sigmoid,
+        cue_features,
+        fast_round,
+        frame_confidences,
+        word_count,
+        word_features,
+        words_behind,
+    )
+
+    for text in _WORD_TEXTS:
+        words = word_count(text)
+        weighted = {"economic": 2.0, "security_and_defense": 1.0}
+        confidences, contributions = frame_confidences(MODEL, text, weighted, words)
+        feats = word_features(text, MODEL.index)
+        rows = MODEL.word_weights[[MODEL.index[w] for w in feats]]
+        values = np.array(list(feats.values()))
+        z = MODEL.bias + MODEL.prior_weights @ np.array(
+            cue_features(weighted, words, MODEL.cue_scale)
+        )
+        z = z + values @ rows
+        expected = {
+            frame: fast_round(_sigmoid(slope * float(zj) + intercept), 4)
+            for frame, zj, (slope, intercept) in zip(
+                MODEL.frames, z, MODEL.calibration, strict=True
+            )
+        }
+        assert confidences == expected, text
+        assert np.array_equal(contributions[1], values[:, None] * rows)
+        frames = list(MODEL.frames[:3])
+        columns = contributions[1][:, [MODEL.frames.index(f) for f in frames]]
+        best = words_behind(MODEL, contributions, frames)
+        for j, frame in enumerate(frames):
+            pairs = sorted(
+                ((v, w) for v, w in zip(columns[:, j].tolist(), feats, strict=True) if v > 0),
+                reverse=True,
+            )
+            assert best[frame] == [w for _, w in pairs[:5]], (text, frame)
