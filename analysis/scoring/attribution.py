@@ -1464,7 +1464,7 @@ def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     "" for neither."""
     text = scan.text
     inner = quote_inner(text, qs, qe)
-    words = text[inner[0] : inner[1]].split()
+    words = text[inner[0] : inner[1]].split(None, 5)  # six items only if more words
     if len(words) > 5:
         return ""
     prev = _prev_word(scan, max(0, qs - 30), qs)
