@@ -115,12 +115,23 @@ _ANON = rf"(?:(?:{_ANON_MOD}\s+){{0,3}}{_ANON_PLURAL}|{_ANON_SING}){_ANON_TAIL}"
 _PARTY = r"\s*\((?:[DRI]|Ind|Dem|Rep)(?:[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
 _PARTY_END = re.compile(_PARTY + r"\s*\Z")
 _TITLE_PRE = rf"(?:(?:{_W}+\s+){{0,2}}?{_ROLE}\s+)"
-_SPEAKER = (
-    rf"(?P<spk>(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!{_W})"
-    rf"|(?P<anon>{_ANON})(?!{_W})"
-    rf"|(?P<role>[Tt]he\s+(?:{_W}+\s+){{0,2}}?{_ROLE})"
-    rf"|(?:(?P<the>[Tt]he)\s+)?(?P<title>{_TITLE_PRE})?(?P<named>{_NAME})(?:{_PARTY})?)"
-)
+_NEVER = "(?!)"  # a pattern that matches nowhere
+
+
+def _speaker_pattern(anon: bool = True, role: bool = True) -> str:
+    """_SPEAKER, or (for where no word can be the noun they need) the same pattern with
+    the same groups whose anonymous alternative, or role and title, match nowhere."""
+    role_alt = rf"[Tt]he\s+(?:{_W}+\s+){{0,2}}?{_ROLE}" if role else _NEVER
+    return (
+        rf"(?P<spk>(?P<pron>[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(?!{_W})"
+        rf"|(?P<anon>{_ANON if anon else _NEVER})(?!{_W})"
+        rf"|(?P<role>{role_alt})"
+        rf"|(?:(?P<the>[Tt]he)\s+)?(?P<title>{_TITLE_PRE if role else _NEVER})?"
+        rf"(?P<named>{_NAME})(?:{_PARTY})?)"
+    )
+
+
+_SPEAKER = _speaker_pattern()
 _APPOS = r"(?:\s*,\s*(?P<app>(?:\([^()]*\)|[^,;:\"“”«»()]){2,160}?)\s*,)?"
 _ADV = (
     r"(?:(?:also|later|previously|has|had|have|then|further|again|once|earlier|repeatedly|"
@@ -133,6 +144,14 @@ _CUE = re.compile(
 )
 # Speaker directly before a cue that ends at endpos: "Hasan Sultonov, <appos>, said".
 _BEFORE = re.compile(rf"(?<!{_W}){_SPEAKER}{_APPOS}\s*{_ADV}\Z")
+# _BEFORE by (whether a word may be a noun of an anonymous source, whether one may be a
+# role noun): where none can, the alternatives that need one are left out (they cost
+# most of a match), and the pattern finds the same matches.
+_BEFORES = {
+    (anon, role): re.compile(rf"(?<!{_W}){_speaker_pattern(anon, role)}{_APPOS}\s*{_ADV}\Z")
+    for anon in (False, True)
+    for role in (False, True)
+}
 # Speaker right after a cue: ", said Sultonov" / "according to the envoy,".
 _STOP_AFTER = (
     r"(?=\s*(?:[.,;:!?)\"”»]|\Z)|\s+(?:on|in|at|during|after|before|late|earlier|last|this|"
@@ -335,8 +354,58 @@ def _anon_cue_sentences(scan: _Scan) -> set[int]:
         and (b"is" in words or b"was" in words or b"been" in words)
         and not _ANON_VERBS.isdisjoint(words)
     ):
-        positions += [m.start() for m in _IT_HINT.finditer(scan.text)]
+        if scan.lowered.same:
+            # _ANON_CUE's "it is said" ends with its verb as a whole word, which is then a
+            # run of the letters: only where those words occur (but for "it is said"
+            # alone, the same positions as _IT_HINT.finditer's).
+            verbs = scan.lowered.find_all(_ANON_VERBS.intersection(words))
+            positions += _it_hints(scan.text, verbs)
+        else:
+            positions += [m.start() for m in _IT_HINT.finditer(scan.text)]
     return {scan.sentence(pos) for pos in positions}
+
+
+_IT_HINT_VERBS = (
+    "reported",
+    "claimed",
+    "alleged",
+    "said",
+    "believed",
+    "understood",
+    "rumoured",
+    "rumored",
+)
+
+
+def _it_hints(text: str, verbs: list[int]) -> list[int]:
+    """Where _IT_HINT matches with its verb at one of the positions verbs, found from the
+    verb back: cheaper than the pattern tried at every "t" of the text."""
+    found = []
+    for pos in verbs:
+        if not text.startswith(_IT_HINT_VERBS, pos):
+            continue
+        start = _space_before(text, pos)  # "t", spaces, the auxiliary, spaces, verb
+        if start == pos:
+            continue
+        if text.endswith(("is", "was"), 0, start):
+            aux = start - (2 if text[start - 2] == "i" else 3)
+        elif text.endswith("been", 0, start):
+            aux = _space_before(text, start - 4)
+            aux = aux - 3 if aux < start - 4 and text.endswith(("has", "had"), 0, aux) else -1
+        else:
+            continue
+        if aux > 0:
+            t = _space_before(text, aux) - 1
+            if 0 <= t < aux - 1 and text[t] == "t":
+                found.append(t)
+    return found
+
+
+def _space_before(text: str, pos: int) -> int:
+    """Where the run of white space (\\s) that ends at pos starts."""
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 # Which words can start a speaker, and which can stand inside one, for _speaker_before.
@@ -421,6 +490,7 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     reaches = True
     after = end
     role1 = role2 = False  # the next two words are role nouns
+    roles = False  # a word from the cue back to the last start may be a role noun
     noun_in = 99  # words to the nearest noun of an anonymous source
     for word in reversed(words):
         # The word ends with the last word character before after.
@@ -439,9 +509,13 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
         if (reaches or noun_in <= 6) and (capital or titled or low in _SPEAKER_OPENERS):
             starts.append(start)
         role1, role2 = role, role1
+        roles = roles or role
         after = start
+    # A match from a start holds only the words seen (and nouns of anonymous sources
+    # only if anon): the alternatives that need a noun no word can be are left out.
+    before = _BEFORES[anon, roles]
     for start in reversed(starts):
-        m = _BEFORE.match(text, start, end)
+        m = before.match(text, start, end)
         if m:
             return m
     return None
@@ -724,7 +798,7 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
         last += 1
     sent_end = spans[last][1]
     # The tails with a cue need one of the sentence's cues after the quote.
-    if any(cue.start() >= qe for cue in cues[last]):
+    if cues[last] and cues[last][-1].start() >= qe:  # (in order of their start)
         tail = _tail_speaker_and_cue(scan, cues[last], qe, sent_end)
         if tail is not None:
             found.add_quote(*tail, qs, qe)
@@ -915,8 +989,12 @@ def _reported_at(
         if spk is None:
             return False
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
-        # finditer, not findall: the first word that is not an adjunct settles it.
-        if all(m.group().lower() in _ADJUNCT for m in _WORD.finditer(text, *content)):
+        # finditer, not findall: the first word that is not an adjunct settles it (a
+        # loop, not all() over a generator, which costs more than the loop here).
+        for m in _WORD.finditer(text, *content):
+            if m.group().lower() not in _ADJUNCT:
+                break
+        else:
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
     found.add_reported(spk, _cue_span(cue), sentence, content)
     return True
@@ -1123,10 +1201,13 @@ _CLAUSE_BOUNDARY = re.compile(
     r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
     r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
 )
+# The boundary that starts last before endpos (.* takes all, then gives back).
+_LAST_CLAUSE_BOUNDARY = re.compile(rf"(?s:.*)(?:{_CLAUSE_BOUNDARY.pattern})")
 _NO_SUBJECT_BEFORE = frozenset(",;:([\"“”—–'")
 _ANTECEDENT_BOUNDARY = re.compile(
     _CLAUSE_BOUNDARY.pattern[:-1] + r"|(?<!\w)(?:to|of|for|with|by|from|among|than|like)\s)"
 )
+_LAST_ANTECEDENT_BOUNDARY = re.compile(rf"(?s:.*)(?:{_ANTECEDENT_BOUNDARY.pattern})")
 _NOT_IN_SUBJECT = _words(
     "is was were are be been being has have had do does did not n't to would could should will "
     "can may might must shall what there here it's is also has also said says told into "
@@ -1175,8 +1256,19 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     search_end = party.start() if party else stop
     # The last clause boundary: a subject of ten words at most starts within 80 characters.
     start = window = max(lo, search_end - 80)
-    for m in (_ANTECEDENT_BOUNDARY if rel else _CLAUSE_BOUNDARY).finditer(text, window, search_end):
-        start = m.end()
+    if "-" in text[window:search_end] or "''" in text[window:search_end]:
+        # Two boundaries may overlap (" - - "): the last that finditer finds.
+        boundaries = _ANTECEDENT_BOUNDARY if rel else _CLAUSE_BOUNDARY
+        for m in boundaries.finditer(text, window, search_end):
+            start = m.end()
+    else:
+        # None can start inside another: the last one is the one that starts last,
+        # which a pattern tried from the end back finds at once.
+        m = (_LAST_ANTECEDENT_BOUNDARY if rel else _LAST_CLAUSE_BOUNDARY).match(
+            text, window, search_end
+        )
+        if m:
+            start = m.end()
     if start == window > lo and text[window - 1 : window].strip():
         return None  # the window starts inside a longer run of words: no subject
     subject = text[start:stop]
@@ -1372,7 +1464,7 @@ def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     "" for neither."""
     text = scan.text
     inner = quote_inner(text, qs, qe)
-    words = text[inner[0] : inner[1]].split()
+    words = text[inner[0] : inner[1]].split(None, 5)  # six items only if more words
     if len(words) > 5:
         return ""
     prev = _prev_word(scan, max(0, qs - 30), qs)
