@@ -464,13 +464,15 @@ _ROLE_WORD = re.compile(
 )
 _ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
 _BACK_ROLES_LAST = tuple(sorted(_BACK_ROLES))
+# The words and the spaces are possessive: a space never stands where a word's letters or
+# a noun's first letter must, so giving one back could not make a match, only try again.
 _ROLE_MENTION = re.compile(
-    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
+    rf"[Tt](?<![\w].)he\s++(?:[\w’'\-]++\s++){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
 # The same one character in: opening with the literal "he" lets the engine jump from one
 # "he" to the next instead of trying every "t" (see _role_mentions).
 _ROLE_MENTION_AT_HE = re.compile(
-    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{trie(_BACK_ROLES)})(?![\w])"
+    rf"he(?<=[Tt]he)(?<![\w]...)\s++(?:[\w’'\-]++\s++){{0,2}}?(?:{trie(_BACK_ROLES)})(?![\w])"
 )
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
