@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -440,6 +440,17 @@ _KNOWN_LONGEST = _known_longest()
 
 # --- Regular expressions --------------------------------------------------------------
 
+
+def _by_char(words, index: int) -> dict[str, tuple[str, ...]]:
+    """The words by their first (index 0) or last (-1) character, for str.startswith and
+    str.endswith: given a tuple they try each word in turn, where only the few that share
+    that character with the text can fit."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[index], []).append(word)
+    return {ch: tuple(found) for ch, found in groups.items()}
+
+
 # A capitalised word after its first letter: "U.S.", "Mr.", "J." before a name, "Tajik-Afghan".
 # The dot comes before the look-behinds that check what precedes it, so that the engine
 # gives up at once at the end of most words.
@@ -459,11 +470,15 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
 _APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
+# The units _APPOS's group is made of, as many as follow (see _apposition).
+_APPOS_UNITS = re.compile(r"[^,;:\"“”«»()\n]*+(?:\([^()]*+\)[^,;:\"“”«»()\n]*+)*+")
 _ROLE_WORD = re.compile(
     rf"(?i)(?<![\w])(?:{trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
+_ROLE_WORDS_LOWER = frozenset(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})  # all a-z
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # \\w in ASCII
 _ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
-_BACK_ROLES_LAST = tuple(sorted(_BACK_ROLES))
+_BACK_ROLES_LAST = _by_char(_BACK_ROLES, -1)
 # The words and the spaces are possessive: a space never stands where a word's letters or
 # a noun's first letter must, so giving one back could not make a match, only try again.
 _ROLE_MENTION = re.compile(
@@ -479,8 +494,8 @@ _SPEECH_AFTER = re.compile(
 )
 _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
 # What _SPEECH_AFTER can go on with after its spaces.
-_SPEECH_NEXT = (",", "has", "had", "also", "later", "then", *sorted(_SPEECH))
-_SPEECH_LAST = (*sorted(_SPEECH), "to")
+_SPEECH_NEXT = _by_char((",", "has", "had", "also", "later", "then", *_SPEECH), 0)
+_SPEECH_LAST = _by_char((*_SPEECH, "to"), -1)
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -494,11 +509,15 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
     """Whether _LOCATIVE.search(text, lo, end) finds a match."""
     if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
         return False
-    last = text[lo:end].rsplit(None, 2)
+    last = text[lo:end].rsplit(None, 3)
+    # A match takes three words at most ("province of the"): the search starts before them.
+    start = lo + len(last[0]) if len(last) == 4 else lo
     if last and last[-1] == "the":
         last.pop()
     return (
-        bool(last) and last[-1].endswith(_LOCATIVE_LAST) and bool(_LOCATIVE.search(text, lo, end))
+        bool(last)
+        and last[-1].endswith(_LOCATIVE_LAST)
+        and bool(_LOCATIVE.search(text, start, end))
     )
 
 
@@ -507,7 +526,62 @@ def _role_before(text: str, lo: int, end: int) -> re.Match | None:
     last = text[lo:end].rstrip()
     if last.endswith(","):
         last = last[:-1].rstrip()
-    return _ROLE_BEFORE.search(text, lo, end) if last.endswith(_BACK_ROLES_LAST) else None
+    if not last.endswith(_BACK_ROLES_LAST.get(last[-1:], ())):
+        return None
+    return _ROLE_BEFORE.search(text, lo, end)
+
+
+def _apposition(text: str, pos: int) -> tuple[int, int] | None:
+    """_APPOS.match(text, pos).span(1), or None when it does not match.
+
+    The engine tries _APPOS's lazy group one unit at a time (a character, or a bracket
+    without brackets inside), a comma after each: most of a person mention's cost. Here
+    the units are read at once. They stop at the first character that is no unit; the
+    group ends as early as _APPOS's, where only spaces are left before that character,
+    if a comma follows them, but not before its second unit; and it has at most 160
+    units. The group may start in the spaces after the first comma, as the engine's
+    does when it gives those back (the last first)."""
+    n = len(text)
+    comma = pos
+    while comma < n and text[comma].isspace():
+        comma += 1
+    if comma >= n or text[comma] != ",":
+        return None
+    first = comma + 1
+    while first < n and text[first].isspace():
+        first += 1
+    for start in range(first, comma, -1):
+        end = _APPOS_UNITS.match(text, start).end()
+        after = end
+        while after < n and text[after].isspace():
+            after += 1
+        if after >= n or text[after] != ",":
+            continue
+        two = start  # after two units
+        for _ in range(2):
+            if two >= end:
+                break
+            two = text.index(")", two) + 1 if text[two] == "(" else two + 1
+        else:
+            stop = max(two, start + len(text[start:end].rstrip()))
+            units = stop - start  # less a bracket's characters but one
+            i = text.find("(", start, stop)
+            while i >= 0:
+                close = text.index(")", i)
+                units -= close - i
+                i = text.find("(", close + 1, stop)
+            if units <= 160:
+                return start, stop
+    return None
+
+
+def _has_role_word(group: str) -> bool:
+    """Whether _ROLE_WORD.search(group) finds a word. In ASCII, where ignoring case is
+    lower(), that is a run of word characters in the set: found faster than the engine,
+    which tries the words, case ignored, at every character."""
+    if not group.isascii():
+        return _ROLE_WORD.search(group) is not None
+    return not _ROLE_WORDS_LOWER.isdisjoint(_ASCII_WORD.findall(group.lower()))
 
 
 def _opens_sentence(text: str, lo: int, end: int) -> bool:
@@ -523,7 +597,7 @@ def _opens_sentence(text: str, lo: int, end: int) -> bool:
 def _speech_after(text: str, pos: int) -> bool:
     """Whether _SPEECH_AFTER.match(text, pos) matches."""
     rest = text[pos : pos + 40].lstrip()  # long enough for spaces and any of _SPEECH_NEXT
-    if len(rest) >= 16 and not rest.startswith(_SPEECH_NEXT):
+    if len(rest) >= 16 and not rest.startswith(_SPEECH_NEXT.get(rest[0], ())):
         return False
     return bool(_SPEECH_AFTER.match(text, pos))
 
@@ -534,8 +608,10 @@ def _speech_before(text: str, lo: int, end: int) -> bool:
         return False
     last = text[lo:end].rsplit(None, 1)[-1:] or [""]
     # It ignores case, the Unicode way: a word that is not ASCII may still match.
-    if last[0].isascii() and not last[0].lower().endswith(_SPEECH_LAST):
-        return False
+    if last[0].isascii():
+        low = last[0].lower()
+        if not low.endswith(_SPEECH_LAST.get(low[-1:], ())):
+            return False
     return bool(_SPEECH_BEFORE.search(text, lo, end))
 
 
@@ -550,6 +626,9 @@ class _Mention:
     kind: str  # a kind, or "pending"/"pending-initial"/"pending-acronym": still to resolve
     name: str  # canonical name
     role: str = ""
+
+
+_start = attrgetter("start")  # a mention's start: sorts call it in C
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -890,7 +969,7 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
         parts.append(text[done:])
         masked = "".join(parts)
     mentions += _candidates(text, masked, spans)
-    mentions.sort(key=lambda x: x.start)
+    mentions.sort(key=_start)
     return _resolve(text, mentions)
 
 
@@ -900,7 +979,7 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     resolved, roles, appositions = _resolve_mentions(text, mentions, names)
     resolved += _role_references(text, resolved, names.kinds, roles, appositions)
     actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
-    for m in sorted(resolved, key=lambda x: x.start):
+    for m in sorted(resolved, key=_start):
         actor = actors.get(m.name)
         if actor is None:
             actor = actors[m.name] = (names.kinds.get(m.name, m.kind), [], set())
@@ -990,10 +1069,10 @@ def _resolve_mentions(
             found = roles.setdefault(m.name, [])
             if m.role:
                 found.append(m.role)
-            app = _APPOS.match(text, m.end)
-            if app and _ROLE_WORD.search(app.group(1)):
-                found.append(app.group(1))
-                appositions.append(app.span(1))
+            app = _apposition(text, m.end)
+            if app and _has_role_word(text[app[0] : app[1]]):
+                found.append(text[app[0] : app[1]])
+                appositions.append(app)
             before = _role_before(text, max(0, m.start - 40), m.start)
             if before:
                 found.append(before.group(1))
