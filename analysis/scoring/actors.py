@@ -22,7 +22,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import matches_at, split_spans
 from analysis.scoring.text import (
     CAP_STOP,
     GROUP_NOUNS,
@@ -32,6 +32,7 @@ from analysis.scoring.text import (
     ROLE_NOUNS,
     TITLE_WORDS,
     fast_round,
+    lowered,
     role_synonyms,
     trie,
 )
@@ -469,6 +470,7 @@ _SPAN = re.compile(
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
+_PAREN_FIRST = (" ", "\t", "(")  # what a match of it can start with
 _APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
 # The units _APPOS's group is made of, as many as follow (see _apposition).
 _APPOS_UNITS = re.compile(r"[^,;:\"“”«»()\n]*+(?:\([^()]*+\)[^,;:\"“”«»()\n]*+)*+")
@@ -484,11 +486,7 @@ _BACK_ROLES_LAST = _by_char(_BACK_ROLES, -1)
 _ROLE_MENTION = re.compile(
     rf"[Tt](?<![\w].)he\s++(?:[\w’'\-]++\s++){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
-# The same one character in: opening with the literal "he" lets the engine jump from one
-# "he" to the next instead of trying every "t" (see _role_mentions).
-_ROLE_MENTION_AT_HE = re.compile(
-    rf"he(?<=[Tt]he)(?<![\w]...)\s++(?:[\w’'\-]++\s++){{0,2}}?(?:{trie(_BACK_ROLES)})(?![\w])"
-)
+_BACK_ROLE_BYTES = frozenset(w.encode() for w in _BACK_ROLES)
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
 )
@@ -906,7 +904,8 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                         new = found[before:]
                 # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
                 if new and len(new[-1].surface.split()) > 1:
-                    paren = _PAREN_ACRONYM.match(text, new[-1].end)
+                    after = text[new[-1].end : new[-1].end + 1]
+                    paren = after in _PAREN_FIRST and _PAREN_ACRONYM.match(text, new[-1].end)
                     if paren and _acronym_fits(paren.group(1), new[-1].surface):
                         last = new[-1]
                         if last.kind in ("person", "pending"):
@@ -1106,13 +1105,31 @@ def _role_references(
 
 
 def _role_mentions(text: str) -> list[re.Match]:
-    """_ROLE_MENTION.finditer(text), found through _ROLE_MENTION_AT_HE."""
-    found: list[re.Match] = []
-    for hint in _ROLE_MENTION_AT_HE.finditer(text):
-        m = _ROLE_MENTION.match(text, hint.start() - 1)
-        if m and (not found or m.start() >= found[-1].end()):
-            found.append(m)
-    return found
+    """_ROLE_MENTION.finditer(text), tried only at the "the"s among the three words before
+    a role noun. The nouns the text has are among its runs of lower-case letters, and
+    where they are, in its letters (the shared lowered text: a noun there stands between
+    spaces, as it does between a space and no word character in the text)."""
+    low = lowered(text)
+    present = _BACK_ROLE_BYTES.intersection(low.runs)
+    if not present:
+        return []
+    starts: set[int] = set()
+    for noun in present:
+        at = low.letters.find(b" " + noun)
+        while at >= 0:
+            end = at + 1
+            lo = max(0, end - 120)
+            words = text[lo:end].rsplit(None, 3)
+            if len(words) < 4 and lo:
+                lo, words = 0, text[:end].rsplit(None, 3)
+            lo = lo + len(words[0]) if len(words) == 4 else lo
+            for the in ("the", "The"):
+                i = text.find(the, lo, end)
+                while i >= 0:
+                    starts.add(i)
+                    i = text.find(the, i + 1, end)
+            at = low.letters.find(b" " + noun, at + 1)
+    return matches_at(_ROLE_MENTION, text, sorted(starts))
 
 
 def _lone_person(text: str, m: _Mention) -> bool:
