@@ -15,8 +15,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import fsum
 from operator import attrgetter, itemgetter
-from statistics import fmean
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -1195,9 +1195,15 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             "count": len(mentions),
         }
         if scored:
-            neg = min(scored, key=_compound)
-            pos = max(scored, key=_compound)
-            item["compound_mean"] = fast_round(fmean([c for _, _, c in scored]), 4)
+            if len(scored) == 1:
+                neg = pos = scored[0]
+            else:
+                neg = min(scored, key=_compound)
+                pos = max(scored, key=_compound)
+            compounds = [c for _, _, c in scored]
+            mean = fsum(compounds) / len(compounds)  # statistics.fmean's, without its call
+            # A zero (often: neutral sentences) rounds to itself; fast_round would ask round().
+            item["compound_mean"] = fast_round(mean, 4) if mean else mean
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
         evidence.append(item)
