@@ -538,7 +538,8 @@ def _apposition(text: str, pos: int) -> tuple[int, int] | None:
     group ends as early as _APPOS's, where only spaces are left before that character,
     if a comma follows them, but not before its second unit; and it has at most 160
     units. The group may start in the spaces after the first comma, as the engine's
-    does when it gives those back (the last first)."""
+    does when it gives those back (the last first). Long runs of spaces, of units or a
+    bracket left open go to the engine, whose own limits bound the work."""
     n = len(text)
     comma = pos
     while comma < n and text[comma].isspace():
@@ -546,13 +547,20 @@ def _apposition(text: str, pos: int) -> tuple[int, int] | None:
     if comma >= n or text[comma] != ",":
         return None
     first = comma + 1
-    while first < n and text[first].isspace():
+    while first < n and first - comma <= 8 and text[first].isspace():
         first += 1
+    if first - comma > 8:
+        return _apposition_by_engine(text, pos)
     for start in range(first, comma, -1):
-        end = _APPOS_UNITS.match(text, start).end()
+        cap = min(n, start + 1000)
+        end = _APPOS_UNITS.match(text, start, cap).end()
+        if end < cap and text[end] == "(" or end == cap < n:
+            return _apposition_by_engine(text, pos)
         after = end
-        while after < n and text[after].isspace():
+        while after < n and after - end <= 8 and text[after].isspace():
             after += 1
+        if after - end > 8:
+            return _apposition_by_engine(text, pos)
         if after >= n or text[after] != ",":
             continue
         two = start  # after two units
@@ -571,6 +579,11 @@ def _apposition(text: str, pos: int) -> tuple[int, int] | None:
             if units <= 160:
                 return start, stop
     return None
+
+
+def _apposition_by_engine(text: str, pos: int) -> tuple[int, int] | None:
+    m = _APPOS.match(text, pos)
+    return m.span(1) if m else None
 
 
 def _has_role_word(group: str) -> bool:
@@ -1120,8 +1133,8 @@ def _role_mentions(text: str) -> list[re.Match]:
             end = at + 1
             lo = max(0, end - 120)
             words = text[lo:end].rsplit(None, 3)
-            if len(words) < 4 and lo:
-                lo, words = 0, text[:end].rsplit(None, 3)
+            if len(words) < 4 and lo:  # long words: the engine's scan, bounded by the text
+                return list(_ROLE_MENTION.finditer(text))
             lo = lo + len(words[0]) if len(words) == 4 else lo
             for the in ("the", "The"):
                 i = text.find(the, lo, end)
