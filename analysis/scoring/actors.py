@@ -15,14 +15,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
-from statistics import fmean
+from math import fsum
+from operator import attrgetter, itemgetter
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import matches_at, split_spans
 from analysis.scoring.text import (
     CAP_STOP,
     GROUP_NOUNS,
@@ -32,6 +32,7 @@ from analysis.scoring.text import (
     ROLE_NOUNS,
     TITLE_WORDS,
     fast_round,
+    lowered,
     role_synonyms,
     trie,
 )
@@ -440,6 +441,17 @@ _KNOWN_LONGEST = _known_longest()
 
 # --- Regular expressions --------------------------------------------------------------
 
+
+def _by_char(words, index: int) -> dict[str, tuple[str, ...]]:
+    """The words by their first (index 0) or last (-1) character, for str.startswith and
+    str.endswith: given a tuple they try each word in turn, where only the few that share
+    that character with the text can fit."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[index], []).append(word)
+    return {ch: tuple(found) for ch, found in groups.items()}
+
+
 # A capitalised word after its first letter: "U.S.", "Mr.", "J." before a name, "Tajik-Afghan".
 # The dot comes before the look-behinds that check what precedes it, so that the engine
 # gives up at once at the end of most words.
@@ -458,27 +470,30 @@ _SPAN = re.compile(
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
+_PAREN_FIRST = (" ", "\t", "(")  # what a match of it can start with
 _APPOS = re.compile(r"\s*,\s*((?:\([^()]*\)|[^,;:\"“”«»()\n]){2,160}?)\s*,")
+# The units _APPOS's group is made of, as many as follow (see _apposition).
+_APPOS_UNITS = re.compile(r"[^,;:\"“”«»()\n]*+(?:\([^()]*+\)[^,;:\"“”«»()\n]*+)*+")
 _ROLE_WORD = re.compile(
     rf"(?i)(?<![\w])(?:{trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
+_ROLE_WORDS_LOWER = frozenset(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})  # all a-z
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # \\w in ASCII
 _ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
-_BACK_ROLES_LAST = tuple(sorted(_BACK_ROLES))
+_BACK_ROLES_LAST = _by_char(_BACK_ROLES, -1)
+# The words and the spaces are possessive: a space never stands where a word's letters or
+# a noun's first letter must, so giving one back could not make a match, only try again.
 _ROLE_MENTION = re.compile(
-    rf"[Tt](?<![\w].)he\s+(?:[\w’'\-]+\s+){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
+    rf"[Tt](?<![\w].)he\s++(?:[\w’'\-]++\s++){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
-# The same one character in: opening with the literal "he" lets the engine jump from one
-# "he" to the next instead of trying every "t" (see _role_mentions).
-_ROLE_MENTION_AT_HE = re.compile(
-    rf"he(?<=[Tt]he)(?<![\w]...)\s+(?:[\w’'\-]+\s+){{0,2}}?(?:{trie(_BACK_ROLES)})(?![\w])"
-)
+_BACK_ROLE_BYTES = frozenset(w.encode() for w in _BACK_ROLES)
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
 )
 _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{trie(_SPEECH)}|according\s+to)\s+\Z", re.I)
 # What _SPEECH_AFTER can go on with after its spaces.
-_SPEECH_NEXT = (",", "has", "had", "also", "later", "then", *sorted(_SPEECH))
-_SPEECH_LAST = (*sorted(_SPEECH), "to")
+_SPEECH_NEXT = _by_char((",", "has", "had", "also", "later", "then", *_SPEECH), 0)
+_SPEECH_LAST = _by_char((*_SPEECH, "to"), -1)
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -492,11 +507,15 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
     """Whether _LOCATIVE.search(text, lo, end) finds a match."""
     if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
         return False
-    last = text[lo:end].rsplit(None, 2)
+    last = text[lo:end].rsplit(None, 3)
+    # A match takes three words at most ("province of the"): the search starts before them.
+    start = lo + len(last[0]) if len(last) == 4 else lo
     if last and last[-1] == "the":
         last.pop()
     return (
-        bool(last) and last[-1].endswith(_LOCATIVE_LAST) and bool(_LOCATIVE.search(text, lo, end))
+        bool(last)
+        and last[-1].endswith(_LOCATIVE_LAST)
+        and bool(_LOCATIVE.search(text, start, end))
     )
 
 
@@ -505,7 +524,75 @@ def _role_before(text: str, lo: int, end: int) -> re.Match | None:
     last = text[lo:end].rstrip()
     if last.endswith(","):
         last = last[:-1].rstrip()
-    return _ROLE_BEFORE.search(text, lo, end) if last.endswith(_BACK_ROLES_LAST) else None
+    if not last.endswith(_BACK_ROLES_LAST.get(last[-1:], ())):
+        return None
+    return _ROLE_BEFORE.search(text, lo, end)
+
+
+def _apposition(text: str, pos: int) -> tuple[int, int] | None:
+    """_APPOS.match(text, pos).span(1), or None when it does not match.
+
+    The engine tries _APPOS's lazy group one unit at a time (a character, or a bracket
+    without brackets inside), a comma after each: most of a person mention's cost. Here
+    the units are read at once. They stop at the first character that is no unit; the
+    group ends as early as _APPOS's, where only spaces are left before that character,
+    if a comma follows them, but not before its second unit; and it has at most 160
+    units. The group may start in the spaces after the first comma, as the engine's
+    does when it gives those back (the last first). Long runs of spaces, of units or a
+    bracket left open go to the engine, whose own limits bound the work."""
+    n = len(text)
+    comma = pos
+    while comma < n and text[comma].isspace():
+        comma += 1
+    if comma >= n or text[comma] != ",":
+        return None
+    first = comma + 1
+    while first < n and first - comma <= 8 and text[first].isspace():
+        first += 1
+    if first - comma > 8:
+        return _apposition_by_engine(text, pos)
+    for start in range(first, comma, -1):
+        cap = min(n, start + 1000)
+        end = _APPOS_UNITS.match(text, start, cap).end()
+        if end < cap and text[end] == "(" or end == cap < n:
+            return _apposition_by_engine(text, pos)
+        after = end
+        while after < n and after - end <= 8 and text[after].isspace():
+            after += 1
+        if after - end > 8:
+            return _apposition_by_engine(text, pos)
+        if after >= n or text[after] != ",":
+            continue
+        two = start  # after two units
+        for _ in range(2):
+            if two >= end:
+                break
+            two = text.index(")", two) + 1 if text[two] == "(" else two + 1
+        else:
+            stop = max(two, start + len(text[start:end].rstrip()))
+            units = stop - start  # less a bracket's characters but one
+            i = text.find("(", start, stop)
+            while i >= 0:
+                close = text.index(")", i)
+                units -= close - i
+                i = text.find("(", close + 1, stop)
+            if units <= 160:
+                return start, stop
+    return None
+
+
+def _apposition_by_engine(text: str, pos: int) -> tuple[int, int] | None:
+    m = _APPOS.match(text, pos)
+    return m.span(1) if m else None
+
+
+def _has_role_word(group: str) -> bool:
+    """Whether _ROLE_WORD.search(group) finds a word. In ASCII, where ignoring case is
+    lower(), that is a run of word characters in the set: found faster than the engine,
+    which tries the words, case ignored, at every character."""
+    if not group.isascii():
+        return _ROLE_WORD.search(group) is not None
+    return not _ROLE_WORDS_LOWER.isdisjoint(_ASCII_WORD.findall(group.lower()))
 
 
 def _opens_sentence(text: str, lo: int, end: int) -> bool:
@@ -521,7 +608,7 @@ def _opens_sentence(text: str, lo: int, end: int) -> bool:
 def _speech_after(text: str, pos: int) -> bool:
     """Whether _SPEECH_AFTER.match(text, pos) matches."""
     rest = text[pos : pos + 40].lstrip()  # long enough for spaces and any of _SPEECH_NEXT
-    if len(rest) >= 16 and not rest.startswith(_SPEECH_NEXT):
+    if len(rest) >= 16 and not rest.startswith(_SPEECH_NEXT.get(rest[0], ())):
         return False
     return bool(_SPEECH_AFTER.match(text, pos))
 
@@ -532,8 +619,10 @@ def _speech_before(text: str, lo: int, end: int) -> bool:
         return False
     last = text[lo:end].rsplit(None, 1)[-1:] or [""]
     # It ignores case, the Unicode way: a word that is not ASCII may still match.
-    if last[0].isascii() and not last[0].lower().endswith(_SPEECH_LAST):
-        return False
+    if last[0].isascii():
+        low = last[0].lower()
+        if not low.endswith(_SPEECH_LAST.get(low[-1:], ())):
+            return False
     return bool(_SPEECH_BEFORE.search(text, lo, end))
 
 
@@ -548,6 +637,9 @@ class _Mention:
     kind: str  # a kind, or "pending"/"pending-initial"/"pending-acronym": still to resolve
     name: str  # canonical name
     role: str = ""
+
+
+_start = attrgetter("start")  # a mention's start: sorts call it in C
 
 
 def _strip_possessive(word: str) -> tuple[str, bool]:
@@ -825,7 +917,8 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                         new = found[before:]
                 # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
                 if new and len(new[-1].surface.split()) > 1:
-                    paren = _PAREN_ACRONYM.match(text, new[-1].end)
+                    after = text[new[-1].end : new[-1].end + 1]
+                    paren = after in _PAREN_FIRST and _PAREN_ACRONYM.match(text, new[-1].end)
                     if paren and _acronym_fits(paren.group(1), new[-1].surface):
                         last = new[-1]
                         if last.kind in ("person", "pending"):
@@ -888,7 +981,7 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
         parts.append(text[done:])
         masked = "".join(parts)
     mentions += _candidates(text, masked, spans)
-    mentions.sort(key=lambda x: x.start)
+    mentions.sort(key=_start)
     return _resolve(text, mentions)
 
 
@@ -898,7 +991,7 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     resolved, roles, appositions = _resolve_mentions(text, mentions, names)
     resolved += _role_references(text, resolved, names.kinds, roles, appositions)
     actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
-    for m in sorted(resolved, key=lambda x: x.start):
+    for m in sorted(resolved, key=_start):
         actor = actors.get(m.name)
         if actor is None:
             actor = actors[m.name] = (names.kinds.get(m.name, m.kind), [], set())
@@ -988,10 +1081,10 @@ def _resolve_mentions(
             found = roles.setdefault(m.name, [])
             if m.role:
                 found.append(m.role)
-            app = _APPOS.match(text, m.end)
-            if app and _ROLE_WORD.search(app.group(1)):
-                found.append(app.group(1))
-                appositions.append(app.span(1))
+            app = _apposition(text, m.end)
+            if app and _has_role_word(text[app[0] : app[1]]):
+                found.append(text[app[0] : app[1]])
+                appositions.append(app)
             before = _role_before(text, max(0, m.start - 40), m.start)
             if before:
                 found.append(before.group(1))
@@ -1025,13 +1118,31 @@ def _role_references(
 
 
 def _role_mentions(text: str) -> list[re.Match]:
-    """_ROLE_MENTION.finditer(text), found through _ROLE_MENTION_AT_HE."""
-    found: list[re.Match] = []
-    for hint in _ROLE_MENTION_AT_HE.finditer(text):
-        m = _ROLE_MENTION.match(text, hint.start() - 1)
-        if m and (not found or m.start() >= found[-1].end()):
-            found.append(m)
-    return found
+    """_ROLE_MENTION.finditer(text), tried only at the "the"s among the three words before
+    a role noun. The nouns the text has are among its runs of lower-case letters, and
+    where they are, in its letters (the shared lowered text: a noun there stands between
+    spaces, as it does between a space and no word character in the text)."""
+    low = lowered(text)
+    present = _BACK_ROLE_BYTES.intersection(low.runs)
+    if not present:
+        return []
+    starts: set[int] = set()
+    for noun in present:
+        at = low.letters.find(b" " + noun)
+        while at >= 0:
+            end = at + 1
+            lo = max(0, end - 120)
+            words = text[lo:end].rsplit(None, 3)
+            if len(words) < 4 and lo:  # long words: the engine's scan, bounded by the text
+                return list(_ROLE_MENTION.finditer(text))
+            lo = lo + len(words[0]) if len(words) == 4 else lo
+            for the in ("the", "The"):
+                i = text.find(the, lo, end)
+                while i >= 0:
+                    starts.add(i)
+                    i = text.find(the, i + 1, end)
+            at = low.letters.find(b" " + noun, at + 1)
+    return matches_at(_ROLE_MENTION, text, sorted(starts))
 
 
 def _lone_person(text: str, m: _Mention) -> bool:
@@ -1097,9 +1208,15 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             "count": len(mentions),
         }
         if scored:
-            neg = min(scored, key=_compound)
-            pos = max(scored, key=_compound)
-            item["compound_mean"] = fast_round(fmean([c for _, _, c in scored]), 4)
+            if len(scored) == 1:
+                neg = pos = scored[0]
+            else:
+                neg = min(scored, key=_compound)
+                pos = max(scored, key=_compound)
+            compounds = [c for _, _, c in scored]
+            mean = fsum(compounds) / len(compounds)  # statistics.fmean's, without its call
+            # A zero (often: neutral sentences) rounds to itself; fast_round would ask round().
+            item["compound_mean"] = fast_round(mean, 4) if mean else mean
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
         evidence.append(item)

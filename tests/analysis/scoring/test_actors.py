@@ -336,3 +336,37 @@ def test_a_plural_noun_for_people_alone_is_no_actor():
     text = "Scientists say the floods will return. Anna Berg, a hydrologist, agreed."
     names = [a["name"] for a in score_actors(text).evidence["actors"]]
     assert "Scientists" not in names and "Anna Berg" in names
+
+
+def test_the_apposition_search_finds_what_its_pattern_finds():
+    from analysis.scoring.actors import _APPOS, _apposition
+
+    # Written for the tests: a plain apposition, one with brackets, spaces given back, a
+    # bracket left open, too long a group, a new line before the comma, no comma.
+    texts = [
+        "Anna Berg, a spokeswoman for the ministry, said on Monday.",
+        "Anna Berg, an envoy (appointed in May, 2021) to the talks, said.",
+        "Anna Berg,  x, said it.",
+        "Anna Berg, \t\n, said it.",
+        "Anna Berg, (an open bracket, said it.",
+        "Anna Berg, " + "a " * 90 + ", said it.",
+        "Anna Berg, the envoy\n, said it.",
+        "Anna Berg said it.",
+    ]
+    for text in texts:
+        expected = _APPOS.match(text, 9)
+        assert _apposition(text, 9) == (expected.span(1) if expected else None), text
+
+
+def test_role_mentions_are_what_the_pattern_finds_through_the_text():
+    from analysis.scoring.actors import _ROLE_MENTION, _role_mentions
+
+    # Written for the tests: nouns after zero to two words, a capitalised noun (not a
+    # mention), a noun inside a longer word, and a very long word before a noun.
+    text = (
+        "The envoy arrived. Later the Tajik deputy minister spoke, and the Envoy left. "
+        "(the spokesmen) and the spokesman’s aides met the " + "x" * 150 + " ambassador."
+    )
+    expected = [(m.span(), m.group("noun")) for m in _ROLE_MENTION.finditer(text)]
+    assert [(m.span(), m.group("noun")) for m in _role_mentions(text)] == expected
+    assert [noun for _, noun in expected] == ["envoy", "minister", "spokesman", "ambassador"]
