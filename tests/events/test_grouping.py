@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 
 from events.grouping import (
     MAX_TERMS,
+    STOP_WORDS,
     Linkage,
     _choose_event,
     article_index,
@@ -18,9 +19,12 @@ from events.grouping import (
     article_terms,
     articles_index,
     bcubed_scores,
+    easy_words,
     event_scores,
     events_rebuild,
     pairwise_scores,
+    stem,
+    threshold_setting,
 )
 from events.models import ArticleTerm, IndexedWords, TermCount
 from newsdesk.importer import articles_import
@@ -315,6 +319,43 @@ def test_article_terms_are_words_weighted_by_tf_idf_of_unit_length_and_capped():
     article_index(article=article)
     article_index(article=article)  # re-indexing replaces the rows
     assert dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight")) == terms
+
+
+def _bag_of_words_report(words: list[str]) -> str:
+    """Sentences of ten of these words each (a report reduced to its content words)."""
+    return " ".join(
+        " ".join(words[i : i + 10]).capitalize() + "." for i in range(0, len(words), 10)
+    )
+
+
+def test_two_long_reports_of_one_happening_match_by_words_beyond_their_sixty_heaviest():
+    # Written for the tests: two long reports that share 40 words of the happening, each
+    # with 100 details of its own. Their own words are rarer in the archive (one report
+    # each), so they weigh more than the shared ones: cut at 60 words (grouping 3), the two
+    # kept none of the words they share and could not meet; with MAX_TERMS they do.
+    vocabulary = sorted(
+        {w for w in easy_words() if w.isalpha() and len(w) >= 4 and stem(w) == w} - STOP_WORDS
+    )
+    shared, own_a, own_b = vocabulary[:40], vocabulary[40:140], vocabulary[140:240]
+    when = dt.datetime(2026, 2, 3, 9, tzinfo=dt.UTC)
+    one = ArticleFactory(
+        headline=" ".join(own_a[:4]).capitalize(),
+        body=_bag_of_words_report(shared + own_a),
+        published_at=when,
+    )
+    two = ArticleFactory(
+        headline=" ".join(own_b[:4]).capitalize(),
+        body=_bag_of_words_report(own_b + shared),
+        published_at=when + dt.timedelta(hours=3),
+    )
+    events_rebuild()
+    for article in (one, two):
+        weights = dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight"))
+        heaviest = sorted(weights, key=lambda t: (-weights[t], t))[:60]
+        assert len(weights) > 60 and not {f"w:{w}" for w in shared} & set(heaviest)
+    one.refresh_from_db()
+    two.refresh_from_db()
+    assert one.event_id == two.event_id and two.event_similarity >= threshold_setting()
 
 
 def test_a_word_that_many_stored_articles_use_weighs_less_than_one_few_use():
