@@ -7,9 +7,10 @@ indexed (so a name in every report of the month, or a word of every report, tell
 and the weights follow the archive). The heaviest ``MAX_TERMS`` words, scaled to unit
 length, are stored in the ``ArticleTerm`` inverted index, with the terms that survive
 translation (events/crosslingual.py). Placing an article is one indexed query for the
-articles published within a few days that share terms with it (each posting carries its
-article's publication time, so the window is part of the index) and their cosine
-similarity to it. It joins the event most like it as a whole — the mean similarity to
+articles published within a few days that share its heaviest ``SEARCH_TERMS`` words or
+its terms that survive translation (each posting carries its article's publication time,
+so the window is part of the index) and their cosine similarity to it over all the terms
+they share. It joins the event most like it as a whole — the mean similarity to
 the event's members in the window, not to one neighbour, so an event does not drift one
 link at a time and two events never merge through one bridging article — if that reaches
 the threshold, a member shares enough distinct words with it, and it is related to every
