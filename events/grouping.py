@@ -279,11 +279,13 @@ NO_ARCHIVE = Frequencies({}, 1)
 
 
 def word_weights(
-    words: Counter[str], frequencies: Frequencies, limit: int = MAX_TERMS
+    words: Counter[str], frequencies: Frequencies, limit: int | None = None
 ) -> dict[str, float]:
     """TF-IDF weights of a report's words (sublinear counts times the inverse document
-    frequency over the stored articles), the heaviest ``limit`` of them, scaled to unit
-    length so that the sum of the products of two reports' shared weights is their cosine."""
+    frequency over the stored articles), the heaviest ``limit`` of them (MAX_TERMS unless
+    given, read when called), scaled to unit length so that the sum of the products of two
+    reports' shared weights is their cosine."""
+    limit = MAX_TERMS if limit is None else limit
     weights = {t: (1 + math.log(n)) * frequencies.idf(t) for t, n in words.items() if n > 0}
     best = sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))[:limit]
     norm = math.sqrt(sum(w * w for _, w in best)) or 1.0
@@ -293,7 +295,7 @@ def word_weights(
 def terms_for_text(
     headline: str,
     body: str,
-    limit: int = MAX_TERMS,
+    limit: int | None = None,
     frequencies: Frequencies = NO_ARCHIVE,
 ) -> dict[str, float]:
     """The index terms of a headline and body: its ``limit`` words of most weight by
@@ -304,7 +306,11 @@ def terms_for_text(
 
 
 def _terms(
-    words: Counter[str], headline: str, body: str, frequencies: Frequencies, limit: int = MAX_TERMS
+    words: Counter[str],
+    headline: str,
+    body: str,
+    frequencies: Frequencies,
+    limit: int | None = None,
 ) -> dict[str, float]:
     return {**word_weights(words, frequencies, limit), **crosslingual_terms(headline, body)}
 
