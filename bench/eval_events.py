@@ -34,7 +34,8 @@ five years before it.
 Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl ... [--corpus-alone]] [--threshold X]
      [--cohesion X] [--time-decay X] [--window DAYS] [--min-shared N] [--background N]
      or, to choose the tuning on every set at once, [--corpus ...] --grid [--grid-thresholds
-     0.13,0.14 --grid-cohesions 0,0.05 --grid-decays 0,0.5 --grid-graces 24]
+     0.13,0.14 --grid-cohesions 0,0.05 --grid-decays 0,0.5 --grid-graces 24
+     --grid-max-terms 60,150]
 """
 
 import argparse
@@ -317,9 +318,11 @@ def grid(
     cohesions: list[float],
     decays=(0.0,),
     graces=(0.0,),
+    max_terms=(None,),
 ) -> None:
-    """Pairwise and BCubed F1 of every set at each threshold and cohesion floor (the same
-    stored articles regrouped each time), to choose them on all sets together."""
+    """Pairwise and BCubed F1 of every set at each threshold, cohesion floor, decay, grace
+    and number of words a report keeps (the same stored articles indexed and regrouped each
+    time), to choose them on all sets together."""
     from django.test import override_settings
 
     from events import grouping
@@ -327,19 +330,22 @@ def grid(
     from newsdesk.models import Article
 
     truth = {pk: meta.get("event") for pk, meta in Article.objects.values_list("pk", "meta")}
-    print("\nthreshold cohesion decay grace " + "  ".join(f"{name[:16]:>16}" for name in sets))
-    default_grace = grouping.DECAY_GRACE_HOURS
-    for threshold, cohesion, decay, grace in itertools.product(
-        thresholds, cohesions, decays, graces
+    print(
+        "\nwords threshold cohesion decay grace " + "  ".join(f"{name[:16]:>16}" for name in sets)
+    )
+    default_grace, default_terms = grouping.DECAY_GRACE_HOURS, grouping.MAX_TERMS
+    for terms, threshold, cohesion, decay, grace in itertools.product(
+        max_terms, thresholds, cohesions, decays, graces
     ):
         grouping.DECAY_GRACE_HOURS = grace
+        grouping.MAX_TERMS = terms or default_terms
         try:
             with override_settings(
                 NEWSDESK_EVENT_COHESION=cohesion, NEWSDESK_EVENT_TIME_DECAY=decay
             ):
                 events_rebuild(threshold=threshold)
         finally:
-            grouping.DECAY_GRACE_HOURS = default_grace
+            grouping.DECAY_GRACE_HOURS, grouping.MAX_TERMS = default_grace, default_terms
         found = dict(Article.objects.values_list("pk", "event_id"))
         cells = []
         for ids in sets.values():
@@ -347,7 +353,7 @@ def grid(
             pairwise, bcubed = pairwise_scores(mine, theirs), bcubed_scores(mine, theirs)
             cells.append(f"{pairwise['f1']:.3f} / {bcubed['f1']:.3f}")
         print(
-            f"{threshold:9.3f} {cohesion:8.3f} {decay:5.2f} {grace:5.0f} "
+            f"{terms or default_terms:5d} {threshold:9.3f} {cohesion:8.3f} {decay:5.2f} {grace:5.0f} "
             + "  ".join(f"{c:>16}" for c in cells)
         )
 
@@ -382,6 +388,11 @@ def main() -> None:
     parser.add_argument("--grid-cohesions", default="0,0.05")
     parser.add_argument("--grid-decays", default="0,0.5")
     parser.add_argument("--grid-graces", default="24")
+    parser.add_argument(
+        "--grid-max-terms",
+        default="",
+        help="words a report keeps, e.g. 60,150 (default: MAX_TERMS)",
+    )
     args = parser.parse_args()
 
     from django.conf import settings
@@ -424,6 +435,7 @@ def main() -> None:
                 [float(x) for x in args.grid_cohesions.split(",")],
                 [float(x) for x in args.grid_decays.split(",")],
                 [float(x) for x in args.grid_graces.split(",")],
+                [int(x) for x in args.grid_max_terms.split(",")] if args.grid_max_terms else [None],
             )
             return
         main_labels = nearest_grouping(args.window)

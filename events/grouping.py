@@ -7,9 +7,10 @@ indexed (so a name in every report of the month, or a word of every report, tell
 and the weights follow the archive). The heaviest ``MAX_TERMS`` words, scaled to unit
 length, are stored in the ``ArticleTerm`` inverted index, with the terms that survive
 translation (events/crosslingual.py). Placing an article is one indexed query for the
-articles published within a few days that share terms with it (each posting carries its
-article's publication time, so the window is part of the index) and their cosine
-similarity to it. It joins the event most like it as a whole — the mean similarity to
+articles published within a few days that share its heaviest ``SEARCH_TERMS`` words or
+its terms that survive translation (each posting carries its article's publication time,
+so the window is part of the index) and their cosine similarity to it over all the terms
+they share. It joins the event most like it as a whole — the mean similarity to
 the event's members in the window, not to one neighbour, so an event does not drift one
 link at a time and two events never merge through one bridging article — if that reaches
 the threshold, a member shares enough distinct words with it, and it is related to every
@@ -62,8 +63,9 @@ from newsdesk.models import Article, CopyKind, Event, MembershipSource
 
 DEFAULT_WINDOW_DAYS = 3
 # Mean cosine similarity (TF-IDF), over the event's members within the window, at which
-# an article may join the event...
-DEFAULT_THRESHOLD = 0.14
+# an article may join the event (with MAX_TERMS words: 0.125-0.13 is where no set, real or
+# written, scores under grouping 3; bench/eval_events.py --grid)...
+DEFAULT_THRESHOLD = 0.13
 # ...if it also shares this many distinct words with a member...
 DEFAULT_MIN_SHARED = 5
 # ...and is at least this similar to every one of those members (cohesion): a mean can
@@ -76,7 +78,11 @@ DEFAULT_COHESION = 0.05
 # less at the window's edge.
 DEFAULT_TIME_DECAY = 0.5
 DECAY_GRACE_HOURS = 24.0
-MAX_TERMS = 60
+# A report's heaviest words kept in the index (and compared). A long report has a few
+# hundred distinct words; cut at 60, two long reports of one happening often kept
+# different ones and looked unalike (grouping 3). At 150, same-event pairs stand out
+# from different-event pairs of the same days better on both real development sets.
+MAX_TERMS = 150
 # Terms that survive translation (events/crosslingual.py) start with this; two articles
 # compared by them must share this many (names, numbers, dates).
 CROSSING = "x:"
@@ -90,6 +96,11 @@ CROSSING_THRESHOLD = 0.09
 # A candidate shares at least this many index terms with the article (the SQL filter).
 MIN_CANDIDATE_TERMS = 3
 MAX_CANDIDATES = 50
+# Candidates are searched by the article's heaviest this many words (with its terms that
+# survive translation); those found are then compared by all their shared terms. Reading
+# the postings of all MAX_TERMS words in the window tripled a placement's time at 100,000
+# stored articles; searching by 40 to 150 words finds the same events on every set.
+SEARCH_TERMS = 60
 # Same outlet and this similar by terms (cosine), or this much of the shorter body found
 # in the longer one (word 5-grams): an update of the outlet's own article.
 UPDATE_SIMILARITY = 0.9
@@ -268,11 +279,13 @@ NO_ARCHIVE = Frequencies({}, 1)
 
 
 def word_weights(
-    words: Counter[str], frequencies: Frequencies, limit: int = MAX_TERMS
+    words: Counter[str], frequencies: Frequencies, limit: int | None = None
 ) -> dict[str, float]:
     """TF-IDF weights of a report's words (sublinear counts times the inverse document
-    frequency over the stored articles), the heaviest ``limit`` of them, scaled to unit
-    length so that the sum of the products of two reports' shared weights is their cosine."""
+    frequency over the stored articles), the heaviest ``limit`` of them (MAX_TERMS unless
+    given, read when called), scaled to unit length so that the sum of the products of two
+    reports' shared weights is their cosine."""
+    limit = MAX_TERMS if limit is None else limit
     weights = {t: (1 + math.log(n)) * frequencies.idf(t) for t, n in words.items() if n > 0}
     best = sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))[:limit]
     norm = math.sqrt(sum(w * w for _, w in best)) or 1.0
@@ -282,7 +295,7 @@ def word_weights(
 def terms_for_text(
     headline: str,
     body: str,
-    limit: int = MAX_TERMS,
+    limit: int | None = None,
     frequencies: Frequencies = NO_ARCHIVE,
 ) -> dict[str, float]:
     """The index terms of a headline and body: its ``limit`` words of most weight by
@@ -293,7 +306,11 @@ def terms_for_text(
 
 
 def _terms(
-    words: Counter[str], headline: str, body: str, frequencies: Frequencies, limit: int = MAX_TERMS
+    words: Counter[str],
+    headline: str,
+    body: str,
+    frequencies: Frequencies,
+    limit: int | None = None,
 ) -> dict[str, float]:
     return {**word_weights(words, frequencies, limit), **crosslingual_terms(headline, body)}
 
@@ -640,17 +657,26 @@ def find_candidates(
     return candidates
 
 
+def search_terms(terms: dict[str, float]) -> list[str]:
+    """The terms candidates are searched by: the SEARCH_TERMS heaviest words and every
+    term that survives translation."""
+    words = sorted((t for t in terms if not t.startswith(CROSSING)), key=lambda t: (-terms[t], t))
+    return words[:SEARCH_TERMS] + [t for t in terms if t.startswith(CROSSING)]
+
+
 def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple):
     """The query of find_candidates: the best articles of the window by shared weight,
     each with its postings of these terms, its weights' sums and its event's size."""
-    # The postings of these terms within the window (a range of the (term, published_at)
-    # index each), summed by article; only the best MAX_CANDIDATES articles are read.
+    # The postings of the heaviest terms within the window (a range of the (term,
+    # published_at) index each), summed by article; only the best MAX_CANDIDATES articles
+    # are read.
+    search = search_terms(terms)
     best = (
-        ArticleTerm.objects.filter(term__in=list(terms), published_at__range=window)
+        ArticleTerm.objects.filter(term__in=search, published_at__range=window)
         .exclude(article_id=article.pk)
         .values("article_id")
         .annotate(shared=Count("article_id"), shared_weight=Sum("weight"))
-        .filter(shared__gte=min(MIN_CANDIDATE_TERMS, len(terms)))
+        .filter(shared__gte=min(MIN_CANDIDATE_TERMS, len(search)))
         .order_by("-shared_weight", "article_id")
         .values("article_id")[:MAX_CANDIDATES]
     )

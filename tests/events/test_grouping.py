@@ -10,6 +10,8 @@ from django.test.utils import override_settings
 
 from events.grouping import (
     MAX_TERMS,
+    SEARCH_TERMS,
+    STOP_WORDS,
     Linkage,
     _choose_event,
     article_index,
@@ -18,9 +20,13 @@ from events.grouping import (
     article_terms,
     articles_index,
     bcubed_scores,
+    easy_words,
     event_scores,
     events_rebuild,
     pairwise_scores,
+    search_terms,
+    stem,
+    threshold_setting,
 )
 from events.models import ArticleTerm, IndexedWords, TermCount
 from newsdesk.importer import articles_import
@@ -315,6 +321,54 @@ def test_article_terms_are_words_weighted_by_tf_idf_of_unit_length_and_capped():
     article_index(article=article)
     article_index(article=article)  # re-indexing replaces the rows
     assert dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight")) == terms
+
+
+def _bag_of_words_report(words: list[str]) -> str:
+    """Sentences of ten of these words each (a report reduced to its content words)."""
+    return " ".join(
+        " ".join(words[i : i + 10]).capitalize() + "." for i in range(0, len(words), 10)
+    )
+
+
+def test_a_long_report_is_matched_by_words_beyond_its_sixty_heaviest():
+    # Written for the tests: two long reports that share 40 words of the happening, each
+    # with 100 details of its own; the second names the happening in its headline. The
+    # first report's own words are rarer in the archive (one report each), so they weigh
+    # more than the shared ones: cut at its 60 heaviest words (grouping 3), it kept none of
+    # the words the two share and the second could not find it. With MAX_TERMS words it
+    # keeps them: the second finds it by its own heaviest words (the headline's) and the
+    # two are compared by all 40.
+    vocabulary = sorted(
+        {w for w in easy_words() if w.isalpha() and len(w) >= 4 and stem(w) == w} - STOP_WORDS
+    )
+    shared, own_one, own_two = vocabulary[:40], vocabulary[40:140], vocabulary[140:240]
+    when = dt.datetime(2026, 2, 3, 9, tzinfo=dt.UTC)
+    one = ArticleFactory(
+        headline=" ".join(own_one[:4]).capitalize(),
+        body=_bag_of_words_report(shared + own_one),
+        published_at=when,
+    )
+    two = ArticleFactory(
+        headline=" ".join(shared[:4]).capitalize(),
+        body=_bag_of_words_report(own_two + shared),
+        published_at=when + dt.timedelta(hours=3),
+    )
+    events_rebuild()
+    weights = dict(ArticleTerm.objects.filter(article=one).values_list("term", "weight"))
+    heaviest = sorted(weights, key=lambda t: (-weights[t], t))[:60]
+    assert len(weights) > 60 and not {f"w:{w}" for w in shared} & set(heaviest)
+    assert {f"w:{w}" for w in shared} <= set(weights)
+    one.refresh_from_db()
+    two.refresh_from_db()
+    assert one.event_id == two.event_id and two.event_similarity >= threshold_setting()
+
+
+def test_candidates_are_searched_by_the_heaviest_words_and_every_cross_language_term():
+    terms = {f"w:word{i:03d}": 1.0 - i / 1000 for i in range(MAX_TERMS)}
+    terms.update({"x:n:vrnhl": 0.5, "x:d:86000": 0.3})
+    search = search_terms(terms)
+    assert search[:SEARCH_TERMS] == [f"w:word{i:03d}" for i in range(SEARCH_TERMS)]
+    assert search[SEARCH_TERMS:] == ["x:n:vrnhl", "x:d:86000"]
 
 
 def test_a_word_that_many_stored_articles_use_weighs_less_than_one_few_use():
