@@ -345,6 +345,19 @@ def test_a_time_limit_on_one_delivery_leaves_an_article_another_delivery_scored(
     assert (batch.done, batch.failed) == (1, 0)
 
 
+def _article_updates() -> tuple[int, int]:
+    """This transaction's updates of article rows so far, and how many were written in
+    place (PostgreSQL)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
+            [Article._meta.db_table],
+        )
+        return cursor.fetchone()
+
+
 def test_scoring_writes_the_article_row_in_place_on_postgresql():
     # Scoring updates an article row three times; PostgreSQL writes an update in place
     # ("HOT", no new entry in each index of the table, the full-text one among them) only
@@ -357,19 +370,11 @@ def test_scoring_writes_the_article_row_in_place_on_postgresql():
         body="The council approved the budget on Tuesday. Written for the tests."
     )
 
-    def updates_in_place() -> tuple[int, int]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
-                [Article._meta.db_table],
-            )
-            return cursor.fetchone()
-
     with transaction.atomic():
-        before = updates_in_place()
+        before = _article_updates()
         services.articles_queue_scoring(article_ids=[article.pk], track=False)
         services.articles_score(article_ids=[article.pk])
-        after = updates_in_place()
+        after = _article_updates()
     article.refresh_from_db()
     assert article.scoring_status == ScoringStatus.SCORED
     updated, in_place = after[0] - before[0], after[1] - before[1]
@@ -386,14 +391,6 @@ def test_queueing_a_block_of_new_articles_writes_every_row_in_place_on_postgresq
     if connection.vendor != "postgresql":
         pytest.skip("HOT updates are PostgreSQL's")
 
-    def updates() -> tuple[int, int]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = %s",
-                [Article._meta.db_table],
-            )
-            return cursor.fetchone()
-
     with transaction.atomic():
         # Written for the tests: 60 short reports, stored together as an import stores them.
         outlet = OutletFactory()
@@ -404,9 +401,9 @@ def test_queueing_a_block_of_new_articles_writes_every_row_in_place_on_postgresq
             )
             for i in range(60)
         )
-        before = updates()
+        before = _article_updates()
         services.articles_queue_scoring(article_ids=[a.pk for a in articles], track=False)
-        after = updates()
+        after = _article_updates()
     updated, in_place = after[0] - before[0], after[1] - before[1]
     assert updated == 60
     assert in_place == 60

@@ -298,30 +298,31 @@ def test_the_anchors_are_those_of_the_whole_anchor_pattern_with_any_digits():
         assert claims._anchors(low) == expected, text
 
 
-def test_number_anchors_are_what_the_ascii_pattern_finds():
+def _random_texts(seed: int, pieces: list[str]):
+    """5,000 texts of up to 40 of the pieces, drawn at random."""
     import random
 
+    rng = random.Random(seed)
+    for _ in range(5000):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+
+
+def test_number_anchors_are_what_the_ascii_pattern_finds():
     from analysis.scoring.claims import _ASCII_NUMBER_ANCHOR, _number_anchors
 
     # Written for the tests: random runs of digits, separators, dollar signs and other text.
-    rng = random.Random(4)
     pieces = ["1", "23", ",", ".", "$", " ", "a", "“", "—", "-", "0", "9.", ",5", "\n", "😀", "é"]
-    for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+    for text in _random_texts(4, pieces):
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
         assert _number_anchors(text) == expected, text
 
 
 def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_finds():
-    import random
-
     from analysis.scoring.claims import _ALL_SIGNS, _ASCII_NUMBER_ANCHOR, _number_anchors
 
     # Written for the tests: digits and separators beside every currency sign it knows.
-    rng = random.Random(5)
     pieces = ["1", "23", ",", ".", "$", "€", "£", "¥", "₽", " ", "a", "’", "—", "9.", ",5", "é"]
-    for _ in range(5000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+    for text in _random_texts(5, pieces):
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
         assert _number_anchors(text, _ALL_SIGNS) == expected, text
     text = "€5 at the start, £1,200.50 and ¥3, 7₽ and 40$, ending on €"
