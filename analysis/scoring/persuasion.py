@@ -33,7 +33,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from pathlib import Path
+
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import mark_positions, matches_at, whitespace_words
@@ -162,6 +165,138 @@ CUE_PATTERN = compile_cues(list(_CUE_FAMILIES))
 # The hand-written cues alone: the lexicon before learning, for the evaluation's baseline
 # (the same pattern while nothing learned adds a cue).
 HAND_CUE_PATTERN = compile_cues(list(_HAND_CUE_FAMILIES)) if _LEARNED_CUES else CUE_PATTERN
+
+
+# The same matches as CUE_PATTERN, found by an Aho-Corasick automaton (compiled code)
+# that reports every occurrence of every cue, as in framing.py; the pattern's rules are
+# then applied to the few found. It scans the lower-cased text as bytes, one a character:
+# whitespace becomes a space (runs made one, offsets mapped back), "‐" and "‑" a hyphen,
+# "’" an apostrophe, the marks outside ASCII that may stand before a cue a double quote,
+# other word characters outside ASCII "_", anything else outside ASCII "?". A hyphen in a
+# cue also matches whitespace, so each cue is entered with its hyphens either way. Where
+# cues could match from one start, the pattern takes the first in its trie's order
+# (continuations in character order, before stopping): the least of the keys below.
+_AC_PATTERNS: dict[bytes, list[tuple[str, bool]]] = {}  # pattern -> (order key, prefix?)
+for _cue in _CUE_FAMILIES:
+    _path = _cue.lower().rstrip("*")
+    _order = _path + "\U0010ffff"  # stopping comes after every continuation
+    _variants = [""]
+    for _ch in _path:
+        if _ch in _HYPHENS:
+            _variants = [v + c for v in _variants for c in "- "]
+        else:
+            _ch = "'" if _ch in _APOSTROPHES else _ch
+            _variants = [v + _ch for v in _variants]
+    for _variant in _variants:
+        _AC_PATTERNS.setdefault(_variant.encode("ascii"), []).append((_order, _cue.endswith("*")))
+_AC_ENTRIES: tuple = tuple(_AC_PATTERNS.values())
+_AUTOMATON = BytesAhoCorasick(
+    list(_AC_PATTERNS), matchkind=MatchKind.Standard, implementation=Implementation.DFA
+)
+# Whitespace that may stand before a cue (in _BEFORE_WORD), and whitespace that may not:
+# a text with the latter is left to the pattern.
+_SPACES_BEFORE = " \t\n\r\f\v\u00a0\u2009\u202f"
+_OTHER_SPACES = "".join(  # (no whitespace lies beyond U+3000)
+    chr(i) for i in range(0x3001) if chr(i).isspace() and chr(i) not in _SPACES_BEFORE
+)
+_MARKS_BEFORE = "“‘«‹—–"  # the non-ASCII characters of _BEFORE_WORD that are no spaces
+_BEFORE_BYTES: tuple[bool, ...] = tuple(chr(b) in " \"'([{/" for b in range(256))
+_WORD_BYTES: tuple[bool, ...] = tuple(b < 128 and (chr(b).isalnum() or b == 95) for b in range(256))
+_SPACE_BYTES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
+_WORD_END = re.compile(rb"\w*")  # ASCII word characters, as "_" stands for the others
+
+
+def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]] | None:
+    """Where CUE_PATTERN's matches put their cues in scanned (" " + the text in lower case,
+    whose characters outside ASCII are rare's and their lower cases), or None if the text
+    is left to the pattern."""
+    original = scanned
+    if rare:
+        if any(ch in _OTHER_SPACES for ch in rare):
+            return None
+        # A capital sigma lower-cases to either sigma, after its context.
+        chars = rare | {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
+        for ch in chars:
+            if ch.isascii():
+                continue  # "K" (Kelvin) lower-cases to "k"
+            if ch in _SPACES_BEFORE:
+                scanned = scanned.replace(ch, " ")
+            elif ch in _MARKS_BEFORE:
+                scanned = scanned.replace(ch, '"')
+            elif ch in "\u2010\u2011":
+                scanned = scanned.replace(ch, "-")
+            elif ch == "\u2019":
+                scanned = scanned.replace(ch, "'")
+            elif ch.isalnum():
+                scanned = scanned.replace(ch, "_")
+    text = scanned.encode("ascii", "replace")
+    if b"\x1c" in text or b"\x1d" in text or b"\x1e" in text or b"\x1f" in text:
+        return None
+    text = text.translate(_SPACE_BYTES)
+    marks: list[int] = []  # where a removed run of spaces ends in the result
+    removed: list[int] = []  # the characters removed up to there
+    i = text.find(b"  ")
+    if i >= 0:
+        pieces, n, done, gone = [], len(text), 0, 0
+        while i >= 0:
+            j = i + 2
+            while j < n and text[j] == 32:
+                j += 1
+            pieces.append(text[done : i + 1])
+            gone += j - i - 1
+            marks.append(j - gone)
+            removed.append(gone)
+            done = j
+            i = text.find(b"  ", j)
+        pieces.append(text[done:])
+        text = b"".join(pieces)
+    n = len(text)
+    word = _WORD_BYTES
+    before = _BEFORE_BYTES
+    best: dict[int, tuple] = {}
+    for index, start, end in _AUTOMATON.find_matches_as_indexes(text, overlapping=True):
+        if not before[text[start - 1]]:
+            continue
+        for order, prefix in _AC_ENTRIES[index]:
+            if prefix:
+                stop = _WORD_END.match(text, end).end()
+            elif end < n and word[text[end]]:
+                continue  # the pattern wants no word character after
+            else:
+                stop = end
+            got = best.get(start)
+            if got is None or order < got[0]:
+                best[start] = (order, stop)
+    spans = []
+    last = 0
+    for start in sorted(best):
+        if start <= last:
+            continue  # overlaps the cue before, or has no character of its own before
+        end = best[start][1]
+        if marks:
+            k = bisect_right(marks, start) - 1
+            first = start + removed[k] if k >= 0 else start
+            k = bisect_right(marks, end - 1) - 1
+            last_end = end + removed[k] if k >= 0 else end
+        else:
+            first, last_end = start, end
+        if text[start - 1] == 39 and original[first - 1] != "'":
+            continue  # a curly apostrophe may not stand before a cue, a straight one may
+        last = end
+        spans.append((first, last_end))
+    return spans
+
+
+def _cue_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
+    """The pattern's matches in the text: where each cue starts and ends, and its text in
+    lower case (CUE_PATTERN's found by the automaton, unless it leaves the text to it)."""
+    scanned = " " + _lower_same_length(text)
+    if pattern is CUE_PATTERN:
+        spans = _automaton_spans(scanned, lowered(text).rare)
+        if spans is not None:
+            return [(start - 1, end - 1, scanned[start:end]) for start, end in spans]
+    # A match starts with the character before the cue, in a text one longer.
+    return [(m.start(), m.end() - 1, m.group()[1:]) for m in pattern.finditer(scanned)]
 
 
 def _lower_same_length(text: str) -> str:
@@ -414,10 +549,8 @@ def find_cues(text: str, *, hints: bool = False, learned: bool = True) -> list[d
         (CUE_PATTERN, _CUE_FAMILIES) if learned else (HAND_CUE_PATTERN, _HAND_CUE_FAMILIES)
     )
     found = []
-    for match in pattern.finditer(" " + _lower_same_length(text)):
-        # The match starts with the character before the cue, in a text one longer.
-        start, end = match.start(), match.end() - 1
-        cue = _cue_for(match.group()[1:])
+    for start, end, matched in _cue_spans(text, pattern):
+        cue = _cue_for(matched)
         context = _CONTEXTS.get(cue)
         if context and context.rules_out(text, start, end):
             continue

@@ -21,6 +21,7 @@ from analysis.scoring.framing import (
 )
 from analysis.scoring.text import lowered
 from bench.eval_framing import FRAMES_SET, evaluate_framing, load
+from tests.analysis.scoring.cue_texts import random_text
 
 # Micro-F1 of the framing cues on bench/data/eval_frames.jsonl was 0.814 when this bar
 # was set (377 sentences; 0.733 on the last 73 of them, written after the lexicon was
@@ -184,40 +185,13 @@ def _regex_cues(text):
     return [(m.start(1) - 1, m.end(1) - 1, _lookup(m.group(1))) for m in pattern.finditer(scanned)]
 
 
-def _random_text(rng, pieces):
-    # Written for the tests: cue words and parts of them, separators, apostrophes, digits
-    # and letters outside ASCII, glued together or apart, cues at the start and the end.
-    seps = [" "] * 3 + ["  ", "-", " - ", "--", "\n", "\n\n", "\t", "\xa0", "\u2009", "\u3000", ""]
-    marks = [".", ",", "'", "’", "(", ")", "_", '"', "“", "é", "ß", "İ", "\u212a", "ı"]
-    marks += ["Σ", "ΟΔΟΣ", "7", "20"]
-    out = []
-    for _ in range(rng.randint(1, 12)):
-        roll = rng.random()
-        if roll < 0.4:
-            word = rng.choice(pieces)
-        elif roll < 0.55:  # a cue of several words, apart by any separators
-            first, *rest = rng.choice(pieces).split(" ")
-            word = first + "".join(rng.choice(seps) + w for w in rest)
-        elif roll < 0.75:
-            word = rng.choice(marks)
-        else:
-            word = rng.choice(pieces)[: rng.randint(1, 6)]
-        if rng.random() < 0.15:
-            word = word.upper() if rng.random() < 0.5 else word.title()
-        if rng.random() < 0.2:
-            word = word.replace("'", "’")
-        out.append(word)
-        out.append(rng.choice(seps))
-    return "".join(out[:-1] if rng.random() < 0.5 else out)
-
-
 def test_the_automaton_finds_what_the_regex_finds_on_random_texts():
     rng = random.Random(14)
     cues = sorted(_EXACT) + [
         stem + ending for stem in sorted(_PREFIX) for ending in ("", "s", "ism")
     ]
     pieces = cues + [word for cue in cues for word in cue.split()] + ["rock'n", "don't", "a", "x"]
-    texts = [_random_text(rng, pieces) for _ in range(5000)]
+    texts = [random_text(rng, pieces) for _ in range(5000)]
     texts += [cue for cue in cues]  # each cue alone: at the start and at the end
     texts += ["rule\n\nof -- law", "rule of law’s", "the gop's", "İstanbul tax", "taxİ tax"]
     for text in texts:

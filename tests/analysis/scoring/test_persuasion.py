@@ -1,11 +1,14 @@
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from analysis.scoring import all_scorers, get_scorer
 from analysis.scoring.persuasion import (
+    _CUE_FAMILIES,
     CONFIDENCE_THRESHOLD,
+    CUE_PATTERN,
     FAMILIES,
     FINDING_FAMILIES,
     HINT_FAMILIES,
@@ -13,10 +16,14 @@ from analysis.scoring.persuasion import (
     LEXICON_PATH,
     PHRASE_FAMILIES,
     SCARE_QUOTE_CUE,
+    _automaton_spans,
+    _cue_spans,
     count_words,
     find_cues,
     score_persuasion,
 )
+from analysis.scoring.text import lowered
+from tests.analysis.scoring.cue_texts import random_text
 
 EVAL_SET = Path(__file__).resolve().parents[3] / "bench" / "data" / "eval_persuasion.jsonl"
 LEXICON = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
@@ -545,3 +552,25 @@ def test_scare_quotes_are_found_where_the_pattern_finds_them():
     for text in texts:
         expected = [m.span() for m in SCARE_QUOTE_PATTERN.finditer(text)]
         assert [m.span() for m in _scare_quote_matches(text)] == expected, text
+
+
+def test_the_automaton_finds_what_the_cue_pattern_finds_on_random_texts():
+    rng = random.Random(2023)
+    cues = [cue.rstrip("*") for cue in _CUE_FAMILIES]
+    cues += [cue[:-1] + ending for cue in _CUE_FAMILIES if cue.endswith("*") for ending in "se"]
+    pieces = cues + [word for cue in cues for word in cue.split()] + ["don't", "a", "x"]
+    texts = [random_text(rng, pieces) for _ in range(5000)] + cues
+    texts += [
+        "so-called\u2011experts",
+        "so called  experts",
+        "‘sell‐out’",
+        "’sell-out",
+        "a ’regime",
+    ]
+    scanned = 0
+    for text in texts:
+        lower = " " + lowered(text).lower
+        expected = [(m.start(), m.end() - 1, m.group()[1:]) for m in CUE_PATTERN.finditer(lower)]
+        assert _cue_spans(text, CUE_PATTERN) == expected, text
+        scanned += _automaton_spans(lower, lowered(text).rare) is not None
+    assert scanned > 0.95 * len(texts)  # few left to the pattern (rare whitespace)
