@@ -33,7 +33,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_words
-from analysis.scoring.text import fast_round
+from analysis.scoring.text import fast_round, single_spaced
 from analysis.scoring.text import lowered as lowered_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
@@ -180,26 +180,7 @@ def _scan_bytes(scanned: str, rare) -> bytes:
 
 
 def _automaton_cues(scanned: str, rare) -> list[dict]:
-    text = _scan_bytes(scanned, rare)
-    # Runs of spaces made one; marks: where a removed run ends in the result, with the
-    # characters removed up to there (removed), to map offsets back.
-    marks: list[int] = []
-    removed: list[int] = []
-    i = text.find(b"  ")
-    if i >= 0:
-        pieces, n, done, gone = [], len(text), 0, 0
-        while i >= 0:
-            j = i + 2
-            while j < n and text[j] == 32:
-                j += 1
-            pieces.append(text[done : i + 1])
-            gone += j - i - 1
-            marks.append(j - gone)
-            removed.append(gone)
-            done = j
-            i = text.find(b"  ", j)
-        pieces.append(text[done:])
-        text = b"".join(pieces)
+    text, marks, removed = single_spaced(_scan_bytes(scanned, rare))
     n = len(text)
     word = _WORD_BYTES
     entries = _ENTRIES

@@ -40,7 +40,7 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import mark_positions, matches_at, whitespace_words
-from analysis.scoring.text import fast_round, lowered
+from analysis.scoring.text import fast_round, lowered, single_spaced
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
 LEARNED_PATH = LEXICON_PATH.with_name("persuasion_learned.json")
@@ -232,24 +232,7 @@ def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]
     text = scanned.encode("ascii", "replace")
     if b"\x1c" in text or b"\x1d" in text or b"\x1e" in text or b"\x1f" in text:
         return None
-    text = text.translate(_SPACE_BYTES)
-    marks: list[int] = []  # where a removed run of spaces ends in the result
-    removed: list[int] = []  # the characters removed up to there
-    i = text.find(b"  ")
-    if i >= 0:
-        pieces, n, done, gone = [], len(text), 0, 0
-        while i >= 0:
-            j = i + 2
-            while j < n and text[j] == 32:
-                j += 1
-            pieces.append(text[done : i + 1])
-            gone += j - i - 1
-            marks.append(j - gone)
-            removed.append(gone)
-            done = j
-            i = text.find(b"  ", j)
-        pieces.append(text[done:])
-        text = b"".join(pieces)
+    text, marks, removed = single_spaced(text.translate(_SPACE_BYTES))
     n = len(text)
     word = _WORD_BYTES
     before = _BEFORE_BYTES

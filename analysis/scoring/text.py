@@ -87,6 +87,30 @@ def _lower(text: str, rare: frozenset[str]) -> str:
     return text.lower()
 
 
+def single_spaced(text: bytes) -> tuple[bytes, list[int], list[int]]:
+    """The text with each run of spaces made one; and, to map offsets in the result back,
+    where each removed run ends in the result (marks, ascending) with the characters
+    removed up to there. The cue scans of framing and persuasion read texts so."""
+    marks: list[int] = []
+    removed: list[int] = []
+    i = text.find(b"  ")
+    if i < 0:
+        return text, marks, removed
+    pieces, n, done, gone = [], len(text), 0, 0
+    while i >= 0:
+        j = i + 2
+        while j < n and text[j] == 32:
+            j += 1
+        pieces.append(text[done : i + 1])
+        gone += j - i - 1
+        marks.append(j - gone)
+        removed.append(gone)
+        done = j
+        i = text.find(b"  ", j)
+    pieces.append(text[done:])
+    return b"".join(pieces), marks, removed
+
+
 class Lowered:
     """A text in lower case, of the same length; that as bytes with only the letters a-z
     (any other character a space); and those runs of letters."""

@@ -2,8 +2,16 @@
 
 import random
 import re
+from bisect import bisect_right
 
-from analysis.scoring.text import Lowered, fast_round, lowered, role_synonyms, trie
+from analysis.scoring.text import (
+    Lowered,
+    fast_round,
+    lowered,
+    role_synonyms,
+    single_spaced,
+    trie,
+)
 
 
 def test_find_all_gives_every_occurrence_of_the_words_in_lower_case():
@@ -59,3 +67,14 @@ def test_fast_round_gives_what_round_gives():
         for x in values:
             # repr tells -0.0 from 0.0
             assert repr(fast_round(x, ndigits)) == repr(round(x, ndigits)), (x, ndigits)
+
+
+def test_single_spaced_makes_each_run_of_spaces_one_and_maps_offsets_back():
+    text = b"  ab   cd  e f    g "  # written for the tests
+    spaced, marks, removed = single_spaced(text)
+    assert spaced == b" ab cd e f g "
+    for i, byte in enumerate(spaced):
+        k = bisect_right(marks, i) - 1
+        if byte != 32:  # a character kept: it maps back to itself
+            assert text[i + removed[k] if k >= 0 else i] == byte
+    assert single_spaced(b"a b ") == (b"a b ", [], [])
