@@ -15,7 +15,8 @@ The lexicon and the model are data: the scorer's version is made of both version
 editing a cue or retraining re-scores articles.
 
 All cues are compiled into one regular expression shaped as a character trie, matched
-on word boundaries against the lower-cased text. At any position the trie prefers the
+on word boundaries against the lower-cased text (an Aho-Corasick automaton, ahocorasick-rs,
+finds the same matches with less work). At any position the trie prefers the
 longest cue, so "rule of law" is one legality hit rather than a hit for "law". Cues
 ending in "*" match any word that starts with them ("terror*": terrorism, terrorists).
 """

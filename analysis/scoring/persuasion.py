@@ -8,13 +8,14 @@ change rescores. How cues match, and the decisions on ambiguous words, are in th
 lexicon's "notes".
 
 Pure regular expressions, no model: one combined pattern over every cue (a prefix trie,
-so the longest cue wins), context rules from the lexicon that switch a cue off next to
-certain words ("tax regime", "military might", "regime change"), a rule for the month
-"May", and a second pattern for scare quotes (the "peaceful" protest), which count as
-doubt. Loaded language and name-calling are shown as the short phrase around the cue
-(the lower-case word on each side, unless a function word), flag-waving with up to three
-words on each side within its clause: the spans the corpus's annotators mark. A 600-word article takes about a third of a millisecond on a slow shared
-server.
+so the longest cue wins; an Aho-Corasick automaton finds its matches with less work),
+context rules from the lexicon that switch a cue off next to certain words ("tax
+regime", "military might", "regime change"), a rule for the month "May", and a second
+pattern for scare quotes (the "peaceful" protest), which count as doubt. Loaded language
+and name-calling are shown as the short phrase around the cue (the lower-case word on
+each side, unless a function word), flag-waving with up to three words on each side
+within its clause: the spans the corpus's annotators mark. A 600-word article takes
+about a third of a millisecond on a slow shared server.
 
 Learned weights, in ``analysis/lexicons/persuasion_learned.json`` (written by
 ``bench/train_persuasion.py`` from the training part of the even half of the SemEval-2020
