@@ -34,7 +34,13 @@ from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_words
-from analysis.scoring.text import fast_round, single_spaced
+from analysis.scoring.text import (
+    WORD_BYTES,
+    WORD_REST,
+    fast_round,
+    original_span,
+    single_spaced,
+)
 from analysis.scoring.text import lowered as lowered_text
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "frames.json"
@@ -159,10 +165,6 @@ _AUTOMATON = BytesAhoCorasick(
 _ENTRIES: tuple = (*_EXACT.values(), *(None for _ in _PREFIX))
 # A separator (the regex's [\s-]) becomes a space; runs of spaces are then made one.
 _SEPARATOR_BYTES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f-", b" " * 10)
-_WORD_BYTES: tuple[bool, ...] = (
-    tuple(chr(b).isalnum() or b == 95 for b in range(128)) + (False,) * 128
-)
-_WORD_END = re.compile(rb"\w*")  # ASCII word characters, as "_" stands for the others
 
 
 def _scan_bytes(scanned: str, rare) -> bytes:
@@ -183,7 +185,7 @@ def _scan_bytes(scanned: str, rare) -> bytes:
 def _automaton_cues(scanned: str, rare) -> list[dict]:
     text, marks, removed = single_spaced(_scan_bytes(scanned, rare))
     n = len(text)
-    word = _WORD_BYTES
+    word = WORD_BYTES
     entries = _ENTRIES
     best: dict[int, tuple] = {}
     for index, start, end in _AUTOMATON.find_matches_as_indexes(text, overlapping=True):
@@ -191,7 +193,7 @@ def _automaton_cues(scanned: str, rare) -> list[dict]:
             continue  # the regex wants a non-word character before (the text starts " ")
         entry = entries[index]
         if entry is None:  # a prefix: any word characters follow
-            stop = _WORD_END.match(text, end).end()
+            stop = WORD_REST.match(text, end).end()
             if stop == end and not word[text[end - 1]]:
                 continue
             end = stop
@@ -203,21 +205,12 @@ def _automaton_cues(scanned: str, rare) -> list[dict]:
             best[start] = (end, entry)
     found = []
     last = 0
-    k = -1
     for start in sorted(best):
         if start <= last:
             continue  # overlaps the cue before, or has no character of its own before
         end, entry = best[start]
         last = end
-        if marks:
-            while k + 1 < len(marks) and marks[k + 1] <= start:
-                k += 1
-            first = start + removed[k] if k >= 0 else start
-            m = k
-            while m + 1 < len(marks) and marks[m + 1] <= end - 1:
-                m += 1
-            end = end + removed[m] if m >= 0 else end
-            start = first
+        start, end = original_span(marks, removed, start, end)
         if entry is None:
             found.append(_cue_at(scanned, start, end))
         else:

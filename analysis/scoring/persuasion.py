@@ -34,14 +34,20 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from pathlib import Path
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import mark_positions, matches_at, whitespace_words
-from analysis.scoring.text import fast_round, lowered, single_spaced
+from analysis.scoring.text import (
+    WORD_BYTES,
+    WORD_REST,
+    fast_round,
+    lowered,
+    original_span,
+    single_spaced,
+)
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "persuasion.json"
 LEARNED_PATH = LEXICON_PATH.with_name("persuasion_learned.json")
@@ -202,9 +208,7 @@ _OTHER_SPACES = "".join(  # (no whitespace lies beyond U+3000)
 )
 _MARKS_BEFORE = "“‘«‹—–"  # the non-ASCII characters of _BEFORE_WORD that are no spaces
 _BEFORE_BYTES: tuple[bool, ...] = tuple(chr(b) in " \"'([{/" for b in range(256))
-_WORD_BYTES: tuple[bool, ...] = tuple(b < 128 and (chr(b).isalnum() or b == 95) for b in range(256))
 _SPACE_BYTES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
-_WORD_END = re.compile(rb"\w*")  # ASCII word characters, as "_" stands for the others
 
 
 def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]] | None:
@@ -235,7 +239,7 @@ def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]
         return None
     text, marks, removed = single_spaced(text.translate(_SPACE_BYTES))
     n = len(text)
-    word = _WORD_BYTES
+    word = WORD_BYTES
     before = _BEFORE_BYTES
     best: dict[int, tuple] = {}
     for index, start, end in _AUTOMATON.find_matches_as_indexes(text, overlapping=True):
@@ -243,7 +247,7 @@ def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]
             continue
         for order, prefix in _AC_ENTRIES[index]:
             if prefix:
-                stop = _WORD_END.match(text, end).end()
+                stop = WORD_REST.match(text, end).end()
             elif end < n and word[text[end]]:
                 continue  # the pattern wants no word character after
             else:
@@ -257,13 +261,7 @@ def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]
         if start <= last:
             continue  # overlaps the cue before, or has no character of its own before
         end = best[start][1]
-        if marks:
-            k = bisect_right(marks, start) - 1
-            first = start + removed[k] if k >= 0 else start
-            k = bisect_right(marks, end - 1) - 1
-            last_end = end + removed[k] if k >= 0 else end
-        else:
-            first, last_end = start, end
+        first, last_end = original_span(marks, removed, start, end)
         if text[start - 1] == 39 and original[first - 1] != "'":
             continue  # a curly apostrophe may not stand before a cue, a straight one may
         last = end

@@ -13,6 +13,7 @@ names, so that each scorer's rules stay its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE
@@ -109,6 +110,23 @@ def single_spaced(text: bytes) -> tuple[bytes, list[int], list[int]]:
         i = text.find(b"  ", j)
     pieces.append(text[done:])
     return b"".join(pieces), marks, removed
+
+
+def original_span(marks: list[int], removed: list[int], start: int, end: int) -> tuple[int, int]:
+    """Where the span start:end of single_spaced's result lies in the text it was made
+    from (its ``marks`` and ``removed``)."""
+    if not marks:
+        return start, end
+    k = bisect_right(marks, start) - 1
+    first = start + removed[k] if k >= 0 else start
+    k = bisect_right(marks, end - 1) - 1
+    return first, end + removed[k] if k >= 0 else end
+
+
+# Bytes that are word characters in ASCII (the cue scans write any other word character
+# as "_"), and the run of them from a position: where a prefix cue's word ends.
+WORD_BYTES: tuple[bool, ...] = tuple(b < 128 and (chr(b).isalnum() or b == 95) for b in range(256))
+WORD_REST = re.compile(rb"\w*")
 
 
 class Lowered:

@@ -2,12 +2,12 @@
 
 import random
 import re
-from bisect import bisect_right
 
 from analysis.scoring.text import (
     Lowered,
     fast_round,
     lowered,
+    original_span,
     role_synonyms,
     single_spaced,
     trie,
@@ -74,7 +74,10 @@ def test_single_spaced_makes_each_run_of_spaces_one_and_maps_offsets_back():
     spaced, marks, removed = single_spaced(text)
     assert spaced == b" ab cd e f g "
     for i, byte in enumerate(spaced):
-        k = bisect_right(marks, i) - 1
         if byte != 32:  # a character kept: it maps back to itself
-            assert text[i + removed[k] if k >= 0 else i] == byte
+            start, end = original_span(marks, removed, i, i + 1)
+            assert end == start + 1 and text[start] == byte
+    # A span across removed runs keeps its ends: " cd e" is "   cd  e" in the text.
+    assert original_span(marks, removed, 3, 8) == (4, 12)
+    assert text[4:12] == b"   cd  e"
     assert single_spaced(b"a b ") == (b"a b ", [], [])
