@@ -142,16 +142,16 @@ _VERB_ALT = trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
 _CUE = re.compile(
     rf"(?<!{_W})(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{_VERB_ALT}|pointed\s+out))(?!{_W})"
 )
-# Speaker directly before a cue that ends at endpos: "Hasan Sultonov, <appos>, said".
-_BEFORE = re.compile(rf"(?<!{_W}){_SPEAKER}{_APPOS}\s*{_ADV}\Z")
-# _BEFORE by (whether a word may be a noun of an anonymous source, whether one may be a
-# role noun): where none can, the alternatives that need one are left out (they cost
-# most of a match), and the pattern finds the same matches.
+# Speaker directly before a cue that ends at endpos: "Hasan Sultonov, <appos>, said";
+# by (whether a word may be a noun of an anonymous source, whether one may be a role
+# noun): where none can, the alternatives that need one are left out (they cost most of
+# a match), and the pattern finds the same matches. _BEFORE: the whole pattern.
 _BEFORES = {
     (anon, role): re.compile(rf"(?<!{_W}){_speaker_pattern(anon, role)}{_APPOS}\s*{_ADV}\Z")
     for anon in (False, True)
     for role in (False, True)
 }
+_BEFORE = _BEFORES[True, True]
 # Speaker right after a cue: ", said Sultonov" / "according to the envoy,".
 _STOP_AFTER = (
     r"(?=\s*(?:[.,;:!?)\"”»]|\Z)|\s+(?:on|in|at|during|after|before|late|earlier|last|this|"
