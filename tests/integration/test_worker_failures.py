@@ -28,8 +28,11 @@ from tests.integration.workers import (
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 # Redelivery settings for the workers of these tests: a task left unacknowledged for
-# 3 s is handed out again, checked every second.
-FAST_REDELIVERY = {"CELERY_VISIBILITY_TIMEOUT": "3", "CELERY_UNACKED_RESTORE_INTERVAL": "1"}
+# 10 s is handed out again, checked every second. Not shorter: on a loaded machine a
+# chunk can take a few seconds to score, and a task still being worked on would be
+# handed out again and again (correct, since scoring is idempotent, but slow enough to
+# time the test out).
+FAST_REDELIVERY = {"CELERY_VISIBILITY_TIMEOUT": "10", "CELERY_UNACKED_RESTORE_INTERVAL": "1"}
 
 
 @pytest.fixture
@@ -91,7 +94,7 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(tmp_path
     second_log = tmp_path / "second.log"
     second = start_worker(second_log, name="rescuer", env=FAST_REDELIVERY)
     try:
-        _wait(lambda: _scored(ids) == len(ids), 90, second_log)
+        _wait(lambda: _scored(ids) == len(ids), 150, second_log)
         time.sleep(1)  # anything still redelivered would show up as an extra count
     finally:
         stop_worker(second)
