@@ -11,8 +11,12 @@ Only the scoring is counted: the script runs itself under callgrind with instrum
 off, and turns it on around `score_texts` through callgrind's client requests, made by a
 three-line C helper compiled with the machine's C compiler into a temporary folder.
 
-Run: .venv/bin/python bench/instructions.py [--articles 50]
+Run: .venv/bin/python bench/instructions.py [--articles 50] [--naive]
 (needs valgrind and a C compiler; after `make compile`, it counts the compiled scorers).
+--naive counts the naive pair of bench/score.py (vaderSentiment per sentence plus
+textstat's five formulas) on the same articles as well, and prints the ratio of the two
+counts: a deterministic companion to the timed ratio, not a substitute for it (an
+interpreted instruction and a compiled one do not cost the same time).
 """
 
 import argparse
@@ -35,11 +39,24 @@ void stop(void) { CALLGRIND_STOP_INSTRUMENTATION; CALLGRIND_DUMP_STATS; }
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--naive", action="store_true", help="count the naive pair too")
     parser.add_argument("--inner", help=argparse.SUPPRESS)  # the helper library, under valgrind
+    parser.add_argument("--inner-naive", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inner:
-        score(args.articles, args.inner)
+        score(args.articles, args.inner, naive=args.inner_naive)
         return
+    engine = count(args.articles, naive=False)
+    print(f"{engine / 1e6:.2f} M instructions an article while scoring")
+    if args.naive:
+        baseline = count(args.articles, naive=True)
+        print(f"{baseline / 1e6:.2f} M instructions an article for the naive pair")
+        print(f"naive / engine: {baseline / engine:.2f}x")
+    print(f"({args.articles} synthetic articles, bench/corpus.py seed 1, PYTHONHASHSEED=0)")
+
+
+def count(articles: int, *, naive: bool) -> float:
+    """Instructions per article, counted by callgrind around the scoring only."""
     for tool in ("valgrind", "cc"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed (Debian: apt-get install valgrind gcc)")
@@ -58,9 +75,10 @@ def main() -> None:
                 sys.executable,
                 __file__,
                 "--articles",
-                str(args.articles),
+                str(articles),
                 "--inner",
                 str(library),
+                *(["--inner-naive"] if naive else []),
             ],
             check=True,
             env=env,
@@ -76,11 +94,10 @@ def main() -> None:
         ]
     if not totals:
         sys.exit("callgrind wrote no counts")
-    print(f"{max(totals) / args.articles / 1e6:.2f} M instructions an article while scoring")
-    print(f"({args.articles} synthetic articles, bench/corpus.py seed 1, PYTHONHASHSEED=0)")
+    return max(totals) / articles
 
 
-def score(articles: int, library: str) -> None:
+def score(articles: int, library: str, *, naive: bool = False) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
@@ -88,13 +105,20 @@ def score(articles: int, library: str) -> None:
     django.setup()
     from analysis.scoring import all_scorers, score_texts
     from bench.corpus import distinct_articles
+    from bench.score import naive as naive_pair
 
     helper = ctypes.CDLL(library)
     texts = distinct_articles(articles, seed=1)
-    scorers = all_scorers()
-    score_texts(distinct_articles(20, seed=9), scorers)  # word caches and lazy loads warm
-    helper.start()
-    score_texts(texts, scorers)
+    scorers = all_scorers()  # also installs the offline pronunciation data textstat needs
+    warm_up = distinct_articles(20, seed=9)  # word caches and lazy loads warm
+    if naive:
+        naive_pair(warm_up)
+        helper.start()
+        naive_pair(texts)
+    else:
+        score_texts(warm_up, scorers)
+        helper.start()
+        score_texts(texts, scorers)
     helper.stop()
 
 
