@@ -268,22 +268,22 @@ def _valence(low: list[str], tokens: list[str], i: int) -> float:
     return valence
 
 
-class _StrippedWords(dict):
-    """Token as written -> VADER's word for it, filled as tokens come: most recur."""
-
-    def __missing__(self, token: str) -> str:
-        low = token.lower()
-        word = low.strip(_PUNCTUATION)
-        if len(word) <= 2:
-            word = low
-        if len(self) >= _STRIPPED_LIMIT:
-            self.clear()
-        self[token] = word
-        return word
-
-
+# Token as written -> VADER's word for it, filled as tokens come (most recur) and
+# emptied past the limit. A plain dict read with get(): a dict subclass with __missing__
+# is read through the generic __getitem__ slot, several times slower per lookup.
+_STRIPPED: dict[str, str] = {}
 _STRIPPED_LIMIT = 200_000
-_STRIPPED = _StrippedWords()
+
+
+def _stripped_word(token: str) -> str:
+    low = token.lower()
+    word = low.strip(_PUNCTUATION)
+    if len(word) <= 2:
+        word = low
+    if len(_STRIPPED) >= _STRIPPED_LIMIT:
+        _STRIPPED.clear()
+    _STRIPPED[token] = word
+    return word
 
 
 def _words(lowered: str, text: str, tokens: list[str]) -> list[str]:
@@ -293,10 +293,10 @@ def _words(lowered: str, text: str, tokens: list[str]) -> list[str]:
     if len(lowered) == len(text):
         # Lowercasing mapped character to character, never to or from whitespace or
         # punctuation (and a final sigma's context ends at whitespace): it commutes with
-        # splitting and stripping, so each token is lower-cased on its own. A compiled
-        # loop looks them up faster than map() over a bound __getitem__.
-        stripped = _STRIPPED
-        return [stripped[token] for token in tokens]
+        # splitting and stripping, so each token is lower-cased on its own. A word is
+        # never empty (nor is a token), so a cached one is never falsy.
+        get = _STRIPPED.get
+        return [get(token) or _stripped_word(token) for token in tokens]
     # A character lowercased to two ("İ"): the length rule must see the original.
     return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in tokens]
 
