@@ -398,6 +398,8 @@ def _but(positions: list[int], values: list[float], pivot: int) -> None:
 
 
 def _punctuation_emphasis(text: str) -> float:
+    if "!" not in text and "?" not in text:
+        return 0.0  # as below, without counting
     exclamations = min(text.count("!"), 4)
     questions = text.count("?")
     if questions <= 1:
