@@ -51,7 +51,7 @@ _DIFFICULT_SYLLABLE_THRESHOLD = 2  # difficult_words_list() default
 # the apostrophe lookahead reads the original text in both, and the second step keeps
 # apostrophes, so applying them together gives the same string.
 _NOT_IN_WORDS = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences, counted as below
 # A whitespace-separated token is a word iff it keeps a character after punctuation
 # removal, i.e. iff it holds a \w character (a kept apostrophe is always followed by a
 # letter of the same token). A sentence counts if a _SENTENCE match holds three words. A
@@ -64,6 +64,13 @@ _A_WORD = r"[^\w\s]*\w\S*"
 _THREE_WORDS = re.compile(
     rf"{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}[^\w\s]*\w"
 )
+# The _SENTENCE matches are the pieces of the text between runs of [.!?] that hold a \w
+# character, each from its first \w on (the run after it is taken too, but no word can
+# end in it: _THREE_WORDS needs whitespace or a \w after what it takes). What a piece
+# holds before its first \w is whitespace, tokens that are no words and the start of a
+# token without \w: _THREE_WORDS skips the last two as it does within a match, so with
+# leading whitespace allowed it finds three words in the piece iff in the match.
+_PIECE_THREE_WORDS = re.compile(rf"\s*{_THREE_WORDS.pattern}")
 _PRONUNCIATION_VARIANT = re.compile(r"\(\d+\)$")
 
 
@@ -160,8 +167,9 @@ def word_syllables(lower_word: str) -> int:
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
-    # Each match tested in C.
-    return max(1, sum(map(bool, map(_THREE_WORDS.match, _SENTENCE.findall(text)))))
+    # The pieces split off in C rather than found by _SENTENCE, each tested in C.
+    pieces = text.replace("!", ".").replace("?", ".").split(".")
+    return max(1, sum(map(bool, map(_PIECE_THREE_WORDS.match, pieces))))
 
 
 def _hard_word_syllables(lower_word: str, plain_count: int) -> int:
@@ -184,14 +192,21 @@ def analyse(text: str) -> tuple[dict, list[str]]:
     return _values(text, *counts), sorted(difficult)
 
 
-# Word as written -> (syllables, polysyllabic, hard, foggy, difficult), as 0/1 counts.
-# Articles repeat most of their words and share most with each other, so each distinct
-# word is looked at once; the cache is emptied when it grows past its limit.
-_WORD_FIGURES: dict[str, tuple[int, int, int, int, int]] = {}
+# A word's figures packed in one integer, _FIELD bits each, from the lowest: a word (1),
+# syllables, polysyllabic, hard, foggy (0/1 each) and, in the top field, difficult (0/1),
+# so that a text's totals are one sum and a difficult word one comparison.
+_FIELD = 40  # no text has 2**40 words or syllables
+_MASK = (1 << _FIELD) - 1
+_DIFFICULT = 1 << 5 * _FIELD
+
+# Word as written -> its packed figures. Articles repeat most of their words and share
+# most with each other, so each distinct word is looked at once; the cache is emptied
+# when it grows past its limit.
+_WORD_FIGURES: dict[str, int] = {}
 _WORD_FIGURES_LIMIT = 200_000
 
 
-def _word_figures(word: str) -> tuple[int, int, int, int, int]:
+def _word_figures(word: str) -> int:
     lower = word.lower()
     count = word_syllables(lower)
     hard = foggy = difficult = 0
@@ -200,41 +215,36 @@ def _word_figures(word: str) -> tuple[int, int, int, int, int]:
         hard_count = _hard_word_syllables(lower, count)
         foggy = int(hard_count >= _FOG_SYLLABLE_THRESHOLD)
         difficult = int(hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD)
-    figures = (count, int(count >= 3), hard, foggy, difficult)
+    packed = 0
+    for figure in (difficult, foggy, hard, int(count >= 3), count, 1):
+        packed = packed << _FIELD | figure
     if len(_WORD_FIGURES) >= _WORD_FIGURES_LIMIT:
         _WORD_FIGURES.clear()
-    _WORD_FIGURES[word] = figures
-    return figures
+    _WORD_FIGURES[word] = packed
+    return packed
 
 
-# Whitespace-separated token as written -> its word's figures packed in one integer
-# (_FIELD bits each: a word or not, syllables, polysyllabic, hard, foggy), so that the
-# text's totals are one sum in C; and token -> word for the tokens whose word is
-# difficult. Removing punctuation never joins or splits tokens, and the apostrophe rule
-# sees whitespace (or the end) after a token in the text as after the token alone: so
-# each token gives the same word on its own as in the text, and the text need not be
-# rewritten. Both are emptied together, between texts, past the limit above.
-_FIELD = 40  # no text has 2**40 words or syllables
-_MASK = (1 << _FIELD) - 1
+# Whitespace-separated token as written -> its word's packed figures (0 for no word);
+# and token -> word for the tokens whose word is difficult. Removing punctuation never
+# joins or splits tokens, and the apostrophe rule sees whitespace (or the end) after a
+# token in the text as after the token alone: so each token gives the same word on its
+# own as in the text, and the text need not be rewritten. Both are emptied together,
+# between texts, past the limit above. Plain dicts read with get(): a dict subclass with
+# __missing__ is read through the generic __getitem__ slot, several times slower.
+_TOKEN_FIGURES: dict[str, int] = {}
 _DIFFICULT_TOKENS: dict[str, str] = {}
 
 
-class _PackedFigures(dict):
-    def __missing__(self, token: str) -> int:
-        # Letters and digits alone (\w characters all) are a word as they stand.
-        word = token if token.isalnum() else _NOT_IN_WORDS.sub("", token)
-        packed = 0
-        if word:
-            count, poly, hard, foggy, difficult = _WORD_FIGURES.get(word) or _word_figures(word)
-            for figure in (foggy, hard, poly, count, 1):
-                packed = packed << _FIELD | figure
-            if difficult:
-                _DIFFICULT_TOKENS[token] = word
-        self[token] = packed
-        return packed
-
-
-_TOKEN_FIGURES = _PackedFigures()
+def _token_figures(token: str) -> int:
+    # Letters and digits alone (\w characters all) are a word as they stand.
+    word = token if token.isalnum() else _NOT_IN_WORDS.sub("", token)
+    packed = 0
+    if word:
+        packed = _WORD_FIGURES.get(word) or _word_figures(word)
+        if packed >= _DIFFICULT:
+            _DIFFICULT_TOKENS[token] = word
+    _TOKEN_FIGURES[token] = packed
+    return packed
 
 
 def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]:
@@ -244,12 +254,17 @@ def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]
         _TOKEN_FIGURES.clear()
         _DIFFICULT_TOKENS.clear()
     tokens = whitespace_split(text)  # shared with the sentiment scorer's sentences
-    figures = _TOKEN_FIGURES
-    total = 0
-    for token in tokens:  # compiled, faster than sum(map(figures.__getitem__, tokens))
-        total += figures[token]
+    get = _TOKEN_FIGURES.get
     difficult_tokens = _DIFFICULT_TOKENS
-    difficult = {difficult_tokens[token] for token in tokens if token in difficult_tokens}
+    difficult = set()
+    total = 0
+    for token in tokens:  # compiled, faster than sum(map(...))
+        packed = get(token)
+        if packed is None:
+            packed = _token_figures(token)
+        total += packed
+        if packed >= _DIFFICULT:
+            difficult.add(difficult_tokens[token])
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
     )

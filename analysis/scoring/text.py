@@ -17,7 +17,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE
-from analysis.scoring.sentences import rare_characters
+from analysis.scoring.sentences import ascii_replaced, rare_characters
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -70,6 +70,7 @@ def fast_round(x: float, ndigits: int) -> float:
 # --- Lower-cased text -----------------------------------------------------------------
 
 _A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
+_A_TO_Z_EITHER_CASE = _A_TO_Z[:65] + _A_TO_Z[97:123] + _A_TO_Z[91:]  # A-Z read as a-z
 _ASCII_CAPITAL_BYTES = frozenset(range(65, 91))
 
 
@@ -140,7 +141,12 @@ class Lowered:
         if not self.same:  # a rare character whose lower case is longer: kept as it is
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         self.lower = lower
-        self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
+        if all(ch.lower() == ch for ch in self.rare):
+            # Only ASCII capitals changed: the text's bytes (shared with other scans), read
+            # in either case, give the same letters.
+            self.letters = ascii_replaced(text).translate(_A_TO_Z_EITHER_CASE)
+        else:
+            self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
         self.runs = self.letters.split()
 
     def find_all(self, words) -> list[int]:

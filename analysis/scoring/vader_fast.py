@@ -268,37 +268,71 @@ def _valence(low: list[str], tokens: list[str], i: int) -> float:
     return valence
 
 
-class _StrippedWords(dict):
-    """Token as written -> VADER's word for it, filled as tokens come: most recur."""
-
-    def __missing__(self, token: str) -> str:
-        low = token.lower()
-        word = low.strip(_PUNCTUATION)
-        if len(word) <= 2:
-            word = low
-        if len(self) >= _STRIPPED_LIMIT:
-            self.clear()
-        self[token] = word
-        return word
+# Token as written -> VADER's word for it, whether that word is scored (in _SCORED),
+# whether it is a modifier (in _MODIFIERS), and whether it keeps its sentence off the
+# plain path below (an idiom marker, or "n't" in it). Filled as tokens come (most recur)
+# and emptied past the limit. A plain dict read with get(): a dict subclass with
+# __missing__ is read through the generic __getitem__ slot, several times slower.
+_ENTRIES: dict[str, tuple[str, bool, bool, bool]] = {}
+_ENTRIES_LIMIT = 200_000
 
 
-_STRIPPED_LIMIT = 200_000
-_STRIPPED = _StrippedWords()
+def _word(token: str) -> str:
+    # VADER's word: the token with leading and trailing punctuation stripped, unless that
+    # leaves two characters or fewer (so ":)" and "no," stay), in lower case.
+    low = token.lower()
+    word = low.strip(_PUNCTUATION)
+    return word if len(word) > 2 else low
 
 
-def _words(lowered: str, text: str, tokens: list[str]) -> list[str]:
-    # VADER's words: whitespace-separated tokens with leading and trailing punctuation
-    # stripped, unless that leaves two characters or fewer (so ":)" and "no," stay), in
-    # lower case; ``tokens``: text.split().
-    if len(lowered) == len(text):
-        # Lowercasing mapped character to character, never to or from whitespace or
-        # punctuation (and a final sigma's context ends at whitespace): it commutes with
-        # splitting and stripping, so each token is lower-cased on its own. A compiled
-        # loop looks them up faster than map() over a bound __getitem__.
-        stripped = _STRIPPED
-        return [stripped[token] for token in tokens]
-    # A character lowercased to two ("İ"): the length rule must see the original.
-    return [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in tokens]
+def _entry(token: str) -> tuple[str, bool, bool, bool]:
+    word = _word(token)
+    entry = (
+        word,
+        word in _SCORED,
+        word in _MODIFIERS,
+        word in _IDIOM_MARKERS or "n't" in word,
+    )
+    if len(_ENTRIES) >= _ENTRIES_LIMIT:
+        _ENTRIES.clear()
+    _ENTRIES[token] = entry
+    return entry
+
+
+def _words(
+    lowered: str, text: str, tokens: list[str]
+) -> tuple[list[str], list[int], list[bool], bool]:
+    """VADER's words of ``text`` (``tokens``: text.split()); the positions of the scored
+    ones, and for each whether a modifier is among the three words before it; and
+    whether the text holds neither "n't" nor an idiom marker (``plain``)."""
+    if len(lowered) != len(text):
+        # A character lowercased to two ("İ"): the length rule must see the original.
+        low = [(s if len(s := w.strip(_PUNCTUATION)) > 2 else w).lower() for w in tokens]
+        hits = [i for i, word in enumerate(low) if word in _SCORED]
+        modified = [not _MODIFIERS.isdisjoint(low[max(i - 3, 0) : i]) for i in hits]
+        return low, hits, modified, "n't" not in lowered and _IDIOM_MARKERS.isdisjoint(low)
+    # Lowercasing mapped character to character, never to or from whitespace or
+    # punctuation (and a final sigma's context ends at whitespace): it commutes with
+    # splitting and stripping, so each token is lower-cased on its own, and "n't" (no
+    # punctuation at either end) is in the text iff in one of its words. One pass over
+    # the tokens, each looked up once; an entry is never empty, so never falsy.
+    get = _ENTRIES.get
+    low = []
+    hits = []
+    modified = []
+    plain = True
+    last_modifier = -4
+    for i, token in enumerate(tokens):
+        word, scored, modifier, idiomatic = get(token) or _entry(token)
+        low.append(word)
+        if scored:
+            hits.append(i)
+            modified.append(i - last_modifier <= 3)
+        if modifier:
+            last_modifier = i
+        if idiomatic:
+            plain = False
+    return low, hits, modified, plain
 
 
 def holds_emoji(characters) -> bool:
@@ -321,29 +355,21 @@ def _sentiments(
     # Split once: the words come from the tokens as written, whose capitals count too.
     if tokens is None or not emoji_free:
         tokens = text.split()
-    low = _words(lowered, text, tokens)
+    low, hits, modified, plain = _words(lowered, text, tokens)
     n = len(low)
-    scored = _SCORED
-    hits = [i for i, word in enumerate(low) if word in scored]
     if not hits:
         return [], n, text
 
     # Stripping punctuation never changes whether a token is upper case: capitals are
     # checked on the raw tokens.
     lexicon = LEXICON
-    modifiers = _MODIFIERS
-    # Without "n't" or any idiom in the sentence, a lexicon word with no modifier among
-    # the three words before it keeps its lexicon valence (capitals aside).
-    plain = "n't" not in lowered and _IDIOM_MARKERS.isdisjoint(low)
+    # Without "n't" or any idiom in the sentence (plain), a lexicon word with no modifier
+    # among the three words before it keeps its lexicon valence (capitals aside).
     positions: list[int] = []
     values: list[float] = []
-    for i in hits:
+    for i, near in zip(hits, modified, strict=True):
         word = low[i]
-        if (
-            plain
-            and word not in _SELF_MODIFYING
-            and modifiers.isdisjoint(low[i - 3 : i] if i > 2 else low[:i])
-        ):
+        if plain and not near and word not in _SELF_MODIFYING:
             valence = lexicon[word]
             if tokens[i].isupper():
                 valence = _emphasis(valence, True, tokens)
@@ -372,6 +398,8 @@ def _but(positions: list[int], values: list[float], pivot: int) -> None:
 
 
 def _punctuation_emphasis(text: str) -> float:
+    if "!" not in text and "?" not in text:
+        return 0.0  # as below, without counting
     exclamations = min(text.count("!"), 4)
     questions = text.count("?")
     if questions <= 1:

@@ -255,3 +255,19 @@ def test_hyphenation_points_are_pyphens_whatever_the_word():
     words += ["Merapur", "Sultonov", "utility-scale", "don't", "İstanbul", "a", ""]
     for word in words:
         assert _hyphenation_points(word) == len(reference.positions(word)), word
+
+
+def test_sentence_count_from_pieces_is_the_count_of_sentence_matches():
+    # _sentence_count splits the text at [.!?] instead of finding textstat's matches.
+    from analysis.scoring.readability_fast import _SENTENCE, _THREE_WORDS, _sentence_count
+
+    def by_matches(text: str) -> int:
+        matches = _SENTENCE.findall(text)
+        return max(1, sum(1 for m in matches if _THREE_WORDS.match(m))) if text else 0
+
+    pieces = ["a", "b", "é", "1", "_", " ", "\n", ".", "!", "?", "'", '"', "“", "—", "-", ","]
+    pieces += ["\u00a0", "İ", "ß", "…", "U.S.", " so ", "!!", "?!", " 3.5 "]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(25)))
+        assert _sentence_count(text) == by_matches(text), repr(text)

@@ -1,3 +1,5 @@
+import random
+
 from analysis.scoring.sentences import split, split_spans
 
 
@@ -165,3 +167,30 @@ def test_sentence_ends_are_found_where_the_pattern_finds_them():
             expected = [m.span() for m in _END.finditer(text, lo, hi)]
             found = matches_at(_END, text, marks, first, lo, hi)
             assert [m.span() for m in found] == expected, text
+
+
+def test_paragraphs_are_the_stretches_between_paragraph_matches_stripped():
+    # _paragraphs splits at newlines instead of finding _PARAGRAPH's matches.
+    from analysis.scoring.sentences import _PARAGRAPH, _paragraphs
+
+    def by_matches(text: str) -> list[tuple[int, int]]:
+        bounds, start = [], 0
+        for match in _PARAGRAPH.finditer(text):
+            bounds.append((start, match.start()))
+            start = match.end()
+        bounds.append((start, len(text)))
+        result = []
+        for s, e in bounds:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                result.append((s, e))
+        return result
+
+    pieces = ["a", "b.", " ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2028", "\x85", "\x0c"]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(20)))
+        assert _paragraphs(text) == by_matches(text), repr(text)

@@ -56,6 +56,18 @@ def test_lowered_text_is_str_lower_whatever_the_characters_outside_ascii():
         assert lowered(text).lower == text.lower(), text
 
 
+def test_lowered_letters_are_the_letters_a_to_z_of_the_lower_case_text():
+    # Written for the tests: the Kelvin sign lower-cases to an ASCII "k", "İ" to two
+    # characters; the others keep their case or lower-case outside ASCII.
+    pieces = ["a", "Z", " ", "“", "—", "É", "ß", "\u212a", "İ", "Σ", "😀", "\u0141", ".", "7"]
+    rng = random.Random(11)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        low = Lowered(text)
+        want = bytes(ch if 97 <= ch <= 122 else 32 for ch in low.lower.encode("ascii", "replace"))
+        assert low.letters == want, repr(text)
+
+
 def test_fast_round_gives_what_round_gives():
     rng = random.Random(5)
     values = [rng.uniform(-1, 1) for _ in range(20000)] + [
