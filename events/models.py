@@ -38,7 +38,11 @@ class ArticleTerm(models.Model):
     ``ArticleVector`` (the same terms and weights in one row), not by these rows.
     """
 
-    article = models.ForeignKey("newsdesk.Article", models.CASCADE, related_name="terms")
+    # Found by article through the unique constraint below, whose first field it is (an
+    # index of its own would repeat it).
+    article = models.ForeignKey(
+        "newsdesk.Article", models.CASCADE, related_name="terms", db_index=False
+    )
     term = models.CharField(max_length=80)
     weight = models.FloatField(default=1.0)
     # The article's publication time, copied when it is indexed, so that the postings of
@@ -52,8 +56,10 @@ class ArticleTerm(models.Model):
         ]
         # The table it had in newsdesk, where the index started.
         db_table = "newsdesk_articleterm"
+        # Candidates are found by term within a date window (this index, which PostgreSQL
+        # reads without visiting the table) and compared by their ArticleVector; a
+        # (term, article) index served neither any more and went (events 0004).
         indexes = [
-            models.Index(fields=["term", "article"], name="newsdesk_ar_term_74e0aa_idx"),
             models.Index(
                 fields=["term", "published_at"],
                 include=["article", "weight"],
