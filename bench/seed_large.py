@@ -7,7 +7,7 @@ with every scorer; each body ends with a sentence of its own so that its content
 unique, and its Score rows are copies of its template's. Finally the event comparison of
 a fixed sample of events (the ones bench/pages.py requests) is precomputed.
 
-The term index (ArticleTerm) is filled too, with each template's terms weighted by the
+The term index (ArticleTerm, and each article's ArticleVector) is filled too, with each template's terms weighted by the
 document frequencies of the whole seed (stored in TermCount, each article's words in
 IndexedWords), so that placing a new article (bench/pages.py) searches an index of the
 real size; --no-terms leaves them empty.
@@ -49,8 +49,14 @@ from analysis.scoring import all_scorers  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
 from events.event_report import event_comparison_refresh  # noqa: E402
-from events.grouping import WORD, Frequencies, article_words, terms_for_text  # noqa: E402
-from events.models import ArticleTerm, IndexedWords, TermCount  # noqa: E402
+from events.grouping import (  # noqa: E402
+    WORD,
+    Frequencies,
+    article_words,
+    terms_for_text,
+    vector_text,
+)
+from events.models import ArticleTerm, ArticleVector, IndexedWords, TermCount  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
     Event,
@@ -268,6 +274,9 @@ def copy_tails(templates: list[dict]) -> None:
         template["words_tails"] = (
             [f"\t{_copy_text(template['words'])}\n"] if template["terms"] else []
         )
+        template["vector_tails"] = (
+            [f"\t{_copy_text(vector_text(template['terms']))}\n"] if template["terms"] else []
+        )
 
 
 def dependent_rows(
@@ -281,6 +290,7 @@ def dependent_rows(
              "score_tails"),
             (ArticleTerm, "article_id, published_at, term, weight", "term_tails"),
             (IndexedWords, "article_id, words", "words_tails"),
+            (ArticleVector, "article_id, terms", "vector_tails"),
         )  # fmt: skip
         counts = []
         with connection.cursor() as cursor:
@@ -310,6 +320,14 @@ def dependent_rows(
     )
     IndexedWords.objects.bulk_create(
         (IndexedWords(article_id=a.pk, words=templates[t]["words"]) for a, t in pairs),
+        batch_size=2000,
+    )
+    ArticleVector.objects.bulk_create(
+        (
+            ArticleVector(article_id=a.pk, terms=vector_text(templates[t]["terms"]))
+            for a, t in pairs
+            if templates[t]["terms"]
+        ),
         batch_size=2000,
     )
     terms = ArticleTerm.objects.bulk_create(

@@ -6,11 +6,12 @@ articles use it, the document frequencies being kept in ``TermCount`` as article
 indexed (so a name in every report of the month, or a word of every report, tells little,
 and the weights follow the archive). The heaviest ``MAX_TERMS`` words, scaled to unit
 length, are stored in the ``ArticleTerm`` inverted index, with the terms that survive
-translation (events/crosslingual.py). Placing an article is one indexed query for the
-articles published within a few days that share its heaviest ``SEARCH_TERMS`` words or
-its terms that survive translation (each posting carries its article's publication time,
-so the window is part of the index) and their cosine similarity to it over all the terms
-they share. It joins the event most like it as a whole — the mean similarity to
+translation (events/crosslingual.py), and all together in one ``ArticleVector`` row.
+Placing an article is one indexed query for the articles published within a few days
+that share its heaviest ``SEARCH_TERMS`` words or its terms that survive translation
+(each posting carries its article's publication time, so the window is part of the
+index), with their vectors, and their cosine similarity to it over all the terms they
+share. It joins the event most like it as a whole — the mean similarity to
 the event's members in the window, not to one neighbour, so an event does not drift one
 link at a time and two events never merge through one bridging article — if that reaches
 the threshold, a member shares enough distinct words with it, and it is related to every
@@ -37,8 +38,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import (
-    Aggregate,
     Count,
+    F,
     Max,
     Min,
     OuterRef,
@@ -47,15 +48,14 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
-    TextField,
     Value,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, Greatest, Least
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 
 from events.crosslingual import crosslingual_terms, reads_as_english
 from events.event_report import events_mark_stale
-from events.models import ArticleTerm, IndexedWords, TermCount
+from events.models import ArticleTerm, ArticleVector, IndexedWords, TermCount
 from newsdesk.dates import shifted
 from newsdesk.models import Article, CopyKind, Event, MembershipSource
 
@@ -413,6 +413,7 @@ def article_index(*, article: Article) -> dict[str, float]:
             )
             for term, weight in terms.items()
         )
+        _store_vectors({article.pk: terms})
     return terms
 
 
@@ -457,7 +458,19 @@ def articles_index(
                 for a in batch
                 for term, weight in result[a.pk].items()
             )
+            _store_vectors({a.pk: result[a.pk] for a in batch})
     return result
+
+
+def _store_vectors(terms: dict[int, dict[str, float]]) -> None:
+    """Write these articles' vectors (by article id), in place of those they had: one
+    statement."""
+    ArticleVector.objects.bulk_create(
+        [ArticleVector(article_id=pk, terms=vector_text(own)) for pk, own in terms.items()],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["terms"],
+    )
 
 
 # --- Similarity -----------------------------------------------------------------------
@@ -575,36 +588,29 @@ def _reference_time(article: Article) -> dt.datetime:
     return article.published_at or article.created_at or timezone.now()
 
 
-# Separators of the matched postings that the candidates query sends back as one text
-# per article: no term contains them (terms are words, numbers and names).
+# Separators of an ArticleVector's "term<_FIELD>weight" pairs: no term contains them
+# (terms are words, numbers and names).
 _FIELD, _ROW = "\x1f", "\x1e"
 
 
-class _Postings(Aggregate):
-    """The group's "term<_FIELD>weight" texts joined by _ROW (STRING_AGG on PostgreSQL,
-    GROUP_CONCAT on SQLite)."""
-
-    function = "STRING_AGG"
-    template = "%(function)s(%(expressions)s)"
-    output_field = TextField()
-
-    def __init__(self, **extra):
-        posting = Concat(
-            "term", Value(_FIELD), Cast("weight", TextField()), output_field=TextField()
-        )
-        super().__init__(posting, Value(_ROW), **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra)
+def vector_text(terms: Mapping[str, float]) -> str:
+    """Terms and weights as an ArticleVector stores them: sorted by term; each weight as
+    Python writes a float, which reads back as the same float."""
+    return _ROW.join(f"{term}{_FIELD}{terms[term]!r}" for term in sorted(terms))
 
 
-def _shared_postings(text: str | None) -> dict[str, float]:
-    shared = {}
-    for posting in (text or "").split(_ROW):
-        term, _, weight = posting.rpartition(_FIELD)
-        if term:
-            shared[term] = float(weight)
-    return shared
+def _vector_split(text: str | None) -> tuple[list[str], list[str]]:
+    """An ArticleVector's terms, and their weights as text, in its order."""
+    if not text:
+        return [], []
+    flat = text.replace(_FIELD, _ROW).split(_ROW)
+    return flat[::2], flat[1::2]
+
+
+def vector_terms(text: str | None) -> dict[str, float]:
+    """The terms and weights of an ArticleVector's text."""
+    names, weights = _vector_split(text)
+    return dict(zip(names, map(float, weights), strict=True))
 
 
 def find_candidates(
@@ -623,8 +629,11 @@ def find_candidates(
 
     The cosine similarity needs only the shared words' weights (each article's are of
     unit length), and the weighted Jaccard similarity across languages those and the sum
-    of each candidate's weights, so the query sends those rather than every term of the
-    candidates (reading those was a second query and most of a placement's time).
+    of each candidate's weights. The query sends each candidate's ``ArticleVector``, one
+    row: reading its postings of the article's terms and the sums of its weights from
+    the index took three probes of up to MAX_TERMS index rows each per candidate (and
+    reading all of its terms that way was once a second query and most of a
+    placement's time).
     """
     if not terms:
         return []
@@ -666,7 +675,7 @@ def search_terms(terms: dict[str, float]) -> list[str]:
 
 def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple):
     """The query of find_candidates: the best articles of the window by shared weight,
-    each with its postings of these terms, its weights' sums and its event's size."""
+    each with its vector and its event's size."""
     # The postings of the heaviest terms within the window (a range of the (term,
     # published_at) index each), summed by article; only the best MAX_CANDIDATES articles
     # are read.
@@ -680,18 +689,13 @@ def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple)
         .order_by("-shared_weight", "article_id")
         .values("article_id")[:MAX_CANDIDATES]
     )
-    # For each of those, its postings of these terms, the sum of all its weights and the
-    # size of its event within the window (correlated subqueries: a few index rows each).
-    postings = ArticleTerm.objects.filter(article_id=OuterRef("pk"), term__in=list(terms))
+    # For each of those, its vector (one row by its primary key) and the size of its
+    # event within the window (a correlated subquery: a few index rows).
     return (
         Article.objects.filter(pk__in=best)
         .order_by()
         .annotate(
-            postings=Subquery(
-                postings.order_by().values("article_id").annotate(p=_Postings()).values("p")
-            ),
-            total=_weights_sum(),
-            total_crossing=_weights_sum(term__startswith=CROSSING),
+            vector=F("term_vector__terms"),
             event_size=Subquery(
                 Article.objects.filter(event_id=OuterRef("event_id"), published_at__range=window)
                 .order_by()
@@ -708,22 +712,9 @@ def _candidate_rows(*, article: Article, terms: dict[str, float], window: tuple)
             "published_at",
             "copy_of_id",
             "copy_kind",
-            "postings",
-            "total",
-            "total_crossing",
+            "vector",
             "event_size",
         )
-    )
-
-
-def _weights_sum(**terms) -> Subquery:
-    """The sum of the outer article's index weights (of the terms ``terms`` select)."""
-    return Subquery(
-        ArticleTerm.objects.filter(article_id=OuterRef("pk"), **terms)
-        .order_by()
-        .values("article_id")
-        .annotate(total=Sum("weight"))
-        .values("total")
     )
 
 
@@ -732,18 +723,26 @@ def _compared(
 ) -> tuple[dict[str, float], float, bool] | None:
     """A candidate's shared terms, its similarity and whether it was compared across
     languages; None if it shares too little of the kind of terms that compare."""
-    shared = _shared_postings(row["postings"])
-    total, total_crossing = row["total"] or 0.0, row["total_crossing"] or 0.0
+    names, weights = _vector_split(row["vector"])
     # Two articles in the same language are compared by their own terms; if either has
     # none (it does not read as English), by the terms that survive translation.
-    crossing = not mine_own or total - total_crossing <= 1e-9
-    shared = {t: w for t, w in shared.items() if t.startswith(CROSSING) == crossing}
+    crossing = not mine_own or all(t.startswith(CROSSING) for t in names)
+    # Only the weights of the shared terms are read as numbers (parsing the vector of
+    # each of 50 candidates whole took milliseconds).
+    shared = {
+        t: float(w)
+        for t, w in zip(names, weights, strict=True)
+        if t in terms and t.startswith(CROSSING) == crossing
+    }
     if len(shared) < MIN_CANDIDATE_TERMS:
         return None  # it was found by terms of the other kind only
     if crossing and not any(t.startswith(CROSSING_FACTS) for t in shared):
         return None  # across languages, names alone do not make the same happening
     if crossing:  # weighted Jaccard: the sum of the minima over that of the maxima
         low = sum(min(weight, terms.get(term, 0.0)) for term, weight in shared.items())
+        total_crossing = sum(
+            float(w) for t, w in zip(names, weights, strict=True) if t.startswith(CROSSING)
+        )
         high = mine_crossing + total_crossing - low
         likeness = low / high if high > 0 else 0.0
     else:  # cosine: both sides' word weights are of unit length
@@ -956,8 +955,8 @@ def article_placement(
     if article.event_id and Event.objects.filter(pk=article.event_id, locked=True).exists():
         return Placement(event=article.event, skipped="locked")
     if terms is None:
-        terms = dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight"))
-        terms = terms or article_index(article=article)
+        stored = ArticleVector.objects.filter(article=article).values_list("terms", flat=True)
+        terms = vector_terms(stored.first()) or article_index(article=article)
 
     candidates = find_candidates(article=article, terms=terms, window_days=window_days)
     candidates.sort(key=lambda c: (-c.similarity, c.article_id))

@@ -34,10 +34,15 @@ class ArticleTerm(models.Model):
     """The inverted index behind event grouping: an article's distinctive terms.
 
     Looking up candidates by term within a date window costs the same with a thousand or
-    a million stored articles.
+    a million stored articles. The candidates found are compared by their
+    ``ArticleVector`` (the same terms and weights in one row), not by these rows.
     """
 
-    article = models.ForeignKey("newsdesk.Article", models.CASCADE, related_name="terms")
+    # Found by article through the unique constraint below, whose first field it is (an
+    # index of its own would repeat it).
+    article = models.ForeignKey(
+        "newsdesk.Article", models.CASCADE, related_name="terms", db_index=False
+    )
     term = models.CharField(max_length=80)
     weight = models.FloatField(default=1.0)
     # The article's publication time, copied when it is indexed, so that the postings of
@@ -51,8 +56,10 @@ class ArticleTerm(models.Model):
         ]
         # The table it had in newsdesk, where the index started.
         db_table = "newsdesk_articleterm"
+        # Candidates are found by term within a date window (this index, which PostgreSQL
+        # reads without visiting the table) and compared by their ArticleVector; a
+        # (term, article) index served neither any more and went (events 0004).
         indexes = [
-            models.Index(fields=["term", "article"], name="newsdesk_ar_term_74e0aa_idx"),
             models.Index(
                 fields=["term", "published_at"],
                 include=["article", "weight"],
@@ -94,3 +101,22 @@ class IndexedWords(models.Model):
 
     def __str__(self) -> str:
         return f"words of article {self.article_id}"
+
+
+class ArticleVector(models.Model):
+    """An article's index terms with their weights (the same as its ``ArticleTerm``
+    rows), in one row: what a newly placed article compares its candidates by, one row
+    read per candidate instead of an index row for each of its up to MAX_TERMS words.
+
+    ``terms`` holds "term<US>weight" pairs sorted by term, separated by <RS> (the ASCII
+    unit and record separators, which no term contains; events.grouping.vector_text);
+    empty for an article indexed with no terms.
+    """
+
+    article = models.OneToOneField(
+        "newsdesk.Article", models.CASCADE, primary_key=True, related_name="term_vector"
+    )
+    terms = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"terms of article {self.article_id}"

@@ -27,8 +27,10 @@ from events.grouping import (
     search_terms,
     stem,
     threshold_setting,
+    vector_terms,
+    vector_text,
 )
-from events.models import ArticleTerm, IndexedWords, TermCount
+from events.models import ArticleTerm, ArticleVector, IndexedWords, TermCount
 from newsdesk.importer import articles_import
 from newsdesk.models import Article, CopyKind, Event, MembershipSource
 from tests.events.candidates import candidate
@@ -321,6 +323,23 @@ def test_article_terms_are_words_weighted_by_tf_idf_of_unit_length_and_capped():
     article_index(article=article)
     article_index(article=article)  # re-indexing replaces the rows
     assert dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight")) == terms
+    # ...and the vector the candidates are compared by: the same terms and weights.
+    assert vector_terms(ArticleVector.objects.get(article=article).terms) == terms
+
+
+def test_an_articles_vector_follows_its_reindexing_and_goes_with_it():
+    # Written for the tests.
+    article = ArticleFactory(headline="Flood at Brask", body=RIVER_TEXTS[0])
+    articles_index(Article.objects.all())
+    assert "w:brask" in vector_terms(ArticleVector.objects.get(article=article).terms)
+    article.headline, article.body = "Barges wait at Tessin", RIVER_TEXTS[1]
+    article.save()
+    articles_index([article])
+    vector = vector_terms(ArticleVector.objects.get(article=article).terms)
+    assert "w:tessin" in vector and "w:brask" not in vector
+    assert vector == dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight"))
+    article.delete()
+    assert not ArticleVector.objects.exists()
 
 
 def _bag_of_words_report(words: list[str]) -> str:
@@ -442,6 +461,25 @@ def test_the_migrations_backfill_counts_and_reweights_the_articles_indexed_befor
     assert "h:olm" not in terms and terms["w:brask"] > terms["w:olm"]
     assert not ArticleTerm.objects.filter(article=never).exists()
     assert IndexedWords.objects.filter(article__in=[one, two]).count() == 2
+
+
+def test_the_vector_migration_builds_each_indexed_articles_vector_from_its_index_rows():
+    from django.apps import apps
+    from django.db import connection
+
+    backfill = importlib.import_module("events.migrations.0003_article_vector").backfill
+    one = ArticleFactory(headline="Flood at Brask", body=RIVER_TEXTS[0])
+    two = ArticleFactory(headline="Barges wait at Tessin", body=RIVER_TEXTS[1])
+    never = ArticleFactory(headline="A quiet day in Sorvik", body=RIVER_TEXTS[2])
+    terms = articles_index([one, two])
+    # The tables as the migration finds them: the index rows, no vectors.
+    ArticleVector.objects.all().delete()
+    backfill(apps, type("SchemaEditor", (), {"connection": connection})())
+    vectors = dict(ArticleVector.objects.values_list("article_id", "terms"))
+    assert set(vectors) == {one.pk, two.pk} and never.pk not in vectors
+    assert {pk: vector_terms(text) for pk, text in vectors.items()} == terms
+    # Written as the code writes it (sorted by term).
+    assert vectors[one.pk] == vector_text(terms[one.pk])
 
 
 # --- What the machine may not touch ------------------------------------------------------
