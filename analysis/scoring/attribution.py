@@ -17,6 +17,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import split_spans
 from analysis.scoring.text import (
@@ -288,8 +290,21 @@ class _Scan:
         self.spans = spans
         self.starts = [s for s, _ in spans]
         self.lowered = lowered(text)
-        # Only the words looked up: cheaper than a set of all of them.
-        self.words = _LOOKED_UP.intersection(self.lowered.runs)
+        # Where each word looked up occurs as a whole run of letters: one pass of an
+        # automaton over the letters, a space put before and after them so that every
+        # word, the first and the last too, has one either side.
+        self.at: dict[bytes, list[int]] = {}
+        padded = b" " + self.lowered.letters + b" "
+        for index, start, _ in _LOOKED_UP_AUTOMATON.find_matches_as_indexes(
+            padded,
+            overlapping=True,  # two words share the space between them
+        ):
+            word = _LOOKED_UP_WORDS[index]
+            if word in self.at:
+                self.at[word].append(start)  # start in padded: the word's start in the letters
+            else:
+                self.at[word] = [start]
+        self.words = self.at.keys()  # the words looked up that occur
         ascii_text = text
         for ch in self.lowered.rare:
             ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
@@ -299,6 +314,11 @@ class _Scan:
 
     def sentence(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def find_all(self, words) -> list[int]:
+        """Where the words (bytes, of _LOOKED_UP) start as whole runs of letters, in no
+        particular order."""
+        return [pos for word in words for pos in self.at[word]]
 
     def lead(self, pos: int) -> str:
         """The text of pos's sentence before pos."""
@@ -320,6 +340,12 @@ _ANON_VERBS = frozenset(
     w.encode() for w in _words("reported claimed alleged said believed understood rumoured rumored")
 )
 _LOOKED_UP = _CUE_WORDS | _ANON_ADVERBS | _ANON_VERBS | {b"it", b"is", b"was", b"been"}
+_LOOKED_UP_WORDS = sorted(_LOOKED_UP)
+_LOOKED_UP_AUTOMATON = BytesAhoCorasick(
+    [b" " + word + b" " for word in _LOOKED_UP_WORDS],
+    matchkind=MatchKind.Standard,
+    implementation=Implementation.DFA,
+)
 # "it" before "is/was/has been/had been" and a verb of saying: where an _ANON_CUE can start.
 _IT_HINT = re.compile(
     r"t(?=\s+(?:is|was|ha[sd]\s+been)\s+(?:reported|claimed|alleged|said|believed|understood"
@@ -329,12 +355,13 @@ _IT_HINT = re.compile(
 
 def _cues(scan: _Scan) -> list[list[re.Match]]:
     """What _CUE.finditer gives over each sentence. A cue is a whole word in lower case
-    (or "according to", "pointed out"), so it can only start where one of the cue words
-    occurs in the lower-cased text; and no two cues overlap."""
+    (or "according to", "pointed out") with no word character either side, so it can only
+    start where one of the cue words occurs as a whole run of letters in the lower-cased
+    text; and no two cues overlap."""
     text, spans, starts = scan.text, scan.spans, scan.starts
     words = _CUE_WORDS.intersection(scan.words)
     result: list[list[re.Match]] = [[] for _ in spans]
-    for pos in sorted(set(scan.lowered.find_all(words))):
+    for pos in sorted(scan.find_all(words)):  # no two whole words start at one place
         if pos and scan.word_bytes[pos - 1] == 97:
             continue  # inside a word
         i = bisect_right(starts, pos) - 1
@@ -348,7 +375,7 @@ def _cues(scan: _Scan) -> list[list[re.Match]]:
 def _anon_cue_sentences(scan: _Scan) -> set[int]:
     """The sentences where _ANON_CUE may match (a superset)."""
     words = scan.words
-    positions = scan.lowered.find_all(_ANON_ADVERBS.intersection(words))
+    positions = scan.find_all(_ANON_ADVERBS.intersection(words))
     if (
         b"it" in words
         and (b"is" in words or b"was" in words or b"been" in words)
@@ -358,7 +385,7 @@ def _anon_cue_sentences(scan: _Scan) -> set[int]:
             # _ANON_CUE's "it is said" ends with its verb as a whole word, which is then a
             # run of the letters: only where those words occur (but for "it is said"
             # alone, the same positions as _IT_HINT.finditer's).
-            verbs = scan.lowered.find_all(_ANON_VERBS.intersection(words))
+            verbs = scan.find_all(_ANON_VERBS.intersection(words))
             positions += _it_hints(scan.text, verbs)
         else:
             positions += [m.start() for m in _IT_HINT.finditer(scan.text)]
