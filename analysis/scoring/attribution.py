@@ -509,7 +509,8 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
         del words[0]  # the end of a word that starts before lo: no speaker starts there
     # Without a noun of an anonymous source, nothing before a word that no other speaker
     # can hold can start one (when no comma lies between).
-    anon = not "".join(words).isascii() or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
+    all_ascii = "".join(words).isascii()
+    anon = not all_ascii or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
     # From the cue back. A named, role or pronoun speaker from a word reaches the cue (or
     # the comma of an apposition) only if every word up to there can stand in one. Words
     # that are not ASCII count as anything: the patterns ignore case the Unicode way.
@@ -522,7 +523,7 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     for word in reversed(words):
         # The word ends with the last word character before after.
         start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
-        low = word.lower() if word.isascii() else ""
+        low = word.lower() if all_ascii or word.isascii() else ""
         role = not low or low in ROLE_NOUNS
         titled = role or role1 or role2
         capital = not low or word[0] in _UPPER
@@ -558,15 +559,23 @@ _CueSpan = tuple[int, int, str, bool]
 
 def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
     cue = m.group(group)
-    return (*m.span(group), cue, cue.split()[0].lower() in LOADED_VERBS)
+    # A verb is one word in lower case; "according to" and "pointed out" are not loaded.
+    start, end = m.span(group)
+    return start, end, cue, cue in LOADED_VERBS
 
 
 def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
     """What ``re.search(rf"({_W}+)\\W*\\Z", text, lo, end)`` captures, without trying
     every start: the run of _W characters that holds the last \\w character (or, if there
     is none, the first run of ’ ' -), taken as far as it goes."""
-    word_bytes = scan.word_bytes
-    j = scan.alnum_bytes.rfind(b"a", lo, end) + 1  # after the last \w character
+    word_bytes, alnum_bytes = scan.word_bytes, scan.alnum_bytes
+    if end - 2 >= lo and word_bytes[end - 1] == 32 and alnum_bytes[end - 2] == 97:
+        # The common case, "… Smith said": the last \w character just before a character
+        # that is no word character, which ends the word there (the two searches below
+        # give these).
+        j = stop = end - 1
+        return scan.text[max(word_bytes.rfind(b" ", lo, j - 1) + 1, lo) : stop]
+    j = alnum_bytes.rfind(b"a", lo, end) + 1  # after the last \w character
     if j:
         start = max(word_bytes.rfind(b" ", lo, j - 1) + 1, lo)
     else:  # only ’ ' - can be word characters here
@@ -679,13 +688,14 @@ class _Found:
             item["content_start"] = min(item["content_start"], c_start)
             item["content_end"] = max(item["content_end"], c_end)
             return
-        self._new(spk, cue, qs, qe, *_trim(self.text, c_start, c_end), direct=True)
+        c_start, c_end = _trim(self.text, c_start, c_end)
+        self._new(spk, cue, qs, qe, c_start, c_end, True)
 
     def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
         """Reported speech in a sentence, said by spk; content: what was said."""
-        c_start, c_end = _trim(self.text, *content)
+        c_start, c_end = _trim(self.text, content[0], content[1])
         if c_start < c_end and _WORD.search(self.text, c_start, c_end):
-            self._new(spk, cue, *sentence, c_start, c_end, direct=False)
+            self._new(spk, cue, sentence[0], sentence[1], c_start, c_end, False)
 
     def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
         """A sentence with an anonymous cue ("reportedly"): no speaker, the whole sentence."""
@@ -705,7 +715,7 @@ class _Found:
             }
         )
 
-    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, *, direct: bool) -> None:
+    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, direct: bool) -> None:
         item = {
             "speaker_raw": spk
             if isinstance(spk, dict)
@@ -1018,7 +1028,7 @@ def _reported_at(
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
         # finditer, not findall: the first word that is not an adjunct settles it (a
         # loop, not all() over a generator, which costs more than the loop here).
-        for m in _WORD.finditer(text, *content):
+        for m in _WORD.finditer(text, content[0], content[1]):
             if m.group().lower() not in _ADJUNCT:
                 break
         else:
