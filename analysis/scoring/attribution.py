@@ -514,36 +514,41 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     # From the cue back. A named, role or pronoun speaker from a word reaches the cue (or
     # the comma of an apposition) only if every word up to there can stand in one. Words
     # that are not ASCII count as anything: the patterns ignore case the Unicode way.
-    starts = []
+    starts = []  # (start, may a word from there be a noun of an anonymous source, a role noun)
     reaches = True
     after = end
     role1 = role2 = False  # the next two words are role nouns
-    roles = False  # a word from the cue back to the last start may be a role noun
+    roles = False  # a word from the cue back to this one may be a role noun
+    nouns = False  # or a noun of an anonymous source
     noun_in = 99  # words to the nearest noun of an anonymous source
     for word in reversed(words):
-        # The word ends with the last word character before after.
-        start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
+        # The word ends with the last word character before after: most often the one
+        # before the single character between the two words.
+        if after - 2 >= lo and word_bytes[after - 2] == 97:
+            start = after - 1 - len(word)
+        else:
+            start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
         low = word.lower() if all_ascii or word.isascii() else ""
         role = not low or low in ROLE_NOUNS
         titled = role or role1 or role2
+        roles = roles or role
         capital = not low or word[0] in _UPPER
         if comma >= 0 and text.find(",", start + len(word), after) >= 0:
             reaches = True
         reaches = reaches and (capital or titled or low in _SPEAKER_INNER)
         if anon:
             noun_in = 0 if not low or low in _ANON_NOUNS else noun_in + 1
+            nouns = nouns or noun_in == 0
         elif not reaches and (comma < 0 or text.rfind(",", lo, start) < 0):
             break
         if (reaches or noun_in <= 6) and (capital or titled or low in _SPEAKER_OPENERS):
-            starts.append(start)
+            starts.append((start, nouns, roles))
         role1, role2 = role, role1
-        roles = roles or role
         after = start
-    # A match from a start holds only the words seen (and nouns of anonymous sources
-    # only if anon): the alternatives that need a noun no word can be are left out.
-    before = _BEFORES[anon, roles]
-    for start in reversed(starts):
-        m = before.match(text, start, end)
+    # A match from a start holds only the words from there to the cue: the alternatives
+    # that need a noun none of them can be are left out.
+    for start, nouns, roles in reversed(starts):
+        m = _BEFORES[nouns, roles].match(text, start, end)
         if m:
             return m
     return None
