@@ -307,8 +307,10 @@ class _Scan:
         self.words = self.at.keys()  # the words looked up that occur
         ascii_text = text
         for ch in self.lowered.rare:
-            ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
-        ascii_bytes = ascii_text.encode("ascii")
+            stand_in = _ascii_stand_in(ch)
+            if stand_in != " ":  # the others (quotes, dashes) become "?", no word character
+                ascii_text = ascii_text.replace(ch, stand_in)
+        ascii_bytes = ascii_text.encode("ascii", "replace")
         self.word_bytes = ascii_bytes.translate(_W_TABLE)
         self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)
 
@@ -596,7 +598,7 @@ _PASSIVE = _words("was were is are been being")
 
 
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
-    if cue.lower().startswith("according"):
+    if cue.startswith(("according", "According")):  # (as _CUE writes it)
         return False
     text = scan.text
     prev = _prev_word(scan, max(lo, start - 40), start)
@@ -621,29 +623,27 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
 
 
 def _speaker(m: re.Match) -> dict:
-    groups = m.groupdict()
-    kind = (
-        "pron"
-        if groups["pron"]
-        else "anon"
-        if groups["anon"]
-        else "role"
-        if groups["role"]
-        else "named"
-    )
+    # The groups of _SPEAKER, which every speaker pattern holds, at once (cheaper than
+    # groupdict()); an apposition only some of the patterns have.
+    spk, pron, anon, role, the, title, named = m.group(*_SPEAKER_GROUPS)
+    app = m.group("app") if "app" in m.re.groupindex else None
+    kind = "pron" if pron else "anon" if anon else "role" if role else "named"
     start, end = m.span("spk")
-    if m.group("named") and text_ends_with_full_stop(m.string, start, end):
+    if named and text_ends_with_full_stop(m.string, start, end):
         end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
     return {
         "kind": kind,
-        "text": groups["spk"],
+        "text": spk,
         "start": start,
         "end": end,
-        "the": bool(groups.get("the")),
-        "title": (groups.get("title") or "").strip(),
-        "named": groups.get("named") or "",
-        "app": (groups.get("app") or "").strip(),
+        "the": bool(the),
+        "title": (title or "").strip(),
+        "named": named or "",
+        "app": (app or "").strip(),
     }
+
+
+_SPEAKER_GROUPS = ("spk", "pron", "anon", "role", "the", "title", "named")
 
 
 def _head_attribution(
@@ -1010,7 +1010,8 @@ def _reported_at(
     if c0 in found.by_cue or quotes.hold(c0):
         return False
     lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
-    if cue.group(0) in _PASSIVE_CUES:
+    word = cue.group(0)
+    if word in _PASSIVE_CUES:
         # "The meeting was first reported by Politico": the subject is what was reported,
         # by whoever "by" names.
         aux = _PASSIVE_AUX.search(text, max(lo, c0 - 30), c0)
@@ -1019,7 +1020,7 @@ def _reported_at(
         if spk and _WORD.search(text, lo, aux.start()):
             found.add_reported(spk, _cue_span(cue), sentence, (lo, aux.start()))
             return True
-    if _is_false_cue(scan, c0, c1, cue.group(0), s_start):
+    if _is_false_cue(scan, c0, c1, word, s_start):
         return False
     if cue.group("acc"):
         spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
@@ -1149,20 +1150,25 @@ def _reported_content(
     spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
     start = spk_stop if inverted else c1
     # _THAT tries its "that" clause at length: only where "that" occurs.
-    tail = (_THAT if text.find("that", start, s_end) >= 0 else _THAT_PREFIX).match(
-        text, start, s_end
-    )
-    said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    if text.find("that", start, s_end) >= 0:
+        tail = _THAT.match(text, start, s_end)
+        said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    else:
+        tail = _THAT_PREFIX.match(text, start, s_end)
+        said_that = False
     if text.startswith("declined", c0):
         return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
+    tail_end = tail.end()
+    tell = cue.group(0) in _TELL  # (a verb is in lower case)
     if not said_that and (
-        _content_before(scan, before, lo, tail.end(), s_end, inverted)
-        or _told_whom(scan, cue, tail.end(), s_end)
+        _content_before(scan, before, lo, tail_end, s_end, inverted)
+        or tell
+        and _told_whom(scan, cue, tail_end, s_end)
         and scan.count_words(lo, before_end) >= 3
     ):
         return lo, (spk_start if not inverted else c0)
-    start = tail.end()
-    if not said_that and cue.group(0).lower() in _TELL:
+    start = tail_end
+    if not said_that and tell:
         # "Smith told reporters he would run": what was said starts after whom.
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
         if clause and scan.count_words(start, clause.start()) <= 4:
