@@ -20,7 +20,7 @@ from functools import lru_cache
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     CAP_STOP,
     GROUP_NOUNS,
@@ -167,6 +167,7 @@ _AFTER = re.compile(
 # low-high German pair. Which mark closes which opening one:
 _MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‹", "›")
 _CLOSES = {'"': '"”', "“": '”"', "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
+_RARE_MARKS = frozenset(mark for mark in _MARKS if not mark.isascii())
 # An opening curly mark typed where the closing one belongs, after a comma or a sentence's
 # end: `“It's unusual,“ said Larry Noble`.
 _TYPO_CLOSE = re.compile(r"(?<=[,.!?])“").match
@@ -185,7 +186,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     closes = ""
     checked = 0  # the quote has no paragraph break before this position
     marks = []  # str.find per mark: far faster than a pattern over the whole text
+    rare = rare_characters(text)  # a mark outside ASCII is sought only if the text has it
     for mark in _MARKS:
+        if mark in _RARE_MARKS and mark not in rare:
+            continue
         i = text.find(mark)
         while i >= 0:
             marks.append((i, mark))
@@ -307,10 +311,8 @@ class _Scan:
         self.words = self.at.keys()  # the words looked up that occur
         ascii_text = text
         for ch in self.lowered.rare:
-            stand_in = _ascii_stand_in(ch)
-            if stand_in != " ":  # the others (quotes, dashes) become "?", no word character
-                ascii_text = ascii_text.replace(ch, stand_in)
-        ascii_bytes = ascii_text.encode("ascii", "replace")
+            ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
+        ascii_bytes = ascii_text.encode("ascii")
         self.word_bytes = ascii_bytes.translate(_W_TABLE)
         self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)
 
