@@ -415,6 +415,9 @@ def _it_hints(text: str, verbs: list[int]) -> list[int]:
     for pos in verbs:
         if not text.startswith(_IT_HINT_VERBS, pos):
             continue
+        before = text[pos - 2 : pos - 1]
+        if text[pos - 1 : pos] == " " and before not in ("s", "n") and not before.isspace():
+            continue  # (most often) one space after a word that is not "is", "was", "been"
         start = _space_before(text, pos)  # "t", spaces, the auxiliary, spaces, verb
         if start == pos:
             continue
@@ -678,8 +681,9 @@ class _Found:
     take the speaker of an earlier one), and by the start of their cue (a cue attributes
     once)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, word_bytes: bytes) -> None:
         self.text = text
+        self.word_bytes = word_bytes  # _Scan's
         self.items: list[dict] = []
         self.by_cue: dict[int, dict] = {}
 
@@ -701,7 +705,7 @@ class _Found:
     def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
         """Reported speech in a sentence, said by spk; content: what was said."""
         c_start, c_end = _trim(self.text, content[0], content[1])
-        if c_start < c_end and _WORD.search(self.text, c_start, c_end):
+        if self.word_bytes.find(b"a", c_start, c_end) >= 0:  # a word character in it
             self._new(spk, cue, sentence[0], sentence[1], c_start, c_end, False)
 
     def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
@@ -767,7 +771,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     their speaker, then reported speech and anonymous cues sentence by sentence, then the
     quotes left over, which go on with the speaker before them."""
     cues = _cues(scan)
-    found = _Found(scan.text)
+    found = _Found(scan.text, scan.word_bytes)
     pending = _direct_quotes(scan, quotes, cues, found)
     _reported_speech(scan, _Quotes(quotes), cues, found)
     _headline_speech(scan.text, found)
