@@ -17,8 +17,10 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.sentences import split_spans
+from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     CAP_STOP,
     GROUP_NOUNS,
@@ -165,6 +167,7 @@ _AFTER = re.compile(
 # low-high German pair. Which mark closes which opening one:
 _MARKS = ('"', "“", "”", "«", "»", "„", "''", "``", "‹", "›")
 _CLOSES = {'"': '"”', "“": '”"', "''": "''", "``": "''", "«": "»", "„": "“”", "‹": "›"}
+_RARE_MARKS = frozenset(mark for mark in _MARKS if not mark.isascii())
 # An opening curly mark typed where the closing one belongs, after a comma or a sentence's
 # end: `“It's unusual,“ said Larry Noble`.
 _TYPO_CLOSE = re.compile(r"(?<=[,.!?])“").match
@@ -183,7 +186,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     closes = ""
     checked = 0  # the quote has no paragraph break before this position
     marks = []  # str.find per mark: far faster than a pattern over the whole text
+    rare = rare_characters(text)  # a mark outside ASCII is sought only if the text has it
     for mark in _MARKS:
+        if mark in _RARE_MARKS and mark not in rare:
+            continue
         i = text.find(mark)
         while i >= 0:
             marks.append((i, mark))
@@ -288,8 +294,21 @@ class _Scan:
         self.spans = spans
         self.starts = [s for s, _ in spans]
         self.lowered = lowered(text)
-        # Only the words looked up: cheaper than a set of all of them.
-        self.words = _LOOKED_UP.intersection(self.lowered.runs)
+        # Where each word looked up occurs as a whole run of letters: one pass of an
+        # automaton over the letters, a space put before and after them so that every
+        # word, the first and the last too, has one either side.
+        self.at: dict[bytes, list[int]] = {}
+        padded = b" " + self.lowered.letters + b" "
+        for index, start, _ in _LOOKED_UP_AUTOMATON.find_matches_as_indexes(
+            padded,
+            overlapping=True,  # two words share the space between them
+        ):
+            word = _LOOKED_UP_WORDS[index]
+            if word in self.at:
+                self.at[word].append(start)  # start in padded: the word's start in the letters
+            else:
+                self.at[word] = [start]
+        self.words = self.at.keys()  # the words looked up that occur
         ascii_text = text
         for ch in self.lowered.rare:
             ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
@@ -299,6 +318,11 @@ class _Scan:
 
     def sentence(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def find_all(self, words) -> list[int]:
+        """Where the words (bytes, of _LOOKED_UP) start as whole runs of letters, in no
+        particular order."""
+        return [pos for word in words for pos in self.at[word]]
 
     def lead(self, pos: int) -> str:
         """The text of pos's sentence before pos."""
@@ -320,6 +344,12 @@ _ANON_VERBS = frozenset(
     w.encode() for w in _words("reported claimed alleged said believed understood rumoured rumored")
 )
 _LOOKED_UP = _CUE_WORDS | _ANON_ADVERBS | _ANON_VERBS | {b"it", b"is", b"was", b"been"}
+_LOOKED_UP_WORDS = sorted(_LOOKED_UP)
+_LOOKED_UP_AUTOMATON = BytesAhoCorasick(
+    [b" " + word + b" " for word in _LOOKED_UP_WORDS],
+    matchkind=MatchKind.Standard,
+    implementation=Implementation.DFA,
+)
 # "it" before "is/was/has been/had been" and a verb of saying: where an _ANON_CUE can start.
 _IT_HINT = re.compile(
     r"t(?=\s+(?:is|was|ha[sd]\s+been)\s+(?:reported|claimed|alleged|said|believed|understood"
@@ -329,12 +359,13 @@ _IT_HINT = re.compile(
 
 def _cues(scan: _Scan) -> list[list[re.Match]]:
     """What _CUE.finditer gives over each sentence. A cue is a whole word in lower case
-    (or "according to", "pointed out"), so it can only start where one of the cue words
-    occurs in the lower-cased text; and no two cues overlap."""
+    (or "according to", "pointed out") with no word character either side, so it can only
+    start where one of the cue words occurs as a whole run of letters in the lower-cased
+    text; and no two cues overlap."""
     text, spans, starts = scan.text, scan.spans, scan.starts
     words = _CUE_WORDS.intersection(scan.words)
     result: list[list[re.Match]] = [[] for _ in spans]
-    for pos in sorted(set(scan.lowered.find_all(words))):
+    for pos in sorted(scan.find_all(words)):  # no two whole words start at one place
         if pos and scan.word_bytes[pos - 1] == 97:
             continue  # inside a word
         i = bisect_right(starts, pos) - 1
@@ -348,7 +379,7 @@ def _cues(scan: _Scan) -> list[list[re.Match]]:
 def _anon_cue_sentences(scan: _Scan) -> set[int]:
     """The sentences where _ANON_CUE may match (a superset)."""
     words = scan.words
-    positions = scan.lowered.find_all(_ANON_ADVERBS.intersection(words))
+    positions = scan.find_all(_ANON_ADVERBS.intersection(words))
     if (
         b"it" in words
         and (b"is" in words or b"was" in words or b"been" in words)
@@ -358,7 +389,7 @@ def _anon_cue_sentences(scan: _Scan) -> set[int]:
             # _ANON_CUE's "it is said" ends with its verb as a whole word, which is then a
             # run of the letters: only where those words occur (but for "it is said"
             # alone, the same positions as _IT_HINT.finditer's).
-            verbs = scan.lowered.find_all(_ANON_VERBS.intersection(words))
+            verbs = scan.find_all(_ANON_VERBS.intersection(words))
             positions += _it_hints(scan.text, verbs)
         else:
             positions += [m.start() for m in _IT_HINT.finditer(scan.text)]
@@ -384,6 +415,9 @@ def _it_hints(text: str, verbs: list[int]) -> list[int]:
     for pos in verbs:
         if not text.startswith(_IT_HINT_VERBS, pos):
             continue
+        before = text[pos - 2 : pos - 1]
+        if text[pos - 1 : pos] == " " and before not in ("s", "n") and not before.isspace():
+            continue  # (most often) one space after a word that is not "is", "was", "been"
         start = _space_before(text, pos)  # "t", spaces, the auxiliary, spaces, verb
         if start == pos:
             continue
@@ -482,40 +516,46 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
         del words[0]  # the end of a word that starts before lo: no speaker starts there
     # Without a noun of an anonymous source, nothing before a word that no other speaker
     # can hold can start one (when no comma lies between).
-    anon = not "".join(words).isascii() or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
+    all_ascii = "".join(words).isascii()
+    anon = not all_ascii or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
     # From the cue back. A named, role or pronoun speaker from a word reaches the cue (or
     # the comma of an apposition) only if every word up to there can stand in one. Words
     # that are not ASCII count as anything: the patterns ignore case the Unicode way.
-    starts = []
+    starts = []  # (start, may a word from there be a noun of an anonymous source, a role noun)
     reaches = True
     after = end
     role1 = role2 = False  # the next two words are role nouns
-    roles = False  # a word from the cue back to the last start may be a role noun
+    roles = False  # a word from the cue back to this one may be a role noun
+    nouns = False  # or a noun of an anonymous source
     noun_in = 99  # words to the nearest noun of an anonymous source
     for word in reversed(words):
-        # The word ends with the last word character before after.
-        start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
-        low = word.lower() if word.isascii() else ""
+        # The word ends with the last word character before after: most often the one
+        # before the single character between the two words.
+        if after - 2 >= lo and word_bytes[after - 2] == 97:
+            start = after - 1 - len(word)
+        else:
+            start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
+        low = word.lower() if all_ascii or word.isascii() else ""
         role = not low or low in ROLE_NOUNS
         titled = role or role1 or role2
+        roles = roles or role
         capital = not low or word[0] in _UPPER
         if comma >= 0 and text.find(",", start + len(word), after) >= 0:
             reaches = True
         reaches = reaches and (capital or titled or low in _SPEAKER_INNER)
         if anon:
             noun_in = 0 if not low or low in _ANON_NOUNS else noun_in + 1
+            nouns = nouns or noun_in == 0
         elif not reaches and (comma < 0 or text.rfind(",", lo, start) < 0):
             break
         if (reaches or noun_in <= 6) and (capital or titled or low in _SPEAKER_OPENERS):
-            starts.append(start)
+            starts.append((start, nouns, roles))
         role1, role2 = role, role1
-        roles = roles or role
         after = start
-    # A match from a start holds only the words seen (and nouns of anonymous sources
-    # only if anon): the alternatives that need a noun no word can be are left out.
-    before = _BEFORES[anon, roles]
-    for start in reversed(starts):
-        m = before.match(text, start, end)
+    # A match from a start holds only the words from there to the cue: the alternatives
+    # that need a noun none of them can be are left out.
+    for start, nouns, roles in reversed(starts):
+        m = _BEFORES[nouns, roles].match(text, start, end)
         if m:
             return m
     return None
@@ -531,15 +571,23 @@ _CueSpan = tuple[int, int, str, bool]
 
 def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
     cue = m.group(group)
-    return (*m.span(group), cue, cue.split()[0].lower() in LOADED_VERBS)
+    # A verb is one word in lower case; "according to" and "pointed out" are not loaded.
+    start, end = m.span(group)
+    return start, end, cue, cue in LOADED_VERBS
 
 
 def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
     """What ``re.search(rf"({_W}+)\\W*\\Z", text, lo, end)`` captures, without trying
     every start: the run of _W characters that holds the last \\w character (or, if there
     is none, the first run of ’ ' -), taken as far as it goes."""
-    word_bytes = scan.word_bytes
-    j = scan.alnum_bytes.rfind(b"a", lo, end) + 1  # after the last \w character
+    word_bytes, alnum_bytes = scan.word_bytes, scan.alnum_bytes
+    if end - 2 >= lo and word_bytes[end - 1] == 32 and alnum_bytes[end - 2] == 97:
+        # The common case, "… Smith said": the last \w character just before a character
+        # that is no word character, which ends the word there (the two searches below
+        # give these).
+        j = stop = end - 1
+        return scan.text[max(word_bytes.rfind(b" ", lo, j - 1) + 1, lo) : stop]
+    j = alnum_bytes.rfind(b"a", lo, end) + 1  # after the last \w character
     if j:
         start = max(word_bytes.rfind(b" ", lo, j - 1) + 1, lo)
     else:  # only ’ ' - can be word characters here
@@ -555,7 +603,7 @@ _PASSIVE = _words("was were is are been being")
 
 
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
-    if cue.lower().startswith("according"):
+    if cue.startswith(("according", "According")):  # (as _CUE writes it)
         return False
     text = scan.text
     prev = _prev_word(scan, max(lo, start - 40), start)
@@ -580,29 +628,27 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
 
 
 def _speaker(m: re.Match) -> dict:
-    groups = m.groupdict()
-    kind = (
-        "pron"
-        if groups["pron"]
-        else "anon"
-        if groups["anon"]
-        else "role"
-        if groups["role"]
-        else "named"
-    )
+    # The groups of _SPEAKER, which every speaker pattern holds, at once (cheaper than
+    # groupdict()); an apposition only some of the patterns have.
+    spk, pron, anon, role, the, title, named = m.group(*_SPEAKER_GROUPS)
+    app = m.group("app") if "app" in m.re.groupindex else None
+    kind = "pron" if pron else "anon" if anon else "role" if role else "named"
     start, end = m.span("spk")
-    if m.group("named") and text_ends_with_full_stop(m.string, start, end):
+    if named and text_ends_with_full_stop(m.string, start, end):
         end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
     return {
         "kind": kind,
-        "text": groups["spk"],
+        "text": spk,
         "start": start,
         "end": end,
-        "the": bool(groups.get("the")),
-        "title": (groups.get("title") or "").strip(),
-        "named": groups.get("named") or "",
-        "app": (groups.get("app") or "").strip(),
+        "the": bool(the),
+        "title": (title or "").strip(),
+        "named": named or "",
+        "app": (app or "").strip(),
     }
+
+
+_SPEAKER_GROUPS = ("spk", "pron", "anon", "role", "the", "title", "named")
 
 
 def _head_attribution(
@@ -635,8 +681,9 @@ class _Found:
     take the speaker of an earlier one), and by the start of their cue (a cue attributes
     once)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, word_bytes: bytes) -> None:
         self.text = text
+        self.word_bytes = word_bytes  # _Scan's
         self.items: list[dict] = []
         self.by_cue: dict[int, dict] = {}
 
@@ -652,13 +699,14 @@ class _Found:
             item["content_start"] = min(item["content_start"], c_start)
             item["content_end"] = max(item["content_end"], c_end)
             return
-        self._new(spk, cue, qs, qe, *_trim(self.text, c_start, c_end), direct=True)
+        c_start, c_end = _trim(self.text, c_start, c_end)
+        self._new(spk, cue, qs, qe, c_start, c_end, True)
 
     def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
         """Reported speech in a sentence, said by spk; content: what was said."""
-        c_start, c_end = _trim(self.text, *content)
-        if c_start < c_end and _WORD.search(self.text, c_start, c_end):
-            self._new(spk, cue, *sentence, c_start, c_end, direct=False)
+        c_start, c_end = _trim(self.text, content[0], content[1])
+        if self.word_bytes.find(b"a", c_start, c_end) >= 0:  # a word character in it
+            self._new(spk, cue, sentence[0], sentence[1], c_start, c_end, False)
 
     def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
         """A sentence with an anonymous cue ("reportedly"): no speaker, the whole sentence."""
@@ -678,7 +726,7 @@ class _Found:
             }
         )
 
-    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, *, direct: bool) -> None:
+    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, direct: bool) -> None:
         item = {
             "speaker_raw": spk
             if isinstance(spk, dict)
@@ -723,7 +771,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     their speaker, then reported speech and anonymous cues sentence by sentence, then the
     quotes left over, which go on with the speaker before them."""
     cues = _cues(scan)
-    found = _Found(scan.text)
+    found = _Found(scan.text, scan.word_bytes)
     pending = _direct_quotes(scan, quotes, cues, found)
     _reported_speech(scan, _Quotes(quotes), cues, found)
     _headline_speech(scan.text, found)
@@ -968,7 +1016,8 @@ def _reported_at(
     if c0 in found.by_cue or quotes.hold(c0):
         return False
     lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
-    if cue.group(0) in _PASSIVE_CUES:
+    word = cue.group(0)
+    if word in _PASSIVE_CUES:
         # "The meeting was first reported by Politico": the subject is what was reported,
         # by whoever "by" names.
         aux = _PASSIVE_AUX.search(text, max(lo, c0 - 30), c0)
@@ -977,7 +1026,7 @@ def _reported_at(
         if spk and _WORD.search(text, lo, aux.start()):
             found.add_reported(spk, _cue_span(cue), sentence, (lo, aux.start()))
             return True
-    if _is_false_cue(scan, c0, c1, cue.group(0), s_start):
+    if _is_false_cue(scan, c0, c1, word, s_start):
         return False
     if cue.group("acc"):
         spk = _AFTER.match(text, c1, s_end) or _object_after(scan, c1, s_end)
@@ -991,7 +1040,7 @@ def _reported_at(
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
         # finditer, not findall: the first word that is not an adjunct settles it (a
         # loop, not all() over a generator, which costs more than the loop here).
-        for m in _WORD.finditer(text, *content):
+        for m in _WORD.finditer(text, content[0], content[1]):
             if m.group().lower() not in _ADJUNCT:
                 break
         else:
@@ -1107,20 +1156,25 @@ def _reported_content(
     spk_stop = spk["end"] if isinstance(spk, dict) else spk.end()
     start = spk_stop if inverted else c1
     # _THAT tries its "that" clause at length: only where "that" occurs.
-    tail = (_THAT if text.find("that", start, s_end) >= 0 else _THAT_PREFIX).match(
-        text, start, s_end
-    )
-    said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    if text.find("that", start, s_end) >= 0:
+        tail = _THAT.match(text, start, s_end)
+        said_that = not inverted and "that" in text[tail.start() : tail.end()].split()
+    else:
+        tail = _THAT_PREFIX.match(text, start, s_end)
+        said_that = False
     if text.startswith("declined", c0):
         return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
+    tail_end = tail.end()
+    tell = cue.group(0) in _TELL  # (a verb is in lower case)
     if not said_that and (
-        _content_before(scan, before, lo, tail.end(), s_end, inverted)
-        or _told_whom(scan, cue, tail.end(), s_end)
+        _content_before(scan, before, lo, tail_end, s_end, inverted)
+        or tell
+        and _told_whom(scan, cue, tail_end, s_end)
         and scan.count_words(lo, before_end) >= 3
     ):
         return lo, (spk_start if not inverted else c0)
-    start = tail.end()
-    if not said_that and cue.group(0).lower() in _TELL:
+    start = tail_end
+    if not said_that and tell:
         # "Smith told reporters he would run": what was said starts after whom.
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
         if clause and scan.count_words(start, clause.start()) <= 4:
