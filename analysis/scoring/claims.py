@@ -228,12 +228,17 @@ _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|by|until|from|of|during|before|after|early|late|mid|year|the|to|"
     r"through|between|and|fiscal)\s*|[,–-]\s*)\Z"
 )
+# The anchor words that can open a date: every alternative of _DATE_AT opens with one of
+# them (in any case) or with a digit, so at any other anchor it cannot match.
+_DATE_WORDS = frozenset(
+    {m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH + _WEEKDAY)}
+    | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
+)
 _ANCHOR_WORDS = (
     set(WORD_VALUES)
     | set(SCALES) - {"k", "m", "mn", "bn", "tn"}
     | {"dozen", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
-    | {m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH + _WEEKDAY)}
-    | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
+    | _DATE_WORDS
 )
 _ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{trie(_ANCHOR_WORDS)})\b")
 # _ANCHOR in two parts, which never overlap (see _anchors): the first opens with a
@@ -259,6 +264,18 @@ _NUM_AT = re.compile(
 _APPROX_LAST = frozenset(re.findall(r"[a-z]+(?=\||$)", _APPROX.replace("\\s+", " ")))
 _CODES = frozenset(("USD", "EUR", "GBP", "RUB"))
 _APPROX_BEFORE = re.compile(rf"(?i:\b(?:{_APPROX}))\s+\Z")
+
+
+def _approx_ending(last: str) -> re.Pattern:
+    alternatives = [a for a in _APPROX.split("|") if re.search(rf"\b{last}$", a)]
+    return re.compile(rf"(?i:\b(?:{'|'.join(alternatives)}))\s+\Z")
+
+
+# _APPROX_BEFORE, by the word before the number: when that word (lower-cased, the whole
+# of what precedes the number's whitespace) is in _APPROX_LAST, a match must end with it
+# (it is all letters, so no shorter ending has a word boundary or a space before), so
+# only the alternatives that end with it are tried, and the search finds the same span.
+_APPROX_ENDING = {last: _approx_ending(last) for last in _APPROX_LAST}
 _CODE_BEFORE = re.compile(r"(?:USD|EUR|GBP|RUB)\s?\Z")
 _PRONOUN_ONE = re.compile(r"(?i)\b(?:no|the|any|every|each|which|this|that)\s+\Z")
 _RANGE = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3}(?:,\d{3})+|\d+)(?![\w])")
@@ -482,7 +499,10 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             or (before == "-" and pos > 1 and text[pos - 2].isalpha())
         ):
             continue  # "G20", "Covid-19", "3/4"
-        d = (_DATE_AT_DIGIT if text[pos].isdecimal() else _DATE_AT).match(text, pos)
+        if text[pos].isdecimal():
+            d = _DATE_AT_DIGIT.match(text, pos)
+        else:  # a number word or a currency sign opens no date
+            d = _DATE_AT.match(text, pos) if word in _DATE_WORDS else None
         if d:
             dates.append(d.span())
             taken = d.end()
@@ -511,7 +531,7 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         prev = window.split()[-1].lower() if window.strip() else ""
         if prev.endswith("#") or (prev in _ID_WORDS and window[-1:].isspace()):
             continue
-        approx = _APPROX_BEFORE.search(text, lo, pos) if prev in _APPROX_LAST else None
+        approx = _APPROX_ENDING[prev].search(text, lo, pos) if prev in _APPROX_LAST else None
         code = _CODE_BEFORE.search(text, lo, pos) if g["num"] and prev.upper() in _CODES else None
         item = _number(text, m, g, end, approx, code.group() if code else "")
         if item is None:

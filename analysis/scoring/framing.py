@@ -26,11 +26,13 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_words
@@ -302,6 +304,21 @@ class FramesModel:
             own[j, FRAMES.index(frame)] = self.cue_prior / self.cue_scale
         object.__setattr__(self, "prior_weights", self.cue_weights + own)
 
+    @cached_property
+    def vocabulary_scan(self) -> tuple[AhoCorasick, dict[str, str], dict[str, int]]:
+        """An automaton that finds the vocabulary's words in _token_bytes, decoded (each
+        pattern a word with a space either side, so only whole tokens match); and each
+        pattern's word and row of word_weights. Words that no token can be are left
+        out. Made at the first use."""
+        words = {f" {w} ": w for w in self.index if _TOKEN.fullmatch(w)}
+        automaton = AhoCorasick(
+            list(words),
+            matchkind=MatchKind.Standard,
+            store_patterns=True,  # matches are then the patterns themselves, not copies
+            implementation=Implementation.DFA,
+        )
+        return automaton, words, {p: self.index[w] for p, w in words.items()}
+
     @classmethod
     def from_json(cls, data: dict) -> FramesModel:
         words = data["words"]
@@ -334,14 +351,23 @@ def cue_features(weighted: dict[str, float], words: int, scale: float) -> list[f
 _TOKEN_TABLE = bytes(ch if 97 <= ch <= 122 or ch == 39 else 32 for ch in range(256))
 
 
-def _tokens(text: str) -> list[str]:
-    """_TOKEN.findall of the lower-cased text, with chunks of one letter besides."""
+def _token_bytes(text: str) -> bytes | None:
+    """The chunks that _tokens splits, between spaces (one at each end); None if lower
+    case changes the text's length (then _tokens reads the text with _TOKEN)."""
     low = lowered_text(text)  # the lower-cased text the other scorers made already
     if not low.same:
-        return _TOKEN.findall(text.lower())
-    data = b" " + low.lower.encode("ascii", "replace").translate(_TOKEN_TABLE)
+        return None
+    data = b" " + low.lower.encode("ascii", "replace").translate(_TOKEN_TABLE) + b" "
     while b" '" in data:  # apostrophes that open a chunk
         data = data.replace(b" '", b"  ")
+    return data
+
+
+def _tokens(text: str) -> list[str]:
+    """_TOKEN.findall of the lower-cased text, with chunks of one letter besides."""
+    data = _token_bytes(text)
+    if data is None:
+        return _TOKEN.findall(text.lower())
     return data.decode().split()
 
 
@@ -364,6 +390,39 @@ def word_features(text: str, vocabulary) -> dict[str, float]:
     return {w: v / norm for w, v in logs.items()}
 
 
+_LOG1P_ARRAY = np.array(_LOG1P)
+
+
+def model_word_features(model: FramesModel, text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """word_features(text, model.index) as its words, its values and their rows of
+    model.word_weights. The vocabulary's words are found by the model's automaton, and
+    the values worked out by array, rather than every token of the text made a string,
+    looked up, and its value computed alone. The same floats: a product or quotient of
+    two floats is the same in numpy, and the squares are summed in the same order by
+    sum() (tests/analysis/scoring/test_framing_frames.py compares the two)."""
+    data = _token_bytes(text)
+    if data is None:
+        feats = word_features(text, model.index)
+        rows = model.word_weights.take([model.index[w] for w in feats], axis=0)
+        return list(feats), np.fromiter(feats.values(), dtype=float, count=len(feats)), rows
+    automaton, words, rows = model.vocabulary_scan
+    # A match a token, in the text's order: Counter keeps the patterns in first-seen order.
+    found = Counter(automaton.find_matches_as_strings(data.decode(), overlapping=True))
+    n = len(found)
+    counts = np.fromiter(found.values(), dtype=np.intp, count=n)
+    logs = _LOG1P_ARRAY.take(np.minimum(counts, len(_LOG1P) - 1))
+    for k in np.flatnonzero(counts >= len(_LOG1P)).tolist():  # rare: counts past the table
+        logs[k] = math.log1p(int(counts[k]))
+    norm = math.sqrt(sum((logs * logs).tolist())) or 1.0
+    return (
+        list(map(words.__getitem__, found)),
+        logs / norm,
+        model.word_weights.take(
+            np.fromiter(map(rows.__getitem__, found), dtype=np.intp, count=n), axis=0
+        ),
+    )
+
+
 def cue_prior_features(found: dict[str, float], words: int, frames: tuple[str, ...]):
     """log(1 + cue weight per 1,000 words) of each of ``frames``, from the cues found
     before the context rules."""
@@ -382,7 +441,7 @@ def frame_confidences(
     added to each frame's score (its words, and a words x frames array), for the
     evidence. ``found``: the cue weight per frame before the context rules, if the rules
     dropped any cue (None: the same as ``weighted``)."""
-    feats = word_features(text, model.index)
+    feats, values, rows = model_word_features(model, text)
     cue_rates = np.array(cue_features(weighted, words, model.cue_scale))
     if found is None:
         z = model.bias + model.prior_weights @ cue_rates
@@ -391,10 +450,6 @@ def frame_confidences(
         z = z + model.cue_prior * cue_prior_features(found, words, model.frames)
     contributions = None
     if feats:
-        # take(): the rows that indexing with the list gives, without its slower path.
-        index = model.index
-        rows = model.word_weights.take([index[w] for w in feats], axis=0)
-        values = np.fromiter(feats.values(), dtype=float, count=len(feats))
         z = z + values @ rows
         # One array product for every frame's evidence (element by element, it took
         # more time than the rest of the scorer).
@@ -405,7 +460,7 @@ def frame_confidences(
             model.frames, z.tolist(), model.calibration, strict=True
         )
     }
-    return confidences, (list(feats), contributions)
+    return confidences, (feats, contributions)
 
 
 def words_behind(

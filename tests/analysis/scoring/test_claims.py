@@ -329,3 +329,31 @@ def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_f
     expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
     assert _number_anchors(text, _ALL_SIGNS) == expected
     assert expected[0] == "€" and expected[len(text) - 1] == "€"
+
+
+def test_no_date_opens_at_an_anchor_word_that_is_not_a_date_word():
+    from analysis.scoring.claims import _ANCHOR_WORDS, _DATE_AT, _DATE_WORDS
+
+    # Written for the tests: each other anchor word in three cases, then what may follow.
+    tails = ["", " ", ".", " 5", " of May", " year", ", 2020", "s", "-", " a.m."]
+    for word in sorted(_ANCHOR_WORDS - _DATE_WORDS):
+        for form in (word, word.capitalize(), word.upper()):
+            for tail in tails:
+                assert _DATE_AT.match(form + tail) is None, form + tail
+
+
+def test_the_approximation_by_its_last_word_is_what_the_whole_pattern_finds():
+    from analysis.scoring.claims import _APPROX_BEFORE, _APPROX_ENDING, _APPROX_LAST
+
+    # Written for the tests: approximation words and others, in mixed case, with spaces,
+    # punctuation and letters that lower case or ignoring case treats specially.
+    pieces = ["as ", "many ", "much ", "up ", "to ", "just ", "over ", "well ", "more ",
+              "than ", "an ", "a ", "estimated ", "approximate ", "Upwards ", "of ",
+              "AT ", "least ", "close ", "some", "(", "\n", "  ", "x", "ſ", "K", "ł", "under"]  # fmt: skip
+    for text in _random_texts(6, pieces):
+        window = text[-24:]
+        prev = window.split()[-1].lower() if window.strip() else ""
+        if prev in _APPROX_LAST:
+            expected = _APPROX_BEFORE.search(text, len(text) - len(window), len(text))
+            found = _APPROX_ENDING[prev].search(text, len(text) - len(window), len(text))
+            assert (found and found.span()) == (expected and expected.span()), text

@@ -126,6 +126,30 @@ def test_word_features_are_the_normalised_log_counts_of_the_vocabulary_words():
     assert max(_tokens(_WORD_TEXTS[1]).count(w) for w in ("war",)) > 256
 
 
+def test_the_models_word_scan_gives_the_word_features_floats_and_rows():
+    import numpy as np
+
+    from analysis.scoring.framing import MODEL, model_word_features, word_features
+
+    # Besides _WORD_TEXTS: apostrophes opening and closing words, a text that lower case
+    # lengthens (the dotted capital I), words at both ends, and none at all.
+    texts = [
+        *_WORD_TEXTS,
+        "'war ''war war'' war's 'economy' WAR-torn war",
+        "İstanbul: the economy and the war.",
+        "economy",
+        "",
+        "zzz qqq",
+    ]
+    for text in texts:
+        expected = word_features(text, MODEL.index)
+        words, values, rows = model_word_features(MODEL, text)
+        assert words == list(expected), text
+        assert values.tolist() == list(expected.values()), text
+        assert np.array_equal(rows, MODEL.word_weights[[MODEL.index[w] for w in words]])
+        assert rows.shape == (len(words), len(MODEL.frames))
+
+
 def test_confidences_and_words_are_those_of_the_rows_and_columns_indexed_with_lists():
     import numpy as np
 
