@@ -455,17 +455,22 @@ def _by_char(words, index: int) -> dict[str, tuple[str, ...]]:
 # A capitalised word after its first letter: "U.S.", "Mr.", "J." before a name, "Tajik-Afghan".
 # The dot comes before the look-behinds that check what precedes it, so that the engine
 # gives up at once at the end of most words.
+# The possessive quantifiers (*+, ?+, ++) keep no way back into what they matched: the
+# engine then saves no state for it, fewer instructions. The matches are the same: after
+# each, what the pattern needs next (a dot or hyphen, a space, a capital) is something
+# that part could not have given back, and everything after it is optional.
 _CAP_REST = (
-    r"(?:\.(?:[A-Z]\.)+|[\w'’]*(?:[.-][\w'’]+)*(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
+    r"(?:\.(?:[A-Z]\.)+|[\w'’]*+(?:[.-][\w'’]+)*+(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
     r"|\.(?:(?<=\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.)"
     r"|(?<=\bMrs\.|\bGen\.|\bCol\.|\bSgt\.|\bSen\.|\bRep\.|\bGov\.|\bMaj\.|\bAdm\.)"
-    r"|(?<=\bCapt\.|\bProf\.)))?)"
+    r"|(?<=\bCapt\.|\bProf\.)))?+)"
 )
-_JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]+the)?"
+# A lower-case word joining two capitalised ones, with its spaces after it.
+_JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]++the)?+[ \t]++"
 # Starting with a character class (the lookbehind comes after it) lets the regex engine
 # skip ahead to capitals instead of trying every position.
 _SPAN = re.compile(
-    rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:(?:[ \t]+{_JOIN})?[ \t]+(?:[ae]l-)?[A-Z]{_CAP_REST})*"
+    rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:[ \t]++(?:{_JOIN})?+(?:[ae]l-)?+[A-Z]{_CAP_REST})*+"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
