@@ -854,12 +854,11 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         out.append(_Mention(start, end, surface, "person", surface, role))
 
 
-def _single(
-    text: str, word: str, start: int, end: int, at_start: bool, lo: int, out: list[_Mention]
-) -> None:
-    """A lone capitalised word that is not a known name."""
-    if word in _NOT_SINGLE or word.lower() in GROUP_NOUNS:
-        return  # "Scientists say": a group nobody named
+def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Mention]) -> None:
+    """A lone capitalised word that is not a known name, nor one of _NOT_SINGLE or a group
+    noun (ruled out by the caller, before it looks for the sentence); lo: the sentence's
+    start."""
+    first = start
     if start >= 3 and text[start - 1] == "-" and text[start - 3 : start] in ("al-", "el-", "Al-"):
         word, start = text[start - 3 : end], start - 3
         if word in KNOWN:
@@ -880,7 +879,9 @@ def _single(
         return
     if _locative_before(text, max(lo, start - 40), start):
         return
-    out.append(_Mention(start, end, word, "pending-initial" if at_start else "pending", word))
+    # Whether it opens its sentence, asked last: most words end before.
+    kind = "pending-initial" if _opens_sentence(text, lo, first) else "pending"
+    out.append(_Mention(start, end, word, kind, word))
 
 
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
@@ -901,11 +902,13 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
             if hit is not None:
                 found.append(_Mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
+        single = one_word and not word.endswith(("'s", "’s"))
+        if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
+            continue  # "Scientists say": a group nobody named
         i = bisect_right(starts, start) - 1
         sentence_lo = spans[i][0] if i >= 0 else 0
-        if one_word and not word.endswith(("'s", "’s")):
-            at_start = _opens_sentence(text, sentence_lo, start)
-            _single(text, word, start, end, at_start, sentence_lo, found)
+        if single:
+            _single(text, word, start, end, sentence_lo, found)
             continue
         for piece in _pieces(_tokens(text, start, end)):
             opens = _opens_sentence(text, sentence_lo, piece[0][1])
