@@ -798,8 +798,11 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             out.append(_Mention(start, end, surface, "organisation", surface))
         return
     role_start = None
+    whole = toks  # the surface is that of these tokens as long as none are taken off
     while toks:
-        n = _known_prefix(text, toks)
+        # Only a known word, or the first word of a known name, starts a known name.
+        first = toks[0][0]
+        n = _known_prefix(text, toks) if first in KNOWN or first in _KNOWN_LONGEST else 0
         if n:
             known = _surface(text, toks[:n])
             name, kind = KNOWN[known]
@@ -826,8 +829,9 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             _classify(text, toks[i:], False, out)
             return
     words = [t[0] for t in toks]
-    surface = _surface(text, toks)
-    start, end = toks[0][1], toks[-1][2]
+    if toks is not whole:
+        surface = _surface(text, toks)
+        start, end = toks[0][1], toks[-1][2]
     if surface in PLACES or words[-1] in PLACE_SUFFIXES:
         return
     if len(words) == 1:
@@ -1200,7 +1204,9 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
     evidence = []
     sentences = _sentence_compounds(text) if actors else []
     starts = [s for s, _, _ in sentences]
-    for name, kind, mentions, aliases in actors:
+    # The most mentioned first, then by name (names are distinct: the actors never tie).
+    ranked = sorted([(-len(actor[2]), actor[0], actor) for actor in actors])
+    for _, _, (name, kind, mentions, aliases) in ranked:
         # The sentence of each mention, the first for one before it (bisect inlined: it
         # runs for every mention).
         found = {bisect_right(starts, s) for s, _ in mentions} if starts else set()
@@ -1228,7 +1234,6 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
         evidence.append(item)
-    evidence.sort(key=lambda a: (-a["count"], a["name"]))
     return ScoreResult(
         values={"actor_count": len(actors), "by_kind": by_kind},
         evidence={"actors": evidence},
