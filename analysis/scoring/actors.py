@@ -483,6 +483,7 @@ _ROLE_WORD = re.compile(
     rf"(?i)(?<![\w])(?:{trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
 _ROLE_WORDS_LOWER = frozenset(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})  # all a-z
+_ROLE_WORD_BYTES = frozenset(w.encode() for w in _ROLE_WORDS_LOWER)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # \\w in ASCII
 _ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
 _BACK_ROLES_LAST = _by_char(_BACK_ROLES, -1)
@@ -591,12 +592,17 @@ def _apposition_by_engine(text: str, pos: int) -> tuple[int, int] | None:
     return m.span(1) if m else None
 
 
-def _has_role_word(group: str) -> bool:
-    """Whether _ROLE_WORD.search(group) finds a word. In ASCII, where ignoring case is
-    lower(), that is a run of word characters in the set: found faster than the engine,
-    which tries the words, case ignored, at every character."""
+def _has_role_word(text: str, lo: int, hi: int) -> bool:
+    """Whether _ROLE_WORD.search(text[lo:hi]) finds a word. In ASCII, where ignoring case
+    is lower(), that is a run of word characters in the set: found faster than the engine,
+    which tries the words, case ignored, at every character. Such a run, all letters, is
+    also one of the runs of letters of the shared lowered text there: most often none of
+    those is a role word, and the group is not read again."""
+    group = text[lo:hi]
     if not group.isascii():
         return _ROLE_WORD.search(group) is not None
+    if _ROLE_WORD_BYTES.isdisjoint(lowered(text).letters[lo:hi].split()):
+        return False
     return not _ROLE_WORDS_LOWER.isdisjoint(_ASCII_WORD.findall(group.lower()))
 
 
@@ -1041,7 +1047,7 @@ class _Names:
                 self.by_surname.setdefault(surname, []).append((m.start, m.name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
                     self.by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-            if m.role.startswith("acronym:"):
+            if m.role and m.role.startswith("acronym:"):  # most have no role
                 self.acronyms[m.role[8:]] = m.name
                 m.role = ""
 
@@ -1094,7 +1100,7 @@ def _resolve_mentions(
             if m.role:
                 found.append(m.role)
             app = _apposition(text, m.end)
-            if app and _has_role_word(text[app[0] : app[1]]):
+            if app and _has_role_word(text, app[0], app[1]):
                 found.append(text[app[0] : app[1]])
                 appositions.append(app)
             before = _role_before(text, max(0, m.start - 40), m.start)
