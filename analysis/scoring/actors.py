@@ -681,7 +681,7 @@ def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
     pieces: list[list[tuple]] = []
     current: list[tuple] = []
     for i, tok in enumerate(tokens):
-        word = tok[0].rstrip(".")
+        word = tok[0].rstrip(".") if tok[0][-1] == "." else tok[0]  # a call only when needed
         if word in _WEEKDAYS or (word in _MONTHS and not _is_surname_may(tokens, i)):
             pieces.append(current)
             current = []
@@ -899,10 +899,11 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     found: list[_Mention] = []
     skip_until = -1
     for m in _SPAN.finditer(masked):
-        start, end = m.span()
+        start = m.start()
         if start < skip_until:
             continue
-        word = m.group()
+        word = m[0]  # m.group(), without looking the method up
+        end = start + len(word)
         one_word = " " not in word and "\t" not in word
         if one_word:  # most spans, decided quickly
             bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
