@@ -500,6 +500,7 @@ _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{trie(_SPEECH)}|according\s+to)\s+\Z"
 # What _SPEECH_AFTER can go on with after its spaces.
 _SPEECH_NEXT = _by_char((",", "has", "had", "also", "later", "then", *_SPEECH), 0)
 _SPEECH_LAST = _by_char((*_SPEECH, "to"), -1)
+_SPEECH_LONGEST = max(len(w) for w in (*_SPEECH, "to"))
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -626,12 +627,16 @@ def _speech_after(text: str, pos: int) -> bool:
 
 def _speech_before(text: str, lo: int, end: int) -> bool:
     """Whether _SPEECH_BEFORE.search(text, lo, end) finds a match."""
-    if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
+    window = text[lo:end]
+    words = window.rstrip()
+    if len(words) == len(window):  # it ends with \\s+ (or is empty)
         return False
-    last = text[lo:end].rsplit(None, 1)[-1:] or [""]
-    # It ignores case, the Unicode way: a word that is not ASCII may still match.
-    if last[0].isascii():
-        low = last[0].lower()
+    # The last characters, as many as the longest verb has: a match's verb ends them, so
+    # in ASCII, where ignoring case is lower(), they end with it. It ignores case the
+    # Unicode way: a verb written with other characters may still match.
+    tail = words[-_SPEECH_LONGEST:]
+    if tail.isascii():
+        low = tail.lower()
         if not low.endswith(_SPEECH_LAST.get(low[-1:], ())):
             return False
     return bool(_SPEECH_BEFORE.search(text, lo, end))
