@@ -455,17 +455,22 @@ def _by_char(words, index: int) -> dict[str, tuple[str, ...]]:
 # A capitalised word after its first letter: "U.S.", "Mr.", "J." before a name, "Tajik-Afghan".
 # The dot comes before the look-behinds that check what precedes it, so that the engine
 # gives up at once at the end of most words.
+# The possessive quantifiers (*+, ?+, ++) keep no way back into what they matched: the
+# engine then saves no state for it, fewer instructions. The matches are the same: after
+# each, what the pattern needs next (a dot or hyphen, a space, a capital) is something
+# that part could not have given back, and everything after it is optional.
 _CAP_REST = (
-    r"(?:\.(?:[A-Z]\.)+|[\w'’]*(?:[.-][\w'’]+)*(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
+    r"(?:\.(?:[A-Z]\.)+|[\w'’]*+(?:[.-][\w'’]+)*+(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
     r"|\.(?:(?<=\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.)"
     r"|(?<=\bMrs\.|\bGen\.|\bCol\.|\bSgt\.|\bSen\.|\bRep\.|\bGov\.|\bMaj\.|\bAdm\.)"
-    r"|(?<=\bCapt\.|\bProf\.)))?)"
+    r"|(?<=\bCapt\.|\bProf\.)))?+)"
 )
-_JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]+the)?"
+# A lower-case word joining two capitalised ones, with its spaces after it.
+_JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]++the)?+[ \t]++"
 # Starting with a character class (the lookbehind comes after it) lets the regex engine
 # skip ahead to capitals instead of trying every position.
 _SPAN = re.compile(
-    rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:(?:[ \t]+{_JOIN})?[ \t]+(?:[ae]l-)?[A-Z]{_CAP_REST})*"
+    rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:[ \t]++(?:{_JOIN})?+(?:[ae]l-)?+[A-Z]{_CAP_REST})*+"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
@@ -478,6 +483,7 @@ _ROLE_WORD = re.compile(
     rf"(?i)(?<![\w])(?:{trie(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})})(?![\w])"
 )
 _ROLE_WORDS_LOWER = frozenset(ROLE_NOUNS | {w.lower() for w in TITLE_WORDS})  # all a-z
+_ROLE_WORD_BYTES = frozenset(w.encode() for w in _ROLE_WORDS_LOWER)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")  # \\w in ASCII
 _ROLE_BEFORE = re.compile(rf"(?<![\w])((?:{trie(_BACK_ROLES)}))\s*,?\s*\Z")
 _BACK_ROLES_LAST = _by_char(_BACK_ROLES, -1)
@@ -494,6 +500,7 @@ _SPEECH_BEFORE = re.compile(rf"(?<![\w])(?:{trie(_SPEECH)}|according\s+to)\s+\Z"
 # What _SPEECH_AFTER can go on with after its spaces.
 _SPEECH_NEXT = _by_char((",", "has", "had", "also", "later", "then", *_SPEECH), 0)
 _SPEECH_LAST = _by_char((*_SPEECH, "to"), -1)
+_SPEECH_LONGEST = max(len(w) for w in (*_SPEECH, "to"))
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
@@ -586,12 +593,17 @@ def _apposition_by_engine(text: str, pos: int) -> tuple[int, int] | None:
     return m.span(1) if m else None
 
 
-def _has_role_word(group: str) -> bool:
-    """Whether _ROLE_WORD.search(group) finds a word. In ASCII, where ignoring case is
-    lower(), that is a run of word characters in the set: found faster than the engine,
-    which tries the words, case ignored, at every character."""
+def _has_role_word(text: str, lo: int, hi: int) -> bool:
+    """Whether _ROLE_WORD.search(text[lo:hi]) finds a word. In ASCII, where ignoring case
+    is lower(), that is a run of word characters in the set: found faster than the engine,
+    which tries the words, case ignored, at every character. Such a run, all letters, is
+    also one of the runs of letters of the shared lowered text there: most often none of
+    those is a role word, and the group is not read again."""
+    group = text[lo:hi]
     if not group.isascii():
         return _ROLE_WORD.search(group) is not None
+    if _ROLE_WORD_BYTES.isdisjoint(lowered(text).letters[lo:hi].split()):
+        return False
     return not _ROLE_WORDS_LOWER.isdisjoint(_ASCII_WORD.findall(group.lower()))
 
 
@@ -615,12 +627,16 @@ def _speech_after(text: str, pos: int) -> bool:
 
 def _speech_before(text: str, lo: int, end: int) -> bool:
     """Whether _SPEECH_BEFORE.search(text, lo, end) finds a match."""
-    if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
+    window = text[lo:end]
+    words = window.rstrip()
+    if len(words) == len(window):  # it ends with \\s+ (or is empty)
         return False
-    last = text[lo:end].rsplit(None, 1)[-1:] or [""]
-    # It ignores case, the Unicode way: a word that is not ASCII may still match.
-    if last[0].isascii():
-        low = last[0].lower()
+    # The last characters, as many as the longest verb has: a match's verb ends them, so
+    # in ASCII, where ignoring case is lower(), they end with it. It ignores case the
+    # Unicode way: a verb written with other characters may still match.
+    tail = words[-_SPEECH_LONGEST:]
+    if tail.isascii():
+        low = tail.lower()
         if not low.endswith(_SPEECH_LAST.get(low[-1:], ())):
             return False
     return bool(_SPEECH_BEFORE.search(text, lo, end))
@@ -670,7 +686,7 @@ def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
     pieces: list[list[tuple]] = []
     current: list[tuple] = []
     for i, tok in enumerate(tokens):
-        word = tok[0].rstrip(".")
+        word = tok[0].rstrip(".") if tok[0][-1] == "." else tok[0]  # a call only when needed
         if word in _WEEKDAYS or (word in _MONTHS and not _is_surname_may(tokens, i)):
             pieces.append(current)
             current = []
@@ -793,8 +809,11 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             out.append(_Mention(start, end, surface, "organisation", surface))
         return
     role_start = None
+    whole = toks  # the surface is that of these tokens as long as none are taken off
     while toks:
-        n = _known_prefix(text, toks)
+        # Only a known word, or the first word of a known name, starts a known name.
+        first = toks[0][0]
+        n = _known_prefix(text, toks) if first in KNOWN or first in _KNOWN_LONGEST else 0
         if n:
             known = _surface(text, toks[:n])
             name, kind = KNOWN[known]
@@ -821,8 +840,9 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             _classify(text, toks[i:], False, out)
             return
     words = [t[0] for t in toks]
-    surface = _surface(text, toks)
-    start, end = toks[0][1], toks[-1][2]
+    if toks is not whole:
+        surface = _surface(text, toks)
+        start, end = toks[0][1], toks[-1][2]
     if surface in PLACES or words[-1] in PLACE_SUFFIXES:
         return
     if len(words) == 1:
@@ -849,12 +869,11 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         out.append(_Mention(start, end, surface, "person", surface, role))
 
 
-def _single(
-    text: str, word: str, start: int, end: int, at_start: bool, lo: int, out: list[_Mention]
-) -> None:
-    """A lone capitalised word that is not a known name."""
-    if word in _NOT_SINGLE or word.lower() in GROUP_NOUNS:
-        return  # "Scientists say": a group nobody named
+def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Mention]) -> None:
+    """A lone capitalised word that is not a known name, nor one of _NOT_SINGLE or a group
+    noun (ruled out by the caller, before it looks for the sentence); lo: the sentence's
+    start."""
+    first = start
     if start >= 3 and text[start - 1] == "-" and text[start - 3 : start] in ("al-", "el-", "Al-"):
         word, start = text[start - 3 : end], start - 3
         if word in KNOWN:
@@ -875,7 +894,9 @@ def _single(
         return
     if _locative_before(text, max(lo, start - 40), start):
         return
-    out.append(_Mention(start, end, word, "pending-initial" if at_start else "pending", word))
+    # Whether it opens its sentence, asked last: most words end before.
+    kind = "pending-initial" if _opens_sentence(text, lo, first) else "pending"
+    out.append(_Mention(start, end, word, kind, word))
 
 
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
@@ -883,10 +904,11 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     found: list[_Mention] = []
     skip_until = -1
     for m in _SPAN.finditer(masked):
-        start, end = m.span()
+        start = m.start()
         if start < skip_until:
             continue
-        word = m.group()
+        word = m[0]  # m.group(), without looking the method up
+        end = start + len(word)
         one_word = " " not in word and "\t" not in word
         if one_word:  # most spans, decided quickly
             bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
@@ -896,11 +918,13 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
             if hit is not None:
                 found.append(_Mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
+        single = one_word and not word.endswith(("'s", "’s"))
+        if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
+            continue  # "Scientists say": a group nobody named
         i = bisect_right(starts, start) - 1
         sentence_lo = spans[i][0] if i >= 0 else 0
-        if one_word and not word.endswith(("'s", "’s")):
-            at_start = _opens_sentence(text, sentence_lo, start)
-            _single(text, word, start, end, at_start, sentence_lo, found)
+        if single:
+            _single(text, word, start, end, sentence_lo, found)
             continue
         for piece in _pieces(_tokens(text, start, end)):
             opens = _opens_sentence(text, sentence_lo, piece[0][1])
@@ -1029,7 +1053,7 @@ class _Names:
                 self.by_surname.setdefault(surname, []).append((m.start, m.name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
                     self.by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-            if m.role.startswith("acronym:"):
+            if m.role and m.role.startswith("acronym:"):  # most have no role
                 self.acronyms[m.role[8:]] = m.name
                 m.role = ""
 
@@ -1082,7 +1106,7 @@ def _resolve_mentions(
             if m.role:
                 found.append(m.role)
             app = _apposition(text, m.end)
-            if app and _has_role_word(text[app[0] : app[1]]):
+            if app and _has_role_word(text, app[0], app[1]):
                 found.append(text[app[0] : app[1]])
                 appositions.append(app)
             before = _role_before(text, max(0, m.start - 40), m.start)
@@ -1192,7 +1216,9 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
     evidence = []
     sentences = _sentence_compounds(text) if actors else []
     starts = [s for s, _, _ in sentences]
-    for name, kind, mentions, aliases in actors:
+    # The most mentioned first, then by name (names are distinct: the actors never tie).
+    ranked = sorted([(-len(actor[2]), actor[0], actor) for actor in actors])
+    for _, _, (name, kind, mentions, aliases) in ranked:
         # The sentence of each mention, the first for one before it (bisect inlined: it
         # runs for every mention).
         found = {bisect_right(starts, s) for s, _ in mentions} if starts else set()
@@ -1220,7 +1246,6 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
         evidence.append(item)
-    evidence.sort(key=lambda a: (-a["count"], a["name"]))
     return ScoreResult(
         values={"actor_count": len(actors), "by_kind": by_kind},
         evidence={"actors": evidence},
