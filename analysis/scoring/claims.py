@@ -448,11 +448,12 @@ _CURRENCY_SIGNS = frozenset("€£¥₽")
 _ALL_SIGNS = "$€£¥₽"  # those of _ASCII_NUMBER_ANCHOR
 
 
-def _number_anchors(lower: str, signs: str = "$") -> dict[int, str]:
-    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(lower) finds, for a text whose
-    currency signs are all among ``signs``: its digit runs and its currency signs, which
-    never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
-    data = lower.encode("ascii", "replace").translate(_DIGIT_TABLE)
+def _number_anchors(low: Lowered, signs: str = "$") -> dict[int, str]:
+    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(low.lower) finds, for a text
+    whose currency signs are all among ``signs``: its digit runs and its currency signs,
+    which never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
+    lower = low.lower
+    data = low.ascii.translate(_DIGIT_TABLE)
     found = {}
     for m in _DIGIT_RUN.finditer(data):
         start, end = m.span()
@@ -473,9 +474,9 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     if any(ch.isdecimal() for ch in low.rare):  # a digit that is not ASCII
         found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
     elif _CURRENCY_SIGNS.isdisjoint(low.rare):
-        found = _number_anchors(lower)
+        found = _number_anchors(low)
     else:
-        found = _number_anchors(lower, _ALL_SIGNS)
+        found = _number_anchors(low, _ALL_SIGNS)
     for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
         if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
             found[pos] = m.group()

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from analysis.scoring import get_scorer
 from analysis.scoring.claims import scan, score_claims
+from analysis.scoring.text import Lowered
 from newsdesk.ingest.text import clean_text
 
 SEED = (
@@ -314,7 +315,7 @@ def test_number_anchors_are_what_the_ascii_pattern_finds():
     pieces = ["1", "23", ",", ".", "$", " ", "a", "“", "—", "-", "0", "9.", ",5", "\n", "😀", "é"]
     for text in _random_texts(4, pieces):
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
-        assert _number_anchors(text) == expected, text
+        assert _number_anchors(Lowered(text)) == expected, text
 
 
 def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_finds():
@@ -324,10 +325,10 @@ def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_f
     pieces = ["1", "23", ",", ".", "$", "€", "£", "¥", "₽", " ", "a", "’", "—", "9.", ",5", "é"]
     for text in _random_texts(5, pieces):
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
-        assert _number_anchors(text, _ALL_SIGNS) == expected, text
+        assert _number_anchors(Lowered(text), _ALL_SIGNS) == expected, text
     text = "€5 at the start, £1,200.50 and ¥3, 7₽ and 40$, ending on €"
     expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
-    assert _number_anchors(text, _ALL_SIGNS) == expected
+    assert _number_anchors(Lowered(text), _ALL_SIGNS) == expected
     assert expected[0] == "€" and expected[len(text) - 1] == "€"
 
 
