@@ -308,6 +308,27 @@ def _random_texts(seed: int, pieces: list[str]):
         yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
 
 
+def test_runs_at_are_where_the_words_occur_as_whole_runs_of_letters():
+    from analysis.scoring.claims import _ANCHOR_BYTES, _OPINION_WORDS, _runs_at
+
+    # Written for the tests: anchor and opinion words inside and beside other letters,
+    # capitals, curly quotes, "İ", the Kelvin sign, emoji.
+    pieces = ["may", "mayor", "May", "think", "best", "s", "dis", " ", "“", "—", "İ", "\u212a"]
+    pieces += ["😀", "é", "7", "-", "hundred", "shame", "ful", "THINK"]
+    for text in _random_texts(6, pieces):
+        low = Lowered(text)
+        runs = low.letters.split()
+        expected = {}
+        for word in (_ANCHOR_BYTES | _OPINION_WORDS).intersection(runs):
+            expected[word] = sorted(
+                i
+                for i in low.find_all([word])
+                if low.letters[i - 1 : i] in (b"", b" ")
+                and low.letters[i + len(word) : i + len(word) + 1] in (b"", b" ")
+            )
+        assert {w: sorted(p) for w, p in _runs_at(low).items()} == expected, text
+
+
 def test_number_anchors_are_what_the_ascii_pattern_finds():
     from analysis.scoring.claims import _ASCII_NUMBER_ANCHOR, _number_anchors
 
