@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+
 from analysis.scoring import (
     NO_CONTEXT,
     SHARED_CACHE_SIZE,
@@ -438,6 +440,34 @@ _OPINION_WORDS = frozenset(
 )
 _EVENT_BYTES = frozenset(w.encode() for w in EVENT_WORDS if w.isascii())
 _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
+# Where the anchor and opinion words (all of letters a-z) occur as whole runs of letters:
+# one pass of an automaton over the letters, a space put before and after them so that
+# every word, the first and the last too, has one either side (as attribution's _Scan).
+_RUN_WORDS = sorted(_ANCHOR_BYTES | _OPINION_WORDS)
+_RUN_AUTOMATON = BytesAhoCorasick(
+    [b" " + word + b" " for word in _RUN_WORDS],
+    matchkind=MatchKind.Standard,
+    implementation=Implementation.DFA,
+)
+
+
+@lru_cache(maxsize=SHARED_CACHE_SIZE)
+def _runs_at(low: Lowered) -> dict[bytes, list[int]]:
+    """{word: where it starts} of the anchor and opinion words that occur as whole runs
+    of the letters (made once a text: the Lowered is the shared one of scoring.text)."""
+    at: dict[bytes, list[int]] = {}
+    padded = b" " + low.letters + b" "
+    # overlapping: two words share the space between them; a start in padded is the
+    # word's start in the letters.
+    for index, start, _ in _RUN_AUTOMATON.find_matches_as_indexes(padded, overlapping=True):
+        word = _RUN_WORDS[index]
+        if word in at:
+            at[word].append(start)
+        else:
+            at[word] = [start]
+    return at
+
+
 # The text as bytes for _ASCII_NUMBER_ANCHOR: each digit 0-9 a "0", commas, full stops and
 # dollar signs as they are, any other character a space. A run of digits, commas and full
 # stops from a digit is then found from a literal "0", which the engine skips to far faster
@@ -448,11 +478,12 @@ _CURRENCY_SIGNS = frozenset("€£¥₽")
 _ALL_SIGNS = "$€£¥₽"  # those of _ASCII_NUMBER_ANCHOR
 
 
-def _number_anchors(lower: str, signs: str = "$") -> dict[int, str]:
-    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(lower) finds, for a text whose
-    currency signs are all among ``signs``: its digit runs and its currency signs, which
-    never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
-    data = lower.encode("ascii", "replace").translate(_DIGIT_TABLE)
+def _number_anchors(low: Lowered, signs: str = "$") -> dict[int, str]:
+    """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(low.lower) finds, for a text
+    whose currency signs are all among ``signs``: its digit runs and its currency signs,
+    which never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
+    lower = low.lower
+    data = low.ascii.translate(_DIGIT_TABLE)
     found = {}
     for m in _DIGIT_RUN.finditer(data):
         start, end = m.span()
@@ -473,10 +504,12 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     if any(ch.isdecimal() for ch in low.rare):  # a digit that is not ASCII
         found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
     elif _CURRENCY_SIGNS.isdisjoint(low.rare):
-        found = _number_anchors(lower)
+        found = _number_anchors(low)
     else:
-        found = _number_anchors(lower, _ALL_SIGNS)
-    for pos in low.find_all(_ANCHOR_BYTES.intersection(low.runs)):
+        found = _number_anchors(low, _ALL_SIGNS)
+    at = _runs_at(low)
+    # Only where a word is a whole run can _WORD_ANCHOR match (a word boundary either side).
+    for pos in [pos for word in _ANCHOR_BYTES.intersection(at) for pos in at[word]]:
         if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
             found[pos] = m.group()
     return sorted(found.items())
@@ -651,8 +684,10 @@ def _opinion_sentences(text: str, spans: list[tuple[int, int]], low: Lowered) ->
     if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
         return None
     starts = [s for s, _ in spans]
-    words = _OPINION_WORDS.intersection(low.runs)
-    return {bisect_right(starts, p) - 1 for p in low.find_all(words)}
+    at = _runs_at(low)
+    # _OPINION wants a word boundary either side of each word: a whole run of letters.
+    positions = [pos for word in _OPINION_WORDS.intersection(at) for pos in at[word]]
+    return {bisect_right(starts, p) - 1 for p in positions}
 
 
 def _score_other(text: str, language: str) -> ScoreResult:

@@ -39,8 +39,9 @@ from analysis.scoring.sentences import split_spans, whitespace_words
 from analysis.scoring.text import (
     WORD_BYTES,
     WORD_REST,
+    Lowered,
     fast_round,
-    original_span,
+    original_spans,
     single_spaced,
 )
 from analysis.scoring.text import lowered as lowered_text
@@ -169,23 +170,26 @@ _ENTRIES: tuple = (*_EXACT.values(), *(None for _ in _PREFIX))
 _SEPARATOR_BYTES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f-", b" " * 10)
 
 
-def _scan_bytes(scanned: str, rare) -> bytes:
-    """The scanned text as bytes, one a character, as the automaton reads it."""
+def _scan_bytes(low: Lowered) -> bytes:
+    """The scanned text (" " + low.lower, a curly apostrophe read as a straight one) as
+    bytes, one a character, as the automaton reads it."""
+    swaps = {"’": 39}  # "'"
+    rare = low.rare
     if rare:
         # The text's characters outside ASCII: those of the text in lower case (a capital
         # sigma lower-cases to either sigma, after its context).
         chars = {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
         for ch in chars:
-            if not ch.isascii():
+            if not ch.isascii():  # (no character lower-cases to two here: low.same)
                 if ch.isalnum():
-                    scanned = scanned.replace(ch, "_")
+                    swaps[ch] = 95  # "_"
                 elif ch.isspace():
-                    scanned = scanned.replace(ch, " ")
-    return scanned.encode("ascii", "replace").translate(_SEPARATOR_BYTES)
+                    swaps[ch] = 32  # " "
+    return (b" " + low.ascii_with(swaps)).translate(_SEPARATOR_BYTES)
 
 
-def _automaton_cues(scanned: str, rare) -> list[dict]:
-    text, marks, removed = single_spaced(_scan_bytes(scanned, rare))
+def _automaton_cues(scanned: str, low: Lowered) -> list[dict]:
+    text, marks, removed = single_spaced(_scan_bytes(low))
     n = len(text)
     word = WORD_BYTES
     entries = _ENTRIES
@@ -205,14 +209,17 @@ def _automaton_cues(scanned: str, rare) -> list[dict]:
         # The longest cue at a start; of an exact cue and a prefix one as long, the exact.
         if got is None or end > got[0] or (end == got[0] and entry is not None):
             best[start] = (end, entry)
-    found = []
+    spans, kept = [], []
     last = 0
     for start in sorted(best):
         if start <= last:
             continue  # overlaps the cue before, or has no character of its own before
         end, entry = best[start]
         last = end
-        start, end = original_span(marks, removed, start, end)
+        spans.append((start, end))
+        kept.append(entry)
+    found = []
+    for (start, end), entry in zip(original_spans(marks, removed, spans), kept, strict=True):
         if entry is None:
             found.append(_cue_at(scanned, start, end))
         else:
@@ -231,7 +238,7 @@ def find_cues(text: str) -> list[dict]:
     low = lowered_text(text)
     # lower() keeps offsets too, unless a character lower-cases to two (Turkish dotted I).
     if low.same:
-        return _automaton_cues(" " + low.lower.replace("’", "'"), low.rare)
+        return _automaton_cues(" " + low.lower.replace("’", "'"), low)
     return [_cue(m) for m in _CUES_IGNORECASE.finditer(" " + text.replace("’", "'"))]
 
 
@@ -357,7 +364,7 @@ def _token_bytes(text: str) -> bytes | None:
     low = lowered_text(text)  # the lower-cased text the other scorers made already
     if not low.same:
         return None
-    data = b" " + low.lower.encode("ascii", "replace").translate(_TOKEN_TABLE) + b" "
+    data = b" " + low.ascii.translate(_TOKEN_TABLE) + b" "
     while b" '" in data:  # apostrophes that open a chunk
         data = data.replace(b" '", b"  ")
     return data

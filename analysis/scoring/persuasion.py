@@ -43,9 +43,11 @@ from analysis.scoring.sentences import mark_positions, matches_at, whitespace_wo
 from analysis.scoring.text import (
     WORD_BYTES,
     WORD_REST,
+    Lowered,
     fast_round,
     lowered,
     original_span,
+    original_spans,
     single_spaced,
 )
 
@@ -211,30 +213,31 @@ _BEFORE_BYTES: tuple[bool, ...] = tuple(chr(b) in " \"'([{/" for b in range(256)
 _SPACE_BYTES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
 
 
-def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]] | None:
-    """Where CUE_PATTERN's matches put their cues in scanned (" " + the text in lower case,
-    whose characters outside ASCII are rare's and their lower cases), or None if the text
-    is left to the pattern."""
-    original = scanned
+def _automaton_spans(original: str, low: Lowered) -> list[tuple[int, int]] | None:
+    """Where CUE_PATTERN's matches put their cues in original (" " + low.lower, whose
+    characters outside ASCII are the text's rare ones and their lower cases), or None if
+    the text is left to the pattern."""
+    rare = low.rare
+    swaps = {}  # the characters outside ASCII that are not read as "?", and their bytes
     if rare:
         if any(ch in _OTHER_SPACES for ch in rare):
             return None
         # A capital sigma lower-cases to either sigma, after its context.
         chars = rare | {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
         for ch in chars:
-            if ch.isascii():
-                continue  # "K" (Kelvin) lower-cases to "k"
+            if ch.isascii() or len(ch) > 1:
+                continue  # "K" (Kelvin) lower-cases to "k"; "İ" to "i̇", kept in low.lower
             if ch in _SPACES_BEFORE:
-                scanned = scanned.replace(ch, " ")
+                swaps[ch] = 32  # " "
             elif ch in _MARKS_BEFORE:
-                scanned = scanned.replace(ch, '"')
+                swaps[ch] = 34  # '"'
             elif ch in "\u2010\u2011":
-                scanned = scanned.replace(ch, "-")
+                swaps[ch] = 45  # "-"
             elif ch == "\u2019":
-                scanned = scanned.replace(ch, "'")
+                swaps[ch] = 39  # "'"
             elif ch.isalnum():
-                scanned = scanned.replace(ch, "_")
-    text = scanned.encode("ascii", "replace")
+                swaps[ch] = 95  # "_"
+    text = b" " + low.ascii_with(swaps)
     if b"\x1c" in text or b"\x1d" in text or b"\x1e" in text or b"\x1f" in text:
         return None
     text, marks, removed = single_spaced(text.translate(_SPACE_BYTES))
@@ -261,12 +264,13 @@ def _automaton_spans(scanned: str, rare: frozenset[str]) -> list[tuple[int, int]
         if start <= last:
             continue  # overlaps the cue before, or has no character of its own before
         end = best[start][1]
-        first, last_end = original_span(marks, removed, start, end)
-        if text[start - 1] == 39 and original[first - 1] != "'":
-            continue  # a curly apostrophe may not stand before a cue, a straight one may
+        if text[start - 1] == 39:
+            first = original_span(marks, removed, start, end)[0]
+            if original[first - 1] != "'":
+                continue  # a curly apostrophe may not stand before a cue, a straight one may
         last = end
-        spans.append((first, last_end))
-    return spans
+        spans.append((start, end))
+    return original_spans(marks, removed, spans)
 
 
 def _cue_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
@@ -274,7 +278,7 @@ def _cue_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
     lower case (CUE_PATTERN's found by the automaton, unless it leaves the text to it)."""
     scanned = " " + _lower_same_length(text)
     if pattern is CUE_PATTERN:
-        spans = _automaton_spans(scanned, lowered(text).rare)
+        spans = _automaton_spans(scanned, lowered(text))
         if spans is not None:
             return [(start - 1, end - 1, scanned[start:end]) for start, end in spans]
     # A match starts with the character before the cue, in a text one longer.

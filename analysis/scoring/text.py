@@ -70,7 +70,6 @@ def fast_round(x: float, ndigits: int) -> float:
 # --- Lower-cased text -----------------------------------------------------------------
 
 _A_TO_Z = bytes(ch if 97 <= ch <= 122 else 32 for ch in range(256))  # others: a space
-_A_TO_Z_EITHER_CASE = _A_TO_Z[:65] + _A_TO_Z[97:123] + _A_TO_Z[91:]  # A-Z read as a-z
 _ASCII_CAPITAL_BYTES = frozenset(range(65, 91))
 
 
@@ -124,6 +123,31 @@ def original_span(marks: list[int], removed: list[int], start: int, end: int) ->
     return first, end + removed[k] if k >= 0 else end
 
 
+def original_spans(
+    marks: list[int], removed: list[int], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """original_span of each span, in one pass over the marks instead of two binary
+    searches a span: the spans' starts ascending, and their ends too (as cues that do not
+    overlap, left to right)."""
+    if not marks:
+        return spans
+    found = []
+    n = len(marks)
+    at_start = at_end = 0  # the marks up to a start; those before an end
+    for start, end in spans:
+        while at_start < n and marks[at_start] <= start:
+            at_start += 1
+        while at_end < n and marks[at_end] < end:
+            at_end += 1
+        found.append(
+            (
+                start + removed[at_start - 1] if at_start else start,
+                end + removed[at_end - 1] if at_end else end,
+            )
+        )
+    return found
+
+
 # Bytes that are word characters in ASCII (the cue scans write any other word character
 # as "_"), and the run of them from a position: where a prefix cue's word ends.
 WORD_BYTES: tuple[bool, ...] = tuple(b < 128 and (chr(b).isalnum() or b == 95) for b in range(256))
@@ -131,8 +155,9 @@ WORD_REST = re.compile(rb"\w*")
 
 
 class Lowered:
-    """A text in lower case, of the same length; that as bytes with only the letters a-z
-    (any other character a space); and those runs of letters."""
+    """A text in lower case, of the same length; that as bytes, one a character ("?" for
+    any outside ASCII); those bytes with only the letters a-z (any other character a
+    space); and those runs of letters."""
 
     def __init__(self, text: str) -> None:
         self.rare = rare_characters(text)
@@ -142,12 +167,27 @@ class Lowered:
             lower = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         self.lower = lower
         if all(ch.lower() == ch for ch in self.rare):
-            # Only ASCII capitals changed: the text's bytes (shared with other scans), read
-            # in either case, give the same letters.
-            self.letters = ascii_replaced(text).translate(_A_TO_Z_EITHER_CASE)
+            # Only ASCII capitals changed: the text's bytes (shared with other scans) in
+            # lower case are the same, and far cheaper than encoding a text not in Latin-1.
+            self.ascii = ascii_replaced(text).lower()
         else:
-            self.letters = lower.encode("ascii", "replace").translate(_A_TO_Z)
+            self.ascii = lower.encode("ascii", "replace")
+        self.letters = self.ascii.translate(_A_TO_Z)
         self.runs = self.letters.split()
+
+    def ascii_with(self, swaps: dict[str, int]) -> bytes:
+        """The lower-cased text as bytes with each character outside ASCII a "?" (as
+        encode("ascii", "replace") writes it), but those of swaps (single characters)
+        written as their byte. When none of them occurs, the shared bytes; else the text
+        with them replaced, encoded again (patching the bytes at each occurrence instead
+        was measured slower on news text, with its many curly quotes and apostrophes)."""
+        replaced = self.lower
+        found = False
+        for ch, byte in swaps.items():
+            if ch in replaced:
+                replaced = replaced.replace(ch, chr(byte))
+                found = True
+        return replaced.encode("ascii", "replace") if found else self.ascii
 
     def find_all(self, words) -> list[int]:
         """Where the words (bytes) start in the letters, in no particular order."""

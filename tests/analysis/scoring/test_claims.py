@@ -2,6 +2,7 @@ from pathlib import Path
 
 from analysis.scoring import get_scorer
 from analysis.scoring.claims import scan, score_claims
+from analysis.scoring.text import Lowered
 from newsdesk.ingest.text import clean_text
 
 SEED = (
@@ -307,6 +308,27 @@ def _random_texts(seed: int, pieces: list[str]):
         yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
 
 
+def test_runs_at_are_where_the_words_occur_as_whole_runs_of_letters():
+    from analysis.scoring.claims import _ANCHOR_BYTES, _OPINION_WORDS, _runs_at
+
+    # Written for the tests: anchor and opinion words inside and beside other letters,
+    # capitals, curly quotes, "İ", the Kelvin sign, emoji.
+    pieces = ["may", "mayor", "May", "think", "best", "s", "dis", " ", "“", "—", "İ", "\u212a"]
+    pieces += ["😀", "é", "7", "-", "hundred", "shame", "ful", "THINK"]
+    for text in _random_texts(6, pieces):
+        low = Lowered(text)
+        runs = low.letters.split()
+        expected = {}
+        for word in (_ANCHOR_BYTES | _OPINION_WORDS).intersection(runs):
+            expected[word] = sorted(
+                i
+                for i in low.find_all([word])
+                if low.letters[i - 1 : i] in (b"", b" ")
+                and low.letters[i + len(word) : i + len(word) + 1] in (b"", b" ")
+            )
+        assert {w: sorted(p) for w, p in _runs_at(low).items()} == expected, text
+
+
 def test_number_anchors_are_what_the_ascii_pattern_finds():
     from analysis.scoring.claims import _ASCII_NUMBER_ANCHOR, _number_anchors
 
@@ -314,7 +336,7 @@ def test_number_anchors_are_what_the_ascii_pattern_finds():
     pieces = ["1", "23", ",", ".", "$", " ", "a", "“", "—", "-", "0", "9.", ",5", "\n", "😀", "é"]
     for text in _random_texts(4, pieces):
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
-        assert _number_anchors(text) == expected, text
+        assert _number_anchors(Lowered(text)) == expected, text
 
 
 def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_finds():
@@ -324,10 +346,10 @@ def test_number_anchors_with_currency_signs_outside_ascii_are_what_the_pattern_f
     pieces = ["1", "23", ",", ".", "$", "€", "£", "¥", "₽", " ", "a", "’", "—", "9.", ",5", "é"]
     for text in _random_texts(5, pieces):
         expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
-        assert _number_anchors(text, _ALL_SIGNS) == expected, text
+        assert _number_anchors(Lowered(text), _ALL_SIGNS) == expected, text
     text = "€5 at the start, £1,200.50 and ¥3, 7₽ and 40$, ending on €"
     expected = {m.start(): m.group() for m in _ASCII_NUMBER_ANCHOR.finditer(text)}
-    assert _number_anchors(text, _ALL_SIGNS) == expected
+    assert _number_anchors(Lowered(text), _ALL_SIGNS) == expected
     assert expected[0] == "€" and expected[len(text) - 1] == "€"
 
 

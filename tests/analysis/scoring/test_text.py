@@ -8,6 +8,7 @@ from analysis.scoring.text import (
     fast_round,
     lowered,
     original_span,
+    original_spans,
     role_synonyms,
     single_spaced,
     trie,
@@ -68,6 +69,23 @@ def test_lowered_letters_are_the_letters_a_to_z_of_the_lower_case_text():
         assert low.letters == want, repr(text)
 
 
+def test_lowered_ascii_is_the_lower_case_text_encoded_with_its_swaps_replaced():
+    # Written for the tests: curly quotes, capitals outside ASCII and outside Latin-1, the
+    # Kelvin sign (lower-cases to an ASCII "k"), "İ" (to two characters), a final sigma,
+    # an emoji, a no-break space.
+    pieces = ["a", "Z", " ", "“", "’", "—", "É", "ß", "\u212a", "İ", "Σ", "😀", "Ł", "\xa0", "7"]
+    swaps = {"’": 39, "é": 95, "ł": 95, "σ": 95, "ς": 95, "İ": 95, "\xa0": 32, "😀": 95}
+    rng = random.Random(13)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        low = Lowered(text)
+        assert low.ascii == low.lower.encode("ascii", "replace"), repr(text)
+        replaced = low.lower
+        for ch, byte in swaps.items():
+            replaced = replaced.replace(ch, chr(byte))
+        assert low.ascii_with(swaps) == replaced.encode("ascii", "replace"), repr(text)
+
+
 def test_fast_round_gives_what_round_gives():
     rng = random.Random(5)
     values = [rng.uniform(-1, 1) for _ in range(20000)] + [
@@ -93,3 +111,15 @@ def test_single_spaced_makes_each_run_of_spaces_one_and_maps_offsets_back():
     assert original_span(marks, removed, 3, 8) == (4, 12)
     assert text[4:12] == b"   cd  e"
     assert single_spaced(b"a b ") == (b"a b ", [], [])
+
+
+def test_original_spans_are_original_span_of_each_span():
+    rng = random.Random(17)
+    for _ in range(2_000):
+        text = bytes(rng.choice(b"  ab") for _ in range(rng.randrange(30)))
+        spaced, marks, removed = single_spaced(text)
+        # Spans that do not overlap, left to right, some touching, some of one character.
+        cuts = sorted(rng.sample(range(len(spaced) + 1), min(len(spaced) + 1, rng.randrange(8))))
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+        expected = [original_span(marks, removed, a, b) for a, b in spans]
+        assert original_spans(marks, removed, spans) == expected, (text, spans)
