@@ -74,6 +74,8 @@ META_KEYS = ("demo", "note", "event", "copy_kind", "copy_of")
 def load_sets(corpora: list[Path] = (), corpus_alone: bool = False) -> dict[str, list[int]]:
     """Load the sets (or, with ``corpus_alone``, the corpora alone, so that the document
     frequencies are the corpora's own); returns the article ids of each."""
+    from django.conf import settings
+
     from demo.loader import DEMO_DIR, outlets_load, seed_load
     from newsdesk.importer import articles_import
 
@@ -90,6 +92,11 @@ def load_sets(corpora: list[Path] = (), corpus_alone: bool = False) -> dict[str,
         path=DEMO_DIR / "articles.jsonl", queue_scoring=False, meta_keys=META_KEYS
     )
     seed = seed_load()
+    if seed is None:  # the demo set's figures in the README include the seed article
+        print(
+            f"Note: no seed article in {settings.NEWSDESK_SEED_DIR} (set NEWSDESK_SEED_DIR):"
+            " the demo set is scored without it, so its figures differ from the README's"
+        )
     sets = {"demo": list(demo.imported) + ([seed.pk] if seed else [])}
     files = {"hard": HARD_SET, "chains": CHAINS_SET, "languages": LANGUAGES_SET}
     files.update((corpus.name, corpus) for corpus in corpora)
