@@ -18,6 +18,7 @@ from functools import lru_cache
 from math import fsum
 from operator import attrgetter, itemgetter
 
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
@@ -493,6 +494,15 @@ _ROLE_MENTION = re.compile(
     rf"[Tt](?<![\w].)he\s++(?:[\w’'\-]++\s++){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
 _BACK_ROLE_BYTES = frozenset(w.encode() for w in _BACK_ROLES)
+# Which of those nouns occur as whole runs of the letters: one automaton pass, each noun
+# with a space either side, over the letters with a space put at each end (as attribution's
+# and claims' word scans).
+_BACK_ROLE_WORDS = sorted(_BACK_ROLE_BYTES)
+_BACK_ROLE_AUTOMATON = BytesAhoCorasick(
+    [b" " + word + b" " for word in _BACK_ROLE_WORDS],
+    matchkind=MatchKind.Standard,
+    implementation=Implementation.DFA,
+)
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
 )
@@ -1145,9 +1155,13 @@ def _role_mentions(text: str) -> list[re.Match]:
     """_ROLE_MENTION.finditer(text), tried only at the "the"s among the three words before
     a role noun. The nouns the text has are among its runs of lower-case letters, and
     where they are, in its letters (the shared lowered text: a noun there stands between
-    spaces, as it does between a space and no word character in the text)."""
+    spaces, as it does between a space and no word character in the text); which nouns
+    occur as whole runs is found by one automaton pass."""
     low = lowered(text)
-    present = _BACK_ROLE_BYTES.intersection(low.runs)
+    found = _BACK_ROLE_AUTOMATON.find_matches_as_indexes(
+        b" " + low.letters + b" ", overlapping=True
+    )
+    present = {_BACK_ROLE_WORDS[index] for index, _, _ in found}
     if not present:
         return []
     starts: set[int] = set()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE
 from analysis.scoring.sentences import ascii_replaced, rare_characters
@@ -173,7 +173,12 @@ class Lowered:
         else:
             self.ascii = lower.encode("ascii", "replace")
         self.letters = self.ascii.translate(_A_TO_Z)
-        self.runs = self.letters.split()
+
+    @cached_property
+    def runs(self) -> list[bytes]:
+        """The runs of letters, made when first asked for (the scorers find the words they
+        look for with automatons over the letters instead)."""
+        return self.letters.split()
 
     def ascii_with(self, swaps: dict[str, int]) -> bytes:
         """The lower-cased text as bytes with each character outside ASCII a "?" (as
