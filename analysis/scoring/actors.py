@@ -18,7 +18,6 @@ from functools import lru_cache
 from math import fsum
 from operator import attrgetter, itemgetter
 
-from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
@@ -32,6 +31,7 @@ from analysis.scoring.text import (
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    WholeWords,
     fast_round,
     lowered,
     role_synonyms,
@@ -494,15 +494,8 @@ _ROLE_MENTION = re.compile(
     rf"[Tt](?<![\w].)he\s++(?:[\w’'\-]++\s++){{0,2}}?(?P<noun>{trie(_BACK_ROLES)})(?![\w])"
 )
 _BACK_ROLE_BYTES = frozenset(w.encode() for w in _BACK_ROLES)
-# Which of those nouns occur as whole runs of the letters: one automaton pass, each noun
-# with a space either side, over the letters with a space put at each end (as attribution's
-# and claims' word scans).
-_BACK_ROLE_WORDS = sorted(_BACK_ROLE_BYTES)
-_BACK_ROLE_AUTOMATON = BytesAhoCorasick(
-    [b" " + word + b" " for word in _BACK_ROLE_WORDS],
-    matchkind=MatchKind.Standard,
-    implementation=Implementation.DFA,
-)
+# Which of those nouns occur as whole runs of the letters.
+_BACK_ROLE_WHOLE = WholeWords(_BACK_ROLE_BYTES)
 _SPEECH_AFTER = re.compile(
     rf"\s*(?:,[^,.;]{{1,120}},\s*)?(?:(?:has|had|also|later|then)\s+)?(?:{trie(_SPEECH)})(?![\w])"
 )
@@ -1158,10 +1151,7 @@ def _role_mentions(text: str) -> list[re.Match]:
     spaces, as it does between a space and no word character in the text); which nouns
     occur as whole runs is found by one automaton pass."""
     low = lowered(text)
-    found = _BACK_ROLE_AUTOMATON.find_matches_as_indexes(
-        b" " + low.letters + b" ", overlapping=True
-    )
-    present = {_BACK_ROLE_WORDS[index] for index, _, _ in found}
+    present = _BACK_ROLE_WHOLE.find(low).keys()
     if not present:
         return []
     starts: set[int] = set()

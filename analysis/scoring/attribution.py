@@ -17,8 +17,6 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
-
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
@@ -29,6 +27,7 @@ from analysis.scoring.text import (
     NEUTRAL_VERBS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    WholeWords,
     fast_round,
     lowered,
     role_synonyms,
@@ -294,20 +293,8 @@ class _Scan:
         self.spans = spans
         self.starts = [s for s, _ in spans]
         self.lowered = lowered(text)
-        # Where each word looked up occurs as a whole run of letters: one pass of an
-        # automaton over the letters, a space put before and after them so that every
-        # word, the first and the last too, has one either side.
-        self.at: dict[bytes, list[int]] = {}
-        padded = b" " + self.lowered.letters + b" "
-        for index, start, _ in _LOOKED_UP_AUTOMATON.find_matches_as_indexes(
-            padded,
-            overlapping=True,  # two words share the space between them
-        ):
-            word = _LOOKED_UP_WORDS[index]
-            if word in self.at:
-                self.at[word].append(start)  # start in padded: the word's start in the letters
-            else:
-                self.at[word] = [start]
+        # Where each word looked up occurs as a whole run of letters.
+        self.at = _LOOKED_UP_WHOLE.find(self.lowered)
         self.words = self.at.keys()  # the words looked up that occur
         ascii_text = text
         for ch in self.lowered.rare:
@@ -344,12 +331,7 @@ _ANON_VERBS = frozenset(
     w.encode() for w in _words("reported claimed alleged said believed understood rumoured rumored")
 )
 _LOOKED_UP = _CUE_WORDS | _ANON_ADVERBS | _ANON_VERBS | {b"it", b"is", b"was", b"been"}
-_LOOKED_UP_WORDS = sorted(_LOOKED_UP)
-_LOOKED_UP_AUTOMATON = BytesAhoCorasick(
-    [b" " + word + b" " for word in _LOOKED_UP_WORDS],
-    matchkind=MatchKind.Standard,
-    implementation=Implementation.DFA,
-)
+_LOOKED_UP_WHOLE = WholeWords(_LOOKED_UP)
 # "it" before "is/was/has been/had been" and a verb of saying: where an _ANON_CUE can start.
 _IT_HINT = re.compile(
     r"t(?=\s+(?:is|was|ha[sd]\s+been)\s+(?:reported|claimed|alleged|said|believed|understood"

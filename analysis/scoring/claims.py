@@ -14,8 +14,6 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
-
 from analysis.scoring import (
     NO_CONTEXT,
     SHARED_CACHE_SIZE,
@@ -27,7 +25,7 @@ from analysis.scoring import (
 from analysis.scoring.actors import mention_spans
 from analysis.scoring.attribution import score_attribution
 from analysis.scoring.sentences import split_spans
-from analysis.scoring.text import Lowered, fast_round, lowered, trie
+from analysis.scoring.text import Lowered, WholeWords, fast_round, lowered, trie
 
 # --- Lexicons -------------------------------------------------------------------------
 
@@ -440,32 +438,15 @@ _OPINION_WORDS = frozenset(
 )
 _EVENT_BYTES = frozenset(w.encode() for w in EVENT_WORDS if w.isascii())
 _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
-# Where the anchor and opinion words (all of letters a-z) occur as whole runs of letters:
-# one pass of an automaton over the letters, a space put before and after them so that
-# every word, the first and the last too, has one either side (as attribution's _Scan).
-_RUN_WORDS = sorted(_ANCHOR_BYTES | _OPINION_WORDS)
-_RUN_AUTOMATON = BytesAhoCorasick(
-    [b" " + word + b" " for word in _RUN_WORDS],
-    matchkind=MatchKind.Standard,
-    implementation=Implementation.DFA,
-)
+# Where the anchor and opinion words (all of letters a-z) occur as whole runs of letters.
+_RUN_WORDS = WholeWords(_ANCHOR_BYTES | _OPINION_WORDS)
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
 def _runs_at(low: Lowered) -> dict[bytes, list[int]]:
     """{word: where it starts} of the anchor and opinion words that occur as whole runs
     of the letters (made once a text: the Lowered is the shared one of scoring.text)."""
-    at: dict[bytes, list[int]] = {}
-    padded = b" " + low.letters + b" "
-    # overlapping: two words share the space between them; a start in padded is the
-    # word's start in the letters.
-    for index, start, _ in _RUN_AUTOMATON.find_matches_as_indexes(padded, overlapping=True):
-        word = _RUN_WORDS[index]
-        if word in at:
-            at[word].append(start)
-        else:
-            at[word] = [start]
-    return at
+    return _RUN_WORDS.find(low)
 
 
 # The text as bytes for _ASCII_NUMBER_ANCHOR: each digit 0-9 a "0", commas, full stops and

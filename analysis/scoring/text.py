@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 
+from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
+
 from analysis.scoring import SHARED_CACHE_SIZE
 from analysis.scoring.sentences import ascii_replaced, rare_characters
 
@@ -203,6 +205,38 @@ class Lowered:
                 found.append(i)
                 i = self.letters.find(word, i + 1)
         return found
+
+
+class WholeWords:
+    """Where some words (bytes of the letters a-z) occur as whole runs of a Lowered's
+    letters: one pass of an Aho-Corasick automaton (compiled code) over the letters, each
+    word looked for with a space either side and a space put at each end of the letters,
+    so that the first and the last word have one too. Used where a scorer's pattern wants
+    a word boundary either side of its words, so that only a whole run can match."""
+
+    def __init__(self, words) -> None:
+        self.words = sorted(words)
+        self._automaton = BytesAhoCorasick(
+            [b" " + word + b" " for word in self.words],
+            matchkind=MatchKind.Standard,
+            implementation=Implementation.DFA,
+        )
+
+    def find(self, low: Lowered) -> dict[bytes, list[int]]:
+        """{word: where it starts in the letters} of the words that occur, in the order
+        of their first occurrence."""
+        at: dict[bytes, list[int]] = {}
+        words = self.words
+        for index, start, _ in self._automaton.find_matches_as_indexes(
+            b" " + low.letters + b" ",
+            overlapping=True,  # two words share the space between them
+        ):
+            word = words[index]  # start in the padded letters: the word's in the letters
+            if word in at:
+                at[word].append(start)
+            else:
+                at[word] = [start]
+        return at
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
