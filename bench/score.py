@@ -33,7 +33,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from analysis.scoring import all_scorers, score_texts  # noqa: E402
+from analysis.scoring import all_scorers, gc_paused, score_texts  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
 
@@ -70,17 +70,22 @@ def in_process(texts: list[str]) -> None:
     naive(warm_up)
     score_texts(warm_up, scorers)
     # The naive pair and the engine take turns on blocks of the corpus, so that a change
-    # in the machine's load during the run weighs on both alike.
+    # in the machine's load during the run weighs on both alike. Each block runs with the
+    # cyclic garbage collector paused and its results dropped before it resumes, as a
+    # worker runs a chunk (analysis.services.articles_score): resumed while a block's
+    # results are alive, the collector would walk them all, a cost the workers never pay.
+    # Both sides run so, alike.
     naive_seconds = engine_seconds = 0.0
     for start in range(0, len(texts), 50):
         block = texts[start : start + 50]
         first, second = (naive, None), (None, scorers)
         for baseline, engine in (first, second) if start % 100 else (second, first):
             began = time.perf_counter()
-            if baseline:
-                baseline(block)
-            else:
-                score_texts(block, engine)  # as the workers run it
+            with gc_paused():
+                if baseline:
+                    baseline(block)
+                else:
+                    score_texts(block, engine)  # as the workers run it
             took = time.perf_counter() - began
             if baseline:
                 naive_seconds += took
