@@ -16,6 +16,11 @@ Run against PostgreSQL for figures that matter:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsdesk_large \\
     .venv/bin/python bench/seed_large.py [--articles 100000] [--outlets 200] \\
     [--events 20000] [--years 3] [--reset]
+
+How long it takes: 100,000 articles with the term index took 6 minutes on an idle
+two-core machine when a report indexed 60 words (grouping 3), and about 25 minutes with
+150 words a report (grouping 4) on the same machine loaded by other work; --no-terms
+leaves out most of it.
 """
 
 import argparse
