@@ -13,7 +13,7 @@ from statistics import fmean
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import sentence_tokens, split_spans, whitespace_split
 from analysis.scoring.text import fast_round, lowered
-from analysis.scoring.vader_fast import compound, holds_emoji
+from analysis.scoring.vader_fast import compound, holds_emoji, span_compounds
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
 NEGATIVE, POSITIVE = -0.05, 0.05
@@ -39,15 +39,7 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     # Each sentence's tokens from the text's: the sentences start and end at whitespace
     # (or the text's ends) and only whitespace lies between them, so the text's tokens
     # are theirs, in order.
-    tokens = whitespace_split(text)
-    result = []
-    k = 0
-    for (start, end), n in zip(spans, sentence_tokens(text), strict=True):
-        result.append(
-            (start, end, compound(text[start:end], lower[start:end], True, tokens[k : k + n]))
-        )
-        k += n
-    return result
+    return span_compounds(text, lower, spans, whitespace_split(text), sentence_tokens(text))
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 import string
+import sys
 from importlib.resources import files
 
 from analysis.scoring.text import fast_round
@@ -397,11 +398,12 @@ def _but(positions: list[int], values: list[float], pivot: int) -> None:
             values[j] = value * 1.5
 
 
-def _punctuation_emphasis(text: str) -> float:
-    if "!" not in text and "?" not in text:
+def _punctuation_emphasis(text: str, start: int = 0, end: int = sys.maxsize) -> float:
+    # Of text[start:end], counted in place.
+    if text.find("!", start, end) < 0 and text.find("?", start, end) < 0:
         return 0.0  # as below, without counting
-    exclamations = min(text.count("!"), 4)
-    questions = text.count("?")
+    exclamations = min(text.count("!", start, end), 4)
+    questions = text.count("?", start, end)
     if questions <= 1:
         question_amplifier = 0
     elif questions <= 3:
@@ -430,12 +432,88 @@ def compound(
     values, _, text = _sentiments(sentence, lowered, emoji_free, tokens)
     if not values:
         return 0.0
-    total = float(sum(values))
+    return _compound_of(float(sum(values)), text)
+
+
+def _compound_of(total: float, text: str, start: int = 0, end: int = sys.maxsize) -> float:
+    # The compound score of text[start:end] whose sentiments sum to total.
     if total > 0:
-        total += _punctuation_emphasis(text)
+        total += _punctuation_emphasis(text, start, end)
     elif total < 0:
-        total -= _punctuation_emphasis(text)
+        total -= _punctuation_emphasis(text, start, end)
     return fast_round(_normalize(total), 4)
+
+
+# What span_compounds needs of a token (VADER's word for it): nothing (_FILLER); that it
+# is a modifier (_MODIFIER); that it calls for the full rules (_COMPLEX: an idiom marker,
+# "n't", "but", "no" or "kind", or a lexicon word in capitals); or else, as a float, the
+# valence of a lexicon word that keeps it unless a modifier precedes it. Filled as tokens
+# come, emptied past the limit, like _ENTRIES.
+_FILLER, _MODIFIER, _COMPLEX = "filler", "modifier", "complex"
+_CODES: dict[str, object] = {}
+
+
+def _code(token: str) -> object:
+    word, scored, modifier, idiomatic = _ENTRIES.get(token) or _entry(token)
+    if idiomatic or word == "but" or word in _SELF_MODIFYING:
+        code = _COMPLEX
+    elif scored:
+        # (A lexicon word that is also a modifier is "no", above.)
+        code = _COMPLEX if token.isupper() else (LEXICON[word] or _FILLER)
+    else:
+        code = _MODIFIER if modifier else _FILLER
+    if len(_CODES) >= _ENTRIES_LIMIT:
+        _CODES.clear()
+    _CODES[token] = code
+    return code
+
+
+def span_compounds(
+    text: str,
+    lower: str,
+    spans: tuple[tuple[int, int], ...],
+    tokens: tuple[str, ...],
+    counts: tuple[int, ...],
+) -> list[tuple[int, int, float]]:
+    """(start, end, compound(text[start:end], lower[start:end], True, its tokens)) for
+    each span, given the text's tokens (text.split()) and how many of them each span
+    holds, in order. The text holds no emoji and ``lower``, text.lower(), has its length.
+
+    Most sentences hold no lexicon word, or only lexicon words with no modifier among
+    the three words before them and none of the other rules' words in the sentence:
+    those are scored in this loop, with no slice, list or call per sentence (the sum of
+    the valences in order, as compound sums them; a valence is never zero). The others
+    go to compound."""
+    get = _CODES.get
+    filler, modifier, complex_ = _FILLER, _MODIFIER, _COMPLEX
+    result = []
+    k = 0
+    for (start, end), n in zip(spans, counts, strict=True):
+        stop = k + n
+        total = None
+        last = -4  # the last modifier's place
+        for i, token in enumerate(tokens[k:stop]):
+            code = get(token)
+            if code is None:
+                code = _code(token)
+            if code is filler:
+                continue
+            if code is modifier:
+                last = i
+            elif code is complex_ or i - last <= 3:
+                total = complex_
+                break
+            else:
+                total = code if total is None else total + code
+        if total is None:
+            score = 0.0
+        elif total is complex_:
+            score = compound(text[start:end], lower[start:end], True, tokens[k:stop])
+        else:
+            score = _compound_of(total, text, start, end)
+        result.append((start, end, score))
+        k = stop
+    return result
 
 
 def polarity_scores(sentence: str) -> dict[str, float]:
