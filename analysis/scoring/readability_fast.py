@@ -241,7 +241,10 @@ def token_figures(token: str) -> tuple[int, str | None]:
     if not word:
         return 0, None
     packed = _WORD_FIGURES.get(word) or _word_figures(word)
-    return packed, word if packed >= _DIFFICULT else None
+    if packed >= _DIFFICULT:
+        # The texts' totals leave the difficult field out: a smaller integer to add.
+        return packed - _DIFFICULT, word
+    return packed, None
 
 
 _FIGURES_OF = itemgetter(1)
@@ -253,8 +256,7 @@ def _difficult_and_counts(records: list) -> tuple[set[str], int, int, int, int, 
     of a text, given each token's record (its token_figures as items 1 and 2): summed
     and collected in C."""
     total = sum(map(_FIGURES_OF, records))
-    difficult = set(map(_DIFFICULT_OF, records))
-    difficult.discard(None)
+    difficult = set(filter(None, map(_DIFFICULT_OF, records)))  # (no word is empty)
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
     )
