@@ -57,11 +57,14 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences, counted as b
 # match starts with a \w character (the one after \b: where a match ends, the character
 # before is no \w), so it is tokens between whitespace, each a word or not: the pattern
 # below goes from its start over tokens that are no words, a word, and so on to the
-# first \w of a third word.
-_NOT_WORDS = r"(?:[^\w\s]+\s+)*"
-_A_WORD = r"[^\w\s]*\w\S*"
+# first \w of a third word. Every quantifier is possessive: what follows a run never
+# starts with a character it could give back ([^\w\s] before \w or \s, \S before \s,
+# \s before neither), and a no-word token given back is one no word can start at; so
+# backtracking never lets a match through, and the engine does not try it.
+_NOT_WORDS = r"(?:[^\w\s]++\s++)*+"
+_A_WORD = r"[^\w\s]*+\w\S*+"
 _THREE_WORDS = re.compile(
-    rf"{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}[^\w\s]*\w"
+    rf"{_NOT_WORDS}{_A_WORD}\s++{_NOT_WORDS}{_A_WORD}\s++{_NOT_WORDS}[^\w\s]*+\w"
 )
 # The _SENTENCE matches are the pieces of the text between runs of [.!?] that hold a \w
 # character, each from its first \w on (the run after it is taken too, but no word can
@@ -69,7 +72,7 @@ _THREE_WORDS = re.compile(
 # holds before its first \w is whitespace, tokens that are no words and the start of a
 # token without \w: _THREE_WORDS skips the last two as it does within a match, so with
 # leading whitespace allowed it finds three words in the piece iff in the match.
-_PIECE_THREE_WORDS = re.compile(rf"\s*{_THREE_WORDS.pattern}")
+_PIECE_THREE_WORDS = re.compile(rf"\s*+{_THREE_WORDS.pattern}")
 _PRONUNCIATION_VARIANT = re.compile(r"\(\d+\)$")
 
 
@@ -166,8 +169,11 @@ def word_syllables(lower_word: str) -> int:
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
-    # The pieces split off in C rather than found by _SENTENCE, each tested in C.
-    pieces = text.replace("!", ".").replace("?", ".").split(".")
+    # The pieces split off in C rather than found by _SENTENCE, each tested in C (the
+    # text copied with "." for "!" and "?" only where it holds them).
+    if "!" in text or "?" in text:
+        text = text.replace("!", ".").replace("?", ".")
+    pieces = text.split(".")
     return max(1, sum(map(bool, map(_PIECE_THREE_WORDS.match, pieces))))
 
 
