@@ -467,7 +467,7 @@ def span_compounds(
     text: str,
     lower: str,
     spans: tuple[tuple[int, int], ...],
-    tokens: tuple[str, ...],
+    tokens: list[str],
     counts: tuple[int, ...],
     records: list,
 ) -> list[tuple[int, int, float]]:
