@@ -28,11 +28,10 @@ quirks included, so that every score is bit-for-bit the library's:
 
 from __future__ import annotations
 
-import math
 import re
 import string
-import sys
 from importlib.resources import files
+from math import sqrt
 
 from analysis.scoring.text import fast_round
 
@@ -398,12 +397,11 @@ def _but(positions: list[int], values: list[float], pivot: int) -> None:
             values[j] = value * 1.5
 
 
-def _punctuation_emphasis(text: str, start: int = 0, end: int = sys.maxsize) -> float:
-    # Of text[start:end], counted in place.
-    if text.find("!", start, end) < 0 and text.find("?", start, end) < 0:
+def _punctuation_emphasis(text: str) -> float:
+    if "!" not in text and "?" not in text:
         return 0.0  # as below, without counting
-    exclamations = min(text.count("!", start, end), 4)
-    questions = text.count("?", start, end)
+    exclamations = min(text.count("!"), 4)
+    questions = text.count("?")
     if questions <= 1:
         question_amplifier = 0
     elif questions <= 3:
@@ -414,7 +412,7 @@ def _punctuation_emphasis(text: str, start: int = 0, end: int = sys.maxsize) -> 
 
 
 def _normalize(score: float) -> float:
-    normalized = score / math.sqrt(score * score + ALPHA)
+    normalized = score / sqrt(score * score + ALPHA)
     if normalized < -1.0:
         return -1.0
     if normalized > 1.0:
@@ -435,12 +433,12 @@ def compound(
     return _compound_of(float(sum(values)), text)
 
 
-def _compound_of(total: float, text: str, start: int = 0, end: int = sys.maxsize) -> float:
-    # The compound score of text[start:end] whose sentiments sum to total.
+def _compound_of(total: float, text: str) -> float:
+    # The compound score of text whose sentiments sum to total.
     if total > 0:
-        total += _punctuation_emphasis(text, start, end)
+        total += _punctuation_emphasis(text)
     elif total < 0:
-        total -= _punctuation_emphasis(text, start, end)
+        total -= _punctuation_emphasis(text)
     return fast_round(_normalize(total), 4)
 
 
@@ -482,6 +480,9 @@ def span_compounds(
     (the sum of the valences in order, as compound sums them; a valence is never zero).
     The others go to compound."""
     filler, modifier, complex_ = _FILLER, _MODIFIER, _COMPLEX
+    # Punctuation emphasis counts "!" and "?" in a sentence: in a text without either
+    # (most texts), every sentence's is the empty text's, 0.0, found with no slice made.
+    emphatic = "!" in text or "?" in text
     result = []
     k = 0
     for (start, end), n in zip(spans, counts, strict=True):
@@ -504,7 +505,7 @@ def span_compounds(
         elif total is complex_:
             score = compound(text[start:end], lower[start:end], True, tokens[k:stop])
         else:
-            score = _compound_of(total, text, start, end)
+            score = _compound_of(total, text[start:end] if emphatic else "")
         result.append((start, end, score))
         k = stop
     return result
