@@ -55,7 +55,7 @@ def _longest_sentences(text: str, n: int) -> list[tuple[int, int, int]]:
 # ones are unchanged).
 @register("readability", "2", languages=("en", "de", "es", "fr", "ru"))
 def score_readability(text: str, language: str = "en") -> ScoreResult:
-    if not text.strip():
+    if not text or text.isspace():  # blank (as not text.strip(), without the copy)
         return ScoreResult(values={"word_count": 0}, evidence={})
     if language != "en":
         return _score_other(text, language)

@@ -192,7 +192,7 @@ def analyse(text: str, records: list | None = None) -> tuple[dict, list[str]]:
 
     For blank text the values are ``{"word_count": 0}``, as ``score_readability`` stores.
     """
-    if not text.strip():
+    if not text or text.isspace():  # blank (as not text.strip(), without the copy)
         return {"word_count": 0}, []
     if records is None:
         # Imported here: the tokens module imports this one.
