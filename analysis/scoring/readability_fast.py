@@ -208,7 +208,7 @@ def analyse(text: str, records: list | None = None) -> tuple[dict, list[str]]:
 # so that a text's totals are one sum and a difficult word one comparison.
 _FIELD = 40  # no text has 2**40 words or syllables
 _MASK = (1 << _FIELD) - 1
-_DIFFICULT = 1 << 5 * _FIELD
+_SYLLABLE, _POLYSYLLABIC, _HARD, _FOGGY, _DIFFICULT = (1 << k * _FIELD for k in range(1, 6))
 
 # Word as written -> its packed figures. Articles repeat most of their words and share
 # most with each other, so each distinct word is looked at once; the cache is emptied
@@ -220,15 +220,18 @@ _WORD_FIGURES_LIMIT = 200_000
 def _word_figures(word: str) -> int:
     lower = word.lower()
     count = word_syllables(lower)
-    hard = foggy = difficult = 0
+    # The fields added one by one (a few additions of large integers, rather than a
+    # shift and an or for every field).
+    packed = 1 + count * _SYLLABLE
+    if count >= 3:
+        packed += _POLYSYLLABIC
     if lower not in _EASY_WORDS:
-        hard = 1  # Dale–Chall: syllable threshold 0
+        packed += _HARD  # Dale–Chall: syllable threshold 0
         hard_count = _hard_word_syllables(lower, count)
-        foggy = int(hard_count >= _FOG_SYLLABLE_THRESHOLD)
-        difficult = int(hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD)
-    packed = 0
-    for figure in (difficult, foggy, hard, int(count >= 3), count, 1):
-        packed = packed << _FIELD | figure
+        if hard_count >= _FOG_SYLLABLE_THRESHOLD:
+            packed += _FOGGY
+        if hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD:
+            packed += _DIFFICULT
     if len(_WORD_FIGURES) >= _WORD_FIGURES_LIMIT:
         _WORD_FIGURES.clear()
     _WORD_FIGURES[word] = packed
