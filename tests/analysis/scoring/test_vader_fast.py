@@ -268,3 +268,15 @@ def test_the_sentence_tone_scores_each_sentence_as_it_alone(text):
     ]
     assert sentence_compounds(text + " ") == expected  # a text no cache has seen
     assert [c for _, _, c in expected] == [vader_fast.compound(text[s:e]) for s, e, _ in expected]
+
+
+def test_the_sentence_tone_of_fuzzed_texts_scores_each_sentence_as_it_alone():
+    # Most sentences are scored in span_compounds' own loop, the others by compound:
+    # texts of fuzzed sentences cross both ways.
+    from analysis.scoring.sentiment import sentence_compounds
+
+    sentences = [s for s in _fuzz_sentences(3000, seed=99) if not vader_fast.holds_emoji(s)]
+    for first in range(0, len(sentences), 10):
+        text = " ".join(f"Then {s}." for s in sentences[first : first + 10])
+        expected = [(s, e, vader_fast.compound(text[s:e])) for s, e in split_spans(text)]
+        assert repr(sentence_compounds(text)) == repr(expected), text
