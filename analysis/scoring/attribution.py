@@ -81,7 +81,7 @@ KNOWN_ORGS = _words(
 def _all_known_orgs(words: list[str]) -> bool:
     """Several known states or organisations joined by "and" or commas."""
     names = [w.rstrip(",") for w in words if w not in ("and", "&")]
-    return len(names) > 1 and all(n in KNOWN_ORGS for n in names)
+    return len(names) > 1 and KNOWN_ORGS.issuperset(names)
 
 
 # --- Regular expressions --------------------------------------------------------------
@@ -651,7 +651,7 @@ def _head_attribution(
         or _speaker_before(scan, lo, best.start())
         or _subject_before(scan, lo, best.start())
     )
-    if spk is None and _CHAINED.search(scan.text, max(lo, best.start() - 6), best.start()):
+    if spk is None and _chained(scan.text, max(lo, best.start() - 6), best.start()):
         spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
         return None
@@ -1020,15 +1020,26 @@ def _reported_at(
         if spk is None:
             return False
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
-        # finditer, not findall: the first word that is not an adjunct settles it (a
-        # loop, not all() over a generator, which costs more than the loop here).
-        for m in _WORD.finditer(text, content[0], content[1]):
-            if m.group().lower() not in _ADJUNCT:
-                break
-        else:
+        if not _says_something(scan, content[0], content[1]):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
     found.add_reported(spk, _cue_span(cue), sentence, content)
     return True
+
+
+def _says_something(scan: _Scan, start: int, end: int) -> bool:
+    """Whether a run of word characters (_WORD's) from start to end is no adjunct: the
+    first such settles it. The runs are read off the word bytes (no pattern, iterator or
+    match objects)."""
+    word_bytes = scan.word_bytes
+    while True:
+        first = word_bytes.find(b"a", start, end)
+        if first < 0:
+            return False
+        start = word_bytes.find(b" ", first, end)
+        if start < 0:
+            start = end
+        if scan.text[first:start].lower() not in _ADJUNCT:
+            return True
 
 
 _QUESTION = re.compile(
@@ -1059,7 +1070,7 @@ def _reported_speaker(
     text = scan.text
     s_start, s_end = sentence
     c0, c1 = cue.span()
-    chained = _CHAINED.search(text, max(lo, c0 - 6), c0)
+    chained = _chained(text, max(lo, c0 - 6), c0)
     participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
@@ -1215,8 +1226,9 @@ def _content_before(
         return False
     if inverted:
         return True
-    first = _WORD.search(text, after_start, s_end)
-    if first is None:
+    word_bytes = scan.word_bytes
+    first = word_bytes.find(b"a", after_start, s_end)  # where _WORD.search would match
+    if first < 0:
         return True
     lead = before.strip(" \"“«'")
     if (
@@ -1226,7 +1238,9 @@ def _content_before(
         and _CLAUSE_START.search(text, after_start, s_end)
     ):
         return False  # "After the debate, Trump told reporters he …": a phrase put first
-    if first.group().lower() not in _ADJUNCT and scan.count_words(first.start(), s_end) >= 3:
+    first_end = word_bytes.find(b" ", first, s_end)
+    first_word = text[first : first_end if first_end >= 0 else s_end]
+    if first_word.lower() not in _ADJUNCT and scan.count_words(first, s_end) >= 3:
         return False
     return scan.count_words(lo, lo + len(before)) >= 3
 
@@ -1314,7 +1328,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if not 1 <= len(words) <= 10:
         return None
     low = [w.lower().strip(".,") for w in words]
-    if any(w in _NOT_IN_SUBJECT for w in low) or low[-1] in _DETERMINERS:
+    if not _NOT_IN_SUBJECT.isdisjoint(low) or low[-1] in _DETERMINERS:
         return None
     if low[-1] in _NOT_CUE_BEFORE or not words[-1][-1].isalnum() and words[-1][-1] not in ".)":
         return None
@@ -1324,11 +1338,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     the = first == "the"
     rest = words[1:] if first in _DETERMINERS else words
     named = " ".join(rest)
-    if (
-        rest
-        and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest)
-        and (first in _DETERMINERS or words[0] not in CAP_STOP)
-    ):
+    if rest and _all_name_words(rest) and (first in _DETERMINERS or words[0] not in CAP_STOP):
         return {
             "kind": "named",
             "text": named,
@@ -1349,6 +1359,15 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
         "named": "",
         "app": "",
     }
+
+
+def _all_name_words(words: list[str]) -> bool:
+    """Whether every word is capitalised or joins a name ("of", "and", …): a loop, not
+    all() over a generator (an object made and run at each call)."""
+    for w in words:
+        if not w[0].isupper() and w not in ("of", "for", "and", "the", "&"):
+            return False
+    return True
 
 
 def _opening_words(text: str, s_start: int, end: int) -> dict | None:
@@ -1412,14 +1431,37 @@ def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
     for cue in cues:
-        if after < cue.start() < end and _CHAINED.search(
-            text, max(after, cue.start() - 6), cue.start()
-        ):
+        if after < cue.start() < end and _chained(text, max(after, cue.start() - 6), cue.start()):
             return cue.start()
     return end
 
 
 _CHAINED = re.compile(r"(?:,|\band)\s+\Z")
+
+
+def _chained(text: str, lo: int, end: int) -> bool:
+    """Whether _CHAINED.search(text, lo, end) matches: a comma, or "and" after no word
+    character, then white space to end, all from lo; a few string checks cost less than
+    the pattern's call."""
+    start = end  # where the white space before end starts
+    while start > lo and text[start - 1].isspace():
+        start -= 1
+    if start in (end, lo):
+        return False  # no white space, or nothing before it from lo
+    if text[start - 1] == ",":
+        return True
+    return (
+        start - 3 >= lo
+        and text.startswith("and", start - 3)
+        and not (start > 3 and _is_word_char(text[start - 4]))
+    )
+
+
+def _is_word_char(ch: str) -> bool:
+    """Whether a pattern's \w matches ch."""
+    return ch.isalnum() or ch == "_"
+
+
 _SUBJECT_START = re.compile(
     r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?"
 )
@@ -1958,7 +2000,7 @@ class _Resolver:
         if (
             raw["the"]
             or is_acronym
-            or any(t in ORG_WORDS for t in bare)
+            or not ORG_WORDS.isdisjoint(bare)
             or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
             or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
         ):
