@@ -17,6 +17,14 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+# The helpers called for each cue, quote and speaker are marked @cython.cfunc: compiled,
+# each is a C function called directly, not through a Python call (function object,
+# argument vector, parsing), which costs more than many of them do; they are then not
+# visible from Python. score_attribution, find_quotes, quote_inner and
+# text_ends_with_full_stop stay Python functions (@cython.ccall: a C call within the
+# module). Interpreted, the decorators do nothing.
+import cython
+
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
@@ -78,6 +86,7 @@ KNOWN_ORGS = _words(
 )
 
 
+@cython.cfunc
 def _all_known_orgs(words: list[str]) -> bool:
     """Several known states or organisations joined by "and" or commas."""
     names = [w.rstrip(",") for w in words if w not in ("and", "&")]
@@ -214,6 +223,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return quotes
 
 
+@cython.ccall
 def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
     """The quoted words of the quote from qs to qe, without its marks."""
     return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
@@ -417,6 +427,7 @@ def _it_hints(text: str, verbs: list[int]) -> list[int]:
     return found
 
 
+@cython.cfunc
 def _space_before(text: str, pos: int) -> int:
     """Where the run of white space (\\s) that ends at pos starts."""
     while pos and text[pos - 1].isspace():
@@ -467,6 +478,7 @@ _INSTITUTION_NOUNS = _words(
 )
 
 
+@cython.cfunc
 def _is_institution(words: list[str]) -> bool:
     """Whether a speaker's words end with an institution's head noun, not after an
     indefinite article ("a company said": which one is not said)."""
@@ -484,6 +496,7 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
 
 
+@cython.cfunc
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
     where a speaker can start and reach the cue: each attempt is costly."""
@@ -551,6 +564,7 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
 _CueSpan = tuple[int, int, str, bool]
 
 
+@cython.cfunc
 def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
     cue = m.group(group)
     # A verb is one word in lower case; "according to" and "pointed out" are not loaded.
@@ -558,6 +572,7 @@ def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
     return start, end, cue, cue in LOADED_VERBS
 
 
+@cython.cfunc
 def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
     """What ``re.search(rf"({_W}+)\\W*\\Z", text, lo, end)`` captures, without trying
     every start: the run of _W characters that holds the last \\w character (or, if there
@@ -584,6 +599,7 @@ def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
 _PASSIVE = _words("was were is are been being")
 
 
+@cython.cfunc
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.startswith(("according", "According")):  # (as _CUE writes it)
         return False
@@ -600,6 +616,7 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     return bool(cue in ("added", "noted") and _TO_FOR.match(text[end : end + 6]))
 
 
+@cython.ccall
 def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     """Whether the name from start to end ends with a full stop rather than an
     abbreviation's point ("Maria Olsen." but not "Jr." or "J.")."""
@@ -609,6 +626,7 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in TITLE_WORDS
 
 
+@cython.cfunc
 def _speaker(m: re.Match) -> dict:
     # The groups of _SPEAKER, which every speaker pattern holds, at once (cheaper than
     # groupdict()); an apposition only some of the patterns have.
@@ -633,6 +651,7 @@ def _speaker(m: re.Match) -> dict:
 _SPEAKER_GROUPS = ("spk", "pron", "anon", "role", "the", "title", "named")
 
 
+@cython.cfunc
 def _head_attribution(
     scan: _Scan, cues: list[re.Match], lo: int, qs: int, found: list[dict]
 ) -> tuple[re.Match | dict, re.Match] | None:
@@ -794,6 +813,7 @@ def _direct_quotes(
     return pending
 
 
+@cython.cfunc
 def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     """A quote of a few words or more after a colon that ends a short clause opened by a
     speaker, whatever its verb: `Trump went even further: "…"`, `the supporter retorted:
@@ -818,6 +838,7 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     return True
 
 
+@cython.cfunc
 def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution after the quote, in its sentence or (when the quote closes its
     sentence: `"… there!" Smith said.`) the next: with a cue, or `"…" — Smith`."""
@@ -856,6 +877,7 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
 _TAIL_VERB = re.compile(r"[ \t]*(?P<cue>[a-z]{3,}ed)(?=[ \t])")
 
 
+@cython.cfunc
 def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
     """Whether a cue is followed by what was said (three words or more that are not an
     adjunct such as "on Monday" or "told reporters")."""
@@ -863,6 +885,7 @@ def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
     return len(rest) >= 3 and rest[0].lower() not in _ADJUNCT and text[cue_end : cue_end + 1] != ","
 
 
+@cython.cfunc
 def _tail_speaker_and_cue(
     scan: _Scan, cues: list[re.Match], qe: int, sent_end: int
 ) -> tuple[re.Match | dict, _CueSpan] | None:
@@ -870,7 +893,7 @@ def _tail_speaker_and_cue(
     after a quote that closes at qe; cues are the sentence's."""
     text = scan.text
     m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
-    if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
+    if m and not _is_false_cue(scan, m.start("cue"), m.end("cue"), m.group("cue"), qe):
         return m, _cue_span(m, "cue")
     m = _TAIL_CUE.match(text, qe, sent_end)
     spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
@@ -881,13 +904,14 @@ def _tail_speaker_and_cue(
         return spk, _cue_span(m, "cue")
     # `"…," the host said`: a subject the patterns do not know, then the cue.
     cue = next(c for c in cues if c.start() >= qe)
-    if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
+    if cue.start() - qe < 80 and not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), qe):
         spk = _subject_before(scan, qe, cue.start())
         if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
             return spk, _cue_span(cue)
     return None
 
 
+@cython.cfunc
 def _quote_head(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution before the quote: `Sultonov said: "…"`, or `Alder said:` closing
     the paragraph before it."""
@@ -979,10 +1003,11 @@ def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
     s_start, s_end = sentence
     m = _QUESTION.match(scan.text, s_start + 5, s_end)
     if m is not None:
-        spk = _inverted_speaker(scan, *m.span("by")) if m.group("by") else None
+        spk = _inverted_speaker(scan, m.start("by"), m.end("by")) if m.group("by") else None
         found.add_reported(spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
 
 
+@cython.cfunc
 def _reported_at(
     scan: _Scan,
     cue: re.Match,
@@ -1026,6 +1051,7 @@ def _reported_at(
     return True
 
 
+@cython.cfunc
 def _says_something(scan: _Scan, start: int, end: int) -> bool:
     """Whether a run of word characters (_WORD's) from start to end is no adjunct: the
     first such settles it. The runs are read off the word bytes (no pattern, iterator or
@@ -1048,6 +1074,7 @@ _QUESTION = re.compile(
 )
 
 
+@cython.cfunc
 def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
     """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
     text = scan.text
@@ -1062,6 +1089,7 @@ def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tup
     return spk_end, s_end
 
 
+@cython.cfunc
 def _reported_speaker(
     scan: _Scan, cue: re.Match, lo: int, sentence: tuple[int, int], found: _Found
 ) -> tuple[re.Match | dict | None, bool]:
@@ -1116,6 +1144,7 @@ def _reported_speaker(
 _INVERTING = _words("said says say wrote writes added adds noted notes explained explains argued")
 
 
+@cython.cfunc
 def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     """Whether a speaker found after a cue stands at the end of its sentence (its own
     apposition aside) and is not a day, a month or a pronoun: "…, said Larry Sabato,
@@ -1130,6 +1159,7 @@ def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     return True
 
 
+@cython.cfunc
 def _reported_content(
     scan: _Scan,
     cue: re.Match,
@@ -1175,6 +1205,7 @@ def _reported_content(
     return start, _chain_end(text, sentence_cues, c1, s_end)
 
 
+@cython.cfunc
 def _anonymous_cue(scan: _Scan, sentence: tuple[int, int], quotes: _Quotes, found: _Found) -> None:
     """The first anonymous cue outside quotes in the sentence ("reportedly", "it was
     reported that")."""
@@ -1196,6 +1227,7 @@ _ADJUNCT = _words(
 _TELL = frozenset(("told", "tell", "tells", "telling"))
 
 
+@cython.cfunc
 def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
     """Whether all that follows a form of "tell" is whom it was told, and when or where
     ("…, a spokesman told The Wall Street Journal.", "…, Carter told a Senate panel
@@ -1216,6 +1248,7 @@ _FRONTED = _words(
 )
 
 
+@cython.cfunc
 def _content_before(
     scan: _Scan, before: str, lo: int, after_start: int, s_end: int, inverted: bool
 ) -> bool:
@@ -1273,6 +1306,7 @@ _SUBJECT_ADVERBS = _words(
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
 
 
+@cython.cfunc
 def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     text = scan.text
     lo = max(lo, end - 120)
@@ -1361,6 +1395,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     }
 
 
+@cython.cfunc
 def _all_name_words(words: list[str]) -> bool:
     """Whether every word is capitalised or joins a name ("of", "and", …): a loop, not
     all() over a generator (an object made and run at each call)."""
@@ -1370,6 +1405,7 @@ def _all_name_words(words: list[str]) -> bool:
     return True
 
 
+@cython.cfunc
 def _opening_words(text: str, s_start: int, end: int) -> dict | None:
     """The words from the sentence's start to end, as a speaker the patterns do not know,
     when they are few and hold no verb: "Clinton's lawyer, David Kendall"."""
@@ -1383,6 +1419,7 @@ def _opening_words(text: str, s_start: int, end: int) -> dict | None:
     return raw
 
 
+@cython.cfunc
 def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     """A speaker that opens the sentence and is followed by a comma, when the words up to
     the cue at c0 read as its apposition (no verb of their own before a relative
@@ -1395,6 +1432,7 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     return m if head and len(apposition) <= 200 else None
 
 
+@cython.cfunc
 def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, just before
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
@@ -1427,6 +1465,7 @@ _APPOSITION_HEAD = re.compile(
 )
 
 
+@cython.cfunc
 def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
@@ -1439,6 +1478,7 @@ def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
 _CHAINED = re.compile(r"(?:,|\band)\s+\Z")
 
 
+@cython.cfunc
 def _chained(text: str, lo: int, end: int) -> bool:
     """Whether _CHAINED.search(text, lo, end) matches: a comma, or "and" after no word
     character, then white space to end, all from lo; a few string checks cost less than
@@ -1457,8 +1497,9 @@ def _chained(text: str, lo: int, end: int) -> bool:
     )
 
 
+@cython.cfunc
 def _is_word_char(ch: str) -> bool:
-    """Whether a pattern's \w matches ch."""
+    """Whether a pattern's \\w matches ch."""
     return ch.isalnum() or ch == "_"
 
 
@@ -1467,6 +1508,7 @@ _SUBJECT_START = re.compile(
 )
 
 
+@cython.cfunc
 def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
     """The speaker of a cue chained to the clause before it: the last attribution's speaker
     in the sentence, else a speaker pattern at the sentence's start."""
@@ -1479,6 +1521,7 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
     return None if m is None else _speaker(m)
 
 
+@cython.cfunc
 def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
     "it"."""
@@ -1496,6 +1539,7 @@ _OBJECT_MAX = 160
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|many|most|some|all|both)\s")
 
 
+@cython.cfunc
 def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
     """What follows "according to" when the speaker patterns do not know it ("Crowdpac
     data", "three television networks"): up to eight words, to a comma or clause."""
@@ -1535,6 +1579,7 @@ _TITLE_BEFORE = _words(
 )
 
 
+@cython.cfunc
 def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     """A title or name in quotation marks rather than words someone said: "after" a
     preposition or article (on "Meet the Press", the "Fight for 15" movement), or
@@ -1551,6 +1596,7 @@ def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     return "capitalised" if sum(w[0].isupper() for w in words) * 2 > len(words) else ""
 
 
+@cython.cfunc
 def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
     """Whether the words inside a quote end with a comma or a sentence's end, as what
     someone said does ("Yes," "Probably.") and a title in running text seldom does."""
@@ -1558,6 +1604,7 @@ def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
     return inner[-1:] in (",", ".", "?", "!")
 
 
+@cython.cfunc
 def _plausible_subject(raw: dict) -> bool:
     """A sentence's first words that can be who is quoted: not "Across", "Placing", "Yes"."""
     if raw["kind"] != "named":
@@ -1584,6 +1631,7 @@ _NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
 
 
+@cython.cfunc
 def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
     """A speaker after the cue that the patterns do not know, to a comma or the sentence's
     end: "the 46-year-old", "one former GOP leadership aide", "Democratic strategist David
@@ -1704,6 +1752,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
         )
 
 
+@cython.cfunc
 def _speaker_window(text: str, lo: int, end: int) -> int:
     """Where a speaker before a cue can start: neither a speaker nor its apposition holds a
     comma, so at most three commas back (", Name, apposition, said"); searching less text
@@ -1716,6 +1765,7 @@ def _speaker_window(text: str, lo: int, end: int) -> int:
     return max(end + 1, lo, end - 240)
 
 
+@cython.cfunc
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIMMED:
         start += 1
@@ -1788,6 +1838,7 @@ _FOREIGN = {
 FOREIGN_LANGUAGES = tuple(_FOREIGN)
 
 
+@cython.cfunc
 def _named_raw(m: re.Match) -> dict:
     start, end = m.span("spk")
     return {
@@ -1862,6 +1913,7 @@ def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]
 # --- Resolution -----------------------------------------------------------------------
 
 
+@cython.cfunc
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w not in ("The",))
 
@@ -2078,6 +2130,7 @@ _CLAUSE_OPENERS = _words(
 )
 
 
+@cython.cfunc
 def _role(apposition: str) -> str:
     """The speaker's role from the words set after the name between commas; none if
     they are a clause rather than a noun phrase."""
@@ -2085,6 +2138,7 @@ def _role(apposition: str) -> str:
     return "" if first in _CLAUSE_OPENERS else apposition
 
 
+@cython.cfunc
 def _without_principal(speaker: str, principal: str) -> str:
     """An unnamed spokesperson's words without the principal they speak for, when it
     comes after them ("a spokeswoman" of "a spokeswoman for Hillary Clinton"); a
