@@ -325,12 +325,19 @@ class _Scan:
         """The text of pos's sentence before pos."""
         return self.text[self.spans[self.sentence(pos)][0] : pos]
 
-    def count_words(self, start: int, end: int) -> int:
-        """len(_WORD.findall(text, start, end)): the runs of word characters from start."""
-        if end <= start:
-            return 0
-        first = self.word_bytes[start : start + 1] == b"a"
-        return self.word_bytes.count(b" a", start, end) + first
+
+# The per-article objects' helpers that are called for each cue or quote are functions
+# of the object (@cython.cfunc, called in C), not methods (a Python call each).
+
+
+@cython.cfunc
+def _count_words(scan: _Scan, start: int, end: int) -> int:
+    """len(_WORD.findall(text, start, end)): the runs of word characters from start."""
+    if end <= start:
+        return 0
+    word_bytes = scan.word_bytes
+    first = word_bytes[start : start + 1] == b"a"
+    return word_bytes.count(b" a", start, end) + first
 
 
 _CUE_WORDS = frozenset(
@@ -701,13 +708,7 @@ class _Found:
             item["content_end"] = max(item["content_end"], c_end)
             return
         c_start, c_end = _trim(self.text, c_start, c_end)
-        self._new(spk, cue, qs, qe, c_start, c_end, True)
-
-    def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
-        """Reported speech in a sentence, said by spk; content: what was said."""
-        c_start, c_end = _trim(self.text, content[0], content[1])
-        if self.word_bytes.find(b"a", c_start, c_end) >= 0:  # a word character in it
-            self._new(spk, cue, sentence[0], sentence[1], c_start, c_end, False)
+        _new_item(self, spk, cue, qs, qe, c_start, c_end, True)
 
     def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
         """A sentence with an anonymous cue ("reportedly"): no speaker, the whole sentence."""
@@ -727,25 +728,31 @@ class _Found:
             }
         )
 
-    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, direct: bool) -> None:
-        item = {
-            "speaker_raw": spk
-            if isinstance(spk, dict)
-            else _speaker(spk)
-            if spk is not None
-            else None,
-            "cue": cue[2],
-            "loaded": cue[3],
-            "cue_start": cue[0],
-            "cue_end": cue[1],
-            "start": start,
-            "end": end,
-            "content_start": c_start,
-            "content_end": c_end,
-            "direct": direct,
-        }
-        self.items.append(item)
-        self.by_cue[cue[0]] = item
+
+@cython.cfunc
+def _add_reported(found: _Found, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
+    """Reported speech in a sentence, said by spk; content: what was said."""
+    c_start, c_end = _trim(found.text, content[0], content[1])
+    if found.word_bytes.find(b"a", c_start, c_end) >= 0:  # a word character in it
+        _new_item(found, spk, cue, sentence[0], sentence[1], c_start, c_end, False)
+
+
+@cython.cfunc
+def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
+    item = {
+        "speaker_raw": spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None,
+        "cue": cue[2],
+        "loaded": cue[3],
+        "cue_start": cue[0],
+        "cue_end": cue[1],
+        "start": start,
+        "end": end,
+        "content_start": c_start,
+        "content_end": c_end,
+        "direct": direct,
+    }
+    found.items.append(item)
+    found.by_cue[cue[0]] = item
 
 
 class _Quotes:
@@ -756,15 +763,21 @@ class _Quotes:
         self.starts = [s for s, _ in quotes]
         self.ends = [e for _, e in quotes]  # in order too
 
-    def hold(self, pos: int) -> bool:
-        # Only the last quote opening before pos can hold it.
-        i = bisect_left(self.starts, pos) - 1
-        return i >= 0 and pos < self.quotes[i][1]
 
-    def after_last_before(self, pos: int, lo: int) -> int:
-        """lo, or the end of the last quote closing before pos if that is later."""
-        k = bisect_right(self.ends, pos) - 1
-        return max(lo, self.ends[k]) if k >= 0 else lo
+@cython.cfunc
+def _in_quote(quotes: _Quotes, pos: int) -> bool:
+    """Whether one of the quotes holds pos."""
+    # Only the last quote opening before pos can hold it.
+    i = bisect_left(quotes.starts, pos) - 1
+    return i >= 0 and pos < quotes.quotes[i][1]
+
+
+@cython.cfunc
+def _after_quotes(quotes: _Quotes, pos: int, lo: int) -> int:
+    """lo, or the end of the last quote closing before pos if that is later."""
+    ends = quotes.ends
+    k = bisect_right(ends, pos) - 1
+    return max(lo, ends[k]) if k >= 0 else lo
 
 
 def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
@@ -820,7 +833,7 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     "…"`. The words between the speaker and the colon are the cue."""
     text = scan.text
     colon = len(text[:qs].rstrip()) - 1
-    if colon < 0 or text[colon] != ":" or scan.count_words(qs, qe) < 5:
+    if colon < 0 or text[colon] != ":" or _count_words(scan, qs, qe) < 5:
         return False
     s_start = scan.spans[scan.sentence(colon)][0]
     lo = text.rfind(",", s_start, colon) + 1 or s_start  # after a fronted phrase
@@ -966,7 +979,7 @@ def _headline_speech(text: str, found: _Found) -> None:
     speaker.update(title="", named=named, app="")
     cue = (*m.span("cue"), m.group("cue").lower(), False)
     if cue[0] not in found.by_cue:
-        found.add_reported(speaker, cue, m.span(), m.span("said"))
+        _add_reported(found, speaker, cue, m.span(), m.span("said"))
 
 
 def _reported_speech(
@@ -1004,7 +1017,7 @@ def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
     m = _QUESTION.match(scan.text, s_start + 5, s_end)
     if m is not None:
         spk = _inverted_speaker(scan, m.start("by"), m.end("by")) if m.group("by") else None
-        found.add_reported(spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
+        _add_reported(found, spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
 
 
 @cython.cfunc
@@ -1020,9 +1033,9 @@ def _reported_at(
     text = scan.text
     s_start, s_end = sentence
     c0, c1 = cue.span()
-    if c0 in found.by_cue or quotes.hold(c0):
+    if c0 in found.by_cue or _in_quote(quotes, c0):
         return False
-    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
+    lo = _after_quotes(quotes, c0, s_start)  # what was said starts after any quote
     word = cue.group(0)
     if word in _PASSIVE_CUES:
         # "The meeting was first reported by Politico": the subject is what was reported,
@@ -1031,7 +1044,7 @@ def _reported_at(
         by = aux and _BY.match(text, c1, s_end)
         spk = by and (_AFTER.match(text, by.end(), s_end) or _object_after(scan, by.end(), s_end))
         if spk and _WORD.search(text, lo, aux.start()):
-            found.add_reported(spk, _cue_span(cue), sentence, (lo, aux.start()))
+            _add_reported(found, spk, _cue_span(cue), sentence, (lo, aux.start()))
             return True
     if _is_false_cue(scan, c0, c1, word, s_start):
         return False
@@ -1047,7 +1060,7 @@ def _reported_at(
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
         if not _says_something(scan, content[0], content[1]):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
-    found.add_reported(spk, _cue_span(cue), sentence, content)
+    _add_reported(found, spk, _cue_span(cue), sentence, content)
     return True
 
 
@@ -1079,9 +1092,9 @@ def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tup
     """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
     text = scan.text
     spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
-    before_words = scan.count_words(lo, c0)
+    before_words = _count_words(scan, lo, c0)
     if before_words and (
-        scan.count_words(spk_end, s_end) < 3
+        _count_words(scan, spk_end, s_end) < 3
         or before_words >= 3
         and not text[lo:c0].rstrip().endswith(":")
     ):
@@ -1193,14 +1206,14 @@ def _reported_content(
         _content_before(scan, before, lo, tail_end, s_end, inverted)
         or tell
         and _told_whom(scan, cue, tail_end, s_end)
-        and scan.count_words(lo, before_end) >= 3
+        and _count_words(scan, lo, before_end) >= 3
     ):
         return lo, (spk_start if not inverted else c0)
     start = tail_end
     if not said_that and tell:
         # "Smith told reporters he would run": what was said starts after whom.
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
-        if clause and scan.count_words(start, clause.start()) <= 4:
+        if clause and _count_words(scan, start, clause.start()) <= 4:
             start = clause.start()
     return start, _chain_end(text, sentence_cues, c1, s_end)
 
@@ -1210,7 +1223,7 @@ def _anonymous_cue(scan: _Scan, sentence: tuple[int, int], quotes: _Quotes, foun
     """The first anonymous cue outside quotes in the sentence ("reportedly", "it was
     reported that")."""
     for m in _ANON_CUE.finditer(scan.text, *sentence):
-        if not quotes.hold(m.start()):
+        if not _in_quote(quotes, m.start()):
             found.add_anonymous(m, *sentence)
             return
 
@@ -1235,7 +1248,9 @@ def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
     if cue.group(0).lower() not in _TELL:
         return False
     # (A slice: at its start, \b takes no account of the character before.)
-    return scan.count_words(after, s_end) <= 8 and not _CLAUSE_START.search(scan.text[after:s_end])
+    return _count_words(scan, after, s_end) <= 8 and not _CLAUSE_START.search(
+        scan.text[after:s_end]
+    )
 
 
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
@@ -1273,9 +1288,9 @@ def _content_before(
         return False  # "After the debate, Trump told reporters he …": a phrase put first
     first_end = word_bytes.find(b" ", first, s_end)
     first_word = text[first : first_end if first_end >= 0 else s_end]
-    if first_word.lower() not in _ADJUNCT and scan.count_words(first, s_end) >= 3:
+    if first_word.lower() not in _ADJUNCT and _count_words(scan, first, s_end) >= 3:
         return False
-    return scan.count_words(lo, lo + len(before)) >= 3
+    return _count_words(scan, lo, lo + len(before)) >= 3
 
 
 # A speaker the patterns do not know (a group, an institution, a thing): the words before a
@@ -2189,7 +2204,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    return sum(scan.count_words(s, e) for s, e in merged)
+    return sum(_count_words(scan, s, e) for s, e in merged)
 
 
 @register("attribution", "5", languages=("en", "ru", "es", "fr", "de"))
@@ -2314,7 +2329,7 @@ def _unattributed_claims(
 def _values(
     scan: _Scan, attributions: list[dict], sources: list[dict], attributed: list[bool], claims
 ) -> dict:
-    words = scan.count_words(0, len(scan.text)) or 1
+    words = _count_words(scan, 0, len(scan.text)) or 1
     content = [(a["content_start"], a["content_end"]) for a in attributions]
     direct = [(a["content_start"], a["content_end"]) for a in attributions if a["direct"]]
     n_attr = len(attributions)
