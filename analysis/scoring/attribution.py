@@ -2175,11 +2175,20 @@ _PRINCIPAL_WORDS = (
 )
 
 
+@cython.cfunc
+def _holds_principal_word(text: str) -> bool:
+    """Whether one of _PRINCIPAL_WORDS occurs in text."""
+    for word in _PRINCIPAL_WORDS:  # noqa: SIM110 - not any() over a generator, made per call
+        if word in text:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
     "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
-    if not any(word in mention for word in _PRINCIPAL_WORDS):
+    if not _holds_principal_word(mention):
         return None  # every match holds one of them: most mentions are spared the search
     pos = 0
     while (m := _PRINCIPAL.search(mention, pos)) is not None:
@@ -2260,9 +2269,13 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
         if c["speaker_raw"] is None:
             speaker = None
         mention = text[raw["start"] : raw["end"]] if raw else ""
-        principal = (
-            _principal(" ".join(filter(None, [mention, raw and raw["app"]]))) if raw else None
-        )
+        principal = None
+        if raw:
+            app = raw["app"]
+            # Only a mention or apposition with one of the words can name a principal (none
+            # holds a space, so none spans the two joined): the rest skip the join and cache.
+            if _holds_principal_word(mention) or _holds_principal_word(app):
+                principal = _principal(" ".join(filter(None, [mention, app])))
         if principal and kind == "anonymous" and speaker:
             # "a spokeswoman for Hillary Clinton": the spokeswoman speaks, for her principal.
             speaker = _without_principal(speaker, principal)
