@@ -1066,9 +1066,9 @@ def _reported_at(
 
 @cython.cfunc
 def _says_something(scan: _Scan, start: int, end: int) -> bool:
-    """Whether a run of word characters (_WORD's) from start to end is no adjunct: the
-    first such settles it. The runs are read off the word bytes (no pattern, iterator or
-    match objects)."""
+    """Whether some run of word characters (_WORD's) from start to end is not an adjunct
+    (only "Monday" or "on Monday": when, but nothing said). The runs are read off the
+    word bytes: no pattern, iterator or match objects."""
     word_bytes = scan.word_bytes
     while True:
         first = word_bytes.find(b"a", start, end)
