@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 
 # The helpers called for each cue, quote and speaker are marked @cython.cfunc: compiled,
 # each is a C function called directly, not through a Python call (function object,
@@ -780,6 +781,10 @@ def _after_quotes(quotes: _Quotes, pos: int, lo: int) -> int:
     return max(lo, ends[k]) if k >= 0 else lo
 
 
+# The sort key of attributions (a C function: a lambda would be a Python call per item).
+_BY_CUE_START = itemgetter("cue_start")
+
+
 def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     """Every attribution of the article, by the start of its cue: direct quotes with
     their speaker, then reported speech and anonymous cues sentence by sentence, then the
@@ -790,7 +795,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     _reported_speech(scan, _Quotes(quotes), cues, found)
     _headline_speech(scan.text, found)
     _continued_quotes(scan, pending, found.items)
-    found.items.sort(key=lambda a: a["cue_start"])
+    found.items.sort(key=_BY_CUE_START)
     return found.items
 
 
@@ -1060,7 +1065,8 @@ def _reported_at(
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
         if not _says_something(scan, content[0], content[1]):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
-    _add_reported(found, spk, _cue_span(cue), sentence, content)
+    # _cue_span(cue), from the span and words at hand.
+    _add_reported(found, spk, (c0, c1, word, word in LOADED_VERBS), sentence, content)
     return True
 
 
@@ -1704,7 +1710,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
     if not pending:
         return
     text = scan.text
-    by_pos = sorted(found, key=lambda a: a["cue_start"])
+    by_pos = sorted(found, key=_BY_CUE_START)
     positions = [a["cue_start"] for a in by_pos]
     ends = sorted((a["content_start"], a["content_end"]) for a in found)
     mid: list = []
@@ -1921,7 +1927,7 @@ def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]
             stop = re.search(r"[.!?](?=\s|\Z)", text[m.end() : end if end >= 0 else len(text)])
             c_end = m.end() + stop.end() if stop else (end if end >= 0 else len(text))
             add(m, m.start(), c_end, m.end(), c_end, False)
-    found.sort(key=lambda a: a["cue_start"])
+    found.sort(key=_BY_CUE_START)
     return found
 
 
