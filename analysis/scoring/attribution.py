@@ -1614,7 +1614,16 @@ def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     prev = _prev_word(scan, max(0, qs - 30), qs)
     if prev and prev.lower() in _TITLE_BEFORE:
         return "after"
-    return "capitalised" if sum(w[0].isupper() for w in words) * 2 > len(words) else ""
+    return "capitalised" if _capitalised(words) * 2 > len(words) else ""
+
+
+@cython.cfunc
+def _capitalised(words: list[str]) -> int:
+    """How many of the words open with a capital (a loop, not sum() over a generator)."""
+    n = 0
+    for w in words:
+        n += w[0].isupper()
+    return n
 
 
 @cython.cfunc
@@ -1717,7 +1726,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
     for qs, qe in pending:
         inner = quote_inner(text, qs, qe)
         words = text[inner[0] : inner[1]].split()
-        if len(words) < 3 or sum(w[0].isupper() for w in words) * 2 > len(words):
+        if len(words) < 3 or _capitalised(words) * 2 > len(words):
             continue  # a word or two, a title or a heading
         i = bisect_left(ends, (qs, qs))
         if i and ends[i - 1][1] > qs:
@@ -2219,7 +2228,10 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    return sum(_count_words(scan, s, e) for s, e in merged)
+    total = 0
+    for s, e in merged:
+        total += _count_words(scan, s, e)
+    return total
 
 
 @register("attribution", "5", languages=("en", "ru", "es", "fr", "de"))
@@ -2354,6 +2366,10 @@ def _values(
     n_attr = len(attributions)
     named = [s for s in sources if s["type"] in ("named_person", "named_org")]
     n_spans = len(scan.spans)
+    anonymous = loaded = 0  # (loops, not sum() over generators)
+    for a in attributions:
+        anonymous += a["speaker_type"] == "anonymous"
+        loaded += a["loaded"]
     return {
         "sentence_count": n_spans,
         "attributed_sentence_share": fast_round(sum(attributed) / n_spans, 4),
@@ -2361,13 +2377,7 @@ def _values(
         "direct_quote_word_share": fast_round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
         "named_source_bucket": _bucket(len(named)),
-        "anonymous_share": fast_round(
-            sum(a["speaker_type"] == "anonymous" for a in attributions) / n_attr, 4
-        )
-        if n_attr
-        else 0.0,
-        "loaded_verb_share": fast_round(sum(a["loaded"] for a in attributions) / n_attr, 4)
-        if n_attr
-        else 0.0,
+        "anonymous_share": fast_round(anonymous / n_attr, 4) if n_attr else 0.0,
+        "loaded_verb_share": fast_round(loaded / n_attr, 4) if n_attr else 0.0,
         "unattributed_claim_share": fast_round(len(claims) / n_spans, 4),
     }
