@@ -1955,175 +1955,195 @@ class _Resolver:
         self.orgs: list[str] = []
         self.renamed: dict[str, str] = {}  # bare surname -> full name given later
 
-    def _touch(self, name: str, kind: str, role: str) -> str:
-        src = self.sources.get(name)
-        if src is None:
-            src = self.sources[name] = {"name": name, "type": kind, "role": role, "count": 0}
-        elif role and not src["role"]:
-            src["role"] = role
-        src["count"] += 1
-        history = self.people if kind == "named_person" else self.orgs
-        if kind in ("named_person", "named_org"):
-            if name in history:
-                history.remove(name)
-            history.append(name)
-        return name
 
-    def _by_role(self, noun: str) -> str | None:
-        words = role_synonyms(noun.lower())
-        for name in reversed(self.people):
-            role = self.sources[name]["role"].lower()
-            if noun.lower() == "official" or any(w in role for w in words):
-                return name
-        return self.people[-1] if self.people else None
+# The resolver's steps, functions of it (@cython.cfunc, called in C) rather than methods.
 
-    def resolve(self, raw: dict | None) -> tuple[str | None, str, str]:
-        if raw is None:
-            return None, "anonymous", ""
-        kind = raw["kind"]
-        if kind == "pron":
-            p = raw["text"].lower()
-            if p in ("he", "she") and self.people:
-                return self._found(self.people[-1])
-            if p in ("he", "she") and raw.get("named_before"):
-                # Nobody quoted yet: the person named last before the pronoun.
-                return self._named(
-                    {
-                        **raw,
-                        "kind": "named",
-                        "named": raw["named_before"],
-                        "the": False,
-                        "title": "",
-                        "app": "",
-                    }
-                )
-            if p in ("it", "they") and self.orgs:
-                return self._found(self.orgs[-1])
-            return None, "unresolved", ""
-        if kind == "group":
-            words = raw["text"].split()
-            if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they"):
-                return self.resolve({**raw, "kind": "pron"})  # "She has since said …"
-            if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0] in CAP_STOP):
-                return None, "unresolved", ""  # "the", "Why" alone name nobody
-            if words[0].lower() in _DETERMINERS:
-                words[0] = words[0].lower()
-            if len(words) == 2 and words[0] == "the":
-                noun = words[1].capitalize()
-                for org in reversed(self.orgs):  # "the commission": the Election Commission
-                    if noun in org.split():
-                        return self._found(org)
-            name = " ".join(words)
-            kind = "named_org" if _is_institution(words) else "anonymous"
-            return self._touch(name, kind, ""), kind, ""
-        if kind == "anon":
-            name = " ".join(raw["text"].split())
-            first, _, rest = name.partition(" ")
-            if first.lower() in (
-                "the",
-                "some",
-                "a",
-                "an",
-                "one",
-                "another",
-                "experts",
-                "officials",
-                "sources",
-                "analysts",
-                "many",
-                "several",
-                "reports",
-            ):
-                name = " ".join(filter(None, [first.lower(), rest]))
-            role = _role(raw["app"])
-            kind = "named_org" if _is_institution(name.split()) else "anonymous"
-            return self._touch(name, kind, role), kind, role
-        if kind == "role":
-            noun = raw["text"].split()[-1]
-            name = self._by_role(noun)
-            if name:
-                return self._found(name)
-            role = " ".join(raw["text"].split()[1:])
-            self._touch(raw["text"], "anonymous", role)
-            return raw["text"], "anonymous", role
-        return self._named(raw)
 
-    def _found(self, name: str) -> tuple[str, str, str]:
-        src = self.sources[name]
-        self._touch(name, src["type"], "")
-        return name, src["type"], src["role"]
+@cython.cfunc
+def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
+    src = resolver.sources.get(name)
+    if src is None:
+        src = resolver.sources[name] = {"name": name, "type": kind, "role": role, "count": 0}
+    elif role and not src["role"]:
+        src["role"] = role
+    src["count"] += 1
+    history = resolver.people if kind == "named_person" else resolver.orgs
+    if kind in ("named_person", "named_org"):
+        if name in history:
+            history.remove(name)
+        history.append(name)
+    return name
 
-    def _named(self, raw: dict) -> tuple[str | None, str, str]:
-        tokens = raw["named"].split()
-        while tokens and tokens[0].rstrip(".") in CAP_STOP:
-            tokens.pop(0)
-        last = tokens[-1] if tokens else ""
-        if (
-            last.endswith(".")
-            and len(last) > 2
-            and "." not in last[:-1]
-            and last[:-1] not in HONORIFICS
+
+@cython.cfunc
+def _by_role(resolver: _Resolver, noun: str) -> str | None:
+    words = role_synonyms(noun.lower())
+    for name in reversed(resolver.people):
+        role = resolver.sources[name]["role"].lower()
+        if noun.lower() == "official" or any(w in role for w in words):
+            return name
+    return resolver.people[-1] if resolver.people else None
+
+
+@cython.cfunc
+def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, str]:
+    if raw is None:
+        return None, "anonymous", ""
+    kind = raw["kind"]
+    if kind == "pron":
+        p = raw["text"].lower()
+        if p in ("he", "she") and resolver.people:
+            return _found(resolver, resolver.people[-1])
+        if p in ("he", "she") and raw.get("named_before"):
+            # Nobody quoted yet: the person named last before the pronoun.
+            return _named(
+                resolver,
+                {
+                    **raw,
+                    "kind": "named",
+                    "named": raw["named_before"],
+                    "the": False,
+                    "title": "",
+                    "app": "",
+                },
+            )
+        if p in ("it", "they") and resolver.orgs:
+            return _found(resolver, resolver.orgs[-1])
+        return None, "unresolved", ""
+    if kind == "group":
+        words = raw["text"].split()
+        if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they"):
+            return _resolve(resolver, {**raw, "kind": "pron"})  # "She has since said …"
+        if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0] in CAP_STOP):
+            return None, "unresolved", ""  # "the", "Why" alone name nobody
+        if words[0].lower() in _DETERMINERS:
+            words[0] = words[0].lower()
+        if len(words) == 2 and words[0] == "the":
+            noun = words[1].capitalize()
+            for org in reversed(resolver.orgs):  # "the commission": the Election Commission
+                if noun in org.split():
+                    return _found(resolver, org)
+        name = " ".join(words)
+        kind = "named_org" if _is_institution(words) else "anonymous"
+        return _touch(resolver, name, kind, ""), kind, ""
+    if kind == "anon":
+        name = " ".join(raw["text"].split())
+        first, _, rest = name.partition(" ")
+        if first.lower() in (
+            "the",
+            "some",
+            "a",
+            "an",
+            "one",
+            "another",
+            "experts",
+            "officials",
+            "sources",
+            "analysts",
+            "many",
+            "several",
+            "reports",
         ):
-            tokens[-1] = last[:-1]
-        if (
-            not tokens
-            or tokens[-1].endswith(("'s", "’s"))
-            or tokens[0] in ("and", "of")
-            or (len(tokens) == 1 and tokens[0].lower() in _DETERMINERS)
-        ):
-            return None, "unresolved", ""  # "His spokesman said": not a name
+            name = " ".join(filter(None, [first.lower(), rest]))
+        role = _role(raw["app"])
+        kind = "named_org" if _is_institution(name.split()) else "anonymous"
+        return _touch(resolver, name, kind, role), kind, role
+    if kind == "role":
+        noun = raw["text"].split()[-1]
+        name = _by_role(resolver, noun)
+        if name:
+            return _found(resolver, name)
+        role = " ".join(raw["text"].split()[1:])
+        _touch(resolver, raw["text"], "anonymous", role)
+        return raw["text"], "anonymous", role
+    return _named(resolver, raw)
+
+
+@cython.cfunc
+def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
+    src = resolver.sources[name]
+    _touch(resolver, name, src["type"], "")
+    return name, src["type"], src["role"]
+
+
+@cython.cfunc
+def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
+    tokens = raw["named"].split()
+    while tokens and tokens[0].rstrip(".") in CAP_STOP:
+        tokens.pop(0)
+    last = tokens[-1] if tokens else ""
+    if (
+        last.endswith(".")
+        and len(last) > 2
+        and "." not in last[:-1]
+        and last[:-1] not in HONORIFICS
+    ):
+        tokens[-1] = last[:-1]
+    if (
+        not tokens
+        or tokens[-1].endswith(("'s", "’s"))
+        or tokens[0] in ("and", "of")
+        or (len(tokens) == 1 and tokens[0].lower() in _DETERMINERS)
+    ):
+        return None, "unresolved", ""  # "His spokesman said": not a name
+    name = " ".join(tokens)
+    role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
+    bare = [t.rstrip(".") for t in tokens]
+    if len(bare) == 1 and bare[0].lower() in _GROUP_NOUNS:
+        # "Lawyers say …" opening a sentence: a group nobody named.
+        return _touch(resolver, name, "anonymous", role), "anonymous", role
+    is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
+    if (
+        raw["the"]
+        or is_acronym
+        or not ORG_WORDS.isdisjoint(bare)
+        or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
+        or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
+    ):
+        if is_acronym:
+            for org in reversed(resolver.orgs):
+                if _acronym(org) == name or f"({name})" in org:
+                    return _found(resolver, org)
+        return (
+            _touch(resolver, name, "named_org", role),
+            "named_org",
+            resolver.sources[name]["role"],
+        )
+    # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
+    titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
+    if titles and titles[-1] == len(bare) - 1:
+        # Only titles ("the Foreign Minister" without a name): a role reference.
+        return _resolve(resolver, {**raw, "kind": "role", "text": f"the {name}"})
+    if titles:
+        cut = titles[-1] + 1
+        title = " ".join(t for t in tokens[:cut] if t.rstrip(".") not in HONORIFICS)
+        role = " ".join(filter(None, [raw["title"], title, _role(raw["app"])]))
+        tokens = tokens[cut:]
         name = " ".join(tokens)
-        role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
-        bare = [t.rstrip(".") for t in tokens]
-        if len(bare) == 1 and bare[0].lower() in _GROUP_NOUNS:
-            # "Lawyers say …" opening a sentence: a group nobody named.
-            return self._touch(name, "anonymous", role), "anonymous", role
-        is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
-        if (
-            raw["the"]
-            or is_acronym
-            or not ORG_WORDS.isdisjoint(bare)
-            or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
-            or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
-        ):
-            if is_acronym:
-                for org in reversed(self.orgs):
-                    if _acronym(org) == name or f"({name})" in org:
-                        return self._found(org)
-            return self._touch(name, "named_org", role), "named_org", self.sources[name]["role"]
-        # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
-        titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
-        if titles and titles[-1] == len(bare) - 1:
-            # Only titles ("the Foreign Minister" without a name): a role reference.
-            return self.resolve({**raw, "kind": "role", "text": f"the {name}"})
-        if titles:
-            cut = titles[-1] + 1
-            title = " ".join(t for t in tokens[:cut] if t.rstrip(".") not in HONORIFICS)
-            role = " ".join(filter(None, [raw["title"], title, _role(raw["app"])]))
-            tokens = tokens[cut:]
-            name = " ".join(tokens)
-        canonical = self._alias(name)
-        self._touch(canonical, "named_person", role)
-        return canonical, "named_person", self.sources[canonical]["role"]
+    canonical = _alias(resolver, name)
+    _touch(resolver, canonical, "named_person", role)
+    return canonical, "named_person", resolver.sources[canonical]["role"]
 
-    def _alias(self, name: str) -> str:
-        if name in self.sources:
-            return name
-        tokens = name.split()
-        if len(tokens) == 1:
-            for person in reversed(self.people):
-                if tokens[0] in person.split()[1:] or person.split()[-1] == tokens[0]:
-                    return person
-            return name
-        # A full name after a bare surname: upgrade the earlier entry.
-        last = tokens[-1]
-        if last in self.sources and self.sources[last]["type"] == "named_person":
-            src = self.sources.pop(last)
-            src["name"] = name
-            self.sources[name] = src
-            self.people = [name if p == last else p for p in self.people]
-            self.renamed[last] = name
+
+@cython.cfunc
+def _alias(resolver: _Resolver, name: str) -> str:
+    if name in resolver.sources:
         return name
+    tokens = name.split()
+    if len(tokens) == 1:
+        for person in reversed(resolver.people):
+            if tokens[0] in person.split()[1:] or person.split()[-1] == tokens[0]:
+                return person
+        return name
+    # A full name after a bare surname: upgrade the earlier entry.
+    last = tokens[-1]
+    if last in resolver.sources and resolver.sources[last]["type"] == "named_person":
+        src = resolver.sources.pop(last)
+        src["name"] = name
+        resolver.sources[name] = src
+        resolver.people = [name if p == last else p for p in resolver.people]
+        resolver.renamed[last] = name
+    return name
 
 
 _PERSON = re.compile(
@@ -2280,7 +2300,7 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
                 and raw["text"].lower() in ("he", "she")
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}
-            speaker, kind, role = resolver.resolve(raw)
+            speaker, kind, role = _resolve(resolver, raw)
             if raw is None and c["cue"] == "asked":
                 kind = "unresolved"  # a question put by nobody named: no anonymous source
             resolved[id(c)] = (speaker, kind, role)
