@@ -16,6 +16,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
+
+# The helpers called for each cue, quote and speaker are marked @cython.cfunc: compiled,
+# each is a C function called directly, not through a Python call (function object,
+# argument vector, parsing), which costs more than many of them do; they are then not
+# visible from Python. score_attribution, find_quotes, quote_inner and
+# text_ends_with_full_stop stay Python functions (@cython.ccall: a C call within the
+# module). Interpreted, the decorators do nothing.
+import cython
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import rare_characters, split_spans
@@ -78,10 +87,11 @@ KNOWN_ORGS = _words(
 )
 
 
+@cython.cfunc
 def _all_known_orgs(words: list[str]) -> bool:
     """Several known states or organisations joined by "and" or commas."""
     names = [w.rstrip(",") for w in words if w not in ("and", "&")]
-    return len(names) > 1 and all(n in KNOWN_ORGS for n in names)
+    return len(names) > 1 and KNOWN_ORGS.issuperset(names)
 
 
 # --- Regular expressions --------------------------------------------------------------
@@ -214,6 +224,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return quotes
 
 
+@cython.ccall
 def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
     """The quoted words of the quote from qs to qe, without its marks."""
     return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
@@ -315,12 +326,19 @@ class _Scan:
         """The text of pos's sentence before pos."""
         return self.text[self.spans[self.sentence(pos)][0] : pos]
 
-    def count_words(self, start: int, end: int) -> int:
-        """len(_WORD.findall(text, start, end)): the runs of word characters from start."""
-        if end <= start:
-            return 0
-        first = self.word_bytes[start : start + 1] == b"a"
-        return self.word_bytes.count(b" a", start, end) + first
+
+# The per-article objects' helpers that are called for each cue or quote are functions
+# of the object (@cython.cfunc, called in C), not methods (a Python call each).
+
+
+@cython.cfunc
+def _count_words(scan: _Scan, start: int, end: int) -> int:
+    """len(_WORD.findall(text, start, end)): the runs of word characters from start."""
+    if end <= start:
+        return 0
+    word_bytes = scan.word_bytes
+    first = word_bytes[start : start + 1] == b"a"
+    return word_bytes.count(b" a", start, end) + first
 
 
 _CUE_WORDS = frozenset(
@@ -417,6 +435,7 @@ def _it_hints(text: str, verbs: list[int]) -> list[int]:
     return found
 
 
+@cython.cfunc
 def _space_before(text: str, pos: int) -> int:
     """Where the run of white space (\\s) that ends at pos starts."""
     while pos and text[pos - 1].isspace():
@@ -467,6 +486,7 @@ _INSTITUTION_NOUNS = _words(
 )
 
 
+@cython.cfunc
 def _is_institution(words: list[str]) -> bool:
     """Whether a speaker's words end with an institution's head noun, not after an
     indefinite article ("a company said": which one is not said)."""
@@ -484,6 +504,7 @@ _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
 
 
+@cython.cfunc
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
     where a speaker can start and reach the cue: each attempt is costly."""
@@ -551,6 +572,7 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
 _CueSpan = tuple[int, int, str, bool]
 
 
+@cython.cfunc
 def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
     cue = m.group(group)
     # A verb is one word in lower case; "according to" and "pointed out" are not loaded.
@@ -558,6 +580,7 @@ def _cue_span(m: re.Match, group: int | str = 0) -> _CueSpan:
     return start, end, cue, cue in LOADED_VERBS
 
 
+@cython.cfunc
 def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
     """What ``re.search(rf"({_W}+)\\W*\\Z", text, lo, end)`` captures, without trying
     every start: the run of _W characters that holds the last \\w character (or, if there
@@ -584,6 +607,7 @@ def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
 _PASSIVE = _words("was were is are been being")
 
 
+@cython.cfunc
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.startswith(("according", "According")):  # (as _CUE writes it)
         return False
@@ -600,6 +624,7 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     return bool(cue in ("added", "noted") and _TO_FOR.match(text[end : end + 6]))
 
 
+@cython.ccall
 def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     """Whether the name from start to end ends with a full stop rather than an
     abbreviation's point ("Maria Olsen." but not "Jr." or "J.")."""
@@ -609,6 +634,7 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in TITLE_WORDS
 
 
+@cython.cfunc
 def _speaker(m: re.Match) -> dict:
     # The groups of _SPEAKER, which every speaker pattern holds, at once (cheaper than
     # groupdict()); an apposition only some of the patterns have.
@@ -633,6 +659,7 @@ def _speaker(m: re.Match) -> dict:
 _SPEAKER_GROUPS = ("spk", "pron", "anon", "role", "the", "title", "named")
 
 
+@cython.cfunc
 def _head_attribution(
     scan: _Scan, cues: list[re.Match], lo: int, qs: int, found: list[dict]
 ) -> tuple[re.Match | dict, re.Match] | None:
@@ -651,7 +678,7 @@ def _head_attribution(
         or _speaker_before(scan, lo, best.start())
         or _subject_before(scan, lo, best.start())
     )
-    if spk is None and _CHAINED.search(scan.text, max(lo, best.start() - 6), best.start()):
+    if spk is None and _chained(scan.text, max(lo, best.start() - 6), best.start()):
         spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
         return None
@@ -682,13 +709,7 @@ class _Found:
             item["content_end"] = max(item["content_end"], c_end)
             return
         c_start, c_end = _trim(self.text, c_start, c_end)
-        self._new(spk, cue, qs, qe, c_start, c_end, True)
-
-    def add_reported(self, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
-        """Reported speech in a sentence, said by spk; content: what was said."""
-        c_start, c_end = _trim(self.text, content[0], content[1])
-        if self.word_bytes.find(b"a", c_start, c_end) >= 0:  # a word character in it
-            self._new(spk, cue, sentence[0], sentence[1], c_start, c_end, False)
+        _new_item(self, spk, cue, qs, qe, c_start, c_end, True)
 
     def add_anonymous(self, m: re.Match, s_start: int, s_end: int) -> None:
         """A sentence with an anonymous cue ("reportedly"): no speaker, the whole sentence."""
@@ -708,25 +729,31 @@ class _Found:
             }
         )
 
-    def _new(self, spk, cue: _CueSpan, start, end, c_start, c_end, direct: bool) -> None:
-        item = {
-            "speaker_raw": spk
-            if isinstance(spk, dict)
-            else _speaker(spk)
-            if spk is not None
-            else None,
-            "cue": cue[2],
-            "loaded": cue[3],
-            "cue_start": cue[0],
-            "cue_end": cue[1],
-            "start": start,
-            "end": end,
-            "content_start": c_start,
-            "content_end": c_end,
-            "direct": direct,
-        }
-        self.items.append(item)
-        self.by_cue[cue[0]] = item
+
+@cython.cfunc
+def _add_reported(found: _Found, spk, cue: _CueSpan, sentence: tuple[int, int], content) -> None:
+    """Reported speech in a sentence, said by spk; content: what was said."""
+    c_start, c_end = _trim(found.text, content[0], content[1])
+    if found.word_bytes.find(b"a", c_start, c_end) >= 0:  # a word character in it
+        _new_item(found, spk, cue, sentence[0], sentence[1], c_start, c_end, False)
+
+
+@cython.cfunc
+def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
+    item = {
+        "speaker_raw": spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None,
+        "cue": cue[2],
+        "loaded": cue[3],
+        "cue_start": cue[0],
+        "cue_end": cue[1],
+        "start": start,
+        "end": end,
+        "content_start": c_start,
+        "content_end": c_end,
+        "direct": direct,
+    }
+    found.items.append(item)
+    found.by_cue[cue[0]] = item
 
 
 class _Quotes:
@@ -737,15 +764,25 @@ class _Quotes:
         self.starts = [s for s, _ in quotes]
         self.ends = [e for _, e in quotes]  # in order too
 
-    def hold(self, pos: int) -> bool:
-        # Only the last quote opening before pos can hold it.
-        i = bisect_left(self.starts, pos) - 1
-        return i >= 0 and pos < self.quotes[i][1]
 
-    def after_last_before(self, pos: int, lo: int) -> int:
-        """lo, or the end of the last quote closing before pos if that is later."""
-        k = bisect_right(self.ends, pos) - 1
-        return max(lo, self.ends[k]) if k >= 0 else lo
+@cython.cfunc
+def _in_quote(quotes: _Quotes, pos: int) -> bool:
+    """Whether one of the quotes holds pos."""
+    # Only the last quote opening before pos can hold it.
+    i = bisect_left(quotes.starts, pos) - 1
+    return i >= 0 and pos < quotes.quotes[i][1]
+
+
+@cython.cfunc
+def _after_quotes(quotes: _Quotes, pos: int, lo: int) -> int:
+    """lo, or the end of the last quote closing before pos if that is later."""
+    ends = quotes.ends
+    k = bisect_right(ends, pos) - 1
+    return max(lo, ends[k]) if k >= 0 else lo
+
+
+# The sort key of attributions (a C function: a lambda would be a Python call per item).
+_BY_CUE_START = itemgetter("cue_start")
 
 
 def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
@@ -758,7 +795,7 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     _reported_speech(scan, _Quotes(quotes), cues, found)
     _headline_speech(scan.text, found)
     _continued_quotes(scan, pending, found.items)
-    found.items.sort(key=lambda a: a["cue_start"])
+    found.items.sort(key=_BY_CUE_START)
     return found.items
 
 
@@ -794,13 +831,14 @@ def _direct_quotes(
     return pending
 
 
+@cython.cfunc
 def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     """A quote of a few words or more after a colon that ends a short clause opened by a
     speaker, whatever its verb: `Trump went even further: "…"`, `the supporter retorted:
     "…"`. The words between the speaker and the colon are the cue."""
     text = scan.text
     colon = len(text[:qs].rstrip()) - 1
-    if colon < 0 or text[colon] != ":" or scan.count_words(qs, qe) < 5:
+    if colon < 0 or text[colon] != ":" or _count_words(scan, qs, qe) < 5:
         return False
     s_start = scan.spans[scan.sentence(colon)][0]
     lo = text.rfind(",", s_start, colon) + 1 or s_start  # after a fronted phrase
@@ -818,6 +856,7 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     return True
 
 
+@cython.cfunc
 def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution after the quote, in its sentence or (when the quote closes its
     sentence: `"… there!" Smith said.`) the next: with a cue, or `"…" — Smith`."""
@@ -856,6 +895,7 @@ def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found
 _TAIL_VERB = re.compile(r"[ \t]*(?P<cue>[a-z]{3,}ed)(?=[ \t])")
 
 
+@cython.cfunc
 def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
     """Whether a cue is followed by what was said (three words or more that are not an
     adjunct such as "on Monday" or "told reporters")."""
@@ -863,6 +903,7 @@ def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
     return len(rest) >= 3 and rest[0].lower() not in _ADJUNCT and text[cue_end : cue_end + 1] != ","
 
 
+@cython.cfunc
 def _tail_speaker_and_cue(
     scan: _Scan, cues: list[re.Match], qe: int, sent_end: int
 ) -> tuple[re.Match | dict, _CueSpan] | None:
@@ -870,7 +911,7 @@ def _tail_speaker_and_cue(
     after a quote that closes at qe; cues are the sentence's."""
     text = scan.text
     m = _TAIL_SPEAKER_CUE.match(text, qe, sent_end)
-    if m and not _is_false_cue(scan, *m.span("cue"), m.group("cue"), qe):
+    if m and not _is_false_cue(scan, m.start("cue"), m.end("cue"), m.group("cue"), qe):
         return m, _cue_span(m, "cue")
     m = _TAIL_CUE.match(text, qe, sent_end)
     spk = _AFTER.match(text, m.end(), sent_end) if m and m.group("verb") else None
@@ -881,13 +922,14 @@ def _tail_speaker_and_cue(
         return spk, _cue_span(m, "cue")
     # `"…," the host said`: a subject the patterns do not know, then the cue.
     cue = next(c for c in cues if c.start() >= qe)
-    if cue.start() - qe < 80 and not _is_false_cue(scan, *cue.span(), cue.group(0), qe):
+    if cue.start() - qe < 80 and not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), qe):
         spk = _subject_before(scan, qe, cue.start())
         if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
             return spk, _cue_span(cue)
     return None
 
 
+@cython.cfunc
 def _quote_head(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution before the quote: `Sultonov said: "…"`, or `Alder said:` closing
     the paragraph before it."""
@@ -942,7 +984,7 @@ def _headline_speech(text: str, found: _Found) -> None:
     speaker.update(title="", named=named, app="")
     cue = (*m.span("cue"), m.group("cue").lower(), False)
     if cue[0] not in found.by_cue:
-        found.add_reported(speaker, cue, m.span(), m.span("said"))
+        _add_reported(found, speaker, cue, m.span(), m.span("said"))
 
 
 def _reported_speech(
@@ -979,10 +1021,11 @@ def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
     s_start, s_end = sentence
     m = _QUESTION.match(scan.text, s_start + 5, s_end)
     if m is not None:
-        spk = _inverted_speaker(scan, *m.span("by")) if m.group("by") else None
-        found.add_reported(spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
+        spk = _inverted_speaker(scan, m.start("by"), m.end("by")) if m.group("by") else None
+        _add_reported(found, spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
 
 
+@cython.cfunc
 def _reported_at(
     scan: _Scan,
     cue: re.Match,
@@ -995,9 +1038,9 @@ def _reported_at(
     text = scan.text
     s_start, s_end = sentence
     c0, c1 = cue.span()
-    if c0 in found.by_cue or quotes.hold(c0):
+    if c0 in found.by_cue or _in_quote(quotes, c0):
         return False
-    lo = quotes.after_last_before(c0, s_start)  # what was said starts after any quote
+    lo = _after_quotes(quotes, c0, s_start)  # what was said starts after any quote
     word = cue.group(0)
     if word in _PASSIVE_CUES:
         # "The meeting was first reported by Politico": the subject is what was reported,
@@ -1006,7 +1049,7 @@ def _reported_at(
         by = aux and _BY.match(text, c1, s_end)
         spk = by and (_AFTER.match(text, by.end(), s_end) or _object_after(scan, by.end(), s_end))
         if spk and _WORD.search(text, lo, aux.start()):
-            found.add_reported(spk, _cue_span(cue), sentence, (lo, aux.start()))
+            _add_reported(found, spk, _cue_span(cue), sentence, (lo, aux.start()))
             return True
     if _is_false_cue(scan, c0, c1, word, s_start):
         return False
@@ -1020,15 +1063,28 @@ def _reported_at(
         if spk is None:
             return False
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
-        # finditer, not findall: the first word that is not an adjunct settles it (a
-        # loop, not all() over a generator, which costs more than the loop here).
-        for m in _WORD.finditer(text, content[0], content[1]):
-            if m.group().lower() not in _ADJUNCT:
-                break
-        else:
+        if not _says_something(scan, content[0], content[1]):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
-    found.add_reported(spk, _cue_span(cue), sentence, content)
+    # _cue_span(cue), from the span and words at hand.
+    _add_reported(found, spk, (c0, c1, word, word in LOADED_VERBS), sentence, content)
     return True
+
+
+@cython.cfunc
+def _says_something(scan: _Scan, start: int, end: int) -> bool:
+    """Whether some run of word characters (_WORD's) from start to end is not an adjunct
+    (only "Monday" or "on Monday": when, but nothing said). The runs are read off the
+    word bytes: no pattern, iterator or match objects."""
+    word_bytes = scan.word_bytes
+    while True:
+        first = word_bytes.find(b"a", start, end)
+        if first < 0:
+            return False
+        start = word_bytes.find(b" ", first, end)
+        if start < 0:
+            start = end
+        if scan.text[first:start].lower() not in _ADJUNCT:
+            return True
 
 
 _QUESTION = re.compile(
@@ -1037,13 +1093,14 @@ _QUESTION = re.compile(
 )
 
 
+@cython.cfunc
 def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
     """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
     text = scan.text
     spk_end = spk["end"] if isinstance(spk, dict) else spk.end("spk")
-    before_words = scan.count_words(lo, c0)
+    before_words = _count_words(scan, lo, c0)
     if before_words and (
-        scan.count_words(spk_end, s_end) < 3
+        _count_words(scan, spk_end, s_end) < 3
         or before_words >= 3
         and not text[lo:c0].rstrip().endswith(":")
     ):
@@ -1051,6 +1108,7 @@ def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tup
     return spk_end, s_end
 
 
+@cython.cfunc
 def _reported_speaker(
     scan: _Scan, cue: re.Match, lo: int, sentence: tuple[int, int], found: _Found
 ) -> tuple[re.Match | dict | None, bool]:
@@ -1059,7 +1117,7 @@ def _reported_speaker(
     text = scan.text
     s_start, s_end = sentence
     c0, c1 = cue.span()
-    chained = _CHAINED.search(text, max(lo, c0 - 6), c0)
+    chained = _chained(text, max(lo, c0 - 6), c0)
     participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
@@ -1105,6 +1163,7 @@ def _reported_speaker(
 _INVERTING = _words("said says say wrote writes added adds noted notes explained explains argued")
 
 
+@cython.cfunc
 def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     """Whether a speaker found after a cue stands at the end of its sentence (its own
     apposition aside) and is not a day, a month or a pronoun: "…, said Larry Sabato,
@@ -1119,6 +1178,7 @@ def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     return True
 
 
+@cython.cfunc
 def _reported_content(
     scan: _Scan,
     cue: re.Match,
@@ -1152,23 +1212,24 @@ def _reported_content(
         _content_before(scan, before, lo, tail_end, s_end, inverted)
         or tell
         and _told_whom(scan, cue, tail_end, s_end)
-        and scan.count_words(lo, before_end) >= 3
+        and _count_words(scan, lo, before_end) >= 3
     ):
         return lo, (spk_start if not inverted else c0)
     start = tail_end
     if not said_that and tell:
         # "Smith told reporters he would run": what was said starts after whom.
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
-        if clause and scan.count_words(start, clause.start()) <= 4:
+        if clause and _count_words(scan, start, clause.start()) <= 4:
             start = clause.start()
     return start, _chain_end(text, sentence_cues, c1, s_end)
 
 
+@cython.cfunc
 def _anonymous_cue(scan: _Scan, sentence: tuple[int, int], quotes: _Quotes, found: _Found) -> None:
     """The first anonymous cue outside quotes in the sentence ("reportedly", "it was
     reported that")."""
     for m in _ANON_CUE.finditer(scan.text, *sentence):
-        if not quotes.hold(m.start()):
+        if not _in_quote(quotes, m.start()):
             found.add_anonymous(m, *sentence)
             return
 
@@ -1185,6 +1246,7 @@ _ADJUNCT = _words(
 _TELL = frozenset(("told", "tell", "tells", "telling"))
 
 
+@cython.cfunc
 def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
     """Whether all that follows a form of "tell" is whom it was told, and when or where
     ("…, a spokesman told The Wall Street Journal.", "…, Carter told a Senate panel
@@ -1192,7 +1254,9 @@ def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
     if cue.group(0).lower() not in _TELL:
         return False
     # (A slice: at its start, \b takes no account of the character before.)
-    return scan.count_words(after, s_end) <= 8 and not _CLAUSE_START.search(scan.text[after:s_end])
+    return _count_words(scan, after, s_end) <= 8 and not _CLAUSE_START.search(
+        scan.text[after:s_end]
+    )
 
 
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
@@ -1205,6 +1269,7 @@ _FRONTED = _words(
 )
 
 
+@cython.cfunc
 def _content_before(
     scan: _Scan, before: str, lo: int, after_start: int, s_end: int, inverted: bool
 ) -> bool:
@@ -1215,8 +1280,9 @@ def _content_before(
         return False
     if inverted:
         return True
-    first = _WORD.search(text, after_start, s_end)
-    if first is None:
+    word_bytes = scan.word_bytes
+    first = word_bytes.find(b"a", after_start, s_end)  # where _WORD.search would match
+    if first < 0:
         return True
     lead = before.strip(" \"“«'")
     if (
@@ -1226,9 +1292,11 @@ def _content_before(
         and _CLAUSE_START.search(text, after_start, s_end)
     ):
         return False  # "After the debate, Trump told reporters he …": a phrase put first
-    if first.group().lower() not in _ADJUNCT and scan.count_words(first.start(), s_end) >= 3:
+    first_end = word_bytes.find(b" ", first, s_end)
+    first_word = text[first : first_end if first_end >= 0 else s_end]
+    if first_word.lower() not in _ADJUNCT and _count_words(scan, first, s_end) >= 3:
         return False
-    return scan.count_words(lo, lo + len(before)) >= 3
+    return _count_words(scan, lo, lo + len(before)) >= 3
 
 
 # A speaker the patterns do not know (a group, an institution, a thing): the words before a
@@ -1259,6 +1327,7 @@ _SUBJECT_ADVERBS = _words(
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
 
 
+@cython.cfunc
 def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     text = scan.text
     lo = max(lo, end - 120)
@@ -1314,7 +1383,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if not 1 <= len(words) <= 10:
         return None
     low = [w.lower().strip(".,") for w in words]
-    if any(w in _NOT_IN_SUBJECT for w in low) or low[-1] in _DETERMINERS:
+    if not _NOT_IN_SUBJECT.isdisjoint(low) or low[-1] in _DETERMINERS:
         return None
     if low[-1] in _NOT_CUE_BEFORE or not words[-1][-1].isalnum() and words[-1][-1] not in ".)":
         return None
@@ -1324,11 +1393,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     the = first == "the"
     rest = words[1:] if first in _DETERMINERS else words
     named = " ".join(rest)
-    if (
-        rest
-        and all(w[0].isupper() or w in ("of", "for", "and", "the", "&") for w in rest)
-        and (first in _DETERMINERS or words[0] not in CAP_STOP)
-    ):
+    if rest and _all_name_words(rest) and (first in _DETERMINERS or words[0] not in CAP_STOP):
         return {
             "kind": "named",
             "text": named,
@@ -1351,6 +1416,17 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     }
 
 
+@cython.cfunc
+def _all_name_words(words: list[str]) -> bool:
+    """Whether every word is capitalised or joins a name ("of", "and", …): a loop, not
+    all() over a generator (an object made and run at each call)."""
+    for w in words:
+        if not w[0].isupper() and w not in ("of", "for", "and", "the", "&"):
+            return False
+    return True
+
+
+@cython.cfunc
 def _opening_words(text: str, s_start: int, end: int) -> dict | None:
     """The words from the sentence's start to end, as a speaker the patterns do not know,
     when they are few and hold no verb: "Clinton's lawyer, David Kendall"."""
@@ -1364,6 +1440,7 @@ def _opening_words(text: str, s_start: int, end: int) -> dict | None:
     return raw
 
 
+@cython.cfunc
 def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     """A speaker that opens the sentence and is followed by a comma, when the words up to
     the cue at c0 read as its apposition (no verb of their own before a relative
@@ -1376,6 +1453,7 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     return m if head and len(apposition) <= 200 else None
 
 
+@cython.cfunc
 def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, just before
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
@@ -1408,23 +1486,50 @@ _APPOSITION_HEAD = re.compile(
 )
 
 
+@cython.cfunc
 def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
     for cue in cues:
-        if after < cue.start() < end and _CHAINED.search(
-            text, max(after, cue.start() - 6), cue.start()
-        ):
+        if after < cue.start() < end and _chained(text, max(after, cue.start() - 6), cue.start()):
             return cue.start()
     return end
 
 
 _CHAINED = re.compile(r"(?:,|\band)\s+\Z")
+
+
+@cython.cfunc
+def _chained(text: str, lo: int, end: int) -> bool:
+    """Whether _CHAINED.search(text, lo, end) matches: a comma, or "and" after no word
+    character, then white space to end, all from lo; a few string checks cost less than
+    the pattern's call."""
+    start = end  # where the white space before end starts
+    while start > lo and text[start - 1].isspace():
+        start -= 1
+    if start in (end, lo):
+        return False  # no white space, or nothing before it from lo
+    if text[start - 1] == ",":
+        return True
+    return (
+        start - 3 >= lo
+        and text.startswith("and", start - 3)
+        and not (start > 3 and _is_word_char(text[start - 4]))
+    )
+
+
+@cython.cfunc
+def _is_word_char(ch: str) -> bool:
+    """Whether a pattern's \\w matches ch."""
+    return ch.isalnum() or ch == "_"
+
+
 _SUBJECT_START = re.compile(
     r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?"
 )
 
 
+@cython.cfunc
 def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
     """The speaker of a cue chained to the clause before it: the last attribution's speaker
     in the sentence, else a speaker pattern at the sentence's start."""
@@ -1437,6 +1542,7 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
     return None if m is None else _speaker(m)
 
 
+@cython.cfunc
 def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
     "it"."""
@@ -1454,6 +1560,7 @@ _OBJECT_MAX = 160
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|many|most|some|all|both)\s")
 
 
+@cython.cfunc
 def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
     """What follows "according to" when the speaker patterns do not know it ("Crowdpac
     data", "three television networks"): up to eight words, to a comma or clause."""
@@ -1493,6 +1600,7 @@ _TITLE_BEFORE = _words(
 )
 
 
+@cython.cfunc
 def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     """A title or name in quotation marks rather than words someone said: "after" a
     preposition or article (on "Meet the Press", the "Fight for 15" movement), or
@@ -1506,9 +1614,19 @@ def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     prev = _prev_word(scan, max(0, qs - 30), qs)
     if prev and prev.lower() in _TITLE_BEFORE:
         return "after"
-    return "capitalised" if sum(w[0].isupper() for w in words) * 2 > len(words) else ""
+    return "capitalised" if _capitalised(words) * 2 > len(words) else ""
 
 
+@cython.cfunc
+def _capitalised(words: list[str]) -> int:
+    """How many of the words open with a capital (a loop, not sum() over a generator)."""
+    n = 0
+    for w in words:
+        n += w[0].isupper()
+    return n
+
+
+@cython.cfunc
 def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
     """Whether the words inside a quote end with a comma or a sentence's end, as what
     someone said does ("Yes," "Probably.") and a title in running text seldom does."""
@@ -1516,6 +1634,7 @@ def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
     return inner[-1:] in (",", ".", "?", "!")
 
 
+@cython.cfunc
 def _plausible_subject(raw: dict) -> bool:
     """A sentence's first words that can be who is quoted: not "Across", "Placing", "Yes"."""
     if raw["kind"] != "named":
@@ -1542,6 +1661,7 @@ _NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
 
 
+@cython.cfunc
 def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
     """A speaker after the cue that the patterns do not know, to a comma or the sentence's
     end: "the 46-year-old", "one former GOP leadership aide", "Democratic strategist David
@@ -1599,14 +1719,14 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
     if not pending:
         return
     text = scan.text
-    by_pos = sorted(found, key=lambda a: a["cue_start"])
+    by_pos = sorted(found, key=_BY_CUE_START)
     positions = [a["cue_start"] for a in by_pos]
     ends = sorted((a["content_start"], a["content_end"]) for a in found)
     mid: list = []
     for qs, qe in pending:
         inner = quote_inner(text, qs, qe)
         words = text[inner[0] : inner[1]].split()
-        if len(words) < 3 or sum(w[0].isupper() for w in words) * 2 > len(words):
+        if len(words) < 3 or _capitalised(words) * 2 > len(words):
             continue  # a word or two, a title or a heading
         i = bisect_left(ends, (qs, qs))
         if i and ends[i - 1][1] > qs:
@@ -1662,6 +1782,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
         )
 
 
+@cython.cfunc
 def _speaker_window(text: str, lo: int, end: int) -> int:
     """Where a speaker before a cue can start: neither a speaker nor its apposition holds a
     comma, so at most three commas back (", Name, apposition, said"); searching less text
@@ -1674,6 +1795,7 @@ def _speaker_window(text: str, lo: int, end: int) -> int:
     return max(end + 1, lo, end - 240)
 
 
+@cython.cfunc
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIMMED:
         start += 1
@@ -1746,6 +1868,7 @@ _FOREIGN = {
 FOREIGN_LANGUAGES = tuple(_FOREIGN)
 
 
+@cython.cfunc
 def _named_raw(m: re.Match) -> dict:
     start, end = m.span("spk")
     return {
@@ -1813,13 +1936,14 @@ def _foreign_candidates(text: str, lang: _Language, quotes: list[tuple[int, int]
             stop = re.search(r"[.!?](?=\s|\Z)", text[m.end() : end if end >= 0 else len(text)])
             c_end = m.end() + stop.end() if stop else (end if end >= 0 else len(text))
             add(m, m.start(), c_end, m.end(), c_end, False)
-    found.sort(key=lambda a: a["cue_start"])
+    found.sort(key=_BY_CUE_START)
     return found
 
 
 # --- Resolution -----------------------------------------------------------------------
 
 
+@cython.cfunc
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w not in ("The",))
 
@@ -1831,175 +1955,195 @@ class _Resolver:
         self.orgs: list[str] = []
         self.renamed: dict[str, str] = {}  # bare surname -> full name given later
 
-    def _touch(self, name: str, kind: str, role: str) -> str:
-        src = self.sources.get(name)
-        if src is None:
-            src = self.sources[name] = {"name": name, "type": kind, "role": role, "count": 0}
-        elif role and not src["role"]:
-            src["role"] = role
-        src["count"] += 1
-        history = self.people if kind == "named_person" else self.orgs
-        if kind in ("named_person", "named_org"):
-            if name in history:
-                history.remove(name)
-            history.append(name)
-        return name
 
-    def _by_role(self, noun: str) -> str | None:
-        words = role_synonyms(noun.lower())
-        for name in reversed(self.people):
-            role = self.sources[name]["role"].lower()
-            if noun.lower() == "official" or any(w in role for w in words):
-                return name
-        return self.people[-1] if self.people else None
+# The resolver's steps, functions of it (@cython.cfunc, called in C) rather than methods.
 
-    def resolve(self, raw: dict | None) -> tuple[str | None, str, str]:
-        if raw is None:
-            return None, "anonymous", ""
-        kind = raw["kind"]
-        if kind == "pron":
-            p = raw["text"].lower()
-            if p in ("he", "she") and self.people:
-                return self._found(self.people[-1])
-            if p in ("he", "she") and raw.get("named_before"):
-                # Nobody quoted yet: the person named last before the pronoun.
-                return self._named(
-                    {
-                        **raw,
-                        "kind": "named",
-                        "named": raw["named_before"],
-                        "the": False,
-                        "title": "",
-                        "app": "",
-                    }
-                )
-            if p in ("it", "they") and self.orgs:
-                return self._found(self.orgs[-1])
-            return None, "unresolved", ""
-        if kind == "group":
-            words = raw["text"].split()
-            if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they"):
-                return self.resolve({**raw, "kind": "pron"})  # "She has since said …"
-            if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0] in CAP_STOP):
-                return None, "unresolved", ""  # "the", "Why" alone name nobody
-            if words[0].lower() in _DETERMINERS:
-                words[0] = words[0].lower()
-            if len(words) == 2 and words[0] == "the":
-                noun = words[1].capitalize()
-                for org in reversed(self.orgs):  # "the commission": the Election Commission
-                    if noun in org.split():
-                        return self._found(org)
-            name = " ".join(words)
-            kind = "named_org" if _is_institution(words) else "anonymous"
-            return self._touch(name, kind, ""), kind, ""
-        if kind == "anon":
-            name = " ".join(raw["text"].split())
-            first, _, rest = name.partition(" ")
-            if first.lower() in (
-                "the",
-                "some",
-                "a",
-                "an",
-                "one",
-                "another",
-                "experts",
-                "officials",
-                "sources",
-                "analysts",
-                "many",
-                "several",
-                "reports",
-            ):
-                name = " ".join(filter(None, [first.lower(), rest]))
-            role = _role(raw["app"])
-            kind = "named_org" if _is_institution(name.split()) else "anonymous"
-            return self._touch(name, kind, role), kind, role
-        if kind == "role":
-            noun = raw["text"].split()[-1]
-            name = self._by_role(noun)
-            if name:
-                return self._found(name)
-            role = " ".join(raw["text"].split()[1:])
-            self._touch(raw["text"], "anonymous", role)
-            return raw["text"], "anonymous", role
-        return self._named(raw)
 
-    def _found(self, name: str) -> tuple[str, str, str]:
-        src = self.sources[name]
-        self._touch(name, src["type"], "")
-        return name, src["type"], src["role"]
+@cython.cfunc
+def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
+    src = resolver.sources.get(name)
+    if src is None:
+        src = resolver.sources[name] = {"name": name, "type": kind, "role": role, "count": 0}
+    elif role and not src["role"]:
+        src["role"] = role
+    src["count"] += 1
+    history = resolver.people if kind == "named_person" else resolver.orgs
+    if kind in ("named_person", "named_org"):
+        if name in history:
+            history.remove(name)
+        history.append(name)
+    return name
 
-    def _named(self, raw: dict) -> tuple[str | None, str, str]:
-        tokens = raw["named"].split()
-        while tokens and tokens[0].rstrip(".") in CAP_STOP:
-            tokens.pop(0)
-        last = tokens[-1] if tokens else ""
-        if (
-            last.endswith(".")
-            and len(last) > 2
-            and "." not in last[:-1]
-            and last[:-1] not in HONORIFICS
+
+@cython.cfunc
+def _by_role(resolver: _Resolver, noun: str) -> str | None:
+    words = role_synonyms(noun.lower())
+    for name in reversed(resolver.people):
+        role = resolver.sources[name]["role"].lower()
+        if noun.lower() == "official" or any(w in role for w in words):
+            return name
+    return resolver.people[-1] if resolver.people else None
+
+
+@cython.cfunc
+def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, str]:
+    if raw is None:
+        return None, "anonymous", ""
+    kind = raw["kind"]
+    if kind == "pron":
+        p = raw["text"].lower()
+        if p in ("he", "she") and resolver.people:
+            return _found(resolver, resolver.people[-1])
+        if p in ("he", "she") and raw.get("named_before"):
+            # Nobody quoted yet: the person named last before the pronoun.
+            return _named(
+                resolver,
+                {
+                    **raw,
+                    "kind": "named",
+                    "named": raw["named_before"],
+                    "the": False,
+                    "title": "",
+                    "app": "",
+                },
+            )
+        if p in ("it", "they") and resolver.orgs:
+            return _found(resolver, resolver.orgs[-1])
+        return None, "unresolved", ""
+    if kind == "group":
+        words = raw["text"].split()
+        if len(words) == 1 and words[0].lower() in ("he", "she", "it", "they"):
+            return _resolve(resolver, {**raw, "kind": "pron"})  # "She has since said …"
+        if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0] in CAP_STOP):
+            return None, "unresolved", ""  # "the", "Why" alone name nobody
+        if words[0].lower() in _DETERMINERS:
+            words[0] = words[0].lower()
+        if len(words) == 2 and words[0] == "the":
+            noun = words[1].capitalize()
+            for org in reversed(resolver.orgs):  # "the commission": the Election Commission
+                if noun in org.split():
+                    return _found(resolver, org)
+        name = " ".join(words)
+        kind = "named_org" if _is_institution(words) else "anonymous"
+        return _touch(resolver, name, kind, ""), kind, ""
+    if kind == "anon":
+        name = " ".join(raw["text"].split())
+        first, _, rest = name.partition(" ")
+        if first.lower() in (
+            "the",
+            "some",
+            "a",
+            "an",
+            "one",
+            "another",
+            "experts",
+            "officials",
+            "sources",
+            "analysts",
+            "many",
+            "several",
+            "reports",
         ):
-            tokens[-1] = last[:-1]
-        if (
-            not tokens
-            or tokens[-1].endswith(("'s", "’s"))
-            or tokens[0] in ("and", "of")
-            or (len(tokens) == 1 and tokens[0].lower() in _DETERMINERS)
-        ):
-            return None, "unresolved", ""  # "His spokesman said": not a name
+            name = " ".join(filter(None, [first.lower(), rest]))
+        role = _role(raw["app"])
+        kind = "named_org" if _is_institution(name.split()) else "anonymous"
+        return _touch(resolver, name, kind, role), kind, role
+    if kind == "role":
+        noun = raw["text"].split()[-1]
+        name = _by_role(resolver, noun)
+        if name:
+            return _found(resolver, name)
+        role = " ".join(raw["text"].split()[1:])
+        _touch(resolver, raw["text"], "anonymous", role)
+        return raw["text"], "anonymous", role
+    return _named(resolver, raw)
+
+
+@cython.cfunc
+def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
+    src = resolver.sources[name]
+    _touch(resolver, name, src["type"], "")
+    return name, src["type"], src["role"]
+
+
+@cython.cfunc
+def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
+    tokens = raw["named"].split()
+    while tokens and tokens[0].rstrip(".") in CAP_STOP:
+        tokens.pop(0)
+    last = tokens[-1] if tokens else ""
+    if (
+        last.endswith(".")
+        and len(last) > 2
+        and "." not in last[:-1]
+        and last[:-1] not in HONORIFICS
+    ):
+        tokens[-1] = last[:-1]
+    if (
+        not tokens
+        or tokens[-1].endswith(("'s", "’s"))
+        or tokens[0] in ("and", "of")
+        or (len(tokens) == 1 and tokens[0].lower() in _DETERMINERS)
+    ):
+        return None, "unresolved", ""  # "His spokesman said": not a name
+    name = " ".join(tokens)
+    role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
+    bare = [t.rstrip(".") for t in tokens]
+    if len(bare) == 1 and bare[0].lower() in _GROUP_NOUNS:
+        # "Lawyers say …" opening a sentence: a group nobody named.
+        return _touch(resolver, name, "anonymous", role), "anonymous", role
+    is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
+    if (
+        raw["the"]
+        or is_acronym
+        or not ORG_WORDS.isdisjoint(bare)
+        or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
+        or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
+    ):
+        if is_acronym:
+            for org in reversed(resolver.orgs):
+                if _acronym(org) == name or f"({name})" in org:
+                    return _found(resolver, org)
+        return (
+            _touch(resolver, name, "named_org", role),
+            "named_org",
+            resolver.sources[name]["role"],
+        )
+    # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
+    titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
+    if titles and titles[-1] == len(bare) - 1:
+        # Only titles ("the Foreign Minister" without a name): a role reference.
+        return _resolve(resolver, {**raw, "kind": "role", "text": f"the {name}"})
+    if titles:
+        cut = titles[-1] + 1
+        title = " ".join(t for t in tokens[:cut] if t.rstrip(".") not in HONORIFICS)
+        role = " ".join(filter(None, [raw["title"], title, _role(raw["app"])]))
+        tokens = tokens[cut:]
         name = " ".join(tokens)
-        role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
-        bare = [t.rstrip(".") for t in tokens]
-        if len(bare) == 1 and bare[0].lower() in _GROUP_NOUNS:
-            # "Lawyers say …" opening a sentence: a group nobody named.
-            return self._touch(name, "anonymous", role), "anonymous", role
-        is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
-        if (
-            raw["the"]
-            or is_acronym
-            or any(t in ORG_WORDS for t in bare)
-            or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
-            or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
-        ):
-            if is_acronym:
-                for org in reversed(self.orgs):
-                    if _acronym(org) == name or f"({name})" in org:
-                        return self._found(org)
-            return self._touch(name, "named_org", role), "named_org", self.sources[name]["role"]
-        # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
-        titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
-        if titles and titles[-1] == len(bare) - 1:
-            # Only titles ("the Foreign Minister" without a name): a role reference.
-            return self.resolve({**raw, "kind": "role", "text": f"the {name}"})
-        if titles:
-            cut = titles[-1] + 1
-            title = " ".join(t for t in tokens[:cut] if t.rstrip(".") not in HONORIFICS)
-            role = " ".join(filter(None, [raw["title"], title, _role(raw["app"])]))
-            tokens = tokens[cut:]
-            name = " ".join(tokens)
-        canonical = self._alias(name)
-        self._touch(canonical, "named_person", role)
-        return canonical, "named_person", self.sources[canonical]["role"]
+    canonical = _alias(resolver, name)
+    _touch(resolver, canonical, "named_person", role)
+    return canonical, "named_person", resolver.sources[canonical]["role"]
 
-    def _alias(self, name: str) -> str:
-        if name in self.sources:
-            return name
-        tokens = name.split()
-        if len(tokens) == 1:
-            for person in reversed(self.people):
-                if tokens[0] in person.split()[1:] or person.split()[-1] == tokens[0]:
-                    return person
-            return name
-        # A full name after a bare surname: upgrade the earlier entry.
-        last = tokens[-1]
-        if last in self.sources and self.sources[last]["type"] == "named_person":
-            src = self.sources.pop(last)
-            src["name"] = name
-            self.sources[name] = src
-            self.people = [name if p == last else p for p in self.people]
-            self.renamed[last] = name
+
+@cython.cfunc
+def _alias(resolver: _Resolver, name: str) -> str:
+    if name in resolver.sources:
         return name
+    tokens = name.split()
+    if len(tokens) == 1:
+        for person in reversed(resolver.people):
+            if tokens[0] in person.split()[1:] or person.split()[-1] == tokens[0]:
+                return person
+        return name
+    # A full name after a bare surname: upgrade the earlier entry.
+    last = tokens[-1]
+    if last in resolver.sources and resolver.sources[last]["type"] == "named_person":
+        src = resolver.sources.pop(last)
+        src["name"] = name
+        resolver.sources[name] = src
+        resolver.people = [name if p == last else p for p in resolver.people]
+        resolver.renamed[last] = name
+    return name
 
 
 _PERSON = re.compile(
@@ -2036,6 +2180,7 @@ _CLAUSE_OPENERS = _words(
 )
 
 
+@cython.cfunc
 def _role(apposition: str) -> str:
     """The speaker's role from the words set after the name between commas; none if
     they are a clause rather than a noun phrase."""
@@ -2043,6 +2188,7 @@ def _role(apposition: str) -> str:
     return "" if first in _CLAUSE_OPENERS else apposition
 
 
+@cython.cfunc
 def _without_principal(speaker: str, principal: str) -> str:
     """An unnamed spokesperson's words without the principal they speak for, when it
     comes after them ("a spokeswoman" of "a spokeswoman for Hillary Clinton"); a
@@ -2064,11 +2210,20 @@ _PRINCIPAL_WORDS = (
 )
 
 
+@cython.cfunc
+def _holds_principal_word(text: str) -> bool:
+    """Whether one of _PRINCIPAL_WORDS occurs in text."""
+    for word in _PRINCIPAL_WORDS:  # noqa: SIM110 - not any() over a generator, made per call
+        if word in text:
+            return True
+    return False
+
+
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
     "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
-    if not any(word in mention for word in _PRINCIPAL_WORDS):
+    if not _holds_principal_word(mention):
         return None  # every match holds one of them: most mentions are spared the search
     pos = 0
     while (m := _PRINCIPAL.search(mention, pos)) is not None:
@@ -2093,7 +2248,10 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    return sum(scan.count_words(s, e) for s, e in merged)
+    total = 0
+    for s, e in merged:
+        total += _count_words(scan, s, e)
+    return total
 
 
 @register("attribution", "5", languages=("en", "ru", "es", "fr", "de"))
@@ -2142,16 +2300,20 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
                 and raw["text"].lower() in ("he", "she")
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}
-            speaker, kind, role = resolver.resolve(raw)
+            speaker, kind, role = _resolve(resolver, raw)
             if raw is None and c["cue"] == "asked":
                 kind = "unresolved"  # a question put by nobody named: no anonymous source
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None
         mention = text[raw["start"] : raw["end"]] if raw else ""
-        principal = (
-            _principal(" ".join(filter(None, [mention, raw and raw["app"]]))) if raw else None
-        )
+        principal = None
+        if raw:
+            app = raw["app"]
+            # Only a mention or apposition with one of the words can name a principal (none
+            # holds a space, so none spans the two joined): the rest skip the join and cache.
+            if _holds_principal_word(mention) or _holds_principal_word(app):
+                principal = _principal(" ".join(filter(None, [mention, app])))
         if principal and kind == "anonymous" and speaker:
             # "a spokeswoman for Hillary Clinton": the spokeswoman speaks, for her principal.
             speaker = _without_principal(speaker, principal)
@@ -2218,12 +2380,16 @@ def _unattributed_claims(
 def _values(
     scan: _Scan, attributions: list[dict], sources: list[dict], attributed: list[bool], claims
 ) -> dict:
-    words = scan.count_words(0, len(scan.text)) or 1
+    words = _count_words(scan, 0, len(scan.text)) or 1
     content = [(a["content_start"], a["content_end"]) for a in attributions]
     direct = [(a["content_start"], a["content_end"]) for a in attributions if a["direct"]]
     n_attr = len(attributions)
     named = [s for s in sources if s["type"] in ("named_person", "named_org")]
     n_spans = len(scan.spans)
+    anonymous = loaded = 0  # (loops, not sum() over generators)
+    for a in attributions:
+        anonymous += a["speaker_type"] == "anonymous"
+        loaded += a["loaded"]
     return {
         "sentence_count": n_spans,
         "attributed_sentence_share": fast_round(sum(attributed) / n_spans, 4),
@@ -2231,13 +2397,7 @@ def _values(
         "direct_quote_word_share": fast_round(_count_in(scan, direct) / words, 4),
         "named_source_count": len(named),
         "named_source_bucket": _bucket(len(named)),
-        "anonymous_share": fast_round(
-            sum(a["speaker_type"] == "anonymous" for a in attributions) / n_attr, 4
-        )
-        if n_attr
-        else 0.0,
-        "loaded_verb_share": fast_round(sum(a["loaded"] for a in attributions) / n_attr, 4)
-        if n_attr
-        else 0.0,
+        "anonymous_share": fast_round(anonymous / n_attr, 4) if n_attr else 0.0,
+        "loaded_verb_share": fast_round(loaded / n_attr, 4) if n_attr else 0.0,
         "unattributed_claim_share": fast_round(len(claims) / n_spans, 4),
     }
