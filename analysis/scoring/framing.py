@@ -136,20 +136,20 @@ _HITS: dict[str, tuple[str, str, float]] = {}
 _HITS_LIMIT = 100_000
 
 
-def _cue_at(scanned: str, start: int, end: int) -> dict:
-    text = scanned[start:end]
-    hit = _HITS.get(text)
+def _cue_at(matched: str, start: int, end: int) -> dict:
+    """The cue that matched as ``matched``, at start:end of the scanned text."""
+    hit = _HITS.get(matched)
     if hit is None:
         if len(_HITS) >= _HITS_LIMIT:
             _HITS.clear()
-        hit = _HITS[text] = _lookup(text)
+        hit = _HITS[matched] = _lookup(matched)
     frame, cue, weight = hit  # the offsets are into " " + text
     return {"start": start - 1, "end": end - 1, "frame": frame, "cue": cue, "weight": weight}
 
 
 def _cue(m: re.Match) -> dict:
     start, end = m.span(1)
-    return _cue_at(m.string, start, end)
+    return _cue_at(m.group(1), start, end)
 
 
 # The same matches as _CUES, found by one Aho-Corasick automaton (compiled code) that
@@ -188,7 +188,7 @@ def _scan_bytes(low: Lowered) -> bytes:
     return (b" " + low.ascii_with(swaps)).translate(_SEPARATOR_BYTES)
 
 
-def _automaton_cues(scanned: str, low: Lowered) -> list[dict]:
+def _automaton_cues(low: Lowered) -> list[dict]:
     text, marks, removed = single_spaced(_scan_bytes(low))
     n = len(text)
     word = WORD_BYTES
@@ -219,9 +219,10 @@ def _automaton_cues(scanned: str, low: Lowered) -> list[dict]:
         spans.append((start, end))
         kept.append(entry)
     found = []
+    lower = low.lower
     for (start, end), entry in zip(original_spans(marks, removed, spans), kept, strict=True):
-        if entry is None:
-            found.append(_cue_at(scanned, start, end))
+        if entry is None:  # the word as matched: its slice of the scanned text
+            found.append(_cue_at(lower[start - 1 : end - 1].replace("’", "'"), start, end))
         else:
             frame, cue, weight = entry
             found.append(
@@ -234,11 +235,12 @@ def find_cues(text: str) -> list[dict]:
     """Every cue in the text, left to right, with character offsets into the text."""
     # A curly apostrophe reads as a straight one ("can’t afford"); one character for one,
     # so offsets are kept. Both are ignored by lower case's context rules (final sigma),
-    # so the shared lower-cased text may be taken and its apostrophes replaced.
+    # so the shared lower-cased text may be taken and its apostrophes replaced (in the
+    # automaton's bytes, and in the few words it finds that are read again as text).
     low = lowered_text(text)
     # lower() keeps offsets too, unless a character lower-cases to two (Turkish dotted I).
     if low.same:
-        return _automaton_cues(" " + low.lower.replace("’", "'"), low)
+        return _automaton_cues(low)
     return [_cue(m) for m in _CUES_IGNORECASE.finditer(" " + text.replace("’", "'"))]
 
 
