@@ -247,27 +247,34 @@ def find_cues(text: str) -> list[dict]:
 def cues_in_context(text: str, cues: list[dict]) -> list[dict]:
     """The cues that count: a cue that needs context counts only in a sentence that also
     holds a cue of its frame needing none, or one of the frame's markers ("$")."""
-    if not any((c["frame"], c["cue"]) in _NEEDS_CONTEXT for c in cues):
+    needs = [(c["frame"], c["cue"]) in _NEEDS_CONTEXT for c in cues]
+    if not any(needs):
         return cues
     kept: list[dict] = []
     spans = split_spans(text)
     tail = (spans[-1][1] if spans else 0, len(text) + 1)  # whatever no sentence holds
-    i = 0
+    i, n = 0, len(cues)
     for start, end in (*spans, tail):
-        inside = []
-        while i < len(cues) and cues[i]["start"] < end:
-            inside.append(cues[i])
-            i += 1
-        anchored = {c["frame"] for c in inside if (c["frame"], c["cue"]) not in _NEEDS_CONTEXT}
-        sentence = text[start:end]
-        for c in inside:
+        if i == n:
+            break  # no cue left
+        j = i  # the cues inside: i to j (and any before the sentence, after the last)
+        while j < n and cues[j]["start"] < end:
+            j += 1
+        if j == i:
+            continue
+        anchored = {cues[k]["frame"] for k in range(i, j) if not needs[k]}
+        sentence = None  # sliced only if a marker is looked for
+        for k in range(i, j):
+            c = cues[k]
             frame = c["frame"]
-            if (
-                (frame, c["cue"]) not in _NEEDS_CONTEXT
-                or frame in anchored
-                or any(m in sentence for m in _MARKERS[frame])
-            ):
+            if not needs[k] or frame in anchored:
                 kept.append(c)
+                continue
+            if sentence is None:
+                sentence = text[start:end]
+            if any(m in sentence for m in _MARKERS[frame]):
+                kept.append(c)
+        i = j
     return kept
 
 
@@ -314,11 +321,11 @@ class FramesModel:
         object.__setattr__(self, "prior_weights", self.cue_weights + own)
 
     @cached_property
-    def vocabulary_scan(self) -> tuple[AhoCorasick, dict[str, str], dict[str, int]]:
+    def vocabulary_scan(self) -> tuple[AhoCorasick, dict[str, int], tuple[str, ...]]:
         """An automaton that finds the vocabulary's words in _token_bytes, decoded (each
-        pattern a word with a space either side, so only whole tokens match); and each
-        pattern's word and row of word_weights. Words that no token can be are left
-        out. Made at the first use."""
+        pattern a word with a space either side, so only whole tokens match); each
+        pattern's row of word_weights; and the word of each row. Words that no token can
+        be are left out. Made at the first use."""
         words = {f" {w} ": w for w in self.index if _TOKEN.fullmatch(w)}
         automaton = AhoCorasick(
             list(words),
@@ -331,7 +338,7 @@ class FramesModel:
             # automatons, with fewer patterns, were not faster as NFAs).
             implementation=Implementation.ContiguousNFA,
         )
-        return automaton, words, {p: self.index[w] for p, w in words.items()}
+        return automaton, {p: self.index[w] for p, w in words.items()}, tuple(self.index)
 
     @classmethod
     def from_json(cls, data: dict) -> FramesModel:
@@ -419,21 +426,20 @@ def model_word_features(model: FramesModel, text: str) -> tuple[list[str], np.nd
         feats = word_features(text, model.index)
         rows = model.word_weights.take([model.index[w] for w in feats], axis=0)
         return list(feats), np.fromiter(feats.values(), dtype=float, count=len(feats)), rows
-    automaton, words, rows = model.vocabulary_scan
+    automaton, rows, words = model.vocabulary_scan
     # A match a token, in the text's order: Counter keeps the patterns in first-seen order.
     found = Counter(automaton.find_matches_as_strings(data.decode(), overlapping=True))
     n = len(found)
+    at = list(map(rows.__getitem__, found))  # one lookup a word: its row gives its word
     counts = np.fromiter(found.values(), dtype=np.intp, count=n)
     logs = _LOG1P_ARRAY.take(np.minimum(counts, len(_LOG1P) - 1))
     for k in np.flatnonzero(counts >= len(_LOG1P)).tolist():  # rare: counts past the table
         logs[k] = math.log1p(int(counts[k]))
     norm = math.sqrt(sum((logs * logs).tolist())) or 1.0
     return (
-        list(map(words.__getitem__, found)),
+        [words[row] for row in at],  # (tuple.__getitem__ is a slot wrapper: slower)
         logs / norm,
-        model.word_weights.take(
-            np.fromiter(map(rows.__getitem__, found), dtype=np.intp, count=n), axis=0
-        ),
+        model.word_weights.take(np.fromiter(at, dtype=np.intp, count=n), axis=0),
     )
 
 
