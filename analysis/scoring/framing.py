@@ -157,7 +157,8 @@ def _cue(m: re.Match) -> dict:
 # found: a non-word character before, a word boundary after, a prefix cue running on to
 # the end of its word, the longest cue at a start, and none overlapping the one before.
 # It scans bytes, one a character (cues are ASCII): a character outside ASCII becomes
-# "_" if a word character (as the regex's \w: str.isalnum), " " if whitespace, else "?".
+# "_" if a word character (as the regex's \w: str.isalnum), " " if whitespace, else "?"
+# (Lowered.scan_bytes), but a curly apostrophe a straight one.
 _PATTERNS: tuple[str, ...] = (*_EXACT, *_PREFIX)
 _AUTOMATON = BytesAhoCorasick(
     [p.encode("ascii") for p in _PATTERNS],
@@ -170,22 +171,13 @@ _ENTRIES: tuple = (*_EXACT.values(), *(None for _ in _PREFIX))
 _SEPARATOR_BYTES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f-", b" " * 10)
 
 
+_MARKS = {"’": 39}  # a curly apostrophe is read as a straight one
+
+
 def _scan_bytes(low: Lowered) -> bytes:
     """The scanned text (" " + low.lower, a curly apostrophe read as a straight one) as
     bytes, one a character, as the automaton reads it."""
-    swaps = {"’": 39}  # "'"
-    rare = low.rare
-    if rare:
-        # The text's characters outside ASCII: those of the text in lower case (a capital
-        # sigma lower-cases to either sigma, after its context).
-        chars = {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
-        for ch in chars:
-            if not ch.isascii():  # (no character lower-cases to two here: low.same)
-                if ch.isalnum():
-                    swaps[ch] = 95  # "_"
-                elif ch.isspace():
-                    swaps[ch] = 32  # " "
-    return (b" " + low.ascii_with(swaps)).translate(_SEPARATOR_BYTES)
+    return (b" " + low.scan_bytes(_MARKS)).translate(_SEPARATOR_BYTES)
 
 
 def _automaton_cues(low: Lowered) -> list[dict]:

@@ -209,6 +209,8 @@ _OTHER_SPACES = "".join(  # (no whitespace lies beyond U+3000)
     chr(i) for i in range(0x3001) if chr(i).isspace() and chr(i) not in _SPACES_BEFORE
 )
 _MARKS_BEFORE = "“‘«‹—–"  # the non-ASCII characters of _BEFORE_WORD that are no spaces
+# The bytes of the characters outside ASCII not read as "_", " " or "?" (Lowered.scan_bytes).
+_MARKS = dict.fromkeys(_MARKS_BEFORE, 34) | {"\u2010": 45, "\u2011": 45, "\u2019": 39}
 _BEFORE_BYTES: tuple[bool, ...] = tuple(chr(b) in " \"'([{/" for b in range(256))
 _SPACE_BYTES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
 
@@ -217,27 +219,9 @@ def _automaton_spans(low: Lowered) -> list[tuple[int, int]] | None:
     """Where CUE_PATTERN's matches put their cues in " " + low.lower (whose characters
     outside ASCII are the text's rare ones and their lower cases), or None if the text is
     left to the pattern."""
-    rare = low.rare
-    swaps = {}  # the characters outside ASCII that are not read as "?", and their bytes
-    if rare:
-        if any(ch in _OTHER_SPACES for ch in rare):
-            return None
-        # A capital sigma lower-cases to either sigma, after its context.
-        chars = rare | {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
-        for ch in chars:
-            if ch.isascii() or len(ch) > 1:
-                continue  # "K" (Kelvin) lower-cases to "k"; "İ" to "i̇", kept in low.lower
-            if ch in _SPACES_BEFORE:
-                swaps[ch] = 32  # " "
-            elif ch in _MARKS_BEFORE:
-                swaps[ch] = 34  # '"'
-            elif ch in "\u2010\u2011":
-                swaps[ch] = 45  # "-"
-            elif ch == "\u2019":
-                swaps[ch] = 39  # "'"
-            elif ch.isalnum():
-                swaps[ch] = 95  # "_"
-    text = b" " + low.ascii_with(swaps)
+    if low.rare and any(ch in _OTHER_SPACES for ch in low.rare):
+        return None
+    text = b" " + low.scan_bytes(_MARKS)  # (whitespace left is of _SPACES_BEFORE: " ")
     if b"\x1c" in text or b"\x1d" in text or b"\x1e" in text or b"\x1f" in text:
         return None
     text, marks, removed = single_spaced(text.translate(_SPACE_BYTES))
