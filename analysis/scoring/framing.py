@@ -485,19 +485,21 @@ def words_behind(
     words, added = contributions
     if added is None or not frames:
         return {frame: [] for frame in frames}
-    columns = added.take([model.frames.index(frame) for frame in frames], axis=1)
+    # The frames' columns as rows: frames x words.
+    columns = added.T.take([model.frames.index(frame) for frame in frames], axis=0)
     if len(words) > EVIDENCE_WORDS:
         # Only the words at least as high as the EVIDENCE_WORDS-th highest can be among
-        # the best (ties included), so only those are sorted.
-        floors = np.maximum(np.partition(columns, -EVIDENCE_WORDS, axis=0)[-EVIDENCE_WORDS], 0.0)
-        raised = ((columns >= floors) & (columns > 0)).T  # frames x words
+        # the best (ties included), so only those are sorted; and only those above 0:
+        # at least the least float above 0 (one comparison instead of two and an and).
+        floors = np.partition(columns, -EVIDENCE_WORDS, axis=1)[:, -EVIDENCE_WORDS, None]
+        raised = columns >= np.maximum(floors, _LEAST_POSITIVE)
     else:
-        raised = (columns > 0).T
+        raised = columns > 0
     # By frame, then by word in the text's order.
     frame_at, word_at = np.nonzero(raised)
     pairs: list[list[tuple[float, str]]] = [[] for _ in frames]
     for j, i, value in zip(
-        frame_at.tolist(), word_at.tolist(), columns.T[raised].tolist(), strict=True
+        frame_at.tolist(), word_at.tolist(), columns[raised].tolist(), strict=True
     ):
         pairs[j].append((value, words[i]))
     return {
@@ -505,6 +507,9 @@ def words_behind(
         frame: [w for _, w in sorted(best, reverse=True)[:EVIDENCE_WORDS]]
         for frame, best in zip(frames, pairs, strict=True)
     }
+
+
+_LEAST_POSITIVE = math.nextafter(0.0, 1.0)  # the least float above 0 (5e-324)
 
 
 def _sigmoid(z: float) -> float:
