@@ -136,20 +136,20 @@ _HITS: dict[str, tuple[str, str, float]] = {}
 _HITS_LIMIT = 100_000
 
 
-def _cue_at(scanned: str, start: int, end: int) -> dict:
-    text = scanned[start:end]
-    hit = _HITS.get(text)
+def _cue_at(matched: str, start: int, end: int) -> dict:
+    """The cue that matched as ``matched``, at start:end of the scanned text."""
+    hit = _HITS.get(matched)
     if hit is None:
         if len(_HITS) >= _HITS_LIMIT:
             _HITS.clear()
-        hit = _HITS[text] = _lookup(text)
+        hit = _HITS[matched] = _lookup(matched)
     frame, cue, weight = hit  # the offsets are into " " + text
     return {"start": start - 1, "end": end - 1, "frame": frame, "cue": cue, "weight": weight}
 
 
 def _cue(m: re.Match) -> dict:
     start, end = m.span(1)
-    return _cue_at(m.string, start, end)
+    return _cue_at(m.group(1), start, end)
 
 
 # The same matches as _CUES, found by one Aho-Corasick automaton (compiled code) that
@@ -157,7 +157,8 @@ def _cue(m: re.Match) -> dict:
 # found: a non-word character before, a word boundary after, a prefix cue running on to
 # the end of its word, the longest cue at a start, and none overlapping the one before.
 # It scans bytes, one a character (cues are ASCII): a character outside ASCII becomes
-# "_" if a word character (as the regex's \w: str.isalnum), " " if whitespace, else "?".
+# "_" if a word character (as the regex's \w: str.isalnum), " " if whitespace, else "?"
+# (Lowered.scan_bytes), but a curly apostrophe a straight one.
 _PATTERNS: tuple[str, ...] = (*_EXACT, *_PREFIX)
 _AUTOMATON = BytesAhoCorasick(
     [p.encode("ascii") for p in _PATTERNS],
@@ -170,25 +171,16 @@ _ENTRIES: tuple = (*_EXACT.values(), *(None for _ in _PREFIX))
 _SEPARATOR_BYTES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f-", b" " * 10)
 
 
+_MARKS = {"’": 39}  # a curly apostrophe is read as a straight one
+
+
 def _scan_bytes(low: Lowered) -> bytes:
     """The scanned text (" " + low.lower, a curly apostrophe read as a straight one) as
     bytes, one a character, as the automaton reads it."""
-    swaps = {"’": 39}  # "'"
-    rare = low.rare
-    if rare:
-        # The text's characters outside ASCII: those of the text in lower case (a capital
-        # sigma lower-cases to either sigma, after its context).
-        chars = {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
-        for ch in chars:
-            if not ch.isascii():  # (no character lower-cases to two here: low.same)
-                if ch.isalnum():
-                    swaps[ch] = 95  # "_"
-                elif ch.isspace():
-                    swaps[ch] = 32  # " "
-    return (b" " + low.ascii_with(swaps)).translate(_SEPARATOR_BYTES)
+    return (b" " + low.scan_bytes(_MARKS)).translate(_SEPARATOR_BYTES)
 
 
-def _automaton_cues(scanned: str, low: Lowered) -> list[dict]:
+def _automaton_cues(low: Lowered) -> list[dict]:
     text, marks, removed = single_spaced(_scan_bytes(low))
     n = len(text)
     word = WORD_BYTES
@@ -219,9 +211,10 @@ def _automaton_cues(scanned: str, low: Lowered) -> list[dict]:
         spans.append((start, end))
         kept.append(entry)
     found = []
+    lower = low.lower
     for (start, end), entry in zip(original_spans(marks, removed, spans), kept, strict=True):
-        if entry is None:
-            found.append(_cue_at(scanned, start, end))
+        if entry is None:  # the word as matched: its slice of the scanned text
+            found.append(_cue_at(lower[start - 1 : end - 1].replace("’", "'"), start, end))
         else:
             frame, cue, weight = entry
             found.append(
@@ -234,38 +227,46 @@ def find_cues(text: str) -> list[dict]:
     """Every cue in the text, left to right, with character offsets into the text."""
     # A curly apostrophe reads as a straight one ("can’t afford"); one character for one,
     # so offsets are kept. Both are ignored by lower case's context rules (final sigma),
-    # so the shared lower-cased text may be taken and its apostrophes replaced.
+    # so the shared lower-cased text may be taken and its apostrophes replaced (in the
+    # automaton's bytes, and in the few words it finds that are read again as text).
     low = lowered_text(text)
     # lower() keeps offsets too, unless a character lower-cases to two (Turkish dotted I).
     if low.same:
-        return _automaton_cues(" " + low.lower.replace("’", "'"), low)
+        return _automaton_cues(low)
     return [_cue(m) for m in _CUES_IGNORECASE.finditer(" " + text.replace("’", "'"))]
 
 
 def cues_in_context(text: str, cues: list[dict]) -> list[dict]:
     """The cues that count: a cue that needs context counts only in a sentence that also
     holds a cue of its frame needing none, or one of the frame's markers ("$")."""
-    if not any((c["frame"], c["cue"]) in _NEEDS_CONTEXT for c in cues):
+    needs = [(c["frame"], c["cue"]) in _NEEDS_CONTEXT for c in cues]
+    if not any(needs):
         return cues
     kept: list[dict] = []
     spans = split_spans(text)
     tail = (spans[-1][1] if spans else 0, len(text) + 1)  # whatever no sentence holds
-    i = 0
+    i, n = 0, len(cues)
     for start, end in (*spans, tail):
-        inside = []
-        while i < len(cues) and cues[i]["start"] < end:
-            inside.append(cues[i])
-            i += 1
-        anchored = {c["frame"] for c in inside if (c["frame"], c["cue"]) not in _NEEDS_CONTEXT}
-        sentence = text[start:end]
-        for c in inside:
+        if i == n:
+            break  # no cue left
+        j = i  # the cues inside: i to j (and any before the sentence, after the last)
+        while j < n and cues[j]["start"] < end:
+            j += 1
+        if j == i:
+            continue
+        anchored = {cues[k]["frame"] for k in range(i, j) if not needs[k]}
+        sentence = None  # sliced only if a marker is looked for
+        for k in range(i, j):
+            c = cues[k]
             frame = c["frame"]
-            if (
-                (frame, c["cue"]) not in _NEEDS_CONTEXT
-                or frame in anchored
-                or any(m in sentence for m in _MARKERS[frame])
-            ):
+            if not needs[k] or frame in anchored:
                 kept.append(c)
+                continue
+            if sentence is None:
+                sentence = text[start:end]
+            if any(m in sentence for m in _MARKERS[frame]):
+                kept.append(c)
+        i = j
     return kept
 
 
@@ -312,19 +313,24 @@ class FramesModel:
         object.__setattr__(self, "prior_weights", self.cue_weights + own)
 
     @cached_property
-    def vocabulary_scan(self) -> tuple[AhoCorasick, dict[str, str], dict[str, int]]:
+    def vocabulary_scan(self) -> tuple[AhoCorasick, dict[str, int], tuple[str, ...]]:
         """An automaton that finds the vocabulary's words in _token_bytes, decoded (each
-        pattern a word with a space either side, so only whole tokens match); and each
-        pattern's word and row of word_weights. Words that no token can be are left
-        out. Made at the first use."""
+        pattern a word with a space either side, so only whole tokens match); each
+        pattern's row of word_weights; and the word of each row. Words that no token can
+        be are left out. Made at the first use."""
         words = {f" {w} ": w for w in self.index if _TOKEN.fullmatch(w)}
         automaton = AhoCorasick(
             list(words),
             matchkind=MatchKind.Standard,
             store_patterns=True,  # matches are then the patterns themselves, not copies
-            implementation=Implementation.DFA,
+            # Not a DFA: with thousands of words its table is megabytes, read at random,
+            # and the scan was bound by cache misses (that also evicted the other
+            # scorers' tables). The contiguous NFA is several times smaller: in the
+            # engine it was 3-4 % faster overall (the framing and persuasion cue
+            # automatons, with fewer patterns, were not faster as NFAs).
+            implementation=Implementation.ContiguousNFA,
         )
-        return automaton, words, {p: self.index[w] for p, w in words.items()}
+        return automaton, {p: self.index[w] for p, w in words.items()}, tuple(self.index)
 
     @classmethod
     def from_json(cls, data: dict) -> FramesModel:
@@ -412,21 +418,20 @@ def model_word_features(model: FramesModel, text: str) -> tuple[list[str], np.nd
         feats = word_features(text, model.index)
         rows = model.word_weights.take([model.index[w] for w in feats], axis=0)
         return list(feats), np.fromiter(feats.values(), dtype=float, count=len(feats)), rows
-    automaton, words, rows = model.vocabulary_scan
+    automaton, rows, words = model.vocabulary_scan
     # A match a token, in the text's order: Counter keeps the patterns in first-seen order.
     found = Counter(automaton.find_matches_as_strings(data.decode(), overlapping=True))
     n = len(found)
+    at = list(map(rows.__getitem__, found))  # one lookup a word: its row gives its word
     counts = np.fromiter(found.values(), dtype=np.intp, count=n)
     logs = _LOG1P_ARRAY.take(np.minimum(counts, len(_LOG1P) - 1))
     for k in np.flatnonzero(counts >= len(_LOG1P)).tolist():  # rare: counts past the table
         logs[k] = math.log1p(int(counts[k]))
     norm = math.sqrt(sum((logs * logs).tolist())) or 1.0
     return (
-        list(map(words.__getitem__, found)),
+        [words[row] for row in at],  # (tuple.__getitem__ is a slot wrapper: slower)
         logs / norm,
-        model.word_weights.take(
-            np.fromiter(map(rows.__getitem__, found), dtype=np.intp, count=n), axis=0
-        ),
+        model.word_weights.take(np.fromiter(at, dtype=np.intp, count=n), axis=0),
     )
 
 
@@ -480,19 +485,21 @@ def words_behind(
     words, added = contributions
     if added is None or not frames:
         return {frame: [] for frame in frames}
-    columns = added.take([model.frames.index(frame) for frame in frames], axis=1)
+    # The frames' columns as rows: frames x words.
+    columns = added.T.take([model.frames.index(frame) for frame in frames], axis=0)
     if len(words) > EVIDENCE_WORDS:
         # Only the words at least as high as the EVIDENCE_WORDS-th highest can be among
-        # the best (ties included), so only those are sorted.
-        floors = np.maximum(np.partition(columns, -EVIDENCE_WORDS, axis=0)[-EVIDENCE_WORDS], 0.0)
-        raised = ((columns >= floors) & (columns > 0)).T  # frames x words
+        # the best (ties included), so only those are sorted; and only those above 0:
+        # at least the least float above 0 (one comparison instead of two and an and).
+        floors = np.partition(columns, -EVIDENCE_WORDS, axis=1)[:, -EVIDENCE_WORDS, None]
+        raised = columns >= np.maximum(floors, _LEAST_POSITIVE)
     else:
-        raised = (columns > 0).T
+        raised = columns > 0
     # By frame, then by word in the text's order.
     frame_at, word_at = np.nonzero(raised)
     pairs: list[list[tuple[float, str]]] = [[] for _ in frames]
     for j, i, value in zip(
-        frame_at.tolist(), word_at.tolist(), columns.T[raised].tolist(), strict=True
+        frame_at.tolist(), word_at.tolist(), columns[raised].tolist(), strict=True
     ):
         pairs[j].append((value, words[i]))
     return {
@@ -500,6 +507,9 @@ def words_behind(
         frame: [w for _, w in sorted(best, reverse=True)[:EVIDENCE_WORDS]]
         for frame, best in zip(frames, pairs, strict=True)
     }
+
+
+_LEAST_POSITIVE = math.nextafter(0.0, 1.0)  # the least float above 0 (5e-324)
 
 
 def _sigmoid(z: float) -> float:

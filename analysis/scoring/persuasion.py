@@ -209,35 +209,19 @@ _OTHER_SPACES = "".join(  # (no whitespace lies beyond U+3000)
     chr(i) for i in range(0x3001) if chr(i).isspace() and chr(i) not in _SPACES_BEFORE
 )
 _MARKS_BEFORE = "“‘«‹—–"  # the non-ASCII characters of _BEFORE_WORD that are no spaces
+# The bytes of the characters outside ASCII not read as "_", " " or "?" (Lowered.scan_bytes).
+_MARKS = dict.fromkeys(_MARKS_BEFORE, 34) | {"\u2010": 45, "\u2011": 45, "\u2019": 39}
 _BEFORE_BYTES: tuple[bool, ...] = tuple(chr(b) in " \"'([{/" for b in range(256))
 _SPACE_BYTES = bytes.maketrans(b"\t\n\r\x0b\x0c", b"     ")
 
 
-def _automaton_spans(original: str, low: Lowered) -> list[tuple[int, int]] | None:
-    """Where CUE_PATTERN's matches put their cues in original (" " + low.lower, whose
-    characters outside ASCII are the text's rare ones and their lower cases), or None if
-    the text is left to the pattern."""
-    rare = low.rare
-    swaps = {}  # the characters outside ASCII that are not read as "?", and their bytes
-    if rare:
-        if any(ch in _OTHER_SPACES for ch in rare):
-            return None
-        # A capital sigma lower-cases to either sigma, after its context.
-        chars = rare | {ch.lower() for ch in rare} | ({"ς"} if "Σ" in rare else set())
-        for ch in chars:
-            if ch.isascii() or len(ch) > 1:
-                continue  # "K" (Kelvin) lower-cases to "k"; "İ" to "i̇", kept in low.lower
-            if ch in _SPACES_BEFORE:
-                swaps[ch] = 32  # " "
-            elif ch in _MARKS_BEFORE:
-                swaps[ch] = 34  # '"'
-            elif ch in "\u2010\u2011":
-                swaps[ch] = 45  # "-"
-            elif ch == "\u2019":
-                swaps[ch] = 39  # "'"
-            elif ch.isalnum():
-                swaps[ch] = 95  # "_"
-    text = b" " + low.ascii_with(swaps)
+def _automaton_spans(low: Lowered) -> list[tuple[int, int]] | None:
+    """Where CUE_PATTERN's matches put their cues in " " + low.lower (whose characters
+    outside ASCII are the text's rare ones and their lower cases), or None if the text is
+    left to the pattern."""
+    if low.rare and any(ch in _OTHER_SPACES for ch in low.rare):
+        return None
+    text = b" " + low.scan_bytes(_MARKS)  # (whitespace left is of _SPACES_BEFORE: " ")
     if b"\x1c" in text or b"\x1d" in text or b"\x1e" in text or b"\x1f" in text:
         return None
     text, marks, removed = single_spaced(text.translate(_SPACE_BYTES))
@@ -264,9 +248,9 @@ def _automaton_spans(original: str, low: Lowered) -> list[tuple[int, int]] | Non
         if start <= last:
             continue  # overlaps the cue before, or has no character of its own before
         end = best[start][1]
-        if text[start - 1] == 39:
+        if text[start - 1] == 39:  # (so start - 1 > 0: the bytes open with a space)
             first = original_span(marks, removed, start, end)[0]
-            if original[first - 1] != "'":
+            if low.lower[first - 2] != "'":  # the character before, in " " + low.lower
                 continue  # a curly apostrophe may not stand before a cue, a straight one may
         last = end
         spans.append((start, end))
@@ -276,12 +260,14 @@ def _automaton_spans(original: str, low: Lowered) -> list[tuple[int, int]] | Non
 def _cue_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int, str]]:
     """The pattern's matches in the text: where each cue starts and ends, and its text in
     lower case (CUE_PATTERN's found by the automaton, unless it leaves the text to it)."""
-    scanned = " " + _lower_same_length(text)
     if pattern is CUE_PATTERN:
-        spans = _automaton_spans(scanned, lowered(text))
+        low = lowered(text)
+        spans = _automaton_spans(low)
         if spans is not None:
-            return [(start - 1, end - 1, scanned[start:end]) for start, end in spans]
+            lower = low.lower  # the spans are into " " + lower, one longer
+            return [(start - 1, end - 1, lower[start - 1 : end - 1]) for start, end in spans]
     # A match starts with the character before the cue, in a text one longer.
+    scanned = " " + _lower_same_length(text)
     return [(m.start(), m.end() - 1, m.group()[1:]) for m in pattern.finditer(scanned)]
 
 

@@ -196,6 +196,36 @@ class Lowered:
                 found = True
         return replaced.encode("ascii", "replace") if found else self.ascii
 
+    def scan_bytes(self, marks: dict[str, int]) -> bytes:
+        """The lower-cased text as bytes, one a character, as the cue automatons of
+        framing and persuasion read it: a character outside ASCII is written as its byte
+        in ``marks`` (each scorer's own punctuation), else as "_" if a word character (as
+        a regular expression's \\w: str.isalnum), " " if whitespace, or "?"."""
+        rare = self.rare
+        if not rare:
+            return self.ascii
+        # The characters outside ASCII that self.lower holds: the rare ones in lower case,
+        # or as they are where lower case lengthens them (kept, see __init__); a capital
+        # sigma lower-cases to either sigma, after its context. (Not cached: framing and
+        # persuasion each ask once, and a cached_property costs more than the set.)
+        chars = {low if len(low := ch.lower()) == 1 else ch for ch in rare}
+        if "Σ" in rare:
+            chars.add("ς")
+        swaps = {}
+        for ch in chars:
+            if ch.isascii():
+                continue  # the Kelvin sign lower-cases to "k"
+            byte = marks.get(ch)
+            if byte is None:
+                if ch.isalnum():
+                    byte = 95  # "_"
+                elif ch.isspace():
+                    byte = 32  # " "
+                else:
+                    continue  # "?"
+            swaps[ch] = byte
+        return self.ascii_with(swaps)
+
     def find_all(self, words) -> list[int]:
         """Where the words (bytes) start in the letters, in no particular order."""
         found = []

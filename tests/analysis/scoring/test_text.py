@@ -86,6 +86,25 @@ def test_lowered_ascii_is_the_lower_case_text_encoded_with_its_swaps_replaced():
         assert low.ascii_with(swaps) == replaced.encode("ascii", "replace"), repr(text)
 
 
+def test_lowered_scan_bytes_writes_each_character_by_its_rule():
+    # Each character of the lower-cased text: ASCII as it is; outside ASCII its byte in
+    # the marks, else "_" if a word character, " " if whitespace, else "?".
+    pieces = ["a", "Z", " ", "“", "’", "—", "É", "ß", "\u212a", "İ", "Σ", "😀", "Ł", "\xa0", "7"]
+    pieces += ["\u2010", "\u3000", "."]
+    marks = {"’": 39, "“": 34, "\u2010": 45}
+    rng = random.Random(17)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(12)))
+        low = Lowered(text)
+        expected = bytes(
+            ord(ch)
+            if ch.isascii()
+            else marks.get(ch, 95 if ch.isalnum() else 32 if ch.isspace() else 63)
+            for ch in low.lower
+        )
+        assert low.scan_bytes(marks) == expected, repr(text)
+
+
 def test_fast_round_gives_what_round_gives():
     rng = random.Random(5)
     values = [rng.uniform(-1, 1) for _ in range(20000)] + [
