@@ -650,14 +650,29 @@ def _speech_before(text: str, lo: int, end: int) -> bool:
 # --- Detection ------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Mention:
-    start: int
-    end: int
-    surface: str
-    kind: str  # a kind, or "pending"/"pending-initial"/"pending-acronym": still to resolve
-    name: str  # canonical name
-    role: str = ""
+    """A mention: where, its text, its kind (a kind, or "pending"/"pending-initial"/
+    "pending-acronym": still to resolve), canonical name and role. A plain class with
+    slots, not a dataclass: a dataclass's __init__ is generated source, run by the
+    interpreter even here, where this module is compiled (a few dozen an article)."""
+
+    __slots__ = ("start", "end", "surface", "kind", "name", "role")
+
+    def __init__(
+        self, start: int, end: int, surface: str, kind: str, name: str, role: str = ""
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.surface = surface
+        self.kind = kind
+        self.name = name
+        self.role = role
+
+    def __repr__(self) -> str:
+        return (
+            f"_Mention({self.start!r}, {self.end!r}, {self.surface!r}, {self.kind!r}, "
+            f"{self.name!r}, {self.role!r})"
+        )
 
 
 _start = attrgetter("start")  # a mention's start: sorts call it in C
