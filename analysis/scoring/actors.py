@@ -405,6 +405,7 @@ _LOCATIVE = re.compile(
 _LOCATIVE_LAST = tuple(
     _words("in at near into across inside outside toward towards via around throughout of")
 )
+_LOCATIVE_OR_THE = (*_LOCATIVE_LAST, "the")
 # All-capital words that are not organisations.
 _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
 # Role nouns used to refer back to a person ("the envoy"); words such as "official" or
@@ -526,6 +527,13 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 def _locative_before(text: str, lo: int, end: int) -> bool:
     """Whether _LOCATIVE.search(text, lo, end) finds a match."""
     if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
+        return False
+    # The last word must end with a locative word, or be "the": most often it does
+    # neither, which one endswith over the text tells, without the slice and its words.
+    k = end - 1
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if not text.endswith(_LOCATIVE_OR_THE, lo, k):
         return False
     last = text[lo:end].rsplit(None, 3)
     # A match takes three words at most ("province of the"): the search starts before them.
@@ -955,6 +963,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     starts = [s for s, _ in spans]
     found: list[_Mention] = []
     skip_until = -1
+    sentence = -1
     # _SPAN.finditer(masked), tried only at the capitals: the engine's search tests every
     # character against the class that opens _SPAN (most of this function's cost), while
     # bytes.find of one byte (memchr) reaches each capital of the bytes marking them.
@@ -986,8 +995,11 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
             continue  # "Scientists say": a group nobody named
-        i = bisect_right(starts, start) - 1
-        sentence_lo = spans[i][0] if i >= 0 else 0
+        # The sentence: the last that starts at or before the span (bisect_right(starts,
+        # start) - 1), found walking on from the last span's, as the spans come in order.
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
+            sentence += 1
+        sentence_lo = spans[sentence][0] if sentence >= 0 else 0
         if single:
             _single(text, word, start, end, sentence_lo, found)
             continue
@@ -1243,9 +1255,16 @@ def _lone_person(text: str, m: _Mention) -> bool:
     speaks = _speech_after(text, m.end) or _speech_before(text, max(0, m.start - 30), m.start)
     if not speaks or m.kind == "pending":
         return speaks
-    # At the start of a sentence, a word also written in lower case is not a name.
-    low = m.surface.lower()
-    return not any(f" {low}{end}" in text for end in " ,.;:")
+    # At the start of a sentence, a word also written in lower case is not a name: " word"
+    # followed by a space or one of ",.;:" (one search for the word, not one for each).
+    low = " " + m.surface.lower()
+    n, size = len(low), len(text)
+    i = text.find(low)
+    while i >= 0:
+        if i + n < size and text[i + n] in " ,.;:":
+            return False
+        i = text.find(low, i + 1)
+    return True
 
 
 # --- Sentiment ------------------------------------------------------------------------
