@@ -376,6 +376,7 @@ _MONTHS = _words(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+assert _WEEKDAYS <= STARTERS  # (CAP_STOP has them): _candidates looks in STARTERS only
 # Regions and cities: places, not actors (capitals used for governments go in the curated list).
 PLACES = _words(
     "Asia Europe Africa America's Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans "
@@ -986,7 +987,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         one_word = " " not in word and "\t" not in word
         if one_word:  # most spans, decided quickly
             bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
-            if bare in STARTERS or bare in _WEEKDAYS:
+            if bare in STARTERS:  # the weekdays among them
                 continue
             hit = KNOWN.get(bare)
             if hit is not None:
@@ -1139,8 +1140,12 @@ class _Names:
         owners = self.by_surname.get(word)
         if not owners:
             return None
-        before = [name for start, name in owners if start < pos]
-        return before[-1] if before else owners[0][1]
+        # The owners come in the order of the mentions: the last before pos, from the end
+        # (a name mentioned often has a long list, and a surname most often follows it).
+        for start, name in reversed(owners):
+            if start < pos:
+                return name
+        return owners[0][1]
 
     def organisation_with_initials(self, initials: str) -> str | None:
         if self._indexed < len(self.kinds):
