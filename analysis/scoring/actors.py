@@ -1225,19 +1225,17 @@ def _role_references(
 
 def _role_mentions(text: str) -> list[re.Match]:
     """_ROLE_MENTION.finditer(text), tried only at the "the"s among the three words before
-    a role noun. The nouns the text has are among its runs of lower-case letters, and
-    where they are, in its letters (the shared lowered text: a noun there stands between
-    spaces, as it does between a space and no word character in the text); which nouns
-    occur as whole runs is found by one automaton pass."""
-    low = lowered(text)
-    present = _BACK_ROLE_WHOLE.find(low).keys()
-    if not present:
+    a role noun. A noun the pattern matches stands between a space and no word character,
+    so it is a whole run of lower-case letters in the letters of the shared lowered text
+    (there at the same place): one automaton pass finds those runs and where they start.
+    (A "the" before a noun that is no whole run can only match at a later noun, where it
+    is found too.)"""
+    at = _BACK_ROLE_WHOLE.find(lowered(text))
+    if not at:
         return []
     starts: set[int] = set()
-    for noun in present:
-        at = low.letters.find(b" " + noun)
-        while at >= 0:
-            end = at + 1
+    for positions in at.values():
+        for end in positions:  # where a noun starts
             lo = max(0, end - 120)
             words = text[lo:end].rsplit(None, 3)
             if len(words) < 4 and lo:  # long words: the engine's scan, bounded by the text
@@ -1248,7 +1246,6 @@ def _role_mentions(text: str) -> list[re.Match]:
                 while i >= 0:
                     starts.add(i)
                     i = text.find(the, i + 1, end)
-            at = low.letters.find(b" " + noun, at + 1)
     return matches_at(_ROLE_MENTION, text, sorted(starts))
 
 
