@@ -676,27 +676,33 @@ def _speech_before(text: str, lo: int, end: int) -> bool:
 
 class _Mention:
     """A mention: where, its text, its kind (a kind, or "pending"/"pending-initial"/
-    "pending-acronym": still to resolve), canonical name and role. A plain class with
-    slots, not a dataclass: a dataclass's __init__ is generated source, run by the
-    interpreter even here, where this module is compiled (a few dozen an article)."""
+    "pending-acronym": still to resolve), canonical name and role; made by _mention."""
 
     __slots__ = ("start", "end", "surface", "kind", "name", "role")
-
-    def __init__(
-        self, start: int, end: int, surface: str, kind: str, name: str, role: str = ""
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.surface = surface
-        self.kind = kind
-        self.name = name
-        self.role = role
 
     def __repr__(self) -> str:
         return (
             f"_Mention({self.start!r}, {self.end!r}, {self.surface!r}, {self.kind!r}, "
             f"{self.name!r}, {self.role!r})"
         )
+
+
+_new_object = object.__new__
+
+
+@cython.cfunc
+def _mention(start: int, end: int, surface: str, kind: str, name: str, role: str = "") -> _Mention:
+    """A new _Mention (a few dozen an article). Not by calling the class: that packs the
+    arguments in a tuple, then looks up __init__ and calls it (a dataclass's, generated
+    source, would even run interpreted here, where this module is compiled)."""
+    m = _new_object(_Mention)
+    m.start = start
+    m.end = end
+    m.surface = surface
+    m.kind = kind
+    m.name = name
+    m.role = role
+    return m
 
 
 _start = attrgetter("start")  # a mention's start: sorts call it in C
@@ -858,11 +864,11 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     start, end = toks[0][1], toks[-1][2]
     if surface in KNOWN:
         name, kind = KNOWN[surface]
-        out.append(_Mention(start, end, surface, kind, name))
+        out.append(_mention(start, end, surface, kind, name))
         return
     if not ORG_SUFFIXES.isdisjoint([t[0] for t in toks]):
         if len(toks) > 1:  # a lone "Police" or "Government" names no one in particular
-            out.append(_Mention(start, end, surface, "organisation", surface))
+            out.append(_mention(start, end, surface, "organisation", surface))
         return
     role_start = None
     whole = toks  # the surface is that of these tokens as long as none are taken off
@@ -873,7 +879,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         if n:
             known = _surface(text, toks[:n])
             name, kind = KNOWN[known]
-            out.append(_Mention(toks[0][1], toks[n - 1][2], known, kind, name))
+            out.append(_mention(toks[0][1], toks[n - 1][2], known, kind, name))
             toks = toks[n:]
             continue
         n = 0
@@ -907,15 +913,15 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             pos = start
             for part in word.split("-"):
                 name, kind = KNOWN[part]
-                out.append(_Mention(pos, pos + len(part), part, kind, name))
+                out.append(_mention(pos, pos + len(part), part, kind, name))
                 pos += len(part) + 1
             return
         if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
             if word not in _ACRONYM_STOP:
-                out.append(_Mention(start, end, word, "pending-acronym", word))
+                out.append(_mention(start, end, word, "pending-acronym", word))
             return
         kind = "pending-initial" if sentence_start and not role else "pending"
-        out.append(_Mention(start, end, word, kind, word, role))
+        out.append(_mention(start, end, word, kind, word, role))
         return
     if sentence_start and not role and words[0].endswith("ing"):
         _classify(text, toks[1:], False, out)
@@ -926,7 +932,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
-    out.append(_Mention(start, end, surface, "person", surface, role))
+    out.append(_mention(start, end, surface, "person", surface, role))
 
 
 @cython.cfunc
@@ -939,25 +945,25 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
         word, start = text[start - 3 : end], start - 3
         if word in KNOWN:
             name, kind = KNOWN[word]
-            out.append(_Mention(start, end, word, kind, name))
+            out.append(_mention(start, end, word, kind, name))
             return
     if "-" in word:
         parts = word.split("-")
         if all(p in KNOWN for p in parts):  # "Tajik-Afghan"
             for part in parts:
                 name, kind = KNOWN[part]
-                out.append(_Mention(start, start + len(part), part, kind, name))
+                out.append(_mention(start, start + len(part), part, kind, name))
                 start += len(part) + 1
             return
     if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
         if word not in _ACRONYM_STOP:
-            out.append(_Mention(start, end, word, "pending-acronym", word))
+            out.append(_mention(start, end, word, "pending-acronym", word))
         return
     if _locative_before(text, max(lo, start - 40), start):
         return
     # Whether it opens its sentence, asked last: most words end before.
     kind = "pending-initial" if _opens_sentence(text, lo, first) else "pending"
-    out.append(_Mention(start, end, word, kind, word))
+    out.append(_mention(start, end, word, kind, word))
 
 
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
@@ -991,7 +997,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                 continue
             hit = KNOWN.get(bare)
             if hit is not None:
-                found.append(_Mention(start, start + len(bare), bare, hit[1], hit[0]))
+                found.append(_mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
@@ -1077,7 +1083,7 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
         parts, done = [], 0  # the text with each curated mention masked by "#"s
         for m in pattern.finditer(text):
             actor = lookup[m.group()]
-            mentions.append(_Mention(m.start(), m.end(), m.group(), actor.kind, actor.name))
+            mentions.append(_mention(m.start(), m.end(), m.group(), actor.kind, actor.name))
             parts += (text[done : m.start()], "#" * (m.end() - m.start()))
             done = m.end()
         parts.append(text[done:])
@@ -1218,7 +1224,7 @@ def _role_references(
                 role_words[m.name] = role, set(_LOWER_WORD.findall(role))
             role, words = role_words[m.name]
             if any(n in words or (" " in n and n in role) for n in nouns):
-                found.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
+                found.append(_mention(rm.start(), rm.end(), rm.group(), "person", m.name))
                 break
     return found
 
