@@ -1170,17 +1170,23 @@ def _resolve_mentions(
     apposition ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or
     from a role noun just before the name ("envoy Hasan Sultonov"), with where the
     appositions are."""
-    kinds = names.kinds
+    kinds, by_surname = names.kinds, names.by_surname
     roles: dict[str, list[str]] = {}
     appositions: list[tuple[int, int]] = []
     resolved: list[_Mention] = []
     for m in mentions:
-        if m.kind == "pending-acronym":
+        kind = m.kind  # read once (an attribute lookup each time)
+        if kind == "pending-acronym":
             owner = names.acronyms.get(m.surface) or names.organisation_with_initials(m.surface)
             m.name, m.kind = (owner, kinds[owner]) if owner else (m.surface, "organisation")
             kinds.setdefault(m.name, m.kind)
-        elif m.kind.startswith("pending") or (m.kind == "person" and " " not in m.name):
-            owner = names.surname_owner(m.surface, m.start)
+        # The other pending kinds (compared, not kind.startswith("pending"): a method call),
+        # or a person of one word.
+        elif (
+            kind == "pending" or kind == "pending-initial" or kind == "person" and " " not in m.name
+        ):
+            # Most of these words are nobody's surname: the method only for those that are.
+            owner = names.surname_owner(m.surface, m.start) if m.surface in by_surname else None
             if owner:
                 m.name, m.kind = owner, "person"
             elif _lone_person(text, m):
