@@ -1017,18 +1017,22 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                 before = len(found)
                 at_start = opens and part[0][1] == piece[0][1]
                 _classify(text, part, at_start, found)
-                new = found[before:]
-                if new and new[-1].kind in ("pending", "pending-initial", "person"):
-                    lo = max(sentence_lo, new[-1].start - 40)
-                    if _locative_before(text, lo, new[-1].start):
+                if len(found) == before:  # nothing new
+                    continue
+                last = found[-1]  # the last new mention (no slice of the new ones)
+                if last.kind in ("pending", "pending-initial", "person"):
+                    lo = max(sentence_lo, last.start - 40)
+                    if _locative_before(text, lo, last.start):
                         del found[-1]
-                        new = found[before:]
+                        if len(found) == before:
+                            continue
+                        last = found[-1]
                 # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
-                if new and len(new[-1].surface.split()) > 1:
-                    after = text[new[-1].end : new[-1].end + 1]
-                    paren = after in _PAREN_FIRST and _PAREN_ACRONYM.match(text, new[-1].end)
-                    if paren and _acronym_fits(paren.group(1), new[-1].surface):
-                        last = new[-1]
+                if len(last.surface.split()) > 1:
+                    last_end = last.end
+                    after = text[last_end : last_end + 1]
+                    paren = after in _PAREN_FIRST and _PAREN_ACRONYM.match(text, last_end)
+                    if paren and _acronym_fits(paren.group(1), last.surface):
                         if last.kind in ("person", "pending"):
                             last.kind, last.name = "organisation", last.surface
                         last.role = "acronym:" + paren.group(1)
