@@ -1103,12 +1103,14 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     resolved, roles, appositions = _resolve_mentions(text, mentions, names)
     resolved += _role_references(text, resolved, names.kinds, roles, appositions)
     actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
+    kinds = names.kinds
     for m in sorted(resolved, key=_start):
-        actor = actors.get(m.name)
+        name = m.name
+        actor = actors.get(name)
         if actor is None:
-            actor = actors[m.name] = (names.kinds.get(m.name, m.kind), [], set())
+            actor = actors[name] = (kinds.get(name, m.kind), [], set())
         actor[1].append((m.start, m.end))
-        if m.surface != m.name:
+        if m.surface != name:
             actor[2].add(m.surface)
     for acronym, owner in names.acronyms.items():
         if owner in actors:
@@ -1131,18 +1133,18 @@ class _Names:
         # initials, indexed as far as the kinds go.
         self._by_initials: dict[str, str] = {}
         self._indexed = 0
+        # Locals: each attribute looked up once, not once a mention.
+        kinds, by_surname, acronyms = self.kinds, self.by_surname, self.acronyms
         for m in mentions:
-            if (
-                m.kind in KINDS
-                and self.kinds.setdefault(m.name, m.kind) == "person"
-                and " " in m.name
-            ):
-                surname = m.name.split()[-1]
-                self.by_surname.setdefault(surname, []).append((m.start, m.name))
+            kind, name = m.kind, m.name
+            if kind in KINDS and kinds.setdefault(name, kind) == "person" and " " in name:
+                surname = name.split()[-1]
+                by_surname.setdefault(surname, []).append((m.start, name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
-                    self.by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-            if m.role and m.role.startswith("acronym:"):  # most have no role
-                self.acronyms[m.role[8:]] = m.name
+                    by_surname.setdefault(surname[3:], []).append((m.start, name))
+            role = m.role
+            if role and role.startswith("acronym:"):  # most have no role
+                acronyms[role[8:]] = name
                 m.role = ""
 
     def surname_owner(self, word: str, pos: int) -> str | None:
