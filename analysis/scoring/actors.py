@@ -1066,8 +1066,15 @@ def detect_actors(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[Act
 
 
 def _detect_tuples(text: str, curated) -> tuple:
-    """_detect's (name, kind, mentions, aliases) tuples, curated actors made hashable."""
-    return _detect(text, tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated))
+    """_detect's (name, kind, mentions, aliases) tuples, curated actors made hashable. The
+    pipeline's curated actors, a tuple of CuratedActors with tuple aliases, are so already
+    and go as they are: made again, each ran a dataclass's __init__ (interpreted, even
+    here) at every call, twice an article (this scorer's and the claims scorer's)."""
+    if type(curated) is not tuple or not all(
+        type(c) is CuratedActor and type(c.aliases) is tuple for c in curated
+    ):
+        curated = tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated)
+    return _detect(text, curated)
 
 
 def mention_spans(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[tuple[int, int]]:
