@@ -48,6 +48,12 @@ class CuratedActor:
     kind: str
     aliases: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        # The hash the dataclass would make, but compiled with this module (a dataclass's
+        # own is generated source, run interpreted): the cached detection hashes the
+        # curated tuple, each actor, at every call.
+        return hash((self.name, self.kind, self.aliases))
+
 
 @dataclass
 class Actor:
