@@ -18,11 +18,12 @@ from functools import lru_cache
 from math import fsum
 from operator import attrgetter, itemgetter
 
+import cython  # @cython.cfunc: the small helpers, called a few hundred times an article
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.sentences import matches_at, split_spans
+from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
 from analysis.scoring.text import (
     CAP_STOP,
     GROUP_NOUNS,
@@ -46,6 +47,12 @@ class CuratedActor:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        # The hash the dataclass would make, but compiled with this module (a dataclass's
+        # own is generated source, run interpreted): the cached detection hashes the
+        # curated tuple, each actor, at every call.
+        return hash((self.name, self.kind, self.aliases))
 
 
 @dataclass
@@ -375,6 +382,7 @@ _MONTHS = _words(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
 _WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+assert _WEEKDAYS <= STARTERS  # (CAP_STOP has them): _candidates looks in STARTERS only
 # Regions and cities: places, not actors (capitals used for governments go in the curated list).
 PLACES = _words(
     "Asia Europe Africa America's Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans "
@@ -404,6 +412,7 @@ _LOCATIVE = re.compile(
 _LOCATIVE_LAST = tuple(
     _words("in at near into across inside outside toward towards via around throughout of")
 )
+_LOCATIVE_OR_THE = (*_LOCATIVE_LAST, "the")
 # All-capital words that are not organisations.
 _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
 # Role nouns used to refer back to a person ("the envoy"); words such as "official" or
@@ -473,6 +482,8 @@ _JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ 
 _SPAN = re.compile(
     rf"[A-Z](?<![\w'’.].){_CAP_REST}(?:[ \t]++(?:{_JOIN})?+(?:[ae]l-)?+[A-Z]{_CAP_REST})*+"
 )
+# Each byte: "A" for an ASCII capital (where _SPAN can start), "a" for any other.
+_CAPITAL_BYTES = bytes(65 if 65 <= b <= 90 else 97 for b in range(256))
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _ACRONYM_SECOND = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")  # a quick test first
 _PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&.]{1,9})\)")
@@ -509,13 +520,27 @@ _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other s
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
+# The helpers marked @cython.cfunc are C functions when the module is compiled (no-ops
+# interpreted): called directly, without a Python call's lookup of the global, argument
+# packing and vectorcall (measured 3-11 % of detection time). They cannot be called from
+# Python or passed as objects (map, sort keys); _apposition, which a test calls, is a
+# @cython.ccall, both.
+
 # Searching a pattern that ends with \\Z before a position tries it at every character of
 # the window; the words just before the position rule most of them out at once.
 
 
+@cython.cfunc
 def _locative_before(text: str, lo: int, end: int) -> bool:
     """Whether _LOCATIVE.search(text, lo, end) finds a match."""
     if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
+        return False
+    # The last word must end with a locative word, or be "the": most often it does
+    # neither, which one endswith over the text tells, without the slice and its words.
+    k = end - 1
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if not text.endswith(_LOCATIVE_OR_THE, lo, k):
         return False
     last = text[lo:end].rsplit(None, 3)
     # A match takes three words at most ("province of the"): the search starts before them.
@@ -529,6 +554,7 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
     )
 
 
+@cython.cfunc
 def _role_before(text: str, lo: int, end: int) -> re.Match | None:
     """_ROLE_BEFORE.search(text, lo, end)."""
     last = text[lo:end].rstrip()
@@ -539,6 +565,7 @@ def _role_before(text: str, lo: int, end: int) -> re.Match | None:
     return _ROLE_BEFORE.search(text, lo, end)
 
 
+@cython.ccall
 def _apposition(text: str, pos: int) -> tuple[int, int] | None:
     """_APPOS.match(text, pos).span(1), or None when it does not match.
 
@@ -591,11 +618,13 @@ def _apposition(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+@cython.cfunc
 def _apposition_by_engine(text: str, pos: int) -> tuple[int, int] | None:
     m = _APPOS.match(text, pos)
     return m.span(1) if m else None
 
 
+@cython.cfunc
 def _has_role_word(text: str, lo: int, hi: int) -> bool:
     """Whether _ROLE_WORD.search(text[lo:hi]) finds a word. In ASCII, where ignoring case
     is lower(), that is a run of word characters in the set: found faster than the engine,
@@ -610,6 +639,7 @@ def _has_role_word(text: str, lo: int, hi: int) -> bool:
     return not _ROLE_WORDS_LOWER.isdisjoint(_ASCII_WORD.findall(group.lower()))
 
 
+@cython.cfunc
 def _opens_sentence(text: str, lo: int, end: int) -> bool:
     """Whether _SENTENCE_OPEN.match(text, lo, end) matches: only quotes, brackets and
     spaces before end."""
@@ -620,6 +650,7 @@ def _opens_sentence(text: str, lo: int, end: int) -> bool:
     return not rest or rest[0].isspace() and _SENTENCE_OPEN.match(text, lo, end) is not None
 
 
+@cython.cfunc
 def _speech_after(text: str, pos: int) -> bool:
     """Whether _SPEECH_AFTER.match(text, pos) matches."""
     rest = text[pos : pos + 40].lstrip()  # long enough for spaces and any of _SPEECH_NEXT
@@ -628,6 +659,7 @@ def _speech_after(text: str, pos: int) -> bool:
     return bool(_SPEECH_AFTER.match(text, pos))
 
 
+@cython.cfunc
 def _speech_before(text: str, lo: int, end: int) -> bool:
     """Whether _SPEECH_BEFORE.search(text, lo, end) finds a match."""
     window = text[lo:end]
@@ -648,19 +680,41 @@ def _speech_before(text: str, lo: int, end: int) -> bool:
 # --- Detection ------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Mention:
-    start: int
-    end: int
-    surface: str
-    kind: str  # a kind, or "pending"/"pending-initial"/"pending-acronym": still to resolve
-    name: str  # canonical name
-    role: str = ""
+    """A mention: where, its text, its kind (a kind, or "pending"/"pending-initial"/
+    "pending-acronym": still to resolve), canonical name and role; made by _mention."""
+
+    __slots__ = ("start", "end", "surface", "kind", "name", "role")
+
+    def __repr__(self) -> str:
+        return (
+            f"_Mention({self.start!r}, {self.end!r}, {self.surface!r}, {self.kind!r}, "
+            f"{self.name!r}, {self.role!r})"
+        )
+
+
+_new_object = object.__new__
+
+
+@cython.cfunc
+def _mention(start: int, end: int, surface: str, kind: str, name: str, role: str = "") -> _Mention:
+    """A new _Mention (a few dozen an article). Not by calling the class: that packs the
+    arguments in a tuple, then looks up __init__ and calls it (a dataclass's, generated
+    source, would even run interpreted here, where this module is compiled)."""
+    m = _new_object(_Mention)
+    m.start = start
+    m.end = end
+    m.surface = surface
+    m.kind = kind
+    m.name = name
+    m.role = role
+    return m
 
 
 _start = attrgetter("start")  # a mention's start: sorts call it in C
 
 
+@cython.cfunc
 def _strip_possessive(word: str) -> tuple[str, bool]:
     if len(word) > 3 and word[-2:] in ("'s", "’s"):
         return word[:-2], True
@@ -669,6 +723,7 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+@cython.cfunc
 def _tokens(text: str, start: int, end: int) -> list[tuple]:
     """Tokens of a span as (word, start, end, possessive), possessives cut off."""
     # "al-Qaeda": the article is part of the name
@@ -684,6 +739,7 @@ def _tokens(text: str, start: int, end: int) -> list[tuple]:
     return result
 
 
+@cython.cfunc
 def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
     """Split at possessives, months and weekdays; strip connectors and starters at edges."""
     pieces: list[list[tuple]] = []
@@ -713,6 +769,7 @@ def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
     return result
 
 
+@cython.cfunc
 def _is_surname_may(tokens: list[tuple], i: int) -> bool:
     """ "Theresa May" is a person; "in May" and "May 3" are dates."""
     if tokens[i][0] != "May" or i == 0:
@@ -721,6 +778,7 @@ def _is_surname_may(tokens: list[tuple], i: int) -> bool:
     return prev not in STARTERS and prev not in _CONNECTORS and prev not in KNOWN
 
 
+@cython.cfunc
 def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
     if piece and _CONNECTORS.isdisjoint([t[0] for t in piece]):  # most: nothing to split
         return [piece]
@@ -750,6 +808,7 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
     return out
 
 
+@cython.cfunc
 def _and_separates(piece: list[tuple], i: int) -> bool:
     """ "X and the Y", or "and" before a second whole name ("Committee X and Ministry Y");
     but "Ministry of Labour and Social Protection" is one name."""
@@ -764,6 +823,7 @@ def _and_separates(piece: list[tuple], i: int) -> bool:
     return False
 
 
+@cython.cfunc
 def _name_like(word: str) -> bool:
     bare = word.rstrip(".")
     if word.startswith(("al-", "el-")):
@@ -771,11 +831,13 @@ def _name_like(word: str) -> bool:
     return bool(bare) and bare[0].isupper() and (len(bare) == 1 or not bare.isupper())
 
 
+@cython.cfunc
 def _surface(text: str, toks: list[tuple]) -> str:
     found = text[toks[0][1] : toks[-1][2]]
     return " ".join(found.split()) if "  " in found or "\t" in found else found
 
 
+@cython.cfunc
 def _known_prefix(text: str, toks: list[tuple]) -> int:
     """How many leading tokens form a known name (0 if none)."""
     # A token's word is its text but for a possessive, which only a last token has: so
@@ -787,10 +849,12 @@ def _known_prefix(text: str, toks: list[tuple]) -> int:
     return 1 if toks[0][0] in KNOWN else 0
 
 
+@cython.cfunc
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
+@cython.cfunc
 def _acronym_fits(acronym: str, name: str) -> bool:
     letters = acronym.replace(".", "").replace("&", "")
     initials = _initials(name)
@@ -800,16 +864,17 @@ def _acronym_fits(acronym: str, name: str) -> bool:
     return bool(initials) and letters[0] == initials[0] and all(ch in it for ch in letters)
 
 
+@cython.cfunc
 def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Mention]) -> None:
     surface = _surface(text, toks)
     start, end = toks[0][1], toks[-1][2]
     if surface in KNOWN:
         name, kind = KNOWN[surface]
-        out.append(_Mention(start, end, surface, kind, name))
+        out.append(_mention(start, end, surface, kind, name))
         return
     if not ORG_SUFFIXES.isdisjoint([t[0] for t in toks]):
         if len(toks) > 1:  # a lone "Police" or "Government" names no one in particular
-            out.append(_Mention(start, end, surface, "organisation", surface))
+            out.append(_mention(start, end, surface, "organisation", surface))
         return
     role_start = None
     whole = toks  # the surface is that of these tokens as long as none are taken off
@@ -820,7 +885,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         if n:
             known = _surface(text, toks[:n])
             name, kind = KNOWN[known]
-            out.append(_Mention(toks[0][1], toks[n - 1][2], known, kind, name))
+            out.append(_mention(toks[0][1], toks[n - 1][2], known, kind, name))
             toks = toks[n:]
             continue
         n = 0
@@ -854,24 +919,29 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             pos = start
             for part in word.split("-"):
                 name, kind = KNOWN[part]
-                out.append(_Mention(pos, pos + len(part), part, kind, name))
+                out.append(_mention(pos, pos + len(part), part, kind, name))
                 pos += len(part) + 1
             return
         if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
             if word not in _ACRONYM_STOP:
-                out.append(_Mention(start, end, word, "pending-acronym", word))
+                out.append(_mention(start, end, word, "pending-acronym", word))
             return
         kind = "pending-initial" if sentence_start and not role else "pending"
-        out.append(_Mention(start, end, word, kind, word, role))
+        out.append(_mention(start, end, word, kind, word, role))
         return
     if sentence_start and not role and words[0].endswith("ing"):
         _classify(text, toks[1:], False, out)
         return
     names = [w for w in words if w not in _CONNECTORS]
-    if 2 <= len(names) <= 4 and all(map(_name_like, names)):
-        out.append(_Mention(start, end, surface, "person", surface, role))
+    if not 2 <= len(names) <= 4:
+        return
+    for w in names:  # a loop, not all(map(...)): _name_like is a C function
+        if not _name_like(w):
+            return
+    out.append(_mention(start, end, surface, "person", surface, role))
 
 
+@cython.cfunc
 def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Mention]) -> None:
     """A lone capitalised word that is not a known name, nor one of _NOT_SINGLE or a group
     noun (ruled out by the caller, before it looks for the sentence); lo: the sentence's
@@ -881,51 +951,68 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
         word, start = text[start - 3 : end], start - 3
         if word in KNOWN:
             name, kind = KNOWN[word]
-            out.append(_Mention(start, end, word, kind, name))
+            out.append(_mention(start, end, word, kind, name))
             return
     if "-" in word:
         parts = word.split("-")
         if all(p in KNOWN for p in parts):  # "Tajik-Afghan"
             for part in parts:
                 name, kind = KNOWN[part]
-                out.append(_Mention(start, start + len(part), part, kind, name))
+                out.append(_mention(start, start + len(part), part, kind, name))
                 start += len(part) + 1
             return
     if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
         if word not in _ACRONYM_STOP:
-            out.append(_Mention(start, end, word, "pending-acronym", word))
+            out.append(_mention(start, end, word, "pending-acronym", word))
         return
     if _locative_before(text, max(lo, start - 40), start):
         return
     # Whether it opens its sentence, asked last: most words end before.
     kind = "pending-initial" if _opens_sentence(text, lo, first) else "pending"
-    out.append(_Mention(start, end, word, kind, word))
+    out.append(_mention(start, end, word, kind, word))
 
 
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
     starts = [s for s, _ in spans]
     found: list[_Mention] = []
     skip_until = -1
-    for m in _SPAN.finditer(masked):
-        start = m.start()
-        if start < skip_until:
+    sentence = -1
+    # _SPAN.finditer(masked), tried only at the capitals: the engine's search tests every
+    # character against the class that opens _SPAN (most of this function's cost), while
+    # bytes.find of one byte (memchr) reaches each capital of the bytes marking them.
+    # A match starts at a capital, and the next search goes on from its end.
+    data = ascii_replaced(text) if masked is text else masked.encode("ascii", "replace")
+    capitals = data.translate(_CAPITAL_BYTES)
+    find, match = capitals.find, _SPAN.match
+    pos = find(65)
+    while pos >= 0:
+        m = match(masked, pos)
+        if m is None:
+            pos = find(65, pos + 1)
             continue
+        start = pos
         word = m[0]  # m.group(), without looking the method up
         end = start + len(word)
+        pos = find(65, end)
+        if start < skip_until:
+            continue
         one_word = " " not in word and "\t" not in word
         if one_word:  # most spans, decided quickly
             bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
-            if bare in STARTERS or bare in _WEEKDAYS:
+            if bare in STARTERS:  # the weekdays among them
                 continue
             hit = KNOWN.get(bare)
             if hit is not None:
-                found.append(_Mention(start, start + len(bare), bare, hit[1], hit[0]))
+                found.append(_mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
             continue  # "Scientists say": a group nobody named
-        i = bisect_right(starts, start) - 1
-        sentence_lo = spans[i][0] if i >= 0 else 0
+        # The sentence: the last that starts at or before the span (bisect_right(starts,
+        # start) - 1), found walking on from the last span's, as the spans come in order.
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
+            sentence += 1
+        sentence_lo = spans[sentence][0] if sentence >= 0 else 0
         if single:
             _single(text, word, start, end, sentence_lo, found)
             continue
@@ -936,18 +1023,22 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                 before = len(found)
                 at_start = opens and part[0][1] == piece[0][1]
                 _classify(text, part, at_start, found)
-                new = found[before:]
-                if new and new[-1].kind in ("pending", "pending-initial", "person"):
-                    lo = max(sentence_lo, new[-1].start - 40)
-                    if _locative_before(text, lo, new[-1].start):
+                if len(found) == before:  # nothing new
+                    continue
+                last = found[-1]  # the last new mention (no slice of the new ones)
+                if last.kind in ("pending", "pending-initial", "person"):
+                    lo = max(sentence_lo, last.start - 40)
+                    if _locative_before(text, lo, last.start):
                         del found[-1]
-                        new = found[before:]
+                        if len(found) == before:
+                            continue
+                        last = found[-1]
                 # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
-                if new and len(new[-1].surface.split()) > 1:
-                    after = text[new[-1].end : new[-1].end + 1]
-                    paren = after in _PAREN_FIRST and _PAREN_ACRONYM.match(text, new[-1].end)
-                    if paren and _acronym_fits(paren.group(1), new[-1].surface):
-                        last = new[-1]
+                if len(last.surface.split()) > 1:
+                    last_end = last.end
+                    after = text[last_end : last_end + 1]
+                    paren = after in _PAREN_FIRST and _PAREN_ACRONYM.match(text, last_end)
+                    if paren and _acronym_fits(paren.group(1), last.surface):
                         if last.kind in ("person", "pending"):
                             last.kind, last.name = "organisation", last.surface
                         last.role = "acronym:" + paren.group(1)
@@ -981,8 +1072,15 @@ def detect_actors(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[Act
 
 
 def _detect_tuples(text: str, curated) -> tuple:
-    """_detect's (name, kind, mentions, aliases) tuples, curated actors made hashable."""
-    return _detect(text, tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated))
+    """_detect's (name, kind, mentions, aliases) tuples, curated actors made hashable. The
+    pipeline's curated actors, a tuple of CuratedActors with tuple aliases, are so already
+    and go as they are: made again, each ran a dataclass's __init__ (interpreted, even
+    here) at every call, twice an article (this scorer's and the claims scorer's)."""
+    if type(curated) is not tuple or not all(
+        type(c) is CuratedActor and type(c.aliases) is tuple for c in curated
+    ):
+        curated = tuple(CuratedActor(c.name, c.kind, tuple(c.aliases)) for c in curated)
+    return _detect(text, curated)
 
 
 def mention_spans(text: str, curated: tuple[CuratedActor, ...] = ()) -> list[tuple[int, int]]:
@@ -1002,7 +1100,7 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
         parts, done = [], 0  # the text with each curated mention masked by "#"s
         for m in pattern.finditer(text):
             actor = lookup[m.group()]
-            mentions.append(_Mention(m.start(), m.end(), m.group(), actor.kind, actor.name))
+            mentions.append(_mention(m.start(), m.end(), m.group(), actor.kind, actor.name))
             parts += (text[done : m.start()], "#" * (m.end() - m.start()))
             done = m.end()
         parts.append(text[done:])
@@ -1018,12 +1116,14 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     resolved, roles, appositions = _resolve_mentions(text, mentions, names)
     resolved += _role_references(text, resolved, names.kinds, roles, appositions)
     actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
+    kinds = names.kinds
     for m in sorted(resolved, key=_start):
-        actor = actors.get(m.name)
+        name = m.name
+        actor = actors.get(name)
         if actor is None:
-            actor = actors[m.name] = (names.kinds.get(m.name, m.kind), [], set())
+            actor = actors[name] = (kinds.get(name, m.kind), [], set())
         actor[1].append((m.start, m.end))
-        if m.surface != m.name:
+        if m.surface != name:
             actor[2].add(m.surface)
     for acronym, owner in names.acronyms.items():
         if owner in actors:
@@ -1046,18 +1146,18 @@ class _Names:
         # initials, indexed as far as the kinds go.
         self._by_initials: dict[str, str] = {}
         self._indexed = 0
+        # Locals: each attribute looked up once, not once a mention.
+        kinds, by_surname, acronyms = self.kinds, self.by_surname, self.acronyms
         for m in mentions:
-            if (
-                m.kind in KINDS
-                and self.kinds.setdefault(m.name, m.kind) == "person"
-                and " " in m.name
-            ):
-                surname = m.name.split()[-1]
-                self.by_surname.setdefault(surname, []).append((m.start, m.name))
+            kind, name = m.kind, m.name
+            if kind in KINDS and kinds.setdefault(name, kind) == "person" and " " in name:
+                surname = name.split()[-1]
+                by_surname.setdefault(surname, []).append((m.start, name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
-                    self.by_surname.setdefault(surname[3:], []).append((m.start, m.name))
-            if m.role and m.role.startswith("acronym:"):  # most have no role
-                self.acronyms[m.role[8:]] = m.name
+                    by_surname.setdefault(surname[3:], []).append((m.start, name))
+            role = m.role
+            if role and role.startswith("acronym:"):  # most have no role
+                acronyms[role[8:]] = name
                 m.role = ""
 
     def surname_owner(self, word: str, pos: int) -> str | None:
@@ -1065,8 +1165,12 @@ class _Names:
         owners = self.by_surname.get(word)
         if not owners:
             return None
-        before = [name for start, name in owners if start < pos]
-        return before[-1] if before else owners[0][1]
+        # The owners come in the order of the mentions: the last before pos, from the end
+        # (a name mentioned often has a long list, and a surname most often follows it).
+        for start, name in reversed(owners):
+            if start < pos:
+                return name
+        return owners[0][1]
 
     def organisation_with_initials(self, initials: str) -> str | None:
         if self._indexed < len(self.kinds):
@@ -1085,17 +1189,23 @@ def _resolve_mentions(
     apposition ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or
     from a role noun just before the name ("envoy Hasan Sultonov"), with where the
     appositions are."""
-    kinds = names.kinds
+    kinds, by_surname = names.kinds, names.by_surname
     roles: dict[str, list[str]] = {}
     appositions: list[tuple[int, int]] = []
     resolved: list[_Mention] = []
     for m in mentions:
-        if m.kind == "pending-acronym":
+        kind = m.kind  # read once (an attribute lookup each time)
+        if kind == "pending-acronym":
             owner = names.acronyms.get(m.surface) or names.organisation_with_initials(m.surface)
             m.name, m.kind = (owner, kinds[owner]) if owner else (m.surface, "organisation")
             kinds.setdefault(m.name, m.kind)
-        elif m.kind.startswith("pending") or (m.kind == "person" and " " not in m.name):
-            owner = names.surname_owner(m.surface, m.start)
+        # The other pending kinds (compared, not kind.startswith("pending"): a method call),
+        # or a person of one word.
+        elif (
+            kind == "pending" or kind == "pending-initial" or kind == "person" and " " not in m.name
+        ):
+            # Most of these words are nobody's surname: the method only for those that are.
+            owner = names.surname_owner(m.surface, m.start) if m.surface in by_surname else None
             if owner:
                 m.name, m.kind = owner, "person"
             elif _lone_person(text, m):
@@ -1139,26 +1249,24 @@ def _role_references(
                 role_words[m.name] = role, set(_LOWER_WORD.findall(role))
             role, words = role_words[m.name]
             if any(n in words or (" " in n and n in role) for n in nouns):
-                found.append(_Mention(rm.start(), rm.end(), rm.group(), "person", m.name))
+                found.append(_mention(rm.start(), rm.end(), rm.group(), "person", m.name))
                 break
     return found
 
 
 def _role_mentions(text: str) -> list[re.Match]:
     """_ROLE_MENTION.finditer(text), tried only at the "the"s among the three words before
-    a role noun. The nouns the text has are among its runs of lower-case letters, and
-    where they are, in its letters (the shared lowered text: a noun there stands between
-    spaces, as it does between a space and no word character in the text); which nouns
-    occur as whole runs is found by one automaton pass."""
-    low = lowered(text)
-    present = _BACK_ROLE_WHOLE.find(low).keys()
-    if not present:
+    a role noun. A noun the pattern matches stands between a space and no word character,
+    so it is a whole run of lower-case letters in the letters of the shared lowered text
+    (there at the same place): one automaton pass finds those runs and where they start.
+    (A "the" before a noun that is no whole run can only match at a later noun, where it
+    is found too.)"""
+    at = _BACK_ROLE_WHOLE.find(lowered(text))
+    if not at:
         return []
     starts: set[int] = set()
-    for noun in present:
-        at = low.letters.find(b" " + noun)
-        while at >= 0:
-            end = at + 1
+    for positions in at.values():
+        for end in positions:  # where a noun starts
             lo = max(0, end - 120)
             words = text[lo:end].rsplit(None, 3)
             if len(words) < 4 and lo:  # long words: the engine's scan, bounded by the text
@@ -1169,10 +1277,10 @@ def _role_mentions(text: str) -> list[re.Match]:
                 while i >= 0:
                     starts.add(i)
                     i = text.find(the, i + 1, end)
-            at = low.letters.find(b" " + noun, at + 1)
     return matches_at(_ROLE_MENTION, text, sorted(starts))
 
 
+@cython.cfunc
 def _lone_person(text: str, m: _Mention) -> bool:
     """A lone capitalised word is a person when titled or speaking ("Putin said")."""
     if m.kind == "person" or m.role:
@@ -1180,9 +1288,16 @@ def _lone_person(text: str, m: _Mention) -> bool:
     speaks = _speech_after(text, m.end) or _speech_before(text, max(0, m.start - 30), m.start)
     if not speaks or m.kind == "pending":
         return speaks
-    # At the start of a sentence, a word also written in lower case is not a name.
-    low = m.surface.lower()
-    return not any(f" {low}{end}" in text for end in " ,.;:")
+    # At the start of a sentence, a word also written in lower case is not a name: " word"
+    # followed by a space or one of ",.;:" (one search for the word, not one for each).
+    low = " " + m.surface.lower()
+    n, size = len(low), len(text)
+    i = text.find(low)
+    while i >= 0:
+        if i + n < size and text[i + n] in " ,.;:":
+            return False
+        i = text.find(low, i + 1)
+    return True
 
 
 # --- Sentiment ------------------------------------------------------------------------
