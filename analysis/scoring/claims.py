@@ -11,7 +11,7 @@ they count, its dates, and whether the attribution scorer found a source for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.scoring import (
@@ -277,14 +277,17 @@ def _approx_ending(last: str) -> re.Pattern:
 # only the alternatives that end with it are tried, and the search finds the same span.
 _APPROX_ENDING = {last: _approx_ending(last) for last in _APPROX_LAST}
 _CODE_BEFORE = re.compile(r"(?:USD|EUR|GBP|RUB)\s?\Z")
+_ARTICLE_BEFORE = re.compile(r"(?i)\ban?\s+\Z")
 _PRONOUN_ONE = re.compile(r"(?i)\b(?:no|the|any|every|each|which|this|that)\s+\Z")
 _RANGE = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3}(?:,\d{3})+|\d+)(?![\w])")
-_TAIL_MEASURE = re.compile(rf"\s+(?P<unit>{MEASURES})(?![\w])")
-_TAIL_DURATION = re.compile(
-    rf"\s+(?:(?:past|last|next|previous|coming|straight|consecutive|full|more)\s+)?"
-    rf"(?P<unit>{DURATIONS}|{'|'.join(_DURATION_SINGULAR)})(?![\w])"
+# The unit after a number: a currency word (in any case), else a measure, else a duration,
+# as three patterns tried in turn would find them (each alternative opens with a letter,
+# so giving back whitespace never lets an earlier one match), in one attempt.
+_TAIL_UNIT = re.compile(
+    rf"\s+(?:(?P<currency>(?i:{'|'.join(CURRENCY_WORDS)}))|(?P<measure>{MEASURES})"
+    rf"|(?:(?:past|last|next|previous|coming|straight|consecutive|full|more)\s+)?"
+    rf"(?P<duration>{DURATIONS}|{'|'.join(_DURATION_SINGULAR)}))(?![\w])"
 )
-_TAIL_CURRENCY = re.compile(rf"\s+(?P<unit>{'|'.join(CURRENCY_WORDS)})(?![\w])", re.IGNORECASE)
 _TAIL_OF = re.compile(r"\s+(?:of|in|worth\s+of|for)\s+(?:(?:the|its|their|his|her|all)\s+)?")
 _TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
@@ -313,43 +316,60 @@ def _value(g: dict[str, str | None]) -> float:
     return value
 
 
+def _is_plural(word: str, lower: str) -> bool:
+    return lower in _IRREGULAR_PLURALS or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 2
+    )
+
+
 def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
     """The noun phrase at pos: words up to a function word, cut after its plural head."""
-    words: list[tuple[str, int]] = []
+    words: list[str] = []
+    lowers: list[str] = []
+    ends: list[int] = []  # where each word ends
     while len(words) < 5:
         m = _NP_WORD.match(text, pos, end)
-        if not m or m.group(1).lower() in _NP_STOP:
+        if not m:
             break
-        words.append((m.group(1), m.end()))
+        word = m.group(1)
+        lower = word.lower()
+        if lower in _NP_STOP:
+            break
+        words.append(word)
+        lowers.append(lower)
         pos = m.end()
-    if not words:
+        ends.append(pos)
+    n = len(words)
+    if not n:
         return "", pos
-    plural = [
-        i
-        for i, (w, _) in enumerate(words)
-        if w.lower() in _IRREGULAR_PLURALS
-        or (w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and len(w) > 2)
-    ]
-    if plural:
-        cut = plural[0] + 1
-        while cut in plural:  # "police officers"
+    cut = 0  # the first plural
+    while cut < n and not _is_plural(words[cut], lowers[cut]):
+        cut += 1
+    if cut < n:
+        cut += 1
+        while cut < n and _is_plural(words[cut], lowers[cut]):  # "police officers"
             cut += 1
     else:
-        cut = len(words)
-        for i, (w, _) in enumerate(words[1:], 1):
-            if w.endswith(("ed", "ing")):
+        for i in range(1, n):
+            if words[i].endswith(("ed", "ing")):
                 cut = i
                 break
         cut = min(cut, 3)
-    chosen = words[:cut]
-    return " ".join(w for w, _ in chosen), chosen[-1][1]
+    return " ".join(words[:cut]), ends[cut - 1]
 
 
 def _number(
-    text: str, m: re.Match, g: dict, end: int, approx: re.Match | None, code: str
+    text: str,
+    m: re.Match,
+    g: dict,
+    end: int,
+    approx: re.Match | None,
+    code: str,
+    rng: re.Match | None,
 ) -> dict | None:
     """The quantity matched by _NUM_AT at m (g: its groupdict(), read once instead of a
-    group() call for each look), with its unit and what it counts."""
+    group() call for each look), with its unit and what it counts; rng: _RANGE's match
+    after it, if a number of digits."""
     approx_word = " ".join(approx.group().lower().split()) if approx else ""
     pos = m.end()
     start = approx.start() if approx else m.start() - len(code)
@@ -363,38 +383,51 @@ def _number(
         "end": pos,
         "approximate": bool(approx_word) or bool(g["vague"]),
     }
-    rng = _RANGE.match(text, pos, end) if g["num"] else None
     if rng:
         pos = rng.end()
     cur = g["cur"] or code.strip()
-    tail = None if cur else _TAIL_CURRENCY.match(text, pos, end)
-    if g["pct"] or g["glued"] == "%":
-        item.update(unit="%", kind="percent")
+    pct = g["pct"] or g["glued"] == "%"
+    # The unit word after it, unless a sign or a per cent says what it is.
+    t = None if pct or cur else _TAIL_UNIT.match(text, pos, end)
+    found = t.lastgroup if t else None
+    if pct:
+        item["unit"] = "%"
+        item["kind"] = "percent"
         of = _TAIL_OF_ONLY.match(text, pos, end)
         counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
         if counts:
             item["counts"], pos = counts, after
-    elif cur or tail:
+    elif cur or found == "currency":
         unit = CURRENCY_SIGNS.get(cur) or CURRENCY_WORDS.get(cur, cur)
-        if tail:
-            unit = CURRENCY_WORDS.get(tail.group("unit").lower(), tail.group("unit"))
-            pos = tail.end()
-        item.update(unit=unit, kind="money")
+        if found:
+            word = t.group("currency")
+            unit = CURRENCY_WORDS.get(word.lower(), word)
+            pos = t.end()
+        item["unit"] = unit
+        item["kind"] = "money"
         of = _TAIL_OF.match(text, pos, end)
         counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
         if counts:
             item["counts"], pos = counts, after
-    elif (t := _TAIL_MEASURE.match(text, pos, end)) or g["glued"] in ("km", "kg"):
-        unit = t.group("unit") if t else g["glued"]
-        item.update(unit=unit, kind="measure", counts=unit)
-        pos = t.end() if t else pos
+    elif found == "measure" or g["glued"] in ("km", "kg"):
+        if found == "measure":
+            unit = t.group("measure")
+            pos = t.end()
+        else:
+            unit = g["glued"]
+        item["unit"] = unit
+        item["kind"] = "measure"
+        item["counts"] = unit
         of = _TAIL_OF_ONLY.match(text, pos, end)
         counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
         if counts:
             item["counts"], pos = counts, after
-    elif t := _TAIL_DURATION.match(text, pos, end):
-        unit = _DURATION_SINGULAR.get(t.group("unit"), t.group("unit"))
-        item.update(unit=unit, counts=unit, kind="duration")
+    elif found == "duration":
+        unit = t.group("duration")
+        unit = _DURATION_SINGULAR.get(unit, unit)
+        item["unit"] = unit
+        item["counts"] = unit
+        item["kind"] = "duration"
         # "over two weeks" means during them, not more than two.
         item["approximate"] = approx_word in _DURATION_APPROX or bool(g["vague"])
         pos = t.end()
@@ -415,7 +448,7 @@ def _number(
 
 def _counts_something(text: str, pos: int) -> bool:
     counts, _ = _noun_phrase(text, pos, min(len(text), pos + 80))
-    return bool(counts) and counts.split()[-1][-1:] == "s"
+    return counts.endswith("s")  # its last word (counts has no spaces at its ends)
 
 
 # --- Words present --------------------------------------------------------------------
@@ -506,14 +539,15 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         if pos < taken:
             continue
         before = text[pos - 1] if pos else " "
-        digit = before.isdigit() or text[pos].isdigit()
+        ch = text[pos]
+        digit = before.isdigit() or ch.isdigit()
         if digit and (
             before.isalnum()
             or before in ".,/"
             or (before == "-" and pos > 1 and text[pos - 2].isalpha())
         ):
             continue  # "G20", "Covid-19", "3/4"
-        if text[pos].isdecimal():
+        if ch.isdecimal():
             d = _DATE_AT_DIGIT.match(text, pos)
         else:  # a number word or a currency sign opens no date
             d = _DATE_AT.match(text, pos) if word in _DATE_WORDS else None
@@ -521,7 +555,12 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             dates.append(d.span())
             taken = d.end()
             continue
-        y = _YEAR_AT.match(text, pos) if text[pos].isdigit() and before not in "$€£¥₽" else None
+        # A year opens with an ASCII 1 or 2.
+        y = (
+            _YEAR_AT.match(text, pos)
+            if (ch == "1" or ch == "2") and before not in "$€£¥₽"
+            else None
+        )
         if y and (
             _YEAR_CONTEXT.search(text, max(0, pos - 12), pos)
             or not _counts_something(text, y.end())
@@ -530,7 +569,7 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             taken = y.end()
             continue
         if word in ("dozen", "hundred", "thousand", "million", "billion"):
-            article = re.search(r"(?i)\ban?\s+\Z", text[max(0, pos - 4) : pos])
+            article = _ARTICLE_BEFORE.search(text[max(0, pos - 4) : pos])
             if not article:
                 continue
             pos -= len(article.group())
@@ -542,17 +581,23 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         # a set look-up first spares most of the regular expressions.
         lo = max(0, pos - 24)
         window = text[lo:pos]
-        prev = window.split()[-1].lower() if window.strip() else ""
+        last = window.rsplit(None, 1)  # [..., its last word], or [] if all whitespace
+        prev = last[-1].lower() if last else ""
         if prev.endswith("#") or (prev in _ID_WORDS and window[-1:].isspace()):
             continue
         approx = _APPROX_ENDING[prev].search(text, lo, pos) if prev in _APPROX_LAST else None
-        code = _CODE_BEFORE.search(text, lo, pos) if g["num"] and prev.upper() in _CODES else None
-        item = _number(text, m, g, end, approx, code.group() if code else "")
+        # (upper() never shortens a word: one longer than a code never becomes one)
+        code = (
+            _CODE_BEFORE.search(text, lo, pos)
+            if g["num"] and len(prev) <= 3 and prev.upper() in _CODES
+            else None
+        )
+        rng = _RANGE.match(text, m.end(), end) if g["num"] else None
+        item = _number(text, m, g, end, approx, code.group() if code else "", rng)
         if item is None:
             continue
         numbers.append(item)
         taken = item["end"]
-        rng = _RANGE.match(text, m.end(), end) if g["num"] else None
         if rng:  # "200-300 people": both ends count the same thing
             second = dict(item, value=float(rng.group(1).replace(",", "")))
             second.update(start=rng.start(1), end=rng.end(1), text=rng.group(1))
@@ -563,33 +608,39 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
 # --- Scorer ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=SHARED_CACHE_SIZE)
-def _attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """What the attribution scorer covers (statements, contents, cues), merged and sorted."""
-    spans = []
+def _attribution_spans(text: str) -> tuple[list[int], list[int]]:
+    """What the attribution scorer covers (statements, contents, cues), merged: the starts
+    and the ends of the merged spans, ascending."""
+    # Each (start, end) as one int, start * width + end, which sorts as the pair does (the
+    # offsets lie in 0..len(text)): ints compare far faster than tuples of them.
+    width = len(text) + 1
+    keys = []
     for a in score_attribution(text).evidence.get("attributions", []):
-        spans += [(a["start"], a["end"]), (a["content_start"], a["content_end"])]
-        spans.append((a["cue_start"], a["cue_end"]))
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
+        keys += (
+            a["start"] * width + a["end"],
+            a["content_start"] * width + a["content_end"],
+            a["cue_start"] * width + a["cue_end"],
+        )
+    keys.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for key in keys:
+        s, e = divmod(key, width)
+        if ends and s <= ends[-1]:
+            if e > ends[-1]:
+                ends[-1] = e
         else:
-            merged.append([s, e])
-    return tuple((s, e) for s, e in merged)
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
-def _no_event_word(low: Lowered, sentence: str, start: int, end: int) -> bool:
-    """EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower())): its runs of a-z are
-    those of the lower-cased text, unless lower case changed a length."""
+def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
+    """EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower())): its runs of
+    a-z are those of the lower-cased text, unless lower case changed a length."""
     if low.same:
         return _EVENT_BYTES.isdisjoint(low.letters[start:end].split())
-    return EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
-
-
-def _overlaps(spans: tuple[tuple[int, int], ...], ends: list[int], s: int, e: int) -> bool:
-    i = bisect_right(ends, s)  # the first merged span ending after s
-    return i < len(spans) and spans[i][0] < e
+    return EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
 
 
 # Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
@@ -614,45 +665,66 @@ def score_claims(
     low = lowered(text)
     opinion_sentences = _opinion_sentences(text, spans, low)
     mentions = mention_spans(text, context.curated_actors)
-    mention_starts = [s for s, _ in mentions]
-    attributed_spans = _attribution_spans(text)
-    attributed_ends = [e for _, e in attributed_spans]
+    attributed_starts, attributed_ends = _attribution_spans(text)
+    # The sentences ascend and do not overlap, so one pointer into each sorted list (the
+    # first item at or after the sentence) replaces binary searches of each sentence.
     number_starts = [n["start"] for n in numbers]
-    date_starts = [a for a, _ in dates]
+    n_numbers, n_dates, n_mentions = len(numbers), len(dates), len(mentions)
+    n_attributed = len(attributed_ends)
+    i_number = i_date = i_mention = i_attributed = 0
     claims = []
+    unattributed = numbers_count = 0
     for k, (s, e) in enumerate(spans):
-        sentence = text[s:e]
-        if sentence.rstrip(" \"'”’»)]").endswith("?"):
+        # A question: its last character but closing quotes, brackets and spaces is "?".
+        q = text.rfind("?", s, e)
+        if q >= 0 and not text[q + 1 : e].rstrip(" \"'”’»)]"):
             continue
-        nums = numbers[bisect_left(number_starts, s) : bisect_left(number_starts, e)]
-        dated = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
-        when = [text[a:b] for a, b in dated] if dated else []
-        i = bisect_left(mention_starts, s)
-        has_actor = i < len(mention_starts) and mention_starts[i] < e
-        if not nums:
+        while i_number < n_numbers and number_starts[i_number] < s:
+            i_number += 1
+        first_number = i_number
+        while i_number < n_numbers and number_starts[i_number] < e:
+            i_number += 1
+        while i_date < n_dates and dates[i_date][0] < s:
+            i_date += 1
+        j = i_date
+        while j < n_dates and dates[j][0] < e:
+            j += 1
+        when = [text[a:b] for a, b in dates[i_date:j]] if j > i_date else []
+        i_date = j
+        while i_mention < n_mentions and mentions[i_mention][0] < s:
+            i_mention += 1
+        has_actor = i_mention < n_mentions and mentions[i_mention][0] < e
+        if first_number == i_number:  # no number
             if not has_actor:
                 continue
-            if (opinion_sentences is None or k in opinion_sentences) and _OPINION.search(sentence):
+            if (opinion_sentences is None or k in opinion_sentences) and _OPINION.search(text[s:e]):
                 continue
-            if not when and _no_event_word(low, sentence, s, e):
+            if not when and _no_event_word(low, text, s, e):
                 continue
+        # Attributed: a merged span ends after the sentence starts and starts before it ends.
+        while i_attributed < n_attributed and attributed_ends[i_attributed] <= s:
+            i_attributed += 1
+        attributed = i_attributed < n_attributed and attributed_starts[i_attributed] < e
+        if not attributed:
+            unattributed += 1
+        nums = numbers[first_number:i_number]
+        numbers_count += len(nums)
         claims.append(
             {
                 "start": s,
                 "end": e,
-                "attributed": _overlaps(attributed_spans, attributed_ends, s, e),
+                "attributed": attributed,
                 "reason": "number" if nums else "dated event" if when else "event",
                 "numbers": nums,
                 "dates": when,
             }
         )
-    n_numbers = sum(len(c["numbers"]) for c in claims)
     return ScoreResult(
         values={
             "claim_count": len(claims),
             "claim_share": fast_round(len(claims) / len(spans), 4),
-            "unattributed_claim_count": sum(not c["attributed"] for c in claims),
-            "numbers_count": n_numbers,
+            "unattributed_claim_count": unattributed,
+            "numbers_count": numbers_count,
         },
         evidence={"claims": claims},
     )
