@@ -293,15 +293,15 @@ _TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
 
 
-def _value(g: dict[str, str | None]) -> float:
-    """The quantity of a _NUM_AT match, from its groupdict()."""
-    if g["num"]:
-        value = float(g["num"].replace(",", ""))
-        glued = (g["glued"] or "").lower()
+def _value(num: str | None, glued: str | None, word: str | None, vague: str | None) -> float:
+    """The quantity of a _NUM_AT match, from its groups, before its scale word."""
+    if num:
+        value = float(num.replace(",", ""))
+        glued = (glued or "").lower()
         if glued in SCALES:
             value *= SCALES[glued]
-    elif g["word"]:
-        word = " ".join(g["word"].lower().split())
+    elif word:
+        word = " ".join(word.lower().split())
         if "-" in word:
             tens, unit = word.split("-")
             value = WORD_VALUES[tens] + WORD_VALUES[unit]
@@ -310,22 +310,14 @@ def _value(g: dict[str, str | None]) -> float:
         else:
             value = WORD_VALUES[word]
     else:
-        value = VAGUE[" ".join(g["vague"].lower().split())]
-    if g["scale"]:
-        value *= SCALES[g["scale"].lower()]
+        value = VAGUE[" ".join(vague.lower().split())]
     return value
-
-
-def _is_plural(word: str, lower: str) -> bool:
-    return lower in _IRREGULAR_PLURALS or (
-        word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and len(word) > 2
-    )
 
 
 def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
     """The noun phrase at pos: words up to a function word, cut after its plural head."""
     words: list[str] = []
-    lowers: list[str] = []
+    plurals: list[bool] = []
     ends: list[int] = []  # where each word ends
     while len(words) < 5:
         m = _NP_WORD.match(text, pos, end)
@@ -336,20 +328,25 @@ def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
         if lower in _NP_STOP:
             break
         words.append(word)
-        lowers.append(lower)
+        plurals.append(
+            lower in _IRREGULAR_PLURALS
+            or (
+                word.endswith("s")
+                and not word.endswith(("ss", "us", "is", "'s", "’s"))
+                and len(word) > 2
+            )
+        )
         pos = m.end()
         ends.append(pos)
-    n = len(words)
-    if not n:
+    if not words:
         return "", pos
-    cut = 0  # the first plural
-    while cut < n and not _is_plural(words[cut], lowers[cut]):
-        cut += 1
-    if cut < n:
-        cut += 1
-        while cut < n and _is_plural(words[cut], lowers[cut]):  # "police officers"
+    n = len(words)
+    if True in plurals:
+        cut = plurals.index(True) + 1  # after the first plural and those right after it
+        while cut < n and plurals[cut]:  # "police officers"
             cut += 1
     else:
+        cut = n
         for i in range(1, n):
             if words[i].endswith(("ed", "ing")):
                 cut = i
@@ -361,89 +358,85 @@ def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
 def _number(
     text: str,
     m: re.Match,
-    g: dict,
+    groups: tuple,
     end: int,
     approx: re.Match | None,
     code: str,
     rng: re.Match | None,
 ) -> dict | None:
-    """The quantity matched by _NUM_AT at m (g: its groupdict(), read once instead of a
+    """The quantity matched by _NUM_AT at m (groups: its groups(), read once instead of a
     group() call for each look), with its unit and what it counts; rng: _RANGE's match
-    after it, if a number of digits."""
+    after it, if a number of digits. The item is made once its fields are known (one dict
+    of eight keys, none set twice)."""
+    cur, num, glued, word, vague, scale, pct = groups
     approx_word = " ".join(approx.group().lower().split()) if approx else ""
     pos = m.end()
     start = approx.start() if approx else m.start() - len(code)
-    item = {
-        "value": _value(g),
-        "text": "",
-        "unit": "",
-        "counts": "",
-        "kind": "count",
-        "start": start,
-        "end": pos,
-        "approximate": bool(approx_word) or bool(g["vague"]),
-    }
+    value = _value(num, glued, word, vague)
+    if scale:
+        value *= SCALES[scale.lower()]
+    unit = counts = ""
+    kind = "count"
+    approximate = bool(approx_word) or bool(vague)
     if rng:
         pos = rng.end()
-    cur = g["cur"] or code.strip()
-    pct = g["pct"] or g["glued"] == "%"
+    cur = cur or code.strip()
+    pct = pct or glued == "%"
     # The unit word after it, unless a sign or a per cent says what it is.
     t = None if pct or cur else _TAIL_UNIT.match(text, pos, end)
     found = t.lastgroup if t else None
-    if pct:
-        item["unit"] = "%"
-        item["kind"] = "percent"
-        of = _TAIL_OF_ONLY.match(text, pos, end)
-        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
-        if counts:
-            item["counts"], pos = counts, after
-    elif cur or found == "currency":
-        unit = CURRENCY_SIGNS.get(cur) or CURRENCY_WORDS.get(cur, cur)
-        if found:
-            word = t.group("currency")
-            unit = CURRENCY_WORDS.get(word.lower(), word)
-            pos = t.end()
-        item["unit"] = unit
-        item["kind"] = "money"
-        of = _TAIL_OF.match(text, pos, end)
-        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
-        if counts:
-            item["counts"], pos = counts, after
-    elif found == "measure" or g["glued"] in ("km", "kg"):
-        if found == "measure":
-            unit = t.group("measure")
-            pos = t.end()
-        else:
-            unit = g["glued"]
-        item["unit"] = unit
-        item["kind"] = "measure"
-        item["counts"] = unit
-        of = _TAIL_OF_ONLY.match(text, pos, end)
-        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
-        if counts:
-            item["counts"], pos = counts, after
-    elif found == "duration":
+    if found == "duration" and glued not in ("km", "kg"):
         unit = t.group("duration")
-        unit = _DURATION_SINGULAR.get(unit, unit)
-        item["unit"] = unit
-        item["counts"] = unit
-        item["kind"] = "duration"
+        counts = unit = _DURATION_SINGULAR.get(unit, unit)
+        kind = "duration"
         # "over two weeks" means during them, not more than two.
-        item["approximate"] = approx_word in _DURATION_APPROX or bool(g["vague"])
+        approximate = approx_word in _DURATION_APPROX or bool(vague)
         pos = t.end()
+    elif pct or cur or found or glued in ("km", "kg"):
+        if pct:
+            unit, kind = "%", "percent"
+        elif cur or found == "currency":
+            unit = CURRENCY_SIGNS.get(cur) or CURRENCY_WORDS.get(cur, cur)
+            if found:
+                unit = t.group("currency")
+                unit = CURRENCY_WORDS.get(unit.lower(), unit)
+                pos = t.end()
+            kind = "money"
+        else:  # a measure word, else a measure glued to the number ("5km")
+            if found == "measure":
+                unit = t.group("measure")
+                pos = t.end()
+            else:
+                unit = glued
+            counts, kind = unit, "measure"
+        # What it is of: "70% of the border", "$3 billion for its army".
+        of = (_TAIL_OF if kind == "money" else _TAIL_OF_ONLY).match(text, pos, end)
+        phrase, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
+        if phrase:
+            counts, pos = phrase, after
     else:
-        counts, after = _noun_phrase(text, pos, end)
-        if counts:
-            item["counts"], pos = counts, after
-            item["unit"] = counts.split()[-1]
-        elif not g["num"]:
+        phrase, after = _noun_phrase(text, pos, end)
+        if phrase:
+            counts, pos = phrase, after
+            unit = phrase[phrase.rfind(" ") + 1 :]  # its last word
+        elif not num:
             return None  # "the two", "one of": no quantity
-    word = (g["word"] or "").lower()
-    if word == "one" and _PRONOUN_ONE.search(text, max(0, m.start() - 8), m.start()):
+    if (
+        word
+        and word.lower() == "one"
+        and _PRONOUN_ONE.search(text, max(0, m.start() - 8), m.start())
+    ):
         return None  # "no one", "the one"
-    item["end"] = pos
-    item["text"] = text[start:pos]
-    return item
+    return {
+        "value": value,
+        "text": text[start:pos],
+        "unit": unit,
+        "counts": counts,
+        "kind": kind,
+        "start": start,
+        "end": pos,
+        "approximate": approximate,
+    }
 
 
 def _counts_something(text: str, pos: int) -> bool:
@@ -458,7 +451,7 @@ def _counts_something(text: str, pos: int) -> bool:
 # with other scorers) say instead which of the words such a pattern needs occur, and where.
 
 # Non-ASCII characters that a pattern ignoring case matches to an ASCII letter.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _OPINION_WORDS = frozenset(
     w.encode()
     for w in _split(
@@ -471,6 +464,7 @@ _OPINION_WORDS = frozenset(
 )
 _EVENT_BYTES = frozenset(w.encode() for w in EVENT_WORDS if w.isascii())
 _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
+_ANCHOR_TEXT = {w.encode(): w for w in _ANCHOR_WORDS}
 # Where the anchor and opinion words (all of letters a-z) occur as whole runs of letters.
 _RUN_WORDS = WholeWords(_ANCHOR_BYTES | _OPINION_WORDS)
 
@@ -515,18 +509,29 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     alternatives never overlap (digits, commas, dots and currency signs against letters),
     so together they find what each finds alone; a word is a whole run of letters."""
     lower = low.lower
-    if any(ch.isdecimal() for ch in low.rare):  # a digit that is not ASCII
+    if any(map(str.isdecimal, low.rare)):  # a digit that is not ASCII
         found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
     elif _CURRENCY_SIGNS.isdisjoint(low.rare):
         found = _number_anchors(low)
     else:
         found = _number_anchors(low, _ALL_SIGNS)
     at = _runs_at(low)
-    # Only where a word is a whole run can _WORD_ANCHOR match (a word boundary either side).
-    for pos in [pos for word in _ANCHOR_BYTES.intersection(at) for pos in at[word]]:
-        if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
-            found[pos] = m.group()
-    return sorted(found.items())
+    # Only where a word is a whole run can _WORD_ANCHOR match: a run of a-z bounded by other
+    # characters, so the match is the whole run, and it matches where the characters
+    # either side are no word characters (\b: str.isalnum() or "_", as the engine has it).
+    n = len(lower)
+    for word in _ANCHOR_BYTES.intersection(at):
+        size = len(word)
+        for pos in at[word]:
+            if pos in found:
+                continue
+            if pos and (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
+                continue
+            after = pos + size
+            if after < n and (lower[after].isalnum() or lower[after] == "_"):
+                continue
+            found[pos] = _ANCHOR_TEXT[word]
+    return [(pos, found[pos]) for pos in sorted(found)]  # ints sort faster than pairs
 
 
 def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
@@ -576,7 +581,8 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         m = _NUM_AT.match(text, pos)
         if not m:
             continue
-        g = m.groupdict()
+        groups = m.groups()  # cur, num, glued, word, vague, scale, pct
+        num = groups[1]
         # The words before decide whether it is an identifier, approximate, or money;
         # a set look-up first spares most of the regular expressions.
         lo = max(0, pos - 24)
@@ -589,11 +595,11 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         # (upper() never shortens a word: one longer than a code never becomes one)
         code = (
             _CODE_BEFORE.search(text, lo, pos)
-            if g["num"] and len(prev) <= 3 and prev.upper() in _CODES
+            if num and len(prev) <= 3 and prev.upper() in _CODES
             else None
         )
-        rng = _RANGE.match(text, m.end(), end) if g["num"] else None
-        item = _number(text, m, g, end, approx, code.group() if code else "", rng)
+        rng = _RANGE.match(text, m.end(), end) if num else None
+        item = _number(text, m, groups, end, approx, code.group() if code else "", rng)
         if item is None:
             continue
         numbers.append(item)
@@ -734,7 +740,7 @@ def _opinion_sentences(text: str, spans: list[tuple[int, int]], low: Lowered) ->
     """The sentences where _OPINION may match: those with one of the words it needs (it
     ignores case, so first make sure that no other character can stand for a-z); None:
     any sentence may."""
-    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+    if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(low.rare):
         return None
     starts = [s for s, _ in spans]
     at = _runs_at(low)
