@@ -254,7 +254,7 @@ _NUM_AT = re.compile(
     rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:(?P<glued>bn|mn|tn|m|k|km|kg|%)(?![\w])|(?![\w]))"
     rf"|(?P<word>(?i:{'|'.join(_TENS)})-(?i:{'|'.join(_SMALL[1:10])})"
-    rf"|(?i:{'|'.join(sorted(WORD_VALUES, key=len, reverse=True))})(?![\w-])"
+    rf"|(?i:{trie(WORD_VALUES)})(?![\w-])"  # (a letter run: the whole run or none matches)
     rf"|(?i:an?)\s+(?:dozen|hundred|thousand|million|billion)(?![\w]))"
     rf"|(?P<vague>(?i:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|"
     rf"millions|billions))\s+of(?![\w]))"
@@ -598,7 +598,16 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             if num and len(prev) <= 3 and prev.upper() in _CODES
             else None
         )
-        rng = _RANGE.match(text, m.end(), end) if num else None
+        rng = None
+        if num:
+            # _RANGE opens with "-", "–" or "to", after one whitespace character at most:
+            # where neither of the next two characters can be one, it is not tried.
+            after = m.end()
+            c = text[after] if after < end else ""
+            if c.isspace() and after + 1 < end:
+                c = text[after + 1]
+            if c == "-" or c == "–" or c == "t":
+                rng = _RANGE.match(text, after, end)
         item = _number(text, m, groups, end, approx, code.group() if code else "", rng)
         if item is None:
             continue
