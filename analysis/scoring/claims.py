@@ -202,27 +202,40 @@ _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_DATE_AT = re.compile(
-    rf"(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH}(?:\s+of)?\s+(?:{_YEAR}|(?:last|this|next)\s+year)"
-    rf"|{_MONTH_NO_MAY}|(?:(?<=in\s)|(?<=by\s)|(?<=since\s)|(?<=until\s)|(?<=during\s)"
-    rf"|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=last\s)|(?<=next\s)|(?<=this\s))May"
-    rf"|{_WEEKDAY}"
-    rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"|(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
-    rf"weekend|spring|summer|autumn|fall|winter))"
-    rf")(?![\w])"
+# The alternatives of _DATE_AT in their order, each with what it can open with: "w" a
+# weekday, "m" a month, "d" a digit, "r" the words of a relative date (in any case).
+_DATE_ALTERNATIVES = (
+    ("wm", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),
+    ("wd", rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("m", rf"{_MONTH}(?:\s+of)?\s+(?:{_YEAR}|(?:last|this|next)\s+year)"),
+    ("m", _MONTH_NO_MAY),
+    (
+        "m",
+        r"(?:(?<=in\s)|(?<=by\s)|(?<=since\s)|(?<=until\s)|(?<=during\s)"
+        r"|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=last\s)|(?<=next\s)|(?<=this\s))May",
+    ),
+    ("w", _WEEKDAY),
+    ("d", r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"),
+    ("d", r"(?:1[89]|20)\d0s|\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"),
+    (
+        "r",
+        r"(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
+        r"weekend|spring|summer|autumn|fall|winter))",
+    ),
 )
-# The alternatives of _DATE_AT that can start at a digit, in their order: where a number
-# starts, _DATE_AT finds what this finds, and this is quicker to try.
-_DATE_AT_DIGIT = re.compile(
-    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf")(?![\w])"
-)
+
+
+def _date_at(kind: str) -> re.Pattern:
+    """The alternatives of _DATE_AT that can open with ``kind``, in their order: where the
+    text opens so, _DATE_AT finds what this finds (the others cannot match), quicker."""
+    alternatives = [alt for kinds, alt in _DATE_ALTERNATIVES if kind in kinds]
+    if kind != "w":  # nor can the weekday that may come first
+        alternatives = [alt.removeprefix(rf"(?:{_WEEKDAY},?\s+)?") for alt in alternatives]
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![\w])")
+
+
+_DATE_AT = re.compile(rf"(?:{'|'.join(alt for _, alt in _DATE_ALTERNATIVES)})(?![\w])")
+_DATE_AT_DIGIT = _date_at("d")
 _YEAR_AT = re.compile(rf"{_YEAR}(?![\w,]|\.\d)")
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|by|until|from|of|during|before|after|early|late|mid|year|the|to|"
@@ -230,10 +243,18 @@ _YEAR_CONTEXT = re.compile(
 )
 # The anchor words that can open a date: every alternative of _DATE_AT opens with one of
 # them (in any case) or with a digit, so at any other anchor it cannot match.
-_DATE_WORDS = frozenset(
-    {m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH + _WEEKDAY)}
-    | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
-)
+_WEEKDAY_WORDS = frozenset(d.lower() for d in re.findall(r"[A-Z][a-z]+", _WEEKDAY))
+_MONTH_WORDS = frozenset(m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH))
+_DATE_WORDS = _MONTH_WORDS | _WEEKDAY_WORDS | {
+    "yesterday", "today", "tomorrow", "tonight", "last", "next", "this"
+}  # fmt: skip
+# The alternatives of _DATE_AT that can match at each of them (the whole run of letters
+# there): those that open with a weekday, with a month, or with the other words.
+_DATE_AT_KIND = {kind: _date_at(kind) for kind in "wmr"}
+_DATE_AT_WORD = {
+    word: _DATE_AT_KIND["w" if word in _WEEKDAY_WORDS else "m" if word in _MONTH_WORDS else "r"]
+    for word in _DATE_WORDS
+}
 _ANCHOR_WORDS = (
     set(WORD_VALUES)
     | set(SCALES) - {"k", "m", "mn", "bn", "tn"}
@@ -555,7 +576,8 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         if ch.isdecimal():
             d = _DATE_AT_DIGIT.match(text, pos)
         else:  # a number word or a currency sign opens no date
-            d = _DATE_AT.match(text, pos) if word in _DATE_WORDS else None
+            date_at = _DATE_AT_WORD.get(word)
+            d = date_at.match(text, pos) if date_at else None
         if d:
             dates.append(d.span())
             taken = d.end()
