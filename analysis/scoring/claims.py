@@ -138,12 +138,16 @@ _ID_WORDS = frozenset(
         "grade division group team squad ward zone sector point"
     )
 )
+_OPINION_ADJECTIVES = _split(
+    "disgrace disgraceful shameful outrageous absurd ridiculous unacceptable appalling terrible "
+    "horrible awful wonderful great best worst stupid scandal scandalous shocking deplorable "
+    "despicable disgusting pathetic brilliant excellent fantastic hopefully sadly shame"
+)
+# (One word boundary before all the alternatives and the words as a trie: only whether it
+# matches is read, and it matches where the plain alternation would, with fewer attempts.)
 _OPINION = re.compile(
-    r"(?i)\b(?:I|we)\s+(?:think|believe|feel|hope|fear|doubt)\b|\bin\s+my\s+(?:view|opinion)\b|"
-    r"\b(?:should|must|ought\s+to|needs?\s+to)\b|\b(?:disgrace(?:ful)?|shameful|outrageous|"
-    r"absurd|ridiculous|unacceptable|appalling|terrible|horrible|awful|wonderful|great|best|"
-    r"worst|stupid|scandal(?:ous)?|shocking|deplorable|despicable|disgusting|pathetic|"
-    r"brilliant|excellent|fantastic|hopefully|sadly|shame)\b"
+    r"(?i)\b(?:(?:I|we)\s+(?:think|believe|feel|hope|fear|doubt)|in\s+my\s+(?:view|opinion)"
+    rf"|should|must|ought\s+to|needs?\s+to|{trie(_OPINION_ADJECTIVES)})\b"
 )
 
 
@@ -304,10 +308,12 @@ _RANGE = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3}(?:,\d{3})+|\d+)(?![\w])")
 # The unit after a number: a currency word (in any case), else a measure, else a duration,
 # as three patterns tried in turn would find them (each alternative opens with a letter,
 # so giving back whitespace never lets an earlier one match), in one attempt.
+# (Each list as a trie: at most one of its words can be followed by no word character, as
+# the words hold letters and single spaces and none is another followed by a space.)
 _TAIL_UNIT = re.compile(
-    rf"\s+(?:(?P<currency>(?i:{'|'.join(CURRENCY_WORDS)}))|(?P<measure>{MEASURES})"
+    rf"\s+(?:(?P<currency>(?i:{trie(CURRENCY_WORDS)}))|(?P<measure>{trie(MEASURES.split('|'))})"
     rf"|(?:(?:past|last|next|previous|coming|straight|consecutive|full|more)\s+)?"
-    rf"(?P<duration>{DURATIONS}|{'|'.join(_DURATION_SINGULAR)}))(?![\w])"
+    rf"(?P<duration>{trie(DURATIONS.split('|') + list(_DURATION_SINGULAR))}))(?![\w])"
 )
 _TAIL_OF = re.compile(r"\s+(?:of|in|worth\s+of|for)\s+(?:(?:the|its|their|his|her|all)\s+)?")
 _TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
@@ -472,16 +478,12 @@ def _counts_something(text: str, pos: int) -> bool:
 # with other scorers) say instead which of the words such a pattern needs occur, and where.
 
 # Non-ASCII characters that a pattern ignoring case matches to an ASCII letter.
+_CLOSING = " \"'”’»)]"  # what may close a sentence after its "?"
 _FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _OPINION_WORDS = frozenset(
     w.encode()
-    for w in _split(
-        "think believe feel hope fear doubt view opinion should must ought need needs "
-        "disgrace disgraceful shameful outrageous absurd ridiculous unacceptable appalling "
-        "terrible horrible awful wonderful great best worst stupid scandal scandalous "
-        "shocking deplorable despicable disgusting pathetic brilliant excellent fantastic "
-        "hopefully sadly shame"
-    )
+    for w in _split("think believe feel hope fear doubt view opinion should must ought need needs")
+    + _OPINION_ADJECTIVES
 )
 _EVENT_BYTES = frozenset(w.encode() for w in EVENT_WORDS if w.isascii())
 _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
@@ -662,7 +664,8 @@ def _attribution_spans(text: str) -> tuple[list[int], list[int]]:
     starts: list[int] = []
     ends: list[int] = []
     for key in keys:
-        s, e = divmod(key, width)
+        s = key // width
+        e = key - s * width
         if ends and s <= ends[-1]:
             if e > ends[-1]:
                 ends[-1] = e
@@ -712,9 +715,12 @@ def score_claims(
     claims = []
     unattributed = numbers_count = 0
     for k, (s, e) in enumerate(spans):
-        # A question: its last character but closing quotes, brackets and spaces is "?".
-        q = text.rfind("?", s, e)
-        if q >= 0 and not text[q + 1 : e].rstrip(" \"'”’»)]"):
+        # A question: its last character but closing quotes, brackets and spaces is "?"
+        # (text[s:e].rstrip(_CLOSING).endswith("?"), read from its end without a copy).
+        j = e - 1
+        while j >= s and text[j] in _CLOSING:
+            j -= 1
+        if j >= s and text[j] == "?":
             continue
         while i_number < n_numbers and number_starts[i_number] < s:
             i_number += 1
