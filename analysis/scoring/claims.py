@@ -655,7 +655,8 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
 
 def _attribution_spans(text: str) -> tuple[list[int], list[int]]:
     """What the attribution scorer covers (statements, contents, cues), merged: the starts
-    and the ends of the merged spans, ascending."""
+    and the ends of the merged spans, ascending (each of its spans ends where it starts or
+    after, so the merged ones follow one another and their ends ascend)."""
     # Each (start, end) as one int, start * width + end, which sorts as the pair does (the
     # offsets lie in 0..len(text)): ints compare far faster than tuples of them.
     width = len(text) + 1
