@@ -215,10 +215,15 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_optional('st|nd|rd|th')}"
 # The alternatives of _DATE_AT in their order, each with what it can open with: "w" a
 # weekday, "m" a month, "d" a digit, "r" the words of a relative date (in any case).
+_WEEKDAY_BEFORE = _optional(rf"{_WEEKDAY},?\s+")
+_YEAR_AFTER = _optional(rf",?\s+{_YEAR}")
+_OF_AFTER = _optional(r"\s+of")
+_OF_BEFORE = _optional(r"of\s+")
+_MINUTES = _optional(r":\d{2}")
 _DATE_ALTERNATIVES = (
-    ("wm", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),
-    ("wd", rf"(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("m", rf"{_MONTH}(?:\s+of)?\s+(?:{_YEAR}|(?:last|this|next)\s+year)"),
+    ("wm", rf"{_WEEKDAY_BEFORE}{_MONTH}\s+{_DAY}{_YEAR_AFTER}"),
+    ("wd", rf"{_WEEKDAY_BEFORE}{_DAY}\s+{_OF_BEFORE}{_MONTH}{_YEAR_AFTER}"),
+    ("m", rf"{_MONTH}{_OF_AFTER}\s+(?:{_YEAR}|(?:last|this|next)\s+year)"),
     ("m", _MONTH_NO_MAY),
     (
         "m",
@@ -227,7 +232,7 @@ _DATE_ALTERNATIVES = (
     ),
     ("w", _WEEKDAY),
     ("d", r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"),
-    ("d", r"(?:1[89]|20)\d0s|\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"),
+    ("d", rf"(?:1[89]|20)\d0s|\d{{1,2}}{_MINUTES}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"),
     (
         "r",
         r"(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
@@ -241,7 +246,7 @@ def _date_at(kind: str) -> re.Pattern:
     text opens so, _DATE_AT finds what this finds (the others cannot match), quicker."""
     alternatives = [alt for kinds, alt in _DATE_ALTERNATIVES if kind in kinds]
     if kind != "w":  # nor can the weekday that may come first
-        alternatives = [alt.removeprefix(rf"(?:{_WEEKDAY},?\s+)?") for alt in alternatives]
+        alternatives = [alt.removeprefix(_WEEKDAY_BEFORE) for alt in alternatives]
     return re.compile(rf"(?:{'|'.join(alternatives)})(?![\w])")
 
 
@@ -326,8 +331,9 @@ _TAIL_UNIT = re.compile(
     rf"|{_DURATION_BEFORE}"
     rf"(?P<duration>{trie(DURATIONS.split('|') + list(_DURATION_SINGULAR))}))(?![\w])"
 )
-_TAIL_OF = re.compile(r"\s+(?:of|in|worth\s+of|for)\s+(?:(?:the|its|their|his|her|all)\s+)?")
-_TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
+_DETERMINER = _optional(r"(?:the|its|their|his|her|all)\s+")
+_TAIL_OF = re.compile(rf"\s+(?:of|in|worth\s+of|for)\s+{_DETERMINER}")
+_TAIL_OF_ONLY = re.compile(rf"\s+of\s+{_DETERMINER}")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
 
 
