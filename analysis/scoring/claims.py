@@ -11,7 +11,7 @@ they count, its dates, and whether the attribution scorer found a source for it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.scoring import (
@@ -32,6 +32,13 @@ from analysis.scoring.text import Lowered, WholeWords, fast_round, lowered, trie
 
 def _split(text: str) -> list[str]:
     return text.split()
+
+
+def _optional(pattern: str) -> str:
+    """``(?:pattern)?`` as the engine matches it faster: an alternation with nothing, which
+    matches the same in the same order of tries (the pattern first), without the repeat
+    context the engine allocates at each try of an optional group."""
+    return f"(?:{pattern}|)"
 
 
 _SMALL = _split(
@@ -138,12 +145,16 @@ _ID_WORDS = frozenset(
         "grade division group team squad ward zone sector point"
     )
 )
+_OPINION_ADJECTIVES = _split(
+    "disgrace disgraceful shameful outrageous absurd ridiculous unacceptable appalling terrible "
+    "horrible awful wonderful great best worst stupid scandal scandalous shocking deplorable "
+    "despicable disgusting pathetic brilliant excellent fantastic hopefully sadly shame"
+)
+# (One word boundary before all the alternatives and the words as a trie: only whether it
+# matches is read, and it matches where the plain alternation would, with fewer attempts.)
 _OPINION = re.compile(
-    r"(?i)\b(?:I|we)\s+(?:think|believe|feel|hope|fear|doubt)\b|\bin\s+my\s+(?:view|opinion)\b|"
-    r"\b(?:should|must|ought\s+to|needs?\s+to)\b|\b(?:disgrace(?:ful)?|shameful|outrageous|"
-    r"absurd|ridiculous|unacceptable|appalling|terrible|horrible|awful|wonderful|great|best|"
-    r"worst|stupid|scandal(?:ous)?|shocking|deplorable|despicable|disgusting|pathetic|"
-    r"brilliant|excellent|fantastic|hopefully|sadly|shame)\b"
+    r"(?i)\b(?:(?:I|we)\s+(?:think|believe|feel|hope|fear|doubt)|in\s+my\s+(?:view|opinion)"
+    rf"|should|must|ought\s+to|needs?\s+to|{trie(_OPINION_ADJECTIVES)})\b"
 )
 
 
@@ -201,28 +212,46 @@ _MONTH = (
 _MONTH_NO_MAY = _MONTH.replace("May|", "")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_DATE_AT = re.compile(
-    rf"(?:(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
-    rf"|(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|{_MONTH}(?:\s+of)?\s+(?:{_YEAR}|(?:last|this|next)\s+year)"
-    rf"|{_MONTH_NO_MAY}|(?:(?<=in\s)|(?<=by\s)|(?<=since\s)|(?<=until\s)|(?<=during\s)"
-    rf"|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=last\s)|(?<=next\s)|(?<=this\s))May"
-    rf"|{_WEEKDAY}"
-    rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf"|(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
-    rf"weekend|spring|summer|autumn|fall|winter))"
-    rf")(?![\w])"
+_DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_optional('st|nd|rd|th')}"
+# The alternatives of _DATE_AT in their order, each with what it can open with: "w" a
+# weekday, "m" a month, "d" a digit, "r" the words of a relative date (in any case).
+_WEEKDAY_BEFORE = _optional(rf"{_WEEKDAY},?\s+")
+_YEAR_AFTER = _optional(rf",?\s+{_YEAR}")
+_OF_AFTER = _optional(r"\s+of")
+_OF_BEFORE = _optional(r"of\s+")
+_MINUTES = _optional(r":\d{2}")
+_DATE_ALTERNATIVES = (
+    ("wm", rf"{_WEEKDAY_BEFORE}{_MONTH}\s+{_DAY}{_YEAR_AFTER}"),
+    ("wd", rf"{_WEEKDAY_BEFORE}{_DAY}\s+{_OF_BEFORE}{_MONTH}{_YEAR_AFTER}"),
+    ("m", rf"{_MONTH}{_OF_AFTER}\s+(?:{_YEAR}|(?:last|this|next)\s+year)"),
+    ("m", _MONTH_NO_MAY),
+    (
+        "m",
+        r"(?:(?<=in\s)|(?<=by\s)|(?<=since\s)|(?<=until\s)|(?<=during\s)"
+        r"|(?<=early\s)|(?<=late\s)|(?<=mid-)|(?<=last\s)|(?<=next\s)|(?<=this\s))May",
+    ),
+    ("w", _WEEKDAY),
+    ("d", r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})(?!\d)|\d{4}-\d{2}-\d{2}"),
+    ("d", rf"(?:1[89]|20)\d0s|\d{{1,2}}{_MINUTES}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"),
+    (
+        "r",
+        r"(?i:yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:year|month|week|night|"
+        r"weekend|spring|summer|autumn|fall|winter))",
+    ),
 )
-# The alternatives of _DATE_AT that can start at a digit, in their order: where a number
-# starts, _DATE_AT finds what this finds, and this is quicker to try.
-_DATE_AT_DIGIT = re.compile(
-    rf"(?:{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"
-    rf"|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|(?:1[89]|20)\d0s|\d{{1,2}}(?::\d{{2}})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    rf")(?![\w])"
-)
+
+
+def _date_at(kind: str) -> re.Pattern:
+    """The alternatives of _DATE_AT that can open with ``kind``, in their order: where the
+    text opens so, _DATE_AT finds what this finds (the others cannot match), quicker."""
+    alternatives = [alt for kinds, alt in _DATE_ALTERNATIVES if kind in kinds]
+    if kind != "w":  # nor can the weekday that may come first
+        alternatives = [alt.removeprefix(_WEEKDAY_BEFORE) for alt in alternatives]
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![\w])")
+
+
+_DATE_AT = re.compile(rf"(?:{'|'.join(alt for _, alt in _DATE_ALTERNATIVES)})(?![\w])")
+_DATE_AT_DIGIT = _date_at("d")
 _YEAR_AT = re.compile(rf"{_YEAR}(?![\w,]|\.\d)")
 _YEAR_CONTEXT = re.compile(
     r"(?i:\b(?:in|since|by|until|from|of|during|before|after|early|late|mid|year|the|to|"
@@ -230,10 +259,18 @@ _YEAR_CONTEXT = re.compile(
 )
 # The anchor words that can open a date: every alternative of _DATE_AT opens with one of
 # them (in any case) or with a digit, so at any other anchor it cannot match.
-_DATE_WORDS = frozenset(
-    {m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH + _WEEKDAY)}
-    | {"yesterday", "today", "tomorrow", "tonight", "last", "next", "this"}
-)
+_WEEKDAY_WORDS = frozenset(d.lower() for d in re.findall(r"[A-Z][a-z]+", _WEEKDAY))
+_MONTH_WORDS = frozenset(m.lower() for m in re.findall(r"[A-Z][a-z]+", _MONTH))
+_DATE_WORDS = _MONTH_WORDS | _WEEKDAY_WORDS | {
+    "yesterday", "today", "tomorrow", "tonight", "last", "next", "this"
+}  # fmt: skip
+# The alternatives of _DATE_AT that can match at each of them (the whole run of letters
+# there): those that open with a weekday, with a month, or with the other words.
+_DATE_AT_KIND = {kind: _date_at(kind) for kind in "wmr"}
+_DATE_AT_WORD = {
+    word: _DATE_AT_KIND["w" if word in _WEEKDAY_WORDS else "m" if word in _MONTH_WORDS else "r"]
+    for word in _DATE_WORDS
+}
 _ANCHOR_WORDS = (
     set(WORD_VALUES)
     | set(SCALES) - {"k", "m", "mn", "bn", "tn"}
@@ -249,17 +286,18 @@ _NUMBER_ANCHOR = re.compile(r"[\d$€£¥₽](?:(?<=\d)[\d,.]*)?")
 # tests a range faster than the Unicode digit class, at every character.
 _ASCII_NUMBER_ANCHOR = re.compile(r"[0-9$€£¥₽](?:(?<=[0-9])[0-9,.]*)?")
 _WORD_ANCHOR = re.compile(rf"\b(?:{trie(_ANCHOR_WORDS)})\b")
+_DECIMALS = _optional(r"\.\d+")
 _NUM_AT = re.compile(
-    rf"(?P<cur>US\$|\$|€|£|¥|₽)?"
-    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    _optional(r"(?P<cur>US\$|\$|€|£|¥|₽)")
+    + rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+{_DECIMALS}|\d+{_DECIMALS})"
     rf"(?:(?P<glued>bn|mn|tn|m|k|km|kg|%)(?![\w])|(?![\w]))"
     rf"|(?P<word>(?i:{'|'.join(_TENS)})-(?i:{'|'.join(_SMALL[1:10])})"
-    rf"|(?i:{'|'.join(sorted(WORD_VALUES, key=len, reverse=True))})(?![\w-])"
+    rf"|(?i:{trie(WORD_VALUES)})(?![\w-])"  # (a letter run: the whole run or none matches)
     rf"|(?i:an?)\s+(?:dozen|hundred|thousand|million|billion)(?![\w]))"
     rf"|(?P<vague>(?i:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|"
     rf"millions|billions))\s+of(?![\w]))"
-    rf"(?:\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?![\w]))?"
-    rf"(?P<pct>\s?(?:%|percent\b|per\s+cent\b))?"
+    + _optional(r"\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion))(?![\w])")
+    + _optional(r"(?P<pct>\s?(?:%|percent\b|per\s+cent\b))")
 )
 _APPROX_LAST = frozenset(re.findall(r"[a-z]+(?=\||$)", _APPROX.replace("\\s+", " ")))
 _CODES = frozenset(("USD", "EUR", "GBP", "RUB"))
@@ -277,28 +315,37 @@ def _approx_ending(last: str) -> re.Pattern:
 # only the alternatives that end with it are tried, and the search finds the same span.
 _APPROX_ENDING = {last: _approx_ending(last) for last in _APPROX_LAST}
 _CODE_BEFORE = re.compile(r"(?:USD|EUR|GBP|RUB)\s?\Z")
+_ARTICLE_BEFORE = re.compile(r"(?i)\ban?\s+\Z")
 _PRONOUN_ONE = re.compile(r"(?i)\b(?:no|the|any|every|each|which|this|that)\s+\Z")
 _RANGE = re.compile(r"\s?(?:-|–|to)\s?(\d{1,3}(?:,\d{3})+|\d+)(?![\w])")
-_TAIL_MEASURE = re.compile(rf"\s+(?P<unit>{MEASURES})(?![\w])")
-_TAIL_DURATION = re.compile(
-    rf"\s+(?:(?:past|last|next|previous|coming|straight|consecutive|full|more)\s+)?"
-    rf"(?P<unit>{DURATIONS}|{'|'.join(_DURATION_SINGULAR)})(?![\w])"
+# The unit after a number: a currency word (in any case), else a measure, else a duration,
+# as three patterns tried in turn would find them (each alternative opens with a letter,
+# so giving back whitespace never lets an earlier one match), in one attempt.
+# (Each list as a trie: at most one of its words can be followed by no word character, as
+# the words hold letters and single spaces and none is another followed by a space.)
+_DURATION_BEFORE = _optional(
+    r"(?:past|last|next|previous|coming|straight|consecutive|full|more)\s+"
 )
-_TAIL_CURRENCY = re.compile(rf"\s+(?P<unit>{'|'.join(CURRENCY_WORDS)})(?![\w])", re.IGNORECASE)
-_TAIL_OF = re.compile(r"\s+(?:of|in|worth\s+of|for)\s+(?:(?:the|its|their|his|her|all)\s+)?")
-_TAIL_OF_ONLY = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?")
+_TAIL_UNIT = re.compile(
+    rf"\s+(?:(?P<currency>(?i:{trie(CURRENCY_WORDS)}))|(?P<measure>{trie(MEASURES.split('|'))})"
+    rf"|{_DURATION_BEFORE}"
+    rf"(?P<duration>{trie(DURATIONS.split('|') + list(_DURATION_SINGULAR))}))(?![\w])"
+)
+_DETERMINER = _optional(r"(?:the|its|their|his|her|all)\s+")
+_TAIL_OF = re.compile(rf"\s+(?:of|in|worth\s+of|for)\s+{_DETERMINER}")
+_TAIL_OF_ONLY = re.compile(rf"\s+of\s+{_DETERMINER}")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
 
 
-def _value(g: dict[str, str | None]) -> float:
-    """The quantity of a _NUM_AT match, from its groupdict()."""
-    if g["num"]:
-        value = float(g["num"].replace(",", ""))
-        glued = (g["glued"] or "").lower()
+def _value(num: str | None, glued: str | None, word: str | None, vague: str | None) -> float:
+    """The quantity of a _NUM_AT match, from its groups, before its scale word."""
+    if num:
+        value = float(num.replace(",", ""))
+        glued = (glued or "").lower()
         if glued in SCALES:
             value *= SCALES[glued]
-    elif g["word"]:
-        word = " ".join(g["word"].lower().split())
+    elif word:
+        word = " ".join(word.lower().split())
         if "-" in word:
             tens, unit = word.split("-")
             value = WORD_VALUES[tens] + WORD_VALUES[unit]
@@ -307,115 +354,138 @@ def _value(g: dict[str, str | None]) -> float:
         else:
             value = WORD_VALUES[word]
     else:
-        value = VAGUE[" ".join(g["vague"].lower().split())]
-    if g["scale"]:
-        value *= SCALES[g["scale"].lower()]
+        value = VAGUE[" ".join(vague.lower().split())]
     return value
 
 
 def _noun_phrase(text: str, pos: int, end: int) -> tuple[str, int]:
     """The noun phrase at pos: words up to a function word, cut after its plural head."""
-    words: list[tuple[str, int]] = []
+    words: list[str] = []
+    plurals: list[bool] = []
+    ends: list[int] = []  # where each word ends
     while len(words) < 5:
         m = _NP_WORD.match(text, pos, end)
-        if not m or m.group(1).lower() in _NP_STOP:
+        if not m:
             break
-        words.append((m.group(1), m.end()))
+        word = m.group(1)
+        lower = word.lower()
+        if lower in _NP_STOP:
+            break
+        words.append(word)
+        plurals.append(
+            lower in _IRREGULAR_PLURALS
+            or (
+                word.endswith("s")
+                and not word.endswith(("ss", "us", "is", "'s", "’s"))
+                and len(word) > 2
+            )
+        )
         pos = m.end()
+        ends.append(pos)
     if not words:
         return "", pos
-    plural = [
-        i
-        for i, (w, _) in enumerate(words)
-        if w.lower() in _IRREGULAR_PLURALS
-        or (w.endswith("s") and not w.endswith(("ss", "us", "is", "'s", "’s")) and len(w) > 2)
-    ]
-    if plural:
-        cut = plural[0] + 1
-        while cut in plural:  # "police officers"
+    n = len(words)
+    if True in plurals:
+        cut = plurals.index(True) + 1  # after the first plural and those right after it
+        while cut < n and plurals[cut]:  # "police officers"
             cut += 1
     else:
-        cut = len(words)
-        for i, (w, _) in enumerate(words[1:], 1):
-            if w.endswith(("ed", "ing")):
+        cut = n
+        for i in range(1, n):
+            if words[i].endswith(("ed", "ing")):
                 cut = i
                 break
         cut = min(cut, 3)
-    chosen = words[:cut]
-    return " ".join(w for w, _ in chosen), chosen[-1][1]
+    return " ".join(words[:cut]), ends[cut - 1]
 
 
 def _number(
-    text: str, m: re.Match, g: dict, end: int, approx: re.Match | None, code: str
+    text: str,
+    m: re.Match,
+    groups: tuple,
+    end: int,
+    approx: re.Match | None,
+    code: str,
+    rng: re.Match | None,
 ) -> dict | None:
-    """The quantity matched by _NUM_AT at m (g: its groupdict(), read once instead of a
-    group() call for each look), with its unit and what it counts."""
+    """The quantity matched by _NUM_AT at m (groups: its groups(), read once instead of a
+    group() call for each look), with its unit and what it counts; rng: _RANGE's match
+    after it, if a number of digits. The item is made once its fields are known (one dict
+    of eight keys, none set twice)."""
+    cur, num, glued, word, vague, scale, pct = groups
     approx_word = " ".join(approx.group().lower().split()) if approx else ""
     pos = m.end()
     start = approx.start() if approx else m.start() - len(code)
-    item = {
-        "value": _value(g),
-        "text": "",
-        "unit": "",
-        "counts": "",
-        "kind": "count",
-        "start": start,
-        "end": pos,
-        "approximate": bool(approx_word) or bool(g["vague"]),
-    }
-    rng = _RANGE.match(text, pos, end) if g["num"] else None
+    value = _value(num, glued, word, vague)
+    if scale:
+        value *= SCALES[scale.lower()]
+    unit = counts = ""
+    kind = "count"
+    approximate = bool(approx_word) or bool(vague)
     if rng:
         pos = rng.end()
-    cur = g["cur"] or code.strip()
-    tail = None if cur else _TAIL_CURRENCY.match(text, pos, end)
-    if g["pct"] or g["glued"] == "%":
-        item.update(unit="%", kind="percent")
-        of = _TAIL_OF_ONLY.match(text, pos, end)
-        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
-        if counts:
-            item["counts"], pos = counts, after
-    elif cur or tail:
-        unit = CURRENCY_SIGNS.get(cur) or CURRENCY_WORDS.get(cur, cur)
-        if tail:
-            unit = CURRENCY_WORDS.get(tail.group("unit").lower(), tail.group("unit"))
-            pos = tail.end()
-        item.update(unit=unit, kind="money")
-        of = _TAIL_OF.match(text, pos, end)
-        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
-        if counts:
-            item["counts"], pos = counts, after
-    elif (t := _TAIL_MEASURE.match(text, pos, end)) or g["glued"] in ("km", "kg"):
-        unit = t.group("unit") if t else g["glued"]
-        item.update(unit=unit, kind="measure", counts=unit)
-        pos = t.end() if t else pos
-        of = _TAIL_OF_ONLY.match(text, pos, end)
-        counts, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
-        if counts:
-            item["counts"], pos = counts, after
-    elif t := _TAIL_DURATION.match(text, pos, end):
-        unit = _DURATION_SINGULAR.get(t.group("unit"), t.group("unit"))
-        item.update(unit=unit, counts=unit, kind="duration")
+    cur = cur or code.strip()
+    pct = pct or glued == "%"
+    # The unit word after it, unless a sign or a per cent says what it is.
+    t = None if pct or cur else _TAIL_UNIT.match(text, pos, end)
+    found = t.lastgroup if t else None
+    if found == "duration" and glued not in ("km", "kg"):
+        unit = t.group("duration")
+        counts = unit = _DURATION_SINGULAR.get(unit, unit)
+        kind = "duration"
         # "over two weeks" means during them, not more than two.
-        item["approximate"] = approx_word in _DURATION_APPROX or bool(g["vague"])
+        approximate = approx_word in _DURATION_APPROX or bool(vague)
         pos = t.end()
+    elif pct or cur or found or glued in ("km", "kg"):
+        if pct:
+            unit, kind = "%", "percent"
+        elif cur or found == "currency":
+            unit = CURRENCY_SIGNS.get(cur) or CURRENCY_WORDS.get(cur, cur)
+            if found:
+                unit = t.group("currency")
+                unit = CURRENCY_WORDS.get(unit.lower(), unit)
+                pos = t.end()
+            kind = "money"
+        else:  # a measure word, else a measure glued to the number ("5km")
+            if found == "measure":
+                unit = t.group("measure")
+                pos = t.end()
+            else:
+                unit = glued
+            counts, kind = unit, "measure"
+        # What it is of: "70% of the border", "$3 billion for its army".
+        of = (_TAIL_OF if kind == "money" else _TAIL_OF_ONLY).match(text, pos, end)
+        phrase, after = _noun_phrase(text, of.end() - 1, end) if of else ("", pos)
+        if phrase:
+            counts, pos = phrase, after
     else:
-        counts, after = _noun_phrase(text, pos, end)
-        if counts:
-            item["counts"], pos = counts, after
-            item["unit"] = counts.split()[-1]
-        elif not g["num"]:
+        phrase, after = _noun_phrase(text, pos, end)
+        if phrase:
+            counts, pos = phrase, after
+            unit = phrase[phrase.rfind(" ") + 1 :]  # its last word
+        elif not num:
             return None  # "the two", "one of": no quantity
-    word = (g["word"] or "").lower()
-    if word == "one" and _PRONOUN_ONE.search(text, max(0, m.start() - 8), m.start()):
+    if (
+        word
+        and word.lower() == "one"
+        and _PRONOUN_ONE.search(text, max(0, m.start() - 8), m.start())
+    ):
         return None  # "no one", "the one"
-    item["end"] = pos
-    item["text"] = text[start:pos]
-    return item
+    return {
+        "value": value,
+        "text": text[start:pos],
+        "unit": unit,
+        "counts": counts,
+        "kind": kind,
+        "start": start,
+        "end": pos,
+        "approximate": approximate,
+    }
 
 
 def _counts_something(text: str, pos: int) -> bool:
     counts, _ = _noun_phrase(text, pos, min(len(text), pos + 80))
-    return bool(counts) and counts.split()[-1][-1:] == "s"
+    return counts.endswith("s")  # its last word (counts has no spaces at its ends)
 
 
 # --- Words present --------------------------------------------------------------------
@@ -425,19 +495,16 @@ def _counts_something(text: str, pos: int) -> bool:
 # with other scorers) say instead which of the words such a pattern needs occur, and where.
 
 # Non-ASCII characters that a pattern ignoring case matches to an ASCII letter.
-_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_CLOSING = " \"'”’»)]"  # what may close a sentence after its "?"
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _OPINION_WORDS = frozenset(
     w.encode()
-    for w in _split(
-        "think believe feel hope fear doubt view opinion should must ought need needs "
-        "disgrace disgraceful shameful outrageous absurd ridiculous unacceptable appalling "
-        "terrible horrible awful wonderful great best worst stupid scandal scandalous "
-        "shocking deplorable despicable disgusting pathetic brilliant excellent fantastic "
-        "hopefully sadly shame"
-    )
+    for w in _split("think believe feel hope fear doubt view opinion should must ought need needs")
+    + _OPINION_ADJECTIVES
 )
 _EVENT_BYTES = frozenset(w.encode() for w in EVENT_WORDS if w.isascii())
 _ANCHOR_BYTES = frozenset(w.encode() for w in _ANCHOR_WORDS)
+_ANCHOR_TEXT = {w.encode(): w for w in _ANCHOR_WORDS}
 # Where the anchor and opinion words (all of letters a-z) occur as whole runs of letters.
 _RUN_WORDS = WholeWords(_ANCHOR_BYTES | _OPINION_WORDS)
 
@@ -470,10 +537,16 @@ def _number_anchors(low: Lowered, signs: str = "$") -> dict[int, str]:
         start, end = m.span()
         found[start] = lower[start:end]
     for sign in signs:
-        i = lower.find(sign)
-        while i >= 0:
-            found[i] = sign
-            i = lower.find(sign, i + 1)
+        if sign == "$":  # in the bytes (one a character), found far faster than in a str
+            i = data.find(b"$")
+            while i >= 0:
+                found[i] = sign
+                i = data.find(b"$", i + 1)
+        elif sign in low.rare:  # (the text's characters outside ASCII: else it has none)
+            i = lower.find(sign)
+            while i >= 0:
+                found[i] = sign
+                i = lower.find(sign, i + 1)
     return found
 
 
@@ -482,18 +555,29 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     alternatives never overlap (digits, commas, dots and currency signs against letters),
     so together they find what each finds alone; a word is a whole run of letters."""
     lower = low.lower
-    if any(ch.isdecimal() for ch in low.rare):  # a digit that is not ASCII
+    if any(map(str.isdecimal, low.rare)):  # a digit that is not ASCII
         found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
     elif _CURRENCY_SIGNS.isdisjoint(low.rare):
         found = _number_anchors(low)
     else:
         found = _number_anchors(low, _ALL_SIGNS)
     at = _runs_at(low)
-    # Only where a word is a whole run can _WORD_ANCHOR match (a word boundary either side).
-    for pos in [pos for word in _ANCHOR_BYTES.intersection(at) for pos in at[word]]:
-        if pos not in found and (m := _WORD_ANCHOR.match(lower, pos)):
-            found[pos] = m.group()
-    return sorted(found.items())
+    # Only where a word is a whole run can _WORD_ANCHOR match: a run of a-z bounded by other
+    # characters, so the match is the whole run, and it matches where the characters
+    # either side are no word characters (\b: str.isalnum() or "_", as the engine has it).
+    n = len(lower)
+    for word in _ANCHOR_BYTES.intersection(at):
+        size = len(word)
+        for pos in at[word]:
+            if pos in found:
+                continue
+            if pos and (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
+                continue
+            after = pos + size
+            if after < n and (lower[after].isalnum() or lower[after] == "_"):
+                continue
+            found[pos] = _ANCHOR_TEXT[word]
+    return [(pos, found[pos]) for pos in sorted(found)]  # ints sort faster than pairs
 
 
 def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
@@ -506,22 +590,29 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
         if pos < taken:
             continue
         before = text[pos - 1] if pos else " "
-        digit = before.isdigit() or text[pos].isdigit()
+        ch = text[pos]
+        digit = before.isdigit() or ch.isdigit()
         if digit and (
             before.isalnum()
             or before in ".,/"
             or (before == "-" and pos > 1 and text[pos - 2].isalpha())
         ):
             continue  # "G20", "Covid-19", "3/4"
-        if text[pos].isdecimal():
+        if ch.isdecimal():
             d = _DATE_AT_DIGIT.match(text, pos)
         else:  # a number word or a currency sign opens no date
-            d = _DATE_AT.match(text, pos) if word in _DATE_WORDS else None
+            date_at = _DATE_AT_WORD.get(word)
+            d = date_at.match(text, pos) if date_at else None
         if d:
             dates.append(d.span())
             taken = d.end()
             continue
-        y = _YEAR_AT.match(text, pos) if text[pos].isdigit() and before not in "$€£¥₽" else None
+        # A year opens with an ASCII 1 or 2.
+        y = (
+            _YEAR_AT.match(text, pos)
+            if (ch == "1" or ch == "2") and before not in "$€£¥₽"
+            else None
+        )
         if y and (
             _YEAR_CONTEXT.search(text, max(0, pos - 12), pos)
             or not _counts_something(text, y.end())
@@ -530,29 +621,45 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
             taken = y.end()
             continue
         if word in ("dozen", "hundred", "thousand", "million", "billion"):
-            article = re.search(r"(?i)\ban?\s+\Z", text[max(0, pos - 4) : pos])
+            article = _ARTICLE_BEFORE.search(text[max(0, pos - 4) : pos])
             if not article:
                 continue
             pos -= len(article.group())
         m = _NUM_AT.match(text, pos)
         if not m:
             continue
-        g = m.groupdict()
+        groups = m.groups()  # cur, num, glued, word, vague, scale, pct
+        num = groups[1]
         # The words before decide whether it is an identifier, approximate, or money;
         # a set look-up first spares most of the regular expressions.
         lo = max(0, pos - 24)
         window = text[lo:pos]
-        prev = window.split()[-1].lower() if window.strip() else ""
+        last = window.rsplit(None, 1)  # [..., its last word], or [] if all whitespace
+        prev = last[-1].lower() if last else ""
         if prev.endswith("#") or (prev in _ID_WORDS and window[-1:].isspace()):
             continue
         approx = _APPROX_ENDING[prev].search(text, lo, pos) if prev in _APPROX_LAST else None
-        code = _CODE_BEFORE.search(text, lo, pos) if g["num"] and prev.upper() in _CODES else None
-        item = _number(text, m, g, end, approx, code.group() if code else "")
+        # (upper() never shortens a word: one longer than a code never becomes one)
+        code = (
+            _CODE_BEFORE.search(text, lo, pos)
+            if num and len(prev) <= 3 and prev.upper() in _CODES
+            else None
+        )
+        rng = None
+        if num:
+            # _RANGE opens with "-", "–" or "to", after one whitespace character at most:
+            # where neither of the next two characters can be one, it is not tried.
+            after = m.end()
+            c = text[after] if after < end else ""
+            if c.isspace() and after + 1 < end:
+                c = text[after + 1]
+            if c == "-" or c == "–" or c == "t":
+                rng = _RANGE.match(text, after, end)
+        item = _number(text, m, groups, end, approx, code.group() if code else "", rng)
         if item is None:
             continue
         numbers.append(item)
         taken = item["end"]
-        rng = _RANGE.match(text, m.end(), end) if g["num"] else None
         if rng:  # "200-300 people": both ends count the same thing
             second = dict(item, value=float(rng.group(1).replace(",", "")))
             second.update(start=rng.start(1), end=rng.end(1), text=rng.group(1))
@@ -563,33 +670,41 @@ def scan(text: str) -> tuple[list[dict], list[tuple[int, int]]]:
 # --- Scorer ---------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=SHARED_CACHE_SIZE)
-def _attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """What the attribution scorer covers (statements, contents, cues), merged and sorted."""
-    spans = []
+def _attribution_spans(text: str) -> tuple[list[int], list[int]]:
+    """What the attribution scorer covers (statements, contents, cues), merged: the starts
+    and the ends of the merged spans, ascending (each of its spans ends where it starts or
+    after, so the merged ones follow one another and their ends ascend)."""
+    # Each (start, end) as one int, start * width + end, which sorts as the pair does (the
+    # offsets lie in 0..len(text)): ints compare far faster than tuples of them.
+    width = len(text) + 1
+    keys = []
     for a in score_attribution(text).evidence.get("attributions", []):
-        spans += [(a["start"], a["end"]), (a["content_start"], a["content_end"])]
-        spans.append((a["cue_start"], a["cue_end"]))
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
+        keys += (
+            a["start"] * width + a["end"],
+            a["content_start"] * width + a["content_end"],
+            a["cue_start"] * width + a["cue_end"],
+        )
+    keys.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for key in keys:
+        s = key // width
+        e = key - s * width
+        if ends and s <= ends[-1]:
+            if e > ends[-1]:
+                ends[-1] = e
         else:
-            merged.append([s, e])
-    return tuple((s, e) for s, e in merged)
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
 
 
-def _no_event_word(low: Lowered, sentence: str, start: int, end: int) -> bool:
-    """EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower())): its runs of a-z are
-    those of the lower-cased text, unless lower case changed a length."""
+def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
+    """EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower())): its runs of
+    a-z are those of the lower-cased text, unless lower case changed a length."""
     if low.same:
         return _EVENT_BYTES.isdisjoint(low.letters[start:end].split())
-    return EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
-
-
-def _overlaps(spans: tuple[tuple[int, int], ...], ends: list[int], s: int, e: int) -> bool:
-    i = bisect_right(ends, s)  # the first merged span ending after s
-    return i < len(spans) and spans[i][0] < e
+    return EVENT_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
 
 
 # Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
@@ -614,45 +729,69 @@ def score_claims(
     low = lowered(text)
     opinion_sentences = _opinion_sentences(text, spans, low)
     mentions = mention_spans(text, context.curated_actors)
-    mention_starts = [s for s, _ in mentions]
-    attributed_spans = _attribution_spans(text)
-    attributed_ends = [e for _, e in attributed_spans]
+    attributed_starts, attributed_ends = _attribution_spans(text)
+    # The sentences ascend and do not overlap, so one pointer into each sorted list (the
+    # first item at or after the sentence) replaces binary searches of each sentence.
     number_starts = [n["start"] for n in numbers]
-    date_starts = [a for a, _ in dates]
+    n_numbers, n_dates, n_mentions = len(numbers), len(dates), len(mentions)
+    n_attributed = len(attributed_ends)
+    i_number = i_date = i_mention = i_attributed = 0
     claims = []
+    unattributed = numbers_count = 0
     for k, (s, e) in enumerate(spans):
-        sentence = text[s:e]
-        if sentence.rstrip(" \"'”’»)]").endswith("?"):
+        # A question: its last character but closing quotes, brackets and spaces is "?"
+        # (text[s:e].rstrip(_CLOSING).endswith("?"), read from its end without a copy).
+        j = e - 1
+        while j >= s and text[j] in _CLOSING:
+            j -= 1
+        if j >= s and text[j] == "?":
             continue
-        nums = numbers[bisect_left(number_starts, s) : bisect_left(number_starts, e)]
-        dated = dates[bisect_left(date_starts, s) : bisect_left(date_starts, e)]
-        when = [text[a:b] for a, b in dated] if dated else []
-        i = bisect_left(mention_starts, s)
-        has_actor = i < len(mention_starts) and mention_starts[i] < e
-        if not nums:
+        while i_number < n_numbers and number_starts[i_number] < s:
+            i_number += 1
+        first_number = i_number
+        while i_number < n_numbers and number_starts[i_number] < e:
+            i_number += 1
+        while i_date < n_dates and dates[i_date][0] < s:
+            i_date += 1
+        j = i_date
+        while j < n_dates and dates[j][0] < e:
+            j += 1
+        when = [text[a:b] for a, b in dates[i_date:j]] if j > i_date else []
+        i_date = j
+        while i_mention < n_mentions and mentions[i_mention][0] < s:
+            i_mention += 1
+        has_actor = i_mention < n_mentions and mentions[i_mention][0] < e
+        if first_number == i_number:  # no number
             if not has_actor:
                 continue
-            if (opinion_sentences is None or k in opinion_sentences) and _OPINION.search(sentence):
+            if (opinion_sentences is None or k in opinion_sentences) and _OPINION.search(text[s:e]):
                 continue
-            if not when and _no_event_word(low, sentence, s, e):
+            if not when and _no_event_word(low, text, s, e):
                 continue
+        # Attributed: a merged span ends after the sentence starts and starts before it ends.
+        while i_attributed < n_attributed and attributed_ends[i_attributed] <= s:
+            i_attributed += 1
+        attributed = i_attributed < n_attributed and attributed_starts[i_attributed] < e
+        if not attributed:
+            unattributed += 1
+        nums = numbers[first_number:i_number]
+        numbers_count += len(nums)
         claims.append(
             {
                 "start": s,
                 "end": e,
-                "attributed": _overlaps(attributed_spans, attributed_ends, s, e),
+                "attributed": attributed,
                 "reason": "number" if nums else "dated event" if when else "event",
                 "numbers": nums,
                 "dates": when,
             }
         )
-    n_numbers = sum(len(c["numbers"]) for c in claims)
     return ScoreResult(
         values={
             "claim_count": len(claims),
             "claim_share": fast_round(len(claims) / len(spans), 4),
-            "unattributed_claim_count": sum(not c["attributed"] for c in claims),
-            "numbers_count": n_numbers,
+            "unattributed_claim_count": unattributed,
+            "numbers_count": numbers_count,
         },
         evidence={"claims": claims},
     )
@@ -662,7 +801,7 @@ def _opinion_sentences(text: str, spans: list[tuple[int, int]], low: Lowered) ->
     """The sentences where _OPINION may match: those with one of the words it needs (it
     ignores case, so first make sure that no other character can stand for a-z); None:
     any sentence may."""
-    if not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII):
+    if not text.isascii() and not _FOLDS_TO_ASCII.isdisjoint(low.rare):
         return None
     starts = [s for s, _ in spans]
     at = _runs_at(low)

@@ -364,6 +364,25 @@ def test_no_date_opens_at_an_anchor_word_that_is_not_a_date_word():
                 assert _DATE_AT.match(form + tail) is None, form + tail
 
 
+def test_the_date_pattern_of_a_date_word_finds_what_the_whole_pattern_finds():
+    from analysis.scoring.claims import _DATE_AT, _DATE_AT_WORD, _DATE_WORDS
+
+    # Written for the tests: each date word in three cases, then what may follow, after
+    # what may come before ("in May", "mid-May").
+    tails = ["", " ", ".", ". 5", " 5", " 5th, 2021", " of 2020", " of last year", " year"]
+    tails += [", March 3", " 12 of June, 2019", " week", "s", "-", " a.m.", " May 5"]
+    heads = ["", "in ", "mid-", "last ", "this ", "x"]
+    for word in sorted(_DATE_WORDS):
+        for form in (word, word.capitalize(), word.upper(), word.capitalize() + "."):
+            for head in heads:
+                for tail in tails:
+                    text = head + form + tail
+                    pos = len(head)
+                    whole = _DATE_AT.match(text, pos)
+                    part = _DATE_AT_WORD[word].match(text, pos)
+                    assert (whole and whole.span()) == (part and part.span()), text
+
+
 def test_the_approximation_by_its_last_word_is_what_the_whole_pattern_finds():
     from analysis.scoring.claims import _APPROX_BEFORE, _APPROX_ENDING, _APPROX_LAST
 
