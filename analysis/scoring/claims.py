@@ -337,6 +337,12 @@ _TAIL_OF_ONLY = re.compile(rf"\s+of\s+{_DETERMINER}")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
 
 
+# The two letters besides ASCII ones that the patterns' IGNORECASE takes for ASCII letters
+# of the number words: long s ("twenty-ſeven") and dotless i. (The Kelvin sign, the third,
+# lower-cases to k.) Folded before the words are looked up, they find their values.
+_FOLD = str.maketrans({"ſ": "s", "ı": "i"})
+
+
 def _value(num: str | None, glued: str | None, word: str | None, vague: str | None) -> float:
     """The quantity of a _NUM_AT match, from its groups, before its scale word."""
     if num:
@@ -345,7 +351,7 @@ def _value(num: str | None, glued: str | None, word: str | None, vague: str | No
         if glued in SCALES:
             value *= SCALES[glued]
     elif word:
-        word = " ".join(word.lower().split())
+        word = " ".join(word.lower().translate(_FOLD).split())
         if "-" in word:
             tens, unit = word.split("-")
             value = WORD_VALUES[tens] + WORD_VALUES[unit]
@@ -354,7 +360,7 @@ def _value(num: str | None, glued: str | None, word: str | None, vague: str | No
         else:
             value = WORD_VALUES[word]
     else:
-        value = VAGUE[" ".join(vague.lower().split())]
+        value = VAGUE[" ".join(vague.lower().translate(_FOLD).split())]
     return value
 
 

@@ -180,6 +180,18 @@ def test_spelled_out_numbers_count_things():
     ]
 
 
+def test_a_number_word_with_a_letter_the_patterns_take_for_ascii_is_read_not_a_crash():
+    # Written for the tests: the case-insensitive patterns take "ſ" (long s) for "s", so
+    # "twenty-ſeven" is found as a number word; its value was looked up unfolded, and the
+    # KeyError failed the whole article.
+    found = numbers("The ministry said twenty-ſeven people were hurt.")
+    assert [brief(n) for n in found] == [(27.0, "people", "people", False)]
+    assert (
+        score_claims("Officials said twenty-ſeven people died on Monday.").values["numbers_count"]
+        == 1
+    )
+
+
 def test_approximate_quantities_are_marked():
     cases = {
         "Over 200 people fled.": 200.0,
