@@ -337,10 +337,18 @@ _TAIL_OF_ONLY = re.compile(rf"\s+of\s+{_DETERMINER}")
 _NP_WORD = re.compile(r"[ \t]+([^\W\d][\w'’-]*|\d[\w-]*[^\W\d][\w'’-]*)")
 
 
-# The two letters besides ASCII ones that the patterns' IGNORECASE takes for ASCII letters
-# of the number words: long s ("twenty-ſeven") and dotless i. (The Kelvin sign, the third,
-# lower-cases to k.) Folded before the words are looked up, they find their values.
-_FOLD = str.maketrans({"ſ": "s", "ı": "i"})
+# Non-ASCII characters that a pattern ignoring case matches to an ASCII letter: İ and ı
+# (i), ſ (long s), the Kelvin sign (k).
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+# The same, lower-cased, as the ASCII letters they stand for (İ lower-cases to i and a
+# combining dot, the Kelvin sign to k): a number word matched with one ("twenty-ſeven")
+# then finds its value.
+_FOLD = str.maketrans({"\u0131": "i", "\u017f": "s", "\u0307": None})
+
+
+def _lower_folded(words: str) -> str:
+    low = words.lower()
+    return low if low.isascii() else low.translate(_FOLD)
 
 
 def _value(num: str | None, glued: str | None, word: str | None, vague: str | None) -> float:
@@ -351,7 +359,7 @@ def _value(num: str | None, glued: str | None, word: str | None, vague: str | No
         if glued in SCALES:
             value *= SCALES[glued]
     elif word:
-        word = " ".join(word.lower().translate(_FOLD).split())
+        word = " ".join(_lower_folded(word).split())
         if "-" in word:
             tens, unit = word.split("-")
             value = WORD_VALUES[tens] + WORD_VALUES[unit]
@@ -360,7 +368,7 @@ def _value(num: str | None, glued: str | None, word: str | None, vague: str | No
         else:
             value = WORD_VALUES[word]
     else:
-        value = VAGUE[" ".join(vague.lower().translate(_FOLD).split())]
+        value = VAGUE[" ".join(_lower_folded(vague).split())]
     return value
 
 
@@ -500,9 +508,7 @@ def _counts_something(text: str, pos: int) -> bool:
 # character. The runs of letters a-z of the lower-cased text (scoring.text.lowered, shared
 # with other scorers) say instead which of the words such a pattern needs occur, and where.
 
-# Non-ASCII characters that a pattern ignoring case matches to an ASCII letter.
 _CLOSING = " \"'”’»)]"  # what may close a sentence after its "?"
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 _OPINION_WORDS = frozenset(
     w.encode()
     for w in _split("think believe feel hope fear doubt view opinion should must ought need needs")

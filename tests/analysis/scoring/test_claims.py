@@ -186,6 +186,10 @@ def test_a_number_word_with_a_letter_the_patterns_take_for_ascii_is_read_not_a_c
     # KeyError failed the whole article.
     found = numbers("The ministry said twenty-ſeven people were hurt.")
     assert [brief(n) for n in found] == [(27.0, "people", "people", False)]
+    # "İ" lower-cases to "i" and a combining dot.
+    assert [n["value"] for n in numbers("The ministry said twenty-fİve people were hurt.")] == [
+        25.0
+    ]
     assert (
         score_claims("Officials said twenty-ſeven people died on Monday.").values["numbers_count"]
         == 1
