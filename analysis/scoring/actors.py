@@ -30,6 +30,7 @@ from analysis.scoring.text import (
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    PLACE_SUFFIXES,
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
@@ -396,12 +397,6 @@ PLACES = _words(
                "Latin America", "North America", "South America", "Eastern Europe",
                "Western Europe", "New York", "Hong Kong", "Persian Gulf", "Black Sea",
                "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "West Bank", "Gaza Strip"))  # fmt: skip
-# Last words of place names ("Badakhshan Province").
-PLACE_SUFFIXES = _words(
-    "Province Region District City River Valley Mountains Mountain Sea Ocean Lake Street "
-    "Square Airport Bridge Island Islands Peninsula Strait Bay Desert Oblast Krai Governorate "
-    "County Border Pass Gorge Canal Basin Plateau Highway Road Avenue Park Stadium Base"
-)
 # A capitalised word right after one of these is a place ("in Doha", "province of Badakhshan").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|into|across|inside|outside|towards?|via|around|throughout)"
@@ -938,7 +933,9 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
-    out.append(_mention(start, end, surface, "person", surface, role))
+    # "Harbour Workers", "United Auto Workers": a named body of people, not one person.
+    kind = "organisation" if words[-1].lower() in GROUP_NOUNS else "person"
+    out.append(_mention(start, end, surface, kind, surface, role))
 
 
 @cython.cfunc
@@ -1325,7 +1322,7 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "2", languages=("en",))
+@register("actors", "3", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

@@ -34,6 +34,7 @@ from analysis.scoring.text import (
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    PLACE_SUFFIXES,
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
@@ -85,6 +86,11 @@ KNOWN_ORGS = _words(
     "India Japan France Germany Britain Uzbekistan Tajikistan Kazakhstan Kyrgyzstan "
     "Turkmenistan Syria Iraq Egypt Belarus NATO AFP AP Democrats Republicans"
 )
+
+
+# Places named for the government that sits there ("Downing Street said"): a body, though
+# the name ends like a place.
+_SEATS = frozenset({"Downing Street"})
 
 
 @cython.cfunc
@@ -2098,12 +2104,24 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or is_acronym
         or not ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
+        or name in _SEATS
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
     ):
         if is_acronym:
             for org in reversed(resolver.orgs):
                 if _acronym(org) == name or f"({name})" in org:
                     return _found(resolver, org)
+        return (
+            _touch(resolver, name, "named_org", role),
+            "named_org",
+            resolver.sources[name]["role"],
+        )
+    if bare[-1] in PLACE_SUFFIXES and name not in _SEATS:
+        # "A café owner on Quay Street said": the place is where the speaker is, not who.
+        return None, "unresolved", ""
+    if len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS:
+        # "Harbour Workers said", "United Auto Workers said": a body of people (a union, an
+        # association), not one person.
         return (
             _touch(resolver, name, "named_org", role),
             "named_org",
@@ -2254,7 +2272,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return total
 
 
-@register("attribution", "5", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "6", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

@@ -333,6 +333,13 @@ GROUP_NOUNS = word_set(
     "shopkeepers organizers organisers soldiers troops members leaders meteorologists "
     "forecasters experts analysts officials residents critics activists researchers doctors"
 )
+# Last words of place names ("Badakhshan Province", "Quay Street"): a name ending in one is
+# a place, neither a person nor a speaker.
+PLACE_SUFFIXES = word_set(
+    "Province Region District City River Valley Mountains Mountain Sea Ocean Lake Street "
+    "Square Airport Bridge Island Islands Peninsula Strait Bay Desert Oblast Krai Governorate "
+    "County Border Pass Gorge Canal Basin Plateau Highway Road Avenue Park Stadium Base"
+)
 # Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
 TITLE_WORDS = word_set(
     "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "

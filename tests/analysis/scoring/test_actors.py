@@ -99,6 +99,13 @@ def test_a_capitalised_sentence_starter_is_not_an_actor():
     assert set(by_name(text)) == {"Russia", "Taliban"}
 
 
+def test_a_named_body_of_workers_is_an_organisation_not_a_person():
+    # Written for the tests.
+    found = by_name("The strike went on. Shawn Fain, who leads the United Auto Workers, said so.")
+    assert found["United Auto Workers"].kind == "organisation"
+    assert found["Shawn Fain"].kind == "person"
+
+
 def test_may_the_month_is_not_an_actor_but_theresa_may_is():
     text = "In May, the council met. The vote was held on May 3. Theresa May resigned."
     found = by_name(text)
@@ -250,7 +257,7 @@ def test_empty_text_has_no_actors():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "2"
+    assert get_scorer("actors").version == "3"
 
 
 def test_the_seed_values_count_actors_by_kind():

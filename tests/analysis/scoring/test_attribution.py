@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "5"
+    assert get_scorer("attribution").version == "6"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -145,6 +145,29 @@ def test_officials_said_is_anonymous():
     assert a["speaker_type"] == "anonymous" and a["speaker"] == "officials"
     assert content(text, a) == "Troops crossed the border"
     assert score_attribution(text).values["anonymous_share"] == 1.0
+
+
+def test_a_street_where_the_speaker_stands_is_not_the_speaker():
+    # Written for the tests.
+    a = only("A café owner on Quay Street said the water rose within minutes.")
+    assert a["speaker"] != "Quay Street" and a["speaker_type"] != "named_person"
+
+
+def test_a_government_named_by_its_street_is_an_organisation():
+    # Written for the tests.
+    assert speaker_types("Downing Street said the talks would go on.") == {
+        "Downing Street": "named_org"
+    }
+
+
+def test_a_named_body_of_workers_is_an_organisation_not_a_person():
+    # Written for the tests.
+    assert speaker_types("Harbour Workers said the cranes had stood idle since June.") == {
+        "Harbour Workers": "named_org"
+    }
+    assert speaker_types("United Auto Workers said the strike would go on.") == {
+        "United Auto Workers": "named_org"
+    }
 
 
 def test_a_source_familiar_with_the_talks_is_anonymous():
