@@ -91,6 +91,9 @@ KNOWN_ORGS = _words(
 # Places named for the government that sits there ("Downing Street said"): a body, though
 # the name ends like a place.
 _SEATS = frozenset({"Downing Street"})
+# Last words of places that govern themselves: "Atlantic City said", "Orange County said"
+# speak for the city's or the county's government, an organisation.
+_GOVERNED = _words("City County Province Region District Oblast Krai Governorate")
 
 
 @cython.cfunc
@@ -1331,6 +1334,8 @@ _SUBJECT_ADVERBS = _words(
     "doesn't just even still now"
 )
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
+# Words for an unnamed number of people ("Several said", "Many say").
+_QUANTIFIERS = _words("several many some most few others both")
 
 
 @cython.cfunc
@@ -2095,8 +2100,8 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     name = " ".join(tokens)
     role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
     bare = [t.rstrip(".") for t in tokens]
-    if len(bare) == 1 and bare[0].lower() in _GROUP_NOUNS:
-        # "Lawyers say …" opening a sentence: a group nobody named.
+    if len(bare) == 1 and (bare[0].lower() in _GROUP_NOUNS or bare[0].lower() in _QUANTIFIERS):
+        # "Lawyers say …", "Several said …" opening a sentence: a group nobody named.
         return _touch(resolver, name, "anonymous", role), "anonymous", role
     is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
     if (
@@ -2105,6 +2110,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or not ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
         or name in _SEATS
+        or bare[-1] in _GOVERNED
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
     ):
         if is_acronym:
@@ -2116,12 +2122,12 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
             "named_org",
             resolver.sources[name]["role"],
         )
-    if bare[-1] in PLACE_SUFFIXES and name not in _SEATS:
+    if bare[-1] in PLACE_SUFFIXES:
         # "A café owner on Quay Street said": the place is where the speaker is, not who.
         return None, "unresolved", ""
-    if len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS:
+    if len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare:
         # "Harbour Workers said", "United Auto Workers said": a body of people (a union, an
-        # association), not one person.
+        # association), not one person (but "Heiserman of the CORE Teachers" is one).
         return (
             _touch(resolver, name, "named_org", role),
             "named_org",

@@ -331,7 +331,11 @@ GROUP_NOUNS = word_set(
     "neighbors supporters opponents aides advisers advisors negotiators nurses volunteers "
     "rebels militants fighters refugees migrants executives managers traders investors "
     "shopkeepers organizers organisers soldiers troops members leaders meteorologists "
-    "forecasters experts analysts officials residents critics activists researchers doctors"
+    "forecasters experts analysts officials residents critics activists researchers doctors "
+    "installers developers builders engineers designers drivers owners homeowners landlords "
+    "tenants shoppers customers consumers commuters passengers patients citizens taxpayers "
+    "pensioners retirees veterans fishermen miners growers producers suppliers retailers "
+    "vendors contractors operators firefighters paramedics officers guards"
 )
 # Last words of place names ("Badakhshan Province", "Quay Street"): a name ending in one is
 # a place, neither a person nor a speaker.

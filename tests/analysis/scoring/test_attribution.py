@@ -153,10 +153,21 @@ def test_a_street_where_the_speaker_stands_is_not_the_speaker():
     assert a["speaker"] != "Quay Street" and a["speaker_type"] != "named_person"
 
 
-def test_a_government_named_by_its_street_is_an_organisation():
+def test_a_government_named_by_its_street_or_its_city_is_an_organisation():
     # Written for the tests.
     assert speaker_types("Downing Street said the talks would go on.") == {
         "Downing Street": "named_org"
+    }
+    assert speaker_types("Atlantic City said the boardwalk would reopen.") == {
+        "Atlantic City": "named_org"
+    }
+
+
+def test_a_capitalised_plural_or_quantifier_opening_a_sentence_is_an_unnamed_group():
+    # Written for the tests.
+    assert speaker_types("Installers say the subsidy came too late.") == {"Installers": "anonymous"}
+    assert speaker_types("Several said the grid could not take more panels.") == {
+        "Several": "anonymous"
     }
 
 
