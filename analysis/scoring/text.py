@@ -338,7 +338,7 @@ GROUP_NOUNS = word_set(
     "vendors contractors operators firefighters paramedics officers guards"
 )
 # Last words of place names ("Badakhshan Province", "Quay Street"): a name ending in one is
-# a place, neither a person nor a speaker.
+# a place, not a person (attribution lets a city or a county speak, as its government).
 PLACE_SUFFIXES = word_set(
     "Province Region District City River Valley Mountains Mountain Sea Ocean Lake Street "
     "Square Airport Bridge Island Islands Peninsula Strait Bay Desert Oblast Krai Governorate "
