@@ -1336,6 +1336,7 @@ _SUBJECT_ADVERBS = _words(
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
 # Words for an unnamed number of people ("Several said", "Many say").
 _QUANTIFIERS = _words("several many some most few others both")
+_UNNAMED_GROUPS = _GROUP_NOUNS | _QUANTIFIERS
 
 
 @cython.cfunc
@@ -2100,7 +2101,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     name = " ".join(tokens)
     role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
     bare = [t.rstrip(".") for t in tokens]
-    if len(bare) == 1 and (bare[0].lower() in _GROUP_NOUNS or bare[0].lower() in _QUANTIFIERS):
+    if len(bare) == 1 and bare[0].lower() in _UNNAMED_GROUPS:
         # "Lawyers say …", "Several said …" opening a sentence: a group nobody named.
         return _touch(resolver, name, "anonymous", role), "anonymous", role
     is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
@@ -2111,6 +2112,9 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
         or name in _SEATS
         or bare[-1] in _GOVERNED
+        # "Harbour Workers said", "United Auto Workers said": a body of people (a union,
+        # an association), not one person (but "Heiserman of the CORE Teachers" is one).
+        or (len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare)
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
     ):
         if is_acronym:
@@ -2125,14 +2129,6 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     if bare[-1] in PLACE_SUFFIXES:
         # "A café owner on Quay Street said": the place is where the speaker is, not who.
         return None, "unresolved", ""
-    if len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare:
-        # "Harbour Workers said", "United Auto Workers said": a body of people (a union, an
-        # association), not one person (but "Heiserman of the CORE Teachers" is one).
-        return (
-            _touch(resolver, name, "named_org", role),
-            "named_org",
-            resolver.sources[name]["role"],
-        )
     # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
     titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
     if titles and titles[-1] == len(bare) - 1:
