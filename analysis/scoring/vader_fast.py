@@ -476,7 +476,7 @@ def span_compounds(
 
     Most sentences hold no lexicon word, or only lexicon words with no modifier among
     the three words before them and none of the other rules' words in the sentence:
-    those are scored in this loop, with no slice of the text, list or call per sentence
+    those are scored in this loop, with no slice of the text and no call per sentence
     (the sum of the valences in order, as compound sums them; a valence is never zero).
     The others go to compound."""
     filler, modifier, complex_ = _FILLER, _MODIFIER, _COMPLEX
