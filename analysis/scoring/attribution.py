@@ -1074,8 +1074,7 @@ def _reported_at(
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
         if not _says_something(scan, content[0], content[1]):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
-    # _cue_span(cue), from the span and words at hand.
-    _add_reported(found, spk, (c0, c1, word, word in LOADED_VERBS), sentence, content)
+    _add_reported(found, spk, _cue_span(cue), sentence, content)
     return True
 
 
@@ -1259,9 +1258,7 @@ _TELL = frozenset(("told", "tell", "tells", "telling"))
 def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
     """Whether all that follows a form of "tell" is whom it was told, and when or where
     ("…, a spokesman told The Wall Street Journal.", "…, Carter told a Senate panel
-    Wednesday."): a short rest with no clause of its own."""
-    if cue.group(0).lower() not in _TELL:
-        return False
+    Wednesday."): a short rest with no clause of its own. The cue is a form of "tell"."""
     # (A slice: at its start, \b takes no account of the character before.)
     return _count_words(scan, after, s_end) <= 8 and not _CLAUSE_START.search(
         scan.text[after:s_end]
@@ -1508,14 +1505,11 @@ def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     return end
 
 
-_CHAINED = re.compile(r"(?:,|\band)\s+\Z")
-
-
 @cython.cfunc
 def _chained(text: str, lo: int, end: int) -> bool:
-    """Whether _CHAINED.search(text, lo, end) matches: a comma, or "and" after no word
-    character, then white space to end, all from lo; a few string checks cost less than
-    the pattern's call."""
+    """Whether re.compile(r"(?:,|\band)\s+\Z").search(text, lo, end) would match: a comma,
+    or "and" after no word character, then white space to end, all from lo; a few string
+    checks cost less than the pattern's call."""
     start = end  # where the white space before end starts
     while start > lo and text[start - 1].isspace():
         start -= 1
@@ -2242,9 +2236,8 @@ def _holds_principal_word(text: str) -> bool:
 @lru_cache(maxsize=1024)
 def _principal(mention: str) -> str | None:
     """Whom a spokesperson, aide or lawyer speaks for: "a spokeswoman for Hillary Clinton",
-    "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign"."""
-    if not _holds_principal_word(mention):
-        return None  # every match holds one of them: most mentions are spared the search
+    "Clinton spokesman Brian Fallon", "Brian Fallon, a spokesman for the campaign".
+    Asked only of a mention that holds a word of _holds_principal_word."""
     pos = 0
     while (m := _PRINCIPAL.search(mention, pos)) is not None:
         name = m.group("after") or m.group("before")
@@ -2331,7 +2324,8 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
         if raw:
             app = raw["app"]
             # Only a mention or apposition with one of the words can name a principal (none
-            # holds a space, so none spans the two joined): the rest skip the join and cache.
+            # holds a space, so none spans the two joined; every _PRINCIPAL match holds one):
+            # the rest skip the join, the cache and the search.
             if _holds_principal_word(mention) or _holds_principal_word(app):
                 principal = _principal(" ".join(filter(None, [mention, app])))
         if principal and kind == "anonymous" and speaker:
