@@ -278,14 +278,13 @@ _ANCHOR_WORDS = (
     | _DATE_WORDS
 )
 _ANCHOR = re.compile(rf"[$€£¥₽]|\d[\d,.]*|\b(?:{trie(_ANCHOR_WORDS)})\b")
-# _ANCHOR in two parts, which never overlap (see _anchors): the first opens with a
-# character class, so the engine skips to digits and currency signs; the words are only
-# tried where one of them occurs.
+# _ANCHOR's number alternative alone (it never overlaps the words, see _anchors): it opens
+# with a character class, so the engine skips to digits and currency signs; the words are
+# found among the runs of letters (_runs_at).
 _NUMBER_ANCHOR = re.compile(r"[\d$€£¥₽](?:(?<=\d)[\d,.]*)?")
 # The same where the only digits are ASCII ones (no lower case makes a digit): the engine
 # tests a range faster than the Unicode digit class, at every character.
 _ASCII_NUMBER_ANCHOR = re.compile(r"[0-9$€£¥₽](?:(?<=[0-9])[0-9,.]*)?")
-_WORD_ANCHOR = re.compile(rf"\b(?:{trie(_ANCHOR_WORDS)})\b")
 _DECIMALS = _optional(r"\.\d+")
 _NUM_AT = re.compile(
     _optional(r"(?P<cur>US\$|\$|€|£|¥|₽)")
@@ -534,14 +533,14 @@ def _runs_at(low: Lowered) -> dict[bytes, list[int]]:
 # than to a member of a class of characters.
 _DIGIT_TABLE = bytes(48 if 48 <= ch <= 57 else ch if ch in b",.$" else 32 for ch in range(256))
 _DIGIT_RUN = re.compile(rb"0[0,.]*")
-_CURRENCY_SIGNS = frozenset("€£¥₽")
 _ALL_SIGNS = "$€£¥₽"  # those of _ASCII_NUMBER_ANCHOR
 
 
-def _number_anchors(low: Lowered, signs: str = "$") -> dict[int, str]:
+def _number_anchors(low: Lowered, signs: str = _ALL_SIGNS) -> dict[int, str]:
     """{start: text} of what _ASCII_NUMBER_ANCHOR.finditer(low.lower) finds, for a text
     whose currency signs are all among ``signs``: its digit runs and its currency signs,
-    which never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run)."""
+    which never overlap (a sign outside ASCII is one "?" in the bytes, which ends a run).
+    A sign outside ASCII is looked for only in a text that holds it."""
     lower = low.lower
     data = low.ascii.translate(_DIGIT_TABLE)
     found = {}
@@ -569,20 +568,16 @@ def _anchors(low: Lowered) -> list[tuple[int, str]]:
     lower = low.lower
     if any(map(str.isdecimal, low.rare)):  # a digit that is not ASCII
         found = {m.start(): m.group() for m in _NUMBER_ANCHOR.finditer(lower)}
-    elif _CURRENCY_SIGNS.isdisjoint(low.rare):
-        found = _number_anchors(low)
     else:
-        found = _number_anchors(low, _ALL_SIGNS)
+        found = _number_anchors(low)
     at = _runs_at(low)
-    # Only where a word is a whole run can _WORD_ANCHOR match: a run of a-z bounded by other
+    # Only where a word is a whole run can _ANCHOR's word alternative match: a run of a-z bounded by other
     # characters, so the match is the whole run, and it matches where the characters
     # either side are no word characters (\b: str.isalnum() or "_", as the engine has it).
     n = len(lower)
     for word in _ANCHOR_BYTES.intersection(at):
         size = len(word)
-        for pos in at[word]:
-            if pos in found:
-                continue
+        for pos in at[word]:  # (a letter: never where found has a digit or a sign)
             if pos and (lower[pos - 1].isalnum() or lower[pos - 1] == "_"):
                 continue
             after = pos + size
