@@ -1507,7 +1507,7 @@ def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
 
 @cython.cfunc
 def _chained(text: str, lo: int, end: int) -> bool:
-    """Whether re.compile(r"(?:,|\band)\s+\Z").search(text, lo, end) would match: a comma,
+    r"""Whether re.compile(r"(?:,|\band)\s+\Z").search(text, lo, end) would match: a comma,
     or "and" after no word character, then white space to end, all from lo; a few string
     checks cost less than the pattern's call."""
     start = end  # where the white space before end starts
