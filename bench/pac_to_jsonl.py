@@ -5,7 +5,9 @@ Each PAC story is two articles, from outlets of opposite leanings, that AllSides
 side by side as coverage of one story; the story id becomes the "event" label. The text
 is rebuilt from PAC's tokens (spacing around punctuation is approximate). Articles
 without a date are left out: grouping compares only articles published within days of
-each other, and an undated one cannot be placed in time.
+each other, and an undated one cannot be placed in time. Each outlet gets a host of its
+own under ``.example`` (the importer finds an unknown outlet name by its URL's host, so a
+host shared by every row would file all the articles under the first row's outlet).
 
 Run: python bench/pac_to_jsonl.py /path/to/dev.json > /path/to/pac-dev.jsonl
 (dev.json comes from github.com/launchnlp/Partisan-Event-Dataset, data/dev.json; see
@@ -20,6 +22,12 @@ from pathlib import Path
 
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}’”]|n't|'s|'re|'ve|'ll|'d|'m)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{“‘$]) ")
+_NOT_HOST = re.compile(r"[^a-z0-9]+")
+
+
+def outlet_host(source: str) -> str:
+    """A made-up host for one outlet: "Fox News (Online News)" -> "fox-news-online-news.example"."""
+    return _NOT_HOST.sub("-", source.lower()).strip("-") + ".example"
 
 
 def detokenize(sentences: list[list[str]]) -> str:
@@ -37,7 +45,7 @@ def rows(path: Path):
             tokens = article["tokens"]
             sentences = ast.literal_eval(tokens) if isinstance(tokens, str) else tokens
             yield {
-                "url": f"https://pac.example/{article['id']}",
+                "url": f"https://{outlet_host(article['source'])}/{article['id']}",
                 "outlet": article["source"],
                 "title": article["title"],
                 "published": f"{article['date']}T12:00:00+00:00",
