@@ -22,7 +22,9 @@ Choices (docs/corpora/ecbplus.md):
   apart, while grouping compares only articles within a few days of each other. Every
   document of a topic, both sub-topics, is put in one shared 48-hour window, in a seeded
   random order at even steps, and topics are 14 days apart: a deliberately hard setting,
-  two happenings of one kind reported on the same days.
+  two happenings of one kind reported on the same days. ``--apart`` writes the easier
+  setting for comparison: the ECB+ sub-topic's documents in 48 hours of their own a week
+  after the ECB ones, so that grouping never sees the two happenings side by side.
 - Titles: ECB+ texts have no separate headline. The conversion's "title" is the
   document's first sentence (for ECB+ documents the first sentence that is not the URL or
   the date line, often the scraped headline; for ECB documents the lead sentence), and
@@ -59,6 +61,7 @@ DOCUMENT = re.compile(r"(?:^|/)(\d+)(ecb|ecbplus)/(\d+)_(\d+)(ecb|ecbplus)\.json
 START = dt.datetime(2020, 1, 6, 0, 0, tzinfo=dt.UTC)
 TOPIC_GAP = dt.timedelta(days=14)
 TOPIC_SPAN = dt.timedelta(hours=48)
+APART_GAP = dt.timedelta(days=7)  # with --apart, the ECB+ sub-topic's start after the ECB one
 SEED = 2014
 _HOST = re.compile(r"^(?:https?:)?/*(?:www\d?\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 
@@ -130,17 +133,31 @@ def source(document: dict, name: str) -> tuple[str, str]:
     return "", f"ECB document {name.removesuffix('ecb').removesuffix('plus')}"
 
 
-def times(names: list[str], topic: int, seed: int = SEED) -> dict[str, dt.datetime]:
+def times(
+    names: list[str], topic: int, seed: int = SEED, apart: bool = False
+) -> dict[str, dt.datetime]:
     """A publication time for each document of one topic: the topic's 48 hours in even
-    steps, the documents in a random order seeded by ``seed`` and the topic."""
-    order = sorted(names)
-    random.Random(seed * 1000 + topic).shuffle(order)
+    steps, the documents in a random order seeded by ``seed`` and the topic. With
+    ``apart``, the ECB+ sub-topic's documents get 48 hours of their own, a week later
+    (the easier setting: each happening alone in its days)."""
     start = START + (topic - 1) * TOPIC_GAP
-    step = TOPIC_SPAN / max(1, len(order))
-    return {name: start + i * step for i, name in enumerate(order)}
+    groups = [sorted(names)]
+    if apart:
+        groups = [[n for n in groups[0] if not n.endswith("ecbplus")]]
+        groups.append([n for n in names if n.endswith("ecbplus")])
+    when = {}
+    for offset, group in enumerate(groups):
+        order = sorted(group)
+        random.Random(seed * 1000 + topic + 100 * offset).shuffle(order)
+        step = TOPIC_SPAN / max(1, len(order))
+        first = start + offset * APART_GAP
+        when.update((name, first + i * step) for i, name in enumerate(order))
+    return when
 
 
-def rows(documents: Iterable[tuple[str, dict]], seed: int = SEED) -> Iterator[dict]:
+def rows(
+    documents: Iterable[tuple[str, dict]], seed: int = SEED, apart: bool = False
+) -> Iterator[dict]:
     by_topic: dict[int, dict[str, tuple[str, dict]]] = {}
     seen_texts: set[str] = set()
     for path, document in documents:
@@ -157,7 +174,7 @@ def rows(documents: Iterable[tuple[str, dict]], seed: int = SEED) -> Iterator[di
     urls: set[str] = set()
     for topic in sorted(by_topic):
         docs = by_topic[topic]
-        when = times(list(docs), topic, seed)
+        when = times(list(docs), topic, seed, apart)
         for name in sorted(docs, key=lambda n: (when[n], n)):
             subtopic, document = docs[name]
             url, outlet = source(document, name)
@@ -183,6 +200,11 @@ def main(argv: list[str] | None = None) -> None:
         "--topics", default="1-35", help="development topics to write, e.g. 1-35 or 1,3,5"
     )
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--apart",
+        action="store_true",
+        help="the easier setting: a topic's two happenings a week apart, not on the same days",
+    )
     args = parser.parse_args(argv)
     wanted = []
     for part in args.topics.split(","):
@@ -193,7 +215,7 @@ def main(argv: list[str] | None = None) -> None:
         documents = git_documents(args.git_dir, topics)
     else:
         documents = folder_documents(args.folder, topics)
-    for row in rows(documents, args.seed):
+    for row in rows(documents, args.seed, args.apart):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

@@ -119,3 +119,19 @@ def test_asking_for_a_held_out_topic_is_refused(tmp_path, capsys):
         main(["--folder", str(tmp_path), "--topics", "1,36"])
     main(["--folder", str(tmp_path), "--topics", "1-2"])
     assert len(capsys.readouterr().out.splitlines()) == 4
+
+
+def test_apart_gives_the_second_happening_days_of_its_own(tmp_path):
+    _write(tmp_path)
+    written = list(rows(folder_documents(tmp_path, [1]), apart=True))
+    ecb = [dt.datetime.fromisoformat(r["published"]) for r in written if r["event"].endswith("ecb")]
+    plus = [
+        dt.datetime.fromisoformat(r["published"]) for r in written if r["event"].endswith("plus")
+    ]
+    assert min(plus) - max(ecb) > dt.timedelta(days=3)  # beyond grouping's window
+    together = list(rows(folder_documents(tmp_path, [1])))
+    assert (
+        max(dt.datetime.fromisoformat(r["published"]) for r in together)
+        - min(dt.datetime.fromisoformat(r["published"]) for r in together)
+        < TOPIC_SPAN
+    )
