@@ -25,11 +25,13 @@ from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, Scoring
 from analysis.scoring import sentiment as _sentiment
 from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
 from analysis.scoring.text import (
+    BODY_NOUNS,
     CAP_STOP,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    ORGANISATIONS,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -275,55 +277,6 @@ Mujahideen
 Tehreek-e-Taliban Pakistan|TTP
 """
 
-# International bodies, institutions and media that rarely carry an organisation suffix.
-_ORGS = """
-NATO|North Atlantic Treaty Organization|North Atlantic Alliance
-European Union|EU|E.U.
-United Nations|UN|U.N.
-UN Security Council|Security Council|UNSC
-European Commission
-World Health Organization|WHO
-International Monetary Fund|IMF
-World Bank
-World Trade Organization|WTO
-Organization for Security and Co-operation in Europe|OSCE
-Collective Security Treaty Organization|CSTO
-Shanghai Cooperation Organisation|Shanghai Cooperation Organization|SCO
-Commonwealth of Independent States|CIS
-Eurasian Economic Union|EAEU
-Association of Southeast Asian Nations|ASEAN
-African Union
-Arab League
-OPEC
-BRICS
-G7
-G20
-Red Cross|International Committee of the Red Cross|ICRC
-Interpol
-UNHCR|UN Refugee Agency
-UNICEF
-International Atomic Energy Agency|IAEA
-International Criminal Court|ICC
-Amnesty International
-Human Rights Watch
-Kremlin
-White House
-Pentagon
-State Department
-Downing Street
-Congress
-Sputnik
-Reuters
-Associated Press|AP
-AFP|Agence France-Presse
-TASS
-Interfax
-Xinhua
-Bloomberg
-BBC
-CNN
-Al Jazeera
-"""
 
 # Words that end an organisation's name ("Collective Security Treaty Organization").
 ORG_SUFFIXES = _words(
@@ -403,6 +356,9 @@ _LOCATIVE = re.compile(
     r"|\b(?:province|region|city|town|village|district|river|capital|county|valley|port|"
     r"island|state|area|outskirts|suburbs?|streets?)\s+of)\s+(?:the\s+)?\Z"
 )
+# "the government of Nordvale": the word after it names a country (or a region that
+# governs itself), not a person (only a lone word: "the government of Ann Lee" is hers).
+_GOVERNMENT_OF = re.compile(r"(?<![\w])governments?\s+of\s+(?:the\s+)?\Z")
 # The words _LOCATIVE can end with before its "the" and the spaces.
 _LOCATIVE_LAST = tuple(
     _words("in at near into across inside outside toward towards via around throughout of")
@@ -420,7 +376,11 @@ _NOT_SINGLE = PLACES | _MONTHS | ORG_SUFFIXES | TITLES
 
 def _gazetteer() -> dict[str, tuple[str, str]]:
     known: dict[str, tuple[str, str]] = {}
-    for block, kind in ((_ORGS, "organisation"), (_GROUPS, "group"), (_COUNTRIES, "country")):
+    for block, kind in (
+        (ORGANISATIONS, "organisation"),
+        (_GROUPS, "group"),
+        (_COUNTRIES, "country"),
+    ):
         for line in block.strip().splitlines():
             names = line.split("|")
             for name in names:
@@ -547,6 +507,19 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
         and last[-1].endswith(_LOCATIVE_LAST)
         and bool(_LOCATIVE.search(text, start, end))
     )
+
+
+@cython.cfunc
+def _body_named(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the name from start to end is a body's: after one of BODY_NOUNS ("the
+    rights group Civic Watch Doravia") and before a comma, a full stop, a bracket or a
+    verb of saying (not "the group Ann Lee founded")."""
+    if start <= lo or text[start - 1] != " ":
+        return False
+    words = text[max(lo, start - 20) : start - 1].rsplit(None, 1)
+    if not words or words[-1] not in BODY_NOUNS:
+        return False
+    return text[end : end + 1] in (",", ".", ";", ")") or _speech_after(text, end)
 
 
 @cython.cfunc
@@ -964,6 +937,11 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
         return
     if _locative_before(text, max(lo, start - 40), start):
         return
+    if text.endswith(("of ", "of the "), lo, start) and _GOVERNMENT_OF.search(
+        text, max(lo, start - 30), start
+    ):
+        out.append(_mention(start, end, word, "country", word))
+        return
     # Whether it opens its sentence, asked last: most words end before.
     kind = "pending-initial" if _opens_sentence(text, lo, first) else "pending"
     out.append(_mention(start, end, word, kind, word))
@@ -1030,6 +1008,8 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                         if len(found) == before:
                             continue
                         last = found[-1]
+                    elif last.kind == "person" and _body_named(text, lo, last.start, last.end):
+                        last.kind = "organisation"
                 # "Collective Security Treaty Organization (CSTO)": the acronym is an alias.
                 if len(last.surface.split()) > 1:
                     last_end = last.end
@@ -1322,7 +1302,7 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "3", languages=("en",))
+@register("actors", "4", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

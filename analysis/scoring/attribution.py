@@ -29,11 +29,13 @@ import cython
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
+    BODY_NOUNS,
     CAP_STOP,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    ORGANISATION_NAMES,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -88,9 +90,6 @@ KNOWN_ORGS = _words(
 )
 
 
-# Places named for the government that sits there ("Downing Street said"): a body, though
-# the name ends like a place.
-_SEATS = frozenset({"Downing Street"})
 # Last words of places that govern themselves: "Atlantic City said", "Orange County said"
 # speak for the city's or the county's government, an organisation.
 _GOVERNED = _words("City County Province Region District Oblast Krai Governorate")
@@ -507,6 +506,12 @@ def _is_institution(words: list[str]) -> bool:
 
 
 _INDEFINITE = _words("a an one another some several many")
+# Before a name: a body's noun with "of" or "in" ("the government of Nordvale"), its
+# group "of", or a noun that a body's own name follows ("the rights group Civic Watch").
+_BODY_BEFORE = re.compile(
+    rf"(?<!{_W})(?:(?P<of>(?:{trie(_INSTITUTION_NOUNS)})\s+(?:of|in))(?:\s+the)?"
+    rf"|(?:{trie(BODY_NOUNS)}))\s+\Z"
+)
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -2098,19 +2103,33 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     if len(bare) == 1 and bare[0].lower() in _UNNAMED_GROUPS:
         # "Lawyers say …", "Several said …" opening a sentence: a group nobody named.
         return _touch(resolver, name, "anonymous", role), "anonymous", role
+    if len(bare) > 1 and bare[-1].lower() in _GROUP_NOUNS and name.isupper():
+        # "EBOLA SURVIVORS said": in capitals a plural noun for people says nothing of a
+        # name (as "Harbour Workers" does, below), and is read as in lower case: a group
+        # nobody named.
+        return _touch(resolver, name, "anonymous", role), "anonymous", role
+    body = raw.get("body")  # set by _attributions (see _body_before)
+    if body is not None:
+        # "the rights group Civic Watch said": the name is a body's. "the government of
+        # Nordvale said": the government speaks (not Nordvale, which may be a person's
+        # name elsewhere: "the campaign of Ann Lee").
+        name = f"{body} {name}" if body else name
+        _touch(resolver, name, "named_org", role)
+        return name, "named_org", resolver.sources[name]["role"]
+    titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
     is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
     if (
         raw["the"]
         or is_acronym
         or not ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
-        or name in _SEATS
+        or _leading_name(bare) in ORGANISATION_NAMES  # "White House", "Human Rights Watch"
         or bare[-1] in _GOVERNED
         # "Harbour Workers said", "United Auto Workers said": a body of people (a union,
         # an association), not one person (but "Heiserman of the CORE Teachers" is one).
         or (len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare)
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
-    ):
+    ) and not _titled_person(raw, bare, titles):
         if is_acronym:
             for org in reversed(resolver.orgs):
                 if _acronym(org) == name or f"({name})" in org:
@@ -2124,7 +2143,6 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         # "A café owner on Quay Street said": the place is where the speaker is, not who.
         return None, "unresolved", ""
     # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
-    titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
     if titles and titles[-1] == len(bare) - 1:
         # Only titles ("the Foreign Minister" without a name): a role reference.
         return _resolve(resolver, {**raw, "kind": "role", "text": f"the {name}"})
@@ -2137,6 +2155,60 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     canonical = _alias(resolver, name)
     _touch(resolver, canonical, "named_person", role)
     return canonical, "named_person", resolver.sources[canonical]["role"]
+
+
+@cython.cfunc
+def _body_before(text: str, start: int) -> str | None:
+    """What _BODY_BEFORE finds before a name at start: the body's noun with "of" or "in"
+    ("government of"), "" after a noun that a body's name follows, or None. The search
+    only where the word before the name is one that can end a match."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    last = text[max(0, start - 16) : start - 1].rsplit(None, 1)
+    if not last or not (last[-1] in BODY_NOUNS or last[-1] in ("of", "in", "the")):
+        return None
+    m = _BODY_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    return " ".join(m["of"].split()) if m["of"] else ""
+
+
+@cython.cfunc
+def _leading_name(bare: list[str]) -> str:
+    """The name's capitalised words up to the first that is not ("White House" of "White
+    House on Monday")."""
+    n = 0
+    while n < len(bare) and bare[n][:1].isupper():
+        n += 1
+    return " ".join(bare[:n])
+
+
+@cython.cfunc
+def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
+    """Whether the name is a person's after a title ("White House Press Secretary Sarah
+    Sanders", "the Foreign Minister Sergei Lavrov"): a title in the name or before it,
+    and after it only capitalised words, none a word of an organisation or a place and
+    not a known organisation or a body of people. Such a name is a person even where a
+    word before the title ("White House", "Senate", "the") would make it a body."""
+    if titles:
+        after = bare[titles[-1] + 1 :]
+    elif raw["title"]:
+        if raw["title"].split()[1:2] in (["of"], ["in"]):
+            return False  # "the government of President Ann Lee": the government speaks
+        after = bare
+    else:
+        return False
+    if not after or not ORG_WORDS.isdisjoint(after):
+        return False
+    for word in after:
+        if not word[:1].isupper():
+            return False
+    return (
+        not (len(after) == 1 and (after[0] in KNOWN_ORGS or _ACRONYM.fullmatch(after[0])))
+        and " ".join(after) not in ORGANISATION_NAMES
+        and after[-1] not in PLACE_SUFFIXES
+        and after[-1].lower() not in GROUP_NOUNS
+    )
 
 
 @cython.cfunc
@@ -2170,7 +2242,11 @@ def _person_before(text: str, pos: int) -> str:
     that is neither an organisation nor a place we know: who "he" or "she" may be."""
     for m in reversed(list(_PERSON.finditer(text, max(0, pos - 600), pos))):
         words = [w.rstrip(".") for w in m.group().split()]
-        if words[0] in CAP_STOP or any(w in ORG_WORDS or w in KNOWN_ORGS for w in words):
+        if (
+            words[0] in CAP_STOP
+            or any(w in ORG_WORDS or w in KNOWN_ORGS for w in words)
+            or " ".join(words) in ORGANISATION_NAMES  # "White House"
+        ):
             continue
         return m.group()
     return ""
@@ -2267,7 +2343,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return total
 
 
-@register("attribution", "6", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "7", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -2313,6 +2389,10 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
                 and raw["text"].lower() in ("he", "she")
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}
+            if raw and raw["kind"] == "named":
+                body = _body_before(text, raw["start"])
+                if body is not None:
+                    raw = {**raw, "body": body}
             speaker, kind, role = _resolve(resolver, raw)
             if raw is None and c["cue"] == "asked":
                 kind = "unresolved"  # a question put by nobody named: no anonymous source

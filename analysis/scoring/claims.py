@@ -715,7 +715,7 @@ def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
 
 
 # Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
-@register("claims", "2", languages=("en", *claims_languages.LANGUAGES))
+@register("claims", "3", languages=("en", *claims_languages.LANGUAGES))
 def score_claims(
     text: str, language: str = "en", context: ScoringContext = NO_CONTEXT
 ) -> ScoreResult:

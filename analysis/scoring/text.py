@@ -6,8 +6,9 @@ names, so that each scorer's rules stay its own.
 - ``trie``: a regular-expression alternation of words, shared by prefix.
 - ``lowered``: an article in lower case with its runs of letters a-z as bytes, made once
   per text and read by attribution, claims and framing.
-- The verbs of saying, role nouns, titles, honorifics and capitalised stop words that
-  attribution and actors both read.
+- The verbs of saying, role nouns, titles, honorifics, capitalised stop words, known
+  organisations ("White House") and nouns for bodies that attribution and actors both
+  read, so that a name is typed by one rule in both.
 """
 
 from __future__ import annotations
@@ -343,6 +344,67 @@ PLACE_SUFFIXES = word_set(
     "Province Region District City River Valley Mountains Mountain Sea Ocean Lake Street "
     "Square Airport Bridge Island Islands Peninsula Strait Bay Desert Oblast Krai Governorate "
     "County Border Pass Gorge Canal Basin Plateau Highway Road Avenue Park Stadium Base"
+)
+# International bodies, institutions, seats of government and media that rarely carry an
+# organisation suffix ("White House", "Kremlin"): organisations wherever they stand, as a
+# speaker too. One a line, the canonical name first, then other names, "|"-separated.
+ORGANISATIONS = """
+NATO|North Atlantic Treaty Organization|North Atlantic Alliance
+European Union|EU|E.U.
+United Nations|UN|U.N.
+UN Security Council|Security Council|UNSC
+European Commission
+World Health Organization|WHO
+International Monetary Fund|IMF
+World Bank
+World Trade Organization|WTO
+Organization for Security and Co-operation in Europe|OSCE
+Collective Security Treaty Organization|CSTO
+Shanghai Cooperation Organisation|Shanghai Cooperation Organization|SCO
+Commonwealth of Independent States|CIS
+Eurasian Economic Union|EAEU
+Association of Southeast Asian Nations|ASEAN
+African Union
+Arab League
+OPEC
+BRICS
+G7
+G20
+Red Cross|International Committee of the Red Cross|ICRC
+Interpol
+UNHCR|UN Refugee Agency
+UNICEF
+International Atomic Energy Agency|IAEA
+International Criminal Court|ICC
+Amnesty International
+Human Rights Watch
+Kremlin
+White House
+Pentagon
+State Department
+Downing Street
+Congress
+Sputnik
+Reuters
+Associated Press|AP
+AFP|Agence France-Presse
+TASS
+Interfax
+Xinhua
+Bloomberg
+BBC
+CNN
+Al Jazeera
+"""
+# Every name of ORGANISATIONS.
+ORGANISATION_NAMES = frozenset(
+    name for line in ORGANISATIONS.strip().splitlines() for name in line.split("|")
+)
+# Nouns for a body of people that a name may follow as its own ("the rights group Civic
+# Watch", "the watchdog Transparency Now"): that name is the body's, not a person's.
+BODY_NOUNS = word_set(
+    "group organisation organization watchdog charity coalition alliance movement network "
+    "association federation union"
 )
 # Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
 TITLE_WORDS = word_set(
