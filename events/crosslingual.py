@@ -32,6 +32,8 @@ NAME_WEIGHT = 2.0
 NUMBER_WEIGHT = 1.5
 DATE_WEIGHT = 1.0
 MAX_TERMS = 20
+# The share of those kept for numbers and dates, if the report has them.
+FACT_SHARE = 0.3
 KEY_LENGTH = 5
 MIN_KEY_LENGTH = 3
 
@@ -135,7 +137,8 @@ def _dates(text: str) -> Counter:
 
 def crosslingual_terms(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
     """The article's names, numbers and dates as language-free terms, the heaviest
-    ``limit`` of them (a term found n times weighs 1 + 0.5 ln n times its kind's)."""
+    ``limit`` of them (a term found n times weighs 1 + 0.5 ln n times its kind's), of
+    which up to ``FACT_SHARE`` are numbers and dates whatever their weight."""
     text = f"{headline}.\n{body}"
     terms: dict[str, float] = {}
     for prefix, weight, counts in (
@@ -145,7 +148,13 @@ def crosslingual_terms(headline: str, body: str, limit: int = MAX_TERMS) -> dict
     ):
         for key, n in counts.items():
             terms[f"{prefix}{key}"[:80]] = weight * (1 + 0.5 * math.log(n))
-    best = sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))[:limit]
+    ranked = sorted(terms.items(), key=lambda tw: (-tw[1], tw[0]))
+    # Names weigh more, and a long report names more than ``limit`` people, places and
+    # organisations: kept by weight alone, its numbers and dates would all be cut, and
+    # across languages a report without them can join nothing (CROSSING_FACTS).
+    facts = [tw for tw in ranked if not tw[0].startswith("x:n:")][: int(limit * FACT_SHARE)]
+    kept = set(facts)
+    best = facts + [tw for tw in ranked if tw not in kept][: limit - len(facts)]
     return {term: round(weight, 4) for term, weight in best}
 
 

@@ -47,6 +47,15 @@ def test_names_are_capitalised_words_inside_a_sentence_not_weekdays_or_openers()
     assert not any(t.startswith("x:n:t") for t in terms)  # neither "Tuesday" nor "The"
 
 
+def test_a_report_naming_many_people_keeps_its_numbers_and_dates():
+    # Written for the test: 24 fictional names, then two numbers and a date, each once.
+    names = " ".join(f"Then {a}a{b}en spoke." for a in "BDFGKLMN" for b in "drt")
+    terms = crosslingual_terms("", f"{names} He said 480 jobs and 1,250 homes on 3 March.")
+    assert len(terms) == 20
+    assert {"x:d:480", "x:d:1250", "x:t:03-03"} <= set(terms)
+    assert sum(t.startswith("x:n:") for t in terms) == 17
+
+
 def test_english_is_told_from_other_languages_by_its_familiar_words():
     familiar = easy_words()
     assert reads_as_english("The minister said on Tuesday that the plan would go ahead.", familiar)
