@@ -6,15 +6,17 @@ the same numbers (with other separators) and the same dates (with other month na
 These terms let event grouping compare articles across languages without translating
 them and without knowing their language:
 
-- ``x:n:<key>`` a name: a capitalised word inside a sentence, transliterated to ASCII
-  (anyascii), spelling variants of transliteration folded ("kh" and "h", "z" and "s"...),
-  and reduced to its first letter and the consonants after it, at most five: "Varnholt",
-  "Варнхольт" and "Varnholts" are all "vrnhl"; the Russian "в Толлене" and "Tollen" both
-  "tln". Case endings are mostly vowels, which the key drops.
+- ``x:n:<key>`` a name: a capitalised word inside a sentence ("iPhone" too, and "Airbus"
+  in the Italian "dell'Airbus"), transliterated to ASCII (anyascii), spelling variants of
+  transliteration folded ("kh" and "h", "z" and "s"...), and reduced to its first letter
+  and the consonants after it, at most five: "Varnholt", "Варнхольт" and "Varnholts" are
+  all "vrnhl"; the Russian "в Толлене" and "Tollen" both "tln". Case endings are mostly
+  vowels, which the key drops.
 - ``x:d:<digits>`` a number written with digits, its separators taken out: "86,000",
-  "86 000" and "86.000" are one; "4.75" and "4,75" too. Numbers below 10 are left out.
-- ``x:t:<MM-DD>`` a day of a month, from month names in English, German, Spanish,
-  French, Italian, Portuguese and Russian.
+  "86 000" and "86.000" are one; "4.75" and "4,75" too; thousands of millions are
+  billions ("7.200 millones" and "7.2 billion" are "72"). Numbers below 10 are left out.
+- ``x:t:<MM-DD>`` a day of a month, from month names in English, German, Dutch,
+  Spanish, French, Italian, Portuguese and Russian.
 
 Pure functions: no Django.
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from decimal import Decimal
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -38,14 +41,14 @@ KEY_LENGTH = 5
 MIN_KEY_LENGTH = 3
 
 _MONTHS = {
-    1: "january januar jan enero janvier gennaio janeiro января январь",
-    2: "february februar feb febrero février fevrier febbraio fevereiro февраля февраль",
-    3: "march märz maerz mar marzo mars março marco марта март",
+    1: "january januar januari jan enero janvier gennaio janeiro января январь",
+    2: "february februar februari feb febrero février fevrier febbraio fevereiro февраля февраль",
+    3: "march märz maerz maart mar marzo mars março marco марта март",
     4: "april apr abril avril aprile апреля апрель",
-    5: "may mai mayo maggio maio мая май",
+    5: "may mai mei mayo maggio maio мая май",
     6: "june juni jun junio juin giugno junho июня июнь",
     7: "july juli jul julio juillet luglio julho июля июль",
-    8: "august aug agosto août aout августа август",
+    8: "august augustus aug agosto août aout августа август",
     9: "september sept sep septiembre septembre settembre setembro сентября сентябрь",
     10: "october oktober oct octubre octobre ottobre outubro октября октябрь",
     11: "november nov noviembre novembre novembro ноября ноябрь",
@@ -66,6 +69,12 @@ _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\"“”«»„‘’'(—–-]\s*|\n
 _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|[.,](?=\d{3}\b))\d{3})+(?:[.,]\d+)?"
     r"|(?<![\w.,])\d+(?:[.,]\d+)?"
+)
+# Spanish and Portuguese count billions in thousands of millions.
+_MILLIONS = re.compile(
+    r"[ \u00a0]*(?:millions?|millionen|millones|milioni|miljoen|milhões|milhoes|"
+    r"миллиона|миллионов|миллион|млн)\b",
+    re.IGNORECASE,
 )
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b([^\W\d_]+)\s+(\d{1,2})\b", re.IGNORECASE)
@@ -105,7 +114,14 @@ def _names(text: str) -> Counter:
     found: Counter = Counter()
     for match in _WORD.finditer(text):
         raw = re.sub(r"['’]s$", "", match.group())
-        if not raw[0].isupper() or len(raw) < 3 or raw.lower() in NOT_NAMES:
+        # An elided article or preposition written against a name ("dell'Airbus",
+        # "l'Élysée"): the name is what follows it.
+        head, _, rest = raw.replace("’", "'").partition("'")
+        if rest and head.islower() and len(head) <= 6 and rest[0].isupper():
+            raw = rest
+        # A name starts with a capital, or with one small letter before it ("iPhone").
+        capital = raw[0].isupper() or (len(raw) > 1 and raw[0].islower() and raw[1].isupper())
+        if not capital or len(raw) < 3 or raw.lower() in NOT_NAMES:
             continue
         if _SENTENCE_BEFORE.search(text, max(0, match.start() - 3), match.start()):
             continue
@@ -119,6 +135,15 @@ def _numbers(text: str) -> Counter:
     for match in _NUMBER.finditer(text):
         digits = re.sub(r"\D", "", match.group()).lstrip("0")
         has_fraction = bool(re.search(r"[.,]\d{1,2}$", match.group()))
+        if (
+            digits
+            and not has_fraction
+            and int(digits) >= 1000
+            and _MILLIONS.match(text, match.end())
+        ):
+            # Thousands of millions are billions ("7.200 millones", "7.2 billion").
+            billions = format((Decimal(int(digits)) / 1000).normalize(), "f")
+            digits, has_fraction = billions.replace(".", ""), "." in billions
         if digits and (has_fraction or int(digits) >= 10):
             found[digits] += 1
     return found

@@ -1,7 +1,7 @@
 """Grouping across languages by names, numbers and dates.
 
 Sentences and the set tests/data/events_languages.jsonl are written for the tests
-(fictional people and places)."""
+(fictional people and places, apart from a few well-known companies and products)."""
 
 from pathlib import Path
 
@@ -33,8 +33,19 @@ def test_numbers_and_dates_are_read_whatever_the_separators_and_the_month_names(
     russian = crosslingual_terms(
         "Землетрясение", "Погибли 38 человек, 1 400 домов, 14 февраля, магнитуда 6,1."
     )
-    for terms in (english, spanish, russian):
+    dutch = crosslingual_terms(
+        "Aardbeving", "Minstens 38 doden en 1.400 huizen op 14 februari, kracht 6,1."
+    )
+    for terms in (english, spanish, russian, dutch):
         assert {"x:d:38", "x:d:1400", "x:d:61", "x:t:02-14"} <= set(terms), terms
+    # Spanish counts billions in thousands of millions.
+    for text in ("El pedido vale 7.200 millones de dólares.", "The order is worth $7.2 billion."):
+        assert "x:d:72" in crosslingual_terms("", text)
+    assert "x:d:40" in crosslingual_terms("", "Un contrato de 40.000 millones de dólares.")
+    assert "x:d:565" in crosslingual_terms("", "Unos 565 millones de dólares.")
+    # Dutch month names ("maart", "mei", "augustus") beside the others.
+    assert "x:t:03-01" in crosslingual_terms("", "De fabriek sloot op 1 maart 2008.")
+    assert "x:t:05-24" in crosslingual_terms("", "Op 24 mei werd het contract getekend.")
     # Small counts say little: "3 people" is not a term.
     assert not any(t == "x:d:3" for t in crosslingual_terms("x", "Three or 3 people came."))
 
@@ -45,6 +56,15 @@ def test_names_are_capitalised_words_inside_a_sentence_not_weekdays_or_openers()
     )
     assert {"x:n:vrnhl", "x:n:ils", "x:n:ksr"} <= set(terms)
     assert not any(t.startswith("x:n:t") for t in terms)  # neither "Tuesday" nor "The"
+
+
+def test_a_name_after_an_elided_article_and_a_name_with_a_small_first_letter_are_names():
+    italian = crosslingual_terms("", "Il contratto dell'Airbus con l'Aeronautica è firmato.")
+    english = crosslingual_terms("", "The contract of Airbus with the Aeronautica is signed.")
+    assert {"x:n:arbs", "x:n:arntk"} <= set(italian) & set(english)
+    assert "x:n:ifn" in crosslingual_terms("", "Ieri il nuovo iPhone è uscito.")
+    # Neither a lowercase word after an elision nor an English contraction is a name.
+    assert not crosslingual_terms("", "Era dell'anno scorso, and it wasn't Tuesday.")
 
 
 def test_a_report_naming_many_people_keeps_its_numbers_and_dates():
