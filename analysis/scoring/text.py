@@ -406,13 +406,14 @@ BODY_NOUNS = word_set(
     "group organisation organization watchdog charity coalition alliance movement network "
     "association federation union"
 )
-# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
+# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov",
+# "Senate Minority Whip Dick Durbin" (the words before the last title word are the title's).
 TITLE_WORDS = word_set(
     "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "
     "Representative General Gen Colonel Col Commander Chief Director Chairman Chairwoman "
     "Governor Gov Mayor Senator Sen Rep Deputy King Queen Prince Pope Judge Professor Prof "
     "Leader Head Officer Adviser Advisor Captain Capt Lieutenant Lt Sheikh Emir Premier "
-    "Chancellor Speaker Attorney Prosecutor Lawmaker"
+    "Chancellor Speaker Attorney Prosecutor Lawmaker Whip"
 )
 HONORIFICS = word_set("Mr Mrs Ms Dr Sir Dame")
 # Capitalised words that start sentences or clauses and are never a name on their own.
