@@ -31,10 +31,12 @@ from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
+    COMPANY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    OFFICE_FIELDS,
     ORGANISATION_NAMES,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
@@ -69,20 +71,19 @@ _NOT_CUE_BEFORE = _words(
     "the a an this these those such so-called aforesaid his her its their our my your any no "
     "some was were is are been be being am to"
 )
-ORG_WORDS = _words(
-    "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
-    "Party Bank Department Service Services Commission Court Government Administration Forces "
-    "Guard Guards Group Institute Foundation Association Federation Company Corporation Corp "
-    "Inc Ltd Authority Authorities Bureau Parliament Senate Congress Assembly Embassy Mission "
-    "Secretariat Fund Alliance Front Movement Network Navy Command Center Centre Kremlin "
-    "Pentagon Taliban Reuters Sputnik TASS Interfax Xinhua Bloomberg Tass Ria Novosti Times "
-    "News Post Press Media Television Radio Journal University Hospital Coalition Cabinet "
-    "Directorate Staff Troops Prosecutor's Ministry's "
-    # The last words of companies' names: "General Motors", "General Electric" (not the
-    # title General before a surname).
-    "Motors Electric Dynamics Industries Airlines Airways Foods Technologies "
-    "Pharmaceuticals Petroleum Holdings Enterprises Laboratories Insurance"
-)
+ORG_WORDS = (
+    _words(
+        "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
+        "Party Bank Department Service Services Commission Court Government Administration Forces "
+        "Guard Guards Group Institute Foundation Association Federation Company Corporation Corp "
+        "Inc Ltd Authority Authorities Bureau Parliament Senate Congress Assembly Embassy Mission "
+        "Secretariat Fund Alliance Front Movement Network Navy Command Center Centre Kremlin "
+        "Pentagon Taliban Reuters Sputnik TASS Interfax Xinhua Bloomberg Tass Ria Novosti Times "
+        "News Post Press Media Television Radio Journal University Hospital Coalition Cabinet "
+        "Directorate Staff Troops Prosecutor's Ministry's"
+    )
+    | COMPANY_WORDS
+)  # "General Motors", "General Electric": not the title General
 # Capitals, countries and agencies used as speakers by metonymy ("Moscow said"), and
 # parties named by their members ("Democrats said"): organisations, not people.
 KNOWN_ORGS = _words(
@@ -2168,16 +2169,6 @@ def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
 _INITIAL = re.compile(r"[A-Z]")  # of a bare word, its point taken off: "T" of "Peter T. King"
 _COMPASS = _words("North South East West Northern Southern Eastern Western Central")
-# Capitalised words after "Title of" that name an office's field, not the person: "Secretary
-# of State John Kerry", "Minister of Foreign Affairs Sergei Lavrov".
-_PORTFOLIOS = _words(
-    "State Defense Defence Foreign Affairs Homeland Security Treasury Finance Justice Interior "
-    "Labor Labour Commerce Energy Education Agriculture Transportation Transport Health Human "
-    "Services Housing Urban Development Veterans Economy Economic Trade Industry Culture "
-    "Environment War Navy Army Air Force Internal Home Public Works Information Communications "
-    "Planning Immigration Science Technology Emergency Emergencies Situations Natural Resources "
-    "Budget Management Intelligence National Revenue Taxes"
-)
 
 
 @cython.cfunc
@@ -2189,7 +2180,7 @@ def _title_end(bare: list[str], titles: list[int]) -> int:
         first = cut + 2 if cut + 1 < len(bare) and bare[cut + 1] == "the" else cut + 1
         end = first
         while end < len(bare) and (
-            bare[end] in _PORTFOLIOS or (bare[end] == "and" and end > first)
+            bare[end] in OFFICE_FIELDS or (bare[end] == "and" and end > first)
         ):
             end += 1
         while end > first and bare[end - 1] == "and":
@@ -2298,7 +2289,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or (len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare)
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
         # "North Korea said", "South Asia": a place (its government, if it speaks).
-        or (len(bare) > 1 and bare[0] in _COMPASS)
+        or (len(bare) > 1 and bare[0] in _COMPASS and bare[-1] not in PLACE_SUFFIXES)
     ) and not _titled_person(raw, bare, titles):
         if is_acronym:
             for org in reversed(resolver.orgs):

@@ -925,6 +925,7 @@ def test_a_peoples_plural_or_a_region_is_no_person():
     assert speaker_types("Ethiopians said the dam was theirs.") == {"Ethiopians": "anonymous"}
     assert speaker_types("Most Americans say the tax is too high.") == {"Americans": "anonymous"}
     assert speaker_types("South Asia said little about the plan.") == {"South Asia": "named_org"}
+    assert speaker_types("North Korea said the test was a success.") == {"North Korea": "named_org"}
     # A surname that ends the same way is still a name.
     assert speaker_types("Evans said the plan was fine.") == {"Evans": "named_person"}
 
