@@ -27,10 +27,12 @@ from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
+    COMPANY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    OFFICE_FIELDS,
     ORGANISATIONS,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
@@ -279,16 +281,19 @@ Tehreek-e-Taliban Pakistan|TTP
 
 
 # Words that end an organisation's name ("Collective Security Treaty Organization").
-ORG_SUFFIXES = _words(
-    "Ministry Council Organization Organisation Agency Bank Party Army Police Union Committee "
-    "Office Court Department Service Commission Government Administration Forces Force Guard "
-    "Guards Group Institute Foundation Association Federation Company Corporation Corp Inc "
-    "Ltd Authority Bureau Parliament Senate Assembly Embassy Mission Secretariat Fund "
-    "Alliance Front Movement Network Navy Command Corps Troops Brigade Battalion Division "
-    "Cabinet Directorate Coalition University Hospital Tribunal Duma Majlis Legislature "
-    "Commissariat Inspectorate Prosecutor's Consulate Board Centre Center Programme Program "
-    "Airlines Airways Railways News Times Post Journal Agency Television Radio"
-)
+ORG_SUFFIXES = (
+    _words(
+        "Ministry Council Organization Organisation Agency Bank Party Army Police Union Committee "
+        "Office Court Department Service Commission Government Administration Forces Force Guard "
+        "Guards Group Institute Foundation Association Federation Company Corporation Corp Inc "
+        "Ltd Authority Bureau Parliament Senate Assembly Embassy Mission Secretariat Fund "
+        "Alliance Front Movement Network Navy Command Corps Troops Brigade Battalion Division "
+        "Cabinet Directorate Coalition University Hospital Tribunal Duma Majlis Legislature "
+        "Commissariat Inspectorate Prosecutor's Consulate Board Centre Center Programme Program "
+        "Airlines Airways Railways News Times Post Journal Agency Television Radio"
+    )
+    | COMPANY_WORDS
+)  # "General Motors": a company, not a General called Motors
 # Head words after which "of", "for" and "and" continue a name ("Republic of Tajikistan",
 # "Minister for Foreign Affairs"); elsewhere they separate two names ("Taliban and NATO").
 _JOIN_HEADS = (
@@ -857,7 +862,15 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             toks = toks[n:]
             continue
         n = 0
-        while n < len(toks) and (toks[n][0] in TITLES or (n and toks[n][0] in _CONNECTORS)):
+        while (
+            n < len(toks)
+            and (
+                toks[n][0] in TITLES
+                or (n and toks[n][0] in _CONNECTORS)
+                # "Secretary of State John Kerry": the office's field after "of" is the title's.
+                or (n and toks[n][0] in OFFICE_FIELDS and any(t[0] == "of" for t in toks[:n]))
+            )
+        ):
             n += 1
         if n:
             role_start = toks[0][1] if role_start is None else role_start
@@ -1302,7 +1315,7 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "4", languages=("en",))
+@register("actors", "5", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

@@ -31,10 +31,12 @@ from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
+    COMPANY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
+    OFFICE_FIELDS,
     ORGANISATION_NAMES,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
@@ -69,16 +71,19 @@ _NOT_CUE_BEFORE = _words(
     "the a an this these those such so-called aforesaid his her its their our my your any no "
     "some was were is are been be being am to"
 )
-ORG_WORDS = _words(
-    "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
-    "Party Bank Department Service Services Commission Court Government Administration Forces "
-    "Guard Guards Group Institute Foundation Association Federation Company Corporation Corp "
-    "Inc Ltd Authority Authorities Bureau Parliament Senate Congress Assembly Embassy Mission "
-    "Secretariat Fund Alliance Front Movement Network Navy Command Center Centre Kremlin "
-    "Pentagon Taliban Reuters Sputnik TASS Interfax Xinhua Bloomberg Tass Ria Novosti Times "
-    "News Post Press Media Television Radio Journal University Hospital Coalition Cabinet "
-    "Directorate Staff Troops Prosecutor's Ministry's"
-)
+ORG_WORDS = (
+    _words(
+        "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
+        "Party Bank Department Service Services Commission Court Government Administration Forces "
+        "Guard Guards Group Institute Foundation Association Federation Company Corporation Corp "
+        "Inc Ltd Authority Authorities Bureau Parliament Senate Congress Assembly Embassy Mission "
+        "Secretariat Fund Alliance Front Movement Network Navy Command Center Centre Kremlin "
+        "Pentagon Taliban Reuters Sputnik TASS Interfax Xinhua Bloomberg Tass Ria Novosti Times "
+        "News Post Press Media Television Radio Journal University Hospital Coalition Cabinet "
+        "Directorate Staff Troops Prosecutor's Ministry's"
+    )
+    | COMPANY_WORDS
+)  # "General Motors", "General Electric": not the title General
 # Capitals, countries and agencies used as speakers by metonymy ("Moscow said"), and
 # parties named by their members ("Democrats said"): organisations, not people.
 KNOWN_ORGS = _words(
@@ -1960,10 +1965,12 @@ def _acronym(name: str) -> str:
 
 
 class _Resolver:
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self.text = text
         self.sources: dict[str, dict] = {}
         self.people: list[str] = []  # person names in order of mention
         self.orgs: list[str] = []
+        self.unnamed: list[str] = []  # anonymous sources, in order of mention
         self.renamed: dict[str, str] = {}  # bare surname -> full name given later
 
 
@@ -1978,22 +1985,105 @@ def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
     elif role and not src["role"]:
         src["role"] = role
     src["count"] += 1
-    history = resolver.people if kind == "named_person" else resolver.orgs
-    if kind in ("named_person", "named_org"):
+    history = (
+        resolver.people
+        if kind == "named_person"
+        else resolver.unnamed
+        if kind == "anonymous"
+        else resolver.orgs
+    )
+    if kind in ("named_person", "named_org", "anonymous"):
         if name in history:
             history.remove(name)
         history.append(name)
     return name
 
 
+# Role nouns whose holder speaks for someone else ("the spokesman", "the adviser"): never
+# the person named before, whose role they do not name.
+_FOR_OTHERS = _words(
+    "spokesman spokeswoman spokesperson adviser advisor lawyer attorney aide representative"
+)
+# Words that before a role noun make it another office ("vice president", "deputy head").
+_RANKS = _words("vice deputy assistant associate acting under lieutenant")
+_ROLE_WORD = re.compile(rf"(?<!{_W}){_W}+")
+_NEAR = 300  # characters: how far back a person's name counts as just named
+# Titles as news writing abbreviates them ("Vermont Sen."), for a role noun.
+_ABBREVIATED = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general"}
+_POSSESSIVE_AFTER = ("'s", "’s", "' ", "’ ")
+# Words of a role that name an office: a person who holds one is not "the senator" unless
+# it is that office.
+_OFFICES = (ROLE_NOUNS | {w.lower() for w in TITLE_WORDS} | set(_ABBREVIATED.values())) - {
+    "head",
+    "leader",
+    "chief",
+}
+
+
 @cython.cfunc
-def _by_role(resolver: _Resolver, noun: str) -> str | None:
-    words = role_synonyms(noun.lower())
-    for name in reversed(resolver.people):
-        role = resolver.sources[name]["role"].lower()
-        if noun.lower() == "official" or any(w in role for w in words):
+def _fits(role: str, name: str, nouns: set[str], rank: str, places: list[str]) -> int:
+    """1 if a role ("Florida Sen.", "the senator from Vermont") holds one of the nouns as a
+    whole word, with the same rank word before it as the mention ("vice president" is not
+    "the president"), and the mention's capitalised words ("the Florida senator") stand in
+    the role or the name; -1 if it names another office; 0 if it names none, or this one
+    without saying where ("Sen." for "the Vermont senator")."""
+    words = [_ABBREVIATED.get(w, w) for w in _ROLE_WORD.findall(role.lower())]
+    other = 0
+    for i, word in enumerate(words):
+        if word in nouns or (i and f"{words[i - 1]} {word}" in nouns):
+            before = words[i - 1] if i else ""
+            if (before if before in _RANKS else "") != rank:
+                other = -1
+            elif all(p in role or p in name for p in places):
+                return 1
+            # "Sen." for "the Vermont senator": the office, but not said where
+        elif word in _OFFICES:
+            other = -1
+    return other
+
+
+@cython.cfunc
+def _by_role(resolver: _Resolver, mention: str, start: int) -> str | None:
+    """Whom "the senator", "the Florida senator" refers to. First the people quoted
+    before whose names (not as a possessive) stand within _NEAR characters before the
+    mention, the nearest first: one whose role holds the noun (a whole word), or names no
+    office (but the holder of an office that speaks for another, "the spokesman", is
+    never someone named without it); then the last person quoted whose role holds the
+    noun. "the official" is the last anonymous source that was an official."""
+    words = mention.split()
+    noun = words[-1].lower()
+    if noun == "official":
+        for name in reversed(resolver.unnamed):
+            if "official" in name.split() or "officials" in name.split():
+                return name
+        return None
+    nouns = role_synonyms(noun)
+    rank = words[-2].lower() if len(words) > 2 and words[-2].lower() in _RANKS else ""
+    places = [w for w in words[1:-1] if w[:1].isupper()]
+    text = resolver.text
+    lo = max(0, start - _NEAR)
+    near = []
+    for name in resolver.people:
+        last = name.split()[-1]
+        i = text.rfind(last, lo, start)
+        while i >= 0 and (
+            text[i - 1 : i].isalnum()
+            or text[i + len(last) : i + len(last) + 1].isalnum()  # inside another word
+            or text.startswith(_POSSESSIVE_AFTER, i + len(last))
+        ):
+            i = text.rfind(last, lo, i)  # "agrees with Ginsburg's remarks": not the subject
+        if i >= 0:
+            near.append((i, name))
+    near.sort(reverse=True)
+    neutral_ok = noun not in _FOR_OTHERS and not rank
+    for _, name in near:
+        fit = _fits(resolver.sources[name]["role"], name, nouns, rank, places)
+        if fit == 1 or (fit == 0 and neutral_ok):
             return name
-    return resolver.people[-1] if resolver.people else None
+    for name in reversed(resolver.people):
+        if _fits(resolver.sources[name]["role"], name, nouns, rank, places) == 1:
+            return name
+    return None
 
 
 @cython.cfunc
@@ -2060,8 +2150,7 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
         kind = "named_org" if _is_institution(name.split()) else "anonymous"
         return _touch(resolver, name, kind, role), kind, role
     if kind == "role":
-        noun = raw["text"].split()[-1]
-        name = _by_role(resolver, noun)
+        name = _by_role(resolver, raw.get("noun") or raw["text"], raw["start"])
         if name:
             return _found(resolver, name)
         role = " ".join(raw["text"].split()[1:])
@@ -2077,11 +2166,66 @@ def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
     return name, src["type"], src["role"]
 
 
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
+_INITIAL = re.compile(r"[A-Z]")  # of a bare word, its point taken off: "T" of "Peter T. King"
+_COMPASS = _words("North South East West Northern Southern Eastern Western Central")
+
+
+@cython.cfunc
+def _title_end(bare: list[str], titles: list[int]) -> int:
+    """Where the title of a name ends: after its last title word, and after the office's
+    field that "of" adds to it ("Secretary of State", "Secretary of the Navy")."""
+    cut = titles[-1] + 1
+    if cut < len(bare) and bare[cut] == "of":
+        first = cut + 2 if cut + 1 < len(bare) and bare[cut + 1] == "the" else cut + 1
+        end = first
+        while end < len(bare) and (
+            bare[end] in OFFICE_FIELDS or (bare[end] == "and" and end > first)
+        ):
+            end += 1
+        while end > first and bare[end - 1] == "and":
+            end -= 1
+        if end > first:
+            cut = end
+    return cut
+
+
+@cython.cfunc
+def _is_people(word: str) -> bool:
+    """Whether a capitalised word is a people's plural ("Ethiopians", "Americans", not
+    "Evans" or "Caltrans")."""
+    return (
+        len(word) >= 6
+        and word.endswith(("ians", "eans", "oans", "cans"))
+        and word[0].isupper()
+        and word[1:].islower()
+        and word not in KNOWN_ORGS
+    )
+
+
 @cython.cfunc
 def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     tokens = raw["named"].split()
     while tokens and tokens[0].rstrip(".") in CAP_STOP:
         tokens.pop(0)
+    # "NBC's Chuck Todd", "Reuters' Luciana Lopez": the name after the last possessive is
+    # the speaker's; the one before it says where they work (their affiliation, in the role).
+    # Not where the words after it are a body's name ("the County Sheriff's Department",
+    # "Podesta Group's CEO"), which the possessive belongs to.
+    affiliation = ""
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].endswith(_POSSESSIVES) and tokens[i + 1][:1].isupper():
+            rest = [t.rstrip(".") for t in tokens[i + 1 :]]
+            if not ORG_WORDS.isdisjoint(rest) or (len(rest) == 1 and _ACRONYM.fullmatch(rest[0])):
+                break
+            owner = tokens[: i + 1]
+            if "and" in owner:
+                owner = owner[len(owner) - owner[::-1].index("and") :]
+            owner[-1] = owner[-1][:-2] if owner[-1].endswith(("'s", "’s")) else owner[-1][:-1]
+            affiliation = "" if owner == [owner[-1]] and owner[-1] in CAP_STOP else " ".join(owner)
+            tokens = tokens[i + 1 :]
+            break
+    the = raw["the"] and not affiliation  # "the Post's Chris Cillizza": the Post's "the"
     last = tokens[-1] if tokens else ""
     if (
         last.endswith(".")
@@ -2098,7 +2242,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     ):
         return None, "unresolved", ""  # "His spokesman said": not a name
     name = " ".join(tokens)
-    role = " ".join(filter(None, [raw["title"], _role(raw["app"])]))
+    role = " ".join(filter(None, [raw["title"], affiliation, _role(raw["app"])]))
     bare = [t.rstrip(".") for t in tokens]
     if len(bare) == 1 and bare[0].lower() in _UNNAMED_GROUPS:
         # "Lawyers say …", "Several said …" opening a sentence: a group nobody named.
@@ -2108,7 +2252,10 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         # name (as "Harbour Workers" does, below), and is read as in lower case: a group
         # nobody named.
         return _touch(resolver, name, "anonymous", role), "anonymous", role
-    body = raw.get("body")  # set by _attributions (see _body_before)
+    if len(bare) == 1 and _is_people(bare[0]):
+        # "Ethiopians said", "Americans say": a nationality's plural, a group nobody named.
+        return _touch(resolver, name, "anonymous", role), "anonymous", role
+    body = None if affiliation else raw.get("body")  # set by _attributions (_body_before)
     if body is not None:
         # "the rights group Civic Watch said": the name is a body's. "the government of
         # Nordvale said": the government speaks (not Nordvale, which may be a person's
@@ -2117,9 +2264,21 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         _touch(resolver, name, "named_org", role)
         return name, "named_org", resolver.sources[name]["role"]
     titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
+    if all(t in HONORIFICS for t in bare):
+        return None, "unresolved", ""  # "Mr." alone: the name is cut off
+    if (
+        titles
+        and titles[-1] == len(bare) - 1
+        and bare[-1] in TITLE_WORDS
+        and not the
+        and (len(bare) == 1 or bare[-2] in HONORIFICS or _INITIAL.fullmatch(bare[-2]))
+    ):
+        # "King said", "Mr. King said", "Peter T. King said": a title word after nothing,
+        # an honorific or an initial is a surname, not a title.
+        titles.pop()
     is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
     if (
-        raw["the"]
+        the
         or is_acronym
         or not ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
@@ -2129,11 +2288,18 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         # an association), not one person (but "Heiserman of the CORE Teachers" is one).
         or (len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare)
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
+        # "North Korea said", "South Asia": a place (its government, if it speaks).
+        or (len(bare) > 1 and bare[0] in _COMPASS and bare[-1] not in PLACE_SUFFIXES)
     ) and not _titled_person(raw, bare, titles):
         if is_acronym:
             for org in reversed(resolver.orgs):
                 if _acronym(org) == name or f"({name})" in org:
                     return _found(resolver, org)
+        if raw["title"] and raw["title"].istitle():
+            # "General Motors said": a capitalised title word that opens a body's name is
+            # the name's ("General"), not the role of someone called "Motors".
+            name = f"{raw['title']} {name}"
+            role = " ".join(filter(None, [affiliation, _role(raw["app"])]))
         return (
             _touch(resolver, name, "named_org", role),
             "named_org",
@@ -2142,14 +2308,17 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     if bare[-1] in PLACE_SUFFIXES:
         # "A café owner on Quay Street said": the place is where the speaker is, not who.
         return None, "unresolved", ""
-    # Split a leading title off the name: "Foreign Minister Sergei Lavrov".
-    if titles and titles[-1] == len(bare) - 1:
-        # Only titles ("the Foreign Minister" without a name): a role reference.
-        return _resolve(resolver, {**raw, "kind": "role", "text": f"the {name}"})
+    # Split a leading title off the name: "Foreign Minister Sergei Lavrov", "Secretary of
+    # State John Kerry".
+    cut = _title_end(bare, titles) if titles else 0
+    if titles and cut == len(bare):
+        # Only titles ("the Foreign Minister", "the Secretary of State" without a name): a
+        # role reference, by the title's last word ("the Secretary").
+        noun = " ".join(["the", *tokens[: titles[-1] + 1]])
+        return _resolve(resolver, {**raw, "kind": "role", "text": f"the {name}", "noun": noun})
     if titles:
-        cut = titles[-1] + 1
         title = " ".join(t for t in tokens[:cut] if t.rstrip(".") not in HONORIFICS)
-        role = " ".join(filter(None, [raw["title"], title, _role(raw["app"])]))
+        role = " ".join(filter(None, [raw["title"], affiliation, title, _role(raw["app"])]))
         tokens = tokens[cut:]
         name = " ".join(tokens)
     canonical = _alias(resolver, name)
@@ -2191,7 +2360,7 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
     not a known organisation or a body of people. Such a name is a person even where a
     word before the title ("White House", "Senate", "the") would make it a body."""
     if titles:
-        after = bare[titles[-1] + 1 :]
+        after = bare[_title_end(bare, titles) :]
     elif raw["title"]:
         if raw["title"].split()[1:2] in (["of"], ["in"]):
             return False  # "the government of President Ann Lee": the government speaks
@@ -2244,6 +2413,7 @@ def _person_before(text: str, pos: int) -> str:
         words = [w.rstrip(".") for w in m.group().split()]
         if (
             words[0] in CAP_STOP
+            or words[0] in _COMPASS  # "South Asia", "North Carolina"
             or any(w in ORG_WORDS or w in KNOWN_ORGS for w in words)
             or " ".join(words) in ORGANISATION_NAMES  # "White House"
         ):
@@ -2281,11 +2451,13 @@ def _role(apposition: str) -> str:
 @cython.cfunc
 def _without_principal(speaker: str, principal: str) -> str:
     """An unnamed spokesperson's words without the principal they speak for, when it
-    comes after them ("a spokeswoman" of "a spokeswoman for Hillary Clinton"); a
-    principal before the noun stays ("a Clinton spokeswoman", "a Twitter spokesman"):
-    cut there, nothing but the article was left."""
-    before = speaker[: max(speaker.lower().find(principal.lower()), 0)].strip()
-    return before if before and before.lower() not in _DETERMINERS else speaker
+    comes after them, after "for", "to" or "of" ("a spokeswoman" of "a spokeswoman for
+    the Defence Ministry"); a principal before the noun stays ("a Clinton spokeswoman",
+    "the senior Cruz adviser", not "the senior")."""
+    before = speaker[: max(speaker.lower().find(principal.lower()), 0)].split()
+    if before and before[-1].lower() == "the":
+        before.pop()
+    return " ".join(before) if before and before[-1].lower() in ("for", "to", "of") else speaker
 
 
 _PRINCIPAL_WORDS = (
@@ -2343,7 +2515,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return total
 
 
-@register("attribution", "7", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "8", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -2374,7 +2546,7 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
 def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[dict]]:
     """The candidates with their speakers resolved (surnames, pronouns, roles, the
     principal of a spokesperson), and the sources they name."""
-    resolver = _Resolver()
+    resolver = _Resolver(text)
     attributions = []
     resolved: dict[int, tuple] = {}
     for c in candidates:

@@ -406,15 +406,32 @@ BODY_NOUNS = word_set(
     "group organisation organization watchdog charity coalition alliance movement network "
     "association federation union"
 )
-# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov".
+# Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov",
+# "Senate Minority Whip Dick Durbin" (the words before the last title word are the title's).
 TITLE_WORDS = word_set(
     "President Prime Minister Secretary Spokesman Spokeswoman Spokesperson Ambassador Envoy "
     "Representative General Gen Colonel Col Commander Chief Director Chairman Chairwoman "
     "Governor Gov Mayor Senator Sen Rep Deputy King Queen Prince Pope Judge Professor Prof "
     "Leader Head Officer Adviser Advisor Captain Capt Lieutenant Lt Sheikh Emir Premier "
-    "Chancellor Speaker Attorney Prosecutor Lawmaker"
+    "Chancellor Speaker Attorney Prosecutor Lawmaker Whip"
 )
 HONORIFICS = word_set("Mr Mrs Ms Dr Sir Dame")
+# Capitalised words that after "Title of" name the office's field, not the person:
+# "Secretary of State John Kerry", "Minister of Foreign Affairs Sergei Lavrov".
+OFFICE_FIELDS = word_set(
+    "State Defense Defence Foreign Affairs Homeland Security Treasury Finance Justice Interior "
+    "Labor Labour Commerce Energy Education Agriculture Transportation Transport Health Human "
+    "Services Housing Urban Development Veterans Economy Economic Trade Industry Culture "
+    "Environment War Navy Army Air Force Internal Home Public Works Information Communications "
+    "Planning Immigration Science Technology Emergency Emergencies Situations Natural Resources "
+    "Budget Management Intelligence National Revenue Taxes"
+)
+# Last words of companies' names that no person's name ends with: "General Motors",
+# "United Technologies" are bodies (and "General" there no title).
+COMPANY_WORDS = word_set(
+    "Motors Electric Dynamics Industries Airlines Airways Foods Technologies Pharmaceuticals "
+    "Petroleum Holdings Enterprises Laboratories Insurance"
+)
 # Capitalised words that start sentences or clauses and are never a name on their own.
 CAP_STOP = word_set(
     "The A An In On At This That These Those It He She They We I But And Or According After "
