@@ -45,6 +45,15 @@ Speaker, on matched pairs whose gold has a Source span:
   with no name in it ("he", "top officials") must be covered whole. Lenient where a common
   noun heads the source: "Aides to Clinton" asks only for "Clinton".
 
+Resolved name, on matched pairs whose gold source names a person or body in full (the
+name of head_of, less a possessive owner: "NBC's Chuck Todd" -> "Chuck Todd", of two
+capitalised words or more, not itself a possessive): the speaker the scorer names (after
+resolving "he", a surname or "the senator" to someone named earlier) is that name, titles
+taken off both ("Florida Sen. Marco Rubio" and "Sen. Marco Rubio" are "Marco Rubio"; "Gov.
+Kasich" may be named "John Kasich"; but "Bush" is not "Jeb Bush"). This is what the pages list as named sources.
+Its baseline is the text of the scorer's own speaker span, less an honorific and a
+possessive owner, unresolved: what resolution adds or loses.
+
 Content tightness: of all predicted content characters (whitespace and quote marks not
 counted), the share inside some gold content span.
 
@@ -212,6 +221,9 @@ class Tally:
     speaker_pairs: int = 0
     speaker_loose: int = 0
     speaker_full: int = 0
+    name_pairs: int = 0
+    name_resolved: int = 0
+    name_span: int = 0
     content_chars: int = 0
     content_inside: int = 0
     misses: list = field(default_factory=list)
@@ -249,6 +261,46 @@ def head_of(text: str, source: list[tuple[int, int]]) -> tuple[int, int] | None:
         while e > s and not text[e - 1].isalnum():
             e -= 1
     return (s, e) if e > s else None
+
+
+_OWNER = re.compile(r"^.*[\w.][’']s?\s+(?=[A-Z])")
+
+
+def full_name(name: str) -> str:
+    """A name less a leading honorific and a possessive owner ("Mr. Kerry" -> "Kerry",
+    "NBC's Chuck Todd" -> "Chuck Todd"); "" unless two capitalised words or more remain."""
+    name = " ".join(name.split())
+    if lead := HEAD_LEAD.match(name):
+        name = name[lead.end() :]
+    name = _OWNER.sub("", name)
+    words = name.split()
+    if name.endswith(("’s", "'s", "s’", "s'")):
+        return ""  # "Hillary Clinton's campaign": the campaign speaks
+    return name if len(words) > 1 and all(w[:1].isupper() for w in words) else ""
+
+
+def _after_titles(name: str) -> list[str]:
+    """The words of a name after its last title ("Florida Sen. Marco Rubio" -> Marco
+    Rubio, "Pope Francis" -> Francis), all of them if it has none."""
+    from analysis.scoring.text import HONORIFICS, TITLE_WORDS
+
+    words = name.split()
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        if w.endswith(".") or w in TITLE_WORDS or w in HONORIFICS:
+            return words[i + 1 :]
+    return words
+
+
+def same_source(gold: str, named: str) -> bool:
+    """Whether a speaker's name is the gold source's: the same words once titles are taken
+    off both ("Texas Sen. Ted Cruz" and "Ted Cruz"), or the full name where the gold gives
+    a title and a surname ("Gov. Kasich" and "John Kasich"); a surname alone where the gold
+    gives the full name is not ("Jeb Bush" and "Bush")."""
+    g, n = _after_titles(gold), _after_titles(named)
+    if not n:
+        return False
+    return g == n or (len(g) == 1 and len(gold.split()) > 1 and n[-1:] == g)
 
 
 def snippet(text: str, pos: int, words: int = 6) -> str:
@@ -313,6 +365,11 @@ def evaluate(articles: list[Article], predict, tally: Tally) -> None:
                         tally.wrong_speaker.append(
                             f"gold {snippet(text, gs, 4)!r} got {text[sp[0] : sp[1]][:40]!r}"
                         )
+                    name = full_name(text[head[0] : head[1]]) if head else ""
+                    if name:
+                        tally.name_pairs += 1
+                        tally.name_resolved += same_source(name, p.name)
+                        tally.name_span += same_source(name, full_name(text[sp[0] : sp[1]]))
             elif len(tally.false) < 400:
                 tally.false.append(
                     f"[{'direct' if p.direct else 'speech'}] {snippet(text, p.content[0])}"
@@ -364,6 +421,7 @@ def extras(t: Tally) -> dict:
     return {
         "speaker loose": t.speaker_loose / n,
         "full source name in speaker": t.speaker_full / n,
+        "resolved name is the source's": t.name_resolved / max(t.name_pairs, 1),
         "content chars inside gold content": t.content_inside / max(t.content_chars, 1),
         "predictions": t.predicted,
     }
@@ -387,6 +445,11 @@ def report(label: str, ours: Tally, base: Tally, errors: int) -> None:
         v, b = eo[key], eb[key]
         if key == "predictions":
             print(f"{key:40} {v:>6}   baseline {b}")
+        elif key.startswith("resolved"):
+            print(
+                f"{key:40} {v:6.3f}   (pairs whose source is a full name: {ours.name_pairs};"
+                f" baseline, the speaker span unresolved: {ours.name_span / max(ours.name_pairs, 1):.3f})"
+            )
         elif key.startswith("speaker") or key.startswith("full"):
             print(
                 f"{key:40} {v:6.3f}   (matched pairs with a gold source: {ours.speaker_pairs}; baseline names none)"
