@@ -43,6 +43,13 @@ class Measurement:
     n: int | None = None
     command: str = ""
     family: str = ""  # the persuasion family or frame a per-family measurement is of
+    # On texts written here (for the tests or the demo), not on a public corpus.
+    written_here: bool = False
+
+    @property
+    def corpus_name(self) -> str:
+        """The corpus's name without its citation: "PAC" of "PAC (Zou et al. 2023)"."""
+        return self.corpus.split(" (")[0]
 
     @property
     def summary(self) -> str:
@@ -66,6 +73,22 @@ class Entry:
     @property
     def headline(self) -> Measurement | None:
         return self.measurements[0] if self.measurements else None
+
+    @property
+    def lowest_elsewhere(self) -> Measurement | None:
+        """The lowest F1 measured on another public corpus than the headline's, if lower
+        than the headline's: a figure of one corpus is not the figure of every kind of
+        news ("F1 0.98 on one set" should say that another gave 0.77)."""
+        top = self.headline
+        if top is None or top.f1 is None:
+            return None
+        others = [
+            m
+            for m in self.measurements
+            if m.f1 is not None and not m.written_here and m.corpus_name != top.corpus_name
+        ]
+        low = min(others, key=lambda m: m.f1, default=None)
+        return low if low is not None and low.f1 < top.f1 else None
 
     def measured_version(self) -> str | None:
         return self.headline.scorer_version if self.headline else None
@@ -99,6 +122,9 @@ def _measurement(raw: dict, where: str) -> Measurement:
     extra = raw.get("extra") or {}
     if not isinstance(extra, dict):
         raise AccuracyFileError(f"{where}: 'extra' must be an object")
+    written_here = raw.get("written_here", False)
+    if not isinstance(written_here, bool):
+        raise AccuracyFileError(f"{where}: 'written_here' must be true or false")
     return Measurement(
         subset=str(raw["subset"]),
         corpus=str(raw["corpus"]),
@@ -114,6 +140,7 @@ def _measurement(raw: dict, where: str) -> Measurement:
         n=raw.get("n"),
         command=str(raw.get("command", "")),
         family=str(raw.get("family") or ""),
+        written_here=written_here,
     )
 
 

@@ -18,7 +18,10 @@ def trust_line(name: str) -> str:
     if entry is None or entry.headline is None:
         return "Not yet measured on a public corpus"
     m = entry.headline
-    return f"Measured: {m.summary} on {m.corpus} ({m.split}), {m.subset}"
+    line = f"Measured: {m.summary} on {m.corpus} ({m.split}), {m.subset}"
+    if low := entry.lowest_elsewhere:
+        line += f"; as low as F1 {low.f1:.2f} on {low.corpus_name} ({low.split})"
+    return line
 
 
 @register.simple_tag

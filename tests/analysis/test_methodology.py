@@ -78,3 +78,54 @@ def test_a_figure_that_is_not_a_number_is_refused():
 def test_the_summary_gives_f1_with_precision_and_recall():
     entry = entry_parse(measured("1"), name="attribution")
     assert entry.headline.summary == "F1 0.89 (P 0.91, R 0.86)"
+
+
+def _measurement(corpus: str, f1: float, **more) -> dict:
+    return {
+        "subset": "all",
+        "f1": f1,
+        "corpus": corpus,
+        "split": "dev",
+        "scorer_version": "1",
+        "date": "2026-12-06",
+        **more,
+    }
+
+
+def _entry(*measurements: dict):
+    raw = {"scorer": "grouping", "limits": ["Small sets."], "measurements": list(measurements)}
+    return entry_parse(raw, name="grouping")
+
+
+def test_the_lowest_figure_on_another_public_corpus_is_named_beside_the_headline():
+    entry = _entry(
+        _measurement("Corpus A (Doe 2019)", 0.98),
+        _measurement("Corpus A (Doe 2019)", 0.60),  # the same corpus: not "elsewhere"
+        _measurement("Corpus B (Roe 2023)", 0.77),
+        _measurement("Corpus C (Poe 2014)", 0.81),
+        _measurement("Set written for the tests", 0.50, written_here=True),
+    )
+    assert entry.lowest_elsewhere.corpus == "Corpus B (Roe 2023)"
+
+
+def test_no_lower_figure_elsewhere_means_nothing_is_added():
+    assert (
+        _entry(_measurement("Corpus A", 0.7), _measurement("Corpus B", 0.9)).lowest_elsewhere
+        is None
+    )
+    assert _entry(_measurement("Corpus A", 0.7)).lowest_elsewhere is None
+
+
+def test_written_here_must_be_a_boolean():
+    with pytest.raises(AccuracyFileError, match="written_here"):
+        _entry(_measurement("Corpus A", 0.7, written_here="yes"))
+
+
+def test_the_trust_line_on_event_pages_says_how_low_grouping_went_on_other_corpora():
+    from analysis.methodology import accuracy_entry
+    from analysis.templatetags.methodology import trust_line
+
+    accuracy_entries.cache_clear()
+    low = accuracy_entry("grouping").lowest_elsewhere
+    assert low is not None and not low.written_here
+    assert f"as low as F1 {low.f1:.2f} on {low.corpus_name}" in trust_line("grouping")
