@@ -214,6 +214,7 @@ CELERY_FEEDS_QUEUE = os.getenv("CELERY_FEEDS_QUEUE", "") or f"{CELERY_TASK_DEFAU
 def celery_routes(grouping_queue: str, feeds_queue: str) -> dict:
     return {
         "analysis.tasks.group_articles": {"queue": grouping_queue},
+        "events.tasks.reindex_articles": {"queue": grouping_queue},
         "newsdesk.tasks.poll_feeds": {"queue": feeds_queue},
         "newsdesk.tasks.poll_feed": {"queue": feeds_queue},
     }

@@ -83,6 +83,12 @@ DECAY_GRACE_HOURS = 24.0
 # different ones and looked unalike (grouping 3). At 150, same-event pairs stand out
 # from different-event pairs of the same days better on both real development sets.
 MAX_TERMS = 150
+# How an article's index terms are made: 1 is grouping 4's words (MAX_TERMS of them) with
+# cross-language terms 2. Raise it whenever either changes: the sweep then indexes the
+# stored articles made under a lower one again, a few thousand at a time
+# (events.services.events_sweep), so that new articles are not compared with terms made
+# the old way.
+INDEX_VERSION = 1
 # Terms that survive translation (events/crosslingual.py) start with this; two articles
 # compared by them must share this many (names, numbers, dates).
 CROSSING = "x:"
@@ -466,10 +472,13 @@ def _store_vectors(terms: dict[int, dict[str, float]]) -> None:
     """Write these articles' vectors (by article id), in place of those they had: one
     statement."""
     ArticleVector.objects.bulk_create(
-        [ArticleVector(article_id=pk, terms=vector_text(own)) for pk, own in terms.items()],
+        [
+            ArticleVector(article_id=pk, terms=vector_text(own), index_version=INDEX_VERSION)
+            for pk, own in terms.items()
+        ],
         update_conflicts=True,
         unique_fields=["article"],
-        update_fields=["terms"],
+        update_fields=["terms", "index_version"],
     )
 
 

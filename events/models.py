@@ -110,13 +110,17 @@ class ArticleVector(models.Model):
 
     ``terms`` holds "term<US>weight" pairs sorted by term, separated by <RS> (the ASCII
     unit and record separators, which no term contains; events.grouping.vector_text);
-    empty for an article indexed with no terms.
+    empty for an article indexed with no terms. ``index_version`` is the
+    events.grouping.INDEX_VERSION it was made under (0 before versions were kept): the
+    sweep indexes an article again when the way terms are made has changed, finding the
+    older ones by the index on it.
     """
 
     article = models.OneToOneField(
         "newsdesk.Article", models.CASCADE, primary_key=True, related_name="term_vector"
     )
     terms = models.TextField(blank=True)
+    index_version = models.PositiveSmallIntegerField(default=0, db_index=True)
 
     def __str__(self) -> str:
         return f"terms of article {self.article_id}"

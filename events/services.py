@@ -13,8 +13,14 @@ from django.utils import timezone
 from analysis.services import CHUNK_SIZE, SWEEP_LIMIT
 from events import tasks
 from events.event_report import STALE_CHUNK, events_mark_stale, events_without_current_report
-from events.grouping import article_index, article_placement, event_refresh_dates
-from events.models import EventComparison
+from events.grouping import (
+    INDEX_VERSION,
+    article_index,
+    article_placement,
+    articles_index,
+    event_refresh_dates,
+)
+from events.models import ArticleVector, EventComparison
 from events.signals import event_articles_leaving, events_merging
 from newsdesk.models import (
     Article,
@@ -243,7 +249,47 @@ def events_sweep(*, stuck_after: timedelta) -> dict[str, int]:
         "grouping": _sweep_ungrouped(cutoff),
         "comparisons": _sweep_stale_comparisons(cutoff),
         "reports": _sweep_missing_reports(),
+        "reindex": _sweep_old_index(),
     }
+
+
+# Articles indexed under an older INDEX_VERSION sent to be indexed again per sweep: at a
+# few milliseconds each, a minute of a worker's time every few minutes, so that an upgrade
+# re-indexes a large archive in the background without crowding out new articles.
+REINDEX_LIMIT = 2_000
+
+
+def _sweep_old_index() -> int:
+    """Articles whose index terms were made the old way (events.grouping.INDEX_VERSION):
+    sent to be indexed again, the oldest-indexed first; their events stay as they are."""
+    if not settings.NEWSDESK_GROUP_EVENTS:
+        return 0
+    ids = list(
+        ArticleVector.objects.filter(index_version__lt=INDEX_VERSION)
+        .order_by("article_id")
+        .values_list("article_id", flat=True)[:REINDEX_LIMIT]
+    )
+    if ids:
+        log.info(
+            "Sweep: indexing %d articles again under index version %d", len(ids), INDEX_VERSION
+        )
+    for start in range(0, len(ids), CHUNK_SIZE):
+        tasks.reindex_articles.delay_on_commit(ids[start : start + CHUNK_SIZE])
+    return len(ids)
+
+
+def articles_reindex(*, article_ids: list[int]) -> int:
+    """Index these articles again if their terms were made under an older INDEX_VERSION
+    (a task sent twice does the work once); their events and copy flags are left alone.
+    Returns how many were indexed."""
+    articles = list(
+        Article.objects.filter(
+            pk__in=article_ids, term_vector__index_version__lt=INDEX_VERSION
+        ).only("pk", "headline", "body", "published_at")
+    )
+    if articles:
+        articles_index(articles)
+    return len(articles)
 
 
 def _sweep_missing_reports() -> int:

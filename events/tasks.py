@@ -33,6 +33,12 @@ def group_articles(article_ids: list[int]) -> None:
 
 
 @shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
+def reindex_articles(article_ids: list[int]) -> int:
+    """Index these articles again under the current index version (sent by the sweep)."""
+    return services.articles_reindex(article_ids=article_ids)
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
 def sweep_events() -> dict[str, int]:
     """Periodic (beat): re-send grouping and comparison work whose task was lost."""
     return services.events_sweep(stuck_after=timedelta(seconds=settings.NEWSDESK_SWEEP_STUCK_AFTER))

@@ -59,6 +59,7 @@ def test_it_sends_nothing_when_nothing_is_stuck():
         "grouping": 0,
         "comparisons": 0,
         "reports": 0,
+        "reindex": 0,
     }
 
 
@@ -167,6 +168,48 @@ def test_the_sweep_sends_scored_articles_that_grouping_never_reached(
     assert not Article.objects.filter(pk__in=ids, grouped_at=None).exists()
     with django_capture_on_commit_callbacks(execute=True):
         assert events_sweep(stuck_after=timedelta(minutes=15))["grouping"] == 0
+
+
+def test_the_sweep_indexes_again_the_articles_indexed_under_an_older_index_version(
+    settings, django_capture_on_commit_callbacks
+):
+    from events.grouping import INDEX_VERSION, article_terms, vector_terms
+    from events.models import ArticleVector
+    from events.services import articles_group, articles_reindex
+
+    settings.NEWSDESK_GROUP_EVENTS = True
+    # Written for the tests: two reports of one story, grouped, then the way index terms
+    # are made changes (an upgrade): their stored terms are the old way's.
+    bodies = [
+        "Crews reopened the Harlow Street bridge in Brantwick on Monday after 14 weeks of "
+        "repairs costing 2,300,000 pounds, the Brantwick council said.",
+        "The Harlow Street bridge in Brantwick reopened on Monday, 14 weeks and 2,300,000 "
+        "pounds of repairs later, council engineers said.",
+    ]
+    articles = [ArticleFactory(body=body, scoring_status=ScoringStatus.SCORED) for body in bodies]
+    ids = [a.pk for a in articles]
+    articles_group(article_ids=ids)
+    events = dict(Article.objects.filter(pk__in=ids).values_list("pk", "event_id"))
+    assert set(ArticleVector.objects.values_list("index_version", flat=True)) == {INDEX_VERSION}
+    ArticleVector.objects.filter(article_id=ids[0]).update(
+        index_version=INDEX_VERSION - 1, terms="w:old\x1f1.0"
+    )
+    ArticleTerm.objects.filter(article_id=ids[0]).update(weight=0.5)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert events_sweep(stuck_after=timedelta(minutes=15))["reindex"] == 1
+
+    vector = ArticleVector.objects.get(article_id=ids[0])
+    assert vector.index_version == INDEX_VERSION
+    assert vector_terms(vector.terms) == article_terms(Article.objects.get(pk=ids[0]))
+    assert dict(ArticleTerm.objects.filter(article_id=ids[0]).values_list("term", "weight")) == (
+        vector_terms(vector.terms)
+    )
+    # Its event is left alone, and nothing is sent again.
+    assert dict(Article.objects.filter(pk__in=ids).values_list("pk", "event_id")) == events
+    with django_capture_on_commit_callbacks(execute=True):
+        assert events_sweep(stuck_after=timedelta(minutes=15))["reindex"] == 0
+    assert articles_reindex(article_ids=ids) == 0  # a task sent twice does nothing more
 
 
 def test_the_sweep_recomputes_comparisons_left_stale(django_capture_on_commit_callbacks):
