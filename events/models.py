@@ -120,7 +120,7 @@ class ArticleVector(models.Model):
         "newsdesk.Article", models.CASCADE, primary_key=True, related_name="term_vector"
     )
     terms = models.TextField(blank=True)
-    index_version = models.PositiveSmallIntegerField(default=0, db_index=True)
+    index_version = models.PositiveSmallIntegerField(default=0, db_default=0, db_index=True)
 
     def __str__(self) -> str:
         return f"terms of article {self.article_id}"
