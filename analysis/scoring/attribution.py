@@ -692,11 +692,12 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
-    spk = (
-        _name_after_role(scan.text, lo, best.start())
-        or _speaker_before(scan, lo, best.start())
-        or _subject_before(scan, lo, best.start())
-    )
+    spk = _name_after_role(scan.text, lo, best.start())
+    if spk is None:
+        spk = _speaker_before(scan, lo, best.start())
+        spk = _apposition_chain(scan.text, lo, best.start(), spk) or spk
+    if spk is None:
+        spk = _subject_before(scan, lo, best.start())
     if spk is None and _chained(scan.text, max(lo, best.start() - 6), best.start()):
         spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
@@ -757,10 +758,40 @@ def _add_reported(found: _Found, spk, cue: _CueSpan, sentence: tuple[int, int], 
         _new_item(found, spk, cue, sentence[0], sentence[1], c_start, c_end, False)
 
 
+# A day after a speaker's name, which _NAME's "on" joins to it: "Ann Lowe on Sunday said".
+_DAY_AFTER = re.compile(
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\Z"
+)
+
+
+@cython.cfunc
+def _without_day(raw: dict) -> dict:
+    """A speaker's name less the day that ends it ("Ann Lowe on Sunday" -> "Ann Lowe"),
+    also where the words before the day were read as no name ("Sen. Ann Lowe on Sunday
+    morning"); other words before a day stay as they are ("a report filed on Sunday")."""
+    if "day" not in raw["text"]:
+        return raw
+    day = _DAY_AFTER.search(raw["text"])
+    if day is None or raw["kind"] not in ("named", "group") or not raw["text"][: day.start()]:
+        return raw
+    named = raw["named"] or raw["text"]
+    cut = _DAY_AFTER.search(named)
+    named = named[: cut.start()] if cut else named
+    words = named.split()
+    if raw["kind"] == "group" and not (
+        len(words) > 1 and _all_name_words(words) and words[0] not in CAP_STOP
+    ):
+        return raw
+    end = raw["end"] - len(day.group())
+    return {**raw, "kind": "named", "text": raw["text"][: day.start()], "end": end, "named": named}
+
+
 @cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
+    raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
     item = {
-        "speaker_raw": spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None,
+        "speaker_raw": _without_day(raw) if raw is not None else None,
         "cue": cue[2],
         "loaded": cue[3],
         "cue_start": cue[0],
@@ -1139,6 +1170,7 @@ def _reported_speaker(
     participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
+    spk = _apposition_chain(text, s_start, c0, spk) or spk
     inverted = False
     if (
         spk is not None
@@ -1503,6 +1535,45 @@ _ROLE_THEN_NAME = re.compile(
 _APPOSITION_HEAD = re.compile(
     r"\s*(?:\d{1,3},|(?:the|an?|his|her|their|its)\s|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*[’']s\s)"
 )
+
+
+# What opens the apposition of a sentence's subject that runs to the cue over more than
+# one comma: an age, an article or a possessive (as _APPOSITION_HEAD), a party and state
+# ("R-Fla.,"), "who", or a word in lower case that is not a preposition or an adverb
+# ("chief executive of CloudFlare, a San Francisco company,").
+_CHAIN_HEAD = re.compile(
+    rf"(?:{_APPOSITION_HEAD.pattern}|\s*[DRI][-–]\s?[A-Z][\w.]*,|\s*(?:who|whose)\s"
+    r"|\s*(?!(?:in|on|at|after|before|during|when|while|as|however|meanwhile|though|also|too|"
+    r"then|still|instead|like|asked|along|and|or|but|which|if|so|yet|now|later|earlier)\s)[a-z]+\s)"
+)
+_CHAIN_AND = re.compile(r",\s+(?:and|or)\s")
+_CHAIN_SPEAKER = re.compile(rf"{_SPEAKER}\s*,\s*(?P<app>[^;:\"“”«»]{{2,200}}?)\s*,\s*{_ADV}\Z")
+
+
+@cython.cfunc
+def _apposition_chain(text: str, s_start: int, c0: int, spk) -> re.Match | None:
+    """The speaker that opens the sentence when the name found before the cue at c0 is
+    only the end of its apposition, which holds more than one comma: `Dean Lowe, a
+    salesman from Ayr, Ohio, says …` (not "Ayr"), `Sen. Ann Park, R-Fla., speaking on
+    radio, said …` (not "R-Fla")."""
+    if spk is None or isinstance(spk, dict) or not spk.group("named") or not spk.group("app"):
+        return None  # (the name ends with an apposition when it ends the opener's)
+    if text.find(",", s_start, spk.start()) < 0:
+        return None  # no comma after the words that open the sentence
+    m = _opening_speaker(text, s_start, c0)
+    if m is None or m.group("pron") or m.group("anon") or m.end() >= spk.start():
+        return None
+    if text[m.end() : m.end() + 1] != "," or text.count(",", m.end() + 1, c0) < 2:
+        return None
+    named = m.group("named")
+    if named and not m.group("title") and named.split()[0] in CAP_STOP:
+        return None  # "However, Ann Park, a lawyer, said": no name opens the sentence
+    apposition = text[m.end() + 1 : c0]
+    if len(apposition) > 200 or _CHAIN_AND.search(apposition):
+        return None  # "Ann Park, a lawyer, and Bo Li, a judge, said": two speakers
+    if not _CHAIN_HEAD.match(apposition):
+        return None
+    return _CHAIN_SPEAKER.match(text, m.start(), c0)  # with the apposition, as _BEFORE's
 
 
 @cython.cfunc
@@ -1985,6 +2056,9 @@ def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
     elif role and not src["role"]:
         src["role"] = role
     src["count"] += 1
+    # The list a source joins is its type's, which its first mention set: a name typed as
+    # an organisation never joins the people that a role or a pronoun refers to.
+    kind = src["type"]
     history = (
         resolver.people
         if kind == "named_person"
