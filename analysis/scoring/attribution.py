@@ -137,7 +137,12 @@ _ANON_TAIL = (
 _ANON = rf"(?:(?:{_ANON_MOD}\s+){{0,3}}{_ANON_PLURAL}|{_ANON_SING}){_ANON_TAIL}"
 # A party and state tag after a lawmaker's name: "(R-Ga.)", "(D-S.C.)", "(I-Vt.)", "(R)".
 _PARTY = r"\s*\((?:[DRI]|Ind|Dem|Rep)(?:[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
-_PARTY_END = re.compile(_PARTY + r"\s*\Z")
+# A party, or a state alone, in parentheses after a name, before a cue: "Ann Lowe (R-Fla.)
+# said", "Ann Lowe (Tex.) said".
+_PARTY_END = re.compile(rf"(?:{_PARTY}|\s*\([A-Z][A-Za-z.]{{0,6}}\.\))\s*\Z")
+# A short parenthesis of capitalised words that opens the words before a cue: "(R-Wis.)
+# kept" in "Sen. Ann Lowe (R-Wis.) kept asking".
+_TAG_THEN = re.compile(r"[A-Z][\w.\-–]*(?:\s[A-Z][\w.\-–]*){0,2}\)\s")
 _TITLE_PRE = rf"(?:(?:{_W}+\s+){{0,2}}?{_ROLE}\s+)"
 _NEVER = "(?!)"  # a pattern that matches nowhere
 
@@ -1427,6 +1432,14 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
             start = m.end()
     if start == window > lo and text[window - 1 : window].strip():
         return None  # the window starts inside a longer run of words: no subject
+    if start - 1 > lo and text[start - 1] == "(":
+        tag = _TAG_THEN.match(text, start, stop)
+        after = text[tag.end() : stop].split() if tag else []
+        if 1 <= len(after) <= 5 and _NOT_IN_SUBJECT.isdisjoint(after):
+            # "Sen. Ann Lowe (R-Wis.) kept asking": the subject is the name before the
+            # party and state, not the few words after them (a predicate with no
+            # auxiliary, "kept", "issued a statement").
+            return _subject_before(scan, lo, start - 1)
     subject = text[start:stop]
     if party:
         subject = text[start : party.start()]

@@ -1020,3 +1020,15 @@ def test_a_pronoun_never_refers_to_a_name_typed_as_an_organisation():
     )
     assert found[0]["speaker_type"] == "named_org"
     assert (found[-1]["speaker"], found[-1]["speaker_type"]) == (None, "unresolved")
+
+
+def test_a_party_or_state_in_parentheses_stays_with_the_name_before_it():
+    # Written for the tests.
+    for text in (
+        "Sen. Ann Lowe (R-Wis.) kept asking why the plan had failed.",
+        "Sen. Ann Lowe (D-Calif.) last week said that the plan will fail.",
+        "Sen. Ann Lowe (Tex.) has said that the plan will fail.",
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"], a["role"]) == ("Ann Lowe", "named_person", "Sen.")
+        assert text[a["speaker_start"] : a["speaker_end"]].startswith("Sen. Ann Lowe"), text
