@@ -2173,6 +2173,47 @@ def _by_role(resolver: _Resolver, mention: str, start: int) -> str | None:
     return None
 
 
+# Words that, before a name, make it no person's name of its own ("a report by Ann Lowe",
+# "Jo Hart and Ann Lowe", "officials at the Lowe Institute").
+_NOT_DESCRIBING = _words(
+    "the a an of in on at by from with for to and or nor but as than like about after before "
+    "into over under via per between among including against near said says told whose"
+)
+
+
+@cython.cfunc
+def _described_name(words: list[str]) -> int:
+    """Where a person's full name starts after the words in lower case that describe them
+    (a role: "Democratic pollster Ann Lowe"), 0 if the words end with none: two
+    capitalised words or more at the end, after a word in lower case that is neither an
+    article, a preposition nor a conjunction, with no word of a body's name, a place's
+    or a group's among them."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    if i == 0 or len(words) - i < 2:
+        return 0
+    before = words[i - 1]
+    if not before[:1].islower() or before in _NOT_DESCRIBING or before in BODY_NOUNS:
+        return 0  # (the activist group Lowe Watch: a body)
+    if words[0].lower() in _INDEFINITE:
+        return 0  # "another New Hampshire Republican": one of many, not a name
+    bare = [w.rstrip(".,") for w in words[i:]]
+    if (
+        bare[0] in CAP_STOP
+        or not ORG_WORDS.isdisjoint(bare)
+        or _all_known_orgs(bare)
+        or _leading_name(bare) in ORGANISATION_NAMES
+        or bare[-1] in PLACE_SUFFIXES
+        or bare[-1] in _GOVERNED
+        or bare[-1].lower() in _GROUP_NOUNS
+        or _is_people(bare[-1])
+        or any(b.endswith(_POSSESSIVES) for b in bare)
+    ):
+        return 0
+    return i
+
+
 @cython.cfunc
 def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, str]:
     if raw is None:
@@ -2211,6 +2252,13 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             for org in reversed(resolver.orgs):  # "the commission": the Election Commission
                 if noun in org.split():
                     return _found(resolver, org)
+        cut = _described_name(words)
+        if cut:
+            # "Democratic pollster Ann Lowe", "the Post's politics editor Ann Lowe": a
+            # person's name after the words that describe them, which are their role.
+            described = {**raw, "kind": "named", "the": False, "app": ""}
+            described.update(named=" ".join(words[cut:]), title=" ".join(words[:cut]))
+            return _named(resolver, described)
         name = " ".join(words)
         kind = "named_org" if _is_institution(words) else "anonymous"
         return _touch(resolver, name, kind, ""), kind, ""

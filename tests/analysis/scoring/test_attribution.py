@@ -1032,3 +1032,25 @@ def test_a_party_or_state_in_parentheses_stays_with_the_name_before_it():
         a = only(text)
         assert (a["speaker"], a["speaker_type"], a["role"]) == ("Ann Lowe", "named_person", "Sen.")
         assert text[a["speaker_start"] : a["speaker_end"]].startswith("Sen. Ann Lowe"), text
+
+
+def test_a_full_name_after_the_words_that_describe_it_is_a_person_with_that_role():
+    # Written for the tests.
+    a = only('"We will win," Democratic pollster Ann Lowe said.')
+    assert (a["speaker"], a["speaker_type"], a["role"]) == (
+        "Ann Lowe",
+        "named_person",
+        "Democratic pollster",
+    )
+    a = only('"We will win," the Post\'s politics editor Ann Lowe said.')
+    assert (a["speaker"], a["role"]) == ("Ann Lowe", "the Post's politics editor")
+    # Not a body, a list of names, or one of many.
+    assert only('"We will win," officials at the Lowe Institute said.')["speaker"] == (
+        "officials at the Lowe Institute"
+    )
+    assert only('"We will win," another New Hampshire Republican said.')["speaker_type"] == (
+        "anonymous"
+    )
+    assert only('"We will win," the activist group Lowe Watch said.')["speaker_type"] != (
+        "named_person"
+    )
