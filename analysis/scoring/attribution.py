@@ -2182,6 +2182,24 @@ _NOT_DESCRIBING = _words(
 
 
 @cython.cfunc
+def _leading_name_words(words: list[str]) -> int:
+    """How many capitalised words (two or more) open the words when a word that is an
+    adjunct or a verb follows them: "on" or "in", an adverb in -ly, a verb in -ed ("Ann
+    Lowe issued a statement"); 0 otherwise."""
+    if words[0] in CAP_STOP or words[0].lower() in _DETERMINERS:
+        return 0
+    i = 0
+    while i < len(words) and words[i][:1].isupper():
+        i += 1
+    if i < 2 or i == len(words):
+        return 0
+    after = words[i]
+    if after in ("on", "in") or (after[:1].islower() and after.endswith(("ly", "ed"))):
+        return i
+    return 0
+
+
+@cython.cfunc
 def _described_name(words: list[str]) -> int:
     """Where a person's full name starts after the words in lower case that describe them
     (a role: "Democratic pollster Ann Lowe"), 0 if the words end with none: two
@@ -2252,6 +2270,13 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             for org in reversed(resolver.orgs):  # "the commission": the Election Commission
                 if noun in org.split():
                     return _found(resolver, org)
+        lead = _leading_name_words(words)
+        if lead:
+            # "Ann Lowe on Fox News", "Ann Lowe passionately rebuked critics by": the name
+            # that opens the words, before an adjunct or a verb of its own.
+            named = {**raw, "kind": "named", "the": False, "app": "", "title": ""}
+            named["named"] = " ".join(words[:lead])
+            return _named(resolver, named)
         cut = _described_name(words)
         if cut:
             # "Democratic pollster Ann Lowe", "the Post's politics editor Ann Lowe": a

@@ -1054,3 +1054,13 @@ def test_a_full_name_after_the_words_that_describe_it_is_a_person_with_that_role
     assert only('"We will win," the activist group Lowe Watch said.')["speaker_type"] != (
         "named_person"
     )
+
+
+def test_a_name_that_opens_words_with_a_verb_or_adjunct_of_its_own_is_the_speaker():
+    # Written for the tests.
+    for text in (
+        "Ann Lowe in a blog post said the plan will fail.",
+        "Ann Lowe issued a statement saying the plan will fail.",
+    ):
+        a = attributions(text)[-1]
+        assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person"), text
