@@ -137,7 +137,12 @@ _ANON_TAIL = (
 _ANON = rf"(?:(?:{_ANON_MOD}\s+){{0,3}}{_ANON_PLURAL}|{_ANON_SING}){_ANON_TAIL}"
 # A party and state tag after a lawmaker's name: "(R-Ga.)", "(D-S.C.)", "(I-Vt.)", "(R)".
 _PARTY = r"\s*\((?:[DRI]|Ind|Dem|Rep)(?:[-–]\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)"
-_PARTY_END = re.compile(_PARTY + r"\s*\Z")
+# A party, or a state alone, in parentheses after a name, before a cue: "Ann Lowe (R-Fla.)
+# said", "Ann Lowe (Tex.) said".
+_PARTY_END = re.compile(rf"(?:{_PARTY}|\s*\([A-Z][A-Za-z.]{{0,6}}\.\))\s*\Z")
+# A short parenthesis of capitalised words that opens the words before a cue: "(R-Wis.)
+# kept" in "Sen. Ann Lowe (R-Wis.) kept asking".
+_TAG_THEN = re.compile(r"[A-Z][\w.\-–]*(?:\s[A-Z][\w.\-–]*){0,2}\)\s")
 _TITLE_PRE = rf"(?:(?:{_W}+\s+){{0,2}}?{_ROLE}\s+)"
 _NEVER = "(?!)"  # a pattern that matches nowhere
 
@@ -692,11 +697,12 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
-    spk = (
-        _name_after_role(scan.text, lo, best.start())
-        or _speaker_before(scan, lo, best.start())
-        or _subject_before(scan, lo, best.start())
-    )
+    spk = _name_after_role(scan.text, lo, best.start())
+    if spk is None:
+        spk = _speaker_before(scan, lo, best.start())
+        spk = _apposition_chain(scan.text, lo, best.start(), spk) or spk
+    if spk is None:
+        spk = _subject_before(scan, lo, best.start())
     if spk is None and _chained(scan.text, max(lo, best.start() - 6), best.start()):
         spk = _sentence_subject(scan, lo, best.start(), found)  # "…, adding: "…""
     if spk is None:
@@ -757,10 +763,40 @@ def _add_reported(found: _Found, spk, cue: _CueSpan, sentence: tuple[int, int], 
         _new_item(found, spk, cue, sentence[0], sentence[1], c_start, c_end, False)
 
 
+# A day after a speaker's name, which _NAME's "on" joins to it: "Ann Lowe on Sunday said".
+_DAY_AFTER = re.compile(
+    r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\Z"
+)
+
+
+@cython.cfunc
+def _without_day(raw: dict) -> dict:
+    """A speaker's name less the day that ends it ("Ann Lowe on Sunday" -> "Ann Lowe"),
+    also where the words before the day were read as no name ("Sen. Ann Lowe on Sunday
+    morning"); other words before a day stay as they are ("a report filed on Sunday")."""
+    if "day" not in raw["text"]:
+        return raw
+    day = _DAY_AFTER.search(raw["text"])
+    if day is None or raw["kind"] not in ("named", "group") or not raw["text"][: day.start()]:
+        return raw
+    named = raw["named"] or raw["text"]
+    cut = _DAY_AFTER.search(named)
+    named = named[: cut.start()] if cut else named
+    words = named.split()
+    if raw["kind"] == "group" and not (
+        len(words) > 1 and _all_name_words(words) and words[0] not in CAP_STOP
+    ):
+        return raw
+    end = raw["end"] - len(day.group())
+    return {**raw, "kind": "named", "text": raw["text"][: day.start()], "end": end, "named": named}
+
+
 @cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
+    raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
     item = {
-        "speaker_raw": spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None,
+        "speaker_raw": _without_day(raw) if raw is not None else None,
         "cue": cue[2],
         "loaded": cue[3],
         "cue_start": cue[0],
@@ -1139,6 +1175,7 @@ def _reported_speaker(
     participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
     # ", saying …": no speaker can stand between the comma and the cue.
     spk = None if participle else (_speaker_before(scan, _speaker_window(text, lo, c0), c0))
+    spk = _apposition_chain(text, s_start, c0, spk) or spk
     inverted = False
     if (
         spk is not None
@@ -1395,6 +1432,14 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
             start = m.end()
     if start == window > lo and text[window - 1 : window].strip():
         return None  # the window starts inside a longer run of words: no subject
+    if start - 1 > lo and text[start - 1] == "(":
+        tag = _TAG_THEN.match(text, start, stop)
+        after = text[tag.end() : stop].split() if tag else []
+        if 1 <= len(after) <= 5 and _NOT_IN_SUBJECT.isdisjoint(after):
+            # "Sen. Ann Lowe (R-Wis.) kept asking": the subject is the name before the
+            # party and state, not the few words after them (a predicate with no
+            # auxiliary, "kept", "issued a statement").
+            return _subject_before(scan, lo, start - 1)
     subject = text[start:stop]
     if party:
         subject = text[start : party.start()]
@@ -1503,6 +1548,45 @@ _ROLE_THEN_NAME = re.compile(
 _APPOSITION_HEAD = re.compile(
     r"\s*(?:\d{1,3},|(?:the|an?|his|her|their|its)\s|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*[’']s\s)"
 )
+
+
+# What opens the apposition of a sentence's subject that runs to the cue over more than
+# one comma: an age, an article or a possessive (as _APPOSITION_HEAD), a party and state
+# ("R-Fla.,"), "who", or a word in lower case that is not a preposition or an adverb
+# ("chief executive of CloudFlare, a San Francisco company,").
+_CHAIN_HEAD = re.compile(
+    rf"(?:{_APPOSITION_HEAD.pattern}|\s*[DRI][-–]\s?[A-Z][\w.]*,|\s*(?:who|whose)\s"
+    r"|\s*(?!(?:in|on|at|after|before|during|when|while|as|however|meanwhile|though|also|too|"
+    r"then|still|instead|like|asked|along|and|or|but|which|if|so|yet|now|later|earlier)\s)[a-z]+\s)"
+)
+_CHAIN_AND = re.compile(r",\s+(?:and|or)\s")
+_CHAIN_SPEAKER = re.compile(rf"{_SPEAKER}\s*,\s*(?P<app>[^;:\"“”«»]{{2,200}}?)\s*,\s*{_ADV}\Z")
+
+
+@cython.cfunc
+def _apposition_chain(text: str, s_start: int, c0: int, spk) -> re.Match | None:
+    """The speaker that opens the sentence when the name found before the cue at c0 is
+    only the end of its apposition, which holds more than one comma: `Dean Lowe, a
+    salesman from Ayr, Ohio, says …` (not "Ayr"), `Sen. Ann Park, R-Fla., speaking on
+    radio, said …` (not "R-Fla")."""
+    if spk is None or isinstance(spk, dict) or not spk.group("named") or not spk.group("app"):
+        return None  # (the name ends with an apposition when it ends the opener's)
+    if text.find(",", s_start, spk.start()) < 0:
+        return None  # no comma after the words that open the sentence
+    m = _opening_speaker(text, s_start, c0)
+    if m is None or m.group("pron") or m.group("anon") or m.end() >= spk.start():
+        return None
+    if text[m.end() : m.end() + 1] != "," or text.count(",", m.end() + 1, c0) < 2:
+        return None
+    named = m.group("named")
+    if named and not m.group("title") and named.split()[0] in CAP_STOP:
+        return None  # "However, Ann Park, a lawyer, said": no name opens the sentence
+    apposition = text[m.end() + 1 : c0]
+    if len(apposition) > 200 or _CHAIN_AND.search(apposition):
+        return None  # "Ann Park, a lawyer, and Bo Li, a judge, said": two speakers
+    if not _CHAIN_HEAD.match(apposition):
+        return None
+    return _CHAIN_SPEAKER.match(text, m.start(), c0)  # with the apposition, as _BEFORE's
 
 
 @cython.cfunc
@@ -1985,6 +2069,9 @@ def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
     elif role and not src["role"]:
         src["role"] = role
     src["count"] += 1
+    # The list a source joins is its type's, which its first mention set: a name typed as
+    # an organisation never joins the people that a role or a pronoun refers to.
+    kind = src["type"]
     history = (
         resolver.people
         if kind == "named_person"
@@ -2086,6 +2173,65 @@ def _by_role(resolver: _Resolver, mention: str, start: int) -> str | None:
     return None
 
 
+# Words that, before a name, make it no person's name of its own ("a report by Ann Lowe",
+# "Jo Hart and Ann Lowe", "officials at the Lowe Institute").
+_NOT_DESCRIBING = _words(
+    "the a an of in on at by from with for to and or nor but as than like about after before "
+    "into over under via per between among including against near said says told whose"
+)
+
+
+@cython.cfunc
+def _leading_name_words(words: list[str]) -> int:
+    """How many capitalised words (two or more) open the words when a word that is an
+    adjunct or a verb follows them: "on" or "in", an adverb in -ly, a verb in -ed ("Ann
+    Lowe issued a statement"); 0 otherwise."""
+    if words[0] in CAP_STOP or words[0].lower() in _DETERMINERS:
+        return 0
+    i = 0
+    while i < len(words) and words[i][:1].isupper():
+        i += 1
+    if i < 2 or i == len(words):
+        return 0
+    after = words[i]
+    if after in ("on", "in") or (after[:1].islower() and after.endswith(("ly", "ed"))):
+        return i
+    return 0
+
+
+@cython.cfunc
+def _described_name(words: list[str]) -> int:
+    """Where a person's full name starts after the words in lower case that describe them
+    (a role: "Democratic pollster Ann Lowe"), 0 if the words end with none: two
+    capitalised words or more at the end, after a word in lower case that is neither an
+    article, a preposition nor a conjunction, with no word of a body's name, a place's
+    or a group's among them."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    if i == 0 or len(words) - i < 2:
+        return 0
+    before = words[i - 1]
+    if not before[:1].islower() or before in _NOT_DESCRIBING or before in BODY_NOUNS:
+        return 0  # (the activist group Lowe Watch: a body)
+    if words[0].lower() in _INDEFINITE:
+        return 0  # "another New Hampshire Republican": one of many, not a name
+    bare = [w.rstrip(".,") for w in words[i:]]
+    if (
+        bare[0] in CAP_STOP
+        or not ORG_WORDS.isdisjoint(bare)
+        or _all_known_orgs(bare)
+        or _leading_name(bare) in ORGANISATION_NAMES
+        or bare[-1] in PLACE_SUFFIXES
+        or bare[-1] in _GOVERNED
+        or bare[-1].lower() in _GROUP_NOUNS
+        or _is_people(bare[-1])
+        or any(b.endswith(_POSSESSIVES) for b in bare)
+    ):
+        return 0
+    return i
+
+
 @cython.cfunc
 def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, str]:
     if raw is None:
@@ -2124,6 +2270,20 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             for org in reversed(resolver.orgs):  # "the commission": the Election Commission
                 if noun in org.split():
                     return _found(resolver, org)
+        lead = _leading_name_words(words)
+        if lead:
+            # "Ann Lowe on Fox News", "Ann Lowe passionately rebuked critics by": the name
+            # that opens the words, before an adjunct or a verb of its own.
+            named = {**raw, "kind": "named", "the": False, "app": "", "title": ""}
+            named["named"] = " ".join(words[:lead])
+            return _named(resolver, named)
+        cut = _described_name(words)
+        if cut:
+            # "Democratic pollster Ann Lowe", "the Post's politics editor Ann Lowe": a
+            # person's name after the words that describe them, which are their role.
+            described = {**raw, "kind": "named", "the": False, "app": ""}
+            described.update(named=" ".join(words[cut:]), title=" ".join(words[:cut]))
+            return _named(resolver, described)
         name = " ".join(words)
         kind = "named_org" if _is_institution(words) else "anonymous"
         return _touch(resolver, name, kind, ""), kind, ""
