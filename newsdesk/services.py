@@ -93,6 +93,13 @@ def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) 
     return None
 
 
+def _names_outlet(name: str, outlet: Outlet) -> bool:
+    """Whether a name is the outlet's own, "The" or not ("Northbridge Ledger" for "The
+    Northbridge Ledger"): no query."""
+    bare = outlet_names.normalise(name).lower().removeprefix("the ")
+    return bare == outlet.name.lower().removeprefix("the ")
+
+
 def _outlet_by_domain(domain: str) -> Outlet | None:
     # "edition.example.com" belongs to the outlet of "example.com".
     parts = domain.split(".")
@@ -197,6 +204,18 @@ def article_ingest(
             "the text's dateline or the page's name"
             if cleaned.outlet_hint and outlet_for(name=cleaned.outlet_hint) == outlet
             else "the address's domain"
+        )
+    elif (
+        outlet is not None
+        and data.outlet is None
+        and not _names_outlet(data.outlet_name, outlet)
+        and outlet_for(name=data.outlet_name) != outlet
+    ):
+        # The row named an outlet the register does not know, and the address's domain
+        # is another outlet's (a syndication site, a shared host): filed under that one,
+        # the name given kept on the page for an analyst to confirm or correct.
+        meta["outlet_found_in"] = (
+            f"the address's domain, though the row named “{outlet_names.normalise(data.outlet_name)[:200]}”"
         )
     headline = (data.headline or cleaned.headline or cleaned.body.split("\n")[0])[:500]
     article = Article(

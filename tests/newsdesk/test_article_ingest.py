@@ -144,6 +144,28 @@ def test_a_dateline_naming_an_outlet_of_the_register_finds_it_and_says_so():
     assert article.meta["outlet_found_in"] == "the text's dateline or the page's name"
 
 
+def test_a_row_naming_an_unknown_outlet_at_another_outlets_address_keeps_the_name_given():
+    # Written for the tests: a syndication site carries a report that names its own outlet.
+    portal = OutletFactory(name="Harbour Portal")
+    OutletDomainFactory(outlet=portal, domain="harbourportal.example")
+    article = ingest(
+        BODY, url="https://harbourportal.example/news/tram", outlet_name="Valley Courier"
+    )
+    assert article.outlet == portal
+    assert article.meta["outlet_found_in"] == (
+        "the address's domain, though the row named “Valley Courier”"
+    )
+
+
+def test_a_row_naming_the_outlet_of_its_address_is_not_marked():
+    portal = OutletFactory(name="The Harbour Portal")
+    OutletDomainFactory(outlet=portal, domain="harbourportal.example")
+    for i, name in enumerate(("Harbour Portal", "harbour portal", "The Harbour Portal")):
+        body = f"{BODY}The tram line's stop number {i + 11} opens first, the office said.\n"
+        article = ingest(body, url=f"https://harbourportal.example/{i}", outlet_name=name)
+        assert article.outlet == portal and "outlet_found_in" not in article.meta
+
+
 def test_an_outlet_chosen_by_the_analyst_is_not_marked_as_found():
     chosen = OutletFactory(name="Chosen Gazette")
     OutletFactory(name="The Northbridge Ledger")
