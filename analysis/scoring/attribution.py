@@ -2328,6 +2328,34 @@ def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
 
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
 _INITIAL = re.compile(r"[A-Z]")  # of a bare word, its point taken off: "T" of "Peter T. King"
+# Capitalised words that qualify a title rather than name its holder ("Prime Minister",
+# "Crown Prince", "Press Secretary"), beside the offices' fields ("Foreign Minister").
+_TITLE_QUALIFIERS = _words(
+    "Prime Crown Press Former Senior Chief Supreme Grand Lord Acting Assistant Associate "
+    "Vice Deputy Under Executive Managing Regional District County City Federal National "
+    "Special Presidential Royal Papal Majority Minority Party Opposition Interim Caretaker"
+)
+
+
+@cython.cfunc
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word before a title word can be a given name ("Charlie" of
+    "Charlie King"): not a title, an office's field, a title's qualifier or an
+    organisation's word ("Foreign Minister", "Crown Prince", "Army General")."""
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+        and word not in TITLE_WORDS
+        and word not in OFFICE_FIELDS
+        and word not in _TITLE_QUALIFIERS
+        and word not in ORG_WORDS
+        and word not in KNOWN_ORGS
+        and word not in CAP_STOP
+        and word not in _COMPASS
+    )
+
+
 _COMPASS = _words("North South East West Northern Southern Eastern Western Central")
 
 
@@ -2431,10 +2459,15 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         and titles[-1] == len(bare) - 1
         and bare[-1] in TITLE_WORDS
         and not the
-        and (len(bare) == 1 or bare[-2] in HONORIFICS or _INITIAL.fullmatch(bare[-2]))
+        and (
+            len(bare) == 1
+            or bare[-2] in HONORIFICS
+            or _INITIAL.fullmatch(bare[-2])
+            or (len(bare) == 2 and _given_name(bare[0]))
+        )
     ):
-        # "King said", "Mr. King said", "Peter T. King said": a title word after nothing,
-        # an honorific or an initial is a surname, not a title.
+        # "King said", "Mr. King said", "Peter T. King said", "Charlie King said": a title
+        # word after nothing, an honorific, an initial or a given name is a surname.
         titles.pop()
     is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
     if (

@@ -937,6 +937,24 @@ def test_a_title_word_alone_or_after_an_honorific_is_a_surname():
     assert speaker_types('"The bill is dead," Pope said.') == {"Pope": "named_person"}
 
 
+def test_a_title_word_after_a_given_name_is_a_surname_but_not_after_a_qualifier():
+    # Written for the tests: "Amira Pope" is a person, not "the Amira Pope" nobody named;
+    # "Foreign Minister" and "Crown Prince" stay titles.
+    text = (
+        '"The ferry was late," Amira Pope, a harbour official, said. "It always is," Ms. Pope said.'
+    )
+    assert [(a["speaker"], a["speaker_type"]) for a in attributions(text)] == [
+        ("Amira Pope", "named_person"),
+        ("Amira Pope", "named_person"),
+    ]
+    assert speaker_types("Foreign Minister said the talks were over.") == {
+        "the Foreign Minister": "anonymous"
+    }
+    assert speaker_types("Crown Prince said the talks were over.") == {
+        "the Crown Prince": "anonymous"
+    }
+
+
 def test_the_senator_is_the_senator_not_someone_on_a_senatorial_committee():
     # Written for the tests: role words match whole words.
     text = (
