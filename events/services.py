@@ -261,7 +261,7 @@ REINDEX_LIMIT = 2_000
 
 def _sweep_old_index() -> int:
     """Articles whose index terms were made the old way (events.grouping.INDEX_VERSION):
-    sent to be indexed again, the oldest-indexed first; their events stay as they are."""
+    sent to be indexed again, in article id order; their events stay as they are."""
     if not settings.NEWSDESK_GROUP_EVENTS:
         return 0
     ids = list(

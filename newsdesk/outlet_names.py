@@ -26,6 +26,12 @@ def normalise(name: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", name)).strip()
 
 
+def without_the(name: str) -> str:
+    """A name without a leading "The": a dateline or a page names "Northbridge Ledger" where
+    the register has "The Northbridge Ledger" (or the other way round)."""
+    return name[4:] if name.lower().startswith("the ") else name
+
+
 def latin_skeleton(name: str) -> str:
     """The name with every look-alike letter of another script replaced by the Latin
     letter it imitates ("Ѕputnik" -> "Sputnik"); the name itself if none."""

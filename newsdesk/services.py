@@ -76,9 +76,7 @@ def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) 
     """Find an outlet by name, domain or the URL's host; optionally create it for curation."""
     name = outlet_names.normalise(name)
     if name:
-        # A dateline or a page names "Northbridge Ledger" where the register has "The
-        # Northbridge Ledger" (or the other way round).
-        bare = name[4:] if name.lower().startswith("the ") else name
+        bare = outlet_names.without_the(name)
         outlet = Outlet.objects.filter(Q(name__iexact=bare) | Q(name__iexact=f"The {bare}")).first()
         if outlet is None and "." in name:
             outlet = _outlet_by_domain(name.lower().removeprefix("www."))
@@ -96,8 +94,8 @@ def outlet_for(*, name: str = "", url: str = "", create_inactive: bool = False) 
 def _names_outlet(name: str, outlet: Outlet) -> bool:
     """Whether a name is the outlet's own, "The" or not ("Northbridge Ledger" for "The
     Northbridge Ledger"): no query."""
-    bare = outlet_names.normalise(name).lower().removeprefix("the ")
-    return bare == outlet.name.lower().removeprefix("the ")
+    bare = outlet_names.without_the(outlet_names.normalise(name))
+    return bare.lower() == outlet_names.without_the(outlet.name).lower()
 
 
 def _outlet_by_domain(domain: str) -> Outlet | None:

@@ -2328,6 +2328,7 @@ def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
 
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
 _INITIAL = re.compile(r"[A-Z]")  # of a bare word, its point taken off: "T" of "Peter T. King"
+_COMPASS = _words("North South East West Northern Southern Eastern Western Central")
 # Capitalised words that qualify a title rather than name its holder ("Prime Minister",
 # "Crown Prince", "Press Secretary"), beside the offices' fields ("Foreign Minister").
 _TITLE_QUALIFIERS = _words(
@@ -2354,9 +2355,6 @@ def _given_name(word: str) -> bool:
         and word not in CAP_STOP
         and word not in _COMPASS
     )
-
-
-_COMPASS = _words("North South East West Northern Southern Eastern Western Central")
 
 
 @cython.cfunc
