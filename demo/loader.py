@@ -13,7 +13,8 @@ from django.utils import timezone
 from analysis.selectors import articles_needing_scores
 from analysis.services import articles_score
 from events.event_report import event_comparison_refresh
-from events.grouping import event_refresh_dates
+from events.grouping import articles_index, event_refresh_dates
+from events.storylines import storylines_link
 from newsdesk.importer import DEMO_META_KEYS, ImportReport, articles_import
 from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, Event, IngestMethod, MembershipSource, Outlet, OutletDomain
@@ -93,6 +94,13 @@ def demo_load(*, score: bool = True) -> dict:
     titles_path = DEMO_DIR / "events.json"
     titles = json.loads(titles_path.read_text()) if titles_path.is_file() else {}
     events = events_from_meta(titles)
+    # Their events were set by hand, so grouping would index them only once a worker
+    # runs: index them now, then link the events into storylines by the names they share.
+    # The demo spans years, further back than beat links (the last weeks), so all of it
+    # is linked once, as ``manage.py link_storylines`` would.
+    loaded = [*report.imported, *([seed.pk] if seed else [])]
+    articles_index(Article.objects.filter(pk__in=loaded).order_by("published_at", "pk"))
+    storylines = storylines_link().linked
     scored = 0
     if score:
         ids = list(articles_needing_scores().values_list("pk", flat=True))
@@ -107,6 +115,7 @@ def demo_load(*, score: bool = True) -> dict:
         "rejected": report.rejected,
         "seed": seed is not None,
         "events": events,
+        "storylines": storylines,
         "scored": scored,
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }

@@ -564,9 +564,11 @@ def storyline_chart(timeline) -> str:
     first_day, last_day = points[0][2].first_at, points[0][2].first_at
     for _, _, r in points:
         first_day, last_day = min(first_day, r.first_at), max(last_day, r.first_at)
-    for label_at, when in ((left, first_day), (right, last_day)):
+    # The first day's label starts at the axis's start and the last day's ends at its end,
+    # so that neither runs off the chart.
+    for label_at, anchor, when in ((left, "start", first_day), (right, "end", last_day)):
         marks.append(format_html(
-            '<text class="tick" x="{}" y="{}">{}</text>', f"{label_at:.1f}",
+            '<text class="tick {}" x="{}" y="{}">{}</text>', anchor, f"{label_at:.1f}",
             len(timeline) * ROW_HEIGHT + 14, when.strftime("%-d %b %Y"),
         ))  # fmt: skip
     for i, item in enumerate(timeline):

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from analysis.services import article_score
 from events.event_report import event_comparison_refresh
-from newsdesk.models import Article, Event, Outlet
+from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.roles import EDITOR
 from tests.browser.conftest import login
 from tests.factories import ArticleFactory, OutletFactory, UserFactory
@@ -125,3 +125,35 @@ def test_the_outlet_report_charts_persuasion_and_frames_over_time(page: Page, li
         assert columns >= 1
         # Each column's parts stack to the whole height of the chart's bars.
         assert chart.locator("rect.part").count() >= columns
+
+
+def test_the_demo_storyline_chart_has_a_dot_per_first_report_and_every_label_inside(
+    page: Page, live_server, roles
+):
+    call_command("load_demo", "--no-score")
+    storyline = Storyline.objects.get()
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(live_server.url + storyline.get_absolute_url())
+
+    chart = page.locator("figure.chart-storyline")
+    expect(chart.locator("svg")).to_be_visible()
+    first_reports = sum(
+        event.articles.values("outlet").distinct().count() for event in storyline.events.all()
+    )
+    assert chart.locator("circle.point").count() == first_reports == 10
+    assert chart.locator("details table tbody tr").count() == first_reports
+    # The first and last days under the axis (and the row labels) are drawn inside the
+    # chart, not cut off at its edge.
+    outside = page.evaluate(
+        """() => {
+          const svg = document.querySelector('figure.chart-storyline svg');
+          const width = svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll('text')]
+            .map(t => [t.textContent, t.getBBox()])
+            .filter(([, box]) => box.x < -0.5 || box.x + box.width > width + 0.5)
+            .map(([text]) => text);
+        }"""
+    )
+    assert outside == []

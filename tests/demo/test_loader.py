@@ -6,8 +6,16 @@ import stat
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.urls import reverse
 
-from newsdesk.models import Article, Event, Outlet, ScoringStatus
+from newsdesk.models import (
+    Article,
+    Event,
+    MembershipSource,
+    Outlet,
+    ScoringStatus,
+    Storyline,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +39,50 @@ def test_the_demo_loads_scored_events_covered_by_several_outlets(capsys):
     assert Outlet.objects.get(slug="sputnik").state_affiliated
 
 
+def test_the_demo_links_the_strikes_three_events_into_a_storyline_with_a_blindspot(
+    analyst_client,
+):
+    # The strike's start, its open-ended second week and its end are three events (set by
+    # hand in the demo), linked by the machine from the names they share; the other
+    # events, years apart, stay alone.
+    call_command("load_demo", "--no-score")
+    storylines = Storyline.objects.all()
+    assert storylines.count() == 1
+    storyline = storylines.get()
+    events = list(storyline.events.order_by("starts_on"))
+    assert [e.title.split(" (")[0] for e in events] == [
+        "Halvern port workers strike",
+        "Halvern strike goes on indefinitely after talks collapse",
+        "Halvern dockers accept pay deal, ending the strike",
+    ]
+    assert {e.storyline_source for e in events} == {MembershipSource.MACHINE}
+    assert (
+        not Event.objects.exclude(pk__in=[e.pk for e in events])
+        .filter(storyline__isnull=False)
+        .exists()
+    )
+    # Only outlets leaning left reported the deal: the storyline page says so.
+    page = analyst_client.get(reverse("storyline-detail", args=[storyline.pk])).content.decode()
+    blindspots = page.split("Storyline blindspots", 1)[1]
+    assert "Halvern dockers accept pay deal" in blindspots
+    assert "skipped by every outlet leaning right" in blindspots
+
+
 def test_loading_the_demo_twice_adds_nothing():
     call_command("load_demo")
-    counts = Article.objects.count(), Event.objects.count(), Outlet.objects.count()
+    counts = (
+        Article.objects.count(),
+        Event.objects.count(),
+        Outlet.objects.count(),
+        Storyline.objects.count(),
+    )
     call_command("load_demo")
-    assert (Article.objects.count(), Event.objects.count(), Outlet.objects.count()) == counts
+    assert (
+        Article.objects.count(),
+        Event.objects.count(),
+        Outlet.objects.count(),
+        Storyline.objects.count(),
+    ) == counts
 
 
 @pytest.mark.django_db
