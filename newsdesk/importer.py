@@ -25,6 +25,8 @@ class ImportReport:
     imported: list[int] = field(default_factory=list)
     duplicates: list[tuple[int, str]] = field(default_factory=list)
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    # The keys that were not read (no field, no alias, no metadata), with how many rows had each.
+    unread: Counter = field(default_factory=Counter)
 
     @property
     def rows(self) -> int:
@@ -44,10 +46,10 @@ def _text(fields: dict, key: str) -> str:
     return value
 
 
-# A row's documented fields are bulk.FIELDS (and byline). Other keys are ignored unless
-# the caller names them as metadata to keep: only the demo loader and the benchmark do
-# ("demo" marks an article as written for the demo on its page, so a file must not set
-# it; nor "note" or "event").
+# A row's documented fields are bulk.FIELDS, under their names or bulk.FIELD_ALIASES.
+# Other keys are not read (and the import says so) unless the caller names them as
+# metadata to keep: only the demo loader and the benchmark do ("demo" marks an article as
+# written for the demo on its page, so a file must not set it; nor "note" or "event").
 DEMO_META_KEYS = ("demo", "note", "event")
 
 
@@ -77,9 +79,15 @@ class RowOutcome:
     article: Article | None = None
 
 
+def unread_keys(row: Row, meta_keys: tuple[str, ...] = ()) -> list[str]:
+    """The keys of a row that nothing was read from."""
+    return [key for key in row.unread if key not in meta_keys]
+
+
 def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ()):
     """Store one row of an import file, or say why not; one row's fault, even one that
-    the database refuses, stays that row's."""
+    the database refuses, stays that row's. A stored row's detail names the keys it had
+    that were not read."""
     if row.fields is None:
         return RowOutcome(RowOutcome.REFUSED, row.error)
     try:
@@ -100,7 +108,9 @@ def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ()):
         return RowOutcome(
             RowOutcome.REFUSED, f"could not be stored ({exc.__class__.__name__}: {exc})"[:500]
         )
-    return RowOutcome(RowOutcome.STORED, "", article)
+    unread = unread_keys(row, meta_keys)
+    detail = f"not read: {', '.join(unread)}"[:500] if unread else ""
+    return RowOutcome(RowOutcome.STORED, detail, article)
 
 
 def articles_import(
@@ -141,6 +151,7 @@ def articles_import_stream(
         if progress and row.number % 100 == 0:
             progress(row.number)
         outcome = row_import(row=row, user=user, meta_keys=meta_keys)
+        report.unread.update(unread_keys(row, meta_keys))
         if outcome.article is not None and outcome.kind == RowOutcome.STORED:
             report.imported.append(outcome.article.pk)
         elif outcome.kind == RowOutcome.DUPLICATE:

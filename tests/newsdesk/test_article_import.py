@@ -82,6 +82,22 @@ def test_a_csv_file_in_another_encoding_is_read(analyst_client, django_capture_o
     assert Article.objects.get().headline == "Grève au port"
 
 
+def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
+    analyst_client, django_capture_on_commit_callbacks
+):
+    content = f'Headline;Body;Published At;Section\n"Port strike";"{BODY}";"5 March 2024";Labour\n'
+
+    html = imported(
+        analyst_client, "export.csv", content.encode(), django_capture_on_commit_callbacks
+    )
+
+    assert "Done: 1 row: 1 stored" in html
+    assert "not read: Section" in html
+    article = Article.objects.get()
+    assert article.headline == "Port strike"
+    assert article.published_at.date().isoformat() == "2024-03-05"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -256,7 +272,7 @@ def test_a_csv_without_a_text_column_fails_the_job_with_the_reason(
     analyst_client, django_capture_on_commit_callbacks
 ):
     html = imported(
-        analyst_client, "wire.csv", b"title,body\nA,B\n", django_capture_on_commit_callbacks
+        analyst_client, "wire.csv", b"title,summary\nA,B\n", django_capture_on_commit_callbacks
     )
     assert "The file could not be imported: The CSV header needs a" in html
     assert IngestJob.objects.get().status == "failed"

@@ -3,6 +3,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from newsdesk.ingest.bulk import parse_published
+from newsdesk.ingest.errors import IngestError
 from newsdesk.models import Article, IngestMethod, Outlet
 from tests.factories import OutletFactory
 
@@ -47,7 +49,7 @@ def test_it_imports_jsonl_and_reports_each_outcome(
     out = capsys.readouterr().out
     assert "2 imported, 1 duplicate, 3 rejected" in out
     assert "row 4: rejected: no text or html" in out
-    assert "not an ISO date" in out
+    assert "row 5: rejected: the published date 'last Tuesday' is not a date Newsdesk reads" in out
     assert "row 6: rejected: not valid JSON" in out
     herald = Outlet.objects.get(name="Unknown Herald")
     assert not herald.is_active
@@ -135,3 +137,78 @@ def test_a_row_sets_only_the_documented_fields(tmp_path, capsys):
     assert not {"demo", "note", "event", "meta"} & set(article.meta)
     assert not article.is_demo
     assert article.event is None
+
+
+def test_common_other_names_of_the_fields_are_read_and_keys_not_read_are_named(tmp_path, capsys):
+    # Written for the tests: a scraper's export with its own column names, a date with the
+    # month in words, a spreadsheet's capitalised header, and two columns nothing reads.
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Link,Publisher,Headline,Date,Author,Body,Section,tags\n"
+        f'https://a.example/1,Gazette,First,"March 5, 2024 2:30 PM",Ann Lee,"{TEXT.format(n=1)}",World,x\n'
+        f'https://a.example/2,Gazette,Second,"Tue, 05 Mar 2024 16:00:00 GMT",,"{TEXT.format(n=2)}",World,y\n'
+    )
+    call_command("import_articles", str(path), "--no-score")
+    out = capsys.readouterr().out
+    assert "2 imported, 0 duplicate, 0 rejected" in out
+    assert "Not read: 'Section' (2 rows), 'tags' (2 rows)." in out
+    first, second = Article.objects.order_by("url")
+    assert (first.url, first.headline, first.byline) == ("https://a.example/1", "First", "Ann Lee")
+    assert first.outlet.name == second.outlet.name == "Gazette"
+    assert first.published_at.isoformat() == "2024-03-05T14:30:00+00:00"
+    assert second.published_at.isoformat() == "2024-03-05T16:00:00+00:00"
+    assert first.body.startswith("The harbour reopened")
+
+
+def test_a_field_under_its_own_name_wins_over_an_alias_and_an_alias_without_text_is_skipped(
+    tmp_path, capsys
+):
+    rows = [
+        {
+            "published": "2024-03-04",
+            "date": "2001-01-01",
+            "author": ["Ann Lee", "Bo Kim"],
+            "text": TEXT.format(n=7),
+        }
+    ]
+    path = tmp_path / "both.jsonl"
+    path.write_text(json.dumps(rows[0]))
+    call_command("import_articles", str(path), "--no-score")
+    out = capsys.readouterr().out
+    assert "1 imported" in out
+    assert "Not read: 'date' (1 row), 'author' (1 row)." in out
+    article = Article.objects.get()
+    assert article.published_at.date().isoformat() == "2024-03-04"
+    assert article.byline == ""
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2024-03-05T14:30:00+01:00", "2024-03-05T14:30:00+01:00"),
+        ("Tue, 05 Mar 2024 14:30:00 +0100", "2024-03-05T14:30:00+01:00"),
+        ("Tue, 05 Mar 2024 14:30:00 EST", "2024-03-05T14:30:00-05:00"),
+        ("5 March 2024", "2024-03-05"),
+        ("Sept. 3, 2019", "2019-09-03"),
+        ("Friday, January 25, 2019", "2019-01-25"),
+        ("January 25, 2019 10:05 PM +0100", "2019-01-25T22:05:00+01:00"),
+    ],
+)
+def test_dates_in_the_forms_exports_write_are_read(written, expected):
+    assert parse_published(written).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "03/05/2024",  # the 3rd of May or the 5th of March
+        "March 2024",  # no day
+        "March 5",  # no year
+        "last Tuesday",
+        "Tue, 05 Mar 2024 14:30:00 CET",  # a zone RFC 2822 does not define: not read as UTC
+        "Jan 25 2019 10:00 CET",
+    ],
+)
+def test_dates_that_could_be_read_two_ways_or_not_whole_are_refused_with_the_forms_read(written):
+    with pytest.raises(IngestError, match="not a date Newsdesk reads .ISO 8601"):
+        parse_published(written)

@@ -29,7 +29,7 @@ def test_binary_after_the_first_kilobytes_is_refused():
 
 
 def test_an_impossible_date_is_an_ingest_error():
-    with pytest.raises(IngestError, match="not an ISO date"):
+    with pytest.raises(IngestError, match="not a date that exists"):
         parse_published("2024-02-30")
 
 
@@ -77,5 +77,5 @@ def test_an_import_row_with_a_number_for_text_is_rejected_with_a_reason(tmp_path
     assert [reason for _, reason in report.rejected] == [
         "'text' must be text",
         "'title' must be text",
-        "the published date '2024-02-30' is not an ISO date",
+        "the published date '2024-02-30' is not a date that exists",
     ]

@@ -4,11 +4,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.importer import articles_import
+from newsdesk.ingest.bulk import FIELDS
 from newsdesk.ingest.errors import IngestError
 
 
 class Command(BaseCommand):
-    help = "Import articles from a JSON Lines or CSV file (fields: url, outlet, title, published, text or html)."
+    help = (
+        "Import articles from a JSON Lines or CSV file (fields: url, outlet, title, "
+        "published, byline, text or html, or the other names the README lists)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -36,3 +40,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  row {number}: rejected: {reason}")
         for number, reason in report.duplicates[:20]:
             self.stdout.write(f"  row {number}: duplicate: {reason}")
+        if report.unread:
+            keys = ", ".join(
+                f"{key!r} ({n} row{'s' if n > 1 else ''})" for key, n in report.unread.most_common()
+            )
+            self.stdout.write(
+                f"Not read: {keys}. The fields read are {', '.join(FIELDS)}, or the names "
+                "the README lists for them."
+            )
