@@ -27,6 +27,7 @@ class ImportReport:
     rejected: list[tuple[int, str]] = field(default_factory=list)
     # The keys that were not read (no field, no alias, no metadata), with how many rows had each.
     unread: Counter = field(default_factory=Counter)
+    undated: int = 0  # articles stored without a publication date
 
     @property
     def rows(self) -> int:
@@ -79,6 +80,10 @@ class RowOutcome:
     article: Article | None = None
 
 
+# Grouping places an article without a date by when it was stored (events.grouping).
+UNDATED = "no publication date: its event is looked for among articles of the days it was imported"
+
+
 def unread_keys(row: Row, meta_keys: tuple[str, ...] = ()) -> list[str]:
     """The keys of a row that nothing was read from."""
     return [key for key in row.unread if key not in meta_keys]
@@ -108,9 +113,12 @@ def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ()):
         return RowOutcome(
             RowOutcome.REFUSED, f"could not be stored ({exc.__class__.__name__}: {exc})"[:500]
         )
-    unread = unread_keys(row, meta_keys)
-    detail = f"not read: {', '.join(unread)}"[:500] if unread else ""
-    return RowOutcome(RowOutcome.STORED, detail, article)
+    notes = []
+    if article.published_at is None:
+        notes.append(UNDATED)
+    if unread := unread_keys(row, meta_keys):
+        notes.append(f"not read: {', '.join(unread)}")
+    return RowOutcome(RowOutcome.STORED, "; ".join(notes)[:500], article)
 
 
 def articles_import(
@@ -154,6 +162,7 @@ def articles_import_stream(
         report.unread.update(unread_keys(row, meta_keys))
         if outcome.article is not None and outcome.kind == RowOutcome.STORED:
             report.imported.append(outcome.article.pk)
+            report.undated += outcome.article.published_at is None
         elif outcome.kind == RowOutcome.DUPLICATE:
             report.duplicates.append((row.number, outcome.detail))
         else:

@@ -80,6 +80,7 @@ def test_a_csv_file_in_another_encoding_is_read(analyst_client, django_capture_o
 
     assert "Done: 1 row: 1 stored" in html
     assert Article.objects.get().headline == "Grève au port"
+    assert "no publication date: its event is looked for among articles of the days" in html
 
 
 def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
@@ -93,6 +94,7 @@ def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
 
     assert "Done: 1 row: 1 stored" in html
     assert "not read: Section" in html
+    assert "no publication date" not in html
     article = Article.objects.get()
     assert article.headline == "Port strike"
     assert article.published_at.date().isoformat() == "2024-03-05"

@@ -177,6 +177,7 @@ def test_a_field_under_its_own_name_wins_over_an_alias_and_an_alias_without_text
     out = capsys.readouterr().out
     assert "1 imported" in out
     assert "Not read: 'date' (1 row), 'author' (1 row)." in out
+    assert "have no publication date" not in out
     article = Article.objects.get()
     assert article.published_at.date().isoformat() == "2024-03-04"
     assert article.byline == ""
@@ -212,3 +213,18 @@ def test_dates_in_the_forms_exports_write_are_read(written, expected):
 def test_dates_that_could_be_read_two_ways_or_not_whole_are_refused_with_the_forms_read(written):
     with pytest.raises(IngestError, match="not a date Newsdesk reads .ISO 8601"):
         parse_published(written)
+
+
+def test_articles_imported_without_a_date_are_counted_and_marked(tmp_path, capsys):
+    path = tmp_path / "undated.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"text": TEXT.format(n=n), **({"published": "2024-03-04"} if n else {})})
+            for n in range(3)
+        )
+    )
+    call_command("import_articles", str(path), "--no-score")
+    out = capsys.readouterr().out
+    assert "3 imported" in out
+    assert "1 of the articles imported have no publication date" in out
+    assert Article.objects.filter(published_at=None).count() == 1

@@ -40,6 +40,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  row {number}: rejected: {reason}")
         for number, reason in report.duplicates[:20]:
             self.stdout.write(f"  row {number}: duplicate: {reason}")
+        if report.undated:
+            self.stdout.write(
+                f"{report.undated} of the articles imported have no publication date: the "
+                "event of each is looked for among articles of the days it was imported."
+            )
         if report.unread:
             keys = ", ".join(
                 f"{key!r} ({n} row{'s' if n > 1 else ''})" for key, n in report.unread.most_common()
