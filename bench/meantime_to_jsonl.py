@@ -81,7 +81,17 @@ def detokenize(tokens: Iterable[str], language: str = "en") -> str:
     """Tokens back to text: no space before closing punctuation or after opening
     punctuation, straight double quotes opening and closing in turn, Italian elisions
     joined to the next word."""
+    return detokenize_spans(tokens, language)[0]
+
+
+def detokenize_spans(
+    tokens: Iterable[str], language: str = "en"
+) -> tuple[str, list[tuple[int, int]]]:
+    """detokenize's text, and where each token is in it ((start, end) of the token as
+    written there: a CoNLL quote as a straight one)."""
     out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size = 0
     glue_next = False
     quote_open = False
     tokens = list(tokens)
@@ -105,8 +115,19 @@ def detokenize(tokens: Iterable[str], language: str = "en") -> str:
             glue_next = True
         if out and not glue:
             out.append(" ")
+            size += 1
         out.append(token)
-    return "".join(out).strip()
+        spans.append((size, size + len(token)))
+        size += len(token)
+    text = "".join(out)
+    # As strip() would: the spans move by what it takes off the start.
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    spans = [
+        (min(max(s - lead, 0), len(stripped)), min(max(e - lead, 0), len(stripped)))
+        for s, e in spans
+    ]
+    return stripped, spans
 
 
 def parse_dateline(sentence: str, language: str) -> str | None:

@@ -3,7 +3,13 @@ MEANTIME's layout: document id, sentence, token number, token, annotation)."""
 
 import pytest
 
-from bench.meantime_to_jsonl import detokenize, documents, parse_dateline, rows
+from bench.meantime_to_jsonl import (
+    detokenize,
+    detokenize_spans,
+    documents,
+    parse_dateline,
+    rows,
+)
 
 
 def _conll(doc_id: str, sentences: list[list[str]]) -> list[str]:
@@ -41,6 +47,15 @@ def test_tokens_are_joined_without_a_space_before_closing_or_after_opening_marks
         "dell'Airbus e l'appalto"
     )
     assert detokenize(["``", "Yes", "''", "he", "said"]) == '"Yes" he said'
+
+
+def test_each_token_keeps_its_span_in_the_detokenised_text():
+    tokens = ["Air", "(", "LA", ")", "said", "``", "yes", "''", ".", "dell'", "Airbus"]
+    text, spans = detokenize_spans(tokens, "it")
+    assert text == detokenize(tokens, "it") == 'Air (LA) said "yes". dell\'Airbus'
+    assert [text[s:e] for s, e in spans] == [
+        "Air", "(", "LA", ")", "said", '"', "yes", '"', ".", "dell'", "Airbus"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

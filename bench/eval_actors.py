@@ -1,0 +1,569 @@
+"""The actors scorer (analysis/scoring/actors.py) against the entity annotations of the
+NewsReader MEANTIME corpus (Minard et al. 2016), English, development folders only.
+
+Run: python bench/eval_actors.py GIT_DIR [--errors 8]
+     python bench/eval_actors.py --conll PATH --entities PATH
+
+GIT_DIR is the git directory of the Diverse CDCR datasets (Zhukova et al.), which hold
+MEANTIME converted: ``MEANTIME-prep/output_data/en/meantime.conll`` (document id, sentence,
+token number, token) and ``.../en/entities_mentions.json`` (each entity mention: document,
+sentence, token numbers, the instance it refers to, whose id opens with its class PER, ORG,
+LOC, PRO or FIN, and the head word with its part of speech, which the conversion took from
+spaCy). Only corpus_airbus and corpus_apple are read: corpus_gm and corpus_stock are held
+out (bench/meantime_to_jsonl.py's DEV_FOLDERS and HELD_OUT); their records are dropped by
+document id before they are parsed. See docs/corpora/meantime.md.
+
+What is compared:
+- The text is the article's body as bench/meantime_to_jsonl.py writes it (sentences from
+  the third on; the title and the dateline are not scored by Newsdesk either), run
+  through ``score_actors`` with no curated actors. Its evidence gives each actor's kind
+  and its mentions as character offsets.
+- MEANTIME annotated every entity mention in the title, the dateline and the first four
+  sentences of the body (sentences 0-5); after that only the mentions of instances linked
+  across documents. So only sentences 2-5 count: gold mentions there, scorer mentions
+  that start there (the scorer still reads the whole body, as in the product).
+- Types: PER -> person; ORG -> organisation (the scorer's "group", armed and political
+  groups, is an organisation here); LOC -> place, which the scorer reports only for
+  countries (kind "country", names and demonyms; cities and regions it leaves out by
+  design). PRO (products) and FIN (sums) are no actors: a scorer mention inside one is
+  wrong.
+- Named mentions: MEANTIME's own mention kind (name, common noun, pronoun) is not in the
+  conversion, so a mention counts as named when its head word is a proper noun (spaCy, as
+  stored), or is a capitalised noun or adjective that does not open its sentence and is
+  not a role abbreviation ("CEO"). Pronouns and common nouns ("the company") are not named.
+
+Mention level: a scorer mention and a gold mention match when their character spans
+overlap (typed: and the types agree), each used once (a maximum matching). Recall: named
+gold mentions matched. Precision: scorer mentions matched to a named gold mention, or
+else to a gold mention that is not named (a common noun for a company named before: the
+mention is found, only not by name), over all scorer mentions.
+
+Document level ("who an outlet names"): per document, the distinct named actors: gold
+instances (by their MEANTIME instance id) with at least one named mention in sentences
+2-5, against the scorer's merged actors with a mention there. An actor matches an
+instance when one of its mentions overlaps one of the instance's mentions (typed: and the
+types agree), one to one: an entity the scorer splits in two gives a false actor, two
+entities it merges a missed one. Counts are summed over documents (micro).
+
+Baseline: every maximal run of capitalised tokens, less a sentence's first token, is one
+entity of the commonest gold type (ORG); the same surface is the same entity.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.meantime_to_jsonl import (  # noqa: E402
+    DEV_FOLDERS,
+    HELD_OUT,
+    detokenize_spans,
+    documents,
+    refuse_held_out,
+)
+
+ENTITIES_IN_GIT = "HEAD:MEANTIME-prep/output_data/en/entities_mentions.json"
+CONLL_IN_GIT = "HEAD:MEANTIME-prep/output_data/en/meantime.conll"
+FIRST_BODY_SENTENCE = 2  # 0 is the title, 1 the dateline
+LAST_ANNOTATED_SENTENCE = 5  # every entity mention is annotated up to here
+TYPES = ("person", "organisation", "place")
+GOLD_TYPES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
+SCORER_TYPES = {
+    "person": "person",
+    "organisation": "organisation",
+    "group": "organisation",
+    "country": "place",
+}
+BASELINE_TYPE = "organisation"  # the commonest type of named gold mentions (checked at run)
+ROLE_ABBREVIATIONS = frozenset({"CEO", "CFO", "COO", "CTO", "VP"})
+# One record of entities_mentions.json: flat objects (a list of numbers inside, no object).
+_RECORD = re.compile(r"\{[^{}]*\}")
+_DOC_KEY = re.compile(r'"conll_doc_key":\s*"([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str  # one of TYPES, or another gold class ("PRO", "FIN") that is no actor
+    entity: str  # the gold instance id, the scorer's actor name, the baseline's surface
+    named: bool = True
+    text: str = ""
+
+
+# --- Reading ---------------------------------------------------------------------------
+
+
+def dev_records(raw: str, folders: Iterable[str] = DEV_FOLDERS) -> list[dict]:
+    """The records of entities_mentions.json in the given folders, each dropped by its
+    document id before it is parsed when it is in another folder."""
+    wanted = tuple(folders)
+    for folder in wanted:
+        if folder in HELD_OUT:
+            raise ValueError(f"{folder} is held out")
+    records = []
+    for found in _RECORD.finditer(raw):
+        key = _DOC_KEY.search(found.group())
+        if key is None or key.group(1).split("/")[0] not in wanted:
+            continue
+        try:
+            record = json.loads(found.group())
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"a record of {key.group(1)} was cut (a brace in a string?)") from exc
+        refuse_held_out(record["conll_doc_key"])
+        records.append(record)
+    keys = [k for k in _DOC_KEY.findall(raw) if k.split("/")[0] in wanted]
+    if len(keys) != len(records):  # a brace inside a string cut a record
+        raise ValueError(
+            f"records were cut: {len(keys)} of {', '.join(wanted)}, {len(records)} read"
+        )
+    return records
+
+
+def instance_id(chain: str) -> str:
+    """The MEANTIME instance of a chain id: "cross_intra_ORG123" and "intra_ORG123" are
+    both ORG123 (annotated within the document, and linked across documents or not)."""
+    return chain.rsplit("_", 1)[-1]
+
+
+def is_named(record: dict, sentence: list[str]) -> bool:
+    """Whether a gold mention names its entity (see the module's docstring)."""
+    pos, head = record["mention_head_pos"], record["mention_head"]
+    if pos == "PROPN":
+        return True
+    if pos in ("PRON", "DET") or not head[:1].isupper() or head in ROLE_ABBREVIATIONS:
+        return False
+    at = [i for i in record["tokens_number"] if i < len(sentence) and sentence[i] == head]
+    return bool(at) and at[0] != 0
+
+
+def body(sentences: list[list[str]]) -> tuple[str, dict[tuple[int, int], tuple[int, int]]]:
+    """The body text as bench/meantime_to_jsonl.py writes it, and each token's span in it
+    by (sentence, token number)."""
+    parts: list[str] = []
+    where: dict[tuple[int, int], tuple[int, int]] = {}
+    size = 0
+    for s in range(FIRST_BODY_SENTENCE, len(sentences)):
+        text, spans = detokenize_spans(sentences[s])
+        if parts:
+            parts.append(" ")
+            size += 1
+        for t, (start, end) in enumerate(spans):
+            where[(s, t)] = (size + start, size + end)
+        parts.append(text)
+        size += len(text)
+    return "".join(parts), where
+
+
+def gold_mentions(records: list[dict], sentences: list[list[str]], where: dict) -> list[Mention]:
+    """A document's gold entity mentions in the annotated body sentences, each once."""
+    found: dict[tuple, Mention] = {}
+    for r in records:
+        s = r["sent_id"]
+        if not FIRST_BODY_SENTENCE <= s <= LAST_ANNOTATED_SENTENCE:
+            continue
+        spans = [where[(s, t)] for t in r["tokens_number"] if (s, t) in where]
+        if not spans:
+            continue
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        kind = GOLD_TYPES.get(r["mention_type"], r["mention_type"])
+        entity = instance_id(r["coref_chain"])
+        named = kind in TYPES and is_named(r, sentences[s])
+        found.setdefault((start, end, entity), Mention(start, end, kind, entity, named))
+    return merge_nested(found.values())
+
+
+def merge_nested(mentions: Iterable[Mention]) -> list[Mention]:
+    """Overlapping mentions of one instance as one mention over them all, named if one of
+    them is: MEANTIME marks a name with its apposition (as in "Lumeria's chief, Ann Lee",
+    written for this comment) and, inside it, the role and the name, all of her; a scorer
+    that finds her name has found her once."""
+    merged: list[Mention] = []
+    by_entity: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_entity[m.entity].append(m)
+    for group in by_entity.values():
+        group.sort(key=lambda m: (m.start, m.end))
+        current = group[0]
+        for m in group[1:]:
+            if m.start < current.end:
+                current = Mention(
+                    current.start,
+                    max(current.end, m.end),
+                    current.type,
+                    current.entity,
+                    current.named or m.named,
+                )
+            else:
+                merged.append(current)
+                current = m
+        merged.append(current)
+    return sorted(merged, key=lambda m: (m.start, m.end, m.entity))
+
+
+def region_end(sentences: list[list[str]], where: dict) -> int:
+    """Where the last fully annotated sentence ends in the body."""
+    last = min(LAST_ANNOTATED_SENTENCE, len(sentences) - 1)
+    ends = [e for (s, _), (_, e) in where.items() if s <= last]
+    return max(ends, default=0)
+
+
+# --- Predictions -----------------------------------------------------------------------
+
+
+def scorer_mentions(text: str, evidence: list[dict]) -> list[Mention]:
+    """The scorer's actors' mentions (its evidence), typed."""
+    return sorted(
+        (
+            Mention(
+                s, e, SCORER_TYPES.get(actor["kind"], actor["kind"]), actor["name"], True, text[s:e]
+            )
+            for actor in evidence
+            for s, e in actor["mentions"]
+        ),
+        key=lambda m: (m.start, m.end),
+    )
+
+
+def baseline_mentions(
+    sentences: list[list[str]], where: dict, kind: str = BASELINE_TYPE
+) -> list[Mention]:
+    """Maximal runs of capitalised tokens, a sentence's first token left out."""
+    found = []
+    for s in range(FIRST_BODY_SENTENCE, len(sentences)):
+        run: list[int] = []
+        for t, token in enumerate([*sentences[s], ""]):
+            if t > 0 and token[:1].isupper():
+                run.append(t)
+                continue
+            if run:
+                start, end = where[(s, run[0])][0], where[(s, run[-1])][1]
+                surface = " ".join(sentences[s][i] for i in run)
+                found.append(Mention(start, end, kind, surface, True, surface))
+                run = []
+    return found
+
+
+# --- Matching --------------------------------------------------------------------------
+
+
+def overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def max_matching(edges: list[list[int]]) -> dict[int, int]:
+    """A maximum matching of left items to right items (Kuhn's augmenting paths): left i
+    may take any right item in edges[i], each right item once; {left: right}."""
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or augment(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(edges)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def _fits(system: Mention, gold: Mention, typed: bool) -> bool:
+    return overlaps(system, gold) and (not typed or system.type == gold.type)
+
+
+def match_mentions(
+    system: list[Mention], gold: list[Mention], typed: bool
+) -> tuple[dict[int, int], dict[int, int]]:
+    """System mentions matched to named gold mentions of an actor type, and those left
+    matched to the gold actor mentions that are not named: two {system: gold} maps."""
+    named = [i for i, g in enumerate(gold) if g.named and g.type in TYPES]
+    other = [i for i, g in enumerate(gold) if not g.named and g.type in TYPES]
+    first = max_matching(
+        [[k for k, j in enumerate(named) if _fits(s, gold[j], typed)] for s in system]
+    )
+    first = {i: named[k] for i, k in first.items()}
+    rest = [i for i in range(len(system)) if i not in first]
+    second = max_matching(
+        [[k for k, j in enumerate(other) if _fits(system[i], gold[j], typed)] for i in rest]
+    )
+    return first, {rest[i]: other[k] for i, k in second.items()}
+
+
+@dataclass
+class Counts:
+    """True positives on each side and the totals, per type."""
+
+    found: Counter  # system items matched (precision's numerator)
+    system: Counter
+    recalled: Counter  # gold items matched (recall's numerator)
+    gold: Counter
+    # Document level: (the actor's mentions, the instance's named mentions) of each
+    # matched pair, in the annotated sentences: "how often" it is named.
+    tallies: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def empty(cls) -> Counts:
+        return cls(Counter(), Counter(), Counter(), Counter())
+
+    def add(self, other: Counts) -> None:
+        self.tallies += other.tallies
+        for mine, theirs in (
+            (self.found, other.found),
+            (self.system, other.system),
+            (self.recalled, other.recalled),
+            (self.gold, other.gold),
+        ):
+            mine.update(theirs)
+
+    def prf(self, kind: str | None = None) -> tuple[float | None, float | None, float | None]:
+        def total(c: Counter) -> int:
+            return c[kind] if kind else sum(c.values())
+
+        n_sys, n_gold = total(self.system), total(self.gold)
+        p = total(self.found) / n_sys if n_sys else None
+        r = total(self.recalled) / n_gold if n_gold else None
+        f = (
+            2 * p * r / (p + r)
+            if p is not None and r is not None and p + r
+            else (0.0 if p is not None and r is not None else None)
+        )
+        return p, r, f
+
+
+def mention_counts(system: list[Mention], gold: list[Mention], typed: bool) -> Counts:
+    first, second = match_mentions(system, gold, typed)
+    counts = Counts.empty()
+    for i, s in enumerate(system):
+        counts.system[s.type] += 1
+        if i in first or i in second:
+            counts.found[s.type] += 1
+    recalled = set(first.values())
+    for j, g in enumerate(gold):
+        if g.named and g.type in TYPES:
+            counts.gold[g.type] += 1
+            if j in recalled:
+                counts.recalled[g.type] += 1
+    return counts
+
+
+def entities(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    by: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by[m.entity].append(m)
+    return dict(by)
+
+
+def document_counts(system: list[Mention], gold: list[Mention], typed: bool) -> Counts:
+    """Distinct actors of one document: the system's (by name) against the gold
+    instances with a named mention (see the module's docstring)."""
+    actors = entities(system)
+    names = sorted(actors)
+    by_instance = entities([g for g in gold if g.type in TYPES])
+    named = sorted(e for e, ms in by_instance.items() if any(m.named for m in ms))
+    other = sorted(e for e in by_instance if e not in set(named))
+
+    def kind(ms: list[Mention]) -> str:
+        return Counter(m.type for m in ms).most_common(1)[0][0]
+
+    def fits(a: str, e: str) -> bool:
+        return any(_fits(s, g, typed) for s in actors[a] for g in by_instance[e])
+
+    first = max_matching([[k for k, e in enumerate(named) if fits(a, e)] for a in names])
+    rest = [i for i in range(len(names)) if i not in first]
+    second = max_matching([[k for k, e in enumerate(other) if fits(names[i], e)] for i in rest])
+    matched = set(first) | {rest[k] for k in second}
+    counts = Counts.empty()
+    for i, a in enumerate(names):
+        counts.system[kind(actors[a])] += 1
+        if i in matched:
+            counts.found[kind(actors[a])] += 1
+    for i, k in first.items():
+        counts.tallies.append((len(actors[names[i]]), sum(m.named for m in by_instance[named[k]])))
+    recalled = set(first.values())
+    for k, e in enumerate(named):
+        counts.gold[kind(by_instance[e])] += 1
+        if k in recalled:
+            counts.recalled[kind(by_instance[e])] += 1
+    return counts
+
+
+def tally_agreement(tallies: list[tuple[int, int]]) -> tuple[float, float]:
+    """Of matched actors: the share whose mention count equals the gold count of named
+    mentions, and the mean absolute difference."""
+    if not tallies:
+        return 0.0, 0.0
+    same = sum(a == b for a, b in tallies) / len(tallies)
+    return same, sum(abs(a - b) for a, b in tallies) / len(tallies)
+
+
+# --- Errors ----------------------------------------------------------------------------
+
+
+def error_classes(system: list[Mention], gold: list[Mention]) -> list[tuple[str, str, Mention]]:
+    """Why each scorer mention not matched (typed) is wrong ("false"), and why each named
+    gold mention not matched was missed ("missed"): (side, reason, mention) triples."""
+    first, second = match_mentions(system, gold, typed=True)
+    found: list[tuple[str, str, Mention]] = []
+    for i, s in enumerate(system):
+        if i in first or i in second:
+            continue
+        hit = [g for g in gold if overlaps(s, g)]
+        actors = Counter(g.type for g in hit if g.type in TYPES)
+        if s.type in actors:
+            why = "a second mention inside one gold mention (a name split)"
+        elif actors:
+            why = f"gold says {actors.most_common(1)[0][0]}"
+        elif hit:
+            why = f"inside a {hit[0].type} mention (no actor)"
+        else:
+            why = "no gold mention there"
+        found.append(("false", f"{s.type}: {why}", s))
+    recalled = set(first.values())
+    for j, g in enumerate(gold):
+        if not g.named or g.type not in TYPES or j in recalled:
+            continue
+        kinds = [s.type for s in system if overlaps(s, g)]
+        if not kinds:
+            why = "nothing found there"
+        elif g.type in kinds:
+            why = "its scorer mention went to another gold mention"
+        else:
+            why = f"found as {kinds[0]}"
+        found.append(("missed", f"{g.type}: {why}", g))
+    return found
+
+
+# --- Running ---------------------------------------------------------------------------
+
+
+def _git_show(git_dir: Path, spec: str) -> str:
+    shown = subprocess.run(
+        ["git", f"--git-dir={git_dir}", "show", spec], capture_output=True, text=True, check=True
+    )
+    return shown.stdout
+
+
+def _fmt(value: float | None) -> str:
+    return "  n/a" if value is None else f"{value:.3f}"
+
+
+def _line(name: str, counts: Counts, kind: str | None = None) -> str:
+    p, r, f = counts.prf(kind)
+    n_sys = counts.system[kind] if kind else sum(counts.system.values())
+    n_gold = counts.gold[kind] if kind else sum(counts.gold.values())
+    return f"  {name:<34} P {_fmt(p)}  R {_fmt(r)}  F1 {_fmt(f)}   (system {n_sys}, gold {n_gold})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("git_dir", nargs="?", type=Path, help="the Diverse CDCR git directory")
+    parser.add_argument("--conll", type=Path, help="MEANTIME-prep/output_data/en/meantime.conll")
+    parser.add_argument("--entities", type=Path, help=".../en/entities_mentions.json")
+    parser.add_argument("--errors", type=int, default=8, help="error examples to print")
+    args = parser.parse_args(argv)
+    if args.conll and args.entities:
+        conll = args.conll.read_text(encoding="utf-8")
+        raw = args.entities.read_text(encoding="utf-8")
+    elif args.git_dir:
+        conll = _git_show(args.git_dir, CONLL_IN_GIT)
+        raw = _git_show(args.git_dir, ENTITIES_IN_GIT)
+    else:
+        parser.error("give GIT_DIR, or --conll and --entities")
+
+    from analysis.scoring.actors import score_actors  # the scorer, after the arguments
+
+    docs = documents(conll.splitlines())
+    records = dev_records(raw)
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        by_doc[r["conll_doc_key"]].append(r)
+
+    totals = {
+        (level, who, typed): Counts.empty()
+        for level in ("mention", "document")
+        for who in ("scorer", "baseline")
+        for typed in (True, False)
+    }
+    wrong, missed = Counter(), Counter()
+    examples: dict[tuple[str, str], list[str]] = defaultdict(list)
+    gold_types: Counter = Counter()
+    disagree = 0
+    for doc_id in sorted(docs):
+        refuse_held_out(doc_id)
+        sentences = docs[doc_id]
+        text, where = body(sentences)
+        end = region_end(sentences, where)
+        for r in by_doc.get(doc_id, []):
+            s = r["sent_id"]
+            if s < len(sentences):
+                tokens = [sentences[s][t] for t in r["tokens_number"] if t < len(sentences[s])]
+                disagree += " ".join(tokens) != r["tokens_str"]
+        gold = gold_mentions(by_doc.get(doc_id, []), sentences, where)
+        gold_types.update(g.type for g in gold if g.named and g.type in TYPES)
+        result = score_actors(text)
+        system = [m for m in scorer_mentions(text, result.evidence["actors"]) if m.start < end]
+        baseline = [m for m in baseline_mentions(sentences, where) if m.start < end]
+        for typed in (True, False):
+            for who, predicted in (("scorer", system), ("baseline", baseline)):
+                totals[("mention", who, typed)].add(mention_counts(predicted, gold, typed))
+                totals[("document", who, typed)].add(document_counts(predicted, gold, typed))
+        for side, why, m in error_classes(system, gold):
+            (wrong if side == "false" else missed)[why] += 1
+            if len(examples[(side, why)]) < args.errors:
+                examples[(side, why)].append(repr(" ".join(text[m.start : m.end].split()[:6])))
+
+    n_docs = len(docs)
+    print(
+        f"MEANTIME English, {', '.join(DEV_FOLDERS)}: {n_docs} documents, body sentences "
+        f"{FIRST_BODY_SENTENCE}-{LAST_ANNOTATED_SENTENCE} (every entity annotated there)"
+    )
+    print(
+        f"named gold mentions by type: {dict(gold_types)}; "
+        f"gold records whose tokens differ from the CoNLL file: {disagree}"
+    )
+    if gold_types and gold_types.most_common(1)[0][0] != BASELINE_TYPE:
+        print(f"  (the commonest type is {gold_types.most_common(1)[0][0]}, not {BASELINE_TYPE})")
+    baseline_name = "baseline (capitalised runs, ORG)"
+    for level in ("mention", "document"):
+        for typed in (True, False):
+            title = "typed" if typed else "untyped (any actor type)"
+            print(f"\n{level} level, {title}:")
+            for who, label in (("scorer", "actors scorer"), ("baseline", baseline_name)):
+                counts = totals[(level, who, typed)]
+                print(_line(f"{label}, micro", counts))
+                if typed:
+                    for kind in TYPES:
+                        print(_line(f"    {kind}", counts, kind))
+    tallies = totals[("document", "scorer", True)].tallies
+    same, off = tally_agreement(tallies)
+    print(
+        f"\nhow often, {len(tallies)} actors matched (typed): mention count equal to the "
+        f"gold's named mentions {same:.3f}, mean absolute difference {off:.2f}"
+    )
+    for side, title, counter in (
+        ("false", "Scorer mentions not matched (typed), by why", wrong),
+        ("missed", "Named gold mentions missed (typed), by why", missed),
+    ):
+        print(f"\n{title} (examples: a few words each, printed only):")
+        for label, n in counter.most_common():
+            print(f"  {n:4d}  {label}" + (": " if args.errors else ""))
+            if args.errors:
+                print("          " + ", ".join(examples[(side, label)]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
