@@ -1315,7 +1315,9 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "5", languages=("en",))
+# Version 6: the tone of the sentences by the new sentence split (a middle initial such as
+# "P." in "Robert P. Casey" no longer ends a sentence).
+@register("actors", "6", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

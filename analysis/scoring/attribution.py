@@ -2706,7 +2706,9 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return total
 
 
-@register("attribution", "8", languages=("en", "ru", "es", "fr", "de"))
+# Version 9: English sentences by the new split (a middle initial such as "P." in "Robert
+# P. Casey" no longer ends a sentence, so the name is whole and the quote after it found).
+@register("attribution", "9", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

@@ -296,7 +296,7 @@ def test_empty_text_has_no_actors():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "5"
+    assert get_scorer("actors").version == "6"
 
 
 def test_the_seed_values_count_actors_by_kind():
