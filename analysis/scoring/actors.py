@@ -1348,6 +1348,9 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 6: a title before a name is the title, not part of an organisation or the name
+# ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
+# split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
 @register("actors", "6", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.

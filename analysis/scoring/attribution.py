@@ -2829,6 +2829,9 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return total
 
 
+# Version 9: descriptors before a full name, an adjunct after it ("X on Fox News") and the
+# stored type of a source; English sentences by the new split (a middle initial such as
+# "P." in "Robert P. Casey" no longer ends a sentence, so the name is whole).
 @register("attribution", "9", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
