@@ -25,19 +25,19 @@ from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, Scoring
 from analysis.scoring import sentiment as _sentiment
 from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
 from analysis.scoring.text import (
-    BODY_NOUNS,
     CAP_STOP,
-    COMPANY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
     OFFICE_FIELDS,
+    ORG_WORDS,
     ORGANISATIONS,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
+    body_noun_before,
     fast_round,
     lowered,
     role_synonyms,
@@ -280,24 +280,10 @@ Tehreek-e-Taliban Pakistan|TTP
 """
 
 
-# Words that end an organisation's name ("Collective Security Treaty Organization").
-ORG_SUFFIXES = (
-    _words(
-        "Ministry Council Organization Organisation Agency Bank Party Army Police Union Committee "
-        "Office Court Department Service Commission Government Administration Forces Force Guard "
-        "Guards Group Institute Foundation Association Federation Company Corporation Corp Inc "
-        "Ltd Authority Bureau Parliament Senate Assembly Embassy Mission Secretariat Fund "
-        "Alliance Front Movement Network Navy Command Corps Troops Brigade Battalion Division "
-        "Cabinet Directorate Coalition University Hospital Tribunal Duma Majlis Legislature "
-        "Commissariat Inspectorate Prosecutor's Consulate Board Centre Center Programme Program "
-        "Airlines Airways Railways News Times Post Journal Agency Television Radio"
-    )
-    | COMPANY_WORDS
-)  # "General Motors": a company, not a General called Motors
 # Head words after which "of", "for" and "and" continue a name ("Republic of Tajikistan",
 # "Minister for Foreign Affairs"); elsewhere they separate two names ("Taliban and NATO").
 _JOIN_HEADS = (
-    ORG_SUFFIXES
+    ORG_WORDS
     | TITLE_WORDS
     | _words(
         "Republic Kingdom States Emirates Emirate Islands Nations Federation Union Commonwealth "
@@ -315,9 +301,17 @@ TITLES = (
         "Education Energy Culture Agriculture Transport Labour Labor Emergency Emergencies "
         "Vice Acting Former Ex First Special Executive Senior Supreme High Commissioner "
         "Secretary-General Affairs Security National Grand Crown Lady Field Marshal Major "
-        "Sergeant Admiral Brigadier Ayatollah Mullah Spokesperson Minister Deputy Chief"
+        "Sergeant Admiral Brigadier Ayatollah Mullah Spokesperson Minister Deputy Chief Counsel"
     )
 )
+# The words of TITLES that head a title, as the last word before a name: "Leader" of
+# "Senate Majority Leader", not "Majority" (TITLES also holds words that qualify one).
+_TITLE_HEADS = frozenset(w for w in TITLES if w.rstrip(".") in TITLE_WORDS | HONORIFICS) | _words(
+    "Sgt. Maj. Adm. Commissioner Secretary-General Marshal Sergeant Admiral Brigadier "
+    "Ayatollah Mullah Counsel"
+)
+# Words after a title word that are no name ("Martin Luther King Jr", "King Day").
+_NOT_NAMES = _words("Jr Jr. Sr Sr. Day")
 _PARTICLES = _words("de del da di du van von der bin ibn al el la le")  # "Osama bin Laden"
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
@@ -376,7 +370,7 @@ _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT
 _BACK_ROLES = ROLE_NOUNS - _words("official head chief general officer analyst researcher")
 _SPEECH = NEUTRAL_VERBS | LOADED_VERBS
 # Lone capitalised words that name no actor (see _single).
-_NOT_SINGLE = PLACES | _MONTHS | ORG_SUFFIXES | TITLES
+_NOT_SINGLE = PLACES | _MONTHS | ORG_WORDS | TITLES
 
 
 def _gazetteer() -> dict[str, tuple[str, str]]:
@@ -519,12 +513,9 @@ def _body_named(text: str, lo: int, start: int, end: int) -> bool:
     """Whether the name from start to end is a body's: after one of BODY_NOUNS ("the
     rights group Civic Watch Doravia") and before a comma, a full stop, a bracket or a
     verb of saying (not "the group Ann Lee founded")."""
-    if start <= lo or text[start - 1] != " ":
-        return False
-    words = text[max(lo, start - 20) : start - 1].rsplit(None, 1)
-    if not words or words[-1] not in BODY_NOUNS:
-        return False
-    return text[end : end + 1] in (",", ".", ";", ")") or _speech_after(text, end)
+    return body_noun_before(text, lo, start) and (
+        text[end : end + 1] in (",", ".", ";", ")") or _speech_after(text, end)
+    )
 
 
 @cython.cfunc
@@ -791,7 +782,7 @@ def _and_separates(piece: list[tuple], i: int) -> bool:
     for tok in rest:
         if tok[0] in _CONNECTORS:
             break
-        if tok[0] in ORG_SUFFIXES:
+        if tok[0] in ORG_WORDS:
             return True
     return False
 
@@ -845,12 +836,18 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         name, kind = KNOWN[surface]
         out.append(_mention(start, end, surface, kind, name))
         return
-    if not ORG_SUFFIXES.isdisjoint([t[0] for t in toks]):
-        if len(toks) > 1:  # a lone "Police" or "Government" names no one in particular
-            out.append(_mention(start, end, surface, "organisation", surface))
-        return
     role_start = None
     whole = toks  # the surface is that of these tokens as long as none are taken off
+    if not ORG_WORDS.isdisjoint([t[0] for t in toks]):
+        # "Senate Majority Leader Mitch McConnell": a body's words before a title word are
+        # the title's, and the name after it a person's; else the whole is a body's name.
+        n = _titled_name(toks)
+        if not n:
+            if len(toks) > 1:  # a lone "Police" or "Government" names no one in particular
+                out.append(_mention(start, end, surface, "organisation", surface))
+            return
+        role_start = start
+        toks = toks[n:]
     while toks:
         # Only a known word, or the first word of a known name, starts a known name.
         first = toks[0][0]
@@ -872,6 +869,10 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             )
         ):
             n += 1
+        if not n:
+            # "Press Secretary Josh Earnest", "Texas Senator Ann Lowe": words that are no
+            # title themselves but stand before one qualify it.
+            n = _titled_name(toks)
         if n:
             role_start = toks[0][1] if role_start is None else role_start
             toks = toks[n:]
@@ -922,6 +923,38 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     # "Harbour Workers", "United Auto Workers": a named body of people, not one person.
     kind = "organisation" if words[-1].lower() in GROUP_NOUNS else "person"
     out.append(_mention(start, end, surface, kind, surface, role))
+
+
+@cython.cfunc
+def _titled_name(toks: list[tuple]) -> int:
+    """How many tokens before a person's name are a title, the words before its last title
+    word included ("Senate Majority Leader", "RNC Chairman", "Press Secretary" before a
+    name): up to that word when one to four tokens follow it that can be a name (none a
+    title, a body's word, a connector or a word that opens sentences; the last no place's
+    or group's noun); 0 otherwise, also where the last title word ends the tokens ("the
+    New Hampshire Union Leader": a newspaper)."""
+    for j in range(len(toks) - 2, -1, -1):
+        if toks[j][0] not in _TITLE_HEADS:
+            continue
+        name = toks[j + 1 :]
+        if len(name) > 4 or len(name) == 1 and name[0][0] in _NOT_NAMES:
+            return 0
+        for tok in name:
+            word = tok[0]
+            if (
+                word in TITLES
+                or word in ORG_WORDS
+                or word in _CONNECTORS
+                or word in STARTERS
+                or word in KNOWN
+                or not _name_like(word)
+            ):
+                return 0
+        last = name[-1][0]
+        if last in PLACE_SUFFIXES or last.lower() in GROUP_NOUNS:
+            return 0
+        return j + 1
+    return 0
 
 
 @cython.cfunc
@@ -1315,7 +1348,10 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
-@register("actors", "5", languages=("en",))
+# Version 6: a title before a name is the title, not part of an organisation or the name
+# ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
+# split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
+@register("actors", "6", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

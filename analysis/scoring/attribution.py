@@ -31,17 +31,18 @@ from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
-    COMPANY_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
     NEUTRAL_VERBS,
     OFFICE_FIELDS,
+    ORG_WORDS,
     ORGANISATION_NAMES,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
+    body_noun_before,
     fast_round,
     lowered,
     role_synonyms,
@@ -71,19 +72,18 @@ _NOT_CUE_BEFORE = _words(
     "the a an this these those such so-called aforesaid his her its their our my your any no "
     "some was were is are been be being am to"
 )
-ORG_WORDS = (
-    _words(
-        "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
-        "Party Bank Department Service Services Commission Court Government Administration Forces "
-        "Guard Guards Group Institute Foundation Association Federation Company Corporation Corp "
-        "Inc Ltd Authority Authorities Bureau Parliament Senate Congress Assembly Embassy Mission "
-        "Secretariat Fund Alliance Front Movement Network Navy Command Center Centre Kremlin "
-        "Pentagon Taliban Reuters Sputnik TASS Interfax Xinhua Bloomberg Tass Ria Novosti Times "
-        "News Post Press Media Television Radio Journal University Hospital Coalition Cabinet "
-        "Directorate Staff Troops Prosecutor's Ministry's"
-    )
-    | COMPANY_WORDS
-)  # "General Motors", "General Electric": not the title General
+# Besides the words of organisations' names that actors reads too (ORG_WORDS, in
+# scoring.text), words that make a speaker's name a body's here, where a speaker is one
+# name: "White House Press Office", "Media Matters", "Joint Chiefs of Staff", "Immigration
+# Services", "the Republican Congress", and the names of particular bodies ("Kremlin
+# sources", "Ria Novosti"). Actors reads runs of capitalised words that may hold several
+# names ("Congress and President Obama", "Department of Health and Human Services",
+# "Fleeing Taliban fighters"), which these words would join or split wrongly, and finds
+# the particular bodies by their names.
+_ORG_WORDS = ORG_WORDS | _words(
+    "Press Media Staff Congress Services Kremlin Pentagon Taliban Reuters Sputnik TASS Tass "
+    "Interfax Xinhua Bloomberg Ria Novosti"
+)
 # Capitals, countries and agencies used as speakers by metonymy ("Moscow said"), and
 # parties named by their members ("Democrats said"): organisations, not people.
 KNOWN_ORGS = _words(
@@ -167,7 +167,8 @@ _ADV = (
     r"publicly|reportedly|separately|recently|would|will|privately|initially|originally|"
     r"subsequently|had\s+earlier|has\s+also|has\s+repeatedly)\s+){0,3}"
 )
-_VERB_ALT = trie(NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS)
+_VERBS = NEUTRAL_VERBS | LOADED_VERBS | MORE_VERBS
+_VERB_ALT = trie(_VERBS)
 _CUE = re.compile(
     rf"(?<!{_W})(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{_VERB_ALT}|pointed\s+out))(?!{_W})"
 )
@@ -517,10 +518,10 @@ def _is_institution(words: list[str]) -> bool:
 
 _INDEFINITE = _words("a an one another some several many")
 # Before a name: a body's noun with "of" or "in" ("the government of Nordvale"), its
-# group "of", or a noun that a body's own name follows ("the rights group Civic Watch").
-_BODY_BEFORE = re.compile(
-    rf"(?<!{_W})(?:(?P<of>(?:{trie(_INSTITUTION_NOUNS)})\s+(?:of|in))(?:\s+the)?"
-    rf"|(?:{trie(BODY_NOUNS)}))\s+\Z"
+# group "of" (a noun that a body's own name follows, "the rights group Civic Watch", is
+# found by body_noun_before, which actors reads too).
+_BODY_OF = re.compile(
+    rf"(?<!{_W})(?P<of>(?:{trie(_INSTITUTION_NOUNS)})\s+(?:of|in))(?:\s+the)?\s+\Z"
 )
 
 
@@ -792,11 +793,51 @@ def _without_day(raw: dict) -> dict:
     return {**raw, "kind": "named", "text": raw["text"][: day.start()], "end": end, "named": named}
 
 
+# What "on" adds after a person's name, which _NAME's "on" joins to it: where they spoke,
+# "said Ann Lowe on Fox News", "wrote Ann Lowe on Hot Air" (an adjunct of the verb).
+_ON_ADJUNCT = re.compile(r"\s+on\s+(?=[A-Z])")
+# Capitalised nouns, besides ORG_WORDS, of bodies whose names go on with "on" ("the
+# Subcommittee on Oversight", "the Caucus on Hunger"): a name that holds one before "on"
+# is whole.
+_ON_BODIES = _words("Subcommittee Caucus Panel Conference Forum Summit Commissioner Rapporteur")
+
+
+@cython.cfunc
+def _without_adjunct(raw: dict) -> dict:
+    """A speaker less the day that ends it (_without_day), and a person's name less the
+    place or outlet "on" adds to it ("Ann Lowe on Fox News" -> "Ann Lowe"); a body's name
+    stays whole ("Council on Foreign Relations", "Republicans on Capitol Hill")."""
+    raw = _without_day(raw)
+    named = raw["named"]
+    if raw["kind"] != "named" or " on " not in named or raw["the"]:
+        return raw
+    on = _ON_ADJUNCT.search(named)
+    if on is None or not raw["text"].endswith(named):
+        return raw
+    before = [w.rstrip(".") for w in named[: on.start()].split()]
+    if (
+        not before
+        or before[0] in CAP_STOP
+        or not _ORG_WORDS.isdisjoint(before)
+        or not _ON_BODIES.isdisjoint(before)
+        or (len(before) == 1 and (before[0] in KNOWN_ORGS or _ACRONYM.fullmatch(before[0])))
+        or _leading_name(before) in ORGANISATION_NAMES
+        or _all_known_orgs(before)
+        or before[-1] in _GOVERNED
+        or before[-1] in PLACE_SUFFIXES
+        or before[-1].lower() in _GROUP_NOUNS
+        or _is_people(before[-1])
+    ):
+        return raw
+    text = raw["text"][: len(raw["text"]) - len(named) + on.start()]
+    return {**raw, "text": text, "end": raw["start"] + len(text), "named": named[: on.start()]}
+
+
 @cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
     raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
     item = {
-        "speaker_raw": _without_day(raw) if raw is not None else None,
+        "speaker_raw": _without_adjunct(raw) if raw is not None else None,
         "cue": cue[2],
         "loaded": cue[3],
         "cue_start": cue[0],
@@ -902,12 +943,14 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
         return False
     if not m.group("pron") and m.group("spk") in CAP_STOP:
         return False  # "The agenda: …": a capitalised function word, no speaker
-    verb = text[m.end() : colon].strip()
+    raw = _opener(text, m, colon)
+    after = raw["end"] if raw["kind"] == "group" else m.end()
+    verb = text[after:colon].strip()
     words = verb.split()
     if not 1 <= len(words) <= 4 or not words[0].islower() or not words[0].isalpha():
         return False
-    cue_start = m.end() + len(text[m.end() : colon]) - len(text[m.end() : colon].lstrip())
-    found.add_quote(m, (cue_start, cue_start + len(verb), verb, False), qs, qe)
+    cue_start = after + len(text[after:colon]) - len(text[after:colon].lstrip())
+    found.add_quote(raw, (cue_start, cue_start + len(verb), verb, False), qs, qe)
     return True
 
 
@@ -1639,7 +1682,7 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
         if item["speaker_raw"] is not None and item["cue_start"] < c0:
             return item["speaker_raw"]
     m = _opening_speaker(scan.text, s_start, c0)
-    return None if m is None else _speaker(m)
+    return None if m is None else _opener(scan.text, m, c0)
 
 
 @cython.cfunc
@@ -1654,6 +1697,84 @@ def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
 
 
 _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
+# After a name that opens a clause, words in lower case and a full name: the words and the
+# name before them describe the person so named ("Republican presidential front-runner
+# Donald Trump", "The Slate technology columnist David Auerbach").
+_DESCRIBED_AFTER = re.compile(rf"(?:\s+[a-z][\w’'\-]*){{1,4}}?\s+(?P<name>{_CAP}(?:\s+{_CAP})+)")
+_NOUN_AFTER = re.compile(r"\s+([a-z]+)(?![\w’'\-])")
+# Nouns for a person that, last before a name, describe its holder, besides the role
+# nouns: "presidential nominee Ann Lowe", "technology columnist Ann Lowe".
+_DESCRIBING_NOUNS = ROLE_NOUNS | _words(
+    "nominee candidate front-runner frontrunner hopeful contender challenger incumbent "
+    "manager chair columnist commentator host anchor editor reporter correspondent writer "
+    "pollster strategist operative congressman congresswoman lawmaker justice judge"
+)
+
+
+@cython.cfunc
+def _describing(words: list[str]) -> bool:
+    """Whether words in lower case between an opening name and a full name can describe
+    the holder of the full name: the last a noun for a person ("presidential nominee",
+    "secretary of state"), none a verb, an adverb, an article or a conjunction ("Beck
+    has criticized Ann Lowe", "Lowe sternly rebuked Sen. Ann Park")."""
+    last = words[-1]
+    if last not in _DESCRIBING_NOUNS and not (
+        len(words) > 2 and words[-2] == "of" and last.capitalize() in OFFICE_FIELDS
+    ):
+        return False
+    for i, word in enumerate(words):
+        if word == "of" and 0 < i < len(words) - 1:
+            continue
+        if (
+            word in _NOT_DESCRIBING
+            or word in _DETERMINERS
+            or word in _NOT_IN_SUBJECT
+            or word in _SUBJECT_ADVERBS
+            or word in _VERBS
+            or word.endswith(("ed", "ly"))
+        ):
+            return False
+    return True
+
+
+@cython.cfunc
+def _opener(text: str, m: re.Match, end: int) -> dict:
+    """The speaker of a match of _SENTENCE_SPEAKER (a clause's opening words) before end:
+    its name, unless words in lower case after the name make it part of another speaker.
+    Words that describe a full name after them make the name before them and themselves
+    that person's role ("Republican presidential front-runner Donald Trump": Donald Trump,
+    not "Republican"); a body's or a group's noun after "the" and the name is the speaker,
+    which the name only qualifies ("The Sanders campaign", "the Christie supporter"; not
+    "the Sanders", a body called Sanders)."""
+    raw = _speaker(m)
+    if raw["kind"] != "named" or raw["title"] or raw["named"].split()[0] in CAP_STOP:
+        return raw
+    described = _DESCRIBED_AFTER.match(text, raw["end"], end)
+    if described and _describing(text[raw["end"] : described.start("name")].split()):
+        title = text[raw["start"] : described.start("name")].split()
+        if _described_name(text[raw["start"] : described.end()].split()) == len(title):
+            return {
+                **raw,
+                "text": text[raw["start"] : described.end()],
+                "end": described.end(),
+                "the": False,
+                "title": " ".join(title),
+                "named": described["name"],
+            }
+    if raw["the"]:
+        noun = _NOUN_AFTER.match(text, raw["end"], end)
+        if noun and (noun[1] in _INSTITUTION_NOUNS or f"{noun[1]}s" in _GROUP_NOUNS):
+            # Read as an unnamed source's words are: a body ("the Sanders campaign") or
+            # a person nobody named ("the Christie supporter").
+            return {
+                **raw,
+                "kind": "anon",
+                "text": text[raw["start"] : noun.end()],
+                "end": noun.end(),
+            }
+    return raw
+
+
 _OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
 _INVERTED_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|and|but)\s")
 _OBJECT_MAX = 160
@@ -1868,7 +1989,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
     for spk, qs, qe, inner in mid:
         found.append(
             {
-                "speaker_raw": spk,
+                "speaker_raw": _without_adjunct(spk),
                 "cue": text[qs : inner[0]],
                 "loaded": False,
                 "cue_start": qs,
@@ -2086,6 +2207,18 @@ def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
     return name
 
 
+@cython.cfunc
+def _source(resolver: _Resolver, name: str, kind: str, role: str) -> tuple[str, str, str]:
+    """A mention of the source called name, of that kind and role if it is new: the
+    name, and the source's type and role as stored. Every speaker is resolved through
+    here, so that an attribution's type is always its source's, which the source's first
+    mention set ("Ann Lowe" typed as a person once and as a body later is the one source,
+    of one type)."""
+    _touch(resolver, name, kind, role)
+    src = resolver.sources[name]
+    return name, src["type"], src["role"]
+
+
 # Role nouns whose holder speaks for someone else ("the spokesman", "the adviser"): never
 # the person named before, whose role they do not name.
 _FOR_OTHERS = _words(
@@ -2219,7 +2352,7 @@ def _described_name(words: list[str]) -> int:
     bare = [w.rstrip(".,") for w in words[i:]]
     if (
         bare[0] in CAP_STOP
-        or not ORG_WORDS.isdisjoint(bare)
+        or not _ORG_WORDS.isdisjoint(bare)
         or _all_known_orgs(bare)
         or _leading_name(bare) in ORGANISATION_NAMES
         or bare[-1] in PLACE_SUFFIXES
@@ -2286,7 +2419,7 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             return _named(resolver, described)
         name = " ".join(words)
         kind = "named_org" if _is_institution(words) else "anonymous"
-        return _touch(resolver, name, kind, ""), kind, ""
+        return _source(resolver, name, kind, "")
     if kind == "anon":
         name = " ".join(raw["text"].split())
         first, _, rest = name.partition(" ")
@@ -2308,22 +2441,18 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             name = " ".join(filter(None, [first.lower(), rest]))
         role = _role(raw["app"])
         kind = "named_org" if _is_institution(name.split()) else "anonymous"
-        return _touch(resolver, name, kind, role), kind, role
+        return _source(resolver, name, kind, role)
     if kind == "role":
         name = _by_role(resolver, raw.get("noun") or raw["text"], raw["start"])
         if name:
             return _found(resolver, name)
-        role = " ".join(raw["text"].split()[1:])
-        _touch(resolver, raw["text"], "anonymous", role)
-        return raw["text"], "anonymous", role
+        return _source(resolver, raw["text"], "anonymous", " ".join(raw["text"].split()[1:]))
     return _named(resolver, raw)
 
 
 @cython.cfunc
 def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
-    src = resolver.sources[name]
-    _touch(resolver, name, src["type"], "")
-    return name, src["type"], src["role"]
+    return _source(resolver, name, resolver.sources[name]["type"], "")
 
 
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
@@ -2350,7 +2479,7 @@ def _given_name(word: str) -> bool:
         and word not in TITLE_WORDS
         and word not in OFFICE_FIELDS
         and word not in _TITLE_QUALIFIERS
-        and word not in ORG_WORDS
+        and word not in _ORG_WORDS
         and word not in KNOWN_ORGS
         and word not in CAP_STOP
         and word not in _COMPASS
@@ -2402,7 +2531,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     for i in range(len(tokens) - 2, -1, -1):
         if tokens[i].endswith(_POSSESSIVES) and tokens[i + 1][:1].isupper():
             rest = [t.rstrip(".") for t in tokens[i + 1 :]]
-            if not ORG_WORDS.isdisjoint(rest) or (len(rest) == 1 and _ACRONYM.fullmatch(rest[0])):
+            if not _ORG_WORDS.isdisjoint(rest) or (len(rest) == 1 and _ACRONYM.fullmatch(rest[0])):
                 break
             owner = tokens[: i + 1]
             if "and" in owner:
@@ -2432,23 +2561,22 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     bare = [t.rstrip(".") for t in tokens]
     if len(bare) == 1 and bare[0].lower() in _UNNAMED_GROUPS:
         # "Lawyers say …", "Several said …" opening a sentence: a group nobody named.
-        return _touch(resolver, name, "anonymous", role), "anonymous", role
+        return _source(resolver, name, "anonymous", role)
     if len(bare) > 1 and bare[-1].lower() in _GROUP_NOUNS and name.isupper():
         # "EBOLA SURVIVORS said": in capitals a plural noun for people says nothing of a
         # name (as "Harbour Workers" does, below), and is read as in lower case: a group
         # nobody named.
-        return _touch(resolver, name, "anonymous", role), "anonymous", role
+        return _source(resolver, name, "anonymous", role)
     if len(bare) == 1 and _is_people(bare[0]):
         # "Ethiopians said", "Americans say": a nationality's plural, a group nobody named.
-        return _touch(resolver, name, "anonymous", role), "anonymous", role
+        return _source(resolver, name, "anonymous", role)
     body = None if affiliation else raw.get("body")  # set by _attributions (_body_before)
     if body is not None:
         # "the rights group Civic Watch said": the name is a body's. "the government of
         # Nordvale said": the government speaks (not Nordvale, which may be a person's
         # name elsewhere: "the campaign of Ann Lee").
         name = f"{body} {name}" if body else name
-        _touch(resolver, name, "named_org", role)
-        return name, "named_org", resolver.sources[name]["role"]
+        return _source(resolver, name, "named_org", role)
     titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
     if all(t in HONORIFICS for t in bare):
         return None, "unresolved", ""  # "Mr." alone: the name is cut off
@@ -2471,7 +2599,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     if (
         the
         or is_acronym
-        or not ORG_WORDS.isdisjoint(bare)
+        or not _ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
         or _leading_name(bare) in ORGANISATION_NAMES  # "White House", "Human Rights Watch"
         or bare[-1] in _GOVERNED
@@ -2491,11 +2619,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
             # the name's ("General"), not the role of someone called "Motors".
             name = f"{raw['title']} {name}"
             role = " ".join(filter(None, [affiliation, _role(raw["app"])]))
-        return (
-            _touch(resolver, name, "named_org", role),
-            "named_org",
-            resolver.sources[name]["role"],
-        )
+        return _source(resolver, name, "named_org", role)
     if bare[-1] in PLACE_SUFFIXES:
         # "A café owner on Quay Street said": the place is where the speaker is, not who.
         return None, "unresolved", ""
@@ -2513,24 +2637,23 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         tokens = tokens[cut:]
         name = " ".join(tokens)
     canonical = _alias(resolver, name)
-    _touch(resolver, canonical, "named_person", role)
-    return canonical, "named_person", resolver.sources[canonical]["role"]
+    return _source(resolver, canonical, "named_person", role)
 
 
 @cython.cfunc
 def _body_before(text: str, start: int) -> str | None:
-    """What _BODY_BEFORE finds before a name at start: the body's noun with "of" or "in"
-    ("government of"), "" after a noun that a body's name follows, or None. The search
-    only where the word before the name is one that can end a match."""
+    """Before a name at start: the body's noun with "of" or "in" ("government of"), ""
+    after a noun that a body's name follows (body_noun_before), or None. _BODY_OF's
+    search only where the word before the name is one that can end a match."""
+    if body_noun_before(text, 0, start):
+        return ""
     if start < 2 or text[start - 1] != " ":
         return None
     last = text[max(0, start - 16) : start - 1].rsplit(None, 1)
-    if not last or not (last[-1] in BODY_NOUNS or last[-1] in ("of", "in", "the")):
+    if not last or last[-1] not in ("of", "in", "the"):
         return None
-    m = _BODY_BEFORE.search(text, max(0, start - 40), start)
-    if m is None:
-        return None
-    return " ".join(m["of"].split()) if m["of"] else ""
+    m = _BODY_OF.search(text, max(0, start - 40), start)
+    return None if m is None else " ".join(m["of"].split())
 
 
 @cython.cfunc
@@ -2558,7 +2681,7 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
         after = bare
     else:
         return False
-    if not after or not ORG_WORDS.isdisjoint(after):
+    if not after or not _ORG_WORDS.isdisjoint(after):
         return False
     for word in after:
         if not word[:1].isupper():
@@ -2605,7 +2728,7 @@ def _person_before(text: str, pos: int) -> str:
         if (
             words[0] in CAP_STOP
             or words[0] in _COMPASS  # "South Asia", "North Carolina"
-            or any(w in ORG_WORDS or w in KNOWN_ORGS for w in words)
+            or any(w in _ORG_WORDS or w in KNOWN_ORGS for w in words)
             or " ".join(words) in ORGANISATION_NAMES  # "White House"
         ):
             continue
@@ -2706,7 +2829,10 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
     return total
 
 
-@register("attribution", "8", languages=("en", "ru", "es", "fr", "de"))
+# Version 9: descriptors before a full name, an adjunct after it ("X on Fox News") and the
+# stored type of a source; English sentences by the new split (a middle initial such as
+# "P." in "Robert P. Casey" no longer ends a sentence, so the name is whole).
+@register("attribution", "9", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

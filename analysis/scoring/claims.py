@@ -715,7 +715,9 @@ def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
 
 
 # Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
-@register("claims", "3", languages=("en", *claims_languages.LANGUAGES))
+# Version 4: English claims by the new sentence split (a middle initial such as "P." in
+# "Robert P. Casey" no longer ends a sentence).
+@register("claims", "4", languages=("en", *claims_languages.LANGUAGES))
 def score_claims(
     text: str, language: str = "en", context: ScoringContext = NO_CONTEXT
 ) -> ScoreResult:

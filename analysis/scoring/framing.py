@@ -522,7 +522,15 @@ def _sigmoid(z: float) -> float:
 EVIDENCE_WORDS = 5
 _MODEL_DATA = _load_model(MODEL_PATH)
 MODEL = FramesModel.from_json(_MODEL_DATA) if _MODEL_DATA else None
-VERSION = f"{LEXICON['version']}+{MODEL.version}" if MODEL else str(LEXICON["version"])
+# The scorer's own rules, and the sentences it reads its cues in: 2 since the sentence
+# split keeps a middle initial inside its name ("Robert P. Casey"), which can bring a
+# generic cue beside a specific one. The version is lexicon + model + code.
+CODE_VERSION = "2"
+VERSION = (
+    f"{LEXICON['version']}+{MODEL.version}+c{CODE_VERSION}"
+    if MODEL
+    else f"{LEXICON['version']}+c{CODE_VERSION}"
+)
 
 _ORDER = {frame: i for i, frame in enumerate(FRAMES)}
 

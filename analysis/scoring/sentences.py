@@ -7,17 +7,27 @@ from functools import lru_cache
 
 from analysis.scoring import SHARED_CACHE_SIZE
 
-# Words that end with a period without ending a sentence.
+# Words that end with a period without ending a sentence ("v": versus, in "Roe v. Wade").
 # fmt: off
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
     "sen", "rep", "gov", "pres", "rev", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros",
     "no", "vs", "etc", "al", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
-    "i.e", "e.g", "ft", "mt", "fla", "calif", "ariz",
+    "i.e", "e.g", "ft", "mt", "fla", "calif", "ariz", "v",
 ))
-# Abbreviations that end a sentence unless a number follows ("No. 10", "Art. 5").
-NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "p", "pp", "ch"))
+# Abbreviations that end a sentence unless a number follows ("No. 10", "Art. 5"). A single
+# letter ("p. 12") is an initial's case (below), not one of these.
+NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "pp", "ch"))
+# Words that open sentences and are not names. A single letter and a period are an
+# initial ("Robert P. Casey", "George W. Bush"), unless one of these follows: then the
+# letter ended a sentence ("... Plan B. The next day", "... do I. This").
+SENTENCE_OPENERS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "there", "then", "he", "she", "it",
+    "its", "his", "her", "we", "our", "they", "their", "you", "i", "but", "and", "or", "so",
+    "yet", "in", "on", "at", "for", "if", "when", "while", "after", "before", "as", "now",
+    "what", "why", "how", "who", "however", "meanwhile", "instead",
+))
 # fmt: on
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
@@ -32,6 +42,9 @@ _END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’»)\]]*+(?=\s++[\"'“‘«
 _PARAGRAPH = re.compile(r"\n\s*")
 # A list marker such as "1." or "a)" opening a line is not a sentence.
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")
+# The word at the start of the next sentence, after an opening quote if any: whole (not an
+# initial itself, as "A." in "J. A. Smith"; "It's" gives "It").
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([A-Za-z]+)(?![A-Za-z0-9.])")
 
 
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
@@ -45,8 +58,13 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     word = text[start:dot].lower()
     if word in NUMBER_ABBREVIATIONS:
         return text[after : after + 1].isdigit()
-    # Initials such as "J." in "John J. Smith".
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isalpha():
+        # An initial, such as "J." in "John J. Smith" (or "p." in "p. 12").
+        opener = _NEXT_WORD.match(text, after)
+        return not (opener and opener[1].lower() in SENTENCE_OPENERS)
+    return False
 
 
 # Each byte: a space for a character str.split() splits on, "a" for any other.

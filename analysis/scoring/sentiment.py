@@ -45,8 +45,10 @@ def sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     )
 
 
-# Version 1 still: vader_fast scores exactly as the vaderSentiment analyzer did.
-@register("sentiment", "1", languages=("en",))
+# Version 1 outlived the move to vader_fast, which scores exactly as the vaderSentiment
+# analyzer did. Version 2: the new sentence split (a middle initial such as "P." in
+# "Robert P. Casey" no longer ends a sentence).
+@register("sentiment", "2", languages=("en",))
 def score_sentiment(text: str) -> ScoreResult:
     scored = sentence_compounds(text)
     if not scored:

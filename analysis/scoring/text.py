@@ -7,8 +7,9 @@ names, so that each scorer's rules stay its own.
 - ``lowered``: an article in lower case with its runs of letters a-z as bytes, made once
   per text and read by attribution, claims and framing.
 - The verbs of saying, role nouns, titles, honorifics, capitalised stop words, known
-  organisations ("White House") and nouns for bodies that attribution and actors both
-  read, so that a name is typed by one rule in both.
+  organisations ("White House"), the words of organisations' names (ORG_WORDS) and nouns
+  for bodies (with body_noun_before, the rule for a name after one) that attribution and
+  actors both read, so that a name is typed by one rule in both.
 """
 
 from __future__ import annotations
@@ -406,6 +407,18 @@ BODY_NOUNS = word_set(
     "group organisation organization watchdog charity coalition alliance movement network "
     "association federation union"
 )
+
+
+def body_noun_before(text: str, lo: int, start: int) -> bool:
+    """Whether one of BODY_NOUNS is the word just before a name at start, one space or
+    more between them ("the rights group Civic Watch"), looking no further back than lo.
+    Attribution and actors both read a name so placed as a body's."""
+    if start - 1 <= lo or text[start - 1] != " ":
+        return False
+    words = text[max(lo, start - 20) : start - 1].rsplit(None, 1)
+    return bool(words) and words[-1] in BODY_NOUNS
+
+
 # Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov",
 # "Senate Minority Whip Dick Durbin" (the words before the last title word are the title's).
 TITLE_WORDS = word_set(
@@ -431,6 +444,21 @@ OFFICE_FIELDS = word_set(
 COMPANY_WORDS = word_set(
     "Motors Electric Dynamics Industries Airlines Airways Foods Technologies Pharmaceuticals "
     "Petroleum Holdings Enterprises Laboratories Insurance"
+)
+# Words of an organisation's name, wherever they stand in it ("Ministry of Defence",
+# "Collective Security Treaty Organization", "General Motors": a company, not a General
+# called Motors): a name holding one is a body's, not a person's, and the word is no given
+# name or surname.
+ORG_WORDS = COMPANY_WORDS | word_set(
+    "Ministry Office Organization Organisation Agency Council Committee Police Army Union "
+    "Party Bank Department Service Commission Court Government Administration "
+    "Forces Force Guard Guards Group Institute Foundation Association Federation Company "
+    "Corporation Corp Inc Ltd Authority Authorities Bureau Parliament Senate "
+    "Assembly Embassy Mission Secretariat Fund Alliance Front Movement Network Navy Command "
+    "Corps Troops Brigade Battalion Division Cabinet Directorate Coalition University "
+    "Hospital Tribunal Duma Majlis Legislature Commissariat Inspectorate Prosecutor's "
+    "Ministry's Consulate Board Centre Center Programme Program Airlines Airways Railways "
+    "News Times Post Journal Television Radio"
 )
 # Capitalised words that start sentences or clauses and are never a name on their own.
 CAP_STOP = word_set(

@@ -124,7 +124,7 @@ def test_without_everything_only_outdated_articles_are_rescored(
     batch = ScoringBatch.objects.get()
     assert batch.label == "Rescore outdated"
     assert (batch.total, batch.done) == (2, 2)
-    assert Score.objects.get(article=stale, scorer="sentiment").version == "1"
+    assert Score.objects.get(article=stale, scorer="sentiment").version == "2"
     unscored.refresh_from_db()
     assert unscored.scoring_status == "scored"
 

@@ -296,7 +296,7 @@ def test_empty_text_has_no_actors():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "5"
+    assert get_scorer("actors").version == "6"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -416,3 +416,17 @@ def test_role_mentions_are_what_the_pattern_finds_through_the_text():
     expected = [(m.span(), m.group("noun")) for m in _ROLE_MENTION.finditer(text)]
     assert [(m.span(), m.group("noun")) for m in _role_mentions(text)] == expected
     assert [noun for _, noun in expected] == ["envoy", "minister", "spokesman", "ambassador"]
+
+
+def test_the_words_of_a_body_or_a_title_before_a_name_are_the_persons_title():
+    # Written for the tests: a body's word or a qualifier before the title word.
+    for text, name in (
+        ("Senate Majority Leader Ann Lowe said the vote would go ahead.", "Ann Lowe"),
+        ("RNC Chairman Bo Lind said the party was united.", "Bo Lind"),
+        ("Press Secretary Cal Dorn told reporters the plan was sound.", "Cal Dorn"),
+        ("Riverside Police Chief Dee Marsh said the road was closed.", "Dee Marsh"),
+    ):
+        assert [(a.name, a.kind) for a in detect_actors(text)] == [(name, "person")], text
+    # A title word that ends the name is no title of a person: a newspaper.
+    found = detect_actors("The Riverside Union Leader endorsed him.")
+    assert [(a.name, a.kind) for a in found] == [("Riverside Union Leader", "organisation")]

@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "8"
+    assert get_scorer("attribution").version == "9"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1082,3 +1082,59 @@ def test_a_name_that_opens_words_with_a_verb_or_adjunct_of_its_own_is_the_speake
     ):
         a = attributions(text)[-1]
         assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person"), text
+
+
+def test_where_a_person_spoke_after_on_is_no_part_of_the_name():
+    # Written for the tests: "on" and an outlet or a show after a person's name.
+    for text in (
+        '"The plan will fail," said Ann Lowe on Channel Nine News.',
+        '"The plan will fail," wrote Ann Lowe on Harbour Talk.',
+        "Ann Lowe on Channel Nine News said the plan will fail.",
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person"), text
+        assert text[a["speaker_start"] : a["speaker_end"]] == "Ann Lowe", text
+    # A body's name that holds "on" stays whole.
+    a = only("The Council on Harbour Trade said the plan will fail.")
+    assert (a["speaker"], a["speaker_type"]) == ("Council on Harbour Trade", "named_org")
+
+
+def test_words_that_describe_a_full_name_opening_the_sentence_are_its_role():
+    # Written for the tests: a verb with no speaker of its own ("saying") goes back to the
+    # sentence's subject, which opens with a word that describes the person.
+    text = (
+        "Voters were restless. Republican presidential hopeful Ann Lowe was the first to "
+        "respond, saying the plan will fail."
+    )
+    a = only(text)
+    assert (a["speaker"], a["speaker_type"], a["role"]) == (
+        "Ann Lowe",
+        "named_person",
+        "Republican presidential hopeful",
+    )
+    assert text[a["speaker_start"] : a["speaker_end"]].endswith("Ann Lowe")
+    # A verb between the two names: the first is the subject.
+    a = only("Voters were restless. Ann Parr sternly rebuked Sen. Bo Lind, saying it will fail.")
+    assert a["speaker"] == "Ann Parr"
+
+
+def test_a_name_before_a_bodys_or_a_groups_noun_only_qualifies_it():
+    # Written for the tests: "the Lowe campaign" speaks, and Lowe stays a person.
+    found = attributions(
+        "The Lowe campaign on Monday doubled down on its attack, saying the plan will fail. "
+        'At a rally, the Lowe supporter retorted: "There is no plan for the harbour at all."'
+        "\n\nLowe said the vote would go ahead."
+    )
+    assert sorted((a["speaker"], a["speaker_type"]) for a in found) == [
+        ("Lowe", "named_person"),
+        ("the Lowe campaign", "named_org"),
+        ("the Lowe supporter", "anonymous"),
+    ]
+
+
+def test_a_speakers_type_is_always_that_of_its_source():
+    # Written for the tests: "The Voxa" makes Voxa a body; "Voxa said" later is that body.
+    result = score_attribution("The Voxa said the deal was off. Voxa said the talks would go on.")
+    (source,) = result.evidence["sources"]
+    assert (source["name"], source["type"]) == ("Voxa", "named_org")
+    assert [a["speaker_type"] for a in result.evidence["attributions"]] == ["named_org"] * 2

@@ -10,6 +10,7 @@ from analysis.scoring.framing import (
     _CUES_IGNORECASE,
     _EXACT,
     _PREFIX,
+    CODE_VERSION,
     FRAMES,
     LEXICON_PATH,
     MODEL_PATH,
@@ -227,10 +228,20 @@ def test_every_cue_is_weighted_and_belongs_to_one_frame():
             seen[key] = name
 
 
-def test_the_version_is_made_of_the_lexicon_and_model_versions():
+def test_the_version_is_made_of_the_lexicon_model_and_code_versions():
     lexicon = json.loads(LEXICON_PATH.read_text())
     model = json.loads(MODEL_PATH.read_text())
-    assert get_scorer("framing").version == f"{lexicon['version']}+{model['version']}"
+    assert get_scorer("framing").version == (
+        f"{lexicon['version']}+{model['version']}+c{CODE_VERSION}"
+    )
+
+
+def test_a_middle_initial_keeps_a_generic_cue_beside_the_specific_one_in_its_sentence():
+    # Written for the tests: "costs" counts as an economic cue only in a sentence with a
+    # firmer economic cue ("budget"); split after "P.", the two were in different sentences.
+    result = score_framing("The budget of Gov. Robert P. Casey cuts costs for the state.")
+    assert [c["cue"] for c in result.evidence["cues"]] == ["budget", "costs"]
+    assert result.values["cue_count"] == 2
 
 
 def test_the_eval_set_covers_every_frame_and_has_negatives():

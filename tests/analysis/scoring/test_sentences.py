@@ -48,6 +48,58 @@ def test_no_is_an_abbreviation_only_before_a_number():
     ]
 
 
+def test_a_middle_initial_p_does_not_end_a_sentence():
+    # Written for the tests: "p" was a page abbreviation that ended a sentence unless a
+    # number followed, so the name was cut after "P.".
+    text = 'Sen. Robert P. Casey said the bill "will pass." Mr. Casey left at noon.'
+    assert split(text) == [
+        'Sen. Robert P. Casey said the bill "will pass."',
+        "Mr. Casey left at noon.",
+    ]
+
+
+def test_middle_initials_do_not_end_sentences():
+    # Written for the tests.
+    text = "George W. Bush met Michael J. Fox and J. A. Smith. The talks ran late."
+    assert split(text) == [
+        "George W. Bush met Michael J. Fox and J. A. Smith.",
+        "The talks ran late.",
+    ]
+
+
+def test_page_numbers_do_not_end_sentences():
+    # Written for the tests.
+    text = "The rule is on p. 12 of the report. Its sources are on pp. 30-31. They are old."
+    assert split(text) == [
+        "The rule is on p. 12 of the report.",
+        "Its sources are on pp. 30-31.",
+        "They are old.",
+    ]
+
+
+def test_a_single_letter_ends_a_sentence_when_a_sentence_opener_follows():
+    # Written for the tests.
+    text = (
+        "The board had no Plan B. The next day it quit. "
+        'Take vitamin C. Then rest. "So do I. It helps," he said.'
+    )
+    assert split(text) == [
+        "The board had no Plan B.",
+        "The next day it quit.",
+        "Take vitamin C.",
+        "Then rest.",
+        '"So do I.',
+        'It helps," he said.',
+    ]
+
+
+def test_versus_in_a_case_name_does_not_end_a_sentence():
+    # Written for the tests: "v." is an abbreviation, not an initial, so "The" after it
+    # opens no sentence.
+    text = "The ruling in Dunmore v. The State Board stood. Appeals failed."
+    assert split(text) == ["The ruling in Dunmore v. The State Board stood.", "Appeals failed."]
+
+
 def test_a_quote_over_several_sentences_keeps_its_marks_with_each_part():
     text = '"We will fight. We will win," the general said. Nobody answered.'
     assert split(text) == ['"We will fight.', 'We will win," the general said.', "Nobody answered."]

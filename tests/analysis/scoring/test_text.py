@@ -5,6 +5,7 @@ import re
 
 from analysis.scoring.text import (
     Lowered,
+    body_noun_before,
     fast_round,
     lowered,
     original_span,
@@ -142,3 +143,12 @@ def test_original_spans_are_original_span_of_each_span():
         spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
         expected = [original_span(marks, removed, a, b) for a, b in spans]
         assert original_spans(marks, removed, spans) == expected, (text, spans)
+
+
+def test_a_body_noun_before_a_name_is_found_one_space_before_it():
+    # Written for the tests.
+    text = "the rights group Civic Watch and the subgroup Ann Lowe, then group\nBo Lind"
+    assert body_noun_before(text, 0, text.index("Civic"))
+    assert not body_noun_before(text, 0, text.index("Ann"))
+    assert body_noun_before(text, 0, text.index("Bo Lind")) is False  # a newline, no space
+    assert not body_noun_before(text, text.index("Civic") - 1, text.index("Civic"))
