@@ -1,8 +1,26 @@
 """The actors scorer (analysis/scoring/actors.py) against the entity annotations of the
-NewsReader MEANTIME corpus (Minard et al. 2016), English, development folders only.
+NewsReader MEANTIME corpus (Minard et al. 2016), English, development folders only, or of
+NewsWCL50 (Hamborg et al. 2019), its actors development topics only.
 
-Run: python bench/eval_actors.py GIT_DIR [--errors 8]
+Run: python bench/eval_actors.py GIT_DIR [--corpus meantime|newswcl50] [--errors 8]
      python bench/eval_actors.py --conll PATH --entities PATH
+     python bench/eval_actors.py --corpus newswcl50 --conll PATH
+
+NewsWCL50 (``--corpus newswcl50``): the CoNLL file ``NewsWCL50-prep/output_data/
+NewsWCL50.conll`` of the same repository, whose coreference column holds the concept
+annotations, each chain id ending in the concept's type ("0_USA_Trump_ACTOR"). Only the
+topics with an even number are read (``NEWSWCL50_DEV_TOPICS``); the lines of the others
+are dropped by document id before their fields are split, and asking for them is refused.
+The text is the body (every paragraph but the first, the title), all of it scored, as the
+whole article is annotated. Types: ACTOR and ACTOR-I -> person, COUNTRY -> place, GROUP ->
+organisation (``NEWSWCL50_TYPES``); OBJECT, EVENT, ACTION and MISC are no actors. A mention
+is named when its head (the last word before "of", a comma, "who"...) is capitalised, is
+not a title ("the President"), and, when it opens its sentence, is a word the dev texts
+never write in lower case. NewsWCL50 codes the concepts of each event, not every entity:
+an actor outside them (a newspaper quoted, a think tank) counts as a false actor, so
+precision is a lower bound; a chain of ACTOR-I gathers a country's minor individuals, so
+document-level figures count them as one actor. The baseline types its runs as people
+(NewsWCL50's commonest type). The MEANTIME part follows.
 
 GIT_DIR is the git directory of the Diverse CDCR datasets (Zhukova et al.), which hold
 MEANTIME converted: ``MEANTIME-prep/output_data/en/meantime.conll`` (document id, sentence,
@@ -217,6 +235,172 @@ def region_end(sentences: list[list[str]], where: dict) -> int:
     return max(ends, default=0)
 
 
+# --- NewsWCL50 --------------------------------------------------------------------------
+
+NEWSWCL50_CONLL_IN_GIT = "HEAD:NewsWCL50-prep/output_data/NewsWCL50.conll"
+# The actors split of NewsWCL50 (docs/corpora/newswcl50.md), fixed before any annotation
+# was read: the topics with an even number are the dev part, the others held out.
+NEWSWCL50_DEV_TOPICS = ("0", "2", "4", "6", "8")
+NEWSWCL50_HELD_OUT = ("1", "3", "5", "7", "9")
+# NewsWCL50's concept types that are actors, as this benchmark's types: its main actors
+# (ACTOR) and the other individuals it codes under a country (ACTOR-I) are people; a
+# COUNTRY is a place (the corpus also codes a country's officials and bodies under it:
+# a type error here when the scorer calls them people or organisations); a GROUP (the
+# migrants, their supporters, an organising group) an organisation. OBJECT, EVENT, ACTION
+# and MISC are no actors.
+NEWSWCL50_TYPES = {
+    "ACTOR": "person",
+    "ACTOR-I": "person",
+    "COUNTRY": "place",
+    "GROUP": "organisation",
+}
+NEWLINE = "\\n"  # the CoNLL file's token for a line break
+# The words after which the head of a mention stops ("the leader of X": "leader").
+_HEAD_STOP_WORDS = ", ( of for who whom which that in on at from with to by as than like – —"
+_HEAD_STOPS = frozenset(_HEAD_STOP_WORDS.split()) | {'"', "''", "``"}
+# Capitalised words that are no name when they head a mention ("the President").
+_TITLE_HEAD_WORDS = (
+    "President Mr. Mr Mrs. Mrs Ms. Ms Dr. Sen. Rep. Gov. Secretary Director Chairman Minister "
+    "Leader Chief General Attorney Ambassador Administration Congressman Senator Governor "
+    "Speaker Justice Judge Officer"
+)
+_TITLE_HEADS = frozenset(_TITLE_HEAD_WORDS.split())
+
+
+def newswcl50_refuse_held_out(doc_id: str) -> None:
+    if doc_id.split("/")[0] in NEWSWCL50_HELD_OUT:
+        raise ValueError(f"{doc_id} is in a topic held out for actors")
+
+
+def newswcl50_rows(lines: Iterable[str], topics: Iterable[str] = NEWSWCL50_DEV_TOPICS) -> dict:
+    """Each document's (sentence, token number, token, coreference field) rows, for the
+    given topics only: a line of any other topic is dropped by its document id before its
+    fields are split."""
+    wanted = tuple(topics)
+    for topic in wanted:
+        if topic in NEWSWCL50_HELD_OUT:
+            raise ValueError(f"topic {topic} is held out for actors")
+    rows: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for line in lines:
+        doc_id, _, rest = line.partition("\t")
+        if doc_id.split("/")[0] not in wanted:
+            continue  # held out, or a comment line
+        newswcl50_refuse_held_out(doc_id)
+        fields = rest.rstrip("\n").split("\t")
+        if len(fields) < 4:
+            continue
+        rows[doc_id].append((int(fields[0]), int(fields[1]), fields[2], fields[3]))
+    return dict(rows)
+
+
+def chain_spans(rows: list[tuple[int, int, str, str]]) -> list[tuple[str, list[int]]]:
+    """The mentions of a document's coreference field: (chain, row indexes), "(chain"
+    opening one, "chain)" closing it, "(chain)" both; fields joined by "|"."""
+    found: list[tuple[str, list[int]]] = []
+    open_at: dict[str, list[int]] = defaultdict(list)
+    for i, (_, _, _, field_) in enumerate(rows):
+        for part in field_.split("|"):
+            part = part.strip()
+            if not part or part == "-":
+                continue
+            chain = part.strip("()")
+            if part.startswith("("):
+                open_at[chain].append(i)
+            if part.endswith(")") and open_at[chain]:
+                start = open_at[chain].pop()
+                found.append((chain, list(range(start, i + 1))))
+    return found
+
+
+def chain_type(chain: str) -> str:
+    """NewsWCL50's concept type, the chain id's last part ("0_USA_Trump_ACTOR": ACTOR)."""
+    return chain.rsplit("_", 1)[-1]
+
+
+def newswcl50_text(
+    rows: list[tuple[int, int, str, str]],
+) -> tuple[str, dict[int, tuple[int, int]], list[list[str]], dict]:
+    """The body (every paragraph but the first, the title, joined by blank lines as
+    bench/newswcl50_to_jsonl.py joins them), each body row's span in it, the sentences'
+    tokens, and each body token's span by (sentence, token number)."""
+    paragraphs: list[list[int]] = [[]]
+    for i, row in enumerate(rows):
+        if row[2] == NEWLINE:
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(i)
+    paragraphs = [p for p in paragraphs if p][1:]
+    spans: dict[int, tuple[int, int]] = {}
+    parts: list[str] = []
+    size = 0
+    for paragraph in paragraphs:
+        text, token_spans = detokenize_spans([rows[i][2] for i in paragraph])
+        if parts:
+            parts.append("\n\n")
+            size += 2
+        for i, (a, b) in zip(paragraph, token_spans, strict=True):
+            spans[i] = (size + a, size + b)
+        parts.append(text)
+        size += len(text)
+    sentences: dict[int, list[str]] = defaultdict(list)
+    where: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, (s, t, token, _) in enumerate(rows):
+        sentences[s].append(token)
+        if i in spans:
+            where[(s, t)] = spans[i]
+    by_number = [sentences.get(s, []) for s in range(max(sentences, default=-1) + 1)]
+    return "".join(parts), spans, by_number, where
+
+
+def head_index(tokens: list[str]) -> int:
+    """The mention's head, roughly: the last word before the first word that ends a noun
+    phrase's head ("of", a comma, "who"...); of hyphenated words the first ("Jong - un":
+    "Jong")."""
+    end = next((i for i, t in enumerate(tokens) if i and t in _HEAD_STOPS), len(tokens))
+    head = end - 1
+    while head >= 2 and tokens[head - 1] == "-":
+        head -= 2
+    return head
+
+
+def newswcl50_named(tokens: list[str], head: int, opens: bool, lower_words: set[str]) -> bool:
+    """Whether a mention names its concept: its head is capitalised and is not a title
+    ("the President"); at the start of a sentence it must also be a word the texts never
+    write in lower case ("Officials" is no name, "Trump" is)."""
+    word = tokens[head]
+    if not word[:1].isupper() or word in _TITLE_HEADS:
+        return False
+    return not opens or word.lower() not in lower_words
+
+
+def newswcl50_gold(
+    rows: list[tuple[int, int, str, str]], spans: dict[int, tuple[int, int]], lower_words: set[str]
+) -> list[Mention]:
+    """A document's gold mentions in the body: actor types mapped (NEWSWCL50_TYPES), the
+    others kept by their own name; named by newswcl50_named."""
+    found: dict[tuple, Mention] = {}
+    for chain, indexes in chain_spans(rows):
+        inside = [i for i in indexes if i in spans]
+        if not inside:
+            continue  # in the title
+        start, end = spans[inside[0]][0], spans[inside[-1]][1]
+        kind = NEWSWCL50_TYPES.get(chain_type(chain), chain_type(chain))
+        tokens = [rows[i][2] for i in indexes]
+        head = head_index(tokens)
+        first = indexes[head]
+        # Whether the head opens its sentence: only quotes and line breaks before it.
+        before = [r[2] for r in rows[:first] if r[0] == rows[first][0]]
+        opens = all(t in (NEWLINE, '"', "``", "'", "“", "‘", "(") for t in before)
+        named = kind in TYPES and newswcl50_named(tokens, head, opens, lower_words)
+        found.setdefault((start, end, chain), Mention(start, end, kind, chain, named))
+    return merge_nested(found.values())
+
+
+def lower_case_words(docs: dict[str, list[tuple[int, int, str, str]]]) -> set[str]:
+    """The words the texts write in lower case."""
+    return {r[2] for rows in docs.values() for r in rows if r[2][:1].islower()}
+
+
 # --- Predictions -----------------------------------------------------------------------
 
 
@@ -237,12 +421,14 @@ def scorer_mentions(text: str, evidence: list[dict]) -> list[Mention]:
 def baseline_mentions(
     sentences: list[list[str]], where: dict, kind: str = BASELINE_TYPE
 ) -> list[Mention]:
-    """Maximal runs of capitalised tokens, a sentence's first token left out."""
+    """Maximal runs of capitalised tokens, a sentence's first token left out (only the
+    tokens that have a span in the text: the body's)."""
     found = []
-    for s in range(FIRST_BODY_SENTENCE, len(sentences)):
+    for s in sorted({s for s, _ in where}):
         run: list[int] = []
+        first = min(t for u, t in where if u == s)  # its first token in the text
         for t, token in enumerate([*sentences[s], ""]):
-            if t > 0 and token[:1].isupper():
+            if t > first and (s, t) in where and token[:1].isupper():
                 run.append(t)
                 continue
             if run:
@@ -467,29 +653,96 @@ def _line(name: str, counts: Counts, kind: str | None = None) -> str:
     return f"  {name:<34} P {_fmt(p)}  R {_fmt(r)}  F1 {_fmt(f)}   (system {n_sys}, gold {n_gold})"
 
 
+@dataclass
+class Document:
+    """One document to score: its text, its gold mentions, the tokens and their spans (for
+    the baseline), and where the scored region ends (scorer mentions after it are not
+    scored)."""
+
+    doc_id: str
+    text: str
+    gold: list[Mention]
+    sentences: list[list[str]]
+    where: dict
+    end: int
+
+
+def meantime_documents(conll: str, raw: str) -> tuple[list[Document], str]:
+    """MEANTIME's dev documents, and a line on the reading."""
+    docs = documents(conll.splitlines())
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for r in dev_records(raw):
+        by_doc[r["conll_doc_key"]].append(r)
+    found, disagree = [], 0
+    for doc_id in sorted(docs):
+        refuse_held_out(doc_id)
+        sentences = docs[doc_id]
+        text, where = body(sentences)
+        for r in by_doc.get(doc_id, []):
+            s = r["sent_id"]
+            if s < len(sentences):
+                tokens = [sentences[s][t] for t in r["tokens_number"] if t < len(sentences[s])]
+                disagree += " ".join(tokens) != r["tokens_str"]
+        gold = gold_mentions(by_doc.get(doc_id, []), sentences, where)
+        found.append(Document(doc_id, text, gold, sentences, where, region_end(sentences, where)))
+    note = (
+        f"MEANTIME English, {', '.join(DEV_FOLDERS)}: {len(found)} documents, body sentences "
+        f"{FIRST_BODY_SENTENCE}-{LAST_ANNOTATED_SENTENCE} (every entity annotated there); "
+        f"gold records whose tokens differ from the CoNLL file: {disagree}"
+    )
+    return found, note
+
+
+def newswcl50_documents(conll: str) -> tuple[list[Document], str]:
+    """NewsWCL50's actors dev documents (even topics), and a line on the reading."""
+    docs = newswcl50_rows(conll.splitlines())
+    lower_words = lower_case_words(docs)
+    found = []
+    for doc_id in sorted(docs, key=lambda d: (int(d.split("/")[0]), d)):
+        newswcl50_refuse_held_out(doc_id)
+        rows = docs[doc_id]
+        text, spans, sentences, where = newswcl50_text(rows)
+        gold = newswcl50_gold(rows, spans, lower_words)
+        found.append(Document(doc_id, text, gold, sentences, where, len(text)))
+    note = (
+        f"NewsWCL50, actors dev topics {', '.join(NEWSWCL50_DEV_TOPICS)}: {len(found)} "
+        f"documents, the body (title left out); types {NEWSWCL50_TYPES}"
+    )
+    return found, note
+
+
+CORPORA = {
+    # corpus: its CoNLL file in the Diverse CDCR repository, the baseline's type
+    "meantime": (CONLL_IN_GIT, "organisation"),
+    "newswcl50": (NEWSWCL50_CONLL_IN_GIT, "person"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("git_dir", nargs="?", type=Path, help="the Diverse CDCR git directory")
-    parser.add_argument("--conll", type=Path, help="MEANTIME-prep/output_data/en/meantime.conll")
-    parser.add_argument("--entities", type=Path, help=".../en/entities_mentions.json")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="meantime")
+    parser.add_argument("--conll", type=Path, help="the corpus's CoNLL file")
+    parser.add_argument("--entities", type=Path, help="MEANTIME's en/entities_mentions.json")
     parser.add_argument("--errors", type=int, default=8, help="error examples to print")
     args = parser.parse_args(argv)
-    if args.conll and args.entities:
+    in_git, baseline_type = CORPORA[args.corpus]
+    needs_entities = args.corpus == "meantime"
+    if args.conll and (args.entities or not needs_entities):
         conll = args.conll.read_text(encoding="utf-8")
-        raw = args.entities.read_text(encoding="utf-8")
+        raw = args.entities.read_text(encoding="utf-8") if needs_entities else ""
     elif args.git_dir:
-        conll = _git_show(args.git_dir, CONLL_IN_GIT)
-        raw = _git_show(args.git_dir, ENTITIES_IN_GIT)
+        conll = _git_show(args.git_dir, in_git)
+        raw = _git_show(args.git_dir, ENTITIES_IN_GIT) if needs_entities else ""
     else:
-        parser.error("give GIT_DIR, or --conll and --entities")
+        parser.error("give GIT_DIR, or --conll (and for MEANTIME --entities)")
 
     from analysis.scoring.actors import score_actors  # the scorer, after the arguments
 
-    docs = documents(conll.splitlines())
-    records = dev_records(raw)
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    for r in records:
-        by_doc[r["conll_doc_key"]].append(r)
+    if args.corpus == "meantime":
+        docs, note = meantime_documents(conll, raw)
+    else:
+        docs, note = newswcl50_documents(conll)
 
     totals = {
         (level, who, typed): Counts.empty()
@@ -500,22 +753,14 @@ def main(argv: list[str] | None = None) -> int:
     wrong, missed = Counter(), Counter()
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
     gold_types: Counter = Counter()
-    disagree = 0
-    for doc_id in sorted(docs):
-        refuse_held_out(doc_id)
-        sentences = docs[doc_id]
-        text, where = body(sentences)
-        end = region_end(sentences, where)
-        for r in by_doc.get(doc_id, []):
-            s = r["sent_id"]
-            if s < len(sentences):
-                tokens = [sentences[s][t] for t in r["tokens_number"] if t < len(sentences[s])]
-                disagree += " ".join(tokens) != r["tokens_str"]
-        gold = gold_mentions(by_doc.get(doc_id, []), sentences, where)
+    for doc in docs:
+        text, gold, end = doc.text, doc.gold, doc.end
         gold_types.update(g.type for g in gold if g.named and g.type in TYPES)
         result = score_actors(text)
         system = [m for m in scorer_mentions(text, result.evidence["actors"]) if m.start < end]
-        baseline = [m for m in baseline_mentions(sentences, where) if m.start < end]
+        baseline = [
+            m for m in baseline_mentions(doc.sentences, doc.where, baseline_type) if m.start < end
+        ]
         for typed in (True, False):
             for who, predicted in (("scorer", system), ("baseline", baseline)):
                 totals[("mention", who, typed)].add(mention_counts(predicted, gold, typed))
@@ -525,18 +770,11 @@ def main(argv: list[str] | None = None) -> int:
             if len(examples[(side, why)]) < args.errors:
                 examples[(side, why)].append(repr(" ".join(text[m.start : m.end].split()[:6])))
 
-    n_docs = len(docs)
-    print(
-        f"MEANTIME English, {', '.join(DEV_FOLDERS)}: {n_docs} documents, body sentences "
-        f"{FIRST_BODY_SENTENCE}-{LAST_ANNOTATED_SENTENCE} (every entity annotated there)"
-    )
-    print(
-        f"named gold mentions by type: {dict(gold_types)}; "
-        f"gold records whose tokens differ from the CoNLL file: {disagree}"
-    )
-    if gold_types and gold_types.most_common(1)[0][0] != BASELINE_TYPE:
-        print(f"  (the commonest type is {gold_types.most_common(1)[0][0]}, not {BASELINE_TYPE})")
-    baseline_name = "baseline (capitalised runs, ORG)"
+    print(note)
+    print(f"named gold mentions by type: {dict(gold_types)}")
+    if gold_types and gold_types.most_common(1)[0][0] != baseline_type:
+        print(f"  (the commonest type is {gold_types.most_common(1)[0][0]}, not {baseline_type})")
+    baseline_name = f"baseline (capitalised runs, {baseline_type[:3].upper()})"
     for level in ("mention", "document"):
         for typed in (True, False):
             title = "typed" if typed else "untyped (any actor type)"

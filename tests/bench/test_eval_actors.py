@@ -9,16 +9,24 @@ from bench.eval_actors import (
     Mention,
     baseline_mentions,
     body,
+    chain_spans,
+    chain_type,
     dev_records,
     document_counts,
     error_classes,
     gold_mentions,
+    head_index,
     instance_id,
     is_named,
     main,
     max_matching,
     mention_counts,
     merge_nested,
+    newswcl50_gold,
+    newswcl50_named,
+    newswcl50_refuse_held_out,
+    newswcl50_rows,
+    newswcl50_text,
     tally_agreement,
 )
 
@@ -245,3 +253,79 @@ def test_the_script_runs_on_written_files(tmp_path, capsys):
     assert "untyped (any actor type)" in out
     baseline_lines = [line for line in out.splitlines() if "baseline" in line and "micro" in line]
     assert "P 0.250  R 0.250" in baseline_lines[0]  # mention level, typed
+
+
+# --- NewsWCL50 ------------------------------------------------------------------------
+
+# Written for the tests, in the layout of the Diverse CDCR conversion of NewsWCL50: a
+# title, a line break, a body of two sentences; chains end with the concept's type.
+NEWSWCL50_ROWS = [
+    (0, 0, "Lumeria", "-"),
+    (0, 1, "talks", "-"),
+    (0, 2, "\\n", "-"),
+    (1, 0, "President", "(2_LUM_Ann_Lee_ACTOR"),
+    (1, 1, "Ann", "-"),
+    (1, 2, "Lee", "2_LUM_Ann_Lee_ACTOR)"),
+    (1, 3, "met", "-"),
+    (1, 4, "Doravia", "(2_DOR_COUNTRY)"),
+    (1, 5, "'s", "-"),
+    (1, 6, "envoys", "(2_DOR_DOR-I_ACTOR-I"),
+    (1, 7, "of", "-"),
+    (1, 8, "peace", "2_DOR_DOR-I_ACTOR-I)"),
+    (1, 9, ".", "-"),
+    (2, 0, "Officials", "(2_LUM_COUNTRY)"),
+    (2, 1, "praised", "-"),
+    (2, 2, "the", "(2_Talks_OBJECT"),
+    (2, 3, "talks", "2_Talks_OBJECT)"),
+    (2, 4, ".", "-"),
+]
+
+
+def _conll_lines(doc_id, rows):
+    return [f"{doc_id}\t{s}\t{t}\t{tok}\t{ref}\t" for s, t, tok, ref in rows]
+
+
+def test_newswcl50_odd_topics_are_dropped_before_they_are_parsed_and_refused():
+    lines = _conll_lines("2/-/2_L", NEWSWCL50_ROWS) + ["3/-/3_L\tnot\ta\trow"]
+    assert list(newswcl50_rows(lines)) == ["2/-/2_L"]
+    with pytest.raises(ValueError):
+        newswcl50_rows(lines, topics=("2", "3"))
+    with pytest.raises(ValueError):
+        newswcl50_refuse_held_out("7/-/7_RR")
+
+
+def test_newswcl50_chains_open_and_close_and_name_their_type():
+    found = chain_spans(NEWSWCL50_ROWS)
+    assert ("2_LUM_Ann_Lee_ACTOR", [3, 4, 5]) in found and ("2_DOR_COUNTRY", [7]) in found
+    assert chain_type("2_DOR_DOR-I_ACTOR-I") == "ACTOR-I"
+
+
+def test_newswcl50_heads_and_names():
+    assert head_index(["the", "leader", "of", "Doravia"]) == 1
+    assert head_index(["Kim", "Jong", "-", "un"]) == 1
+    lower = {"officials"}
+    assert newswcl50_named(["President", "Ann", "Lee"], 2, False, lower)
+    assert not newswcl50_named(["the", "President"], 1, False, lower)
+    assert not newswcl50_named(["Officials"], 0, True, lower)  # opens, written lower too
+    assert newswcl50_named(["Doravia"], 0, True, lower)
+
+
+def test_newswcl50_gold_leaves_the_title_out_and_maps_the_types():
+    text, spans, _, _ = newswcl50_text(NEWSWCL50_ROWS)
+    assert text.startswith("President Ann Lee met Doravia's envoys of peace.")
+    gold = newswcl50_gold(NEWSWCL50_ROWS, spans, {"officials", "envoys"})
+    by_text = {text[g.start : g.end]: g for g in gold}
+    assert by_text["President Ann Lee"].type == "person" and by_text["President Ann Lee"].named
+    assert by_text["Doravia"].type == "place" and by_text["Doravia"].named
+    assert by_text["envoys of peace"].type == "person" and not by_text["envoys of peace"].named
+    assert not by_text["Officials"].named
+    assert by_text["the talks"].type == "OBJECT"
+
+
+def test_the_script_runs_on_newswcl50(tmp_path, capsys):
+    lines = ["#begin document 2/-/2_L; part 000", *_conll_lines("2/-/2_L", NEWSWCL50_ROWS)]
+    (tmp_path / "NewsWCL50.conll").write_text("\n".join(lines), encoding="utf-8")
+    args = ["--corpus", "newswcl50", "--conll", str(tmp_path / "NewsWCL50.conll")]
+    assert main([*args, "--errors", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "NewsWCL50" in out and "1 documents" in out
