@@ -334,12 +334,18 @@ def newswcl50_text(
     parts: list[str] = []
     size = 0
     for paragraph in paragraphs:
-        text, token_spans = detokenize_spans([rows[i][2] for i in paragraph])
+        units = hyphen_units([rows[i][2] for i in paragraph])
+        text, unit_spans = detokenize_spans(
+            ["".join(rows[paragraph[k]][2] for k in u) for u in units]
+        )
         if parts:
             parts.append("\n\n")
             size += 2
-        for i, (a, b) in zip(paragraph, token_spans, strict=True):
-            spans[i] = (size + a, size + b)
+        for unit, (a, _) in zip(units, unit_spans, strict=True):
+            for k in unit:
+                token = rows[paragraph[k]][2]
+                spans[paragraph[k]] = (size + a, size + a + len(token))
+                a += len(token)
         parts.append(text)
         size += len(text)
     sentences: dict[int, list[str]] = defaultdict(list)
@@ -350,6 +356,30 @@ def newswcl50_text(
             where[(s, t)] = spans[i]
     by_number = [sentences.get(s, []) for s in range(max(sentences, default=-1) + 1)]
     return "".join(parts), spans, by_number, where
+
+
+def hyphen_units(tokens: list[str]) -> list[list[int]]:
+    """The tokens grouped into the words they were: spaCy split a word at its hyphens
+    ("Kim Jong - un", "Mar - a - Lago"), written back without spaces ("Jong-un")."""
+    units: list[list[int]] = []
+    for k, token in enumerate(tokens):
+        if (
+            (
+                units
+                and k + 1 < len(tokens)
+                and token == "-"
+                and tokens[k - 1][-1:].isalnum()
+                and tokens[k + 1][:1].isalnum()
+            )
+            or units
+            and len(units[-1]) > 1
+            and units[-1][-1] == k - 1
+            and tokens[k - 1] == "-"
+        ):
+            units[-1].append(k)
+        else:
+            units.append([k])
+    return units
 
 
 def head_index(tokens: list[str]) -> int:

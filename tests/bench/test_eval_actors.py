@@ -16,6 +16,7 @@ from bench.eval_actors import (
     error_classes,
     gold_mentions,
     head_index,
+    hyphen_units,
     instance_id,
     is_named,
     main,
@@ -329,3 +330,12 @@ def test_the_script_runs_on_newswcl50(tmp_path, capsys):
     assert main([*args, "--errors", "0"]) == 0
     out = capsys.readouterr().out
     assert "NewsWCL50" in out and "1 documents" in out
+
+
+def test_newswcl50_words_split_at_hyphens_are_written_whole():
+    tokens = ["Kim", "Jong", "-", "un", "met", "Lee", "-", "era", "staff", "-", "."]
+    assert hyphen_units(tokens) == [[0], [1, 2, 3], [4], [5, 6, 7], [8], [9], [10]]
+    rows = [(1, t, token, "-") for t, token in enumerate(["x", "\\n", *tokens])]
+    text, spans, _, _ = newswcl50_text(rows)
+    assert text.startswith("Kim Jong-un met Lee-era staff")
+    assert text[slice(*spans[5])] == "un"
