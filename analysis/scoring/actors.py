@@ -301,15 +301,19 @@ TITLES = (
         "Education Energy Culture Agriculture Transport Labour Labor Emergency Emergencies "
         "Vice Acting Former Ex First Special Executive Senior Supreme High Commissioner "
         "Secretary-General Affairs Security National Grand Crown Lady Field Marshal Major "
-        "Sergeant Admiral Brigadier Ayatollah Mullah Spokesperson Minister Deputy Chief Counsel"
+        "Sergeant Admiral Brigadier Ayatollah Mullah Spokesperson Minister Deputy Chief Counsel "
+        "CEO CFO COO CTO"
     )
 )
 # The words of TITLES that head a title, as the last word before a name: "Leader" of
 # "Senate Majority Leader", not "Majority" (TITLES also holds words that qualify one).
 _TITLE_HEADS = frozenset(w for w in TITLES if w.rstrip(".") in TITLE_WORDS | HONORIFICS) | _words(
     "Sgt. Maj. Adm. Commissioner Secretary-General Marshal Sergeant Admiral Brigadier "
-    "Ayatollah Mullah Counsel"
+    "Ayatollah Mullah Counsel CEO CFO COO CTO"
 )
+# A company's roles: the words before them, in a title, are its name ("Lumeria CEO Ann
+# Lee", "Lumeria Chief Executive Officer Ann Lee").
+_COMPANY_ROLES = _words("CEO CFO COO CTO Executive")
 # Words after a title word that are no name ("Martin Luther King Jr", "King Day").
 _NOT_NAMES = _words("Jr Jr. Sr Sr. Day")
 _PARTICLES = _words("de del da di du van von der bin ibn al el la le")  # "Osama bin Laden"
@@ -328,7 +332,8 @@ STARTERS = CAP_STOP | _words(
     "Were Whatever Whenever Whether Whose Will Within Would You Your Yes Officials Sources "
     "Experts Analysts Residents Witnesses Authorities Critics Observers Reports Local "
     "Western Eastern Northern Southern Central International Global Breaking Update Updated "
-    "Photo Video Watch Read Listen Opinion Editorial Analysis Comment Exclusive Live Today's"
+    "Photo Video Watch Read Listen Opinion Editorial Analysis Comment Exclusive Live Today's "
+    "Additionally I've I'll I'd We're We've They're You're"
 )
 _MONTHS = _words(
     "January February March April May June July August September October November December "
@@ -471,6 +476,11 @@ _SPEECH_LAST = _by_char((*_SPEECH, "to"), -1)
 _SPEECH_LONGEST = max(len(w) for w in (*_SPEECH, "to"))
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
+# Directions alone ("the North") name a region, not a body.
+_COMPASS = _words("North South East West Northern Southern Eastern Western Central")
+_DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
+_MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
+_COUNTRY_AFTER = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?")  # "France", "South Korea"
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
@@ -873,6 +883,17 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             # "Press Secretary Josh Earnest", "Texas Senator Ann Lowe": words that are no
             # title themselves but stand before one qualify it.
             n = _titled_name(toks)
+            if n:
+                # "Lumeria CEO Ann Lee": before a company's role, its name.
+                k = n - 1
+                while k and toks[k - 1][0] in TITLES:
+                    k -= 1
+                if k and not _COMPANY_ROLES.isdisjoint([t[0] for t in toks[k:n]]):
+                    company = _surface(text, toks[:k])
+                    out.append(
+                        _mention(toks[0][1], toks[k - 1][2], company, "organisation", company)
+                    )
+                    role_start = toks[k][1]
         if n:
             role_start = toks[0][1] if role_start is None else role_start
             toks = toks[n:]
@@ -903,6 +924,8 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
                 name, kind = KNOWN[part]
                 out.append(_mention(pos, pos + len(part), part, kind, name))
                 pos += len(part) + 1
+            return
+        if _product_like(word):
             return
         if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
             if word not in _ACRONYM_STOP:
@@ -958,6 +981,13 @@ def _titled_name(toks: list[tuple]) -> int:
 
 
 @cython.cfunc
+def _product_like(word: str) -> bool:
+    """A word of letters and digits ("A380", "X5", "F-35") names a product or a model, not
+    an actor (known names such as "G20" are looked up before)."""
+    return _DIGIT.search(word) is not None
+
+
+@cython.cfunc
 def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Mention]) -> None:
     """A lone capitalised word that is not a known name, nor one of _NOT_SINGLE or a group
     noun (ruled out by the caller, before it looks for the sentence); lo: the sentence's
@@ -977,6 +1007,8 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
                 out.append(_mention(start, start + len(part), part, kind, name))
                 start += len(part) + 1
             return
+    if _product_like(word):
+        return
     if word[1:2] in _ACRONYM_SECOND and _ACRONYM.fullmatch(word):
         if word not in _ACRONYM_STOP:
             out.append(_mention(start, end, word, "pending-acronym", word))
@@ -1135,8 +1167,10 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
 
 def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     """The actors as (name, kind, mentions, aliases) tuples, in order of first mention."""
+    recurring = _recurring(text, mentions)
+    _bodies_by_company(text, mentions, recurring)
     names = _Names(mentions)
-    resolved, roles, appositions = _resolve_mentions(text, mentions, names)
+    resolved, roles, appositions = _resolve_mentions(text, mentions, names, recurring)
     resolved += _role_references(text, resolved, names.kinds, roles, appositions)
     actors: dict[str, tuple[str, list, set]] = {}  # name: kind, mentions, aliases
     kinds = names.kinds
@@ -1157,6 +1191,45 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     )
 
 
+def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> None:
+    """A run of names that keeps a body's company is a body's name, not a person's: joined
+    by "and" to an organisation ("Lumeria and Vostra Aero"); unless a mention of it is
+    titled or follows a role noun ("envoy Vostra Aero")."""
+    found: set[str] = set()
+    people: set[str] = set()
+    for _ in range(2):  # twice: "Lumeria and Vostra Aero and Kell Jonsson"
+        for i, m in enumerate(mentions):
+            if m.kind != "person" or " " not in m.name or m.name in found:
+                continue
+            if m.role or _role_before(text, max(0, m.start - 40), m.start):
+                people.add(m.name)
+                continue
+            if (i and _joined_body(text, mentions[i - 1], m, recurring, found)) or (
+                i + 1 < len(mentions) and _joined_body(text, m, mentions[i + 1], recurring, found)
+            ):
+                found.add(m.name)
+    found -= people
+    if found:
+        for m in mentions:
+            if m.kind == "person" and m.name in found:
+                m.kind = "organisation"
+
+
+@cython.cfunc
+def _joined_body(text: str, a: _Mention, b: _Mention, recurring: dict, found: set) -> bool:
+    """Whether a and b stand joined by "and", one of them a body's name."""
+    between = text[a.end : b.start]
+    # (Not a comma, which may open an apposition: "Lumeria's chief, Ann Lee".)
+    if between != " and " and between != " and the ":
+        return False
+    for m in (a, b):
+        if m.kind == "organisation" or m.name in found:
+            return True
+        if recurring.get(m.surface) == "organisation":
+            return True
+    return False
+
+
 class _Names:
     """The names an article's mentions give: each name's kind (that of its first mention,
     so it is known from there on), people by surname, and acronyms given in parentheses."""
@@ -1164,6 +1237,9 @@ class _Names:
     def __init__(self, mentions: list[_Mention]) -> None:
         self.kinds: dict[str, str] = {}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        # People by the first word of their name: "Kim" of "Kim Jong Un", "Xi" of "Xi
+        # Jinping" (a family name written first), or a given name used alone.
+        self.by_first: dict[str, list[tuple[int, str]]] = {}
         self.acronyms: dict[str, str] = {}
         # The first organisation (in the order of kinds, which only grows) with given
         # initials, indexed as far as the kinds go.
@@ -1171,11 +1247,21 @@ class _Names:
         self._indexed = 0
         # Locals: each attribute looked up once, not once a mention.
         kinds, by_surname, acronyms = self.kinds, self.by_surname, self.acronyms
+        by_first = self.by_first
+        # Bodies of several words by their first word, the first named: "Vostra" of
+        # "Vostra Aero".
+        self.by_first_body: dict[str, str] = {}
+        by_first_body = self.by_first_body
         for m in mentions:
             kind, name = m.kind, m.name
+            if kind == "organisation" and " " in name and name not in KNOWN:
+                by_first_body.setdefault(name.split(" ", 1)[0], name)
             if kind in KINDS and kinds.setdefault(name, kind) == "person" and " " in name:
-                surname = name.split()[-1]
+                words = name.split()
+                surname = words[-1]
                 by_surname.setdefault(surname, []).append((m.start, name))
+                if m.role or len(words) > 2 or "-" in name:
+                    by_first.setdefault(words[0], []).append((m.start, name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
                     by_surname.setdefault(surname[3:], []).append((m.start, name))
             role = m.role
@@ -1184,8 +1270,9 @@ class _Names:
                 m.role = ""
 
     def surname_owner(self, word: str, pos: int) -> str | None:
-        """The full name ending in word, named last before pos (or first after it)."""
-        owners = self.by_surname.get(word)
+        """The full name ending in word, named last before pos (or first after it); else
+        the one starting with it."""
+        owners = self.by_surname.get(word) or self.by_first.get(word)
         if not owners:
             return None
         # The owners come in the order of the mentions: the last before pos, from the end
@@ -1205,14 +1292,14 @@ class _Names:
 
 
 def _resolve_mentions(
-    text: str, mentions: list[_Mention], names: _Names
+    text: str, mentions: list[_Mention], names: _Names, recurring: dict
 ) -> tuple[list[_Mention], dict[str, list[str]], list[tuple[int, int]]]:
     """The mentions that name an actor, pending ones resolved (acronyms, surnames, lone
     names that speak or are titled); and each person's roles: from a title, from an
     apposition ("Hasan Sultonov, Tajikistan's Permanent Representative to ..., said") or
     from a role noun just before the name ("envoy Hasan Sultonov"), with where the
     appositions are."""
-    kinds, by_surname = names.kinds, names.by_surname
+    kinds, by_surname, by_first = names.kinds, names.by_surname, names.by_first
     roles: dict[str, list[str]] = {}
     appositions: list[tuple[int, int]] = []
     resolved: list[_Mention] = []
@@ -1228,9 +1315,18 @@ def _resolve_mentions(
             kind == "pending" or kind == "pending-initial" or kind == "person" and " " not in m.name
         ):
             # Most of these words are nobody's surname: the method only for those that are.
-            owner = names.surname_owner(m.surface, m.start) if m.surface in by_surname else None
+            owner = (
+                names.surname_owner(m.surface, m.start)
+                if m.surface in by_surname or m.surface in by_first
+                else None
+            )
             if owner:
                 m.name, m.kind = owner, "person"
+            elif m.surface in names.by_first_body and m.surface not in kinds:
+                m.name, m.kind = names.by_first_body[m.surface], "organisation"
+            elif m.surface in recurring:
+                m.kind = recurring[m.surface]
+                kinds.setdefault(m.name, m.kind)
             elif _lone_person(text, m):
                 m.kind = "person"
                 kinds.setdefault(m.name, "person")
@@ -1304,6 +1400,80 @@ def _role_mentions(text: str) -> list[re.Match]:
 
 
 @cython.cfunc
+def _recurring(text: str, mentions: list[_Mention]) -> dict:
+    """The lone capitalised words that name an actor by recurring (written alone twice or
+    more, once at least inside a sentence: a name, not a word that opens sentences), each
+    with its kind: a person when titled somewhere ("Mr Lee", "President Lee") or heading
+    an administration or a presidency ("the Lee administration"), else an organisation
+    ("Lumeria"). Not a word the text also writes in lower case ("Internet", "Web"), a
+    direction ("the North"), a modifier ("Lee-era") or a place (_placed). (A surname of
+    someone named in full goes to that person before this is asked.)"""
+    seen: dict[str, bool] = {}  # word: whether inside a sentence once
+    twice: set[str] = set()
+    titled: set[str] = set()
+    for m in mentions:
+        kind = m.kind
+        if kind == "pending" or kind == "pending-initial":
+            word = m.surface
+            if m.role:
+                titled.add(word)
+            if word in seen:
+                twice.add(word)
+            seen[word] = seen.get(word, False) or kind == "pending"
+    found = {}
+    for word in twice:
+        if not seen[word] or word in _COMPASS or _MODIFIER.search(word):
+            continue
+        if _written_lower(text, word):
+            continue
+        if word in titled or _heads_office(text, word):
+            found[word] = "person"
+        elif not _placed(text, word):
+            found[word] = "organisation"
+    return found
+
+
+@cython.cfunc
+def _heads_office(text: str, word: str) -> bool:
+    """ "the Lee administration", "the Lee presidency": the word is a person's name."""
+    return (word + " administration") in text or (word + " presidency") in text
+
+
+@cython.cfunc
+def _placed(text: str, word: str) -> bool:
+    """Whether the text puts the word as a place somewhere: after "in" or "near" (not
+    before an apostrophe: "in Lumeria's shares"), or before a comma and a country
+    ("Lumeria, France"). ("at" is left out: "at Lumeria" is as often a company.)"""
+    i = text.find(word)
+    size = len(word)
+    while i >= 0:
+        end = i + size
+        if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            if text.endswith((" in ", " near "), 0, i) and text[end : end + 1] != "'":
+                return True
+            if text.startswith(", ", end):
+                after = _COUNTRY_AFTER.match(text, end + 2)
+                if after and KNOWN.get(after[0], ("", ""))[1] == "country":
+                    return True
+        i = text.find(word, i + 1)
+    return False
+
+
+@cython.cfunc
+def _written_lower(text: str, word: str) -> bool:
+    """Whether the text writes the word in lower case: " word" followed by a space or one
+    of ",.;:" (one search for the word, not one for each)."""
+    low = " " + word.lower()
+    n, size = len(low), len(text)
+    i = text.find(low)
+    while i >= 0:
+        if i + n < size and text[i + n] in " ,.;:":
+            return True
+        i = text.find(low, i + 1)
+    return False
+
+
+@cython.cfunc
 def _lone_person(text: str, m: _Mention) -> bool:
     """A lone capitalised word is a person when titled or speaking ("Putin said")."""
     if m.kind == "person" or m.role:
@@ -1311,16 +1481,8 @@ def _lone_person(text: str, m: _Mention) -> bool:
     speaks = _speech_after(text, m.end) or _speech_before(text, max(0, m.start - 30), m.start)
     if not speaks or m.kind == "pending":
         return speaks
-    # At the start of a sentence, a word also written in lower case is not a name: " word"
-    # followed by a space or one of ",.;:" (one search for the word, not one for each).
-    low = " " + m.surface.lower()
-    n, size = len(low), len(text)
-    i = text.find(low)
-    while i >= 0:
-        if i + n < size and text[i + n] in " ,.;:":
-            return False
-        i = text.find(low, i + 1)
-    return True
+    # At the start of a sentence, a word also written in lower case is not a name.
+    return not _written_lower(text, m.surface)
 
 
 # --- Sentiment ------------------------------------------------------------------------
@@ -1348,10 +1510,15 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 7: a lone capitalised word that recurs inside sentences is an actor (an
+# organisation, a person when titled somewhere); the first word of a person's name alone
+# is that person ("Kim" of "Kim Jong-un"), an organisation's its body; "Lumeria CEO Ann Lee"
+# is a company and a person; a run joined by "and" to a body or before a model's code is a
+# body; words with digits ("A380") are products, no actors.
 # Version 6: a title before a name is the title, not part of an organisation or the name
 # ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
 # split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
-@register("actors", "6", languages=("en",))
+@register("actors", "7", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

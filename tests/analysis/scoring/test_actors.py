@@ -292,11 +292,87 @@ def test_empty_text_has_no_actors():
     assert result.evidence == {"actors": []}
 
 
+# --- Lone names, companies and products (version 7; sentences written for the tests) ---
+
+
+def kinds(text):
+    return {a.name: a.kind for a in detect_actors(text)}
+
+
+def test_a_lone_word_that_recurs_inside_sentences_is_an_organisation():
+    text = (
+        "Lumeria announced record sales on Monday. Analysts expect Lumeria to open two "
+        "plants, and the board of Lumeria met in the spring."
+    )
+    found = by_name(text)
+    assert found["Lumeria"].kind == "organisation"
+    assert surfaces(text, found["Lumeria"]) == ["Lumeria"] * 3
+
+
+def test_a_recurring_word_titled_somewhere_is_a_person_everywhere():
+    text = "President Okonjo spoke on Monday. Critics say Okonjo is weak; allies of Okonjo marched."
+    found = by_name(text)
+    assert set(found) == {"Okonjo"} and found["Okonjo"].kind == "person"
+    assert len(found["Okonjo"].mentions) == 3
+    text = "The Okonjo administration fell in May. Few mourned Okonjo, and fewer missed Okonjo."
+    assert kinds(text) == {"Okonjo": "person"}
+
+
+def test_recurring_words_that_are_no_actors_stay_out():
+    # Written in lower case too, a direction, a modifier, a place.
+    assert kinds("Users of the Web grew. Shops on the Web and on the web sold more.") == {}
+    assert kinds("Talks between the North and the South stalled, and the North left.") == {}
+    assert kinds("The Okonjo-era rules stayed. Critics of the Okonjo-era rules lost.") == {}
+    assert kinds("Shops in Halvern closed. Halvern was quiet, and Halvern waited.") == {}
+
+
+def test_the_first_word_of_a_persons_name_alone_is_that_person():
+    text = "Park Min-jun arrived on Monday. Park met the envoys, and Park left at noon."
+    found = by_name(text)
+    assert set(found) == {"Park Min-jun"}
+    assert surfaces(text, found["Park Min-jun"]) == ["Park Min-jun", "Park", "Park"]
+
+
+def test_the_first_word_of_a_bodys_name_alone_is_that_body():
+    text = "Vostra Airlines won the contract. Vostra will build ten hangars."
+    found = by_name(text)
+    assert set(found) == {"Vostra Airlines"}
+    assert surfaces(text, found["Vostra Airlines"]) == ["Vostra Airlines", "Vostra"]
+
+
+def test_a_company_before_its_chiefs_title_is_an_organisation():
+    text = "Lumeria CEO Ann Lee said the plant would open."
+    found = by_name(text)
+    assert found["Lumeria"].kind == "organisation" and found["Ann Lee"].kind == "person"
+    assert surfaces(text, found["Ann Lee"]) == ["Ann Lee"]
+    found = by_name("Lumeria Chief Executive Officer Ann Lee resigned.")
+    assert found["Lumeria"].kind == "organisation" and found["Ann Lee"].kind == "person"
+
+
+def test_a_run_joined_by_and_to_a_body_is_a_body():
+    assert kinds("The contract was shared by Vostra Kell and the World Bank.") == {
+        "Vostra Kell": "organisation",
+        "World Bank": "organisation",
+    }
+    assert kinds("Lumeria and Vostra Kell bid. Lumeria won, and Lumeria paid.") == {
+        "Lumeria": "organisation",
+        "Vostra Kell": "organisation",
+    }
+    # Titled, a person still; after a comma, an apposition, not a list.
+    assert kinds("The chief of the World Bank, Vostra Kell, spoke.")["Vostra Kell"] == "person"
+    assert kinds("Envoy Vostra Kell and the World Bank met.")["Vostra Kell"] == "person"
+
+
+def test_words_with_digits_are_products_not_actors():
+    assert kinds("The A380 and the X5 sold well, and the A380 flew again.") == {}
+    assert kinds("Leaders of the G20 met.") == {"G20": "organisation"}
+
+
 # --- The scorer -----------------------------------------------------------------------
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "6"
+    assert get_scorer("actors").version == "7"
 
 
 def test_the_seed_values_count_actors_by_kind():
