@@ -1196,23 +1196,27 @@ def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> 
     by "and" to an organisation ("Lumeria and Vostra Aero"); unless a mention of it is
     titled or follows a role noun ("envoy Vostra Aero")."""
     found: set[str] = set()
-    people: set[str] = set()
+    last = len(mentions) - 1
     for _ in range(2):  # twice: "Lumeria and Vostra Aero and Kell Jonsson"
         for i, m in enumerate(mentions):
             if m.kind != "person" or " " not in m.name or m.name in found:
                 continue
-            if m.role or _role_before(text, max(0, m.start - 40), m.start):
-                people.add(m.name)
-                continue
             if (i and _joined_body(text, mentions[i - 1], m, recurring, found)) or (
-                i + 1 < len(mentions) and _joined_body(text, m, mentions[i + 1], recurring, found)
+                i < last and _joined_body(text, m, mentions[i + 1], recurring, found)
             ):
                 found.add(m.name)
-    found -= people
-    if found:
-        for m in mentions:
-            if m.kind == "person" and m.name in found:
-                m.kind = "organisation"
+    if not found:  # most articles: no role to look for
+        return
+    for m in mentions:
+        if (
+            m.kind == "person"
+            and m.name in found
+            and (m.role or _role_before(text, max(0, m.start - 40), m.start))
+        ):
+            found.discard(m.name)
+    for m in mentions:
+        if m.kind == "person" and m.name in found:
+            m.kind = "organisation"
 
 
 @cython.cfunc

@@ -717,7 +717,9 @@ def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
 # Version 2: claims and numbers in German, Spanish, French and Russian (English unchanged).
 # Version 4: English claims by the new sentence split (a middle initial such as "P." in
 # "Robert P. Casey" no longer ends a sentence).
-@register("claims", "4", languages=("en", *claims_languages.LANGUAGES))
+# Version 5: the actors of actors 7 (a sentence naming an actor and an event word is a
+# claim: "The board of Lumeria closed the plant" now is, a recurring Lumeria being found).
+@register("claims", "5", languages=("en", *claims_languages.LANGUAGES))
 def score_claims(
     text: str, language: str = "en", context: ScoringContext = NO_CONTEXT
 ) -> ScoreResult:

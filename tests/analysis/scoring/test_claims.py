@@ -45,7 +45,7 @@ def brief(n):
 
 def test_the_scorer_is_registered():
     # Version 2: Russian, Spanish, French and German claims (issue 14).
-    assert get_scorer("claims").version == "4"
+    assert get_scorer("claims").version == "5"
 
 
 def test_every_seed_sentence_is_a_claim_and_the_background_ones_are_unattributed():
@@ -414,3 +414,12 @@ def test_the_approximation_by_its_last_word_is_what_the_whole_pattern_finds():
             expected = _APPROX_BEFORE.search(text, len(text) - len(window), len(text))
             found = _APPROX_ENDING[prev].search(text, len(text) - len(window), len(text))
             assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_a_recurring_company_named_with_an_event_word_makes_a_claim():
+    # Written for the tests: "Lumeria" is an actor by recurring (actors 7).
+    text = "The board of Lumeria closed the plant. Critics of Lumeria were quiet."
+    claims = score_claims(text).evidence["claims"]
+    assert [text[c["start"] : c["end"]] for c in claims] == [
+        "The board of Lumeria closed the plant."
+    ]
