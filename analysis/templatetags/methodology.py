@@ -7,7 +7,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from analysis.methodology import accuracy_entry
+from analysis.methodology import Entry, accuracy_entry
 
 register = template.Library()
 
@@ -17,10 +17,19 @@ def trust_line(name: str) -> str:
     entry = accuracy_entry(name)
     if entry is None or entry.headline is None:
         return "Not yet measured on a public corpus"
+    return entry_line(entry)
+
+
+def entry_line(entry: Entry) -> str:
+    """trust_line's words for an entry with a headline measurement. The lowest figure
+    elsewhere names what it measured when that is not what the headline measured (the
+    tone toward actors, then "as low as F1 0.38" for finding the actors, not their tone)."""
     m = entry.headline
     line = f"Measured: {m.summary} on {m.corpus} ({m.split}), {m.subset}"
     if low := entry.lowest_elsewhere:
         line += f"; as low as F1 {low.f1:.2f} on {low.corpus_name} ({low.split})"
+        if low.subset != m.subset:
+            line += f", {low.subset}"
     return line
 
 

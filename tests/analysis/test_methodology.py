@@ -116,6 +116,19 @@ def test_no_lower_figure_elsewhere_means_nothing_is_added():
     assert _entry(_measurement("Corpus A", 0.7)).lowest_elsewhere is None
 
 
+def test_the_lowest_figure_elsewhere_names_its_subset_when_it_is_another():
+    from analysis.templatetags.methodology import entry_line
+
+    entry = _entry(
+        _measurement("Corpus A (Doe 2019)", 0.51, subset="tone toward the actors"),
+        _measurement("Corpus B (Roe 2023)", 0.38, subset="which actors are found"),
+    )
+    line = entry_line(entry)
+    assert line.endswith("; as low as F1 0.38 on Corpus B (dev), which actors are found")
+    same = _entry(_measurement("Corpus A", 0.51), _measurement("Corpus B", 0.38))
+    assert entry_line(same).endswith("; as low as F1 0.38 on Corpus B (dev)")
+
+
 def test_written_here_must_be_a_boolean():
     with pytest.raises(AccuracyFileError, match="written_here"):
         _entry(_measurement("Corpus A", 0.7, written_here="yes"))
