@@ -478,6 +478,40 @@ _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 # Directions alone ("the North") name a region, not a body.
 _COMPASS = _words("North South East West Northern Southern Eastern Western Central")
+# The pronouns that tell a person from a body (see _referred_to_as_person).
+_PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|[Ii]ts?)(?![\w'’])")
+_PERSON_PRONOUNS = _words("he she his her him")
+# The words before a place (see _placed): _LOCATIVE's but "at" ("at Lumeria" is as often
+# a company) and "capital of" (a company's capital).
+_PLACED_AFTER = re.compile(
+    r"(?:\b(?:in|near|into|across|inside|outside|towards?|via|around|throughout)"
+    r"|\b(?:province|region|city|town|village|district|river|county|valley|port|"
+    r"island|state|area|outskirts|suburbs?|streets?)\s+of)\s+(?:the\s+)?\Z",
+    re.I,
+)
+# The words after a place: "Lumeria's capital", "the Tarsa river", "Lumeria, a country of".
+_PLACE_AFTER = re.compile(
+    r"['’]s capital\b| (?:capital|river|valley|province|region|coast|countryside|mountains)\b"
+    r"|, an? (?:country|nation|city|town|village|region|province|state|island)\b"
+)
+# What _PLACED_AFTER's matches end with, and _PLACE_AFTER's start with (the quick tests).
+_PLACED_LAST = _by_char(
+    _words(
+        "in near into across inside outside toward towards via around throughout of the In "
+        "Near Into Across Inside Outside Toward Towards Via Around Throughout The"
+    ),
+    -1,
+)
+_PLACE_FIRST = (
+    " capital",
+    " river",
+    " valley",
+    " province",
+    " region",
+    " coast",
+    " countryside",
+    " mountains",
+)
 _DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
 _MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
 _COUNTRY_AFTER = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?")  # "France", "South Korea"
@@ -1407,12 +1441,14 @@ def _role_mentions(text: str) -> list[re.Match]:
 def _recurring(text: str, mentions: list[_Mention]) -> dict:
     """The lone capitalised words that name an actor by recurring (written alone twice or
     more, once at least inside a sentence: a name, not a word that opens sentences), each
-    with its kind: a person when titled somewhere ("Mr Lee", "President Lee") or heading
-    an administration or a presidency ("the Lee administration"), else an organisation
+    with its kind: a person when titled somewhere ("Mr Lee", "President Lee"), heading
+    an administration or a presidency ("the Lee administration"), or speaking and then
+    more often "he" or "she" than "it" ("Lee said he..."); else an organisation
     ("Lumeria"). Not a word the text also writes in lower case ("Internet", "Web"), a
     direction ("the North"), a modifier ("Lee-era") or a place (_placed). (A surname of
     someone named in full goes to that person before this is asked.)"""
     seen: dict[str, bool] = {}  # word: whether inside a sentence once
+    by_word: dict[str, list] = {}  # word: its mentions
     twice: set[str] = set()
     titled: set[str] = set()
     for m in mentions:
@@ -1423,18 +1459,41 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
                 titled.add(word)
             if word in seen:
                 twice.add(word)
+                by_word[word].append(m)
+            else:
+                by_word[word] = [m]
             seen[word] = seen.get(word, False) or kind == "pending"
     found = {}
     for word in twice:
-        if not seen[word] or word in _COMPASS or _MODIFIER.search(word):
+        if not seen[word] or word in _COMPASS or "-" in word and _MODIFIER.search(word):
             continue
         if _written_lower(text, word):
             continue
-        if word in titled or _heads_office(text, word):
+        if word in titled or _heads_office(text, word) or _speaking_person(text, by_word[word]):
             found[word] = "person"
         elif not _placed(text, word):
             found[word] = "organisation"
     return found
+
+
+@cython.cfunc
+def _speaking_person(text: str, own: list) -> bool:
+    """Whether a word, by its mentions (own), speaks once at least ("Okonjo said") and the
+    first pronouns within 150 characters after its mentions are more often "he", "she",
+    "his", "her", "him" than "it", "its" ("Lumeria said it would"; "Okonjo said she
+    would")."""
+    m: _Mention
+    for m in own:
+        if _speech_after(text, m.end) or _speech_before(text, max(0, m.start - 30), m.start):
+            break
+    else:
+        return False  # most words: none speaks
+    votes = 0
+    for m in own:
+        found = _PRONOUN.search(text, m.end, m.end + 150)
+        if found is not None:
+            votes += 1 if found[0].lower() in _PERSON_PRONOUNS else -1
+    return votes > 0
 
 
 @cython.cfunc
@@ -1445,17 +1504,34 @@ def _heads_office(text: str, word: str) -> bool:
 
 @cython.cfunc
 def _placed(text: str, word: str) -> bool:
-    """Whether the text puts the word as a place somewhere: after "in" or "near" (not
-    before an apostrophe: "in Lumeria's shares"), or before a comma and a country
-    ("Lumeria, France"). ("at" is left out: "at Lumeria" is as often a company.)"""
+    """Whether the text puts the word as a place somewhere: after "in", "near", "port of"...
+    (_PLACED_AFTER; not before an apostrophe: "in Lumeria's shares"), before "'s capital",
+    "river", ", a country" (_PLACE_AFTER), or before a comma and a country ("Lumeria,
+    France")."""
     i = text.find(word)
     size = len(word)
     while i >= 0:
         end = i + size
         if (i == 0 or not text[i - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            if text.endswith((" in ", " near "), 0, i) and text[end : end + 1] != "'":
+            # Each pattern only where the words around can start or end it.
+            if (
+                i > 1
+                and text[i - 1] == " "
+                and text.endswith(_PLACED_LAST.get(text[i - 2], ()), max(0, i - 13), i - 1)
+                and text[end : end + 1] != "'"
+                and _PLACED_AFTER.search(text, max(0, i - 30), i)
+            ):
                 return True
-            if text.startswith(", ", end):
+            after = text[end : end + 1]
+            if after == " ":
+                if text.startswith(_PLACE_FIRST, end) and _PLACE_AFTER.match(text, end):
+                    return True
+            elif after == "'" or after == "’":
+                if text.startswith("s capital", end + 1):
+                    return True
+            elif text.startswith(", ", end):
+                if text.startswith(("a ", "an "), end + 2) and _PLACE_AFTER.match(text, end):
+                    return True
                 after = _COUNTRY_AFTER.match(text, end + 2)
                 if after and KNOWN.get(after[0], ("", ""))[1] == "country":
                     return True

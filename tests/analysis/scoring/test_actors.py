@@ -324,6 +324,17 @@ def test_recurring_words_that_are_no_actors_stay_out():
     assert kinds("Talks between the North and the South stalled, and the North left.") == {}
     assert kinds("The Okonjo-era rules stayed. Critics of the Okonjo-era rules lost.") == {}
     assert kinds("Shops in Halvern closed. Halvern was quiet, and Halvern waited.") == {}
+    assert (
+        kinds("Crowds filled Marovia's capital. Marovia, a country of two million, waited.") == {}
+    )
+    assert kinds("The Tarsa river rose. Farms along the Tarsa flooded.") == {}
+
+
+def test_a_recurring_word_that_speaks_and_is_he_or_she_is_a_person():
+    text = 'He gave only his first name, Hamid. "I am a target," Hamid said, and he left.'
+    assert kinds(text) == {"Hamid": "person"}
+    text = "Lumeria said it would cut jobs. Critics of Lumeria said its plan was late."
+    assert kinds(text) == {"Lumeria": "organisation"}
 
 
 def test_the_first_word_of_a_persons_name_alone_is_that_person():
