@@ -67,6 +67,24 @@ def test_middle_initials_do_not_end_sentences():
     ]
 
 
+def test_initials_run_together_end_a_sentence_only_before_an_opener_or_after_a_comma():
+    # Written for the tests: "H.W." inside a name, "D.C." before a noun, "D.C." closing a
+    # sentence before "He", and a place's state after a comma before another name.
+    text = (
+        "George H.W. Bush spoke at the D.C. Circuit in Washington, D.C. He left early. "
+        "The rally was held in Bedminster, N.J. Roger Ailes was there. "
+        "The shop sold C.D.s. By noon it was shut."
+    )
+    assert split(text) == [
+        "George H.W. Bush spoke at the D.C. Circuit in Washington, D.C.",
+        "He left early.",
+        "The rally was held in Bedminster, N.J.",
+        "Roger Ailes was there.",
+        "The shop sold C.D.s.",
+        "By noon it was shut.",
+    ]
+
+
 def test_page_numbers_do_not_end_sentences():
     # Written for the tests.
     text = "The rule is on p. 12 of the report. Its sources are on pp. 30-31. They are old."
