@@ -16,6 +16,14 @@ ABBREVIATIONS = frozenset((
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
     "i.e", "e.g", "ft", "mt", "fla", "calif", "ariz", "v",
 ))
+# Titles, which a name always follows; every other abbreviation above ends a sentence when
+# a sentence opener follows it ("... in the U.S. The proposal", "at 7 p.m. He left"), as an
+# initial does ("vs." and "v." excepted: "Smith v. The State").
+TITLES = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
+    "sen", "rep", "gov", "pres", "rev",
+))
+NEVER_ENDS = TITLES | {"vs", "v"}
 # Abbreviations that end a sentence unless a number follows ("No. 10", "Art. 5"). A single
 # letter ("p. 12") is an initial's case (below), not one of these.
 NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "pp", "ch"))
@@ -52,6 +60,13 @@ _INITIALS = re.compile(r"[a-z](?:\.[a-z])+")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([A-Za-z]+)(?![A-Za-z0-9.])")
 
 
+def _title_case_before(text: str, start: int, words: int = 3) -> bool:
+    """Whether the last few words of the line before ``start`` are all capitalised, as in
+    a headline ("Central Americans To Enter U.S. As Refugees")."""
+    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1].split()[-words:]
+    return len(line) == words and all(w[:1].isupper() for w in line)
+
+
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if text[dot] != ".":
         return False
@@ -64,7 +79,10 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if word in NUMBER_ABBREVIATIONS:
         return text[after : after + 1].isdigit()
     if word in ABBREVIATIONS:
-        return True
+        if word in NEVER_ENDS or _title_case_before(text, start):
+            return True  # in a headline's Title Case, "And" and "As" open nothing
+        opener = _NEXT_WORD.match(text, after)
+        return not (opener and opener[1].lower() in SENTENCE_OPENERS)
     if len(word) == 1 and word.isalpha():
         # An initial, such as "J." in "John J. Smith" (or "p." in "p. 12").
         opener = _NEXT_WORD.match(text, after)
