@@ -21,6 +21,7 @@ from newsdesk.forms import (
     UploadForm,
     UrlForm,
 )
+from newsdesk.ingest.bulk import DATE_FORMS, FIELD_ALIASES
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import looks_like_html
 from newsdesk.models import (
@@ -119,15 +120,16 @@ def article_import(request: HttpRequest) -> HttpResponse:
     """A JSON Lines or CSV file of articles, imported by a worker: its page follows the
     progress and reports each row, stored or refused with a reason."""
     form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "aliases": FIELD_ALIASES.items(), "date_forms": DATE_FORMS}
     if request.method == "POST":
         if not form.is_valid():
-            return render(request, "newsdesk/article_import.html", {"form": form}, status=400)
+            return render(request, "newsdesk/article_import.html", context, status=400)
         job = jobs.import_job_create(
             name=form.cleaned_data["file"].name, text=form.cleaned_data["text"], user=request.user
         )
         messages.success(request, "The file is queued for import; this page follows it.")
         return redirect(job)
-    return render(request, "newsdesk/article_import.html", {"form": form})
+    return render(request, "newsdesk/article_import.html", context)
 
 
 @role_required(ANALYST)

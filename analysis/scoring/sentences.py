@@ -16,17 +16,28 @@ ABBREVIATIONS = frozenset((
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
     "i.e", "e.g", "ft", "mt", "fla", "calif", "ariz", "v",
 ))
+# Titles, which a name always follows; every other abbreviation above ends a sentence when
+# a sentence opener follows it ("... in the U.S. The proposal", "at 7 p.m. He left"), as an
+# initial does ("vs." and "v." excepted: "Smith v. The State").
+TITLES = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm",
+    "sen", "rep", "gov", "pres", "rev",
+))
+NEVER_ENDS = TITLES | {"vs", "v"}
 # Abbreviations that end a sentence unless a number follows ("No. 10", "Art. 5"). A single
 # letter ("p. 12") is an initial's case (below), not one of these.
 NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "pp", "ch"))
 # Words that open sentences and are not names. A single letter and a period are an
-# initial ("Robert P. Casey", "George W. Bush"), unless one of these follows: then the
-# letter ended a sentence ("... Plan B. The next day", "... do I. This").
+# initial ("Robert P. Casey", "George W. Bush"), and so are letters run together with
+# periods ("George H.W. Bush", "the D.C. Circuit"), unless one of these follows: then the
+# letter ended a sentence ("... Plan B. The next day", "... do I. This"). Run-together
+# letters after a comma end a sentence before any capital: a place's state or country
+# ("... in Bedminster, N.J. Roger Ailes said").
 SENTENCE_OPENERS = frozenset((
     "the", "a", "an", "this", "that", "these", "those", "there", "then", "he", "she", "it",
     "its", "his", "her", "we", "our", "they", "their", "you", "i", "but", "and", "or", "so",
     "yet", "in", "on", "at", "for", "if", "when", "while", "after", "before", "as", "now",
-    "what", "why", "how", "who", "however", "meanwhile", "instead",
+    "by", "what", "why", "how", "who", "however", "meanwhile", "instead",
 ))
 # fmt: on
 
@@ -42,9 +53,18 @@ _END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’»)\]]*+(?=\s++[\"'“‘«
 _PARAGRAPH = re.compile(r"\n\s*")
 # A list marker such as "1." or "a)" opening a line is not a sentence.
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")
+# Initials run together, lower-cased: "h.w" of "H.W.".
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])+")
 # The word at the start of the next sentence, after an opening quote if any: whole (not an
 # initial itself, as "A." in "J. A. Smith"; "It's" gives "It").
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([A-Za-z]+)(?![A-Za-z0-9.])")
+
+
+def _title_case_before(text: str, start: int, words: int = 3) -> bool:
+    """Whether the last few words of the line before ``start`` are all capitalised, as in
+    a headline ("Central Americans To Enter U.S. As Refugees")."""
+    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1].split()[-words:]
+    return len(line) == words and all(w[:1].isupper() for w in line)
 
 
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
@@ -59,9 +79,18 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if word in NUMBER_ABBREVIATIONS:
         return text[after : after + 1].isdigit()
     if word in ABBREVIATIONS:
-        return True
+        if word in NEVER_ENDS or _title_case_before(text, start):
+            return True  # in a headline's Title Case, "And" and "As" open nothing
+        opener = _NEXT_WORD.match(text, after)
+        return not (opener and opener[1].lower() in SENTENCE_OPENERS)
     if len(word) == 1 and word.isalpha():
         # An initial, such as "J." in "John J. Smith" (or "p." in "p. 12").
+        opener = _NEXT_WORD.match(text, after)
+        return not (opener and opener[1].lower() in SENTENCE_OPENERS)
+    if "." in word and _INITIALS.fullmatch(word):
+        # Initials run together, as "H.W." in "George H.W. Bush", unless after a comma.
+        if text[max(0, start - 2) : start] == ", ":
+            return False
         opener = _NEXT_WORD.match(text, after)
         return not (opener and opener[1].lower() in SENTENCE_OPENERS)
     return False

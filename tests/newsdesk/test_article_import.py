@@ -83,6 +83,14 @@ def test_a_csv_file_in_another_encoding_is_read(analyst_client, django_capture_o
     assert "no publication date: its event is looked for among articles of the days" in html
 
 
+def test_the_import_page_lists_the_other_column_names_and_date_forms_read(analyst_client):
+    html = analyst_client.get(reverse("article-import")).content.decode()
+    notes = html[html.index("Other column names that are read") :]
+    assert "<code>published</code>: <code>published_at</code>" in notes
+    assert "<code>headline</code>" in notes and "<code>body</code>" in notes
+    assert "RFC 2822" in notes and "03/05/2024" in notes
+
+
 def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
     analyst_client, django_capture_on_commit_callbacks
 ):

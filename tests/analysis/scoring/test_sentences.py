@@ -67,6 +67,39 @@ def test_middle_initials_do_not_end_sentences():
     ]
 
 
+def test_initials_run_together_end_a_sentence_only_before_an_opener_or_after_a_comma():
+    # Written for the tests: "H.W." inside a name, "D.C." before a noun, "D.C." closing a
+    # sentence before "He", and a place's state after a comma before another name.
+    text = (
+        "George H.W. Bush spoke at the D.C. Circuit in Washington, D.C. He left early. "
+        "The rally was held in Bedminster, N.J. Roger Ailes was there. "
+        "The shop sold C.D.s. By noon it was shut."
+    )
+    assert split(text) == [
+        "George H.W. Bush spoke at the D.C. Circuit in Washington, D.C.",
+        "He left early.",
+        "The rally was held in Bedminster, N.J.",
+        "Roger Ailes was there.",
+        "The shop sold C.D.s.",
+        "By noon it was shut.",
+    ]
+
+
+def test_an_abbreviation_other_than_a_title_ends_a_sentence_before_an_opener():
+    # Written for the tests: "U.S." and "p.m." close sentences before "The" and "He"; a
+    # title never does ("Dr."), nor "v."; a headline's Title Case "And" opens nothing.
+    text = (
+        "Talks resumed in the U.S. The envoy left at 7 p.m. He said Dr. Ann Lee "
+        "would follow, as in Smith v. The State.\nTalks With The U.S. And Iran Resume"
+    )
+    assert split(text) == [
+        "Talks resumed in the U.S.",
+        "The envoy left at 7 p.m.",
+        "He said Dr. Ann Lee would follow, as in Smith v. The State.",
+        "Talks With The U.S. And Iran Resume",
+    ]
+
+
 def test_page_numbers_do_not_end_sentences():
     # Written for the tests.
     text = "The rule is on p. 12 of the report. Its sources are on pp. 30-31. They are old."
