@@ -26,6 +26,7 @@ from analysis.scoring import sentiment as _sentiment
 from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
 from analysis.scoring.text import (
     CAP_STOP,
+    COMPASS_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
@@ -477,7 +478,6 @@ _SPEECH_LONGEST = max(len(w) for w in (*_SPEECH, "to"))
 _SENTENCE_OPEN = re.compile(r"[\"“‘'«(\[\s]*\Z")
 _OPENING = "\"“‘'«([ \t\n\r\f\v"  # what _SENTENCE_OPEN allows, but other spaces
 # Directions alone ("the North") name a region, not a body.
-_COMPASS = _words("North South East West Northern Southern Eastern Western Central")
 # The pronouns that tell a person from a body (see _referred_to_as_person).
 _PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|[Ii]ts?)(?![\w'’])")
 _PERSON_PRONOUNS = _words("he she his her him")
@@ -1465,7 +1465,7 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
             seen[word] = seen.get(word, False) or kind == "pending"
     found = {}
     for word in twice:
-        if not seen[word] or word in _COMPASS or "-" in word and _MODIFIER.search(word):
+        if not seen[word] or word in COMPASS_WORDS or "-" in word and _MODIFIER.search(word):
             continue
         if _written_lower(text, word):
             continue

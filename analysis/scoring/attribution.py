@@ -31,6 +31,7 @@ from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
+    COMPASS_WORDS,
     GROUP_NOUNS,
     HONORIFICS,
     LOADED_VERBS,
@@ -2457,7 +2458,6 @@ def _found(resolver: _Resolver, name: str) -> tuple[str, str, str]:
 
 _POSSESSIVES = ("'s", "’s", "s'", "s’")
 _INITIAL = re.compile(r"[A-Z]")  # of a bare word, its point taken off: "T" of "Peter T. King"
-_COMPASS = _words("North South East West Northern Southern Eastern Western Central")
 # Capitalised words that qualify a title rather than name its holder ("Prime Minister",
 # "Crown Prince", "Press Secretary"), beside the offices' fields ("Foreign Minister").
 _TITLE_QUALIFIERS = _words(
@@ -2482,7 +2482,7 @@ def _given_name(word: str) -> bool:
         and word not in _ORG_WORDS
         and word not in KNOWN_ORGS
         and word not in CAP_STOP
-        and word not in _COMPASS
+        and word not in COMPASS_WORDS
     )
 
 
@@ -2608,7 +2608,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or (len(bare) > 1 and bare[-1].lower() in GROUP_NOUNS and "of" not in bare)
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
         # "North Korea said", "South Asia": a place (its government, if it speaks).
-        or (len(bare) > 1 and bare[0] in _COMPASS and bare[-1] not in PLACE_SUFFIXES)
+        or (len(bare) > 1 and bare[0] in COMPASS_WORDS and bare[-1] not in PLACE_SUFFIXES)
     ) and not _titled_person(raw, bare, titles):
         if is_acronym:
             for org in reversed(resolver.orgs):
@@ -2727,7 +2727,7 @@ def _person_before(text: str, pos: int) -> str:
         words = [w.rstrip(".") for w in m.group().split()]
         if (
             words[0] in CAP_STOP
-            or words[0] in _COMPASS  # "South Asia", "North Carolina"
+            or words[0] in COMPASS_WORDS  # "South Asia", "North Carolina"
             or any(w in _ORG_WORDS or w in KNOWN_ORGS for w in words)
             or " ".join(words) in ORGANISATION_NAMES  # "White House"
         ):

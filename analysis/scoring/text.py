@@ -441,6 +441,9 @@ OFFICE_FIELDS = word_set(
 )
 # Last words of companies' names that no person's name ends with: "General Motors",
 # "United Technologies" are bodies (and "General" there no title).
+# Compass words that open a place's name ("South Asia", "North Carolina", "Central
+# America"): such a name is a place's, and the word alone is no one's name.
+COMPASS_WORDS = word_set("North South East West Northern Southern Eastern Western Central")
 COMPANY_WORDS = word_set(
     "Motors Electric Dynamics Industries Airlines Airways Foods Technologies Pharmaceuticals "
     "Petroleum Holdings Enterprises Laboratories Insurance"
