@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from analysis.selectors import articles_needing_scores
@@ -96,11 +97,13 @@ def demo_load(*, score: bool = True) -> dict:
     events = events_from_meta(titles)
     # Their events were set by hand, so grouping would index them only once a worker
     # runs: index them now, then link the events into storylines by the names they share.
-    # The demo spans years, further back than beat links (the last weeks), so all of it
-    # is linked once, as ``manage.py link_storylines`` would.
-    loaded = [*report.imported, *([seed.pk] if seed else [])]
-    articles_index(Article.objects.filter(pk__in=loaded).order_by("published_at", "pk"))
-    storylines = storylines_link().linked
+    # The demo spans years, further back than beat links (the last weeks), so its span is
+    # linked once, as ``manage.py link_storylines --since`` would.
+    loaded = Article.objects.filter(pk__in=[*report.imported, *([seed.pk] if seed else [])])
+    storylines = 0
+    if first := loaded.aggregate(first=Min("published_at"))["first"]:
+        articles_index(loaded.order_by("published_at", "pk"))
+        storylines = storylines_link(since=first.date()).linked
     scored = 0
     if score:
         ids = list(articles_needing_scores().values_list("pk", flat=True))
