@@ -25,8 +25,10 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}’”]|n't|'s|'re|'ve|'ll|'d|'m)")
-_NO_SPACE_AFTER = re.compile(r"([(\[{“‘$]) ")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.tokens import join_tokens  # noqa: E402
+
 _PATH_DATE = re.compile(r"/(20\d\d)/(\d\d)/(\d\d)/")
 _OBJECT_ID = re.compile(r"_(?:us|uk)_([0-9a-f]{24})")
 OUTLETS = {
@@ -52,9 +54,7 @@ def outlet(url: str) -> str:
 
 
 def detokenize(tokens: list[str]) -> str:
-    text = " ".join(tokens)
-    text = _NO_SPACE_BEFORE.sub(r"\1", text)
-    return _NO_SPACE_AFTER.sub(r"\1", text)
+    return join_tokens(tokens)
 
 
 def documents(conll: Path) -> dict[str, list[str]]:

@@ -20,8 +20,10 @@ import re
 import sys
 from pathlib import Path
 
-_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}’”]|n't|'s|'re|'ve|'ll|'d|'m)")
-_NO_SPACE_AFTER = re.compile(r"([(\[{“‘$]) ")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.tokens import join_tokens  # noqa: E402
+
 _NOT_HOST = re.compile(r"[^a-z0-9]+")
 
 
@@ -31,9 +33,7 @@ def outlet_host(source: str) -> str:
 
 
 def detokenize(sentences: list[list[str]]) -> str:
-    text = " ".join(" ".join(tokens) for tokens in sentences)
-    text = _NO_SPACE_BEFORE.sub(r"\1", text)
-    return _NO_SPACE_AFTER.sub(r"\1", text)
+    return join_tokens(" ".join(tokens) for tokens in sentences)
 
 
 def rows(path: Path):
