@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
@@ -160,8 +160,8 @@ WORD_REST = re.compile(rb"\w*")
 
 class Lowered:
     """A text in lower case, of the same length; that as bytes, one a character ("?" for
-    any outside ASCII); those bytes with only the letters a-z (any other character a
-    space); and those runs of letters."""
+    any outside ASCII); and those bytes with only the letters a-z (any other character a
+    space), where WholeWords finds whole runs of letters."""
 
     def __init__(self, text: str) -> None:
         self.rare = rare_characters(text)
@@ -178,12 +178,6 @@ class Lowered:
             self.ascii = lower.encode("ascii", "replace")
         self.letters = self.ascii.translate(_A_TO_Z)
         self.whole = None  # (automaton, runs) of _whole_runs, made when first asked for
-
-    @cached_property
-    def runs(self) -> list[bytes]:
-        """The runs of letters, made when first asked for (the scorers find the words they
-        look for with automatons over the letters instead)."""
-        return self.letters.split()
 
     def ascii_with(self, swaps: dict[str, int]) -> bytes:
         """The lower-cased text as bytes with each character outside ASCII a "?" (as
@@ -228,16 +222,6 @@ class Lowered:
                     continue  # "?"
             swaps[ch] = byte
         return self.ascii_with(swaps)
-
-    def find_all(self, words) -> list[int]:
-        """Where the words (bytes) start in the letters, in no particular order."""
-        found = []
-        for word in words:
-            i = self.letters.find(word)
-            while i >= 0:
-                found.append(i)
-                i = self.letters.find(word, i + 1)
-        return found
 
 
 class WholeWords:

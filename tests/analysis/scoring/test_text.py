@@ -17,11 +17,14 @@ from analysis.scoring.text import (
 )
 
 
-def test_find_all_gives_every_occurrence_of_the_words_in_lower_case():
+def test_the_letters_are_the_lower_case_letters_a_to_z_in_place():
     text = "Written for the tests: Someone said ONE thing, one-off; one."
     low = Lowered(text)
-    assert sorted(low.find_all([b"one"])) == [m.start() for m in re.finditer("one", text.lower())]
-    assert low.runs.count(b"one") == 3
+    assert len(low.letters) == len(text)
+    assert [m.start() for m in re.finditer(b"one", low.letters)] == [
+        m.start() for m in re.finditer("one", text.lower())
+    ]
+    assert low.letters.split().count(b"one") == 3
 
 
 def _whole_run_starts(low, words):
@@ -56,7 +59,7 @@ def test_lowered_keeps_offsets_when_a_character_lower_cases_to_two():
     low = lowered(text)
     assert not low.same
     assert len(low.lower) == len(text)
-    assert low.find_all([b"said"]) == [text.index("said")]
+    assert [m.start() for m in re.finditer(b"said", low.letters)] == [text.index("said")]
 
 
 def test_the_trie_matches_exactly_its_words():
