@@ -1464,12 +1464,19 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
                 by_word[word] = [m]
             seen[word] = seen.get(word, False) or kind == "pending"
     found = {}
+    offices = None  # where the text writes an office's noun (_offices), looked for once
     for word in twice:
         if not seen[word] or word in COMPASS_WORDS or "-" in word and _MODIFIER.search(word):
             continue
         if _written_lower(text, word):
             continue
-        if word in titled or _heads_office(text, word) or _speaking_person(text, by_word[word]):
+        if offices is None and word not in titled:
+            offices = _offices(text)
+        if (
+            word in titled
+            or _heads_office(text, word, offices)
+            or _speaking_person(text, by_word[word])
+        ):
             found[word] = "person"
         elif not _placed(text, word):
             found[word] = "organisation"
@@ -1497,9 +1504,26 @@ def _speaking_person(text: str, own: list) -> bool:
 
 
 @cython.cfunc
-def _heads_office(text: str, word: str) -> bool:
-    """ "the Lee administration", "the Lee presidency": the word is a person's name."""
-    return (word + " administration") in text or (word + " presidency") in text
+def _heads_office(text: str, word: str, offices: list) -> bool:
+    """ "the Lee administration", "the Lee presidency": the word is a person's name. Whether
+    the word stands just before one of the offices (_offices of the text): one search of
+    the text for the nouns, not two for each word."""
+    for i in offices:  # noqa: SIM110 - not any() over a generator, made per call
+        if text.endswith(word, 0, i):
+            return True
+    return False
+
+
+@cython.cfunc
+def _offices(text: str) -> list:
+    """Where " administration" and " presidency" start in the text (_heads_office)."""
+    found = []
+    for noun in (" administration", " presidency"):
+        i = text.find(noun)
+        while i >= 0:
+            found.append(i)
+            i = text.find(noun, i + 1)
+    return found
 
 
 @cython.cfunc

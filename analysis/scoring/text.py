@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
@@ -160,8 +160,8 @@ WORD_REST = re.compile(rb"\w*")
 
 class Lowered:
     """A text in lower case, of the same length; that as bytes, one a character ("?" for
-    any outside ASCII); those bytes with only the letters a-z (any other character a
-    space); and those runs of letters."""
+    any outside ASCII); and those bytes with only the letters a-z (any other character a
+    space), where WholeWords finds whole runs of letters."""
 
     def __init__(self, text: str) -> None:
         self.rare = rare_characters(text)
@@ -177,12 +177,7 @@ class Lowered:
         else:
             self.ascii = lower.encode("ascii", "replace")
         self.letters = self.ascii.translate(_A_TO_Z)
-
-    @cached_property
-    def runs(self) -> list[bytes]:
-        """The runs of letters, made when first asked for (the scorers find the words they
-        look for with automatons over the letters instead)."""
-        return self.letters.split()
+        self.whole = None  # (automaton, runs) of _whole_runs, made when first asked for
 
     def ascii_with(self, swaps: dict[str, int]) -> bytes:
         """The lower-cased text as bytes with each character outside ASCII a "?" (as
@@ -228,55 +223,77 @@ class Lowered:
             swaps[ch] = byte
         return self.ascii_with(swaps)
 
-    def find_all(self, words) -> list[int]:
-        """Where the words (bytes) start in the letters, in no particular order."""
-        found = []
-        for word in words:
-            i = self.letters.find(word)
-            while i >= 0:
-                found.append(i)
-                i = self.letters.find(word, i + 1)
-        return found
-
 
 class WholeWords:
     """Where some words (bytes of the letters a-z) occur as whole runs of a Lowered's
-    letters: one pass of an Aho-Corasick automaton (compiled code) over the letters, each
-    word looked for with the space after it (a space put at the end of the letters, so
-    that the last word has one too), and a hit kept when a space or the start of the
-    letters comes before it. Used where a scorer's pattern wants a word boundary either
-    side of its words, so that only a whole run can match.
+    letters. Used where a scorer's pattern wants a word boundary either side of its words,
+    so that only a whole run can match.
+
+    Every WholeWords' words are looked for together, in one pass over a text's letters
+    (_whole_runs, made once a text and kept with its Lowered), each WholeWords keeping its
+    own of what that finds: attribution, claims and actors each have one, and one pass
+    costs about as much as one of three."""
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(words)
+        _WHOLE_WORDS.update(self.words)
+
+    def find(self, low: Lowered) -> dict[bytes, list[int]]:
+        """{word: where it starts in the letters} of the words that occur, in the order
+        of their first occurrence. (The lists are those of the shared pass: read, never
+        changed.)"""
+        words = self.words
+        return {word: at for word, at in _whole_runs(low).items() if word in words}
+
+
+# The words of every WholeWords, and the automaton that finds them (made at the first
+# search, and again if a WholeWords made later brought new words).
+_WHOLE_WORDS: set[bytes] = set()
+_whole_automaton: list = [0, (), None]  # how many words, the words sorted, the automaton
+
+
+def _whole_runs(low: Lowered) -> dict[bytes, list[int]]:
+    """{word: where it starts in the letters} of every WholeWords' words that occur as
+    whole runs of the letters, in the order of their first occurrence: one pass of an
+    Aho-Corasick automaton (compiled code) over the letters, each word looked for with
+    the space after it (a space put at the end of the letters, so that the last word has
+    one too), and a hit kept when a space or the start of the letters comes before it.
+    Two hits kept never end at one place (a word holds no space), so each WholeWords'
+    words come in the order they would alone.
 
     (Not a space before each word as well: with every word opening with the same byte the
     automaton's prefilter stops at every space of the text, which makes the pass twice as
     slow as the few hits inside longer runs, "said " in "unsaid ", cost to drop.)"""
-
-    def __init__(self, words) -> None:
-        self.words = sorted(words)
-        self._automaton = BytesAhoCorasick(
-            [word + b" " for word in self.words],
-            matchkind=MatchKind.Standard,
-            implementation=Implementation.DFA,
-        )
-
-    def find(self, low: Lowered) -> dict[bytes, list[int]]:
-        """{word: where it starts in the letters} of the words that occur, in the order
-        of their first occurrence."""
-        at: dict[bytes, list[int]] = {}
-        words = self.words
-        letters = low.letters
-        for index, start, _ in self._automaton.find_matches_as_indexes(
-            letters + b" ",
-            overlapping=True,  # all the words that end at a space, "is " in "this " too
-        ):
-            if start and letters[start - 1] != 32:
-                continue  # the end of a longer run
-            word = words[index]
-            if word in at:
-                at[word].append(start)
-            else:
-                at[word] = [start]
-        return at
+    if _whole_automaton[0] != len(_WHOLE_WORDS):
+        words = tuple(sorted(_WHOLE_WORDS))
+        _whole_automaton[:] = [
+            len(words),
+            words,
+            BytesAhoCorasick(
+                [word + b" " for word in words],
+                matchkind=MatchKind.Standard,
+                implementation=Implementation.DFA,
+            ),
+        ]
+    _, words, automaton = _whole_automaton
+    kept = low.whole
+    if kept is not None and kept[0] is automaton:
+        return kept[1]
+    at: dict[bytes, list[int]] = {}
+    letters = low.letters
+    for index, start, _ in automaton.find_matches_as_indexes(
+        letters + b" ",
+        overlapping=True,  # all the words that end at a space, "is " in "this " too
+    ):
+        if start and letters[start - 1] != 32:
+            continue  # the end of a longer run
+        word = words[index]
+        if word in at:
+            at[word].append(start)
+        else:
+            at[word] = [start]
+    low.whole = automaton, at
+    return at
 
 
 @lru_cache(maxsize=SHARED_CACHE_SIZE)

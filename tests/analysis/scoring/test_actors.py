@@ -316,6 +316,11 @@ def test_a_recurring_word_titled_somewhere_is_a_person_everywhere():
     assert len(found["Okonjo"].mentions) == 3
     text = "The Okonjo administration fell in May. Few mourned Okonjo, and fewer missed Okonjo."
     assert kinds(text) == {"Okonjo": "person"}
+    text = "The Okonjo presidency ended in May. Few mourned Okonjo, and fewer missed Okonjo."
+    assert kinds(text) == {"Okonjo": "person"}
+    # Written for the tests: another word heads the administration; Lumeria does not.
+    text = "The Marel administration and Lumeria met. Few trust Lumeria, or the Marel plan."
+    assert kinds(text)["Lumeria"] == "organisation"
 
 
 def test_recurring_words_that_are_no_actors_stay_out():

@@ -5,6 +5,7 @@ import re
 
 from analysis.scoring.text import (
     Lowered,
+    WholeWords,
     body_noun_before,
     fast_round,
     lowered,
@@ -16,11 +17,41 @@ from analysis.scoring.text import (
 )
 
 
-def test_find_all_gives_every_occurrence_of_the_words_in_lower_case():
+def test_the_letters_are_the_lower_case_letters_a_to_z_in_place():
     text = "Written for the tests: Someone said ONE thing, one-off; one."
     low = Lowered(text)
-    assert sorted(low.find_all([b"one"])) == [m.start() for m in re.finditer("one", text.lower())]
-    assert low.runs.count(b"one") == 3
+    assert len(low.letters) == len(text)
+    assert [m.start() for m in re.finditer(b"one", low.letters)] == [
+        m.start() for m in re.finditer("one", text.lower())
+    ]
+    assert low.letters.split().count(b"one") == 3
+
+
+def _whole_run_starts(low, words):
+    """{word: starts} of the words that are whole runs of the letters, the slow way."""
+    found = {}
+    pos = 0
+    for run in low.letters.split(b" "):
+        if run in words:
+            found.setdefault(run, []).append(pos)
+        pos += len(run) + 1
+    return found
+
+
+def test_whole_words_share_one_pass_and_each_finds_only_its_own():
+    # Written for the tests: words inside longer runs ("is" in "this"), capitals, a dash.
+    text = "This is what she said; IS it unsaid? It is, she SAID-this."
+    low = Lowered(text)
+    first = WholeWords([b"is", b"said"])
+    second = WholeWords([b"this", b"she", b"is"])
+    for finder in (first, second):
+        expected = _whole_run_starts(low, finder.words)
+        assert finder.find(low) == expected
+        assert list(finder.find(low)) == list(expected)  # in the order of first occurrence
+    # Words brought by one made after a search are found in a text searched before.
+    third = WholeWords([b"what", b"unsaid"])
+    assert third.find(low) == {b"what": [text.index("what")], b"unsaid": [text.index("unsaid")]}
+    assert first.find(low) == _whole_run_starts(low, first.words)
 
 
 def test_lowered_keeps_offsets_when_a_character_lower_cases_to_two():
@@ -28,7 +59,7 @@ def test_lowered_keeps_offsets_when_a_character_lower_cases_to_two():
     low = lowered(text)
     assert not low.same
     assert len(low.lower) == len(text)
-    assert low.find_all([b"said"]) == [text.index("said")]
+    assert [m.start() for m in re.finditer(b"said", low.letters)] == [text.index("said")]
 
 
 def test_the_trie_matches_exactly_its_words():
