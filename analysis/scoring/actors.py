@@ -483,35 +483,31 @@ _PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|[Ii]ts?)(
 _PERSON_PRONOUNS = _words("he she his her him")
 # The words before a place (see _placed): _LOCATIVE's but "at" ("at Lumeria" is as often
 # a company) and "capital of" (a company's capital).
+# (The words before a place, and the nouns after one, are each written once below: the
+# patterns and their quick tests are made from them.)
+_PLACE_PREPOSITIONS = tuple(
+    sorted(_words("in near into across inside outside toward towards via around throughout"))
+)
+_PLACE_NOUNS_AFTER = tuple(
+    sorted(_words("capital river valley province region coast countryside mountains"))
+)
 _PLACED_AFTER = re.compile(
-    r"(?:\b(?:in|near|into|across|inside|outside|towards?|via|around|throughout)"
+    rf"(?:\b(?:{'|'.join(_PLACE_PREPOSITIONS)})"
     r"|\b(?:province|region|city|town|village|district|river|county|valley|port|"
     r"island|state|area|outskirts|suburbs?|streets?)\s+of)\s+(?:the\s+)?\Z",
     re.I,
 )
 # The words after a place: "Lumeria's capital", "the Tarsa river", "Lumeria, a country of".
 _PLACE_AFTER = re.compile(
-    r"['’]s capital\b| (?:capital|river|valley|province|region|coast|countryside|mountains)\b"
+    rf"['’]s capital\b| (?:{'|'.join(_PLACE_NOUNS_AFTER)})\b"
     r"|, an? (?:country|nation|city|town|village|region|province|state|island)\b"
 )
 # What _PLACED_AFTER's matches end with, and _PLACE_AFTER's start with (the quick tests).
 _PLACED_LAST = _by_char(
-    _words(
-        "in near into across inside outside toward towards via around throughout of the In "
-        "Near Into Across Inside Outside Toward Towards Via Around Throughout The"
-    ),
+    {*_PLACE_PREPOSITIONS, *(w.capitalize() for w in _PLACE_PREPOSITIONS), "of", "the", "The"},
     -1,
 )
-_PLACE_FIRST = (
-    " capital",
-    " river",
-    " valley",
-    " province",
-    " region",
-    " coast",
-    " countryside",
-    " mountains",
-)
+_PLACE_FIRST = tuple(f" {noun}" for noun in _PLACE_NOUNS_AFTER)
 _DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
 _MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
 _COUNTRY_AFTER = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?")  # "France", "South Korea"
