@@ -41,6 +41,8 @@ pytestmark = pytest.mark.django_db
 HARD_SET = Path(__file__).resolve().parents[1] / "data" / "events_hard.jsonl"
 # Week-long chains of related but distinct stories, written for the tests.
 CHAINS_SET = Path(__file__).resolve().parents[1] / "data" / "events_chains.jsonl"
+# The same happenings in four languages, written for the tests.
+LANGUAGES_SET = Path(__file__).resolve().parents[1] / "data" / "events_languages.jsonl"
 DEMO_ROWS = (
     (Path(__file__).resolve().parents[2] / "demo" / "data" / "articles.jsonl")
     .read_text(encoding="utf-8")
@@ -168,6 +170,27 @@ def test_stories_of_one_week_that_share_people_are_not_chained_but_their_follow_
     assert steps_down.event_id in events_of("koller-primary-defeat")
     assert wire_copy.copy_kind == CopyKind.SYNDICATED
     assert wire_copy.copy_of == Article.objects.get(url__endswith="/25/vasse-indicted")
+
+
+def test_with_every_written_set_stored_the_calls_to_resign_and_the_report_demand_stay_apart():
+    # Two stories of three days (calls for a committee chairman to step down; the
+    # opposition's demand for a full report) that share the committee, the report and
+    # the opposition's words. With the demo and the other sets stored, document
+    # frequencies make them alike enough that, when a report counted in full for 24 hours
+    # (grouping 4), one report of the demand joined the calls' event.
+    load_demo_without_events()
+    for path in (HARD_SET, CHAINS_SET, LANGUAGES_SET):
+        load_hard_set(path)
+    events_rebuild()
+
+    def events_of(key: str) -> set[int]:
+        return set(Article.objects.filter(meta__event=key).values_list("event_id", flat=True))
+
+    calls, demand = events_of("petrov-resign-calls"), events_of("brandt-report-release-demand")
+    assert len(calls) == 1 and len(demand) == 1
+    # Each story is one event (its follow-ups of the next days joined it), and the two
+    # are not one.
+    assert calls.isdisjoint(demand)
 
 
 def test_an_article_like_one_member_of_an_event_but_not_the_rest_starts_its_own():
@@ -589,7 +612,7 @@ def test_group_events_rebuild_prints_its_counts(capsys):
     assert "Indexed 31 articles; placed 31" in out
     assert "1 updates, 2 syndicated copies" in out
     assert "new events" in out and "Cleared 0 machine-made memberships" in out
-    assert "cohesion 0.05, time decay 0.5" in out
+    assert "cohesion 0.05, time decay 0.75 after 12 h" in out
     call_command("group_events", "--rebuild", "--window", "2", "--threshold", "0.1")
     out = capsys.readouterr().out
     assert "Cleared 31 machine-made memberships" in out and "threshold 0.1" in out

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_date
 
 from events.grouping import (
+    DECAY_GRACE_HOURS,
     articles_group_since,
     cohesion_setting,
     events_rebuild,
@@ -57,7 +58,8 @@ class Command(BaseCommand):
             f"window ±{window_days_setting() if window is None else window} days, "
             f"threshold {threshold_setting() if threshold is None else threshold}, "
             f"at least {min_shared_setting() if min_shared is None else min_shared} shared terms, "
-            f"cohesion {cohesion_setting()}, time decay {time_decay_setting()}"
+            f"cohesion {cohesion_setting()}, "
+            f"time decay {time_decay_setting()} after {DECAY_GRACE_HOURS:g} h"
         )
         started = time.perf_counter()
         options = {
