@@ -59,7 +59,9 @@ def rows(path: Path, split: str):
                 if not report:
                     continue
                 link = report.get("newsLink") or ""
-                body = "\n\n".join(part.strip() for part in report.get("newBody") or [] if part.strip())
+                body = "\n\n".join(
+                    part.strip() for part in report.get("newBody") or [] if part.strip()
+                )
                 if not link.startswith("http") or link in seen or not body:
                     continue
                 seen.add(link)
