@@ -13,6 +13,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from events.grouping import is_weak_join
 from newsdesk.dates import clamp_day
 from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.selectors import PICK_LIMIT, picked_day, subquery_count
@@ -28,11 +29,14 @@ def event_list() -> QuerySet[Event]:
 
 
 def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Article]]]:
+    """The event's articles by outlet, each marked ``weak_join`` if the machine joined it
+    with a likeness worth an editor's check (events.grouping.is_weak_join)."""
     groups: dict[int | None, tuple[Outlet | None, list[Article]]] = {}
     articles = event.articles.select_related("outlet", "event_set_by").defer("raw")
     # Known outlets by name, then articles with no outlet, on every database.
     ordering = (F("outlet__name").asc(nulls_last=True), F("published_at").asc(nulls_last=True))
     for article in articles.order_by(*ordering):
+        article.weak_join = is_weak_join(article)
         groups.setdefault(article.outlet_id, (article.outlet, []))[1].append(article)
     return list(groups.values())
 

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from django.urls import reverse
 
-from newsdesk.models import Event
+from newsdesk.models import CopyKind, Event, MembershipSource
 from newsdesk.roles import EDITOR
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
@@ -66,6 +66,39 @@ def test_an_event_without_a_title_is_refused(analyst_client):
     assert response.status_code == 400
     assert response.context["form"].errors["title"] == ["This field is required."]
     assert not Event.objects.exists()
+
+
+def test_an_article_the_machine_joined_with_a_weak_likeness_is_marked_for_a_check(
+    analyst_client, analyst
+):
+    from events.grouping import WEAK_JOIN
+
+    event = EventFactory(title="Spring floods", starts_on=dt.date(2024, 3, 1))
+    machine = {"event": event, "event_source": MembershipSource.MACHINE}
+    first = ArticleFactory(**machine, event_similarity=0.0, headline="River bursts")
+    strong = ArticleFactory(**machine, event_similarity=0.41, headline="Valley flooded")
+    weak = ArticleFactory(**machine, event_similarity=WEAK_JOIN - 0.03, headline="Dam inquiry")
+    copy = ArticleFactory(
+        **machine, event_similarity=0.95, copy_kind=CopyKind.SYNDICATED, headline="Wire copy"
+    )
+    by_hand = ArticleFactory(
+        event=event,
+        event_source=MembershipSource.PERSON,
+        event_set_by=analyst,
+        event_similarity=0.15,
+        headline="Set by hand",
+    )
+
+    html = html_of(analyst_client.get(event.get_absolute_url()))
+
+    items = {
+        a.headline: html.split(a.headline, 1)[1].split("</li>", 1)[0]
+        for a in (first, strong, weak, copy, by_hand)
+    }
+    marked = {headline for headline, item in items.items() if "data-weak-join" in item}
+    assert marked == {"Dam inquiry"}
+    assert "weak match: check it belongs" in items["Dam inquiry"]
+    assert f"(similarity {WEAK_JOIN - 0.03:.2f})" in items["Dam inquiry"]
 
 
 def test_the_event_page_groups_articles_by_outlet(analyst_client):
