@@ -1777,7 +1777,6 @@ def _opener(text: str, m: re.Match, end: int) -> dict:
 
 
 _OBJECT_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|who|and|but|on|in|at)\s")
-_INVERTED_END = re.compile(r"[,.;:!?\"“”()—–]|\s(?:that|which|and|but)\s")
 _OBJECT_MAX = 160
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|many|most|some|all|both)\s")
 
@@ -1790,20 +1789,17 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
     start = c1 + len(text[c1:s_end]) - len(text[c1:s_end].lstrip())
     # An inverted speaker runs to the sentence's end, a relative clause included ("…,
     # said a handful of Democrats who point to his ties with labor.").
-    m = (_INVERTED_END if to_end else _OBJECT_END).search(
-        text, start, min(s_end, start + _OBJECT_MAX)
-    )
-    end = m.start() if m else s_end
-    if (
-        to_end
-        and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip())
-        and not _RELATIVE_AFTER.match(text, end, s_end)
-    ):
-        return None  # the inverted speaker ends the sentence, or a relative clause follows it
-    words = text[start:end].split()
-    if not 1 <= len(words) <= (24 if to_end else 14) or m is None and end - start >= _OBJECT_MAX:
+    ends = _INVERTED_END if to_end else _OBJECT_END
+    limit = min(s_end, start + _OBJECT_MAX)
+    first = m = ends.search(text, start, limit)
+    while not to_end and m and m.group() == "." and _abbreviated(text, start, m.start()):
+        m = ends.search(text, m.end(), limit)  # "according to former Sen. Ann Lowe"
+    end = _object_end(text, start, s_end, m, to_end)
+    if end < 0 and m is not first:
+        # Too long past the abbreviation's point: the words up to the point, as before.
+        end = _object_end(text, start, s_end, first, to_end)
+    if end < 0:
         return None
-    end = start + len(text[start:end].rstrip())
     return {
         "kind": "group",
         "text": text[start:end],
@@ -1814,6 +1810,34 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
         "named": "",
         "app": "",
     }
+
+
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")  # "U.S" of "the U.S. Senate"
+
+
+@cython.cfunc
+def _abbreviated(text: str, start: int, point: int) -> bool:
+    """Whether the full stop at point ends an abbreviation or an initial ("Sen.", "J.",
+    "U.S.") rather than the speaker's words, from start."""
+    return bool(_ABBREVIATION.search(text, start, point) or _INITIALS.search(text, start, point))
+
+
+@cython.cfunc
+def _object_end(text: str, start: int, s_end: int, m: re.Match | None, to_end: bool) -> int:
+    """Where _object_after's words end, at m (an end of _OBJECT_END or _INVERTED_END) or
+    the sentence's end; -1 where they are no speaker (too few or many words, or an
+    inverted one not at the sentence's end)."""
+    end = m.start() if m else s_end
+    if (
+        to_end
+        and (text[end : end + 1] not in ".!?" or text[end + 1 : s_end].strip())
+        and not _RELATIVE_AFTER.match(text, end, s_end)
+    ):
+        return -1  # the inverted speaker ends the sentence, or a relative clause follows it
+    words = text[start:end].split()
+    if not 1 <= len(words) <= (24 if to_end else 14) or m is None and end - start >= _OBJECT_MAX:
+        return -1
+    return start + len(text[start:end].rstrip())
 
 
 _TITLE_BEFORE = _words(
@@ -2681,7 +2705,7 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
         after = bare
     else:
         return False
-    if not after or not _ORG_WORDS.isdisjoint(after):
+    if not after or not _ORG_WORDS.isdisjoint(after[:-1] if _body_surname(after) else after):
         return False
     for word in after:
         if not word[:1].isupper():
@@ -2692,6 +2716,19 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
         and after[-1] not in PLACE_SUFFIXES
         and after[-1].lower() not in GROUP_NOUNS
     )
+
+
+@cython.cfunc
+def _body_surname(after: list[str]) -> bool:
+    """Whether the last of a titled person's name words is a surname that is also a body's
+    one-word name, after given names ("Mayor Ann Bloomberg", "Gov. Ann T. Reuters"): the
+    words after the title are a person's, not the body's."""
+    if len(after) < 2 or after[-1] not in ORGANISATION_NAMES or not after[-1][1:].islower():
+        return False
+    for word in after[:-1]:
+        if not (_given_name(word) or _INITIAL.fullmatch(word)):
+            return False
+    return True
 
 
 @cython.cfunc
@@ -2832,7 +2869,11 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # Version 9: descriptors before a full name, an adjunct after it ("X on Fox News") and the
 # stored type of a source; English sentences by the new split (a middle initial such as
 # "P." in "Robert P. Casey" no longer ends a sentence, so the name is whole).
-@register("attribution", "9", languages=("en", "ru", "es", "fr", "de"))
+# Version 10: a title before a given name and a surname that is also a body's name
+# ("Mayor Ann Bloomberg") makes the name a person's, less the title; the point of an
+# abbreviation or initials ("former Sen. Ann Lowe", "the U.S. Harbour Board") no longer
+# ends the words after "according to".
+@register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "9"
+    assert get_scorer("attribution").version == "10"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1138,3 +1138,32 @@ def test_a_speakers_type_is_always_that_of_its_source():
     (source,) = result.evidence["sources"]
     assert (source["name"], source["type"]) == ("Voxa", "named_org")
     assert [a["speaker_type"] for a in result.evidence["attributions"]] == ["named_org"] * 2
+
+
+def test_a_title_before_a_name_whose_surname_is_a_bodys_name_is_the_role():
+    # Written for the tests: "Bloomberg" alone names a body; after a title and a given
+    # name it is a surname, and the title is the role, not part of the name.
+    for text in (
+        "Mayor Ann Bloomberg said the harbour would reopen in May.",
+        '"The harbour will reopen in May," said Mayor Ann Bloomberg.',
+        "Gov. Ann T. Reuters said the harbour would reopen in May.",
+    ):
+        a = only(text)
+        assert a["speaker"] in ("Ann Bloomberg", "Ann T. Reuters"), text
+        assert a["role"] in ("Mayor", "Gov."), text
+        assert a["speaker_type"] == "named_person", text
+    a = only("Bloomberg said the harbour would reopen in May.")
+    assert (a["speaker"], a["speaker_type"]) == ("Bloomberg", "named_org")
+
+
+def test_an_abbreviated_title_after_according_to_does_not_end_the_speaker():
+    # Written for the tests: the point of "Sen." or of an initial is no end of the words
+    # that "according to" introduces.
+    text = "The harbour will reopen in May, according to former Sen. Ann Lowe."
+    a = only(text)
+    assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person")
+    assert text[a["speaker_start"] : a["speaker_end"]] == "former Sen. Ann Lowe"
+    assert content(text, a) == "The harbour will reopen in May"
+    text = "Ten ships were late last year, according to data from the U.S. Harbour Board."
+    a = only(text)
+    assert text[a["speaker_start"] : a["speaker_end"]] == "data from the U.S. Harbour Board"
