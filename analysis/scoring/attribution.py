@@ -41,6 +41,7 @@ from analysis.scoring.text import (
     ORGANISATION_NAMES,
     PLACE_SUFFIXES,
     ROLE_NOUNS,
+    RANK_TITLES,
     TITLE_WORDS,
     WholeWords,
     body_noun_before,
@@ -106,6 +107,10 @@ def _all_known_orgs(words: list[str]) -> bool:
     """Several known states or organisations joined by "and" or commas."""
     names = [w.rstrip(",") for w in words if w not in ("and", "&")]
     return len(names) > 1 and KNOWN_ORGS.issuperset(names)
+
+
+# Every title word: the offices' and the ranks' alike ("Mayor", "Admiral", "CEO").
+_TITLES = TITLE_WORDS | RANK_TITLES
 
 
 # --- Regular expressions --------------------------------------------------------------
@@ -657,7 +662,7 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     if text[end - 1 : end] != ".":
         return False
     last = text[start : end - 1].rsplit(None, 1)[-1]
-    return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in TITLE_WORDS
+    return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in _TITLES
 
 
 @cython.cfunc
@@ -2258,7 +2263,7 @@ _ABBREVIATED = {"sen": "senator", "gov": "governor", "rep": "representative", "g
 _POSSESSIVE_AFTER = ("'s", "’s", "' ", "’ ")
 # Words of a role that name an office: a person who holds one is not "the senator" unless
 # it is that office.
-_OFFICES = (ROLE_NOUNS | {w.lower() for w in TITLE_WORDS} | set(_ABBREVIATED.values())) - {
+_OFFICES = (ROLE_NOUNS | {w.lower() for w in _TITLES} | set(_ABBREVIATED.values())) - {
     "head",
     "leader",
     "chief",
@@ -2500,7 +2505,7 @@ def _given_name(word: str) -> bool:
         len(word) > 1
         and word[0].isupper()
         and word[1:].islower()
-        and word not in TITLE_WORDS
+        and word not in _TITLES
         and word not in OFFICE_FIELDS
         and word not in _TITLE_QUALIFIERS
         and word not in _ORG_WORDS
@@ -2601,13 +2606,18 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         # name elsewhere: "the campaign of Ann Lee").
         name = f"{body} {name}" if body else name
         return _source(resolver, name, "named_org", role)
-    titles = [i for i, t in enumerate(bare) if t in TITLE_WORDS or t in HONORIFICS]
+    # A title word after an initial is a surname ("Peter T. King of New York").
+    titles = [
+        i
+        for i, t in enumerate(bare)
+        if t in HONORIFICS or t in _TITLES and not (i and _INITIAL.fullmatch(bare[i - 1]))
+    ]
     if all(t in HONORIFICS for t in bare):
         return None, "unresolved", ""  # "Mr." alone: the name is cut off
     if (
         titles
         and titles[-1] == len(bare) - 1
-        and bare[-1] in TITLE_WORDS
+        and bare[-1] in _TITLES
         and not the
         and (
             len(bare) == 1
@@ -2650,7 +2660,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     # Split a leading title off the name: "Foreign Minister Sergei Lavrov", "Secretary of
     # State John Kerry".
     cut = _title_end(bare, titles) if titles else 0
-    if titles and cut == len(bare):
+    if titles and (cut == len(bare) or bare[cut] in ("of", "for", "at")):
         # Only titles ("the Foreign Minister", "the Secretary of State" without a name): a
         # role reference, by the title's last word ("the Secretary").
         noun = " ".join(["the", *tokens[: titles[-1] + 1]])
@@ -2840,7 +2850,7 @@ def _principal(mention: str) -> str | None:
     pos = 0
     while (m := _PRINCIPAL.search(mention, pos)) is not None:
         name = m.group("after") or m.group("before")
-        if name.split()[0] not in CAP_STOP and name not in TITLE_WORDS:
+        if name.split()[0] not in CAP_STOP and name not in _TITLES:
             return name
         pos = m.start() + 1
     return None
@@ -2872,7 +2882,10 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # Version 10: a title before a given name and a surname that is also a body's name
 # ("Mayor Ann Bloomberg") makes the name a person's, less the title; the point of an
 # abbreviation or initials ("former Sen. Ann Lowe", "the U.S. Harbour Board") no longer
-# ends the words after "according to".
+# ends the words after "according to"; the title words of ranks, officers and counsel
+# ("Rear Admiral", "Police Commissioner", "General Counsel") are titles too; a title word
+# after an initial is a surname ("Ann T. King"); a title and "of" with no name after them
+# ("the former CEO of Lumeria") refer to someone by their role.
 @register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

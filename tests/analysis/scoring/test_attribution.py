@@ -1167,3 +1167,32 @@ def test_an_abbreviated_title_after_according_to_does_not_end_the_speaker():
     text = "Ten ships were late last year, according to data from the U.S. Harbour Board."
     a = only(text)
     assert text[a["speaker_start"] : a["speaker_end"]] == "data from the U.S. Harbour Board"
+
+
+def test_a_rank_or_an_officers_title_before_a_name_is_the_role():
+    # Written for the tests: ranks, officers' and counsel's titles (text.RANK_TITLES) are
+    # title words for attribution as the offices' are.
+    for text, role in (
+        ("Rear Admiral Ann Lee said the harbour would reopen in May.", "Rear Admiral"),
+        ("Police Commissioner Ann Lee said the harbour would reopen in May.", "Commissioner"),
+        ("Lumeria General Counsel Ann Lee said the harbour would reopen in May.", "Counsel"),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == ("Ann Lee", "named_person"), text
+        assert role in a["role"], text
+
+
+def test_a_title_and_of_without_a_name_after_them_is_a_role_reference():
+    # Written for the tests: "the former CEO of Lumeria" is no one called "of Lumeria".
+    text = (
+        "Ann Lee said the harbour would reopen in May. The former CEO of Lumeria added that "
+        "the vote would go ahead."
+    )
+    assert [a["speaker"] for a in attributions(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_title_word_after_an_initial_is_a_surname():
+    # Written for the tests: "King" after "T." is Ann T. King's surname, not a title.
+    a = only("Representative Ann T. King of Elmtown said the harbour would reopen in May.")
+    assert a["speaker"].startswith("Ann T. King"), a["speaker"]
+    assert a["role"] == "Representative"
