@@ -2654,7 +2654,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
             name = f"{raw['title']} {name}"
             role = " ".join(filter(None, [affiliation, _role(raw["app"])]))
         return _source(resolver, name, "named_org", role)
-    if bare[-1] in PLACE_SUFFIXES:
+    if bare[-1] in PLACE_SUFFIXES and not _place_word_surname(resolver.text, raw, bare, titles):
         # "A café owner on Quay Street said": the place is where the speaker is, not who.
         return None, "unresolved", ""
     # Split a leading title off the name: "Foreign Minister Sergei Lavrov", "Secretary of
@@ -2726,6 +2726,25 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
         and after[-1] not in PLACE_SUFFIXES
         and after[-1].lower() not in GROUP_NOUNS
     )
+
+
+@cython.cfunc
+def _place_word_surname(text: str, raw: dict, bare: list[str], titles: list[int]) -> bool:
+    """Whether a speaker's name that ends with a place's word ("Park", "Lake") is a
+    person's: the word alone ("Park said"), after a title or an honorific ("Ms. Park",
+    "President Park"), or after a given name (and initials) that no preposition of place
+    or article comes before ("Ann Park said", not "a café owner on Quay Street said")."""
+    if titles or raw["title"] or len(bare) == 1:
+        return True
+    given = [w for w in bare[:-1] if not _INITIAL.fullmatch(w)]
+    if len(given) != 1 or not _given_name(given[0]) or bare[-1] not in raw["text"]:
+        return False  # (nor the name that "she" may stand for: "Wall Street" before "she")
+    before = text[max(0, raw.get("start", 0) - 20) : raw.get("start", 0)].split()
+    return not before or before[-1].lower() not in _WHERE_BEFORE
+
+
+# Words before a name that make it where someone is ("a café owner on Quay Street").
+_WHERE_BEFORE = _words("on in at near from of off along across outside inside the a an")
 
 
 @cython.cfunc
@@ -2885,7 +2904,9 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # ends the words after "according to"; the title words of ranks, officers and counsel
 # ("Rear Admiral", "Police Commissioner", "General Counsel") are titles too; a title word
 # after an initial is a surname ("Ann T. King"); a title and "of" with no name after them
-# ("the former CEO of Lumeria") refer to someone by their role.
+# ("the former CEO of Lumeria") refer to someone by their role; a surname that is a
+# place's word ("Ann Park", "Ms. Park") is a person's unless a preposition of place or an
+# article comes before the name ("a café owner on Quay Street").
 @register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

@@ -1196,3 +1196,21 @@ def test_a_title_word_after_an_initial_is_a_surname():
     a = only("Representative Ann T. King of Elmtown said the harbour would reopen in May.")
     assert a["speaker"].startswith("Ann T. King"), a["speaker"]
     assert a["role"] == "Representative"
+
+
+def test_a_surname_that_is_also_a_places_word_is_a_persons():
+    # Written for the tests: "Park" and "Lake" end places' names ("Quay Street"), but
+    # after a given name, a title or alone before the cue they are surnames.
+    for text, name in (
+        ("Ann Park said the harbour would reopen in May.", "Ann Park"),
+        ('"The harbour will reopen in May," said Ann Lake, a nurse.', "Ann Lake"),
+        ("The harbour will reopen in May, according to Ann Park.", "Ann Park"),
+        ("Ms. Park said the harbour would reopen in May.", "Park"),
+        ("President Park said the harbour would reopen in May.", "Park"),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_person"), text
+    found = attributions("Ann Park said the harbour would reopen. Park said the vote was on.")
+    assert [a["speaker"] for a in found] == ["Ann Park", "Ann Park"]
+    # Where someone is, not who: no name.
+    assert only("A cafe owner on Quay Street said the harbour would reopen.")["speaker"] is None
