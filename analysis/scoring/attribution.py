@@ -1312,7 +1312,16 @@ def _reported_content(
         return c1, _chain_end(text, sentence_cues, c1, s_end)  # what was not said: "to comment"
     tail_end = tail.end()
     tell = cue.group(0) in _TELL  # (a verb is in lower case)
-    if not said_that and (
+    # A cue chained to the clause before ("Ann Lowe toured the plant and said …",
+    # "…, saying …") says what follows it, not the words before its speaker (a dateline,
+    # a participle's phrase); not a cue after its speaker's apposition ("…, Ann Lowe, the
+    # mayor, wrote").
+    after_only = (
+        not inverted
+        and _chained(text, max(lo, c0 - 6), c0)
+        and _count_words(scan, spk_stop, c0) > 0
+    )
+    if not said_that and not after_only and (
         _content_before(scan, before, lo, tail_end, s_end, inverted)
         or tell
         and _told_whom(scan, cue, tail_end, s_end)
@@ -1673,8 +1682,16 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# A dateline or a heading in capitals before a dash, which opens a paragraph's first
+# sentence and is no speaker: "WASHINGTON — ", "ORLANDO, Fla. (Reuters) - ", "PARIS, Aug 31
+# (Reuters) - ", "TURNOUT ROSE IN IOWA - Ann Lowe: …".
+_DATELINE = (
+    r"[A-Z][A-Z.’'\-]+(?:\s+[A-Z0-9][A-Z0-9.,’'\-]*){0,15}"
+    r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z0-9][A-Za-z0-9.]*){0,2})?"
+    r"(?:\s*\([A-Z][\w .]*\))?\s*(?:—|–|--|-)\s+"
+)
 _SUBJECT_START = re.compile(
-    r"[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?"
+    rf"(?:{_DATELINE})?[\s\"“”'—–-]*(?:(?:But|And|So|Still|Yet|Then|Now|Later|Meanwhile)\s+)?"
 )
 
 
@@ -1687,8 +1704,38 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
             break
         if item["speaker_raw"] is not None and item["cue_start"] < c0:
             return item["speaker_raw"]
-    m = _opening_speaker(scan.text, s_start, c0)
-    return None if m is None else _opener(scan.text, m, c0)
+    text = scan.text
+    m = _opening_speaker(text, s_start, c0)
+    if m is not None and _PARTICIPLE_OPENS.match(m.group("spk")):
+        m = _after_participle(text, m.end(), c0) or m
+    return None if m is None else _opener(text, m, c0)
+
+
+@cython.cfunc
+def _after_participle(text: str, pos: int, c0: int) -> re.Match | None:
+    """The subject after a participle's phrase that opens the clause, behind one of its
+    next commas ("Rallying hundreds of workers, Ann Lowe promised …"): the first speaker
+    pattern there that a word in lower case follows (a verb: not "Ohio" of "in Ayr, Ohio,
+    Ann Lowe said"), else the first one found."""
+    first = None
+    comma = text.find(",", pos, c0)
+    tries = 0
+    while comma >= 0 and tries < 4:
+        m = _opening_speaker(text, comma + 1, c0)
+        if m is not None:
+            if _LOWER_WORD_NEXT.match(text, m.end()):
+                return m
+            first = first or m
+        comma = text.find(",", comma + 1, c0)
+        tries += 1
+    return first
+
+
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+
+
+# A participle in -ing that opens a clause alone (a word in lower case after it: no name).
+_PARTICIPLE_OPENS = re.compile(r"[A-Z][a-z]{2,}ing\Z")
 
 
 @cython.cfunc
@@ -1702,7 +1749,7 @@ def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     return m
 
 
-_SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,)")
+_SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,|:)")
 # After a name that opens a clause, words in lower case and a full name: the words and the
 # name before them describe the person so named ("Republican presidential front-runner
 # Donald Trump", "The Slate technology columnist David Auerbach").
@@ -2906,7 +2953,11 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # after an initial is a surname ("Ann T. King"); a title and "of" with no name after them
 # ("the former CEO of Lumeria") refer to someone by their role; a surname that is a
 # place's word ("Ann Park", "Ms. Park") is a person's unless a preposition of place or an
-# article comes before the name ("a café owner on Quay Street").
+# article comes before the name ("a café owner on Quay Street"); a dateline or a heading
+# in capitals before a dash ("ELMTOWN, Ohio (Reuters) - ") is no speaker, nor a participle
+# that opens the sentence ("Facing …, Ann Lowe said"); a name before a colon is whole
+# ("Ann T. Lowe: …"); a cue chained to the clause before ("… and promised to …") says what
+# follows it.
 @register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

@@ -1214,3 +1214,52 @@ def test_a_surname_that_is_also_a_places_word_is_a_persons():
     assert [a["speaker"] for a in found] == ["Ann Park", "Ann Park"]
     # Where someone is, not who: no name.
     assert only("A cafe owner on Quay Street said the harbour would reopen.")["speaker"] is None
+
+
+def test_a_dateline_or_a_heading_before_a_dash_is_no_speaker():
+    # Written for the tests: the place and agency that open a report, and a heading in
+    # capitals before a dash, are not who speaks.
+    for text, span in (
+        (
+            "ELMTOWN, Ohio (Reuters) - Mayor Ann Lowe defended the plan on Monday, saying "
+            "the harbour would reopen in May.",
+            "Mayor Ann Lowe",
+        ),
+        (
+            "ELMTOWN — Sen. Ann Lowe (D-Ohio) defended the plan, saying the harbour would "
+            "reopen in May.",
+            "Sen. Ann Lowe (D-Ohio)",
+        ),
+        (
+            'HARBOUR TRAFFIC FELL IN MAY - Ann T. Lowe: "Fewer ships came in than in any May '
+            'since the war, and the port lost money."',
+            "Ann T. Lowe",
+        ),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+        assert a["speaker_type"] == "named_person", text
+
+
+def test_the_subject_after_a_participles_phrase_speaks():
+    # Written for the tests: "Speaking …," and "Facing …," open the sentence; the speaker
+    # is the subject after their comma (not "Ohio" of "Ayr, Ohio").
+    for text in (
+        "Speaking at a rally in Ayr, Ohio, Ann Lowe toured the harbour and promised to "
+        "reopen it in May.",
+        "Facing a crowd of dock workers, Ann Lowe toured the harbour, saying it would "
+        "reopen in May.",
+    ):
+        assert only(text)["speaker"] == "Ann Lowe", text
+
+
+def test_a_chained_cue_says_what_follows_it_not_what_opens_the_sentence():
+    # Written for the tests: "… and promised to …": what was promised follows the cue; the
+    # dateline and the participle's phrase before the speaker are not what was said.
+    text = (
+        "ELMTOWN, Ohio - Rallying hundreds of dock workers who are struggling to get by, "
+        "Ann Lowe tried here last week to calm them and promised to reopen the harbour."
+    )
+    a = only(text)
+    assert a["speaker"] == "Ann Lowe"
+    assert content(text, a) == "to reopen the harbour."
