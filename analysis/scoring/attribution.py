@@ -40,8 +40,8 @@ from analysis.scoring.text import (
     ORG_WORDS,
     ORGANISATION_NAMES,
     PLACE_SUFFIXES,
-    ROLE_NOUNS,
     RANK_TITLES,
+    ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
     body_noun_before,
@@ -727,6 +727,7 @@ class _Found:
         self.word_bytes = word_bytes  # _Scan's
         self.items: list[dict] = []
         self.by_cue: dict[int, dict] = {}
+        self.reported_quotes: set[int] = set()  # quotes that reported speech took whole
 
     def add_quote(self, spk, cue: _CueSpan, qs: int, qe: int) -> None:
         """A direct quote from qs to qe, said by spk."""
@@ -896,6 +897,8 @@ def _candidates(scan: _Scan, quotes: list[tuple[int, int]]) -> list[dict]:
     pending = _direct_quotes(scan, quotes, cues, found)
     _reported_speech(scan, _Quotes(quotes), cues, found)
     _headline_speech(scan.text, found)
+    if found.reported_quotes:
+        pending = [q for q in pending if q[0] not in found.reported_quotes]
     _continued_quotes(scan, pending, found.items)
     found.items.sort(key=_BY_CUE_START)
     return found.items
@@ -1169,8 +1172,48 @@ def _reported_at(
         content = _reported_content(scan, cue, spk, inverted, lo, s_end, sentence_cues)
         if not _says_something(scan, content[0], content[1]):
             return False  # "Smith, a lawyer, said Monday.": when, but nothing said
+    if content[0] >= c1:
+        colon = _COLON_QUOTE.search(text, c1, content[1])
+        k = bisect_left(quotes.starts, colon.end()) if colon is not None else -1
+        if 0 <= k < len(quotes.starts) and quotes.starts[k] == colon.end():
+            qs, qe = quotes.quotes[k]
+            if qe > content[1]:
+                # A quote after a colon that goes on past the sentence's end, where the
+                # sentences were split inside it: `Lowe said: "A. B."` is one quote, and
+                # `Lowe said X: "A. B."` X, then the quote (its own attribution, later).
+                if _states_something(text, content[0], colon.start()):
+                    content = (content[0], colon.start())
+                elif not _quote_claimed(found, qs, qe):  # (else as before: not twice)
+                    found.add_quote(spk, _cue_span(cue), qs, qe)
+                    found.reported_quotes.add(qs)
+                    return True
     _add_reported(found, spk, _cue_span(cue), sentence, content)
     return True
+
+
+@cython.cfunc
+def _states_something(text: str, start: int, end: int) -> bool:
+    """Whether the words between a cue and a colon before a quote are something reported
+    ("he was too busy to look: "…""), not only where, to whom or how it was said ("in a
+    magazine:", "told The Ledger:", "by saying:")."""
+    words = text[start:end].split()
+    if not words or words[0].lower() in _WHERE_SAID or words[-1].lower() in _VERBS:
+        return False
+    return not all(w[:1].isupper() or w in ("of", "the", "and") for w in words)
+
+
+# Words that open where or how something was said, before a colon and a quote.
+_WHERE_SAID = _words("in on at during by via through from with to for after before")
+
+
+@cython.cfunc
+def _quote_claimed(found: _Found, qs: int, qe: int) -> bool:
+    """Whether an attribution found already quotes the quote from qs to qe."""
+    return any(item["direct"] and qs <= item["content_start"] < qe for item in found.items)
+
+
+# A colon and the opening mark of a quote after it.
+_COLON_QUOTE = re.compile(r":\s*(?=[\"“]|'')")
 
 
 @cython.cfunc
@@ -1321,11 +1364,15 @@ def _reported_content(
         and _chained(text, max(lo, c0 - 6), c0)
         and _count_words(scan, spk_stop, c0) > 0
     )
-    if not said_that and not after_only and (
-        _content_before(scan, before, lo, tail_end, s_end, inverted)
-        or tell
-        and _told_whom(scan, cue, tail_end, s_end)
-        and _count_words(scan, lo, before_end) >= 3
+    if (
+        not said_that
+        and not after_only
+        and (
+            _content_before(scan, before, lo, tail_end, s_end, inverted)
+            or tell
+            and _told_whom(scan, cue, tail_end, s_end)
+            and _count_words(scan, lo, before_end) >= 3
+        )
     ):
         return lo, (spk_start if not inverted else c0)
     start = tail_end
@@ -2801,10 +2848,7 @@ def _body_surname(after: list[str]) -> bool:
     words after the title are a person's, not the body's."""
     if len(after) < 2 or after[-1] not in ORGANISATION_NAMES or not after[-1][1:].islower():
         return False
-    for word in after[:-1]:
-        if not (_given_name(word) or _INITIAL.fullmatch(word)):
-            return False
-    return True
+    return all(_given_name(word) or _INITIAL.fullmatch(word) for word in after[:-1])
 
 
 @cython.cfunc
@@ -2957,7 +3001,8 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # in capitals before a dash ("ELMTOWN, Ohio (Reuters) - ") is no speaker, nor a participle
 # that opens the sentence ("Facing …, Ann Lowe said"); a name before a colon is whole
 # ("Ann T. Lowe: …"); a cue chained to the clause before ("… and promised to …") says what
-# follows it.
+# follows it; a quote of several sentences after a colon and a reporting verb is quoted
+# whole, apart from what was reported before the colon.
 @register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

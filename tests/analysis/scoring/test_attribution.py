@@ -1263,3 +1263,24 @@ def test_a_chained_cue_says_what_follows_it_not_what_opens_the_sentence():
     a = only(text)
     assert a["speaker"] == "Ann Lowe"
     assert content(text, a) == "to reopen the harbour."
+
+
+def test_a_quote_of_several_sentences_after_a_colon_is_quoted_whole():
+    # Written for the tests: the sentences split inside the quote; the quote after the
+    # colon is one attribution, and what was reported before the colon another.
+    text = "Ann Lowe tweeted: “Let us go. We can win.” She was at the harbour."
+    a = only(text)
+    assert (a["speaker"], a["direct"], content(text, a)) == (
+        "Ann Lowe",
+        True,
+        "Let us go. We can win.",
+    )
+    text = (
+        'Ann Lowe said he was too busy to look for the papers: "I have a lot going on. I '
+        'just do not have the time," she wrote.'
+    )
+    found = attributions(text)
+    assert [(a["speaker"], a["direct"], content(text, a)) for a in found] == [
+        ("Ann Lowe", False, "he was too busy to look for the papers"),
+        ("Ann Lowe", True, "I have a lot going on. I just do not have the time"),
+    ]
