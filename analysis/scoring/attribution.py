@@ -1796,6 +1796,9 @@ def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     return m
 
 
+# The rest of a name that a speaker's words stop inside: capitalised words, initials and
+# "of" before a capitalised word (" Ann T. Lowe of Elmtown").
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:of\s+)?(?:[A-Z]\.|[A-Z][\w’'\-]+))+(?=[\s,;:.]|\Z)")
 _SENTENCE_SPEAKER = re.compile(rf"{_SPEAKER}(?=\s|,|:)")
 # After a name that opens a clause, words in lower case and a full name: the words and the
 # name before them describe the person so named ("Republican presidential front-runner
@@ -1847,6 +1850,13 @@ def _opener(text: str, m: re.Match, end: int) -> dict:
     which the name only qualifies ("The Sanders campaign", "the Christie supporter"; not
     "the Sanders", a body called Sanders)."""
     raw = _speaker(m)
+    if raw["kind"] == "anon":
+        rest = _NAME_GOES_ON.match(text, raw["end"], end)
+        if rest is not None and raw["text"].split()[-1][:1].isupper():
+            # "A spokesman for Mayor Ann T. Lowe of Elmtown defended …": the shortest
+            # match stopped inside the name that ends the speaker; the name is whole.
+            raw = {**raw, "text": text[raw["start"] : rest.end()], "end": rest.end()}
+        return raw
     if raw["kind"] != "named" or raw["title"] or raw["named"].split()[0] in CAP_STOP:
         return raw
     described = _DESCRIBED_AFTER.match(text, raw["end"], end)
@@ -2989,7 +2999,8 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # Version 9: descriptors before a full name, an adjunct after it ("X on Fox News") and the
 # stored type of a source; English sentences by the new split (a middle initial such as
 # "P." in "Robert P. Casey" no longer ends a sentence, so the name is whole).
-# Version 10: a title before a given name and a surname that is also a body's name
+# Version 10: a title inside the name after an unnamed speaker's noun no longer ends it
+# ("A spokesman for Mayor Ann T. Lowe of Elmtown"); a title before a given name and a surname that is also a body's name
 # ("Mayor Ann Bloomberg") makes the name a person's, less the title; the point of an
 # abbreviation or initials ("former Sen. Ann Lowe", "the U.S. Harbour Board") no longer
 # ends the words after "according to"; the title words of ranks, officers and counsel

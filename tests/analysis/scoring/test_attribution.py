@@ -1284,3 +1284,15 @@ def test_a_quote_of_several_sentences_after_a_colon_is_quoted_whole():
         ("Ann Lowe", False, "he was too busy to look for the papers"),
         ("Ann Lowe", True, "I have a lot going on. I just do not have the time"),
     ]
+
+
+def test_a_titled_name_after_an_unnamed_speakers_noun_is_whole():
+    # Written for the tests: "Mayor" does not end the words of "a spokesman for …".
+    text = (
+        "A spokesman for Mayor Ann T. Lowe of Elmtown defended the route and said the "
+        "police were ready."
+    )
+    a = only(text)
+    assert text[a["speaker_start"] : a["speaker_end"]] == (
+        "A spokesman for Mayor Ann T. Lowe of Elmtown"
+    )
