@@ -279,15 +279,21 @@ def full_name(name: str) -> str:
     return name if len(words) > 1 and all(w[:1].isupper() for w in words) else ""
 
 
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+
 def _after_titles(name: str) -> list[str]:
     """The words of a name after its last title ("Florida Sen. Marco Rubio" -> Marco
-    Rubio, "Pope Francis" -> Francis), all of them if it has none."""
-    from analysis.scoring.text import HONORIFICS, TITLE_WORDS
+    Rubio, "Pope Francis" -> Francis), all of them if it has none; a generational suffix
+    ("Jr.") left out."""
+    from analysis.scoring.text import HONORIFICS, RANK_TITLES, TITLE_WORDS
 
     words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".,") in _SUFFIXES:
+        words.pop()  # "Harry B. Harris Jr." is the Harris of "Admiral Harris"
     for i in range(len(words) - 2, -1, -1):
         w = words[i]
-        if w.endswith(".") or w in TITLE_WORDS or w in HONORIFICS:
+        if w.endswith(".") or w in TITLE_WORDS or w in RANK_TITLES or w in HONORIFICS:
             return words[i + 1 :]
     return words
 

@@ -35,6 +35,7 @@ from analysis.scoring.text import (
     ORG_WORDS,
     ORGANISATIONS,
     PLACE_SUFFIXES,
+    RANK_TITLES,
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
@@ -295,22 +296,20 @@ _JOIN_HEADS = (
 # Representative", "Deputy Prime Minister".
 TITLES = (
     TITLE_WORDS
+    | RANK_TITLES
     | HONORIFICS
     | _words(
         "Mr. Mrs. Ms. Dr. Gen. Col. Lt. Capt. Sgt. Sen. Rep. Gov. Prof. Maj. Adm. Permanent "
         "Foreign Defence Defense Interior Finance Justice Health Economy Economic Trade "
         "Education Energy Culture Agriculture Transport Labour Labor Emergency Emergencies "
-        "Vice Acting Former Ex First Special Executive Senior Supreme High Commissioner "
-        "Secretary-General Affairs Security National Grand Crown Lady Field Marshal Major "
-        "Sergeant Admiral Brigadier Ayatollah Mullah Spokesperson Minister Deputy Chief Counsel "
-        "CEO CFO COO CTO"
+        "Vice Acting Former Ex First Special Executive Senior Supreme High Affairs Security "
+        "National Grand Crown Lady Field Major"
     )
 )
 # The words of TITLES that head a title, as the last word before a name: "Leader" of
 # "Senate Majority Leader", not "Majority" (TITLES also holds words that qualify one).
-_TITLE_HEADS = frozenset(w for w in TITLES if w.rstrip(".") in TITLE_WORDS | HONORIFICS) | _words(
-    "Sgt. Maj. Adm. Commissioner Secretary-General Marshal Sergeant Admiral Brigadier "
-    "Ayatollah Mullah Counsel CEO CFO COO CTO"
+_TITLE_HEADS = frozenset(
+    w for w in TITLES if w.rstrip(".") in TITLE_WORDS | RANK_TITLES | HONORIFICS
 )
 # A company's roles: the words before them, in a title, are its name ("Lumeria CEO Ann
 # Lee", "Lumeria Chief Executive Officer Ann Lee").
@@ -1610,6 +1609,8 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 8: the title words of ranks written without their point ("Sgt", "Maj", "Adm")
+# head a title before a name as "Sgt." does (one list of title words, text.py).
 # Version 7: a lone capitalised word that recurs inside sentences is an actor (an
 # organisation, a person when titled somewhere); the first word of a person's name alone
 # is that person ("Kim" of "Kim Jong-un"), an organisation's its body; "Lumeria CEO Ann Lee"
@@ -1618,7 +1619,7 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Version 6: a title before a name is the title, not part of an organisation or the name
 # ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
 # split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
-@register("actors", "7", languages=("en",))
+@register("actors", "8", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

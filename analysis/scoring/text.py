@@ -445,6 +445,15 @@ TITLE_WORDS = word_set(
     "Leader Head Officer Adviser Advisor Captain Capt Lieutenant Lt Sheikh Emir Premier "
     "Chancellor Speaker Attorney Prosecutor Lawmaker Whip"
 )
+# Title words of ranks, clerics, companies' officers and counsel ("Rear Admiral Guan Li",
+# "Ayatollah Ali Sadr", "Lumeria CEO Ann Lee", "General Counsel Ann Lee"): they head a title
+# before a name as TITLE_WORDS do, but "of" after them starts a body's name, not an
+# office's ("the CEO of Lumeria": a role and a company, not one name), and actors does not
+# read them as role nouns. Attribution reads both lists alike.
+RANK_TITLES = word_set(
+    "Commissioner Secretary-General Marshal Sergeant Sgt Maj Admiral Adm Brigadier Ayatollah "
+    "Mullah Counsel CEO CFO COO CTO"
+)
 HONORIFICS = word_set("Mr Mrs Ms Dr Sir Dame")
 # Capitalised words that after "Title of" name the office's field, not the person:
 # "Secretary of State John Kerry", "Minister of Foreign Affairs Sergei Lavrov".

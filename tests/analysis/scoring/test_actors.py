@@ -388,7 +388,7 @@ def test_words_with_digits_are_products_not_actors():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "7"
+    assert get_scorer("actors").version == "8"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -522,3 +522,19 @@ def test_the_words_of_a_body_or_a_title_before_a_name_are_the_persons_title():
     # A title word that ends the name is no title of a person: a newspaper.
     found = detect_actors("The Riverside Union Leader endorsed him.")
     assert [(a.name, a.kind) for a in found] == [("Riverside Union Leader", "organisation")]
+
+
+def test_an_abbreviated_rank_without_its_point_heads_a_title():
+    # Written for the tests: "Sgt" and "Maj" written without a point, as "Gen" and "Col"
+    # may be, are title words like "Sgt." (text.RANK_TITLES).
+    found = by_name("Army Sgt Ann Lee said the base was calm. Maj Tom Hart agreed with Lee.")
+    assert {"Ann Lee", "Tom Hart"} <= set(found)
+    assert found["Ann Lee"].kind == "person" and found["Tom Hart"].kind == "person"
+
+
+def test_every_title_word_heads_a_title_in_actors():
+    # One list of title words (text.py): every one that actors reads as a title heads one.
+    from analysis.scoring.actors import _TITLE_HEADS
+    from analysis.scoring.text import HONORIFICS, RANK_TITLES, TITLE_WORDS
+
+    assert TITLE_WORDS | RANK_TITLES | HONORIFICS <= _TITLE_HEADS

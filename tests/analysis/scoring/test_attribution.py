@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "9"
+    assert get_scorer("attribution").version == "10"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1138,3 +1138,161 @@ def test_a_speakers_type_is_always_that_of_its_source():
     (source,) = result.evidence["sources"]
     assert (source["name"], source["type"]) == ("Voxa", "named_org")
     assert [a["speaker_type"] for a in result.evidence["attributions"]] == ["named_org"] * 2
+
+
+def test_a_title_before_a_name_whose_surname_is_a_bodys_name_is_the_role():
+    # Written for the tests: "Bloomberg" alone names a body; after a title and a given
+    # name it is a surname, and the title is the role, not part of the name.
+    for text in (
+        "Mayor Ann Bloomberg said the harbour would reopen in May.",
+        '"The harbour will reopen in May," said Mayor Ann Bloomberg.',
+        "Gov. Ann T. Reuters said the harbour would reopen in May.",
+    ):
+        a = only(text)
+        assert a["speaker"] in ("Ann Bloomberg", "Ann T. Reuters"), text
+        assert a["role"] in ("Mayor", "Gov."), text
+        assert a["speaker_type"] == "named_person", text
+    a = only("Bloomberg said the harbour would reopen in May.")
+    assert (a["speaker"], a["speaker_type"]) == ("Bloomberg", "named_org")
+
+
+def test_an_abbreviated_title_after_according_to_does_not_end_the_speaker():
+    # Written for the tests: the point of "Sen." or of an initial is no end of the words
+    # that "according to" introduces.
+    text = "The harbour will reopen in May, according to former Sen. Ann Lowe."
+    a = only(text)
+    assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person")
+    assert text[a["speaker_start"] : a["speaker_end"]] == "former Sen. Ann Lowe"
+    assert content(text, a) == "The harbour will reopen in May"
+    text = "Ten ships were late last year, according to data from the U.S. Harbour Board."
+    a = only(text)
+    assert text[a["speaker_start"] : a["speaker_end"]] == "data from the U.S. Harbour Board"
+
+
+def test_a_rank_or_an_officers_title_before_a_name_is_the_role():
+    # Written for the tests: ranks, officers' and counsel's titles (text.RANK_TITLES) are
+    # title words for attribution as the offices' are.
+    for text, role in (
+        ("Rear Admiral Ann Lee said the harbour would reopen in May.", "Rear Admiral"),
+        ("Police Commissioner Ann Lee said the harbour would reopen in May.", "Commissioner"),
+        ("Lumeria General Counsel Ann Lee said the harbour would reopen in May.", "Counsel"),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == ("Ann Lee", "named_person"), text
+        assert role in a["role"], text
+
+
+def test_a_title_and_of_without_a_name_after_them_is_a_role_reference():
+    # Written for the tests: "the former CEO of Lumeria" is no one called "of Lumeria".
+    text = (
+        "Ann Lee said the harbour would reopen in May. The former CEO of Lumeria added that "
+        "the vote would go ahead."
+    )
+    assert [a["speaker"] for a in attributions(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_title_word_after_an_initial_is_a_surname():
+    # Written for the tests: "King" after "T." is Ann T. King's surname, not a title.
+    a = only("Representative Ann T. King of Elmtown said the harbour would reopen in May.")
+    assert a["speaker"].startswith("Ann T. King"), a["speaker"]
+    assert a["role"] == "Representative"
+
+
+def test_a_surname_that_is_also_a_places_word_is_a_persons():
+    # Written for the tests: "Park" and "Lake" end places' names ("Quay Street"), but
+    # after a given name, a title or alone before the cue they are surnames.
+    for text, name in (
+        ("Ann Park said the harbour would reopen in May.", "Ann Park"),
+        ('"The harbour will reopen in May," said Ann Lake, a nurse.', "Ann Lake"),
+        ("The harbour will reopen in May, according to Ann Park.", "Ann Park"),
+        ("Ms. Park said the harbour would reopen in May.", "Park"),
+        ("President Park said the harbour would reopen in May.", "Park"),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_person"), text
+    found = attributions("Ann Park said the harbour would reopen. Park said the vote was on.")
+    assert [a["speaker"] for a in found] == ["Ann Park", "Ann Park"]
+    # Where someone is, not who: no name.
+    assert only("A cafe owner on Quay Street said the harbour would reopen.")["speaker"] is None
+
+
+def test_a_dateline_or_a_heading_before_a_dash_is_no_speaker():
+    # Written for the tests: the place and agency that open a report, and a heading in
+    # capitals before a dash, are not who speaks.
+    for text, span in (
+        (
+            "ELMTOWN, Ohio (Reuters) - Mayor Ann Lowe defended the plan on Monday, saying "
+            "the harbour would reopen in May.",
+            "Mayor Ann Lowe",
+        ),
+        (
+            "ELMTOWN — Sen. Ann Lowe (D-Ohio) defended the plan, saying the harbour would "
+            "reopen in May.",
+            "Sen. Ann Lowe (D-Ohio)",
+        ),
+        (
+            'HARBOUR TRAFFIC FELL IN MAY - Ann T. Lowe: "Fewer ships came in than in any May '
+            'since the war, and the port lost money."',
+            "Ann T. Lowe",
+        ),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+        assert a["speaker_type"] == "named_person", text
+
+
+def test_the_subject_after_a_participles_phrase_speaks():
+    # Written for the tests: "Speaking …," and "Facing …," open the sentence; the speaker
+    # is the subject after their comma (not "Ohio" of "Ayr, Ohio").
+    for text in (
+        "Speaking at a rally in Ayr, Ohio, Ann Lowe toured the harbour and promised to "
+        "reopen it in May.",
+        "Facing a crowd of dock workers, Ann Lowe toured the harbour, saying it would "
+        "reopen in May.",
+    ):
+        assert only(text)["speaker"] == "Ann Lowe", text
+
+
+def test_a_chained_cue_says_what_follows_it_not_what_opens_the_sentence():
+    # Written for the tests: "… and promised to …": what was promised follows the cue; the
+    # dateline and the participle's phrase before the speaker are not what was said.
+    text = (
+        "ELMTOWN, Ohio - Rallying hundreds of dock workers who are struggling to get by, "
+        "Ann Lowe tried here last week to calm them and promised to reopen the harbour."
+    )
+    a = only(text)
+    assert a["speaker"] == "Ann Lowe"
+    assert content(text, a) == "to reopen the harbour."
+
+
+def test_a_quote_of_several_sentences_after_a_colon_is_quoted_whole():
+    # Written for the tests: the sentences split inside the quote; the quote after the
+    # colon is one attribution, and what was reported before the colon another.
+    text = "Ann Lowe tweeted: “Let us go. We can win.” She was at the harbour."
+    a = only(text)
+    assert (a["speaker"], a["direct"], content(text, a)) == (
+        "Ann Lowe",
+        True,
+        "Let us go. We can win.",
+    )
+    text = (
+        'Ann Lowe said he was too busy to look for the papers: "I have a lot going on. I '
+        'just do not have the time," she wrote.'
+    )
+    found = attributions(text)
+    assert [(a["speaker"], a["direct"], content(text, a)) for a in found] == [
+        ("Ann Lowe", False, "he was too busy to look for the papers"),
+        ("Ann Lowe", True, "I have a lot going on. I just do not have the time"),
+    ]
+
+
+def test_a_titled_name_after_an_unnamed_speakers_noun_is_whole():
+    # Written for the tests: "Mayor" does not end the words of "a spokesman for …".
+    text = (
+        "A spokesman for Mayor Ann T. Lowe of Elmtown defended the route and said the "
+        "police were ready."
+    )
+    a = only(text)
+    assert text[a["speaker_start"] : a["speaker_end"]] == (
+        "A spokesman for Mayor Ann T. Lowe of Elmtown"
+    )
