@@ -9,6 +9,7 @@ from django.core.validators import URLValidator
 from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AfterValidator, model_validator
 
+from events.grouping import is_weak_join
 from newsdesk.models import Leaning, Reliability, ScoringStatus
 
 # Database ids are 64-bit: anything larger is not an id, and would overflow the query.
@@ -277,6 +278,9 @@ class EventOut(Schema):
     locked: bool
     article_count: int
     outlet_count: int
+    weak_join_count: int = Field(
+        description="Articles the machine joined with a likeness under 0.2: worth a check"
+    )
     reviewed_at: dt.datetime | None
 
 
@@ -288,6 +292,13 @@ class EventArticle(Schema):
     copy_kind: str
     event_source: str
     event_similarity: float | None
+    weak_join: bool = Field(
+        description="The machine joined it with a likeness under 0.2: worth a check"
+    )
+
+    @staticmethod
+    def resolve_weak_join(obj) -> bool:
+        return is_weak_join(obj)
 
 
 class Comparison(Schema):

@@ -495,12 +495,23 @@ def _store_vectors(terms: dict[int, dict[str, float]]) -> None:
 def is_weak_join(article: Article) -> bool:
     """Whether the machine joined ``article`` to an existing event with a likeness under
     WEAK_JOIN (not a copy, which joins its original's event; not the event's first
-    article, which joined nothing; not a membership a person set)."""
+    article, which joined nothing; not a membership a person set). The same rule as
+    ``weak_joins``, for an article in hand."""
     return (
         article.event_source == MembershipSource.MACHINE
         and not article.copy_kind
         and article.event_similarity is not None
         and 0 < article.event_similarity < WEAK_JOIN
+    )
+
+
+def weak_joins() -> Q:
+    """The articles ``is_weak_join`` marks, as a filter (to count them in a query)."""
+    return Q(
+        event_source=MembershipSource.MACHINE,
+        copy_kind="",
+        event_similarity__gt=0,
+        event_similarity__lt=WEAK_JOIN,
     )
 
 

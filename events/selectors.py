@@ -13,7 +13,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from events.grouping import is_weak_join
+from events.grouping import is_weak_join, weak_joins
 from newsdesk.dates import clamp_day
 from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.selectors import PICK_LIMIT, picked_day, subquery_count
@@ -25,6 +25,7 @@ def event_list() -> QuerySet[Event]:
     return Event.objects.annotate(
         article_count=subquery_count(articles),
         outlet_count=subquery_count(articles, "outlet", distinct=True),
+        weak_join_count=subquery_count(articles.filter(weak_joins())),
     ).order_by(F("starts_on").desc(nulls_last=True), "-id")
 
 

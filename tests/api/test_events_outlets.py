@@ -125,3 +125,20 @@ def test_nul_in_a_path_or_filter_is_refused_before_any_query(
     assert refused.status_code == 422
     assert refused.json()["detail"][0]["loc"] == ["query", "q"]
     assert "NUL" in refused.json()["detail"][0]["msg"]
+
+
+def test_an_event_says_which_articles_the_machine_joined_with_a_weak_likeness(analyst_api):
+    from newsdesk.models import MembershipSource
+
+    event = EventFactory(title="Floods")
+    machine = {"event": event, "event_source": MembershipSource.MACHINE}
+    first = ArticleFactory(**machine, event_similarity=0.0)
+    weak = ArticleFactory(**machine, event_similarity=0.16)
+
+    detail = analyst_api.get(reverse("api:event", args=[event.pk])).json()
+    listed = analyst_api.get("/api/events/").json()
+
+    marks = {a["id"]: a["weak_join"] for a in detail["articles"]}
+    assert marks == {first.pk: False, weak.pk: True}
+    assert detail["weak_join_count"] == 1
+    assert [e["weak_join_count"] for e in listed["items"]] == [1]

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from django.urls import reverse
 
-from newsdesk.models import CopyKind, Event, MembershipSource
+from newsdesk.models import Article, CopyKind, Event, MembershipSource
 from newsdesk.roles import EDITOR
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
 
@@ -99,6 +99,57 @@ def test_an_article_the_machine_joined_with_a_weak_likeness_is_marked_for_a_chec
     assert marked == {"Dam inquiry"}
     assert "weak match: check it belongs" in items["Dam inquiry"]
     assert f"(similarity {WEAK_JOIN - 0.03:.2f})" in items["Dam inquiry"]
+
+
+def weak_join_cases(event, person) -> dict[str, object]:
+    """One article of each kind of membership, in ``event``."""
+    from events.grouping import WEAK_JOIN
+
+    machine = {"event": event, "event_source": MembershipSource.MACHINE}
+    return {
+        "first": ArticleFactory(**machine, event_similarity=0.0),
+        "strong": ArticleFactory(**machine, event_similarity=0.41),
+        "at the line": ArticleFactory(**machine, event_similarity=WEAK_JOIN),
+        "weak": ArticleFactory(**machine, event_similarity=WEAK_JOIN - 0.03),
+        "copy": ArticleFactory(**machine, event_similarity=0.15, copy_kind=CopyKind.UPDATE),
+        "unknown": ArticleFactory(**machine, event_similarity=None),
+        "by hand": ArticleFactory(
+            event=event,
+            event_source=MembershipSource.PERSON,
+            event_set_by=person,
+            event_similarity=0.15,
+        ),
+    }
+
+
+def test_the_weak_join_rule_reads_the_same_on_an_article_and_in_a_query(analyst):
+    from events.grouping import is_weak_join, weak_joins
+
+    cases = weak_join_cases(EventFactory(), analyst)
+
+    in_hand = {name for name, article in cases.items() if is_weak_join(article)}
+    queried = set(Article.objects.filter(weak_joins()).values_list("pk", flat=True))
+    assert in_hand == {"weak"}
+    assert queried == {cases["weak"].pk}
+
+
+def test_the_event_list_counts_each_events_weak_matches(analyst_client, analyst):
+    checked = EventFactory(title="Spring floods", starts_on=dt.date(2024, 3, 2))
+    weak_join_cases(checked, analyst)
+    clean = EventFactory(title="Election night", starts_on=dt.date(2024, 3, 1))
+    ArticleFactory(event=clean, event_source=MembershipSource.MACHINE, event_similarity=0.5)
+
+    html = html_of(analyst_client.get(reverse("event-list")))
+
+    rows = {
+        title: html.split(title, 1)[1].split("</tr>", 1)[0]
+        for title in (
+            "Spring floods",
+            "Election night",
+        )
+    }
+    assert "1 weak match</span>" in rows["Spring floods"]
+    assert "data-weak-joins" not in rows["Election night"]
 
 
 def test_the_event_page_groups_articles_by_outlet(analyst_client):
