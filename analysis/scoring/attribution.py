@@ -1626,10 +1626,14 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
 def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, just before
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
-    Adrian Pellow, said …`; the role is the opening words."""
-    m = _ROLE_THEN_NAME.match(text, s_start, c0)
-    if m is None:
-        return None
+    Adrian Pellow, said …`, after a dateline (`ELMTOWN — Nordvale’s opposition leader, Ann
+    Lowe, said …`); the role is the opening words."""
+    m = _ROLE_THEN_NAME.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
+    return None if m is None else _named_after_role(m)
+
+
+@cython.cfunc
+def _named_after_role(m: re.Match) -> dict:
     return {
         "kind": "named",
         "text": m.group("named"),
@@ -1642,11 +1646,30 @@ def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     }
 
 
-# A role with an article or a possessive, then a name between commas, then the cue.
-_ROLE_THEN_NAME = re.compile(
-    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[A-Z][\w.’'\-]*[’']s)\s+"
-    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),\s*\Z"
+# A role with an article or a possessive (of one capitalised word or a few: "Mr. Lowe's"),
+# then a name between commas, then the cue.
+_ROLE_HEAD = (
+    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
+    r"|(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*[’']s)\s+"
+    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),"
 )
+_ROLE_THEN_NAME = re.compile(rf"{_ROLE_HEAD}\s*\Z")
+# The same opening a clause whose verb follows the name (a word in lower case, not one
+# that joins another name or opens a relative clause): "Nordvale’s opposition leader, Ann
+# Lowe, backed the plan, saying …".
+_ROLE_THEN_NAME_OPENS = re.compile(
+    rf"{_ROLE_HEAD}\s+(?!(?:and|or|but|who|whose|which|whom)(?!{_W}))(?=[a-z])"
+)
+
+
+@cython.cfunc
+def _opening_name_after_role(text: str, s_start: int, c0: int) -> dict | None:
+    """The name set between commas after the role that opens the sentence, before the
+    clause's verb, for a cue chained to that clause (as _name_after_role for a cue right
+    after the name): `PARIS — Nordvale’s opposition leader, Ann Lowe, backed the plan on
+    Monday, saying …` names Ann Lowe, not "Nordvale’s"."""
+    m = _ROLE_THEN_NAME_OPENS.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
+    return None if m is None else _named_after_role(m)
 
 
 # An apposition's opening: an age, or a noun phrase with an article or a possessive.
@@ -1752,6 +1775,9 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
         if item["speaker_raw"] is not None and item["cue_start"] < c0:
             return item["speaker_raw"]
     text = scan.text
+    named = _opening_name_after_role(text, s_start, c0)
+    if named is not None:
+        return named
     m = _opening_speaker(text, s_start, c0)
     if m is not None and _PARTICIPLE_OPENS.match(m.group("spk")):
         m = _after_participle(text, m.end(), c0) or m

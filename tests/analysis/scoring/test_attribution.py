@@ -1296,3 +1296,30 @@ def test_a_titled_name_after_an_unnamed_speakers_noun_is_whole():
     assert text[a["speaker_start"] : a["speaker_end"]] == (
         "A spokesman for Mayor Ann T. Lowe of Elmtown"
     )
+
+
+def test_a_name_after_a_possessive_role_between_commas_speaks():
+    # Written for the tests: a possessive place or person before a description, then the
+    # name between commas (after a dateline, before a chained cue or before the cue): the
+    # name speaks, the words before it are the role (not "Nordvale’s" nor "Mr. Lowe's").
+    for text, name in (
+        (
+            "ELMTOWN, May 3 (Reuters) - Nordvale’s centre-right Harbour Party leader, Ann "
+            "Lowe, backed the plan on Monday, saying the harbour would reopen in May.",
+            "Ann Lowe",
+        ),
+        (
+            "ELMTOWN — Nordvale’s opposition leader, Ann Lowe, said on Monday that the "
+            "harbour would reopen in May.",
+            "Ann Lowe",
+        ),
+        (
+            "Mr. Lowe's former campaign manager, Bo Hale, said the aide who replaced him, "
+            "Cy Tan, should go.",
+            "Bo Hale",
+        ),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == name, text
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_person"), text
+        assert a["role"].endswith(("leader", "manager")), text
