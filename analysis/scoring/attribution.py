@@ -1781,7 +1781,33 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
     m = _opening_speaker(text, s_start, c0)
     if m is not None and _PARTICIPLE_OPENS.match(m.group("spk")):
         m = _after_participle(text, m.end(), c0) or m
+    elif m is not None and m.group("named") and text[c0 : c0 + 1] in _QUOTE_OPENS:
+        m = _after_inverted_cue(text, m, c0) or m
     return None if m is None else _opener(text, m, c0)
+
+
+# Reporting verbs that open a sentence before their speaker and the quote ("Said Ann
+# Lowe: “…”", "Continued Lowe, “…”"), capitalised.
+_INVERTED_OPENERS = _words(
+    "Said Says Added Adds Continued Continues Wrote Writes Noted Notes Explained Explains "
+    "Argued Recalled"
+)
+_QUOTE_OPENS = "\"“«„‹'`"
+
+
+@cython.cfunc
+def _after_inverted_cue(text: str, m: re.Match, c0: int) -> re.Match | None:
+    """The speaker after a reporting verb that opens the sentence, before a colon or a
+    comma and the quote at c0 ("Said Ann Lowe: “…”"): the name, not the verb with it
+    ("Said Ann Lowe")."""
+    named = m.group("named")
+    verb = named.split(None, 1)[0]
+    if verb not in _INVERTED_OPENERS or verb == named or m.start("named") != m.start():
+        return None
+    after = _SENTENCE_SPEAKER.match(text, m.start() + len(verb) + 1, c0)
+    if after is None or not after.group("named") or text[after.end() : after.end() + 1] not in ",:":
+        return None
+    return after
 
 
 @cython.cfunc

@@ -1323,3 +1323,25 @@ def test_a_name_after_a_possessive_role_between_commas_speaks():
         assert text[a["speaker_start"] : a["speaker_end"]] == name, text
         assert (a["speaker"], a["speaker_type"]) == (name, "named_person"), text
         assert a["role"].endswith(("leader", "manager")), text
+
+
+def test_an_inverted_cue_that_opens_the_sentence_is_not_the_speakers_name():
+    # Written for the tests: "Said …:" and "Continued …," before a quote report it; the
+    # verb is no part of the speaker's name.
+    for text, span, name in (
+        (
+            "The harbour will reopen, Ann Lowe said. Said Lowe: “We have the money and the ships.”",
+            "Lowe",
+            "Ann Lowe",
+        ),
+        (
+            "The harbour will reopen, Ann Lowe said. Continued Ann Lowe, “We have the money "
+            "and the ships.”",
+            "Ann Lowe",
+            "Ann Lowe",
+        ),
+    ):
+        a = attributions(text)[-1]
+        assert a["direct"], text
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+        assert a["speaker"] == name, text
