@@ -2706,8 +2706,8 @@ def _is_people(word: str) -> bool:
 @cython.cfunc
 def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     tokens = raw["named"].split()
-    while tokens and tokens[0].rstrip(".") in CAP_STOP:
-        tokens.pop(0)
+    while tokens and (tokens[0].rstrip(".") in CAP_STOP or tokens[0] == "Now"):
+        tokens.pop(0)  # ("Now Ann Lowe says": the adverb opens the clause, not the name)
     # "NBC's Chuck Todd", "Reuters' Luciana Lopez": the name after the last possessive is
     # the speaker's; the one before it says where they work (their affiliation, in the role).
     # Not where the words after it are a body's name ("the County Sheriff's Department",
@@ -2799,7 +2799,18 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
         # "North Korea said", "South Asia": a place (its government, if it speaks).
         or (len(bare) > 1 and bare[0] in COMPASS_WORDS and bare[-1] not in PLACE_SUFFIXES)
-    ) and not _titled_person(raw, bare, titles):
+    ) and not (
+        _titled_person(raw, bare, titles)
+        # "Ann Bloomberg said": given names before a body's one-word name make it a
+        # person's surname, as a title does ("Mayor Ann Bloomberg"); and that surname
+        # alone, once the person was named, is the person ("Bloomberg said").
+        or (
+            not the
+            and not titles
+            and not raw["title"]
+            and _person_with_body_surname(resolver, bare)
+        )
+    ):
         if is_acronym:
             for org in reversed(resolver.orgs):
                 if _acronym(org) == name or f"({name})" in org:
@@ -2911,6 +2922,32 @@ def _body_surname(after: list[str]) -> bool:
     if len(after) < 2 or after[-1] not in ORGANISATION_NAMES or not after[-1][1:].islower():
         return False
     return all(_given_name(word) or _INITIAL.fullmatch(word) for word in after[:-1])
+
+
+# One-word names of bodies that are no one's surname ("the Brazilian Congress"), and
+# bodies whose whole name is a word that may be a given name and a body's name.
+_NOT_SURNAMES = _words("Congress Kremlin Pentagon")
+_BODY_FULL_NAMES = frozenset(("Thomson Reuters",))
+
+
+@cython.cfunc
+def _person_with_body_surname(resolver: _Resolver, bare: list[str]) -> bool:
+    """Whether a name without a title that ends with a body's one-word name is a person's:
+    given names (and initials) before it ("Ann Bloomberg", "Ann T. Bloomberg", not "Thomson
+    Reuters" or "Nordvale's Congress"), or the word alone where a person of that surname
+    was named as a speaker before ("Bloomberg said" after "Ann Bloomberg said")."""
+    last = bare[-1]
+    if last in _NOT_SURNAMES or last not in ORGANISATION_NAMES:
+        return False
+    if len(bare) == 1:
+        for person in resolver.people:
+            if " " in person and person.rsplit(None, 1)[1] == last:
+                return True
+        return False
+    for word in bare[:-1]:
+        if word.endswith(_POSSESSIVES):
+            return False
+    return _body_surname(bare) and " ".join(bare) not in _BODY_FULL_NAMES
 
 
 @cython.cfunc

@@ -1345,3 +1345,24 @@ def test_an_inverted_cue_that_opens_the_sentence_is_not_the_speakers_name():
         assert a["direct"], text
         assert text[a["speaker_start"] : a["speaker_end"]] == span, text
         assert a["speaker"] == name, text
+
+
+def test_a_given_name_before_a_bodys_one_word_name_makes_it_a_persons():
+    # Written for the tests: without a title, a given name before "Bloomberg" makes it a
+    # surname, and "Bloomberg" alone after that is the person; a body's whole name
+    # ("Thomson Reuters") or a legislature after an adjective stays a body.
+    text = (
+        "Ann Bloomberg said the harbour would reopen in May. Now Bloomberg says the ferries "
+        "will run too."
+    )
+    assert [(a["speaker"], a["speaker_type"]) for a in attributions(text)] == [
+        ("Ann Bloomberg", "named_person"),
+        ("Ann Bloomberg", "named_person"),
+    ]
+    a = only("The harbour will reopen in May, Ann T. Bloomberg said.")
+    assert (a["speaker"], a["speaker_type"]) == ("Ann T. Bloomberg", "named_person")
+    for text in (
+        "Thomson Reuters said its profit rose in May.",
+        "Brazilian Congress said the harbour would reopen in May.",
+    ):
+        assert only(text)["speaker_type"] == "named_org", text
