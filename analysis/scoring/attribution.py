@@ -3103,7 +3103,14 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # ("Ann T. Lowe: …"); a cue chained to the clause before ("… and promised to …") says what
 # follows it; a quote of several sentences after a colon and a reporting verb is quoted
 # whole, apart from what was reported before the colon.
-@register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
+# Version 11: the name between commas after a possessive role that opens the sentence
+# speaks after a dateline and before a chained cue ("ELMTOWN - Nordvale’s opposition
+# leader, Ann Lowe, backed …, saying …", "Mr. Lowe's aide, Bo Hale, said …"); a reporting
+# verb that opens the sentence before the speaker and a quote is no part of the name
+# ("Said Lowe: “…”"); given names before a body's one-word name make a person's name
+# without a title ("Ann Bloomberg said"), and the surname alone that person after it;
+# "Now" opening a clause is no part of the name.
+@register("attribution", "11", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
