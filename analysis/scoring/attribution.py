@@ -1626,10 +1626,14 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
 def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, just before
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
-    Adrian Pellow, said …`; the role is the opening words."""
-    m = _ROLE_THEN_NAME.match(text, s_start, c0)
-    if m is None:
-        return None
+    Adrian Pellow, said …`, after a dateline (`ELMTOWN — Nordvale’s opposition leader, Ann
+    Lowe, said …`); the role is the opening words."""
+    m = _ROLE_THEN_NAME.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
+    return None if m is None else _named_after_role(m)
+
+
+@cython.cfunc
+def _named_after_role(m: re.Match) -> dict:
     return {
         "kind": "named",
         "text": m.group("named"),
@@ -1642,11 +1646,30 @@ def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     }
 
 
-# A role with an article or a possessive, then a name between commas, then the cue.
-_ROLE_THEN_NAME = re.compile(
-    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[A-Z][\w.’'\-]*[’']s)\s+"
-    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),\s*\Z"
+# A role with an article or a possessive (of one capitalised word or a few: "Mr. Lowe's"),
+# then a name between commas, then the cue.
+_ROLE_HEAD = (
+    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
+    r"|(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*[’']s)\s+"
+    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),"
 )
+_ROLE_THEN_NAME = re.compile(rf"{_ROLE_HEAD}\s*\Z")
+# The same opening a clause whose verb follows the name (a word in lower case, not one
+# that joins another name or opens a relative clause): "Nordvale’s opposition leader, Ann
+# Lowe, backed the plan, saying …".
+_ROLE_THEN_NAME_OPENS = re.compile(
+    rf"{_ROLE_HEAD}\s+(?!(?:and|or|but|who|whose|which|whom)(?!{_W}))(?=[a-z])"
+)
+
+
+@cython.cfunc
+def _opening_name_after_role(text: str, s_start: int, c0: int) -> dict | None:
+    """The name set between commas after the role that opens the sentence, before the
+    clause's verb, for a cue chained to that clause (as _name_after_role for a cue right
+    after the name): `PARIS — Nordvale’s opposition leader, Ann Lowe, backed the plan on
+    Monday, saying …` names Ann Lowe, not "Nordvale’s"."""
+    m = _ROLE_THEN_NAME_OPENS.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
+    return None if m is None else _named_after_role(m)
 
 
 # An apposition's opening: an age, or a noun phrase with an article or a possessive.
@@ -1752,10 +1775,39 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
         if item["speaker_raw"] is not None and item["cue_start"] < c0:
             return item["speaker_raw"]
     text = scan.text
+    named = _opening_name_after_role(text, s_start, c0)
+    if named is not None:
+        return named
     m = _opening_speaker(text, s_start, c0)
     if m is not None and _PARTICIPLE_OPENS.match(m.group("spk")):
         m = _after_participle(text, m.end(), c0) or m
+    elif m is not None and m.group("named") and text[c0 : c0 + 1] in _QUOTE_OPENS:
+        m = _after_inverted_cue(text, m, c0) or m
     return None if m is None else _opener(text, m, c0)
+
+
+# Reporting verbs that open a sentence before their speaker and the quote ("Said Ann
+# Lowe: “…”", "Continued Lowe, “…”"), capitalised.
+_INVERTED_OPENERS = _words(
+    "Said Says Added Adds Continued Continues Wrote Writes Noted Notes Explained Explains "
+    "Argued Recalled"
+)
+_QUOTE_OPENS = "\"“«„‹'`"
+
+
+@cython.cfunc
+def _after_inverted_cue(text: str, m: re.Match, c0: int) -> re.Match | None:
+    """The speaker after a reporting verb that opens the sentence, before a colon or a
+    comma and the quote at c0 ("Said Ann Lowe: “…”"): the name, not the verb with it
+    ("Said Ann Lowe")."""
+    named = m.group("named")
+    verb = named.split(None, 1)[0]
+    if verb not in _INVERTED_OPENERS or verb == named or m.start("named") != m.start():
+        return None
+    after = _SENTENCE_SPEAKER.match(text, m.start() + len(verb) + 1, c0)
+    if after is None or not after.group("named") or text[after.end() : after.end() + 1] not in ",:":
+        return None
+    return after
 
 
 @cython.cfunc
@@ -2654,8 +2706,8 @@ def _is_people(word: str) -> bool:
 @cython.cfunc
 def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     tokens = raw["named"].split()
-    while tokens and tokens[0].rstrip(".") in CAP_STOP:
-        tokens.pop(0)
+    while tokens and (tokens[0].rstrip(".") in CAP_STOP or tokens[0] == "Now"):
+        tokens.pop(0)  # ("Now Ann Lowe says": the adverb opens the clause, not the name)
     # "NBC's Chuck Todd", "Reuters' Luciana Lopez": the name after the last possessive is
     # the speaker's; the one before it says where they work (their affiliation, in the role).
     # Not where the words after it are a body's name ("the County Sheriff's Department",
@@ -2747,7 +2799,18 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         or _all_known_orgs(bare)  # "Uzbekistan and Turkmenistan said"
         # "North Korea said", "South Asia": a place (its government, if it speaks).
         or (len(bare) > 1 and bare[0] in COMPASS_WORDS and bare[-1] not in PLACE_SUFFIXES)
-    ) and not _titled_person(raw, bare, titles):
+    ) and not (
+        _titled_person(raw, bare, titles)
+        # "Ann Bloomberg said": given names before a body's one-word name make it a
+        # person's surname, as a title does ("Mayor Ann Bloomberg"); and that surname
+        # alone, once the person was named, is the person ("Bloomberg said").
+        or (
+            not the
+            and not titles
+            and not raw["title"]
+            and _person_with_body_surname(resolver, bare)
+        )
+    ):
         if is_acronym:
             for org in reversed(resolver.orgs):
                 if _acronym(org) == name or f"({name})" in org:
@@ -2859,6 +2922,32 @@ def _body_surname(after: list[str]) -> bool:
     if len(after) < 2 or after[-1] not in ORGANISATION_NAMES or not after[-1][1:].islower():
         return False
     return all(_given_name(word) or _INITIAL.fullmatch(word) for word in after[:-1])
+
+
+# One-word names of bodies that are no one's surname ("the Brazilian Congress"), and
+# bodies whose whole name is a word that may be a given name and a body's name.
+_NOT_SURNAMES = _words("Congress Kremlin Pentagon")
+_BODY_FULL_NAMES = frozenset(("Thomson Reuters",))
+
+
+@cython.cfunc
+def _person_with_body_surname(resolver: _Resolver, bare: list[str]) -> bool:
+    """Whether a name without a title that ends with a body's one-word name is a person's:
+    given names (and initials) before it ("Ann Bloomberg", "Ann T. Bloomberg", not "Thomson
+    Reuters" or "Nordvale's Congress"), or the word alone where a person of that surname
+    was named as a speaker before ("Bloomberg said" after "Ann Bloomberg said")."""
+    last = bare[-1]
+    if last in _NOT_SURNAMES or last not in ORGANISATION_NAMES:
+        return False
+    if len(bare) == 1:
+        for person in resolver.people:
+            if " " in person and person.rsplit(None, 1)[1] == last:
+                return True
+        return False
+    for word in bare[:-1]:
+        if word.endswith(_POSSESSIVES):
+            return False
+    return _body_surname(bare) and " ".join(bare) not in _BODY_FULL_NAMES
 
 
 @cython.cfunc
@@ -3014,7 +3103,14 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # ("Ann T. Lowe: …"); a cue chained to the clause before ("… and promised to …") says what
 # follows it; a quote of several sentences after a colon and a reporting verb is quoted
 # whole, apart from what was reported before the colon.
-@register("attribution", "10", languages=("en", "ru", "es", "fr", "de"))
+# Version 11: the name between commas after a possessive role that opens the sentence
+# speaks after a dateline and before a chained cue ("ELMTOWN - Nordvale’s opposition
+# leader, Ann Lowe, backed …, saying …", "Mr. Lowe's aide, Bo Hale, said …"); a reporting
+# verb that opens the sentence before the speaker and a quote is no part of the name
+# ("Said Lowe: “…”"); given names before a body's one-word name make a person's name
+# without a title ("Ann Bloomberg said"), and the surname alone that person after it;
+# "Now" opening a clause is no part of the name.
+@register("attribution", "11", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "10"
+    assert get_scorer("attribution").version == "11"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1296,3 +1296,73 @@ def test_a_titled_name_after_an_unnamed_speakers_noun_is_whole():
     assert text[a["speaker_start"] : a["speaker_end"]] == (
         "A spokesman for Mayor Ann T. Lowe of Elmtown"
     )
+
+
+def test_a_name_after_a_possessive_role_between_commas_speaks():
+    # Written for the tests: a possessive place or person before a description, then the
+    # name between commas (after a dateline, before a chained cue or before the cue): the
+    # name speaks, the words before it are the role (not "Nordvale’s" nor "Mr. Lowe's").
+    for text, name in (
+        (
+            "ELMTOWN, May 3 (Reuters) - Nordvale’s centre-right Harbour Party leader, Ann "
+            "Lowe, backed the plan on Monday, saying the harbour would reopen in May.",
+            "Ann Lowe",
+        ),
+        (
+            "ELMTOWN — Nordvale’s opposition leader, Ann Lowe, said on Monday that the "
+            "harbour would reopen in May.",
+            "Ann Lowe",
+        ),
+        (
+            "Mr. Lowe's former campaign manager, Bo Hale, said the aide who replaced him, "
+            "Cy Tan, should go.",
+            "Bo Hale",
+        ),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == name, text
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_person"), text
+        assert a["role"].endswith(("leader", "manager")), text
+
+
+def test_an_inverted_cue_that_opens_the_sentence_is_not_the_speakers_name():
+    # Written for the tests: "Said …:" and "Continued …," before a quote report it; the
+    # verb is no part of the speaker's name.
+    for text, span, name in (
+        (
+            "The harbour will reopen, Ann Lowe said. Said Lowe: “We have the money and the ships.”",
+            "Lowe",
+            "Ann Lowe",
+        ),
+        (
+            "The harbour will reopen, Ann Lowe said. Continued Ann Lowe, “We have the money "
+            "and the ships.”",
+            "Ann Lowe",
+            "Ann Lowe",
+        ),
+    ):
+        a = attributions(text)[-1]
+        assert a["direct"], text
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+        assert a["speaker"] == name, text
+
+
+def test_a_given_name_before_a_bodys_one_word_name_makes_it_a_persons():
+    # Written for the tests: without a title, a given name before "Bloomberg" makes it a
+    # surname, and "Bloomberg" alone after that is the person; a body's whole name
+    # ("Thomson Reuters") or a legislature after an adjective stays a body.
+    text = (
+        "Ann Bloomberg said the harbour would reopen in May. Now Bloomberg says the ferries "
+        "will run too."
+    )
+    assert [(a["speaker"], a["speaker_type"]) for a in attributions(text)] == [
+        ("Ann Bloomberg", "named_person"),
+        ("Ann Bloomberg", "named_person"),
+    ]
+    a = only("The harbour will reopen in May, Ann T. Bloomberg said.")
+    assert (a["speaker"], a["speaker_type"]) == ("Ann T. Bloomberg", "named_person")
+    for text in (
+        "Thomson Reuters said its profit rose in May.",
+        "Brazilian Congress said the harbour would reopen in May.",
+    ):
+        assert only(text)["speaker_type"] == "named_org", text
