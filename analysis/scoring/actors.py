@@ -350,10 +350,37 @@ PLACES = _words(
     "Paris Berlin Brussels Rome Madrid Kyiv Kiev Minsk Ankara Istanbul Baghdad Damascus Beirut "
     "Jerusalem Cairo Riyadh Doha Dubai Geneva Vienna Warsaw Prague Budapest Baku Yerevan "
     "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
+    # Version 9: the states of the United States (Georgia is the country's name, Washington
+    # above) and large cities, that a text names again and again (an airline's routes, a
+    # plant's site) and that recurring (_recurring) made organisations. Not the cities
+    # whose name is a common surname or given name ("Houston", "Austin", "Victoria"): a
+    # word here is never a mention, not even of a person named in full before.
+    " Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii"
+    " Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts"
+    " Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon"
+    " Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming"
+    " Chicago Boston Seattle Atlanta Miami Philadelphia Baltimore Detroit Pittsburgh Denver"
+    " Minneapolis Cincinnati Sacramento Oakland Portland Nashville Memphis Honolulu Anchorage"
+    " Toronto Montreal Vancouver Ottawa Calgary Tijuana Havana Caracas Bogota Bogotá"
+    " Sydney Melbourne Brisbane Perth Auckland Frankfurt Munich Hamburg Cologne Stuttgart"
+    " Milan Naples Venice Turin Zurich Amsterdam Rotterdam Barcelona Lisbon Dublin Edinburgh"
+    " Glasgow Stockholm Oslo Copenhagen Helsinki Athens Toulouse Lyon Marseille Strasbourg"
+    " Kharkiv Odesa Odessa Donetsk Luhansk Mariupol Sevastopol Gdansk Krakow Bucharest Sofia"
+    " Belgrade Zagreb Sarajevo Bangkok Jakarta Manila Mumbai Bombay Karachi Lahore Dhaka"
+    " Kolkata Calcutta Chennai Bangalore Hanoi Taipei Osaka Kyoto Busan Nairobi Lagos"
+    " Johannesburg Tripoli Benghazi Aleppo Mosul Basra Jeddah Mecca"
 ) | frozenset(("Middle East", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
                "Latin America", "North America", "South America", "Eastern Europe",
                "Western Europe", "New York", "Hong Kong", "Persian Gulf", "Black Sea",
-               "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "West Bank", "Gaza Strip"))  # fmt: skip
+               "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "West Bank", "Gaza Strip",
+               # Version 9: places of several words, each also no person ("Los Angeles").
+               "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota",
+               "South Carolina", "South Dakota", "Rhode Island", "West Virginia",
+               "Los Angeles", "San Francisco", "San Diego", "San Jose", "San Antonio",
+               "Las Vegas", "New Orleans", "Long Beach", "Abu Dhabi",
+               "Tel Aviv", "Buenos Aires", "Rio de Janeiro", "Sao Paulo", "São Paulo",
+               "Cape Town", "New Delhi", "Kuala Lumpur", "St. Petersburg",
+               "Saint Petersburg"))  # fmt: skip
 # A capitalised word right after one of these is a place ("in Doha", "province of Badakhshan").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|into|across|inside|outside|towards?|via|around|throughout)"

@@ -384,6 +384,25 @@ def test_words_with_digits_are_products_not_actors():
     assert kinds("Leaders of the G20 met.") == {"G20": "organisation"}
 
 
+
+# --- Places, joined names, inquiries (version 9; sentences written for the tests) ------
+
+
+def test_a_known_city_or_state_that_recurs_is_no_organisation():
+    # Written for the tests: cities and a state named again and again, as routes or sites.
+    text = (
+        "Flights from Denver to Sydney resumed on Monday. Crews waited while Sydney stayed "
+        "calm, and Sydney reopened its second runway."
+    )
+    assert kinds(text) == {}
+    text = "Ann Lee flew to Kansas on Monday. Kansas farmers met her, and Kansas voters cheered."
+    assert kinds(text) == {"Ann Lee": "person"}
+    # Of two words, a known city is no person either.
+    assert kinds("The plant moved from Los Angeles to San Diego, said Ann Lee.") == {
+        "Ann Lee": "person"
+    }
+
+
 # --- The scorer -----------------------------------------------------------------------
 
 
