@@ -384,7 +384,6 @@ def test_words_with_digits_are_products_not_actors():
     assert kinds("Leaders of the G20 met.") == {"G20": "organisation"}
 
 
-
 # --- Places, joined names, inquiries (version 9; sentences written for the tests) ------
 
 
