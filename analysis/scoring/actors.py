@@ -1382,6 +1382,8 @@ def _resolve_mentions(
             )
             if owner:
                 m.name, m.kind = owner, "person"
+            elif "-" in m.surface and _joined_names(m, names, recurring, resolved):
+                continue  # "the Lee-Park summit": each of them, resolved
             elif m.surface in names.by_first_body and m.surface not in kinds:
                 m.name, m.kind = names.by_first_body[m.surface], "organisation"
             elif m.surface in recurring:
@@ -1405,6 +1407,44 @@ def _resolve_mentions(
             if before:
                 found.append(before.group(1))
     return resolved, roles, appositions
+
+
+@cython.cfunc
+def _joined_names(m: _Mention, names: _Names, recurring: dict, resolved: list) -> bool:
+    """ "the Lee-Park summit", "Lee-Lumeria talks": names joined by a hyphen, each a name
+    the article gives (a person's surname or first word, a known name, a recurring word),
+    one at least a person's. Adds a mention of each to resolved and says so; parts that
+    are no name the article gives are left out. Not a word with a part in lower case
+    ("Lee-era", "Mar-a-Lago"), nor one with no person in it ("Rolls-Royce" stays one)."""
+    found = []
+    person = False
+    pos = m.start
+    for part in m.surface.split("-"):
+        if not part[:1].isupper():
+            return False
+        owner = (
+            names.surname_owner(part, m.start)
+            if part in names.by_surname or part in names.by_first
+            else None
+        )
+        if owner:
+            found.append(_mention(pos, pos + len(part), part, "person", owner))
+            person = True
+        elif part in KNOWN:
+            name, kind = KNOWN[part]
+            found.append(_mention(pos, pos + len(part), part, kind, name))
+        elif part in recurring:
+            kind = recurring[part]
+            found.append(_mention(pos, pos + len(part), part, kind, part))
+            person = person or kind == "person"
+        pos += len(part) + 1
+    if not person:
+        return False
+    kinds = names.kinds
+    for part_mention in found:
+        kinds.setdefault(part_mention.name, part_mention.kind)
+    resolved += found
+    return True
 
 
 def _role_references(

@@ -402,6 +402,18 @@ def test_a_known_city_or_state_that_recurs_is_no_organisation():
     }
 
 
+def test_two_names_joined_by_a_hyphen_are_each_of_them():
+    # Written for the tests: "the Lee-Hart summit" is Ann Lee's and Tom Hart's, no body's.
+    text = "Ann Lee met Tom Hart on Monday. The Lee-Hart summit began, and the Lee-Hart talks ran."
+    found = by_name(text)
+    assert set(found) == {"Ann Lee", "Tom Hart"}
+    assert surfaces(text, found["Ann Lee"]) == ["Ann Lee", "Lee", "Lee"]
+    assert surfaces(text, found["Tom Hart"]) == ["Tom Hart", "Hart", "Hart"]
+    # With no person among the parts, a hyphenated name is one body's still.
+    text = "Ann Lee visited Vostra-Kell. Vostra-Kell said it would hire, and Vostra-Kell did."
+    assert kinds(text) == {"Ann Lee": "person", "Vostra-Kell": "organisation"}
+
+
 # --- The scorer -----------------------------------------------------------------------
 
 
