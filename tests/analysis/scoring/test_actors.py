@@ -414,6 +414,12 @@ def test_two_names_joined_by_a_hyphen_are_each_of_them():
     assert kinds(text) == {"Ann Lee": "person", "Vostra-Kell": "organisation"}
 
 
+def test_capitol_hill_is_a_place_not_a_person():
+    # Written for the tests: a run split at "on" left the hill's two names as a person.
+    found = kinds("Republicans on Capitol Hill opposed the bill, Ann Lee said.")
+    assert found == {"Ann Lee": "person"}
+
+
 # --- The scorer -----------------------------------------------------------------------
 
 
