@@ -397,6 +397,12 @@ _LOCATIVE_LAST = tuple(
     _words("in at near into across inside outside toward towards via around throughout of")
 )
 _LOCATIVE_OR_THE = (*_LOCATIVE_LAST, "the")
+# After these, "into" names what is looked into, not a place: "the investigation into Ann
+# Lee", "a probe into Lumeria" (version 9).
+_INQUIRY_WORDS = _words(
+    "investigation investigations inquiry inquiries enquiry enquiries probe probes look looks "
+    "looked looking"
+)
 # All-capital words that are not organisations.
 _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
 # Role nouns used to refer back to a person ("the envoy"); words such as "official" or
@@ -569,6 +575,8 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
     start = lo + len(last[0]) if len(last) == 4 else lo
     if last and last[-1] == "the":
         last.pop()
+    if len(last) > 1 and last[-1] == "into" and last[-2].lower() in _INQUIRY_WORDS:
+        return False  # "the investigation into Ann Lee"
     return (
         bool(last)
         and last[-1].endswith(_LOCATIVE_LAST)

@@ -420,6 +420,22 @@ def test_capitol_hill_is_a_place_not_a_person():
     assert found == {"Ann Lee": "person"}
 
 
+def test_a_name_after_an_investigation_into_is_no_place():
+    # Written for the tests: "into" after an inquiry names its subject, not a place.
+    text = "Critics want an investigation into Ann Lee's loans. Lee denied it, and Lee appealed."
+    found = by_name(text)
+    assert set(found) == {"Ann Lee"} and found["Ann Lee"].kind == "person"
+    assert surfaces(text, found["Ann Lee"]) == ["Ann Lee", "Lee", "Lee"]
+    text = "The probe into Halvorsen ended, and Halvorsen said he was glad."
+    found = by_name(text)
+    assert set(found) == {"Halvorsen"} and found["Halvorsen"].kind == "person"
+    assert surfaces(text, found["Halvorsen"]) == ["Halvorsen", "Halvorsen"]
+    # Elsewhere "into" still puts a place.
+    assert kinds("Troops moved into Halvern on Monday, and Ann Lee said so.") == {
+        "Ann Lee": "person"
+    }
+
+
 # --- The scorer -----------------------------------------------------------------------
 
 
