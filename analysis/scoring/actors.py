@@ -1686,6 +1686,11 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 9: the states of the United States and large cities are places, no actors (a
+# city an article names again and again was an organisation, "Los Angeles" a person), and
+# so is Capitol Hill; names joined by a hyphen ("the Lee-Hart summit") are each of them,
+# when the article gives them and one is a person's, not one organisation; a name after
+# an inquiry's "into" ("the investigation into Ann Lee") is no place.
 # Version 8: the title words of ranks written without their point ("Sgt", "Maj", "Adm")
 # head a title before a name as "Sgt." does (one list of title words, text.py).
 # Version 7: a lone capitalised word that recurs inside sentences is an actor (an
@@ -1696,7 +1701,7 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Version 6: a title before a name is the title, not part of an organisation or the name
 # ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
 # split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
-@register("actors", "8", languages=("en",))
+@register("actors", "9", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)
