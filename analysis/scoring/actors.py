@@ -1392,7 +1392,7 @@ def _resolve_mentions(
             )
             if owner:
                 m.name, m.kind = owner, "person"
-            elif "-" in m.surface and _joined_names(m, names, recurring, resolved):
+            elif "-" in m.surface and not m.role and _joined_names(m, names, recurring, resolved):
                 continue  # "the Lee-Park summit": each of them, resolved
             elif m.surface in names.by_first_body and m.surface not in kinds:
                 m.name, m.kind = names.by_first_body[m.surface], "organisation"
@@ -1425,7 +1425,8 @@ def _joined_names(m: _Mention, names: _Names, recurring: dict, resolved: list) -
     the article gives (a person's surname or first word, a known name, a recurring word),
     one at least a person's. Adds a mention of each to resolved and says so; parts that
     are no name the article gives are left out. Not a word with a part in lower case
-    ("Lee-era", "Mar-a-Lago"), nor one with no person in it ("Rolls-Royce" stays one)."""
+    ("Lee-era", "Mar-a-Lago"), nor one with no person in it ("Rolls-Royce" stays one);
+    the caller leaves out a titled one ("Dr. Lee-Hart": one person's name)."""
     found = []
     person = False
     pos = m.start

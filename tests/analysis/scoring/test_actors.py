@@ -409,6 +409,9 @@ def test_two_names_joined_by_a_hyphen_are_each_of_them():
     assert set(found) == {"Ann Lee", "Tom Hart"}
     assert surfaces(text, found["Ann Lee"]) == ["Ann Lee", "Lee", "Lee"]
     assert surfaces(text, found["Tom Hart"]) == ["Tom Hart", "Hart", "Hart"]
+    # Titled, it is one person's name.
+    text = "Ann Lee met Tom Hart. Dr. Lee-Hart spoke, and Dr. Lee-Hart left."
+    assert kinds(text)["Lee-Hart"] == "person"
     # With no person among the parts, a hyphenated name is one body's still.
     text = "Ann Lee visited Vostra-Kell. Vostra-Kell said it would hire, and Vostra-Kell did."
     assert kinds(text) == {"Ann Lee": "person", "Vostra-Kell": "organisation"}
