@@ -350,10 +350,39 @@ PLACES = _words(
     "Paris Berlin Brussels Rome Madrid Kyiv Kiev Minsk Ankara Istanbul Baghdad Damascus Beirut "
     "Jerusalem Cairo Riyadh Doha Dubai Geneva Vienna Warsaw Prague Budapest Baku Yerevan "
     "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
+    # Version 9: the states of the United States (Georgia is the country's name, Washington
+    # above) and large cities, that a text names again and again (an airline's routes, a
+    # plant's site) and that recurring (_recurring) made organisations. Not the cities
+    # whose name is a common surname or given name ("Houston", "Austin", "Victoria"): a
+    # word here is never a mention, not even of a person named in full before.
+    " Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii"
+    " Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts"
+    " Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon"
+    " Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming"
+    " Chicago Boston Seattle Atlanta Miami Philadelphia Baltimore Detroit Pittsburgh Denver"
+    " Minneapolis Cincinnati Sacramento Oakland Portland Nashville Memphis Honolulu Anchorage"
+    " Toronto Montreal Vancouver Ottawa Calgary Tijuana Havana Caracas Bogota Bogotá"
+    " Sydney Melbourne Brisbane Perth Auckland Frankfurt Munich Hamburg Cologne Stuttgart"
+    " Milan Naples Venice Turin Zurich Amsterdam Rotterdam Barcelona Lisbon Dublin Edinburgh"
+    " Glasgow Stockholm Oslo Copenhagen Helsinki Athens Toulouse Lyon Marseille Strasbourg"
+    " Kharkiv Odesa Odessa Donetsk Luhansk Mariupol Sevastopol Gdansk Krakow Bucharest Sofia"
+    " Belgrade Zagreb Sarajevo Bangkok Jakarta Manila Mumbai Bombay Karachi Lahore Dhaka"
+    " Kolkata Calcutta Chennai Bangalore Hanoi Taipei Osaka Kyoto Busan Nairobi Lagos"
+    " Johannesburg Tripoli Benghazi Aleppo Mosul Basra Jeddah Mecca"
 ) | frozenset(("Middle East", "Central Asia", "South Asia", "East Asia", "Southeast Asia",
                "Latin America", "North America", "South America", "Eastern Europe",
                "Western Europe", "New York", "Hong Kong", "Persian Gulf", "Black Sea",
-               "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "West Bank", "Gaza Strip"))  # fmt: skip
+               "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "West Bank", "Gaza Strip",
+               # Version 9: places of several words, each also no person ("Los Angeles").
+               "New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota",
+               "South Carolina", "South Dakota", "Rhode Island", "West Virginia",
+               "Los Angeles", "San Francisco", "San Diego", "San Jose", "San Antonio",
+               "Las Vegas", "New Orleans", "Long Beach", "Abu Dhabi",
+               "Tel Aviv", "Buenos Aires", "Rio de Janeiro", "Sao Paulo", "São Paulo",
+               "Cape Town", "New Delhi", "Kuala Lumpur", "St. Petersburg",
+               "Saint Petersburg",
+               # "Republicans on Capitol Hill": the hill, of two names, was a person.
+               "Capitol Hill"))  # fmt: skip
 # A capitalised word right after one of these is a place ("in Doha", "province of Badakhshan").
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|into|across|inside|outside|towards?|via|around|throughout)"
@@ -368,6 +397,12 @@ _LOCATIVE_LAST = tuple(
     _words("in at near into across inside outside toward towards via around throughout of")
 )
 _LOCATIVE_OR_THE = (*_LOCATIVE_LAST, "the")
+# After these, "into" names what is looked into, not a place: "the investigation into Ann
+# Lee", "a probe into Lumeria" (version 9).
+_INQUIRY_WORDS = _words(
+    "investigation investigations inquiry inquiries enquiry enquiries probe probes look looks "
+    "looked looking"
+)
 # All-capital words that are not organisations.
 _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
 # Role nouns used to refer back to a person ("the envoy"); words such as "official" or
@@ -540,6 +575,8 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
     start = lo + len(last[0]) if len(last) == 4 else lo
     if last and last[-1] == "the":
         last.pop()
+    if len(last) > 1 and last[-1] == "into" and last[-2].lower() in _INQUIRY_WORDS:
+        return False  # "the investigation into Ann Lee"
     return (
         bool(last)
         and last[-1].endswith(_LOCATIVE_LAST)
@@ -1355,6 +1392,8 @@ def _resolve_mentions(
             )
             if owner:
                 m.name, m.kind = owner, "person"
+            elif "-" in m.surface and not m.role and _joined_names(m, names, recurring, resolved):
+                continue  # "the Lee-Park summit": each of them, resolved
             elif m.surface in names.by_first_body and m.surface not in kinds:
                 m.name, m.kind = names.by_first_body[m.surface], "organisation"
             elif m.surface in recurring:
@@ -1378,6 +1417,45 @@ def _resolve_mentions(
             if before:
                 found.append(before.group(1))
     return resolved, roles, appositions
+
+
+@cython.cfunc
+def _joined_names(m: _Mention, names: _Names, recurring: dict, resolved: list) -> bool:
+    """ "the Lee-Park summit", "Lee-Lumeria talks": names joined by a hyphen, each a name
+    the article gives (a person's surname or first word, a known name, a recurring word),
+    one at least a person's. Adds a mention of each to resolved and says so; parts that
+    are no name the article gives are left out. Not a word with a part in lower case
+    ("Lee-era", "Mar-a-Lago"), nor one with no person in it ("Rolls-Royce" stays one);
+    the caller leaves out a titled one ("Dr. Lee-Hart": one person's name)."""
+    found = []
+    person = False
+    pos = m.start
+    for part in m.surface.split("-"):
+        if not part[:1].isupper():
+            return False
+        owner = (
+            names.surname_owner(part, m.start)
+            if part in names.by_surname or part in names.by_first
+            else None
+        )
+        if owner:
+            found.append(_mention(pos, pos + len(part), part, "person", owner))
+            person = True
+        elif part in KNOWN:
+            name, kind = KNOWN[part]
+            found.append(_mention(pos, pos + len(part), part, kind, name))
+        elif part in recurring:
+            kind = recurring[part]
+            found.append(_mention(pos, pos + len(part), part, kind, part))
+            person = person or kind == "person"
+        pos += len(part) + 1
+    if not person:
+        return False
+    kinds = names.kinds
+    for part_mention in found:
+        kinds.setdefault(part_mention.name, part_mention.kind)
+    resolved += found
+    return True
 
 
 def _role_references(
@@ -1609,6 +1687,11 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 9: the states of the United States and large cities are places, no actors (a
+# city an article names again and again was an organisation, "Los Angeles" a person), and
+# so is Capitol Hill; names joined by a hyphen ("the Lee-Hart summit") are each of them,
+# when the article gives them and one is a person's, not one organisation; a name after
+# an inquiry's "into" ("the investigation into Ann Lee") is no place.
 # Version 8: the title words of ranks written without their point ("Sgt", "Maj", "Adm")
 # head a title before a name as "Sgt." does (one list of title words, text.py).
 # Version 7: a lone capitalised word that recurs inside sentences is an actor (an
@@ -1619,7 +1702,7 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Version 6: a title before a name is the title, not part of an organisation or the name
 # ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
 # split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
-@register("actors", "8", languages=("en",))
+@register("actors", "9", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)
