@@ -120,3 +120,30 @@ def test_an_article_prints_without_its_working_aids(page: Page, live_server, rol
 
     expect(removed).to_be_hidden()  # the page chrome the cleaner took out
     expect(page.locator("#article-text p:not(.legend)").first).to_be_visible()
+
+
+def test_a_weak_match_is_shown_as_a_warning_tag_on_the_event_page_and_in_the_list(
+    page: Page, live_server, roles
+):
+    from newsdesk.models import MembershipSource
+    from tests.factories import EventFactory
+
+    event = EventFactory(title="Spring floods written for the tests")
+    machine = {"event": event, "event_source": MembershipSource.MACHINE}
+    ArticleFactory(**machine, event_similarity=0.0, headline="River bursts its banks")
+    ArticleFactory(**machine, event_similarity=0.16, headline="Dam inquiry opens")
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+
+    page.goto(live_server.url + event.get_absolute_url())
+    tag = page.locator("[data-weak-join]")
+    expect(tag).to_have_count(1)
+    expect(tag).to_be_visible()
+    expect(tag).to_have_text("weak match: check it belongs")
+    item = page.locator("li", has=tag)
+    expect(item).to_contain_text("Dam inquiry opens")
+    # Drawn as a warning, not as plain text.
+    assert tag.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+    page.goto(live_server.url + "/events/")
+    expect(page.locator("[data-weak-joins]")).to_have_text("1 weak match")

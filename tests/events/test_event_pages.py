@@ -97,6 +97,9 @@ def test_an_article_the_machine_joined_with_a_weak_likeness_is_marked_for_a_chec
     }
     marked = {headline for headline, item in items.items() if "data-weak-join" in item}
     assert marked == {"Dam inquiry"}
+    # The list of articles, closed on other events, opens and says how many to check.
+    assert '<details class="card membership-list noprint" open>' in html
+    assert "1 weak match to check" in html
     assert "weak match: check it belongs" in items["Dam inquiry"]
     assert f"(similarity {WEAK_JOIN - 0.03:.2f})" in items["Dam inquiry"]
 
@@ -182,6 +185,9 @@ def test_the_event_page_groups_articles_by_outlet(analyst_client):
     assert "undated" in groups["Unknown outlet"]
     assert "Unrelated story" not in html
     assert "1 Mar 2024 – 4 Mar 2024 · 3 outlets" in html
+    # Nothing to check: the list of articles stays closed.
+    assert '<details class="card membership-list noprint">' in html
+    assert "weak match" not in html
 
 
 def test_the_event_list_counts_articles_and_outlets(analyst_client):
