@@ -1647,11 +1647,14 @@ def _named_after_role(m: re.Match) -> dict:
 
 
 # A role with an article or a possessive (of one capitalised word or a few: "Mr. Lowe's"),
-# then a name between commas, then the cue.
+# or "the", capitalised words and a few in lower case ("The Harbour Party leader"), then a
+# name between commas, then the cue.
 _ROLE_HEAD = (
-    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
+    r"(?P<head>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
     r"|(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*[’']s)\s+"
-    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),"
+    rf"[a-z][^,;:\"“”«»()]{{0,60}}?)"
+    r"|[Tt]he(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+[a-z][\w’'\-]*){1,4}),"
+    rf"\s+(?P<named>{_NAME}),"
 )
 _ROLE_THEN_NAME = re.compile(rf"{_ROLE_HEAD}\s*\Z")
 # The same opening a clause whose verb follows the name (a word in lower case, not one

@@ -1366,3 +1366,18 @@ def test_a_given_name_before_a_bodys_one_word_name_makes_it_a_persons():
         "Brazilian Congress said the harbour would reopen in May.",
     ):
         assert only(text)["speaker_type"] == "named_org", text
+
+
+def test_a_name_after_the_and_a_capitalised_role_between_commas_speaks():
+    # Written for the tests: "The", capitalised words and a role in lower case, then the
+    # name between commas, before a chained cue or a colon and a quote: the name speaks,
+    # the words before it are the role (not "The Harbour Party leader" as the speaker).
+    for text in (
+        "The Harbour Party leader, Ann Lowe, backed the plan on Monday, saying the harbour "
+        "would reopen in May.",
+        'The Harbour Party leader, Ann Lowe, said: "The harbour will reopen in May."',
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == "Ann Lowe", text
+        assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person"), text
+        assert a["role"] == "The Harbour Party leader", text
