@@ -3018,7 +3018,14 @@ def _role(apposition: str) -> str:
     """The speaker's role from the words set after the name between commas; none if
     they are a clause rather than a noun phrase."""
     first = apposition.split(maxsplit=1)[0].lower() if apposition else ""
+    word, mark, rest = first.replace("’", "'").partition("'")
+    if mark and rest in _CONTRACTED:
+        first = word  # "who's running for mayor", "who’d": "who" and a verb, a clause
     return "" if first in _CLAUSE_OPENERS else apposition
+
+
+# What follows the apostrophe of a word contracted with a verb ("who's", "who’d", "that've").
+_CONTRACTED = frozenset(("s", "d", "ve", "ll", "re"))
 
 
 @cython.cfunc

@@ -1381,3 +1381,16 @@ def test_a_name_after_the_and_a_capitalised_role_between_commas_speaks():
         assert text[a["speaker_start"] : a["speaker_end"]] == "Ann Lowe", text
         assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person"), text
         assert a["role"] == "The Harbour Party leader", text
+
+
+def test_a_contracted_who_clause_after_the_name_is_no_role():
+    # Written for the tests: "who's …" and "who’d …" between commas after the name open a
+    # clause, as "who is …" does; a possessive description stays the role.
+    for text in (
+        "Ann Lowe, who's run the harbour for years, said the ferries would wait.",
+        "Ann Lowe, who’d run the port before, said the ferries would wait.",
+    ):
+        a = only(text)
+        assert (a["speaker"], a["role"]) == ("Ann Lowe", ""), text
+    a = only("Ann Lowe, Nordvale's harbour master, said the ferries would wait.")
+    assert (a["speaker"], a["role"]) == ("Ann Lowe", "Nordvale's harbour master")
