@@ -2960,7 +2960,10 @@ def _alias(resolver: _Resolver, name: str) -> str:
     tokens = name.split()
     if len(tokens) == 1:
         for person in reversed(resolver.people):
-            if tokens[0] in person.split()[1:] or person.split()[-1] == tokens[0]:
+            words = person.split()
+            if "and" in words or "&" in words:
+                continue  # "Jeb Bush and Chris Christie": two people, neither "Christie" alone
+            if tokens[0] in words[1:] or words[-1] == tokens[0]:
                 return person
         return name
     # A full name after a bare surname: upgrade the earlier entry.

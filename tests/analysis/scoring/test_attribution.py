@@ -1394,3 +1394,22 @@ def test_a_contracted_who_clause_after_the_name_is_no_role():
         assert (a["speaker"], a["role"]) == ("Ann Lowe", ""), text
     a = only("Ann Lowe, Nordvale's harbour master, said the ferries would wait.")
     assert (a["speaker"], a["role"]) == ("Ann Lowe", "Nordvale's harbour master")
+
+
+def test_a_lone_surname_is_not_a_speaker_that_joins_two_names():
+    # Written for the tests: "Hale" after "Ann Lowe and Cy Hale said" is the Cy Hale named
+    # alone before, not the two; with nobody of that surname named alone, "Hale" stays.
+    text = (
+        "Cy Hale said the harbour would reopen in May. Ann Lowe and Cy Hale said the ferries "
+        "would wait. Hale said the ships were ready."
+    )
+    assert [a["speaker"] for a in attributions(text)] == [
+        "Cy Hale",
+        "Ann Lowe and Cy Hale",
+        "Cy Hale",
+    ]
+    text = (
+        "Ann Lowe said the harbour would reopen in May. Cy Hale and Bo Tan said the ferries "
+        "would wait. Hale said the ships were ready."
+    )
+    assert attributions(text)[-1]["speaker"] == "Hale"
