@@ -3123,7 +3123,13 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # ("Said Lowe: “…”"); given names before a body's one-word name make a person's name
 # without a title ("Ann Bloomberg said"), and the surname alone that person after it;
 # "Now" opening a clause is no part of the name.
-@register("attribution", "11", languages=("en", "ru", "es", "fr", "de"))
+# Version 12: "the", capitalised words and a role in lower case before a name between
+# commas make the name the speaker, as a role in lower case does ("The Harbour Party
+# leader, Ann Lowe, backed …, saying …"); a clause after the name that opens with a
+# contraction ("who's running for …") is no role; a lone surname is never resolved to a
+# speaker that joins two names ("Christie" after "Jeb Bush and Chris Christie say"), but to
+# a person named alone before, else to itself.
+@register("attribution", "12", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
