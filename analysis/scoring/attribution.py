@@ -1647,11 +1647,14 @@ def _named_after_role(m: re.Match) -> dict:
 
 
 # A role with an article or a possessive (of one capitalised word or a few: "Mr. Lowe's"),
-# then a name between commas, then the cue.
+# or "the", capitalised words and a few in lower case ("The Harbour Party leader"), then a
+# name between commas, then the cue.
 _ROLE_HEAD = (
-    r"(?P<head>(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
+    r"(?P<head>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
     r"|(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*[’']s)\s+"
-    rf"[a-z][^,;:\"“”«»()]{{0,60}}?),\s+(?P<named>{_NAME}),"
+    rf"[a-z][^,;:\"“”«»()]{{0,60}}?)"
+    r"|[Tt]he(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+[a-z][\w’'\-]*){1,4}),"
+    rf"\s+(?P<named>{_NAME}),"
 )
 _ROLE_THEN_NAME = re.compile(rf"{_ROLE_HEAD}\s*\Z")
 # The same opening a clause whose verb follows the name (a word in lower case, not one
@@ -2957,7 +2960,10 @@ def _alias(resolver: _Resolver, name: str) -> str:
     tokens = name.split()
     if len(tokens) == 1:
         for person in reversed(resolver.people):
-            if tokens[0] in person.split()[1:] or person.split()[-1] == tokens[0]:
+            words = person.split()
+            if "and" in words or "&" in words:
+                continue  # "Jeb Bush and Chris Christie": two people, neither "Christie" alone
+            if tokens[0] in words[1:] or words[-1] == tokens[0]:
                 return person
         return name
     # A full name after a bare surname: upgrade the earlier entry.
@@ -3015,7 +3021,14 @@ def _role(apposition: str) -> str:
     """The speaker's role from the words set after the name between commas; none if
     they are a clause rather than a noun phrase."""
     first = apposition.split(maxsplit=1)[0].lower() if apposition else ""
+    word, mark, rest = first.replace("’", "'").partition("'")
+    if mark and rest in _CONTRACTED:
+        first = word  # "who's running for mayor", "who’d": "who" and a verb, a clause
     return "" if first in _CLAUSE_OPENERS else apposition
+
+
+# What follows the apostrophe of a word contracted with a verb ("who's", "who’d", "that've").
+_CONTRACTED = frozenset(("s", "d", "ve", "ll", "re"))
 
 
 @cython.cfunc
@@ -3110,7 +3123,13 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # ("Said Lowe: “…”"); given names before a body's one-word name make a person's name
 # without a title ("Ann Bloomberg said"), and the surname alone that person after it;
 # "Now" opening a clause is no part of the name.
-@register("attribution", "11", languages=("en", "ru", "es", "fr", "de"))
+# Version 12: "the", capitalised words and a role in lower case before a name between
+# commas make the name the speaker, as a role in lower case does ("The Harbour Party
+# leader, Ann Lowe, backed …, saying …"); a clause after the name that opens with a
+# contraction ("who's running for …") is no role; a lone surname is never resolved to a
+# speaker that joins two names ("Christie" after "Jeb Bush and Chris Christie say"), but to
+# a person named alone before, else to itself.
+@register("attribution", "12", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

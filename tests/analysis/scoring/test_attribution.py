@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "11"
+    assert get_scorer("attribution").version == "12"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1366,3 +1366,50 @@ def test_a_given_name_before_a_bodys_one_word_name_makes_it_a_persons():
         "Brazilian Congress said the harbour would reopen in May.",
     ):
         assert only(text)["speaker_type"] == "named_org", text
+
+
+def test_a_name_after_the_and_a_capitalised_role_between_commas_speaks():
+    # Written for the tests: "The", capitalised words and a role in lower case, then the
+    # name between commas, before a chained cue or a colon and a quote: the name speaks,
+    # the words before it are the role (not "The Harbour Party leader" as the speaker).
+    for text in (
+        "The Harbour Party leader, Ann Lowe, backed the plan on Monday, saying the harbour "
+        "would reopen in May.",
+        'The Harbour Party leader, Ann Lowe, said: "The harbour will reopen in May."',
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == "Ann Lowe", text
+        assert (a["speaker"], a["speaker_type"]) == ("Ann Lowe", "named_person"), text
+        assert a["role"] == "The Harbour Party leader", text
+
+
+def test_a_contracted_who_clause_after_the_name_is_no_role():
+    # Written for the tests: "who's …" and "who’d …" between commas after the name open a
+    # clause, as "who is …" does; a possessive description stays the role.
+    for text in (
+        "Ann Lowe, who's run the harbour for years, said the ferries would wait.",
+        "Ann Lowe, who’d run the port before, said the ferries would wait.",
+    ):
+        a = only(text)
+        assert (a["speaker"], a["role"]) == ("Ann Lowe", ""), text
+    a = only("Ann Lowe, Nordvale's harbour master, said the ferries would wait.")
+    assert (a["speaker"], a["role"]) == ("Ann Lowe", "Nordvale's harbour master")
+
+
+def test_a_lone_surname_is_not_a_speaker_that_joins_two_names():
+    # Written for the tests: "Hale" after "Ann Lowe and Cy Hale said" is the Cy Hale named
+    # alone before, not the two; with nobody of that surname named alone, "Hale" stays.
+    text = (
+        "Cy Hale said the harbour would reopen in May. Ann Lowe and Cy Hale said the ferries "
+        "would wait. Hale said the ships were ready."
+    )
+    assert [a["speaker"] for a in attributions(text)] == [
+        "Cy Hale",
+        "Ann Lowe and Cy Hale",
+        "Cy Hale",
+    ]
+    text = (
+        "Ann Lowe said the harbour would reopen in May. Cy Hale and Bo Tan said the ferries "
+        "would wait. Hale said the ships were ready."
+    )
+    assert attributions(text)[-1]["speaker"] == "Hale"
