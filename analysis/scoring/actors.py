@@ -317,6 +317,18 @@ _COMPANY_ROLES = _words("CEO CFO COO CTO Executive")
 # Words after a title word that are no name ("Martin Luther King Jr", "King Day").
 _NOT_NAMES = _words("Jr Jr. Sr Sr. Day")
 _PARTICLES = _words("de del da di du van von der bin ibn al el la le")  # "Osama bin Laden"
+# Version 10: the last words of a news outlet's name ("Lumeria Insider", "Tarsa Herald";
+# ORG_WORDS has "News", "Times", "Post", "Journal"): a name of several words ending with
+# one is an outlet's, not a person's. (Here, not in text.py's ORG_WORDS: these words may
+# stand first in a title, "Press Secretary", or alone as a name.)
+_OUTLET_WORDS = _words(
+    "Insider Herald Tribune Gazette Telegraph Guardian Chronicle Observer Magazine Review "
+    "Daily Weekly Wire Bulletin Examiner Inquirer Courier Dispatch Sentinel Monitor Reporter "
+    "Press Express Mirror Standard Independent Economist Register"
+)
+# Version 10: countries whose name is also a given name or a surname ("Michael Jordan"):
+# the others end no person's name ("Air Lumeria" is a company, see _classify).
+_NAMES_TOO = _words("Jordan Chad Georgia Israel India Kenya")
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
 STARTERS = CAP_STOP | _words(
@@ -830,7 +842,12 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
                 if current:
                     result.append(current)
                     current = []
-            elif tok[0] in _PARTICLES or any(t[0] in _JOIN_HEADS for t in current):
+            elif (
+                tok[0] in _PARTICLES
+                or any(t[0] in _JOIN_HEADS for t in current)
+                # "Citizens for Fair Rents": a group's noun heads a body's name (version 10)
+                or (tok[0] != "and" and any(t[0].lower() in GROUP_NOUNS for t in current))
+            ):
                 current.append(tok)
             elif current:
                 result.append(current)
@@ -1009,8 +1026,22 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
-    # "Harbour Workers", "United Auto Workers": a named body of people, not one person.
-    kind = "organisation" if words[-1].lower() in GROUP_NOUNS else "person"
+    # "Harbour Workers", "United Auto Workers": a named body of people, not one person;
+    # so is "Citizens for Fair Rents" (version 10: a group's noun anywhere), an outlet
+    # ("Lumeria Insider") and a name ending with a country's ("Air Lumeria": a company).
+    last = words[-1]
+    kind = (
+        "organisation"
+        if last in _OUTLET_WORDS
+        or any(w.lower() in GROUP_NOUNS for w in names)
+        or (
+            last not in _NAMES_TOO
+            and words[-2] not in _CONNECTORS  # "Ann Lee of Lumeria" is hers
+            and KNOWN.get(last, ("", ""))[1] == "country"
+            and KNOWN[last][0] == last
+        )
+        else "person"
+    )
     out.append(_mention(start, end, surface, kind, surface, role))
 
 

@@ -593,3 +593,21 @@ def test_every_title_word_heads_a_title_in_actors():
     from analysis.scoring.text import HONORIFICS, RANK_TITLES, TITLE_WORDS
 
     assert TITLE_WORDS | RANK_TITLES | HONORIFICS <= _TITLE_HEADS
+
+
+def kinds(text):
+    return {a.name: a.kind for a in detect_actors(text)}
+
+
+def test_outlets_bodies_of_people_and_companies_named_after_a_country_are_no_persons():
+    # Written for the tests (version 10): an outlet's last word, a group's noun heading a
+    # body's name before "for", a company named after a country; a person of that country.
+    found = kinds(
+        "The chart ran in Harbour Insider on Monday. Citizens for Fair Rents said it was "
+        "wrong, and Air Canada said nothing. Michael Jordan and Ann Lee of France agreed."
+    )
+    assert found["Harbour Insider"] == "organisation"
+    assert found["Citizens for Fair Rents"] == "organisation"
+    assert found["Air Canada"] == "organisation"
+    assert found["Michael Jordan"] == "person"
+    assert "Fair Rents" not in found
