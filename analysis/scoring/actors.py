@@ -844,7 +844,10 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
                     current = []
             elif (
                 tok[0] in _PARTICLES
-                or any(t[0] in _JOIN_HEADS for t in current)
+                or (
+                    any(t[0] in _JOIN_HEADS for t in current)
+                    and not (tok[0] != "and" and _named_after_head(current))
+                )
                 # "Citizens for Fair Rents": a group's noun heads a body's name (version 10)
                 or (tok[0] != "and" and any(t[0].lower() in GROUP_NOUNS for t in current))
             ):
@@ -866,11 +869,47 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
 
 
 @cython.cfunc
+def _named_after_head(current: list[tuple]) -> bool:
+    """Whether two words or more that can be a name follow the last head word of current
+    ("Vice President Ann Lee", "Lumeria Institute and Ann Lee"): an "of" or "for" after them
+    opens what the person belongs to ("... Ann Lee of the Tarsa Institute"), not the rest
+    of a body's name or a title (version 10)."""
+    n = 0
+    for tok in reversed(current):
+        word = tok[0]
+        if word in _JOIN_HEADS or word in TITLES or word in ORG_WORDS:
+            break
+        if word in _CONNECTORS:
+            if word == "and":
+                continue
+            return False
+        if not _name_like(word) or word in KNOWN:
+            return False
+        n += 1
+    return n >= 2
+
+
+@cython.cfunc
+def _run(toks: list[tuple]) -> int:
+    """How many tokens come before the first connector."""
+    n = 0
+    for tok in toks:
+        if tok[0] in _CONNECTORS:
+            break
+        n += 1
+    return n
+
+
+@cython.cfunc
 def _and_separates(piece: list[tuple], i: int) -> bool:
     """ "X and the Y", or "and" before a second whole name ("Committee X and Ministry Y");
-    but "Ministry of Labour and Social Protection" is one name."""
+    but "Ministry of Labour and Social Protection" is one name. Version 10: "and" after a
+    body's word that ends its name, before a person's ("Tarsa Institute and Ann Lee of
+    ...")."""
     rest = piece[i + 1 :]
     if rest and rest[0][0] == "the":
+        return True
+    if i and piece[i - 1][0] in ORG_WORDS and _named_after_head(piece[: i + 1 + _run(rest)]):
         return True
     for tok in rest:
         if tok[0] in _CONNECTORS:
@@ -1298,6 +1337,8 @@ def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> 
         for i, m in enumerate(mentions):
             if m.kind != "person" or " " not in m.name or m.name in found:
                 continue
+            if i < last and _of_a_body(text, m, mentions[i + 1]):
+                continue  # "Ann Lee of the Tarsa Institute": a person's (version 10)
             if (i and _joined_body(text, mentions[i - 1], m, recurring, found)) or (
                 i < last and _joined_body(text, m, mentions[i + 1], recurring, found)
             ):
@@ -1314,6 +1355,13 @@ def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> 
     for m in mentions:
         if m.kind == "person" and m.name in found:
             m.kind = "organisation"
+
+
+@cython.cfunc
+def _of_a_body(text: str, a: _Mention, b: _Mention) -> bool:
+    """Whether a stands before "of" or "of the" and b, an organisation."""
+    between = text[a.end : b.start]
+    return b.kind == "organisation" and (between == " of " or between == " of the ")
 
 
 @cython.cfunc

@@ -611,3 +611,22 @@ def test_outlets_bodies_of_people_and_companies_named_after_a_country_are_no_per
     assert found["Air Canada"] == "organisation"
     assert found["Michael Jordan"] == "person"
     assert "Fair Rents" not in found
+
+
+def test_a_persons_name_before_of_and_a_body_is_the_persons():
+    # Written for the tests (version 10): a titled name, and a name after "and" and a
+    # body's name, each before "of the" and a body.
+    found = kinds(
+        "Wages fell, said Vice President Ann Lowe of the Tarsa Policy Institute. "
+        "The Harbour Institute and Bo Lind of the Tarsa Policy Institute agreed."
+    )
+    assert found["Ann Lowe"] == "person"
+    assert found["Bo Lind"] == "person"
+    assert found["Tarsa Policy Institute"] == "organisation"
+    assert found["Harbour Institute"] == "organisation"
+    # A title's own "of" stays the title's, and a country after a titled name is its own.
+    assert kinds("Secretary of State Cal Dorn met President Dee Marsh of France.") == {
+        "Cal Dorn": "person",
+        "Dee Marsh": "person",
+        "France": "country",
+    }
