@@ -326,6 +326,15 @@ _OUTLET_WORDS = _words(
     "Daily Weekly Wire Bulletin Examiner Inquirer Courier Dispatch Sentinel Monitor Reporter "
     "Press Express Mirror Standard Independent Economist Register"
 )
+# Version 10: the first and last words of a landmark's or a site's name ("Mount Tarsa",
+# "Fort Lind", "the Tarsa Lawn", "Lind Plaza"): a place, not a person (text.py's
+# PLACE_SUFFIXES has more). "House" ends a seat's or a body's name ("the Blue House",
+# "Freedom House"): an organisation, as the White House is (text.ORGANISATIONS).
+_PLACE_FIRST_WORDS = _words("Mount Mt. Mt Fort Cape Lake")
+_LANDMARK_WORDS = _words(
+    "Lawn Garden Gardens Plaza Boulevard Monument Memorial Cemetery Harbor Harbour Beach "
+    "Falls Canyon Palace Castle Cathedral Tower Station Zone"
+)
 # Version 10: countries whose name is also a given name or a surname ("Michael Jordan"):
 # the others end no person's name ("Air Lumeria" is a company, see _classify).
 _NAMES_TOO = _words("Jordan Chad Georgia Israel India Kenya")
@@ -1036,7 +1045,13 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     if toks is not whole:
         surface = _surface(text, toks)
         start, end = toks[0][1], toks[-1][2]
-    if surface in PLACES or words[-1] in PLACE_SUFFIXES:
+    if (
+        surface in PLACES
+        or words[-1] in PLACE_SUFFIXES
+        or words[-1] in _LANDMARK_WORDS
+        or (len(words) > 1 and words[0] in _PLACE_FIRST_WORDS)
+        or (surface.isupper() and surface.title() in PLACES)  # "NEW YORK", a dateline's
+    ):
         return
     if len(words) == 1:
         word = words[0]
@@ -1072,6 +1087,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     kind = (
         "organisation"
         if last in _OUTLET_WORDS
+        or last == "House"
         or any(w.lower() in GROUP_NOUNS for w in names)
         or (
             last not in _NAMES_TOO
@@ -1194,6 +1210,14 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
             if hit is not None:
                 found.append(_mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
+            if len(bare) > 3 and bare.isupper():  # "SEOUL", "LUMERIA": a dateline's
+                named = bare.capitalize()
+                if named in PLACES:
+                    continue
+                hit = KNOWN.get(named)
+                if hit is not None and hit[1] == "country":
+                    found.append(_mention(start, start + len(bare), bare, hit[1], hit[0]))
+                    continue
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
             continue  # "Scientists say": a group nobody named

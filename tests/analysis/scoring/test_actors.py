@@ -630,3 +630,14 @@ def test_a_persons_name_before_of_and_a_body_is_the_persons():
         "Dee Marsh": "person",
         "France": "country",
     }
+
+
+def test_landmarks_and_a_datelines_capital_name_no_person():
+    # Written for the tests (version 10): a lawn, a mount and a plaza are places, no
+    # actors; a seat named "House" is a body; a dateline's city in capitals is no acronym,
+    # a country in capitals is that country.
+    found = kinds(
+        "TOKYO — The guests met on the East Lawn, then drove to Mount Tarsa and Lind Plaza. "
+        "The Green House said the visit went well. CANADA was not invited."
+    )
+    assert found == {"Green House": "organisation", "Canada": "country"}
