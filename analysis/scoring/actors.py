@@ -772,6 +772,7 @@ def _mention(start: int, end: int, surface: str, kind: str, name: str, role: str
     return m
 
 
+_UNTITLED = ("pending", "pending-initial", "person")  # kinds a town's name can be given
 _start = attrgetter("start")  # a mention's start: sorts call it in C
 
 
@@ -1182,6 +1183,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     found: list[_Mention] = []
     skip_until = -1
     sentence = -1
+    towns: set[str] = set()  # names written before a comma and a place (version 10)
     # _SPAN.finditer(masked), tried only at the capitals: the engine's search tests every
     # character against the class that opens _SPAN (most of this function's cost), while
     # bytes.find of one byte (memchr) reaches each capital of the bytes marking them.
@@ -1242,7 +1244,15 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                 if last.kind in ("pending", "pending-initial", "person"):
                     lo = max(sentence_lo, last.start - 40)
                     if _locative_before(text, lo, last.start):
+                        if _place_after_comma(text, last.end):  # "in Port Lind, Ohio"
+                            towns.add(last.surface)
                         del found[-1]
+                        if len(found) == before:
+                            continue
+                        last = found[-1]
+                    elif not last.role and _place_after_comma(text, last.end):
+                        towns.add(last.surface)
+                        del found[-1]  # "Port Lind, Ohio": a town (version 10)
                         if len(found) == before:
                             continue
                         last = found[-1]
@@ -1258,6 +1268,10 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                             last.kind, last.name = "organisation", last.surface
                         last.role = "acronym:" + paren.group(1)
                         skip_until = paren.end()
+    if towns:  # the town's other mentions ("the Port Lind plant")
+        found = [
+            m for m in found if m.surface not in towns or m.role or m.kind not in _UNTITLED
+        ]
     return found
 
 
@@ -1735,8 +1749,24 @@ def _placed(text: str, word: str) -> bool:
                 after = _COUNTRY_AFTER.match(text, end + 2)
                 if after and KNOWN.get(after[0], ("", ""))[1] == "country":
                     return True
+                if _place_after_comma(text, end):  # "Lumeria, Ohio" (version 10)
+                    return True
         i = text.find(word, i + 1)
     return False
+
+
+@cython.cfunc
+def _place_after_comma(text: str, end: int) -> bool:
+    """Whether a comma and a place of PLACES (a state, a city) follow end, with no
+    possessive or capitalised word after the place ("Lumeria, Ohio", not "Ann Lee, Ohio's
+    senator" nor "Ann Lee, Ohio Republican"): the name before is a town's (version 10)."""
+    if not text.startswith(", ", end):
+        return False
+    after = _COUNTRY_AFTER.match(text, end + 2)
+    if after is None or after[0] not in PLACES:
+        return False
+    rest = text[after.end() : after.end() + 2]
+    return not (rest[:1] in ("'", "’") or rest[:1] == " " and rest[1:2].isupper())
 
 
 @cython.cfunc

@@ -641,3 +641,15 @@ def test_landmarks_and_a_datelines_capital_name_no_person():
         "The Green House said the visit went well. CANADA was not invited."
     )
     assert found == {"Green House": "organisation", "Canada": "country"}
+
+
+def test_a_name_before_a_comma_and_a_state_is_a_town():
+    # Written for the tests (version 10): a town named again and again, one of two words
+    # named again, each first before a comma and a state; a person before a state's
+    # possessive stays a person.
+    found = kinds(
+        "Lumeria opened a plant. Tarsa, Ohio, welcomed it, and Tarsa gave it land. "
+        "Jets are built at Port Lind, Ohio by Lumeria. The Port Lind plant grew. "
+        "Lumeria said so. Ann Lee, Ohio's senator, said so too."
+    )
+    assert found == {"Lumeria": "organisation", "Ann Lee": "person"}
