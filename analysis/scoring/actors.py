@@ -371,7 +371,14 @@ PLACES = _words(
     "Paris Berlin Brussels Rome Madrid Kyiv Kiev Minsk Ankara Istanbul Baghdad Damascus Beirut "
     "Jerusalem Cairo Riyadh Doha Dubai Geneva Vienna Warsaw Prague Budapest Baku Yerevan "
     "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
-    # Version 9: the states of the United States (Georgia is the country's name, Washington
+    # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
+# for ..."), a company named after a country ("Air Canada") and a name ending "House" are
+# organisations, not persons; "of" after a person's name opens what the person belongs to
+# ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
+# Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
+# before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
+# capitals ("SEOUL") is no acronym's organisation.
+# Version 9: the states of the United States (Georgia is the country's name, Washington
     # above) and large cities, that a text names again and again (an airline's routes, a
     # plant's site) and that recurring (_recurring) made organisations. Not the cities
     # whose name is a common surname or given name ("Houston", "Austin", "Victoria"): a
@@ -859,7 +866,8 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
                     and not (tok[0] != "and" and _named_after_head(current))
                 )
                 # "Citizens for Fair Rents": a group's noun heads a body's name (version 10)
-                or (tok[0] != "and" and any(t[0].lower() in GROUP_NOUNS for t in current))
+                # ("Members of the Tarsa Union", "Relatives on the ...": a phrase)
+                or (tok[0] == "for" and any(t[0].lower() in GROUP_NOUNS for t in current))
             ):
                 current.append(tok)
             elif current:
@@ -1820,6 +1828,13 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
+# for ..."), a company named after a country ("Air Canada") and a name ending "House" are
+# organisations, not persons; "of" after a person's name opens what the person belongs to
+# ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
+# Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
+# before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
+# capitals ("SEOUL") is no acronym's organisation.
 # Version 9: the states of the United States and large cities are places, no actors (a
 # city an article names again and again was an organisation, "Los Angeles" a person), and
 # so is Capitol Hill; names joined by a hyphen ("the Lee-Hart summit") are each of them,
@@ -1835,7 +1850,7 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Version 6: a title before a name is the title, not part of an organisation or the name
 # ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
 # split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
-@register("actors", "9", languages=("en",))
+@register("actors", "10", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)
