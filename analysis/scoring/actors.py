@@ -337,7 +337,13 @@ _LANDMARK_WORDS = _words(
 )
 # Version 10: countries whose name is also a given name or a surname ("Michael Jordan"):
 # the others end no person's name ("Air Lumeria" is a company, see _classify).
-_NAMES_TOO = _words("Jordan Chad Georgia Israel India Kenya")
+_NAMES_TOO = _words("Jordan Israel")
+# Version 10: the last words of a company's name that are no surnames ("Lumeria Computer",
+# "Tarsa Aircraft"; text.COMPANY_WORDS has more, shared with attribution).
+_COMPANY_LAST = _words(
+    "Computer Computers Software Systems Aircraft Airplanes Aerospace Communications "
+    "Telecom Pharma Media Entertainment Studios Labs Ventures Brands Solutions"
+)
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
 STARTERS = CAP_STOP | _words(
@@ -373,7 +379,8 @@ PLACES = _words(
     "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
     # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
 # for ..."), a company named after a country ("Air Canada") and a name ending "House" are
-# organisations, not persons; "of" after a person's name opens what the person belongs to
+# organisations, not persons, and so is a company's name ending "Computer", "Aircraft",
+# "Systems"... and an airline's before "Flight" and its number; "of" after a person's name opens what the person belongs to
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
 # before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
@@ -1093,9 +1100,17 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     # so is "Citizens for Fair Rents" (version 10: a group's noun anywhere), an outlet
     # ("Lumeria Insider") and a name ending with a country's ("Air Lumeria": a company).
     last = words[-1]
+    if last == "Flight" and text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit():
+        # "Air Lumeria Flight 12": the flight is the airline's (version 10)
+        toks = toks[:-1]
+        start, end = toks[0][1], toks[-1][2]
+        surface = _surface(text, toks)
+        out.append(_mention(start, end, surface, "organisation", surface, role))
+        return
     kind = (
         "organisation"
         if last in _OUTLET_WORDS
+        or last in _COMPANY_LAST
         or last == "House"
         or any(w.lower() in GROUP_NOUNS for w in names)
         or (
@@ -1830,7 +1845,8 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
 # for ..."), a company named after a country ("Air Canada") and a name ending "House" are
-# organisations, not persons; "of" after a person's name opens what the person belongs to
+# organisations, not persons, and so is a company's name ending "Computer", "Aircraft",
+# "Systems"... and an airline's before "Flight" and its number; "of" after a person's name opens what the person belongs to
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
 # before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in

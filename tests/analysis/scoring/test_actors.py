@@ -653,3 +653,17 @@ def test_a_name_before_a_comma_and_a_state_is_a_town():
         "Lumeria said so. Ann Lee, Ohio's senator, said so too."
     )
     assert found == {"Lumeria": "organisation", "Ann Lee": "person"}
+
+
+def test_a_companys_last_word_and_an_airlines_flight_make_an_organisation():
+    # Written for the tests (version 10): a company's name ending with a word no surname
+    # is, an airline named before its flight's number, one named after a country.
+    found = kinds(
+        "Rescuers searched for Tarsa Air Flight 12 on Monday. Lumeria Computer said its "
+        "software was not to blame, and Air India said nothing."
+    )
+    assert found == {
+        "Tarsa Air": "organisation",
+        "Lumeria Computer": "organisation",
+        "Air India": "organisation",
+    }
