@@ -335,6 +335,12 @@ _LANDMARK_WORDS = _words(
     "Lawn Garden Gardens Plaza Boulevard Monument Memorial Cemetery Harbor Harbour Beach "
     "Falls Canyon Palace Castle Cathedral Tower Station Zone"
 )
+# Version 10: the last words of an event's, a game's or an agreement's name ("the Tarsa
+# War", "the Lind Accord", "the Winter Olympics"): no actor, nor a person.
+_EVENT_LAST = _words(
+    "War Wars Olympics Games Accord Accords Treaty Agreement Partnership Ceremony Weekend "
+    "Summit Festival Championship Championships Cup Tests"
+)
 # Version 10: countries whose name is also a given name or a surname ("Michael Jordan"):
 # the others end no person's name ("Air Lumeria" is a company, see _classify).
 _NAMES_TOO = _words("Jordan Israel")
@@ -384,7 +390,8 @@ PLACES = _words(
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
 # before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
-# capitals ("SEOUL") is no acronym's organisation.
+# capitals ("SEOUL") is no acronym's organisation; nor is an event's or an agreement's
+# name ("the Tarsa War", "the Lind Accord") a person's.
 # Version 9: the states of the United States (Georgia is the country's name, Washington
     # above) and large cities, that a text names again and again (an airline's routes, a
     # plant's site) and that recurring (_recurring) made organisations. Not the cities
@@ -1065,6 +1072,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         surface in PLACES
         or words[-1] in PLACE_SUFFIXES
         or words[-1] in _LANDMARK_WORDS
+        or words[-1] in _EVENT_LAST
         or (len(words) > 1 and words[0] in _PLACE_FIRST_WORDS)
         or (surface.isupper() and surface.title() in PLACES)  # "NEW YORK", a dateline's
     ):
@@ -1850,7 +1858,8 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
 # before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
-# capitals ("SEOUL") is no acronym's organisation.
+# capitals ("SEOUL") is no acronym's organisation; nor is an event's or an agreement's
+# name ("the Tarsa War", "the Lind Accord") a person's.
 # Version 9: the states of the United States and large cities are places, no actors (a
 # city an article names again and again was an organisation, "Los Angeles" a person), and
 # so is Capitol Hill; names joined by a hyphen ("the Lee-Hart summit") are each of them,

@@ -667,3 +667,12 @@ def test_a_companys_last_word_and_an_airlines_flight_make_an_organisation():
         "Lumeria Computer": "organisation",
         "Air India": "organisation",
     }
+
+
+def test_an_events_or_an_agreements_name_is_no_actor():
+    # Written for the tests (version 10): a war, an accord and games, each named.
+    found = kinds(
+        "Ann Lee said the Tarsa War never ended. Lumeria left the Lind Climate Accord, and "
+        "the Harbour Winter Games were cancelled."
+    )
+    assert found == {"Ann Lee": "person"}
