@@ -341,6 +341,10 @@ _EVENT_LAST = _words(
     "War Wars Olympics Games Accord Accords Treaty Agreement Partnership Ceremony Weekend "
     "Summit Festival Championship Championships Cup Tests"
 )
+# Version 10: prepositions written capitalised inside a body's name ("Nurses Without
+# Borders", "Parents Against Noise", in other languages "Sans", "Sin", "Ohne"): never
+# inside a person's.
+_NAME_PREPOSITIONS = _words("Without Against Beyond Sans Sin Sem Ohne Senza")
 # Version 10: countries whose name is also a given name or a surname ("Michael Jordan"):
 # the others end no person's name ("Air Lumeria" is a company, see _classify).
 _NAMES_TOO = _words("Jordan Israel")
@@ -385,7 +389,8 @@ PLACES = _words(
     "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
     # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
 # for ..."), a company named after a country ("Air Canada") and a name ending "House" are
-# organisations, not persons, and so is a company's name ending "Computer", "Aircraft",
+# organisations, not persons, and so is a name with a preposition inside ("Nurses Without
+# Borders"), a company's name ending "Computer", "Aircraft",
 # "Systems"... and an airline's before "Flight" and its number; "of" after a person's name opens what the person belongs to
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
@@ -1119,6 +1124,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         "organisation"
         if last in _OUTLET_WORDS
         or last in _COMPANY_LAST
+        or not _NAME_PREPOSITIONS.isdisjoint(words[1:-1])
         or last == "House"
         or any(w.lower() in GROUP_NOUNS for w in names)
         or (
@@ -1853,7 +1859,8 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
 # for ..."), a company named after a country ("Air Canada") and a name ending "House" are
-# organisations, not persons, and so is a company's name ending "Computer", "Aircraft",
+# organisations, not persons, and so is a name with a preposition inside ("Nurses Without
+# Borders"), a company's name ending "Computer", "Aircraft",
 # "Systems"... and an airline's before "Flight" and its number; "of" after a person's name opens what the person belongs to
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town

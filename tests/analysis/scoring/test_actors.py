@@ -676,3 +676,16 @@ def test_an_events_or_an_agreements_name_is_no_actor():
         "the Harbour Winter Games were cancelled."
     )
     assert found == {"Ann Lee": "person"}
+
+
+def test_a_capitalised_preposition_inside_a_name_makes_a_body():
+    # Written for the tests (version 10): bodies named with "Without", "Against", "Sin".
+    found = kinds(
+        "The march was organised by Nurses Without Borders, and Parents Against Noise "
+        "joined, as did Vecinos Sin Muros."
+    )
+    assert found == {
+        "Nurses Without Borders": "organisation",
+        "Parents Against Noise": "organisation",
+        "Vecinos Sin Muros": "organisation",
+    }
