@@ -387,17 +387,7 @@ PLACES = _words(
     "Paris Berlin Brussels Rome Madrid Kyiv Kiev Minsk Ankara Istanbul Baghdad Damascus Beirut "
     "Jerusalem Cairo Riyadh Doha Dubai Geneva Vienna Warsaw Prague Budapest Baku Yerevan "
     "Tbilisi Herat Kandahar Mazar-i-Sharif Kunduz Badakhshan Panj Amu Darya"
-    # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
-# for ..."), a company named after a country ("Air Canada") and a name ending "House" are
-# organisations, not persons, and so is a name with a preposition inside ("Nurses Without
-# Borders"), a company's name ending "Computer", "Aircraft",
-# "Systems"... and an airline's before "Flight" and its number; "of" after a person's name opens what the person belongs to
-# ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
-# Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
-# before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
-# capitals ("SEOUL") is no acronym's organisation; nor is an event's or an agreement's
-# name ("the Tarsa War", "the Lind Accord") a person's.
-# Version 9: the states of the United States (Georgia is the country's name, Washington
+    # Version 9: the states of the United States (Georgia is the country's name, Washington
     # above) and large cities, that a text names again and again (an airline's routes, a
     # plant's site) and that recurring (_recurring) made organisations. Not the cities
     # whose name is a common surname or given name ("Houston", "Austin", "Victoria"): a
@@ -1306,9 +1296,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                         last.role = "acronym:" + paren.group(1)
                         skip_until = paren.end()
     if towns:  # the town's other mentions ("the Port Lind plant")
-        found = [
-            m for m in found if m.surface not in towns or m.role or m.kind not in _UNTITLED
-        ]
+        found = [m for m in found if m.surface not in towns or m.role or m.kind not in _UNTITLED]
     return found
 
 
@@ -1858,15 +1846,15 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
 # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
-# for ..."), a company named after a country ("Air Canada") and a name ending "House" are
-# organisations, not persons, and so is a name with a preposition inside ("Nurses Without
-# Borders"), a company's name ending "Computer", "Aircraft",
-# "Systems"... and an airline's before "Flight" and its number; "of" after a person's name opens what the person belongs to
+# for ..."), a company named after a country ("Air Canada"), a name ending "House", one
+# with a preposition inside ("Nurses Without Borders"), a company's name ending "Computer",
+# "Aircraft", "Systems"... and an airline's before "Flight" and its number are
+# organisations, not persons; "of" after a person's name opens what the person belongs to
 # ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
 # Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
 # before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
-# capitals ("SEOUL") is no acronym's organisation; nor is an event's or an agreement's
-# name ("the Tarsa War", "the Lind Accord") a person's.
+# capitals ("SEOUL") is no acronym's organisation; an event's or an agreement's name ("the
+# Tarsa War", "the Lind Accord") is no actor.
 # Version 9: the states of the United States and large cities are places, no actors (a
 # city an article names again and again was an organisation, "Los Angeles" a person), and
 # so is Capitol Hill; names joined by a hyphen ("the Lee-Hart summit") are each of them,

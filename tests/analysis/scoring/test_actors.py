@@ -595,10 +595,6 @@ def test_every_title_word_heads_a_title_in_actors():
     assert TITLE_WORDS | RANK_TITLES | HONORIFICS <= _TITLE_HEADS
 
 
-def kinds(text):
-    return {a.name: a.kind for a in detect_actors(text)}
-
-
 def test_outlets_bodies_of_people_and_companies_named_after_a_country_are_no_persons():
     # Written for the tests (version 10): an outlet's last word, a group's noun heading a
     # body's name before "for", a company named after a country; a person of that country.
