@@ -317,6 +317,43 @@ _COMPANY_ROLES = _words("CEO CFO COO CTO Executive")
 # Words after a title word that are no name ("Martin Luther King Jr", "King Day").
 _NOT_NAMES = _words("Jr Jr. Sr Sr. Day")
 _PARTICLES = _words("de del da di du van von der bin ibn al el la le")  # "Osama bin Laden"
+# Version 10: the last words of a news outlet's name ("Lumeria Insider", "Tarsa Herald";
+# ORG_WORDS has "News", "Times", "Post", "Journal"): a name of several words ending with
+# one is an outlet's, not a person's. (Here, not in text.py's ORG_WORDS: these words may
+# stand first in a title, "Press Secretary", or alone as a name.)
+_OUTLET_WORDS = _words(
+    "Insider Herald Tribune Gazette Telegraph Guardian Chronicle Observer Magazine Review "
+    "Daily Weekly Wire Bulletin Examiner Inquirer Courier Dispatch Sentinel Monitor Reporter "
+    "Press Express Mirror Standard Independent Economist Register"
+)
+# Version 10: the first and last words of a landmark's or a site's name ("Mount Tarsa",
+# "Fort Lind", "the Tarsa Lawn", "Lind Plaza"): a place, not a person (text.py's
+# PLACE_SUFFIXES has more). "House" ends a seat's or a body's name ("the Blue House",
+# "Freedom House"): an organisation, as the White House is (text.ORGANISATIONS).
+_PLACE_FIRST_WORDS = _words("Mount Mt. Mt Fort Cape Lake")
+_LANDMARK_WORDS = _words(
+    "Lawn Garden Gardens Plaza Boulevard Monument Memorial Cemetery Harbor Harbour Beach "
+    "Falls Canyon Palace Castle Cathedral Tower Station Zone"
+)
+# Version 10: the last words of an event's, a game's or an agreement's name ("the Tarsa
+# War", "the Lind Accord", "the Winter Olympics"): no actor, nor a person.
+_EVENT_LAST = _words(
+    "War Wars Olympics Games Accord Accords Treaty Agreement Partnership Ceremony Weekend "
+    "Summit Festival Championship Championships Cup Tests"
+)
+# Version 10: prepositions written capitalised inside a body's name ("Nurses Without
+# Borders", "Parents Against Noise", in other languages "Sans", "Sin", "Ohne"): never
+# inside a person's.
+_NAME_PREPOSITIONS = _words("Without Against Beyond Sans Sin Sem Ohne Senza")
+# Version 10: countries whose name is also a given name or a surname ("Michael Jordan"):
+# the others end no person's name ("Air Lumeria" is a company, see _classify).
+_NAMES_TOO = _words("Jordan Israel")
+# Version 10: the last words of a company's name that are no surnames ("Lumeria Computer",
+# "Tarsa Aircraft"; text.COMPANY_WORDS has more, shared with attribution).
+_COMPANY_LAST = _words(
+    "Computer Computers Software Systems Aircraft Airplanes Aerospace Communications "
+    "Telecom Pharma Media Entertainment Studios Labs Ventures Brands Solutions"
+)
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
 STARTERS = CAP_STOP | _words(
@@ -751,6 +788,7 @@ def _mention(start: int, end: int, surface: str, kind: str, name: str, role: str
     return m
 
 
+_UNTITLED = ("pending", "pending-initial", "person")  # kinds a town's name can be given
 _start = attrgetter("start")  # a mention's start: sorts call it in C
 
 
@@ -830,7 +868,16 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
                 if current:
                     result.append(current)
                     current = []
-            elif tok[0] in _PARTICLES or any(t[0] in _JOIN_HEADS for t in current):
+            elif (
+                tok[0] in _PARTICLES
+                or (
+                    any(t[0] in _JOIN_HEADS for t in current)
+                    and not (tok[0] != "and" and _named_after_head(current))
+                )
+                # "Citizens for Fair Rents": a group's noun heads a body's name (version 10)
+                # ("Members of the Tarsa Union", "Relatives on the ...": a phrase)
+                or (tok[0] == "for" and any(t[0].lower() in GROUP_NOUNS for t in current))
+            ):
                 current.append(tok)
             elif current:
                 result.append(current)
@@ -849,11 +896,47 @@ def _split_connectors(piece: list[tuple]) -> list[list[tuple]]:
 
 
 @cython.cfunc
+def _named_after_head(current: list[tuple]) -> bool:
+    """Whether two words or more that can be a name follow the last head word of current
+    ("Vice President Ann Lee", "Lumeria Institute and Ann Lee"): an "of" or "for" after them
+    opens what the person belongs to ("... Ann Lee of the Tarsa Institute"), not the rest
+    of a body's name or a title (version 10)."""
+    n = 0
+    for tok in reversed(current):
+        word = tok[0]
+        if word in _JOIN_HEADS or word in TITLES or word in ORG_WORDS:
+            break
+        if word in _CONNECTORS:
+            if word == "and":
+                continue
+            return False
+        if not _name_like(word) or word in KNOWN:
+            return False
+        n += 1
+    return n >= 2
+
+
+@cython.cfunc
+def _run(toks: list[tuple]) -> int:
+    """How many tokens come before the first connector."""
+    n = 0
+    for tok in toks:
+        if tok[0] in _CONNECTORS:
+            break
+        n += 1
+    return n
+
+
+@cython.cfunc
 def _and_separates(piece: list[tuple], i: int) -> bool:
     """ "X and the Y", or "and" before a second whole name ("Committee X and Ministry Y");
-    but "Ministry of Labour and Social Protection" is one name."""
+    but "Ministry of Labour and Social Protection" is one name. Version 10: "and" after a
+    body's word that ends its name, before a person's ("Tarsa Institute and Ann Lee of
+    ...")."""
     rest = piece[i + 1 :]
     if rest and rest[0][0] == "the":
+        return True
+    if i and piece[i - 1][0] in ORG_WORDS and _named_after_head(piece[: i + 1 + _run(rest)]):
         return True
     for tok in rest:
         if tok[0] in _CONNECTORS:
@@ -980,7 +1063,14 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     if toks is not whole:
         surface = _surface(text, toks)
         start, end = toks[0][1], toks[-1][2]
-    if surface in PLACES or words[-1] in PLACE_SUFFIXES:
+    if (
+        surface in PLACES
+        or words[-1] in PLACE_SUFFIXES
+        or words[-1] in _LANDMARK_WORDS
+        or words[-1] in _EVENT_LAST
+        or (len(words) > 1 and words[0] in _PLACE_FIRST_WORDS)
+        or (surface.isupper() and surface.title() in PLACES)  # "NEW YORK", a dateline's
+    ):
         return
     if len(words) == 1:
         word = words[0]
@@ -1009,8 +1099,32 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
-    # "Harbour Workers", "United Auto Workers": a named body of people, not one person.
-    kind = "organisation" if words[-1].lower() in GROUP_NOUNS else "person"
+    # "Harbour Workers", "United Auto Workers": a named body of people, not one person;
+    # so is "Citizens for Fair Rents" (version 10: a group's noun anywhere), an outlet
+    # ("Lumeria Insider") and a name ending with a country's ("Air Lumeria": a company).
+    last = words[-1]
+    if last == "Flight" and text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit():
+        # "Air Lumeria Flight 12": the flight is the airline's (version 10)
+        toks = toks[:-1]
+        start, end = toks[0][1], toks[-1][2]
+        surface = _surface(text, toks)
+        out.append(_mention(start, end, surface, "organisation", surface, role))
+        return
+    kind = (
+        "organisation"
+        if last in _OUTLET_WORDS
+        or last in _COMPANY_LAST
+        or not _NAME_PREPOSITIONS.isdisjoint(words[1:-1])
+        or last == "House"
+        or any(w.lower() in GROUP_NOUNS for w in names)
+        or (
+            last not in _NAMES_TOO
+            and words[-2] not in _CONNECTORS  # "Ann Lee of Lumeria" is hers
+            and KNOWN.get(last, ("", ""))[1] == "country"
+            and KNOWN[last][0] == last
+        )
+        else "person"
+    )
     out.append(_mention(start, end, surface, kind, surface, role))
 
 
@@ -1096,6 +1210,7 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     found: list[_Mention] = []
     skip_until = -1
     sentence = -1
+    towns: set[str] = set()  # names written before a comma and a place (version 10)
     # _SPAN.finditer(masked), tried only at the capitals: the engine's search tests every
     # character against the class that opens _SPAN (most of this function's cost), while
     # bytes.find of one byte (memchr) reaches each capital of the bytes marking them.
@@ -1124,6 +1239,14 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
             if hit is not None:
                 found.append(_mention(start, start + len(bare), bare, hit[1], hit[0]))
                 continue
+            if len(bare) > 3 and bare.isupper():  # "SEOUL", "LUMERIA": a dateline's
+                named = bare.capitalize()
+                if named in PLACES:
+                    continue
+                hit = KNOWN.get(named)
+                if hit is not None and hit[1] == "country":
+                    found.append(_mention(start, start + len(bare), bare, hit[1], hit[0]))
+                    continue
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
             continue  # "Scientists say": a group nobody named
@@ -1148,7 +1271,15 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                 if last.kind in ("pending", "pending-initial", "person"):
                     lo = max(sentence_lo, last.start - 40)
                     if _locative_before(text, lo, last.start):
+                        if _place_after_comma(text, last.end):  # "in Port Lind, Ohio"
+                            towns.add(last.surface)
                         del found[-1]
+                        if len(found) == before:
+                            continue
+                        last = found[-1]
+                    elif not last.role and _place_after_comma(text, last.end):
+                        towns.add(last.surface)
+                        del found[-1]  # "Port Lind, Ohio": a town (version 10)
                         if len(found) == before:
                             continue
                         last = found[-1]
@@ -1164,6 +1295,8 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
                             last.kind, last.name = "organisation", last.surface
                         last.role = "acronym:" + paren.group(1)
                         skip_until = paren.end()
+    if towns:  # the town's other mentions ("the Port Lind plant")
+        found = [m for m in found if m.surface not in towns or m.role or m.kind not in _UNTITLED]
     return found
 
 
@@ -1267,6 +1400,8 @@ def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> 
         for i, m in enumerate(mentions):
             if m.kind != "person" or " " not in m.name or m.name in found:
                 continue
+            if i < last and _of_a_body(text, m, mentions[i + 1]):
+                continue  # "Ann Lee of the Tarsa Institute": a person's (version 10)
             if (i and _joined_body(text, mentions[i - 1], m, recurring, found)) or (
                 i < last and _joined_body(text, m, mentions[i + 1], recurring, found)
             ):
@@ -1283,6 +1418,13 @@ def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> 
     for m in mentions:
         if m.kind == "person" and m.name in found:
             m.kind = "organisation"
+
+
+@cython.cfunc
+def _of_a_body(text: str, a: _Mention, b: _Mention) -> bool:
+    """Whether a stands before "of" or "of the" and b, an organisation."""
+    between = text[a.end : b.start]
+    return b.kind == "organisation" and (between == " of " or between == " of the ")
 
 
 @cython.cfunc
@@ -1632,8 +1774,24 @@ def _placed(text: str, word: str) -> bool:
                 after = _COUNTRY_AFTER.match(text, end + 2)
                 if after and KNOWN.get(after[0], ("", ""))[1] == "country":
                     return True
+                if _place_after_comma(text, end):  # "Lumeria, Ohio" (version 10)
+                    return True
         i = text.find(word, i + 1)
     return False
+
+
+@cython.cfunc
+def _place_after_comma(text: str, end: int) -> bool:
+    """Whether a comma and a place of PLACES (a state, a city) follow end, with no
+    possessive or capitalised word after the place ("Lumeria, Ohio", not "Ann Lee, Ohio's
+    senator" nor "Ann Lee, Ohio Republican"): the name before is a town's (version 10)."""
+    if not text.startswith(", ", end):
+        return False
+    after = _COUNTRY_AFTER.match(text, end + 2)
+    if after is None or after[0] not in PLACES:
+        return False
+    rest = text[after.end() : after.end() + 2]
+    return not (rest[:1] in ("'", "’") or rest[:1] == " " and rest[1:2].isupper())
 
 
 @cython.cfunc
@@ -1687,6 +1845,16 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
 _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 
 
+# Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
+# for ..."), a company named after a country ("Air Canada"), a name ending "House", one
+# with a preposition inside ("Nurses Without Borders"), a company's name ending "Computer",
+# "Aircraft", "Systems"... and an airline's before "Flight" and its number are
+# organisations, not persons; "of" after a person's name opens what the person belongs to
+# ("Vice President Ann Lee of the Tarsa Institute": a person and a body, "President Dee
+# Marsh of France": a person and a country); landmarks ("Mount ...", "... Lawn") and a town
+# before a comma and a state ("Tarsa, Ohio") are places, no actors; a dateline's city in
+# capitals ("SEOUL") is no acronym's organisation; an event's or an agreement's name ("the
+# Tarsa War", "the Lind Accord") is no actor.
 # Version 9: the states of the United States and large cities are places, no actors (a
 # city an article names again and again was an organisation, "Los Angeles" a person), and
 # so is Capitol Hill; names joined by a hyphen ("the Lee-Hart summit") are each of them,
@@ -1702,7 +1870,7 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Version 6: a title before a name is the title, not part of an organisation or the name
 # ("Senate Majority Leader Mitch McConnell"); the tone of the sentences by the new sentence
 # split (a middle initial such as "P." in "Robert P. Casey" no longer ends a sentence).
-@register("actors", "9", languages=("en",))
+@register("actors", "10", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

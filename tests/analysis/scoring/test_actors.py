@@ -443,7 +443,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "9"
+    assert get_scorer("actors").version == "10"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -593,3 +593,95 @@ def test_every_title_word_heads_a_title_in_actors():
     from analysis.scoring.text import HONORIFICS, RANK_TITLES, TITLE_WORDS
 
     assert TITLE_WORDS | RANK_TITLES | HONORIFICS <= _TITLE_HEADS
+
+
+def test_outlets_bodies_of_people_and_companies_named_after_a_country_are_no_persons():
+    # Written for the tests (version 10): an outlet's last word, a group's noun heading a
+    # body's name before "for", a company named after a country; a person of that country.
+    found = kinds(
+        "The chart ran in Harbour Insider on Monday. Citizens for Fair Rents said it was "
+        "wrong, and Air Canada said nothing. Michael Jordan and Ann Lee of France agreed."
+    )
+    assert found["Harbour Insider"] == "organisation"
+    assert found["Citizens for Fair Rents"] == "organisation"
+    assert found["Air Canada"] == "organisation"
+    assert found["Michael Jordan"] == "person"
+    assert "Fair Rents" not in found
+
+
+def test_a_persons_name_before_of_and_a_body_is_the_persons():
+    # Written for the tests (version 10): a titled name, and a name after "and" and a
+    # body's name, each before "of the" and a body.
+    found = kinds(
+        "Wages fell, said Vice President Ann Lowe of the Tarsa Policy Institute. "
+        "The Harbour Institute and Bo Lind of the Tarsa Policy Institute agreed."
+    )
+    assert found["Ann Lowe"] == "person"
+    assert found["Bo Lind"] == "person"
+    assert found["Tarsa Policy Institute"] == "organisation"
+    assert found["Harbour Institute"] == "organisation"
+    # A title's own "of" stays the title's, and a country after a titled name is its own.
+    assert kinds("Secretary of State Cal Dorn met President Dee Marsh of France.") == {
+        "Cal Dorn": "person",
+        "Dee Marsh": "person",
+        "France": "country",
+    }
+
+
+def test_landmarks_and_a_datelines_capital_name_no_person():
+    # Written for the tests (version 10): a lawn, a mount and a plaza are places, no
+    # actors; a seat named "House" is a body; a dateline's city in capitals is no acronym,
+    # a country in capitals is that country.
+    found = kinds(
+        "TOKYO — The guests met on the East Lawn, then drove to Mount Tarsa and Lind Plaza. "
+        "The Green House said the visit went well. CANADA was not invited."
+    )
+    assert found == {"Green House": "organisation", "Canada": "country"}
+
+
+def test_a_name_before_a_comma_and_a_state_is_a_town():
+    # Written for the tests (version 10): a town named again and again, one of two words
+    # named again, each first before a comma and a state; a person before a state's
+    # possessive stays a person.
+    found = kinds(
+        "Lumeria opened a plant. Tarsa, Ohio, welcomed it, and Tarsa gave it land. "
+        "Jets are built at Port Lind, Ohio by Lumeria. The Port Lind plant grew. "
+        "Lumeria said so. Ann Lee, Ohio's senator, said so too."
+    )
+    assert found == {"Lumeria": "organisation", "Ann Lee": "person"}
+
+
+def test_a_companys_last_word_and_an_airlines_flight_make_an_organisation():
+    # Written for the tests (version 10): a company's name ending with a word no surname
+    # is, an airline named before its flight's number, one named after a country.
+    found = kinds(
+        "Rescuers searched for Tarsa Air Flight 12 on Monday. Lumeria Computer said its "
+        "software was not to blame, and Air India said nothing."
+    )
+    assert found == {
+        "Tarsa Air": "organisation",
+        "Lumeria Computer": "organisation",
+        "Air India": "organisation",
+    }
+
+
+def test_an_events_or_an_agreements_name_is_no_actor():
+    # Written for the tests (version 10): a war, an accord and games, each named.
+    found = kinds(
+        "Ann Lee said the Tarsa War never ended. Lumeria left the Lind Climate Accord, and "
+        "the Harbour Winter Games were cancelled."
+    )
+    assert found == {"Ann Lee": "person"}
+
+
+def test_a_capitalised_preposition_inside_a_name_makes_a_body():
+    # Written for the tests (version 10): bodies named with "Without", "Against", "Sin".
+    found = kinds(
+        "The march was organised by Nurses Without Borders, and Parents Against Noise "
+        "joined, as did Vecinos Sin Muros."
+    )
+    assert found == {
+        "Nurses Without Borders": "organisation",
+        "Parents Against Noise": "organisation",
+        "Vecinos Sin Muros": "organisation",
+    }
