@@ -9,7 +9,6 @@ from django.core.validators import URLValidator
 from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AfterValidator, model_validator
 
-from events.grouping import is_weak_join
 from newsdesk.models import Leaning, Reliability, ScoringStatus
 
 # Database ids are 64-bit: anything larger is not an id, and would overflow the query.
@@ -298,7 +297,7 @@ class EventArticle(Schema):
 
     @staticmethod
     def resolve_weak_join(obj) -> bool:
-        return is_weak_join(obj)
+        return obj.weak_join  # marked by events.selectors.event_articles_by_outlet
 
 
 class Comparison(Schema):

@@ -492,16 +492,22 @@ def _store_vectors(terms: dict[int, dict[str, float]]) -> None:
 # --- Similarity -----------------------------------------------------------------------
 
 
-def is_weak_join(article: Article) -> bool:
+def is_weak_join(article: Article, *, reviewed_at: dt.datetime | None) -> bool:
     """Whether the machine joined ``article`` to an existing event with a likeness under
     WEAK_JOIN (not a copy, which joins its original's event; not the event's first
-    article, which joined nothing; not a membership a person set). The same rule as
+    article, which joined nothing; not a membership a person set), and nobody has
+    reviewed the event (``reviewed_at``, its review's time) since. The same rule as
     ``weak_joins``, for an article in hand."""
     return (
         article.event_source == MembershipSource.MACHINE
         and not article.copy_kind
         and article.event_similarity is not None
         and 0 < article.event_similarity < WEAK_JOIN
+        and (
+            reviewed_at is None
+            or article.event_set_at is None
+            or reviewed_at < article.event_set_at
+        )
     )
 
 
@@ -512,6 +518,10 @@ def weak_joins() -> Q:
         copy_kind="",
         event_similarity__gt=0,
         event_similarity__lt=WEAK_JOIN,
+    ) & (
+        Q(event__reviewed_at__isnull=True)
+        | Q(event_set_at__isnull=True)
+        | Q(event__reviewed_at__lt=F("event_set_at"))
     )
 
 

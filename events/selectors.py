@@ -37,7 +37,7 @@ def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Art
     # Known outlets by name, then articles with no outlet, on every database.
     ordering = (F("outlet__name").asc(nulls_last=True), F("published_at").asc(nulls_last=True))
     for article in articles.order_by(*ordering):
-        article.weak_join = is_weak_join(article)
+        article.weak_join = is_weak_join(article, reviewed_at=event.reviewed_at)
         groups.setdefault(article.outlet_id, (article.outlet, []))[1].append(article)
     return list(groups.values())
 

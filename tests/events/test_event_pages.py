@@ -108,7 +108,11 @@ def weak_join_cases(event, person) -> dict[str, object]:
     """One article of each kind of membership, in ``event``."""
     from events.grouping import WEAK_JOIN
 
-    machine = {"event": event, "event_source": MembershipSource.MACHINE}
+    machine = {
+        "event": event,
+        "event_source": MembershipSource.MACHINE,
+        "event_set_at": at("2024-03-02"),
+    }
     return {
         "first": ArticleFactory(**machine, event_similarity=0.0),
         "strong": ArticleFactory(**machine, event_similarity=0.41),
@@ -128,12 +132,26 @@ def weak_join_cases(event, person) -> dict[str, object]:
 def test_the_weak_join_rule_reads_the_same_on_an_article_and_in_a_query(analyst):
     from events.grouping import is_weak_join, weak_joins
 
-    cases = weak_join_cases(EventFactory(), analyst)
+    event = EventFactory()
+    cases = weak_join_cases(event, analyst)
 
-    in_hand = {name for name, article in cases.items() if is_weak_join(article)}
-    queried = set(Article.objects.filter(weak_joins()).values_list("pk", flat=True))
-    assert in_hand == {"weak"}
-    assert queried == {cases["weak"].pk}
+    def marked() -> tuple[set[str], set[str]]:
+        event.refresh_from_db()
+        in_hand = {
+            name
+            for name, article in cases.items()
+            if is_weak_join(article, reviewed_at=event.reviewed_at)
+        }
+        pks = set(Article.objects.filter(weak_joins()).values_list("pk", flat=True))
+        return in_hand, {name for name, article in cases.items() if article.pk in pks}
+
+    assert marked() == ({"weak"}, {"weak"})
+    # Reviewed after it joined: checked. Reviewed before: still to check.
+    joined_at = cases["weak"].event_set_at
+    Event.objects.filter(pk=event.pk).update(reviewed_at=joined_at + dt.timedelta(hours=1))
+    assert marked() == (set(), set())
+    Event.objects.filter(pk=event.pk).update(reviewed_at=joined_at - dt.timedelta(hours=1))
+    assert marked() == ({"weak"}, {"weak"})
 
 
 def test_the_event_list_counts_each_events_weak_matches(analyst_client, analyst):
