@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import cython
+
 from analysis.scoring import SHARED_CACHE_SIZE
 from analysis.scoring.readability_fast import token_figures
 from analysis.scoring.sentences import whitespace_split
@@ -35,10 +37,12 @@ def _record(token: str) -> tuple[object, int, str | None]:
 def token_records(text: str) -> list[tuple[object, int, str | None]]:
     """The record of each of whitespace_split(text), in order. Cached per text, shared:
     do not change it."""
-    get = _RECORDS.get
+    # Declared a dict, the compiled loop reads it with the C API's dict lookup, no call
+    # of a bound get() a token.
+    table = cython.declare(dict, _RECORDS)
     records = []
     for token in whitespace_split(text):  # compiled: faster than a comprehension
-        record = get(token)
+        record = table.get(token)
         if record is None:
             record = _record(token)
         records.append(record)
