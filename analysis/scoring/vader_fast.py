@@ -33,6 +33,8 @@ import string
 from importlib.resources import files
 from math import sqrt
 
+import cython
+
 from analysis.scoring.text import fast_round
 
 # --- The library's constants and word lists (tests/analysis/scoring/test_vader_fast.py checks
@@ -316,14 +318,14 @@ def _words(
     # splitting and stripping, so each token is lower-cased on its own, and "n't" (no
     # punctuation at either end) is in the text iff in one of its words. One pass over
     # the tokens, each looked up once; an entry is never empty, so never falsy.
-    get = _ENTRIES.get
+    table = cython.declare(dict, _ENTRIES)  # compiled: read with the C API's dict lookup
     low = []
     hits = []
     modified = []
     plain = True
     last_modifier = -4
     for i, token in enumerate(tokens):
-        word, scored, modifier, idiomatic = get(token) or _entry(token)
+        word, scored, modifier, idiomatic = table.get(token) or _entry(token)
         low.append(word)
         if scored:
             hits.append(i)
