@@ -65,7 +65,10 @@ def fast_round(x: float, ndigits: int) -> float:
     scale = _POWERS_OF_TEN[ndigits]
     y = x * scale
     if -1e12 < y < 1e12:  # below 2**40: an error of at most 2**-13 in y
-        n = round(y)
+        # Of a float, floor(y + 0.5) as a float: round(y) wherever y lies within 0.499 of
+        # an integer (the sum is then off a whole number by more than its error), and
+        # where it does not, no integer is that close to y either; no call made.
+        n = (y + 0.5) // 1.0 if type(y) is float else round(y)
         if n and abs(y - n) < 0.499:
             return n / scale
     return round(x, ndigits)
