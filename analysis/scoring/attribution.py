@@ -1795,7 +1795,8 @@ _INVERTED_OPENERS = _words(
     "Said Says Added Adds Continued Continues Wrote Writes Noted Notes Explained Explains "
     "Argued Recalled"
 )
-_QUOTE_OPENS = "\"“«„‹'`"
+# The first character of every opening mark (_CLOSES): a quote opens with one of these.
+_QUOTE_OPENS = "".join(dict.fromkeys(mark[0] for mark in _CLOSES))
 
 
 @cython.cfunc
