@@ -25,6 +25,7 @@ from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, Scoring
 from analysis.scoring import sentiment as _sentiment
 from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
 from analysis.scoring.text import (
+    BODY_NOUNS,
     CAP_STOP,
     COMPASS_WORDS,
     GROUP_NOUNS,
@@ -77,187 +78,188 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Canonical country name, then other names and demonyms, "|"-separated.
+# Canonical country name, then other names, "|"-separated; after a ";", its demonyms
+# (version 11: DEMONYMS).
 _COUNTRIES = """
-Afghanistan|Afghan|Afghans
-Albania|Albanian|Albanians
-Algeria|Algerian|Algerians
-Andorra|Andorran
-Angola|Angolan|Angolans
+Afghanistan;Afghan|Afghans
+Albania;Albanian|Albanians
+Algeria;Algerian|Algerians
+Andorra;Andorran
+Angola;Angolan|Angolans
 Antigua and Barbuda
-Argentina|Argentine|Argentinian|Argentines|Argentinians
-Armenia|Armenian|Armenians
-Australia|Australian|Australians
-Austria|Austrian|Austrians
-Azerbaijan|Azerbaijani|Azerbaijanis|Azeri|Azeris
-Bahamas|Bahamian
-Bahrain|Bahraini|Bahrainis
-Bangladesh|Bangladeshi|Bangladeshis
-Barbados|Barbadian
-Belarus|Belarusian|Belarusians|Belarussian
-Belgium|Belgian|Belgians
-Belize|Belizean
-Benin|Beninese
-Bhutan|Bhutanese
-Bolivia|Bolivian|Bolivians
-Bosnia and Herzegovina|Bosnia|Bosnian|Bosnians
+Argentina;Argentine|Argentinian|Argentines|Argentinians
+Armenia;Armenian|Armenians
+Australia;Australian|Australians
+Austria;Austrian|Austrians
+Azerbaijan;Azerbaijani|Azerbaijanis|Azeri|Azeris
+Bahamas;Bahamian
+Bahrain;Bahraini|Bahrainis
+Bangladesh;Bangladeshi|Bangladeshis
+Barbados;Barbadian
+Belarus;Belarusian|Belarusians|Belarussian
+Belgium;Belgian|Belgians
+Belize;Belizean
+Benin;Beninese
+Bhutan;Bhutanese
+Bolivia;Bolivian|Bolivians
+Bosnia and Herzegovina|Bosnia;Bosnian|Bosnians
 Botswana
-Brazil|Brazilian|Brazilians
+Brazil;Brazilian|Brazilians
 Brunei
-Bulgaria|Bulgarian|Bulgarians
+Bulgaria;Bulgarian|Bulgarians
 Burkina Faso
-Burundi|Burundian
-Cambodia|Cambodian|Cambodians
-Cameroon|Cameroonian
-Canada|Canadian|Canadians
+Burundi;Burundian
+Cambodia;Cambodian|Cambodians
+Cameroon;Cameroonian
+Canada;Canadian|Canadians
 Cape Verde
 Central African Republic
-Chad|Chadian
-Chile|Chilean|Chileans
-China|Chinese|People's Republic of China|PRC
-Colombia|Colombian|Colombians
+Chad;Chadian
+Chile;Chilean|Chileans
+China|People's Republic of China|PRC;Chinese
+Colombia;Colombian|Colombians
 Comoros
 Congo|Republic of the Congo
 Democratic Republic of the Congo|DR Congo|DRC
-Costa Rica|Costa Rican
-Croatia|Croatian|Croatians|Croat|Croats
-Cuba|Cuban|Cubans
-Cyprus|Cypriot|Cypriots
-Czech Republic|Czechia|Czech|Czechs
-Denmark|Danish|Danes
+Costa Rica;Costa Rican
+Croatia;Croatian|Croatians|Croat|Croats
+Cuba;Cuban|Cubans
+Cyprus;Cypriot|Cypriots
+Czech Republic|Czechia;Czech|Czechs
+Denmark;Danish|Danes
 Djibouti
 Dominican Republic
-Ecuador|Ecuadorian
-Egypt|Egyptian|Egyptians
-El Salvador|Salvadoran
+Ecuador;Ecuadorian
+Egypt;Egyptian|Egyptians
+El Salvador;Salvadoran
 Equatorial Guinea
-Eritrea|Eritrean|Eritreans
-Estonia|Estonian|Estonians
+Eritrea;Eritrean|Eritreans
+Estonia;Estonian|Estonians
 Eswatini|Swaziland
-Ethiopia|Ethiopian|Ethiopians
-Fiji|Fijian
-Finland|Finnish|Finns
-France|French
-Gabon|Gabonese
-Gambia|Gambian
-Georgia|Georgian|Georgians
-Germany|German|Germans
-Ghana|Ghanaian|Ghanaians
-Greece|Greek|Greeks
-Guatemala|Guatemalan
-Guinea|Guinean
+Ethiopia;Ethiopian|Ethiopians
+Fiji;Fijian
+Finland;Finnish|Finns
+France;French
+Gabon;Gabonese
+Gambia;Gambian
+Georgia;Georgian|Georgians
+Germany;German|Germans
+Ghana;Ghanaian|Ghanaians
+Greece;Greek|Greeks
+Guatemala;Guatemalan
+Guinea;Guinean
 Guinea-Bissau
-Guyana|Guyanese
-Haiti|Haitian|Haitians
-Honduras|Honduran
-Hungary|Hungarian|Hungarians
-Iceland|Icelandic
-India|Indian|Indians
-Indonesia|Indonesian|Indonesians
-Iran|Iranian|Iranians|Islamic Republic of Iran
-Iraq|Iraqi|Iraqis
-Ireland|Irish
-Israel|Israeli|Israelis
-Italy|Italian|Italians
-Ivory Coast|Côte d'Ivoire|Ivorian
-Jamaica|Jamaican
-Japan|Japanese
-Jordan|Jordanian|Jordanians
-Kazakhstan|Kazakh|Kazakhs|Kazakhstani
-Kenya|Kenyan|Kenyans
-Kosovo|Kosovar
-Kuwait|Kuwaiti
-Kyrgyzstan|Kyrgyz
-Laos|Laotian
-Latvia|Latvian|Latvians
-Lebanon|Lebanese
+Guyana;Guyanese
+Haiti;Haitian|Haitians
+Honduras;Honduran
+Hungary;Hungarian|Hungarians
+Iceland;Icelandic
+India;Indian|Indians
+Indonesia;Indonesian|Indonesians
+Iran|Islamic Republic of Iran;Iranian|Iranians
+Iraq;Iraqi|Iraqis
+Ireland;Irish
+Israel;Israeli|Israelis
+Italy;Italian|Italians
+Ivory Coast|Côte d'Ivoire;Ivorian
+Jamaica;Jamaican
+Japan;Japanese
+Jordan;Jordanian|Jordanians
+Kazakhstan;Kazakh|Kazakhs|Kazakhstani
+Kenya;Kenyan|Kenyans
+Kosovo;Kosovar
+Kuwait;Kuwaiti
+Kyrgyzstan;Kyrgyz
+Laos;Laotian
+Latvia;Latvian|Latvians
+Lebanon;Lebanese
 Lesotho
-Liberia|Liberian
-Libya|Libyan|Libyans
+Liberia;Liberian
+Libya;Libyan|Libyans
 Liechtenstein
-Lithuania|Lithuanian|Lithuanians
+Lithuania;Lithuanian|Lithuanians
 Luxembourg
-Madagascar|Malagasy
-Malawi|Malawian
-Malaysia|Malaysian|Malaysians
-Maldives|Maldivian
-Mali|Malian
-Malta|Maltese
-Mauritania|Mauritanian
+Madagascar;Malagasy
+Malawi;Malawian
+Malaysia;Malaysian|Malaysians
+Maldives;Maldivian
+Mali;Malian
+Malta;Maltese
+Mauritania;Mauritanian
 Mauritius
-Mexico|Mexican|Mexicans
-Moldova|Moldovan
+Mexico;Mexican|Mexicans
+Moldova;Moldovan
 Monaco
-Mongolia|Mongolian
-Montenegro|Montenegrin
-Morocco|Moroccan|Moroccans
-Mozambique|Mozambican
-Myanmar|Burma|Burmese
-Namibia|Namibian
-Nepal|Nepali|Nepalese
-Netherlands|Dutch|Holland
+Mongolia;Mongolian
+Montenegro;Montenegrin
+Morocco;Moroccan|Moroccans
+Mozambique;Mozambican
+Myanmar|Burma;Burmese
+Namibia;Namibian
+Nepal;Nepali|Nepalese
+Netherlands|Holland;Dutch
 New Zealand
-Nicaragua|Nicaraguan
+Nicaragua;Nicaraguan
 Niger
-Nigeria|Nigerian|Nigerians
-North Korea|North Korean|North Koreans|DPRK
-North Macedonia|Macedonia|Macedonian
-Norway|Norwegian|Norwegians
-Oman|Omani
-Pakistan|Pakistani|Pakistanis
-Palestine|Palestinian|Palestinians
-Panama|Panamanian
+Nigeria;Nigerian|Nigerians
+North Korea|DPRK;North Korean|North Koreans
+North Macedonia|Macedonia;Macedonian
+Norway;Norwegian|Norwegians
+Oman;Omani
+Pakistan;Pakistani|Pakistanis
+Palestine;Palestinian|Palestinians
+Panama;Panamanian
 Papua New Guinea
-Paraguay|Paraguayan
-Peru|Peruvian
-Philippines|Philippine|Filipino|Filipinos
-Poland|Polish|Poles
-Portugal|Portuguese
-Qatar|Qatari
-Romania|Romanian|Romanians
-Russia|Russian|Russians|Russian Federation
-Rwanda|Rwandan
-Saudi Arabia|Saudi|Saudis
-Senegal|Senegalese
-Serbia|Serbian|Serbians|Serb|Serbs
+Paraguay;Paraguayan
+Peru;Peruvian
+Philippines;Philippine|Filipino|Filipinos
+Poland;Polish|Poles
+Portugal;Portuguese
+Qatar;Qatari
+Romania;Romanian|Romanians
+Russia|Russian Federation;Russian|Russians
+Rwanda;Rwandan
+Saudi Arabia;Saudi|Saudis
+Senegal;Senegalese
+Serbia;Serbian|Serbians|Serb|Serbs
 Sierra Leone
-Singapore|Singaporean
-Slovakia|Slovak|Slovaks
-Slovenia|Slovenian|Slovene
-Somalia|Somali|Somalis
-South Africa|South African|South Africans
-South Korea|South Korean|South Koreans|Republic of Korea
-South Sudan|South Sudanese
-Spain|Spanish|Spaniard|Spaniards
-Sri Lanka|Sri Lankan
-Sudan|Sudanese
+Singapore;Singaporean
+Slovakia;Slovak|Slovaks
+Slovenia;Slovenian|Slovene
+Somalia;Somali|Somalis
+South Africa;South African|South Africans
+South Korea|Republic of Korea;South Korean|South Koreans
+South Sudan;South Sudanese
+Spain;Spanish|Spaniard|Spaniards
+Sri Lanka;Sri Lankan
+Sudan;Sudanese
 Suriname
-Sweden|Swedish|Swedes
-Switzerland|Swiss
-Syria|Syrian|Syrians
-Taiwan|Taiwanese
-Tajikistan|Tajik|Tajiks|Republic of Tajikistan
-Tanzania|Tanzanian
-Thailand|Thai
+Sweden;Swedish|Swedes
+Switzerland;Swiss
+Syria;Syrian|Syrians
+Taiwan;Taiwanese
+Tajikistan|Republic of Tajikistan;Tajik|Tajiks
+Tanzania;Tanzanian
+Thailand;Thai
 Timor-Leste|East Timor
-Togo|Togolese
+Togo;Togolese
 Trinidad and Tobago
-Tunisia|Tunisian|Tunisians
-Turkey|Turkish|Turks|Türkiye
-Turkmenistan|Turkmen
-Uganda|Ugandan
-Ukraine|Ukrainian|Ukrainians
-United Arab Emirates|UAE|Emirati|Emiratis
-United Kingdom|UK|U.K.|Britain|Great Britain|British|Briton|Britons
-United States|US|U.S.|USA|U.S.A.|United States of America|America|American|Americans
-Uruguay|Uruguayan
-Uzbekistan|Uzbek|Uzbeks|Republic of Uzbekistan
+Tunisia;Tunisian|Tunisians
+Turkey|Türkiye;Turkish|Turks
+Turkmenistan;Turkmen
+Uganda;Ugandan
+Ukraine;Ukrainian|Ukrainians
+United Arab Emirates|UAE;Emirati|Emiratis
+United Kingdom|UK|U.K.|Britain|Great Britain;British|Briton|Britons
+United States|US|U.S.|USA|U.S.A.|United States of America|America;American|Americans
+Uruguay;Uruguayan
+Uzbekistan|Republic of Uzbekistan;Uzbek|Uzbeks
 Vatican|Holy See
-Venezuela|Venezuelan|Venezuelans
-Vietnam|Vietnamese
-Yemen|Yemeni|Yemenis
-Zambia|Zambian
-Zimbabwe|Zimbabwean
+Venezuela;Venezuelan|Venezuelans
+Vietnam;Vietnamese
+Yemen;Yemeni|Yemenis
+Zambia;Zambian
+Zimbabwe;Zimbabwean
 """
 
 # Armed, political and militant groups (kind "group").
@@ -446,6 +448,13 @@ _ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT
 # "general" are too often adjectives to resolve safely.
 _BACK_ROLES = ROLE_NOUNS - _words("official head chief general officer analyst researcher")
 _SPEECH = NEUTRAL_VERBS | LOADED_VERBS
+# Version 11: the adjectives of continents and seas ("European allies", "Asian affairs"):
+# alone, not the first word of a body's name standing for it ("European" is not the
+# European Court of Justice; _Names).
+_REGION_ADJECTIVES = _words(
+    "European African Asian Arab Atlantic Pacific Nordic Baltic Caribbean Scandinavian "
+    "Mediterranean Eurasian Balkan Arctic Antarctic Slavic"
+)
 # Lone capitalised words that name no actor (see _single).
 _NOT_SINGLE = PLACES | _MONTHS | ORG_WORDS | TITLES
 
@@ -458,13 +467,22 @@ def _gazetteer() -> dict[str, tuple[str, str]]:
         (_COUNTRIES, "country"),
     ):
         for line in block.strip().splitlines():
-            names = line.split("|")
+            names = line.replace(";", "|").split("|")
             for name in names:
                 known.setdefault(name, (names[0], kind))
     return known
 
 
 KNOWN = _gazetteer()
+# The countries' demonyms ("French", "South Koreans"): the country's when they stand for it
+# ("the French said", "Russian officials"), but no mention when they describe a named
+# actor, as its role or its kind ("French President Ann Lee", "the Irish airline Lumeria").
+DEMONYMS = frozenset(
+    name
+    for line in _COUNTRIES.strip().splitlines()
+    if ";" in line
+    for name in line.split(";", 1)[1].split("|")
+)
 
 
 def _known_longest() -> dict[str, int]:
@@ -580,9 +598,39 @@ _PLACED_LAST = _by_char(
 )
 _PLACE_FIRST = tuple(f" {noun}" for noun in _PLACE_NOUNS_AFTER)
 _DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
+# Version 11: a model's code (three digits or more, or digits and capitals: "404", "A404",
+# "T-90", "404-200LR"; not a year) and the capitalised name after it, maybe in quotes.
+_MODEL_NAME = re.compile(
+    r"(?<![\w,.$£€-])(?!(?:19|20)\d\d\b)(?:[A-Z]{1,3}-?\d+|\d{3,})(?:-\d+)?[A-Z]{0,3}"
+    r"[ \t]+[\"“]?([A-Z][a-z]\w*)\b(?![\w'’-])"
+)
 _MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
 _COUNTRY_AFTER = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?")  # "France", "South Korea"
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+# Version 11: the nouns for what a named actor is, that a demonym may stand before, with the
+# name after them ("the Irish airline Lumeria", "North Korean leader Ann Lee"): the role
+# nouns, the body nouns (text.py) and these.
+_KIND_NOUNS = (
+    ROLE_NOUNS
+    | BODY_NOUNS
+    | _words(
+        "company firm airline carrier manufacturer maker airframer retailer bank insurer "
+        "magazine newspaper daily broadcaster outlet agency network dictator strongman "
+        "counterpart politician journalist activist student businessman businesswoman "
+        "tycoon billionaire"
+    )
+)
+# Version 11: a country's name or demonym before a currency ("US$40", "Lumerian dollars",
+# "the Japanese yen"): the currency's, no actor.
+_CURRENCY_AFTER = re.compile(
+    r" ?\$| (?:dollars?|pounds?|euros?|yen|yuan|renminbi|francs?|roubles?|rubles?|pesos?|"
+    r"rupees?|lira|krona|kronor|krone|kroner|dinars?|riyals?|rials?|shekels?|ringgit|baht|"
+    r"rand|zloty|hryvnias?|dirhams?)\b"
+)
+# Version 11: the words before a country's name or demonym that make it a region's
+# ("Central American", "Northern Ireland", "Latin American"), unless the two are a
+# country's name together ("North Korea", "South African").
+_REGION_FIRST = COMPASS_WORDS | _words("Latin")
 
 
 # The helpers marked @cython.cfunc are C functions when the module is compiled (no-ops
@@ -834,17 +882,34 @@ def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
             current = []
     pieces.append(current)
     result = []
-    for piece in pieces:
-        # Indexes first, one slice after: slicing a word off at a time was quadratic in
-        # a span of thousands of capitalised starters ("A A A ...": 4.5 s for 25,000).
-        first, last = 0, len(piece)
-        while first < last and (piece[first][0] in STARTERS or piece[first][0] in _CONNECTORS):
-            first += 1
-        while last > first and piece[last - 1][0] in _CONNECTORS:
-            last -= 1
-        if last > first:
-            result.append(piece[first:last])
+    for whole in pieces:
+        for piece in _without_regions(whole):
+            # Indexes first, one slice after: slicing a word off at a time was quadratic in
+            # a span of thousands of capitalised starters ("A A A ...": 4.5 s for 25,000).
+            first, last = 0, len(piece)
+            while first < last and (piece[first][0] in STARTERS or piece[first][0] in _CONNECTORS):
+                first += 1
+            while last > first and piece[last - 1][0] in _CONNECTORS:
+                last -= 1
+            if last > first:
+                result.append(piece[first:last])
     return result
+
+
+@cython.cfunc
+def _without_regions(piece: list[tuple]) -> list[list[tuple]]:
+    """The piece split around a region named by a compass word and a country's name or
+    demonym ("Central American", "Northern Ireland", "Latin America"), which names no
+    country (version 11); not a country's own name of two words ("North Korea", "South
+    African")."""
+    for i in range(len(piece) - 1):
+        if (
+            piece[i][0] in _REGION_FIRST
+            and KNOWN.get(piece[i + 1][0], ("", ""))[1] == "country"
+            and piece[i][0] + " " + piece[i + 1][0] not in KNOWN
+        ):
+            return [piece[:i], *_without_regions(piece[i + 2 :])]
+    return [piece]
 
 
 @cython.cfunc
@@ -1359,13 +1424,77 @@ def _detect(text: str, curated: tuple[CuratedActor, ...]) -> tuple:
             done = m.end()
         parts.append(text[done:])
         masked = "".join(parts)
+    curated_ids = {id(m) for m in mentions}
     mentions += _candidates(text, masked, spans)
     mentions.sort(key=_start)
-    return _resolve(text, mentions)
+    return _resolve(text, _no_country_there(text, mentions, curated_ids))
+
+
+def _no_country_there(text: str, mentions: list[_Mention], curated_ids: set) -> list[_Mention]:
+    """The mentions less the countries' names and demonyms that name no country there
+    (version 11): before a currency ("US$40", _CURRENCY_AFTER), and a demonym before
+    what a named actor is and its name, one to four words of a title or in lower case
+    ending with a title or one of _KIND_NOUNS ("French President Ann Lee", "the Irish
+    low-cost airline, Lumeria,"): the actor's role or kind, not its country as an actor
+    (NewsWCL50 and MEANTIME mark the demonym as part of the actor's mention). Curated
+    mentions stay."""
+    kept: list[_Mention] = []
+    described: list[_Mention] = []
+    last = len(mentions) - 1
+    for i, m in enumerate(mentions):
+        if m.kind == "country" and id(m) not in curated_ids:
+            if _CURRENCY_AFTER.match(text, m.end):
+                continue
+            if i < last and m.surface in DEMONYMS and _describes(text, m, mentions[i + 1]):
+                described.append(m)
+                continue
+        kept.append(m)
+    if described:
+        # A country the text names no other way stays, by its first such mention.
+        named = {m.name for m in kept if m.kind == "country"}
+        for m in described:
+            if m.name not in named:
+                named.add(m.name)
+                kept.append(m)
+        kept.sort(key=_start)
+    return kept
+
+
+@cython.cfunc
+def _describes(text: str, m: _Mention, after: _Mention) -> bool:
+    """Whether the words between a demonym m and the next mention are what that mention's
+    actor is: one to four words, in lower case (the last one of _KIND_NOUNS) then a
+    title's (no honorific: "officials have met Mr. Lee" is no description), a comma at
+    most after them; the next mention no country."""
+    if after.kind == "country" or after.start - m.end > 60:
+        return False
+    between = text[m.end : after.start]
+    if between.endswith(", "):
+        between = between[:-2]
+    words = between.split()
+    if not 1 <= len(words) <= 4 or between[:1] != " " or "," in between:
+        return False
+    k = 0  # the lower-case words, before the title's
+    while k < len(words) and words[k].islower() and words[k].replace("-", "").isalpha():
+        k += 1
+    if k and words[k - 1] not in _KIND_NOUNS:
+        return False
+    for word in words[k:]:
+        if word not in TITLES or word.rstrip(".") in HONORIFICS:
+            return False
+    return True
 
 
 def _resolve(text: str, mentions: list[_Mention]) -> tuple:
     """The actors as (name, kind, mentions, aliases) tuples, in order of first mention."""
+    if _DIGIT.search(text) is not None:  # most texts with no model code: nothing to do
+        products = _product_names(text)
+        if products:
+            mentions = [
+                m
+                for m in mentions
+                if m.surface not in products or m.kind not in ("pending", "pending-initial")
+            ]
     recurring = _recurring(text, mentions)
     _bodies_by_company(text, mentions, recurring)
     names = _Names(mentions)
@@ -1388,6 +1517,25 @@ def _resolve(text: str, mentions: list[_Mention]) -> tuple:
         (name, kind, tuple(mentions), frozenset(aliases))
         for name, (kind, mentions, aliases) in actors.items()
     )
+
+
+def _product_names(text: str) -> set[str]:
+    """The names a text gives a model after its code ("the Lumeria 404 Skyrider", "a
+    T-90 "Falcon""): a product's, no actor, wherever the word stands alone (version 11).
+    Not a word that also speaks or owns something ("Skyrider said", "Skyrider's"), which
+    is a maker's ("500 Lumeria workers")."""
+    found = set()
+    for m in _MODEL_NAME.finditer(text):
+        word = m.group(1)
+        if word in KNOWN or word in STARTERS or word in found:
+            continue
+        own = re.compile(rf"(?<![\w-]){re.escape(word)}(?:['’]s?)?(?![\w-])")
+        for w in own.finditer(text):
+            if w.group().endswith(("'s", "’s")) or _speech_after(text, w.end()):
+                break
+        else:
+            found.add(word)
+    return found
 
 
 def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> None:
@@ -1467,7 +1615,9 @@ class _Names:
         for m in mentions:
             kind, name = m.kind, m.name
             if kind == "organisation" and " " in name and name not in KNOWN:
-                by_first_body.setdefault(name.split(" ", 1)[0], name)
+                first = name.split(" ", 1)[0]
+                if first not in _REGION_ADJECTIVES:
+                    by_first_body.setdefault(first, name)
             if kind in KINDS and kinds.setdefault(name, kind) == "person" and " " in name:
                 words = name.split()
                 surname = words[-1]
