@@ -607,6 +607,16 @@ _MODEL_NAME = re.compile(
 _MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
 _COUNTRY_AFTER = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?")  # "France", "South Korea"
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+# Version 11: nouns for a company or an outlet: a name just after one is a body's ("the
+# airline Lumeria Aero", "electronics retailer Tarsa Lind"; see _body_named).
+_COMPANY_NOUNS = _words(
+    "company firm airline carrier manufacturer maker airframer automaker carmaker retailer "
+    "insurer magazine newspaper broadcaster publisher conglomerate"
+)
+# Version 11: a plural verb after a name ("Lumeria Aero have"), and the words before a
+# name that may join it to another ("Bo Park and Ann Lee have"; _body_named).
+_PLURAL_VERBS = (" have ", " are ", " were ")
+_JOINED_BEFORE = ("and ", "& ", "or ", ", ", "nor ")
 # Version 11: the nouns for what a named actor is, that a demonym may stand before, with the
 # name after them ("the Irish airline Lumeria", "North Korean leader Ann Lee"): the role
 # nouns, the body nouns (text.py) and these.
@@ -614,11 +624,10 @@ _KIND_NOUNS = (
     ROLE_NOUNS
     | BODY_NOUNS
     | _words(
-        "company firm airline carrier manufacturer maker airframer retailer bank insurer "
-        "magazine newspaper daily broadcaster outlet agency network dictator strongman "
-        "counterpart politician journalist activist student businessman businesswoman "
-        "tycoon billionaire"
+        "bank daily outlet agency network dictator strongman counterpart politician "
+        "journalist activist student businessman businesswoman tycoon billionaire"
     )
+    | _COMPANY_NOUNS
 )
 # Version 11: a country's name or demonym before a currency ("US$40", "Lumerian dollars",
 # "the Japanese yen"): the currency's, no actor.
@@ -673,7 +682,16 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
 def _body_named(text: str, lo: int, start: int, end: int) -> bool:
     """Whether the name from start to end is a body's: after one of BODY_NOUNS ("the
     rights group Civic Watch Doravia") and before a comma, a full stop, a bracket or a
-    verb of saying (not "the group Ann Lee founded")."""
+    verb of saying (not "the group Ann Lee founded"); version 11: after one of
+    _COMPANY_NOUNS, a company's or an outlet's ("the airline Lumeria Aero", "the magazine
+    Tarsa Weekly"), wherever it stands; or before a verb in the plural ("Lumeria Aero have
+    ordered", not after "and": "Bo Park and Ann Lee have")."""
+    if start - 1 > lo and text[start - 1] == " ":
+        words = text[max(lo, start - 20) : start - 1].rsplit(None, 1)
+        if words and words[-1] in _COMPANY_NOUNS:
+            return True
+    if text.startswith(_PLURAL_VERBS, end) and not text.endswith(_JOINED_BEFORE, lo, start):
+        return True
     return body_noun_before(text, lo, start) and (
         text[end : end + 1] in (",", ".", ";", ")") or _speech_after(text, end)
     )
