@@ -328,15 +328,11 @@ _OUTLET_WORDS = _words(
     "Daily Weekly Wire Bulletin Examiner Inquirer Courier Dispatch Sentinel Monitor Reporter "
     "Press Express Mirror Standard Independent Economist Register"
 )
-# Version 10: the first and last words of a landmark's or a site's name ("Mount Tarsa",
-# "Fort Lind", "the Tarsa Lawn", "Lind Plaza"): a place, not a person (text.py's
-# PLACE_SUFFIXES has more). "House" ends a seat's or a body's name ("the Blue House",
+# Version 10: the first words of a landmark's or a site's name ("Mount Tarsa", "Fort
+# Lind"): a place, not a person (its last words, "the Tarsa Lawn", "Lind Plaza", are in
+# text.py's PLACE_SUFFIXES). "House" ends a seat's or a body's name ("the Blue House",
 # "Freedom House"): an organisation, as the White House is (text.ORGANISATIONS).
 _PLACE_FIRST_WORDS = _words("Mount Mt. Mt Fort Cape Lake")
-_LANDMARK_WORDS = _words(
-    "Lawn Garden Gardens Plaza Boulevard Monument Memorial Cemetery Harbor Harbour Beach "
-    "Falls Canyon Palace Castle Cathedral Tower Station Zone"
-)
 # Version 10: the last words of an event's, a game's or an agreement's name ("the Tarsa
 # War", "the Lind Accord", "the Winter Olympics"): no actor, nor a person.
 _EVENT_LAST = _words(
@@ -1099,6 +1095,10 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
             name, kind = KNOWN[known]
             out.append(_mention(toks[0][1], toks[n - 1][2], known, kind, name))
             toks = toks[n:]
+            # "the United States and North Korea": "and" joined them, it names no one
+            # (version 11)
+            while toks and toks[0][0] in _CONNECTORS:
+                toks = toks[1:]
             continue
         n = 0
         while (
@@ -1149,7 +1149,6 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     if (
         surface in PLACES
         or words[-1] in PLACE_SUFFIXES
-        or words[-1] in _LANDMARK_WORDS
         or words[-1] in _EVENT_LAST
         or (len(words) > 1 and words[0] in _PLACE_FIRST_WORDS)
         or (surface.isupper() and surface.title() in PLACES)  # "NEW YORK", a dateline's
