@@ -1329,6 +1329,13 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         pos = find(65, end)
         if start < skip_until:
             continue
+        if (
+            start > 2
+            and text[start - 1] == " "
+            and _after_lower_camel(text, start)
+            and ORG_WORDS.isdisjoint(word.split())
+        ):
+            continue  # "the iTunes Music Store": a name's rest (version 11)
         one_word = " " not in word and "\t" not in word
         if one_word:  # most spans, decided quickly
             bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
@@ -1401,6 +1408,22 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     if towns:  # the town's other mentions ("the Port Lind plant")
         found = [m for m in found if m.surface not in towns or m.role or m.kind not in _UNTITLED]
     return found
+
+
+@cython.cfunc
+def _after_lower_camel(text: str, start: int) -> bool:
+    """Whether the word before start, one space between, opens in lower case with a
+    capital inside ("iTunes", "ePlan"): the capitalised words after it are the rest of
+    that name, a product's or a brand's, which the name spans cannot start at (version
+    11)."""
+    k = start - 2
+    if not text[k].isalpha():
+        return False
+    lo = max(0, k - 20)
+    while k >= lo and text[k].isalpha():
+        k -= 1
+    word = text[k + 1 : start - 1]
+    return word[0].islower() and not word.islower() and (k < 0 or not text[k].isalnum())
 
 
 @lru_cache(maxsize=16)
@@ -2051,10 +2074,12 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Ireland") name no country; a continent's adjective ("European") is no short name of a
 # body ("the European Court of ..."); a model's name after its code ("the 404
 # Skyrider") is a product, no actor; a name after a company's or an outlet's noun ("the
-# airline Lumeria Aero") or before a plural verb ("Lumeria Aero have") is a body's; "and"
-# after a known name ("the United States and Ann Lee") is no part of the next; the
-# landmark words ("Plaza", "Lawn") are in text.PLACE_SUFFIXES, as attribution reads them
-# (its outputs the same).
+# airline Lumeria Aero"), before a plural verb ("Lumeria Aero have") or with a company's
+# apposition ("Lumeria Aero, the airline,") is a body's; "and" after a known name ("the
+# United States and Ann Lee") is no part of the next; the capitalised words after a
+# name opening in lower case ("the ePlan Music Store") are that name's rest, no actor
+# (unless a body's word is among them); the landmark words ("Plaza", "Lawn") are in
+# text.PLACE_SUFFIXES, as attribution reads them (its outputs the same).
 # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
 # for ..."), a company named after a country ("Air Canada"), a name ending "House", one
 # with a preposition inside ("Nurses Without Borders"), a company's name ending "Computer",

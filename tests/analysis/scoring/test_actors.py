@@ -789,3 +789,13 @@ def test_and_after_a_known_name_opens_no_persons_name():
         "United Kingdom": "country",
         "Ann Lee": "person",
     }
+
+
+def test_capitalised_words_after_a_lower_case_brand_are_that_names_rest():
+    # Written for the tests (version 11): "ePlan" opens in lower case; its name's rest is
+    # no person ("ePlan Music Store") and no body ("ePlan Classic").
+    found = kinds(
+        "Lumeria sells songs on its ePlan Music Store, and the ePlan Classic sold well, "
+        "Ann Lee said."
+    )
+    assert found == {"Ann Lee": "person"}
