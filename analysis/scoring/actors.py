@@ -338,7 +338,12 @@ _PLACE_FIRST_WORDS = _words("Mount Mt. Mt Fort Cape Lake")
 _EVENT_LAST = _words(
     "War Wars Olympics Games Accord Accords Treaty Agreement Partnership Ceremony Weekend "
     "Summit Festival Championship Championships Cup Tests"
+    # Version 11: a conference's or a show's ("the Lumeria Developers Conference", "the
+    # Tarsa Air Show"), and "New Year": events as a summit is.
+    " Conference Show Expo Convention Year"
 )
+# Version 11: the events that a body holds, whose first word may name it (_classify).
+_HELD_EVENTS = _words("Conference Show Expo Convention")
 # Version 10: prepositions written capitalised inside a body's name ("Nurses Without
 # Borders", "Parents Against Noise", in other languages "Sans", "Sin", "Ohne"): never
 # inside a person's.
@@ -376,6 +381,8 @@ _MONTHS = _words(
 )
 _WEEKDAYS = _words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 assert _WEEKDAYS <= STARTERS  # (CAP_STOP has them): _candidates looks in STARTERS only
+# Version 11: holidays, days as the weekdays are ("the Christmas sales"): no actor alone.
+_HOLIDAYS = _words("Christmas Easter Thanksgiving Halloween Ramadan Hanukkah Diwali")
 # Regions and cities: places, not actors (capitals used for governments go in the curated list).
 PLACES = _words(
     "Asia Europe Africa America's Americas Oceania Antarctica Arctic Eurasia Caucasus Balkans "
@@ -453,7 +460,7 @@ _REGION_ADJECTIVES = _words(
     "Mediterranean Eurasian Balkan Arctic Antarctic Slavic"
 )
 # Lone capitalised words that name no actor (see _single).
-_NOT_SINGLE = PLACES | _MONTHS | ORG_WORDS | TITLES
+_NOT_SINGLE = PLACES | _MONTHS | ORG_WORDS | TITLES | _HOLIDAYS
 
 
 def _gazetteer() -> dict[str, tuple[str, str]]:
@@ -903,7 +910,11 @@ def _pieces(tokens: list[tuple]) -> list[list[tuple]]:
     current: list[tuple] = []
     for i, tok in enumerate(tokens):
         word = tok[0].rstrip(".") if tok[0][-1] == "." else tok[0]  # a call only when needed
-        if word in _WEEKDAYS or (word in _MONTHS and not _is_surname_may(tokens, i)):
+        if (
+            word in _WEEKDAYS
+            or word in _HOLIDAYS
+            or (word in _MONTHS and not _is_surname_may(tokens, i))
+        ):
             pieces.append(current)
             current = []
             continue
@@ -1166,10 +1177,22 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     if (
         surface in PLACES
         or words[-1] in PLACE_SUFFIXES
-        or words[-1] in _EVENT_LAST
         or (len(words) > 1 and words[0] in _PLACE_FIRST_WORDS)
         or (surface.isupper() and surface.title() in PLACES)  # "NEW YORK", a dateline's
     ):
+        return
+    if words[-1] in _EVENT_LAST:
+        # "the Lumeria Developers Conference": its first word may name its organiser, an
+        # actor if the text names it so elsewhere (a lone word to resolve; version 11)
+        first = words[0]
+        if (
+            len(words) > 2
+            and words[-1] in _HELD_EVENTS
+            and first not in _NOT_SINGLE
+            and _name_like(first)
+        ):
+            kind = "pending-initial" if sentence_start and not role else "pending"
+            out.append(_mention(start, toks[0][2], first, kind, first))
         return
     if len(words) == 1:
         word = words[0]
@@ -2078,8 +2101,10 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # apposition ("Lumeria Aero, the airline,") is a body's; "and" after a known name ("the
 # United States and Ann Lee") is no part of the next; the capitalised words after a
 # name opening in lower case ("the ePlan Music Store") are that name's rest, no actor
-# (unless a body's word is among them); the landmark words ("Plaza", "Lawn") are in
-# text.PLACE_SUFFIXES, as attribution reads them (its outputs the same).
+# (unless a body's word is among them); holidays ("Christmas") and a conference's or a
+# show's name are no actors (the first word of a conference's may name its holder); the
+# landmark words ("Plaza", "Lawn") are in text.PLACE_SUFFIXES, as attribution reads them
+# (its outputs the same).
 # Version 10: an outlet's name ("... Insider"), a body headed by a group's noun ("Citizens
 # for ..."), a company named after a country ("Air Canada"), a name ending "House", one
 # with a preposition inside ("Nurses Without Borders"), a company's name ending "Computer",

@@ -799,3 +799,13 @@ def test_capitalised_words_after_a_lower_case_brand_are_that_names_rest():
         "Ann Lee said."
     )
     assert found == {"Ann Lee": "person"}
+
+
+def test_holidays_and_held_events_are_no_actors_but_name_their_holder():
+    # Written for the tests (version 11): a holiday is a day; a conference is an event,
+    # whose first word names its holder when the text names it so elsewhere.
+    found = kinds(
+        "Sales rose over the Christmas and New Year period. At the Lumeria Developers "
+        "Conference, Lumeria said sales rose, and Lumeria grew. The Tarsa Air Show opened."
+    )
+    assert found == {"Lumeria": "organisation"}
