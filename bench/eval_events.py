@@ -321,7 +321,7 @@ def add_background(n: int) -> None:
 
 def grid(
     sets: dict[str, list[int]],
-    thresholds: list,
+    thresholds: list[float],
     cohesions: list[float],
     decays=(0.0,),
     graces=(0.0,),
@@ -338,8 +338,7 @@ def grid(
 
     truth = {pk: meta.get("event") for pk, meta in Article.objects.values_list("pk", "meta")}
     print(
-        "\nwords       threshold cohesion decay grace "
-        + "  ".join(f"{name[:16]:>16}" for name in sets)
+        "\nwords threshold cohesion decay grace " + "  ".join(f"{name[:16]:>16}" for name in sets)
     )
     default_grace, default_terms = grouping.DECAY_GRACE_HOURS, grouping.MAX_TERMS
     for terms, threshold, cohesion, decay, grace in itertools.product(
@@ -361,27 +360,9 @@ def grid(
             pairwise, bcubed = pairwise_scores(mine, theirs), bcubed_scores(mine, theirs)
             cells.append(f"{pairwise['f1']:.3f} / {bcubed['f1']:.3f}")
         print(
-            f"{terms or default_terms:5d} {_bar_label(threshold):>15} {cohesion:8.3f} {decay:5.2f} {grace:5.0f} "
+            f"{terms or default_terms:5d} {threshold:9.3f} {cohesion:8.3f} {decay:5.2f} {grace:5.0f} "
             + "  ".join(f"{c:>16}" for c in cells)
         )
-
-
-def _bar_label(threshold) -> str:
-    from events.grouping import Bar
-
-    if isinstance(threshold, Bar):
-        return f"{threshold.floor:g}+{threshold.step:g}<={threshold.cap:g}"
-    return f"{threshold:.3f}"
-
-
-def parse_threshold(text: str):
-    """ "0.13" is a fixed threshold; "0.08/0.015/0.2" a bar (floor, step, cap)."""
-    from events.grouping import Bar
-
-    if "/" in text:
-        floor, step, cap = (float(x) for x in text.split("/"))
-        return Bar(floor=floor, step=step, cap=cap)
-    return float(text)
 
 
 def main() -> None:
@@ -410,11 +391,7 @@ def main() -> None:
         action="store_true",
         help="Store the corpus alone (its own document frequencies), without the written sets.",
     )
-    parser.add_argument(
-        "--grid-thresholds",
-        default="0.08/0.015/0.2,0.10,0.11,0.12,0.13,0.14,0.15,0.16",
-        help="fixed thresholds, or bars as FLOOR/STEP/CAP (grouping 6: 0.08/0.015/0.2)",
-    )
+    parser.add_argument("--grid-thresholds", default="0.10,0.11,0.12,0.13,0.14,0.15,0.16")
     parser.add_argument("--grid-cohesions", default="0,0.05")
     parser.add_argument("--grid-decays", default="0,0.5")
     parser.add_argument("--grid-graces", default="24")
@@ -461,7 +438,7 @@ def main() -> None:
         if args.grid:
             grid(
                 sets,
-                [parse_threshold(x) for x in args.grid_thresholds.split(",")],
+                [float(x) for x in args.grid_thresholds.split(",")],
                 [float(x) for x in args.grid_cohesions.split(",")],
                 [float(x) for x in args.grid_decays.split(",")],
                 [float(x) for x in args.grid_graces.split(",")],
@@ -471,7 +448,7 @@ def main() -> None:
         main_labels = nearest_grouping(args.window)
         baselines = tfidf_baselines(sets, window_days_setting())
         print(
-            f"{threshold_setting()}, cohesion {cohesion_setting()}, time decay "
+            f"Threshold {threshold_setting()}, cohesion {cohesion_setting()}, time decay "
             f"{time_decay_setting()} after {DECAY_GRACE_HOURS:g} h, window "
             f"±{window_days_setting()} days, at least {min_shared_setting()} shared terms"
         )

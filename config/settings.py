@@ -161,8 +161,7 @@ NEWSDESK_FETCH_ALLOW_HOSTS = env_list("NEWSDESK_FETCH_ALLOW_HOSTS")
 # Event grouping (events/grouping.py): see the README for tuning.
 NEWSDESK_GROUP_EVENTS = env_bool("NEWSDESK_GROUP_EVENTS", True)
 NEWSDESK_EVENT_WINDOW_DAYS = env_int("NEWSDESK_EVENT_WINDOW_DAYS", 3)
-# Unset: events.grouping.Bar, which rises with how crowded the days are (grouping 6); set,
-# one fixed threshold.
+# Unset: events.grouping.DEFAULT_THRESHOLD (the one default, measured with its method).
 NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD") or "nan")
 NEWSDESK_EVENT_MIN_SHARED = env_int("NEWSDESK_EVENT_MIN_SHARED", 5)
 # Unset: events.grouping.DEFAULT_COHESION (the least cosine similarity to every member of

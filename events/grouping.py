@@ -14,8 +14,7 @@ index), with their vectors, and their cosine similarity to it over all the terms
 share. It joins the event most like it as a whole — the mean similarity to
 the event's members in the window, not to one neighbour, so an event does not drift one
 link at a time and two events never merge through one bridging article — if that reaches
-the bar (higher the more reports alike to it the window holds: a crowded topic's stories
-are alike), a member shares enough distinct words with it, and it is related to every
+the threshold, a member shares enough distinct words with it, and it is related to every
 member (cohesion: a high likeness to one bridging member cannot make up for none to the
 others); a report more than a day apart counts less, the further apart the less;
 otherwise it starts a new event. Near-identical bodies are flagged as an outlet's update of its own article or
@@ -64,16 +63,9 @@ from newsdesk.models import Article, CopyKind, Event, MembershipSource
 
 DEFAULT_WINDOW_DAYS = 3
 # Mean cosine similarity (TF-IDF), over the event's members within the window, at which
-# an article may join the event: the bar. It rises with how crowded the article's
-# neighbourhood is (grouping 6). Where nothing else in the window is much like the
-# article, a likeness of BAR_FLOOR is enough: it is alone with the one story it resembles.
-# Each further report at least BAR_FLOOR alike in the window (stored before or after it)
-# raises the bar by BAR_STEP, up to BAR_CAP: where a topic fills the days, two stories of
-# it are as alike as two reports of one, and only a closer likeness tells them apart.
-# Chosen on bench/eval_events.py's sets and stores (grouping 5 had one bar, 0.13).
-BAR_FLOOR = 0.08
-BAR_STEP = 0.015
-BAR_CAP = 0.2
+# an article may join the event (with MAX_TERMS words: 0.125-0.13 is where no set, real or
+# written, scores under grouping 3; bench/eval_events.py --grid)...
+DEFAULT_THRESHOLD = 0.13
 # ...if it also shares this many distinct words with a member...
 DEFAULT_MIN_SHARED = 5
 # ...and is at least this similar to every one of those members (cohesion): a mean can
@@ -92,8 +84,6 @@ DECAY_GRACE_HOURS = 12.0
 # check (the event page marks it). On AllSides roundups dev under grouping 5, 79 of 447
 # automatic joins were under 0.2, and 39 of those were to another story's event (49 %,
 # against 44 of the 368 joins above it, 12 %); on ECB+ dev 27 of 60 (45 %, against 22 %).
-# Under grouping 6 (offline replica of the placement): 13 of 54 under 0.2 (24 %, against
-# 11 % above); on ECB+ none are under 0.2 (its days are crowded: the bar is at its cap).
 WEAK_JOIN = 0.2
 # A report's heaviest words kept in the index (and compared). A long report has a few
 # hundred distinct words; cut at 60, two long reports of one happening often kept
@@ -113,10 +103,9 @@ CROSSING_MIN_SHARED = 3
 # ...and one of them must be a number or a date: the same minister in two languages on
 # one day may be two stories.
 CROSSING_FACTS = ("x:d:", "x:t:")
-# Across languages the likeness is the weighted Jaccard similarity of those terms; this
-# much of it counts as a cosine similarity of 0.13 within a language (the bar of
-# grouping 5, at which it was measured).
-CROSSING_SCALE = 0.13 / 0.09
+# Across languages the likeness is the weighted Jaccard similarity of those terms; at
+# this value it counts as much as the threshold of cosine similarity within a language.
+CROSSING_THRESHOLD = 0.09
 # A candidate shares at least this many index terms with the article (the SQL filter).
 MIN_CANDIDATE_TERMS = 3
 MAX_CANDIDATES = 50
@@ -156,40 +145,8 @@ def window_days_setting() -> int:
     return int(getattr(settings, "NEWSDESK_EVENT_WINDOW_DAYS", DEFAULT_WINDOW_DAYS))
 
 
-@dataclass(frozen=True)
-class Bar:
-    """The likeness an article needs to join an event, by how many reports in the window
-    are at least ``floor`` alike to it: ``floor`` for one, ``step`` more for each further
-    one, at most ``cap``. A fixed threshold is a bar with no step."""
-
-    floor: float = BAR_FLOOR
-    step: float = BAR_STEP
-    cap: float = BAR_CAP
-
-    @classmethod
-    def fixed(cls, threshold: float) -> Bar:
-        return cls(floor=threshold, step=0.0, cap=threshold)
-
-    def at(self, alike: int) -> float:
-        return min(self.cap, self.floor + self.step * max(0, alike - 1))
-
-    def __str__(self) -> str:
-        if not self.step:
-            return f"threshold {self.floor:g}"
-        return f"bar {self.floor:g} + {self.step:g} a report alike, at most {self.cap:g}"
-
-
-def threshold_setting() -> Bar:
-    """The bar: fixed where NEWSDESK_EVENT_THRESHOLD is set, else the crowding bar."""
-    value = _float_setting("NEWSDESK_EVENT_THRESHOLD", math.nan)
-    return Bar() if math.isnan(value) else Bar.fixed(value)
-
-
-def as_bar(threshold: float | Bar | None) -> Bar:
-    """A threshold given by a caller (a fixed number, a bar, or None for the setting)."""
-    if threshold is None:
-        return threshold_setting()
-    return threshold if isinstance(threshold, Bar) else Bar.fixed(threshold)
+def threshold_setting() -> float:
+    return _float_setting("NEWSDESK_EVENT_THRESHOLD", DEFAULT_THRESHOLD)
 
 
 class Linkage:
@@ -995,7 +952,7 @@ def _choose_event(
     """
     if copy_source and copy_source.event_id and not copy_source.event_locked:
         return copy_source.event_id, copy_source.similarity
-    crossing_scale = CROSSING_SCALE
+    crossing_scale = threshold / CROSSING_THRESHOLD
     eligible = {
         c.event_id
         for c in candidates
@@ -1017,17 +974,11 @@ def _choose_event(
     return (event_id, score) if score >= threshold else (None, 0.0)
 
 
-def alike_count(candidates: list[Candidate], floor: float) -> int:
-    """How many candidates are at least ``floor`` alike to the article (in cosine units,
-    before any lowering for time apart): how crowded its neighbourhood is."""
-    return sum(c.similarity * (CROSSING_SCALE if c.crossing else 1.0) >= floor for c in candidates)
-
-
 def article_placement(
     *,
     article: Article,
     window_days: int | None = None,
-    threshold: float | Bar | None = None,
+    threshold: float | None = None,
     min_shared: int | None = None,
     terms: dict[str, float] | None = None,
     linkage: str | None = None,
@@ -1040,7 +991,7 @@ def article_placement(
     queries does not depend on how many articles are stored.
     """
     window_days = window_days_setting() if window_days is None else window_days
-    bar = as_bar(threshold)
+    threshold = threshold_setting() if threshold is None else threshold
     min_shared = min_shared_setting() if min_shared is None else min_shared
     linkage = linkage_setting() if linkage is None else linkage
     cohesion = cohesion_setting() if cohesion is None else cohesion
@@ -1065,7 +1016,7 @@ def article_placement(
     chosen_id, chosen_score = _choose_event(
         _nearer_first(candidates, _reference_time(article), window_days, decay),
         copy_source,
-        bar.at(alike_count(candidates, bar.floor)),
+        threshold,
         required_shared(terms, min_shared),
         linkage,
         own_event_id=article.event_id,
@@ -1172,7 +1123,7 @@ def article_place(
     *,
     article: Article,
     window_days: int | None = None,
-    threshold: float | Bar | None = None,
+    threshold: float | None = None,
     terms: dict[str, float] | None = None,
 ) -> Event | None:
     """Place one (scored) article in an event; see ``article_placement``."""
@@ -1263,7 +1214,7 @@ def articles_group_since(
     *,
     since: dt.date | dt.datetime | None = None,
     window_days: int | None = None,
-    threshold: float | Bar | None = None,
+    threshold: float | None = None,
     min_shared: int | None = None,
     only_unplaced: bool = True,
     linkage: str | None = None,
@@ -1299,7 +1250,7 @@ def events_rebuild(
     *,
     since: dt.date | dt.datetime | None = None,
     window_days: int | None = None,
-    threshold: float | Bar | None = None,
+    threshold: float | None = None,
     min_shared: int | None = None,
     linkage: str | None = None,
 ) -> GroupingReport:

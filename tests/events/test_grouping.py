@@ -409,7 +409,7 @@ def test_a_long_report_is_matched_by_words_beyond_its_sixty_heaviest():
     assert {f"w:{w}" for w in shared} <= set(weights)
     one.refresh_from_db()
     two.refresh_from_db()
-    assert one.event_id == two.event_id and two.event_similarity >= threshold_setting().floor
+    assert one.event_id == two.event_id and two.event_similarity >= threshold_setting()
 
 
 def test_candidates_are_searched_by_the_heaviest_words_and_every_cross_language_term():
@@ -560,15 +560,7 @@ def test_article_place_never_moves_a_membership_set_by_a_person():
     assert article_place(article=taken_out) is None
     taken_out.refresh_from_db()
     assert taken_out.event is None and taken_out.event_source == MembershipSource.PERSON
-    # The machine still places other articles, but never in the editor's event. (Where it
-    # goes is another matter: in a store of four articles, the summit's report is alone in
-    # its days with the flood's, both of Estrel, and the bar is at its floor; see
-    # test_grouping_bar.py.)
-    placed = article_place(article=article_from(summit))
-    assert placed is not None and placed != chosen
-    filed.refresh_from_db()
-    taken_out.refresh_from_db()
-    assert (filed.event, taken_out.event) == (chosen, None)
+    assert article_place(article=article_from(summit)) not in (flood_event, chosen)
 
 
 def test_events_rebuild_keeps_locked_events_and_person_memberships_and_drops_empty_machine_events():

@@ -56,7 +56,7 @@ class Command(BaseCommand):
             raise CommandError("--threshold must be between 0 and 1.")
         settings_used = (
             f"window ±{window_days_setting() if window is None else window} days, "
-            f"{threshold_setting() if threshold is None else f'threshold {threshold}'}, "
+            f"threshold {threshold_setting() if threshold is None else threshold}, "
             f"at least {min_shared_setting() if min_shared is None else min_shared} shared terms, "
             f"cohesion {cohesion_setting()}, "
             f"time decay {time_decay_setting()} after {DECAY_GRACE_HOURS:g} h"
