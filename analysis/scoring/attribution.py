@@ -672,6 +672,15 @@ def _speaker(m: re.Match) -> dict:
     spk, pron, anon, role, the, title, named = m.group(*_SPEAKER_GROUPS)
     app = m.group("app") if "app" in m.re.groupindex else None
     kind = "pron" if pron else "anon" if anon else "role" if role else "named"
+    if app and (role or anon) and _apposed_name(app):
+        # "The opposition leader, Ann Lowe, said": the name speaks; the role, or the
+        # unnamed source's words ("a spokeswoman"), describe her.
+        start = m.start("app") + len(app) - len(app.lstrip())
+        app = app.strip()
+        end = start + len(app)
+        raw = {"kind": "named", "text": app, "start": start, "end": end, "the": False}
+        raw.update(title="", named=app, app=spk)
+        return raw
     start, end = m.span("spk")
     if named and text_ends_with_full_stop(m.string, start, end):
         end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
@@ -688,6 +697,33 @@ def _speaker(m: re.Match) -> dict:
 
 
 _SPEAKER_GROUPS = ("spk", "pron", "anon", "role", "the", "title", "named")
+# A person's name of two capitalised words or more ("Ann Lowe", "Sen. Ann T. Lowe", "Ann
+# de Lowe"), as an apposition after a role.
+_PERSON_NAME = re.compile(
+    rf"{_CAP}(?:\s+(?:(?:de|del|van|von|bin|al|da|di|la|le)\s+)?{_CAP}){{1,5}}"
+)
+
+
+@cython.cfunc
+def _apposed_name(app: str) -> bool:
+    """Whether an apposition is a person's whole name: "Ann Lowe" of "the opposition
+    leader, Ann Lowe,"; not a day, a body's or a place's name, nor several people ("Ann
+    Lowe and Bo Hale")."""
+    app = app.strip()
+    if _PERSON_NAME.fullmatch(app) is None:
+        return False
+    words = [w.rstrip(".") for w in app.split()]
+    return not (
+        len(words[-1]) == 1  # an initial: the name is cut off at its point ("Ann B.")
+        or words[0] in CAP_STOP
+        or words[0] in COMPASS_WORDS
+        or words[-1].endswith(_POSSESSIVES)
+        or words[-1] in PLACE_SUFFIXES
+        or words[-1] in _GOVERNED
+        or not _ORG_WORDS.isdisjoint(words)
+        or not KNOWN_ORGS.isdisjoint(words)
+        or _leading_name(words) in ORGANISATION_NAMES
+    )
 
 
 @cython.cfunc
@@ -1307,7 +1343,10 @@ def _reported_speaker(
 
 # Verbs that news writing puts before their speaker ("…, said Larry Sabato"); not "told",
 # "described" or "criticized", whose object follows them.
-_INVERTING = _words("said says say wrote writes added adds noted notes explained explains argued")
+_INVERTING = _words(
+    "said says say wrote writes added adds noted notes explained explains argued continued "
+    "continues recalled"
+)
 
 
 @cython.cfunc
@@ -1646,14 +1685,15 @@ def _named_after_role(m: re.Match) -> dict:
     }
 
 
-# A role with an article or a possessive (of one capitalised word or a few: "Mr. Lowe's"),
-# or "the", capitalised words and a few in lower case ("The Harbour Party leader"), then a
-# name between commas, then the cue.
+# A role with an article, "one", "another" or a possessive (of one capitalised word or a
+# few: "Mr. Lowe's"), or an article, "one" or "another", capitalised words and a few in
+# lower case ("The Harbour Party leader", "One Harbour Party hopeful"), then a name between
+# commas, then the cue.
 _ROLE_HEAD = (
-    r"(?P<head>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
+    r"(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
     r"|(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*[’']s)\s+"
     rf"[a-z][^,;:\"“”«»()]{{0,60}}?)"
-    r"|[Tt]he(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+[a-z][\w’'\-]*){1,4}),"
+    r"|(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+[a-z][\w’'\-]*){1,4}),"
     rf"\s+(?P<named>{_NAME}),"
 )
 _ROLE_THEN_NAME = re.compile(rf"{_ROLE_HEAD}\s*\Z")
@@ -1790,11 +1830,10 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
 
 
 # Reporting verbs that open a sentence before their speaker and the quote ("Said Ann
-# Lowe: “…”", "Continued Lowe, “…”"), capitalised.
-_INVERTED_OPENERS = _words(
-    "Said Says Added Adds Continued Continues Wrote Writes Noted Notes Explained Explains "
-    "Argued Recalled"
-)
+# Lowe: “…”", "Continued Lowe, “…”"): those that news writing puts before their speaker,
+# capitalised. Not every reporting verb (_VERBS): "Told Ann Lowe: “…”" and "Asked Lowe,
+# “…”" name whom the words were said to.
+_INVERTED_OPENERS = frozenset(verb.capitalize() for verb in _INVERTING)
 # The first character of every opening mark (_CLOSES): a quote opens with one of these.
 _QUOTE_OPENS = "".join(dict.fromkeys(mark[0] for mark in _CLOSES))
 
@@ -2562,10 +2601,12 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
     kind = raw["kind"]
     if kind == "pron":
         p = raw["text"].lower()
-        if p in ("he", "she") and resolver.people:
-            return _found(resolver, resolver.people[-1])
+        person = _last_person(resolver) if p in ("he", "she") else None
+        if person is not None:
+            return _found(resolver, person)
         if p in ("he", "she") and raw.get("named_before"):
-            # Nobody quoted yet: the person named last before the pronoun.
+            # Nobody quoted yet (or only people quoted together): the person named last
+            # before the pronoun.
             return _named(
                 resolver,
                 {
@@ -2638,6 +2679,23 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             return _found(resolver, name)
         return _source(resolver, raw["text"], "anonymous", " ".join(raw["text"].split()[1:]))
     return _named(resolver, raw)
+
+
+@cython.cfunc
+def _several(person: str) -> bool:
+    """Whether a person's name names several people ("Ann Lowe and Bo Hale")."""
+    words = person.split()
+    return "and" in words or "&" in words
+
+
+@cython.cfunc
+def _last_person(resolver: _Resolver) -> str | None:
+    """The person quoted last who is one person: whom "he" or "she" refers to (never
+    "Ann Lowe and Bo Hale", quoted together)."""
+    for person in reversed(resolver.people):
+        if not _several(person):
+            return person
+    return None
 
 
 @cython.cfunc
@@ -2961,9 +3019,9 @@ def _alias(resolver: _Resolver, name: str) -> str:
     tokens = name.split()
     if len(tokens) == 1:
         for person in reversed(resolver.people):
-            words = person.split()
-            if "and" in words or "&" in words:
+            if _several(person):
                 continue  # "Jeb Bush and Chris Christie": two people, neither "Christie" alone
+            words = person.split()
             if tokens[0] in words[1:] or words[-1] == tokens[0]:
                 return person
         return name
@@ -3130,7 +3188,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # contraction ("who's running for …") is no role; a lone surname is never resolved to a
 # speaker that joins two names ("Christie" after "Jeb Bush and Chris Christie say"), but to
 # a person named alone before, else to itself.
-@register("attribution", "12", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "13", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -3172,7 +3230,7 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
             if (
                 raw
                 and raw["kind"] == "pron"
-                and not resolver.people
+                and _last_person(resolver) is None
                 and raw["text"].lower() in ("he", "she")
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}

@@ -732,7 +732,7 @@ def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
 # is no actor, so a sentence whose only actor it was is no longer a claim by it: on
 # MEANTIME dev and NewsWCL50's even topics 2 sentences of 2 articles out of 85; the claims
 # matrix's written set the same, P 0.984 / R 0.871).
-@register("claims", "9", languages=("en", *claims_languages.LANGUAGES))
+@register("claims", "10", languages=("en", *claims_languages.LANGUAGES))
 def score_claims(
     text: str, language: str = "en", context: ScoringContext = NO_CONTEXT
 ) -> ScoreResult:

@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "12"
+    assert get_scorer("attribution").version == "13"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1413,3 +1413,50 @@ def test_a_lone_surname_is_not_a_speaker_that_joins_two_names():
         "would wait. Hale said the ships were ready."
     )
     assert attributions(text)[-1]["speaker"] == "Hale"
+
+
+def test_a_name_between_commas_after_a_role_with_the_or_an_article_speaks():
+    # Written for the tests: a role that "the", "a" or "one" opens, then the name between
+    # commas, before the cue or after it: the name speaks, the role describes it (not
+    # "The opposition leader", nor "a spokeswoman" as an unnamed source).
+    for text, name in (
+        ("The opposition leader, Ann Lowe, said the plan would fail.", "Ann Lowe"),
+        ("On Monday, the harbour board spokesman, Bo Hale, said the plan would fail.", "Bo Hale"),
+        ("A spokeswoman, Cy Tan Moss, said the plan would fail.", "Cy Tan Moss"),
+        ("A top strategist, Dee Park, said the plan would fail.", "Dee Park"),
+        ("One Harbour Party hopeful, Eli Ward, said the plan would fail.", "Eli Ward"),
+        ('"The plan will fail," said the opposition leader, Ann Lowe.', "Ann Lowe"),
+        ('"The plan will fail," the opposition leader, Ann Lowe, said.', "Ann Lowe"),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == name, text
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_person"), text
+    a = only("The opposition leader, Ann Lowe, said the plan would fail.")
+    assert a["role"] == "The opposition leader"
+
+
+def test_a_role_stays_the_speaker_when_no_whole_name_follows_it():
+    # Written for the tests: an apposition that is a clause, a place, a day or a name cut
+    # at an initial's point is no speaker of its own.
+    for text, span in (
+        ("The mayor, who was elected in May, said the plan would fail.", "The mayor"),
+        ('"The plan will fail," said the harbour director, Ann B. Lowe.', "the harbour director"),
+        ("A spokeswoman, Ann Lowe and Bo Hale, said the plan would fail.", "A spokeswoman"),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+
+
+def test_he_or_she_is_one_person_never_people_quoted_together():
+    # Written for the tests: "he" after two people quoted together is the one person
+    # quoted before them, or else a person named before, never the pair.
+    text = (
+        "Ann Lowe said the plan would fail. Bo Hale and Cy Tan said so too. "
+        "She said it was a disaster."
+    )
+    speakers = [a["speaker"] for a in attributions(text)]
+    assert speakers == ["Ann Lowe", "Bo Hale and Cy Tan", "Ann Lowe"]
+    text = "Bo Hale and Cy Tan said the plan would fail. He said it was a disaster."
+    he = attributions(text)[-1]
+    assert he["speaker"] != "Bo Hale and Cy Tan"
+    assert " and " not in (he["speaker"] or "")
