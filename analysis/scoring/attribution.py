@@ -1067,7 +1067,13 @@ def _tail_speaker_and_cue(
     cue = next(c for c in cues if c.start() >= qe)
     if cue.start() - qe < 80 and not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), qe):
         spk = _subject_before(scan, qe, cue.start())
-        if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
+        if (
+            spk is not None
+            and text[qe : spk["start"]].strip(" ,") == ""
+            and spk["text"].rsplit(None, 1)[-1].lower() not in _PREPOSITIONS
+        ):
+            # (Not `"…" line by saying`, `"…" in describing`: a preposition ends no
+            # subject, and the verb after it is a gerund.)
             return spk, _cue_span(cue)
     return None
 
@@ -1522,6 +1528,11 @@ _SUBJECT_ADVERBS = _words(
     "doesn't just even still now"
 )
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
+# Prepositions, which end no subject of a verb after a quote.
+_PREPOSITIONS = _words(
+    "in on at by of for from with into onto about after before during without via through "
+    "under upon among against"
+)
 # Words for an unnamed number of people ("Several said", "Many say").
 _QUANTIFIERS = _words("several many some most few others both")
 _UNNAMED_GROUPS = _GROUP_NOUNS | _QUANTIFIERS
@@ -1667,8 +1678,11 @@ def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
     Adrian Pellow, said …`, after a dateline (`ELMTOWN — Nordvale’s opposition leader, Ann
     Lowe, said …`); the role is the opening words."""
-    m = _ROLE_THEN_NAME.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
-    return None if m is None else _named_after_role(m)
+    for start in _clause_starts(text, s_start, c0):
+        m = _ROLE_THEN_NAME.match(text, start, c0)
+        if m is not None:
+            return _named_after_role(m)
+    return None
 
 
 @cython.cfunc
@@ -1711,8 +1725,11 @@ def _opening_name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     clause's verb, for a cue chained to that clause (as _name_after_role for a cue right
     after the name): `PARIS — Nordvale’s opposition leader, Ann Lowe, backed the plan on
     Monday, saying …` names Ann Lowe, not "Nordvale’s"."""
-    m = _ROLE_THEN_NAME_OPENS.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
-    return None if m is None else _named_after_role(m)
+    for start in _clause_starts(text, s_start, c0):
+        m = _ROLE_THEN_NAME_OPENS.match(text, start, c0)
+        if m is not None:
+            return _named_after_role(m)
+    return None
 
 
 # An apposition's opening: an age, or a noun phrase with an article or a possessive.
@@ -1883,12 +1900,67 @@ _PARTICIPLE_OPENS = re.compile(r"[A-Z][a-z]{2,}ing\Z")
 @cython.cfunc
 def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
-    "it"."""
-    start = _SUBJECT_START.match(text, lo, end).end()
-    m = _SENTENCE_SPEAKER.match(text, start, end)
+    "it"; after an adverbial phrase that opens it, the subject after the phrase's comma
+    ("On Sunday, Ann Lowe endorsed …", not "On Sunday")."""
+    starts = _clause_starts(text, lo, end)
+    m = _SENTENCE_SPEAKER.match(text, starts[0], end)
     if m is None or m.group("pron") and m.group("pron").lower() == "it":
         return None
+    for pos in starts[1:]:
+        after = _SENTENCE_SPEAKER.match(text, pos, end)
+        if after is not None and _subject_after_phrase(text, after, end):
+            return after
     return m
+
+
+# Prepositions and conjunctions that open an adverbial phrase or clause before a
+# sentence's subject, capitalised: "In a statement, …", "On Sunday, …", "When asked …, …".
+_ADVERBIAL_OPENERS = _words(
+    "In On At After Before During When While As For With Since Despite Over By Following "
+    "Amid Like Unlike Throughout Through Without Upon Until Among Under Within Although "
+    "Though Because If Once"
+)
+_SPACES = re.compile(r"\s*")
+_VERB_NEXT = re.compile(r"\s+[a-z]")
+
+
+@cython.cfunc
+def _clause_starts(text: str, lo: int, end: int) -> list[int]:
+    """Where the subject of the clause from lo may start: after a dateline and "But" or
+    "Meanwhile" (_SUBJECT_START); where an adverbial phrase opens the clause ("On Sunday,
+    …", "In a statement to the Ledger, …"), after each of its first four commas too."""
+    start = _SUBJECT_START.match(text, lo, end).end()
+    word = _WORD.match(text, start, end)
+    if word is None or word.group() not in _ADVERBIAL_OPENERS:
+        return [start]
+    return [start, *_after_commas(text, start, end)]
+
+
+@cython.cfunc
+def _after_commas(text: str, start: int, end: int) -> list[int]:
+    """Where the words after each of the first four commas from start to end start."""
+    found = []
+    comma = text.find(",", start, end)
+    while comma >= 0 and len(found) < 4:
+        found.append(_SPACES.match(text, comma + 1, end).end())
+        comma = text.find(",", comma + 1, end)
+    return found
+
+
+@cython.cfunc
+def _subject_after_phrase(text: str, m: re.Match, end: int) -> bool:
+    """Whether a speaker found after the comma of an adverbial phrase is the clause's
+    subject: a person, a role or a body, then a verb in lower case or an apposition; not
+    a day or a word that opens another phrase, nor a state's abbreviation ("Elmtown, Fla.,
+    on Tuesday")."""
+    if m.group("pron"):
+        if m.group("pron").lower() == "it":
+            return False
+    elif m.group("named") and not m.group("title"):
+        words = m.group("named").split()
+        if words[0] in CAP_STOP or (len(words) == 1 and words[0].endswith(".")):
+            return False
+    return bool(_VERB_NEXT.match(text, m.end(), end)) or text.startswith(",", m.end())
 
 
 # The rest of a name that a speaker's words stop inside: capitalised words, initials and

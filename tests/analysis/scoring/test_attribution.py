@@ -1460,3 +1460,39 @@ def test_he_or_she_is_one_person_never_people_quoted_together():
     he = attributions(text)[-1]
     assert he["speaker"] != "Bo Hale and Cy Tan"
     assert " and " not in (he["speaker"] or "")
+
+
+def test_the_subject_after_an_adverbial_phrase_that_opens_the_sentence_speaks():
+    # Written for the tests: a phrase with its comma ("On Sunday,", "In a statement to the
+    # Ledger,", "At a rally in Elmtown, Fla., on Tuesday,") before the subject of a clause
+    # whose cue is chained to it: the subject speaks, not "On Sunday" nor "In".
+    for text, span in (
+        ("On Sunday, Ann Lowe endorsed Bo Hale, saying he would win.", "Ann Lowe"),
+        (
+            "In a statement, Ann Lowe blasted the council and said the harbour would reopen.",
+            "Ann Lowe",
+        ),
+        (
+            "At a rally in Elmtown, Fla., on Tuesday, Senator Ann Lowe endorsed Bo Hale, "
+            "saying he would win.",
+            "Senator Ann Lowe",
+        ),
+        ("On Monday, his wife, Ann Lowe, called for an open primary.", "Ann Lowe"),
+        (
+            'In a statement to the Ledger, her senior adviser, Bo Hale, said: "We will win."',
+            "Bo Hale",
+        ),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+    # A pronoun after the phrase is the subject too, and is resolved.
+    text = "Ann Lowe spoke first. In television interviews, she defended the plan, saying it works."
+    a = attributions(text)[-1]
+    assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == ("she", "Ann Lowe")
+
+
+def test_a_preposition_after_a_quote_is_no_speaker_of_the_verb_after_it():
+    # Written for the tests: `"…" in describing`, `"…" line by saying`: a gerund after a
+    # preposition, whose words after the quote are no subject.
+    text = "Ann Lowe coined the term ''harbour eruptions'' in describing rumours about the mayor."
+    assert not [a for a in attributions(text) if a["direct"]]
