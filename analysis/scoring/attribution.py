@@ -1142,12 +1142,10 @@ def _reported_speech(
     """Reported speech, sentence by sentence, around the cues outside quotes that no
     quote took; a sentence without any may hold an anonymous cue ("reportedly")."""
     anon_cue_sentences = _anon_cue_sentences(scan)
-    asked = scan.text.find("Asked ")
-    while asked >= 0:
-        sentence = scan.spans[scan.sentence(asked)]
-        if sentence[0] == asked:
-            _asked(scan, sentence, found)
-        asked = scan.text.find("Asked ", asked + 6)
+    for m in _ASKED.finditer(scan.text):
+        sentence = scan.spans[scan.sentence(m.start())]
+        if sentence[0] == m.start():
+            _asked(scan, sentence, m.start("cue"), found)
     for i, sentence in enumerate(scan.spans):
         if not cues[i] and i not in anon_cue_sentences:
             continue
@@ -1163,15 +1161,20 @@ _PASSIVE_AUX = re.compile(r"\s(?:was|were|been|is|are)\s+(?:\w+ly\s+|first\s+)?\
 _BY = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+by(?=\s)")
 
 
-def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
-    """ "Asked whether he would run, Smith said …": a sentence that opens with the question
-    put to its speaker reports that question too, to its comma, asked by whoever the
-    words after "by" name ("Asked by a reporter if …") or by nobody named."""
-    s_start, s_end = sentence
-    m = _QUESTION.match(scan.text, s_start + 5, s_end)
+# "Asked" opening a sentence, or "asked" after "When", "If" or "Once" there.
+_ASKED = re.compile(r"(?:(?:When|If|Once) )?(?P<cue>[Aa]sked) ")
+
+
+def _asked(scan: _Scan, sentence: tuple[int, int], cue: int, found: _Found) -> None:
+    """ "Asked whether he would run, Smith said …", "When asked whether …, Smith said …": a
+    sentence that opens with the question put to its speaker reports that question too,
+    to its comma, asked by whoever the words after "by" name ("Asked by a reporter if …")
+    or by nobody named; cue: where "asked" starts."""
+    s_end = sentence[1]
+    m = _QUESTION.match(scan.text, cue + 5, s_end)
     if m is not None:
         spk = _inverted_speaker(scan, m.start("by"), m.end("by")) if m.group("by") else None
-        _add_reported(found, spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
+        _add_reported(found, spk, (cue, cue + 5, "asked", False), sentence, m.span("q"))
 
 
 @cython.cfunc

@@ -710,6 +710,23 @@ def test_a_question_put_to_the_speaker_is_reported_too():
     assert score_attribution(text).values["anonymous_share"] == 0
 
 
+def test_a_question_put_to_the_speaker_after_when_is_reported_too():
+    # Written for the tests: "When asked …," as "Asked …,": the question to its comma, asked
+    # by nobody named or by whom "by" names; not "When" as a speaker.
+    text = "When asked whether she would run again, Lena Hart said she had not decided."
+    asked, said = attributions(text)
+    assert (asked["cue"], content(text, asked), asked["speaker"]) == (
+        "asked",
+        "whether she would run again",
+        None,
+    )
+    assert asked["speaker_start"] is None
+    assert (said["speaker"], content(text, said)) == ("Lena Hart", "she had not decided.")
+    text = "When asked by a reporter about the budget, the mayor shrugged."
+    a = only(text)
+    assert (content(text, a), a["speaker"]) == ("about the budget", "a reporter")
+
+
 def test_who_asked_the_question_is_its_speaker():
     text = "Asked by a reporter about the budget, the mayor shrugged."  # written for the tests
     a = only(text)
