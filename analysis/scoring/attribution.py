@@ -1507,9 +1507,11 @@ def _content_before(
 
 # A speaker the patterns do not know (a group, an institution, a thing): the words before a
 # cue, back to a clause boundary. Words that cannot be in such a subject stop it.
+# A conjunction opens a clause capitalised too ("While Ann Lowe claimed …", "But aides
+# said …"); not "That", a determiner there ("That report said").
 _CLAUSE_BOUNDARY = re.compile(
-    r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
-    r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
+    r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|(?i:and|but|while|because|as|though|although|"
+    r"when|if|whereas|so|since|after|before|until|where|why|how|whether))\s)"
 )
 # The boundary that starts last before endpos (.* takes all, then gives back).
 _LAST_CLAUSE_BOUNDARY = re.compile(rf"(?s:.*)(?:{_CLAUSE_BOUNDARY.pattern})")

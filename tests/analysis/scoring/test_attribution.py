@@ -1513,3 +1513,14 @@ def test_a_preposition_after_a_quote_is_no_speaker_of_the_verb_after_it():
     # preposition, whose words after the quote are no subject.
     text = "Ann Lowe coined the term ''harbour eruptions'' in describing rumours about the mayor."
     assert not [a for a in attributions(text) if a["direct"]]
+
+
+def test_a_capitalised_conjunction_that_opens_the_sentence_is_no_part_of_the_subject():
+    # Written for the tests: "While" or "But" before the subject of a cue (here one the
+    # speaker patterns do not read whole: an adverb follows the name, a noun opens it).
+    for text, span in (
+        ("While Ann Lowe wrongly claimed the harbour would reopen, others doubted it.", "Ann"),
+        ("But aides said the mayor simply believed in it.", "aides"),
+    ):
+        a = attributions(text)[0]
+        assert text[a["speaker_start"] : a["speaker_end"]].split()[0] == span, text
