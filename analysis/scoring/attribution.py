@@ -1507,11 +1507,13 @@ def _content_before(
 
 # A speaker the patterns do not know (a group, an institution, a thing): the words before a
 # cue, back to a clause boundary. Words that cannot be in such a subject stop it.
-# A conjunction opens a clause capitalised too ("While Ann Lowe claimed …", "But aides
-# said …"); not "That", a determiner there ("That report said").
+# Most conjunctions open a clause capitalised too ("While Ann Lowe claimed …", "But aides
+# said …"); not "That", a determiner there ("That report said"), nor "If", whose clause
+# supposes ("If the council said so, …").
 _CLAUSE_BOUNDARY = re.compile(
-    r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|(?i:and|but|while|because|as|though|although|"
-    r"when|if|whereas|so|since|after|before|until|where|why|how|whether))\s)"
+    r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
+    r"when|if|whereas|so|since|after|before|until|where|why|how|whether|And|But|While|"
+    r"Because|As|Though|Although|When|Whereas|Since|After|Before|Until)\s)"
 )
 # The boundary that starts last before endpos (.* takes all, then gives back).
 _LAST_CLAUSE_BOUNDARY = re.compile(rf"(?s:.*)(?:{_CLAUSE_BOUNDARY.pattern})")
@@ -2184,6 +2186,7 @@ _INVERTED_END = re.compile(
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]|Rep|Sen|Gov|Gen|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj)\Z"
 )
+_SUBJECT_PRONOUNS = _words("he she they we it I you")
 _NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
 
@@ -2211,6 +2214,8 @@ def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
     words = phrase.split()
     if not 1 <= len(words) <= 12 or any(w.lower() in _NOT_IN_SUBJECT for w in words):
         return None
+    if len(words) > 1 and words[0] in _SUBJECT_PRONOUNS:
+        return None  # `“…,” says she warned …`: the subject of what was said, no speaker
     end = start + len(phrase)
     run = _NAME_RUN.search(phrase)
     the = words[0].lower() == "the"

@@ -1524,3 +1524,18 @@ def test_a_capitalised_conjunction_that_opens_the_sentence_is_no_part_of_the_sub
     ):
         a = attributions(text)[0]
         assert text[a["speaker_start"] : a["speaker_end"]].split()[0] == span, text
+
+
+def test_a_pronoun_and_a_clause_after_a_cue_are_what_was_said_not_the_speaker():
+    # Written for the tests: "says she warned …" after a quote: "she" is the subject of
+    # what was said, and "she warned about surprises" no speaker of the quote.
+    text = "Ann Lowe is happy to be Nordvale’s “silver standard,” says she warned about surprises."
+    spans = [text[a["speaker_start"] : a["speaker_end"]] for a in attributions(text)]
+    assert "she warned about surprises" not in spans
+
+
+def test_a_supposing_if_stays_part_of_the_words_before_a_cue():
+    # Written for the tests: "If" opens a supposition, not a subject's clause of its own
+    # (unlike "While" or "But").
+    text = "If soldiers with rifles cannot described their ground, civilians will not."
+    assert not [a for a in attributions(text) if a["speaker"] == "soldiers with rifles cannot"]
