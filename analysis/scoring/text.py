@@ -359,12 +359,15 @@ GROUP_NOUNS = word_set(
     "pensioners retirees veterans fishermen miners growers producers suppliers retailers "
     "vendors contractors operators firefighters paramedics officers guards"
 )
-# Last words of place names ("Badakhshan Province", "Quay Street"): a name ending in one is
-# a place, not a person (attribution lets a city or a county speak, as its government).
+# Last words of place names ("Badakhshan Province", "Quay Street"), landmarks' and sites'
+# among them ("the Tarsa Lawn", "Lind Plaza"): a name ending in one is a place, not a
+# person (attribution lets a city or a county speak, as its government).
 PLACE_SUFFIXES = word_set(
     "Province Region District City River Valley Mountains Mountain Sea Ocean Lake Street "
     "Square Airport Bridge Island Islands Peninsula Strait Bay Desert Oblast Krai Governorate "
-    "County Border Pass Gorge Canal Basin Plateau Highway Road Avenue Park Stadium Base"
+    "County Border Pass Gorge Canal Basin Plateau Highway Road Avenue Park Stadium Base "
+    "Lawn Garden Gardens Plaza Boulevard Monument Memorial Cemetery Harbor Harbour Beach "
+    "Falls Canyon Palace Castle Cathedral Tower Station Zone"
 )
 # International bodies, institutions, seats of government and media that rarely carry an
 # organisation suffix ("White House", "Kremlin"): organisations wherever they stand, as a
