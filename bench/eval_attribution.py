@@ -41,9 +41,11 @@ Speaker, on matched pairs whose gold has a Source span:
 - full name: that span covers the name in the gold source (see head_of): the last run of
   capitalised words of its head, the source text up to its first comma, parenthesis, dash
   or relative pronoun ("Greg Raiff, chief executive…" -> "Greg Raiff"; "Presumptive
-  Democrat nominee Hillary Clinton" -> "Hillary Clinton"), less an honorific. A head
-  with no name in it ("he", "top officials") must be covered whole. Lenient where a common
-  noun heads the source: "Aides to Clinton" asks only for "Clinton".
+  Democrat nominee Hillary Clinton" -> "Hillary Clinton"), less an honorific; where a
+  common noun ends the head and a name follows it between commas, that name ("The party
+  chairman, Ann Lowe," -> "Ann Lowe"). A head with no name in it ("he", "top officials")
+  must be covered whole. Lenient where a common noun heads the source: "Aides to Clinton"
+  asks only for "Clinton".
 
 Resolved name, on matched pairs whose gold source names a person or body in full (the
 name of head_of, less a possessive owner: "NBC's Chuck Todd" -> "Chuck Todd", of two
@@ -90,6 +92,12 @@ QUOTE_SPANS = re.compile(r'"[^"\n]+(?:"|$)|“[^”\n]+(?:”|$)|\'\'.+?(?:\'\'|
 BASELINE_SENTENCE = re.compile(r"\b(?:said|says|told|according to)\b", re.I)
 HEAD_END = re.compile(r",|\(|\s[-—–]+\s|—|\s(?:who|whose|which|that)\b")
 HEAD_LEAD = re.compile(r"(?i:the|a|an|mr|mrs|ms|dr)\.?\s+")
+# A name of two capitalised words or more after a comma, to another comma, a parenthesis
+# or the source's end; and a head that a word in lower case ends ("spokesman").
+APPOSED_NAME = re.compile(
+    r"\s*(?P<name>[A-Z][\w’'\-]*(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]*))+)\s*(?:[,(]|\Z)"
+)
+NOUN_END = re.compile(r"(?<![\w’'\-])[a-z][\w’'\-]*\s*\Z")
 IGNORED = frozenset(" \t\n\r\"“”'‘’«»")
 
 
@@ -238,10 +246,17 @@ def head_of(text: str, source: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The name in a gold source: in its head (up to the first comma, parenthesis, dash or
     relative pronoun), the last run of capitalised words, less an honorific ("Mr. Trump"
     -> "Trump"; "FBI general counsel James Baker" -> "James Baker"); a head without a
-    capitalised word past its first (a pronoun, "top officials") is taken whole."""
+    capitalised word past its first (a pronoun, "top officials") is taken whole. A head
+    that a common noun ends, then a name of two words or more between commas (or to the
+    source's end), names the person by that name ("The party chairman, Ann Lowe," -> "Ann
+    Lowe"; "the White House spokesman, Bo Hale" -> "Bo Hale")."""
     s, e = source[0][0], source[-1][1]
     m = HEAD_END.search(text, s, e)
     if m:
+        if m.group() == ",":
+            apposed = APPOSED_NAME.match(text, m.end(), e)
+            if apposed and NOUN_END.search(text, s, m.start()):
+                return apposed.span("name")
         e = m.start()
     lead = HEAD_LEAD.match(text, s, e)
     if lead:

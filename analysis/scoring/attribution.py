@@ -672,6 +672,15 @@ def _speaker(m: re.Match) -> dict:
     spk, pron, anon, role, the, title, named = m.group(*_SPEAKER_GROUPS)
     app = m.group("app") if "app" in m.re.groupindex else None
     kind = "pron" if pron else "anon" if anon else "role" if role else "named"
+    if app and (role or anon) and _apposed_name(app):
+        # "The opposition leader, Ann Lowe, said": the name speaks; the role, or the
+        # unnamed source's words ("a spokeswoman"), describe her.
+        start = m.start("app") + len(app) - len(app.lstrip())
+        app = app.strip()
+        end = start + len(app)
+        raw = {"kind": "named", "text": app, "start": start, "end": end, "the": False}
+        raw.update(title="", named=app, app=spk)
+        return raw
     start, end = m.span("spk")
     if named and text_ends_with_full_stop(m.string, start, end):
         end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
@@ -688,6 +697,33 @@ def _speaker(m: re.Match) -> dict:
 
 
 _SPEAKER_GROUPS = ("spk", "pron", "anon", "role", "the", "title", "named")
+# A person's name of two capitalised words or more ("Ann Lowe", "Sen. Ann T. Lowe", "Ann
+# de Lowe"), as an apposition after a role.
+_PERSON_NAME = re.compile(
+    rf"{_CAP}(?:\s+(?:(?:de|del|van|von|bin|al|da|di|la|le)\s+)?{_CAP}){{1,5}}"
+)
+
+
+@cython.cfunc
+def _apposed_name(app: str) -> bool:
+    """Whether an apposition is a person's whole name: "Ann Lowe" of "the opposition
+    leader, Ann Lowe,"; not a day, a body's or a place's name, nor several people ("Ann
+    Lowe and Bo Hale")."""
+    app = app.strip()
+    if _PERSON_NAME.fullmatch(app) is None:
+        return False
+    words = [w.rstrip(".") for w in app.split()]
+    return not (
+        len(words[-1]) == 1  # an initial: the name is cut off at its point ("Ann B.")
+        or words[0] in CAP_STOP
+        or words[0] in COMPASS_WORDS
+        or words[-1].endswith(_POSSESSIVES)
+        or words[-1] in PLACE_SUFFIXES
+        or words[-1] in _GOVERNED
+        or not _ORG_WORDS.isdisjoint(words)
+        or not KNOWN_ORGS.isdisjoint(words)
+        or _leading_name(words) in ORGANISATION_NAMES
+    )
 
 
 @cython.cfunc
@@ -1031,7 +1067,13 @@ def _tail_speaker_and_cue(
     cue = next(c for c in cues if c.start() >= qe)
     if cue.start() - qe < 80 and not _is_false_cue(scan, cue.start(), cue.end(), cue.group(0), qe):
         spk = _subject_before(scan, qe, cue.start())
-        if spk is not None and text[qe : spk["start"]].strip(" ,") == "":
+        if (
+            spk is not None
+            and text[qe : spk["start"]].strip(" ,") == ""
+            and spk["text"].rsplit(None, 1)[-1].lower() not in _PREPOSITIONS
+        ):
+            # (Not `"…" line by saying`, `"…" in describing`: a preposition ends no
+            # subject, and the verb after it is a gerund.)
             return spk, _cue_span(cue)
     return None
 
@@ -1100,12 +1142,14 @@ def _reported_speech(
     """Reported speech, sentence by sentence, around the cues outside quotes that no
     quote took; a sentence without any may hold an anonymous cue ("reportedly")."""
     anon_cue_sentences = _anon_cue_sentences(scan)
-    asked = scan.text.find("Asked ")
-    while asked >= 0:
+    text = scan.text
+    asked = text.find("sked ")  # (rare: a pattern tried at every character costs more)
+    while asked > 0:
         sentence = scan.spans[scan.sentence(asked)]
-        if sentence[0] == asked:
-            _asked(scan, sentence, found)
-        asked = scan.text.find("Asked ", asked + 6)
+        m = _ASKED.match(text, sentence[0])
+        if m is not None and m.start("cue") == asked - 1:
+            _asked(scan, sentence, asked - 1, found)
+        asked = text.find("sked ", asked + 5)
     for i, sentence in enumerate(scan.spans):
         if not cues[i] and i not in anon_cue_sentences:
             continue
@@ -1121,15 +1165,20 @@ _PASSIVE_AUX = re.compile(r"\s(?:was|were|been|is|are)\s+(?:\w+ly\s+|first\s+)?\
 _BY = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+by(?=\s)")
 
 
-def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
-    """ "Asked whether he would run, Smith said …": a sentence that opens with the question
-    put to its speaker reports that question too, to its comma, asked by whoever the
-    words after "by" name ("Asked by a reporter if …") or by nobody named."""
-    s_start, s_end = sentence
-    m = _QUESTION.match(scan.text, s_start + 5, s_end)
+# "Asked" opening a sentence, or "asked" after "When", "If" or "Once" there.
+_ASKED = re.compile(r"(?:(?:When|If|Once) )?(?P<cue>[Aa]sked) ")
+
+
+def _asked(scan: _Scan, sentence: tuple[int, int], cue: int, found: _Found) -> None:
+    """ "Asked whether he would run, Smith said …", "When asked whether …, Smith said …": a
+    sentence that opens with the question put to its speaker reports that question too,
+    to its comma, asked by whoever the words after "by" name ("Asked by a reporter if …")
+    or by nobody named; cue: where "asked" starts."""
+    s_end = sentence[1]
+    m = _QUESTION.match(scan.text, cue + 5, s_end)
     if m is not None:
         spk = _inverted_speaker(scan, m.start("by"), m.end("by")) if m.group("by") else None
-        _add_reported(found, spk, (s_start, s_start + 5, "asked", False), sentence, m.span("q"))
+        _add_reported(found, spk, (cue, cue + 5, "asked", False), sentence, m.span("q"))
 
 
 @cython.cfunc
@@ -1307,7 +1356,10 @@ def _reported_speaker(
 
 # Verbs that news writing puts before their speaker ("…, said Larry Sabato"); not "told",
 # "described" or "criticized", whose object follows them.
-_INVERTING = _words("said says say wrote writes added adds noted notes explained explains argued")
+_INVERTING = _words(
+    "said says say wrote writes added adds noted notes explained explains argued continued "
+    "continues recalled"
+)
 
 
 @cython.cfunc
@@ -1463,6 +1515,12 @@ _CLAUSE_BOUNDARY = re.compile(
     r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
     r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
 )
+# Conjunctions that, capitalised, open the sentence and the clause of a subject ("While
+# Ann Lowe claimed …", "But aides said …"); not "That", a determiner there ("That report
+# said"), nor "If", whose clause supposes ("If the council said so, …").
+_OPENING_CONJUNCTIONS = _words(
+    "And But While Because As Though Although When Whereas Since After Before Until"
+)
 # The boundary that starts last before endpos (.* takes all, then gives back).
 _LAST_CLAUSE_BOUNDARY = re.compile(rf"(?s:.*)(?:{_CLAUSE_BOUNDARY.pattern})")
 _NO_SUBJECT_BEFORE = frozenset(",;:([\"“”—–'")
@@ -1483,6 +1541,11 @@ _SUBJECT_ADVERBS = _words(
     "doesn't just even still now"
 )
 _DETERMINERS = _words("the a an his her its their our my your this that these those")
+# Prepositions, which end no subject of a verb after a quote.
+_PREPOSITIONS = _words(
+    "in on at by of for from with into onto about after before during without via through "
+    "under upon among against"
+)
 # Words for an unnamed number of people ("Several said", "Many say").
 _QUANTIFIERS = _words("several many some most few others both")
 _UNNAMED_GROUPS = _GROUP_NOUNS | _QUANTIFIERS
@@ -1549,6 +1612,11 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if party:
         subject = text[start : party.start()]
     words = subject.split()
+    if len(words) > 1 and words[0] in _OPENING_CONJUNCTIONS:
+        cut = subject.index(words[0]) + len(words[0])
+        start += cut
+        subject = subject[cut:]
+        del words[0]
     if not 1 <= len(words) <= 10:
         return None
     low = [w.lower().strip(".,") for w in words]
@@ -1628,8 +1696,11 @@ def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
     Adrian Pellow, said …`, after a dateline (`ELMTOWN — Nordvale’s opposition leader, Ann
     Lowe, said …`); the role is the opening words."""
-    m = _ROLE_THEN_NAME.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
-    return None if m is None else _named_after_role(m)
+    for start in _clause_starts(text, s_start, c0):
+        m = _ROLE_THEN_NAME.match(text, start, c0)
+        if m is not None:
+            return _named_after_role(m)
+    return None
 
 
 @cython.cfunc
@@ -1646,14 +1717,15 @@ def _named_after_role(m: re.Match) -> dict:
     }
 
 
-# A role with an article or a possessive (of one capitalised word or a few: "Mr. Lowe's"),
-# or "the", capitalised words and a few in lower case ("The Harbour Party leader"), then a
-# name between commas, then the cue.
+# A role with an article, "one", "another" or a possessive (of one capitalised word or a
+# few: "Mr. Lowe's"), or an article, "one" or "another", capitalised words and a few in
+# lower case ("The Harbour Party leader", "One Harbour Party hopeful"), then a name between
+# commas, then the cue.
 _ROLE_HEAD = (
-    r"(?P<head>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
+    r"(?P<head>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur"
     r"|(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*[’']s)\s+"
     rf"[a-z][^,;:\"“”«»()]{{0,60}}?)"
-    r"|[Tt]he(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+[a-z][\w’'\-]*){1,4}),"
+    r"|(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[A-Z][\w.’'\-]*){1,4}(?:\s+[a-z][\w’'\-]*){1,4}),"
     rf"\s+(?P<named>{_NAME}),"
 )
 _ROLE_THEN_NAME = re.compile(rf"{_ROLE_HEAD}\s*\Z")
@@ -1671,8 +1743,11 @@ def _opening_name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     clause's verb, for a cue chained to that clause (as _name_after_role for a cue right
     after the name): `PARIS — Nordvale’s opposition leader, Ann Lowe, backed the plan on
     Monday, saying …` names Ann Lowe, not "Nordvale’s"."""
-    m = _ROLE_THEN_NAME_OPENS.match(text, _SUBJECT_START.match(text, s_start, c0).end(), c0)
-    return None if m is None else _named_after_role(m)
+    for start in _clause_starts(text, s_start, c0):
+        m = _ROLE_THEN_NAME_OPENS.match(text, start, c0)
+        if m is not None:
+            return _named_after_role(m)
+    return None
 
 
 # An apposition's opening: an age, or a noun phrase with an article or a possessive.
@@ -1790,11 +1865,10 @@ def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> 
 
 
 # Reporting verbs that open a sentence before their speaker and the quote ("Said Ann
-# Lowe: “…”", "Continued Lowe, “…”"), capitalised.
-_INVERTED_OPENERS = _words(
-    "Said Says Added Adds Continued Continues Wrote Writes Noted Notes Explained Explains "
-    "Argued Recalled"
-)
+# Lowe: “…”", "Continued Lowe, “…”"): those that news writing puts before their speaker,
+# capitalised. Not every reporting verb (_VERBS): "Told Ann Lowe: “…”" and "Asked Lowe,
+# “…”" name whom the words were said to.
+_INVERTED_OPENERS = frozenset(verb.capitalize() for verb in _INVERTING)
 # The first character of every opening mark (_CLOSES): a quote opens with one of these.
 _QUOTE_OPENS = "".join(dict.fromkeys(mark[0] for mark in _CLOSES))
 
@@ -1844,12 +1918,67 @@ _PARTICIPLE_OPENS = re.compile(r"[A-Z][a-z]{2,}ing\Z")
 @cython.cfunc
 def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
-    "it"."""
-    start = _SUBJECT_START.match(text, lo, end).end()
-    m = _SENTENCE_SPEAKER.match(text, start, end)
+    "it"; after an adverbial phrase that opens it, the subject after the phrase's comma
+    ("On Sunday, Ann Lowe endorsed …", not "On Sunday")."""
+    starts = _clause_starts(text, lo, end)
+    m = _SENTENCE_SPEAKER.match(text, starts[0], end)
     if m is None or m.group("pron") and m.group("pron").lower() == "it":
         return None
+    for pos in starts[1:]:
+        after = _SENTENCE_SPEAKER.match(text, pos, end)
+        if after is not None and _subject_after_phrase(text, after, end):
+            return after
     return m
+
+
+# Prepositions and conjunctions that open an adverbial phrase or clause before a
+# sentence's subject, capitalised: "In a statement, …", "On Sunday, …", "When asked …, …".
+_ADVERBIAL_OPENERS = _words(
+    "In On At After Before During When While As For With Since Despite Over By Following "
+    "Amid Like Unlike Throughout Through Without Upon Until Among Under Within Although "
+    "Though Because If Once"
+)
+_SPACES = re.compile(r"\s*")
+_VERB_NEXT = re.compile(r"\s+[a-z]")
+
+
+@cython.cfunc
+def _clause_starts(text: str, lo: int, end: int) -> list[int]:
+    """Where the subject of the clause from lo may start: after a dateline and "But" or
+    "Meanwhile" (_SUBJECT_START); where an adverbial phrase opens the clause ("On Sunday,
+    …", "In a statement to the Ledger, …"), after each of its first four commas too."""
+    start = _SUBJECT_START.match(text, lo, end).end()
+    word = _WORD.match(text, start, end)
+    if word is None or word.group() not in _ADVERBIAL_OPENERS:
+        return [start]
+    return [start, *_after_commas(text, start, end)]
+
+
+@cython.cfunc
+def _after_commas(text: str, start: int, end: int) -> list[int]:
+    """Where the words after each of the first four commas from start to end start."""
+    found = []
+    comma = text.find(",", start, end)
+    while comma >= 0 and len(found) < 4:
+        found.append(_SPACES.match(text, comma + 1, end).end())
+        comma = text.find(",", comma + 1, end)
+    return found
+
+
+@cython.cfunc
+def _subject_after_phrase(text: str, m: re.Match, end: int) -> bool:
+    """Whether a speaker found after the comma of an adverbial phrase is the clause's
+    subject: a person, a role or a body, then a verb in lower case or an apposition; not
+    a day or a word that opens another phrase, nor a state's abbreviation ("Elmtown, Fla.,
+    on Tuesday")."""
+    if m.group("pron"):
+        if m.group("pron").lower() == "it":
+            return False
+    elif m.group("named") and not m.group("title"):
+        words = m.group("named").split()
+        if words[0] in CAP_STOP or (len(words) == 1 and words[0].endswith(".")):
+            return False
+    return bool(_VERB_NEXT.match(text, m.end(), end)) or text.startswith(",", m.end())
 
 
 # The rest of a name that a speaker's words stop inside: capitalised words, initials and
@@ -2068,6 +2197,7 @@ _INVERTED_END = re.compile(
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:[A-Z]|Rep|Sen|Gov|Gen|Mr|Mrs|Ms|Dr|Lt|Col|Sgt|St|Jr|Sr|Rev|Prof|Capt|Adm|Maj)\Z"
 )
+_SUBJECT_PRONOUNS = _words("he she they we it I you")
 _NAME_OF = re.compile(r"[A-Z][a-z’'\-]+\s+of\s+(?:the\s+)?[A-Z]")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]*\.?|[A-Z]\.))*\Z")
 
@@ -2095,6 +2225,8 @@ def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
     words = phrase.split()
     if not 1 <= len(words) <= 12 or any(w.lower() in _NOT_IN_SUBJECT for w in words):
         return None
+    if len(words) > 1 and words[0] in _SUBJECT_PRONOUNS:
+        return None  # `“…,” says she warned …`: the subject of what was said, no speaker
     end = start + len(phrase)
     run = _NAME_RUN.search(phrase)
     the = words[0].lower() == "the"
@@ -2562,10 +2694,12 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
     kind = raw["kind"]
     if kind == "pron":
         p = raw["text"].lower()
-        if p in ("he", "she") and resolver.people:
-            return _found(resolver, resolver.people[-1])
+        person = _last_person(resolver) if p in ("he", "she") else None
+        if person is not None:
+            return _found(resolver, person)
         if p in ("he", "she") and raw.get("named_before"):
-            # Nobody quoted yet: the person named last before the pronoun.
+            # Nobody quoted yet (or only people quoted together): the person named last
+            # before the pronoun.
             return _named(
                 resolver,
                 {
@@ -2638,6 +2772,23 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             return _found(resolver, name)
         return _source(resolver, raw["text"], "anonymous", " ".join(raw["text"].split()[1:]))
     return _named(resolver, raw)
+
+
+@cython.cfunc
+def _several(person: str) -> bool:
+    """Whether a person's name names several people ("Ann Lowe and Bo Hale")."""
+    words = person.split()
+    return "and" in words or "&" in words
+
+
+@cython.cfunc
+def _last_person(resolver: _Resolver) -> str | None:
+    """The person quoted last who is one person: whom "he" or "she" refers to (never
+    "Ann Lowe and Bo Hale", quoted together)."""
+    for person in reversed(resolver.people):
+        if not _several(person):
+            return person
+    return None
 
 
 @cython.cfunc
@@ -2961,9 +3112,9 @@ def _alias(resolver: _Resolver, name: str) -> str:
     tokens = name.split()
     if len(tokens) == 1:
         for person in reversed(resolver.people):
-            words = person.split()
-            if "and" in words or "&" in words:
+            if _several(person):
                 continue  # "Jeb Bush and Chris Christie": two people, neither "Christie" alone
+            words = person.split()
             if tokens[0] in words[1:] or words[-1] == tokens[0]:
                 return person
         return name
@@ -3130,7 +3281,7 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # contraction ("who's running for …") is no role; a lone surname is never resolved to a
 # speaker that joins two names ("Christie" after "Jeb Bush and Chris Christie say"), but to
 # a person named alone before, else to itself.
-@register("attribution", "12", languages=("en", "ru", "es", "fr", "de"))
+@register("attribution", "13", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -3172,7 +3323,7 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
             if (
                 raw
                 and raw["kind"] == "pron"
-                and not resolver.people
+                and _last_person(resolver) is None
                 and raw["text"].lower() in ("he", "she")
             ):
                 raw = {**raw, "named_before": _person_before(text, raw["start"])}

@@ -1,6 +1,6 @@
 """The resolved-name check of bench/eval_attribution.py, on names written for the tests."""
 
-from bench.eval_attribution import full_name, same_source
+from bench.eval_attribution import full_name, head_of, same_source
 
 
 def test_a_full_name_loses_its_honorific_and_its_possessive_owner():
@@ -26,3 +26,11 @@ def test_a_surname_alone_or_another_person_is_not_the_source():
     assert not same_source("Alder Brenn", "Brenn")
     assert not same_source("Alder Brenn", "Mira Brenn")
     assert not same_source("Alder Brenn", "")
+
+
+def test_a_name_between_commas_after_a_role_is_the_sources_name():
+    # Written for the tests: the role ends with a common noun, the name follows it.
+    text = "The party chairman, Ann Lowe, said so. Lowe of Elmtown, Nordvale said so."
+    assert text[slice(*head_of(text, [(0, 29)]))] == "Ann Lowe"
+    # A head that a name ends keeps it: the words after the comma are a place.
+    assert text[slice(*head_of(text, [(39, 64)]))] == "Lowe of Elmtown"
