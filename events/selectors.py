@@ -19,14 +19,20 @@ from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.selectors import PICK_LIMIT, picked_day, subquery_count
 
 
-def event_list() -> QuerySet[Event]:
+def _newest_first(events: QuerySet[Event]) -> QuerySet[Event]:
     # The order is that of the event_newest_first index (migration 0007).
+    return events.order_by(F("starts_on").desc(nulls_last=True), "-id")
+
+
+def event_list() -> QuerySet[Event]:
     articles = Article.objects.filter(event=OuterRef("pk"))
-    return Event.objects.annotate(
-        article_count=subquery_count(articles),
-        outlet_count=subquery_count(articles, "outlet", distinct=True),
-        weak_join_count=subquery_count(articles.filter(weak_joins())),
-    ).order_by(F("starts_on").desc(nulls_last=True), "-id")
+    return _newest_first(
+        Event.objects.annotate(
+            article_count=subquery_count(articles),
+            outlet_count=subquery_count(articles, "outlet", distinct=True),
+            weak_join_count=subquery_count(articles.filter(weak_joins())),
+        )
+    )
 
 
 def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Article]]]:
@@ -135,7 +141,9 @@ def events_pick(*, query: str, exclude: int | None = None) -> list[Event]:
     query = query.strip().lstrip("#")
     if not query:
         return []
-    events = event_list()
+    # The picker shows each event's article count, and only that.
+    articles = Article.objects.filter(event=OuterRef("pk"))
+    events = _newest_first(Event.objects.annotate(article_count=subquery_count(articles)))
     if query.isdigit():
         events = events.filter(pk=int(query))
     elif day := picked_day(query):
