@@ -126,14 +126,26 @@ _PATTERN_STARTS = frozenset(
 )
 
 
+@cython.locals(
+    pointed=str,
+    n=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    j=cython.Py_ssize_t,
+    k=cython.Py_ssize_t,
+    longest=cython.Py_ssize_t,
+    left=cython.Py_ssize_t,
+    right=cython.Py_ssize_t,
+    points=cython.Py_ssize_t,
+)
 def _hyphenation_points(word: str) -> int:
     """len(_PYPHEN.positions(word)): Pyphen's algorithm (HyphDict.positions, then the
     margins of Pyphen.positions), which tries every substring up to the longest pattern
-    (28 characters) in Python, but for the substrings that no pattern starts with."""
+    (28 characters) in Python, but for the substrings that no pattern starts with.
+    Compiled, the positions are C integers and the pieces slices of a typed str."""
     pointed = f".{word.lower()}."
     n = len(pointed)
     references = [0] * (n + 1)
-    patterns = _HYPHENATION.patterns
+    patterns = cython.declare(dict, _HYPHENATION.patterns)
     longest = _HYPHENATION.maxlen
     for i in range(n - 1):
         for j in range(i + 1, min(i + longest, n) + 1):
@@ -150,7 +162,11 @@ def _hyphenation_points(word: str) -> int:
                     references[k] = value
                 k += 1
     left, right = _PYPHEN.left, len(word) - _PYPHEN.right
-    return sum(1 for k, ref in enumerate(references) if ref % 2 and left <= k - 1 <= right)
+    points = 0
+    for k in range(n + 1):  # compiled: a C loop, no generator
+        if references[k] % 2 and left <= k - 1 <= right:
+            points += 1
+    return points
 
 
 def word_syllables(lower_word: str) -> int:
