@@ -536,9 +536,19 @@ _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
 
 
 @cython.cfunc
+@cython.locals(
+    text=str,
+    word_bytes=bytes,
+    lo=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    comma=cython.Py_ssize_t,
+    after=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+)
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
-    where a speaker can start and reach the cue: each attempt is costly."""
+    where a speaker can start and reach the cue: each attempt is costly. Compiled, the
+    text, its word bytes and the positions are typed: read and searched in C."""
     text, word_bytes = scan.text, scan.word_bytes
     if end and word_bytes[end - 1] == 97:  # not at a word start: search everywhere
         return _BEFORE.search(text, lo, end)
