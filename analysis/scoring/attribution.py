@@ -649,6 +649,7 @@ _PASSIVE = _words("was were is are been being")
 
 
 @cython.cfunc
+@cython.locals(text=str, cue=str)
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.startswith(("according", "According")):  # (as _CUE writes it)
         return False
@@ -1347,7 +1348,7 @@ def _reported_content(
 ) -> tuple[int, int]:
     """What was said: before the speaker ("X happened, officials said") or after the
     cue ("officials said (that) X happened"), up to the next chained cue."""
-    text = scan.text
+    text = cython.declare(str, scan.text)
     c0, c1 = cue.span()
     spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
     before_end = spk_start if not inverted else c0
@@ -1499,6 +1500,18 @@ _UNNAMED_GROUPS = _GROUP_NOUNS | _QUANTIFIERS
 
 
 @cython.cfunc
+@cython.locals(
+    text=str,
+    lo=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    stop=cython.Py_ssize_t,
+    word_end=cython.Py_ssize_t,
+    space=cython.Py_ssize_t,
+    last=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    window=cython.Py_ssize_t,
+    search_end=cython.Py_ssize_t,
+)
 def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     text = scan.text
     lo = max(lo, end - 120)
@@ -1741,6 +1754,7 @@ def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
 
 
 @cython.cfunc
+@cython.locals(text=str, lo=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t)
 def _chained(text: str, lo: int, end: int) -> bool:
     r"""Whether re.compile(r"(?:,|\band)\s+\Z").search(text, lo, end) would match: a comma,
     or "and" after no word character, then white space to end, all from lo; a few string
