@@ -250,6 +250,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 @cython.ccall
+@cython.locals(text=str)
 def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
     """The quoted words of the quote from qs to qe, without its marks."""
     return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
@@ -354,6 +355,9 @@ class _Scan:
 
 # The per-article objects' helpers that are called for each cue or quote are functions
 # of the object (@cython.cfunc, called in C), not methods (a Python call each).
+# The helpers that read the text declare it a str (@cython.locals(text=str)): compiled,
+# its characters, slices and searches (find, startswith, endswith) are read in C, with no
+# method call each.
 
 
 @cython.cfunc
@@ -461,6 +465,7 @@ def _it_hints(text: str, verbs: list[int]) -> list[int]:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _space_before(text: str, pos: int) -> int:
     """Where the run of white space (\\s) that ends at pos starts."""
     while pos and text[pos - 1].isspace():
@@ -667,6 +672,7 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
 
 
 @cython.ccall
+@cython.locals(text=str)
 def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     """Whether the name from start to end ends with a full stop rather than an
     abbreviation's point ("Maria Olsen." but not "Jr." or "J.")."""
@@ -821,6 +827,7 @@ _ON_BODIES = _words("Subcommittee Caucus Panel Conference Forum Summit Commissio
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _without_adjunct(raw: dict) -> dict:
     """A speaker less the day that ends it (_without_day), and a person's name less the
     place or outlet "on" adds to it ("Ann Lowe on Fox News" -> "Ann Lowe"); a body's name
@@ -948,6 +955,7 @@ def _direct_quotes(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     """A quote of a few words or more after a colon that ends a short clause opened by a
     speaker, whatever its verb: `Trump went even further: "…"`, `the supporter retorted:
@@ -975,6 +983,7 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution after the quote, in its sentence or (when the quote closes its
     sentence: `"… there!" Smith said.`) the next: with a cue, or `"…" — Smith`."""
@@ -1014,6 +1023,7 @@ _TAIL_VERB = re.compile(r"[ \t]*(?P<cue>[a-z]{3,}ed)(?=[ \t])")
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
     """Whether a cue is followed by what was said (three words or more that are not an
     adjunct such as "on Monday" or "told reporters")."""
@@ -1022,6 +1032,7 @@ def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _tail_speaker_and_cue(
     scan: _Scan, cues: list[re.Match], qe: int, sent_end: int
 ) -> tuple[re.Match | dict, _CueSpan] | None:
@@ -1048,6 +1059,7 @@ def _tail_speaker_and_cue(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _quote_head(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution before the quote: `Sultonov said: "…"`, or `Alder said:` closing
     the paragraph before it."""
@@ -1144,6 +1156,7 @@ def _asked(scan: _Scan, sentence: tuple[int, int], found: _Found) -> None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _reported_at(
     scan: _Scan,
     cue: re.Match,
@@ -1203,6 +1216,7 @@ def _reported_at(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _states_something(text: str, start: int, end: int) -> bool:
     """Whether the words between a cue and a colon before a quote are something reported
     ("he was too busy to look: "…""), not only where, to whom or how it was said ("in a
@@ -1251,6 +1265,7 @@ _QUESTION = re.compile(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
     """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
     text = scan.text
@@ -1266,6 +1281,7 @@ def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tup
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _reported_speaker(
     scan: _Scan, cue: re.Match, lo: int, sentence: tuple[int, int], found: _Found
 ) -> tuple[re.Match | dict | None, bool]:
@@ -1322,6 +1338,7 @@ _INVERTING = _words("said says say wrote writes added adds noted notes explained
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     """Whether a speaker found after a cue stands at the end of its sentence (its own
     apposition aside) and is not a day, a month or a pronoun: "…, said Larry Sabato,
@@ -1337,6 +1354,7 @@ def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _reported_content(
     scan: _Scan,
     cue: re.Match,
@@ -1348,7 +1366,7 @@ def _reported_content(
 ) -> tuple[int, int]:
     """What was said: before the speaker ("X happened, officials said") or after the
     cue ("officials said (that) X happened"), up to the next chained cue."""
-    text = cython.declare(str, scan.text)
+    text = scan.text
     c0, c1 = cue.span()
     spk_start = spk["start"] if isinstance(spk, dict) else spk.start("spk")
     before_end = spk_start if not inverted else c0
@@ -1439,6 +1457,7 @@ _FRONTED = _words(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _content_before(
     scan: _Scan, before: str, lo: int, after_start: int, s_end: int, inverted: bool
 ) -> bool:
@@ -1619,6 +1638,7 @@ def _all_name_words(words: list[str]) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opening_words(text: str, s_start: int, end: int) -> dict | None:
     """The words from the sentence's start to end, as a speaker the patterns do not know,
     when they are few and hold no verb: "Clinton's lawyer, David Kendall"."""
@@ -1633,6 +1653,7 @@ def _opening_words(text: str, s_start: int, end: int) -> dict | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     """A speaker that opens the sentence and is followed by a comma, when the words up to
     the cue at c0 read as its apposition (no verb of their own before a relative
@@ -1646,6 +1667,7 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, just before
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
@@ -1689,6 +1711,7 @@ _ROLE_THEN_NAME_OPENS = re.compile(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opening_name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, before the
     clause's verb, for a cue chained to that clause (as _name_after_role for a cue right
@@ -1718,6 +1741,7 @@ _CHAIN_SPEAKER = re.compile(rf"{_SPEAKER}\s*,\s*(?P<app>[^;:\"“”«»]{{2,200
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _apposition_chain(text: str, s_start: int, c0: int, spk) -> re.Match | None:
     """The speaker that opens the sentence when the name found before the cue at c0 is
     only the end of its apposition, which holds more than one comma: `Dean Lowe, a
@@ -1744,6 +1768,7 @@ def _apposition_chain(text: str, s_start: int, c0: int, spk) -> re.Match | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
@@ -1793,6 +1818,7 @@ _SUBJECT_START = re.compile(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
     """The speaker of a cue chained to the clause before it: the last attribution's speaker
     in the sentence, else a speaker pattern at the sentence's start."""
@@ -1824,6 +1850,7 @@ _QUOTE_OPENS = "".join(dict.fromkeys(mark[0] for mark in _CLOSES))
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _after_inverted_cue(text: str, m: re.Match, c0: int) -> re.Match | None:
     """The speaker after a reporting verb that opens the sentence, before a colon or a
     comma and the quote at c0 ("Said Ann Lowe: “…”"): the name, not the verb with it
@@ -1839,6 +1866,7 @@ def _after_inverted_cue(text: str, m: re.Match, c0: int) -> re.Match | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _after_participle(text: str, pos: int, c0: int) -> re.Match | None:
     """The subject after a participle's phrase that opens the clause, behind one of its
     next commas ("Rallying hundreds of workers, Ann Lowe promised …"): the first speaker
@@ -1866,6 +1894,7 @@ _PARTICIPLE_OPENS = re.compile(r"[A-Z][a-z]{2,}ing\Z")
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
     "it"."""
@@ -1921,6 +1950,7 @@ def _describing(words: list[str]) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opener(text: str, m: re.Match, end: int) -> dict:
     """The speaker of a match of _SENTENCE_SPEAKER (a clause's opening words) before end:
     its name, unless words in lower case after the name make it part of another speaker.
@@ -1971,6 +2001,7 @@ _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|many|most|some|all|both)\s
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
     """What follows "according to" when the speaker patterns do not know it ("Crowdpac
     data", "three television networks"): up to eight words, to a comma or clause."""
@@ -2005,6 +2036,7 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")  # "U.S" of "the U.S. S
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _abbreviated(text: str, start: int, point: int) -> bool:
     """Whether the full stop at point ends an abbreviation or an initial ("Sen.", "J.",
     "U.S.") rather than the speaker's words, from start."""
@@ -2012,6 +2044,7 @@ def _abbreviated(text: str, start: int, point: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _object_end(text: str, start: int, s_end: int, m: re.Match | None, to_end: bool) -> int:
     """Where _object_after's words end, at m (an end of _OBJECT_END or _INVERTED_END) or
     the sentence's end; -1 where they are no speaker (too few or many words, or an
@@ -2036,6 +2069,7 @@ _TITLE_BEFORE = _words(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     """A title or name in quotation marks rather than words someone said: "after" a
     preposition or article (on "Meet the Press", the "Fight for 15" movement), or
@@ -2062,6 +2096,7 @@ def _capitalised(words: list[str]) -> int:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
     """Whether the words inside a quote end with a comma or a sentence's end, as what
     someone said does ("Yes," "Probably.") and a title in running text seldom does."""
@@ -2097,6 +2132,7 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
     """A speaker after the cue that the patterns do not know, to a comma or the sentence's
     end: "the 46-year-old", "one former GOP leadership aide", "Democratic strategist David
@@ -2218,6 +2254,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _speaker_window(text: str, lo: int, end: int) -> int:
     """Where a speaker before a cue can start: neither a speaker nor its apposition holds a
     comma, so at most three commas back (", Name, apposition, said"); searching less text
@@ -2231,6 +2268,7 @@ def _speaker_window(text: str, lo: int, end: int) -> int:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIMMED:
         start += 1
@@ -2477,6 +2515,7 @@ def _fits(role: str, name: str, nouns: set[str], rank: str, places: list[str]) -
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _by_role(resolver: _Resolver, mention: str, start: int) -> str | None:
     """Whom "the senator", "the Florida senator" refers to. First the people quoted
     before whose names (not as a possessive) stand within _NEAR characters before the
@@ -2870,6 +2909,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _body_before(text: str, start: int) -> str | None:
     """Before a name at start: the body's noun with "of" or "in" ("government of"), ""
     after a noun that a body's name follows (body_noun_before), or None. _BODY_OF's
@@ -2924,6 +2964,7 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _place_word_surname(text: str, raw: dict, bare: list[str], titles: list[int]) -> bool:
     """Whether a speaker's name that ends with a place's word ("Park", "Lake") is a
     person's: the word alone ("Park said"), after a title or an honorific ("Ms. Park",
@@ -3081,6 +3122,7 @@ _PRINCIPAL_WORDS = (
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _holds_principal_word(text: str) -> bool:
     """Whether one of _PRINCIPAL_WORDS occurs in text."""
     for word in _PRINCIPAL_WORDS:  # noqa: SIM110 - not any() over a generator, made per call
