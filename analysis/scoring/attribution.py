@@ -549,6 +549,8 @@ _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
     comma=cython.Py_ssize_t,
     after=cython.Py_ssize_t,
     start=cython.Py_ssize_t,
+    k=cython.Py_ssize_t,
+    first=cython.Py_ssize_t,
 )
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
@@ -560,7 +562,18 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     comma = text.rfind(",", lo, end)
     if comma >= 0 and not _ADV_TO_END.match(text, comma + 1, end):
         lo, comma = comma + 1, -1  # no apposition ends at that comma, and no speaker holds one
-    words = _WORD.findall(text, lo, end)
+    # _WORD.findall(text, lo, end): the runs of word characters, read off the word bytes
+    # (compiled, a C loop over them; the engine tests each character against _W's class).
+    words = []
+    k = lo
+    while k < end:
+        if word_bytes[k] != 97:
+            k += 1
+            continue
+        first = k
+        while k < end and word_bytes[k] == 97:
+            k += 1
+        words.append(text[first:k])
     if words and lo and word_bytes[lo] == word_bytes[lo - 1] == 97:
         del words[0]  # the end of a word that starts before lo: no speaker starts there
     # Without a noun of an anonymous source, nothing before a word that no other speaker
