@@ -661,13 +661,16 @@ _REGION_FIRST = COMPASS_WORDS | _words("Latin")
 # interpreted): called directly, without a Python call's lookup of the global, argument
 # packing and vectorcall (measured 3-11 % of detection time). They cannot be called from
 # Python or passed as objects (map, sort keys); _apposition, which a test calls, is a
-# @cython.ccall, both.
+# @cython.ccall, both. Those that read the text declare it a str (@cython.locals): its
+# characters, slices and searches (find, startswith, endswith) are then read in C, with no
+# method call each.
 
 # Searching a pattern that ends with \\Z before a position tries it at every character of
 # the window; the words just before the position rule most of them out at once.
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _locative_before(text: str, lo: int, end: int) -> bool:
     """Whether _LOCATIVE.search(text, lo, end) finds a match."""
     if end <= lo or not text[end - 1].isspace():  # it ends with \\s+
@@ -694,6 +697,7 @@ def _locative_before(text: str, lo: int, end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _body_named(text: str, lo: int, start: int, end: int) -> bool:
     """Whether the name from start to end is a body's: after one of BODY_NOUNS ("the
     rights group Civic Watch Doravia") and before a comma, a full stop, a bracket or a
@@ -718,6 +722,7 @@ def _body_named(text: str, lo: int, start: int, end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _role_before(text: str, lo: int, end: int) -> re.Match | None:
     """_ROLE_BEFORE.search(text, lo, end)."""
     last = text[lo:end].rstrip()
@@ -729,6 +734,7 @@ def _role_before(text: str, lo: int, end: int) -> re.Match | None:
 
 
 @cython.ccall
+@cython.locals(text=str)
 def _apposition(text: str, pos: int) -> tuple[int, int] | None:
     """_APPOS.match(text, pos).span(1), or None when it does not match.
 
@@ -788,6 +794,7 @@ def _apposition_by_engine(text: str, pos: int) -> tuple[int, int] | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _has_role_word(text: str, lo: int, hi: int) -> bool:
     """Whether _ROLE_WORD.search(text[lo:hi]) finds a word. In ASCII, where ignoring case
     is lower(), that is a run of word characters in the set: found faster than the engine,
@@ -803,6 +810,7 @@ def _has_role_word(text: str, lo: int, hi: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opens_sentence(text: str, lo: int, end: int) -> bool:
     """Whether _SENTENCE_OPEN.match(text, lo, end) matches: only quotes, brackets and
     spaces before end."""
@@ -814,6 +822,7 @@ def _opens_sentence(text: str, lo: int, end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _speech_after(text: str, pos: int) -> bool:
     """Whether _SPEECH_AFTER.match(text, pos) matches."""
     rest = text[pos : pos + 40].lstrip()  # long enough for spaces and any of _SPEECH_NEXT
@@ -823,6 +832,7 @@ def _speech_after(text: str, pos: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _speech_before(text: str, lo: int, end: int) -> bool:
     """Whether _SPEECH_BEFORE.search(text, lo, end) finds a match."""
     window = text[lo:end]
@@ -888,6 +898,7 @@ def _strip_possessive(word: str) -> tuple[str, bool]:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _tokens(text: str, start: int, end: int) -> list[tuple]:
     """Tokens of a span as (word, start, end, possessive), possessives cut off."""
     # "al-Qaeda": the article is part of the name
@@ -1062,12 +1073,14 @@ def _name_like(word: str) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _surface(text: str, toks: list[tuple]) -> str:
     found = text[toks[0][1] : toks[-1][2]]
     return " ".join(found.split()) if "  " in found or "\t" in found else found
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _known_prefix(text: str, toks: list[tuple]) -> int:
     """How many leading tokens form a known name (0 if none)."""
     # A token's word is its text but for a possessive, which only a last token has: so
@@ -1290,6 +1303,7 @@ def _product_like(word: str) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Mention]) -> None:
     """A lone capitalised word that is not a known name, nor one of _NOT_SINGLE or a group
     noun (ruled out by the caller, before it looks for the sentence); lo: the sentence's
@@ -1987,6 +2001,7 @@ def _offices(text: str) -> list:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _placed(text: str, word: str) -> bool:
     """Whether the text puts the word as a place somewhere: after "in", "near", "port of"...
     (_PLACED_AFTER; not before an apostrophe: "in Lumeria's shares"), before "'s capital",
@@ -2026,6 +2041,7 @@ def _placed(text: str, word: str) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _place_after_comma(text: str, end: int) -> bool:
     """Whether a comma and a place of PLACES (a state, a city) follow end, with no
     possessive or capitalised word after the place ("Lumeria, Ohio", not "Ann Lee, Ohio's
@@ -2040,6 +2056,7 @@ def _place_after_comma(text: str, end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _written_lower(text: str, word: str) -> bool:
     """Whether the text writes the word in lower case: " word" followed by a space or one
     of ",.;:" (one search for the word, not one for each)."""
@@ -2054,6 +2071,7 @@ def _written_lower(text: str, word: str) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _lone_person(text: str, m: _Mention) -> bool:
     """A lone capitalised word is a person when titled or speaking ("Putin said")."""
     if m.kind == "person" or m.role:

@@ -250,6 +250,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 @cython.ccall
+@cython.locals(text=str)
 def quote_inner(text: str, qs: int, qe: int) -> tuple[int, int]:
     """The quoted words of the quote from qs to qe, without its marks."""
     return qs + (2 if text.startswith(("''", "``"), qs) else 1), qe - (
@@ -354,6 +355,9 @@ class _Scan:
 
 # The per-article objects' helpers that are called for each cue or quote are functions
 # of the object (@cython.cfunc, called in C), not methods (a Python call each).
+# The helpers that read the text declare it a str (@cython.locals(text=str)): compiled,
+# its characters, slices and searches (find, startswith, endswith) are read in C, with no
+# method call each.
 
 
 @cython.cfunc
@@ -461,6 +465,7 @@ def _it_hints(text: str, verbs: list[int]) -> list[int]:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _space_before(text: str, pos: int) -> int:
     """Where the run of white space (\\s) that ends at pos starts."""
     while pos and text[pos - 1].isspace():
@@ -536,16 +541,39 @@ _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
 
 
 @cython.cfunc
+@cython.locals(
+    text=str,
+    word_bytes=bytes,
+    lo=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    comma=cython.Py_ssize_t,
+    after=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    k=cython.Py_ssize_t,
+    first=cython.Py_ssize_t,
+)
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
-    where a speaker can start and reach the cue: each attempt is costly."""
+    where a speaker can start and reach the cue: each attempt is costly. Compiled, the
+    text, its word bytes and the positions are typed: read and searched in C."""
     text, word_bytes = scan.text, scan.word_bytes
     if end and word_bytes[end - 1] == 97:  # not at a word start: search everywhere
         return _BEFORE.search(text, lo, end)
     comma = text.rfind(",", lo, end)
     if comma >= 0 and not _ADV_TO_END.match(text, comma + 1, end):
         lo, comma = comma + 1, -1  # no apposition ends at that comma, and no speaker holds one
-    words = _WORD.findall(text, lo, end)
+    # _WORD.findall(text, lo, end): the runs of word characters, read off the word bytes
+    # (compiled, a C loop over them; the engine tests each character against _W's class).
+    words = []
+    k = lo
+    while k < end:
+        if word_bytes[k] != 97:
+            k += 1
+            continue
+        first = k
+        while k < end and word_bytes[k] == 97:
+            k += 1
+        words.append(text[first:k])
     if words and lo and word_bytes[lo] == word_bytes[lo - 1] == 97:
         del words[0]  # the end of a word that starts before lo: no speaker starts there
     # Without a noun of an anonymous source, nothing before a word that no other speaker
@@ -639,6 +667,7 @@ _PASSIVE = _words("was were is are been being")
 
 
 @cython.cfunc
+@cython.locals(text=str, cue=str)
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
     if cue.startswith(("according", "According")):  # (as _CUE writes it)
         return False
@@ -656,6 +685,7 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
 
 
 @cython.ccall
+@cython.locals(text=str)
 def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     """Whether the name from start to end ends with a full stop rather than an
     abbreviation's point ("Maria Olsen." but not "Jr." or "J.")."""
@@ -846,6 +876,7 @@ _ON_BODIES = _words("Subcommittee Caucus Panel Conference Forum Summit Commissio
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _without_adjunct(raw: dict) -> dict:
     """A speaker less the day that ends it (_without_day), and a person's name less the
     place or outlet "on" adds to it ("Ann Lowe on Fox News" -> "Ann Lowe"); a body's name
@@ -973,6 +1004,7 @@ def _direct_quotes(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
     """A quote of a few words or more after a colon that ends a short clause opened by a
     speaker, whatever its verb: `Trump went even further: "…"`, `the supporter retorted:
@@ -1000,6 +1032,7 @@ def _colon_head(scan: _Scan, qs: int, qe: int, found: _Found) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _quote_tail(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution after the quote, in its sentence or (when the quote closes its
     sentence: `"… there!" Smith said.`) the next: with a cue, or `"…" — Smith`."""
@@ -1039,6 +1072,7 @@ _TAIL_VERB = re.compile(r"[ \t]*(?P<cue>[a-z]{3,}ed)(?=[ \t])")
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
     """Whether a cue is followed by what was said (three words or more that are not an
     adjunct such as "on Monday" or "told reporters")."""
@@ -1047,6 +1081,7 @@ def _says_more(text: str, cue_end: int, sent_end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _tail_speaker_and_cue(
     scan: _Scan, cues: list[re.Match], qe: int, sent_end: int
 ) -> tuple[re.Match | dict, _CueSpan] | None:
@@ -1079,6 +1114,7 @@ def _tail_speaker_and_cue(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _quote_head(scan: _Scan, cues: list[list[re.Match]], qs: int, qe: int, found: _Found) -> bool:
     """An attribution before the quote: `Sultonov said: "…"`, or `Alder said:` closing
     the paragraph before it."""
@@ -1182,6 +1218,7 @@ def _asked(scan: _Scan, sentence: tuple[int, int], cue: int, found: _Found) -> N
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _reported_at(
     scan: _Scan,
     cue: re.Match,
@@ -1241,6 +1278,7 @@ def _reported_at(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _states_something(text: str, start: int, end: int) -> bool:
     """Whether the words between a cue and a colon before a quote are something reported
     ("he was too busy to look: "…""), not only where, to whom or how it was said ("in a
@@ -1289,6 +1327,7 @@ _QUESTION = re.compile(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tuple[int, int]:
     """ "X happened, according to Y[, who …]" or "According to Y, X happened"."""
     text = scan.text
@@ -1304,6 +1343,7 @@ def _according_to_content(scan: _Scan, spk, lo: int, c0: int, s_end: int) -> tup
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _reported_speaker(
     scan: _Scan, cue: re.Match, lo: int, sentence: tuple[int, int], found: _Found
 ) -> tuple[re.Match | dict | None, bool]:
@@ -1363,6 +1403,7 @@ _INVERTING = _words(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
     """Whether a speaker found after a cue stands at the end of its sentence (its own
     apposition aside) and is not a day, a month or a pronoun: "…, said Larry Sabato,
@@ -1378,6 +1419,7 @@ def _ends_inverted(text: str, m: re.Match, s_end: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _reported_content(
     scan: _Scan,
     cue: re.Match,
@@ -1480,6 +1522,7 @@ _FRONTED = _words(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _content_before(
     scan: _Scan, before: str, lo: int, after_start: int, s_end: int, inverted: bool
 ) -> bool:
@@ -1552,6 +1595,18 @@ _UNNAMED_GROUPS = _GROUP_NOUNS | _QUANTIFIERS
 
 
 @cython.cfunc
+@cython.locals(
+    text=str,
+    lo=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    stop=cython.Py_ssize_t,
+    word_end=cython.Py_ssize_t,
+    space=cython.Py_ssize_t,
+    last=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    window=cython.Py_ssize_t,
+    search_end=cython.Py_ssize_t,
+)
 def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     text = scan.text
     lo = max(lo, end - 120)
@@ -1664,6 +1719,7 @@ def _all_name_words(words: list[str]) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opening_words(text: str, s_start: int, end: int) -> dict | None:
     """The words from the sentence's start to end, as a speaker the patterns do not know,
     when they are few and hold no verb: "Clinton's lawyer, David Kendall"."""
@@ -1678,6 +1734,7 @@ def _opening_words(text: str, s_start: int, end: int) -> dict | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
     """A speaker that opens the sentence and is followed by a comma, when the words up to
     the cue at c0 read as its apposition (no verb of their own before a relative
@@ -1691,6 +1748,7 @@ def _apposed_subject(text: str, s_start: int, c0: int) -> re.Match | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, just before
     the cue at c0: `Their lawyer, Anna Berg, said …`, `The company's chief executive,
@@ -1738,6 +1796,7 @@ _ROLE_THEN_NAME_OPENS = re.compile(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opening_name_after_role(text: str, s_start: int, c0: int) -> dict | None:
     """The name set between commas after the role that opens the sentence, before the
     clause's verb, for a cue chained to that clause (as _name_after_role for a cue right
@@ -1770,6 +1829,7 @@ _CHAIN_SPEAKER = re.compile(rf"{_SPEAKER}\s*,\s*(?P<app>[^;:\"“”«»]{{2,200
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _apposition_chain(text: str, s_start: int, c0: int, spk) -> re.Match | None:
     """The speaker that opens the sentence when the name found before the cue at c0 is
     only the end of its apposition, which holds more than one comma: `Dean Lowe, a
@@ -1796,6 +1856,7 @@ def _apposition_chain(text: str, s_start: int, c0: int, spk) -> re.Match | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
     """Where what was said ends: before the next cue chained to the same speaker ("…,
     adding …", "… and said …"), else at end."""
@@ -1806,6 +1867,7 @@ def _chain_end(text: str, cues: list[re.Match], after: int, end: int) -> int:
 
 
 @cython.cfunc
+@cython.locals(text=str, lo=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t)
 def _chained(text: str, lo: int, end: int) -> bool:
     r"""Whether re.compile(r"(?:,|\band)\s+\Z").search(text, lo, end) would match: a comma,
     or "and" after no word character, then white space to end, all from lo; a few string
@@ -1844,6 +1906,7 @@ _SUBJECT_START = re.compile(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _sentence_subject(scan: _Scan, s_start: int, c0: int, found: list[dict]) -> dict | None:
     """The speaker of a cue chained to the clause before it: the last attribution's speaker
     in the sentence, else a speaker pattern at the sentence's start."""
@@ -1874,6 +1937,7 @@ _QUOTE_OPENS = "".join(dict.fromkeys(mark[0] for mark in _CLOSES))
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _after_inverted_cue(text: str, m: re.Match, c0: int) -> re.Match | None:
     """The speaker after a reporting verb that opens the sentence, before a colon or a
     comma and the quote at c0 ("Said Ann Lowe: “…”"): the name, not the verb with it
@@ -1889,6 +1953,7 @@ def _after_inverted_cue(text: str, m: re.Match, c0: int) -> re.Match | None:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _after_participle(text: str, pos: int, c0: int) -> re.Match | None:
     """The subject after a participle's phrase that opens the clause, behind one of its
     next commas ("Rallying hundreds of workers, Ann Lowe promised …"): the first speaker
@@ -1916,6 +1981,7 @@ _PARTICIPLE_OPENS = re.compile(r"[A-Z][a-z]{2,}ing\Z")
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opening_speaker(text: str, lo: int, end: int) -> re.Match | None:
     """A speaker pattern where the clause from lo opens ("But Smith", "The envoy"), not
     "it"; after an adverbial phrase that opens it, the subject after the phrase's comma
@@ -2026,6 +2092,7 @@ def _describing(words: list[str]) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _opener(text: str, m: re.Match, end: int) -> dict:
     """The speaker of a match of _SENTENCE_SPEAKER (a clause's opening words) before end:
     its name, unless words in lower case after the name make it part of another speaker.
@@ -2076,6 +2143,7 @@ _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which|many|most|some|all|both)\s
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dict | None:
     """What follows "according to" when the speaker patterns do not know it ("Crowdpac
     data", "three television networks"): up to eight words, to a comma or clause."""
@@ -2110,6 +2178,7 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")  # "U.S" of "the U.S. S
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _abbreviated(text: str, start: int, point: int) -> bool:
     """Whether the full stop at point ends an abbreviation or an initial ("Sen.", "J.",
     "U.S.") rather than the speaker's words, from start."""
@@ -2117,6 +2186,7 @@ def _abbreviated(text: str, start: int, point: int) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _object_end(text: str, start: int, s_end: int, m: re.Match | None, to_end: bool) -> int:
     """Where _object_after's words end, at m (an end of _OBJECT_END or _INVERTED_END) or
     the sentence's end; -1 where they are no speaker (too few or many words, or an
@@ -2141,6 +2211,7 @@ _TITLE_BEFORE = _words(
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _is_title(scan: _Scan, qs: int, qe: int) -> str:
     """A title or name in quotation marks rather than words someone said: "after" a
     preposition or article (on "Meet the Press", the "Fight for 15" movement), or
@@ -2167,6 +2238,7 @@ def _capitalised(words: list[str]) -> int:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _closes_like_speech(text: str, qs: int, qe: int) -> bool:
     """Whether the words inside a quote end with a comma or a sentence's end, as what
     someone said does ("Yes," "Probably.") and a title in running text seldom does."""
@@ -2203,6 +2275,7 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)(?:\s+(?:[A-Z][\w’'\-]
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
     """A speaker after the cue that the patterns do not know, to a comma or the sentence's
     end: "the 46-year-old", "one former GOP leadership aide", "Democratic strategist David
@@ -2326,6 +2399,7 @@ def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[d
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _speaker_window(text: str, lo: int, end: int) -> int:
     """Where a speaker before a cue can start: neither a speaker nor its apposition holds a
     comma, so at most three commas back (", Name, apposition, said"); searching less text
@@ -2339,6 +2413,7 @@ def _speaker_window(text: str, lo: int, end: int) -> int:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIMMED:
         start += 1
@@ -2585,6 +2660,7 @@ def _fits(role: str, name: str, nouns: set[str], rank: str, places: list[str]) -
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _by_role(resolver: _Resolver, mention: str, start: int) -> str | None:
     """Whom "the senator", "the Florida senator" refers to. First the people quoted
     before whose names (not as a possessive) stand within _NEAR characters before the
@@ -2997,6 +3073,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _body_before(text: str, start: int) -> str | None:
     """Before a name at start: the body's noun with "of" or "in" ("government of"), ""
     after a noun that a body's name follows (body_noun_before), or None. _BODY_OF's
@@ -3051,6 +3128,7 @@ def _titled_person(raw: dict, bare: list[str], titles: list[int]) -> bool:
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _place_word_surname(text: str, raw: dict, bare: list[str], titles: list[int]) -> bool:
     """Whether a speaker's name that ends with a place's word ("Park", "Lake") is a
     person's: the word alone ("Park said"), after a title or an honorific ("Ms. Park",
@@ -3208,6 +3286,7 @@ _PRINCIPAL_WORDS = (
 
 
 @cython.cfunc
+@cython.locals(text=str)
 def _holds_principal_word(text: str) -> bool:
     """Whether one of _PRINCIPAL_WORDS occurs in text."""
     for word in _PRINCIPAL_WORDS:  # noqa: SIM110 - not any() over a generator, made per call

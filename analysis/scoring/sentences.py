@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import cython
+
 from analysis.scoring import SHARED_CACHE_SIZE
 
 # Words that end with a period without ending a sentence ("v": versus, in "Roe v. Wade").
@@ -67,6 +69,9 @@ def _title_case_before(text: str, start: int, words: int = 3) -> bool:
     return len(line) == words and all(w[:1].isupper() for w in line)
 
 
+# Compiled, a C function whose text is typed: its characters are read and tested in C.
+@cython.cfunc
+@cython.locals(text=str, dot=cython.Py_ssize_t, after=cython.Py_ssize_t, start=cython.Py_ssize_t)
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     if text[dot] != ".":
         return False

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+import cython
 from ahocorasick_rs import BytesAhoCorasick, Implementation, MatchKind
 
 from analysis.scoring import SHARED_CACHE_SIZE
@@ -55,20 +56,25 @@ def trie(words) -> str:
 _POWERS_OF_TEN = tuple(10.0**n for n in range(8))  # exact
 
 
+@cython.locals(value=cython.double, scale=cython.double, y=cython.double, n=cython.double)
 def fast_round(x: float, ndigits: int) -> float:
     """round(x, ndigits) of a float, the same float, without the decimal string that
     round() writes and reads back. x times 10**ndigits rounded to an integer N gives
     N / 10**ndigits, which is the float nearest to N * 10**-ndigits (a division is
     correctly rounded), as round()'s is, whenever the scaled value lies well off a half
     (so that its own rounding error cannot carry it across one) and N is not 0 (round()
-    keeps the sign of a zero); otherwise round() itself."""
+    keeps the sign of a zero); otherwise round() itself, as for anything but a float.
+    Compiled, the steps run in C doubles (the same IEEE operations)."""
+    if type(x) is not float:
+        return round(x, ndigits)
+    value = x
     scale = _POWERS_OF_TEN[ndigits]
-    y = x * scale
+    y = value * scale
     if -1e12 < y < 1e12:  # below 2**40: an error of at most 2**-13 in y
-        # Of a float, floor(y + 0.5) as a float: round(y) wherever y lies within 0.499 of
-        # an integer (the sum is then off a whole number by more than its error), and
-        # where it does not, no integer is that close to y either; no call made.
-        n = (y + 0.5) // 1.0 if type(y) is float else round(y)
+        # floor(y + 0.5) as a float: round(y) wherever y lies within 0.499 of an integer
+        # (the sum is then off a whole number by more than its error), and where it
+        # does not, no integer is that close to y either; no call made.
+        n = (y + 0.5) // 1.0
         if n and abs(y - n) < 0.499:
             return n / scale
     return round(x, ndigits)
