@@ -605,8 +605,14 @@ _DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
 # Version 11: a model's code (three digits, or digits and capitals: "404", "A404", "T-90",
 # "404-200LR"; not a year) and the capitalised name after it, maybe in quotes.
 _MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}-?\d+|\d{3})(?:-\d+)?[A-Z]{0,3}")
+# A model code then a capitalised name ("A350 Skyrider", "787 “Dreamliner”"): the code is
+# _MODEL_CODE written to open with one character class, so that the search skips in C to
+# the capitals and digits (opening with the look-behind, it tried every position: a sixth
+# of the actors scorer's instructions); the look-behind after that first character is the
+# code's boundary, no word character nor ",.$£€-" just before it. Same matches as
+# rf"(?<![\w,.$£€-]){_MODEL_CODE.pattern}[ \t]+..." (checked on 200,000 fuzzed strings).
 _MODEL_NAME = re.compile(
-    rf"(?<![\w,.$£€-]){_MODEL_CODE.pattern}"
+    r"[A-Z\d](?<![\w,.$£€-].)(?:(?<=[A-Z])[A-Z]{0,2}-?\d+|(?<=\d)\d{2})(?:-\d+)?[A-Z]{0,3}"
     r"[ \t]+[\"“]?([A-Z][a-z]\w*)\b(?![\w'’-])"
 )
 # The words a product's name may follow (_product_names).
