@@ -43,6 +43,7 @@ from analysis.scoring.text import (
     body_noun_before,
     fast_round,
     lowered,
+    noun_before,
     role_synonyms,
     trie,
 )
@@ -712,10 +713,8 @@ def _body_named(text: str, lo: int, start: int, end: int) -> bool:
     Tarsa Weekly"), wherever it stands, or before an apposition that says so
     (_COMPANY_APPOSITION); or before a verb in the plural ("Lumeria Aero have ordered",
     not after "and": "Bo Park and Ann Lee have")."""
-    if start - 1 > lo and text[start - 1] == " ":
-        words = text[max(lo, start - 20) : start - 1].rsplit(None, 1)
-        if words and words[-1] in _COMPANY_NOUNS:
-            return True
+    if noun_before(text, lo, start, _COMPANY_NOUNS):
+        return True
     if text.startswith(_PLURAL_VERBS, end) and not text.endswith(_JOINED_BEFORE, lo, start):
         return True
     if text.startswith(", ", end):

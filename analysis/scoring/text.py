@@ -438,14 +438,19 @@ BODY_NOUNS = word_set(
 )
 
 
-def body_noun_before(text: str, lo: int, start: int) -> bool:
-    """Whether one of BODY_NOUNS is the word just before a name at start, one space or
-    more between them ("the rights group Civic Watch"), looking no further back than lo.
-    Attribution and actors both read a name so placed as a body's."""
+def noun_before(text: str, lo: int, start: int, nouns: frozenset[str]) -> bool:
+    """Whether one of ``nouns`` is the word just before a name at start, one space or
+    more between them ("the rights group Civic Watch"), looking no further back than lo."""
     if start - 1 <= lo or text[start - 1] != " ":
         return False
     words = text[max(lo, start - 20) : start - 1].rsplit(None, 1)
-    return bool(words) and words[-1] in BODY_NOUNS
+    return bool(words) and words[-1] in nouns
+
+
+def body_noun_before(text: str, lo: int, start: int) -> bool:
+    """Whether one of BODY_NOUNS is the word just before a name at start. Attribution and
+    actors both read a name so placed as a body's."""
+    return noun_before(text, lo, start, BODY_NOUNS)
 
 
 # Capitalised title words that may precede a name: "Foreign Minister Sergei Lavrov",
