@@ -9,6 +9,7 @@ from django.core.validators import URLValidator
 from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AfterValidator, model_validator
 
+from events.grouping import WEAK_JOIN
 from newsdesk.models import Leaning, Reliability, ScoringStatus
 
 # Database ids are 64-bit: anything larger is not an id, and would overflow the query.
@@ -278,7 +279,7 @@ class EventOut(Schema):
     article_count: int
     outlet_count: int
     weak_join_count: int = Field(
-        description="Articles the machine joined with a likeness under 0.2: worth a check"
+        description=f"Articles the machine joined with a likeness under {WEAK_JOIN}: worth a check"
     )
     reviewed_at: dt.datetime | None
 
@@ -292,7 +293,7 @@ class EventArticle(Schema):
     event_source: str
     event_similarity: float | None
     weak_join: bool = Field(
-        description="The machine joined it with a likeness under 0.2: worth a check"
+        description=f"The machine joined it with a likeness under {WEAK_JOIN}: worth a check"
     )
 
     @staticmethod
