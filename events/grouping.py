@@ -85,6 +85,8 @@ DECAY_GRACE_HOURS = 12.0
 # automatic joins were under 0.2, and 39 of those were to another story's event (49 %,
 # against 44 of the 368 joins above it, 12 %); on ECB+ dev 27 of 60 (45 %, against 22 %).
 WEAK_JOIN = 0.2
+# The similarity recorded for the article that starts an event: it joined nothing.
+FOUNDED = 0.0
 # A report's heaviest words kept in the index (and compared). A long report has a few
 # hundred distinct words; cut at 60, two long reports of one happening often kept
 # different ones and looked unalike (grouping 3). At 150, same-event pairs stand out
@@ -495,14 +497,14 @@ def _store_vectors(terms: dict[int, dict[str, float]]) -> None:
 def is_weak_join(article: Article, *, reviewed_at: dt.datetime | None) -> bool:
     """Whether the machine joined ``article`` to an existing event with a likeness under
     WEAK_JOIN (not a copy, which joins its original's event; not the event's first
-    article, which joined nothing; not a membership a person set), and nobody has
-    reviewed the event (``reviewed_at``, its review's time) since. The same rule as
-    ``weak_joins``, for an article in hand."""
+    article, which joined nothing and records FOUNDED; not a membership a person set),
+    and nobody has reviewed the event (``reviewed_at``, its review's time) since. The
+    same rule as ``weak_joins``, for an article in hand."""
     return (
         article.event_source == MembershipSource.MACHINE
         and not article.copy_kind
         and article.event_similarity is not None
-        and 0 < article.event_similarity < WEAK_JOIN
+        and FOUNDED < article.event_similarity < WEAK_JOIN
         and (
             reviewed_at is None
             or article.event_set_at is None
@@ -516,7 +518,7 @@ def weak_joins() -> Q:
     return Q(
         event_source=MembershipSource.MACHINE,
         copy_kind="",
-        event_similarity__gt=0,
+        event_similarity__gt=FOUNDED,
         event_similarity__lt=WEAK_JOIN,
     ) & (
         Q(event__reviewed_at__isnull=True)
@@ -1022,9 +1024,9 @@ def article_placement(
         own_event_id=article.event_id,
         cohesion=cohesion,
     )
-    # The similarity recorded is that of the match; for a new event, the best refused one.
-    score = chosen_score if chosen_id else (candidates[0].similarity if candidates else None)
-    score = round(score, 4) if score is not None else None
+    # The similarity recorded is that of the match; 0 for the article that starts an event
+    # (it joined nothing: the likeness of a candidate it refused would read as a weak join).
+    score = round(chosen_score, 4) if chosen_id else FOUNDED
 
     stored = _store_placement(article, chosen_id, score=score, copy_kind=copy_kind, copy_of=copy_of)
     if stored is None:

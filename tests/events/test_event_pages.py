@@ -102,6 +102,10 @@ def test_an_article_the_machine_joined_with_a_weak_likeness_is_marked_for_a_chec
     assert "1 weak match to check" in html
     assert "weak match: check it belongs" in items["Dam inquiry"]
     assert f"(similarity {WEAK_JOIN - 0.03:.2f})" in items["Dam inquiry"]
+    # The article that started the event joined nothing: it says so, with no likeness.
+    assert "(started this event)" in items["River bursts"]
+    assert "similarity" not in items["River bursts"]
+    assert "started this event" not in items["Valley flooded"] + items["Wire copy"]
 
 
 def weak_join_cases(event, person) -> dict[str, object]:

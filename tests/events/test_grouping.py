@@ -718,3 +718,25 @@ def test_an_emptied_machine_event_with_assigned_work_is_kept(editor, analyst):
     _tidy_event(event.pk)
 
     assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_the_article_that_starts_an_event_is_never_marked_as_a_weak_match():
+    # The hard set and the chains (written for the tests) stored together: several
+    # reports start an event with a candidate of another story refused under 0.2.
+    from events.grouping import FOUNDED, WEAK_JOIN, is_weak_join
+
+    articles = load_hard_set() + load_hard_set(CHAINS_SET)
+    events_rebuild()
+    placed = Article.objects.filter(pk__in=[a.pk for a in articles]).order_by("event_set_at", "pk")
+    first_of_event: dict[int, Article] = {}
+    for article in placed:
+        first_of_event.setdefault(article.event_id, article)
+    founders = {a.pk for a in first_of_event.values()}
+    assert {a.event_similarity for a in first_of_event.values()} == {FOUNDED}
+    assert not any(is_weak_join(a, reviewed_at=None) for a in first_of_event.values())
+    # Every other member joined with a likeness, and those under WEAK_JOIN are still marked.
+    joined = [a for a in placed if a.pk not in founders and not a.copy_kind]
+    assert joined and all(a.event_similarity > FOUNDED for a in joined)
+    assert {a.pk for a in joined if a.event_similarity < WEAK_JOIN} == {
+        a.pk for a in placed if is_weak_join(a, reviewed_at=None)
+    }
