@@ -160,7 +160,40 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
     ]
     for headline, event in wrong[:12]:
         print(f"    misgrouped: [{event}] {headline}")
-    return {"pairwise": pairwise, "bcubed": bcubed, "n": len(articles)}
+    weak = weak_match_counts(articles, truth)
+    for label, (n, misplaced) in weak.items():
+        share = f" ({misplaced / n:.0%})" if n else ""
+        print(f"  {label}: {n}, of which {misplaced} joined another story's event{share}")
+    return {"pairwise": pairwise, "bcubed": bcubed, "n": len(articles), "weak": weak}
+
+
+def weak_match_counts(articles, truth: dict) -> dict[str, tuple[int, int]]:
+    """How many of the machine's joins the event page marks as weak matches, and how many
+    of those joined another story's event (fewer than half of the event's other members
+    share the article's label); the same for the joins above WEAK_JOIN, to compare."""
+    from events.grouping import WEAK_JOIN, is_weak_join
+    from newsdesk.models import MembershipSource
+
+    members: dict[int, list] = {}
+    for a in articles:
+        members.setdefault(a.event_id, []).append(a)
+    counts = {"weak matches": [0, 0], f"joins at or above {WEAK_JOIN}": [0, 0]}
+    for a in articles:
+        if is_weak_join(a, reviewed_at=None):
+            key = "weak matches"
+        elif (
+            a.event_source == MembershipSource.MACHINE
+            and not a.copy_kind
+            and (a.event_similarity or 0) >= WEAK_JOIN
+        ):
+            key = f"joins at or above {WEAK_JOIN}"
+        else:
+            continue
+        others = [b for b in members[a.event_id] if b.pk != a.pk]
+        alike = sum(truth[b.pk] == truth[a.pk] for b in others)
+        counts[key][0] += 1
+        counts[key][1] += 2 * alike < len(others)
+    return {key: (n, misplaced) for key, (n, misplaced) in counts.items()}
 
 
 # --- The TF-IDF cosine baseline --------------------------------------------------------------

@@ -81,9 +81,10 @@ DEFAULT_COHESION = 0.05
 DEFAULT_TIME_DECAY = 0.75
 DECAY_GRACE_HOURS = 12.0
 # An article the machine put in an event with a likeness under this is worth an editor's
-# check (the event page marks it). On AllSides roundups dev under grouping 5, 79 of 447
-# automatic joins were under 0.2, and 39 of those were to another story's event (49 %,
-# against 44 of the 368 joins above it, 12 %); on ECB+ dev 27 of 60 (45 %, against 22 %).
+# check (the event page marks it, with how often such joins were right as measured by
+# bench/eval_events.py: analysis/accuracy/weak_matches.json). On AllSides roundups dev
+# under grouping 5, 35 of the 78 joins under 0.2 went to another story's event, against
+# 60 of the 368 above it; on PAC's training split, 1 of 16 against 4 of 65.
 WEAK_JOIN = 0.2
 # The similarity recorded for the article that starts an event: it joined nothing.
 FOUNDED = 0.0

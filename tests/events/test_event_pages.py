@@ -8,7 +8,10 @@ from collections import Counter
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
+from analysis.methodology import accuracy_entry
+from events.templatetags.grouping_marks import weak_match_line
 from newsdesk.models import Article, CopyKind, Event, MembershipSource
 from newsdesk.roles import EDITOR
 from tests.factories import ArticleFactory, EventFactory, OutletFactory, UserFactory
@@ -102,6 +105,12 @@ def test_an_article_the_machine_joined_with_a_weak_likeness_is_marked_for_a_chec
     assert "1 weak match to check" in html
     assert "weak match: check it belongs" in items["Dam inquiry"]
     assert f"(similarity {WEAK_JOIN - 0.03:.2f})" in items["Dam inquiry"]
+    # The mark says how often such joins were right, as measured (weak_matches.json).
+    measured = accuracy_entry("weak_matches").measurements
+    assert len(measured) >= 2
+    for m in measured:
+        told = f"{m.extra['to_own_story']} of {m.extra['weak_matches']} {m.extra['coverage']}"
+        assert escape(told) in items["Dam inquiry"]
     # The article that started the event joined nothing: it says so, with no likeness.
     assert "(started this event)" in items["River bursts"]
     assert "similarity" not in items["River bursts"]
@@ -174,6 +183,7 @@ def test_the_event_list_counts_each_events_weak_matches(analyst_client, analyst)
         )
     }
     assert "1 weak match</span>" in rows["Spring floods"]
+    assert escape(weak_match_line()) in rows["Spring floods"]
     assert "data-weak-joins" not in rows["Election night"]
 
 
