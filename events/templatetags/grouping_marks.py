@@ -24,7 +24,9 @@ def weak_match_line() -> str:
         if not m.written_here and m.extra.get("weak_matches") and m.extra.get("coverage")
     ]
     if counts:
-        line += " On real coverage such joins went to their own story's event " + ", ".join(
-            counts
-        ) + "."
+        line += (
+            " On real coverage such joins went to their own story's event "
+            + ", ".join(counts)
+            + "."
+        )
     return line + " Check that it reports the same happening; move it if not."
