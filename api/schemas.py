@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AfterValidator, model_validator
 
-from events.grouping import WEAK_JOIN
+from events.grouping import FOUNDED, WEAK_JOIN
 from newsdesk.models import Leaning, Reliability, ScoringStatus
 
 # Database ids are 64-bit: anything larger is not an id, and would overflow the query.
@@ -291,7 +291,11 @@ class EventArticle(Schema):
     published_at: dt.datetime | None
     copy_kind: str
     event_source: str
-    event_similarity: float | None
+    event_similarity: float | None = Field(
+        description="The likeness with which the machine joined it to the event; "
+        f"{FOUNDED} for the article that started the event (it joined nothing); "
+        "null if a person placed it or it was stored before likenesses were kept"
+    )
     weak_join: bool = Field(
         description=f"The machine joined it with a likeness under {WEAK_JOIN}: worth a check"
     )
