@@ -125,6 +125,7 @@ def test_an_article_prints_without_its_working_aids(page: Page, live_server, rol
 def test_a_weak_match_is_shown_as_a_warning_tag_on_the_event_page_and_in_the_list(
     page: Page, live_server, roles
 ):
+    from events.templatetags.grouping_marks import weak_match_line
     from newsdesk.models import MembershipSource
     from tests.factories import EventFactory
 
@@ -142,6 +143,11 @@ def test_a_weak_match_is_shown_as_a_warning_tag_on_the_event_page_and_in_the_lis
     expect(tag).to_have_text("weak match: check it belongs")
     item = page.locator("li", has=tag)
     expect(item).to_contain_text("Dam inquiry opens")
+    # Its title says how often such joins were right, as measured.
+    expect(tag).to_have_attribute("title", weak_match_line())
+    expect(page.locator("li", has_text="River bursts its banks")).to_contain_text(
+        "started this event"
+    )
     # Drawn as a warning, not as plain text.
     assert tag.evaluate("e => getComputedStyle(e).backgroundColor") != "rgba(0, 0, 0, 0)"
 
