@@ -1539,3 +1539,12 @@ def test_a_supposing_if_stays_part_of_the_words_before_a_cue():
     # (unlike "While" or "But").
     text = "If soldiers with rifles cannot described their ground, civilians will not."
     assert not [a for a in attributions(text) if a["speaker"] == "soldiers with rifles cannot"]
+
+
+def test_an_index_named_by_initials_and_an_ampersand_keeps_its_sentence_whole():
+    # Written for the tests: "S.&P." ends no sentence before "500", so what was said is
+    # the whole sentence before the speaker.
+    text = "The S.&P. 500 fell 2 percent on Monday, Ann Lowe said."
+    a = only(text)
+    assert a["speaker"] == "Ann Lowe"
+    assert content(text, a).startswith("The S.&P. 500 fell")
