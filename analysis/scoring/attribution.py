@@ -770,6 +770,10 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
+    prep = _gerund_preposition(scan, best, lo)
+    if prep >= 0:  # `… by saying: "…"`
+        spk = _gerund_speaker(scan, prep, lo, lo, best.start(), found)
+        return None if spk is None else (spk, best)
     spk = _name_after_role(scan.text, lo, best.start())
     if spk is None:
         spk = _speaker_before(scan, lo, best.start())
@@ -910,8 +914,9 @@ def _without_adjunct(raw: dict) -> dict:
 @cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
     raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
+    nobody = raw is not None and raw["kind"] == "nobody"
     item = {
-        "speaker_raw": _without_adjunct(raw) if raw is not None else None,
+        "speaker_raw": _without_adjunct(raw) if raw is not None and not nobody else None,
         "cue": cue[2],
         "loaded": cue[3],
         "cue_start": cue[0],
@@ -922,6 +927,8 @@ def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, dir
         "content_end": c_end,
         "direct": direct,
     }
+    if nobody:
+        item["nobody"] = True
     found.items.append(item)
     found.by_cue[cue[0]] = item
 
@@ -1352,6 +1359,9 @@ def _reported_speaker(
     text = scan.text
     s_start, s_end = sentence
     c0, c1 = cue.span()
+    prep = _gerund_preposition(scan, cue, lo)
+    if prep >= 0:
+        return _gerund_speaker(scan, prep, lo, s_start, c0, found.items), False
     chained = _chained(text, max(lo, c0 - 6), c0)
     participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
     # ", saying …": no speaker can stand between the comma and the cue.
@@ -1392,6 +1402,69 @@ def _reported_speaker(
         # speaker of the clause before, or the sentence's subject.
         spk = _sentence_subject(scan, s_start, c0, found.items)
     return spk, inverted
+
+
+# A preposition (or "while", "when", "since") just before a reporting verb in -ing makes
+# the verb a gerund, the preposition's object ("ended the debate by saying …", "accused Ann
+# Lowe of saying …"): the words up to the preposition are no speaker, nor is it.
+# After these the gerund's subject is the clause's ("Ann Lowe ended the debate by saying
+# …", "Ann Lowe left after saying …"); after the others ("of", "for", "into"), the noun
+# just before the preposition ("attacked Ann Lowe for saying …").
+_SUBJECT_GERUND = _words("by in on after before upon through without while when since")
+
+
+@cython.cfunc
+@cython.locals(text=str, c0=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t)
+def _gerund_preposition(scan: _Scan, cue: re.Match, lo: int) -> int:
+    """Where the preposition right before a reporting verb in -ing starts, or -1: the
+    word before the verb's white space read off the word bytes (no pattern tried)."""
+    text = scan.text
+    c0, end = cue.span()
+    if not text.startswith("ing", end - 3):
+        return -1
+    end = _space_before(text, c0)
+    if end == c0 or end <= lo:
+        return -1
+    start = max(scan.word_bytes.rfind(b" ", lo, end) + 1, lo)
+    word = text[start:end].lower()
+    return start if word in _PREPOSITIONS or word in _SUBJECT_GERUND else -1
+
+
+@cython.cfunc
+@cython.locals(text=str)
+def _gerund_speaker(
+    scan: _Scan, p0: int, lo: int, s_start: int, c0: int, found: list[dict]
+) -> re.Match | dict | None:
+    """Who says what a gerund after the preposition at p0 reports: the clause's subject
+    (as for a chained cue, "…, saying") or the noun before the preposition, standing
+    before the preposition; None where the preposition opens the clause ("By saying …,
+    Ann Lowe calmed the crowd": the subject after the phrase is not sought) or no speaker
+    is found; a speaker of kind "nobody" (said, by no one named: no speaker) where the
+    words that open the sentence name nobody."""
+    text = scan.text
+    if _SUBJECT_START.match(text, lo, p0).end() >= p0:
+        return None
+    if text[p0 : _space_before(text, c0)].lower() in _SUBJECT_GERUND:
+        spk = _sentence_subject(scan, s_start, p0, found)
+    else:
+        spk = _speaker_before(scan, lo, p0)
+    if spk is None:
+        return None
+    raw = spk if isinstance(spk, dict) else _speaker(spk)
+    if raw["end"] > p0:
+        return None
+    if raw["kind"] == "named":
+        # Words that open the sentence and name nobody ("On Monday they … by saying",
+        # "Her …", "That’s …"): said, by nobody found.
+        words = raw["named"].split()
+        if (
+            not _plausible_subject(raw)
+            or words[0].lower() in _DETERMINERS
+            or len(words) == 1
+            and words[0].endswith(_POSSESSIVES)
+        ):
+            return {**raw, "kind": "nobody", "start": c0, "end": c0}
+    return spk
 
 
 # Verbs that news writing puts before their speaker ("…, said Larry Sabato"); not "told",
@@ -3411,8 +3484,10 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
                 if body is not None:
                     raw = {**raw, "body": body}
             speaker, kind, role = _resolve(resolver, raw)
-            if raw is None and c["cue"] == "asked":
-                kind = "unresolved"  # a question put by nobody named: no anonymous source
+            if raw is None and (c["cue"] == "asked" or "nobody" in c):
+                # A question put by nobody named, words said by no one found (a gerund's
+                # subject that names nobody): no anonymous source.
+                kind = "unresolved"
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None
