@@ -695,6 +695,20 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in _TITLES
 
 
+# Capitalised conjunctions, prepositions and adverbs that open a sentence or a clause
+# before its subject ("While Ann Lowe said …", "Although Lowe argued …", "But Lowe said
+# …", "As the Ledger reported …"), which the speaker patterns read as the first word of the
+# name after them: never a name's first word there. Not the articles, pronouns,
+# quantifiers, days and months of CAP_STOP ("The Times", "Some Democrats", "May Lowe").
+_FUNCTION_OPENERS = _words(
+    "And But Or Nor Yet So Then Still Thus Also Even Only Now However Meanwhile Instead "
+    "Indeed Perhaps While When Whenever If As Although Though Because Since Until Unless "
+    "Whereas Whether Once After Before In On At By For From With Without During Over Under "
+    "About Despite Upon Amid Among Through Throughout Following Like Unlike What Why How Where"
+)
+_OPENERS_BEFORE_NAME = re.compile(rf"(?:(?:{trie(_FUNCTION_OPENERS)})\s+)+(?=[A-Z])")
+
+
 @cython.cfunc
 def _speaker(m: re.Match) -> dict:
     # The groups of _SPEAKER, which every speaker pattern holds, at once (cheaper than
@@ -714,6 +728,14 @@ def _speaker(m: re.Match) -> dict:
     start, end = m.span("spk")
     if named and text_ends_with_full_stop(m.string, start, end):
         end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
+    if named and start == m.start("named") and named.split(None, 1)[0] in _FUNCTION_OPENERS:
+        opener = _OPENERS_BEFORE_NAME.match(m.string, start, end)
+        if opener is not None:
+            # "While Ann Lowe said …", "Although Lowe argued …": the conjunction opens the
+            # clause, not the name.
+            start = opener.end()
+            spk = m.string[start : m.end("spk")]
+            named = m.string[start : m.end("named")]
     return {
         "kind": kind,
         "text": spk,

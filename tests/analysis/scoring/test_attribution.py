@@ -1589,6 +1589,22 @@ def test_a_speaker_span_never_ends_with_a_preposition():
                 assert words[-1].lower() not in ("by", "for", "of", "in"), (text, words)
 
 
+def test_a_subordinating_conjunction_before_a_name_is_no_part_of_the_speaker():
+    # Written for the tests: "While", "Although", "Because", "If" and "But" open the
+    # clause, not the name after them, which the speaker pattern reads whole.
+    for text, name in (
+        ("While Ann Lowe said the port would stay open, others disagreed.", "Ann Lowe"),
+        ("Although Tom Reed said the plan was sound, the council voted no.", "Tom Reed"),
+        ("Because Ann Lowe said the bridge was safe, the council reopened it.", "Ann Lowe"),
+        ("If Ann Lowe says the vote will pass, it will.", "Ann Lowe"),
+        ("Though Lowe said the bridge was safe, the council shut it.", "Lowe"),
+        ("But Sen. Ann Lowe said the bridge was safe.", "Sen. Ann Lowe"),
+    ):
+        a = attributions(text)[0]
+        assert text[a["speaker_start"] : a["speaker_end"]] == name, text
+        assert a["speaker"] == name.removeprefix("Sen. "), text
+
+
 def test_a_name_opening_the_sentence_with_a_function_word_of_its_own_is_whole():
     # Written for the tests: a first word that is a name's, or an article's, stays.
     for text, span in (
