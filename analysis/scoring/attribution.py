@@ -1433,6 +1433,8 @@ def _reported_speaker(
 # …", "Ann Lowe left after saying …"); after the others ("of", "for", "into"), the noun
 # just before the preposition ("attacked Ann Lowe for saying …").
 _SUBJECT_GERUND = _words("by in on after before upon through without while when since")
+# Adverbs between the preposition and the gerund, besides those in -ly ("by first saying").
+_GERUND_ADVERBS = _words("first also just even still never ever not again then only")
 
 
 @cython.cfunc
@@ -1449,6 +1451,13 @@ def _gerund_preposition(scan: _Scan, cue: re.Match, lo: int) -> int:
         return -1
     start = max(scan.word_bytes.rfind(b" ", lo, end) + 1, lo)
     word = text[start:end].lower()
+    if word in _GERUND_ADVERBS or word.endswith("ly"):
+        # An adverb between them: "ended by first saying", "after briefly saying".
+        end = _space_before(text, start)
+        if end == start or end <= lo:
+            return -1
+        start = max(scan.word_bytes.rfind(b" ", lo, end) + 1, lo)
+        word = text[start:end].lower()
     return start if word in _PREPOSITIONS or word in _SUBJECT_GERUND else -1
 
 
@@ -1466,7 +1475,7 @@ def _gerund_speaker(
     text = scan.text
     if _SUBJECT_START.match(text, lo, p0).end() >= p0:
         return None
-    if text[p0 : _space_before(text, c0)].lower() in _SUBJECT_GERUND:
+    if text[p0 : scan.word_bytes.find(b" ", p0, c0)].lower() in _SUBJECT_GERUND:
         spk = _sentence_subject(scan, s_start, p0, found)
     else:
         spk = _speaker_before(scan, lo, p0)
@@ -1485,7 +1494,7 @@ def _gerund_speaker(
             or len(words) == 1
             and words[0].endswith(_POSSESSIVES)
         ):
-            return {**raw, "kind": "nobody", "start": c0, "end": c0}
+            return {**raw, "kind": "nobody"}
     return spk
 
 

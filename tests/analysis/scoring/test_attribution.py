@@ -1554,6 +1554,11 @@ def test_the_speaker_of_a_gerund_after_by_is_the_subject_never_the_preposition()
             "Tom Reed",
         ),
         ("Ann Lowe ended the debate, by saying the port would stay open.", "Ann Lowe", "Ann Lowe"),
+        (
+            "Ann Lowe, after briefly saying the port would stay open, left.",
+            "Ann Lowe",
+            "Ann Lowe",
+        ),
     ):
         found = [a for a in attributions(text) if a["cue"] in ("saying", "telling")]
         assert len(found) == 1, text
