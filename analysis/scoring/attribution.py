@@ -3464,7 +3464,14 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # contraction ("who's running for …") is no role; a lone surname is never resolved to a
 # speaker that joins two names ("Christie" after "Jeb Bush and Chris Christie say"), but to
 # a person named alone before, else to itself.
-@register("attribution", "13", languages=("en", "ru", "es", "fr", "de"))
+# Version 14: a reporting verb in -ing right after a preposition is a gerund ("ended the
+# debate by saying …", "attacked Ann Lowe for saying …"), said by the clause's subject
+# (after "by", "in", "after" …) or by the speaker just before the preposition (after
+# "of", "for" …), or by no one found, never by the words up to the preposition; a
+# conjunction, preposition or adverb that opens the clause is no part of the name after
+# it ("While Ann Lowe said", "Although Lowe argued"); English sentences by the split that
+# keeps initials joined by an ampersand whole ("the S.&P. 500").
+@register("attribution", "14", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
