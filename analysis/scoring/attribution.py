@@ -695,6 +695,20 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in _TITLES
 
 
+# Capitalised conjunctions, prepositions and adverbs that open a sentence or a clause
+# before its subject ("While Ann Lowe said …", "Although Lowe argued …", "But Lowe said
+# …", "As the Ledger reported …"), which the speaker patterns read as the first word of the
+# name after them: never a name's first word there. Not the articles, pronouns,
+# quantifiers, days and months of CAP_STOP ("The Times", "Some Democrats", "May Lowe").
+_FUNCTION_OPENERS = _words(
+    "And But Or Nor Yet So Then Still Thus Also Even Only Now However Meanwhile Instead "
+    "Indeed Perhaps While When Whenever If As Although Though Because Since Until Unless "
+    "Whereas Whether Once After Before In On At By For From With Without During Over Under "
+    "About Despite Upon Amid Among Through Throughout Following Like Unlike What Why How Where"
+)
+_OPENERS_BEFORE_NAME = re.compile(rf"(?:(?:{trie(_FUNCTION_OPENERS)})\s+)+(?=[A-Z])")
+
+
 @cython.cfunc
 def _speaker(m: re.Match) -> dict:
     # The groups of _SPEAKER, which every speaker pattern holds, at once (cheaper than
@@ -714,6 +728,14 @@ def _speaker(m: re.Match) -> dict:
     start, end = m.span("spk")
     if named and text_ends_with_full_stop(m.string, start, end):
         end -= 1  # "said Maria Olsen." : the sentence's full stop is not the name's
+    if named and start == m.start("named") and named.split(None, 1)[0] in _FUNCTION_OPENERS:
+        opener = _OPENERS_BEFORE_NAME.match(m.string, start, end)
+        if opener is not None:
+            # "While Ann Lowe said …", "Although Lowe argued …": the conjunction opens the
+            # clause, not the name.
+            start = opener.end()
+            spk = m.string[start : m.end("spk")]
+            named = m.string[start : m.end("named")]
     return {
         "kind": kind,
         "text": spk,
@@ -770,6 +792,10 @@ def _head_attribution(
             best = cue
     if best is None:
         return None
+    prep = _gerund_preposition(scan, best, lo)
+    if prep >= 0:  # `… by saying: "…"`
+        spk = _gerund_speaker(scan, prep, lo, lo, best.start(), found)
+        return None if spk is None else (spk, best)
     spk = _name_after_role(scan.text, lo, best.start())
     if spk is None:
         spk = _speaker_before(scan, lo, best.start())
@@ -910,8 +936,9 @@ def _without_adjunct(raw: dict) -> dict:
 @cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
     raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
+    nobody = raw is not None and raw["kind"] == "nobody"
     item = {
-        "speaker_raw": _without_adjunct(raw) if raw is not None else None,
+        "speaker_raw": _without_adjunct(raw) if raw is not None and not nobody else None,
         "cue": cue[2],
         "loaded": cue[3],
         "cue_start": cue[0],
@@ -922,6 +949,8 @@ def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, dir
         "content_end": c_end,
         "direct": direct,
     }
+    if nobody:
+        item["nobody"] = True
     found.items.append(item)
     found.by_cue[cue[0]] = item
 
@@ -1352,6 +1381,9 @@ def _reported_speaker(
     text = scan.text
     s_start, s_end = sentence
     c0, c1 = cue.span()
+    prep = _gerund_preposition(scan, cue, lo)
+    if prep >= 0:
+        return _gerund_speaker(scan, prep, lo, s_start, c0, found.items), False
     chained = _chained(text, max(lo, c0 - 6), c0)
     participle = chained and cue.group(0).endswith("ing") and text[c0 - 2] == ","
     # ", saying …": no speaker can stand between the comma and the cue.
@@ -1392,6 +1424,78 @@ def _reported_speaker(
         # speaker of the clause before, or the sentence's subject.
         spk = _sentence_subject(scan, s_start, c0, found.items)
     return spk, inverted
+
+
+# A preposition (or "while", "when", "since") just before a reporting verb in -ing makes
+# the verb a gerund, the preposition's object ("ended the debate by saying …", "accused Ann
+# Lowe of saying …"): the words up to the preposition are no speaker, nor is it.
+# After these the gerund's subject is the clause's ("Ann Lowe ended the debate by saying
+# …", "Ann Lowe left after saying …"); after the others ("of", "for", "into"), the noun
+# just before the preposition ("attacked Ann Lowe for saying …").
+_SUBJECT_GERUND = _words("by in on after before upon through without while when since")
+# Adverbs between the preposition and the gerund, besides those in -ly ("by first saying").
+_GERUND_ADVERBS = _words("first also just even still never ever not again then only")
+
+
+@cython.cfunc
+@cython.locals(text=str, c0=cython.Py_ssize_t, end=cython.Py_ssize_t, start=cython.Py_ssize_t)
+def _gerund_preposition(scan: _Scan, cue: re.Match, lo: int) -> int:
+    """Where the preposition right before a reporting verb in -ing starts, or -1: the
+    word before the verb's white space read off the word bytes (no pattern tried)."""
+    text = scan.text
+    c0, end = cue.span()
+    if not text.startswith("ing", end - 3):
+        return -1
+    end = _space_before(text, c0)
+    if end == c0 or end <= lo:
+        return -1
+    start = max(scan.word_bytes.rfind(b" ", lo, end) + 1, lo)
+    word = text[start:end].lower()
+    if word in _GERUND_ADVERBS or word.endswith("ly"):
+        # An adverb between them: "ended by first saying", "after briefly saying".
+        end = _space_before(text, start)
+        if end == start or end <= lo:
+            return -1
+        start = max(scan.word_bytes.rfind(b" ", lo, end) + 1, lo)
+        word = text[start:end].lower()
+    return start if word in _PREPOSITIONS or word in _SUBJECT_GERUND else -1
+
+
+@cython.cfunc
+@cython.locals(text=str)
+def _gerund_speaker(
+    scan: _Scan, p0: int, lo: int, s_start: int, c0: int, found: list[dict]
+) -> re.Match | dict | None:
+    """Who says what a gerund after the preposition at p0 reports: the clause's subject
+    (as for a chained cue, "…, saying") or the noun before the preposition, standing
+    before the preposition; None where the preposition opens the clause ("By saying …,
+    Ann Lowe calmed the crowd": the subject after the phrase is not sought) or no speaker
+    is found; a speaker of kind "nobody" (said, by no one named: no speaker) where the
+    words that open the sentence name nobody."""
+    text = scan.text
+    if _SUBJECT_START.match(text, lo, p0).end() >= p0:
+        return None
+    if text[p0 : scan.word_bytes.find(b" ", p0, c0)].lower() in _SUBJECT_GERUND:
+        spk = _sentence_subject(scan, s_start, p0, found)
+    else:
+        spk = _speaker_before(scan, lo, p0)
+    if spk is None:
+        return None
+    raw = spk if isinstance(spk, dict) else _speaker(spk)
+    if raw["end"] > p0:
+        return None
+    if raw["kind"] == "named":
+        # Words that open the sentence and name nobody ("On Monday they … by saying",
+        # "Her …", "That’s …"): said, by nobody found.
+        words = raw["named"].split()
+        if (
+            not _plausible_subject(raw)
+            or words[0].lower() in _DETERMINERS
+            or len(words) == 1
+            and words[0].endswith(_POSSESSIVES)
+        ):
+            return {**raw, "kind": "nobody"}
+    return spk
 
 
 # Verbs that news writing puts before their speaker ("…, said Larry Sabato"); not "told",
@@ -3360,7 +3464,14 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # contraction ("who's running for …") is no role; a lone surname is never resolved to a
 # speaker that joins two names ("Christie" after "Jeb Bush and Chris Christie say"), but to
 # a person named alone before, else to itself.
-@register("attribution", "13", languages=("en", "ru", "es", "fr", "de"))
+# Version 14: a reporting verb in -ing right after a preposition is a gerund ("ended the
+# debate by saying …", "attacked Ann Lowe for saying …"), said by the clause's subject
+# (after "by", "in", "after" …) or by the speaker just before the preposition (after
+# "of", "for" …), or by no one found, never by the words up to the preposition; a
+# conjunction, preposition or adverb that opens the clause is no part of the name after
+# it ("While Ann Lowe said", "Although Lowe argued"); English sentences by the split that
+# keeps initials joined by an ampersand whole ("the S.&P. 500").
+@register("attribution", "14", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -3411,8 +3522,10 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
                 if body is not None:
                     raw = {**raw, "body": body}
             speaker, kind, role = _resolve(resolver, raw)
-            if raw is None and c["cue"] == "asked":
-                kind = "unresolved"  # a question put by nobody named: no anonymous source
+            if raw is None and (c["cue"] == "asked" or "nobody" in c):
+                # A question put by nobody named, words said by no one found (a gerund's
+                # subject that names nobody): no anonymous source.
+                kind = "unresolved"
             resolved[id(c)] = (speaker, kind, role)
         if c["speaker_raw"] is None:
             speaker = None

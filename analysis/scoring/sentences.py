@@ -31,10 +31,10 @@ NEVER_ENDS = TITLES | {"vs", "v"}
 NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "pp", "ch"))
 # Words that open sentences and are not names. A single letter and a period are an
 # initial ("Robert P. Casey", "George W. Bush"), and so are letters run together with
-# periods ("George H.W. Bush", "the D.C. Circuit"), unless one of these follows: then the
-# letter ended a sentence ("... Plan B. The next day", "... do I. This"). Run-together
-# letters after a comma end a sentence before any capital: a place's state or country
-# ("... in Bedminster, N.J. Roger Ailes said").
+# periods ("George H.W. Bush", "the D.C. Circuit", "the S.&P. 500"), unless one of these
+# follows: then the letter ended a sentence ("... Plan B. The next day", "... do I.
+# This"). Run-together letters after a comma end a sentence before any capital: a place's
+# state or country ("... in Bedminster, N.J. Roger Ailes said").
 SENTENCE_OPENERS = frozenset((
     "the", "a", "an", "this", "that", "these", "those", "there", "then", "he", "she", "it",
     "its", "his", "her", "we", "our", "they", "their", "you", "i", "but", "and", "or", "so",
@@ -55,8 +55,9 @@ _END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’»)\]]*+(?=\s++[\"'“‘«
 _PARAGRAPH = re.compile(r"\n\s*")
 # A list marker such as "1." or "a)" opening a line is not a sentence.
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]")
-# Initials run together, lower-cased: "h.w" of "H.W.".
-_INITIALS = re.compile(r"[a-z](?:\.[a-z])+")
+# Initials run together, lower-cased: "h.w" of "H.W."; an ampersand may join two of them
+# ("s.&p" of "S.&P. 500", "a.&m" of "Texas A.&M.").
+_INITIALS = re.compile(r"[a-z](?:\.&?[a-z])+")
 # The word at the start of the next sentence, after an opening quote if any: whole (not an
 # initial itself, as "A." in "J. A. Smith"; "It's" gives "It").
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]?([A-Za-z]+)(?![A-Za-z0-9.])")
@@ -93,7 +94,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         opener = _NEXT_WORD.match(text, after)
         return not (opener and opener[1].lower() in SENTENCE_OPENERS)
     if "." in word and _INITIALS.fullmatch(word):
-        # Initials run together, as "H.W." in "George H.W. Bush", unless after a comma.
+        # Initials run together, as "H.W." in "George H.W. Bush" or "S.&P." in "the S.&P.
+        # 500", unless after a comma.
         if text[max(0, start - 2) : start] == ", ":
             return False
         opener = _NEXT_WORD.match(text, after)

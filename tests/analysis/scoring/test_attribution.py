@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "13"
+    assert get_scorer("attribution").version == "14"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1539,3 +1539,91 @@ def test_a_supposing_if_stays_part_of_the_words_before_a_cue():
     # (unlike "While" or "But").
     text = "If soldiers with rifles cannot described their ground, civilians will not."
     assert not [a for a in attributions(text) if a["speaker"] == "soldiers with rifles cannot"]
+
+
+def test_the_speaker_of_a_gerund_after_by_is_the_subject_never_the_preposition():
+    # Written for the tests: "X did Y by saying Z" reports what X said; the words before
+    # "by" (a verb's phrase) and "by" itself are no speaker.
+    for text, speaker, span in (
+        ("Ann Lowe ended the debate by saying the port would stay open.", "Ann Lowe", "Ann Lowe"),
+        ("The mayor responded by saying that taxes would not rise.", "The mayor", "The mayor"),
+        ("Ann Lowe, by saying the port would stay open, calmed the crowd.", "Ann Lowe", "Ann Lowe"),
+        (
+            "Tom Reed won applause by telling the crowd that the port would stay open.",
+            "Tom Reed",
+            "Tom Reed",
+        ),
+        ("Ann Lowe ended the debate, by saying the port would stay open.", "Ann Lowe", "Ann Lowe"),
+        (
+            "Ann Lowe, after briefly saying the port would stay open, left.",
+            "Ann Lowe",
+            "Ann Lowe",
+        ),
+    ):
+        found = [a for a in attributions(text) if a["cue"] in ("saying", "telling")]
+        assert len(found) == 1, text
+        a = found[0]
+        assert (a["speaker"], text[a["speaker_start"] : a["speaker_end"]]) == (speaker, span), text
+        assert content(text, a).startswith(("the port would stay open", "taxes would not")), text
+
+
+def test_a_gerund_after_by_before_a_quote_and_one_whose_subject_names_nobody():
+    # Written for the tests: the quote after "by saying:" is the subject's; where the
+    # words that open the sentence name nobody, the words are said by no one found.
+    text = 'Ann Lowe ended the debate by saying: "The port stays open."'
+    a = only(text)
+    assert (a["direct"], a["speaker"]) == (True, "Ann Lowe")
+    text = "On Monday they closed the meeting by saying the port would stay open."
+    a = only(text)
+    assert (a["speaker"], a["speaker_type"], a["speaker_start"]) == (None, "unresolved", None)
+    assert content(text, a).startswith("the port would stay open")
+
+
+def test_a_speaker_span_never_ends_with_a_preposition():
+    # Written for the tests: a gerund after a preposition whose speaker is not found is
+    # attributed to nobody rather than to the words up to the preposition.
+    for text in (
+        "Critics attacked Ann Lowe for saying the port would stay open.",
+        "Tom Reed accused Ann Lowe of saying the port would stay open.",
+        "By saying the port would stay open, Ann Lowe calmed the crowd.",
+        "Ann Lowe surprised the crowd in saying the port would stay open.",
+    ):
+        for a in attributions(text):
+            if a["speaker_start"] is not None:
+                words = text[a["speaker_start"] : a["speaker_end"]].split()
+                assert words[-1].lower() not in ("by", "for", "of", "in"), (text, words)
+
+
+def test_a_subordinating_conjunction_before_a_name_is_no_part_of_the_speaker():
+    # Written for the tests: "While", "Although", "Because", "If" and "But" open the
+    # clause, not the name after them, which the speaker pattern reads whole.
+    for text, name in (
+        ("While Ann Lowe said the port would stay open, others disagreed.", "Ann Lowe"),
+        ("Although Tom Reed said the plan was sound, the council voted no.", "Tom Reed"),
+        ("Because Ann Lowe said the bridge was safe, the council reopened it.", "Ann Lowe"),
+        ("If Ann Lowe says the vote will pass, it will.", "Ann Lowe"),
+        ("Though Lowe said the bridge was safe, the council shut it.", "Lowe"),
+        ("But Sen. Ann Lowe said the bridge was safe.", "Sen. Ann Lowe"),
+    ):
+        a = attributions(text)[0]
+        assert text[a["speaker_start"] : a["speaker_end"]] == name, text
+        assert a["speaker"] == name.removeprefix("Sen. "), text
+
+
+def test_a_name_opening_the_sentence_with_a_function_word_of_its_own_is_whole():
+    # Written for the tests: a first word that is a name's, or an article's, stays.
+    for text, span in (
+        ("The New Harbour Times said the port would stay open.", "The New Harbour Times"),
+        ("Will Doyle said the port would stay open.", "Will Doyle"),
+    ):
+        a = attributions(text)[0]
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+
+
+def test_an_index_named_by_initials_and_an_ampersand_keeps_its_sentence_whole():
+    # Written for the tests: "S.&P." ends no sentence before "500", so what was said is
+    # the whole sentence before the speaker.
+    text = "The S.&P. 500 fell 2 percent on Monday, Ann Lowe said."
+    a = only(text)
+    assert a["speaker"] == "Ann Lowe"
+    assert content(text, a).startswith("The S.&P. 500 fell")

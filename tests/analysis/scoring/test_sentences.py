@@ -279,3 +279,18 @@ def test_paragraphs_are_the_stretches_between_paragraph_matches_stripped():
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(20)))
         assert _paragraphs(text) == by_matches(text), repr(text)
+
+
+def test_initials_joined_by_an_ampersand_are_one_abbreviation():
+    # Written for the tests: "S.&P." and "A.&M." are initials (an ampersand between them),
+    # which end no sentence before a number or a name, but do before an opener.
+    text = (
+        "The S.&P. 500 fell 2 percent on Monday. Shares of Texas A.&M. University bonds "
+        "rose after S.&P. Global Ratings spoke. The index was cut by S.&P. The fund held."
+    )
+    assert split(text) == [
+        "The S.&P. 500 fell 2 percent on Monday.",
+        "Shares of Texas A.&M. University bonds rose after S.&P. Global Ratings spoke.",
+        "The index was cut by S.&P.",
+        "The fund held.",
+    ]
