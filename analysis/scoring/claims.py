@@ -740,7 +740,8 @@ def _no_event_word(low: Lowered, text: str, start: int, end: int) -> bool:
 # claims of 20 articles out of 924 change, more of them attributed).
 # Version 12: the attributions of attribution 14 (a gerund after a preposition, "by
 # saying", said by the clause's subject; a conjunction before a name no part of it; "S.&P."
-# ending no sentence): on PolNeAR train+dev the claims of 39 articles out of 924 change;
+# ending no sentence), and the actors of actors 12 (the same sentence split): on PolNeAR
+# train+dev the claims of 39 articles out of 924 change;
 # bench/eval_claims.py --split all the same (P 0.984 R 0.871 F1 0.924).
 @register("claims", "12", languages=("en", *claims_languages.LANGUAGES))
 def score_claims(

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from analysis.models import Score, ScoringBatch
+from analysis.scoring import get_scorer
 from newsdesk.models import Article
 from tests.conftest import scorer_names
 from tests.factories import ArticleFactory, OutletFactory
@@ -124,7 +125,9 @@ def test_without_everything_only_outdated_articles_are_rescored(
     batch = ScoringBatch.objects.get()
     assert batch.label == "Rescore outdated"
     assert (batch.total, batch.done) == (2, 2)
-    assert Score.objects.get(article=stale, scorer="sentiment").version == "2"
+    assert Score.objects.get(article=stale, scorer="sentiment").version == (
+        get_scorer("sentiment").version
+    )
     unscored.refresh_from_db()
     assert unscored.scoring_status == "scored"
 
