@@ -695,16 +695,22 @@ def text_ends_with_full_stop(text: str, start: int, end: int) -> bool:
     return len(last) > 2 and "." not in last and last not in HONORIFICS and last not in _TITLES
 
 
-# Capitalised conjunctions, prepositions and adverbs that open a sentence or a clause
-# before its subject ("While Ann Lowe said …", "Although Lowe argued …", "But Lowe said
-# …", "As the Ledger reported …"), which the speaker patterns read as the first word of the
-# name after them: never a name's first word there. Not the articles, pronouns,
+# Conjunctions that, capitalised, open the sentence and the clause of a subject ("While
+# Ann Lowe claimed …", "But aides said …"); not "That", a determiner there ("That report
+# said"), nor "If", whose clause supposes ("If the council said so, …").
+_OPENING_CONJUNCTIONS = _words(
+    "And But While Because As Though Although When Whereas Since After Before Until"
+)
+# Those and the other capitalised conjunctions, prepositions and adverbs that open a
+# sentence or a clause before its subject ("Although Lowe argued …", "As the Ledger
+# reported …", "If Ann Lowe said …"), which the speaker patterns read as the first word of
+# the name after them: never a name's first word there. Not the articles, pronouns,
 # quantifiers, days and months of CAP_STOP ("The Times", "Some Democrats", "May Lowe").
-_FUNCTION_OPENERS = _words(
-    "And But Or Nor Yet So Then Still Thus Also Even Only Now However Meanwhile Instead "
-    "Indeed Perhaps While When Whenever If As Although Though Because Since Until Unless "
-    "Whereas Whether Once After Before In On At By For From With Without During Over Under "
-    "About Despite Upon Amid Among Through Throughout Following Like Unlike What Why How Where"
+_FUNCTION_OPENERS = _OPENING_CONJUNCTIONS | _words(
+    "Or Nor Yet So Then Still Thus Also Even Only Now However Meanwhile Instead Indeed "
+    "Perhaps Whenever If Unless Whether Once In On At By For From With Without During Over "
+    "Under About Despite Upon Amid Among Through Throughout Following Like Unlike What Why "
+    "How Where"
 )
 _OPENERS_BEFORE_NAME = re.compile(rf"(?:(?:{trie(_FUNCTION_OPENERS)})\s+)+(?=[A-Z])")
 
@@ -1661,12 +1667,6 @@ def _content_before(
 _CLAUSE_BOUNDARY = re.compile(
     r"(?:[,;:(\[\"“”—–]|''|\s-+\s|(?<!\w)(?:that|and|but|while|because|as|though|although|"
     r"when|if|whereas|so|since|after|before|until|where|why|how|whether)\s)"
-)
-# Conjunctions that, capitalised, open the sentence and the clause of a subject ("While
-# Ann Lowe claimed …", "But aides said …"); not "That", a determiner there ("That report
-# said"), nor "If", whose clause supposes ("If the council said so, …").
-_OPENING_CONJUNCTIONS = _words(
-    "And But While Because As Though Although When Whereas Since After Before Until"
 )
 # The boundary that starts last before endpos (.* takes all, then gives back).
 _LAST_CLAUSE_BOUNDARY = re.compile(rf"(?s:.*)(?:{_CLAUSE_BOUNDARY.pattern})")
