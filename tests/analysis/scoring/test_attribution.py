@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "14"
+    assert get_scorer("attribution").version == "15"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1565,6 +1565,53 @@ def test_the_speaker_of_a_gerund_after_by_is_the_subject_never_the_preposition()
         a = found[0]
         assert (a["speaker"], text[a["speaker_start"] : a["speaker_end"]]) == (speaker, span), text
         assert content(text, a).startswith(("the port would stay open", "taxes would not")), text
+
+
+def test_a_reporting_verb_before_by_and_a_gerund_yields_to_the_gerund():
+    # Written for the tests: "responded by saying X" is one attribution, the gerund's (said
+    # by the subject, X its content), not a second for "responded" whose content would be
+    # "by saying X": the words are counted once.
+    for text, speaker, cue, said in (
+        (
+            "The council leader responded by saying that fares would not rise.",
+            "The council leader",
+            "saying",
+            "fares",
+        ),
+        ("Tom Reed replied by saying the bridge was safe.", "Tom Reed", "saying", "the bridge"),
+        ("Ann Lowe responded by noting that the port was open.", "Ann Lowe", "noting", "the port"),
+        (
+            "Ann Lowe answered by first insisting that the port was open.",
+            "Ann Lowe",
+            "insisting",
+            "the port",
+        ),
+        (
+            "Tom Reed continued by arguing that the bridge was safe.",
+            "Tom Reed",
+            "arguing",
+            "the bridge",
+        ),
+        (
+            "Tom Reed responded to the council on Monday by noting that fares would not rise.",
+            "Tom Reed",
+            "noting",
+            "fares",
+        ),
+        ('Ann Lowe responded by saying: "The port stays open."', "Ann Lowe", "saying", "The port"),
+    ):
+        a = only(text)
+        assert (a["cue"], text[a["speaker_start"] : a["speaker_end"]]) == (cue, speaker), text
+        assert content(text, a).startswith(said), text
+
+
+def test_a_reporting_verb_whose_clause_holds_a_gerund_keeps_its_content():
+    # Written for the tests: a clause between the verb and "by" is what was said.
+    text = "Ann Lowe said the council had misled voters by claiming the port was safe."
+    a = attributions(text)[0]
+    assert (a["cue"], content(text, a)) == ("said", text[14:])
+    text = "Ann Lowe said he had dodged the issue by saying nothing."
+    assert "said" in [a["cue"] for a in attributions(text)]
 
 
 def test_a_gerund_after_by_before_a_quote_and_one_whose_subject_names_nobody():
