@@ -116,7 +116,9 @@ _TITLES = TITLE_WORDS | RANK_TITLES
 # --- Regular expressions --------------------------------------------------------------
 
 _W = r"[\w’'\-]"  # a word character, apostrophes and hyphens included
-_CAP = r"[A-Z][\w’'\-]*(?:\.[A-Z])*\.?"
+# A capitalised word, initials run together ("U.S.") and initials joined by an ampersand
+# ("S.&P.", "AT&T"): one word of a name.
+_CAP = r"[A-Z][\w’'\-]*(?:&[A-Z]+)?(?:\.&?[A-Z])*\.?"
 _JOIN = r"(?:\s+(?:of|for|on|and|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
 _ROLE_ALT = trie(ROLE_NOUNS)
@@ -3527,7 +3529,9 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # keeps initials joined by an ampersand whole ("the S.&P. 500").
 # Version 15: a reporting verb before "by" and a reporting verb in -ing, with at most a
 # few words between them that are no clause ("responded by saying …", "replied to the
-# council by noting …"), yields to the gerund: one attribution, not two for the same words.
+# council by noting …"), yields to the gerund: one attribution, not two for the same words;
+# initials joined by an ampersand are one word of a name ("S.&P. said", "AT&T said"), not
+# the initial after it ("P.").
 @register("attribution", "15", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

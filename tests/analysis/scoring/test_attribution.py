@@ -1614,6 +1614,19 @@ def test_a_reporting_verb_whose_clause_holds_a_gerund_keeps_its_content():
     assert "said" in [a["cue"] for a in attributions(text)]
 
 
+def test_initials_joined_by_an_ampersand_are_one_name():
+    # Written for the tests: "S.&P.", "A.&M." and "AT&T" are one organisation's name, not
+    # the initial after the ampersand.
+    for text, name in (
+        ("S.&P. said the outlook for the port was stable.", "S.&P."),
+        ("A.&M. said the bridge would reopen in May.", "A.&M."),
+        ("AT&T said the cable would be laid by June.", "AT&T"),
+    ):
+        a = only(text)
+        assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == (name, name), text
+        assert a["speaker_type"] == "named_org", text
+
+
 def test_a_gerund_after_by_before_a_quote_and_one_whose_subject_names_nobody():
     # Written for the tests: the quote after "by saying:" is the subject's; where the
     # words that open the sentence name nobody, the words are said by no one found.
