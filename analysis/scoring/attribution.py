@@ -1532,9 +1532,9 @@ _CLAUSE_MARKS = re.compile(r"[,;:\"“”«»()]")
 def _gerund_after(scan: _Scan, cue: re.Match, sentence_cues: list[re.Match]) -> int:
     """Where the gerund starts that the reporting verb cue yields to, or -1: the next cue
     of the sentence, a reporting verb in -ing after "by" (not "in": "says Lowe is right
-    in saying"), with no more than a few words between them that are no clause
-    ("responded by saying", "responded to the council on Monday by noting", not "said he
-    had … by saying")."""
+    in saying"), with at most six words between them that are no clause ("responded by
+    saying", "responded to the council on Monday by noting", not "said he had … by
+    saying")."""
     c1 = cue.end()
     for g in sentence_cues:
         if g.start() < c1:
@@ -1549,7 +1549,7 @@ def _gerund_after(scan: _Scan, cue: re.Match, sentence_cues: list[re.Match]) -> 
             return -1
         words = text[c1:p0].split()
         if (
-            len(words) > 8
+            len(words) > 6
             or words
             and words[0].lower() == "that"
             or any(w.lower() in _CLAUSE_WORDS for w in words)
@@ -3527,8 +3527,8 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # conjunction, preposition or adverb that opens the clause is no part of the name after
 # it ("While Ann Lowe said", "Although Lowe argued"); English sentences by the split that
 # keeps initials joined by an ampersand whole ("the S.&P. 500").
-# Version 15: a reporting verb before "by" and a reporting verb in -ing, with at most a
-# few words between them that are no clause ("responded by saying …", "replied to the
+# Version 15: a reporting verb before "by" and a reporting verb in -ing, with at most six
+# words between them that are no clause ("responded by saying …", "replied to the
 # council by noting …"), yields to the gerund: one attribution, not two for the same words;
 # initials joined by an ampersand are one word of a name ("S.&P. said", "AT&T said"), not
 # the initial after it ("P.").
