@@ -1295,7 +1295,12 @@ def _reported_at(
         spk, inverted = _reported_speaker(scan, cue, lo, sentence, found)
         if spk is None:
             return False
-        gerund = -1 if inverted else _gerund_after(scan, cue, sentence_cues)
+        # (no "by" after the cue in the sentence, the commonest case: no cue looked at)
+        gerund = (
+            -1
+            if inverted or text.find("by ", c1, s_end) < 0
+            else _gerund_after(scan, cue, sentence_cues)
+        )
         if gerund >= 0:
             # "Ann Lowe responded by saying X": one attribution, the gerund's, said by the
             # speaker found here; not a second whose content is "by saying X".
