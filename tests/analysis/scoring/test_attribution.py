@@ -1621,6 +1621,7 @@ def test_initials_joined_by_an_ampersand_are_one_name():
         ("S.&P. said the outlook for the port was stable.", "S.&P."),
         ("A.&M. said the bridge would reopen in May.", "A.&M."),
         ("AT&T said the cable would be laid by June.", "AT&T"),
+        ("Texas A&M University said the bridge was safe.", "Texas A&M University"),
     ):
         a = only(text)
         assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == (name, name), text
