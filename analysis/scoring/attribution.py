@@ -1525,10 +1525,12 @@ def _gerund_speaker(
 
 # Words that make the words between a reporting verb and "by" before a gerund a clause,
 # what the verb reports ("said he had dodged it by saying …"), not whom or when.
-_CLAUSE_WORDS = _words(
+# The auxiliary verbs, which make the words around them a clause (and end a subject).
+_AUXILIARIES = _words(
     "is was were are be been being has have had do does did would could should will can may "
-    "might must shall it's he she they we i you it there"
+    "might must shall"
 )
+_CLAUSE_WORDS = _AUXILIARIES | _words("it's he she they we i you it there")
 _CLAUSE_MARKS = re.compile(r"[,;:\"“”«»()]")
 
 
@@ -1736,10 +1738,9 @@ _ANTECEDENT_BOUNDARY = re.compile(
     _CLAUSE_BOUNDARY.pattern[:-1] + r"|(?<!\w)(?:to|of|for|with|by|from|among|than|like)\s)"
 )
 _LAST_ANTECEDENT_BOUNDARY = re.compile(rf"(?s:.*)(?:{_ANTECEDENT_BOUNDARY.pattern})")
-_NOT_IN_SUBJECT = _words(
-    "is was were are be been being has have had do does did not n't to would could should will "
-    "can may might must shall what there here it's is also has also said says told into "
-    "then if very just only even still again"
+_NOT_IN_SUBJECT = _AUXILIARIES | _words(
+    "not n't to what there here it's also said says told into then if very just only even "
+    "still again"
 )
 _SUBJECT_ADVERBS = _words(
     "also later previously has had have then further again once earlier repeatedly publicly "
