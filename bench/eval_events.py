@@ -171,24 +171,24 @@ def weak_match_counts(articles, truth: dict) -> dict[str, tuple[int, int]]:
     """How many of the machine's joins the event page marks as weak matches, and how many
     of those joined another story's event (fewer than half of the event's other members
     share the article's label); the same for the joins above WEAK_JOIN, to compare."""
-    from events.grouping import WEAK_JOIN, is_weak_join
+    from events.grouping import FOUNDED, WEAK_JOIN, is_weak_join
     from newsdesk.models import MembershipSource
 
     members: dict[int, list] = {}
     for a in articles:
         members.setdefault(a.event_id, []).append(a)
-    counts = {"weak matches": [0, 0], f"joins at or above {WEAK_JOIN}": [0, 0]}
+    strong = f"joins at or above {WEAK_JOIN}"
+    counts = {"weak matches": [0, 0], strong: [0, 0]}
     for a in articles:
-        if is_weak_join(a, reviewed_at=None):
-            key = "weak matches"
-        elif (
+        joined = (
             a.event_source == MembershipSource.MACHINE
             and not a.copy_kind
-            and (a.event_similarity or 0) >= WEAK_JOIN
-        ):
-            key = f"joins at or above {WEAK_JOIN}"
-        else:
-            continue
+            and (a.event_similarity or FOUNDED) > FOUNDED
+        )
+        if not joined:
+            continue  # a person's, a copy's, or the article that started the event
+        # No event is reviewed here, so a join is weak exactly when the page marks it.
+        key = "weak matches" if is_weak_join(a, reviewed_at=None) else strong
         others = [b for b in members[a.event_id] if b.pk != a.pk]
         alike = sum(truth[b.pk] == truth[a.pk] for b in others)
         counts[key][0] += 1
