@@ -114,6 +114,11 @@ class ArticleVector(models.Model):
     events.grouping.INDEX_VERSION it was made under (0 before versions were kept): the
     sweep indexes an article again when the way terms are made has changed, finding the
     older ones by the index on it.
+
+    ``meaning`` is the article's meaning vector (events.meaning: 128 float16 numbers), the
+    second likeness candidates are compared by; null for an article that does not read
+    as English, has no words the model knows, or was indexed before 2026-12-07 (index
+    version 1).
     """
 
     article = models.OneToOneField(
@@ -121,6 +126,7 @@ class ArticleVector(models.Model):
     )
     terms = models.TextField(blank=True)
     index_version = models.PositiveSmallIntegerField(default=0, db_default=0, db_index=True)
+    meaning = models.BinaryField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"terms of article {self.article_id}"

@@ -1,0 +1,126 @@
+"""Meaning vectors (events/meaning.py) and how grouping stores and mixes them
+(grouping 6). Every sentence here was written for these tests."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from events.grouping import (
+    INDEX_VERSION,
+    MEANING_FLOOR,
+    MEANING_WEIGHT,
+    article_index,
+    articles_index,
+    find_candidates,
+    likeness,
+)
+from events.meaning import (
+    DIMENSIONS,
+    MODEL_DIR,
+    meaning_likeness,
+    meaning_text,
+    meaning_vectors,
+)
+from events.models import ArticleVector
+from tests.factories import ArticleFactory
+
+# Written for the tests: two reports of one indictment in different words, a report of
+# another story of the same capital, and one of a far-off happening.
+INDICTED = (
+    "Federal prosecutors charged the former campaign adviser with lying to Congress and "
+    "tampering with a witness."
+)
+CHARGED = (
+    "The ex-adviser to the campaign was indicted on charges of making false statements "
+    "to lawmakers."
+)
+SHUTDOWN = "Congress passed a spending bill to reopen the government after the five-week shutdown."
+QUAKE = "A strong earthquake shook the coast early on Tuesday, toppling houses in two villages."
+
+
+def test_the_model_is_read_from_the_repository_not_a_hub():
+    assert {p.name for p in MODEL_DIR.iterdir()} >= {
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+    }
+    (vector,) = meaning_vectors([INDICTED])
+    numbers = np.frombuffer(vector, dtype="<f2")
+    assert len(numbers) == DIMENSIONS
+    assert float(np.linalg.norm(numbers.astype(np.float32))) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_one_happening_in_other_words_is_nearer_than_another_story_of_the_same_capital():
+    indicted, charged, shutdown, quake = meaning_vectors([INDICTED, CHARGED, SHUTDOWN, QUAKE])
+    same = meaning_likeness(indicted, charged)
+    other_story = meaning_likeness(indicted, shutdown)
+    far_off = meaning_likeness(indicted, quake)
+    assert same > MEANING_FLOOR > other_story > far_off
+    assert meaning_likeness(indicted, indicted) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_no_vector_for_a_text_without_words_and_no_likeness_without_two_vectors():
+    empty, indicted = meaning_vectors(["", INDICTED])
+    assert empty is None
+    assert meaning_likeness(None, indicted) is None
+    assert meaning_likeness(indicted[:64], indicted) is None  # made with other dimensions
+    assert meaning_vectors([]) == []
+
+
+def test_meaning_text_is_the_headline_then_the_body():
+    assert meaning_text("Bill passes", "The Senate voted.") == "Bill passes. The Senate voted."
+    assert meaning_text("", "The Senate voted.") == "The Senate voted."
+
+
+def test_likeness_mixes_words_and_meaning_and_falls_back_to_words():
+    assert likeness(0.3, None) == 0.3
+    assert likeness(0.3, 0.9) == pytest.approx(
+        (1 - MEANING_WEIGHT) * 0.3 + MEANING_WEIGHT * (0.9 - MEANING_FLOOR)
+    )
+    # Meaning below the floor adds nothing and takes nothing but the words' other half.
+    assert likeness(0.3, 0.1) == pytest.approx((1 - MEANING_WEIGHT) * 0.3)
+
+
+@pytest.mark.django_db
+def test_indexing_stores_a_vector_for_a_report_in_english_only():
+    when = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    english = ArticleFactory(headline="Adviser indicted", body=INDICTED, published_at=when)
+    russian = ArticleFactory(
+        headline="Бывший советник обвинён",
+        body="Федеральные прокуроры предъявили бывшему советнику обвинение во лжи Конгрессу.",
+        published_at=when,
+    )
+    article_index(article=english)
+    articles_index([russian])
+
+    stored = dict(ArticleVector.objects.values_list("article_id", "meaning"))
+    assert bytes(stored[english.pk]) == meaning_vectors([meaning_text("Adviser indicted", INDICTED)])[0]
+    assert stored[russian.pk] is None
+    assert set(ArticleVector.objects.values_list("index_version", flat=True)) == {INDEX_VERSION}
+
+
+@pytest.mark.django_db
+def test_candidates_are_ranked_by_words_and_meaning_and_keep_the_words_likeness():
+    when = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    headline = "Former campaign adviser charged"
+    first = ArticleFactory(headline=headline, body=f"{INDICTED} {CHARGED}", published_at=when)
+    other = ArticleFactory(
+        headline=headline,
+        body=f"{CHARGED} {SHUTDOWN}",
+        published_at=when + dt.timedelta(hours=2),
+    )
+    terms = {a.pk: article_index(article=a) for a in (first, other)}
+    mine = bytes(ArticleVector.objects.get(article=other).meaning)
+    theirs = bytes(ArticleVector.objects.get(article=first).meaning)
+
+    with_meaning = find_candidates(article=other, terms=terms[other.pk], window_days=3, meaning=mine)
+    words_only = find_candidates(article=other, terms=terms[other.pk], window_days=3)
+
+    (found,) = with_meaning
+    (plain,) = words_only
+    assert found.article_id == plain.article_id == first.pk
+    assert found.words == plain.words == plain.similarity
+    assert found.similarity == pytest.approx(
+        likeness(plain.words, meaning_likeness(mine, theirs)), abs=1e-9
+    )
