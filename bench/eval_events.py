@@ -15,7 +15,8 @@ repository) are loaded into a throw-away test database, without the events the d
 loader would make from their metadata, and grouped three ways:
 
 - Newsdesk's method (TF-IDF word weights with document frequencies over the stored
-  articles; each article placed by its mean cosine similarity to an event's members, if
+  articles, their cosine raised where the reports' meaning vectors are very close; each
+  article placed by its mean likeness to an event's members, if
   it is related to every one of them (cohesion), reports more than a day apart counting
   less);
 - the same terms with single-link placement (the event of the single most similar

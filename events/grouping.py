@@ -11,7 +11,8 @@ Placing an article is one indexed query for the articles published within a few 
 that share its heaviest ``SEARCH_TERMS`` words or its terms that survive translation
 (each posting carries its article's publication time, so the window is part of the
 index), with their vectors, and their cosine similarity to it over all the terms they
-share. It joins the event most like it as a whole — the mean similarity to
+share, raised where the two reports' meaning vectors (events/meaning.py, stored in the
+same row) are very close. It joins the event most like it as a whole — the mean similarity to
 the event's members in the window, not to one neighbour, so an event does not drift one
 link at a time and two events never merge through one bridging article — if that reaches
 the threshold, a member shares enough distinct words with it, and it is related to every
@@ -63,7 +64,7 @@ from newsdesk.models import Article, CopyKind, Event, MembershipSource
 # --- Tuning ---------------------------------------------------------------------------
 
 DEFAULT_WINDOW_DAYS = 3
-# Two reports' likeness (grouping 6): their words' cosine similarity (TF-IDF), raised by
+# Two reports' likeness (grouping 7): their words' cosine similarity (TF-IDF), raised by
 # MEANING_WEIGHT times how far the cosine similarity of their meaning vectors
 # (events.meaning) rises above MEANING_FLOOR. Words tell names and numbers apart; the
 # vectors see that "indicted" and "charged" say one thing, which is how a news report and

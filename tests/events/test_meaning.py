@@ -1,5 +1,5 @@
 """Meaning vectors (events/meaning.py) and how grouping stores and mixes them
-(grouping 6). Every sentence here was written for these tests."""
+(grouping 7). Every sentence here was written for these tests."""
 
 import datetime as dt
 
