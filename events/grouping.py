@@ -95,8 +95,9 @@ DECAY_GRACE_HOURS = 12.0
 # An article the machine put in an event with a likeness under this is worth an editor's
 # check (the event page marks it, with how often such joins were right as measured by
 # bench/eval_events.py: analysis/accuracy/weak_matches.json). On AllSides roundups dev
-# under grouping 5, 35 of the 78 joins under 0.2 went to another story's event, against
-# 60 of the 368 above it; on PAC's training split, 1 of 16 against 4 of 65.
+# under grouping 7, 21 of the 53 joins under 0.2 went to another story's event, against
+# 68 of the 393 above it; on ECB+ dev 8 of 36 against 108 of 612; on PAC's training
+# split, 0 of 4 against 5 of 80.
 WEAK_JOIN = 0.2
 # The similarity recorded for the article that starts an event: it joined nothing.
 FOUNDED = 0.0
