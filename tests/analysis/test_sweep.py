@@ -191,8 +191,10 @@ def test_the_sweep_indexes_again_the_articles_indexed_under_an_older_index_versi
     articles_group(article_ids=ids)
     events = dict(Article.objects.filter(pk__in=ids).values_list("pk", "event_id"))
     assert set(ArticleVector.objects.values_list("index_version", flat=True)) == {INDEX_VERSION}
+    made = bytes(ArticleVector.objects.get(article_id=ids[0]).meaning)
+    # Stored before meaning vectors (index version 1): none.
     ArticleVector.objects.filter(article_id=ids[0]).update(
-        index_version=INDEX_VERSION - 1, terms="w:old\x1f1.0"
+        index_version=INDEX_VERSION - 1, terms="w:old\x1f1.0", meaning=None
     )
     ArticleTerm.objects.filter(article_id=ids[0]).update(weight=0.5)
 
@@ -201,6 +203,7 @@ def test_the_sweep_indexes_again_the_articles_indexed_under_an_older_index_versi
 
     vector = ArticleVector.objects.get(article_id=ids[0])
     assert vector.index_version == INDEX_VERSION
+    assert bytes(vector.meaning) == made
     assert vector_terms(vector.terms) == article_terms(Article.objects.get(pk=ids[0]))
     assert dict(ArticleTerm.objects.filter(article_id=ids[0]).values_list("term", "weight")) == (
         vector_terms(vector.terms)
