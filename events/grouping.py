@@ -107,7 +107,7 @@ FOUNDED = 0.0
 # from different-event pairs of the same days better on both real development sets.
 MAX_TERMS = 150
 # How an article's index terms are made: 1 is grouping 4's words (MAX_TERMS of them) with
-# cross-language terms 2; 2 adds the meaning vector (events.meaning.MEANING_MODEL). Raise
+# cross-language terms 2; 2 adds the meaning vector (events/meaning_model/). Raise
 # it whenever either changes: the sweep then indexes the stored articles made under a
 # lower one again, a few thousand at a time (events.services.events_sweep), so that new
 # articles are not compared with terms made the old way.

@@ -22,10 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
+# A vector made by another model must not be compared with these: whoever replaces the
+# model raises events.grouping.INDEX_VERSION, and the sweep remakes the stored vectors.
 MODEL_DIR = Path(__file__).resolve().parent / "meaning_model"
-# What the stored vectors are: a vector made by another model must not be compared with
-# these (events.grouping.INDEX_VERSION is raised with it, and the sweep remakes them).
-MEANING_MODEL = "all-MiniLM-L6-v2, distilled by model2vec, 128 dimensions"
 DIMENSIONS = 128
 # Stored as float16, little-endian: 256 bytes a report.
 _DTYPE = np.dtype("<f2")
