@@ -55,12 +55,14 @@ from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
 from events.event_report import event_comparison_refresh  # noqa: E402
 from events.grouping import (  # noqa: E402
+    INDEX_VERSION,
     WORD,
     Frequencies,
     article_words,
     terms_for_text,
     vector_text,
 )
+from events.meaning import meaning_text, meaning_vectors  # noqa: E402
 from events.models import ArticleTerm, ArticleVector, IndexedWords, TermCount  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
@@ -219,6 +221,8 @@ def make_templates(start: float, with_terms: bool, articles: int) -> list[dict]:
             if with_terms else {},
             "words": " ".join(sorted(t[len(WORD):] for t in counts)),
             "term_set": set(counts),
+            # Its meaning vector, as indexing stores it (a report that reads as English).
+            "meaning": meaning_vectors([meaning_text(headline, text)])[0] if counts else None,
         })  # fmt: skip
     progress(start, f"{len(templates)} templates scored with {len(scorers)} scorers"
                     f"{' and indexed' if with_terms else ''}")  # fmt: skip
@@ -279,8 +283,12 @@ def copy_tails(templates: list[dict]) -> None:
         template["words_tails"] = (
             [f"\t{_copy_text(template['words'])}\n"] if template["terms"] else []
         )
+        # bytea in COPY's text format: \\x and the hex digits; \N for none.
+        meaning = f"\\\\x{template['meaning'].hex()}" if template["meaning"] else "\\N"
         template["vector_tails"] = (
-            [f"\t{_copy_text(vector_text(template['terms']))}\n"] if template["terms"] else []
+            [f"\t{_copy_text(vector_text(template['terms']))}\t{meaning}\t{INDEX_VERSION}\n"]
+            if template["terms"]
+            else []
         )
 
 
@@ -295,7 +303,7 @@ def dependent_rows(
              "score_tails"),
             (ArticleTerm, "article_id, published_at, term, weight", "term_tails"),
             (IndexedWords, "article_id, words", "words_tails"),
-            (ArticleVector, "article_id, terms", "vector_tails"),
+            (ArticleVector, "article_id, terms, meaning, index_version", "vector_tails"),
         )  # fmt: skip
         counts = []
         with connection.cursor() as cursor:
@@ -329,7 +337,12 @@ def dependent_rows(
     )
     ArticleVector.objects.bulk_create(
         (
-            ArticleVector(article_id=a.pk, terms=vector_text(templates[t]["terms"]))
+            ArticleVector(
+                article_id=a.pk,
+                terms=vector_text(templates[t]["terms"]),
+                meaning=templates[t]["meaning"],
+                index_version=INDEX_VERSION,
+            )
             for a, t in pairs
             if templates[t]["terms"]
         ),
