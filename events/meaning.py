@@ -34,6 +34,13 @@ _DTYPE = np.dtype("<f2")
 def _model():
     from model2vec import StaticModel
 
+    # model2vec takes a path that does not exist for the name of a model on a hub and
+    # would try to download it: never from here.
+    if not (MODEL_DIR / "model.safetensors").is_file():
+        raise FileNotFoundError(
+            f"The meaning model is missing from {MODEL_DIR} (docs/models/meaning.md: "
+            "bench/train_meaning.py makes it)"
+        )
     return StaticModel.from_pretrained(str(MODEL_DIR))
 
 

@@ -51,6 +51,18 @@ def test_the_model_is_read_from_the_repository_not_a_hub():
     assert float(np.linalg.norm(numbers.astype(np.float32))) == pytest.approx(1.0, abs=1e-3)
 
 
+def test_a_missing_model_is_a_clear_error_not_a_download(monkeypatch, tmp_path):
+    from events import meaning
+
+    monkeypatch.setattr(meaning, "MODEL_DIR", tmp_path / "meaning_model")
+    meaning._model.cache_clear()
+    try:
+        with pytest.raises(FileNotFoundError, match="meaning model is missing"):
+            meaning_vectors([INDICTED])
+    finally:
+        meaning._model.cache_clear()
+
+
 def test_one_happening_in_other_words_is_nearer_than_another_story_of_the_same_capital():
     indicted, charged, shutdown, quake = meaning_vectors([INDICTED, CHARGED, SHUTDOWN, QUAKE])
     same = meaning_likeness(indicted, charged)
