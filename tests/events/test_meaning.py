@@ -108,7 +108,10 @@ def test_indexing_stores_a_vector_for_a_report_in_english_only():
     articles_index([russian])
 
     stored = dict(ArticleVector.objects.values_list("article_id", "meaning"))
-    assert bytes(stored[english.pk]) == meaning_vectors([meaning_text("Adviser indicted", INDICTED)])[0]
+    assert (
+        bytes(stored[english.pk])
+        == meaning_vectors([meaning_text("Adviser indicted", INDICTED)])[0]
+    )
     assert stored[russian.pk] is None
     assert set(ArticleVector.objects.values_list("index_version", flat=True)) == {INDEX_VERSION}
 
@@ -127,7 +130,9 @@ def test_candidates_are_ranked_by_words_and_meaning_and_keep_the_words_likeness(
     mine = bytes(ArticleVector.objects.get(article=other).meaning)
     theirs = bytes(ArticleVector.objects.get(article=first).meaning)
 
-    with_meaning = find_candidates(article=other, terms=terms[other.pk], window_days=3, meaning=mine)
+    with_meaning = find_candidates(
+        article=other, terms=terms[other.pk], window_days=3, meaning=mine
+    )
     words_only = find_candidates(article=other, terms=terms[other.pk], window_days=3)
 
     (found,) = with_meaning
