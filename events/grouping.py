@@ -1298,7 +1298,9 @@ def articles_group_since(
     report.indexed = len(terms)
     to_place = scope.filter(event__isnull=True) if only_unplaced else scope
     changed: set[int] = set()
-    for article in _in_publication_order(to_place).iterator(chunk_size=500):
+    # Each article's meaning vector, just stored, read with it (not one query a placement).
+    ordered = _in_publication_order(to_place).annotate(stored_meaning=F("term_vector__meaning"))
+    for article in ordered.iterator(chunk_size=500):
         before = article.event_id
         placement = article_placement(
             article=article,
@@ -1306,6 +1308,7 @@ def articles_group_since(
             threshold=threshold,
             min_shared=min_shared,
             terms=terms.get(article.pk),
+            meaning=bytes(article.stored_meaning) if article.stored_meaning else None,
             linkage=linkage,
         )
         report.add(placement)

@@ -142,3 +142,36 @@ def test_candidates_are_ranked_by_words_and_meaning_and_keep_the_words_likeness(
     assert found.similarity == pytest.approx(
         likeness(plain.words, meaning_likeness(mine, theirs)), abs=1e-9
     )
+
+
+@pytest.mark.django_db
+def test_a_regrouping_reads_each_vector_with_its_article_not_once_a_placement():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.grouping import article_placement, articles_group_since
+
+    when = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    bodies = [INDICTED, CHARGED, f"{INDICTED} {CHARGED}", SHUTDOWN]
+    for i, body in enumerate(bodies):
+        ArticleFactory(headline="Adviser", body=body, published_at=when + dt.timedelta(hours=i))
+
+    def vector_reads(context) -> int:
+        # A read of one article's stored vector by its key.
+        return sum(
+            '"events_articlevector"."meaning"' in q["sql"]
+            and 'FROM "events_articlevector" WHERE' in q["sql"]
+            for q in context.captured_queries
+        )
+
+    with CaptureQueriesContext(connection) as regrouping:
+        report = articles_group_since(only_unplaced=False)
+    assert report.placed == len(bodies)
+    assert vector_reads(regrouping) == 0
+
+    # Placed on its own, given its terms but not its vector, an article reads it.
+    article = ArticleFactory(headline="Adviser", body=f"{CHARGED} Again.", published_at=when)
+    terms = article_index(article=article)
+    with CaptureQueriesContext(connection) as alone:
+        article_placement(article=article, terms=terms)
+    assert vector_reads(alone) == 1
