@@ -336,8 +336,8 @@ def live_grouping() -> int:
         model.objects.all().delete()
     placed = 0
     for article in Article.objects.order_by("published_at", "created_at", "pk"):
-        terms = article_index(article=article)
-        article_placement(article=article, terms=terms)
+        indexed = article_index(article=article)
+        article_placement(article=article, terms=indexed.terms, meaning=indexed.meaning)
         placed += 1
     return placed
 

@@ -59,10 +59,10 @@ from events.grouping import (  # noqa: E402
     WORD,
     Frequencies,
     article_words,
+    reports_meanings,
     terms_for_text,
     vector_text,
 )
-from events.meaning import meaning_text, meaning_vectors  # noqa: E402
 from events.models import ArticleTerm, ArticleVector, IndexedWords, TermCount  # noqa: E402
 from newsdesk.models import (  # noqa: E402
     Article,
@@ -221,8 +221,8 @@ def make_templates(start: float, with_terms: bool, articles: int) -> list[dict]:
             if with_terms else {},
             "words": " ".join(sorted(t[len(WORD):] for t in counts)),
             "term_set": set(counts),
-            # Its meaning vector, as indexing stores it (a report that reads as English).
-            "meaning": meaning_vectors([meaning_text(headline, text)])[0] if counts else None,
+            # Its meaning vector, as indexing stores it.
+            "meaning": reports_meanings([(headline, text, counts)])[0],
         })  # fmt: skip
     progress(start, f"{len(templates)} templates scored with {len(scorers)} scorers"
                     f"{' and indexed' if with_terms else ''}")  # fmt: skip

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -428,9 +429,18 @@ def article_terms(article: Article, frequencies: Frequencies | None = None) -> d
     return _terms(words, article.headline, article.body, frequencies)
 
 
-def article_index(*, article: Article) -> dict[str, float]:
+class Indexed(NamedTuple):
+    """What indexing stored for an article: its terms and its meaning vector (None for a
+    report that does not read as English)."""
+
+    terms: dict[str, float]
+    meaning: bytes | None
+
+
+def article_index(*, article: Article) -> Indexed:
     """Count the article's words in the document frequencies and (re)write its rows in
-    the term index; returns its terms. A few queries, whatever the archive's size."""
+    the term index; returns its terms and meaning vector. A few queries, whatever the
+    archive's size."""
     words = article_words(article.headline, article.body)
     with transaction.atomic():
         _count_words({article.pk: set(words)})
@@ -442,27 +452,34 @@ def article_index(*, article: Article) -> dict[str, float]:
             )
             for term, weight in terms.items()
         )
-        _store_vectors({article.pk: terms}, _meanings([article], {article.pk: words}))
-    return terms
+        meanings = _meanings([article], {article.pk: words})
+        _store_vectors({article.pk: terms}, meanings)
+    return Indexed(terms, meanings.get(article.pk))
+
+
+def reports_meanings(reports: list[tuple[str, str, Counter[str]]]) -> list[bytes | None]:
+    """The meaning vectors indexing stores for these reports (headline, body and their
+    ``article_words``): None for a report with no English words, which is compared by
+    the terms that survive translation. One call of the model for them all."""
+    english = [i for i, (_, _, words) in enumerate(reports) if words]
+    vectors = meaning_vectors([meaning_text(*reports[i][:2]) for i in english])
+    found: list[bytes | None] = [None] * len(reports)
+    for i, vector in zip(english, vectors, strict=True):
+        found[i] = vector
+    return found
 
 
 def _meanings(articles: list[Article], words: dict[int, Counter[str]]) -> dict[int, bytes | None]:
-    """The meaning vectors of those articles that read as English (that have words), by
-    article id: one call of the model for them all."""
-    english = [a for a in articles if words.get(a.pk)]
-    vectors = meaning_vectors([meaning_text(a.headline, a.body) for a in english])
-    return {a.pk: vector for a, vector in zip(english, vectors, strict=True)}
+    """The meaning vectors of those articles, by article id."""
+    reports = [(a.headline, a.body, words.get(a.pk) or Counter()) for a in articles]
+    return dict(zip((a.pk for a in articles), reports_meanings(reports), strict=True))
 
 
-def article_meaning(article: Article) -> bytes | None:
-    """The article's stored meaning vector, or a new one if it has none stored (not
-    stored: indexing does that)."""
-    stored = ArticleVector.objects.filter(article=article).values_list("meaning", flat=True)
-    found = stored.first()
-    if found:
-        return bytes(found)
+def _fresh_meaning(article: Article) -> bytes | None:
+    """The article's meaning vector made from its text (as indexing stores it), with no
+    query: for a placement whose stored row had none (or was not read)."""
     words = article_words(article.headline, article.body)
-    return _meanings([article], {article.pk: words}).get(article.pk)
+    return _meanings([article], {article.pk: words})[article.pk]
 
 
 def articles_index(
@@ -1050,9 +1067,9 @@ def article_placement(
     """Place one article in the nearby event most like it as a whole, or in a new one.
 
     ``terms`` are the article's indexed terms if the caller has them, and ``meaning`` its
-    meaning vector; otherwise they are read from the index, and the article is indexed if
-    it has none. The number of
-    queries does not depend on how many articles are stored.
+    meaning vector; otherwise both are read from its stored row, and the article is
+    indexed if it has none (a meaning vector neither given nor stored is made from the
+    text). The number of queries does not depend on how many articles are stored.
     """
     window_days = window_days_setting() if window_days is None else window_days
     threshold = threshold_setting() if threshold is None else threshold
@@ -1068,13 +1085,17 @@ def article_placement(
     if article.event_id and Event.objects.filter(pk=article.event_id, locked=True).exists():
         return Placement(event=article.event, skipped="locked")
     if terms is None:
-        # Terms and meaning in one row.
+        # Terms and meaning in one row; indexed now if it has none.
         stored = ArticleVector.objects.filter(article=article).values_list("terms", "meaning")
         text, found = stored.first() or ("", None)
-        terms = vector_terms(text) or article_index(article=article)
+        terms = vector_terms(text)
+        if not terms:
+            terms, found = article_index(article=article)
         meaning = bytes(found) if found and meaning is None else meaning
     if meaning is None and any(not t.startswith(CROSSING) for t in terms):
-        meaning = article_meaning(article)
+        # Not given and not stored (a row the sweep has not remade yet): made from the
+        # text, which costs less than reading the row again.
+        meaning = _fresh_meaning(article)
 
     candidates = find_candidates(
         article=article, terms=terms, window_days=window_days, meaning=meaning

@@ -196,9 +196,11 @@ def articles_group(*, article_ids: list[int]) -> None:
         Article.objects.filter(pk__in=article_ids).defer("raw").order_by("published_at", "pk")
     )
     for article in articles:
-        terms = article_index(article=article)
+        indexed = article_index(article=article)
         if article.event_id is None:
-            placement = article_placement(article=article, terms=terms)
+            placement = article_placement(
+                article=article, terms=indexed.terms, meaning=indexed.meaning
+            )
             if placement.event is not None:
                 events.add(placement.event.pk)
     # Indexed and placed: the sweep leaves them alone (a task killed before this line

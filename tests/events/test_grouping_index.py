@@ -60,7 +60,7 @@ def test_candidates_come_from_postings_inside_the_window_only():
     newcomer = article_from(second)
     terms = {}
     for article in (near, far, newcomer):
-        terms[article.pk] = article_index(article=article)
+        terms[article.pk] = article_index(article=article).terms
 
     found = find_candidates(article=newcomer, terms=terms[newcomer.pk], window_days=3)
 

@@ -2,6 +2,7 @@
 (grouping 7). Every sentence here was written for these tests."""
 
 import datetime as dt
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -11,9 +12,12 @@ from events.grouping import (
     MEANING_FLOOR,
     MEANING_WEIGHT,
     article_index,
+    article_words,
     articles_index,
     find_candidates,
     likeness,
+    reports_meanings,
+    vector_terms,
 )
 from events.meaning import (
     DIMENSIONS,
@@ -23,6 +27,7 @@ from events.meaning import (
     meaning_vectors,
 )
 from events.models import ArticleVector
+from newsdesk.models import Article
 from tests.factories import ArticleFactory
 
 # Written for the tests: two reports of one indictment in different words, a report of
@@ -126,7 +131,7 @@ def test_candidates_are_ranked_by_words_and_meaning_and_keep_the_words_likeness(
         body=f"{CHARGED} {SHUTDOWN}",
         published_at=when + dt.timedelta(hours=2),
     )
-    terms = {a.pk: article_index(article=a) for a in (first, other)}
+    terms = {a.pk: article_index(article=a).terms for a in (first, other)}
     mine = bytes(ArticleVector.objects.get(article=other).meaning)
     theirs = bytes(ArticleVector.objects.get(article=first).meaning)
 
@@ -169,9 +174,59 @@ def test_a_regrouping_reads_each_vector_with_its_article_not_once_a_placement():
     assert report.placed == len(bodies)
     assert vector_reads(regrouping) == 0
 
-    # Placed on its own, given its terms but not its vector, an article reads it.
+    # Placed on its own, given its terms but not its vector (or the stored row having
+    # none yet), an article makes it from its text rather than read its row again.
     article = ArticleFactory(headline="Adviser", body=f"{CHARGED} Again.", published_at=when)
-    terms = article_index(article=article)
+    indexed = article_index(article=article)
     with CaptureQueriesContext(connection) as alone:
-        article_placement(article=article, terms=terms)
-    assert vector_reads(alone) == 1
+        given_terms = article_placement(article=article, terms=indexed.terms)
+    assert vector_reads(alone) == 0
+    # Read from its row (terms and meaning in one read), it lands in the same event.
+    Article.objects.filter(pk=article.pk).update(event=None, event_source="")
+    article.refresh_from_db()
+    with CaptureQueriesContext(connection) as from_row:
+        from_its_row = article_placement(article=article)
+    assert vector_reads(from_row) == 1
+    assert from_its_row.event == given_terms.event
+    assert from_its_row.similarity == given_terms.similarity
+
+
+@pytest.mark.django_db
+def test_indexing_returns_the_vector_it_stored_and_the_task_places_with_it():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.services import articles_group
+
+    when = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    first = ArticleFactory(headline="Adviser indicted", body=INDICTED, published_at=when)
+    indexed = article_index(article=first)
+    stored = ArticleVector.objects.get(article=first)
+    assert indexed.meaning == bytes(stored.meaning)
+    assert indexed.terms == vector_terms(stored.terms)
+
+    second = ArticleFactory(
+        headline="Adviser indicted", body=f"{INDICTED} {CHARGED}", published_at=when
+    )
+    with CaptureQueriesContext(connection) as task:
+        articles_group(article_ids=[first.pk, second.pk])
+    # Indexed, then placed with what indexing made: no read of a stored vector.
+    assert not any(
+        'FROM "events_articlevector" WHERE' in q["sql"] and "meaning" in q["sql"]
+        for q in task.captured_queries
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.event_id and first.event_id == second.event_id
+
+
+def test_only_reports_with_english_words_get_a_meaning_vector():
+    with_words = article_words("Adviser indicted", INDICTED)
+    assert not article_words("Советник обвинён", "Прокуроры предъявили обвинение.")
+    found = reports_meanings(
+        [
+            ("Adviser indicted", INDICTED, with_words),
+            ("Советник обвинён", "Прокуроры предъявили обвинение.", Counter()),
+        ]
+    )
+    assert found == [meaning_vectors([meaning_text("Adviser indicted", INDICTED)])[0], None]
