@@ -302,7 +302,7 @@ class EventArticle(Schema):
 
     @staticmethod
     def resolve_weak_join(obj) -> bool:
-        return obj.weak_join  # marked by events.selectors.event_articles_by_outlet
+        return obj.weak_join  # marked by events.selectors.event_members
 
 
 class Comparison(Schema):

@@ -35,17 +35,31 @@ def event_list() -> QuerySet[Event]:
     )
 
 
-def event_articles_by_outlet(event: Event) -> list[tuple[Outlet | None, list[Article]]]:
-    """The event's articles by outlet, each marked ``weak_join`` if the machine joined it
-    with a likeness worth an editor's check (events.grouping.is_weak_join)."""
+@dataclass
+class EventMembers:
+    """An event's articles by outlet (known outlets by name, then articles with no
+    outlet), each marked ``weak_join`` if the machine joined it with a likeness worth an
+    editor's check (events.grouping.is_weak_join), and how many are so marked."""
+
+    by_outlet: list[tuple[Outlet | None, list[Article]]]
+    weak_joins: int
+
+    @property
+    def articles(self) -> list[Article]:
+        return [article for _, articles in self.by_outlet for article in articles]
+
+
+def event_members(event: Event) -> EventMembers:
     groups: dict[int | None, tuple[Outlet | None, list[Article]]] = {}
     articles = event.articles.select_related("outlet", "event_set_by").defer("raw")
     # Known outlets by name, then articles with no outlet, on every database.
     ordering = (F("outlet__name").asc(nulls_last=True), F("published_at").asc(nulls_last=True))
+    weak = 0
     for article in articles.order_by(*ordering):
         article.weak_join = is_weak_join(article, reviewed_at=event.reviewed_at)
+        weak += article.weak_join
         groups.setdefault(article.outlet_id, (article.outlet, []))[1].append(article)
-    return list(groups.values())
+    return EventMembers(by_outlet=list(groups.values()), weak_joins=weak)
 
 
 def storyline_list() -> QuerySet[Storyline]:

@@ -133,14 +133,14 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _event_context(event: Event, **forms) -> dict:
     report = event_report_get(event=event)
-    groups = selectors.event_articles_by_outlet(event)
+    members = selectors.event_members(event)
     context = {
         "event": event,
         "report": report,
         "data": report.data,
-        "groups": groups,
+        "groups": members.by_outlet,
         # The list of articles opens by itself when some of them are worth a check.
-        "weak_joins": sum(article.weak_join for _, articles in groups for article in articles),
+        "weak_joins": members.weak_joins,
         "rename_form": EventRenameForm(initial={"title": event.title}),
         "merge_form": EventMergeForm(event=event),
         "split_form": EventSplitForm(event=event),

@@ -33,7 +33,5 @@ def event_detail(request: HttpRequest, pk: Path[Id]):
         "computed_at": report.computed_at,
         "data": report.data or {},
     }
-    event.article_rows = [
-        a for _, group in selectors.event_articles_by_outlet(event) for a in group
-    ]
+    event.article_rows = selectors.event_members(event).articles
     return event
