@@ -26,8 +26,9 @@ loader would make from their metadata, and grouped three ways:
   similar earlier article within the same window, with the threshold that scores best
   on the set itself (so the baseline is tuned on what it is measured on: optimistic).
 
-For each set it prints pairwise and BCubed precision, recall and F1 of all three, the
-updates and syndicated copies found against those expected, and the misgrouped
+For each set it prints pairwise and BCubed precision, recall and F1 of all three, their
+95 % intervals over resamplings of the set's stories (``--draws``, bench/resample.py) and
+how often Newsdesk's method beat each other on the same draws, the updates and syndicated copies found against those expected, and the misgrouped
 headlines; then the time and queries to place one article (the last one published) with
 everything stored, and again after adding synthetic background articles spread over the
 five years before it.
@@ -119,9 +120,43 @@ def _print_scores(label: str, pairwise: dict, bcubed: dict, found: int) -> None:
     )
 
 
-def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -> dict:
+def print_intervals(truth: dict, groupings: dict[str, dict], draws: int) -> dict:
+    """Each grouping's 95 % interval of pairwise and BCubed F1 over ``draws``
+    resamplings of the set's stories (bench/resample.py), and how often the first
+    grouping beat each other on the same draws; returns the first one's intervals."""
+    from bench.resample import interval, share_ahead, story_resamples
+
+    resampled = story_resamples(truth, groupings, draws=draws)
+    scores = {
+        kind: {name: found[kind] for name, found in resampled.items()}
+        for kind in ("pairwise", "bcubed")
+    }
+    mine = next(iter(groupings))
+    print(f"  95 % intervals over {draws} resamplings of the {len(set(truth.values()))} stories:")
+    for name in groupings:
+        low, high = interval(scores["pairwise"][name])
+        b_low, b_high = interval(scores["bcubed"][name])
+        ahead = ""
+        if name != mine:
+            ahead = (
+                f"; {mine.split(' (')[0]} ahead in "
+                f"{share_ahead(scores['pairwise'][mine], scores['pairwise'][name]):.0%} "
+                f"(pairwise) / {share_ahead(scores['bcubed'][mine], scores['bcubed'][name]):.0%}"
+                " (BCubed) of draws"
+            )
+        print(
+            f"    {name:<34} pairwise F1 {low:.3f}–{high:.3f} | BCubed F1 "
+            f"{b_low:.3f}–{b_high:.3f}{ahead}"
+        )
+    return {kind: interval(scores[kind][mine]) for kind in scores}
+
+
+def evaluate(
+    name: str, ids: list[int], others: dict[str, dict] | None = None, draws: int = 0
+) -> dict:
     """Scores of the grouping stored now; ``others`` are other methods' groupings of all
-    articles (article id -> label), printed beside it."""
+    articles (article id -> label), printed beside it; with ``draws``, their intervals
+    over resamplings of the stories."""
     from events.grouping import bcubed_scores, pairwise_scores
     from newsdesk.models import Article
 
@@ -131,14 +166,17 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
     pairwise, bcubed = pairwise_scores(truth, predicted), bcubed_scores(truth, predicted)
     print(f"\n{name}: {len(articles)} articles, {len(set(truth.values()))} events expected")
     _print_scores("Newsdesk (mean linkage)", pairwise, bcubed, len(set(predicted.values())))
+    groupings = {"Newsdesk (mean linkage)": predicted}
     for label, labels in (others or {}).items():
         theirs = {pk: labels[pk] for pk in truth}
+        groupings[label] = theirs
         _print_scores(
             label,
             pairwise_scores(truth, theirs),
             bcubed_scores(truth, theirs),
             len(set(theirs.values())),
         )
+    intervals = print_intervals(truth, groupings, draws) if draws else {}
     by_url = {a.url: a.pk for a in articles}
     expected = {
         (a.pk, a.meta["copy_kind"], by_url[a.meta["copy_of"]])
@@ -165,7 +203,13 @@ def evaluate(name: str, ids: list[int], others: dict[str, dict] | None = None) -
     for label, (n, misplaced) in weak.items():
         share = f" ({misplaced / n:.0%})" if n else ""
         print(f"  {label}: {n}, of which {misplaced} joined another story's event{share}")
-    return {"pairwise": pairwise, "bcubed": bcubed, "n": len(articles), "weak": weak}
+    return {
+        "pairwise": pairwise,
+        "bcubed": bcubed,
+        "n": len(articles),
+        "weak": weak,
+        "intervals": intervals,
+    }
 
 
 def weak_match_counts(articles, truth: dict) -> dict[str, tuple[int, int]]:
@@ -444,6 +488,12 @@ def main() -> None:
     )
     parser.add_argument("--background", type=int, default=1000)
     parser.add_argument(
+        "--draws",
+        type=int,
+        default=1000,
+        help="Resamplings of each set's stories for the 95 %% intervals (0: none).",
+    )
+    parser.add_argument(
         "--corpus",
         type=Path,
         action="append",
@@ -539,6 +589,7 @@ def main() -> None:
                     "same terms, single link": main_labels,
                     f"TF-IDF cosine, best cut {cut:.2f}": labels,
                 },
+                draws=args.draws,
             )
         last = sets.get("chains") or next(iter(sets.values()))
         time_last_placement("Placement", last)
