@@ -37,6 +37,9 @@ class Measurement:
     precision: float | None = None
     recall: float | None = None
     f1: float | None = None
+    # Where the F1's uncertainty was measured (a bootstrap over the set's documents or
+    # stories): the central 95 % of the resampled F1s, (low, high).
+    f1_interval: tuple[float, float] | None = None
     extra: dict = field(default_factory=dict)
     baseline: Baseline | None = None
     corpus_terms: str = ""
@@ -59,7 +62,11 @@ class Measurement:
         ]
         if self.f1 is None:
             return ", ".join(parts)
-        return f"F1 {self.f1:.2f}" + (f" ({', '.join(parts)})" if parts else "")
+        said = ", ".join(parts)
+        if self.f1_interval:
+            low, high = self.f1_interval
+            said = f"95 % interval {low:.2f}–{high:.2f}" + (f"; {said}" if said else "")
+        return f"F1 {self.f1:.2f}" + (f" ({said})" if said else "")
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,19 @@ def _number(value, where: str) -> float | None:
     return float(value)
 
 
+def _interval(value, where: str) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    low, high = (
+        (_number(value[0], where), _number(value[1], where))
+        if isinstance(value, list) and len(value) == 2
+        else (None, None)
+    )
+    if low is None or high is None or not 0 <= low <= high <= 1:
+        raise AccuracyFileError(f"{where}: 'f1_interval' must be [low, high] within 0 and 1")
+    return low, high
+
+
 def _measurement(raw: dict, where: str) -> Measurement:
     missing = [key for key in _REQUIRED if not raw.get(key)]
     if missing:
@@ -134,6 +154,7 @@ def _measurement(raw: dict, where: str) -> Measurement:
         precision=_number(raw.get("precision"), where),
         recall=_number(raw.get("recall"), where),
         f1=_number(raw.get("f1"), where),
+        f1_interval=_interval(raw.get("f1_interval"), where),
         extra=extra,
         baseline=baseline,
         corpus_terms=str(raw.get("corpus_terms") or ""),

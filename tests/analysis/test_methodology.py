@@ -80,6 +80,18 @@ def test_the_summary_gives_f1_with_precision_and_recall():
     assert entry.headline.summary == "F1 0.89 (P 0.91, R 0.86)"
 
 
+def test_an_interval_of_the_f1_is_shown_in_the_summary_and_checked():
+    data = measured("1")
+    data["measurements"][0]["f1_interval"] = [0.843, 0.921]
+    entry = entry_parse(data, name="attribution")
+    assert entry.headline.f1_interval == (0.843, 0.921)
+    assert entry.headline.summary == "F1 0.89 (95 % interval 0.84–0.92; P 0.91, R 0.86)"
+    for wrong in ([0.9, 0.8], [0.8], [0.8, 1.2], "0.8-0.9", [0.8, None]):
+        data["measurements"][0]["f1_interval"] = wrong
+        with pytest.raises(AccuracyFileError, match="f1_interval"):
+            entry_parse(data, name="attribution")
+
+
 def _measurement(corpus: str, f1: float, **more) -> dict:
     return {
         "subset": "all",

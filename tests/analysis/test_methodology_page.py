@@ -52,6 +52,19 @@ def test_the_page_lists_each_figure_with_corpus_split_version_date_and_baseline(
 
 
 @pytest.mark.django_db
+def test_an_f1_measured_with_its_interval_shows_it(analyst_client, accuracy_dir, score):
+    data = measured(get_scorer("attribution").version)
+    data["measurements"][0]["f1_interval"] = [0.843, 0.921]
+    write(accuracy_dir, "attribution", data)
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "0.84–0.92" in html
+    # Written for the tests.
+    article = score(ArticleFactory(body='"We will rebuild the bridge," the mayor said on Monday.'))
+    page = analyst_client.get(article.get_absolute_url()).content.decode()
+    assert "Measured: F1 0.89 (95 % interval 0.84–0.92; P 0.91, R 0.86)" in page
+
+
+@pytest.mark.django_db
 def test_figures_of_an_older_version_say_that_the_running_one_is_not_measured(
     analyst_client, accuracy_dir
 ):
