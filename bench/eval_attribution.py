@@ -1,6 +1,6 @@
 """Attribution scorer against PolNeAR's hand annotations (Newell et al. 2018).
 
-Run: python bench/eval_attribution.py /path/to/PolNeAR [--split train,dev] [--errors 8]
+Run: python bench/eval_attribution.py /path/to/PolNeAR [--split train,dev] [--errors 8] [--draws N]
 
 PATH is a checkout of github.com/networkdynamics/PolNeAR (or a copy of its data/ folder's
 parent). Only the splits named are read: data/<split>/text/*.txt and
@@ -61,6 +61,9 @@ counted), the share inside some gold content span.
 
 Baseline: every span in quotation marks (content: inside the marks, direct), plus every
 sentence holding said/says/told/according to that no quote covers (content: the sentence).
+
+Interval: the headline F1's 95 % interval over ``--draws`` resamplings of the articles
+(bench/resample.py), the scorer's and the baseline's on the same draws.
 """
 
 from __future__ import annotations
@@ -489,27 +492,76 @@ def report(label: str, ours: Tally, base: Tally, errors: int) -> None:
                 print("   ", item)
 
 
+def main_counts(t: Tally) -> tuple[int, int, int, int]:
+    """What the headline figure (direct quotes + reported speech) is made of: found,
+    gold, correct, predicted."""
+    found = t.found["direct"] + t.found["speech"]
+    return found, t.gold["direct"] + t.gold["speech"], t.correct, t.predicted
+
+
+def evaluate_by_article(
+    articles: list[Article], predict, tally: Tally
+) -> list[tuple[int, int, int, int]]:
+    """evaluate, one article at a time: adds to ``tally`` and returns each article's
+    main_counts (for the intervals)."""
+    counts = []
+    for article in articles:
+        own = Tally()
+        evaluate([article], predict, own)
+        counts.append(main_counts(own))
+        merge(tally, own)
+    return counts
+
+
+def print_interval(label: str, ours: list, base: list, draws: int) -> None:
+    """The 95 % interval of the headline F1, ours and the baseline's, over ``draws``
+    resamplings of the articles (bench/resample.py), and how often ours was higher."""
+    from bench.resample import document_resamples, interval, share_ahead
+
+    f1s = document_resamples({"scorer": ours, "baseline": base}, lambda c: prf(*c)[2], draws=draws)
+    (low, high), (b_low, b_high) = interval(f1s["scorer"]), interval(f1s["baseline"])
+    print(
+        f"{label}: F1 of direct quotes + reported speech, 95 % interval over {draws} "
+        f"resamplings of the {len(ours)} articles: {low:.3f}–{high:.3f} (baseline "
+        f"{b_low:.3f}–{b_high:.3f}; the scorer higher in "
+        f"{share_ahead(f1s['scorer'], f1s['baseline']):.0%} of draws)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--split", default="train,dev")
     parser.add_argument("--errors", type=int, default=6)
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=1000,
+        help="resamplings of the articles for the 95 %% interval of the F1 (0: none)",
+    )
     args = parser.parse_args(argv)
     splits = [s for s in args.split.split(",") if s]
     if "test" in splits:
         parser.error("the test split is held out: evaluate on train and dev only")
     started = time.perf_counter()
     together_ours, together_base = Tally(), Tally()
+    all_ours, all_base = [], []
     for split in splits:
         articles = load(args.corpus, [split])
         ours, base = Tally(), Tally()
-        evaluate(articles, scorer_predictions, ours)
-        evaluate(articles, baseline_predictions, base)
+        counts_ours = evaluate_by_article(articles, scorer_predictions, ours)
+        counts_base = evaluate_by_article(articles, baseline_predictions, base)
         report(f"{split}: {len(articles)} articles", ours, base, args.errors)
+        if args.draws:
+            print_interval(split, counts_ours, counts_base, args.draws)
         merge(together_ours, ours)
         merge(together_base, base)
+        all_ours += counts_ours
+        all_base += counts_base
     if len(splits) > 1:
         report("+".join(splits), together_ours, together_base, 0)
+        if args.draws:
+            print_interval("+".join(splits), all_ours, all_base, args.draws)
     print(f"\n({time.perf_counter() - started:.1f}s)", file=sys.stderr)
     return 0
 

@@ -9,6 +9,7 @@ import pytest
 from bench.resample import (
     block_sums,
     blocks,
+    document_resamples,
     interval,
     share_ahead,
     story_resamples,
@@ -86,3 +87,19 @@ def test_interval_and_share_ahead():
         share_ahead([1], [1, 2])
     with pytest.raises(ValueError):
         interval([])
+
+
+def test_document_resamples_draw_the_same_documents_for_every_method():
+    # Three documents' (found, gold) counts for two methods; the score is recall.
+    counts = {"mine": [(1, 1), (0, 2), (3, 3)], "theirs": [(1, 1), (0, 2), (1, 3)]}
+    found = document_resamples(counts, lambda c: c[0] / c[1], draws=300)
+    assert len(found["mine"]) == len(found["theirs"]) == 300
+    # On the same documents "mine" is never below "theirs", and strictly above whenever
+    # the third document was drawn.
+    assert all(a >= b for a, b in zip(found["mine"], found["theirs"], strict=True))
+    assert 0.5 < share_ahead(found["mine"], found["theirs"]) < 1
+    low, high = interval(found["mine"])
+    assert low < 4 / 6 < high  # the figure on all three
+    assert found == document_resamples(counts, lambda c: c[0] / c[1], draws=300)
+    with pytest.raises(ValueError):
+        document_resamples({"mine": [(1, 1)], "theirs": []}, lambda c: 0.0)
