@@ -526,6 +526,10 @@ def print_interval(label: str, ours: list, base: list, draws: int) -> None:
         f"{b_low:.3f}–{b_high:.3f}; the scorer higher in "
         f"{share_ahead(f1s['scorer'], f1s['baseline']):.0%} of draws)"
     )
+    for i, name in ((0, "precision"), (1, "recall")):
+        own = document_resamples({"scorer": ours}, lambda c, i=i: prf(*c)[i], draws=draws)
+        low, high = interval(own["scorer"])
+        print(f"{label}: {name}, 95 % interval {low:.3f}–{high:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
