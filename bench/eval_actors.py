@@ -544,6 +544,10 @@ class Counts:
         ):
             mine.update(theirs)
 
+    def micro(self) -> tuple[int, int, int, int]:
+        """The totals over every type: found, system, recalled, gold."""
+        return tuple(sum(c.values()) for c in (self.found, self.system, self.recalled, self.gold))
+
     def prf(self, kind: str | None = None) -> tuple[float | None, float | None, float | None]:
         def total(c: Counter) -> int:
             return c[kind] if kind else sum(c.values())
@@ -557,6 +561,34 @@ class Counts:
             else (0.0 if p is not None and r is not None else None)
         )
         return p, r, f
+
+
+def micro_f1(counts: tuple[float, ...]) -> float:
+    """The F1 of summed micro counts (found, system, recalled, gold); 0 where either side
+    is empty."""
+    found, system, recalled, gold = counts
+    p, r = (found / system if system else 0.0), (recalled / gold if gold else 0.0)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def print_intervals(per_document: dict, documents: int, draws: int) -> None:
+    """The typed micro F1's 95 % interval at each level, the scorer's and the baseline's
+    on the same resamplings of the documents (bench/resample.py)."""
+    from bench.resample import document_resamples, interval, share_ahead
+
+    print(
+        f"\n95 % intervals of the typed micro F1 over {draws} resamplings of the {documents} "
+        "documents:"
+    )
+    for level in ("mention", "document"):
+        f1s = document_resamples(
+            {who: per_document[(level, who)] for who in ("scorer", "baseline")}, micro_f1, draws
+        )
+        (low, high), (b_low, b_high) = interval(f1s["scorer"]), interval(f1s["baseline"])
+        print(
+            f"  {level} level: actors scorer {low:.3f}–{high:.3f}, baseline {b_low:.3f}–{b_high:.3f};"
+            f" the scorer higher in {share_ahead(f1s['scorer'], f1s['baseline']):.0%} of draws"
+        )
 
 
 def mention_counts(system: list[Mention], gold: list[Mention], typed: bool) -> Counts:
@@ -755,6 +787,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conll", type=Path, help="the corpus's CoNLL file")
     parser.add_argument("--entities", type=Path, help="MEANTIME's en/entities_mentions.json")
     parser.add_argument("--errors", type=int, default=8, help="error examples to print")
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=1000,
+        help="resamplings of the documents for the 95 %% intervals of the typed F1s (0: none)",
+    )
     args = parser.parse_args(argv)
     in_git, baseline_type = CORPORA[args.corpus]
     needs_entities = args.corpus == "meantime"
@@ -780,6 +818,8 @@ def main(argv: list[str] | None = None) -> int:
         for who in ("scorer", "baseline")
         for typed in (True, False)
     }
+    # Each document's typed micro counts, by level and method, for the intervals.
+    per_document: dict[tuple[str, str], list[tuple[int, int, int, int]]] = defaultdict(list)
     wrong, missed = Counter(), Counter()
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
     gold_types: Counter = Counter()
@@ -793,8 +833,13 @@ def main(argv: list[str] | None = None) -> int:
         ]
         for typed in (True, False):
             for who, predicted in (("scorer", system), ("baseline", baseline)):
-                totals[("mention", who, typed)].add(mention_counts(predicted, gold, typed))
-                totals[("document", who, typed)].add(document_counts(predicted, gold, typed))
+                for level, counted in (
+                    ("mention", mention_counts(predicted, gold, typed)),
+                    ("document", document_counts(predicted, gold, typed)),
+                ):
+                    totals[(level, who, typed)].add(counted)
+                    if typed:
+                        per_document[(level, who)].append(counted.micro())
         for side, why, m in error_classes(system, gold):
             (wrong if side == "false" else missed)[why] += 1
             if len(examples[(side, why)]) < args.errors:
@@ -815,6 +860,8 @@ def main(argv: list[str] | None = None) -> int:
                 if typed:
                     for kind in TYPES:
                         print(_line(f"    {kind}", counts, kind))
+    if args.draws:
+        print_intervals(per_document, len(docs), args.draws)
     tallies = totals[("document", "scorer", True)].tallies
     same, off = tally_agreement(tallies)
     print(

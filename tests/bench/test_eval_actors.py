@@ -339,3 +339,27 @@ def test_newswcl50_words_split_at_hyphens_are_written_whole():
     text, spans, _, _ = newswcl50_text(rows)
     assert text.startswith("Kim Jong-un met Lee-era staff")
     assert text[slice(*spans[5])] == "un"
+
+
+def test_the_typed_micro_f1_and_its_interval_over_documents(capsys):
+    from bench.eval_actors import Counts, micro_f1, print_intervals
+
+    counts = Counts.empty()
+    counts.found["person"], counts.system["person"] = 2, 3
+    counts.recalled["person"], counts.gold["person"] = 2, 4
+    counts.found["place"], counts.system["place"] = 1, 1
+    assert counts.micro() == (3, 4, 2, 4)
+    assert micro_f1(counts.micro()) == pytest.approx(2 * 0.75 * 0.5 / 1.25)
+    assert micro_f1((0, 0, 0, 3)) == 0.0
+
+    # A scorer right on every document of three; a baseline right on none.
+    per_document = {
+        (level, who): [(2, 2, 2, 2) if who == "scorer" else (0, 2, 0, 2)] * 3
+        for level in ("mention", "document")
+        for who in ("scorer", "baseline")
+    }
+    print_intervals(per_document, 3, draws=20)
+    out = capsys.readouterr().out
+    assert "over 20 resamplings of the 3 documents" in out
+    assert "mention level: actors scorer 1.000–1.000, baseline 0.000–0.000" in out
+    assert "higher in 100% of draws" in out
