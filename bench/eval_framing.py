@@ -4,7 +4,7 @@ A sentence "has" a frame when any cue of that frame matches in it (and a persuas
 family when any cue of that family does). Compared with hand labels, per label: TP, FP,
 FN, precision, recall and F1, then micro and macro averages.
 Run: .venv/bin/python bench/eval_framing.py
-     .venv/bin/python bench/eval_framing.py --ptc PATH [--semeval2023 PATH]   (persuasion
+     .venv/bin/python bench/eval_framing.py --ptc PATH [--semeval2023 PATH] [--draws N]   (persuasion
      against the SemEval-2020 Task 11 propaganda corpus, even half, and with --semeval2023
      also SemEval-2023 Task 3's even subtask-3 articles that are no PTC article; see
      bench/eval_ptc.py)
