@@ -2,7 +2,7 @@
 
 Usage:
     python bench/eval_extraction.py CORPUS_PATH [--subset news|all] [--language English]
-                                    [--half even|odd] [--examples N]
+                                    [--half even|odd] [--examples N] [--draws N]
 
 CORPUS_PATH is one of three layouts (the corpus is never committed; see docs/corpora/):
 - mozilla/readability's test/test-pages: one directory per page holding ``source.html``
@@ -33,6 +33,11 @@ Three systems: (a) trafilatura alone, (b) trafilatura with favor_precision (the 
 Newsdesk must not fall below), and (c) Newsdesk's HTML path as stored
 (newsdesk.ingest.article.extract_article, the function the ingest service calls, after
 newsdesk.ingest.files.decode_text, which reads an upload's bytes).
+
+Intervals (``--draws N``, default 1000, 0 for none): each system's F1 as a 95 % interval
+over N resamplings of the pages (bench/resample.py: a page drawn with its precision and
+recall, or its passage counts; every system on the same draws), and the share of draws in
+which Newsdesk's F1 is above each other system's.
 """
 
 from __future__ import annotations
@@ -163,6 +168,7 @@ class Snippets:
     fn: int = 0
     tn: int = 0
     not_stored: list[str] = field(default_factory=list)
+    per_page: list[tuple[int, int, int]] = field(default_factory=list)  # tp, fp, fn
 
     def add(self, page: Page, predicted: str) -> None:
         text = " ".join(predicted.split())
@@ -172,11 +178,18 @@ class Snippets:
         wrong = sum(" ".join(p.split()) in text for p in page.must_not_hold) if text else 0
         self.tp, self.fn = self.tp + found, self.fn + len(page.must_hold) - found
         self.fp, self.tn = self.fp + wrong, self.tn + len(page.must_not_hold) - wrong
+        self.per_page.append((found, wrong, len(page.must_hold) - found))
 
     def figures(self) -> tuple[float, float, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return snippet_figures((self.tp, self.fp, self.fn))
+
+
+def snippet_figures(counts: tuple[float, ...]) -> tuple[float, float, float]:
+    """Precision, recall and F1 from summed passage counts (tp, fp, fn)."""
+    tp, fp, fn = counts[:3]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def trafilatura_alone(page: Page) -> str:
@@ -225,9 +238,38 @@ class Score:
         self.recalls.append(shared / sum(gold.values()) if gold else 0.0)
 
     def figures(self) -> tuple[float, float, float]:
-        n = len(self.precisions) or 1
-        p, r = sum(self.precisions) / n, sum(self.recalls) / n
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return page_figures((sum(self.precisions), sum(self.recalls), len(self.precisions)))
+
+    @property
+    def per_page(self) -> list[tuple[float, float, int]]:
+        return [(p, r, 1) for p, r in zip(self.precisions, self.recalls, strict=True)]
+
+
+def page_figures(counts: tuple[float, ...]) -> tuple[float, float, float]:
+    """Precision and recall averaged over pages, and F1 from the two, from summed
+    (precision, recall, pages)."""
+    n = counts[2] or 1
+    p, r = counts[0] / n, counts[1] / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def print_intervals(per_page: dict[str, list[tuple]], figures, draws: int) -> None:
+    """Each system's 95 % interval of F1 over ``draws`` resamplings of the pages
+    (bench/resample.py, the same draws for all), and how often Newsdesk's was higher."""
+    from bench.resample import document_resamples, interval, share_ahead
+
+    f1s = document_resamples(per_page, lambda counts: figures(counts)[2], draws=draws)
+    print(
+        f"\n95 % intervals of F1 over {draws} resamplings of the {len(per_page[NEWSDESK])} pages:"
+    )
+    for name in per_page:
+        low, high = interval(f1s[name])
+        ahead = (
+            ""
+            if name == NEWSDESK
+            else f"  (Newsdesk higher in {share_ahead(f1s[NEWSDESK], f1s[name]):.0%} of draws)"
+        )
+        print(f"{name:30} {low:.3f}–{high:.3f}{ahead}")
 
 
 def line_errors(name: str, library: str, stored: str, gold: Counter[str]) -> list[str]:
@@ -268,10 +310,16 @@ def main(argv: list[str] | None = None) -> int:
         "development half of HTML path version 3, odd ones its check half",
     )
     parser.add_argument("--examples", type=int, default=12)
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=1000,
+        help="resamplings of the pages for the 95 %% intervals of F1 (0: none)",
+    )
     args = parser.parse_args(argv)
 
     if (args.corpus / "evaldata.json").exists():
-        return snippet_main(args.corpus)
+        return snippet_main(args.corpus, args.draws)
     if (args.corpus / "reference").is_dir():
         pages, label = daniel_pages(args.corpus, args.language), args.language or "all"
     else:
@@ -295,6 +343,10 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f = score.figures()
         missing = ", ".join(score.not_stored[:6]) + (" …" if len(score.not_stored) > 6 else "")
         print(f"{name:30} {p:9.3f} {r:7.3f} {f:6.3f}  {len(score.not_stored)} {missing}")
+    if args.draws and scores[NEWSDESK].precisions:
+        print_intervals(
+            {name: score.per_page for name, score in scores.items()}, page_figures, args.draws
+        )
     print(
         f"\nNewsdesk beside trafilatura alone: {len(errors)} lines differ; {args.examples} of them:"
     )
@@ -302,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def snippet_main(corpus: Path) -> int:
+def snippet_main(corpus: Path, draws: int = 0) -> int:
     scores = {name: Snippets() for name in SYSTEMS}
     pages = 0
     for page in snippet_pages(corpus):
@@ -315,6 +367,10 @@ def snippet_main(corpus: Path) -> int:
         p, r, f = score.figures()
         counts = f"{score.tp} {score.fp} {score.fn} {score.tn}"
         print(f"{name:30} {p:9.4f} {r:7.4f} {f:6.4f}  {len(score.not_stored):<10}  {counts}")
+    if draws and pages:
+        print_intervals(
+            {name: score.per_page for name, score in scores.items()}, snippet_figures, draws
+        )
     return 0
 
 

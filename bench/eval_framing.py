@@ -4,11 +4,12 @@ A sentence "has" a frame when any cue of that frame matches in it (and a persuas
 family when any cue of that family does). Compared with hand labels, per label: TP, FP,
 FN, precision, recall and F1, then micro and macro averages.
 Run: .venv/bin/python bench/eval_framing.py
-     .venv/bin/python bench/eval_framing.py --ptc PATH [--semeval2023 PATH]   (persuasion
+     .venv/bin/python bench/eval_framing.py --ptc PATH [--semeval2023 PATH] [--draws N]   (persuasion
      against the SemEval-2020 Task 11 propaganda corpus, even half, and with --semeval2023
      also SemEval-2023 Task 3's even subtask-3 articles that are no PTC article; see
      bench/eval_ptc.py)
-     .venv/bin/python bench/eval_framing.py --semeval2023 PATH   (bench/eval_semeval2023.py)
+     .venv/bin/python bench/eval_framing.py --semeval2023 PATH [--draws N]   (frames:
+     bench/eval_semeval2023.py)
 """
 
 from __future__ import annotations
@@ -165,10 +166,16 @@ def main() -> None:
         parser = argparse.ArgumentParser()
         parser.add_argument("--semeval2023", type=Path, required=True)
         parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+        parser.add_argument(
+            "--draws",
+            type=int,
+            default=1000,
+            help="resamplings of the articles for the 95 %% intervals (0: none)",
+        )
         args, _ = parser.parse_known_args()
         from bench.eval_semeval2023 import run
 
-        run(args.semeval2023, as_json_output=args.json)
+        run(args.semeval2023, as_json_output=args.json, draws=args.draws)
         return
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DEBUG", "1")

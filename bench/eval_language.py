@@ -5,13 +5,18 @@ The corpus is the test data of the lingua detector (pemistahl/lingua-py,
 single words drawn from the Leipzig Wortschatz corpora (see docs/corpora/lingua-testdata.md).
 It is never committed; pass its folder:
 
-    python bench/eval_language.py /work/corpora/lingua-testdata/language-testdata
+    python bench/eval_language.py /work/corpora/lingua-testdata/language-testdata [--draws N]
 
 Prints, for each kind of text, precision, recall and F1 per target language (a guess
 of "" counts as no answer: it lowers recall, not precision), the share left undecided,
 the same for a baseline (the stopword and script check Newsdesk used before), and a
 few errors. Besides the five target languages, the texts of languages that are easy
 to confuse with them are run too, so that precision counts their false alarms.
+
+Intervals (``--draws N``, default 1000, 0 for none): the macro F1's 95 % interval over N
+resamplings of the texts (bench/resample.py; a text of a confusable language is drawn as
+any other, and the detector and the baseline are scored on the same draws), and the share
+of draws in which the detector's macro F1 is above the baseline's.
 """
 
 from __future__ import annotations
@@ -72,6 +77,45 @@ def detector(text: str) -> str:
     return language_detect(text).language
 
 
+def text_counts(gold: str, guess: str) -> tuple[int, ...]:
+    """One text's (tp, fp, fn) for each target language, in TARGETS order."""
+    out: list[int] = []
+    for lang in TARGETS:
+        out += [int(gold == lang == guess), int(guess == lang != gold), int(gold == lang != guess)]
+    return tuple(out)
+
+
+def macro(counts: tuple[float, ...]) -> tuple[float, float, float]:
+    """Macro precision, recall and F1 over TARGETS from summed text_counts."""
+    figures = []
+    for i in range(len(TARGETS)):
+        tp, fp, fn = counts[3 * i : 3 * i + 3]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        figures.append((precision, recall, f1))
+    return tuple(sum(f[i] for f in figures) / len(figures) for i in range(3))
+
+
+def print_intervals(per_text: dict[str, list[tuple[int, ...]]], draws: int) -> None:
+    """The 95 % interval of each guesser's macro F1 over ``draws`` resamplings of the texts
+    (bench/resample.py, the same draws for all), and how often the first was higher."""
+    from bench.resample import document_resamples, interval, share_ahead
+
+    f1s = document_resamples(per_text, lambda counts: macro(counts)[2], draws=draws)
+    first, *others = per_text
+    size = len(per_text[first])
+    print(f"95 % intervals of macro F1 over {draws} resamplings of the {size} texts:")
+    for name in per_text:
+        low, high = interval(f1s[name])
+        ahead = "".join(
+            f"  ({first} higher in {share_ahead(f1s[first], f1s[name]):.0%} of draws)"
+            for _ in (1,)
+            if name != first
+        )
+        print(f"    {name:22s} {low:.3f}–{high:.3f}{ahead}")
+
+
 def evaluate(items: list[tuple[str, str]], guess) -> dict:
     predicted = [(gold, guess(text), text) for gold, text in items]
     per = {}
@@ -89,15 +133,22 @@ def evaluate(items: list[tuple[str, str]], guess) -> dict:
         "macro": tuple(sum(v[i] for v in per.values()) / len(per) for i in range(3)),
         "undecided": sum(1 for _, p, _ in targets if not p) / len(targets),
         "errors": [(g, p, t) for g, p, t in targets if p and p != g],
+        "per_text": [text_counts(g, p) for g, p, _ in predicted],
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path, help="the language-testdata folder")
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--errors", type=int, default=4)
-    args = parser.parse_args()
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=1000,
+        help="resamplings of the texts for the 95 %% intervals of macro F1 (0: none)",
+    )
+    args = parser.parse_args(argv)
     for kind in args.kinds.split(","):
         items = []
         for lang in TARGETS + CONFUSABLE:
@@ -108,9 +159,11 @@ def main() -> None:
         gold = sum(1 for g, _ in items if g in TARGETS)
         print(f"\n== {kind}: {gold} texts in {len(TARGETS)} target languages, "
               f"{len(items) - gold} in {len(CONFUSABLE)} confusable ones")  # fmt: skip
+        per_text = {}
         for name, guess in (("py3langid (newsdesk)", detector), ("baseline (stopwords)", baseline)):
             start = time.perf_counter()
             result = evaluate(items, guess)
+            per_text[name] = result["per_text"]
             ms = 1000 * (time.perf_counter() - start) / len(items)
             p, r, f = result["macro"]
             print(f"{name:22s} macro P {p:.3f} R {r:.3f} F1 {f:.3f}  "
@@ -119,6 +172,8 @@ def main() -> None:
                 print(f"    {lang}: P {lp:.3f} R {lr:.3f} F1 {lf:.3f}")
             for g, pr, text in result["errors"][: args.errors]:
                 print(f"    error: gold {g}, guessed {pr}: {' '.join(text.split()[:6])}…")
+        if args.draws and items:
+            print_intervals(per_text, args.draws)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,15 @@ frames of the training folds for every article; main's lexicon rule, every frame
 least 5 % of the cue weight, with the AUC of its per-1,000-words rate) and a few errors
 (article number, frames missed and added, the words behind them: no article text).
 
-    python bench/eval_framing.py --semeval2023 /work/corpora/semeval2023-even [--json]
+Intervals (``--draws N``, default 1000, 0 for none): every article is labelled once, by
+the model of the folds it was not in; those out-of-fold predictions are pooled, and the
+articles resampled (bench/resample.py, the same draws for the scorer and the baselines).
+Printed: the 95 % interval of each line's micro-F1 and of the scorer's F1 per frame, and
+the share of draws in which the scorer's micro-F1 is above each baseline's. (The folds'
+models are not refitted on each draw: the interval is that of the pooled figure over the
+articles, not of the training too. The AUCs get no interval.)
+
+    python bench/eval_framing.py --semeval2023 /work/corpora/semeval2023-even [--json] [--draws N]
 """
 
 from __future__ import annotations
@@ -74,6 +82,9 @@ def _bisect(values: list[float], x: float, *, strict: bool) -> int:
 class Result:
     name: str
     per_frame: dict[str, FrameCounts]
+    # Each article's (tp, fp, fn) of every frame in MODEL_FRAMES order, one flat tuple an
+    # article, in the order the articles were labelled (for the intervals).
+    per_article: list[tuple[int, ...]] = field(default_factory=list)
 
     @property
     def micro(self) -> tuple[float, float, float]:
@@ -91,16 +102,67 @@ class Result:
 
 
 def _count(result: Result, gold: set[str], predicted: set[str], scores: dict[str, float]):
+    own: list[int] = []
     for frame in MODEL_FRAMES:
         c = result.per_frame.setdefault(frame, FrameCounts())
-        if frame in predicted and frame in gold:
-            c.tp += 1
-        elif frame in predicted:
-            c.fp += 1
-        elif frame in gold:
-            c.fn += 1
+        hit = (frame in predicted and frame in gold, frame in predicted, frame in gold)
+        own += [int(hit[0]), int(hit[1] and not hit[0]), int(hit[2] and not hit[0])]
+        c.tp, c.fp, c.fn = c.tp + own[-3], c.fp + own[-2], c.fn + own[-1]
         if frame in scores:
             c.scores.append((scores[frame], frame in gold))
+    result.per_article.append(tuple(own))
+
+
+def micro_f1(counts: tuple[float, ...]) -> float:
+    """Result.micro's F1 from summed per_article tuples."""
+    tp, fp, fn = sum(counts[0::3]), sum(counts[1::3]), sum(counts[2::3])
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def frame_f1(frame: str):
+    """FrameCounts.f1 of one frame from summed per_article tuples."""
+    i = 3 * MODEL_FRAMES.index(frame)
+    return lambda counts: micro_f1(counts[i : i + 3])
+
+
+def intervals(results: list[Result], draws: int) -> dict[str, dict]:
+    """95 % intervals over ``draws`` resamplings of the articles (bench/resample.py, the
+    same draws for every result): each result's micro-F1 ("f1"); the first's F1 per frame
+    (under the frame) and the share of draws its micro-F1 is above each other result's
+    ("ahead of <name>")."""
+    from bench.resample import document_resamples, interval, share_ahead
+
+    f1s = document_resamples({r.name: r.per_article for r in results}, micro_f1, draws=draws)
+    found = {r.name: {"f1": interval(f1s[r.name])} for r in results}
+    ours = results[0]
+    for frame in MODEL_FRAMES:
+        own = document_resamples({ours.name: ours.per_article}, frame_f1(frame), draws=draws)
+        found[ours.name][frame] = interval(own[ours.name])
+    for other in results[1:]:
+        found[ours.name][f"ahead of {other.name}"] = share_ahead(f1s[ours.name], f1s[other.name])
+    return found
+
+
+def interval_lines(results: list[Result], found: dict[str, dict], draws: int) -> str:
+    n = len(results[0].per_article)
+    lines = [f"95 % intervals over {draws} resamplings of the {n} articles (out-of-fold, pooled):"]
+    for res in results:
+        low, high = found[res.name]["f1"]
+        lines.append(f"  {res.name}: micro F1 {res.micro[2]:.3f} ({low:.3f}–{high:.3f})")
+    ours = found[results[0].name]
+    lines.append(
+        "  F1 per frame: "
+        + "; ".join(
+            f"{frame} {results[0].per_frame[frame].f1:.3f} ({ours[frame][0]:.3f}–{ours[frame][1]:.3f})"
+            for frame in MODEL_FRAMES
+        )
+    )
+    lines.append(
+        "  the scorer's micro F1 above "
+        + ", ".join(f"{r.name} in {ours[f'ahead of {r.name}']:.0%}" for r in results[1:])
+        + " of draws"
+    )
+    return "\n".join(lines)
 
 
 def main_rule(doc: Doc) -> tuple[set[str], dict[str, float]]:
@@ -204,9 +266,11 @@ def _f(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def as_json(results: list[Result], n: int, by_fold: list[Result]) -> dict:
+def as_json(
+    results: list[Result], n: int, by_fold: list[Result], found: dict | None = None
+) -> dict:
     ours, top5, rule = results
-    return {
+    out = {
         "n": n,
         "micro": dict(zip(("precision", "recall", "f1"), ours.micro, strict=True)),
         "mean_auc": ours.mean_auc,
@@ -229,12 +293,27 @@ def as_json(results: list[Result], n: int, by_fold: list[Result]) -> dict:
             | {"mean_auc": rule.mean_auc},
         },
     }
+    if found:
+        out["intervals"] = {
+            "f1": found[ours.name]["f1"],
+            "per_frame_f1": {f: found[ours.name][f] for f in MODEL_FRAMES},
+            "baselines_f1": {"top5": found[top5.name]["f1"], "main_rule": found[rule.name]["f1"]},
+            "ahead": {
+                "top5": found[ours.name][f"ahead of {top5.name}"],
+                "main_rule": found[ours.name][f"ahead of {rule.name}"],
+            },
+        }
+    return out
 
 
-def run(path: Path, *, as_json_output: bool = False) -> None:
+def run(path: Path, *, as_json_output: bool = False, draws: int = 0) -> None:
     docs = load_even(path)
     results, errors, by_fold = evaluate(docs)
     print(report(results, errors, len(docs), by_fold))
+    found = intervals(results, draws) if draws else None
+    if found:
+        print()
+        print(interval_lines(results, found, draws))
     if as_json_output:
-        json.dump(as_json(results, len(docs), by_fold), sys.stdout, indent=1)
+        json.dump(as_json(results, len(docs), by_fold, found), sys.stdout, indent=1)
         print()

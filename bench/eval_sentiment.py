@@ -12,10 +12,18 @@ Printed: accuracy, macro F1 and per-class precision / recall / F1, beside two ba
 (every sentence neutral; every sentence the class most frequent in the training file),
 Spearman's rank correlation of compound and gold, and a few errors.
 
+Intervals: the 95 % interval of the scorer's macro F1 and accuracy and of the baselines'
+macro F1 over ``--draws`` resamplings (bench/resample.py; default 1000, 0 for none), all
+methods on the same draws, and the share of draws in which the scorer's macro F1 is above
+each baseline's. The unit drawn is an article: NewsMTSC's ids name the article a sentence
+comes from (``allsides_<n>_<n>_…`` or ``polusa_v1_<n>_…``), and its sentences, which share
+a writer and a topic (and often the sentence, for two targets), are drawn together; a row
+whose id names no article is a unit of its own.
+
 Use the train file and the dev file only (the test file is held out for an independent
 check). Give the folder holding the dataset's ``rw`` split as JSON Lines:
 
-    python bench/eval_sentiment.py /path/to/newsmtsc-rw-hf --split dev
+    python bench/eval_sentiment.py /path/to/newsmtsc-rw-hf --split dev [--draws N]
 
 The files are those of NewsSentiment/experiments/default/datasets/newsmtsc-rw-hf/ in the
 public repository fhamborg/NewsMTSC (MIT licence; see docs/corpora/newsmtsc.md).
@@ -25,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -38,6 +47,9 @@ from bench.eval_ptc import spearman  # noqa: E402
 CLASSES = ("negative", "neutral", "positive")
 GOLD = {-1: "negative", 0: "neutral", 1: "positive"}
 SPLITS = ("train", "dev")  # test is the held-out part: never read here
+# The article in a NewsMTSC id: "allsides_3447_1422_11_Ted Cruz_88_92" (then the sentence,
+# the target and its offsets), "polusa_v1_4678416_-1_30_John Miller_149_155".
+ARTICLE_ID = re.compile(r"(allsides_\d+_\d+|polusa_v\d+_\d+)_")
 
 
 def load(folder: Path, split: str) -> list[dict]:
@@ -77,6 +89,77 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
     }
 
 
+def class_counts(gold: list[str], predicted: list[str]) -> tuple[int, ...]:
+    """What scores() is made of: each class's true positives, false positives and false
+    negatives (in CLASSES order), then the sentences right and the sentences."""
+    out: list[int] = []
+    for c in CLASSES:
+        out.append(sum(g == p == c for g, p in zip(gold, predicted, strict=True)))
+        out.append(sum(p == c != g for g, p in zip(gold, predicted, strict=True)))
+        out.append(sum(g == c != p for g, p in zip(gold, predicted, strict=True)))
+    return (*out, sum(g == p for g, p in zip(gold, predicted, strict=True)), len(gold))
+
+
+def macro_f1(counts: tuple[float, ...]) -> float:
+    """scores()'s macro F1 from summed class_counts."""
+    total = 0.0
+    for i in range(len(CLASSES)):
+        tp, fp, fn = counts[3 * i : 3 * i + 3]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        total += 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return total / len(CLASSES)
+
+
+def accuracy(counts: tuple[float, ...]) -> float:
+    return counts[-2] / counts[-1] if counts[-1] else 0.0
+
+
+def article_of(row: dict, index: int) -> str:
+    """The article a row's sentence comes from, or the row itself if its id names none."""
+    match = ARTICLE_ID.match(str(row.get("id", "")))
+    return match.group(1) if match else f"row {index}"
+
+
+def by_article(
+    rows: list[dict], gold: list[str], predictions: dict[str, list[str]]
+) -> dict[str, list[tuple[int, ...]]]:
+    """Each method's class_counts article by article (the same articles for all)."""
+    members: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        members.setdefault(article_of(row, i), []).append(i)
+    return {
+        name: [
+            class_counts([gold[i] for i in ids], [predicted[i] for i in ids])
+            for ids in members.values()
+        ]
+        for name, predicted in predictions.items()
+    }
+
+
+def print_intervals(counts: dict[str, list[tuple[int, ...]]], draws: int) -> None:
+    """The 95 % interval of each method's macro F1 (and the first one's accuracy) over
+    ``draws`` resamplings of the articles (bench/resample.py), and how often the first
+    method's macro F1 was above each other's on the same draws."""
+    from bench.resample import document_resamples, interval, share_ahead
+
+    f1s = document_resamples(counts, macro_f1, draws=draws)
+    mine, *others = counts
+    units = len(counts[mine])
+    print(f"\n95 % intervals over {draws} resamplings of the {units} articles:")
+    low, high = interval(f1s[mine])
+    acc_low, acc_high = interval(
+        document_resamples({mine: counts[mine]}, accuracy, draws=draws)[mine]
+    )
+    print(f"{mine:<34} macro F1 {low:.3f}–{high:.3f}  accuracy {acc_low:.3f}–{acc_high:.3f}")
+    for name in others:
+        low, high = interval(f1s[name])
+        ahead = share_ahead(f1s[mine], f1s[name])
+        print(
+            f"{name:<34} macro F1 {low:.3f}–{high:.3f}  (Newsdesk higher in {ahead:.0%} of draws)"
+        )
+
+
 def show(name: str, result: dict) -> None:
     print(
         f"{name:<34} accuracy {result['accuracy']:.3f}  macro P {result['macro_precision']:.3f}"
@@ -92,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="the folder of NewsMTSC's rw split (JSON Lines)")
     parser.add_argument("--split", default="dev", choices=SPLITS)
     parser.add_argument("--errors", type=int, default=6, help="error examples to print")
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=1000,
+        help="resamplings of the articles for the 95 %% intervals (0: none)",
+    )
     args = parser.parse_args(argv)
 
     rows = load(args.folder, args.split)
@@ -103,9 +192,15 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"NewsMTSC rw, {args.split}: {len(rows)} sentences, gold {dict(Counter(gold))}")
     print(f"cut-offs: negative <= {NEGATIVE}, positive >= {POSITIVE} (the scorers' own)\n")
-    show("VADER sentence compound (Newsdesk)", scores(gold, predicted))
-    show("baseline: every sentence neutral", scores(gold, ["neutral"] * len(gold)))
-    show(f"baseline: train majority ({majority})", scores(gold, [majority] * len(gold)))
+    methods = {
+        "VADER sentence compound (Newsdesk)": predicted,
+        "baseline: every sentence neutral": ["neutral"] * len(gold),
+        f"baseline: train majority ({majority})": [majority] * len(gold),
+    }
+    for name, labels in methods.items():
+        show(name, scores(gold, labels))
+    if args.draws:
+        print_intervals(by_article(rows, gold, methods), args.draws)
     numeric = [{"negative": -1, "neutral": 0, "positive": 1}[g] for g in gold]
     rho = spearman(list(zip(values, numeric, strict=True)))
     print(f"\nSpearman rank correlation of compound with gold: {rho:.3f}")

@@ -61,3 +61,51 @@ def test_the_daniel_halves_split_a_language_by_page_order(tmp_path, capsys):
     main([str(tmp_path), "--language", "English", "--half", "even"])
 
     assert capsys.readouterr().out.startswith("2 pages (English, even half)")
+
+
+def test_the_pages_counts_sum_to_the_scripts_figures():
+    from bench.eval_extraction import page_figures, snippet_figures
+
+    score = Score()
+    # written for the tests: two pages, the second stored only in part
+    score.add("a", "the tram line", tokens("the tram line"))
+    score.add("b", "the council", tokens("the council voted on the tram"))
+    summed = tuple(map(sum, zip(*score.per_page, strict=True)))
+    assert page_figures(summed) == pytest.approx(score.figures())
+    snippets = Snippets()
+    page = Page("a.html", "", "", True, ("The council voted", "on Thursday."), ("Home",))
+    snippets.add(page, "The council voted. Home")
+    snippets.add(page, "")
+    summed = tuple(map(sum, zip(*snippets.per_page, strict=True)))
+    assert snippet_figures(summed) == pytest.approx(snippets.figures())
+
+
+def test_the_script_prints_the_interval_of_each_systems_f1(tmp_path, capsys):
+    # Written for the tests: three pages whose one paragraph is the article; each holds the
+    # passage it must hold and not the menu it must not, so every resampling scores 1.
+    (tmp_path / "eval").mkdir()
+    annotations = {}
+    for number in range(3):
+        body = (
+            f"Story {number}: the harbour workers of Halden walked out on Monday over pay, "
+            "and the port stood still until the council and the union met again at night. "
+        ) * 3
+        html = (
+            "<html><head><title>Halden</title></head><body><article>"
+            f"<h1>Port strike {number}</h1><p>{body}</p><p>{body}</p></article></body></html>"
+        )
+        (tmp_path / "eval" / f"{number}.html").write_text(html, encoding="utf-8")
+        annotations[f"https://a.example/{number}"] = {
+            "file": f"{number}.html",
+            "with": [f"Story {number}: the harbour workers"],
+            "without": ["Subscribe to our newsletter"],
+        }
+    (tmp_path / "evaldata.json").write_text(json.dumps(annotations), encoding="utf-8")
+
+    assert main([str(tmp_path), "--draws", "40"]) == 0
+    out = capsys.readouterr().out
+    assert "95 % intervals of F1 over 40 resamplings of the 3 pages:" in out
+    assert "Newsdesk HTML path (stored)    1.000–1.000" in out
+    assert "trafilatura alone              1.000–1.000  (Newsdesk higher in 50% of draws)" in out
+    assert main([str(tmp_path), "--draws", "0"]) == 0
+    assert "resamplings" not in capsys.readouterr().out

@@ -113,3 +113,46 @@ def test_semeval2023_articles_that_are_ptc_articles_are_left_out():
     extra, counts = semeval2023_extra(semeval, ptc)
     assert [a.number for a in extra] == [1000]
     assert counts == {"PTC training part": 1, "PTC development part": 1, "new": 1}
+
+
+def test_the_intervals_resample_articles_and_a_perfect_prediction_scores_one(tmp_path, capsys):
+    from bench.eval_ptc import MICRO, evaluate, intervals, main, trivial_predictor
+
+    # Written for the tests: four even articles (0 and 6 in the development part, 2 and 4
+    # in the training part), each with one loaded-language span, and an odd one held out.
+    articles, labels = (
+        tmp_path / "train-articles",
+        tmp_path / "train-labels-task2-technique-classification",
+    )
+    articles.mkdir()
+    labels.mkdir()
+    text = "Title\n\nThe plan is a disgraceful mess!\nThe council met on Monday.\n"
+    start = text.index("disgraceful")
+    for number in (0, 2, 4, 6, 7):
+        (articles / f"article{number}.txt").write_text(text, encoding="utf-8")
+        (labels / f"article{number}.task2-TC.labels").write_text(
+            f"{number}\tLoaded_Language\t{start}\t{start + 16}\n"
+        )
+    even = load_even(tmp_path)
+    assert [a.number for a in even] == [0, 2, 4, 6]
+
+    def perfect(text):
+        return [(start, start + 16, "Loaded_Language")]
+
+    columns = {"perfect": evaluate(even, perfect), "trivial": evaluate(even, trivial_predictor)}
+    assert len(columns["perfect"].per_article) == 4
+    assert columns["perfect"].per_article[0][MICRO].f1 == 1.0
+    found = intervals(columns, draws=40)
+    assert found["perfect"]["f1"] == (1.0, 1.0)
+    assert found["perfect"]["Loaded_Language"] == (1.0, 1.0)
+    assert found["perfect"]["Doubt"] == (0.0, 0.0)
+    # Every article alike: every draw gives the trivial line its own figure.
+    own = columns["trivial"].micro.f1
+    assert 0 < own < 1 and found["trivial"]["f1"] == (own, own)
+    assert found["perfect"]["ahead of trivial"] == 1.0
+
+    main([str(tmp_path), "--draws", "30", "--errors", "0"])
+    out = capsys.readouterr().out
+    assert out.count("95 % intervals over 30 resamplings of the 2 articles:") == 2
+    main([str(tmp_path), "--draws", "0", "--errors", "0"])
+    assert "resamplings" not in capsys.readouterr().out

@@ -57,3 +57,46 @@ def test_per_class_figures_count_true_and_false_positives():
     assert result["accuracy"] == 0.75
     assert result["per_class"]["negative"][:2] == (0.5, 1.0)
     assert result["per_class"]["neutral"][:2] == (1.0, 0.5)
+
+
+def test_the_intervals_resample_articles_and_hold_the_scripts_own_figure(tmp_path, capsys):
+    # Written for the tests: three articles in NewsMTSC's id format, each with one sentence
+    # of each class that VADER reads right, so that every resampling scores 1.
+    rows = []
+    for number in (101, 202, 303):
+        for sentence, row in enumerate(ROWS[:3]):
+            rows.append({**row, "id": f"allsides_{number}_7_{sentence}_{row['mention']}_0_5"})
+    for split in ("train", "dev"):
+        with (tmp_path / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(row) + "\n" for row in rows)
+    assert eval_sentiment.main([str(tmp_path), "--draws", "50", "--errors", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "95 % intervals over 50 resamplings of the 3 articles:" in out
+    assert "(Newsdesk) macro F1 1.000–1.000  accuracy 1.000–1.000" in out
+    # Every sentence neutral: right on one class of three, on every draw.
+    assert (
+        "every sentence neutral   macro F1 0.167–0.167  (Newsdesk higher in 100% of draws)" in out
+    )
+    assert eval_sentiment.main([str(tmp_path), "--draws", "0"]) == 0
+    assert "resamplings" not in capsys.readouterr().out
+
+
+def test_the_summed_counts_give_the_scripts_figures_and_articles_group_rows():
+    gold = ["negative", "neutral", "positive", "neutral", "negative"]
+    predicted = ["negative", "negative", "positive", "neutral", "positive"]
+    counts = eval_sentiment.class_counts(gold, predicted)
+    assert eval_sentiment.macro_f1(counts) == pytest.approx(
+        eval_sentiment.scores(gold, predicted)["macro_f1"]
+    )
+    assert eval_sentiment.accuracy(counts) == 0.6
+    rows = [
+        {"id": "allsides_3447_1422_11_Ted Cruz_88_92"},
+        {"id": "allsides_3447_1422_12_____ SANDERS_11_18"},
+        {"id": "polusa_v1_4678416_-1_30_John Miller_149_155"},
+        {},
+        {},
+    ]
+    per_article = eval_sentiment.by_article(rows, gold, {"mine": predicted})["mine"]
+    assert len(per_article) == 4  # one article of two rows, one of one, two rows alone
+    summed = tuple(map(sum, zip(*per_article, strict=True)))
+    assert summed == counts

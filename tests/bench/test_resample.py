@@ -103,3 +103,15 @@ def test_document_resamples_draw_the_same_documents_for_every_method():
     assert found == document_resamples(counts, lambda c: c[0] / c[1], draws=300)
     with pytest.raises(ValueError):
         document_resamples({"mine": [(1, 1)], "theirs": []}, lambda c: 0.0)
+
+
+def test_documents_with_the_same_counts_are_summed_as_if_one_by_one():
+    # Made up: 40 documents with only three kinds of (found, gold) counts; each draw's
+    # sums must be those of adding up the drawn documents one by one.
+    rows = [(1, 1), (0, 1), (2, 3)] * 13 + [(5, 5)]
+    draws = 50
+    found = document_resamples({"mine": rows}, lambda c: c, draws=draws, seed=3)["mine"]
+    rng = random.Random(3)
+    for sums in found:
+        drawn = [rng.randrange(len(rows)) for _ in rows]
+        assert sums == (sum(rows[i][0] for i in drawn), sum(rows[i][1] for i in drawn))
