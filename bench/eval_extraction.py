@@ -115,11 +115,18 @@ def readability_pages(corpus: Path, subset: str) -> Iterator[Page]:
         yield Page(page.name, decode_text(source.read_bytes()), gold, False)
 
 
-def daniel_pages(corpus: Path, language: str) -> Iterator[Page]:
+def daniel_pages(corpus: Path, language: str, half: str = "both") -> Iterator[Page]:
+    """The pages of one language (or all), in name order; with ``half`` "even" or "odd",
+    only that half of them by their place in that order (0-based), the other half never
+    opened."""
     languages = json.loads((corpus / "doc_lg.json").read_text(encoding="utf-8"))
+    index = -1
     for source in sorted((corpus / "html").iterdir()):
         reference = corpus / "reference" / source.name
         if not reference.exists() or (language and languages.get(source.name) != language):
+            continue
+        index += 1
+        if half == ("odd", "even")[index % 2]:
             continue
         gold = lxml.html.fromstring(
             "<div>" + reference.read_text(encoding="utf-8", errors="replace") + "</div>"
@@ -321,14 +328,15 @@ def main(argv: list[str] | None = None) -> int:
     if (args.corpus / "evaldata.json").exists():
         return snippet_main(args.corpus, args.draws)
     if (args.corpus / "reference").is_dir():
-        pages, label = daniel_pages(args.corpus, args.language), args.language or "all"
+        pages = daniel_pages(args.corpus, args.language, args.half)
+        label = args.language or "all"
     else:
         pages, label = readability_pages(args.corpus, args.subset), args.subset
     scores = {name: Score() for name in SYSTEMS}
     errors: list[str] = []
-    for index, page in enumerate(pages):
+    for page in pages:
         gold = tokens(page.gold)
-        if not gold or args.half == ("odd", "even")[index % 2]:
+        if not gold:
             continue
         outputs = {name: system(page) for name, system in SYSTEMS.items()}
         for name, output in outputs.items():

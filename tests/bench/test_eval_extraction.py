@@ -4,7 +4,15 @@ import json
 
 import pytest
 
-from bench.eval_extraction import Page, Score, Snippets, main, snippet_pages, tokens
+from bench.eval_extraction import (
+    Page,
+    Score,
+    Snippets,
+    daniel_pages,
+    main,
+    snippet_pages,
+    tokens,
+)
 
 
 def test_the_bag_of_words_scores_shared_words_with_their_counts():
@@ -61,6 +69,12 @@ def test_the_daniel_halves_split_a_language_by_page_order(tmp_path, capsys):
     main([str(tmp_path), "--language", "English", "--half", "even"])
 
     assert capsys.readouterr().out.startswith("2 pages (English, even half)")
+    # The other half is never opened: unreadable, it would fail the run.
+    for name in ("b", "d"):
+        (tmp_path / "html" / name).write_bytes(b"\xff" * 10)
+        (tmp_path / "reference" / name).unlink()
+        (tmp_path / "reference" / name).mkdir()  # reading it would raise
+    assert [p.name for p in daniel_pages(tmp_path, "English", "even")] == ["a", "c"]
 
 
 def test_the_pages_counts_sum_to_the_scripts_figures():
