@@ -5,8 +5,10 @@ An offset page costs what all the rows before it cost: page 1,000 of a word in m
 Previous and Next links therefore carry the position of the row they continue from
 (``before`` the last row of the page, ``after`` its first), and a page so reached is read
 from that position on, as cheaply as the first page; the page number only labels it. A
-bare ``?page=N`` (an old link, a number typed in) is still an offset page, with the same
-rows as before.
+bare ``?page=N`` (an old link, a number typed in) is still an offset page with the same
+rows, but the offset is taken by a query of the ids alone (it still passes the rows before
+the page, but not their other columns, outlets and events), then the page's rows are read
+by id.
 
 The order is the list's: newest first, undated articles last, then by id descending.
 """
@@ -17,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Q, QuerySet
 
 _CURSOR = re.compile(r"(-?\d{1,19})?_(\d{1,19})")
@@ -116,6 +118,25 @@ def _number(text: str | None, default: int) -> int:
         return default
 
 
+def _numbered(articles: QuerySet, paginator: Paginator, text: str | None) -> Page:
+    """The page that ``Paginator.get_page(text)`` gives (the first for nonsense, the last
+    for a number past it). Past the first, the ids of its rows are read first, in the
+    list's order and skipping the rows before them, from a query of the order's columns
+    alone; then those rows."""
+    try:
+        number = paginator.validate_number(text)
+    except PageNotAnInteger:
+        number = 1
+    except EmptyPage:
+        number = paginator.num_pages
+    skipped = (number - 1) * paginator.per_page
+    if not skipped:
+        return paginator.page(number)
+    # Without a search, from the order's index alone; with one, narrow rows to sort.
+    ids = list(articles.values_list("pk", flat=True)[skipped : skipped + paginator.per_page])
+    return Page(list(articles.filter(pk__in=ids)) if ids else [], number, paginator)
+
+
 def article_page(articles: QuerySet, params, size: int) -> Page:
     """The page of ``articles`` that the request's ``page``, ``before`` or ``after``
     parameters ask for, with ``previous_cursor`` and ``next_cursor`` for its links."""
@@ -136,7 +157,7 @@ def article_page(articles: QuerySet, params, size: int) -> Page:
         number = min(_number(params.get("page"), 1), last) if more else 1
         page = KeysetPage(rows[-size:], max(1, number), paginator, has_previous=more, has_next=True)
     else:
-        page = paginator.get_page(params.get("page"))
+        page = _numbered(articles, paginator, params.get("page"))
     rows = list(page.object_list)
     page.object_list = rows
     page.previous_cursor = str(Cursor.of(rows[0])) if rows else ""

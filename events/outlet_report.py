@@ -468,7 +468,8 @@ def coverage_tallies(
         # not be lost to rounding in the database's arithmetic.
         where += " AND (lefts >= %s * n OR rights >= %s * n OR states = n OR low = high)"
         where_params += [side_share - 1e-9] * 2
-    # Each outlet once per event (DISTINCT); copies (copy_kind set) are not coverage.
+    # Each outlet once per event (DISTINCT); copies (copy_kind set) are not coverage. The
+    # pairs are read from the partial index article_coverage alone (migration 0019).
     sql = f"""
         SELECT event_id, n, lefts, rights, states, low, high FROM (
             SELECT p.event_id, COUNT(*) AS n,

@@ -344,6 +344,15 @@ class Article(models.Model):
         # Indexes for the list's order (newest first, undated last) are created on
         # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST. No index on the
         # scoring fields: scoring's updates of a row are then written in place (0017).
+        indexes = [
+            # The blindspots' tally of each event's outlets reads it alone, copies left
+            # out (events.outlet_report.coverage_tallies; migration 0019).
+            models.Index(
+                fields=["event", "outlet"],
+                condition=models.Q(copy_kind=""),
+                name="article_coverage",
+            ),
+        ]
         constraints = [
             # The floor of newsdesk.dates and a fixed ceiling (a constraint has no clock).
             models.CheckConstraint(

@@ -8,6 +8,7 @@ import html
 import re
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -197,6 +198,62 @@ def test_the_links_cross_from_dated_to_undated_articles_and_back(analyst_client,
 def test_a_bare_page_number_is_still_an_offset_page(analyst_client, levees):
     by_next, _ = walk(analyst_client, reverse("article-list") + "?q=levee", "Next")
     assert listed(analyst_client, "levee", 2) == by_next[1]
+
+
+def offset_pages(filters: dict, size: int) -> list[list[str]]:
+    """Every page of the list as a plain offset page of the selector's rows reads it."""
+    paginator = Paginator(selectors.article_list(filters=filters), size)
+    return [[a.headline for a in paginator.page(n)] for n in paginator.page_range]
+
+
+@pytest.mark.parametrize("walk_rows", [0, 10**9])  # always the search index; always the dates
+@pytest.mark.parametrize("q", ["", "levee"])
+def test_a_bare_page_number_shows_the_rows_of_the_offset_page(
+    analyst_client, monkeypatch, walk_rows, q
+):
+    monkeypatch.setattr(selectors, "WALK_ROWS", walk_rows)
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    start = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    for n in range(12):
+        # Pairs published at the same time (the id orders them), a harbour now and then,
+        # and undated articles last: pages that begin inside a pair and across the end of
+        # the dated ones.
+        ArticleFactory(
+            headline=f"Dated {n:02d}",
+            body=f"The harbour reopened, report {n}."
+            if n % 5 == 4
+            else f"The levee held, report {n}.",
+            published_at=start + dt.timedelta(days=n // 2),
+        )
+    for n in range(4):
+        ArticleFactory(
+            headline=f"Undated {n}", body=f"The levee held, undated {n}.", published_at=None
+        )
+    expected = offset_pages({"q": q}, 3)
+    assert len(expected) >= 5
+
+    def page(number) -> list[str]:
+        response = analyst_client.get(reverse("article-list"), {"q": q, "page": number})
+        assert response.status_code == 200
+        return [a.headline for a in response.context["page"]]
+
+    assert [page(n) for n in range(1, len(expected) + 1)] == expected
+    assert page(99) == expected[-1]  # past the last: the last, as before
+    assert page("x") == expected[0]  # not a number: the first
+
+
+@pytest.mark.parametrize("q", ["", "levee"])
+def test_a_bare_page_skips_the_rows_before_it_reading_their_ids_alone(analyst_client, levees, q):
+    with CaptureQueriesContext(connection) as captured:
+        response = analyst_client.get(reverse("article-list"), {"q": q, "page": 2})
+    assert [a.headline for a in response.context["page"]] == offset_pages({"q": q}, 25)[1]
+    articles = [query["sql"] for query in captured if '"newsdesk_article"' in query["sql"]]
+    (skipping,) = [sql for sql in articles if "OFFSET 25" in sql]
+    assert skipping.split(" FROM ")[0].endswith('"newsdesk_article"."id" AS "pk"')
+    assert "JOIN" not in skipping
+    # The page itself: its 25 rows by id, with their outlets and events.
+    (page,) = [sql for sql in articles if '"newsdesk_article"."byline"' in sql]
+    assert "OFFSET" not in page and "LIMIT" not in page and "JOIN" in page
 
 
 @pytest.mark.parametrize("cursor", ["x", "1_", "_", "99999999999999999999_1", "1_2_3"])
