@@ -710,7 +710,7 @@ _OPENING_CONJUNCTIONS = _words(
 # quantifiers, days and months of CAP_STOP ("The Times", "Some Democrats", "May Lowe").
 _FUNCTION_OPENERS = _OPENING_CONJUNCTIONS | _words(
     "Or Nor Yet So Then Still Thus Also Even Only Now However Meanwhile Instead Indeed "
-    "Perhaps Whenever If Unless Whether Once In On At By For From With Without During Over "
+    "Perhaps Whenever If Unless Whether Once In On At By For From To With Without During Over "
     "Under About Despite Upon Amid Among Through Throughout Following Like Unlike What Why "
     "How Where"
 )
@@ -945,9 +945,57 @@ def _without_adjunct(raw: dict) -> dict:
 
 
 @cython.cfunc
+@cython.locals(text=str)
+def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
+    """Whether a speaker's words are a capitalised function word that opens the clause, or
+    what a preposition there governs, not who speaks: such a word alone ("In three
+    interviews, the judge …, saying": "In"; "As reported by …": "As"), unless a word that
+    is no conjunction stands right next to the cue, a name there ("From said"); where the
+    phrase ends with a comma before the cue, a preposition and the words of its phrase ("In
+    a flurry of calls, top Republicans …, urging"), not a quantity ("About 40 rabbis", "At
+    least half of voters"), and the name right after one ("For Smith, the vote was …,
+    adding": not Smith). Not a conjunction before a name ("While Ann Lowe said"), nor
+    words that the cue stands in ("For someone who conceded …", "From Bush's Facebook
+    post": the cue's own subject)."""
+    words = raw["text"].split()
+    first = words[0] if words else ""
+    if len(words) == 1 and first in _FUNCTION_OPENERS:
+        return (
+            first in _OPENING_CONJUNCTIONS or raw["end"] < cue[0] - 1 or raw["start"] > cue[1] + 1
+        )
+    if raw["end"] > cue[0] or text.find(",", raw["end"], cue[0]) < 0:
+        return False
+    if first in _FUNCTION_OPENERS:
+        return (
+            _opening_preposition(first)
+            and first != "About"
+            and words[1] not in ("least", "most")
+            and not words[1][0].isdigit()
+        )
+    if raw["kind"] != "named" or raw["start"] < 2 or text[raw["start"] - 1] != " ":
+        return False
+    before = text[max(0, raw["start"] - 12) : raw["start"] - 1].rsplit(None, 1)
+    return bool(before) and _opening_preposition(before[-1])
+
+
+@cython.cfunc
+def _opening_preposition(word: str) -> bool:
+    """Whether a word is a capitalised preposition of _FUNCTION_OPENERS that opens no clause
+    of its own ("In", "For", "Despite"; not "After", "Since", conjunctions too)."""
+    return (
+        word in _FUNCTION_OPENERS
+        and word not in _OPENING_CONJUNCTIONS
+        and word.lower() in _PREPOSITIONS
+    )
+
+
+@cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
     raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
-    nobody = raw is not None and raw["kind"] == "nobody"
+    # A clause's opening function word or phrase is no speaker: said, by nobody found.
+    nobody = raw is not None and (
+        raw["kind"] == "nobody" or _opens_no_subject(found.text, raw, cue)
+    )
     item = {
         "speaker_raw": _without_adjunct(raw) if raw is not None and not nobody else None,
         "cue": cue[2],

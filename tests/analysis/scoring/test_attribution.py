@@ -1688,3 +1688,48 @@ def test_an_index_named_by_initials_and_an_ampersand_keeps_its_sentence_whole():
     a = only(text)
     assert a["speaker"] == "Ann Lowe"
     assert content(text, a).startswith("The S.&P. 500 fell")
+
+
+def test_a_function_word_or_a_prepositions_phrase_that_opens_the_sentence_is_no_speaker():
+    # Written for the tests: a capitalised preposition or conjunction that opens the
+    # sentence ("In", "For", "As"), its phrase, or the name it governs, is not who speaks:
+    # the cue is said by nobody found, with no speaker span, not by "In" or "For Smith".
+    for text, cue in (
+        ("In three interviews, the judge criticised the plan, saying it would fail.", "saying"),
+        (
+            "For the second night, the crowd gathered, chanting that the vote was rigged.",
+            "chanting",
+        ),
+        (
+            "With the help of two aides, the actor held an audition and asked them to leave.",
+            "asked",
+        ),
+        ("For Smith, the plan was a mistake, adding that it would fail.", "adding"),
+        ("To win the vote, one group has run ads and calling on the council to act.", "calling"),
+        ("As reported by the Ledger, the port will close in May.", "reported"),
+        ("In a flurry of calls, the council met on Monday, urging voters to stay home.", "urging"),
+    ):
+        found = [a for a in attributions(text) if a["cue"] == cue]
+        assert len(found) == 1, text
+        a = found[0]
+        assert (a["speaker"], a["speaker_type"], a["speaker_start"]) == (
+            None,
+            "unresolved",
+            None,
+        ), text
+
+
+def test_a_function_word_next_to_its_cue_a_quantity_or_the_cues_own_subject_still_speaks():
+    # Written for the tests: "From" right before "said" is a surname; "About 40" and "At
+    # least half" are quantities; a preposition's phrase that holds the cue ("For someone
+    # who conceded …") is the cue's subject; a conjunction opens the name's clause.
+    for text, span in (
+        ("From said the party had lost its way.", "From"),
+        ("About 40 rabbis said they would march.", "About 40 rabbis"),
+        ("At least half of voters say the plan failed.", "At least half of voters"),
+        ("For someone who conceded that she erred, Ann Lowe was calm.", "For someone"),
+        ("While Ann Lowe said the port would stay open, others disagreed.", "Ann Lowe"),
+        ("In a statement, Ann Lowe criticised the plan, saying it would fail.", "Ann Lowe"),
+    ):
+        a = attributions(text)[0]
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
