@@ -1541,13 +1541,16 @@ def _gerund_speaker(
 ) -> re.Match | dict | None:
     """Who says what a gerund after the preposition at p0 reports: the clause's subject
     (as for a chained cue, "…, saying") or the noun before the preposition, standing
-    before the preposition; None where the preposition opens the clause ("By saying …,
-    Ann Lowe calmed the crowd": the subject after the phrase is not sought) or no speaker
-    is found; a speaker of kind "nobody" (said, by no one named: no speaker) where the
-    words that open the sentence name nobody."""
+    before the preposition; where the preposition opens the sentence ("By saying …, Ann
+    Lowe calmed the crowd"), the subject after the phrase's comma; None where none of
+    these is found, or the preposition opens a clause after a quote; a speaker of kind
+    "nobody" (said, by no one named: no speaker) where the words that open the sentence
+    name nobody."""
     text = scan.text
     if _SUBJECT_START.match(text, lo, p0).end() >= p0:
-        return None
+        if _SUBJECT_START.match(text, s_start, p0).end() < p0:
+            return None  # after a quote, within the sentence ("…,” while telling …)
+        return _subject_after_gerund(scan, c0)
     if text[p0 : scan.word_bytes.find(b" ", p0, c0)].lower() in _SUBJECT_GERUND:
         spk = _sentence_subject(scan, s_start, p0, found)
     else:
@@ -1569,6 +1572,25 @@ def _gerund_speaker(
         ):
             return {**raw, "kind": "nobody"}
     return spk
+
+
+@cython.cfunc
+@cython.locals(text=str)
+def _subject_after_gerund(scan: _Scan, c0: int) -> dict | None:
+    """The subject of the clause after a gerund's phrase that opens the sentence, at the
+    reporting verb c0 ("By saying …, Ann Lowe calmed the crowd", "After noting …, the mayor
+    left"): the first speaker pattern after one of the phrase's commas that a word in lower
+    case follows (a verb), if it can be who speaks and is no owner ("In responding,
+    Clinton's campaign …"); else None."""
+    text = scan.text
+    s_end = scan.spans[scan.sentence(c0)][1]
+    m = _after_participle(text, c0, s_end)
+    if m is None or not _LOWER_WORD_NEXT.match(text, m.end()):
+        return None
+    raw = _opener(text, m, s_end)
+    if not _plausible_subject(raw) or raw["text"].endswith(_POSSESSIVES):
+        return None
+    return raw
 
 
 # Words that make the words between a reporting verb and "by" before a gerund a clause,
@@ -1696,6 +1718,9 @@ def _reported_content(
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
         if clause and _count_words(scan, start, clause.start()) <= 4:
             start = clause.start()
+    if c1 < spk_start and not inverted:
+        # "By saying X, Ann Lowe calmed the crowd": what was said ends before its speaker.
+        return start, spk_start
     return start, _chain_end(text, sentence_cues, c1, s_end)
 
 
@@ -1735,10 +1760,12 @@ def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
 
 
-# Words that open a phrase put before the subject ("In a speech last July, he said …").
+# Words that open a phrase put before the subject ("In a speech last July, he said …", "By
+# saying …, Ann Lowe told reporters she …", "With the vote lost, she told …").
 _FRONTED = _words(
     "In On At After Before During While When Since Earlier Later Last Asked Speaking Despite "
-    "Although Though As Following Meanwhile Amid Through Throughout Once"
+    "Although Though As Following Meanwhile Amid Through Throughout Once By For With Without "
+    "Upon Within Under Like Unlike Among"
 )
 
 

@@ -1733,3 +1733,33 @@ def test_a_function_word_next_to_its_cue_a_quantity_or_the_cues_own_subject_stil
     ):
         a = attributions(text)[0]
         assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+
+
+def test_the_subject_after_a_gerunds_phrase_that_opens_the_sentence_says_it():
+    # Written for the tests: "By saying X, Ann Lowe …" reports what Ann Lowe said, X, and
+    # what was said ends at the phrase's comma, before its speaker.
+    for text, span, said in (
+        ("By saying the deal was dead, the senator ended the talks.", "the senator", "the deal"),
+        ("By saying the port would stay open, Ann Lowe calmed the crowd.", "Ann Lowe", "the port"),
+        ('By saying "the port stays open," Ann Lowe calmed the crowd.', "Ann Lowe", "the port"),
+        ("After noting that fares would rise, Tom Reed left the meeting.", "Tom Reed", "fares"),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+        assert content(text, a).startswith(said), text
+        assert span not in content(text, a), text
+
+
+def test_a_gerunds_phrase_that_opens_the_sentence_is_not_what_the_verb_after_it_reports():
+    # Written for the tests: the phrase put before the subject ("By saying …", "With …")
+    # is no content of the reporting verb after the subject; no speaker is read inside a
+    # quote after a gerund within the sentence, nor an owner ("Ann Lowe's") as one.
+    text = "By saying that the deal was dead, Ann Lowe told reporters she was done."
+    told = [a for a in attributions(text) if a["cue"] == "told"]
+    assert [content(text, a) for a in told] == ["she was done."]
+    text = "With the vote lost, Ann Lowe told reporters she was done."
+    assert content(text, only(text)) == "she was done."
+    text = 'Ann Lowe told one aide to "Go home," while telling another to, "Go away now."'
+    assert "Go" not in [a["speaker"] for a in attributions(text)]
+    text = "In responding Friday, Ann Lowe's campaign took the view that the port was safe."
+    assert not [a for a in attributions(text) if a["speaker"] == "Ann Lowe's"]
