@@ -119,7 +119,7 @@ _W = r"[\w’'\-]"  # a word character, apostrophes and hyphens included
 # A capitalised word, initials run together ("U.S.") and initials joined by an ampersand
 # ("S.&P.", "AT&T"): one word of a name.
 _CAP = r"[A-Z][\w’'\-]*(?:&[A-Z]+)?(?:\.&?[A-Z])*\.?"
-_JOIN = r"(?:\s+(?:of|for|on|and|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
+_JOIN = r"(?:\s+(?:of|for|on|and|&|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
 _ROLE_ALT = trie(ROLE_NOUNS)
 _ROLE = rf"(?i:{_ROLE_ALT})(?!{_W})"
@@ -957,22 +957,28 @@ def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
     adding": not Smith). Not a conjunction before a name ("While Ann Lowe said"), nor
     words that the cue stands in ("For someone who conceded …", "From Bush's Facebook
     post": the cue's own subject)."""
-    words = raw["text"].split()
-    first = words[0] if words else ""
-    if len(words) == 1 and first in _FUNCTION_OPENERS:
+    spoken = raw["text"]
+    space = spoken.find(" ")
+    first = spoken if space < 0 else spoken[:space]
+    opener = first in _FUNCTION_OPENERS
+    if opener and space < 0:
         return (
             first in _OPENING_CONJUNCTIONS or raw["end"] < cue[0] - 1 or raw["start"] > cue[1] + 1
         )
+    if not opener and raw["kind"] != "named":
+        return False
     if raw["end"] > cue[0] or text.find(",", raw["end"], cue[0]) < 0:
         return False
-    if first in _FUNCTION_OPENERS:
+    if opener:
+        second = spoken[space + 1 :].lstrip().split(None, 1)
         return (
             _opening_preposition(first)
             and first != "About"
-            and words[1] not in ("least", "most")
-            and not words[1][0].isdigit()
+            and bool(second)
+            and second[0] not in ("least", "most")
+            and not second[0][0].isdigit()
         )
-    if raw["kind"] != "named" or raw["start"] < 2 or text[raw["start"] - 1] != " ":
+    if raw["start"] < 2 or text[raw["start"] - 1] != " ":
         return False
     before = text[max(0, raw["start"] - 12) : raw["start"] - 1].rsplit(None, 1)
     return bool(before) and _opening_preposition(before[-1])
@@ -3261,6 +3267,9 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     if (
         the
         or is_acronym
+        # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
+        # initials or the names of a body, never a person's.
+        or "&" in name
         or not _ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
         or _leading_name(bare) in ORGANISATION_NAMES  # "White House", "Human Rights Watch"

@@ -1763,3 +1763,17 @@ def test_a_gerunds_phrase_that_opens_the_sentence_is_not_what_the_verb_after_it_
     assert "Go" not in [a["speaker"] for a in attributions(text)]
     text = "In responding Friday, Ann Lowe's campaign took the view that the port was safe."
     assert not [a for a in attributions(text) if a["speaker"] == "Ann Lowe's"]
+
+
+def test_a_name_holding_an_ampersand_is_a_bodys():
+    # Written for the tests: initials joined by an ampersand ("S.&P."), or names joined by
+    # one ("Procter & Gamble"), name a body, never a person, wherever the name stands.
+    for text, name in (
+        ("S.&P. Global said the outlook for the port was stable.", "S.&P. Global"),
+        ("The outlook for the port is stable, S.&P. Global said on Monday.", "S.&P. Global"),
+        ("AT&T Mobility said the cable would be laid by June.", "AT&T Mobility"),
+        ("Procter & Gamble said sales rose in May.", "Procter & Gamble"),
+    ):
+        a = only(text)
+        assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == (name, name), text
+        assert a["speaker_type"] == "named_org", text
