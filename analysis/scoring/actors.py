@@ -358,6 +358,9 @@ _COMPANY_LAST = _words(
     "Computer Computers Software Systems Aircraft Airplanes Aerospace Communications "
     "Telecom Pharma Media Entertainment Studios Labs Ventures Brands Solutions"
 )
+# Version 13: the last words of a product line's name ("MacBook Pro", "Lumeria Max", "Tarsa
+# Mini"): a product, no actor, and no person (no surname is one of them).
+_PRODUCT_LAST = _words("Pro Max Plus Mini Ultra Nano Lite")
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
 STARTERS = CAP_STOP | _words(
@@ -1239,6 +1242,8 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
+    if words[-1] in _PRODUCT_LAST:
+        return  # "MacBook Pro": a product's name, no actor (version 13)
     # "Harbour Workers", "United Auto Workers": a named body of people, not one person;
     # so is "Citizens for Fair Rents" (version 10: a group's noun anywhere), an outlet
     # ("Lumeria Insider") and a name ending with a country's ("Air Lumeria": a company).

@@ -809,3 +809,29 @@ def test_holidays_and_held_events_are_no_actors_but_name_their_holder():
         "Conference, Lumeria said sales rose, and Lumeria grew. The Tarsa Air Show opened."
     )
     assert found == {"Lumeria": "organisation"}
+
+
+def test_a_product_lines_last_word_makes_a_product_no_person():
+    # Written for the tests (version 13): "Pro", "Max", "Mini" end a product's name, not
+    # a person's.
+    found = kinds(
+        "Buyers queued for the Tarsa Pro on Tuesday. The Tarsa Pro costs more than the Vostra "
+        "Mini, Ann Lee said, and she said the MacBook Pro and the Lind Max would sell well."
+    )
+    assert found == {"Ann Lee": "person"}
+
+
+def test_a_known_company_whose_name_reads_as_a_persons_is_a_body():
+    # Written for the tests (version 13): two surnames, or a given name and a surname,
+    # that name a company ("Lockheed Martin", "Morgan Stanley": text.ORGANISATIONS).
+    found = kinds(
+        "The Pentagon chose Lockheed Martin for the jet, and Morgan Stanley said it would "
+        "lend. Ann Lee of Goldman Sachs said the bank agreed."
+    )
+    assert found == {
+        "Pentagon": "organisation",
+        "Lockheed Martin": "organisation",
+        "Morgan Stanley": "organisation",
+        "Goldman Sachs": "organisation",
+        "Ann Lee": "person",
+    }

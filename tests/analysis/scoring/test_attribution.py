@@ -1777,3 +1777,13 @@ def test_a_name_holding_an_ampersand_is_a_bodys():
         a = only(text)
         assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == (name, name), text
         assert a["speaker_type"] == "named_org", text
+
+
+def test_a_known_company_whose_name_reads_as_a_persons_speaks_as_a_body():
+    # Written for the tests: "Lockheed Martin" and "Morgan Stanley" are in text.ORGANISATIONS.
+    for text, name in (
+        ("Lockheed Martin said it would cut 500 jobs in May.", "Lockheed Martin"),
+        ("The port bonds are safe, Morgan Stanley said.", "Morgan Stanley"),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_org"), text
