@@ -450,7 +450,7 @@ _INQUIRY_WORDS = _words(
     "looked looking"
 )
 # All-capital words that are not organisations.
-_ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS")
+_ACRONYM_STOP = _words("COVID GDP CEO TV AM PM ID OK USD EUR GBP RUB CNY UTC GMT PDF FAQ NB PS Q&A")
 # Role nouns used to refer back to a person ("the envoy"); words such as "official" or
 # "general" are too often adjectives to resolve safely.
 _BACK_ROLES = ROLE_NOUNS - _words("official head chief general officer analyst researcher")
@@ -527,13 +527,15 @@ def _by_char(words, index: int) -> dict[str, tuple[str, ...]]:
 # each, what the pattern needs next (a dot or hyphen, a space, a capital) is something
 # that part could not have given back, and everything after it is optional.
 _CAP_REST = (
-    r"(?:\.(?:[A-Z]\.)+|[\w'’]*+(?:[.-][\w'’]+)*+(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
+    r"(?:\.(?:&?[A-Z]\.)+|[\w'’]*+(?:[.&-][\w'’]+)*+(?:\.(?<=\b[A-Z]\.)(?=[ \t][A-Z])"
     r"|\.(?:(?<=\bMr\.|\bMs\.|\bDr\.|\bSt\.|\bLt\.)"
     r"|(?<=\bMrs\.|\bGen\.|\bCol\.|\bSgt\.|\bSen\.|\bRep\.|\bGov\.|\bMaj\.|\bAdm\.)"
     r"|(?<=\bCapt\.|\bProf\.)))?+)"
 )
 # A lower-case word joining two capitalised ones, with its spaces after it.
-_JOIN = r"(?:of|for|and|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]++the)?+[ \t]++"
+_JOIN = (
+    r"(?:of|for|and|&|on|de|del|da|di|du|van|von|der|bin|ibn|al|el|la|le)(?:[ \t]++the)?+[ \t]++"
+)
 # Starting with a character class (the lookbehind comes after it) lets the regex engine
 # skip ahead to capitals instead of trying every position.
 _SPAN = re.compile(
@@ -1122,6 +1124,19 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     if surface in KNOWN:
         name, kind = KNOWN[surface]
         out.append(_mention(start, end, surface, kind, name))
+        return
+    if "&" in surface:
+        # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
+        # initials or the names of a body, never a person's (version 13; attribution reads
+        # such a name so too); but two people before a title or "I" ("Rudy Giuliani & Sen.
+        # Jeff Sessions", "Ann & I"), as "and" would.
+        for i in range(1, len(toks) - 1):
+            if toks[i][0] == "&" and (toks[i + 1][0] in _TITLE_HEADS or toks[i + 1][0] == "I"):
+                _classify(text, toks[:i], sentence_start, out)
+                if toks[i + 1][0] != "I":
+                    _classify(text, toks[i + 1 :], False, out)
+                return
+        out.append(_mention(start, end, surface, "organisation", surface))
         return
     role_start = None
     whole = toks  # the surface is that of these tokens as long as none are taken off

@@ -835,3 +835,20 @@ def test_a_known_company_whose_name_reads_as_a_persons_is_a_body():
         "Goldman Sachs": "organisation",
         "Ann Lee": "person",
     }
+
+
+def test_a_name_holding_an_ampersand_is_one_bodys():
+    # Written for the tests (version 13): initials joined by an ampersand ("S.&P.",
+    # "AT&T") are one word, and names joined by one a body's name, not people; two people
+    # stay two before a title ("& Sen.").
+    found = kinds(
+        "S.&P. Global cut the port's rating, and AT&T Mobility and Procter & Gamble said "
+        "they would stay. Ann Lee & Sen. Bo Hale met the board."
+    )
+    assert found == {
+        "S.&P. Global": "organisation",
+        "AT&T Mobility": "organisation",
+        "Procter & Gamble": "organisation",
+        "Ann Lee": "person",
+        "Bo Hale": "person",
+    }
