@@ -34,8 +34,7 @@ NUMBER_ABBREVIATIONS = frozenset(("no", "art", "nos", "vol", "pp", "ch"))
 # periods ("George H.W. Bush", "the D.C. Circuit", "the S.&P. 500"), unless one of these
 # follows: then the letter ended a sentence ("... Plan B. The next day", "... do I.
 # This"). Run-together letters after a comma end a sentence before any capital: a place's
-# state or country ("... in Bedminster, N.J. Roger Ailes said"); not those joined by an
-# ampersand, which name no place ("..., S.&P. Global said").
+# state or country ("... in Bedminster, N.J. Roger Ailes said").
 SENTENCE_OPENERS = frozenset((
     "the", "a", "an", "this", "that", "these", "those", "there", "then", "he", "she", "it",
     "its", "his", "her", "we", "our", "they", "their", "you", "i", "but", "and", "or", "so",
@@ -96,9 +95,8 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         return not (opener and opener[1].lower() in SENTENCE_OPENERS)
     if "." in word and _INITIALS.fullmatch(word):
         # Initials run together, as "H.W." in "George H.W. Bush" or "S.&P." in "the S.&P.
-        # 500", unless after a comma (a place's: "in Bedminster, N.J."), which initials
-        # joined by an ampersand never are ("…, S.&P. Global said").
-        if text[max(0, start - 2) : start] == ", " and "&" not in word:
+        # 500", unless after a comma.
+        if text[max(0, start - 2) : start] == ", ":
             return False
         opener = _NEXT_WORD.match(text, after)
         return not (opener and opener[1].lower() in SENTENCE_OPENERS)

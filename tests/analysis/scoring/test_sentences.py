@@ -294,15 +294,3 @@ def test_initials_joined_by_an_ampersand_are_one_abbreviation():
         "The index was cut by S.&P.",
         "The fund held.",
     ]
-
-
-def test_initials_joined_by_an_ampersand_after_a_comma_end_no_sentence():
-    # Written for the tests: after a comma, run-together initials are a place's state and
-    # end the sentence before a capital ("Bedminster, N.J. Roger"); initials joined by an
-    # ampersand name no place.
-    text = "The outlook is stable, S.&P. Global said on Monday. It met in Elmtown, N.J. Ann Lowe spoke."
-    assert split(text) == [
-        "The outlook is stable, S.&P. Global said on Monday.",
-        "It met in Elmtown, N.J.",
-        "Ann Lowe spoke.",
-    ]
