@@ -3622,7 +3622,16 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # council by noting …"), yields to the gerund: one attribution, not two for the same words;
 # initials joined by an ampersand are one word of a name ("S.&P. said", "AT&T said"), not
 # the initial after it ("P.").
-@register("attribution", "15", languages=("en", "ru", "es", "fr", "de"))
+# Version 16: a capitalised function word that opens the clause, a preposition's phrase
+# closed by a comma before the cue, or the name such a preposition governs, is no speaker
+# ("In three interviews, the judge …, saying", "For Smith, the plan …, adding": said by
+# nobody found, not by "In" or Smith); a gerund's phrase that opens the sentence is said
+# by the subject after its comma ("By saying X, Ann Lowe calmed the crowd"), and is no
+# content of the verb after that subject ("By saying …, Ann Lowe told reporters she …");
+# a name holding an ampersand is a body's, "&" joining its words ("S.&P. Global",
+# "Procter & Gamble"); companies whose names read as a person's ("Lockheed Martin",
+# text.ORGANISATIONS) are bodies.
+@register("attribution", "16", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
