@@ -945,7 +945,7 @@ def _without_adjunct(raw: dict) -> dict:
 
 
 @cython.cfunc
-@cython.locals(text=str)
+@cython.locals(text=str, spoken=str, first=str, space=cython.Py_ssize_t)
 def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
     """Whether a speaker's words are a capitalised function word that opens the clause, or
     what a preposition there governs, not who speaks: such a word alone ("In three
