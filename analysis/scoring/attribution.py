@@ -944,8 +944,12 @@ def _without_adjunct(raw: dict) -> dict:
     return {**raw, "text": text, "end": raw["start"] + len(text), "named": named[: on.start()]}
 
 
+# Relative pronouns after a comma, which open a clause about the words before it.
+_RELATIVES = ("who ", "whose ", "whom ", "which ")
+
+
 @cython.cfunc
-@cython.locals(text=str, spoken=str, first=str, space=cython.Py_ssize_t)
+@cython.locals(text=str, spoken=str, first=str, space=cython.Py_ssize_t, comma=cython.Py_ssize_t)
 def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
     """Whether a speaker's words are a capitalised function word that opens the clause, or
     what a preposition there governs, not who speaks: such a word alone ("In three
@@ -956,7 +960,7 @@ def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
     least half of voters"), and the name right after one ("For Smith, the vote was …,
     adding": not Smith). Not a conjunction before a name ("While Ann Lowe said"), nor
     words that the cue stands in ("For someone who conceded …", "From Bush's Facebook
-    post": the cue's own subject)."""
+    post", "For Ann Lowe, who said …": the cue's own subject)."""
     spoken = raw["text"]
     space = spoken.find(" ")
     first = spoken if space < 0 else spoken[:space]
@@ -967,21 +971,30 @@ def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
         )
     if not opener and raw["kind"] != "named":
         return False
-    if raw["end"] > cue[0] or text.find(",", raw["end"], cue[0]) < 0:
+    if raw["end"] > cue[0]:
         return False
+    comma = text.find(",", raw["end"], cue[0])
+    if comma < 0 or text[comma + 1 : comma + 8].lstrip().startswith(_RELATIVES):
+        return False  # "For Ann Lowe, who said …": she said it
     if opener:
         second = spoken[space + 1 :].lstrip().split(None, 1)
-        return (
-            _opening_preposition(first)
-            and first != "About"
-            and bool(second)
-            and second[0] not in ("least", "most")
-            and not second[0][0].isdigit()
-        )
+        return bool(second) and _phrase_opener(first, second[0])
     if raw["start"] < 2 or text[raw["start"] - 1] != " ":
         return False
     before = text[max(0, raw["start"] - 12) : raw["start"] - 1].rsplit(None, 1)
     return bool(before) and _opening_preposition(before[-1])
+
+
+@cython.cfunc
+def _phrase_opener(first: str, second: str) -> bool:
+    """Whether first, before second, is a capitalised preposition that opens a phrase of
+    its own, not a quantity ("About 40 rabbis", "At least half of voters")."""
+    return (
+        _opening_preposition(first)
+        and first != "About"
+        and second not in ("least", "most")
+        and not second[:1].isdigit()
+    )
 
 
 @cython.cfunc
@@ -1914,7 +1927,11 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if party:
         subject = text[start : party.start()]
     words = subject.split()
-    if len(words) > 1 and words[0] in _OPENING_CONJUNCTIONS:
+    if len(words) > 1 and (
+        words[0] in _OPENING_CONJUNCTIONS or rel and _phrase_opener(words[0], words[1])
+    ):
+        # "While aides said": the conjunction opens the clause, not the subject; "For Ann
+        # Lowe, who said": the preposition opens the phrase, the relative is its object's.
         cut = subject.index(words[0]) + len(words[0])
         start += cut
         subject = subject[cut:]
@@ -3625,9 +3642,11 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # Version 16: a capitalised function word that opens the clause, a preposition's phrase
 # closed by a comma before the cue, or the name such a preposition governs, is no speaker
 # ("In three interviews, the judge …, saying", "For Smith, the plan …, adding": said by
-# nobody found, not by "In" or Smith); a gerund's phrase that opens the sentence is said
-# by the subject after its comma ("By saying X, Ann Lowe calmed the crowd"), and is no
-# content of the verb after that subject ("By saying …, Ann Lowe told reporters she …");
+# nobody found, not by "In" or Smith), but the name such a preposition governs speaks a
+# relative clause about it ("For Ann Lowe, who said …"); a gerund's phrase that opens the
+# sentence is said by the subject after its comma ("By saying X, Ann Lowe calmed the
+# crowd"), and is no content of the verb after that subject ("By saying …, Ann Lowe told
+# reporters she …");
 # a name holding an ampersand is a body's, "&" joining its words ("S.&P. Global",
 # "Procter & Gamble"); companies whose names read as a person's ("Lockheed Martin",
 # text.ORGANISATIONS) are bodies.

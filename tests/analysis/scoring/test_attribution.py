@@ -1721,13 +1721,15 @@ def test_a_function_word_or_a_prepositions_phrase_that_opens_the_sentence_is_no_
 
 def test_a_function_word_next_to_its_cue_a_quantity_or_the_cues_own_subject_still_speaks():
     # Written for the tests: "From" right before "said" is a surname; "About 40" and "At
-    # least half" are quantities; a preposition's phrase that holds the cue ("For someone
-    # who conceded …") is the cue's subject; a conjunction opens the name's clause.
+    # least half" are quantities; a preposition's object that a relative clause holding
+    # the cue is about ("For someone who conceded …", "For Ann Lowe, who said …") is the
+    # cue's subject, less the preposition; a conjunction opens the name's clause.
     for text, span in (
         ("From said the party had lost its way.", "From"),
         ("About 40 rabbis said they would march.", "About 40 rabbis"),
         ("At least half of voters say the plan failed.", "At least half of voters"),
-        ("For someone who conceded that she erred, Ann Lowe was calm.", "For someone"),
+        ("For someone who conceded that she erred, Ann Lowe was calm.", "someone"),
+        ("For Ann Lowe, who said the port was safe, the vote was easy.", "Ann Lowe"),
         ("While Ann Lowe said the port would stay open, others disagreed.", "Ann Lowe"),
         ("In a statement, Ann Lowe criticised the plan, saying it would fail.", "Ann Lowe"),
     ):
