@@ -945,7 +945,7 @@ def _without_adjunct(raw: dict) -> dict:
 
 
 # Relative pronouns after a comma, which open a clause about the words before it.
-_RELATIVES = ("who ", "whose ", "whom ", "which ")
+_RELATIVES = (" who ", " whose ", " whom ", " which ")
 
 
 @cython.cfunc
@@ -974,7 +974,7 @@ def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
     if raw["end"] > cue[0]:
         return False
     comma = text.find(",", raw["end"], cue[0])
-    if comma < 0 or text[comma + 1 : comma + 8].lstrip().startswith(_RELATIVES):
+    if comma < 0 or text.startswith(_RELATIVES, comma + 1):
         return False  # "For Ann Lowe, who said …": she said it
     if opener:
         second = spoken[space + 1 :].lstrip().split(None, 1)
