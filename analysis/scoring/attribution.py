@@ -119,7 +119,7 @@ _W = r"[\w’'\-]"  # a word character, apostrophes and hyphens included
 # A capitalised word, initials run together ("U.S.") and initials joined by an ampersand
 # ("S.&P.", "AT&T"): one word of a name.
 _CAP = r"[A-Z][\w’'\-]*(?:&[A-Z]+)?(?:\.&?[A-Z])*\.?"
-_JOIN = r"(?:\s+(?:of|for|on|and|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
+_JOIN = r"(?:\s+(?:of|for|on|and|&|de|del|al|bin|ibn|van|von|der|da|di|la|le|el)(?:\s+the)?)?\s+"
 _NAME = rf"{_CAP}(?:{_JOIN}{_CAP}){{0,7}}"
 _ROLE_ALT = trie(ROLE_NOUNS)
 _ROLE = rf"(?i:{_ROLE_ALT})(?!{_W})"
@@ -710,7 +710,7 @@ _OPENING_CONJUNCTIONS = _words(
 # quantifiers, days and months of CAP_STOP ("The Times", "Some Democrats", "May Lowe").
 _FUNCTION_OPENERS = _OPENING_CONJUNCTIONS | _words(
     "Or Nor Yet So Then Still Thus Also Even Only Now However Meanwhile Instead Indeed "
-    "Perhaps Whenever If Unless Whether Once In On At By For From With Without During Over "
+    "Perhaps Whenever If Unless Whether Once In On At By For From To With Without During Over "
     "Under About Despite Upon Amid Among Through Throughout Following Like Unlike What Why "
     "How Where"
 )
@@ -944,10 +944,77 @@ def _without_adjunct(raw: dict) -> dict:
     return {**raw, "text": text, "end": raw["start"] + len(text), "named": named[: on.start()]}
 
 
+# Relative pronouns after a comma, which open a clause about the words before it.
+_RELATIVES = (" who ", " whose ", " whom ", " which ")
+
+
+@cython.cfunc
+@cython.locals(text=str, spoken=str, first=str, space=cython.Py_ssize_t, comma=cython.Py_ssize_t)
+def _opens_no_subject(text: str, raw: dict, cue: _CueSpan) -> bool:
+    """Whether a speaker's words are a capitalised function word that opens the clause, or
+    what a preposition there governs, not who speaks: such a word alone ("In three
+    interviews, the judge …, saying": "In"; "As reported by …": "As"), unless a word that
+    is no conjunction stands right next to the cue, a name there ("From said"); where the
+    phrase ends with a comma before the cue, a preposition and the words of its phrase ("In
+    a flurry of calls, top Republicans …, urging"), not a quantity ("About 40 rabbis", "At
+    least half of voters"), and the name right after one ("For Smith, the vote was …,
+    adding": not Smith). Not a conjunction before a name ("While Ann Lowe said"), nor
+    words that the cue stands in ("For someone who conceded …", "From Bush's Facebook
+    post", "For Ann Lowe, who said …": the cue's own subject)."""
+    spoken = raw["text"]
+    space = spoken.find(" ")
+    first = spoken if space < 0 else spoken[:space]
+    opener = first in _FUNCTION_OPENERS
+    if opener and space < 0:
+        return (
+            first in _OPENING_CONJUNCTIONS or raw["end"] < cue[0] - 1 or raw["start"] > cue[1] + 1
+        )
+    if not opener and raw["kind"] != "named":
+        return False
+    if raw["end"] > cue[0]:
+        return False
+    comma = text.find(",", raw["end"], cue[0])
+    if comma < 0 or text.startswith(_RELATIVES, comma + 1):
+        return False  # "For Ann Lowe, who said …": she said it
+    if opener:
+        second = spoken[space + 1 :].lstrip().split(None, 1)
+        return bool(second) and _phrase_opener(first, second[0])
+    if raw["start"] < 2 or text[raw["start"] - 1] != " ":
+        return False
+    before = text[max(0, raw["start"] - 12) : raw["start"] - 1].rsplit(None, 1)
+    return bool(before) and _opening_preposition(before[-1])
+
+
+@cython.cfunc
+def _phrase_opener(first: str, second: str) -> bool:
+    """Whether first, before second, is a capitalised preposition that opens a phrase of
+    its own, not a quantity ("About 40 rabbis", "At least half of voters")."""
+    return (
+        _opening_preposition(first)
+        and first != "About"
+        and second not in ("least", "most")
+        and not second[:1].isdigit()
+    )
+
+
+@cython.cfunc
+def _opening_preposition(word: str) -> bool:
+    """Whether a word is a capitalised preposition of _FUNCTION_OPENERS that opens no clause
+    of its own ("In", "For", "Despite"; not "After", "Since", conjunctions too)."""
+    return (
+        word in _FUNCTION_OPENERS
+        and word not in _OPENING_CONJUNCTIONS
+        and word.lower() in _PREPOSITIONS
+    )
+
+
 @cython.cfunc
 def _new_item(found: _Found, spk, cue: _CueSpan, start, end, c_start, c_end, direct) -> None:
     raw = spk if isinstance(spk, dict) else _speaker(spk) if spk is not None else None
-    nobody = raw is not None and raw["kind"] == "nobody"
+    # A clause's opening function word or phrase is no speaker: said, by nobody found.
+    nobody = raw is not None and (
+        raw["kind"] == "nobody" or _opens_no_subject(found.text, raw, cue)
+    )
     item = {
         "speaker_raw": _without_adjunct(raw) if raw is not None and not nobody else None,
         "cue": cue[2],
@@ -1493,13 +1560,16 @@ def _gerund_speaker(
 ) -> re.Match | dict | None:
     """Who says what a gerund after the preposition at p0 reports: the clause's subject
     (as for a chained cue, "…, saying") or the noun before the preposition, standing
-    before the preposition; None where the preposition opens the clause ("By saying …,
-    Ann Lowe calmed the crowd": the subject after the phrase is not sought) or no speaker
-    is found; a speaker of kind "nobody" (said, by no one named: no speaker) where the
-    words that open the sentence name nobody."""
+    before the preposition; where the preposition opens the sentence ("By saying …, Ann
+    Lowe calmed the crowd"), the subject after the phrase's comma; None where none of
+    these is found, or the preposition opens a clause after a quote; a speaker of kind
+    "nobody" (said, by no one named: no speaker) where the words that open the sentence
+    name nobody."""
     text = scan.text
     if _SUBJECT_START.match(text, lo, p0).end() >= p0:
-        return None
+        if _SUBJECT_START.match(text, s_start, p0).end() < p0:
+            return None  # after a quote, within the sentence ("…,” while telling …)
+        return _subject_after_gerund(scan, c0)
     if text[p0 : scan.word_bytes.find(b" ", p0, c0)].lower() in _SUBJECT_GERUND:
         spk = _sentence_subject(scan, s_start, p0, found)
     else:
@@ -1521,6 +1591,25 @@ def _gerund_speaker(
         ):
             return {**raw, "kind": "nobody"}
     return spk
+
+
+@cython.cfunc
+@cython.locals(text=str)
+def _subject_after_gerund(scan: _Scan, c0: int) -> dict | None:
+    """The subject of the clause after a gerund's phrase that opens the sentence, at the
+    reporting verb c0 ("By saying …, Ann Lowe calmed the crowd", "After noting …, the mayor
+    left"): the first speaker pattern after one of the phrase's commas that a word in lower
+    case follows (a verb), if it can be who speaks and is no owner ("In responding,
+    Clinton's campaign …"); else None."""
+    text = scan.text
+    s_end = scan.spans[scan.sentence(c0)][1]
+    m = _after_participle(text, c0, s_end)
+    if m is None or not _LOWER_WORD_NEXT.match(text, m.end()):
+        return None
+    raw = _opener(text, m, s_end)
+    if not _plausible_subject(raw) or raw["text"].endswith(_POSSESSIVES):
+        return None
+    return raw
 
 
 # Words that make the words between a reporting verb and "by" before a gerund a clause,
@@ -1648,6 +1737,9 @@ def _reported_content(
         clause = _CLAUSE_START.search(text, start, min(s_end, start + 60))
         if clause and _count_words(scan, start, clause.start()) <= 4:
             start = clause.start()
+    if c1 < spk_start and not inverted:
+        # "By saying X, Ann Lowe calmed the crowd": what was said ends before its speaker.
+        return start, spk_start
     return start, _chain_end(text, sentence_cues, c1, s_end)
 
 
@@ -1687,10 +1779,12 @@ def _told_whom(scan: _Scan, cue: re.Match, after: int, s_end: int) -> bool:
 _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
 
 
-# Words that open a phrase put before the subject ("In a speech last July, he said …").
+# Words that open a phrase put before the subject ("In a speech last July, he said …", "By
+# saying …, Ann Lowe told reporters she …", "With the vote lost, she told …").
 _FRONTED = _words(
     "In On At After Before During While When Since Earlier Later Last Asked Speaking Despite "
-    "Although Though As Following Meanwhile Amid Through Throughout Once"
+    "Although Though As Following Meanwhile Amid Through Throughout Once By For With Without "
+    "Upon Within Under Like Unlike Among"
 )
 
 
@@ -1833,7 +1927,11 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
     if party:
         subject = text[start : party.start()]
     words = subject.split()
-    if len(words) > 1 and words[0] in _OPENING_CONJUNCTIONS:
+    if len(words) > 1 and (
+        words[0] in _OPENING_CONJUNCTIONS or rel and _phrase_opener(words[0], words[1])
+    ):
+        # "While aides said": the conjunction opens the clause, not the subject; "For Ann
+        # Lowe, who said": the preposition opens the phrase, the relative is its object's.
         cut = subject.index(words[0]) + len(words[0])
         start += cut
         subject = subject[cut:]
@@ -3186,6 +3284,9 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     if (
         the
         or is_acronym
+        # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
+        # initials or the names of a body, never a person's.
+        or "&" in name
         or not _ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
         or _leading_name(bare) in ORGANISATION_NAMES  # "White House", "Human Rights Watch"
@@ -3538,7 +3639,18 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # council by noting …"), yields to the gerund: one attribution, not two for the same words;
 # initials joined by an ampersand are one word of a name ("S.&P. said", "AT&T said"), not
 # the initial after it ("P.").
-@register("attribution", "15", languages=("en", "ru", "es", "fr", "de"))
+# Version 16: a capitalised function word that opens the clause, a preposition's phrase
+# closed by a comma before the cue, or the name such a preposition governs, is no speaker
+# ("In three interviews, the judge …, saying", "For Smith, the plan …, adding": said by
+# nobody found, not by "In" or Smith), but the name such a preposition governs speaks a
+# relative clause about it ("For Ann Lowe, who said …"); a gerund's phrase that opens the
+# sentence is said by the subject after its comma ("By saying X, Ann Lowe calmed the
+# crowd"), and is no content of the verb after that subject ("By saying …, Ann Lowe told
+# reporters she …");
+# a name holding an ampersand is a body's, "&" joining its words ("S.&P. Global",
+# "Procter & Gamble"); companies whose names read as a person's ("Lockheed Martin",
+# text.ORGANISATIONS) are bodies.
+@register("attribution", "16", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result

@@ -377,7 +377,10 @@ PLACE_SUFFIXES = word_set(
 )
 # International bodies, institutions, seats of government and media that rarely carry an
 # organisation suffix ("White House", "Kremlin"): organisations wherever they stand, as a
-# speaker too. One a line, the canonical name first, then other names, "|"-separated.
+# speaker too; and companies whose names of two words or more read as a person's (two
+# surnames, or a given name and a surname: "Lockheed Martin", "Morgan Stanley"), which no
+# rule of the words can tell from one. One a line, the canonical name first, then other
+# names, "|"-separated.
 ORGANISATIONS = """
 NATO|North Atlantic Treaty Organization|North Atlantic Alliance
 European Union|EU|E.U.
@@ -425,6 +428,19 @@ Bloomberg
 BBC
 CNN
 Al Jazeera
+Lockheed Martin
+Northrop Grumman
+Goldman Sachs
+Morgan Stanley
+JPMorgan Chase
+Wells Fargo
+Merrill Lynch
+Berkshire Hathaway
+Booz Allen Hamilton|Booz Allen
+Dow Jones
+Best Buy
+Home Depot
+Kaiser Permanente
 """
 # Every name of ORGANISATIONS.
 ORGANISATION_NAMES = frozenset(

@@ -445,7 +445,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "12"
+    assert get_scorer("actors").version == "13"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -809,3 +809,46 @@ def test_holidays_and_held_events_are_no_actors_but_name_their_holder():
         "Conference, Lumeria said sales rose, and Lumeria grew. The Tarsa Air Show opened."
     )
     assert found == {"Lumeria": "organisation"}
+
+
+def test_a_product_lines_last_word_makes_a_product_no_person():
+    # Written for the tests (version 13): "Pro", "Max", "Mini" end a product's name, not
+    # a person's.
+    found = kinds(
+        "Buyers queued for the Tarsa Pro on Tuesday. The Tarsa Pro costs more than the Vostra "
+        "Mini, Ann Lee said, and she said the MacBook Pro and the Lind Max would sell well."
+    )
+    assert found == {"Ann Lee": "person"}
+
+
+def test_a_known_company_whose_name_reads_as_a_persons_is_a_body():
+    # Written for the tests (version 13): two surnames, or a given name and a surname,
+    # that name a company ("Lockheed Martin", "Morgan Stanley": text.ORGANISATIONS).
+    found = kinds(
+        "The Pentagon chose Lockheed Martin for the jet, and Morgan Stanley said it would "
+        "lend. Ann Lee of Goldman Sachs said the bank agreed."
+    )
+    assert found == {
+        "Pentagon": "organisation",
+        "Lockheed Martin": "organisation",
+        "Morgan Stanley": "organisation",
+        "Goldman Sachs": "organisation",
+        "Ann Lee": "person",
+    }
+
+
+def test_a_name_holding_an_ampersand_is_one_bodys():
+    # Written for the tests (version 13): initials joined by an ampersand ("S.&P.",
+    # "AT&T") are one word, and names joined by one a body's name, not people; two people
+    # stay two before a title ("& Sen.").
+    found = kinds(
+        "S.&P. Global cut the port's rating, and AT&T Mobility and Procter & Gamble said "
+        "they would stay. Ann Lee & Sen. Bo Hale met the board."
+    )
+    assert found == {
+        "S.&P. Global": "organisation",
+        "AT&T Mobility": "organisation",
+        "Procter & Gamble": "organisation",
+        "Ann Lee": "person",
+        "Bo Hale": "person",
+    }

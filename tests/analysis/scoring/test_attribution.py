@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "15"
+    assert get_scorer("attribution").version == "16"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1688,3 +1688,103 @@ def test_an_index_named_by_initials_and_an_ampersand_keeps_its_sentence_whole():
     a = only(text)
     assert a["speaker"] == "Ann Lowe"
     assert content(text, a).startswith("The S.&P. 500 fell")
+
+
+def test_a_function_word_or_a_prepositions_phrase_that_opens_the_sentence_is_no_speaker():
+    # Written for the tests: a capitalised preposition or conjunction that opens the
+    # sentence ("In", "For", "As"), its phrase, or the name it governs, is not who speaks:
+    # the cue is said by nobody found, with no speaker span, not by "In" or "For Smith".
+    for text, cue in (
+        ("In three interviews, the judge criticised the plan, saying it would fail.", "saying"),
+        (
+            "For the second night, the crowd gathered, chanting that the vote was rigged.",
+            "chanting",
+        ),
+        (
+            "With the help of two aides, the actor held an audition and asked them to leave.",
+            "asked",
+        ),
+        ("For Smith, the plan was a mistake, adding that it would fail.", "adding"),
+        ("To win the vote, one group has run ads and calling on the council to act.", "calling"),
+        ("As reported by the Ledger, the port will close in May.", "reported"),
+        ("In a flurry of calls, the council met on Monday, urging voters to stay home.", "urging"),
+    ):
+        found = [a for a in attributions(text) if a["cue"] == cue]
+        assert len(found) == 1, text
+        a = found[0]
+        assert (a["speaker"], a["speaker_type"], a["speaker_start"]) == (
+            None,
+            "unresolved",
+            None,
+        ), text
+
+
+def test_a_function_word_next_to_its_cue_a_quantity_or_the_cues_own_subject_still_speaks():
+    # Written for the tests: "From" right before "said" is a surname; "About 40" and "At
+    # least half" are quantities; a preposition's object that a relative clause holding
+    # the cue is about ("For someone who conceded …", "For Ann Lowe, who said …") is the
+    # cue's subject, less the preposition; a conjunction opens the name's clause.
+    for text, span in (
+        ("From said the party had lost its way.", "From"),
+        ("About 40 rabbis said they would march.", "About 40 rabbis"),
+        ("At least half of voters say the plan failed.", "At least half of voters"),
+        ("For someone who conceded that she erred, Ann Lowe was calm.", "someone"),
+        ("For Ann Lowe, who said the port was safe, the vote was easy.", "Ann Lowe"),
+        ("While Ann Lowe said the port would stay open, others disagreed.", "Ann Lowe"),
+        ("In a statement, Ann Lowe criticised the plan, saying it would fail.", "Ann Lowe"),
+    ):
+        a = attributions(text)[0]
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+
+
+def test_the_subject_after_a_gerunds_phrase_that_opens_the_sentence_says_it():
+    # Written for the tests: "By saying X, Ann Lowe …" reports what Ann Lowe said, X, and
+    # what was said ends at the phrase's comma, before its speaker.
+    for text, span, said in (
+        ("By saying the deal was dead, the senator ended the talks.", "the senator", "the deal"),
+        ("By saying the port would stay open, Ann Lowe calmed the crowd.", "Ann Lowe", "the port"),
+        ('By saying "the port stays open," Ann Lowe calmed the crowd.', "Ann Lowe", "the port"),
+        ("After noting that fares would rise, Tom Reed left the meeting.", "Tom Reed", "fares"),
+    ):
+        a = only(text)
+        assert text[a["speaker_start"] : a["speaker_end"]] == span, text
+        assert content(text, a).startswith(said), text
+        assert span not in content(text, a), text
+
+
+def test_a_gerunds_phrase_that_opens_the_sentence_is_not_what_the_verb_after_it_reports():
+    # Written for the tests: the phrase put before the subject ("By saying …", "With …")
+    # is no content of the reporting verb after the subject; no speaker is read inside a
+    # quote after a gerund within the sentence, nor an owner ("Ann Lowe's") as one.
+    text = "By saying that the deal was dead, Ann Lowe told reporters she was done."
+    told = [a for a in attributions(text) if a["cue"] == "told"]
+    assert [content(text, a) for a in told] == ["she was done."]
+    text = "With the vote lost, Ann Lowe told reporters she was done."
+    assert content(text, only(text)) == "she was done."
+    text = 'Ann Lowe told one aide to "Go home," while telling another to, "Go away now."'
+    assert "Go" not in [a["speaker"] for a in attributions(text)]
+    text = "In responding Friday, Ann Lowe's campaign took the view that the port was safe."
+    assert not [a for a in attributions(text) if a["speaker"] == "Ann Lowe's"]
+
+
+def test_a_name_holding_an_ampersand_is_a_bodys():
+    # Written for the tests: initials joined by an ampersand ("S.&P."), or names joined by
+    # one ("Procter & Gamble"), name a body, never a person, wherever the name stands.
+    for text, name in (
+        ("S.&P. Global said the outlook for the port was stable.", "S.&P. Global"),
+        ("AT&T Mobility said the cable would be laid by June.", "AT&T Mobility"),
+        ("Procter & Gamble said sales rose in May.", "Procter & Gamble"),
+    ):
+        a = only(text)
+        assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == (name, name), text
+        assert a["speaker_type"] == "named_org", text
+
+
+def test_a_known_company_whose_name_reads_as_a_persons_speaks_as_a_body():
+    # Written for the tests: "Lockheed Martin" and "Morgan Stanley" are in text.ORGANISATIONS.
+    for text, name in (
+        ("Lockheed Martin said it would cut 500 jobs in May.", "Lockheed Martin"),
+        ("The port bonds are safe, Morgan Stanley said.", "Morgan Stanley"),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == (name, "named_org"), text
