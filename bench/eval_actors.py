@@ -787,12 +787,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conll", type=Path, help="the corpus's CoNLL file")
     parser.add_argument("--entities", type=Path, help="MEANTIME's en/entities_mentions.json")
     parser.add_argument("--errors", type=int, default=8, help="error examples to print")
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="resamplings of the documents for the 95 %% intervals of the typed F1s (0: none)",
-    )
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "documents")
     args = parser.parse_args(argv)
     in_git, baseline_type = CORPORA[args.corpus]
     needs_entities = args.corpus == "meantime"

@@ -537,12 +537,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--split", default="train,dev")
     parser.add_argument("--errors", type=int, default=6)
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="resamplings of the articles for the 95 %% interval of the F1 (0: none)",
-    )
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "articles")
     args = parser.parse_args(argv)
     splits = [s for s in args.split.split(",") if s]
     if "test" in splits:

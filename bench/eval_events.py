@@ -487,12 +487,9 @@ def main() -> None:
         "publication order, only earlier ones stored) instead of by a rebuild.",
     )
     parser.add_argument("--background", type=int, default=1000)
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="Resamplings of each set's stories for the 95 %% intervals (0: none).",
-    )
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "stories of each set")
     parser.add_argument(
         "--corpus",
         type=Path,

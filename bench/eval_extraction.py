@@ -317,12 +317,9 @@ def main(argv: list[str] | None = None) -> int:
         "development half of HTML path version 3, odd ones its check half",
     )
     parser.add_argument("--examples", type=int, default=12)
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="resamplings of the pages for the 95 %% intervals of F1 (0: none)",
-    )
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "pages")
     args = parser.parse_args(argv)
 
     if (args.corpus / "evaldata.json").exists():

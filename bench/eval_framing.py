@@ -166,12 +166,9 @@ def main() -> None:
         parser = argparse.ArgumentParser()
         parser.add_argument("--semeval2023", type=Path, required=True)
         parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
-        parser.add_argument(
-            "--draws",
-            type=int,
-            default=1000,
-            help="resamplings of the articles for the 95 %% intervals (0: none)",
-        )
+        from bench.resample import add_draws_option
+
+        add_draws_option(parser, "articles")
         args, _ = parser.parse_known_args()
         from bench.eval_semeval2023 import run
 

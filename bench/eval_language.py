@@ -142,12 +142,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("corpus", type=Path, help="the language-testdata folder")
     parser.add_argument("--kinds", default=",".join(KINDS))
     parser.add_argument("--errors", type=int, default=4)
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="resamplings of the texts for the 95 %% intervals of macro F1 (0: none)",
-    )
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "texts")
     args = parser.parse_args(argv)
     for kind in args.kinds.split(","):
         items = []

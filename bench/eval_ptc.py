@@ -633,14 +633,11 @@ def main(argv: list[str] | None = None) -> None:
         help="SemEval-2023 Task 3's data/en/ folder: also measure on its even articles that "
         "are no PTC article",
     )
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="resamplings of the articles for the 95 %% intervals (0: none)",
-    )
-    args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "articles")
+    args = parser.parse_args(argv)
     run(args.path, errors=args.errors, semeval2023=args.semeval2023, draws=args.draws)
 
 

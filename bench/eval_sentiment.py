@@ -175,12 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="the folder of NewsMTSC's rw split (JSON Lines)")
     parser.add_argument("--split", default="dev", choices=SPLITS)
     parser.add_argument("--errors", type=int, default=6, help="error examples to print")
-    parser.add_argument(
-        "--draws",
-        type=int,
-        default=1000,
-        help="resamplings of the articles for the 95 %% intervals (0: none)",
-    )
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "articles")
     args = parser.parse_args(argv)
 
     rows = load(args.folder, args.split)

@@ -26,7 +26,23 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping
 
+# Resamplings a script draws unless told otherwise (--draws).
+DRAWS = 1000
+
 Labels = Mapping[Hashable, Hashable]
+
+
+def add_draws_option(parser, unit: str) -> None:
+    """The evaluation scripts' ``--draws``: how many resamplings of the ``unit`` (their
+    articles, pages, stories...) the 95 % intervals are made of; 0 for none."""
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=DRAWS,
+        help=f"resamplings of the {unit} for the 95 %% intervals (0: none)",
+    )
+
+
 # Sums over one block: pairs found in both, true pairs, pairs found, articles, and the
 # sums of the articles' BCubed precision and recall.
 Sums = tuple[float, float, float, float, float, float]
@@ -90,7 +106,7 @@ def weighted_f1(
 
 
 def story_resamples(
-    truth: Labels, groupings: Mapping[str, Labels], draws: int = 1000, seed: int = 0
+    truth: Labels, groupings: Mapping[str, Labels], draws: int = DRAWS, seed: int = 0
 ) -> dict[str, dict[str, list[float]]]:
     """Each grouping's pairwise and BCubed F1 on ``draws`` resamplings of the blocks of
     stories of ``truth`` (item -> story): {name: {"pairwise": [...], "bcubed": [...]}}."""
@@ -111,7 +127,7 @@ def story_resamples(
 def document_resamples(
     counts: Mapping[str, list[tuple[float, ...]]],
     score: Callable[[tuple[float, ...]], float],
-    draws: int = 1000,
+    draws: int = DRAWS,
     seed: int = 0,
 ) -> dict[str, list[float]]:
     """Each method's ``score`` of its summed counts on ``draws`` resamplings of the
