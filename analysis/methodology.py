@@ -50,6 +50,12 @@ class Measurement:
     written_here: bool = False
 
     @property
+    def extra_items(self) -> list[tuple[str, object]]:
+        """The further figures as the page lists them: a key written as a name
+        ("bcubed_f1_interval") read as words ("bcubed f1 interval")."""
+        return [(key.replace("_", " "), value) for key, value in self.extra.items()]
+
+    @property
     def corpus_name(self) -> str:
         """The corpus's name without its citation: "PAC" of "PAC (Zou et al. 2023)"."""
         return self.corpus.split(" (")[0]

@@ -55,9 +55,11 @@ def test_the_page_lists_each_figure_with_corpus_split_version_date_and_baseline(
 def test_an_f1_measured_with_its_interval_shows_it(analyst_client, accuracy_dir, score):
     data = measured(get_scorer("attribution").version)
     data["measurements"][0]["f1_interval"] = [0.843, 0.921]
+    data["measurements"][0]["extra"]["recall_interval"] = "0.82–0.89"
     write(accuracy_dir, "attribution", data)
     html = analyst_client.get(reverse("methodology")).content.decode()
     assert "0.84–0.92" in html
+    assert "recall interval: 0.82–0.89" in html  # a key written as a name, read as words
     # Written for the tests.
     article = score(ArticleFactory(body='"We will rebuild the bridge," the mayor said on Monday.'))
     page = analyst_client.get(article.get_absolute_url()).content.decode()
