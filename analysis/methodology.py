@@ -82,6 +82,10 @@ class Entry:
     what: str
     limits: tuple[str, ...]
     measurements: tuple[Measurement, ...]
+    # Figures of the measure that no measurement covers, by value key, each with why
+    # ("anonymous_share": the source's type is decided by rules no corpus checked): the
+    # pages say so beside them, whatever the entry's measurements say of the rest.
+    unmeasured: dict[str, str] = field(default_factory=dict)
 
     @property
     def headline(self) -> Measurement | None:
@@ -180,7 +184,15 @@ def entry_parse(raw: dict, *, name: str) -> Entry:
     measurements = raw.get("measurements") or []
     if not isinstance(measurements, list):
         raise AccuracyFileError(f"{name}.json: 'measurements' must be a list")
+    unmeasured = raw.get("unmeasured") or {}
+    if not isinstance(unmeasured, dict) or not all(
+        isinstance(key, str) and isinstance(why, str) and why for key, why in unmeasured.items()
+    ):
+        raise AccuracyFileError(
+            f"{name}.json: 'unmeasured' must map each figure's key to why it is not measured"
+        )
     return Entry(
+        unmeasured=unmeasured,
         scorer=name,
         title=str(raw.get("title") or name.replace("_", " ").capitalize()),
         what=str(raw.get("what", "")),

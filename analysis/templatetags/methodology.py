@@ -56,3 +56,20 @@ def trust(name: str, short: bool = False) -> str:
     return format_html(
         '<a class="trust" href="{}">{}: how far to trust this</a>', href, trust_line(name)
     )
+
+
+@register.simple_tag
+def unmeasured(name: str, key: str) -> str:
+    """A warning beside one figure of a measure that no measurement covers (the entry's
+    ``unmeasured``), linking to the entry; nothing for a figure that is covered."""
+    entry = accuracy_entry(name)
+    why = entry.unmeasured.get(key) if entry is not None else None
+    if not why:
+        return ""
+    return format_html(
+        '<a class="trust-short trust-unmeasured" href="{}#{}" title="{}">not measured: {}</a>',
+        reverse("methodology"),
+        name,
+        why,
+        why,
+    )

@@ -154,3 +154,26 @@ def test_the_trust_line_on_event_pages_says_how_low_grouping_went_on_other_corpo
     low = accuracy_entry("grouping").lowest_elsewhere
     assert low is not None and not low.written_here
     assert f"as low as F1 {low.f1:.2f} on {low.corpus_name}" in trust_line("grouping")
+
+
+def test_a_figure_no_measurement_covers_is_named_with_why():
+    data = measured("1")
+    data["unmeasured"] = {"anonymous_share": "typed by rules no corpus checked"}
+    entry = entry_parse(data, name="attribution")
+    assert entry.unmeasured == {"anonymous_share": "typed by rules no corpus checked"}
+    for wrong in (["anonymous_share"], {"anonymous_share": ""}, {"anonymous_share": 3}):
+        data["unmeasured"] = wrong
+        with pytest.raises(AccuracyFileError, match="unmeasured"):
+            entry_parse(data, name="attribution")
+
+
+def test_the_anonymous_share_says_it_is_measured_on_no_corpus():
+    from analysis.methodology import accuracy_entry
+    from analysis.templatetags.methodology import unmeasured
+
+    accuracy_entries.cache_clear()
+    assert "anonymous_share" in accuracy_entry("attribution").unmeasured
+    html = unmeasured("attribution", "anonymous_share")
+    assert "not measured:" in html and 'href="/methodology/#attribution"' in html
+    assert unmeasured("attribution", "attribution_density") == ""
+    assert unmeasured("no-such-measure", "anonymous_share") == ""

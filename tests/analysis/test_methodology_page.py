@@ -107,3 +107,19 @@ def test_the_page_needs_a_login(client):
     response = client.get(reverse("methodology"))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_the_anonymous_share_on_the_article_and_methodology_pages_says_it_is_not_measured(
+    analyst_client, accuracy_dir, score
+):
+    data = measured(get_scorer("attribution").version)
+    data["unmeasured"] = {"anonymous_share": "typed by <rules> no corpus checked"}
+    write(accuracy_dir, "attribution", data)
+    # Written for the tests.
+    article = score(ArticleFactory(body="Officials said the bridge would reopen on Monday."))
+    page = analyst_client.get(article.get_absolute_url()).content.decode()
+    anonymous = page.split("Anonymous attributions", 1)[1].split("</dd>", 1)[0]
+    assert "not measured: typed by &lt;rules&gt; no corpus checked" in anonymous
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "Not measured" in html and "typed by &lt;rules&gt; no corpus checked" in html

@@ -331,3 +331,24 @@ def test_the_report_reads_each_outlets_events_and_the_storyline_events_it_skippe
     ).content.decode()
     assert 'data-stories="2 1 1"' in html and 'data-stories="2 1 2"' in html
     assert "in 1 storyline, 1 of whose events it skipped" in html
+
+
+def test_the_outlet_reports_anonymous_share_says_no_corpus_measured_it(client, editor):
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    article = ArticleFactory(outlet=outlet, published_at=dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC))
+    Score.objects.create(
+        article=article,
+        scorer="attribution",
+        version="1",
+        values={"attribution_density": 0.4, "anonymous_share": 0.5},
+    )
+    client.force_login(editor)
+
+    html = client.get(
+        "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    row = html.split("<th>Anonymous attributions", 1)[1].split("</th>", 1)[0]
+    assert "not measured:" in row and "/methodology/#attribution" in row
+    density = html.split("<th>Attribution density", 1)[1].split("</th>", 1)[0]
+    assert "not measured" not in density
