@@ -67,9 +67,9 @@ def unmeasured(name: str, key: str) -> str:
     if not why:
         return ""
     return format_html(
-        '<a class="trust-short trust-unmeasured" href="{}#{}" title="{}">not measured: {}</a>',
+        '<a class="trust-short trust-unmeasured" href="{}#{}" title="Not measured: {}">'
+        "not measured on any corpus</a>",
         reverse("methodology"),
         name,
-        why,
         why,
     )

@@ -174,6 +174,6 @@ def test_the_anonymous_share_says_it_is_measured_on_no_corpus():
     accuracy_entries.cache_clear()
     assert "anonymous_share" in accuracy_entry("attribution").unmeasured
     html = unmeasured("attribution", "anonymous_share")
-    assert "not measured:" in html and 'href="/methodology/#attribution"' in html
+    assert "not measured on any corpus" in html and 'href="/methodology/#attribution"' in html
     assert unmeasured("attribution", "attribution_density") == ""
     assert unmeasured("no-such-measure", "anonymous_share") == ""

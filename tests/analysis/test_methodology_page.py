@@ -120,6 +120,6 @@ def test_the_anonymous_share_on_the_article_and_methodology_pages_says_it_is_not
     article = score(ArticleFactory(body="Officials said the bridge would reopen on Monday."))
     page = analyst_client.get(article.get_absolute_url()).content.decode()
     anonymous = page.split("Anonymous attributions", 1)[1].split("</dd>", 1)[0]
-    assert "not measured: typed by &lt;rules&gt; no corpus checked" in anonymous
+    assert 'title="Not measured: typed by &lt;rules&gt; no corpus checked"' in anonymous
     html = analyst_client.get(reverse("methodology")).content.decode()
     assert "Not measured" in html and "typed by &lt;rules&gt; no corpus checked" in html
