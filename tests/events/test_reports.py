@@ -273,20 +273,25 @@ def test_a_threshold_given_is_kept(client, editor):
 # primary and secondary frame under theirs; the report named none).
 
 
-def test_the_outlet_report_names_the_colours_of_its_frame_bars(client, editor):
+def one_scored_report(client, editor, scorer: str, values: dict) -> str:
+    """The March 2024 outlet report of one outlet with one article, scored by ``scorer``
+    with ``values``."""
     outlet = OutletFactory(slug="gazette", name="Gazette")
     article = ArticleFactory(outlet=outlet, published_at=dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC))
-    Score.objects.create(
-        article=article,
-        scorer="framing",
-        version="1",
-        values={"shares": {"economic": 0.75, "legality": 0.25}, "primary_frame": "economic"},
-    )
+    Score.objects.create(article=article, scorer=scorer, version="1", values=values)
     client.force_login(editor)
-
-    html = client.get(
+    return client.get(
         "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
     ).content.decode()
+
+
+def test_the_outlet_report_names_the_colours_of_its_frame_bars(client, editor):
+    html = one_scored_report(
+        client,
+        editor,
+        "framing",
+        {"shares": {"economic": 0.75, "legality": 0.25}, "primary_frame": "economic"},
+    )
 
     assert 'class="sharebar"' in html
     assert '<ul class="sharelegend small">' in html
@@ -334,19 +339,9 @@ def test_the_report_reads_each_outlets_events_and_the_storyline_events_it_skippe
 
 
 def test_the_outlet_reports_anonymous_share_says_no_corpus_measured_it(client, editor):
-    outlet = OutletFactory(slug="gazette", name="Gazette")
-    article = ArticleFactory(outlet=outlet, published_at=dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC))
-    Score.objects.create(
-        article=article,
-        scorer="attribution",
-        version="1",
-        values={"attribution_density": 0.4, "anonymous_share": 0.5},
+    html = one_scored_report(
+        client, editor, "attribution", {"attribution_density": 0.4, "anonymous_share": 0.5}
     )
-    client.force_login(editor)
-
-    html = client.get(
-        "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
-    ).content.decode()
 
     row = html.split("<th>Anonymous attributions", 1)[1].split("</th>", 1)[0]
     assert "not measured on any corpus" in row and "/methodology/#attribution" in row
