@@ -79,22 +79,16 @@ def detector(text: str) -> str:
 
 def text_counts(gold: str, guess: str) -> tuple[int, ...]:
     """One text's (tp, fp, fn) for each target language, in TARGETS order."""
-    out: list[int] = []
-    for lang in TARGETS:
-        out += [int(gold == lang == guess), int(guess == lang != gold), int(gold == lang != guess)]
-    return tuple(out)
+    from bench.resample import class_counts
+
+    return class_counts([gold], [guess], tuple(TARGETS))
 
 
 def macro(counts: tuple[float, ...]) -> tuple[float, float, float]:
     """Macro precision, recall and F1 over TARGETS from summed text_counts."""
-    figures = []
-    for i in range(len(TARGETS)):
-        tp, fp, fn = counts[3 * i : 3 * i + 3]
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        figures.append((precision, recall, f1))
-    return tuple(sum(f[i] for f in figures) / len(figures) for i in range(3))
+    from bench.resample import macro_figures
+
+    return macro_figures(counts, len(TARGETS))
 
 
 def print_intervals(per_text: dict[str, list[tuple[int, ...]]], draws: int) -> None:
@@ -103,16 +97,14 @@ def print_intervals(per_text: dict[str, list[tuple[int, ...]]], draws: int) -> N
     from bench.resample import document_resamples, interval, share_ahead
 
     f1s = document_resamples(per_text, lambda counts: macro(counts)[2], draws=draws)
-    first, *others = per_text
+    first = next(iter(per_text))
     size = len(per_text[first])
     print(f"95 % intervals of macro F1 over {draws} resamplings of the {size} texts:")
     for name in per_text:
         low, high = interval(f1s[name])
-        ahead = "".join(
-            f"  ({first} higher in {share_ahead(f1s[first], f1s[name]):.0%} of draws)"
-            for _ in (1,)
-            if name != first
-        )
+        ahead = ""
+        if name != first:
+            ahead = f"  ({first} higher in {share_ahead(f1s[first], f1s[name]):.0%} of draws)"
         print(f"    {name:22s} {low:.3f}–{high:.3f}{ahead}")
 
 

@@ -92,23 +92,17 @@ def scores(gold: list[str], predicted: list[str]) -> dict:
 def class_counts(gold: list[str], predicted: list[str]) -> tuple[int, ...]:
     """What scores() is made of: each class's true positives, false positives and false
     negatives (in CLASSES order), then the sentences right and the sentences."""
-    out: list[int] = []
-    for c in CLASSES:
-        out.append(sum(g == p == c for g, p in zip(gold, predicted, strict=True)))
-        out.append(sum(p == c != g for g, p in zip(gold, predicted, strict=True)))
-        out.append(sum(g == c != p for g, p in zip(gold, predicted, strict=True)))
-    return (*out, sum(g == p for g, p in zip(gold, predicted, strict=True)), len(gold))
+    from bench.resample import class_counts as per_class
+
+    right = sum(g == p for g, p in zip(gold, predicted, strict=True))
+    return (*per_class(gold, predicted, CLASSES), right, len(gold))
 
 
 def macro_f1(counts: tuple[float, ...]) -> float:
     """scores()'s macro F1 from summed class_counts."""
-    total = 0.0
-    for i in range(len(CLASSES)):
-        tp, fp, fn = counts[3 * i : 3 * i + 3]
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        total += 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return total / len(CLASSES)
+    from bench.resample import macro_figures
+
+    return macro_figures(counts, len(CLASSES))[2]
 
 
 def accuracy(counts: tuple[float, ...]) -> float:

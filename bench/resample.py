@@ -166,6 +166,32 @@ def document_resamples(
     return found
 
 
+def class_counts(gold: list[str], guessed: list[str], classes: tuple[str, ...]) -> tuple[int, ...]:
+    """Each class's true positives, false positives and false negatives, in ``classes``
+    order: the counts a macro average is made of, summable over documents."""
+    pairs = list(zip(gold, guessed, strict=True))
+    out: list[int] = []
+    for c in classes:
+        out += [
+            sum(g == p == c for g, p in pairs),
+            sum(p == c != g for g, p in pairs),
+            sum(g == c != p for g, p in pairs),
+        ]
+    return tuple(out)
+
+
+def macro_figures(counts: tuple[float, ...], classes: int) -> tuple[float, float, float]:
+    """Macro precision, recall and F1 from summed ``class_counts`` of ``classes`` classes
+    (the first 3 × classes numbers); a class never guessed nor present scores 0."""
+    figures = []
+    for i in range(classes):
+        tp, fp, fn = counts[3 * i : 3 * i + 3]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        figures.append((precision, recall, _f1(precision, recall)))
+    return tuple(sum(f[k] for f in figures) / classes for k in range(3))
+
+
 def interval(values: list[float], level: float = 0.95) -> tuple[float, float]:
     """The central ``level`` share of the values (percentile interval)."""
     ordered = sorted(values)
