@@ -25,11 +25,15 @@ from __future__ import annotations
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
 
 # Resamplings a script draws unless told otherwise (--draws).
 DRAWS = 1000
 
 Labels = Mapping[Hashable, Hashable]
+# What a score gives: a figure, or several read from one resampling (precision, recall, F1);
+# the draws depend on the seed and the number of documents alone.
+Scored = TypeVar("Scored")
 
 
 def add_draws_option(parser, unit: str) -> None:
@@ -126,10 +130,10 @@ def story_resamples(
 
 def document_resamples(
     counts: Mapping[str, list[tuple[float, ...]]],
-    score: Callable[[tuple[float, ...]], float],
+    score: Callable[[tuple[float, ...]], Scored],
     draws: int = DRAWS,
     seed: int = 0,
-) -> dict[str, list[float]]:
+) -> dict[str, list[Scored]]:
     """Each method's ``score`` of its summed counts on ``draws`` resamplings of the
     documents: ``counts[method][i]`` is document i's counts (true positives, gold,
     predicted... whatever ``score`` reads), the same documents for every method, each draw
