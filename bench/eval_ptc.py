@@ -477,16 +477,17 @@ def intervals(
     from bench.resample import document_resamples, interval, share_ahead
 
     names = list(columns)
-    f1s = document_resamples(
-        {name: _counts(columns[name], MICRO) for name in names}, _figure("f1"), draws=draws
+    # Each column's micro precision, recall and F1, on the same draws.
+    micro = document_resamples(
+        {name: _counts(columns[name], MICRO) for name in names},
+        lambda counts: Credit(*counts),
+        draws=draws,
     )
+    f1s = {name: [credit.f1 for credit in drawn] for name, drawn in micro.items()}
     found: dict[str, dict] = {name: {"f1": interval(f1s[name])} for name in names}
     for name in names[:2]:
         for figure in ("precision", "recall"):
-            own = document_resamples(
-                {name: _counts(columns[name], MICRO)}, _figure(figure), draws=draws
-            )
-            found[name][figure] = interval(own[name])
+            found[name][figure] = interval([getattr(credit, figure) for credit in micro[name]])
         for label in labels:
             own = document_resamples(
                 {name: _counts(columns[name], label)}, _figure("f1"), draws=draws

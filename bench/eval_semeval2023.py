@@ -132,12 +132,18 @@ def intervals(results: list[Result], draws: int) -> dict[str, dict]:
     ("ahead of <name>")."""
     from bench.resample import document_resamples, interval, share_ahead
 
-    f1s = document_resamples({r.name: r.per_article for r in results}, micro_f1, draws=draws)
+    by_frame = [frame_f1(frame) for frame in MODEL_FRAMES]
+    # Each result's micro-F1, then each frame's F1, on the same draws.
+    drawn = document_resamples(
+        {r.name: r.per_article for r in results},
+        lambda counts: (micro_f1(counts), *(f1(counts) for f1 in by_frame)),
+        draws=draws,
+    )
+    f1s = {name: [figures[0] for figures in found] for name, found in drawn.items()}
     found = {r.name: {"f1": interval(f1s[r.name])} for r in results}
     ours = results[0]
-    for frame in MODEL_FRAMES:
-        own = document_resamples({ours.name: ours.per_article}, frame_f1(frame), draws=draws)
-        found[ours.name][frame] = interval(own[ours.name])
+    for i, frame in enumerate(MODEL_FRAMES, start=1):
+        found[ours.name][frame] = interval([figures[i] for figures in drawn[ours.name]])
     for other in results[1:]:
         found[ours.name][f"ahead of {other.name}"] = share_ahead(f1s[ours.name], f1s[other.name])
     return found
