@@ -1,6 +1,6 @@
 """The claims scorer's "check-worthy" sentences against the ClaimBuster coders' labels.
 
-Run: python bench/eval_checkworthy.py PATH [--errors 10] [--draws N]
+Run: python bench/eval_checkworthy.py PATH [--half all|even|odd] [--errors 10] [--draws N]
 
 PATH is the ClaimBuster training file as redistributed in
 github.com/utaresearch/claimbuster-spotter, ``data/two_class/train.json``: a JSON list of
@@ -36,11 +36,18 @@ from analysis.scoring.claims import scan  # noqa: E402
 HELD_OUT = "test.json"
 
 
-def load(path: Path) -> list[dict]:
+def load(path: Path, half: str = "all") -> list[dict]:
+    """The file's sentences with text; ``half`` "even" or "odd" keeps those whose
+    sentence_id is (the even half chooses rules, the odd half checks them)."""
     if path.name == HELD_OUT:
         raise SystemExit(f"{path}: the test part is held out for an independent check")
     rows = json.loads(path.read_text(encoding="utf-8"))
-    return [r for r in rows if str(r.get("text", "")).strip()]
+    parity = {"even": 0, "odd": 1}.get(half)
+    return [
+        r
+        for r in rows
+        if str(r.get("text", "")).strip() and (parity is None or r["sentence_id"] % 2 == parity)
+    ]
 
 
 def predictions(rows: list[dict]) -> dict[str, list[tuple[bool, str]]]:
@@ -78,10 +85,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, help="data/two_class/train.json")
     parser.add_argument("--errors", type=int, default=10, help="examples of each error")
+    parser.add_argument(
+        "--half",
+        choices=("all", "even", "odd"),
+        default="all",
+        help="sentences by the parity of their id: rules are chosen on the even half",
+    )
     add_draws_option(parser, "sentences")
     args = parser.parse_args()
 
-    rows = load(args.path)
+    rows = load(args.path, args.half)
     gold = [bool(r["label"]) for r in rows]
     found = predictions(rows)
     per_sentence = {name: counts(gold, guessed) for name, guessed in found.items()}

@@ -67,3 +67,10 @@ def test_the_script_prints_figures_baselines_and_errors(corpus, monkeypatch, cap
     assert "every      P 0.400 R 1.000 F1 0.571" in out
     assert "claimed but not check-worthy, first 10 of 1:" in out
     assert "[5] I have two daughters." in out
+
+
+def test_halves_split_by_the_parity_of_the_sentence_id(corpus):
+    even = [r["sentence_id"] for r in eval_checkworthy.load(corpus, "even")]
+    odd = [r["sentence_id"] for r in eval_checkworthy.load(corpus, "odd")]
+    assert (even, odd) == ([2, 4], [1, 3, 5])
+    assert len(eval_checkworthy.load(corpus)) == 5
