@@ -25,6 +25,7 @@ class Baseline:
     precision: float | None = None
     recall: float | None = None
     f1: float | None = None
+    accuracy: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class Measurement:
     # Where the F1's uncertainty was measured (a bootstrap over the set's documents or
     # stories): the central 95 % of the resampled F1s, (low, high).
     f1_interval: tuple[float, float] | None = None
+    # Where precision and recall do not apply (whether a figure orders two texts as
+    # their annotators did): the share it gets right, and that share's 95 % interval.
+    accuracy: float | None = None
+    accuracy_interval: tuple[float, float] | None = None
     extra: dict = field(default_factory=dict)
     baseline: Baseline | None = None
     corpus_terms: str = ""
@@ -62,7 +67,14 @@ class Measurement:
 
     @property
     def summary(self) -> str:
-        """The figure in a few words: "F1 0.88 (P 0.91, R 0.86)"."""
+        """The figure in a few words: "F1 0.88 (P 0.91, R 0.86)", or "accuracy 0.76 (95 %
+        interval 0.73–0.80)" where only an accuracy was measured."""
+        if self.f1 is None and self.accuracy is not None:
+            said = f"accuracy {self.accuracy:.2f}"
+            if self.accuracy_interval:
+                low, high = self.accuracy_interval
+                said += f" (95 % interval {low:.2f}–{high:.2f})"
+            return said
         parts = [
             f"{k} {v:.2f}" for k, v in (("P", self.precision), ("R", self.recall)) if v is not None
         ]
@@ -123,7 +135,7 @@ def _number(value, where: str) -> float | None:
     return float(value)
 
 
-def _interval(value, where: str) -> tuple[float, float] | None:
+def _interval(value, where: str, key: str = "f1_interval") -> tuple[float, float] | None:
     if value is None:
         return None
     low, high = (
@@ -132,7 +144,7 @@ def _interval(value, where: str) -> tuple[float, float] | None:
         else (None, None)
     )
     if low is None or high is None or not 0 <= low <= high <= 1:
-        raise AccuracyFileError(f"{where}: 'f1_interval' must be [low, high] within 0 and 1")
+        raise AccuracyFileError(f"{where}: '{key}' must be [low, high] within 0 and 1")
     return low, high
 
 
@@ -148,6 +160,7 @@ def _measurement(raw: dict, where: str) -> Measurement:
             precision=_number(base.get("precision"), where),
             recall=_number(base.get("recall"), where),
             f1=_number(base.get("f1"), where),
+            accuracy=_number(base.get("accuracy"), where),
         )
     extra = raw.get("extra") or {}
     if not isinstance(extra, dict):
@@ -165,6 +178,8 @@ def _measurement(raw: dict, where: str) -> Measurement:
         recall=_number(raw.get("recall"), where),
         f1=_number(raw.get("f1"), where),
         f1_interval=_interval(raw.get("f1_interval"), where),
+        accuracy=_number(raw.get("accuracy"), where),
+        accuracy_interval=_interval(raw.get("accuracy_interval"), where, "accuracy_interval"),
         extra=extra,
         baseline=baseline,
         corpus_terms=str(raw.get("corpus_terms") or ""),

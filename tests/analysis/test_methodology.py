@@ -92,6 +92,36 @@ def test_an_interval_of_the_f1_is_shown_in_the_summary_and_checked():
             entry_parse(data, name="attribution")
 
 
+def test_where_precision_and_recall_do_not_apply_an_accuracy_is_the_summary():
+    data = measured("1")
+    m = data["measurements"][0]
+    for key in ("precision", "recall", "f1"):
+        del m[key]
+    m["accuracy"], m["accuracy_interval"] = 0.764, [0.729, 0.798]
+    m["baseline"] = {"name": "words per sentence", "accuracy": 0.778}
+    entry = entry_parse(data, name="attribution")
+    assert entry.headline.summary == "accuracy 0.76 (95 % interval 0.73–0.80)"
+    assert entry.headline.baseline.accuracy == 0.778
+    # No lower F1 elsewhere can be named beside an accuracy.
+    assert entry.lowest_elsewhere is None
+    for wrong in ([0.8, 0.7], "0.7-0.8"):
+        m["accuracy_interval"] = wrong
+        with pytest.raises(AccuracyFileError, match="accuracy_interval"):
+            entry_parse(data, name="attribution")
+    m["accuracy_interval"], m["accuracy"] = None, "high"
+    with pytest.raises(AccuracyFileError, match="number"):
+        entry_parse(data, name="attribution")
+
+
+def test_readability_is_measured_by_how_often_the_grade_orders_two_texts_right():
+    entry = accuracy_entries()["readability"]
+    assert entry.headline.f1 is None and 0.5 < entry.headline.accuracy < 1
+    low, high = entry.headline.accuracy_interval
+    assert low <= entry.headline.accuracy <= high
+    assert entry.headline.baseline.accuracy is not None
+    assert entry.headline.corpus_terms == "docs/corpora/onestopenglish.md"
+
+
 def _measurement(corpus: str, f1: float, **more) -> dict:
     return {
         "subset": "all",

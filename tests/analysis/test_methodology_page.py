@@ -103,6 +103,24 @@ def test_each_figure_on_the_article_page_links_to_its_entry(analyst_client, accu
     assert f'href="{url}#sentiment">Not yet measured on a public corpus' in html
 
 
+@pytest.mark.django_db
+def test_an_accuracy_shows_where_an_f1_would_with_its_interval_and_baseline(
+    analyst_client, accuracy_dir
+):
+    data = measured(get_scorer("readability").version)
+    data["scorer"] = "readability"
+    m = data["measurements"][0]
+    for key in ("precision", "recall", "f1"):
+        del m[key]
+    m["accuracy"], m["accuracy_interval"] = 0.764, [0.729, 0.798]
+    m["baseline"] = {"name": "words per sentence", "accuracy": 0.778}
+    write(accuracy_dir, "readability", data)
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "accuracy 0.76</span>" in html
+    assert "0.73–0.80" in html
+    assert "words per sentence: accuracy 0.78" in html
+
+
 def test_the_page_needs_a_login(client):
     response = client.get(reverse("methodology"))
     assert response.status_code == 302
