@@ -130,28 +130,34 @@ def different_articles(values: list[list[float]], weights: list[int]) -> float:
     return got / pairs if pairs else 0.0
 
 
-GAPS = (0.0, 1.0, 2.0, 4.0)
+# The bands of the gap between two texts' figures, for the two figures the pages show.
+GAPS = {
+    "flesch_kincaid_grade": (0.0, 1.0, 2.0, 4.0),
+    "flesch_reading_ease": (0.0, 5.0, 10.0, 20.0),
+}
 
 
-def by_gap(values: list[list[float]]) -> list[tuple[float, int, float]]:
+def by_gap(
+    values: list[list[float]], gaps: tuple[float, ...] = GAPS["flesch_kincaid_grade"]
+) -> list[tuple[float, int, float]]:
     """Pairs of texts of different levels from different articles, by how far apart the
-    figure puts them (at least each of GAPS, under the next): (gap, pairs, share ordered
-    right), ties counting half."""
-    counts = {gap: [0, 0.0] for gap in GAPS}
+    figure puts them (at least each of ``gaps``, under the next): (gap, pairs, share
+    ordered right), ties counting half."""
+    counts = {gap: [0, 0.0] for gap in gaps}
     for i, a in enumerate(values):
         for j, b in enumerate(values):
             if i == j:
                 continue
             for lo, hi in PAIRS:
                 gap = abs(b[hi] - a[lo])
-                floor = max(g for g in GAPS if gap >= g)
+                floor = max(g for g in gaps if gap >= g)
                 counts[floor][0] += 1
                 counts[floor][1] += right(a[lo], b[hi])
     return [(gap, n, got / n if n else 0.0) for gap, (n, got) in counts.items()]
 
 
-def _band(gap: float) -> str:
-    later = [g for g in GAPS if g > gap]
+def _band(gap: float, gaps: tuple[float, ...]) -> str:
+    later = [g for g in gaps if g > gap]
     if not later:
         return f"{gap:g} or more"
     return f"under {later[0]:g}" if gap == 0 else f"{gap:g} to {later[0]:g}"
@@ -204,10 +210,12 @@ def main() -> None:
                 ahead = share_ahead(draws["Flesch-Kincaid grade"], draws[label])
                 line += f"; Flesch-Kincaid ahead in {ahead:.0%} of draws"
         print(line)
-        if key == "flesch_kincaid_grade":
-            bands = by_gap(values)
-            described = ", ".join(f"{_band(gap)}: {share:.3f} of {n}" for gap, n, share in bands)
-            print(f"    different articles by the gap between their grades: {described}")
+        if key in GAPS:
+            bands = by_gap(values, GAPS[key])
+            described = ", ".join(
+                f"{_band(gap, GAPS[key])}: {share:.3f} of {n}" for gap, n, share in bands
+            )
+            print(f"    different articles by the gap between their figures: {described}")
 
 
 if __name__ == "__main__":

@@ -79,4 +79,4 @@ def test_the_script_prints_each_formula_and_the_baselines(corpus, monkeypatch, c
     assert "even half: 2 articles at three levels" in out
     assert "Flesch-Kincaid grade             same article 1.000" in out
     assert "baseline: words per sentence" in out
-    assert "different articles by the gap between their grades: under 1:" in out
+    assert "different articles by the gap between their figures: under 1:" in out
