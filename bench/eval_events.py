@@ -212,6 +212,52 @@ def evaluate(
     }
 
 
+def storyline_links(name: str, ids: list[int]) -> dict[str, int]:
+    """How the storylines linked the set's events (after ``storylines_link``): each machine
+    event stands for the labelled story most of its articles belong to; of the pairs of
+    events that start within the linker's gap of each other, those of different stories
+    put in one storyline, and those of one story (a story the grouping split) put in one."""
+    from collections import Counter, defaultdict
+
+    from events.storylines import GAP_DAYS
+    from newsdesk.models import Article, Event
+
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for event_id, meta in (
+        Article.objects.filter(pk__in=ids).exclude(event=None).values_list("event_id", "meta")
+    ):
+        votes[event_id][meta["event"]] += 1
+    story = {event_id: counts.most_common(1)[0][0] for event_id, counts in votes.items()}
+    events = sorted(
+        Event.objects.filter(pk__in=story).exclude(starts_on=None), key=lambda e: e.starts_on
+    )
+    found = {"different": 0, "different linked": 0, "same": 0, "same linked": 0}
+    for i, a in enumerate(events):
+        for b in events[i + 1 :]:
+            if (b.starts_on - a.starts_on).days > GAP_DAYS:
+                break
+            kind = "same" if story[a.pk] == story[b.pk] else "different"
+            found[kind] += 1
+            if a.storyline_id is not None and a.storyline_id == b.storyline_id:
+                found[f"{kind} linked"] += 1
+    stories = len({e.storyline_id for e in events if e.storyline_id})
+    by_storyline: dict[int, list] = defaultdict(list)
+    for e in events:
+        if e.storyline_id:
+            by_storyline[e.storyline_id].append(e)
+    for members in list(by_storyline.values())[:12]:
+        told = " | ".join(f"[{story[e.pk]}] {e.title[:50]}" for e in members)
+        print(f"    linked: {told}")
+    print(
+        f"  storylines: {stories}, holding {sum(1 for e in events if e.storyline_id)} of"
+        f" {len(events)} events; of the pairs of events starting within {GAP_DAYS} days,"
+        f" {found['different linked']} of {found['different']} of different labelled stories"
+        f" linked, {found['same linked']} of {found['same']} of one story (split by the"
+        " grouping) linked"
+    )
+    return found
+
+
 def weak_match_counts(articles, truth: dict) -> dict[str, tuple[int, int]]:
     """How many of the machine's joins the event page marks as weak matches, and how many
     of those joined another story's event (fewer than half of the event's other members
@@ -487,6 +533,11 @@ def main() -> None:
         "publication order, only earlier ones stored) instead of by a rebuild.",
     )
     parser.add_argument("--background", type=int, default=1000)
+    parser.add_argument(
+        "--storylines",
+        action="store_true",
+        help="link the grouped events into storylines and count the links between stories",
+    )
     from bench.resample import add_draws_option
 
     add_draws_option(parser, "stories of each set")
@@ -588,6 +639,17 @@ def main() -> None:
                 },
                 draws=args.draws,
             )
+        if args.storylines:
+            from events.storylines import storylines_link
+
+            linked = storylines_link(rebuild=True)
+            print(
+                f"\nStorylines linked: {linked.linked} events into"
+                f" {linked.storylines_created} storylines"
+            )
+            for name, ids in sets.items():
+                print(f"{name}:")
+                storyline_links(name, ids)
         last = sets.get("chains") or next(iter(sets.values()))
         time_last_placement("Placement", last)
         if args.background:

@@ -231,3 +231,14 @@ def test_a_refused_new_storyline_shows_the_list_again_with_its_errors(analyst_cl
     assert [t.name for t in response.templates][0] == "events/storyline_list.html"
     assert response.context["form"].errors["title"] == ["This field is required."]
     assert len(response.context["page"]) == 1
+
+
+def test_automatic_links_say_how_far_to_trust_them(analyst_client, standoff):
+    storyline, *_ = standoff
+    methodology = reverse("methodology")
+    listing = analyst_client.get(reverse("storyline-list")).content.decode()
+    assert f'href="{methodology}#storylines">Measured: accuracy 0.99 on ECB+' in listing
+    assert "Whether every related event is linked is measured on no corpus" in listing
+    page = analyst_client.get(storyline.get_absolute_url()).content.decode()
+    # Each machine-linked event carries the short link, its caveat in the title.
+    assert page.count(f'href="{methodology}#storylines" title="Measured: accuracy 0.99') == 2
