@@ -17,6 +17,9 @@ from pathlib import Path
 ACCURACY_DIR = Path(__file__).with_name("accuracy")
 
 _REQUIRED = ("subset", "corpus", "split", "scorer_version", "date")
+# The further figure of a per-frame measurement that counts the set's items with the frame
+# (bench/eval_semeval2023.py's support), for what an F1 of 0 says instead of its interval.
+GOLD_KEY = "articles with the frame"
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,22 @@ class Measurement:
         return self.corpus.split(" (")[0]
 
     @property
+    def never_found(self) -> str:
+        """What to say of an F1 of 0 instead of its interval ("never found on this corpus",
+        with how many of the set's items have it where the file says); "" for any other.
+
+        An F1 of 0 is not one true positive: every resampling's F1 is 0 too, and an
+        interval of "0.00–0.00" says nothing. Whether the measure was never called or only
+        called wrongly the files do not tell (precision is written 0 for both), so the
+        words say only that it never found what the set has."""
+        if self.f1 != 0:
+            return ""
+        gold = self.extra.get(GOLD_KEY)
+        if isinstance(gold, int) and not isinstance(gold, bool) and gold > 0:
+            return f"never found in the {gold} {GOLD_KEY}"
+        return "never found on this corpus"
+
+    @property
     def summary(self) -> str:
         """The figure in a few words: "F1 0.88 (P 0.91, R 0.86)", or "accuracy 0.76 (95 %
         interval 0.73–0.80)" where only an accuracy was measured."""
@@ -81,7 +100,9 @@ class Measurement:
         if self.f1 is None:
             return ", ".join(parts)
         said = ", ".join(parts)
-        if self.f1_interval:
+        if self.never_found:
+            said = self.never_found + (f"; {said}" if said else "")
+        elif self.f1_interval:
             low, high = self.f1_interval
             said = f"95 % interval {low:.2f}–{high:.2f}" + (f"; {said}" if said else "")
         return f"F1 {self.f1:.2f}" + (f" ({said})" if said else "")

@@ -134,7 +134,16 @@ def _numbered(articles: QuerySet, paginator: Paginator, text: str | None) -> Pag
         return paginator.page(number)
     # Without a search, from the order's index alone; with one, narrow rows to sort.
     ids = list(articles.values_list("pk", flat=True)[skipped : skipped + paginator.per_page])
-    return Page(list(articles.filter(pk__in=ids)) if ids else [], number, paginator)
+    return Page(list(_plain(articles).filter(pk__in=ids)) if ids else [], number, paginator)
+
+
+def _plain(rows: QuerySet) -> QuerySet:
+    """The same query as a plain QuerySet. A subclass that chooses its plans (the search's,
+    newsdesk.selectors, turns plan types off around each query) chooses them to find rows
+    among many: a page's rows read by id need none of it, nor its queries."""
+    plain = QuerySet(model=rows.model, query=rows.query.chain(), using=rows.db)
+    plain._prefetch_related_lookups = rows._prefetch_related_lookups
+    return plain
 
 
 def article_page(articles: QuerySet, params, size: int) -> Page:

@@ -458,8 +458,9 @@ def coverage_tallies(
     *, start: dt.date, end: dt.date, min_outlets: int = 1, side_share: float | None = None
 ) -> list[Coverage]:
     """The coverage of the events of the period covered by at least ``min_outlets``
-    outlets: one grouped query, one row per event. With ``side_share``, only the events
-    that may be blindspots at that share (those ``blindspot_reasons`` decides on)."""
+    outlets, newest first (as the event list: by start, then id): one grouped query, one
+    row per event. With ``side_share``, only the events that may be blindspots at that
+    share (those ``blindspot_reasons`` decides on)."""
     ops = connection.ops
     article, event, outlet = (m._meta.db_table for m in (Article, Event, Outlet))
     where, where_params = "n >= %s", [min_outlets]
@@ -472,21 +473,22 @@ def coverage_tallies(
     # pairs are read from the partial index article_coverage alone (migration 0019).
     sql = f"""
         SELECT event_id, n, lefts, rights, states, low, high FROM (
-            SELECT p.event_id, COUNT(*) AS n,
+            SELECT p.event_id, p.starts_on, COUNT(*) AS n,
                 SUM(CASE WHEN o.leaning IN (%s, %s) THEN 1 ELSE 0 END) AS lefts,
                 SUM(CASE WHEN o.leaning IN (%s, %s) THEN 1 ELSE 0 END) AS rights,
                 SUM(CASE WHEN o.state_affiliated THEN 1 ELSE 0 END) AS states,
                 MIN(o.country) AS low, MAX(o.country) AS high
             FROM (
-                SELECT DISTINCT a.event_id, a.outlet_id
+                SELECT DISTINCT a.event_id, e.starts_on, a.outlet_id
                 FROM {article} a JOIN {event} e ON e.id = a.event_id
                 WHERE e.starts_on <= %s AND e.ends_on >= %s
                     AND a.outlet_id IS NOT NULL AND a.copy_kind = ''
             ) p
             JOIN {outlet} o ON o.id = p.outlet_id
-            GROUP BY p.event_id
+            GROUP BY p.event_id, p.starts_on
         ) tally
-        WHERE {where}"""
+        WHERE {where}
+        ORDER BY starts_on DESC, event_id DESC"""
     params = [
         *sorted(LEFT),
         *sorted(RIGHT),
@@ -524,7 +526,7 @@ BLINDSPOT_SIDE_SHARE = 0.8
 BLINDSPOT_MIN_OUTLETS = 3
 
 
-def blindspots(
+def blindspot_rows(
     *,
     start: dt.date,
     end: dt.date,
@@ -532,8 +534,10 @@ def blindspots(
     min_outlets: int = BLINDSPOT_MIN_OUTLETS,
 ) -> list[dict]:
     """Events covered mostly by one side of the leaning scale, only by state-affiliated
-    outlets, or by outlets of a single country; each with the reasons that apply.
-    Two queries: the database tallies each event's outlets, and only the events that may
+    outlets, or by outlets of a single country; each with the reasons that apply, newest
+    first (starts_on is set: the period selects on it), without the event itself
+    (``blindspot_events`` reads it, for the rows a page shows).
+    One query: the database tallies each event's outlets, and only the events that may
     be blindspots come back (a year at 100,000 articles is some 33,000 event and outlet
     pairs, read one by one before)."""
     found = []
@@ -554,12 +558,30 @@ def blindspots(
                     },
                 }
             )
-    # With its storyline, so that the page can show the story it belongs to (no query more).
-    events = Event.objects.select_related("storyline").in_bulk([f["event_id"] for f in found])
-    for item in found:
-        item["event"] = events[item["event_id"]]
-    # Newest first, as the event list (starts_on is set: the period selects on it).
-    return sorted(found, key=lambda f: (f["event"].starts_on, f["event_id"]), reverse=True)
+    return found
+
+
+def blindspot_events(rows: list[dict]) -> list[dict]:
+    """``rows`` of ``blindspot_rows``, each given its event (``"event"``) with its
+    storyline, so that the page can show the story it belongs to: one query, however
+    many rows."""
+    events = Event.objects.select_related("storyline").in_bulk([r["event_id"] for r in rows])
+    for row in rows:
+        row["event"] = events[row["event_id"]]
+    return rows
+
+
+def blindspots(
+    *,
+    start: dt.date,
+    end: dt.date,
+    side_share: float = BLINDSPOT_SIDE_SHARE,
+    min_outlets: int = BLINDSPOT_MIN_OUTLETS,
+) -> list[dict]:
+    """Every blindspot of the period (``blindspot_rows``) with its event: two queries."""
+    return blindspot_events(
+        blindspot_rows(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
+    )
 
 
 def storyline_coverage(timeline: list) -> dict:

@@ -29,8 +29,9 @@ from events.forms import (
     StorylineForm,
 )
 from events.outlet_report import (
+    blindspot_events,
     blindspot_near_misses,
-    blindspots,
+    blindspot_rows,
     outlet_report_rows,
     storyline_coverage,
 )
@@ -357,10 +358,16 @@ def blindspot_list(request: HttpRequest) -> HttpResponse:
     chosen = form.cleaned_data if form.is_valid() else {}
     start, end = selectors.report_period(start=chosen.get("start"), end=chosen.get("end"))
     side_share, min_outlets = form.thresholds()
-    found = blindspots(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
+    found = blindspot_rows(start=start, end=end, side_share=side_share, min_outlets=min_outlets)
+    # A page of them, and only its rows' events (a year can have over a hundred).
+    page = page_of(request, found)
+    blindspot_events(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "form": form,
-        "found": found,
+        "page": page,
+        "query": query.urlencode(),
         "why_none": None
         if found
         else blindspot_near_misses(start=start, end=end, min_outlets=min_outlets),

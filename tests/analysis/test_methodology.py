@@ -122,6 +122,24 @@ def test_readability_is_measured_by_how_often_the_grade_orders_two_texts_right()
     assert entry.headline.corpus_terms == "docs/corpora/onestopenglish.md"
 
 
+def test_an_f1_of_nought_says_nothing_was_found_instead_of_its_interval():
+    # Not one true positive: every resampling's F1 is 0 too, and "0.00–0.00" says nothing.
+    data = measured("1")
+    figures = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "f1_interval": [0.0, 0.0]}
+    data["measurements"][0].update(figures, extra={"articles with the frame": 11})
+    headline = entry_parse(data, name="attribution").headline
+    assert headline.never_found == "never found in the 11 articles with the frame"
+    assert headline.summary == (
+        "F1 0.00 (never found in the 11 articles with the frame; P 0.00, R 0.00)"
+    )
+    data["measurements"][0]["extra"] = {}
+    headline = entry_parse(data, name="attribution").headline
+    assert headline.never_found == "never found on this corpus"
+    assert headline.summary == "F1 0.00 (never found on this corpus; P 0.00, R 0.00)"
+    data["measurements"][0].update(f1=0.143, f1_interval=[0.0, 0.429])
+    assert entry_parse(data, name="attribution").headline.never_found == ""
+
+
 def _measurement(corpus: str, f1: float, **more) -> dict:
     return {
         "subset": "all",

@@ -67,6 +67,30 @@ def test_an_f1_measured_with_its_interval_shows_it(analyst_client, accuracy_dir,
 
 
 @pytest.mark.django_db
+def test_an_f1_of_nought_shows_what_was_never_found_not_an_interval(analyst_client, accuracy_dir):
+    data = measured(get_scorer("attribution").version)
+    figures = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "f1_interval": [0.0, 0.0]}
+    data["measurements"][0].update(figures, extra={"articles with the frame": 11})
+    write(accuracy_dir, "attribution", data)
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "never found in the 11 articles with the frame" in html
+    assert "0.00–0.00" not in html
+
+
+@pytest.mark.django_db
+def test_the_frames_never_found_on_the_project_corpus_say_so(analyst_client):
+    accuracy_entries.cache_clear()
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    framing = html.split('id="framing"', 1)[1].split("</section>", 1)[0]
+    assert "0.00–0.00" not in framing
+    for frame, articles in (("capacity_and_resources", 11), ("public_opinion", 12)):
+        row = framing.split(f"frame: {frame}", 1)[1].split("</tr>", 1)[0]
+        assert f"never found in the {articles} articles with the frame" in row, frame
+    # A frame found now and then keeps its interval.
+    assert "0.00–0.43" in framing.split("frame: economic", 1)[1].split("</tr>", 1)[0]
+
+
+@pytest.mark.django_db
 def test_figures_of_an_older_version_say_that_the_running_one_is_not_measured(
     analyst_client, accuracy_dir
 ):

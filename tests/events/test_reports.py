@@ -2,9 +2,13 @@ import csv
 import datetime as dt
 import io
 import re
+from html import unescape as html_unescape
+from urllib.parse import parse_qs
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from analysis.models import Score
 from events.outlet_report import outlet_report, trend_unit
@@ -217,6 +221,76 @@ def test_each_blindspot_shows_the_leaning_of_its_outlets_as_a_bar(editor_client)
     row = html[html.index("One-sided story") :]
     assert "3 left · 1 center or unrated · 0 right" in row
     assert 'class="lean-left"><title>left: 75%</title>' in row
+
+
+def one_sided_stories(count: int, first: int = 0) -> None:
+    """``count`` events, one a day from 1 March 2024 on, each covered by one left-leaning
+    outlet of one country (a blindspot when one outlet is enough); every third in a
+    storyline."""
+    outlet = OutletFactory(leaning="left", country="US")
+    storyline = Storyline.objects.create(title=f"Storyline from {first}")
+    for n in range(first, first + count):
+        day = dt.date(2024, 3, 1) + dt.timedelta(days=n)
+        story = EventFactory(
+            title=f"Story {n:03d}",
+            starts_on=day,
+            ends_on=day,
+            storyline=storyline if n % 3 == 0 else None,
+        )
+        ArticleFactory(outlet=outlet, event=story)
+
+
+BLINDSPOTS = "/reports/blindspots/?start=2024-01-01&end=2024-12-31&min_outlets=1&side_share=0.9"
+
+
+def listed_stories(response) -> list[str]:
+    return re.findall(r">(Story \d{3})</a>", response.content.decode())
+
+
+def link(response, label: str) -> dict[str, list[str]]:
+    """The parameters of the page's pagination link ``label`` ("Next", "Previous")."""
+    (href,) = re.findall(rf'<a href="\?([^"]*)">[^<]*{label}', response.content.decode())
+    return parse_qs(html_unescape(href))
+
+
+def test_blindspots_come_25_to_a_page_newest_first_with_the_filters_in_the_links(
+    editor_client,
+):
+    one_sided_stories(30)
+    newest_first = [f"Story {n:03d}" for n in reversed(range(30))]
+
+    first = editor_client.get(BLINDSPOTS)
+    assert listed_stories(first) == newest_first[:25]
+    assert "Page 1 of 2 · 30 in all" in first.content.decode()
+    # The period and the thresholds go with the link, and the page number once.
+    filters = {"start": ["2024-01-01"], "end": ["2024-12-31"]}
+    filters |= {"min_outlets": ["1"], "side_share": ["0.9"]}
+    assert link(first, "Next") == filters | {"page": ["2"]}
+    second = editor_client.get("/reports/blindspots/", link(first, "Next"))
+    assert listed_stories(second) == newest_first[25:]
+    assert "Page 2 of 2 · 30 in all" in second.content.decode()
+    assert link(second, "Previous") == filters | {"page": ["1"]}
+    # Past the last page: the last; not a number: the first.
+    assert listed_stories(editor_client.get(BLINDSPOTS + "&page=99")) == newest_first[25:]
+    assert listed_stories(editor_client.get(BLINDSPOTS + "&page=x")) == newest_first[:25]
+
+
+def test_a_page_of_blindspots_reads_as_many_queries_however_many_there_are(editor_client):
+    def counts() -> list[int]:
+        found = []
+        for page in (1, 2):
+            with CaptureQueriesContext(connection) as captured:
+                response = editor_client.get(f"{BLINDSPOTS}&page={page}")
+            assert len(listed_stories(response)) == 25
+            found.append(len(captured))
+        return found
+
+    one_sided_stories(50)
+    editor_client.get(BLINDSPOTS)  # anything a first visit sets up
+    small = counts()
+    one_sided_stories(150, first=50)
+    # The login's three, the tally, and the events of the page's rows.
+    assert counts() == small == [5, 5]
 
 
 @pytest.mark.parametrize(

@@ -256,6 +256,27 @@ def test_a_bare_page_skips_the_rows_before_it_reading_their_ids_alone(analyst_cl
     assert "OFFSET" not in page and "LIMIT" not in page and "JOIN" in page
 
 
+@postgresql_only
+@pytest.mark.parametrize("walk_rows", [0, 10**9])  # always the search index; always the dates
+def test_a_bare_page_turns_plans_off_to_find_its_ids_not_to_read_its_rows(
+    analyst_client, levees, monkeypatch, walk_rows
+):
+    monkeypatch.setattr(selectors, "WALK_ROWS", walk_rows)
+    with CaptureQueriesContext(connection) as captured:
+        response = analyst_client.get(reverse("article-list"), {"q": "levee", "page": 2})
+    assert [a.headline for a in response.context["page"]] == offset_pages({"q": "levee"}, 25)[1]
+    sqls = [query["sql"] for query in captured]
+    turned_off = [i for i, sql in enumerate(sqls) if "current_setting" in sql]
+    # The count's and the ids' settings, each turned off before and back on after.
+    count, ids = (sqls[i + 1] for i in turned_off)
+    assert "COUNT(*)" in count and "OFFSET 25" in ids
+    settings = [i for i, sql in enumerate(sqls) if "set_config" in sql]
+    assert settings == [turned_off[0], turned_off[0] + 2, turned_off[1], turned_off[1] + 2]
+    # Then its 25 rows by id, with the planner's own choice: no setting around them.
+    (page,) = [i for i, sql in enumerate(sqls) if '"newsdesk_article"."byline"' in sql]
+    assert page > settings[-1]
+
+
 @pytest.mark.parametrize("cursor", ["x", "1_", "_", "99999999999999999999_1", "1_2_3"])
 def test_a_garbled_position_is_ignored(analyst_client, levees, cursor):
     response = analyst_client.get(reverse("article-list"), {"q": "levee", "before": cursor})
