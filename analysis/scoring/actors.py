@@ -40,6 +40,8 @@ from analysis.scoring.text import (
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
+    ampersand_body,
+    ampersand_joins_people,
     body_noun_before,
     fast_round,
     lowered,
@@ -1127,17 +1129,19 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         return
     if "&" in surface:
         # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
-        # initials or the names of a body, never a person's (version 13; attribution reads
-        # such a name so too); but two people before a title or "I" ("Rudy Giuliani & Sen.
-        # Jeff Sessions", "Ann & I"), as "and" would.
+        # initials or the names of a body (version 13; text.ampersand_body, which
+        # attribution reads too); but one that joins two people ("Rudy Giuliani & Sen. Jeff
+        # Sessions", "Ann & I") parts them, as "and" would.
+        words = [t[0] for t in toks]
+        if ampersand_body(words):
+            out.append(_mention(start, end, surface, "organisation", surface))
+            return
         for i in range(1, len(toks) - 1):
-            if toks[i][0] == "&" and (toks[i + 1][0] in _TITLE_HEADS or toks[i + 1][0] == "I"):
+            if words[i] == "&" and ampersand_joins_people(words, i):
                 _classify(text, toks[:i], sentence_start, out)
-                if toks[i + 1][0] != "I":
+                if words[i + 1] != "I":
                     _classify(text, toks[i + 1 :], False, out)
                 return
-        out.append(_mention(start, end, surface, "organisation", surface))
-        return
     role_start = None
     whole = toks  # the surface is that of these tokens as long as none are taken off
     if not ORG_WORDS.isdisjoint([t[0] for t in toks]):

@@ -44,6 +44,7 @@ from analysis.scoring.text import (
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
+    ampersand_body,
     body_noun_before,
     fast_round,
     lowered,
@@ -3285,8 +3286,8 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         the
         or is_acronym
         # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
-        # initials or the names of a body, never a person's.
-        or "&" in name
+        # initials or the names of a body (text.ampersand_body, as for actors).
+        or ampersand_body(tokens)
         or not _ORG_WORDS.isdisjoint(bare)
         or (len(tokens) == 1 and bare[0] in KNOWN_ORGS)
         or _leading_name(bare) in ORGANISATION_NAMES  # "White House", "Human Rights Watch"

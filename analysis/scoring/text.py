@@ -531,3 +531,30 @@ CAP_STOP = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Today Yesterday Tomorrow"
 )
+
+
+# --- Names holding an ampersand -------------------------------------------------------
+
+# The words that head a title before a name, with or without their point ("Sen.", "Mr").
+_TITLE_HEAD_WORDS = TITLE_WORDS | RANK_TITLES | HONORIFICS
+
+
+def ampersand_joins_people(words: list[str], i: int) -> bool:
+    """Whether the ampersand words[i] joins two people's names, as "and" would: before a
+    title or "I" ("Rudy Giuliani & Sen. Jeff Sessions", "Ann & I")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return i > 0 and (after == "I" or after.rstrip(".") in _TITLE_HEAD_WORDS)
+
+
+def ampersand_body(words: list[str]) -> bool:
+    """Whether a name, given as its words, holds an ampersand that makes it a body's name:
+    initials joined by one ("S.&P. Global", "AT&T Mobility") or names joined by one
+    ("Procter & Gamble"), never a person's; but not an ampersand that joins two people
+    (ampersand_joins_people). Attribution and actors both type a name so."""
+    found = False
+    for i, word in enumerate(words):
+        if "&" in word:
+            if word == "&" and ampersand_joins_people(words, i):
+                return False
+            found = True
+    return found

@@ -1780,6 +1780,13 @@ def test_a_name_holding_an_ampersand_is_a_bodys():
         assert a["speaker_type"] == "named_org", text
 
 
+def test_an_ampersand_before_a_title_joins_two_people_not_a_body():
+    # Written for the tests: the rule actors reads too (text.ampersand_body), "&" before a
+    # title joins two people as "and" would.
+    a = only("Ann Lowe & Sen. Tom Hale said the port was safe.")
+    assert a["speaker_type"] == "named_person"
+
+
 def test_a_known_company_whose_name_reads_as_a_persons_speaks_as_a_body():
     # Written for the tests: "Lockheed Martin" and "Morgan Stanley" are in text.ORGANISATIONS.
     for text, name in (

@@ -6,6 +6,7 @@ import re
 from analysis.scoring.text import (
     Lowered,
     WholeWords,
+    ampersand_body,
     body_noun_before,
     fast_round,
     lowered,
@@ -183,3 +184,13 @@ def test_a_body_noun_before_a_name_is_found_one_space_before_it():
     assert not body_noun_before(text, 0, text.index("Ann"))
     assert body_noun_before(text, 0, text.index("Bo Lind")) is False  # a newline, no space
     assert not body_noun_before(text, text.index("Civic") - 1, text.index("Civic"))
+
+
+def test_an_ampersand_makes_a_bodys_name_unless_it_joins_two_people():
+    # Written for the tests: one rule for attribution and actors.
+    assert ampersand_body(["S.&P.", "Global"])
+    assert ampersand_body(["AT&T"])
+    assert ampersand_body(["Procter", "&", "Gamble"])
+    assert not ampersand_body(["Ann", "Lowe", "&", "Sen.", "Tom", "Hale"])
+    assert not ampersand_body(["Ann", "&", "I"])
+    assert not ampersand_body(["Ann", "Lowe"])
