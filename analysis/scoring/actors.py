@@ -44,6 +44,7 @@ from analysis.scoring.text import (
     ampersand_joins_people,
     body_noun_before,
     fast_round,
+    is_given_name,
     lowered,
     noun_before,
     role_synonyms,
@@ -1679,13 +1680,16 @@ def _product_names(text: str) -> set[str]:
 def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> None:
     """A run of names that keeps a body's company is a body's name, not a person's: joined
     by "and" to an organisation ("Lumeria and Vostra Aero"); unless a mention of it is
-    titled or follows a role noun ("envoy Vostra Aero")."""
+    titled or follows a role noun ("envoy Vostra Aero"), or it opens with a common given
+    name (text.is_given_name: "Goldman Sachs and Donald Trump")."""
     found: set[str] = set()
     last = len(mentions) - 1
     for _ in range(2):  # twice: "Lumeria and Vostra Aero and Kell Jonsson"
         for i, m in enumerate(mentions):
             if m.kind != "person" or " " not in m.name or m.name in found:
                 continue
+            if is_given_name(m.name.split(" ", 1)[0]):
+                continue  # "Goldman Sachs and Donald Trump": a person's name stays hers
             if i < last and _of_a_body(text, m, mentions[i + 1]):
                 continue  # "Ann Lee of the Tarsa Institute": a person's (version 10)
             if (i and _joined_body(text, mentions[i - 1], m, recurring, found)) or (
@@ -1760,7 +1764,8 @@ class _Names:
                 words = name.split()
                 surname = words[-1]
                 by_surname.setdefault(surname, []).append((m.start, name))
-                if m.role or len(words) > 2 or "-" in name:
+                # (and "Hillary" of "Hillary Clinton": a common given name alone)
+                if m.role or len(words) > 2 or "-" in name or is_given_name(words[0]):
                     by_first.setdefault(words[0], []).append((m.start, name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
                     by_surname.setdefault(surname[3:], []).append((m.start, name))
@@ -1945,7 +1950,8 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
     """The lone capitalised words that name an actor by recurring (written alone twice or
     more, once at least inside a sentence: a name, not a word that opens sentences), each
     with its kind: a person when titled somewhere ("Mr Lee", "President Lee"), heading
-    an administration or a presidency ("the Lee administration"), or speaking and then
+    an administration or a presidency ("the Lee administration"), a common given name
+    (text.is_given_name), or speaking and then
     more often "he" or "she" than "it" ("Lee said he..."); else an organisation
     ("Lumeria"). Not a word the text also writes in lower case ("Internet", "Web"), a
     direction ("the North"), a modifier ("Lee-era") or a place (_placed). (A surname of
@@ -1977,6 +1983,7 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
             offices = _offices(text)
         if (
             word in titled
+            or is_given_name(word)  # "Sarah", with nobody of that given name named in full
             or _heads_office(text, word, offices)
             or _speaking_person(text, by_word[word])
         ):

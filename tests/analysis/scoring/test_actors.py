@@ -852,3 +852,28 @@ def test_a_name_holding_an_ampersand_is_one_bodys():
         "Ann Lee": "person",
         "Bo Hale": "person",
     }
+
+
+def test_a_persons_name_joined_to_a_body_by_and_stays_a_persons():
+    # Written for the tests: a name opening with a common given name (text.is_given_name)
+    # is a person's, even beside a body.
+    assert kinds("The mill borrowed from Morgan Stanley and Tom Hale in May.") == {
+        "Morgan Stanley": "organisation",
+        "Tom Hale": "person",
+    }
+
+
+def test_an_ampersand_between_given_names_joins_two_people_not_a_body():
+    # Written for the tests: "&" between given names parts them, as "and" would.
+    found = kinds("Tom & Ann Hale ran the fair, and Simon & Schuster paid for it.")
+    assert found["Simon & Schuster"] == "organisation"
+    assert "Tom & Ann Hale" not in found
+    assert found["Ann Hale"] == "person"
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_not_a_body():
+    # Written for the tests: "Hillary" alone, recurring, is Hillary Lowe.
+    text = "Hillary Lowe spoke first. The crowd cheered when Hillary spoke again, and Hillary left."
+    assert [(a.name, a.kind, len(a.mentions)) for a in detect_actors(text)] == [
+        ("Hillary Lowe", "person", 3)
+    ]

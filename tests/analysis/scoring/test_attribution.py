@@ -1787,6 +1787,13 @@ def test_an_ampersand_before_a_title_joins_two_people_not_a_body():
     assert a["speaker_type"] == "named_person"
 
 
+def test_an_ampersand_between_given_names_joins_two_people_not_a_body():
+    # Written for the tests: "Tom & Ann" are two people (text.ampersand_body), as "Tom and
+    # Ann" are, not a body.
+    a = only('"We are glad," Tom & Ann said after the fair.')
+    assert (a["speaker"], a["speaker_type"]) == ("Tom & Ann", "named_person")
+
+
 def test_a_known_company_whose_name_reads_as_a_persons_speaks_as_a_body():
     # Written for the tests: "Lockheed Martin" and "Morgan Stanley" are in text.ORGANISATIONS.
     for text, name in (

@@ -9,6 +9,7 @@ from analysis.scoring.text import (
     ampersand_body,
     body_noun_before,
     fast_round,
+    given_name_sex,
     lowered,
     original_span,
     original_spans,
@@ -194,3 +195,14 @@ def test_an_ampersand_makes_a_bodys_name_unless_it_joins_two_people():
     assert not ampersand_body(["Ann", "Lowe", "&", "Sen.", "Tom", "Hale"])
     assert not ampersand_body(["Ann", "&", "I"])
     assert not ampersand_body(["Ann", "Lowe"])
+    assert not ampersand_body(["Tom", "&", "Ann"])
+    assert not ampersand_body(["Tom", "Hale", "&", "Ann", "Lowe"])
+    assert ampersand_body(["Simon", "&", "Schuster"])
+
+
+def test_a_common_given_name_has_the_sex_it_is_mostly_given_to():
+    # Written for the tests.
+    assert given_name_sex("Ann") == "female"
+    assert given_name_sex("Tom") == "male"
+    assert given_name_sex("Jordan") == ""  # given to both
+    assert given_name_sex("Lumeria") == ""
