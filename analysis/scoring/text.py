@@ -600,7 +600,8 @@ FEMALE_NAMES = word_set(
     "Loretta Lydia Marcia Margot Maureen Michele Natasha Olga Rita Roberta Sally Susie "
     "Suzanne Sylvia Tanya Tatiana Ursula Vera Veronica Yulia Nicola Priti Jacinda Dilma "
     "Cristina Golda Indira Benazir Mazie Elise Malia Sasha Lara Omarosa "
-    "Stormy"
+    "Stormy Madeleine Gwen Joni Maggie Shelley Marianne Dolores Agnes Colleen Erin "
+    "Kristin Jeanine Susana"
 )
 MALE_NAMES = word_set(
     "James Jim Jimmy John Johnny Jon Robert Rob Bob Bobby Michael Mike William Bill Billy "
@@ -622,7 +623,8 @@ MALE_NAMES = word_set(
     "Clarence Clint Craig Curtis Dale Darrell Derek Duncan Dwight Edgar Elliot "
     "Ernest Floyd Harvey Jay Jeremiah Jimmie Joel Jorge Karl Kurt Leroy Lyndon "
     "Malcolm Paolo Pedro Pete Pierre Ricardo Ricky Sergio Silvio Spencer Terrence Ulysses "
-    "Vernon Wade Wolfgang Woodrow"
+    "Vernon Wade Wolfgang Woodrow Hugh Thad Tad Trent Kirk Herbert Harold Gerhard "
+    "Mikhail Nikolai Yuri Viktor Ali Hassan Omar Ibrahim"
 )
 
 

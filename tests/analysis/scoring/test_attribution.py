@@ -1802,3 +1802,57 @@ def test_a_known_company_whose_name_reads_as_a_persons_speaks_as_a_body():
     ):
         a = only(text)
         assert (a["speaker"], a["speaker_type"]) == (name, "named_org"), text
+
+
+def test_the_name_after_unlike_or_despite_speaks_its_relative_clause_without_the_preposition():
+    # Written for the tests: "Unlike" opens the phrase, Ann Lowe speaks ("For Ann Lowe,
+    # who said …" already did).
+    for text in (
+        "Unlike Ann Lowe, who said the plan would fail, Tom Hale backed it.",
+        "Despite Ann Lowe, who said the plan would fail, the port grew.",
+    ):
+        a = only(text)
+        assert (text[a["speaker_start"] : a["speaker_end"]], a["speaker"]) == (
+            "Ann Lowe",
+            "Ann Lowe",
+        ), text
+
+
+def test_a_cue_chained_to_a_quote_is_said_by_the_quotes_speaker_not_its_first_word():
+    # Written for the tests: the quote's attribution in the sentence is found although
+    # reported speech of an earlier sentence was found after it.
+    text = (
+        "Lowe said the port was safe.\n\n"
+        '"Thanks, all of you," Lowe replied, before adding that she wants "the port open."'
+    )
+    assert [(a["cue"], a["speaker"]) for a in attributions(text)] == [
+        ("said", "Lowe"),
+        ("replied", "Lowe"),
+        ("adding", "Lowe"),
+    ]
+
+
+def test_a_prepositions_phrase_holding_its_cue_is_no_source():
+    # Written for the tests: a video or a letter does not speak; the sentence's subject
+    # does, by its own verb, or, for a cue in -ing inside the phrase, by that cue.
+    text = "In a video posted on Sunday, the mayor said the bridge would reopen."
+    a = only(text)
+    assert (a["cue"], a["speaker"]) == ("said", "the mayor")
+    text = "In a letter calling for calm, Ann Lowe thanked the crews."
+    a = only(text)
+    assert (a["cue"], a["speaker"], content(text, a)) == ("calling", "Ann Lowe", "for calm")
+
+
+def test_he_or_she_is_not_a_person_known_to_be_of_the_other_sex():
+    # Written for the tests: a common given name ("Ann", "Tom") or an honorific ("Mr.
+    # Hale") tells the sex; a person it does not tell about may still be "she".
+    for text in (
+        "Ann Lowe said the port was safe. Mr. Hale said it was not. She said it would reopen.",
+        "Ann Lowe said the port was safe. Tom Hale said it was not. She said it would reopen.",
+        "Ann Lowe met Tom Hale on Monday. She said the bridge would reopen.",
+    ):
+        assert attributions(text)[-1]["speaker"] == "Ann Lowe", text
+    text = "Tom Hale said the port was safe. Ann Lowe said it was not. He said it would reopen."
+    assert attributions(text)[-1]["speaker"] == "Tom Hale"
+    text = "Ann Lowe said the port was safe. Hale said it was not. She said it would reopen."
+    assert attributions(text)[-1]["speaker"] == "Hale"
