@@ -1780,11 +1780,12 @@ def test_a_name_holding_an_ampersand_is_a_bodys():
         assert a["speaker_type"] == "named_org", text
 
 
-def test_an_ampersand_before_a_title_joins_two_people_not_a_body():
-    # Written for the tests: the rule actors reads too (text.ampersand_body), "&" before a
-    # title joins two people as "and" would.
-    a = only("Ann Lowe & Sen. Tom Hale said the port was safe.")
-    assert a["speaker_type"] == "named_person"
+def test_an_ampersand_before_i_joins_two_people_not_a_body():
+    # Written for the tests: the rule actors reads too (text.ampersand_body), "&" before
+    # "I" joins two people as "and" would. (Before a title the speaker is the titled name
+    # alone: "Ann Lowe & Sen. Tom Hale said" is Tom Hale's.)
+    a = only("Lowe & I said the port was safe.")
+    assert (a["speaker"], a["speaker_type"]) == ("Lowe & I", "named_person")
 
 
 def test_an_ampersand_between_given_names_joins_two_people_not_a_body():
