@@ -3228,7 +3228,9 @@ def _sex(resolver: _Resolver, person: str) -> str:
         return sex
     words = person.split()
     sex = ""
-    for word in words[:-1] or words:  # past a title: "Sen. Ann Lowe"
+    # Past a title ("Sen. Ann Lowe"); never the last word, a surname ("Hassan" alone may
+    # be a woman's surname).
+    for word in words[:-1]:
         sex = given_name_sex(word)
         if sex:
             break

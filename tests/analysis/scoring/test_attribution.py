@@ -1857,3 +1857,9 @@ def test_he_or_she_is_not_a_person_known_to_be_of_the_other_sex():
     assert attributions(text)[-1]["speaker"] == "Tom Hale"
     text = "Ann Lowe said the port was safe. Hale said it was not. She said it would reopen."
     assert attributions(text)[-1]["speaker"] == "Hale"
+
+
+def test_a_surname_alone_tells_no_sex_even_if_it_is_also_a_given_name():
+    # Written for the tests: "Hassan" alone may be a woman's surname.
+    text = "Hassan said the port was safe. Tom Hale said it was not. She said it would reopen."
+    assert attributions(text)[-1]["speaker"] == "Hassan"
