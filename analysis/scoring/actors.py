@@ -364,6 +364,19 @@ _COMPANY_LAST = _words(
 # Version 13: the last words of a product line's name ("MacBook Pro", "Lumeria Max", "Tarsa
 # Mini"): a product, no actor, and no person (no surname is one of them).
 _PRODUCT_LAST = _words("Pro Max Plus Mini Ultra Nano Lite")
+# Version 14: also "Air" ("MacBook Air"; an airline's name opens with it, "Air Lumeria");
+# a Roman numeral after a name that holds no given name ("Atlas V", "Saturn V"; not
+# "Elizabeth II", "Louis XIV"); and a maker's name before a capitalised word ("Lockheed
+# Tristar", "Boeing Skyrider"): a model, unless the word is a body's ("Boeing Aircraft",
+# ORG_WORDS and _COMPANY_LAST, looked at before). Makers of aircraft, rockets, cars and
+# computers whose name is no given name.
+_PRODUCT_LAST_MORE = _words("Air")
+_ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)")
+_MAKERS = _words(
+    "Lockheed Boeing Airbus Northrop Grumman Embraer Bombardier Cessna "
+    "Tupolev Ilyushin Antonov Sukhoi Mikoyan Fokker Dassault Saab Apple Toyota Honda "
+    "Nissan Chevrolet Tesla Volkswagen Porsche Audi Hyundai Kia Subaru Mazda"
+)
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
 STARTERS = CAP_STOP | _words(
@@ -1262,8 +1275,8 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
-    if words[-1] in _PRODUCT_LAST:
-        return  # "MacBook Pro": a product's name, no actor (version 13)
+    if words[-1] in _PRODUCT_LAST or _product_name(words):
+        return  # "MacBook Pro": a product's name, no actor (version 13; 14)
     # "Harbour Workers", "United Auto Workers": a named body of people, not one person;
     # so is "Citizens for Fair Rents" (version 10: a group's noun anywhere), an outlet
     # ("Lumeria Insider") and a name ending with a country's ("Air Lumeria": a company).
@@ -1323,6 +1336,19 @@ def _titled_name(toks: list[tuple]) -> int:
             return 0
         return j + 1
     return 0
+
+
+@cython.cfunc
+def _product_name(words: list[str]) -> bool:
+    """Whether a run of capitalised words names a product (version 14): a product line's
+    "Air" ("MacBook Air"), a Roman numeral after no given name ("Atlas V"), or a model's
+    name after its maker's ("Lockheed Tristar")."""
+    last = words[-1]
+    if last in _PRODUCT_LAST_MORE:
+        return True
+    if _ROMAN.fullmatch(last):
+        return not any(is_given_name(word) for word in words[:-1])  # not "Elizabeth II"
+    return len(words) == 2 and words[0] in _MAKERS and last not in _COMPANY_LAST
 
 
 @cython.cfunc

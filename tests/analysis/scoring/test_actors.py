@@ -877,3 +877,15 @@ def test_a_given_name_alone_is_the_person_named_in_full_not_a_body():
     assert [(a.name, a.kind, len(a.mentions)) for a in detect_actors(text)] == [
         ("Hillary Lowe", "person", 3)
     ]
+
+
+def test_a_product_line_a_numbered_rocket_or_a_makers_model_is_no_person():
+    # Written for the tests (version 14): "… Air" of a product line, a Roman numeral after
+    # no given name, a maker's name before a model's.
+    found = kinds(
+        "Lumeria sold the MacBook Air in May. Lockheed Tristar jets and the Atlas V rocket "
+        "flew, and Boeing Aircraft staff met Tom Hale."
+    )
+    assert not {"MacBook Air", "Lockheed Tristar", "Atlas V"} & set(found)
+    assert found["Boeing Aircraft"] == "organisation"
+    assert found["Tom Hale"] == "person"
