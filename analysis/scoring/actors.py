@@ -2219,7 +2219,14 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # word ("S.&P.", "AT&T"), "&" joins a name's words, and a name holding one is an
 # organisation ("S.&P. Global", "Procter & Gamble"), not a person (on PolNeAR train+dev
 # the actors of 50 articles of 924 change).
-@register("actors", "13", languages=("en",))
+# Version 14: a name opening with a common given name stays a person's beside a body
+# ("Morgan Stanley and Tom Hale"); an ampersand between given names joins two people ("Tom
+# & Ann Hale"; text.ampersand_body, one rule with attribution); a common given name alone
+# is the person of that given name named in full ("Hillary" of "Hillary Lowe"), or a
+# person, not an organisation; "… Air" of a product line, a Roman numeral after no given
+# name ("Atlas V") and a maker's name before a model's ("Lockheed Tristar") are products,
+# no actors (on PolNeAR train+dev the actors of 219 articles of 924 change).
+@register("actors", "14", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)
