@@ -1863,3 +1863,11 @@ def test_a_surname_alone_tells_no_sex_even_if_it_is_also_a_given_name():
     # Written for the tests: "Hassan" alone may be a woman's surname.
     text = "Hassan said the port was safe. Tom Hale said it was not. She said it would reopen."
     assert attributions(text)[-1]["speaker"] == "Hassan"
+
+
+def test_a_body_named_by_initials_and_an_ampersand_after_a_comma_speaks():
+    # Written for the tests: the sentence is no longer cut after "S.&P.".
+    text = "The port bonds are safe, S.&P. Global said."
+    a = only(text)
+    assert (a["speaker"], a["speaker_type"]) == ("S.&P. Global", "named_org")
+    assert content(text, a) == "The port bonds are safe"
