@@ -40,8 +40,11 @@ from analysis.scoring.text import (
     ROLE_NOUNS,
     TITLE_WORDS,
     WholeWords,
+    ampersand_body,
+    ampersand_joins_people,
     body_noun_before,
     fast_round,
+    is_given_name,
     lowered,
     noun_before,
     role_synonyms,
@@ -361,6 +364,19 @@ _COMPANY_LAST = _words(
 # Version 13: the last words of a product line's name ("MacBook Pro", "Lumeria Max", "Tarsa
 # Mini"): a product, no actor, and no person (no surname is one of them).
 _PRODUCT_LAST = _words("Pro Max Plus Mini Ultra Nano Lite")
+# Version 14: also "Air" ("MacBook Air"; an airline's name opens with it, "Air Lumeria");
+# a Roman numeral after a name that holds no given name ("Atlas V", "Saturn V"; not
+# "Elizabeth II", "Louis XIV"); and a maker's name before a capitalised word ("Lockheed
+# Tristar", "Boeing Skyrider"): a model, unless the word is a body's ("Boeing Aircraft",
+# ORG_WORDS and _COMPANY_LAST, looked at before). Makers of aircraft, rockets, cars and
+# computers whose name is no given name.
+_PRODUCT_LAST_MORE = _words("Air")
+_ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|V?I{1,3}|V)")
+_MAKERS = _words(
+    "Lockheed Boeing Airbus Northrop Grumman Embraer Bombardier Cessna "
+    "Tupolev Ilyushin Antonov Sukhoi Mikoyan Fokker Dassault Saab Apple Toyota Honda "
+    "Nissan Chevrolet Tesla Volkswagen Porsche Audi Hyundai Kia Subaru Mazda"
+)
 _CONNECTORS = _PARTICLES | _words("of for and the on")
 # Capitalised words that open sentences or clauses and are not names.
 STARTERS = CAP_STOP | _words(
@@ -1127,17 +1143,19 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         return
     if "&" in surface:
         # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
-        # initials or the names of a body, never a person's (version 13; attribution reads
-        # such a name so too); but two people before a title or "I" ("Rudy Giuliani & Sen.
-        # Jeff Sessions", "Ann & I"), as "and" would.
+        # initials or the names of a body (version 13; text.ampersand_body, which
+        # attribution reads too); but one that joins two people ("Rudy Giuliani & Sen. Jeff
+        # Sessions", "Ann & I") parts them, as "and" would.
+        words = [t[0] for t in toks]
+        if ampersand_body(words):
+            out.append(_mention(start, end, surface, "organisation", surface))
+            return
         for i in range(1, len(toks) - 1):
-            if toks[i][0] == "&" and (toks[i + 1][0] in _TITLE_HEADS or toks[i + 1][0] == "I"):
+            if words[i] == "&" and ampersand_joins_people(words, i):
                 _classify(text, toks[:i], sentence_start, out)
-                if toks[i + 1][0] != "I":
+                if words[i + 1] != "I":
                     _classify(text, toks[i + 1 :], False, out)
                 return
-        out.append(_mention(start, end, surface, "organisation", surface))
-        return
     role_start = None
     whole = toks  # the surface is that of these tokens as long as none are taken off
     if not ORG_WORDS.isdisjoint([t[0] for t in toks]):
@@ -1257,8 +1275,8 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
         if not _name_like(w):
             return
-    if words[-1] in _PRODUCT_LAST:
-        return  # "MacBook Pro": a product's name, no actor (version 13)
+    if words[-1] in _PRODUCT_LAST or _product_name(words):
+        return  # "MacBook Pro": a product's name, no actor (version 13; 14)
     # "Harbour Workers", "United Auto Workers": a named body of people, not one person;
     # so is "Citizens for Fair Rents" (version 10: a group's noun anywhere), an outlet
     # ("Lumeria Insider") and a name ending with a country's ("Air Lumeria": a company).
@@ -1318,6 +1336,19 @@ def _titled_name(toks: list[tuple]) -> int:
             return 0
         return j + 1
     return 0
+
+
+@cython.cfunc
+def _product_name(words: list[str]) -> bool:
+    """Whether a run of capitalised words names a product (version 14): a product line's
+    "Air" ("MacBook Air"), a Roman numeral after no given name ("Atlas V"), or a model's
+    name after its maker's ("Lockheed Tristar")."""
+    last = words[-1]
+    if last in _PRODUCT_LAST_MORE:
+        return True
+    if _ROMAN.fullmatch(last):
+        return not any(is_given_name(word) for word in words[:-1])  # not "Elizabeth II"
+    return len(words) == 2 and words[0] in _MAKERS and last not in _COMPANY_LAST
 
 
 @cython.cfunc
@@ -1675,13 +1706,16 @@ def _product_names(text: str) -> set[str]:
 def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> None:
     """A run of names that keeps a body's company is a body's name, not a person's: joined
     by "and" to an organisation ("Lumeria and Vostra Aero"); unless a mention of it is
-    titled or follows a role noun ("envoy Vostra Aero")."""
+    titled or follows a role noun ("envoy Vostra Aero"), or it opens with a common given
+    name (text.is_given_name: "Goldman Sachs and Donald Trump")."""
     found: set[str] = set()
     last = len(mentions) - 1
     for _ in range(2):  # twice: "Lumeria and Vostra Aero and Kell Jonsson"
         for i, m in enumerate(mentions):
             if m.kind != "person" or " " not in m.name or m.name in found:
                 continue
+            if is_given_name(m.name.split(" ", 1)[0]):
+                continue  # "Goldman Sachs and Donald Trump": a person's name stays hers
             if i < last and _of_a_body(text, m, mentions[i + 1]):
                 continue  # "Ann Lee of the Tarsa Institute": a person's (version 10)
             if (i and _joined_body(text, mentions[i - 1], m, recurring, found)) or (
@@ -1756,7 +1790,8 @@ class _Names:
                 words = name.split()
                 surname = words[-1]
                 by_surname.setdefault(surname, []).append((m.start, name))
-                if m.role or len(words) > 2 or "-" in name:
+                # (and "Hillary" of "Hillary Clinton": a common given name alone)
+                if m.role or len(words) > 2 or "-" in name or is_given_name(words[0]):
                     by_first.setdefault(words[0], []).append((m.start, name))
                 if surname[:3] in ("al-", "el-"):  # "al-Baghdadi" is also "Baghdadi"
                     by_surname.setdefault(surname[3:], []).append((m.start, name))
@@ -1941,7 +1976,8 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
     """The lone capitalised words that name an actor by recurring (written alone twice or
     more, once at least inside a sentence: a name, not a word that opens sentences), each
     with its kind: a person when titled somewhere ("Mr Lee", "President Lee"), heading
-    an administration or a presidency ("the Lee administration"), or speaking and then
+    an administration or a presidency ("the Lee administration"), a common given name
+    (text.is_given_name), or speaking and then
     more often "he" or "she" than "it" ("Lee said he..."); else an organisation
     ("Lumeria"). Not a word the text also writes in lower case ("Internet", "Web"), a
     direction ("the North"), a modifier ("Lee-era") or a place (_placed). (A surname of
@@ -1973,6 +2009,7 @@ def _recurring(text: str, mentions: list[_Mention]) -> dict:
             offices = _offices(text)
         if (
             word in titled
+            or is_given_name(word)  # "Sarah", with nobody of that given name named in full
             or _heads_office(text, word, offices)
             or _speaking_person(text, by_word[word])
         ):
@@ -2182,7 +2219,16 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # word ("S.&P.", "AT&T"), "&" joins a name's words, and a name holding one is an
 # organisation ("S.&P. Global", "Procter & Gamble"), not a person (on PolNeAR train+dev
 # the actors of 50 articles of 924 change).
-@register("actors", "13", languages=("en",))
+# Version 14: a name opening with a common given name stays a person's beside a body
+# ("Morgan Stanley and Tom Hale"); an ampersand between given names joins two people ("Tom
+# & Ann Hale"; text.ampersand_body, one rule with attribution); a common given name alone
+# is the person of that given name named in full ("Hillary" of "Hillary Lowe"), or a
+# person, not an organisation; "… Air" of a product line, a Roman numeral after no given
+# name ("Atlas V") and a maker's name before a model's ("Lockheed Tristar") are products,
+# no actors; the tone of the sentences by the sentence split that keeps ", S.&P. Global
+# said" in one sentence (on PolNeAR train+dev the actors of 219 articles of 924 change,
+# none by the split).
+@register("actors", "14", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
     actors = _detect_tuples(text, context.curated_actors)

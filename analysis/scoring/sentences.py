@@ -95,8 +95,9 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
         return not (opener and opener[1].lower() in SENTENCE_OPENERS)
     if "." in word and _INITIALS.fullmatch(word):
         # Initials run together, as "H.W." in "George H.W. Bush" or "S.&P." in "the S.&P.
-        # 500", unless after a comma.
-        if text[max(0, start - 2) : start] == ", ":
+        # 500", unless after a comma ("Washington, D.C."): but initials joined by an
+        # ampersand name a body, not a place, there too (", S.&P. Global said").
+        if text[max(0, start - 2) : start] == ", " and "&" not in word:
             return False
         opener = _NEXT_WORD.match(text, after)
         return not (opener and opener[1].lower() in SENTENCE_OPENERS)

@@ -441,6 +441,10 @@ Dow Jones
 Best Buy
 Home Depot
 Kaiser Permanente
+Charles Schwab
+John Deere
+Edward Jones
+Arthur Andersen
 """
 # Every name of ORGANISATIONS.
 ORGANISATION_NAMES = frozenset(
@@ -531,3 +535,104 @@ CAP_STOP = word_set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Today Yesterday Tomorrow"
 )
+
+
+# --- Names holding an ampersand -------------------------------------------------------
+
+# The words that head a title before a name, with or without their point ("Sen.", "Mr").
+_TITLE_HEAD_WORDS = TITLE_WORDS | RANK_TITLES | HONORIFICS
+
+
+def ampersand_joins_people(words: list[str], i: int) -> bool:
+    """Whether the ampersand words[i] joins two people's names, as "and" would: before a
+    title or "I" ("Rudy Giuliani & Sen. Jeff Sessions", "Ann & I"), or between given names
+    ("Jim & Sarah", "Ann Lowe & Tom Hale"; not "Simon & Schuster", "Ben & Jerry's")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return i > 0 and (
+        after == "I"
+        or after.rstrip(".") in _TITLE_HEAD_WORDS
+        or (
+            is_given_name(after)
+            and (is_given_name(words[i - 1]) or (i > 1 and is_given_name(words[i - 2])))
+        )
+    )
+
+
+def ampersand_body(words: list[str]) -> bool:
+    """Whether a name, given as its words, holds an ampersand that makes it a body's name:
+    initials joined by one ("S.&P. Global", "AT&T Mobility") or names joined by one
+    ("Procter & Gamble"), never a person's; but not an ampersand that joins two people
+    (ampersand_joins_people). Attribution and actors both type a name so."""
+    found = False
+    for i, word in enumerate(words):
+        if "&" in word:
+            if word == "&" and ampersand_joins_people(words, i):
+                return False
+            found = True
+    return found
+
+
+# --- Given names ----------------------------------------------------------------------
+
+# Common English given names, by the sex they are mostly given to: a name whose first word
+# is one is a person's ("Donald Trump", even beside a body: "Goldman Sachs and Donald
+# Trump"), and "he" or "she" does not refer to a person whose given name is the other
+# sex's. Written by hand from common US and British names and the politicians' names of
+# the news; names given to both sexes ("Jordan", "Kelly", "Chris", "Leslie") and names
+# that are also common words or companies' ("Hope", "Grace", "Morgan", "Will") are left
+# out. Short forms are listed beside the full names ("Jim", "Liz").
+FEMALE_NAMES = word_set(
+    "Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Sara Karen Lisa "
+    "Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda "
+    "Dorothy Melissa Deborah Debra Debbie Stephanie Rebecca Sharon Laura Cynthia Kathleen "
+    "Amy Angela Shirley Anna Ann Anne Annie Brenda Pamela Emma Nicole Helen Samantha "
+    "Katherine Kathryn Catherine Kathy Cathy Christine Christina Rachel Carolyn Janet "
+    "Maria Marie Heather Diane Dianne Diana Ruth Julie Julia Olivia Joyce "
+    "Lauren Joan Joanne Evelyn Judith Judy Megan Andrea Cheryl Hannah Jacqueline "
+    "Martha Gloria Teresa Theresa Frances Janice Abigail Alice Sophia Sophie "
+    "Denise Amber Doris Marilyn Danielle Beverly Isabella Natalie Brittany "
+    "Kayla Alexis Lori Hillary Carly Kellyanne Huma Melania Ivanka Nikki Condoleezza Liz "
+    "Kate Katie Jane Jill Jenny Peggy Nina Rosa Maxine Tammy Tulsi Kamala Marsha "
+    "Kirsten Claire Heidi Ayanna Ilhan Alexandria Megyn Gretchen Mika Katrina Wendy Ellen "
+    "Eleanor Irene Ivana Jeanne Leah Lucy Mia Monica Paula Penny Stacey Tina Valerie "
+    "Vanessa Yvonne Zoe Sheila Molly Angelina Bernadette Caroline Cecilia Clara Donatella "
+    "Elaine Elena Eva Fiona Gina Harriet Ingrid Irina Joanna Josephine Karin Kristen Lena "
+    "Loretta Lydia Marcia Margot Maureen Michele Natasha Olga Rita Roberta Sally Susie "
+    "Suzanne Sylvia Tanya Tatiana Ursula Vera Veronica Yulia Nicola Priti Jacinda Dilma "
+    "Cristina Golda Indira Benazir Mazie Elise Malia Sasha Lara Omarosa "
+    "Stormy Madeleine Gwen Joni Maggie Shelley Marianne Dolores Agnes Colleen Erin "
+    "Kristin Jeanine Susana"
+)
+MALE_NAMES = word_set(
+    "James Jim Jimmy John Johnny Jon Robert Rob Bob Bobby Michael Mike William Bill Billy "
+    "David Dave Richard Rick Dick Joseph Joe Thomas Tom Tommy Charles Charlie Chuck "
+    "Christopher Daniel Dan Danny Matthew Matt Anthony Tony Mark Donald Steven "
+    "Stephen Steve Paul Andrew Andy Joshua Josh Kenneth Ken Kevin Brian George Timothy "
+    "Tim Ronald Ron Edward Ed Ted Jason Jeffrey Jeff Ryan Jacob Gary Nicholas Nick Eric "
+    "Jonathan Larry Justin Scott Brandon Benjamin Ben Samuel Gregory Greg Alexander Frank "
+    "Patrick Raymond Ray Jack Dennis Jerry Tyler Aaron Adam Nathan Henry Hank Douglas "
+    "Doug Zachary Peter Kyle Ethan Walter Noah Jeremy Keith Roger Gerald Harold Sean Carl "
+    "Arthur Lawrence Dylan Jesse Bryan Bruce Gabriel Logan Albert Alan Allen Juan Wayne "
+    "Elijah Randy Roy Vincent Ralph Eugene Russell Philip Phil Louis Harry Howard Fred "
+    "Martin Bernie Bernard Marco Jeb Rand Mitch Barack Newt Reince Corey Rudy Marcus Nate "
+    "Stan Todd Trey Vladimir Sergei Sergey Dmitry Boris Igor Ivan Emmanuel Francois Hugo "
+    "Mohammed Muhammad Ahmed Abdul Benny Lamar Orrin Mitt Ross Rex Wilbur Herman Jared "
+    "Rudolph Rodney Xavier Lloyd Luke Leon Leonard Marvin Maurice Melvin Neil Norman "
+    "Oliver Oscar Otto Reggie Roland Ruben Rupert Shane Sidney Simon Stuart Theodore "
+    "Travis Troy Victor Warren Wesley Willie Winston Zach Angus Barry Bradley Brad Brett "
+    "Clarence Clint Craig Curtis Dale Darrell Derek Duncan Dwight Edgar Elliot "
+    "Ernest Floyd Harvey Jay Jeremiah Jimmie Joel Jorge Karl Kurt Leroy Lyndon "
+    "Malcolm Paolo Pedro Pete Pierre Ricardo Ricky Sergio Silvio Spencer Terrence Ulysses "
+    "Vernon Wade Wolfgang Woodrow Hugh Thad Tad Trent Kirk Herbert Harold Gerhard "
+    "Mikhail Nikolai Yuri Viktor Ali Hassan Omar Ibrahim"
+)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is one of the common given names (FEMALE_NAMES, MALE_NAMES)."""
+    return word in FEMALE_NAMES or word in MALE_NAMES
+
+
+def given_name_sex(word: str) -> str:
+    """ "female" or "male" for a given name mostly given to that sex, "" for any other."""
+    return "female" if word in FEMALE_NAMES else "male" if word in MALE_NAMES else ""

@@ -445,7 +445,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "13"
+    assert get_scorer("actors").version == "14"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -852,3 +852,40 @@ def test_a_name_holding_an_ampersand_is_one_bodys():
         "Ann Lee": "person",
         "Bo Hale": "person",
     }
+
+
+def test_a_persons_name_joined_to_a_body_by_and_stays_a_persons():
+    # Written for the tests: a name opening with a common given name (text.is_given_name)
+    # is a person's, even beside a body.
+    assert kinds("The mill borrowed from Morgan Stanley and Tom Hale in May.") == {
+        "Morgan Stanley": "organisation",
+        "Tom Hale": "person",
+    }
+
+
+def test_an_ampersand_between_given_names_joins_two_people_not_a_body():
+    # Written for the tests: "&" between given names parts them, as "and" would.
+    found = kinds("Tom & Ann Hale ran the fair, and Simon & Schuster paid for it.")
+    assert found["Simon & Schuster"] == "organisation"
+    assert "Tom & Ann Hale" not in found
+    assert found["Ann Hale"] == "person"
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_not_a_body():
+    # Written for the tests: "Hillary" alone, recurring, is Hillary Lowe.
+    text = "Hillary Lowe spoke first. The crowd cheered when Hillary spoke again, and Hillary left."
+    assert [(a.name, a.kind, len(a.mentions)) for a in detect_actors(text)] == [
+        ("Hillary Lowe", "person", 3)
+    ]
+
+
+def test_a_product_line_a_numbered_rocket_or_a_makers_model_is_no_person():
+    # Written for the tests (version 14): "… Air" of a product line, a Roman numeral after
+    # no given name, a maker's name before a model's.
+    found = kinds(
+        "Lumeria sold the MacBook Air in May. Lockheed Tristar jets and the Atlas V rocket "
+        "flew, and Boeing Aircraft staff met Tom Hale."
+    )
+    assert not {"MacBook Air", "Lockheed Tristar", "Atlas V"} & set(found)
+    assert found["Boeing Aircraft"] == "organisation"
+    assert found["Tom Hale"] == "person"

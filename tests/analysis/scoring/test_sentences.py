@@ -294,3 +294,18 @@ def test_initials_joined_by_an_ampersand_are_one_abbreviation():
         "The index was cut by S.&P.",
         "The fund held.",
     ]
+
+
+def test_initials_joined_by_an_ampersand_after_a_comma_end_no_sentence_before_a_name():
+    # Written for the tests: after a comma, "D.C." closes a place's name and may end the
+    # sentence; "S.&P." names a body, and ends one only before an opener.
+    text = (
+        "The port bonds are safe, S.&P. Global said. The fund held in Washington, D.C. "
+        "Bonds rose, S.&P. The index fell."
+    )
+    assert split(text) == [
+        "The port bonds are safe, S.&P. Global said.",
+        "The fund held in Washington, D.C.",
+        "Bonds rose, S.&P.",
+        "The index fell.",
+    ]

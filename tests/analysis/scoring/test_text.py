@@ -6,8 +6,10 @@ import re
 from analysis.scoring.text import (
     Lowered,
     WholeWords,
+    ampersand_body,
     body_noun_before,
     fast_round,
+    given_name_sex,
     lowered,
     original_span,
     original_spans,
@@ -183,3 +185,24 @@ def test_a_body_noun_before_a_name_is_found_one_space_before_it():
     assert not body_noun_before(text, 0, text.index("Ann"))
     assert body_noun_before(text, 0, text.index("Bo Lind")) is False  # a newline, no space
     assert not body_noun_before(text, text.index("Civic") - 1, text.index("Civic"))
+
+
+def test_an_ampersand_makes_a_bodys_name_unless_it_joins_two_people():
+    # Written for the tests: one rule for attribution and actors.
+    assert ampersand_body(["S.&P.", "Global"])
+    assert ampersand_body(["AT&T"])
+    assert ampersand_body(["Procter", "&", "Gamble"])
+    assert not ampersand_body(["Ann", "Lowe", "&", "Sen.", "Tom", "Hale"])
+    assert not ampersand_body(["Ann", "&", "I"])
+    assert not ampersand_body(["Ann", "Lowe"])
+    assert not ampersand_body(["Tom", "&", "Ann"])
+    assert not ampersand_body(["Tom", "Hale", "&", "Ann", "Lowe"])
+    assert ampersand_body(["Simon", "&", "Schuster"])
+
+
+def test_a_common_given_name_has_the_sex_it_is_mostly_given_to():
+    # Written for the tests.
+    assert given_name_sex("Ann") == "female"
+    assert given_name_sex("Tom") == "male"
+    assert given_name_sex("Jordan") == ""  # given to both
+    assert given_name_sex("Lumeria") == ""
