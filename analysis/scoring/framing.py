@@ -524,8 +524,10 @@ _MODEL_DATA = _load_model(MODEL_PATH)
 MODEL = FramesModel.from_json(_MODEL_DATA) if _MODEL_DATA else None
 # The scorer's own rules, and the sentences it reads its cues in: 2 since the sentence
 # split keeps a middle initial inside its name ("Robert P. Casey"), which can bring a
-# generic cue beside a specific one. The version is lexicon + model + code.
-CODE_VERSION = "2"
+# generic cue beside a specific one; 3 since initials joined by an ampersand after a comma
+# end no sentence (", S.&P. Global said"; no sentence of PTC's or SemEval-2023's even
+# articles changes). The version is lexicon + model + code.
+CODE_VERSION = "3"
 VERSION = (
     f"{LEXICON['version']}+{MODEL.version}+c{CODE_VERSION}"
     if MODEL
