@@ -3203,7 +3203,10 @@ def _last_person(resolver: _Resolver, pronoun: str = "") -> str | None:
 _PRONOUN_SEXES = {"he": "male", "she": "female"}
 _HONORIFIC_SEXES = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 # An honorific and the name after it, to its last capitalised word ("Mr. Tom Hale": Hale).
-_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z][\w’'\-]*\.?\s+)*([A-Z][\w’'\-]+)")
+# The pattern opens with its literal "M" so that the engine looks for it alone, not for a
+# word boundary at every character (26 times slower on a news article); that no letter
+# comes before the "M" is checked where it matched.
+_HONORIFIC_NAME = re.compile(r"M(r|rs|s|iss)\.?\s+(?:[A-Z][\w’'\-]*\.?\s+)*([A-Z][\w’'\-]+)")
 
 
 @cython.cfunc
@@ -3237,8 +3240,12 @@ def _sex(resolver: _Resolver, person: str) -> str:
     if not sex and words:
         if resolver.honorifics is None:
             found: dict[str, str] = {}
-            for m in _HONORIFIC_NAME.finditer(resolver.text):
-                told = _HONORIFIC_SEXES[m.group(1)]
+            text = resolver.text
+            for m in _HONORIFIC_NAME.finditer(text):
+                at = m.start()
+                if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                    continue  # "UMrs", "HMS": no honorific
+                told = _HONORIFIC_SEXES["M" + m.group(1)]
                 found[m.group(2)] = told if found.get(m.group(2), told) == told else ""
             resolver.honorifics = found
         sex = resolver.honorifics.get(words[-1].rstrip("."), "")

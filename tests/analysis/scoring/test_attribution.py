@@ -1859,6 +1859,15 @@ def test_he_or_she_is_not_a_person_known_to_be_of_the_other_sex():
     assert attributions(text)[-1]["speaker"] == "Hale"
 
 
+def test_an_honorific_tells_a_sex_only_as_a_word_of_its_own():
+    # Written for the tests: "Mrs. Hale" makes Hale a woman, so "he" is Tom Rowe; "UMrs"
+    # is no honorific, so "he" may be Hale, the person named last.
+    text = "Tom Rowe met Mrs. Hale. Hale said the port was safe. He said it would reopen."
+    assert attributions(text)[-1]["speaker"] == "Tom Rowe"
+    text = "Tom Rowe met UMrs Hale. Hale said the port was safe. He said it would reopen."
+    assert attributions(text)[-1]["speaker"] == "Hale"
+
+
 def test_a_surname_alone_tells_no_sex_even_if_it_is_also_a_given_name():
     # Written for the tests: "Hassan" alone may be a woman's surname.
     text = "Hassan said the port was safe. Tom Hale said it was not. She said it would reopen."
