@@ -31,6 +31,13 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
     assert "Distinctive words" in html and 'class="word"' in html
     assert 'class="sharebar"' in html
     assert "The comparison is being computed" not in html
+    # Each outlet's Flesch-Kincaid grade, the formula that orders two articles better than
+    # reading ease does (analysis/accuracy/readability.json), its reading ease in the title.
+    assert "Length / reading grade" in html
+    assert re.search(
+        r'words · <span title="Flesch–Kincaid grade; Flesch reading ease -?\d+">grade \d+\.\d</span>',
+        html,
+    )
 
 
 def test_the_comparison_page_reads_a_fixed_number_of_queries(
