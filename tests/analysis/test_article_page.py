@@ -78,6 +78,26 @@ def test_the_header_shows_the_outlet_date_dateline_and_word_count(analyst_client
     assert "<dt>Words</dt><dd>7</dd>" in html
 
 
+def test_a_detected_language_and_a_fetched_page_say_how_far_to_trust_them(analyst_client):
+    methodology = reverse("methodology")
+    fetched = ArticleFactory(
+        ingest_method=IngestMethod.URL,
+        language="en",
+        language_source="detected",
+        language_confidence=0.97,
+        body="One two three four five six seven.",
+    )
+    html = page(analyst_client, fetched)
+    assert "detected, 97% sure" in html
+    assert f'href="{methodology}#language" title="Measured: F1' in html
+    assert (
+        f'the text taken from the page: <span class="inline-trust"><a class="trust-short" href="{methodology}#extraction"'
+        in html
+    )
+    pasted = ArticleFactory(ingest_method=IngestMethod.PASTE, body="One two three.")
+    assert f"{methodology}#extraction" not in page(analyst_client, pasted)
+
+
 def test_captions_and_credits_are_listed_apart_from_the_body(analyst_client):
     article = ArticleFactory(
         captions=["Firefighters at the scene on Monday."], credits=["© AP Photo / Jane Doe"]
