@@ -29,6 +29,7 @@ from events.forms import (
     StorylineForm,
 )
 from events.outlet_report import (
+    FIGURES,
     blindspot_events,
     blindspot_near_misses,
     blindspot_rows,
@@ -342,11 +343,16 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
         "start": start,
         "end": end,
         "query": request.GET.urlencode(),
+        # Each figure's label and the scorer whose methodology entry says how far to
+        # trust it (the scorer it is averaged from, outlet_report.FIGURES).
         "figure_labels": [
-            ("tone", "Tone (mean compound)"),
-            ("attribution_density", "Attribution density"),
-            ("anonymous_share", "Anonymous attributions"),
-            ("reading_ease", "Flesch reading ease"),
+            (name, label, FIGURES[name][0])
+            for name, label in (
+                ("tone", "Tone (mean compound)"),
+                ("attribution_density", "Attribution density"),
+                ("anonymous_share", "Anonymous attributions"),
+                ("reading_ease", "Flesch reading ease"),
+            )
         ],
     }
     return render(request, "events/outlet_report.html", context)

@@ -421,3 +421,17 @@ def test_the_outlet_reports_anonymous_share_says_no_corpus_measured_it(client, e
     assert "not measured on any corpus" in row and "/methodology/#attribution" in row
     density = html.split("<th>Attribution density", 1)[1].split("</th>", 1)[0]
     assert "not measured" not in density
+
+
+def test_each_figure_of_the_outlet_report_links_to_its_scorers_entry(client, editor):
+    html = one_scored_report(
+        client, editor, "attribution", {"attribution_density": 0.4, "anonymous_share": 0.5}
+    )
+    for label, measure in (
+        ("Tone (mean compound)", "sentiment"),
+        ("Attribution density", "attribution"),
+        ("Anonymous attributions", "attribution"),
+        ("Flesch reading ease", "readability"),
+    ):
+        heading = html.split(f"<th>{label}", 1)[1].split("</th>", 1)[0]
+        assert f'class="trust-short" href="/methodology/#{measure}"' in heading, label

@@ -106,6 +106,9 @@ def test_the_outlet_page_averages_its_scored_articles(analyst_client, score):
     assert f"<dd>{floatformat(mean('sentiment', 'negative_share'), 2)}</dd>" in html
     assert f"<dd>{floatformat(mean('readability', 'flesch_reading_ease'), 1)}</dd>" in html
     assert f"<dd>{floatformat(mean('readability', 'flesch_kincaid_grade'), 1)}</dd>" in html
+    # Each average says how far to trust it.
+    for measure in ("sentiment", "readability"):
+        assert f'class="trust-short" href="/methodology/#{measure}"' in html
 
 
 def test_an_htmx_page_change_on_an_outlet_gets_only_the_results(analyst_client):
