@@ -432,6 +432,7 @@ def test_each_figure_of_the_outlet_report_links_to_its_scorers_entry(client, edi
         ("Attribution density", "attribution"),
         ("Anonymous attributions", "attribution"),
         ("Flesch reading ease", "readability"),
+        ("Most quoted", "attribution"),
     ):
         heading = html.split(f"<th>{label}", 1)[1].split("</th>", 1)[0]
         assert f'class="trust-short" href="/methodology/#{measure}"' in heading, label
