@@ -26,6 +26,8 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
         assert outlet in html
     assert "state-affiliated" in html
     assert "Numbers that disagree" in html
+    numbers = html.split("<h2>Numbers that disagree", 1)[1].split("</h2>", 1)[0]
+    assert "not measured on any corpus" in numbers and "/methodology/#claims" in numbers
     assert "1,037" in html and "nearly 2,000" in html
     assert "Claims: who reported which fact" in html and ">not found<" in html
     assert "Distinctive words" in html and 'class="word"' in html
