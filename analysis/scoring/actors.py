@@ -1150,6 +1150,16 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
         if ampersand_body(words):
             out.append(_mention(start, end, surface, "organisation", surface))
             return
+        if len(toks) == 3 and words[1] == "&" and text[end : end + 2] in ("'s", "’s"):
+            # Version 15: two lone given names joined by an ampersand, "'s" after them,
+            # name a business, the "'s" its name's ("Ben & Jerry's"), not two people; but
+            # so would "Jim & Sarah's wedding" (names with surnames are people's: "Ann Lowe
+            # & Tom Hale's").
+            end += 2
+            surface = text[start:end]
+            name = surface[:-2] + "'s"  # one name for both apostrophes
+            out.append(_mention(start, end, surface, "organisation", name))
+            return
         for i in range(1, len(toks) - 1):
             if words[i] == "&" and ampersand_joins_people(words, i):
                 _classify(text, toks[:i], sentence_start, out)
@@ -1273,7 +1283,7 @@ def _classify(text: str, toks: list[tuple], sentence_start: bool, out: list[_Men
     if not 2 <= len(names) <= 4:
         return
     for w in names:  # a loop, not all(map(...)): _name_like is a C function
-        if not _name_like(w):
+        if not _name_like(w) and not _regnal(names, w):
             return
     if words[-1] in _PRODUCT_LAST or _product_name(words):
         return  # "MacBook Pro": a product's name, no actor (version 13; 14)
@@ -1352,6 +1362,14 @@ def _product_name(words: list[str]) -> bool:
 
 
 @cython.cfunc
+def _regnal(names: list[str], word: str) -> bool:
+    """Whether word is a regnal number, a Roman numeral that ends a name after a given name
+    ("Elizabeth II", "Queen Elizabeth II", "Louis XIV"; version 15): the person's, though
+    written in capitals (_name_like takes no word in capitals but a single letter)."""
+    return word is names[-1] and _ROMAN.fullmatch(word) is not None and is_given_name(names[-2])
+
+
+@cython.cfunc
 def _product_like(word: str) -> bool:
     """A word of letters and digits ("A380", "X5", "F-35") names a product or a model, not
     an actor (known names such as "G20" are looked up before)."""
@@ -1419,6 +1437,16 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         start = pos
         word = m[0]  # m.group(), without looking the method up
         end = start + len(word)
+        # The sentence: the last that starts at or before the span (bisect_right(starts,
+        # start) - 1), found walking on from the last span's, as the spans come in order.
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
+            sentence += 1
+        if sentence + 1 < len(starts) and starts[sentence + 1] < end and sentence >= 0:
+            # A name ends with its sentence ("Bonds rose, S.&P. The index fell.": "S.&P.",
+            # not "S.&P. The"; version 15): the span is cut where the sentence ends, and
+            # the next sentence's words are looked at from its start.
+            end = spans[sentence][1]
+            word = masked[start:end]
         pos = find(65, end)
         if start < skip_until:
             continue
@@ -1449,10 +1477,6 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
             continue  # "Scientists say": a group nobody named
-        # The sentence: the last that starts at or before the span (bisect_right(starts,
-        # start) - 1), found walking on from the last span's, as the spans come in order.
-        while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
-            sentence += 1
         sentence_lo = spans[sentence][0] if sentence >= 0 else 0
         if single:
             _single(text, word, start, end, sentence_lo, found)
