@@ -1443,10 +1443,11 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
             sentence += 1
         if sentence + 1 < len(starts) and starts[sentence + 1] < end and sentence >= 0:
             # A name ends with its sentence ("Bonds rose, S.&P. The index fell.": "S.&P.",
-            # not "S.&P. The"; version 15): the span is cut where the sentence ends, and
-            # the next sentence's words are looked at from its start.
-            end = spans[sentence][1]
-            word = masked[start:end]
+            # not "S.&P. The"; version 15): the span is cut where the sentence ends, less
+            # its closing quotes and its full stop unless initials end it, and the next
+            # sentence's words are looked at from its start.
+            word = _sentence_cut(masked[start : spans[sentence][1]])
+            end = start + len(word)
         pos = find(65, end)
         if start < skip_until:
             continue
@@ -1525,6 +1526,19 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
     if towns:  # the town's other mentions ("the Port Lind plant")
         found = [m for m in found if m.surface not in towns or m.role or m.kind not in _UNTITLED]
     return found
+
+
+@cython.cfunc
+def _sentence_cut(word: str) -> str:
+    """The words of a name span up to its sentence's end, less the closing quotes and the
+    full stop there ("United States.''" -> "United States"); the point of an initial or of
+    initials stays ("S.&P.", "D.C.", "Ann B.")."""
+    word = word.rstrip("'’\"”»)")
+    if word.endswith("."):
+        last = word.rsplit(" ", 1)[-1]
+        if len(last) > 2 and "." not in last[:-1]:
+            word = word[:-1]
+    return word
 
 
 @cython.cfunc

@@ -3603,8 +3603,9 @@ _PERSON = re.compile(
 
 def _person_before(resolver: _Resolver, pos: int, pronoun: str) -> str:
     """The last name of two capitalised words or more in the 600 characters before pos
-    that is neither an organisation nor a place we know, nor a person known to be of the
-    other sex than the pronoun's (_may_be): who "he" or "she" may be."""
+    that is neither an organisation nor a place we know, and is a person's (_a_person),
+    not one known to be of the other sex than the pronoun's (_may_be): who "he" or "she"
+    may be."""
     text = resolver.text
     for m in reversed(list(_PERSON.finditer(text, max(0, pos - 600), pos))):
         words = [w.rstrip(".") for w in m.group().split()]
@@ -3613,11 +3614,28 @@ def _person_before(resolver: _Resolver, pos: int, pronoun: str) -> str:
             or words[0] in COMPASS_WORDS  # "South Asia", "North Carolina"
             or any(w in _ORG_WORDS or w in KNOWN_ORGS for w in words)
             or " ".join(words) in ORGANISATION_NAMES  # "White House"
+            or not _a_person(resolver, m.group(), words)
             or not _may_be(resolver, m.group(), pronoun)
         ):
             continue
         return m.group()
     return ""
+
+
+@cython.cfunc
+def _a_person(resolver: _Resolver, name: str, words: list[str]) -> bool:
+    """Whether capitalised words are known to name a person (version 18): a title or an
+    honorific opens them ("Sen. Ann Lowe", "President Xi Jinping"), a common given name or
+    an honorific before the surname somewhere tells the person's sex (_sex), or the last
+    word is the surname of a person quoted before. Not "Keystone Pipeline", "United
+    States Tuesday", "Economic Advisers": "he" and "she" refer to no such words."""
+    if words[0] in HONORIFICS or words[0] in _TITLES or _sex(resolver, name):
+        return True
+    last = words[-1]
+    for person in resolver.people:  # noqa: SIM110 - not any() over a generator, made per call
+        if person.rsplit(" ", 1)[-1] == last:
+            return True
+    return False
 
 
 _PRINCIPAL = re.compile(

@@ -1880,3 +1880,24 @@ def test_a_body_named_by_initials_and_an_ampersand_after_a_comma_speaks():
     a = only(text)
     assert (a["speaker"], a["speaker_type"]) == ("S.&P. Global", "named_org")
     assert content(text, a) == "The port bonds are safe"
+
+
+def test_he_or_she_with_nobody_quoted_before_is_a_person_named_before_never_a_thing():
+    # Written for the tests: capitalised words that name no person (a pipeline, a country
+    # and a day, a body's last words) are nobody "he" or "she" refers to.
+    for text in (
+        "Work on the Keystone Pipeline stopped in May. He said it would create jobs.",
+        "Talks with the United States Tuesday ended early. She said they would resume.",
+        "The Council of Economic Advisers met on Friday. He said growth would slow.",
+    ):
+        a = attributions(text)[-1]
+        assert (a["speaker"], a["speaker_type"]) == (None, "unresolved"), text
+    # A given name, a title or an honorific before the name tells a person.
+    for text, name in (
+        ("Ruth Alder opened the bridge on Monday. She said it had cost too much.", "Ruth Alder"),
+        ("Sen. Orrin Vale met the mayor. He said the bridge would reopen.", "Orrin Vale"),
+        ("Mayor Orrin Vale met the press. He said the bridge would reopen.", "Orrin Vale"),
+        ("Orrin Vale met the mayor. Mr. Vale arrived late. He said it was fine.", "Orrin Vale"),
+    ):
+        a = attributions(text)[-1]
+        assert (a["speaker"], a["speaker_resolved"]) == (name, True), text
