@@ -48,6 +48,7 @@ from analysis.scoring.text import (
     body_noun_before,
     fast_round,
     given_name_sex,
+    is_given_name,
     lowered,
     role_synonyms,
     trie,
@@ -3379,6 +3380,17 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         # name elsewhere: "the campaign of Ann Lee").
         name = f"{body} {name}" if body else name
         return _source(resolver, name, "named_org", role)
+    if "and" in bare and _joined_names(bare):
+        # Names joined by "and" speak together, typed by all of them (version 18), not by
+        # the first or the last alone: people if one of them is known to be a person's
+        # ("Goldman Sachs and Donald Trump said": people quoted together, whom "he" and
+        # "she" never refer to, _several), bodies if one is a lone word known as no one's
+        # ("Lumeria and Vostra Aero said"; _joined_kind). Either way one named source, as
+        # the pages count named people and organisations alike.
+        joined = _joined_kind(resolver, bare)
+        people, bodies = joined == "named_person", joined == "named_org"
+    else:
+        people = bodies = False
     # A title word after an initial is a surname ("Peter T. King of New York").
     titles = [
         i
@@ -3405,6 +3417,7 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     is_acronym = len(tokens) == 1 and _ACRONYM.fullmatch(tokens[0])
     if (
         the
+        or bodies
         or is_acronym
         # "S.&P. Global", "AT&T Mobility", "Procter & Gamble": an ampersand joins the
         # initials or the names of a body (text.ampersand_body, as for actors).
@@ -3420,7 +3433,8 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         # "North Korea said", "South Asia": a place (its government, if it speaks).
         or (len(bare) > 1 and bare[0] in COMPASS_WORDS and bare[-1] not in PLACE_SUFFIXES)
     ) and not (
-        _titled_person(raw, bare, titles)
+        people
+        or _titled_person(raw, bare, titles)
         # "Ann Bloomberg said": given names before a body's one-word name make it a
         # person's surname, as a title does ("Mayor Ann Bloomberg"); and that surname
         # alone, once the person was named, is the person ("Bloomberg said").
@@ -3459,6 +3473,75 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         name = " ".join(tokens)
     canonical = _alias(resolver, name)
     return _source(resolver, canonical, "named_person", role)
+
+
+@cython.cfunc
+def _joined_names(bare: list[str]) -> bool:
+    """Whether words are two names or more joined by "and", each opening with a capital
+    ("Ann Lowe and Tom Hale", "Lumeria and Vostra Aero"; not "Ann Lowe and her aide")."""
+    first = True
+    for word in bare:
+        if word == "and":
+            if first:
+                return False
+            first = True
+        elif first:
+            if not word[:1].isupper():
+                return False
+            first = False
+    return not first
+
+
+@cython.cfunc
+def _joined_kind(resolver: _Resolver, bare: list[str]) -> str:
+    """The type of names joined by "and", where they tell it: "named_person" where one of
+    them is known to be a person's (a title, an honorific or a common given name before
+    its last word: "Sen. Ann Lowe", "Donald Trump"; a surname alone that a person quoted
+    before or named in full in the text bears: "Lowe and Hale"); else "named_org" where
+    one is a lone word known as no one's ("Lumeria and Vostra Aero": a body beside
+    another); else "" (the name's words decide, as for one name: "Hasan Sultonov and
+    Russia" is a person's, "United States Citizenship and Immigration Services" a body's)."""
+    part: list[str] = []
+    lone_word = False
+    for word in [*bare, "and"]:
+        if word != "and":
+            part.append(word)
+            continue
+        for w in part:
+            if w in HONORIFICS or w in _TITLES:
+                return "named_person"
+        for w in part[:-1]:
+            if is_given_name(w):
+                return "named_person"
+        if len(part) == 1:
+            if _surname_of_a_person(resolver, part[0]):
+                return "named_person"
+            if part[0] not in KNOWN_ORGS:
+                lone_word = True
+        part = []
+    return "named_org" if lone_word else ""
+
+
+@cython.cfunc
+@cython.locals(text=str, at=cython.Py_ssize_t)
+def _surname_of_a_person(resolver: _Resolver, surname: str) -> bool:
+    """Whether a surname is that of a person quoted before, or written somewhere in the
+    text after a common given name or an honorific ("Ann Lowe", "Ms. Lowe")."""
+    for person in resolver.people:
+        if person.rsplit(" ", 1)[-1] == surname:
+            return True
+    if _sex(resolver, surname):  # an honorific before it somewhere
+        return True
+    text = resolver.text
+    at = text.find(" " + surname)
+    while at > 0:
+        end = at + 1 + len(surname)
+        if not (text[end : end + 1].isalnum()):
+            before = text[max(0, at - 30) : at].rsplit(None, 1)
+            if before and is_given_name(before[-1]):
+                return True
+        at = text.find(" " + surname, end)
+    return False
 
 
 @cython.cfunc

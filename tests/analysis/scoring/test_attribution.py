@@ -1901,3 +1901,24 @@ def test_he_or_she_with_nobody_quoted_before_is_a_person_named_before_never_a_th
     ):
         a = attributions(text)[-1]
         assert (a["speaker"], a["speaker_resolved"]) == (name, True), text
+
+
+def test_names_joined_by_and_are_typed_by_all_of_them_not_by_one():
+    # Written for the tests: names joined by "and" are people if one of them is known to be
+    # a person's (a given name, a surname named in full before), else bodies; one named
+    # source either way, never an anonymous one.
+    for text, speaker_type in (
+        ("Goldman Sachs and Donald Trump said the deal was fair.", "named_person"),
+        ("Donald Trump and Goldman Sachs said the deal was fair.", "named_person"),
+        ("Lumeria and Vostra Aero said the merger would close in May.", "named_org"),
+        ("Ann Lowe and Tom Hale said the plan had failed.", "named_person"),
+        ("Ann Lowe met Tom Hale. Lowe and Hale said the plan had failed.", "named_person"),
+    ):
+        result = score_attribution(text)
+        (a,) = result.evidence["attributions"]
+        assert " and " in a["speaker"] and a["speaker_type"] == speaker_type, text
+        assert result.values["named_source_count"] == 1
+        assert result.values["anonymous_share"] == 0.0
+    # "he" never refers to people quoted together.
+    text = "Goldman Sachs and Donald Trump said the deal was fair. He said it would close."
+    assert attributions(text)[-1]["speaker"] != "Goldman Sachs and Donald Trump"
