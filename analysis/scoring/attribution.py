@@ -1796,7 +1796,47 @@ def _reported_content(
     if c1 < spk_start and not inverted:
         # "By saying X, Ann Lowe calmed the crowd": what was said ends before its speaker.
         return start, spk_start
-    return start, _chain_end(text, sentence_cues, c1, s_end)
+    end = _chain_end(text, sentence_cues, c1, s_end)
+    if not inverted and _relative_between(text, spk_stop, c0):
+        # "Unlike Ann Lowe, who said the port was safe, Tom Hale …": what the relative
+        # clause says ends at its closing comma (version 18).
+        end = _relative_end(text, start, end)
+    return start, end
+
+
+@cython.cfunc
+@cython.locals(text=str, comma=cython.Py_ssize_t)
+def _relative_end(text: str, start: int, end: int) -> int:
+    """Where what a relative clause says ends: at the first comma after start that closes
+    the clause, not one before "and", "or" or "but" ("the two men, and Mr. Cruz …") nor
+    one in a list of names or places ("Facebook, Twitter, YouTube", "Buffalo, Rochester
+    and …", "Omaha, Nebraska"); end if there is none."""
+    comma = text.find(",", start, end)
+    while comma > start:
+        rest = text[comma + 1 : min(end, comma + 60)].split(None, 5)
+        if not rest or rest[0] in ("and", "or", "but"):
+            comma = text.find(",", comma + 1, end)
+            continue
+        n = 0  # the capitalised words after the comma: a name, if the list goes on after it
+        while n < len(rest) - 1 and rest[n][:1].isupper() and not rest[n].endswith(","):
+            n += 1
+        if (n and rest[n] in ("and", "or")) or (rest[n][:1].isupper() and rest[n].endswith(",")):
+            comma = text.find(",", comma + 1, end)
+            continue
+        return comma
+    return end
+
+
+@cython.cfunc
+@cython.locals(text=str)
+def _relative_between(text: str, spk_end: int, c0: int) -> bool:
+    """Whether a cue stands in a relative clause set off by a comma after its speaker
+    ("Ann Lowe, who said", "the ministry, which later said")."""
+    between = text[spk_end:c0]
+    if not between.startswith(","):
+        return False
+    words = between[1:].split()
+    return 1 <= len(words) <= 3 and words[0] in ("who", "which")
 
 
 @cython.cfunc
@@ -1837,6 +1877,9 @@ _CLAUSE_START = re.compile(r"\b(?:that|he|she|they|it|we|I|there|this)\b")
 
 # Words that open a phrase put before the subject ("In a speech last July, he said …", "By
 # saying …, Ann Lowe told reporters she …", "With the vote lost, she told …").
+# Words after a cue that open what it is of or about ("warned of floods", "spoke about the
+# plan").
+_TOPIC_WORDS = _words("of about")
 _FRONTED = _words(
     "In On At After Before During While When Since Earlier Later Last Asked Speaking Despite "
     "Although Though As Following Meanwhile Amid Through Throughout Once By For With Without "
@@ -1861,15 +1904,20 @@ def _content_before(
     if first < 0:
         return True
     lead = before.strip(" \"“«'")
+    first_end = word_bytes.find(b" ", first, s_end)
+    first_word = text[first : first_end if first_end >= 0 else s_end]
     if (
         lead.endswith(",")
         and "," not in lead[:-1]
         and lead.split(None, 1)[0] in _FRONTED
-        and _CLAUSE_START.search(text, after_start, s_end)
+        and (
+            _CLAUSE_START.search(text, after_start, s_end)
+            # "In a video posted online, Ann Lowe warned of floods": what the cue is of
+            # or about follows it (version 18)
+            or (first_word in _TOPIC_WORDS and first_end >= 0)
+        )
     ):
         return False  # "After the debate, Trump told reporters he …": a phrase put first
-    first_end = word_bytes.find(b" ", first, s_end)
-    first_word = text[first : first_end if first_end >= 0 else s_end]
     if first_word.lower() not in _ADJUNCT and _count_words(scan, first, s_end) >= 3:
         return False
     return _count_words(scan, lo, lo + len(before)) >= 3

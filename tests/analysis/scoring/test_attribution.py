@@ -1922,3 +1922,26 @@ def test_names_joined_by_and_are_typed_by_all_of_them_not_by_one():
     # "he" never refers to people quoted together.
     text = "Goldman Sachs and Donald Trump said the deal was fair. He said it would close."
     assert attributions(text)[-1]["speaker"] != "Goldman Sachs and Donald Trump"
+
+
+def test_a_cue_after_an_opening_phrase_reports_what_follows_it():
+    # Written for the tests: "warned of floods" says what was warned of, not the phrase
+    # put first.
+    text = "In a video posted online, Ann Lowe warned of floods."
+    a = only(text)
+    assert (a["speaker"], content(text, a)) == ("Ann Lowe", "of floods.")
+
+
+def test_what_a_relative_clause_says_ends_at_its_closing_comma():
+    # Written for the tests: not the main clause after it; a comma in a list of names or
+    # before "and" does not close it.
+    for text in (
+        "Unlike Ann Lowe, who said the port was safe, Tom Hale stayed home.",
+        "For Ann Lowe, who said the port was safe, Tom Hale was wrong.",
+        "Ann Lowe, who has said the port was safe, stayed home.",
+    ):
+        a = attributions(text)[0]
+        assert (a["speaker"], content(text, a)) == ("Ann Lowe", "the port was safe"), text
+    text = "Ann Lowe, who said ads ran on Radio Vale, Radio Tarsa and Radio Lumeria, left."
+    a = attributions(text)[0]
+    assert content(text, a) == "ads ran on Radio Vale, Radio Tarsa and Radio Lumeria"
