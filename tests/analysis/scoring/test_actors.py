@@ -445,7 +445,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "14"
+    assert get_scorer("actors").version == "15"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -923,3 +923,11 @@ def test_two_given_names_joined_by_an_ampersand_before_s_name_a_business():
     found = by_name("Ann Lowe & Tom Hale's plan failed.")
     assert {n: a.kind for n, a in found.items()} == {"Ann Lowe": "person", "Tom Hale": "person"}
     assert set(by_name("Procter & Gamble's profit rose.")) == {"Procter & Gamble"}
+
+
+def test_a_name_cut_at_its_sentences_end_loses_the_closing_quote_and_full_stop():
+    # Written for the tests: two apostrophes close the quote, in the New York Times' style.
+    text = "He said: ''We love the United States.'' After that he left."
+    found = by_name(text)
+    assert set(found) == {"United States"} and found["United States"].kind == "country"
+    assert surfaces(text, found["United States"]) == ["United States"]

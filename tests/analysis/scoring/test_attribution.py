@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "17"
+    assert get_scorer("attribution").version == "18"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
