@@ -1437,17 +1437,18 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         start = pos
         word = m[0]  # m.group(), without looking the method up
         end = start + len(word)
-        # The sentence: the last that starts at or before the span (bisect_right(starts,
-        # start) - 1), found walking on from the last span's, as the spans come in order.
-        while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
-            sentence += 1
-        if sentence + 1 < len(starts) and starts[sentence + 1] < end and sentence >= 0:
+        one_word = " " not in word and "\t" not in word
+        if not one_word and "." in word:  # (a sentence ends inside no other span: most)
             # A name ends with its sentence ("Bonds rose, S.&P. The index fell.": "S.&P.",
             # not "S.&P. The"; version 15): the span is cut where the sentence ends, less
             # its closing quotes and its full stop unless initials end it, and the next
             # sentence's words are looked at from its start.
-            word = _sentence_cut(masked[start : spans[sentence][1]])
-            end = start + len(word)
+            while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
+                sentence += 1
+            if sentence >= 0 and sentence + 1 < len(starts) and starts[sentence + 1] < end:
+                word = _sentence_cut(masked[start : spans[sentence][1]])
+                end = start + len(word)
+                one_word = " " not in word and "\t" not in word
         pos = find(65, end)
         if start < skip_until:
             continue
@@ -1458,7 +1459,6 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
             and ORG_WORDS.isdisjoint(word.split())
         ):
             continue  # "the iTunes Music Store": a name's rest (version 11)
-        one_word = " " not in word and "\t" not in word
         if one_word:  # most spans, decided quickly
             bare = _strip_possessive(word)[0] if word[-1] in "s'’" else word
             if bare in STARTERS:  # the weekdays among them
@@ -1478,6 +1478,10 @@ def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_M
         single = one_word and not word.endswith(("'s", "’s"))
         if single and (word in _NOT_SINGLE or word.lower() in GROUP_NOUNS):
             continue  # "Scientists say": a group nobody named
+        # The sentence: the last that starts at or before the span (bisect_right(starts,
+        # start) - 1), found walking on from the last span's, as the spans come in order.
+        while sentence + 1 < len(starts) and starts[sentence + 1] <= start:
+            sentence += 1
         sentence_lo = spans[sentence][0] if sentence >= 0 else 0
         if single:
             _single(text, word, start, end, sentence_lo, found)
