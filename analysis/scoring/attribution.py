@@ -3745,7 +3745,7 @@ def _person_before(resolver: _Resolver, pos: int, pronoun: str) -> str:
             or words[0] in COMPASS_WORDS  # "South Asia", "North Carolina"
             or any(w in _ORG_WORDS or w in KNOWN_ORGS for w in words)
             or " ".join(words) in ORGANISATION_NAMES  # "White House"
-            or not _a_person(resolver, m.group(), words)
+            or not _a_person(resolver, m.group(), words, m.start(), m.end())
             or not _may_be(resolver, m.group(), pronoun)
         ):
             continue
@@ -3754,14 +3754,24 @@ def _person_before(resolver: _Resolver, pos: int, pronoun: str) -> str:
 
 
 @cython.cfunc
-def _a_person(resolver: _Resolver, name: str, words: list[str]) -> bool:
-    """Whether capitalised words are known to name a person (version 18): a title or an
-    honorific opens them ("Sen. Ann Lowe", "President Xi Jinping"), a common given name or
-    an honorific before the surname somewhere tells the person's sex (_sex), or the last
-    word is the surname of a person quoted before. Not "Keystone Pipeline", "United
-    States Tuesday", "Economic Advisers": "he" and "she" refer to no such words."""
+@cython.locals(text=str)
+def _a_person(resolver: _Resolver, name: str, words: list[str], start: int, end: int) -> bool:
+    """Whether capitalised words (from start to end) are known to name a person (version
+    18): a title or an honorific opens them ("Sen. Ann Lowe", "President Xi Jinping"), a
+    role's noun comes before them ("spokesman Don Hale") or an age after them ("Ann Lowe,
+    26,"), a common given name or an honorific before the surname somewhere tells the
+    person's sex (_sex), or the last word is the surname of a person quoted before. Not
+    "Keystone Pipeline", "United States Tuesday", "Economic Advisers": "he" and "she" refer
+    to no such words."""
     if words[0] in HONORIFICS or words[0] in _TITLES or _sex(resolver, name):
         return True
+    text = resolver.text
+    after = text[end : end + 5]
+    if after[:2] == ", " and after[2:4].isdigit() and after[4:5] in (",", ")"):
+        return True  # an age: "Ann Lowe, 26, said"
+    before = text[max(0, start - 20) : start].split()
+    if before and before[-1] in ROLE_NOUNS:
+        return True  # "McConnell spokesman Don Hale"
     last = words[-1]
     for person in resolver.people:  # noqa: SIM110 - not any() over a generator, made per call
         if person.rsplit(" ", 1)[-1] == last:

@@ -1898,6 +1898,8 @@ def test_he_or_she_with_nobody_quoted_before_is_a_person_named_before_never_a_th
         ("Sen. Orrin Vale met the mayor. He said the bridge would reopen.", "Orrin Vale"),
         ("Mayor Orrin Vale met the press. He said the bridge would reopen.", "Orrin Vale"),
         ("Orrin Vale met the mayor. Mr. Vale arrived late. He said it was fine.", "Orrin Vale"),
+        ("Orrin Vale, 26, a protester, was hurt. He said the crowd was calm.", "Orrin Vale"),
+        ("Council spokesman Orrin Vale was late. He said the vote would wait.", "Orrin Vale"),
     ):
         a = attributions(text)[-1]
         assert (a["speaker"], a["speaker_resolved"]) == (name, True), text
