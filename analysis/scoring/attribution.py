@@ -3945,13 +3945,13 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # common given name, an honorific before the surname); the sentence split keeps initials
 # joined by an ampersand after a comma in their sentence (", S.&P. Global said"). On
 # PolNeAR train+dev the attributions of 182 articles of 924 change (none by the split).
-# Version 18: "he" or "she" with nobody quoted before is a person named before, never
-# capitalised words known as no person's ("Keystone Pipeline", "United States Tuesday":
-# _a_person); names joined by "and" are typed by all of them, people where one is known to
+# Version 18: "he" or "she" with nobody quoted before is a name before known to be a
+# person's (a title, a role's noun, an age, a given name: _a_person), never "Keystone
+# Pipeline" or "United States Tuesday"; names joined by "and" are typed by all of them, people where one is known to
 # be a person's, bodies where one is a lone word known as no one's ("Lumeria and Vostra
 # Aero"; _joined_kind), not by one name alone; after a phrase put first, "warned of X"
 # reports X; what a relative clause set off by commas says ends at its closing comma
-# ("Unlike Ann Lowe, who said X, Tom Hale …"). On PolNeAR train+dev the attributions of 78
+# ("Unlike Ann Lowe, who said X, Tom Hale …"). On PolNeAR train+dev the attributions of 75
 # articles of 924 change.
 @register("attribution", "18", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
