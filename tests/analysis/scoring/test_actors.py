@@ -445,7 +445,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "14"
+    assert get_scorer("actors").version == "15"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -889,3 +889,45 @@ def test_a_product_line_a_numbered_rocket_or_a_makers_model_is_no_person():
     assert not {"MacBook Air", "Lockheed Tristar", "Atlas V"} & set(found)
     assert found["Boeing Aircraft"] == "organisation"
     assert found["Tom Hale"] == "person"
+
+
+def test_a_name_does_not_run_across_the_end_of_a_sentence():
+    # Written for the tests: initials that end a sentence are not joined to the capitalised
+    # word that opens the next one.
+    text = "Bonds rose, S.&P. The index fell."
+    assert not any(" The" in name for name in by_name(text))
+    text = "Bonds rose, S.&P. The index fell. S.&P. Global said so."
+    assert {name: a.kind for name, a in by_name(text).items()} == {"S.&P. Global": "organisation"}
+
+
+def test_a_regnal_number_after_a_given_name_is_the_persons():
+    # Written for the tests.
+    for text, name in (
+        ("Elizabeth II opened the hall.", "Elizabeth II"),
+        ("Queen Elizabeth II opened the bridge on Monday.", "Elizabeth II"),
+        ("Louis XIV built the palace.", "Louis XIV"),
+    ):
+        found = by_name(text)
+        assert name in found and found[name].kind == "person", text
+    assert by_name("The Atlas V rocket flew.") == {}  # no given name: a product
+
+
+def test_two_given_names_joined_by_an_ampersand_before_s_name_a_business():
+    # Written for the tests: "Ben & Jerry's" is one organisation, with either apostrophe;
+    # names with surnames stay two people.
+    text = "Ben & Jerry's said it would grow. Ben & Jerry’s pints cost more."
+    found = by_name(text)
+    assert set(found) == {"Ben & Jerry's"}
+    assert found["Ben & Jerry's"].kind == "organisation"
+    assert surfaces(text, found["Ben & Jerry's"]) == ["Ben & Jerry's", "Ben & Jerry’s"]
+    found = by_name("Ann Lowe & Tom Hale's plan failed.")
+    assert {n: a.kind for n, a in found.items()} == {"Ann Lowe": "person", "Tom Hale": "person"}
+    assert set(by_name("Procter & Gamble's profit rose.")) == {"Procter & Gamble"}
+
+
+def test_a_name_cut_at_its_sentences_end_loses_the_closing_quote_and_full_stop():
+    # Written for the tests: two apostrophes close the quote, in the New York Times' style.
+    text = "He said: ''We love the United States.'' After that he left."
+    found = by_name(text)
+    assert set(found) == {"United States"} and found["United States"].kind == "country"
+    assert surfaces(text, found["United States"]) == ["United States"]

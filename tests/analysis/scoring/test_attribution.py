@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "17"
+    assert get_scorer("attribution").version == "18"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1880,3 +1880,70 @@ def test_a_body_named_by_initials_and_an_ampersand_after_a_comma_speaks():
     a = only(text)
     assert (a["speaker"], a["speaker_type"]) == ("S.&P. Global", "named_org")
     assert content(text, a) == "The port bonds are safe"
+
+
+def test_he_or_she_with_nobody_quoted_before_is_a_person_named_before_never_a_thing():
+    # Written for the tests: capitalised words that name no person (a pipeline, a country
+    # and a day, a body's last words) are nobody "he" or "she" refers to.
+    for text in (
+        "Work on the Keystone Pipeline stopped in May. He said it would create jobs.",
+        "Talks with the United States Tuesday ended early. She said they would resume.",
+        "The Council of Economic Advisers met on Friday. He said growth would slow.",
+    ):
+        a = attributions(text)[-1]
+        assert (a["speaker"], a["speaker_type"]) == (None, "unresolved"), text
+    # A given name, a title or an honorific before the name tells a person.
+    for text, name in (
+        ("Ruth Alder opened the bridge on Monday. She said it had cost too much.", "Ruth Alder"),
+        ("Sen. Orrin Vale met the mayor. He said the bridge would reopen.", "Orrin Vale"),
+        ("Mayor Orrin Vale met the press. He said the bridge would reopen.", "Orrin Vale"),
+        ("Orrin Vale met the mayor. Mr. Vale arrived late. He said it was fine.", "Orrin Vale"),
+        ("Orrin Vale, 26, a protester, was hurt. He said the crowd was calm.", "Orrin Vale"),
+        ("Council spokesman Orrin Vale was late. He said the vote would wait.", "Orrin Vale"),
+    ):
+        a = attributions(text)[-1]
+        assert (a["speaker"], a["speaker_resolved"]) == (name, True), text
+
+
+def test_names_joined_by_and_are_typed_by_all_of_them_not_by_one():
+    # Written for the tests: names joined by "and" are people if one of them is known to be
+    # a person's (a given name, a surname named in full before), else bodies; one named
+    # source either way, never an anonymous one.
+    for text, speaker_type in (
+        ("Goldman Sachs and Donald Trump said the deal was fair.", "named_person"),
+        ("Donald Trump and Goldman Sachs said the deal was fair.", "named_person"),
+        ("Lumeria and Vostra Aero said the merger would close in May.", "named_org"),
+        ("Ann Lowe and Tom Hale said the plan had failed.", "named_person"),
+        ("Ann Lowe met Tom Hale. Lowe and Hale said the plan had failed.", "named_person"),
+    ):
+        result = score_attribution(text)
+        (a,) = result.evidence["attributions"]
+        assert " and " in a["speaker"] and a["speaker_type"] == speaker_type, text
+        assert result.values["named_source_count"] == 1
+        assert result.values["anonymous_share"] == 0.0
+    # "he" never refers to people quoted together.
+    text = "Goldman Sachs and Donald Trump said the deal was fair. He said it would close."
+    assert attributions(text)[-1]["speaker"] != "Goldman Sachs and Donald Trump"
+
+
+def test_a_cue_after_an_opening_phrase_reports_what_follows_it():
+    # Written for the tests: "warned of floods" says what was warned of, not the phrase
+    # put first.
+    text = "In a video posted online, Ann Lowe warned of floods."
+    a = only(text)
+    assert (a["speaker"], content(text, a)) == ("Ann Lowe", "of floods.")
+
+
+def test_what_a_relative_clause_says_ends_at_its_closing_comma():
+    # Written for the tests: not the main clause after it; a comma in a list of names or
+    # before "and" does not close it.
+    for text in (
+        "Unlike Ann Lowe, who said the port was safe, Tom Hale stayed home.",
+        "For Ann Lowe, who said the port was safe, Tom Hale was wrong.",
+        "Ann Lowe, who has said the port was safe, stayed home.",
+    ):
+        a = attributions(text)[0]
+        assert (a["speaker"], content(text, a)) == ("Ann Lowe", "the port was safe"), text
+    text = "Ann Lowe, who said ads ran on Radio Vale, Radio Tarsa and Radio Lumeria, left."
+    a = attributions(text)[0]
+    assert content(text, a) == "ads ran on Radio Vale, Radio Tarsa and Radio Lumeria"
