@@ -363,7 +363,8 @@ GROUP_NOUNS = word_set(
     "installers developers builders engineers designers drivers owners homeowners landlords "
     "tenants shoppers customers consumers commuters passengers patients citizens taxpayers "
     "pensioners retirees veterans fishermen miners growers producers suppliers retailers "
-    "vendors contractors operators firefighters paramedics officers guards"
+    "vendors contractors operators firefighters paramedics officers guards dockers "
+    "dockworkers strikers allies backers loyalists"
 )
 # Last words of place names ("Badakhshan Province", "Quay Street"), landmarks' and sites'
 # among them ("the Tarsa Lawn", "Lind Plaza"): a name ending in one is a place, not a

@@ -445,7 +445,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "15"
+    assert get_scorer("actors").version == "16"
 
 
 def test_the_seed_values_count_actors_by_kind():

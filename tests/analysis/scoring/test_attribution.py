@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "18"
+    assert get_scorer("attribution").version == "19"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1947,3 +1947,28 @@ def test_what_a_relative_clause_says_ends_at_its_closing_comma():
     text = "Ann Lowe, who said ads ran on Radio Vale, Radio Tarsa and Radio Lumeria, left."
     a = attributions(text)[0]
     assert content(text, a) == "ads ran on Radio Vale, Radio Tarsa and Radio Lumeria"
+
+
+def test_a_group_that_a_name_only_qualifies_is_nobody_named():
+    # Written for the tests: residents, dockers and supporters "of" a place or a person
+    # are people nobody named, not the place or the person.
+    for text, speaker in (
+        ("Residents of Elmtown said the water had run out.", "Residents of Elmtown"),
+        ("The dockers of Halvern said they would stay out.", "the dockers of Halvern"),
+        ('"We will stay out," said the dockers of Halvern.', "the dockers of Halvern"),
+        ("Supporters of Ann Lowe said the vote was stolen.", "Supporters of Ann Lowe"),
+        (
+            "Thousands of supporters of Ann Lowe said it was stolen.",
+            "Thousands of supporters of Ann Lowe",
+        ),
+    ):
+        a = only(text)
+        assert (a["speaker"], a["speaker_type"]) == (speaker, "anonymous"), text
+    # A body or a place's office "of" a name is not a group of people.
+    assert only("Bank of Elmtown said profits rose.")["speaker_type"] == "named_org"
+    assert only("The government of Nordvale said the border was closed.")["speaker_type"] == (
+        "named_org"
+    )
+    # The person named later is themself, not the group their supporters were.
+    text = 'Supporters of Ann Lowe cheered. "We won," Lowe said.'
+    assert attributions(text)[-1]["speaker"] == "Lowe"
