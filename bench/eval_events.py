@@ -47,6 +47,7 @@ import random
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -212,13 +213,11 @@ def evaluate(
     }
 
 
-def storyline_links(name: str, ids: list[int]) -> dict[str, int]:
+def storyline_links(ids: list[int]) -> dict[str, int]:
     """How the storylines linked the set's events (after ``storylines_link``): each machine
     event stands for the labelled story most of its articles belong to; of the pairs of
     events that start within the linker's gap of each other, those of different stories
     put in one storyline, and those of one story (a story the grouping split) put in one."""
-    from collections import Counter, defaultdict
-
     from events.storylines import GAP_DAYS
     from newsdesk.models import Article, Event
 
@@ -649,7 +648,7 @@ def main() -> None:
             )
             for name, ids in sets.items():
                 print(f"{name}:")
-                storyline_links(name, ids)
+                storyline_links(ids)
         last = sets.get("chains") or next(iter(sets.values()))
         time_last_placement("Placement", last)
         if args.background:

@@ -36,7 +36,7 @@ def test_links_are_counted_by_the_labelled_stories_of_the_events_within_the_gap(
     ):
         ids += _event(title, day, labels, storyline)[1]
 
-    found = storyline_links("written", ids)
+    found = storyline_links(ids)
 
     # Pairs within 21 days: begins-ends, begins-more, begins-bridge, ends-more,
     # ends-bridge, more-bridge; "Much later" pairs with nothing.
