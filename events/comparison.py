@@ -846,10 +846,14 @@ def sources_grid(
 
     persons = {r[0] for r in rows if r[4]}
     # Every shorter name that ends a longer one: "sultonov" and "hasan sultonov" end
-    # "col hasan sultonov"; a suffix with one longest owner merges into it.
+    # "col hasan sultonov"; a suffix with one longest owner merges into it. Names joined by
+    # "and" or "&" are several sources speaking together, no one's longer name: "Donald
+    # Trump" is not "Goldman Sachs and Donald Trump", whose joint words stay their own.
     owners: dict[str, set[str]] = {}
     for key in persons:
         tokens = key.split()
+        if "and" in tokens or "&" in tokens:
+            continue
         for i in range(1, len(tokens)):
             owners.setdefault(" ".join(tokens[i:]), set()).add(key)
     canon: dict[str, str] = {}

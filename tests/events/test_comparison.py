@@ -439,6 +439,22 @@ def test_a_surname_shared_by_two_people_stays_apart():
     assert grid["Sultonov"] == {"A": 0, "B": 0, "C": 1}
 
 
+def test_a_joint_speaker_is_not_one_of_its_people():
+    # Written for the tests: the joint words stay their own row, the person's own words
+    # theirs, and a bare surname still merges into the person's full name.
+    sources = {
+        "A": [
+            {"name": "Ann Lowe", "type": "named_person", "count": 2},
+            {"name": "Tom Hale and Ann Lowe", "type": "named_person", "count": 1},
+        ],
+        "B": [{"name": "Lowe", "type": "named_person", "count": 3}],
+    }
+    names, grid = sources_grid(sources)
+    assert sorted(names) == ["Ann Lowe", "Tom Hale and Ann Lowe"]
+    assert grid["Ann Lowe"] == {"A": 2, "B": 3}
+    assert grid["Tom Hale and Ann Lowe"] == {"A": 1, "B": 0}
+
+
 def test_the_demo_sources_grid_lists_each_outlets_named_sources():
     sources = {
         outlet: evidence("attribution", text)["sources"]
