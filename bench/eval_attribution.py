@@ -332,6 +332,25 @@ def snippet(text: str, pos: int, words: int = 6) -> str:
     return " ".join(text[pos : pos + 200].split()[:words])
 
 
+def match(
+    pred_chars: list[set[int]], gold_chars: list[set[int]]
+) -> tuple[dict[int, int], set[int]]:
+    """Which gold attribution each prediction matches (the one whose content it overlaps
+    most, sharing at least half of the shorter span's characters), and the golds matched."""
+    pairs = []
+    for i, chars in enumerate(pred_chars):
+        for j, gc in enumerate(gold_chars):
+            shared = len(chars & gc)
+            if shared and shared * 2 >= min(len(chars), len(gc)):
+                pairs.append((shared, i, j))
+    used_p: dict[int, int] = {}  # prediction -> the gold it overlaps most
+    used_g: set[int] = set()
+    for _shared, i, j in sorted(pairs, reverse=True):
+        used_p.setdefault(i, j)
+        used_g.add(j)
+    return used_p, used_g
+
+
 def evaluate(articles: list[Article], predict, tally: Tally) -> None:
     for art in articles:
         text = art.text
@@ -339,20 +358,8 @@ def evaluate(articles: list[Article], predict, tally: Tally) -> None:
         gold_chars = [counted(text, g.content) for g in art.golds]
         all_gold = set().union(*gold_chars) if gold_chars else set()
         undecided = counted(text, art.undecided)
-        pairs = []
-        pred_chars = []
-        for p in preds:
-            chars = counted(text, [p.content])
-            pred_chars.append(chars)
-            for j, gc in enumerate(gold_chars):
-                shared = len(chars & gc)
-                if shared and shared * 2 >= min(len(chars), len(gc)):
-                    pairs.append((shared, len(pred_chars) - 1, j))
-        used_p: dict[int, int] = {}  # prediction -> the gold it overlaps most
-        used_g: set[int] = set()
-        for _shared, i, j in sorted(pairs, reverse=True):
-            used_p.setdefault(i, j)
-            used_g.add(j)
+        pred_chars = [counted(text, [p.content]) for p in preds]
+        used_p, used_g = match(pred_chars, gold_chars)
         for g in art.golds:
             tally.gold[g.kind] += 1
         for j, g in enumerate(art.golds):

@@ -1,0 +1,270 @@
+"""Whether the attribution scorer tells anonymous sources from named ones, against source
+types labelled by hand on PolNeAR's gold sources.
+
+Run: python bench/eval_source_types.py /path/to/PolNeAR [--split dev]
+     [--labels bench/data/polnear_source_types.tsv] [--errors 8] [--draws N]
+
+PolNeAR (docs/corpora/polnear.md) marks each attribution's source words; their type (a
+named person, an organisation, unnamed people, a generic group, a document...) was
+labelled here, by two labellers working alone from the codebook in
+docs/corpora/polnear-source-types.md. The labels file holds no corpus text: split, article,
+the source's character offsets, the label and the labeller. Where both labellers labelled
+a source, the first one listed is the figure's; the two are compared for agreement.
+
+Newsdesk's attributions are matched with the gold ones as bench/eval_attribution.py does
+(content spans sharing half of the shorter). Over the matched pairs whose label is a type
+(not ``unclear`` or ``self``):
+
+- anonymous: the scorer's ``anonymous`` type against ``unnamed`` and ``group`` (nobody
+  named: what the anonymous-source share counts), and against ``unnamed`` alone;
+- the scorer's four types (named person, named organisation, anonymous, unresolved) against
+  the labels, as a table.
+
+Per outlet (PolNeAR's seven publishers), the share the outlet report shows, the mean over
+the outlet's articles of the share of attributions that are anonymous, beside the same
+mean taken from the labels (each article's labelled gold attributions), and whether each
+pair of outlets is ordered the same way by both.
+
+Baseline: a speaker is anonymous when the words the scorer took as the speaker hold no
+capital letter and are not a pronoun ("officials", "a source"), or when there are none
+("reportedly"); the same spans as the scorer's, typed by that one rule.
+
+Never pass "test": PolNeAR's test split is held out (the script refuses it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.eval_attribution import Article, counted, load, match, prf, snippet  # noqa: E402
+from bench.source_type_items import REFERRING  # noqa: E402
+
+LABELS = Path(__file__).resolve().parent / "data" / "polnear_source_types.tsv"
+TYPES = ("person", "org", "unnamed", "group", "document")
+ANONYMOUS = frozenset(("unnamed", "group"))
+SPEAKER_TYPES = ("named_person", "named_org", "anonymous", "unresolved")
+
+
+def source_key(source: list[tuple[int, int]]) -> str:
+    return "+".join(f"{s}-{e}" for s, e in source)
+
+
+def read_labels(path: Path) -> dict[tuple[str, str, str], list[tuple[str, str]]]:
+    """(split, article, source offsets) -> [(label, labeller)...], in the file's order."""
+    labels: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or line.startswith("#") or n == 0 and line.startswith("split\t"):
+            continue
+        split, article, source, label, labeller = line.split("\t")
+        labels[(split, article, source)].append((label, labeller))
+    return labels
+
+
+def baseline_type(text: str, attribution: dict) -> str:
+    """The one-rule typing: no speaker words, or speaker words with no capital letter that
+    are not a pronoun, are anonymous; the rest named."""
+    start = attribution.get("speaker_start")
+    if start is None:
+        return "anonymous"
+    words = text[start : attribution["speaker_end"]].strip(" ,.’'\"")
+    if words.lower() in REFERRING:
+        return "unresolved"
+    return "named_person" if any(ch.isupper() for ch in words) else "anonymous"
+
+
+@dataclass
+class Counts:
+    """One method's counts over some articles."""
+
+    pairs: Counter = field(default_factory=Counter)  # (scorer type, label) -> n
+    errors: list = field(default_factory=list)
+
+    def anonymous(self, gold: frozenset[str]) -> tuple[int, int, int]:
+        """True positives, predicted anonymous, gold anonymous: over typed pairs."""
+        tp = sum(n for (t, g), n in self.pairs.items() if t == "anonymous" and g in gold)
+        predicted = sum(n for (t, _), n in self.pairs.items() if t == "anonymous")
+        actual = sum(n for (_, g), n in self.pairs.items() if g in gold)
+        return tp, predicted, actual
+
+
+@dataclass
+class ArticleResult:
+    outlet: str
+    ours: Counts
+    base: Counts
+    share_ours: float | None  # the scorer's anonymous share, as stored for the article
+    share_gold: float | None  # the labelled gold attributions' share
+
+
+def evaluate_article(art: Article, split: str, labels) -> ArticleResult:
+    from analysis.scoring.attribution import score_attribution
+
+    text = art.text
+    attributions = score_attribution(text).evidence["attributions"]
+    gold_label = []
+    for g in art.golds:
+        found = labels.get((split, art.name, source_key(g.source))) if g.source else None
+        gold_label.append(found[0][0] if found else None)
+    preds = [counted(text, [(a["content_start"], a["content_end"])]) for a in attributions]
+    used_p, _ = match(preds, [counted(text, g.content) for g in art.golds])
+    ours, base = Counts(), Counts()
+    for i, j in used_p.items():
+        label = gold_label[j]
+        if label not in TYPES:
+            continue
+        a = attributions[i]
+        mine, rule = a["speaker_type"], baseline_type(text, a)
+        ours.pairs[(mine, label)] += 1
+        base.pairs[(rule, label)] += 1
+        wrong = (mine == "anonymous") != (label in ANONYMOUS) and mine != "unresolved"
+        if wrong and len(ours.errors) < 20:
+            s = art.golds[j].source[0][0]
+            ours.errors.append(f"{label:8} got {mine:13} {snippet(text, s, 5)!r}")
+    typed = [label for label in gold_label if label in TYPES]
+    return ArticleResult(
+        outlet=art.name.split("_", 1)[0],
+        ours=ours,
+        base=base,
+        share_ours=(
+            sum(a["speaker_type"] == "anonymous" for a in attributions) / len(attributions)
+            if attributions
+            else None
+        ),
+        share_gold=sum(label in ANONYMOUS for label in typed) / len(typed) if typed else None,
+    )
+
+
+def kappa(pairs: list[tuple[str, str]]) -> float:
+    """Cohen's kappa of two labellers' labels on the same items."""
+    n = len(pairs)
+    if not n:
+        return 0.0
+    observed = sum(a == b for a, b in pairs) / n
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(first[k] * second[k] for k in first) / (n * n)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def agreement(labels) -> None:
+    both = [
+        (found[0][0], found[1][0])
+        for found in labels.values()
+        if len(found) > 1 and found[0][1] != found[1][1]
+    ]
+    if not both:
+        print("agreement: no source was labelled by two labellers")
+        return
+    binary = [(a in ANONYMOUS, b in ANONYMOUS) for a, b in both]
+    print(
+        f"agreement of the two labellers on {len(both)} sources labelled by both: "
+        f"{sum(a == b for a, b in both) / len(both):.3f} the same label, kappa {kappa(both):.3f}; "
+        f"anonymous or not {sum(a == b for a, b in binary) / len(binary):.3f}, "
+        f"kappa {kappa(binary):.3f}"
+    )
+    differ = Counter((a, b) for a, b in both if a != b)
+    print(
+        "  where they differ (first, second): "
+        + ", ".join(f"{a}/{b} {n}" for (a, b), n in differ.most_common(8))
+    )
+
+
+def fmt_prf(tp: float, predicted: float, actual: float) -> str:
+    p, r, f = prf(tp, actual, tp, predicted)
+    return f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({int(tp)} of {int(predicted)} found, {int(actual)} labelled)"
+
+
+def report(results: list[ArticleResult], draws: int) -> None:
+    ours, base = Counts(), Counts()
+    for r in results:
+        ours.pairs.update(r.ours.pairs)
+        base.pairs.update(r.base.pairs)
+    typed = sum(ours.pairs.values())
+    print(f"\n{len(results)} articles, {typed} matched attributions whose source has a type")
+    for name, gold in (("unnamed or group", ANONYMOUS), ("unnamed alone", frozenset(("unnamed",)))):
+        print(f"anonymous against {name}:")
+        print(f"  scorer   {fmt_prf(*ours.anonymous(gold))}")
+        print(f"  baseline {fmt_prf(*base.anonymous(gold))}")
+        everything = sum(n for (_, g), n in ours.pairs.items() if g in gold)
+        print(f"  every attribution anonymous: {fmt_prf(everything, typed, everything)}")
+    if draws:
+        from bench.resample import document_resamples, interval, share_ahead
+
+        rows = {
+            "scorer": [r.ours.anonymous(ANONYMOUS) for r in results],
+            "baseline": [r.base.anonymous(ANONYMOUS) for r in results],
+        }
+        f1s = document_resamples(rows, lambda c: prf(c[0], c[2], c[0], c[1])[2], draws=draws)
+        (low, high), (b_low, b_high) = interval(f1s["scorer"]), interval(f1s["baseline"])
+        print(
+            f"  F1 against unnamed or group, 95 % interval over {draws} resamplings of the "
+            f"articles: {low:.3f}–{high:.3f} (baseline {b_low:.3f}–{b_high:.3f}; the scorer "
+            f"higher in {share_ahead(f1s['scorer'], f1s['baseline']):.0%} of draws)"
+        )
+    print("\nthe scorer's type (rows) by label (columns):")
+    print(f"  {'':14}" + "".join(f"{t:>10}" for t in TYPES))
+    for t in SPEAKER_TYPES:
+        print(f"  {t:14}" + "".join(f"{ours.pairs[(t, g)]:>10}" for g in TYPES))
+    by_outlet: dict[str, list[ArticleResult]] = defaultdict(list)
+    for r in results:
+        by_outlet[r.outlet].append(r)
+    print("\nanonymous share per outlet (mean over its articles, as the outlet report shows):")
+    means = {}
+    for outlet, rs in sorted(by_outlet.items()):
+        mine = [r.share_ours for r in rs if r.share_ours is not None]
+        gold = [r.share_gold for r in rs if r.share_gold is not None]
+        means[outlet] = (
+            sum(mine) / len(mine) if mine else 0.0,
+            sum(gold) / len(gold) if gold else 0.0,
+        )
+        print(
+            f"  {outlet:14} scorer {means[outlet][0]:.3f}   labels {means[outlet][1]:.3f}   ({len(rs)} articles)"
+        )
+    names = sorted(means)
+    same = total = 0
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            total += 1
+            same += (means[a][0] - means[b][0]) * (means[a][1] - means[b][1]) > 0
+    print(
+        f"  pairs of outlets ordered the same way by the scorer and the labels: {same} of {total}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--errors", type=int, default=8)
+    from bench.resample import add_draws_option
+
+    add_draws_option(parser, "articles")
+    args = parser.parse_args(argv)
+    splits = [s for s in args.split.split(",") if s]
+    if "test" in splits:
+        parser.error("the test split is held out: evaluate on train and dev only")
+    labels = read_labels(args.labels)
+    agreement(labels)
+    results = []
+    for split in splits:
+        labelled = {article for (s, article, _) in labels if s == split}
+        articles = [a for a in load(args.corpus, [split]) if a.name in labelled]
+        for art in articles:
+            results.append(evaluate_article(art, split, labels))
+    report(results, args.draws)
+    print("\nerrors (label, then the scorer's type, then the source's first words):")
+    for line in [line for r in results for line in r.ours.errors][: args.errors]:
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.exit(main())
