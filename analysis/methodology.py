@@ -56,6 +56,12 @@ class Measurement:
     family: str = ""  # the persuasion family or frame a per-family measurement is of
     # On texts written here (for the tests or the demo), not on a public corpus.
     written_here: bool = False
+    # The one value of the scorer's output this measures, where it is not what the entry's
+    # headline measures ("anonymous_share"): the pages put it beside that figure.
+    figure: str = ""
+    # On a public corpus's text, but against labels added here (who labelled, and how, in
+    # the corpus terms' page), not against the corpus's own annotations.
+    labelled_here: bool = False
 
     @property
     def extra_items(self) -> list[tuple[str, object]]:
@@ -135,10 +141,17 @@ class Entry:
         others = [
             m
             for m in self.measurements
-            if m.f1 is not None and not m.written_here and m.corpus_name != top.corpus_name
+            if m.f1 is not None
+            and not m.written_here
+            and not m.figure
+            and m.corpus_name != top.corpus_name
         ]
         low = min(others, key=lambda m: m.f1, default=None)
         return low if low is not None and low.f1 < top.f1 else None
+
+    def figure_measurement(self, key: str) -> Measurement | None:
+        """The measurement of one value of the output ("anonymous_share"), if any."""
+        return next((m for m in self.measurements if m.figure == key), None)
 
     def measured_version(self) -> str | None:
         return self.headline.scorer_version if self.headline else None
@@ -187,8 +200,11 @@ def _measurement(raw: dict, where: str) -> Measurement:
     if not isinstance(extra, dict):
         raise AccuracyFileError(f"{where}: 'extra' must be an object")
     written_here = raw.get("written_here", False)
-    if not isinstance(written_here, bool):
-        raise AccuracyFileError(f"{where}: 'written_here' must be true or false")
+    labelled_here = raw.get("labelled_here", False)
+    if not isinstance(written_here, bool) or not isinstance(labelled_here, bool):
+        raise AccuracyFileError(
+            f"{where}: 'written_here' and 'labelled_here' must be true or false"
+        )
     return Measurement(
         subset=str(raw["subset"]),
         corpus=str(raw["corpus"]),
@@ -208,6 +224,8 @@ def _measurement(raw: dict, where: str) -> Measurement:
         command=str(raw.get("command", "")),
         family=str(raw.get("family") or ""),
         written_here=written_here,
+        figure=str(raw.get("figure") or ""),
+        labelled_here=labelled_here,
     )
 
 

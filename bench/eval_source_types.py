@@ -7,8 +7,8 @@ Run: python bench/eval_source_types.py /path/to/PolNeAR [--split dev]
 PolNeAR (docs/corpora/polnear.md) marks each attribution's source words; their type (a
 named person, an organisation, unnamed people, a generic group, a document...) was
 labelled here, by two labellers working alone from the codebook in
-docs/corpora/polnear-source-types.md. The labels file holds no corpus text: split, article,
-the source's character offsets, the label and the labeller. Where both labellers labelled
+docs/corpora/polnear-source-types.md. The labels file holds no corpus text: split, a digest
+of the article's file name, the source's character offsets, the label and the labeller. Where both labellers labelled
 a source, the first one listed is the figure's; the two are compared for agreement.
 
 Newsdesk's attributions are matched with the gold ones as bench/eval_attribution.py does
@@ -44,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.eval_attribution import Article, counted, load, match, prf, snippet  # noqa: E402
-from bench.source_type_items import REFERRING  # noqa: E402
+from bench.source_type_items import REFERRING, article_key  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "polnear_source_types.tsv"
 TYPES = ("person", "org", "unnamed", "group", "document")
@@ -110,7 +110,8 @@ def evaluate_article(art: Article, split: str, labels) -> ArticleResult:
     attributions = score_attribution(text).evidence["attributions"]
     gold_label = []
     for g in art.golds:
-        found = labels.get((split, art.name, source_key(g.source))) if g.source else None
+        key = (split, article_key(art.name), source_key(g.source))
+        found = labels.get(key) if g.source else None
         gold_label.append(found[0][0] if found else None)
     preds = [counted(text, [(a["content_start"], a["content_end"])]) for a in attributions]
     used_p, _ = match(preds, [counted(text, g.content) for g in art.golds])
@@ -153,26 +154,33 @@ def kappa(pairs: list[tuple[str, str]]) -> float:
 
 
 def agreement(labels) -> None:
-    both = [
-        (found[0][0], found[1][0])
-        for found in labels.values()
-        if len(found) > 1 and found[0][1] != found[1][1]
-    ]
-    if not both:
+    """How far each pair of labellers agree, on the sources both labelled."""
+    pairs: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for found in labels.values():
+        first = {}
+        for label, labeller in found:
+            first.setdefault(labeller, label)
+        names = sorted(first)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                pairs[(a, b)].append((first[a], first[b]))
+    if not pairs:
         print("agreement: no source was labelled by two labellers")
         return
-    binary = [(a in ANONYMOUS, b in ANONYMOUS) for a, b in both]
-    print(
-        f"agreement of the two labellers on {len(both)} sources labelled by both: "
-        f"{sum(a == b for a, b in both) / len(both):.3f} the same label, kappa {kappa(both):.3f}; "
-        f"anonymous or not {sum(a == b for a, b in binary) / len(binary):.3f}, "
-        f"kappa {kappa(binary):.3f}"
-    )
-    differ = Counter((a, b) for a, b in both if a != b)
-    print(
-        "  where they differ (first, second): "
-        + ", ".join(f"{a}/{b} {n}" for (a, b), n in differ.most_common(8))
-    )
+    for (a, b), both in sorted(pairs.items()):
+        binary = [(x in ANONYMOUS, y in ANONYMOUS) for x, y in both]
+        print(
+            f"agreement of {a} and {b} on the {len(both)} sources both labelled: "
+            f"{sum(x == y for x, y in both) / len(both):.3f} the same label, kappa "
+            f"{kappa(both):.3f}; anonymous or not {sum(x == y for x, y in binary) / len(binary):.3f}, "
+            f"kappa {kappa(binary):.3f}"
+        )
+        differ = Counter((x, y) for x, y in both if x != y)
+        if differ:
+            print(
+                "  where they differ: "
+                + ", ".join(f"{x}/{y} {n}" for (x, y), n in differ.most_common(8))
+            )
 
 
 def fmt_prf(tp: float, predicted: float, actual: float) -> str:
@@ -255,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for split in splits:
         labelled = {article for (s, article, _) in labels if s == split}
-        articles = [a for a in load(args.corpus, [split]) if a.name in labelled]
+        articles = [a for a in load(args.corpus, [split]) if article_key(a.name) in labelled]
         for art in articles:
             results.append(evaluate_article(art, split, labels))
     report(results, args.draws)

@@ -19,12 +19,13 @@ source marked ⟦…⟧. Within one article, sources with the same words that ar
 ("Trump" ten times) are one item, whose id lists every span; a pronoun ("he", "they",
 "who") is an item of its own, since what it refers to changes. The output holds corpus
 text: keep it outside the repository (docs/corpora/polnear.md). Only the labels, keyed by
-article and character offsets, are committed.
+a digest of the article's file name and character offsets, are committed.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -76,6 +77,12 @@ def items(root: Path, split: str, articles: int = 0, seed: int = 0) -> list[dict
     return out
 
 
+def article_key(name: str) -> str:
+    """How the labels file names an article: a digest of PolNeAR's file name, whose words
+    are its headline's."""
+    return hashlib.sha256(name.encode()).hexdigest()[:16]
+
+
 def labelled_rows(items_path: Path, labels_path: Path, split: str, labeller: str) -> list[str]:
     """The labels file's lines (split, article, source offsets, label, labeller) for a
     labeller's "<id>\t<label>" lines: one per source span, an item's grouped spans each."""
@@ -89,7 +96,8 @@ def labelled_rows(items_path: Path, labels_path: Path, split: str, labeller: str
             raise SystemExit(f"not an item of {items_path}: {item}")
         article, spans = item.rsplit(":", 1)
         rows += [
-            f"{split}\t{article}\t{span}\t{label.strip()}\t{labeller}" for span in spans.split(",")
+            f"{split}\t{article_key(article)}\t{span}\t{label.strip()}\t{labeller}"
+            for span in spans.split(",")
         ]
     return rows
 

@@ -67,7 +67,12 @@ def share_bar(shares: dict | None, prefix: str = "frame", legend: int = 0) -> st
     return format_html('{}<ul class="sharelegend small">{}{}</ul>', bar, keys, more)
 
 
-SOURCE_TYPES = {"named_person": "named person", "named_org": "organisation"}
+SOURCE_TYPES = {
+    "named_person": "named person",
+    "named_org": "organisation",
+    "document": "document",
+    "unresolved": "name not found",
+}
 
 
 @register.filter

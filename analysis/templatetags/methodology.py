@@ -7,7 +7,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import format_html
 
-from analysis.methodology import Entry, accuracy_entry
+from analysis.methodology import Entry, Measurement, accuracy_entry
 
 register = template.Library()
 
@@ -58,12 +58,35 @@ def trust(name: str, short: bool = False) -> str:
     )
 
 
+def figure_line(m: Measurement) -> str:
+    """What a measurement of one figure says, in a few words for a link's text."""
+    said = m.summary
+    return f"{said} against labels added here" if m.labelled_here else f"{said} on {m.corpus_name}"
+
+
 @register.simple_tag
-def unmeasured(name: str, key: str) -> str:
-    """A warning beside one figure of a measure that no measurement covers (the entry's
-    ``unmeasured``), linking to the entry; nothing for a figure that is covered."""
+def figure_trust(name: str, key: str) -> str:
+    """Beside one figure of a measure (``key``, a value of its output): what its own
+    measurement says, where the entry has one (``figure``), linking to the entry; a
+    warning where the entry says no measurement covers it (``unmeasured``); else nothing
+    (the measure's own line covers it)."""
     entry = accuracy_entry(name)
-    why = entry.unmeasured.get(key) if entry is not None else None
+    if entry is None:
+        return ""
+    measured = entry.figure_measurement(key)
+    if measured is not None:
+        return format_html(
+            '<a class="trust-short" href="{}#{}" title="{}: {} ({}, {}, version {})">{}</a>',
+            reverse("methodology"),
+            name,
+            measured.subset,
+            measured.summary,
+            measured.corpus,
+            measured.split,
+            measured.scorer_version,
+            figure_line(measured),
+        )
+    why = entry.unmeasured.get(key)
     if not why:
         return ""
     return format_html(

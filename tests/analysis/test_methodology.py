@@ -215,13 +215,31 @@ def test_a_figure_no_measurement_covers_is_named_with_why():
             entry_parse(data, name="attribution")
 
 
-def test_the_anonymous_share_says_it_is_measured_on_no_corpus():
+def test_the_anonymous_share_shows_its_own_measurement_against_labels_added_here():
     from analysis.methodology import accuracy_entry
-    from analysis.templatetags.methodology import unmeasured
+    from analysis.templatetags.methodology import figure_trust
 
     accuracy_entries.cache_clear()
-    assert "anonymous_share" in accuracy_entry("attribution").unmeasured
-    html = unmeasured("attribution", "anonymous_share")
-    assert "not measured on any corpus" in html and 'href="/methodology/#attribution"' in html
-    assert unmeasured("attribution", "attribution_density") == ""
-    assert unmeasured("no-such-measure", "anonymous_share") == ""
+    entry = accuracy_entry("attribution")
+    measured = entry.figure_measurement("anonymous_share")
+    assert measured is not None and measured.labelled_here and measured.f1 is not None
+    assert "anonymous_share" not in entry.unmeasured
+    # The quotes' headline is still the entry's; the share's figure is not "elsewhere".
+    assert entry.headline.figure == "" and entry.lowest_elsewhere is not measured
+    html = figure_trust("attribution", "anonymous_share")
+    assert f"F1 {measured.f1:.2f}" in html and "against labels added here" in html
+    assert 'href="/methodology/#attribution"' in html
+    assert figure_trust("attribution", "attribution_density") == ""
+    assert figure_trust("no-such-measure", "anonymous_share") == ""
+    # A figure the entry says nothing measured keeps its warning.
+    assert "not measured on any corpus" in figure_trust("claims", "numbers")
+
+
+def test_labelled_here_and_figure_are_read_and_checked():
+    data = measured("1")
+    data["measurements"][0].update(figure="anonymous_share", labelled_here=True)
+    m = entry_parse(data, name="attribution").measurements[0]
+    assert m.figure == "anonymous_share" and m.labelled_here
+    data["measurements"][0]["labelled_here"] = "yes"
+    with pytest.raises(AccuracyFileError, match="labelled_here"):
+        entry_parse(data, name="attribution")

@@ -165,3 +165,31 @@ def test_the_anonymous_share_on_the_article_and_methodology_pages_says_it_is_not
     assert 'title="Not measured: typed by &lt;rules&gt; no corpus checked"' in anonymous
     html = analyst_client.get(reverse("methodology")).content.decode()
     assert "Not measured" in html and "typed by &lt;rules&gt; no corpus checked" in html
+
+
+@pytest.mark.django_db
+def test_a_figure_measured_against_labels_added_here_says_so_beside_it_and_on_the_page(
+    analyst_client, accuracy_dir, score
+):
+    data = measured(get_scorer("attribution").version)
+    share = dict(data["measurements"][0])
+    share.update(
+        subset="source typed anonymous <against labels>",
+        figure="anonymous_share",
+        labelled_here=True,
+        precision=0.5,
+        recall=0.75,
+        f1=0.6,
+    )
+    data["measurements"].append(share)
+    write(accuracy_dir, "attribution", data)
+    # Written for the tests.
+    article = score(ArticleFactory(body="Officials said the bridge would reopen on Monday."))
+    page = analyst_client.get(article.get_absolute_url()).content.decode()
+    anonymous = page.split("Anonymous attributions", 1)[1].split("</dd>", 1)[0]
+    assert "F1 0.60 (P 0.50, R 0.75) against labels added here" in anonymous
+    assert "source typed anonymous &lt;against labels&gt;" in anonymous  # escaped
+    assert "Not measured" not in anonymous
+    html = analyst_client.get(reverse("methodology")).content.decode()
+    assert "Against labels added here on the corpus" in html
+    assert "Measures the figure shown as <code>anonymous_share</code>" in html

@@ -412,15 +412,17 @@ def test_the_report_reads_each_outlets_events_and_the_storyline_events_it_skippe
     assert "in 1 storyline, 1 of whose events it skipped" in html
 
 
-def test_the_outlet_reports_anonymous_share_says_no_corpus_measured_it(client, editor):
+def test_the_outlet_reports_anonymous_share_says_what_its_own_measurement_found(client, editor):
     html = one_scored_report(
         client, editor, "attribution", {"attribution_density": 0.4, "anonymous_share": 0.5}
     )
 
+    # The share's own figure (against source types labelled here), not the quotes' F1.
     row = html.split("<th>Anonymous attributions", 1)[1].split("</th>", 1)[0]
-    assert "not measured on any corpus" in row and "/methodology/#attribution" in row
+    assert "against labels added here" in row and "/methodology/#attribution" in row
+    assert "not measured" not in row
     density = html.split("<th>Attribution density", 1)[1].split("</th>", 1)[0]
-    assert "not measured" not in density
+    assert "against labels added here" not in density and "not measured" not in density
 
 
 def test_each_figure_of_the_outlet_report_links_to_its_scorers_entry(client, editor):

@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "19"
+    assert get_scorer("attribution").version == "20"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -956,7 +956,8 @@ def test_a_title_word_alone_or_after_an_honorific_is_a_surname():
 
 def test_a_title_word_after_a_given_name_is_a_surname_but_not_after_a_qualifier():
     # Written for the tests: "Amira Pope" is a person, not "the Amira Pope" nobody named;
-    # "Foreign Minister" and "Crown Prince" stay titles.
+    # "Foreign Minister" and "Crown Prince" stay titles: one office holder the words do not
+    # name, so unresolved, not an anonymous source (attribution 20).
     text = (
         '"The ferry was late," Amira Pope, a harbour official, said. "It always is," Ms. Pope said.'
     )
@@ -965,10 +966,10 @@ def test_a_title_word_after_a_given_name_is_a_surname_but_not_after_a_qualifier(
         ("Amira Pope", "named_person"),
     ]
     assert speaker_types("Foreign Minister said the talks were over.") == {
-        "the Foreign Minister": "anonymous"
+        "the Foreign Minister": "unresolved"
     }
     assert speaker_types("Crown Prince said the talks were over.") == {
-        "the Crown Prince": "anonymous"
+        "the Crown Prince": "unresolved"
     }
 
 
@@ -1972,3 +1973,64 @@ def test_a_group_that_a_name_only_qualifies_is_nobody_named():
     # The person named later is themself, not the group their supporters were.
     text = 'Supporters of Ann Lowe cheered. "We won," Lowe said.'
     assert attributions(text)[-1]["speaker"] == "Lowe"
+
+
+def test_a_text_that_speaks_is_a_document_not_an_anonymous_source():
+    # Written for the tests (attribution 20): a report, a letter or a lawsuit says
+    # something; nobody is hiding behind it, and it names nobody either.
+    text = (
+        "The report says the harbour lost money. "
+        '"Our support is total," the letter reads. '
+        "According to the lawsuit, the council ignored the warnings. "
+        "Officials said the bridge would close."
+    )
+    assert speaker_types(text) == {
+        "the report": "document",
+        "the letter": "document",
+        "the lawsuit": "document",
+        "officials": "anonymous",
+    }
+    values = score_attribution(text).values
+    assert values["anonymous_share"] == 0.25  # the officials alone
+    assert values["named_source_count"] == 0
+
+
+def test_a_person_described_after_the_is_not_an_anonymous_source():
+    # Written for the tests (attribution 20): "the Republican nominee" and "the New York
+    # businessman" describe one person the article has named; the words alone do not say
+    # whom, so the speaker is unresolved (the words kept), not anonymous. An unnamed
+    # source stays anonymous whether or not "the" opens it.
+    text = (
+        "Ann Lowe toured the harbour on Monday. "
+        "The Republican nominee said taxes would fall. "
+        "The New York businessman told reporters the port would grow. "
+        "A source said the deal was off. "
+        "The source added that talks would resume. "
+        "A senator said the vote would wait."
+    )
+    found = attributions(text)
+    assert [a["speaker_type"] for a in found] == [
+        "unresolved",
+        "unresolved",
+        "anonymous",
+        "anonymous",
+        "anonymous",
+    ]
+    assert [a["speaker"] for a in found] == [
+        "the Republican nominee",
+        "the New York businessman",
+        "a source",
+        "the source",
+        "a senator",
+    ]
+    assert score_attribution(text).values["named_source_count"] == 0
+
+
+def test_the_president_whom_no_one_quoted_before_fits_is_unresolved_not_anonymous():
+    # Written for the tests: a role after "the" with nobody quoted in it is someone the
+    # reader knows, not an unnamed source; "the spokesman" speaks for someone and stays
+    # anonymous when no spokesman was named.
+    assert only("The president told voters the port would reopen.")["speaker_type"] == (
+        "unresolved"
+    )
+    assert only("The spokesman said the port would reopen.")["speaker_type"] == "anonymous"
