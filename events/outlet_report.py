@@ -29,15 +29,20 @@ FIGURES = {
     "tone": ("sentiment", "compound_mean"),
     "attribution_density": ("attribution", "attribution_density"),
     "anonymous_share": ("attribution", "anonymous_share"),
+    # The grade first: it orders two articles by difficulty better than the reading ease
+    # does (OneStopEnglish, README "Readability"); the ease stays for the CSV and the API.
+    "grade": ("readability", "flesch_kincaid_grade"),
     "reading_ease": ("readability", "flesch_reading_ease"),
 }
 # What each figure can be: a mean's interval is cut to it (with few articles the t
 # interval ran past it, a share above 1 or a tone below -1). Flesch reading ease has no
-# floor; its ceiling is one-syllable words in one-word sentences.
+# floor; its ceiling is one-syllable words in one-word sentences, where the Flesch-Kincaid
+# grade has its floor (and no ceiling).
 RANGES = {
     "tone": (-1.0, 1.0),
     "attribution_density": (0.0, 1.0),
     "anonymous_share": (0.0, 1.0),
+    "grade": (-3.40, math.inf),
     "reading_ease": (-math.inf, 121.22),
 }
 # Lists of values averaged per article (frames and cues): (scorer, value key).

@@ -351,6 +351,7 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
                 ("tone", "Tone (mean compound)"),
                 ("attribution_density", "Attribution density"),
                 ("anonymous_share", "Anonymous attributions"),
+                ("grade", "Flesch–Kincaid grade"),
                 ("reading_ease", "Flesch reading ease"),
             )
         ],

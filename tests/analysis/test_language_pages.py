@@ -56,12 +56,13 @@ def test_the_outlet_report_leaves_the_russian_article_out_and_counts_it(pair):
     tone = item["figures"]["tone"]
     english_tone = Score.objects.get(scorer="sentiment", article=pair[2]).values["compound_mean"]
     assert (tone["n"], tone["mean"], tone["left_out"]) == (1, english_tone, 1)
-    assert item["figures"]["reading_ease"]["n"] == 1
+    assert item["figures"]["reading_ease"]["n"] == item["figures"]["grade"]["n"] == 1
     assert item["left_out"] == {
         "tone": 1,
         # Attribution reads Russian quotes and reported speech: measured, not left out.
         "attribution_density": 0,
         "anonymous_share": 0,
+        "grade": 1,
         "reading_ease": 1,
         "frames": 1,
         "persuasion": 1,

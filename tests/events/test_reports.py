@@ -77,6 +77,35 @@ def test_an_interval_stops_where_the_figure_can_go_no_further(editor_client):
     assert figures["anonymous_share"]["low"] == figures["anonymous_share"]["high"] == 0.0
 
 
+def test_the_report_averages_the_grade_beside_the_reading_ease_and_the_csv_keeps_both(
+    editor_client,
+):
+    outlet = OutletFactory(slug="gazette", name="Gazette")
+    for day, grade, ease in ((1, 8.0, 60.0), (2, 12.0, 40.0)):
+        article = scored(outlet, dt.date(2024, 3, day), 0.1)
+        Score.objects.create(
+            article=article, scorer="readability", version="1",
+            values={"flesch_kincaid_grade": grade, "flesch_reading_ease": ease},
+        )  # fmt: skip
+    query = "?outlets=gazette&start=2024-03-01&end=2024-03-31"
+
+    figures = outlet_report(outlets=[outlet], start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))[
+        "outlets"
+    ][0]["figures"]
+    assert figures["grade"]["mean"] == pytest.approx(10.0)
+    # mean 10, sd 2.83, t(0.975, 1) = 12.706: the low end is cut at the grade's floor.
+    assert figures["grade"]["low"] == pytest.approx(-3.40)
+    assert figures["reading_ease"]["mean"] == pytest.approx(50.0)
+    html = editor_client.get("/reports/outlets/" + query).content.decode()
+    row = html.split("<th>Flesch–Kincaid grade", 1)[1].split("</tr>", 1)[0]
+    assert "10.0" in row or "10.00" in row
+    rows = list(csv.DictReader(io.StringIO(
+        editor_client.get("/reports/outlets/" + query + "&format=csv").content.decode()
+    )))  # fmt: skip
+    assert float(rows[0]["grade_mean"]) == pytest.approx(10.0)
+    assert float(rows[0]["reading_ease_mean"]) == pytest.approx(50.0)
+
+
 def test_several_outlets_side_by_side_and_csv(editor_client):
     a, b = OutletFactory(slug="a", name="Alpha"), OutletFactory(slug="b", name="Beta")
     scored(a, dt.date(2024, 5, 1), 0.2)
@@ -433,6 +462,7 @@ def test_each_figure_of_the_outlet_report_links_to_its_scorers_entry(client, edi
         ("Tone (mean compound)", "sentiment"),
         ("Attribution density", "attribution"),
         ("Anonymous attributions", "attribution"),
+        ("Flesch–Kincaid grade", "readability"),
         ("Flesch reading ease", "readability"),
         ("Most quoted", "attribution"),
     ):
