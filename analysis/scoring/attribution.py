@@ -539,7 +539,8 @@ _DESCRIBED_NOUNS = _words(
     "businessman businesswoman billionaire mogul tycoon developer congressman congresswoman "
     "congressmember star actor actress singer rapper host anchor founder president senator "
     "governor mayor premier chancellor chairman chairwoman director leader secretary minister "
-    "ambassador envoy prosecutor judge justice king queen prince princess pope"
+    "head chief commissioner ambassador envoy prosecutor judge justice king queen prince "
+    "princess pope"
 )
 
 
@@ -550,25 +551,31 @@ def _speaker_kind(words: list[str]) -> str:
     described ("the Republican nominee", "the president" whom no one quoted before fits:
     the words stay the speaker's, typed as no name), else "anonymous" ("officials", "a
     senior aide", "critics", "the source")."""
-    head = words[-1].lower().strip(".,") if words else ""
+    head = _head_noun(words)
     if head in _DOCUMENT_NOUNS:
         return "document"
-    if _is_institution(words):
+    if head in _INSTITUTION_NOUNS and words[0].lower() not in _INDEFINITE:
+        # "the state government", "the office of the governor"; not "a company" (which
+        # one is not said), nor "a spokesman for the ministry", whose head is a person.
         return "named_org"
     if len(words) > 1 and words[0].lower() == "the" and head in _DESCRIBED_NOUNS:
         return "unresolved"
     return "anonymous"
 
 
+# Words after which a speaker's head noun has ended: a phrase ("a poll from Florida", "an
+# Associated Press survey of voters") or a clause ("officials familiar with the talks").
+_HEAD_ENDS = _words("of from by in on at for with familiar close who that which")
+
+
 @cython.cfunc
-def _is_institution(words: list[str]) -> bool:
-    """Whether a speaker's words end with an institution's head noun, not after an
-    indefinite article ("a company said": which one is not said)."""
-    return (
-        bool(words)
-        and words[-1].lower().strip(".,") in _INSTITUTION_NOUNS
-        and words[0].lower() not in _INDEFINITE
-    )
+def _head_noun(words: list[str]) -> str:
+    """The speaker's head noun, lower case: its last word before a phrase or clause that
+    follows it ("poll" of "a just-released poll from Florida"), else its last word."""
+    for i in range(1, len(words)):
+        if words[i].lower() in _HEAD_ENDS:
+            return words[i - 1].lower().strip(".,")
+    return words[-1].lower().strip(".,") if words else ""
 
 
 _INDEFINITE = _words("a an one another some several many")

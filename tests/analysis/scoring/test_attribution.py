@@ -2034,3 +2034,21 @@ def test_the_president_whom_no_one_quoted_before_fits_is_unresolved_not_anonymou
         "unresolved"
     )
     assert only("The spokesman said the port would reopen.")["speaker_type"] == "anonymous"
+
+
+def test_a_speakers_head_noun_is_read_before_the_phrase_that_follows_it():
+    # Written for the tests (attribution 20): "a survey of dockworkers" is a survey, "a
+    # spokesman for the ministry" a person nobody named (not the ministry), "the head of
+    # the agency" one office holder, "the office of the governor" a body.
+    assert speaker_types("A survey of dockworkers says most back the strike.") == {
+        "a survey of dockworkers": "document"
+    }
+    assert speaker_types("A spokesman for the ministry said the port was closed.") == {
+        "a spokesman for the ministry": "anonymous"
+    }
+    assert speaker_types("The head of the agency said the port was closed.") == {
+        "the head of the agency": "unresolved"
+    }
+    assert speaker_types("Officials familiar with the talks said no deal was near.") == {
+        "officials familiar with the talks": "anonymous"
+    }
