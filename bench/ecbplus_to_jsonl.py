@@ -58,6 +58,13 @@ DEV_TOPICS = range(1, 36)  # 1-35; 36-45 are the held-out test topics
 HELD_OUT_TOPICS = range(36, 46)
 # A document's file: <T>ecb/<T>_<N>ecb.json or <T>ecbplus/<T>_<N>ecbplus.json.
 DOCUMENT = re.compile(r"(?:^|/)(\d+)(ecb|ecbplus)/(\d+)_(\d+)(ecb|ecbplus)\.json$")
+# A sub-topic's event mentions and tokens (read by bench/eval_claims_ecbplus.py):
+# <T>ecb/annotation/original/event_mentions_<T>ecb.json and .../<T>ecb.conll; the second
+# group after the topic is empty so that the groups line up with DOCUMENT's.
+ANNOTATION = re.compile(
+    r"(?:^|/)(\d+)(ecb|ecbplus)/annotation/original/(?:event_mentions_)?(\d+)()(ecb|ecbplus)"
+    r"\.(?:json|conll)$"
+)
 START = dt.datetime(2020, 1, 6, 0, 0, tzinfo=dt.UTC)
 TOPIC_GAP = dt.timedelta(days=14)
 TOPIC_SPAN = dt.timedelta(hours=48)
@@ -66,10 +73,14 @@ SEED = 2014
 _HOST = re.compile(r"^(?:https?:)?/*(?:www\d?\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 
 
-def topic_allowed(path: str, topics: Iterable[int] = DEV_TOPICS) -> int | None:
+def topic_allowed(
+    path: str, topics: Iterable[int] = DEV_TOPICS, annotation: bool = False
+) -> int | None:
     """The topic of a document path if it is one of ``topics``, else None (annotation
-    files, other folders and held-out topics alike); decided on the path alone."""
-    found = DOCUMENT.search(path)
+    files, other folders and held-out topics alike); decided on the path alone. With
+    ``annotation``, the same for a sub-topic's event mentions or conll file instead (and
+    None for documents)."""
+    found = (ANNOTATION if annotation else DOCUMENT).search(path)
     if not found or found[1] != found[3] or found[2] != found[5]:
         return None
     topic = int(found[1])
@@ -83,6 +94,15 @@ def checked_topics(topics: Iterable[int]) -> list[int]:
     if bad := [t for t in topics if t not in DEV_TOPICS]:
         raise SystemExit(f"Topics {bad} are not ECB+ development topics (1-35).")
     return topics
+
+
+def parse_topics(text: str) -> list[int]:
+    """The topics of a ``--topics`` value ("1-35", "1,3,5"), held-out ones refused."""
+    wanted = []
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        wanted.extend(range(int(low), int(high or low) + 1))
+    return checked_topics(wanted)
 
 
 def git_documents(git_dir: Path, topics: Iterable[int]) -> Iterator[tuple[str, dict]]:
@@ -206,11 +226,7 @@ def main(argv: list[str] | None = None) -> None:
         help="the easier setting: a topic's two happenings a week apart, not on the same days",
     )
     args = parser.parse_args(argv)
-    wanted = []
-    for part in args.topics.split(","):
-        low, _, high = part.partition("-")
-        wanted.extend(range(int(low), int(high or low) + 1))
-    topics = checked_topics(wanted)
+    topics = parse_topics(args.topics)
     if args.git_dir:
         documents = git_documents(args.git_dir, topics)
     else:
