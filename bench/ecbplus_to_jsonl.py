@@ -105,15 +105,21 @@ def parse_topics(text: str) -> list[int]:
     return checked_topics(wanted)
 
 
-def git_documents(git_dir: Path, topics: Iterable[int]) -> Iterator[tuple[str, dict]]:
-    """(path, document) of the allowed topics' files at HEAD of a git mirror; only the
-    allowed paths are ever asked of git."""
-    listing = subprocess.run(
+def mirror_listing(git_dir: Path) -> list[str]:
+    """The paths under PREFIX at HEAD of a git mirror of Diverse_CDCR_datasets (names only:
+    nothing is read until a path is allowed)."""
+    return subprocess.run(
         ["git", f"--git-dir={git_dir}", "ls-tree", "-r", "--name-only", "HEAD", PREFIX],
         check=True,
         capture_output=True,
         text=True,
     ).stdout.split("\n")
+
+
+def git_documents(git_dir: Path, topics: Iterable[int]) -> Iterator[tuple[str, dict]]:
+    """(path, document) of the allowed topics' files at HEAD of a git mirror; only the
+    allowed paths are ever asked of git."""
+    listing = mirror_listing(git_dir)
     topics = list(topics)
     paths = sorted(p for p in listing if topic_allowed(p, topics) is not None)
     if not paths:

@@ -59,7 +59,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.ecbplus_to_jsonl import DEV_TOPICS, PREFIX, parse_topics, topic_allowed  # noqa: E402
+from bench.ecbplus_to_jsonl import (  # noqa: E402
+    DEV_TOPICS,
+    mirror_listing,
+    parse_topics,
+    topic_allowed,
+)
 from bench.resample import add_draws_option, document_resamples, interval  # noqa: E402
 
 REPORTING = frozenset(("ACTION_REPORTING", "NEG_ACTION_REPORTING"))
@@ -94,13 +99,7 @@ def _subtopic_files(paths: Iterable[str], topics: Iterable[int]) -> dict[str, di
 def git_subtopics(git_dir: Path, topics: Iterable[int]) -> Iterator[tuple[str, list, str]]:
     """(sub-topic, event mentions, conll text) of the allowed topics at HEAD of a git
     mirror of Diverse_CDCR_datasets; only allowed paths are ever asked of git."""
-    listing = subprocess.run(
-        ["git", f"--git-dir={git_dir}", "ls-tree", "-r", "--name-only", "HEAD", PREFIX],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split("\n")
-    for subtopic, files in _subtopic_files(listing, topics).items():
+    for subtopic, files in _subtopic_files(mirror_listing(git_dir), topics).items():
         read = {}
         for kind, path in files.items():
             read[kind] = subprocess.run(
