@@ -300,6 +300,13 @@ def now(by_outlet: dict) -> dict[tuple[str, int], int]:
     return _rows(claims_matrix(by_outlet))
 
 
+def words_alone(by_outlet: dict) -> dict[tuple[str, int], int]:
+    """The matrix before session 21: its words alone, no meaning vectors."""
+    from events.comparison import claims_matrix
+
+    return _rows(claims_matrix(by_outlet, meaning=False))
+
+
 def old_rule(by_outlet: dict) -> dict[tuple[str, int], int]:
     """The rule before session 19's change, as ``bench/eval_claims.py`` has it."""
     from bench.eval_claims import old_rule as rule
@@ -314,6 +321,7 @@ def every_pair(by_outlet: dict) -> dict[tuple[str, int], int]:
 
 METHODS: dict[str, Callable] = {
     "claims matrix (now)": now,
+    "matrix, words alone": words_alone,
     "old rule (cosine 0.25)": old_rule,
     "every pair one fact": every_pair,
 }
