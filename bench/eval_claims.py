@@ -101,10 +101,10 @@ def _generic_counts(value: frozenset):
 
 
 def old_rule(by_outlet):
-    """The rule before the change: any pair above a plain cosine of 0.25, and percentages
-    or numbers of people as evidence of one fact."""
+    """The rule before the change: any pair above a plain cosine of 0.25 (of the words
+    alone), and percentages or numbers of people as evidence of one fact."""
     with _generic_counts(frozenset()):
-        return claims_matrix(by_outlet, threshold=0.25, telling=0.0)
+        return claims_matrix(by_outlet, threshold=0.25, telling=0.0, meaning=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,8 +39,12 @@ Held out: topics 36-45 (ECB+'s usual test topics) are never read: their paths ar
 before any file is opened (``bench.ecbplus_to_jsonl.topic_allowed``) and asking for them
 is refused. See docs/corpora/ecbplus.md.
 
+Halves: ``--half odd`` keeps the odd topics of ``--topics`` (1, 3, ..., 35), the half a
+change to the matrix is tuned on; ``--half even`` the even ones (2, 4, ..., 34), measured
+only once a setting is chosen (session 21).
+
 Run: python bench/eval_claims_ecbplus.py /work/.mirror/anastasia-zhukova+Diverse_CDCR_datasets/repo
-     [--topics 1-35] [--errors 8] [--draws 1000] [--folder]
+     [--topics 1-35] [--half odd|even] [--errors 8] [--draws 1000] [--folder]
 """
 
 from __future__ import annotations
@@ -295,6 +299,13 @@ def now(by_outlet: dict) -> dict[tuple[str, int], int]:
     return _rows(claims_matrix(by_outlet))
 
 
+def words_alone(by_outlet: dict) -> dict[tuple[str, int], int]:
+    """The matrix before session 21: its words alone, no meaning vectors."""
+    from events.comparison import claims_matrix
+
+    return _rows(claims_matrix(by_outlet, meaning=False))
+
+
 def old_rule(by_outlet: dict) -> dict[tuple[str, int], int]:
     """The rule before session 19's change, as ``bench/eval_claims.py`` has it."""
     from bench.eval_claims import old_rule as rule
@@ -309,6 +320,7 @@ def every_pair(by_outlet: dict) -> dict[tuple[str, int], int]:
 
 METHODS: dict[str, Callable] = {
     "claims matrix (now)": now,
+    "matrix, words alone": words_alone,
     "old rule (cosine 0.25)": old_rule,
     "every pair one fact": every_pair,
 }
@@ -418,6 +430,13 @@ def report(result: dict, errors: int = 8, draws: int = 1000) -> None:
         print(f"  {subtopic} {a.article} ~ {b.article}: {words}")
 
 
+def half(topics: list[int], which: str | None) -> list[int]:
+    """The odd or the even topics of ``topics`` (all of them for None)."""
+    if which is None:
+        return topics
+    return [t for t in topics if t % 2 == (1 if which == "odd" else 0)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, help="a git mirror of Diverse_CDCR_datasets")
@@ -425,10 +444,15 @@ def main(argv: list[str] | None = None) -> int:
         "--folder", action="store_true", help="PATH is a folder of <T>ecb[plus] folders instead"
     )
     parser.add_argument("--topics", default="1-35", help="development topics, e.g. 1-35 or 1,3")
+    parser.add_argument(
+        "--half",
+        choices=("odd", "even"),
+        help="only the odd topics (tuning) or the even ones (measured once a setting is chosen)",
+    )
     parser.add_argument("--errors", type=int, default=8)
     add_draws_option(parser, "sub-topics")
     args = parser.parse_args(argv)
-    topics = parse_topics(args.topics)
+    topics = half(parse_topics(args.topics), args.half)
     if args.folder:
         subtopics = folder_subtopics(args.path, topics)
     else:

@@ -23,8 +23,9 @@ from newsdesk.models import Article, Event, Outlet
 # 2: languages left out and named; claims matched on telling features; numbers grouped by
 # role. 3: persuasion findings only. 4: both together. 5: each column names its outlet's
 # language, and storylines. 6: a joint speaker ("Tom Hale and Ann Lowe") is not one of its
-# people in the sources grid.
-REPORT_VERSION = "6"
+# people in the sources grid. 7: claims matched by their words and, in English, their
+# meaning vectors (events.comparison.MEANING_WEIGHT).
+REPORT_VERSION = "7"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -124,7 +125,7 @@ def event_compare(*, event: Event) -> dict:
         "outlets": list(columns),
         "columns": columns,
         "copies": [_article_ref(a) for a in articles if a.copy_kind],
-        "claims": _claim_rows(claims_by_outlet),
+        "claims": _claim_rows(claims_by_outlet, english=language == "en"),
         "numbers": _plain(comparison.number_disagreements(numbers_by_outlet)),
         "words": {k: _plain(v) for k, v in words.items()},
         "sources": sources,
@@ -196,11 +197,12 @@ def _not_compared(columns: dict, apart: list[str], language: str) -> list[dict]:
     ]  # fmt: skip
 
 
-def _claim_rows(claims_by_outlet: dict) -> list[dict]:
+def _claim_rows(claims_by_outlet: dict, english: bool = True) -> list[dict]:
     if len(claims_by_outlet) < 2:
         return []
     rows = []
-    for row in comparison.claims_matrix(claims_by_outlet):
+    # The meaning vectors are of English text: other languages are matched by words alone.
+    for row in comparison.claims_matrix(claims_by_outlet, meaning=english):
         plain = _plain(row)
         plain["outlet_count"] = row.outlet_count
         plain["only"] = row.outlets[0] if row.outlet_count == 1 else None

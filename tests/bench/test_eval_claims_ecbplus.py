@@ -15,6 +15,7 @@ from bench.eval_claims_ecbplus import (
     every_pair,
     folder_subtopics,
     git_subtopics,
+    half,
     main,
     now,
     pair_counts,
@@ -201,3 +202,14 @@ def test_asking_for_a_held_out_topic_is_refused(tmp_path, capsys):
     assert "1 sub-topics, 3 documents; claim sentences 6" in out
     assert "claims matrix (now)      P 0.500  R 1.000  F1 0.667  (tp 2, fp 2, fn 0)" in out
     assert "every pair one fact      P 0.250  R 1.000  F1 0.400  (tp 2, fp 6, fn 0)" in out
+
+
+def test_the_halves_split_the_topics_by_parity(tmp_path, capsys):
+    assert half([1, 2, 3, 4, 35], "odd") == [1, 3, 35]
+    assert half([1, 2, 3, 4, 35], "even") == [2, 4]
+    assert half([1, 2], None) == [1, 2]
+    _write(tmp_path)  # topic 1 only: odd
+    main([str(tmp_path), "--folder", "--half", "even", "--draws", "0"])
+    assert "0 sub-topics" in capsys.readouterr().out
+    main([str(tmp_path), "--folder", "--half", "odd", "--draws", "0"])
+    assert "1 sub-topics, 3 documents" in capsys.readouterr().out

@@ -490,3 +490,53 @@ def test_coverage_balance_counts_leanings_countries_and_state_affiliation():
     assert balance["country"] == {"US": 2, "GB": 1, "RU": 1, "unknown": 1}
     assert list(balance["country"]) == ["US", "GB", "RU", "unknown"]
     assert balance["state_affiliated"] == {"state": 1, "independent": 3, "unknown": 1}
+
+
+def test_a_paraphrase_is_matched_by_meaning_and_a_fact_sharing_words_is_not():
+    # Written for the tests: a flood told in other words by two outlets ("burst its banks
+    # and flooded homes" against "floodwater swamped houses"), and a third outlet's other
+    # fact that shares "river" and "homes" with the first.
+    claims = {
+        outlet: [ClaimSentence(text, 100 * k, 100 * k + len(text)) for k, text in enumerate(texts)]
+        for outlet, texts in {
+            "A": [
+                "The river burst its banks on Sunday and flooded homes in Kessing.",
+                "Rain had fallen for days in the hills above the river, forecasters said.",
+            ],
+            "B": [
+                "Floodwater swamped houses in the lower village of Kessing late on Sunday "
+                "evening, neighbours said.",
+                "Heavy rain in the hills had swollen the river all week.",
+            ],
+            "C": [
+                "Rescuers used boats to reach homes where the river rose fastest.",
+                "Floodwater also closed the main road to the coast.",
+            ],
+        }.items()
+    }
+    flood, swamped, rescuers = claims["A"][0].text, claims["B"][0].text, claims["C"][0].text
+    assert sentence_similarity(claims["A"][0], claims["B"][0]) < 0.25  # few words shared
+    facts = facts_of(claims)
+    assert {flood, swamped} in facts
+    assert not any({flood, rescuers} <= fact for fact in facts)
+    # The words alone (meaning=False, for a language the vectors did not read): apart.
+    words_only = [
+        {cell.text for cell in row.cells.values() if cell}
+        for row in claims_matrix(claims, meaning=False)
+    ]
+    assert {flood} in words_only and {swamped} in words_only
+
+
+def test_the_report_matches_claims_by_meaning_only_in_english(monkeypatch):
+    from events import event_report
+
+    seen = []
+    monkeypatch.setattr(
+        event_report.comparison,
+        "claims_matrix",
+        lambda claims, meaning=True: seen.append(meaning) or [],
+    )
+    claims = {"A": [], "B": []}
+    event_report._claim_rows(claims)
+    event_report._claim_rows(claims, english=False)
+    assert seen == [True, False]
