@@ -343,13 +343,13 @@ def _meaning_cosines(texts: Sequence[str]):
     model is missing; a text with no vector is 0 from every other."""
     import numpy as np
 
-    from events.meaning import meaning_vectors
+    from events.meaning import DIMENSIONS, meaning_vectors
 
     try:
         found = meaning_vectors(list(texts))
     except FileNotFoundError:
         return None
-    vectors = np.zeros((len(texts), 128), dtype=np.float32)
+    vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     for k, vector in enumerate(found):
         if vector is not None:
             vectors[k] = np.frombuffer(vector, dtype="<f2").astype(np.float32)
