@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "20"
+    assert get_scorer("attribution").version == "21"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -1970,9 +1970,10 @@ def test_a_group_that_a_name_only_qualifies_is_nobody_named():
     assert only("The government of Nordvale said the border was closed.")["speaker_type"] == (
         "named_org"
     )
-    # The person named later is themself, not the group their supporters were.
+    # The person named later is themself, not the group their supporters were (and,
+    # since attribution 21, the surname is the one person named before with it).
     text = 'Supporters of Ann Lowe cheered. "We won," Lowe said.'
-    assert attributions(text)[-1]["speaker"] == "Lowe"
+    assert attributions(text)[-1]["speaker"] == "Ann Lowe"
 
 
 def test_a_text_that_speaks_is_a_document_not_an_anonymous_source():
@@ -2052,3 +2053,69 @@ def test_a_speakers_head_noun_is_read_before_the_phrase_that_follows_it():
     assert speaker_types("Officials familiar with the talks said no deal was near.") == {
         "officials familiar with the talks": "anonymous"
     }
+
+
+def test_titled_people_joined_by_and_speak_together_each_without_their_title():
+    # Written for the tests (attribution 21; fictional names): each part's title is its
+    # own, and both people are the speaker, not the last one.
+    (a,) = attributions("Sen. Orrin Vale and Rep. Cy Tan said the bill would pass.")
+    assert (a["speaker"], a["speaker_type"]) == ("Orrin Vale and Cy Tan", "named_person")
+    (a,) = attributions("Orrin Vale and Gov. Cy Tan said the bill would pass.")
+    assert (a["speaker"], a["speaker_type"]) == ("Orrin Vale and Cy Tan", "named_person")
+    result = score_attribution("Sen. Orrin Vale and Rep. Cy Tan said the bill would pass.")
+    (source,) = result.evidence["sources"]
+    assert "Sen." in source["role"] and "Rep." in source["role"]
+    assert result.values["named_source_count"] == 1
+
+
+def test_single_words_joined_by_and_are_people_where_the_text_names_them_so():
+    # Written for the tests (attribution 21; fictional names): two capitalised words
+    # joined by "and" are people where the text writes one after a given name ("Dara
+    # Quill"), or gives a lone word the surname of the name after it ("Khizr and Ghazala
+    # Khan" where "Khizr Khan" or "Mrs. Khan" is written); bodies or places otherwise.
+    for text in (
+        "The network's Dara Quill and Wes Brandt hosted the debate. "
+        "Quill and Brandt said the debate was over.",
+        "Khizr Khan spoke first. Khizr and Ghazala Khan said they were hurt.",
+        "Mrs. Khan spoke first. Khizr and Ghazala Khan said they were hurt.",
+    ):
+        a = attributions(text)[-1]
+        assert " and " in a["speaker"] and a["speaker_type"] == "named_person", text
+    for text in (
+        "Brunei and Taiwan said the talks had failed.",
+        "Leader Visits Brunei. Brunei and Taiwan said the talks had failed.",
+        "Lumeria and Vostra Aero said the merger would close in May.",
+    ):
+        (a,) = attributions(text)
+        assert a["speaker_type"] == "named_org", text
+
+
+def test_a_surname_alone_is_the_one_person_named_before_with_it():
+    # Written for the tests (attribution 21; fictional names): "Hale said" after "Tom
+    # Hale" named but never quoted is Tom Hale; not where two people of that surname were.
+    text = "Tom Hale runs the port. The port is busy. Hale said the ships were late."
+    assert speaker_types(text) == {"Tom Hale": "named_person"}
+    text = "Rep. Wes Hale runs the port. Hale said the ships were late."
+    assert speaker_types(text) == {"Wes Hale": "named_person"}
+    text = "Tom Hale and Ann Hale run the port. Hale said the ships were late."
+    assert speaker_types(text) == {"Hale": "named_person"}
+    # Nobody named in full: the surname stays itself; a longer name is not the person's.
+    text = "Hale said the ships were late."
+    assert speaker_types(text) == {"Hale": "named_person"}
+    text = "The Tom Hale Center opened. Hale said the ships were late."
+    assert speaker_types(text) == {"Hale": "named_person"}
+
+
+def test_what_was_warned_of_is_the_noun_and_its_clause_not_the_clauses_verb():
+    # Written for the tests (attribution 21): "that" after "warned of floods" opens the
+    # noun's clause; what was said holds the noun, not only "would come".
+    text = "Lowe warned of floods that would come in May."
+    a = only(text)
+    assert content(text, a) == "of floods that would come in May."
+    text = "Lowe warned of a storm that could close the port."
+    assert content(text, only(text)) == "of a storm that could close the port."
+    # "that" with a subject after it opens what was said, as before.
+    text = "Lowe said in a speech that the port was safe."
+    assert content(text, only(text)) == "the port was safe."
+    text = "Lowe wrote of the strike that the port would close."
+    assert content(text, only(text)) == "the port would close."
