@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "21"
+    assert get_scorer("attribution").version == "22"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -2119,3 +2119,39 @@ def test_what_was_warned_of_is_the_noun_and_its_clause_not_the_clauses_verb():
     assert content(text, only(text)) == "the port was safe."
     text = "Lowe wrote of the strike that the port would close."
     assert content(text, only(text)) == "the port would close."
+
+
+def test_a_document_named_with_its_participle_or_as_a_version_of_one_is_a_document():
+    # Written for the tests (attribution 22; fictional names): "a report issued last
+    # year", "audio provided by" a station, "an archived version of" a website, a printed
+    # card speak as texts; the participle ends only a document's noun ("Lowe released a
+    # statement" reads the statement, as before).
+    text = (
+        "A harbour board report issued last year reported cracks in the docks. "
+        "The ferry was late, according to audio provided by Nordvale Radio. "
+        "According to an archived version of the Lowe Trust website, the gift was small. "
+        '"Vote for the slate," said the printed Lowe slate card.'
+    )
+    assert [a["speaker_type"] for a in attributions(text)] == ["document"] * 4
+    text = "Lowe released a statement saying the port would close."
+    assert only(text)["speaker_type"] == "document"
+    text = "Officials familiar with the talks said no deal was near."
+    assert only(text)["speaker_type"] == "anonymous"
+
+
+def test_a_body_called_again_by_what_it_is_speaks_on_the_record():
+    # Written for the tests (attribution 22; fictional names): "the group", "the online
+    # retail giant" after the body's name call it again, an organisation; so does "the
+    # party" with a word of time after it. "A group" and "the group of protesters" are
+    # nobody named.
+    text = (
+        "The Nordvale Harbour Trust counts the ships. Forty docks have closed, the group says."
+    )
+    assert speaker_types(text) == {"the group": "named_org"}
+    text = "Lumeria rose 2 percent. The online retail giant reported a profit of $2 a share."
+    assert speaker_types(text) == {"the online retail giant": "named_org"}
+    text = "The party today agrees only on its opposition to the port."
+    assert only(text)["speaker_type"] == "named_org"
+    assert only("A group said the port would close.")["speaker_type"] == "anonymous"
+    text = "The group of protesters said the port would close."
+    assert only(text)["speaker_type"] == "anonymous"
