@@ -2144,9 +2144,7 @@ def test_a_body_called_again_by_what_it_is_speaks_on_the_record():
     # retail giant" after the body's name call it again, an organisation; so does "the
     # party" with a word of time after it. "A group" and "the group of protesters" are
     # nobody named.
-    text = (
-        "The Nordvale Harbour Trust counts the ships. Forty docks have closed, the group says."
-    )
+    text = "The Nordvale Harbour Trust counts the ships. Forty docks have closed, the group says."
     assert speaker_types(text) == {"the group": "named_org"}
     text = "Lumeria rose 2 percent. The online retail giant reported a profit of $2 a share."
     assert speaker_types(text) == {"the online retail giant": "named_org"}
