@@ -3186,11 +3186,19 @@ _NOT_DESCRIBING = _words(
 )
 
 
+# Verbs in the past tense not in -ed that follow a name before a cue ("Ann Lowe began
+# tweeting", "Ann Lowe took to Twitter, writing"; version 22).
+_IRREGULAR_PAST = _words(
+    "began kept took went came made gave sent spoke stood got won lost held led ran sought "
+    "left met set felt found brought thought wrote told said"
+)
+
+
 @cython.cfunc
 def _leading_name_words(words: list[str]) -> int:
     """How many capitalised words (two or more) open the words when a word that is an
     adjunct or a verb follows them: "on" or "in", an adverb in -ly, a verb in -ed ("Ann
-    Lowe issued a statement"); 0 otherwise."""
+    Lowe issued a statement") or another past ("Ann Lowe began"); 0 otherwise."""
     if words[0] in CAP_STOP or words[0].lower() in _DETERMINERS:
         return 0
     i = 0
@@ -3199,7 +3207,11 @@ def _leading_name_words(words: list[str]) -> int:
     if i < 2 or i == len(words):
         return 0
     after = words[i]
-    if after in ("on", "in") or (after[:1].islower() and after.endswith(("ly", "ed"))):
+    if (
+        after in ("on", "in")
+        or (after[:1].islower() and after.endswith(("ly", "ed")))
+        or after in _IRREGULAR_PAST
+    ):
         return i
     return 0
 
@@ -4273,7 +4285,11 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # Version 22: fewer speakers typed anonymous that name a document or a body: a document's
 # noun ends before a participle ("a report issued last year", "audio provided by …":
 # _ISSUED) or is a version or copy of one; "the group", "the online retail giant" call a
-# body named before (_BODY_HEADS); a word of time ends the head ("the party today").
+# body named before (_BODY_HEADS); a word of time ends the head ("the party today"); "he",
+# "she" or "it" that opens the words read before a cue ("it proudly", "he sounded a rare
+# note") or follows a participle or conjunction ("meaning he") is their subject, resolved
+# as the pronoun (_pronoun_in_words); a name before a past not in -ed ("Ann Lowe began")
+# is the speaker (_IRREGULAR_PAST).
 @register("attribution", "22", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
@@ -4302,6 +4318,41 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
     )
 
 
+# Words before "he", "she" or "it" that leave the pronoun the subject of the clause
+# ("meaning he had not said", "but she said"): a conjunction or a participle.
+_BEFORE_SUBJECT = _words("and but so then while as because since though although when once")
+
+
+@cython.cfunc
+def _pronoun_in_words(raw: dict) -> dict | None:
+    """The pronoun that words read before a cue hold as its subject (version 22): "it" of
+    "it proudly declared", "he" of "he sounded a rare note", after which a pronoun's own
+    verb or adverb follows, never a name's words; "he" of "meaning he had not said", after
+    a participle or a conjunction. None otherwise."""
+    words = raw["text"].split()
+    if len(words) < 2:
+        return None
+    if words[0].lower() in ("he", "she", "it"):
+        i = 0
+    elif (
+        len(words) == 2
+        and words[1].lower() in ("he", "she", "it")
+        and (words[0] in _BEFORE_SUBJECT or words[0][:1].islower() and words[0].endswith("ing"))
+    ):
+        i = 1
+    else:
+        return None
+    found = list(re.finditer(r"\S+", raw["text"]))[i]
+    start = raw["start"] + found.start()
+    return {
+        **raw,
+        "kind": "pron",
+        "text": found.group(),
+        "start": start,
+        "end": start + len(found.group()),
+    }
+
+
 def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[dict]]:
     """The candidates with their speakers resolved (surnames, pronouns, roles, the
     principal of a spokesperson), and the sources they name."""
@@ -4313,6 +4364,10 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
         if "follows" in c:  # a quote going on with the speaker before it
             speaker, kind, role = resolved[id(c["follows"])]
         else:
+            if raw and raw["kind"] == "group":
+                pronoun = _pronoun_in_words(raw)
+                if pronoun is not None:
+                    raw = pronoun
             if (
                 raw
                 and raw["kind"] == "pron"

@@ -2153,3 +2153,34 @@ def test_a_body_called_again_by_what_it_is_speaks_on_the_record():
     assert only("A group said the port would close.")["speaker_type"] == "anonymous"
     text = "The group of protesters said the port would close."
     assert only(text)["speaker_type"] == "anonymous"
+
+
+def test_a_pronoun_that_opens_the_words_before_a_cue_is_their_subject():
+    # Written for the tests (attribution 22; fictional names): "he sounded a rare note",
+    # "she quickly", "meaning he": the pronoun is the speaker, the person named before,
+    # not an unnamed source whose words are the pronoun and its verb.
+    text = (
+        "Tom Hale spoke on Monday. Although he thanked the dockers, he sounded a rare note "
+        'of doubt, saying, "I am not sure I deserve it."'
+    )
+    assert {a["speaker"] for a in attributions(text)} == {"Tom Hale"}
+    text = "Ann Lowe spoke on Monday. She quickly declared that the port would close."
+    assert only(text)["speaker"] == "Ann Lowe"
+    assert text[only(text)["speaker_start"] : only(text)["speaker_end"]] == "She"
+    text = (
+        '"I never said no," Tom Hale wrote in an email on Monday, meaning he had not said '
+        "that the port was closed."
+    )
+    assert {a["speaker"] for a in attributions(text)} == {"Tom Hale"}
+    # An unnamed source's words are still its own.
+    text = "Officials familiar with the talks said no deal was near."
+    assert only(text)["speaker_type"] == "anonymous"
+
+
+def test_a_name_before_a_verb_in_the_past_not_in_ed_is_the_speaker():
+    # Written for the tests (attribution 22; fictional names): "Tom Hale began tweeting"
+    # is said by Tom Hale, as "Tom Hale started tweeting" was.
+    for verb in ("began", "started"):
+        text = f"Tom Hale {verb} tweeting that the port would close."
+        assert only(text)["speaker"] == "Tom Hale", text
+        assert only(text)["speaker_type"] == "named_person", text
