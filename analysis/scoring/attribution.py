@@ -3476,6 +3476,29 @@ def _is_people(word: str) -> bool:
     )
 
 
+_AGENTS_PLURAL = ("ers", "ents", "ants", "ists")
+_AFTER_SENTENCE_END = frozenset(".:;!?\"“”'‘’—(\n")
+
+
+@cython.cfunc
+@cython.locals(text=str, word=str)
+def _agents_plural(text: str, word: str) -> bool:
+    """Whether a capitalised word is a plural noun for people that does things
+    ("Mourners", "Respondents", "Protesters"; version 22), not a surname ("Sanders",
+    "Rogers"): a plural in -ers, -ents, -ants or -ists, which the text writes only at the
+    head of a sentence or a headline, never after another word ("Bernie Sanders", "said
+    Rogers")."""
+    if len(word) < 7 or not word.endswith(_AGENTS_PLURAL) or not word[1:].islower():
+        return False
+    if word in KNOWN_ORGS:
+        return False
+    for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+        before = text[: m.start()].rstrip(" \t")
+        if before and before[-1] not in _AFTER_SENTENCE_END:
+            return False
+    return True
+
+
 @cython.cfunc
 def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
     tokens = raw["named"].split()
@@ -3527,6 +3550,11 @@ def _named(resolver: _Resolver, raw: dict) -> tuple[str | None, str, str]:
         return _source(resolver, name, "anonymous", role)
     if len(bare) == 1 and _is_people(bare[0]):
         # "Ethiopians said", "Americans say": a nationality's plural, a group nobody named.
+        return _source(resolver, name, "anonymous", role)
+    if len(bare) == 1 and bare[0] in _FUNCTION_OPENERS:
+        return None, "unresolved", ""  # "Whenever asked about it, …": no one's name
+    if len(bare) == 1 and _agents_plural(resolver.text, bare[0]):
+        # "Mourners say", "Respondents are obliged to disclose": a group nobody named.
         return _source(resolver, name, "anonymous", role)
     body = None if affiliation else raw.get("body")  # set by _attributions (_body_before)
     if body is not None:
@@ -4289,7 +4317,9 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # "she" or "it" that opens the words read before a cue ("it proudly", "he sounded a rare
 # note") or follows a participle or conjunction ("meaning he") is their subject, resolved
 # as the pronoun (_pronoun_in_words); a name before a past not in -ed ("Ann Lowe began")
-# is the speaker (_IRREGULAR_PAST).
+# is the speaker (_IRREGULAR_PAST); a capitalised plural in -ers, -ents, -ants or -ists
+# that the text writes only at a sentence's head is a group nobody named ("Mourners say":
+# _agents_plural), and a conjunction alone ("Whenever asked") no one's name.
 @register("attribution", "22", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

@@ -2184,3 +2184,23 @@ def test_a_name_before_a_verb_in_the_past_not_in_ed_is_the_speaker():
         text = f"Tom Hale {verb} tweeting that the port would close."
         assert only(text)["speaker"] == "Tom Hale", text
         assert only(text)["speaker_type"] == "named_person", text
+
+
+def test_a_capitalised_plural_for_people_at_a_sentences_head_is_nobody_named():
+    # Written for the tests (attribution 22; fictional names): "Mourners say",
+    # "Respondents are obliged" open a sentence or a headline with a plural noun for
+    # people, a group; a surname that the text writes after another word is a person's.
+    text = "The Latest: Mourners say the loss is hard."
+    assert speaker_types(text) == {"Mourners": "anonymous"}
+    text = "Proponents said the port would reopen."
+    assert speaker_types(text) == {"Proponents": "anonymous"}
+    text = "Dale Summers runs the port. Summers said it would reopen."
+    assert speaker_types(text) == {"Dale Summers": "named_person"}
+    text = "The port reopened, said Summers. Summers said it was safe."
+    assert set(speaker_types(text).values()) == {"named_person"}
+
+
+def test_a_conjunction_alone_before_a_cue_is_no_ones_name():
+    # Written for the tests (attribution 22): "Whenever asked about it" names nobody.
+    text = "Whenever asked about the port, they changed the subject."
+    assert all(a["speaker_type"] != "named_person" for a in attributions(text))
