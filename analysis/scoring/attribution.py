@@ -745,6 +745,11 @@ def _prev_word(scan: _Scan, lo: int, end: int) -> str | None:
 _PASSIVE = _words("was were is are been being")
 
 
+# Adverbs of degree, after which a cue in -ing is an adjective ("the most telling
+# promise"; version 22).
+_DEGREE = _words("most more less least very so too quite rather particularly especially")
+
+
 @cython.cfunc
 @cython.locals(text=str, cue=str)
 def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
@@ -756,6 +761,8 @@ def _is_false_cue(scan: _Scan, start: int, end: int, cue: str, lo: int) -> bool:
         # "the said property", "what was said", "declined to say"; but "Trump was asked
         # what…" reports a question put to Trump.
         return not (cue == "asked" and prev.lower() in _PASSIVE)
+    if prev and cue.endswith("ing") and prev.lower() in _DEGREE:
+        return True  # "the most telling promise", "a more revealing answer": adjectives
     if cue == "told" and _TOLD_NON_SPEECH.match(text, end):
         return True
     if cue == "declined" and not _DECLINED_TO.match(text, end):
@@ -4319,7 +4326,8 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # as the pronoun (_pronoun_in_words); a name before a past not in -ed ("Ann Lowe began")
 # is the speaker (_IRREGULAR_PAST); a capitalised plural in -ers, -ents, -ants or -ists
 # that the text writes only at a sentence's head is a group nobody named ("Mourners say":
-# _agents_plural), and a conjunction alone ("Whenever asked") no one's name.
+# _agents_plural), and a conjunction alone ("Whenever asked") no one's name; a cue in -ing
+# after an adverb of degree is an adjective ("the most telling promise": _DEGREE).
 @register("attribution", "22", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE

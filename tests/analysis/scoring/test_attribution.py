@@ -2204,3 +2204,14 @@ def test_a_conjunction_alone_before_a_cue_is_no_ones_name():
     # Written for the tests (attribution 22): "Whenever asked about it" names nobody.
     text = "Whenever asked about the port, they changed the subject."
     assert all(a["speaker_type"] != "named_person" for a in attributions(text))
+
+
+def test_a_cue_in_ing_after_an_adverb_of_degree_is_an_adjective():
+    # Written for the tests (attribution 22; fictional names): "the most telling promise"
+    # is no one telling anything; "Lowe said, telling reporters" still reports.
+    text = "The most telling promise Ann Lowe has made is that she will not overpromise."
+    assert all(a["cue"] != "telling" for a in attributions(text))
+    text = "Perhaps most telling, though, were the shows they liked."
+    assert attributions(text) == []
+    text = "Ann Lowe spoke on Monday, telling reporters that the port would close."
+    assert only(text)["cue"] == "telling"
