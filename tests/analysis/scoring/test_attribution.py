@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "22"
+    assert get_scorer("attribution").version == "23"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -2215,3 +2215,23 @@ def test_a_cue_in_ing_after_an_adverb_of_degree_is_an_adjective():
     assert attributions(text) == []
     text = "Ann Lowe spoke on Monday, telling reporters that the port would close."
     assert only(text)["cue"] == "telling"
+
+
+def test_an_office_of_a_place_is_its_holder_not_a_person_called_by_the_place():
+    # Written for the tests (attribution 23): "Vermont", "Texas" and "London" only place
+    # the office; the holder speaks, found by role when quoted before, else unresolved.
+    assert speaker_types("The senator from Vermont said the bill was dead.") == {
+        "the senator from Vermont": "unresolved"
+    }
+    assert speaker_types("The mayor of London said the bridge would reopen.") == {
+        "the mayor of London": "unresolved"
+    }
+    text = (
+        '"We will hold the line," said Texas Gov. Ann Lowe. '
+        "The governor of Texas said the wall would rise."
+    )
+    assert [a["speaker"] for a in attributions(text)] == ["Ann Lowe", "Ann Lowe"]
+    # A body's name after "of" stays the body's ("the government of Nordvale").
+    assert speaker_types("The government of Nordvale said the port would reopen.") == {
+        "government of Nordvale": "named_org"
+    }
