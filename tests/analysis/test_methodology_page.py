@@ -188,6 +188,8 @@ def test_a_figure_measured_against_labels_added_here_says_so_beside_it_and_on_th
     page = analyst_client.get(article.get_absolute_url()).content.decode()
     anonymous = page.split("Anonymous attributions", 1)[1].split("</dd>", 1)[0]
     assert "F1 0.60 (P 0.50, R 0.75) against labels added here" in anonymous
+    # What the share counts, where it is shown.
+    assert 'title="Attributions to nobody named: unnamed sources' in page
     assert "source typed anonymous &lt;against labels&gt;" in anonymous  # escaped
     assert "Not measured" not in anonymous
     html = analyst_client.get(reverse("methodology")).content.decode()
