@@ -338,22 +338,14 @@ MEANING_WEIGHT = 0.3
 MEANING_THRESHOLD = 0.32
 
 
-def _meaning_cosines(texts: Sequence[str]):
-    """The cosine of every two texts' meaning vectors (a list of lists), or None when the
-    model is missing; a text with no vector is 0 from every other."""
-    import numpy as np
-
-    from events.meaning import DIMENSIONS, meaning_vectors
+def _meaning_cosines(texts: Sequence[str]) -> list[list[float]] | None:
+    """events.meaning.meaning_cosines of the texts, or None when the model is missing."""
+    from events.meaning import meaning_cosines
 
     try:
-        found = meaning_vectors(list(texts))
+        return meaning_cosines(list(texts))
     except FileNotFoundError:
         return None
-    vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    for k, vector in enumerate(found):
-        if vector is not None:
-            vectors[k] = np.frombuffer(vector, dtype="<f2").astype(np.float32)
-    return (vectors @ vectors.T).tolist()
 
 
 def claims_matrix(

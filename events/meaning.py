@@ -57,6 +57,16 @@ def meaning_vectors(texts: list[str]) -> list[bytes | None]:
     return found
 
 
+def meaning_cosines(texts: list[str]) -> list[list[float]]:
+    """The cosine of every two texts' meaning vectors, as rows of a square list; a text
+    with no word the model knows is 0 from every other."""
+    vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    for k, vector in enumerate(meaning_vectors(texts)):
+        if vector is not None:
+            vectors[k] = np.frombuffer(vector, dtype=_DTYPE).astype(np.float32)
+    return (vectors @ vectors.T).tolist()
+
+
 def meaning_text(headline: str, body: str) -> str:
     """The text a report's vector is made of: its headline and its whole body."""
     return f"{headline}. {body}" if headline else body

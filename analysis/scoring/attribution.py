@@ -562,7 +562,7 @@ def _speaker_kind(words: list[str]) -> str:
         # "the state government", "the office of the governor"; not "a company" (which
         # one is not said), nor "a spokesman for the ministry", whose head is a person.
         return "named_org"
-    if len(words) > 1 and words[0].lower() == "the" and head in _DESCRIBED_NOUNS:
+    if _describes_one_person(words, head):
         return "unresolved"
     if (
         len(words) > 1
@@ -574,6 +574,14 @@ def _speaker_kind(words: list[str]) -> str:
         # named, called so again (version 22); not "the group of protesters".
         return "named_org"
     return "anonymous"
+
+
+@cython.cfunc
+def _describes_one_person(words: list[str], head: str) -> bool:
+    """Whether "the" and a person's description or office ("the Republican nominee", "the
+    president") are the speaker's words: one person the article names, not an unnamed
+    source."""
+    return len(words) > 1 and words[0].lower() == "the" and head in _DESCRIBED_NOUNS
 
 
 # Words after which a speaker's head noun has ended: a phrase ("a poll from Florida", "an
@@ -3339,8 +3347,9 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
             return _found(resolver, name)
         # "the president", and no president quoted before: a person the words do not name
         # (unresolved, the words kept as the speaker); "the spokesman", an unnamed source.
-        kind = "unresolved" if _speaker_kind(raw["text"].split()) == "unresolved" else "anonymous"
-        return _source(resolver, raw["text"], kind, " ".join(raw["text"].split()[1:]))
+        words = raw["text"].split()
+        kind = "unresolved" if _describes_one_person(words, _head_noun(words)) else "anonymous"
+        return _source(resolver, raw["text"], kind, " ".join(words[1:]))
     return _named(resolver, raw)
 
 
