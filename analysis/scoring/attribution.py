@@ -548,6 +548,70 @@ _DESCRIBED_NOUNS = _words(
 _BODY_HEADS = _words("group giant firm retailer network organization organisation outlet")
 
 
+# Nobody named is of two kinds (version 24). Anonymous sources proper: particular people
+# who give information and whom the text does not identify ("officials", "a senior aide",
+# "sources", "people familiar with the talks", "a spokesman", "party leaders"). Generic
+# groups: a category of people speaking as a class, of which nobody in particular is
+# quoted ("critics", "experts", "many voters", "supporters", "some", "Americans", "the
+# crowd", "Democrats" as the party's members). The head noun tells them apart; a head in
+# neither list stays an anonymous source, as before.
+_GENERIC_HEADS = _words(
+    "critics experts analysts observers commentators pundits scholars academics researchers "
+    "economists scientists historians pollsters strategists activists campaigners advocates "
+    "protesters demonstrators marchers voters supporters opponents backers detractors "
+    "skeptics sceptics fans followers believers conservatives liberals progressives "
+    "moderates independents republicans democrats people citizens taxpayers consumers "
+    "parents teachers students workers mourners respondents viewers readers listeners "
+    "onlookers bystanders commenters users public crowd crowds audience audiences "
+    "electorate majority many some most few others everyone everybody all proponents"
+)
+# Quantities whose "of" names the people ("thousands of supporters", "some of his aides",
+# "many of you"): the kind is that of the people named after it.
+_QUANTITY_OF = _words(
+    "thousands hundreds dozens millions scores number majority minority most many some few "
+    "several none all each one two three four five handful lot"
+)
+_PEOPLE_PRONOUNS = _words("you them us those these")
+# After "people", the words of an anonymous source proper: "people familiar with the
+# talks", "people close to him", "people with knowledge of", "people briefed on".
+_INFORMED = _words("familiar close knowledge briefed involved aware who")
+# The members of a party named by its plural ("Democrats said", "House Republicans",
+# "Some Senate Democrats"): a generic group, not the party as a body ("the Republican
+# Party", "the RNC": organisations).
+_PARTY_MEMBERS = _words("Democrats Republicans Conservatives Liberals Tories Greens")
+
+
+@cython.cfunc
+def _nobody_named_kind(name: str) -> str:
+    """Whether a speaker that names nobody is an anonymous source proper ("anonymous")
+    or a generic group ("group"), by its head noun."""
+    words = name.split()
+    if not words:
+        return "anonymous"
+    head = _head_noun(words)
+    if head in _QUANTITY_OF:
+        lowered = [w.lower() for w in words]
+        at = lowered.index(head) if head in lowered else -1
+        if 0 <= at < len(words) - 2 and lowered[at + 1] == "of":
+            rest = words[at + 2 :]
+            if rest[0].lower() in _PEOPLE_PRONOUNS:
+                return "group"  # "many of you"
+            return _nobody_named_kind(" ".join(rest))
+    if head == "people" and any(w.lower().strip(".,") in _INFORMED for w in words):
+        return "anonymous"
+    if head in _GENERIC_HEADS or _is_people(head.capitalize()):
+        return "group"
+    return "anonymous"
+
+
+@cython.cfunc
+def _party_members(name: str) -> bool:
+    """Whether a speaker typed as a body is a party's members by its plural ("Democrats",
+    "House Republicans", "Some Senate Democrats"), not a party's own name."""
+    words = name.split()
+    return bool(words) and words[-1] in _PARTY_MEMBERS
+
+
 @cython.cfunc
 def _speaker_kind(words: list[str]) -> str:
     """The type of an unnamed speaker's words: "document" for a text ("the report"),
@@ -3083,10 +3147,10 @@ def _touch(resolver: _Resolver, name: str, kind: str, role: str) -> str:
         resolver.people
         if kind == "named_person"
         else resolver.unnamed
-        if kind == "anonymous"
+        if kind in ("anonymous", "group")
         else resolver.orgs
     )
-    if kind in ("named_person", "named_org", "anonymous"):
+    if kind in ("named_person", "named_org", "anonymous", "group"):
         if name in history:
             history.remove(name)
         history.append(name)
@@ -3099,7 +3163,12 @@ def _source(resolver: _Resolver, name: str, kind: str, role: str) -> tuple[str, 
     name, and the source's type and role as stored. Every speaker is resolved through
     here, so that an attribution's type is always its source's, which the source's first
     mention set ("Ann Lowe" typed as a person once and as a body later is the one source,
-    of one type)."""
+    of one type). Nobody named is an anonymous source proper or a generic group, and a
+    party's members are a group (_nobody_named_kind, _party_members: version 24)."""
+    if kind == "anonymous":
+        kind = _nobody_named_kind(name)
+    elif kind in ("named_org", "named_person") and _party_members(name):
+        kind = "group"
     _touch(resolver, name, kind, role)
     src = resolver.sources[name]
     return name, src["type"], src["role"]
@@ -4382,7 +4451,13 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # Version 23: an office and "of" or "from" before a name ("The senator from Vermont said",
 # "the governor of Texas", "the mayor of London") is the office holder, not a person or a
 # body named by the place (_office_of): found by role, else unresolved.
-@register("attribution", "23", languages=("en", "ru", "es", "fr", "de"))
+# Version 24: nobody named is of two kinds, an anonymous source proper ("officials", "a
+# senior aide", "people familiar with the talks") or a generic group ("critics", "experts",
+# "many voters", "Americans", "the crowd"), told apart by the head noun
+# (_nobody_named_kind); a party's members by its plural ("Democrats said", "House
+# Republicans") are a generic group, no longer an organisation (_party_members). The
+# anonymous share counts anonymous sources proper; group_share the generic groups.
+@register("attribution", "24", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -4565,9 +4640,10 @@ def _values(
     n_attr = len(attributions)
     named = [s for s in sources if s["type"] in ("named_person", "named_org")]
     n_spans = len(scan.spans)
-    anonymous = loaded = 0  # (loops, not sum() over generators)
+    anonymous = group = loaded = 0  # (loops, not sum() over generators)
     for a in attributions:
         anonymous += a["speaker_type"] == "anonymous"
+        group += a["speaker_type"] == "group"
         loaded += a["loaded"]
     return {
         "sentence_count": n_spans,
@@ -4577,6 +4653,7 @@ def _values(
         "named_source_count": len(named),
         "named_source_bucket": _bucket(len(named)),
         "anonymous_share": fast_round(anonymous / n_attr, 4) if n_attr else 0.0,
+        "group_share": fast_round(group / n_attr, 4) if n_attr else 0.0,
         "loaded_verb_share": fast_round(loaded / n_attr, 4) if n_attr else 0.0,
         "unattributed_claim_share": fast_round(len(claims) / n_spans, 4),
     }
