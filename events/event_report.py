@@ -25,7 +25,7 @@ from newsdesk.models import Article, Event, Outlet
 # language, and storylines. 6: a joint speaker ("Tom Hale and Ann Lowe") is not one of its
 # people in the sources grid. 7: claims matched by their words and, in English, their
 # meaning vectors (events.comparison.MEANING_WEIGHT).
-REPORT_VERSION = "7"
+REPORT_VERSION = "8"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -269,6 +269,7 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
             "attribution_density": attribution.get("attribution_density"),
             "attributed_sentence_share": attribution.get("attributed_sentence_share"),
             "anonymous_share": attribution.get("anonymous_share"),
+            "group_share": attribution.get("group_share"),
             "named_sources": attribution.get("named_source_count"),
             "unattributed_claim_share": attribution.get("unattributed_claim_share"),
         },
@@ -380,7 +381,8 @@ def events_without_current_report(*, limit: int) -> list[int]:
 CSV_HEADER = [
     "outlet", "country", "owner", "state_affiliated", "leaning", "reliability", "headline",
     "published", "words", "flesch_reading_ease", "tone_mean", "tone_sd", "negative_share",
-    "attribution_density", "anonymous_share", "named_sources", "unattributed_claim_share",
+    "attribution_density", "anonymous_share", "group_share", "named_sources",
+    "unattributed_claim_share",
     "primary_frame", "secondary_frame", "persuasion_per_1000", "facts_reported",
     "facts_omitted", "distinctive_words", "language", "not_measured_in_language",
 ]  # fmt: skip
@@ -400,7 +402,7 @@ def event_report_rows(data: dict) -> list[list]:
             outlet["leaning"], outlet["reliability"], col["article"]["headline"],
             col["article"]["published"], col["words"], col["readability"]["flesch_reading_ease"],
             tone["mean"], tone["sd"], tone["share_negative"], sourcing["attribution_density"],
-            sourcing["anonymous_share"], sourcing["named_sources"],
+            sourcing["anonymous_share"], sourcing.get("group_share"), sourcing["named_sources"],
             sourcing["unattributed_claim_share"], col["frames"]["primary"],
             col["frames"]["secondary"], col["persuasion"]["per_1000"],
             reported if compared else None, len(facts) - reported if compared else None,

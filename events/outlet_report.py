@@ -29,6 +29,7 @@ FIGURES = {
     "tone": ("sentiment", "compound_mean"),
     "attribution_density": ("attribution", "attribution_density"),
     "anonymous_share": ("attribution", "anonymous_share"),
+    "group_share": ("attribution", "group_share"),
     # The grade first: it orders two articles by difficulty better than the reading ease
     # does (OneStopEnglish, README "Readability"); the ease stays for the CSV and the API.
     "grade": ("readability", "flesch_kincaid_grade"),
@@ -42,6 +43,7 @@ RANGES = {
     "tone": (-1.0, 1.0),
     "attribution_density": (0.0, 1.0),
     "anonymous_share": (0.0, 1.0),
+    "group_share": (0.0, 1.0),
     "grade": (-3.40, math.inf),
     "reading_ease": (-math.inf, 121.22),
 }

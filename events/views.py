@@ -350,7 +350,8 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
             for name, label in (
                 ("tone", "Tone (mean compound)"),
                 ("attribution_density", "Attribution density"),
-                ("anonymous_share", "Anonymous attributions"),
+                ("anonymous_share", "Anonymous sources"),
+                ("group_share", "Generic groups"),
                 ("grade", "Flesch–Kincaid grade"),
                 ("reading_ease", "Flesch reading ease"),
             )

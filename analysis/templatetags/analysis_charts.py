@@ -70,6 +70,8 @@ def share_bar(shares: dict | None, prefix: str = "frame", legend: int = 0) -> st
 SOURCE_TYPES = {
     "named_person": "named person",
     "named_org": "organisation",
+    "anonymous": "anonymous source",
+    "group": "generic group",
     "document": "document",
     "unresolved": "name not found",
 }
@@ -365,6 +367,7 @@ def tone_chart(columns: dict | None) -> str:
 SOURCING_SERIES = (
     ("attribution_density", "words inside attributed content"),
     ("anonymous_share", "attributions to anonymous sources"),
+    ("group_share", "attributions to generic groups"),
     ("unattributed_claim_share", "sentences with an unattributed claim"),
 )
 

@@ -62,6 +62,7 @@ def test_the_outlet_report_leaves_the_russian_article_out_and_counts_it(pair):
         # Attribution reads Russian quotes and reported speech: measured, not left out.
         "attribution_density": 0,
         "anonymous_share": 0,
+        "group_share": 0,
         "grade": 1,
         "reading_ease": 1,
         "frames": 1,

@@ -8,12 +8,13 @@ import pytest
 from bench.eval_source_types import kappa, main
 from bench.source_type_items import article_key, items, labelled_rows
 
-# Written for the tests: one article, three attributions (an unnamed source, a named
-# person, a document).
+# Written for the tests: one article, four attributions (an unnamed source, a named
+# person, a document, a generic group).
 TEXT = (
     "Officials said the bridge would close. "
     '"It is unsafe," said Mayor Ann Lowe. '
-    "The report says repairs are late."
+    "The report says repairs are late. "
+    "Critics say the delay is costly."
 )
 NAME = "paper_2016-01-01_bridge"
 
@@ -27,6 +28,7 @@ ATTRIBUTIONS = [  # content, cue, source, label
     ("the bridge would close", "said", "Officials", "unnamed"),
     ("It is unsafe", "said Mayor", "Mayor Ann Lowe", "person"),
     ("repairs are late", "says", "The report", "document"),
+    ("the delay is costly", "say", "Critics", "group"),
 ]
 
 
@@ -53,7 +55,7 @@ def corpus(tmp_path):
 
 def test_the_items_name_each_source_and_mark_it_in_its_context(corpus):
     listed = items(corpus, "dev")
-    assert [i["source"] for i in listed] == ["Officials", "Mayor Ann Lowe", "The report"]
+    assert [i["source"] for i in listed] == ["Officials", "Mayor Ann Lowe", "The report", "Critics"]
     assert "⟦Mayor Ann Lowe⟧" in listed[1]["context"]
     assert listed[0]["id"] == f"{NAME}:{span('Officials')[0]}-{span('Officials')[1]}"
     with pytest.raises(SystemExit):
@@ -91,12 +93,24 @@ def test_the_script_scores_the_anonymous_type_against_the_labels(corpus, tmp_pat
     assert main([str(corpus), "--labels", str(labels), "--draws", "20", "--errors", "5"]) == 0
     out = capsys.readouterr().out
     assert "agreement of L1 and L2 on the 1 sources both labelled: 0.000 the same label" in out
-    assert "1 articles, 3 matched attributions whose source has a type" in out
-    # The scorer types the officials anonymous, the mayor a person, the report a document.
-    assert "scorer   P 1.000  R 1.000  F1 1.000  (1 of 1 found, 1 labelled)" in out
-    # The one-rule baseline reads "Officials" (a capital) as a name.
+    assert "1 articles, 4 matched attributions whose source has a type" in out
+    # The scorer types the officials an anonymous source, the critics a generic group, the
+    # mayor a person, the report a document: each figure finds its one.
+    strict, groups, nobody = (
+        out.split(f"{name}:", 1)[1].split("\n", 2)[1]
+        for name in (
+            "anonymous sources (the anonymous share) against unnamed",
+            "generic groups (the group share) against group",
+            "nobody named (both) against unnamed or group",
+        )
+    )
+    assert strict.strip() == "scorer   P 1.000  R 1.000  F1 1.000  (1 of 1 found, 1 labelled)"
+    assert groups.strip() == strict.strip()
+    assert nobody.strip() == "scorer   P 1.000  R 1.000  F1 1.000  (2 of 2 found, 2 labelled)"
+    # The one-rule baseline reads "Officials" and "Critics" (capitals) as names.
     assert "baseline P 0.000  R 0.000  F1 0.000" in out
-    assert "paper          scorer 0.333   labels 0.333   (1 articles)" in out
+    # Both shares per outlet: one attribution in four each, by the scorer and the labels.
+    assert out.count("paper          scorer 0.250   labels 0.250   (1 articles)") == 2
     with pytest.raises(SystemExit):
         main([str(corpus), "--labels", str(labels), "--split", "test"])
 

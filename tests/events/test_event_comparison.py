@@ -31,7 +31,12 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
     assert "1,037" in html and "nearly 2,000" in html
     assert "Claims: who reported which fact" in html and ">not found<" in html
     sourcing = html.split("<th>Sourcing", 1)[1].split("</tr>", 1)[0]
-    assert "anonymous</span>" in sourcing and "generic groups (&quot;critics&quot;" in sourcing
+    # Anonymous sources proper and generic groups, each with what it counts in its title
+    # and its own measurement beside the heading (attribution 24).
+    assert "anonymous sources</span>" in sourcing and "generic groups</span>" in sourcing
+    assert "&quot;a senior aide&quot;" in sourcing and "&quot;critics&quot;" in sourcing
+    assert "anonymous sources proper (the anonymous share)" in sourcing
+    assert "generic groups (the group share)" in sourcing
     # How far to trust the matrix is its measurement on real reports (ECB+), not on the
     # set written for the tests, and "not found" says how often a match is missed.
     claims = html.split("Claims: who reported which fact", 1)[1].split("</section>", 1)[0]

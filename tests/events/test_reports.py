@@ -447,9 +447,12 @@ def test_the_outlet_reports_anonymous_share_says_what_its_own_measurement_found(
     )
 
     # The share's own figure (against source types labelled here), not the quotes' F1.
-    row = html.split("<th>Anonymous attributions", 1)[1].split("</th>", 1)[0]
+    row = html.split("<th>Anonymous sources", 1)[1].split("</th>", 1)[0]
     assert "against labels added here" in row and "/methodology/#attribution" in row
-    assert "not measured" not in row
+    assert "anonymous sources proper" in row and "not measured" not in row
+    # The generic groups beside it (attribution 24), with their own measurement.
+    groups = html.split("<th>Generic groups", 1)[1].split("</th>", 1)[0]
+    assert "generic groups (the group share)" in groups and "against labels added here" in groups
     density = html.split("<th>Attribution density", 1)[1].split("</th>", 1)[0]
     assert "against labels added here" not in density and "not measured" not in density
 
@@ -461,7 +464,8 @@ def test_each_figure_of_the_outlet_report_links_to_its_scorers_entry(client, edi
     for label, measure in (
         ("Tone (mean compound)", "sentiment"),
         ("Attribution density", "attribution"),
-        ("Anonymous attributions", "attribution"),
+        ("Anonymous sources", "attribution"),
+        ("Generic groups", "attribution"),
         ("Flesch–Kincaid grade", "readability"),
         ("Flesch reading ease", "readability"),
         ("Most quoted", "attribution"),
