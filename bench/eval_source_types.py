@@ -2,7 +2,7 @@
 types labelled by hand on PolNeAR's gold sources.
 
 Run: python bench/eval_source_types.py /path/to/PolNeAR [--split dev]
-     [--labels bench/data/polnear_source_types.tsv] [--errors 8] [--draws N]
+     [--labels bench/data/polnear_source_types.tsv] [--labeller L5] [--errors 8] [--draws N]
 
 PolNeAR (docs/corpora/polnear.md) marks each attribution's source words; their type (a
 named person, an organisation, unnamed people, a generic group, a document...) was
@@ -284,6 +284,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--errors", type=int, default=8)
+    parser.add_argument(
+        "--labeller",
+        help="only the articles this labeller labelled, by their labels (L5: the train "
+        "sample labelled after attribution 24, the check sample)",
+    )
     from bench.resample import add_draws_option
 
     add_draws_option(parser, "articles")
@@ -293,6 +298,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("the test split is held out: evaluate on train and dev only")
     labels = read_labels(args.labels)
     agreement(labels)
+    if args.labeller:
+        labels = {
+            key: mine
+            for key, found in labels.items()
+            if (mine := [x for x in found if x[1] == args.labeller])
+        }
     results = []
     for split in splits:
         labelled = {article for (s, article, _) in labels if s == split}
