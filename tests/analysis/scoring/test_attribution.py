@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "24"
+    assert get_scorer("attribution").version == "25"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -166,8 +166,9 @@ def test_a_government_named_by_its_street_or_its_city_is_an_organisation():
 def test_a_capitalised_plural_or_quantifier_opening_a_sentence_is_an_unnamed_group():
     # Written for the tests.
     assert speaker_types("Installers say the subsidy came too late.") == {"Installers": "anonymous"}
+    # "Several" alone is a generic group since attribution 25 (like "some" and "many").
     assert speaker_types("Several said the grid could not take more panels.") == {
-        "Several": "anonymous"
+        "Several": "group"
     }
 
 
@@ -2275,3 +2276,29 @@ def test_nobody_named_is_an_anonymous_source_or_a_generic_group():
     assert values["anonymous_share"] == 0.4
     assert values["group_share"] == 0.4
     assert values["named_source_count"] == 2
+
+
+def test_poll_shares_are_a_group_and_words_for_no_one_are_not_an_anonymous_source():
+    # Written for the tests (attribution 25; fictional places and people): a share of
+    # people as a poll gives it is the people polled, a generic group; words that name no
+    # person, people referred to together and a relative by a possessive are no anonymous
+    # source, which "officials" still is.
+    text = (
+        "Ann Lowe and Tom Hale met the press in Elmtown on Monday. "
+        "52 percent of registered voters said the bridge should close. "
+        "Six in 10 said the tolls were too high. "
+        "Almost half of respondents said they drove every day. "
+        "Both candidates said the plan was sound. "
+        "His ex-wife said he never drove. "
+        "Officials said the vote would be held in May."
+    )
+    types = speaker_types(text)
+    assert types["52 percent of registered voters"] == "group"
+    assert types["Six in 10"] == "group"
+    assert types["Almost half of respondents"] == "group"
+    assert types["Both candidates"] == "unresolved"
+    assert types["his ex-wife"] == "unresolved"
+    assert types["officials"] == "anonymous"
+    values = score_attribution(text).values
+    assert values["anonymous_share"] == round(1 / 6, 4)
+    assert values["group_share"] == 0.5
