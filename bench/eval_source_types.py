@@ -2,7 +2,7 @@
 types labelled by hand on PolNeAR's gold sources.
 
 Run: python bench/eval_source_types.py /path/to/PolNeAR [--split dev]
-     [--labels bench/data/polnear_source_types.tsv] [--labeller L5] [--errors 8] [--draws N]
+     [--labels bench/data/polnear_source_types.tsv] [--labeller L6,L7] [--errors 8] [--draws N]
 
 PolNeAR (docs/corpora/polnear.md) marks each attribution's source words; their type (a
 named person, an organisation, unnamed people, a generic group, a document...) was
@@ -227,8 +227,8 @@ def report(results: list[ArticleResult], draws: int) -> None:
         print(f"  baseline {fmt_prf(*base.anonymous(gold, types))}")
         if types == STRICT:
             print(
-                "  the scorer's nobody named all counted anonymous (attribution 23's share): "
-                + fmt_prf(*ours.anonymous(gold, NOBODY))
+                "  the scorer's nobody named all counted anonymous (as attribution 23's share "
+                "counted): " + fmt_prf(*ours.anonymous(gold, NOBODY))
             )
         everything = sum(n for (_, g), n in ours.pairs.items() if g in gold)
         print(f"  every attribution so typed: {fmt_prf(everything, typed, everything)}")
@@ -286,8 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=8)
     parser.add_argument(
         "--labeller",
-        help="only the articles this labeller labelled, by their labels (L5: the train "
-        "sample labelled after attribution 24, the check sample)",
+        help="only the articles these labellers labelled (comma-separated), by their "
+        "labels: L6,L7 is the check sample, labelled while attribution 25 was written and "
+        "scored once after",
     )
     from bench.resample import add_draws_option
 
@@ -299,10 +300,11 @@ def main(argv: list[str] | None = None) -> int:
     labels = read_labels(args.labels)
     agreement(labels)
     if args.labeller:
+        chosen = set(args.labeller.split(","))
         labels = {
             key: mine
             for key, found in labels.items()
-            if (mine := [x for x in found if x[1] == args.labeller])
+            if (mine := [x for x in found if x[1] in chosen])
         }
     results = []
     for split in splits:
