@@ -284,12 +284,14 @@ def claims_of(articles: list[Article]) -> tuple[dict[str, list], list[Claim], tu
 
 
 def _rows(rows: list) -> dict[tuple[str, int], int]:
-    """(outlet, start) of each sentence a matrix lines up -> its row."""
+    """(outlet, start) of each sentence a matrix lines up -> its row: each cell's sentence
+    and the outlet's other sentences of the fact (``ClaimCell.also``, comparison report 8)."""
     return {
-        (outlet, cell.start): r
+        (outlet, sentence.start): r
         for r, row in enumerate(rows)
         for outlet, cell in row.cells.items()
         if cell is not None
+        for sentence in (cell, *getattr(cell, "also", ()))
     }
 
 
@@ -299,8 +301,16 @@ def now(by_outlet: dict) -> dict[tuple[str, int], int]:
     return _rows(claims_matrix(by_outlet))
 
 
+def one_per_outlet(by_outlet: dict) -> dict[tuple[str, int], int]:
+    """The matrix of comparison report 7: one sentence per outlet in a fact."""
+    from events.comparison import claims_matrix
+
+    return _rows(claims_matrix(by_outlet, several=False))
+
+
 def words_alone(by_outlet: dict) -> dict[tuple[str, int], int]:
-    """The matrix before session 21: its words alone, no meaning vectors."""
+    """The matrix before session 21: its words alone, no meaning vectors (and so
+    one sentence per outlet)."""
     from events.comparison import claims_matrix
 
     return _rows(claims_matrix(by_outlet, meaning=False))
@@ -320,6 +330,7 @@ def every_pair(by_outlet: dict) -> dict[tuple[str, int], int]:
 
 METHODS: dict[str, Callable] = {
     "claims matrix (now)": now,
+    "one sentence per outlet": one_per_outlet,
     "matrix, words alone": words_alone,
     "old rule (cosine 0.25)": old_rule,
     "every pair one fact": every_pair,
