@@ -462,33 +462,29 @@ def claims_matrix(
         accept=accept,
     )
 
+    def fit(k: int, group: list[int]) -> tuple:
+        """How well sentence k matches the other outlets' sentences of its group (mean
+        similarity), the earlier sentence and outlet first on a tie."""
+        mean = fmean([sim[k][m] for m in group if outlet_of[m] != outlet_of[k]] or [1.0])
+        return (mean, -items[k][1], -items[k][0])
+
+    def cell(k: int, rep: int, also: tuple[ClaimCell, ...] = ()) -> ClaimCell:
+        s = items[k][2]
+        return ClaimCell(s.text, s.start, s.end, round(like(rep, k), 4), also)
+
     rows = []
     for group in groups:
         by_outlet: dict[int, list[int]] = {}
         for k in sorted(group):
             by_outlet.setdefault(outlet_of[k], []).append(k)
-        if len(by_outlet) > 1:
-            cross = [(x, y) for x in group for y in group if x < y and outlet_of[x] != outlet_of[y]]
-            cohesion = fmean(sim[x][y] for x, y in cross)
-
-            def fit(k: int) -> tuple:
-                mean = fmean(sim[k][m] for m in group if outlet_of[m] != outlet_of[k])
-                return (mean, -items[k][1], -items[k][0])
-
-            rep = max(group, key=fit)
-        else:
-            fit = None
-            cohesion, rep = 1.0, min(group)
+        rep = max(group, key=lambda k: fit(k, group))
+        cross = [(x, y) for x in group for y in group if x < y and outlet_of[x] != outlet_of[y]]
+        cohesion = fmean(sim[x][y] for x, y in cross) if cross else 1.0
         cells: dict[str, ClaimCell | None] = dict.fromkeys(outlets)
         for oi, members in by_outlet.items():
-            best = max(members, key=fit) if fit and len(members) > 1 else members[0]
-
-            def cell(k: int, also: tuple[ClaimCell, ...] = ()) -> ClaimCell:
-                s = items[k][2]
-                return ClaimCell(s.text, s.start, s.end, round(like(rep, k), 4), also)
-
-            also = tuple(cell(k) for k in members if k != best)
-            cells[outlets[oi]] = cell(best, also)
+            best = max(members, key=lambda k: fit(k, group))
+            also = tuple(cell(k, rep) for k in members if k != best)
+            cells[outlets[oi]] = cell(best, rep, also)
         first = min((items[k][1], items[k][0]) for k in group)
         row = ClaimRow(items[rep][2].text, outlets[items[rep][0]], cells, round(cohesion, 4))
         rows.append((-len(by_outlet), first, row))
