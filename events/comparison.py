@@ -441,9 +441,16 @@ def claims_matrix(
             same_outlet[key] = likeness(*key)
         return same_outlet[key]
 
+    rare: dict[tuple[int, int], float] = {}  # weighted cosines asked for by ``accept``
+
+    def rarity(i: int, j: int) -> float:
+        if (i, j) not in rare:
+            rare[i, j] = _weighted_cosine(feats[i], feats[j], weight)
+        return rare[i, j]
+
     def accept(a: list[int], b: list[int]) -> bool:
         cross = [(x, y) for x in a for y in b if outlet_of[x] != outlet_of[y]]
-        mean = fmean(sim[x][y] for x, y in cross)
+        mean = sum(sim[x][y] for x, y in cross) / len(cross)
         if mean < threshold:
             return False
         same = [(x, y) for x in a for y in b if outlet_of[x] == outlet_of[y]]
@@ -451,9 +458,8 @@ def claims_matrix(
             return True
         return (
             mean >= SEVERAL_THRESHOLD
-            and fmean(_weighted_cosine(feats[x], feats[y], weight) for x, y in cross)
-            >= SEVERAL_TELLING
-            and fmean(like(x, y) for x, y in same) >= SAME_OUTLET_THRESHOLD
+            and sum(rarity(x, y) for x, y in cross) / len(cross) >= SEVERAL_TELLING
+            and sum(like(x, y) for x, y in same) / len(same) >= SAME_OUTLET_THRESHOLD
         )
 
     groups = merge_greedily(
