@@ -8,9 +8,10 @@ events, used to choose the rule; ``test`` events, whose errors led to one more r
 outlet's sentences form one article; the claims and actors scorers run on it as in the
 pipeline, and ``events.comparison.claims_matrix`` lines the claims up. Over every pair of
 claim sentences from different outlets: a pair is predicted "same fact" when the matrix puts
-both in one row, and is "same fact" in gold when both carry one label. Printed: pairwise
-precision, recall and F1, the old rule's figures beside them (one neighbour above a cosine
-of 0.25), and the wrong pairs.
+both in one row (as its cell's sentence or one of the outlet's other sentences of the fact,
+``ClaimCell.also``), and is "same fact" in gold when both carry one label. Printed: pairwise
+precision, recall and F1, beside them one sentence per outlet (comparison report 7) and the
+old rule (one neighbour above a cosine of 0.25), and the wrong pairs.
 
     python bench/eval_claims.py [bench/data/claim_facts.jsonl] [--split dev|test|check|all]
 """

@@ -27,9 +27,11 @@ least one event mention of any kind are paired; the others still go into the mat
 are in the articles) but no pair of theirs is counted. A document whose rebuilt text
 repeats an earlier one's exactly is left out.
 
-Printed: pairwise precision, recall and F1 of the matrix over those pairs, with 95 %
-intervals over resamplings of the sub-topics (``bench.resample.document_resamples``),
-beside two baselines: the old rule (one neighbour above a plain cosine of 0.25, as in
+Printed: pairwise precision, recall and F1 of the matrix over those pairs (a row's
+sentences are each cell's and the outlet's other sentences of the fact, ``ClaimCell.also``),
+with 95 % intervals over resamplings of the sub-topics (``bench.resample.document_resamples``),
+beside earlier matrices (one sentence per outlet, comparison report 7; words alone) and two
+baselines: the old rule (one neighbour above a plain cosine of 0.25, as in
 ``bench/eval_claims.py``) and "every pair of claim sentences in the event is one fact";
 how many annotated sentences the claims scorer picks as check-worthy (the matrix lines up
 only those), how many claim sentences are left out as unannotated; and a few errors, a
