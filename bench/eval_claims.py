@@ -8,9 +8,10 @@ events, used to choose the rule; ``test`` events, whose errors led to one more r
 outlet's sentences form one article; the claims and actors scorers run on it as in the
 pipeline, and ``events.comparison.claims_matrix`` lines the claims up. Over every pair of
 claim sentences from different outlets: a pair is predicted "same fact" when the matrix puts
-both in one row, and is "same fact" in gold when both carry one label. Printed: pairwise
-precision, recall and F1, the old rule's figures beside them (one neighbour above a cosine
-of 0.25), and the wrong pairs.
+both in one row (as its cell's sentence or one of the outlet's other sentences of the fact,
+``ClaimCell.also``), and is "same fact" in gold when both carry one label. Printed: pairwise
+precision, recall and F1, beside them one sentence per outlet (comparison report 7) and the
+old rule (one neighbour above a cosine of 0.25), and the wrong pairs.
 
     python bench/eval_claims.py [bench/data/claim_facts.jsonl] [--split dev|test|check|all]
 """
@@ -66,8 +67,9 @@ def pair_counts(events: list[dict], matrix: Callable = claims_matrix) -> dict:
         row_of = {}
         for r, row in enumerate(matrix(by_outlet)):
             for outlet, cell in row.cells.items():
-                if cell is not None:
-                    row_of[(outlet, cell.start)] = r
+                # The cell's sentence and the outlet's other sentences of the fact.
+                for sentence in (cell, *cell.also) if cell is not None else ():
+                    row_of[(outlet, sentence.start)] = r
         keys = sorted(row_of)
         texts = {(o, c.start): c.text for o, cs in by_outlet.items() for c in cs}
         for i, a in enumerate(keys):
@@ -107,6 +109,11 @@ def old_rule(by_outlet):
         return claims_matrix(by_outlet, threshold=0.25, telling=0.0, meaning=False)
 
 
+def one_per_outlet(by_outlet):
+    """The matrix of comparison report 7: one sentence per outlet in a fact."""
+    return claims_matrix(by_outlet, several=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_SET)
@@ -115,7 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     events = load(args.path, args.split)
     print(f"{len(events)} events ({args.split}), pairs of claim sentences from different outlets")
-    for name, matrix in (("claims matrix (now)", claims_matrix), ("old rule", old_rule)):
+    methods = (
+        ("claims matrix (now)", claims_matrix),
+        ("one sentence/outlet", one_per_outlet),
+        ("old rule", old_rule),
+    )
+    for name, matrix in methods:
         r = pair_counts(events, matrix)
         print(
             f"{name:<22} P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}"

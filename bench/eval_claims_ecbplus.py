@@ -27,9 +27,11 @@ least one event mention of any kind are paired; the others still go into the mat
 are in the articles) but no pair of theirs is counted. A document whose rebuilt text
 repeats an earlier one's exactly is left out.
 
-Printed: pairwise precision, recall and F1 of the matrix over those pairs, with 95 %
-intervals over resamplings of the sub-topics (``bench.resample.document_resamples``),
-beside two baselines: the old rule (one neighbour above a plain cosine of 0.25, as in
+Printed: pairwise precision, recall and F1 of the matrix over those pairs (a row's
+sentences are each cell's and the outlet's other sentences of the fact, ``ClaimCell.also``),
+with 95 % intervals over resamplings of the sub-topics (``bench.resample.document_resamples``),
+beside earlier matrices (one sentence per outlet, comparison report 7; words alone) and two
+baselines: the old rule (one neighbour above a plain cosine of 0.25, as in
 ``bench/eval_claims.py``) and "every pair of claim sentences in the event is one fact";
 how many annotated sentences the claims scorer picks as check-worthy (the matrix lines up
 only those), how many claim sentences are left out as unannotated; and a few errors, a
@@ -284,12 +286,14 @@ def claims_of(articles: list[Article]) -> tuple[dict[str, list], list[Claim], tu
 
 
 def _rows(rows: list) -> dict[tuple[str, int], int]:
-    """(outlet, start) of each sentence a matrix lines up -> its row."""
+    """(outlet, start) of each sentence a matrix lines up -> its row: each cell's sentence
+    and the outlet's other sentences of the fact (``ClaimCell.also``, comparison report 8)."""
     return {
-        (outlet, cell.start): r
+        (outlet, sentence.start): r
         for r, row in enumerate(rows)
         for outlet, cell in row.cells.items()
         if cell is not None
+        for sentence in (cell, *getattr(cell, "also", ()))
     }
 
 
@@ -299,8 +303,16 @@ def now(by_outlet: dict) -> dict[tuple[str, int], int]:
     return _rows(claims_matrix(by_outlet))
 
 
+def one_per_outlet(by_outlet: dict) -> dict[tuple[str, int], int]:
+    """The matrix of comparison report 7: one sentence per outlet in a fact."""
+    from events.comparison import claims_matrix
+
+    return _rows(claims_matrix(by_outlet, several=False))
+
+
 def words_alone(by_outlet: dict) -> dict[tuple[str, int], int]:
-    """The matrix before session 21: its words alone, no meaning vectors."""
+    """The matrix before session 21: its words alone, no meaning vectors (and so
+    one sentence per outlet)."""
     from events.comparison import claims_matrix
 
     return _rows(claims_matrix(by_outlet, meaning=False))
@@ -320,6 +332,7 @@ def every_pair(by_outlet: dict) -> dict[tuple[str, int], int]:
 
 METHODS: dict[str, Callable] = {
     "claims matrix (now)": now,
+    "one sentence per outlet": one_per_outlet,
     "matrix, words alone": words_alone,
     "old rule (cosine 0.25)": old_rule,
     "every pair one fact": every_pair,

@@ -24,8 +24,10 @@ from newsdesk.models import Article, Event, Outlet
 # role. 3: persuasion findings only. 4: both together. 5: each column names its outlet's
 # language, and storylines. 6: a joint speaker ("Tom Hale and Ann Lowe") is not one of its
 # people in the sources grid. 7: claims matched by their words and, in English, their
-# meaning vectors (events.comparison.MEANING_WEIGHT).
-REPORT_VERSION = "8"
+# meaning vectors (events.comparison.MEANING_WEIGHT). 8: a fact may hold several sentences
+# of one outlet (events.comparison.ClaimCell.also). 9: anonymous sources and generic
+# groups apart (sourcing's group_share, attribution 24).
+REPORT_VERSION = "9"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task

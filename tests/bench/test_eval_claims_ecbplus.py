@@ -9,6 +9,7 @@ import pytest
 
 from bench.ecbplus_to_jsonl import PREFIX
 from bench.eval_claims_ecbplus import (
+    _rows,
     articles,
     claims_of,
     evaluate,
@@ -180,6 +181,19 @@ def test_the_matrix_pairs_the_flood_and_deaths_sentences(tmp_path):
     rows = now(by_outlet)
     first = {o: c.start for (o, c) in ((g.article, g) for g in gold) if c.text.startswith(("The", "At"))}  # fmt: skip
     assert rows[("1_1ecb", first["1_1ecb"])] == rows[("1_2ecb", first["1_2ecb"])]
+
+
+def test_an_outlets_other_sentences_of_a_fact_count_as_in_its_row():
+    from events.comparison import ClaimCell, ClaimRow
+
+    # Written for the tests: outlet A tells the fact in two sentences (comparison report 8).
+    also = (ClaimCell("Water rose.", 40, 51, 0.5),)
+    cells = {
+        "A": ClaimCell("Kelby flooded.", 0, 14, 1.0, also),
+        "B": ClaimCell("Floods.", 0, 7, 0.6),
+    }
+    rows = [ClaimRow("Kelby flooded.", "A", cells, 0.6), ClaimRow("Rain.", "B", {"A": None, "B": ClaimCell("Rain.", 9, 14, 1.0)}, 1.0)]  # fmt: skip
+    assert _rows(rows) == {("A", 0): 0, ("A", 40): 0, ("B", 0): 0, ("B", 9): 1}
 
 
 def test_a_git_mirror_is_read_without_asking_for_held_out_files(tmp_path):

@@ -166,12 +166,18 @@ def test_the_demo_claims_matrix_has_a_fact_most_outlets_report_and_facts_only_on
 def test_every_matrix_row_lists_every_outlet_and_no_sentence_twice():
     claims = afghan_claims()
     rows = claims_matrix(claims)
-    used = [(outlet, cell.start) for row in rows for outlet, cell in row.cells.items() if cell]
+    used = [
+        (outlet, sentence.start)
+        for row in rows
+        for outlet, cell in row.cells.items()
+        if cell
+        for sentence in (cell, *cell.also)  # an outlet's other sentences of the fact
+    ]
     assert all(list(row.cells) == list(claims) for row in rows)
     assert len(used) == len(set(used)) == sum(len(c) for c in claims.values())
 
 
-def test_a_fact_takes_at_most_one_sentence_per_outlet():
+def test_a_fact_keeps_an_outlets_best_sentence_and_lists_its_other_one():
     claims = {
         "A": [
             ClaimSentence("Rebels seized the northern border town on Monday.", 0, 10),
@@ -181,10 +187,16 @@ def test_a_fact_takes_at_most_one_sentence_per_outlet():
         "C": [ClaimSentence("Wheat prices doubled in the capital markets.", 0, 10)],
     }
     rows = claims_matrix(claims)
-    assert [row.outlet_count for row in rows] == [2, 1, 1]
+    assert [row.outlet_count for row in rows] == [2, 1]
     assert rows[0].cells["A"].start == 0  # the better match, also the earlier
+    assert [other.start for other in rows[0].cells["A"].also] == [20]  # A's other sentence
     assert rows[0].cells["C"] is None
-    # Single-outlet facts by first appearance: C's first claim before A's second.
+    assert rows[1].outlets == ["C"]
+    # One sentence per outlet (comparison report 7, and languages other than English):
+    # single-outlet facts by first appearance, C's first claim before A's second.
+    rows = claims_matrix(claims, several=False)
+    assert [row.outlet_count for row in rows] == [2, 1, 1]
+    assert rows[0].cells["A"].start == 0 and rows[0].cells["A"].also == ()
     assert rows[1].outlets == ["C"]
     assert rows[2].outlets == ["A"]
     assert rows[2].cells["A"].start == 20

@@ -41,7 +41,7 @@ def test_the_demo_comparison_puts_the_outlets_side_by_side(analyst_client, afgha
     # set written for the tests, and "not found" says how often a match is missed.
     claims = html.split("Claims: who reported which fact", 1)[1].split("</section>", 1)[0]
     assert "on ECB+ (Cybulska and Vossen 2014)" in claims and "written for the tests" not in claims
-    assert "two in three pairs of sentences about the same happening are not matched" in claims
+    assert "three in five pairs of sentences about the same happening are not matched" in claims
     assert "Distinctive words" in html and 'class="word"' in html
     assert 'class="sharebar"' in html
     assert "The comparison is being computed" not in html
