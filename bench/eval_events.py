@@ -518,6 +518,9 @@ def main() -> None:
     parser.add_argument("--window", type=int)
     parser.add_argument("--min-shared", type=int)
     parser.add_argument("--cohesion", type=float)
+    parser.add_argument(
+        "--close", type=float, help="likeness to most of an event's members (0: none asked)"
+    )
     parser.add_argument("--time-decay", type=float)
     parser.add_argument(
         "--grid",
@@ -573,6 +576,8 @@ def main() -> None:
         settings.NEWSDESK_EVENT_MIN_SHARED = args.min_shared
     if args.cohesion is not None:
         settings.NEWSDESK_EVENT_COHESION = args.cohesion
+    if args.close is not None:
+        settings.NEWSDESK_EVENT_CLOSE = args.close
     if args.time_decay is not None:
         settings.NEWSDESK_EVENT_TIME_DECAY = args.time_decay
 
@@ -586,7 +591,9 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from events.grouping import (
+            CLOSE_SHARE,
             DECAY_GRACE_HOURS,
+            close_setting,
             cohesion_setting,
             events_rebuild,
             min_shared_setting,
@@ -609,7 +616,8 @@ def main() -> None:
         main_labels = nearest_grouping(args.window)
         baselines = tfidf_baselines(sets, window_days_setting())
         print(
-            f"Threshold {threshold_setting()}, cohesion {cohesion_setting()}, time decay "
+            f"Threshold {threshold_setting()}, cohesion {cohesion_setting()}, close to "
+            f"{CLOSE_SHARE:.0%} of members at {close_setting()}, time decay "
             f"{time_decay_setting()} after {DECAY_GRACE_HOURS:g} h, window "
             f"±{window_days_setting()} days, at least {min_shared_setting()} shared terms"
         )

@@ -165,9 +165,11 @@ NEWSDESK_EVENT_WINDOW_DAYS = env_int("NEWSDESK_EVENT_WINDOW_DAYS", 3)
 NEWSDESK_EVENT_THRESHOLD = float(os.getenv("NEWSDESK_EVENT_THRESHOLD") or "nan")
 NEWSDESK_EVENT_MIN_SHARED = env_int("NEWSDESK_EVENT_MIN_SHARED", 5)
 # Unset: events.grouping.DEFAULT_COHESION (the least cosine similarity to every member of
-# an event in the window) and DEFAULT_TIME_DECAY (how much less a report at the window's
+# an event in the window), DEFAULT_CLOSE (the likeness to most of them, CLOSE_SHARE; 0 for
+# none) and DEFAULT_TIME_DECAY (how much less a report at the window's
 # edge counts than one of the same time).
 NEWSDESK_EVENT_COHESION = float(os.getenv("NEWSDESK_EVENT_COHESION") or "nan")
+NEWSDESK_EVENT_CLOSE = float(os.getenv("NEWSDESK_EVENT_CLOSE") or "nan")
 NEWSDESK_EVENT_TIME_DECAY = float(os.getenv("NEWSDESK_EVENT_TIME_DECAY") or "nan")
 # "mean": an article joins the event it is most like as a whole; "nearest": the event of
 # its single most similar article (the method before 2026-12, which let events chain).

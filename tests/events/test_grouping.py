@@ -612,7 +612,7 @@ def test_group_events_rebuild_prints_its_counts(capsys):
     assert "Indexed 31 articles; placed 31" in out
     assert "1 updates, 2 syndicated copies" in out
     assert "new events" in out and "Cleared 0 machine-made memberships" in out
-    assert "cohesion 0.05, time decay 0.75 after 12 h" in out
+    assert "cohesion 0.05, close to 75% of members at 0.12, time decay 0.75 after 12 h" in out
     call_command("group_events", "--rebuild", "--window", "2", "--threshold", "0.1")
     out = capsys.readouterr().out
     assert "Cleared 31 machine-made memberships" in out and "threshold 0.1" in out

@@ -90,6 +90,30 @@ def test_an_event_is_cohesive_only_if_every_member_in_the_window_is_like_the_art
     assert _choose_event(candidates, None, 0.14, 5, Linkage.NEAREST, cohesion=0.05)[0] == 1
 
 
+def test_an_event_takes_an_article_only_if_it_is_close_to_most_of_its_members():
+    # Grouping 8: close (0.12 or more) to at least three quarters of the members, besides
+    # related (0.05) to every one of them.
+    candidates = [
+        candidate(1, 1, 0.50, 3),  # very like two of event 1's three members...
+        candidate(2, 1, 0.20, 3),
+        candidate(3, 1, 0.06, 3),  # ...and only related to the third
+        candidate(4, 2, 0.15, 3),  # close to all three of event 2's
+        candidate(5, 2, 0.14, 3),
+        candidate(6, 2, 0.13, 3),
+        candidate(7, 3, 0.30, 4),  # close to three of event 3's four: three quarters
+        candidate(8, 3, 0.30, 4),
+        candidate(9, 3, 0.30, 4),
+        candidate(10, 3, 0.06, 4),
+    ]
+    assert cohesive_events(candidates, 0.05) == {1, 2, 3}
+    assert cohesive_events(candidates, 0.05, close=0.12) == {2, 3}
+    # Event 1 has the higher mean (0.253 against 0.14): by the mean alone it wins...
+    two = [c for c in candidates if c.event_id in (1, 2)]
+    assert _choose_event(two, None, 0.14, 5, Linkage.MEAN, cohesion=0.05)[0] == 1
+    # ...and the close rule gives the article to the event it is close to as a whole.
+    assert _choose_event(two, None, 0.14, 5, Linkage.MEAN, cohesion=0.05, close=0.12)[0] == 2
+
+
 def test_members_not_read_because_the_candidates_were_cut_do_not_count_against_an_event():
     many = [candidate(pk, 9, 0.30, 2 * MAX_CANDIDATES) for pk in range(MAX_CANDIDATES)]
     assert cohesive_events(many, 0.05) == {9}
@@ -104,7 +128,7 @@ def test_a_story_joined_to_an_event_through_a_round_up_starts_its_own_event():
     assert article_place(article=round_up) == flood_event  # half of it is the flood
 
     charge = _report(CHARGE, 34, three)
-    with override_settings(NEWSDESK_EVENT_COHESION=0.0):
+    with override_settings(NEWSDESK_EVENT_COHESION=0.0, NEWSDESK_EVENT_CLOSE=0.0):
         # By the mean alone the charge, much like the round-up, drifts into the flood.
         assert article_place(article=charge) == flood_event
     events_rebuild()

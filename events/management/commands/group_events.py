@@ -5,8 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_date
 
 from events.grouping import (
+    CLOSE_SHARE,
     DECAY_GRACE_HOURS,
     articles_group_since,
+    close_setting,
     cohesion_setting,
     events_rebuild,
     min_shared_setting,
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             f"threshold {threshold_setting() if threshold is None else threshold}, "
             f"at least {min_shared_setting() if min_shared is None else min_shared} shared terms, "
             f"cohesion {cohesion_setting()}, "
+            f"close to {CLOSE_SHARE:.0%} of members at {close_setting()}, "
             f"time decay {time_decay_setting()} after {DECAY_GRACE_HOURS:g} h"
         )
         started = time.perf_counter()
