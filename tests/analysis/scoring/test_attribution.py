@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "25"
+    assert get_scorer("attribution").version == "26"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -2302,3 +2302,24 @@ def test_poll_shares_are_a_group_and_words_for_no_one_are_not_an_anonymous_sourc
     values = score_attribution(text).values
     assert values["anonymous_share"] == round(1 / 6, 4)
     assert values["group_share"] == 0.5
+
+
+def test_one_person_described_or_a_campaign_team_is_no_anonymous_source():
+    # Written for the tests (attribution 26; fictional places and people): "the" or a
+    # name's possessive before one person's office describes that person, who is left
+    # unresolved; a campaign's team is an organisation; "a" before the office is still an
+    # unnamed source, and protesters marching are a group, however their phrase ends.
+    text = (
+        "Ann Lowe and Tom Hale met in Elmtown on Monday. "
+        "The Elmtown congressman said the bridge would reopen. "
+        "Elmtown's tax commissioner said the tolls would stay. "
+        "The Lowe team said the count was fair. "
+        "A Democratic senator said the vote was close. "
+        "Protesters marching through the streets said the count was rigged."
+    )
+    types = speaker_types(text)
+    assert types["the Elmtown congressman"] == "unresolved"
+    assert types["Elmtown's tax commissioner"] == "unresolved"
+    assert types["the Lowe team"] == "named_org"
+    assert types["a Democratic senator"] == "anonymous"
+    assert types["Protesters marching through the streets"] == "group"
