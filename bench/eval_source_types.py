@@ -2,7 +2,7 @@
 types labelled by hand on PolNeAR's gold sources.
 
 Run: python bench/eval_source_types.py /path/to/PolNeAR [--split dev]
-     [--labels bench/data/polnear_source_types.tsv] [--labeller L6,L7] [--errors 8] [--draws N]
+     [--labels bench/data/polnear_source_types.tsv] [--labeller L6,L7,L9,L10] [--errors 8] [--draws N]
 
 PolNeAR (docs/corpora/polnear.md) marks each attribution's source words; their type (a
 named person, an organisation, unnamed people, a generic group, a document...) was
@@ -287,8 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--labeller",
         help="only the articles these labellers labelled (comma-separated), by their "
-        "labels: L6,L7 is the check sample, labelled while attribution 25 was written and "
-        "scored once after",
+        "labels: L6,L7,L9,L10 are the check samples, labelled while attributions 25 and 26 "
+        "were written and scored once after",
     )
     from bench.resample import add_draws_option
 
