@@ -589,7 +589,7 @@ _PEOPLE_NOUNS = _words(
 )
 _PEOPLE_ENDINGS = (
     "er", "or", "ist", "ian", "ant", "ent", "man", "men", "woman", "women", "eer", "ive",
-    "ate", "ee", "ess", "ic", "ite", "nt",
+    "ate", "ee", "ess", "ic", "ite", "nt", "crat",
 )  # fmt: skip
 # A relative by the possessive of someone the text names ("his ex-wife", "my father"):
 # one person, described, not an anonymous source.
@@ -633,8 +633,13 @@ def _nobody_named_kind(name: str) -> str:
     # streets"; version 26).
     cut = len(words)
     for i in range(1, len(words)):
-        if words[i].islower() and len(words[i]) > 4 and words[i].endswith("ing"):
-            cut = i
+        if (
+            words[i].islower()
+            and len(words[i]) > 4
+            and words[i].endswith("ing")
+            and _names_people(words[i - 1].lower())
+        ):
+            cut = i  # after a noun for people, not "a London-based shipping broker"
             break
     head = _head_noun(words[:cut])
     owned = lowered[0] == "the" or words[0].endswith(_POSSESSIVES)
@@ -692,29 +697,49 @@ def _names_people(head: str) -> bool:
 def _listed_people(word: str) -> bool:
     """Whether a lower-case word is on one of the lists of nouns for people, in the
     singular or the plural."""
-    for form in (word, word[:-1] if word.endswith("s") else word + "s"):
-        if (
-            form in _PEOPLE_NOUNS
-            or form in _ANON_NOUNS
-            or form in _GROUP_NOUNS
-            or form in _GENERIC_HEADS
-            or form in _DESCRIBED_NOUNS
-            or form in ROLE_NOUNS
-            or form in _QUANTITY_OF
-            or form in _KIN
-            or form in _INSTITUTION_NOUNS  # "a company said": a body nobody names
-            or form in _BODY_HEADS
-        ):
-            return True
-    return False
+    return (
+        word in _LISTED_PEOPLE
+        or (word[:-1] if word.endswith("s") else word + "s") in _LISTED_PEOPLE
+    )
+
+
+# The lists _listed_people reads, in one set: nouns for people, of the anonymous sources,
+# groups, roles, people described, quantities of them, relatives, and bodies ("a company
+# said": a body nobody names).
+_LISTED_PEOPLE = (
+    _PEOPLE_NOUNS
+    | _ANON_NOUNS
+    | _GROUP_NOUNS
+    | _GENERIC_HEADS
+    | _DESCRIBED_NOUNS
+    | ROLE_NOUNS
+    | _QUANTITY_OF
+    | _KIN
+    | _INSTITUTION_NOUNS
+    | _BODY_HEADS
+)
 
 
 @cython.cfunc
 def _party_members(name: str) -> bool:
     """Whether a speaker typed as a body is a party's members by its plural ("Democrats",
     "House Republicans", "Some Senate Democrats"), not a party's own name."""
-    words = name.split()
-    return bool(words) and words[-1] in _PARTY_MEMBERS
+    return name.rpartition(" ")[2] in _PARTY_MEMBERS
+
+
+# _nobody_named_kind's answers by the speaker's words, which recur from article to article
+# ("officials", "critics"); a pure function of them, so shared by every call in a process.
+_NOBODY_KINDS: dict[str, str] = {}
+
+
+@cython.cfunc
+def _nobody_kind(name: str) -> str:
+    kind = _NOBODY_KINDS.get(name)
+    if kind is None:
+        if len(_NOBODY_KINDS) >= 4096:
+            _NOBODY_KINDS.clear()
+        kind = _NOBODY_KINDS[name] = _nobody_named_kind(name)
+    return kind
 
 
 @cython.cfunc
@@ -3270,10 +3295,11 @@ def _source(resolver: _Resolver, name: str, kind: str, role: str) -> tuple[str, 
     mention set ("Ann Lowe" typed as a person once and as a body later is the one source,
     of one type). Nobody named is an anonymous source proper or a generic group, and a
     party's members are a group (_nobody_named_kind, _party_members: version 24)."""
-    if kind == "anonymous":
-        kind = _nobody_named_kind(name)
-    elif kind in ("named_org", "named_person") and _party_members(name):
-        kind = "group"
+    if name not in resolver.sources:  # else its first mention's type stands (_touch)
+        if kind == "anonymous":
+            kind = _nobody_kind(name)
+        elif kind in ("named_org", "named_person") and _party_members(name):
+            kind = "group"
     _touch(resolver, name, kind, role)
     src = resolver.sources[name]
     return name, src["type"], src["role"]

@@ -2315,7 +2315,8 @@ def test_one_person_described_or_a_campaign_team_is_no_anonymous_source():
         "Elmtown's tax commissioner said the tolls would stay. "
         "The Lowe team said the count was fair. "
         "A Democratic senator said the vote was close. "
-        "Protesters marching through the streets said the count was rigged."
+        "Protesters marching through the streets said the count was rigged. "
+        "A London-based shipping broker said the port was full."
     )
     types = speaker_types(text)
     assert types["the Elmtown congressman"] == "unresolved"
@@ -2323,3 +2324,5 @@ def test_one_person_described_or_a_campaign_team_is_no_anonymous_source():
     assert types["the Lowe team"] == "named_org"
     assert types["a Democratic senator"] == "anonymous"
     assert types["Protesters marching through the streets"] == "group"
+    # An -ing word after a word that names no one is no participle's phrase.
+    assert types["a London-based shipping broker"] == "anonymous"
