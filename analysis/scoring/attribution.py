@@ -584,7 +584,7 @@ _PEOPLE_NOUNS = _words(
     "child children kid kids couple family families crowd band team staff someone somebody "
     "anyone anybody no-one nobody one another others all caller callers user users friend "
     "friends colleague colleagues partner partners neighbour neighbor public audience man "
-    "men woman women boy boys girl girls people person persons persons voter individual "
+    "men woman women boy boys girl girls people person persons voter individual "
     "individuals resident source sources camp side group groups docs"
 )
 _PEOPLE_ENDINGS = (
@@ -621,8 +621,9 @@ _PARTY_MEMBERS = _words("Democrats Republicans Conservatives Liberals Tories Gre
 @cython.cfunc
 def _nobody_named_kind(name: str) -> str:
     """Whether a speaker that names nobody is an anonymous source proper ("anonymous")
-    or a generic group ("group"), by its head noun; or people named before and referred
-    to together ("unresolved": "both candidates", "the two")."""
+    or a generic group ("group"), by its head noun; or someone the text describes, words
+    taken wrongly or people referred to together ("unresolved": "the California
+    congressman", "forcefully", "both candidates"), or a campaign's team ("named_org")."""
     words = name.split()
     if not words:
         return "anonymous"
@@ -661,7 +662,6 @@ def _nobody_named_kind(name: str) -> str:
         # referred to together (version 25): unresolved, not anonymous.
         return "unresolved"
     if head in _QUANTITY_OF:
-        lowered = [w.lower() for w in words]
         at = lowered.index(head) if head in lowered else -1
         if 0 <= at < len(words) - 2 and lowered[at + 1] == "of":
             rest = words[at + 2 :]
