@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -255,27 +256,59 @@ def report(results: list[ArticleResult], draws: int) -> None:
         by_outlet[r.outlet].append(r)
     for k, what in enumerate(("anonymous share (unnamed)", "group share (group)")):
         print(f"\n{what} per outlet (mean over its articles, as the outlet report shows):")
-        means = {}
+        mine = _outlet_means(by_outlet, "share_ours", k)
+        gold = _outlet_means(by_outlet, "share_gold", k)
         for outlet, rs in sorted(by_outlet.items()):
-            mine = [r.share_ours[k] for r in rs if r.share_ours is not None]
-            gold = [r.share_gold[k] for r in rs if r.share_gold is not None]
-            means[outlet] = (
-                sum(mine) / len(mine) if mine else 0.0,
-                sum(gold) / len(gold) if gold else 0.0,
-            )
             print(
-                f"  {outlet:14} scorer {means[outlet][0]:.3f}   labels {means[outlet][1]:.3f}"
+                f"  {outlet:14} scorer {mine[outlet]:.3f}   labels {gold[outlet]:.3f}"
                 f"   ({len(rs)} articles)"
             )
-        names = sorted(means)
-        same = total = 0
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                total += 1
-                same += (means[a][0] - means[b][0]) * (means[a][1] - means[b][1]) > 0
+        same, total = _ordered_alike(mine, gold)
         print(
             f"  pairs of outlets ordered the same way by the scorer and the labels: {same} of {total}"
         )
+        if draws:
+            # How well the articles at hand can order the outlets at all: the labels'
+            # own means on two resamplings of each outlet's articles, pair by pair.
+            rng = random.Random(0)
+            alike = sorted(
+                _ordered_alike(
+                    _outlet_means(_resampled(by_outlet, rng), "share_gold", k),
+                    _outlet_means(_resampled(by_outlet, rng), "share_gold", k),
+                )[0]
+                for _ in range(draws)
+            )
+            low, mid, high = (alike[int(q * (draws - 1))] for q in (0.05, 0.5, 0.95))
+            print(
+                f"  the labels against themselves, on two resamplings of each outlet's "
+                f"articles: {mid} of {total} (5-95 %: {low}-{high}), what this many articles "
+                "can tell"
+            )
+
+
+def _outlet_means(by_outlet: dict, field: str, k: int) -> dict[str, float]:
+    """Each outlet's mean share (k: 0 anonymous, 1 group) over its articles that have one."""
+    means = {}
+    for outlet, rs in by_outlet.items():
+        values = [getattr(r, field)[k] for r in rs if getattr(r, field) is not None]
+        means[outlet] = sum(values) / len(values) if values else 0.0
+    return means
+
+
+def _ordered_alike(a: dict[str, float], b: dict[str, float]) -> tuple[int, int]:
+    """How many pairs of outlets the two sets of means order the same way, of how many."""
+    names = sorted(a)
+    same = total = 0
+    for i, x in enumerate(names):
+        for y in names[i + 1 :]:
+            total += 1
+            same += (a[x] - a[y]) * (b[x] - b[y]) > 0
+    return same, total
+
+
+def _resampled(by_outlet: dict, rng: random.Random) -> dict[str, list]:
+    """Each outlet's articles drawn again with replacement, as many as it has."""
+    return {o: [rs[rng.randrange(len(rs))] for _ in rs] for o, rs in by_outlet.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

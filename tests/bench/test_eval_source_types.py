@@ -111,6 +111,8 @@ def test_the_script_scores_the_anonymous_type_against_the_labels(corpus, tmp_pat
     assert "baseline P 0.000  R 0.000  F1 0.000" in out
     # Both shares per outlet: one attribution in four each, by the scorer and the labels.
     assert out.count("paper          scorer 0.250   labels 0.250   (1 articles)") == 2
+    # With --draws, what the articles at hand can tell: the labels against themselves.
+    assert out.count("the labels against themselves, on two resamplings") == 2
     with pytest.raises(SystemExit):
         main([str(corpus), "--labels", str(labels), "--split", "test"])
 
@@ -118,3 +120,17 @@ def test_the_script_scores_the_anonymous_type_against_the_labels(corpus, tmp_pat
 def test_kappa_is_one_for_the_same_labels_and_zero_for_chance_agreement():
     assert kappa([("a", "a"), ("b", "b")]) == 1.0
     assert kappa([("a", "a"), ("b", "b"), ("a", "b"), ("b", "a")]) == 0.0
+
+
+def test_outlets_ordered_alike_counts_the_pairs_two_sets_of_means_put_in_the_same_order():
+    from bench.eval_source_types import _ordered_alike, _resampled
+
+    # Written for the tests: three outlets; b and c swap places in the second ordering.
+    assert _ordered_alike({"a": 0.1, "b": 0.2, "c": 0.3}, {"a": 0.0, "b": 0.5, "c": 0.4}) == (2, 3)
+    # A tie orders no pair.
+    assert _ordered_alike({"a": 0.1, "b": 0.1}, {"a": 0.0, "b": 0.5}) == (0, 1)
+    # A resampling draws each outlet's articles again, as many as it has, from its own.
+    import random
+
+    drawn = _resampled({"a": [1, 2, 3], "b": [9]}, random.Random(3))
+    assert len(drawn["a"]) == 3 and set(drawn["a"]) <= {1, 2, 3} and drawn["b"] == [9]
