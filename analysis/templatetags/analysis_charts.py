@@ -77,6 +77,26 @@ SOURCE_TYPES = {
 }
 
 
+# What each sourcing share counts, in the title of its name wherever a page shows it.
+SHARE_DEFINITIONS = {
+    "anonymous_share": (
+        'Attributions to particular people the text does not identify: "officials", "a '
+        'senior aide", "people familiar with the talks", a spokesman nobody names. Generic '
+        "groups, reports and polls are not counted here."
+    ),
+    "group_share": (
+        "Attributions to a category of people speaking as a class, nobody in particular "
+        'quoted: "critics", "experts", "many voters", a party\'s members ("Democrats said").'
+    ),
+}
+
+
+@register.simple_tag
+def share_term(key: str, label: str) -> str:
+    """A sourcing share's name (``label``) with what it counts in its title."""
+    return format_html('<span class="defined" title="{}">{}</span>', SHARE_DEFINITIONS[key], label)
+
+
 @register.filter
 def source_type(value) -> str:
     """The attribution scorer's source type as the page says it: "named_org" -> "organisation"."""
