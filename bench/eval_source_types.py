@@ -104,9 +104,7 @@ class Counts:
     pairs: Counter = field(default_factory=Counter)  # (scorer type, label) -> n
     errors: list = field(default_factory=list)
 
-    def anonymous(
-        self, gold: frozenset[str], types: frozenset[str] = STRICT
-    ) -> tuple[int, int, int]:
+    def found(self, gold: frozenset[str], types: frozenset[str] = STRICT) -> tuple[int, int, int]:
         """True positives, predicted, gold: the scorer's ``types`` against the labels
         ``gold``, over typed pairs."""
         tp = sum(n for (t, g), n in self.pairs.items() if t in types and g in gold)
@@ -224,12 +222,12 @@ def report(results: list[ArticleResult], draws: int) -> None:
     print(f"\n{len(results)} articles, {typed} matched attributions whose source has a type")
     for name, types, gold in FIGURES:
         print(f"{name}:")
-        print(f"  scorer   {fmt_prf(*ours.anonymous(gold, types))}")
-        print(f"  baseline {fmt_prf(*base.anonymous(gold, types))}")
+        print(f"  scorer   {fmt_prf(*ours.found(gold, types))}")
+        print(f"  baseline {fmt_prf(*base.found(gold, types))}")
         if types == STRICT:
             print(
                 "  the scorer's nobody named all counted anonymous (as attribution 23's share "
-                "counted): " + fmt_prf(*ours.anonymous(gold, NOBODY))
+                "counted): " + fmt_prf(*ours.found(gold, NOBODY))
             )
         everything = sum(n for (_, g), n in ours.pairs.items() if g in gold)
         print(f"  every attribution so typed: {fmt_prf(everything, typed, everything)}")
@@ -237,8 +235,8 @@ def report(results: list[ArticleResult], draws: int) -> None:
             from bench.resample import document_resamples, interval, share_ahead
 
             rows = {
-                "scorer": [r.ours.anonymous(gold, types) for r in results],
-                "baseline": [r.base.anonymous(gold, types) for r in results],
+                "scorer": [r.ours.found(gold, types) for r in results],
+                "baseline": [r.base.found(gold, types) for r in results],
             }
             f1s = document_resamples(rows, lambda c: prf(c[0], c[2], c[0], c[1])[2], draws=draws)
             (low, high), (b_low, b_high) = interval(f1s["scorer"]), interval(f1s["baseline"])

@@ -3,7 +3,6 @@ for the tests (no ECB+ text)."""
 
 import datetime as dt
 import json
-import subprocess
 
 import pytest
 
@@ -16,6 +15,7 @@ from bench.ecbplus_to_jsonl import (
     rows,
     topic_allowed,
 )
+from tests.bench.git_mirror import committed
 
 # Written for the tests: two happenings of one kind per topic, as in ECB+.
 DOCUMENTS = {
@@ -85,11 +85,7 @@ def test_a_folder_gives_rows_of_development_topics_only(tmp_path):
 def test_a_git_mirror_is_read_without_asking_for_held_out_files(tmp_path):
     work = tmp_path / "work"
     _write(work / PREFIX)
-    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t.example"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "written for the tests"], check=True)
-    documents = list(git_documents(work / ".git", range(1, 36)))
+    documents = list(git_documents(committed(work), range(1, 36)))
     assert sorted(path.removeprefix(PREFIX) for path, _ in documents) == sorted(DOCUMENTS)
 
 

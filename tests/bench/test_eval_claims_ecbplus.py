@@ -3,7 +3,6 @@ held-out topics never read; on a tiny corpus in the mirror's layout written for 
 (fictional sentences, no ECB+ text)."""
 
 import json
-import subprocess
 
 import pytest
 
@@ -23,6 +22,7 @@ from bench.eval_claims_ecbplus import (
     prf,
     rebuild,
 )
+from tests.bench.git_mirror import committed
 
 # Written for the tests: one sub-topic (1ecb), three reports of a fictional flood.
 # Each document: sentences of tokens. Sentence 0 of document 3 is left unannotated.
@@ -199,11 +199,7 @@ def test_an_outlets_other_sentences_of_a_fact_count_as_in_its_row():
 def test_a_git_mirror_is_read_without_asking_for_held_out_files(tmp_path):
     work = tmp_path / "work"
     _write(work / PREFIX)
-    git = ["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t.example"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "written for the tests"], check=True)
-    found = list(git_subtopics(work / ".git", range(1, 36)))
+    found = list(git_subtopics(committed(work), range(1, 36)))
     assert [s for s, _, _ in found] == ["1ecb"]
 
 
