@@ -174,6 +174,11 @@ NEWSDESK_EVENT_TIME_DECAY = float(os.getenv("NEWSDESK_EVENT_TIME_DECAY") or "nan
 # "mean": an article joins the event it is most like as a whole; "nearest": the event of
 # its single most similar article (the method before 2026-12, which let events chain).
 NEWSDESK_EVENT_LINKAGE = os.getenv("NEWSDESK_EVENT_LINKAGE", "mean")
+# Times at most a grouping run places the days it grouped again among the events as they
+# then stand (events.grouping.articles_second_look; 0: never), and seconds between the
+# worker's second looks at what feeds brought in (events.services.events_second_look).
+NEWSDESK_EVENT_SECOND_LOOKS = env_int("NEWSDESK_EVENT_SECOND_LOOKS", 3)
+NEWSDESK_EVENT_SECOND_LOOK_INTERVAL = env_int("NEWSDESK_EVENT_SECOND_LOOK_INTERVAL", 900)
 NEWSDESK_SEED_DIR = Path(os.getenv("NEWSDESK_SEED_DIR", BASE_DIR.parent / "shared" / "corpus"))
 
 # Celery. Without a broker URL, a file-system transport under var/ needs no server.
@@ -217,6 +222,7 @@ def celery_routes(grouping_queue: str, feeds_queue: str) -> dict:
     return {
         "analysis.tasks.group_articles": {"queue": grouping_queue},
         "events.tasks.reindex_articles": {"queue": grouping_queue},
+        "events.tasks.second_look_events": {"queue": grouping_queue},
         "newsdesk.tasks.poll_feeds": {"queue": feeds_queue},
         "newsdesk.tasks.poll_feed": {"queue": feeds_queue},
     }
@@ -265,6 +271,12 @@ CELERY_BEAT_SCHEDULE = {
     "reanchor-annotations": {
         "task": "annotations.tasks.reanchor_annotations",
         "schedule": float(env_int("NEWSDESK_SWEEP_INTERVAL", 300)),
+    },
+    # Places what feeds brought in again, among the events as they now stand (and the
+    # neighbours within the window): events.services.events_second_look.
+    "second-look-events": {
+        "task": "events.tasks.second_look_events",
+        "schedule": float(NEWSDESK_EVENT_SECOND_LOOK_INTERVAL),
     },
     # The same for grouping and event comparisons (events.services.events_sweep).
     "sweep-events": {

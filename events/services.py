@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from analysis.services import CHUNK_SIZE, SWEEP_LIMIT
@@ -15,10 +17,14 @@ from events import tasks
 from events.event_report import STALE_CHUNK, events_mark_stale, events_without_current_report
 from events.grouping import (
     INDEX_VERSION,
+    SecondLook,
     article_index,
     article_placement,
     articles_index,
+    articles_second_look,
     event_refresh_dates,
+    second_looks_setting,
+    window_days_setting,
 )
 from events.models import ArticleVector, EventComparison
 from events.signals import event_articles_leaving, events_merging
@@ -205,8 +211,56 @@ def articles_group(*, article_ids: list[int]) -> None:
                 events.add(placement.event.pk)
     # Indexed and placed: the sweep leaves them alone (a task killed before this line
     # is re-sent by the sweep, and indexing and placing again changes nothing).
-    Article.objects.filter(pk__in=[a.pk for a in articles]).update(grouped_at=timezone.now())
+    # Placed: due a second look with its neighbours (events_second_look).
+    Article.objects.filter(pk__in=[a.pk for a in articles]).update(
+        grouped_at=timezone.now(), second_look_at=None
+    )
     events_mark_stale(event_ids=events)
+
+
+# Articles a second look starts from at most (the earliest placed since the last one),
+# days of publication they may span (with the window either side, the days looked at
+# again), and seconds of a worker's time a run may take before it leaves the rest to the
+# next: an import of a decade is looked at a month at a time.
+SECOND_LOOK_LIMIT = 500
+SECOND_LOOK_SPAN_DAYS = 30
+SECOND_LOOK_BUDGET = 60.0
+
+
+def events_second_look(*, budget: float = SECOND_LOOK_BUDGET) -> SecondLook:
+    """Give the articles placed since the last second look, and their neighbours within
+    the window, a second look (events.grouping.articles_second_look), oldest first, a
+    month of publication at a time, for about ``budget`` seconds; what it moved is marked
+    for new comparisons. Run by the worker every NEWSDESK_EVENT_SECOND_LOOK_INTERVAL."""
+    done = SecondLook()
+    if not settings.NEWSDESK_GROUP_EVENTS or not second_looks_setting():
+        return done
+    reach = dt.timedelta(days=window_days_setting())
+    started = time.monotonic()
+    while time.monotonic() - started < budget:
+        due = list(
+            Article.objects.filter(grouped_at__isnull=False, second_look_at__isnull=True)
+            .order_by(F("published_at").asc(nulls_last=True), "pk")
+            .values_list("pk", "published_at", "created_at")[:SECOND_LOOK_LIMIT]
+        )
+        if not due:
+            break
+        first = due[0][1] or due[0][2]
+        picked = [
+            (pk, when or stored)
+            for pk, when, stored in due
+            if (when or stored) <= first + dt.timedelta(days=SECOND_LOOK_SPAN_DAYS)
+        ]
+        last = max(when for _, when in picked)
+        look = articles_second_look(start=first - reach, end=last + reach)
+        Article.objects.filter(pk__in=[pk for pk, _ in picked]).update(
+            second_look_at=timezone.now()
+        )
+        done.passes += look.passes
+        done.moved += look.moved
+        done.events |= look.events
+        events_mark_stale(event_ids=look.events)
+    return done
 
 
 def _sweep_ungrouped(cutoff: dt.datetime) -> int:

@@ -48,3 +48,10 @@ def sweep_events() -> dict[str, int]:
 def link_recent_storylines() -> int:
     """Beat: link the events of the last weeks into storylines; how many were linked."""
     return storylines.storylines_link_recent().linked
+
+
+@shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=3)
+def second_look_events() -> int:
+    """Beat: place the articles placed since the last run, and their neighbours, again
+    among the events as they now stand; how many moved."""
+    return services.events_second_look().moved

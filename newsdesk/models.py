@@ -330,6 +330,9 @@ class Article(models.Model):
     # When grouping last indexed it (and placed it, if it had no event); the sweep
     # sends scored articles that grouping never reached.
     grouped_at = models.DateTimeField(null=True, blank=True)
+    # When grouping last placed it again with its neighbours among the events as they
+    # then stood (events.grouping.articles_second_look); NULL once placed: one is due.
+    second_look_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -345,6 +348,13 @@ class Article(models.Model):
         # PostgreSQL by migration 0004: SQLite cannot index NULLS LAST. No index on the
         # scoring fields: scoring's updates of a row are then written in place (0017).
         indexes = [
+            # The articles placed since the worker's last second look, oldest first
+            # (events.services.events_second_look).
+            models.Index(
+                fields=["published_at"],
+                condition=models.Q(grouped_at__isnull=False, second_look_at__isnull=True),
+                name="article_second_look_due",
+            ),
             # The blindspots' tally of each event's outlets reads it alone, copies left
             # out (events.outlet_report.coverage_tallies; migration 0019).
             models.Index(

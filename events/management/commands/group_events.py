@@ -12,6 +12,7 @@ from events.grouping import (
     cohesion_setting,
     events_rebuild,
     min_shared_setting,
+    second_looks_setting,
     threshold_setting,
     time_decay_setting,
     window_days_setting,
@@ -50,10 +51,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--min-shared", type=int, help="Distinct terms two articles must share to match."
         )
+        parser.add_argument(
+            "--second-looks",
+            type=int,
+            help="Times at most to place the grouped days' articles again among the events "
+            "as they then stand (0: none).",
+        )
 
-    def handle(self, *args, since, rebuild, window, threshold, min_shared, **options):
+    def handle(self, *args, since, rebuild, window, threshold, min_shared, second_looks, **options):
         if window is not None and window < 0:
             raise CommandError("--window must be zero or more days.")
+        if second_looks is not None and second_looks < 0:
+            raise CommandError("--second-looks must be zero or more.")
         if threshold is not None and not 0 <= threshold <= 1:
             raise CommandError("--threshold must be between 0 and 1.")
         settings_used = (
@@ -62,7 +71,8 @@ class Command(BaseCommand):
             f"at least {min_shared_setting() if min_shared is None else min_shared} shared terms, "
             f"cohesion {cohesion_setting()}, "
             f"close to {CLOSE_SHARE:.0%} of members at {close_setting()}, "
-            f"time decay {time_decay_setting()} after {DECAY_GRACE_HOURS:g} h"
+            f"time decay {time_decay_setting()} after {DECAY_GRACE_HOURS:g} h, "
+            f"second looks {second_looks_setting() if second_looks is None else second_looks}"
         )
         started = time.perf_counter()
         options = {
@@ -70,6 +80,7 @@ class Command(BaseCommand):
             "window_days": window,
             "threshold": threshold,
             "min_shared": min_shared,
+            "second_looks": second_looks,
         }
         report = events_rebuild(**options) if rebuild else articles_group_since(**options)
         seconds = time.perf_counter() - started
@@ -82,6 +93,7 @@ class Command(BaseCommand):
             f"Indexed {report.indexed} articles; placed {report.placed} "
             f"({report.new_events} new events, {report.joined} joined an existing event); "
             f"{report.updates} updates, {report.syndicated} syndicated copies; "
-            f"{report.skipped} left alone (set by a person or in a locked event). "
+            f"{report.skipped} left alone (set by a person or in a locked event); "
+            f"a second look moved {report.moved}. "
             f"{seconds:.1f} s; {settings_used}."
         )

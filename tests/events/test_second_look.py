@@ -1,0 +1,213 @@
+"""The second look (grouping 9): once a day's articles are placed, each is placed again
+among the events as they then stand. The reports below were written for these tests (a
+fictional town, club, stadium and owner): the council's vote on a stadium levy, and the
+same evening the club's owner saying the club will leave town anyway. The first report
+of the move leans on the vote; placed in publication order it sees only the vote's
+event, since the move's own reports come after it."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test.utils import override_settings
+
+from config.celery import app as celery_app
+from events.grouping import articles_group_since, articles_second_look
+from events.models import EventComparison
+from events.services import articles_group, events_second_look
+from events.tasks import second_look_events
+from newsdesk.models import Article, Event, MembershipSource
+from tests.factories import ArticleFactory, OutletFactory
+
+pytestmark = pytest.mark.django_db
+
+DAY = dt.datetime(2025, 9, 16, 9, 0, tzinfo=dt.UTC)
+
+VOTE = (
+    "Harrowfield council approves hotel levy to rebuild Cobbold Park stadium",
+    "Harrowfield council voted seven to two on Tuesday to approve a hotel levy that will "
+    "pay for rebuilding Cobbold Park, the stadium of the Harrowfield Herons. The levy adds "
+    "two pounds a night to every hotel room in the town for fifteen years. Councillor "
+    "Priya Olander said the stadium vote keeps the Herons at Cobbold Park, while hotel "
+    "owners warned the levy would drive visitors to neighbouring towns.",
+)
+VOTE_TOO = (
+    "Hotel levy for Cobbold Park stadium passes Harrowfield council vote",
+    "A hotel levy to rebuild Cobbold Park stadium passed the Harrowfield council vote by "
+    "seven votes to two. Every hotel room in the town will cost two pounds a night more "
+    "for fifteen years to pay for the Herons' stadium. Councillor Priya Olander called the "
+    "vote a promise to the Herons' fans; the hotel owners' association said it would "
+    "challenge the levy in court.",
+)
+MOVE_FIRST = (
+    "Herons owner Marta Kessel: club will leave for a new Dunmore ground despite levy vote",
+    "Hours after Harrowfield council's levy vote, the Herons' owner Marta Kessel said the "
+    "club will leave Cobbold Park for a new ground in Dunmore in 2027. Kessel told "
+    "supporters the club had signed a forty-year lease on land by the Dunmore ring road "
+    "and that season tickets would be honoured at the new ground. Supporters' groups "
+    "called the move a betrayal of the Herons' history.",
+)
+MOVE = (
+    "Marta Kessel confirms Herons move to new Dunmore ground in 2027",
+    "The Harrowfield Herons will play at a new ground in Dunmore from 2027, the club's "
+    "owner Marta Kessel confirmed. Kessel said the club had signed a forty-year lease on "
+    "land beside the Dunmore ring road, and that supporters' season tickets would be "
+    "honoured at the new ground. Supporters' groups called the move a betrayal of the "
+    "Herons' history and planned a protest march to Kessel's office.",
+)
+MOVE_REACTION = (
+    "Herons supporters march against Kessel's Dunmore move",
+    "Several thousand Herons supporters marched to Marta Kessel's office to protest the "
+    "club's move to a new ground in Dunmore in 2027. Supporters' groups said the owner "
+    "had betrayed the Herons' history, and asked the league to block the move. Kessel "
+    "said the forty-year lease at Dunmore was signed and the move would go ahead.",
+)
+
+
+STORIES = [VOTE, VOTE_TOO, MOVE_FIRST, MOVE, MOVE_REACTION]
+
+
+def _store(stories) -> list[Article]:
+    outlets = [OutletFactory() for _ in stories]
+    return [
+        ArticleFactory(
+            headline=headline,
+            body=body,
+            outlet=outlet,
+            published_at=DAY + dt.timedelta(hours=hours),
+        )
+        for (headline, body), hours, outlet in zip(stories, (0, 1, 8, 10, 26), outlets, strict=True)
+    ]
+
+
+def _groups(articles: list[Article]) -> list[set[int]]:
+    by_event: dict[int, set[int]] = {}
+    for index, article in enumerate(articles):
+        article.refresh_from_db()
+        by_event.setdefault(article.event_id, set()).add(index)
+    return sorted(by_event.values(), key=min)
+
+
+def test_without_a_second_look_the_first_report_of_a_story_stays_with_yesterdays_topic():
+    articles = _store(STORIES)
+    with override_settings(NEWSDESK_EVENT_SECOND_LOOKS=0):
+        articles_group_since()
+    assert _groups(articles) == [{0, 1, 2}, {3, 4}]
+
+
+def test_a_second_look_moves_it_to_its_own_storys_event():
+    articles = _store(STORIES)
+    report = articles_group_since()
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
+    assert report.moved == 1
+    # Every article grouped was looked at again.
+    assert not Article.objects.filter(second_look_at__isnull=True).exists()
+
+
+def test_group_events_rebuild_gives_the_second_look_and_says_what_it_moved():
+    articles = _store(STORIES)
+    out = io.StringIO()
+    call_command("group_events", "--rebuild", stdout=out)
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
+    assert "a second look moved 1" in out.getvalue()
+    assert "second looks 3" in out.getvalue()
+
+    call_command("group_events", "--rebuild", "--second-looks", "0", stdout=io.StringIO())
+    assert _groups(articles) == [{0, 1, 2}, {3, 4}]
+
+
+def test_group_events_refuses_a_negative_number_of_second_looks():
+    with pytest.raises(CommandError, match="--second-looks must be zero or more"):
+        call_command("group_events", "--second-looks", "-1")
+
+
+def test_a_membership_set_by_a_person_is_not_moved():
+    articles = _store(STORIES)
+    with override_settings(NEWSDESK_EVENT_SECOND_LOOKS=0):
+        articles_group_since()
+    vote_event = Article.objects.get(pk=articles[0].pk).event
+    # An editor decided the owner's answer belongs with the vote.
+    Article.objects.filter(pk=articles[2].pk).update(event_source=MembershipSource.PERSON)
+
+    look = articles_second_look()
+
+    assert look.moved == 0
+    assert Article.objects.get(pk=articles[2].pk).event == vote_event
+
+
+def test_a_locked_event_keeps_its_members():
+    articles = _store(STORIES)
+    with override_settings(NEWSDESK_EVENT_SECOND_LOOKS=0):
+        articles_group_since()
+    Event.objects.filter(articles=articles[0]).update(locked=True)
+
+    assert articles_second_look().moved == 0
+    assert _groups(articles) == [{0, 1, 2}, {3, 4}]
+
+
+def test_nothing_is_written_for_an_article_that_stays_and_one_alone_keeps_its_event():
+    _store(STORIES)
+    articles_group_since()
+    before = dict(Article.objects.values_list("pk", "updated_at"))
+    events = dict(Article.objects.values_list("pk", "event_id"))
+
+    look = articles_second_look()
+
+    assert (look.passes, look.moved) == (1, 0)
+    assert dict(Article.objects.values_list("pk", "updated_at")) == before
+    assert dict(Article.objects.values_list("pk", "event_id")) == events
+    # An article with no event like it stays in the one it started.
+    alone = ArticleFactory(
+        headline="Written for the tests: Kelling lifeboat crew rescues two kayakers",
+        body="The Kelling lifeboat crew rescued two kayakers off the harbour wall in a "
+        "storm on Tuesday night. Both were taken to hospital with hypothermia.",
+        published_at=DAY + dt.timedelta(hours=3),
+    )
+    articles_group_since()
+    alone.refresh_from_db()
+    started = alone.event_id
+    articles_second_look()
+    alone.refresh_from_db()
+    assert alone.event_id == started
+    assert Event.objects.get(pk=started).articles.count() == 1
+
+
+def test_the_workers_second_look_moves_what_feeds_placed_and_marks_it_looked_at():
+    articles = _store(STORIES)
+    # As the worker places a chunk of scored articles: indexed and placed one by one.
+    articles_group(article_ids=[a.pk for a in articles])
+    assert _groups(articles) == [{0, 1, 2}, {3, 4}]
+    vote_event = Article.objects.get(pk=articles[0].pk).event
+    comparison = EventComparison.objects.create(event=vote_event, stale=False)
+    assert Article.objects.filter(second_look_at__isnull=True).count() == 5
+
+    look = events_second_look()
+
+    assert look.moved == 1
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
+    assert not Article.objects.filter(second_look_at__isnull=True).exists()
+    comparison.refresh_from_db()
+    assert comparison.stale  # the vote's event lost an article
+    # Nothing new placed since: the next run has nothing to do.
+    assert events_second_look().passes == 0
+
+
+def test_the_workers_second_look_is_off_with_none_asked(settings):
+    articles = _store(STORIES)
+    articles_group(article_ids=[a.pk for a in articles])
+    settings.NEWSDESK_EVENT_SECOND_LOOKS = 0
+    assert events_second_look().passes == 0
+    assert _groups(articles) == [{0, 1, 2}, {3, 4}]
+
+
+def test_beat_runs_the_second_look_on_the_grouping_queue(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["second-look-events"]
+    celery_app.loader.import_default_modules()
+    assert entry["task"] in celery_app.tasks
+    assert entry["schedule"] == settings.NEWSDESK_EVENT_SECOND_LOOK_INTERVAL
+    assert settings.CELERY_TASK_ROUTES[entry["task"]] == {"queue": settings.CELERY_GROUPING_QUEUE}
+    articles = _store(STORIES)
+    articles_group(article_ids=[a.pk for a in articles])
+    assert second_look_events() == 1
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
