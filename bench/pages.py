@@ -321,6 +321,7 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
     last_event = Event.objects.aggregate(last=Max("pk"))["last"] or 0
     index_ms, place_ms, queries = [], [], []
     joined = created = copies = 0
+    placed_ids: list[int] = []
     # Everything is rolled back at the end (nothing stays, no task is sent), so each
     # placement's own transaction is a savepoint here: the figures leave out one commit.
     with transaction.atomic():
@@ -365,6 +366,15 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
             elif event is not None:
                 joined += 1
             copies += bool(getattr(article, "copy_kind", ""))
+            placed_ids.append(article.pk)
+        look = getattr(grouping, "articles_second_look", None)
+        if look is not None:
+            # The worker's second look at what it placed (events.services.events_second_look):
+            # the new articles and their neighbours, placed again.
+            start = time.perf_counter()
+            neighbours = grouping.articles_neighbours(article_ids=placed_ids)
+            looked = look(article_ids=neighbours)
+            look_ms = 1000 * (time.perf_counter() - start)
         transaction.set_rollback(True)
 
     def line(label: str, values: list[float], budget: float | None = None) -> str:
@@ -384,6 +394,12 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
         print(line("index + place", [a + b for a, b in zip(index_ms, place_ms, strict=True)]))
     low, high = min(queries), max(queries)
     print(f"queries per placement: {low}" + ("" if low == high else f"–{high}"))
+    if look is not None:
+        print(
+            f"second look at the {n} placed: {len(neighbours)} articles with their neighbours, "
+            f"{looked.passes} passes, {looked.moved} moved, {look_ms:.0f} ms "
+            f"({look_ms / n:.1f} ms per placed article)"
+        )
 
 
 def main() -> None:

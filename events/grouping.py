@@ -1457,10 +1457,33 @@ def _span_filter(start: dt.datetime | None, end: dt.datetime | None) -> Q:
     return dated | undated
 
 
+def articles_neighbours(*, article_ids: Iterable[int], window_days: int | None = None) -> set[int]:
+    """These articles and their candidates (find_candidates: published within the window,
+    sharing a few terms): what a new article may have given a better event."""
+    window_days = window_days_setting() if window_days is None else window_days
+    found = set(article_ids)
+    rows = (
+        Article.objects.filter(pk__in=found)
+        .defer("raw", "body")
+        .annotate(stored_terms=F("term_vector__terms"), stored_meaning=F("term_vector__meaning"))
+    )
+    for article in rows.iterator(chunk_size=500):
+        meaning = bytes(article.stored_meaning) if article.stored_meaning else None
+        terms = vector_terms(article.stored_terms)
+        found.update(
+            c.article_id
+            for c in find_candidates(
+                article=article, terms=terms, window_days=window_days, meaning=meaning
+            )
+        )
+    return found
+
+
 def articles_second_look(
     *,
     start: dt.datetime | None = None,
     end: dt.datetime | None = None,
+    article_ids: Iterable[int] | None = None,
     passes: int | None = None,
     window_days: int | None = None,
     threshold: float | None = None,
@@ -1469,8 +1492,9 @@ def articles_second_look(
     terms: Mapping[int, dict[str, float]] | None = None,
 ) -> SecondLook:
     """Place again, in publication order, every article the machine put in an (unlocked)
-    event and published from ``start`` to ``end``, among the events as they now stand;
-    again while any moves, at most ``passes`` times (DEFAULT_SECOND_LOOKS).
+    event and published from ``start`` to ``end`` (and, if given, among ``article_ids``),
+    among the events as they now stand; again while any moves, at most ``passes`` times
+    (DEFAULT_SECOND_LOOKS).
 
     Memberships set by a person and locked events are left alone, as by every placement.
     ``terms`` are articles' indexed terms where the caller has them (the rest are read).
@@ -1479,14 +1503,15 @@ def articles_second_look(
     passes = second_looks_setting() if passes is None else passes
     terms = terms or {}
     look = SecondLook()
-    scope = _in_publication_order(
-        Article.objects.filter(
-            _span_filter(start, end),
-            event__isnull=False,
-            event__locked=False,
-            event_source=MembershipSource.MACHINE,
-        )
-    ).annotate(stored_meaning=F("term_vector__meaning"))
+    chosen = Article.objects.filter(
+        _span_filter(start, end),
+        event__isnull=False,
+        event__locked=False,
+        event_source=MembershipSource.MACHINE,
+    )
+    if article_ids is not None:
+        chosen = chosen.filter(pk__in=list(article_ids))
+    scope = _in_publication_order(chosen).annotate(stored_meaning=F("term_vector__meaning"))
     for _ in range(passes):
         look.passes += 1
         moved = 0

@@ -21,10 +21,10 @@ from events.grouping import (
     article_index,
     article_placement,
     articles_index,
+    articles_neighbours,
     articles_second_look,
     event_refresh_dates,
     second_looks_setting,
-    window_days_setting,
 )
 from events.models import ArticleVector, EventComparison
 from events.signals import event_articles_leaving, events_merging
@@ -218,44 +218,33 @@ def articles_group(*, article_ids: list[int]) -> None:
     events_mark_stale(event_ids=events)
 
 
-# Articles a second look starts from at most (the earliest placed since the last one),
-# days of publication they may span (with the window either side, the days looked at
-# again), and seconds of a worker's time a run may take before it leaves the rest to the
-# next: an import of a decade is looked at a month at a time.
-SECOND_LOOK_LIMIT = 500
-SECOND_LOOK_SPAN_DAYS = 30
+# Articles placed since the last second look taken at a time, and seconds of a worker's
+# time a run may take before it leaves the rest to the next run.
+SECOND_LOOK_LIMIT = 200
 SECOND_LOOK_BUDGET = 60.0
 
 
 def events_second_look(*, budget: float = SECOND_LOOK_BUDGET) -> SecondLook:
-    """Give the articles placed since the last second look, and their neighbours within
-    the window, a second look (events.grouping.articles_second_look), oldest first, a
-    month of publication at a time, for about ``budget`` seconds; what it moved is marked
-    for new comparisons. Run by the worker every NEWSDESK_EVENT_SECOND_LOOK_INTERVAL."""
+    """Give the articles placed since the last second look, and their neighbours (the
+    articles like them within the window: what their coming may have given a better
+    event), a second look (events.grouping.articles_second_look), oldest first,
+    SECOND_LOOK_LIMIT at a time, for about ``budget`` seconds; the events that gained or
+    lost an article are marked for new comparisons. Run by the worker every
+    NEWSDESK_EVENT_SECOND_LOOK_INTERVAL seconds."""
     done = SecondLook()
     if not settings.NEWSDESK_GROUP_EVENTS or not second_looks_setting():
         return done
-    reach = dt.timedelta(days=window_days_setting())
     started = time.monotonic()
     while time.monotonic() - started < budget:
         due = list(
             Article.objects.filter(grouped_at__isnull=False, second_look_at__isnull=True)
             .order_by(F("published_at").asc(nulls_last=True), "pk")
-            .values_list("pk", "published_at", "created_at")[:SECOND_LOOK_LIMIT]
+            .values_list("pk", flat=True)[:SECOND_LOOK_LIMIT]
         )
         if not due:
             break
-        first = due[0][1] or due[0][2]
-        picked = [
-            (pk, when or stored)
-            for pk, when, stored in due
-            if (when or stored) <= first + dt.timedelta(days=SECOND_LOOK_SPAN_DAYS)
-        ]
-        last = max(when for _, when in picked)
-        look = articles_second_look(start=first - reach, end=last + reach)
-        Article.objects.filter(pk__in=[pk for pk, _ in picked]).update(
-            second_look_at=timezone.now()
-        )
+        look = articles_second_look(article_ids=articles_neighbours(article_ids=due))
+        Article.objects.filter(pk__in=due).update(second_look_at=timezone.now())
         done.passes += look.passes
         done.moved += look.moved
         done.events |= look.events

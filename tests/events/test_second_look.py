@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.test.utils import override_settings
 
 from config.celery import app as celery_app
-from events.grouping import articles_group_since, articles_second_look
+from events.grouping import articles_group_since, articles_neighbours, articles_second_look
 from events.models import EventComparison
 from events.services import articles_group, events_second_look
 from events.tasks import second_look_events
@@ -211,3 +211,22 @@ def test_beat_runs_the_second_look_on_the_grouping_queue(settings):
     articles_group(article_ids=[a.pk for a in articles])
     assert second_look_events() == 1
     assert _groups(articles) == [{0, 1}, {2, 3, 4}]
+
+
+def test_an_articles_neighbours_are_the_articles_like_it_within_the_window():
+    articles = _store(STORIES)
+    far = ArticleFactory(
+        headline=MOVE[0],
+        body=MOVE[1] + " (Repeated.)",
+        published_at=DAY + dt.timedelta(days=9),  # the same words, outside the window
+    )
+    articles_group_since()
+    ids = {article.pk for article in articles}
+
+    found = articles_neighbours(article_ids=[articles[3].pk])
+
+    # The move's other reports (the vote's share too few of its words to be read, or
+    # not), but not its copy published nine days later.
+    assert {articles[2].pk, articles[3].pk, articles[4].pk} <= found
+    assert found <= ids
+    assert far.pk not in found
