@@ -363,7 +363,7 @@ def nearest_grouping(window_days: int | None) -> dict[int, int]:
     from events.grouping import Linkage, events_rebuild
     from newsdesk.models import Article
 
-    events_rebuild(linkage=Linkage.NEAREST, window_days=window_days)
+    events_rebuild(linkage=Linkage.NEAREST, window_days=window_days, second_looks=0)
     return dict(Article.objects.values_list("pk", "event_id"))
 
 
