@@ -2,6 +2,8 @@
 
 import os
 
+# The production settings, whatever DEBUG the shell running the tests exported.
+os.environ["DEBUG"] = "0"
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")  # the test client and live server use http
