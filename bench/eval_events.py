@@ -42,6 +42,7 @@ Run: .venv/bin/python bench/eval_events.py [--corpus FILE.jsonl ... [--corpus-al
 
 import argparse
 import itertools
+import json
 import math
 import os
 import random
@@ -155,11 +156,19 @@ def print_intervals(truth: dict, groupings: dict[str, dict], draws: int) -> dict
 
 
 def evaluate(
-    name: str, ids: list[int], others: dict[str, dict] | None = None, draws: int = 0
+    name: str,
+    ids: list[int],
+    others: dict[str, dict] | None = None,
+    draws: int = 0,
+    same: list[tuple[str, str]] = (),
+    joined_baseline: tuple[float, dict] | None = None,
 ) -> dict:
     """Scores of the grouping stored now; ``others`` are other methods' groupings of all
     articles (article id -> label), printed beside it; with ``draws``, their intervals
-    over resamplings of the stories."""
+    over resamplings of the stories. With ``same`` (pairs of stories judged one
+    happening), the grouping and ``joined_baseline`` (the baseline's cut and grouping,
+    tuned on the joined labels) are scored against the labels with those stories joined
+    too."""
     from events.grouping import bcubed_scores, pairwise_scores
     from newsdesk.models import Article
 
@@ -180,6 +189,27 @@ def evaluate(
             len(set(theirs.values())),
         )
     intervals = print_intervals(truth, groupings, draws) if draws else {}
+    joined = joined_truth(truth, same)
+    if joined != truth:
+        print(
+            f"  against the labels with the stories judged one happening joined "
+            f"({len(set(truth.values())) - len(set(joined.values()))} joins):"
+        )
+        _print_scores(
+            "Newsdesk (mean linkage)",
+            pairwise_scores(joined, predicted),
+            bcubed_scores(joined, predicted),
+            len(set(predicted.values())),
+        )
+        if joined_baseline is not None:
+            cut, labels = joined_baseline
+            theirs = {pk: labels[pk] for pk in truth}
+            _print_scores(
+                f"TF-IDF cosine, best cut {cut:.2f}",
+                pairwise_scores(joined, theirs),
+                bcubed_scores(joined, theirs),
+                len(set(theirs.values())),
+            )
     by_url = {a.url: a.pk for a in articles}
     expected = {
         (a.pk, a.meta["copy_kind"], by_url[a.meta["copy_of"]])
@@ -333,8 +363,102 @@ def tfidf_grouping(threshold: float, window_days: int, vectors, times) -> dict[i
     return labels
 
 
-def tfidf_baselines(sets: dict[str, list[int]], window_days: int) -> dict[str, tuple]:
-    """For each set, the baseline's grouping at the threshold best for that set."""
+def write_happening_pairs(ids: list[int], folder: Path, seed: int = 5) -> int:
+    """Items for labelling whether two stories are one happening (docs/corpora/
+    allsides-roundups.md, "Same happening"): every pair of stories the grouping stored now
+    put in one event, and as many pairs it kept apart though some of their reports are
+    alike (0.1 or more) within the window, in a shuffled order. ``items.jsonl`` shows the
+    stories' reports (for the labellers, outside the repository); ``key.tsv`` says which
+    pair each item is and how it was sampled. Returns the number of items."""
+    from collections import defaultdict
+
+    from django.db.models import F
+
+    from events.grouping import find_candidates, vector_terms
+    from newsdesk.models import Article
+
+    articles = list(
+        Article.objects.filter(pk__in=ids)
+        .select_related("outlet")
+        .annotate(stored_terms=F("term_vector__terms"), stored_meaning=F("term_vector__meaning"))
+        .order_by("published_at", "pk")
+    )
+    story = {a.pk: a.meta["event"] for a in articles}
+    by_event, reports = defaultdict(set), defaultdict(list)
+    for a in articles:
+        by_event[a.event_id].add(story[a.pk])
+        reports[story[a.pk]].append(a)
+    joined = {(x, y) for stories in by_event.values() for x in stories for y in stories if x < y}
+    alike = set()
+    for a in articles:
+        meaning = bytes(a.stored_meaning) if a.stored_meaning else None
+        for c in find_candidates(
+            article=a, terms=vector_terms(a.stored_terms), window_days=3, meaning=meaning
+        ):
+            pair = tuple(sorted((story[a.pk], story.get(c.article_id, ""))))
+            if c.article_id in story and pair[0] != pair[1] and c.similarity >= 0.1:
+                alike.add(pair)
+    rng = random.Random(seed)
+    apart = sorted(alike - joined)
+    rng.shuffle(apart)
+    pairs = [(p, "joined by the grouping") for p in sorted(joined)]
+    pairs += [(p, "kept apart, alike") for p in apart[: len(joined)]]
+    rng.shuffle(pairs)
+
+    def shown(name: str) -> list[dict]:
+        return [
+            {
+                "outlet": a.outlet.name if a.outlet else "",
+                "published": f"{a.published_at:%Y-%m-%d %H:%M} UTC",
+                "headline": a.headline,
+                "excerpt": " ".join(a.body.split()[:70]),
+            }
+            for a in reports[name]
+        ]
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "items.jsonl").open("w") as items, (folder / "key.tsv").open("w") as key:
+        key.write("item\tstory_a\tstory_b\tsampled_as\n")
+        for i, ((a, b), how) in enumerate(pairs):
+            items.write(json.dumps({"item": i, "story_a": shown(a), "story_b": shown(b)}) + "\n")
+            key.write(f"{i}\t{a}\t{b}\t{how}\n")
+    return len(pairs)
+
+
+def read_same_happening(path: Path) -> list[tuple[str, str]]:
+    """The pairs of stories (event labels) that every labeller of a file such as
+    bench/data/allsides_dev_same_happening.tsv judged one happening."""
+    pairs = []
+    lines = [line for line in path.read_text().splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    labellers = [i for i, name in enumerate(header) if name.startswith("labeller")]
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if all(cells[i] == "same" for i in labellers):
+            pairs.append((cells[0], cells[1]))
+    return pairs
+
+
+def joined_truth(truth: dict, same: list[tuple[str, str]]) -> dict:
+    """The labels with each pair of stories judged one happening made one story."""
+    parent: dict[str, str] = {}
+
+    def root(story: str) -> str:
+        while parent.get(story, story) != story:
+            story = parent[story]
+        return story
+
+    for a, b in same:
+        if root(a) != root(b):
+            parent[root(a)] = root(b)
+    return {pk: root(story) for pk, story in truth.items()}
+
+
+def tfidf_baselines(
+    sets: dict[str, list[int]], window_days: int, same: list[tuple[str, str]] = ()
+) -> dict[str, tuple]:
+    """For each set, the baseline's grouping at the threshold best for that set (for its
+    labels with the ``same`` stories joined, if given)."""
     from events.grouping import pairwise_scores
     from newsdesk.models import Article
 
@@ -345,7 +469,7 @@ def tfidf_baselines(sets: dict[str, list[int]], window_days: int) -> dict[str, t
         )
         texts = {pk: f"{h}\n{b}" for pk, h, b, _, _ in rows}
         times = {pk: when for pk, _, _, when, _ in rows}
-        truth = {pk: meta["event"] for pk, _, _, _, meta in rows}
+        truth = joined_truth({pk: meta["event"] for pk, _, _, _, meta in rows}, same)
         vectors = tfidf_vectors(texts)
         best = None
         for step in range(5, 90, 5):
@@ -541,6 +665,19 @@ def main() -> None:
         "cohesion floors.",
     )
     parser.add_argument(
+        "--write-pairs",
+        type=Path,
+        help="a folder: write there, for each set, pairs of stories to label one "
+        "happening or two (items.jsonl with the reports' words, key.tsv without)",
+    )
+    parser.add_argument(
+        "--same-happening",
+        type=Path,
+        help="a file of story pairs labelled one happening or two (e.g. "
+        "bench/data/allsides_dev_same_happening.tsv): also score against the labels with "
+        "the pairs every labeller judged one happening joined",
+    )
+    parser.add_argument(
         "--second-looks",
         type=int,
         help="times at most to place the grouped articles again (0: none; "
@@ -633,6 +770,8 @@ def main() -> None:
             return
         main_labels = nearest_grouping(args.window)
         baselines = tfidf_baselines(sets, window_days_setting())
+        same = read_same_happening(args.same_happening) if args.same_happening else []
+        joined_baselines = tfidf_baselines(sets, window_days_setting(), same) if same else {}
         print(
             f"Threshold {threshold_setting()}, cohesion {cohesion_setting()}, close to "
             f"{CLOSE_SHARE:.0%} of members at {close_setting()}, time decay "
@@ -664,7 +803,13 @@ def main() -> None:
                     f"TF-IDF cosine, best cut {cut:.2f}": labels,
                 },
                 draws=args.draws,
+                same=same,
+                joined_baseline=joined_baselines.get(name),
             )
+        if args.write_pairs:
+            for name, ids in sets.items():
+                written = write_happening_pairs(ids, args.write_pairs / name)
+                print(f"{name}: {written} pairs of stories to label in {args.write_pairs / name}")
         if args.storylines:
             from events.storylines import storylines_link
 
