@@ -301,6 +301,15 @@ def _takes_terms(place: Callable) -> bool:
     return "terms" in inspect.signature(place).parameters
 
 
+def _placement_event(placement: Callable) -> Callable:
+    """article_placement's event, as article_place gives it."""
+
+    def place(**kwargs):
+        return placement(**kwargs).event
+
+    return place
+
+
 def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
     try:
         grouping = importlib.import_module("events.grouping")
@@ -348,14 +357,19 @@ def placement(rng: random.Random, n: int = PLACEMENTS) -> None:
                 ingest_method=IngestMethod.BULK,
                 scoring_status=ScoringStatus.SCORED,
             )
-            terms = None
+            indexed = None
             if index is not None:
                 start = time.perf_counter()
-                terms = index(article=article)
+                indexed = index(article=article)
                 index_ms.append(1000 * (time.perf_counter() - start))
-            # The terms just indexed are handed over, as the scoring task does
-            # (events.services.articles_group), rather than read back.
-            given = {"terms": terms} if terms is not None and _takes_terms(place) else {}
+            # The terms (and meaning vector) just indexed are handed over, as the grouping
+            # task does (events.services.articles_group), rather than read back.
+            given = {}
+            if hasattr(indexed, "meaning") and hasattr(grouping, "article_placement"):
+                place = _placement_event(grouping.article_placement)
+                given = {"terms": indexed.terms, "meaning": indexed.meaning}
+            elif indexed is not None and _takes_terms(place):
+                given = {"terms": indexed}
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 event = place(article=article, **given)

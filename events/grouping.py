@@ -1515,7 +1515,7 @@ def articles_second_look(
     scope = _in_publication_order(chosen).annotate(stored_meaning=F("term_vector__meaning"))
     for _ in range(passes):
         look.passes += 1
-        moved = 0
+        moved: list[int] = []
         for article in scope.iterator(chunk_size=500):
             before = article.event_id
             placement = article_placement(
@@ -1530,11 +1530,13 @@ def articles_second_look(
             )
             if placement.skipped or placement.event is None or placement.event.pk == before:
                 continue
-            moved += 1
+            moved.append(article.pk)
             look.events.update((before, placement.event.pk))
-        look.moved += moved
+        look.moved += len(moved)
         if not moved:
             break
+        # The next pass: what the moves may have changed, the moved articles' neighbours.
+        scope = scope.filter(pk__in=list(articles_neighbours(article_ids=moved)))
     return look
 
 
