@@ -721,7 +721,9 @@ class Placement:
     similarity: float | None = None
     copy_kind: str = ""
     copy_of_id: int | None = None
-    skipped: str = ""  # why the article was left alone: "person", "locked", "changed"
+    # Why the article was left alone: "person", "locked" (or linked to a storyline by a
+    # person: events_kept), "changed".
+    skipped: str = ""
     candidates: int = 0
 
 
@@ -1129,7 +1131,7 @@ def article_placement(
         # Set (or taken out) by a person, or put there by a bulk action that did not
         # say by whom: theirs to change.
         return Placement(event=article.event, skipped="person")
-    if article.event_id and Event.objects.filter(pk=article.event_id, locked=True).exists():
+    if article.event_id and events_kept().filter(pk=article.event_id).exists():
         return Placement(event=article.event, skipped="locked")
     if terms is None:
         # Terms and meaning in one row; indexed now if it has none.
@@ -1192,6 +1194,13 @@ def article_placement(
         copy_of_id=copy_of,
         candidates=len(candidates),
     )
+
+
+def events_kept():
+    """The events whose members the machine never moves, nor takes out in a rebuild:
+    locked ones, and those a person linked to a storyline (or took out of one), so that
+    the link still means the articles it was made for."""
+    return Event.objects.filter(Q(locked=True) | Q(storyline_source=MembershipSource.PERSON))
 
 
 def _alone(article: Article) -> bool:
@@ -1497,8 +1506,8 @@ def articles_second_look(
     among the events as they now stand; again while any moves, at most ``passes`` times
     (DEFAULT_SECOND_LOOKS).
 
-    Memberships set by a person and locked events are left alone, as by every placement.
-    ``terms`` are articles' indexed terms where the caller has them (the rest are read).
+    Memberships set by a person, locked events and events a person linked to a storyline
+    keep their members, as in a rebuild. ``terms`` are articles' indexed terms where the caller has them (the rest are read).
     Nothing is written for an article that stays where it is.
     """
     passes = second_looks_setting() if passes is None else passes
@@ -1507,9 +1516,8 @@ def articles_second_look(
     chosen = Article.objects.filter(
         _span_filter(start, end),
         event__isnull=False,
-        event__locked=False,
         event_source=MembershipSource.MACHINE,
-    )
+    ).exclude(event__in=events_kept())
     if article_ids is not None:
         chosen = chosen.filter(pk__in=list(article_ids))
     scope = _in_publication_order(chosen).annotate(stored_meaning=F("term_vector__meaning"))
@@ -1561,11 +1569,7 @@ def events_rebuild(
     scope = Article.objects.filter(_since_filter(since))
     # An event a person linked to a storyline (or took out of one) is a person's fix too:
     # its members stay, like those of a locked event, so that the link still means them.
-    machine = (
-        scope.filter(event_source=MembershipSource.MACHINE)
-        .exclude(event__locked=True)
-        .exclude(event__storyline_source=MembershipSource.PERSON)
-    )
+    machine = scope.filter(event_source=MembershipSource.MACHINE).exclude(event__in=events_kept())
     with transaction.atomic():
         if since is None:
             TermCount.objects.all().delete()

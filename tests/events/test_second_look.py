@@ -16,9 +16,10 @@ from config.celery import app as celery_app
 from events.grouping import articles_group_since, articles_neighbours, articles_second_look
 from events.models import EventComparison
 from events.services import articles_group, events_second_look
+from events.storylines import event_storyline_set, storyline_create
 from events.tasks import second_look_events
 from newsdesk.models import Article, Event, MembershipSource
-from tests.factories import ArticleFactory, OutletFactory
+from tests.factories import ArticleFactory, OutletFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +231,19 @@ def test_an_articles_neighbours_are_the_articles_like_it_within_the_window():
     assert {articles[2].pk, articles[3].pk, articles[4].pk} <= found
     assert found <= ids
     assert far.pk not in found
+
+
+def test_an_event_a_person_linked_to_a_storyline_keeps_its_members():
+    articles = _store(STORIES)
+    with override_settings(NEWSDESK_EVENT_SECOND_LOOKS=0):
+        articles_group_since()
+    editor = UserFactory()
+    vote_event = Article.objects.get(pk=articles[0].pk).event
+    event_storyline_set(
+        event=vote_event,
+        storyline=storyline_create(title="Written for the tests: the stadium", user=editor),
+        user=editor,
+    )
+
+    assert articles_second_look().moved == 0
+    assert _groups(articles) == [{0, 1, 2}, {3, 4}]
