@@ -116,6 +116,10 @@ DECAY_GRACE_HOURS = 12.0
 # 0.729 -> 0.751), MEANTIME dev 0.945 -> 0.961, ECB+ dev 0.814 -> 0.827; no set lower
 # (README "Event grouping", session 22).
 DEFAULT_SECOND_LOOKS = 3
+# Ids put in one query's list at most (SQLite takes 32,766 parameters), and the most
+# neighbours of moved articles a later pass of a second look lists (more: the whole span).
+LISTED_IDS = 1_000
+NEIGHBOURS_LISTED = 20_000
 # An article the machine put in an event with a likeness under this is worth an editor's
 # check (the event page marks it, with how often such joins were right as measured by
 # bench/eval_events.py: analysis/accuracy/weak_matches.json). On AllSides roundups dev
@@ -1471,21 +1475,25 @@ def articles_neighbours(*, article_ids: Iterable[int], window_days: int | None =
     """These articles and their candidates (find_candidates: published within the window,
     sharing a few terms): what a new article may have given a better event."""
     window_days = window_days_setting() if window_days is None else window_days
-    found = set(article_ids)
-    rows = (
-        Article.objects.filter(pk__in=found)
-        .defer("raw", "body")
-        .annotate(stored_terms=F("term_vector__terms"), stored_meaning=F("term_vector__meaning"))
-    )
-    for article in rows.iterator(chunk_size=500):
-        meaning = bytes(article.stored_meaning) if article.stored_meaning else None
-        terms = vector_terms(article.stored_terms)
-        found.update(
-            c.article_id
-            for c in find_candidates(
-                article=article, terms=terms, window_days=window_days, meaning=meaning
+    given = sorted(set(article_ids))
+    found = set(given)
+    for start in range(0, len(given), LISTED_IDS):
+        rows = (
+            Article.objects.filter(pk__in=given[start : start + LISTED_IDS])
+            .defer("raw", "body")
+            .annotate(
+                stored_terms=F("term_vector__terms"), stored_meaning=F("term_vector__meaning")
             )
         )
+        for article in rows:
+            meaning = bytes(article.stored_meaning) if article.stored_meaning else None
+            terms = vector_terms(article.stored_terms)
+            found.update(
+                c.article_id
+                for c in find_candidates(
+                    article=article, terms=terms, window_days=window_days, meaning=meaning
+                )
+            )
     return found
 
 
@@ -1507,8 +1515,10 @@ def articles_second_look(
     (DEFAULT_SECOND_LOOKS).
 
     Memberships set by a person, locked events and events a person linked to a storyline
-    keep their members, as in a rebuild. ``terms`` are articles' indexed terms where the caller has them (the rest are read).
-    Nothing is written for an article that stays where it is.
+    keep their members, as in a rebuild (events_kept). ``terms`` are articles' indexed
+    terms where the caller has them (the rest are read). Nothing is written for an
+    article that stays where it is. After the first pass, only the neighbours of the
+    articles the pass before moved are looked at.
     """
     passes = second_looks_setting() if passes is None else passes
     terms = terms or {}
@@ -1543,8 +1553,11 @@ def articles_second_look(
         look.moved += len(moved)
         if not moved:
             break
-        # The next pass: what the moves may have changed, the moved articles' neighbours.
-        scope = scope.filter(pk__in=list(articles_neighbours(article_ids=moved)))
+        # The next pass: what the moves may have changed, the moved articles' neighbours
+        # (or all of the span again, if they are too many to list in a query).
+        nearby = articles_neighbours(article_ids=moved, window_days=window_days)
+        if len(nearby) <= NEIGHBOURS_LISTED:
+            scope = scope.filter(pk__in=list(nearby))
     return look
 
 

@@ -247,3 +247,14 @@ def test_an_event_a_person_linked_to_a_storyline_keeps_its_members():
 
     assert articles_second_look().moved == 0
     assert _groups(articles) == [{0, 1, 2}, {3, 4}]
+
+
+def test_later_passes_look_at_the_whole_span_when_the_neighbours_are_too_many(monkeypatch):
+    monkeypatch.setattr("events.grouping.NEIGHBOURS_LISTED", 0)
+    monkeypatch.setattr("events.grouping.LISTED_IDS", 2)  # the neighbours found in chunks
+    articles = _store(STORIES)
+
+    report = articles_group_since()
+
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
+    assert report.moved == 1
