@@ -33,7 +33,7 @@ import importlib.util
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1383,6 +1383,20 @@ def _in_publication_order(queryset):
     return queryset.order_by("published_at", "created_at", "pk").defer("raw")
 
 
+def _placed(articles, terms: Mapping[int, dict[str, float]], **how) -> Iterator[tuple]:
+    """Place these articles in publication order (article_placement with ``how``), each
+    with its indexed terms where ``terms`` has them and its meaning vector read with it
+    (not one query a placement): each article, its event before, and the placement."""
+    ordered = _in_publication_order(articles).annotate(stored_meaning=F("term_vector__meaning"))
+    for article in ordered.iterator(chunk_size=500):
+        before = article.event_id
+        meaning = bytes(article.stored_meaning) if article.stored_meaning else None
+        placement = article_placement(
+            article=article, terms=terms.get(article.pk), meaning=meaning, **how
+        )
+        yield article, before, placement
+
+
 def articles_group_since(
     *,
     since: dt.date | dt.datetime | None = None,
@@ -1404,19 +1418,8 @@ def articles_group_since(
     to_place = scope.filter(event__isnull=True) if only_unplaced else scope
     changed: set[int] = set()
     first = last = None
-    # Each article's meaning vector, just stored, read with it (not one query a placement).
-    ordered = _in_publication_order(to_place).annotate(stored_meaning=F("term_vector__meaning"))
-    for article in ordered.iterator(chunk_size=500):
-        before = article.event_id
-        placement = article_placement(
-            article=article,
-            window_days=window_days,
-            threshold=threshold,
-            min_shared=min_shared,
-            terms=terms.get(article.pk),
-            meaning=bytes(article.stored_meaning) if article.stored_meaning else None,
-            linkage=linkage,
-        )
+    how = {"window_days": window_days, "threshold": threshold, "min_shared": min_shared}
+    for article, before, placement in _placed(to_place, terms, linkage=linkage, **how):
         report.add(placement)
         if not placement.skipped and placement.event is not None:
             changed.update(i for i in (before, placement.event.pk) if i)
@@ -1523,29 +1526,20 @@ def articles_second_look(
     passes = second_looks_setting() if passes is None else passes
     terms = terms or {}
     look = SecondLook()
-    chosen = Article.objects.filter(
+    scope = Article.objects.filter(
         _span_filter(start, end),
         event__isnull=False,
         event_source=MembershipSource.MACHINE,
     ).exclude(event__in=events_kept())
     if article_ids is not None:
-        chosen = chosen.filter(pk__in=list(article_ids))
-    scope = _in_publication_order(chosen).annotate(stored_meaning=F("term_vector__meaning"))
+        scope = scope.filter(pk__in=list(article_ids))
+    how = {"window_days": window_days, "threshold": threshold, "min_shared": min_shared}
     for _ in range(passes):
         look.passes += 1
         moved: list[int] = []
-        for article in scope.iterator(chunk_size=500):
-            before = article.event_id
-            placement = article_placement(
-                article=article,
-                window_days=window_days,
-                threshold=threshold,
-                min_shared=min_shared,
-                terms=terms.get(article.pk),
-                meaning=bytes(article.stored_meaning) if article.stored_meaning else None,
-                linkage=linkage,
-                second_look=True,
-            )
+        for article, before, placement in _placed(
+            scope, terms, linkage=linkage, second_look=True, **how
+        ):
             if placement.skipped or placement.event is None or placement.event.pk == before:
                 continue
             moved.append(article.pk)
