@@ -4603,7 +4603,12 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # families, veterans and reporters in the plural are generic groups, and so are "many of
 # whom". Chosen on dev, L4 and L5; a new sample (L9, L10) labelled meanwhile and scored
 # once after.
-@register("attribution", "26", languages=("en", "ru", "es", "fr", "de"))
+# Version 27: in Russian, Spanish, French and German the anonymous and group shares are not
+# given (their keys left out: "not measured"). The rules of those languages find a speaker
+# only by a capitalised name, so nobody named is never found and both shares were 0 for
+# every such article: beside an English outlet's, a figure that only looked like one.
+# English output is the same as version 26's.
+@register("attribution", "27", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(
     maxsize=SHARED_CACHE_SIZE
 )  # the claims scorer asks again for the same text; read-only result
@@ -4625,8 +4630,12 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
         candidates = _candidates(scan, quotes)
     attributions, sources = _attributions(text, candidates)
     attributed, claims = _unattributed_claims(text, spans, quotes, attributions)
+    values = _values(scan, attributions, sources, attributed, claims)
+    if language in _FOREIGN:
+        # Nobody named is not found in these languages (version 27): not measured.
+        del values["anonymous_share"], values["group_share"]
     return ScoreResult(
-        values=_values(scan, attributions, sources, attributed, claims),
+        values=values,
         evidence={"attributions": attributions, "sources": sources, "unattributed_claims": claims},
     )
 

@@ -59,10 +59,11 @@ def test_the_outlet_report_leaves_the_russian_article_out_and_counts_it(pair):
     assert item["figures"]["reading_ease"]["n"] == item["figures"]["grade"]["n"] == 1
     assert item["left_out"] == {
         "tone": 1,
-        # Attribution reads Russian quotes and reported speech: measured, not left out.
+        # Attribution reads Russian quotes and reported speech: measured, not left out;
+        # but not who is nobody named, so not the anonymous and group shares (version 27).
         "attribution_density": 0,
-        "anonymous_share": 0,
-        "group_share": 0,
+        "anonymous_share": 1,
+        "group_share": 1,
         "grade": 1,
         "reading_ease": 1,
         "frames": 1,
@@ -149,6 +150,14 @@ def test_the_event_comparison_leaves_the_russian_column_out_of_each_measure(clie
     assert by_outlet["Wire"]["not_measured_in_language"] == ""
     assert (by_outlet["Vesti"]["facts_reported"], by_outlet["Vesti"]["facts_omitted"]) == ("", "")
     assert by_outlet["Wire"]["facts_omitted"] == "0"
+    # Sourcing is read in Russian, but not who is nobody named (attribution 27).
+    assert column["sourcing"]["anonymous_share"] is None
+    assert data["columns"]["wire"]["sourcing"]["anonymous_share"] == 1.0
+    assert html.count('data-not-measured="anonymous_share"') == 1
+    assert (by_outlet["Vesti"]["anonymous_share"], by_outlet["Wire"]["anonymous_share"]) == (
+        "",
+        "1.0",
+    )
 
 
 def test_the_article_page_says_which_measures_are_not_available_and_why(analyst_client, pair):
@@ -162,6 +171,11 @@ def test_the_article_page_says_which_measures_are_not_available_and_why(analyst_
     assert 'data-figure="compound_mean"' not in html
     english = analyst_client.get(pair[2].get_absolute_url()).content.decode()
     assert "Not available in" not in english
+    # Sourcing is read, the anonymous and group shares are not (attribution 27).
+    assert "not measured in this language" in html
+    assert 'data-figure="group_share"' not in html
+    assert "not measured in this language" not in english
+    assert 'data-figure="anonymous_share">100%' in english
 
 
 def test_an_analyst_corrects_the_language_and_the_article_is_scored_again(

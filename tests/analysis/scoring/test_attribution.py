@@ -32,7 +32,7 @@ def content(text, a):
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("attribution").version == "26"
+    assert get_scorer("attribution").version == "27"
 
 
 def test_the_seed_has_one_source_the_tajik_envoy():
@@ -542,6 +542,26 @@ def test_german_low_high_quotes_single_guillemets_and_dass():
 def test_a_speaker_before_a_colon_opens_a_quote_in_russian():
     text = "Сергей Лавров заявил: «Переговоры продолжатся»."  # written for the tests
     assert foreign(text, "ru") == ("Сергей Лавров", "заявил", True, "Переговоры продолжатся")
+
+
+def test_in_other_languages_the_anonymous_and_group_shares_are_not_measured():
+    # Written for the tests: the officials and the experts are found in English, never in
+    # the other languages, whose rules find a speaker only by a capitalised name; so those
+    # languages give no anonymous or group share (version 27), and the rest as before.
+    english = score_attribution(
+        "Officials said the talks would go on. Experts said the deal was near."
+    ).values
+    assert english["anonymous_share"] == 0.5 and english["group_share"] == 0.5
+    for text, language in (
+        ("«Мы остаёмся», — сказал Лавров. По словам чиновников, всё решено.", "ru"),
+        ("Según fuentes oficiales, el acuerdo está cerca. «Sí», dijo Pedro Gómez.", "es"),
+        ("« Nous restons », a déclaré un responsable. Marie Dubois a affirmé que non.", "fr"),
+        ("„Wir bleiben“, sagte Anna Schmidt. Die Lage sei ernst, hieß es.", "de"),
+    ):
+        values = score_attribution(text, language=language).values
+        assert "anonymous_share" not in values and "group_share" not in values, language
+        assert values["named_source_count"] == 1, language
+        assert values["attribution_density"] > 0, language
 
 
 def test_english_rules_do_not_read_russian_text():
