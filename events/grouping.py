@@ -1186,7 +1186,9 @@ def article_placement(
             candidates=len(candidates),
         )
 
-    stored = _store_placement(article, chosen_id, score=score, copy_kind=copy_kind, copy_of=copy_of)
+    stored = _store_placement(
+        article, chosen_id, score=score, copy_kind=copy_kind, copy_of=copy_of, moved=second_look
+    )
     if stored is None:
         return Placement(event=article.event, skipped="changed")
     event, created = stored
@@ -1213,11 +1215,17 @@ def _alone(article: Article) -> bool:
 
 
 def _store_placement(
-    article: Article, chosen_id: int | None, *, score, copy_kind: str, copy_of: int | None
+    article: Article,
+    chosen_id: int | None,
+    *,
+    score,
+    copy_kind: str,
+    copy_of: int | None,
+    moved: bool = False,
 ) -> tuple[Event, bool] | None:
-    """Put the article in the chosen event (or a new one), with what the machine found;
-    the event and whether it is new, or None if a person or a lock got there first
-    (the article is read again then)."""
+    """Put the article in the chosen event (or a new one), with what the machine found
+    (``moved``: by a second look, out of the event it was in); the event and whether it is
+    new, or None if a person or a lock got there first (the article is read again then)."""
     with transaction.atomic():
         event = Event.objects.filter(pk=chosen_id, locked=False).first() if chosen_id else None
         created = event is None
@@ -1232,6 +1240,7 @@ def _store_placement(
             "event_similarity": score,
             "event_set_by": None,
             "event_set_at": now,
+            "event_moved_at": now if moved else None,
             "copy_of_id": copy_of,
             "copy_kind": copy_kind,
         }
@@ -1588,6 +1597,7 @@ def events_rebuild(
             event_similarity=None,
             event_set_by=None,
             event_set_at=None,
+            event_moved_at=None,
         )
         # Copy flags are the machine's too, except on the articles it may not touch.
         scope.filter(event__isnull=True).exclude(event_source=MembershipSource.PERSON).exclude(

@@ -309,6 +309,9 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     event_set_at = models.DateTimeField(null=True, blank=True)
+    # When a second look moved it into its event (events.grouping.articles_second_look),
+    # which the event page says; NULL if the machine put it there the first time.
+    event_moved_at = models.DateTimeField(null=True, blank=True)
     # An update or a syndicated copy is not independent coverage of its event.
     copy_of = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="copies"

@@ -26,6 +26,11 @@ class Migration(migrations.Migration):
             name='second_look_at',
             field=models.DateTimeField(blank=True, null=True),
         ),
+        migrations.AddField(
+            model_name="article",
+            name="event_moved_at",
+            field=models.DateTimeField(blank=True, null=True),
+        ),
         migrations.RunPython(grouped_ones_looked_at, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name='article',

@@ -13,7 +13,12 @@ from django.core.management import CommandError, call_command
 from django.test.utils import override_settings
 
 from config.celery import app as celery_app
-from events.grouping import articles_group_since, articles_neighbours, articles_second_look
+from events.grouping import (
+    articles_group_since,
+    articles_neighbours,
+    articles_second_look,
+    events_rebuild,
+)
 from events.models import EventComparison
 from events.services import articles_group, events_second_look
 from events.storylines import event_storyline_set, storyline_create
@@ -258,3 +263,25 @@ def test_later_passes_look_at_the_whole_span_when_the_neighbours_are_too_many(mo
 
     assert _groups(articles) == [{0, 1}, {2, 3, 4}]
     assert report.moved == 1
+
+
+def test_the_event_page_says_which_article_a_second_look_moved_there(analyst_client):
+    articles = _store(STORIES)
+    with override_settings(NEWSDESK_EVENT_SECOND_LOOKS=0):
+        articles_group_since()
+    assert Article.objects.get(pk=articles[2].pk).event_moved_at is None
+
+    articles_second_look()
+
+    moved = Article.objects.get(pk=articles[2].pk)
+    assert moved.event_moved_at is not None
+    html = analyst_client.get(moved.event.get_absolute_url()).content.decode()
+    assert html.count("moved here by a second look") == 1
+    vote = Article.objects.get(pk=articles[0].pk).event
+    assert (
+        "moved here by a second look"
+        not in analyst_client.get(vote.get_absolute_url()).content.decode()
+    )
+    # A rebuild places it again from scratch: no longer a move.
+    events_rebuild(second_looks=0)
+    assert Article.objects.get(pk=articles[2].pk).event_moved_at is None
