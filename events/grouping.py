@@ -1385,7 +1385,7 @@ def _since_filter(since: dt.date | dt.datetime | None) -> Q:
         return Q()
     if not isinstance(since, dt.datetime):
         since = dt.datetime.combine(since, dt.time.min, tzinfo=dt.UTC)
-    return Q(published_at__gte=since) | Q(published_at__isnull=True, created_at__gte=since)
+    return _span_filter(since, None)
 
 
 def _in_publication_order(queryset):
@@ -1473,6 +1473,8 @@ class SecondLook:
 def _span_filter(start: dt.datetime | None, end: dt.datetime | None) -> Q:
     """Articles published from ``start`` to ``end`` (either open); undated ones by when
     they were stored."""
+    if start is None and end is None:
+        return Q()
     dated, undated = Q(published_at__isnull=False), Q(published_at__isnull=True)
     if start is not None:
         dated &= Q(published_at__gte=start)
