@@ -230,3 +230,22 @@ def test_only_analysts_may_correct_the_language(client):
 
     article.refresh_from_db()
     assert response.status_code in (302, 403) and article.language == "en"
+
+
+def test_named_sources_in_german_and_russian_say_how_far_to_trust_them(analyst_client):
+    # Written for the tests: a German article whose speakers are nouns and a name.
+    german = ArticleFactory(
+        body="Experten sagten, dass das Risiko steigt. Anna Schmidt sagte, dass es hält.",
+        language="de",
+        language_source=LanguageSource.DETECTED,
+    )
+    english = ArticleFactory(body=ENGLISH)
+    for article in (german, english):
+        article_score(article_id=article.pk)
+    values = Score.objects.get(article=german, scorer="attribution").values
+    assert values["named_source_count"] == 1  # "Experten" is described, not named
+    html = analyst_client.get(german.get_absolute_url()).content.decode()
+    assert "Universal Dependencies, German GSD" in html
+    assert "Universal Dependencies" not in analyst_client.get(
+        english.get_absolute_url()
+    ).content.decode()
