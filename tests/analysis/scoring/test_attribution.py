@@ -606,6 +606,41 @@ def test_a_russian_common_noun_opening_a_sentence_is_described_not_named():
     ]
 
 
+def test_a_pronoun_after_the_verb_is_the_person_quoted_before():
+    # Written for the tests: "sagte sie", "— сказал он", a Spanish subject left out and a
+    # French pronoun inside the verb all speak for the person quoted just before.
+    for text, language, person in (
+        ("„Wir bleiben“, sagte Anna Schmidt. „Das ist klar“, sagte sie.", "de", "Anna Schmidt"),
+        ("«Мы остаёмся», — сказал Лавров. «Это ясно», — сказал он.", "ru", "Лавров"),
+        ("«No nos vamos», dijo Pedro Gómez. «Es claro», dijo.", "es", "Pedro Gómez"),
+        (
+            "« Nous restons », a déclaré Marie Dubois. « Oui », a-t-elle déclaré.",
+            "fr",
+            "Marie Dubois",
+        ),
+    ):
+        found = score_attribution(text, language=language)
+        assert [a["speaker"] for a in found.evidence["attributions"]] == [person, person], text
+        assert found.values["named_source_count"] == 1
+        assert found.values["attributed_sentence_share"] == 1.0
+
+
+def test_a_pronoun_with_nobody_quoted_before_is_a_speaker_not_named():
+    text = "„Das ist klar“, sagte er."  # written for the tests
+    [a] = score_attribution(text, language="de").evidence["attributions"]
+    assert (a["speaker"], a["speaker_type"], a["cue"], a["direct"]) == (
+        None,
+        "unresolved",
+        "sagte",
+        True,
+    )
+
+
+def test_more_german_verbs_of_saying():
+    text = "„Das reicht nicht“, kritisierte Anna Schmidt."  # written for the tests
+    assert foreign(text, "de") == ("Anna Schmidt", "kritisierte", True, "Das reicht nicht")
+
+
 def test_spanish_and_french_speakers_are_read_as_before():
     # Written for the tests: nouns are not capitalised there, so no tagger is asked.
     assert typed("Según Ana Ruiz, el puente abrirá en junio.", "es") == [
