@@ -9,7 +9,8 @@ before (every capitalised speaker a name, the baseline):
 
 - **speakers**: every sentence of the file is scored by the attribution scorer; each
   attribution it finds has its speaker's words, which are a name if one of their words is
-  tagged ``PROPN``. Counted as named: the scorer's ``named_person`` and ``named_org``.
+  tagged ``PROPN`` (a pronoun the scorer took for someone named before is left out: its
+  words are not what is judged). Counted as named: the scorer's ``named_person`` and ``named_org``.
 - **subjects**: the same decision (analysis.scoring.names) on every capitalised subject
   (``nsubj``) of a verb, with the capitalised words before it, as the rules would take
   them: more cases than the speakers the rules find. Also given for subjects opening a
@@ -137,8 +138,8 @@ def speakers(sentences: list[Sentence], language: str) -> Tally:
     for sentence in sentences:
         for a in score_attribution(sentence.text, language).evidence["attributions"]:
             start, end = a.get("speaker_start"), a.get("speaker_end")
-            if start is None or end is None:
-                continue
+            if start is None or end is None or start == end or a.get("speaker_resolved"):
+                continue  # no words, or a pronoun taken for someone named elsewhere
             words = [t for t in sentence.tokens if t.start >= start and 0 <= t.end <= end]
             if not words:
                 continue
