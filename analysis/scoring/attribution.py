@@ -2262,6 +2262,24 @@ _QUANTIFIERS = _words("several many some most few others both")
 _UNNAMED_GROUPS = _GROUP_NOUNS | _QUANTIFIERS
 
 
+def _speaker_words(
+    kind: str, text: str, start: int, end: int, *, the: bool = False, named: str = ""
+) -> dict:
+    """A speaker's words as the candidates carry them: of what kind ("named", "group",
+    "pron", …), the words and where they stand, whether "the" opened them, and the name
+    among them."""
+    return {
+        "kind": kind,
+        "text": text,
+        "start": start,
+        "end": end,
+        "the": the,
+        "title": "",
+        "named": named,
+        "app": "",
+    }
+
+
 @cython.cfunc
 @cython.locals(
     text=str,
@@ -2368,16 +2386,7 @@ def _subject_before(scan: _Scan, lo: int, end: int) -> dict | None:
             "named": named,
             "app": "",
         }
-    return {
-        "kind": "group",
-        "text": text[s0:s1],
-        "start": s0,
-        "end": s1,
-        "the": the,
-        "title": "",
-        "named": "",
-        "app": "",
-    }
+    return _speaker_words("group", text[s0:s1], s0, s1, the=the)
 
 
 @cython.cfunc
@@ -2843,16 +2852,7 @@ def _object_after(scan: _Scan, c1: int, s_end: int, to_end: bool = False) -> dic
         end = _object_end(text, start, s_end, first, to_end)
     if end < 0:
         return None
-    return {
-        "kind": "group",
-        "text": text[start:end],
-        "start": start,
-        "end": end,
-        "the": False,
-        "title": "",
-        "named": "",
-        "app": "",
-    }
+    return _speaker_words("group", text[start:end], start, end)
 
 
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\Z")  # "U.S" of "the U.S. Senate"
@@ -2998,16 +2998,7 @@ def _inverted_speaker(scan: _Scan, start: int, s_end: int) -> dict | None:
             "named": run.group(),
             "app": "",
         }
-    return {
-        "kind": "group",
-        "text": phrase,
-        "start": start,
-        "end": end,
-        "the": the,
-        "title": "",
-        "named": "",
-        "app": "",
-    }
+    return _speaker_words("group", phrase, start, end, the=the)
 
 
 def _continued_quotes(scan: _Scan, pending: list[tuple[int, int]], found: list[dict]) -> None:
@@ -3206,17 +3197,8 @@ def _pronoun_raw(m: re.Match, lang: _Language) -> dict:
     else:
         start = end = m.end("cue")
         pronoun = ""
-    return {
-        "kind": "pron",
-        "text": pronoun,
-        "start": start,
-        "end": end,
-        "the": False,
-        "title": "",
-        "named": "",
-        "app": "",
-        "foreign": True,  # English's search for a person named before is not for it
-    }
+    # "foreign": English's search for a person named before is not for it.
+    return {**_speaker_words("pron", pronoun, start, end), "foreign": True}
 
 
 @cython.cfunc
@@ -3228,16 +3210,7 @@ def _named_raw(text: str, m: re.Match, language: str) -> dict:
     naming nobody ("Experten", "Der Sprecher", "Эксперты") are a speaker described, not
     named."""
     start, end = m.span("spk")
-    raw = {
-        "kind": "named",
-        "text": m.group("spk"),
-        "start": start,
-        "end": end,
-        "the": False,
-        "title": "",
-        "named": m.group("spk"),
-        "app": "",
-    }
+    raw = _speaker_words("named", m.group("spk"), start, end, named=m.group("spk"))
     if language not in NAME_LANGUAGES:
         return raw
     words = speaker_words(m.group("spk"))
