@@ -184,7 +184,7 @@ def subjects(sentences: list[Sentence], language: str, *, opening_only: bool) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("conllu", type=Path)
-    parser.add_argument("--language", choices=NAME_LANGUAGES, required=True)
+    parser.add_argument("--language", choices=(*NAME_LANGUAGES, "es", "fr"), required=True)
     parser.add_argument("--errors", type=int, default=8)
     args = parser.parse_args()
     if "test" in args.conllu.name.lower():

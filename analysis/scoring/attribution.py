@@ -27,7 +27,12 @@ from operator import itemgetter
 import cython
 
 from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
-from analysis.scoring.names import NAME_LANGUAGES, name_words, speaker_words
+from analysis.scoring.names import (
+    SUBJECT_LEFT_OUT,
+    THIRD_PERSON,
+    name_words,
+    speaker_words,
+)
 from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
@@ -3111,9 +3116,7 @@ _FOREIGN_NAME = (
 
 
 class _Language:
-    def __init__(
-        self, code: str, verbs: str, according: str, that: str, pronouns: dict[str, str]
-    ) -> None:
+    def __init__(self, code: str, verbs: str, according: str, that: str) -> None:
         self.code = code
         verb = "|".join(sorted(map(re.escape, verbs.split("|")), key=len, reverse=True))
         self.verb = verb
@@ -3122,10 +3125,10 @@ class _Language:
         # After a quote, the verb and a pronoun ("sagte er", "— сказал он"), or the verb
         # alone where the language drops the subject ("dijo.", "a-t-il déclaré."): the
         # speaker is the person quoted before (version 28). English pronoun of each.
-        self.pronouns = pronouns
-        said = "|".join(sorted((re.escape(p) for p in pronouns if p), key=len, reverse=True))
-        subject = [rf"\s+(?P<pron>{said})(?!\w)"] if said else []
-        if "" in pronouns:  # the subject may be left out
+        self.pronouns = THIRD_PERSON[code]
+        said = "|".join(sorted(map(re.escape, self.pronouns), key=len, reverse=True))
+        subject = [rf"\s+(?P<pron>{said})(?!\w)"]
+        if code in SUBJECT_LEFT_OUT:
             subject.append(r"(?=\s*[.;!?\n]|\s*\Z)")
         self.tail_pronoun = re.compile(
             rf"\s*[,.]?\s*(?:[—–-]\s*)?(?P<cue>{verb})(?!\w)(?:{'|'.join(subject)})"
@@ -3147,7 +3150,6 @@ _FOREIGN = {
         "пояснила|говорит|говорят|считает|заявляет|утверждает|написал|написала",
         "[Пп]о словам|[Пп]о данным|[Сс]огласно|[Кк]ак сообщил[аи]?",
         "что",
-        {"он": "he", "она": "she", "они": "they"},
     ),
     "es": _Language(
         "es",
@@ -3156,7 +3158,6 @@ _FOREIGN = {
         "asegura|escribió",
         "[Ss]egún",
         "que",
-        {"él": "he", "ella": "she", "ellos": "they", "ellas": "they", "": ""},
     ),
     "fr": _Language(
         "fr",
@@ -3166,7 +3167,6 @@ _FOREIGN = {
         "a-t-elle ajouté",
         "[Ss]elon|[Dd]['’]après",
         "que|qu['’]",
-        {"": ""},
     ),
     "de": _Language(
         "de",
@@ -3180,7 +3180,6 @@ _FOREIGN = {
         "bestätigten|erläuterte|unterstrich|ergänzte|mahnte|argumentierte",
         "[Ll]aut|[Nn]ach Angaben",
         "dass|daß",
-        {"er": "he", "sie": "she"},
     ),
 }
 FOREIGN_LANGUAGES = tuple(_FOREIGN)
@@ -3211,9 +3210,12 @@ def _named_raw(text: str, m: re.Match, language: str) -> dict:
     named."""
     start, end = m.span("spk")
     raw = _speaker_words("named", m.group("spk"), start, end, named=m.group("spk"))
-    if language not in NAME_LANGUAGES:
-        return raw
     words = speaker_words(m.group("spk"))
+    third = THIRD_PERSON.get(language, {})
+    if len(words) == 1 and words[0].group().lower() in third:
+        # "Er sagte, dass …", "Il ajoute que …": the person quoted before (version 28).
+        pronoun = third[words[0].group().lower()]
+        return {**_speaker_words("pron", pronoun, start, end), "foreign": True}
     names = name_words(
         tuple(w.group() for w in words), language, sentence_start=_opens_sentence(text, start)
     )
@@ -4681,9 +4683,11 @@ def _count_in(scan: _Scan, intervals: list[tuple[int, int]]) -> int:
 # "Der Sprecher sagte", "Эксперты заявили" are described speakers ("unresolved"), no
 # longer named sources, and "Der SPD-Vorsitzende Lars Klingbeil" is Lars Klingbeil with
 # his role. Measured on Universal Dependencies treebanks (bench/eval_foreign_names.py).
-# In all four languages a quote followed by its verb and a pronoun ("sagte er", "— сказал
+# In all four languages a personal pronoun is never a named source ("Il ajoute que", "Je
+# souligne que"), and a quote followed by its verb and a pronoun ("sagte er", "— сказал
 # он"), or by the verb alone where the subject is left out ("dijo.", "a-t-il déclaré."), is
-# the person quoted before (else a speaker not named), and German has more verbs of saying.
+# found; a third person's pronoun is the person quoted before (else a speaker not named).
+# German has more verbs of saying.
 # English output is the same as version 27's.
 @register("attribution", "28", languages=("en", "ru", "es", "fr", "de"))
 @lru_cache(

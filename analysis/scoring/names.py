@@ -18,6 +18,10 @@ a named source (attribution 27 and before).
   written in capitals ("МИД", "ТАСС") or Latin letters, or if the dictionary does not
   know it (a foreign name: "Варнхольт").
 
+- In all four languages (and Spanish and French, whose nouns are not capitalised) a
+  personal pronoun is never a name ("Il ajoute que", "Je souligne que", "Se dice que",
+  "Он заявил"): the third person's speaks for the person quoted before.
+
 Nothing is read from the network; each model is loaded once per process, on first use.
 Measured with bench/eval_foreign_names.py on Universal Dependencies treebanks (README,
 "Attribution in other languages").
@@ -29,6 +33,37 @@ import re
 from functools import cache, lru_cache
 
 NAME_LANGUAGES = ("de", "ru")
+
+# Personal pronouns, a closed class of each language's grammar: never a name, wherever they
+# are capitalised (a sentence's first word, the polite "Sie" and "Вы"). The third person's,
+# with the English pronoun that stands for the same person, speak for someone named
+# before ("„…“, sagte er"); the others name nobody ("Je souligne que", "Se dice que").
+THIRD_PERSON: dict[str, dict[str, str]] = {
+    "de": {"er": "he", "sie": "she"},
+    "ru": {"он": "he", "она": "she", "они": "they"},
+    "es": {"él": "he", "ella": "she", "ellos": "they", "ellas": "they"},
+    "fr": {"il": "he", "elle": "she", "ils": "they", "elles": "they"},
+}
+OTHER_PRONOUNS: dict[str, frozenset[str]] = {
+    "de": frozenset({"ich", "du", "es", "wir", "ihr", "man"}),
+    "ru": frozenset({"я", "ты", "оно", "мы", "вы"}),
+    "es": frozenset(
+        {"yo", "tú", "usted", "nosotros", "nosotras", "vosotros", "vosotras", "ustedes", "se"}
+    ),
+    "fr": frozenset({"je", "tu", "on", "nous", "vous"}),
+}
+# Languages whose verb may stand without its subject after a quote ("«…», dijo.";
+# French puts the pronoun in the verb: "a-t-il déclaré.").
+SUBJECT_LEFT_OUT = frozenset({"es", "fr"})
+
+
+def is_pronoun(word: str, language: str) -> bool:
+    """Whether a word is one of the language's personal pronouns."""
+    lower = word.lower()
+    return lower in THIRD_PERSON.get(language, {}) or lower in OTHER_PRONOUNS.get(
+        language, frozenset()
+    )
+
 
 # OpenCorpora's grammemes of proper names: first name, surname, patronymic, place,
 # organisation, trade mark.
@@ -54,14 +89,19 @@ def _russian_morphology():
 def name_words(words: tuple[str, ...], language: str, *, sentence_start: bool) -> tuple[bool, ...]:
     """For each of ``words`` (a capitalised speaker's words, in order, as the text has
     them), whether it is part of a name. ``sentence_start``: the first word opens a
-    sentence. Languages other than NAME_LANGUAGES: every word, as the rules assume."""
+    sentence. A personal pronoun never is; in other languages than NAME_LANGUAGES every
+    other word is, as the rules assume."""
     if language == "de":
-        return _german_names(words)
-    if language == "ru":
-        return tuple(
+        names = _german_names(words)
+    elif language == "ru":
+        names = tuple(
             _russian_name(word, at_start=sentence_start and i == 0) for i, word in enumerate(words)
         )
-    return (True,) * len(words)
+    else:
+        names = (True,) * len(words)
+    return tuple(
+        name and not is_pronoun(word, language) for word, name in zip(words, names, strict=True)
+    )
 
 
 @lru_cache(maxsize=4096)

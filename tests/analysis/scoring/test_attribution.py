@@ -625,6 +625,33 @@ def test_a_pronoun_after_the_verb_is_the_person_quoted_before():
         assert found.values["attributed_sentence_share"] == 1.0
 
 
+def test_a_pronoun_opening_a_sentence_is_no_name_in_any_language():
+    # Written for the tests: before version 28 each pronoun here was a named source. A
+    # third person's pronoun is the person quoted before, unless that person is known to
+    # be of the other sex ("Anna", then "Er"); the others name nobody.
+    for text, language, expected in (
+        ("„Wir bleiben“, sagte Lars Klingbeil. Er sagte, dass es hält.", "de", "Lars Klingbeil"),
+        ("„Wir bleiben“, sagte Anna Schmidt. Er sagte, dass es hält.", "de", None),
+        ("« Oui », a déclaré Pierre Dubois. Il ajoute que tout est prêt.", "fr", "Pierre Dubois"),
+        ("Je souligne que la frontière restera fermée.", "fr", None),
+        ("Se dice que el puente abrirá en junio.", "es", None),
+        ("Он заявил, что переговоры продолжатся.", "ru", None),
+    ):
+        found = score_attribution(text, language=language)
+        last = found.evidence["attributions"][-1]
+        assert last["speaker"] == expected or (
+            expected is None and last["speaker"] in ("Je", "Se")
+        ), (
+            text,
+            last,
+        )
+        if expected is None:
+            assert last["speaker_type"] == "unresolved", (text, last)
+        assert found.values["named_source_count"] == (
+            0 if "»" not in text and "“" not in text else 1
+        )
+
+
 def test_a_pronoun_with_nobody_quoted_before_is_a_speaker_not_named():
     text = "„Das ist klar“, sagte er."  # written for the tests
     [a] = score_attribution(text, language="de").evidence["attributions"]
