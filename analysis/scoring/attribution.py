@@ -3217,7 +3217,10 @@ def _named_raw(text: str, m: re.Match, language: str) -> dict:
         pronoun = third[words[0].group().lower()]
         return {**_speaker_words("pron", pronoun, start, end), "foreign": True}
     names = name_words(
-        tuple(w.group() for w in words), language, sentence_start=_opens_sentence(text, start)
+        tuple(w.group() for w in words),
+        language,
+        sentence_start=_opens_sentence(text, start),
+        verb=m.group("cue"),
     )
     if not any(names):
         return {**raw, "kind": "described"}

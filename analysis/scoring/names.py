@@ -86,11 +86,17 @@ def _russian_morphology():
     return pymorphy3.MorphAnalyzer()
 
 
-def name_words(words: tuple[str, ...], language: str, *, sentence_start: bool) -> tuple[bool, ...]:
+def name_words(
+    words: tuple[str, ...], language: str, *, sentence_start: bool, verb: str = ""
+) -> tuple[bool, ...]:
     """For each of ``words`` (a capitalised speaker's words, in order, as the text has
     them), whether it is part of a name. ``sentence_start``: the first word opens a
-    sentence. A personal pronoun never is; in other languages than NAME_LANGUAGES every
-    other word is, as the rules assume."""
+    sentence; ``verb``: the reporting verb the words are the subject of, if known. A
+    personal pronoun never is; in other languages than NAME_LANGUAGES every other word
+    is, as the rules assume, but for one word opening a Spanish sentence with a verb in
+    the plural ("Expertos dijeron que": one person named takes the singular)."""
+    if language == "es" and sentence_start and len(words) == 1 and verb.endswith("ron"):
+        return (False,)
     if language == "de":
         names = _german_names(words)
     elif language == "ru":

@@ -668,6 +668,14 @@ def test_more_german_verbs_of_saying():
     assert foreign(text, "de") == ("Anna Schmidt", "kritisierte", True, "Das reicht nicht")
 
 
+def test_a_spanish_word_opening_a_sentence_with_a_plural_verb_is_people_described():
+    # Written for the tests: one person named takes a verb in the singular.
+    assert typed("Expertos dijeron que el riesgo es alto.", "es") == [
+        ("Expertos", "unresolved", "")
+    ]
+    assert typed("Sánchez dijo que el riesgo es alto.", "es") == [("Sánchez", "named_person", "")]
+
+
 def test_spanish_and_french_speakers_are_read_as_before():
     # Written for the tests: nouns are not capitalised there, so no tagger is asked.
     assert typed("Según Ana Ruiz, el puente abrirá en junio.", "es") == [
