@@ -10,7 +10,9 @@ before (every capitalised speaker a name, the baseline):
 - **speakers**: every sentence of the file is scored by the attribution scorer; each
   attribution it finds has its speaker's words, which are a name if one of their words is
   tagged ``PROPN`` (a pronoun the scorer took for someone named before is left out: its
-  words are not what is judged). Counted as named: the scorer's ``named_person`` and ``named_org``.
+  words are not what is judged). Counted as named: the scorer's ``named_person`` and ``named_org``. An institution written as a noun that the scorer types as a named
+  organisation, as English does ("Die Polizei"), counts against it here, since the
+  treebank tags it a common noun.
 - **subjects**: the same decision (analysis.scoring.names) on every capitalised subject
   (``nsubj``) of a verb, with the capitalised words before it, as the rules would take
   them: more cases than the speakers the rules find. Also given for subjects opening a

@@ -30,6 +30,7 @@ from analysis.scoring import SHARED_CACHE_SIZE, ScoreResult, register
 from analysis.scoring.names import (
     SUBJECT_LEFT_OUT,
     THIRD_PERSON,
+    is_institution,
     name_words,
     speaker_words,
 )
@@ -3147,7 +3148,9 @@ _FOREIGN = {
         "ru",
         "сказал|сказала|сказали|заявил|заявила|заявили|отметил|отметила|отметили|добавил|"
         "добавила|добавили|подчеркнул|подчеркнула|сообщил|сообщила|сообщили|пояснил|"
-        "пояснила|говорит|говорят|считает|заявляет|утверждает|написал|написала",
+        "пояснила|говорит|говорят|считает|заявляет|утверждает|написал|написала|"
+        # version 28: the neuter, for an institution ("Правительство заявило")
+        "заявило|сообщило|отметило|подчеркнуло|добавило|пояснило",
         "[Пп]о словам|[Пп]о данным|[Сс]огласно|[Кк]ак сообщил[аи]?",
         "что",
     ),
@@ -3223,7 +3226,8 @@ def _named_raw(text: str, m: re.Match, language: str) -> dict:
         verb=m.group("cue"),
     )
     if not any(names):
-        return {**raw, "kind": "described"}
+        spoken = tuple(w.group() for w in words)
+        return {**raw, "kind": "described", "institution": is_institution(spoken, language)}
     # The name runs from its first word to the verb: a role comes before a name, and a
     # surname the tagger does not know may follow the first name it does ("Lars Klingbeil").
     first = names.index(True)
@@ -3591,7 +3595,8 @@ def _resolve(resolver: _Resolver, raw: dict | None) -> tuple[str | None, str, st
         name = " ".join(words)
         return _source(resolver, name, _speaker_kind(words), "")
     if kind == "described":  # another language's speaker that names nobody (version 28)
-        return _source(resolver, " ".join(raw["text"].split()), "unresolved", "")
+        typed = "named_org" if raw.get("institution") else "unresolved"
+        return _source(resolver, " ".join(raw["text"].split()), typed, "")
     if kind == "anon":
         name = " ".join(raw["text"].split())
         first, _, rest = name.partition(" ")

@@ -18,6 +18,8 @@ a named source (attribution 27 and before).
   written in capitals ("МИД", "ТАСС") or Latin letters, or if the dictionary does not
   know it (a foreign name: "Варнхольт").
 
+- Words that name nobody but end in an institution's head noun ("Die Polizei", "Кремль")
+  are an organisation on the record, as "the police" is in English.
 - In all four languages (and Spanish and French, whose nouns are not capitalised) a
   personal pronoun is never a name ("Il ajoute que", "Je souligne que", "Se dice que",
   "Он заявил"): the third person's speaks for the person quoted before.
@@ -55,6 +57,83 @@ OTHER_PRONOUNS: dict[str, frozenset[str]] = {
 # Languages whose verb may stand without its subject after a quote ("«…», dijo.";
 # French puts the pronoun in the verb: "a-t-il déclaré.").
 SUBJECT_LEFT_OUT = frozenset({"es", "fr"})
+
+
+# Head nouns of institutions, as English has them (attribution._INSTITUTION_NOUNS: "the
+# police said", "the ministry said" are named organisations): a German speaker whose last
+# word ends in one ("Die Bundesregierung", "Die Staatsanwaltschaft"), or a Russian one whose
+# last word's dictionary form is one ("Правительство", "Кремль") or a ministry's short name
+# ("Минздрав"), is a body on the record, not people described.
+_GERMAN_INSTITUTIONS = [
+    "regierung",
+    "ministerium",
+    "polizei",
+    "behörde",
+    "amt",
+    "gericht",
+    "kommission",
+    "partei",
+    "verband",
+    "bank",
+    "agentur",
+    "institut",
+    "konzern",
+    "unternehmen",
+    "staatsanwaltschaft",
+    "parlament",
+    "bundestag",
+    "senat",
+    "armee",
+    "bundeswehr",
+    "verwaltung",
+    "universität",
+    "klinik",
+    "krankenhaus",
+    "stiftung",
+    "gewerkschaft",
+    "botschaft",
+    "präsidium",
+]
+_RUSSIAN_INSTITUTIONS = frozenset(
+    [
+        "правительство",
+        "министерство",
+        "полиция",
+        "суд",
+        "кремль",
+        "комиссия",
+        "партия",
+        "ведомство",
+        "администрация",
+        "прокуратура",
+        "парламент",
+        "дума",
+        "госдума",
+        "совет",
+        "армия",
+        "банк",
+        "агентство",
+        "компания",
+        "посольство",
+        "университет",
+        "больница",
+        "мэрия",
+        "штаб",
+    ]
+)
+
+
+def is_institution(words: tuple[str, ...], language: str) -> bool:
+    """Whether a speaker's words (none of them a name) are an institution's."""
+    if not words:
+        return False
+    last = words[-1].lower()
+    if language == "de":
+        return last.endswith(tuple(_GERMAN_INSTITUTIONS))
+    if language == "ru":
+        form = _russian_morphology().parse(words[-1])[0].normal_form
+        return form in _RUSSIAN_INSTITUTIONS or (form.startswith("мин") and len(form) > 5)
+    return False
 
 
 def is_pronoun(word: str, language: str) -> bool:

@@ -668,6 +668,21 @@ def test_more_german_verbs_of_saying():
     assert foreign(text, "de") == ("Anna Schmidt", "kritisierte", True, "Das reicht nicht")
 
 
+def test_an_institution_is_a_named_organisation_as_in_english():
+    # Written for the tests: English types "the police said" as a named organisation, so
+    # German and Russian institutions written as nouns are one too, not people described.
+    assert typed("Die Polizei teilte mit, dass niemand verletzt wurde.", "de") == [
+        ("Die Polizei", "named_org", "")
+    ]
+    assert typed("Die Bundesregierung erklärte, dass der Plan steht.", "de") == [
+        ("Die Bundesregierung", "named_org", "")
+    ]
+    assert typed("Правительство заявило, что план готов.", "ru") == [
+        ("Правительство", "named_org", "")
+    ]
+    assert typed("Эксперты заявили, что риск высок.", "ru") == [("Эксперты", "unresolved", "")]
+
+
 def test_a_spanish_word_opening_a_sentence_with_a_plural_verb_is_people_described():
     # Written for the tests: one person named takes a verb in the singular.
     assert typed("Expertos dijeron que el riesgo es alto.", "es") == [
