@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 
 NAME_LANGUAGES = ("de", "ru")
 
@@ -155,7 +156,10 @@ _TOKEN = re.compile(r"[\w’'\-]+")
 def _german_tagger():
     from HanTa import HanoverTagger
 
-    return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    # The model's full path in the package: given a bare file name, HanTa would first
+    # unpickle a file of that name in the working directory, if there were one.
+    model = Path(HanoverTagger.__file__).with_name("morphmodel_ger.pgz")
+    return HanoverTagger.HanoverTagger(str(model))
 
 
 @cache
