@@ -33,6 +33,7 @@ from analysis.scoring.names import (
     is_institution,
     name_words,
     speaker_words,
+    third_person,
 )
 from analysis.scoring.sentences import rare_characters, split_spans
 from analysis.scoring.text import (
@@ -3126,8 +3127,7 @@ class _Language:
         # After a quote, the verb and a pronoun ("sagte er", "— сказал он"), or the verb
         # alone where the language drops the subject ("dijo.", "a-t-il déclaré."): the
         # speaker is the person quoted before (version 28). English pronoun of each.
-        self.pronouns = THIRD_PERSON[code]
-        said = "|".join(sorted(map(re.escape, self.pronouns), key=len, reverse=True))
+        said = "|".join(sorted(map(re.escape, THIRD_PERSON[code]), key=len, reverse=True))
         subject = [rf"\s+(?P<pron>{said})(?!\w)"]
         if code in SUBJECT_LEFT_OUT:
             subject.append(r"(?=\s*[.;!?\n]|\s*\Z)")
@@ -3195,10 +3195,15 @@ def _pronoun_raw(m: re.Match, lang: _Language) -> dict:
     the resolver takes for the person quoted before (version 28)."""
     if "pron" in m.re.groupindex and m.group("pron"):
         start, end = m.span("pron")
-        pronoun = lang.pronouns[m.group("pron").lower()]
+        pronoun = third_person(m.group("pron"), lang.code, m.group("cue")) or ""
     else:
         start = end = m.end("cue")
         pronoun = ""
+    return _foreign_pronoun(pronoun, start, end)
+
+
+@cython.cfunc
+def _foreign_pronoun(pronoun: str, start: int, end: int) -> dict:
     # "foreign": English's search for a person named before is not for it.
     return {**_speaker_words("pron", pronoun, start, end), "foreign": True}
 
@@ -3214,19 +3219,15 @@ def _named_raw(text: str, m: re.Match, language: str) -> dict:
     start, end = m.span("spk")
     raw = _speaker_words("named", m.group("spk"), start, end, named=m.group("spk"))
     words = speaker_words(m.group("spk"))
-    third = THIRD_PERSON.get(language, {})
-    if len(words) == 1 and words[0].group().lower() in third:
+    spoken = tuple(w.group() for w in words)
+    pronoun = third_person(spoken[0], language, m.group("cue")) if len(spoken) == 1 else None
+    if pronoun is not None:
         # "Er sagte, dass …", "Il ajoute que …": the person quoted before (version 28).
-        pronoun = third[words[0].group().lower()]
-        return {**_speaker_words("pron", pronoun, start, end), "foreign": True}
+        return _foreign_pronoun(pronoun, start, end)
     names = name_words(
-        tuple(w.group() for w in words),
-        language,
-        sentence_start=_opens_sentence(text, start),
-        verb=m.group("cue"),
+        spoken, language, sentence_start=_opens_sentence(text, start), verb=m.group("cue")
     )
     if not any(names):
-        spoken = tuple(w.group() for w in words)
         return {**raw, "kind": "described", "institution": is_institution(spoken, language)}
     # The name runs from its first word to the verb: a role comes before a name, and a
     # surname the tagger does not know may follow the first name it does ("Lars Klingbeil").

@@ -137,6 +137,16 @@ def is_institution(words: tuple[str, ...], language: str) -> bool:
     return False
 
 
+def third_person(word: str, language: str, verb: str = "") -> str | None:
+    """The English pronoun ("he", "she", "they") that a third person's pronoun of the
+    language stands for, or None if the word is none. German "sie" with a verb in the
+    plural ("sagten sie") is "they"."""
+    english = THIRD_PERSON.get(language, {}).get(word.lower())
+    if english == "she" and language == "de" and verb.endswith("en"):
+        return "they"
+    return english
+
+
 def is_pronoun(word: str, language: str) -> bool:
     """Whether a word is one of the language's personal pronouns."""
     lower = word.lower()

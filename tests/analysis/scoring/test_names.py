@@ -45,3 +45,10 @@ def test_the_german_model_is_read_from_its_package_never_the_working_directory(
     finally:
         names._german_tagger.cache_clear()
         names._german_names.cache_clear()
+
+
+def test_a_german_sie_with_a_plural_verb_is_they():
+    assert names.third_person("sie", "de", "sagte") == "she"
+    assert names.third_person("sie", "de", "sagten") == "they"
+    assert names.third_person("il", "fr") == "he"
+    assert names.third_person("Merkel", "de") is None
