@@ -1,4 +1,5 @@
-"""Which capitalised words before a reporting verb name someone, in German and Russian.
+"""Which capitalised words before a reporting verb name someone, in German, Russian,
+Spanish and French.
 
 The attribution scorer's rules for other languages take a capitalised word next to a
 reporting verb as the speaker. In English, Spanish and French that is a name (or a
@@ -26,7 +27,7 @@ a named source (attribution 27 and before).
 
 Nothing is read from the network; each model is loaded once per process, on first use.
 Measured with bench/eval_foreign_names.py on Universal Dependencies treebanks (README,
-"Attribution in other languages").
+"Named sources in German, Russian, Spanish and French").
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+
+from analysis.scoring.text import word_set
 
 NAME_LANGUAGES = ("de", "ru")
 
@@ -48,12 +51,10 @@ THIRD_PERSON: dict[str, dict[str, str]] = {
     "fr": {"il": "he", "elle": "she", "ils": "they", "elles": "they"},
 }
 OTHER_PRONOUNS: dict[str, frozenset[str]] = {
-    "de": frozenset({"ich", "du", "es", "wir", "ihr", "man"}),
-    "ru": frozenset({"я", "ты", "оно", "мы", "вы"}),
-    "es": frozenset(
-        {"yo", "tú", "usted", "nosotros", "nosotras", "vosotros", "vosotras", "ustedes", "se"}
-    ),
-    "fr": frozenset({"je", "tu", "on", "nous", "vous"}),
+    "de": word_set("ich du es wir ihr man"),
+    "ru": word_set("я ты оно мы вы"),
+    "es": word_set("yo tú usted nosotros nosotras vosotros vosotras ustedes se"),
+    "fr": word_set("je tu on nous vous"),
 }
 # Languages whose verb may stand without its subject after a quote ("«…», dijo.";
 # French puts the pronoun in the verb: "a-t-il déclaré.").
@@ -65,62 +66,22 @@ SUBJECT_LEFT_OUT = frozenset({"es", "fr"})
 # word ends in one ("Die Bundesregierung", "Die Staatsanwaltschaft"), or a Russian one whose
 # last word's dictionary form is one ("Правительство", "Кремль") or a ministry's short name
 # ("Минздрав"), is a body on the record, not people described.
-_GERMAN_INSTITUTIONS = [
-    "regierung",
-    "ministerium",
-    "polizei",
-    "behörde",
-    "amt",
-    "gericht",
-    "kommission",
-    "partei",
-    "verband",
-    "bank",
-    "agentur",
-    "institut",
-    "konzern",
-    "unternehmen",
-    "staatsanwaltschaft",
-    "parlament",
-    "bundestag",
-    "senat",
-    "armee",
-    "bundeswehr",
-    "verwaltung",
-    "universität",
-    "klinik",
-    "krankenhaus",
-    "stiftung",
-    "gewerkschaft",
-    "botschaft",
-    "präsidium",
-]
-_RUSSIAN_INSTITUTIONS = frozenset(
-    [
-        "правительство",
-        "министерство",
-        "полиция",
-        "суд",
-        "кремль",
-        "комиссия",
-        "партия",
-        "ведомство",
-        "администрация",
-        "прокуратура",
-        "парламент",
-        "дума",
-        "госдума",
-        "совет",
-        "армия",
-        "банк",
-        "агентство",
-        "компания",
-        "посольство",
-        "университет",
-        "больница",
-        "мэрия",
-        "штаб",
-    ]
+_GERMAN_INSTITUTIONS = tuple(
+    word_set(
+        """
+        regierung ministerium polizei behörde amt gericht kommission partei verband bank
+        agentur institut konzern unternehmen staatsanwaltschaft parlament bundestag senat
+        armee bundeswehr verwaltung universität klinik krankenhaus stiftung gewerkschaft
+        botschaft präsidium
+        """
+    )
+)
+_RUSSIAN_INSTITUTIONS = word_set(
+    """
+    правительство министерство полиция суд кремль комиссия партия ведомство администрация
+    прокуратура парламент дума госдума совет армия банк агентство компания посольство
+    университет больница мэрия штаб
+    """
 )
 
 
@@ -130,7 +91,7 @@ def is_institution(words: tuple[str, ...], language: str) -> bool:
         return False
     last = words[-1].lower()
     if language == "de":
-        return last.endswith(tuple(_GERMAN_INSTITUTIONS))
+        return last.endswith(_GERMAN_INSTITUTIONS)
     if language == "ru":
         form = _russian_morphology().parse(words[-1])[0].normal_form
         return form in _RUSSIAN_INSTITUTIONS or (form.startswith("мин") and len(form) > 5)
