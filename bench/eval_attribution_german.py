@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.scoring.attribution import find_quotes, score_attribution  # noqa: E402
+from bench.eval_attribution import prf  # noqa: E402
 
 NO_SPACE_BEFORE = frozenset(",.;:!?)]“«’")
 NO_SPACE_AFTER = frozenset("„»([‚")
@@ -133,19 +133,16 @@ def matches(found: set[int], gold: set[int]) -> bool:
 
 @dataclass
 class Score:
-    tp: int = 0
+    tp: int = 0  # found that match a marked instance
     found: int = 0
     gold: int = 0
+    tp_gold: int = 0  # marked instances that something found matches
 
     def line(self, label: str) -> str:
-        p = self.tp / self.found if self.found else 0.0
-        r = self.tp_gold / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        p, r, f = prf(self.tp_gold, self.gold, self.tp, self.found)
         return (
             f"  {label:42s} P {p:.3f} R {r:.3f} F1 {f:.3f} ({self.found} found, {self.gold} marked)"
         )
-
-    tp_gold: int = 0
 
 
 def evaluate(samples: list[Sample], errors: int) -> dict[str, Score]:
@@ -210,7 +207,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.split != "dev":
         parser.error("the check half is held out: it is not read")
-    os.environ.setdefault("NEWSDESK_INTERPRETED_SCORERS", "0")
     folder = args.corpus / "data" / "main" / "tsv"
     names = [n for n in non_fiction(folder) if is_development(n)]
     samples = [read_sample(folder / n) for n in names if (folder / n).is_file()]

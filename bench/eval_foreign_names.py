@@ -26,7 +26,6 @@ are held out (the script refuses a file whose name says "test").
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,7 +190,6 @@ def main() -> None:
     args = parser.parse_args()
     if "test" in args.conllu.name.lower():
         parser.error("the treebanks' test splits are held out: pass a dev file")
-    os.environ.setdefault("NEWSDESK_INTERPRETED_SCORERS", "0")
     sentences = read_conllu(args.conllu)
     print(f"{args.conllu.name}: {len(sentences)} sentences, language {args.language}")
     speakers(sentences, args.language).report("speakers the scorer finds", args.errors)

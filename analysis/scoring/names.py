@@ -93,7 +93,7 @@ def is_institution(words: tuple[str, ...], language: str) -> bool:
     if language == "de":
         return last.endswith(_GERMAN_INSTITUTIONS)
     if language == "ru":
-        form = _russian_morphology().parse(words[-1])[0].normal_form
+        form = _russian_parses(words[-1])[0].normal_form
         return form in _RUSSIAN_INSTITUTIONS or (form.startswith("мин") and len(form) > 5)
     return False
 
@@ -174,6 +174,13 @@ def _german_names(words: tuple[str, ...]) -> tuple[bool, ...]:
 
 
 @lru_cache(maxsize=4096)
+def _russian_parses(word: str) -> tuple:
+    """pymorphy3's readings of a word, likeliest first (read once for both questions asked
+    of a speaker's word: is it a name, is it an institution)."""
+    return tuple(_russian_morphology().parse(word))
+
+
+@lru_cache(maxsize=4096)
 def _russian_name(word: str, *, at_start: bool) -> bool:
     if not at_start:
         return True
@@ -182,7 +189,7 @@ def _russian_name(word: str, *, at_start: bool) -> bool:
     morphology = _russian_morphology()
     if not morphology.word_is_known(word.lower()):
         return True
-    parses = morphology.parse(word)
+    parses = _russian_parses(word)
     # A speaker is a clause's subject: its likeliest reading in the nominative decides
     # ("Песков" is a surname there, not sand's genitive; "Цвета" colours, not a first name).
     subject = [parse for parse in parses if "nomn" in parse.tag.grammemes] or parses
