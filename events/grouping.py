@@ -1394,15 +1394,17 @@ def _in_publication_order(queryset):
 
 def _placed(articles, terms: Mapping[int, dict[str, float]], **how) -> Iterator[tuple]:
     """Place these articles in publication order (article_placement with ``how``), each
-    with its indexed terms where ``terms`` has them and its meaning vector read with it
-    (not one query a placement): each article, its event before, and the placement."""
-    ordered = _in_publication_order(articles).annotate(stored_meaning=F("term_vector__meaning"))
+    with its indexed terms where ``terms`` has them, else those of its stored row, and its
+    meaning vector, both read with the article (not one query a placement): each article,
+    its event before, and the placement. One with no stored terms is indexed as placed."""
+    ordered = _in_publication_order(articles).annotate(
+        stored_terms=F("term_vector__terms"), stored_meaning=F("term_vector__meaning")
+    )
     for article in ordered.iterator(chunk_size=500):
         before = article.event_id
         meaning = bytes(article.stored_meaning) if article.stored_meaning else None
-        placement = article_placement(
-            article=article, terms=terms.get(article.pk), meaning=meaning, **how
-        )
+        own = terms.get(article.pk) or vector_terms(article.stored_terms) or None
+        placement = article_placement(article=article, terms=own, meaning=meaning, **how)
         yield article, before, placement
 
 

@@ -10,7 +10,8 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test.utils import override_settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from config.celery import app as celery_app
 from events.grouping import (
@@ -197,6 +198,26 @@ def test_the_workers_second_look_moves_what_feeds_placed_and_marks_it_looked_at(
     assert comparison.stale  # the vote's event lost an article
     # Nothing new placed since: the next run has nothing to do.
     assert events_second_look().passes == 0
+
+
+def test_the_workers_second_look_reads_no_vector_row_a_placement():
+    articles = _store(STORIES)
+    articles_group(article_ids=[a.pk for a in articles])
+
+    with CaptureQueriesContext(connection) as looking:
+        look = events_second_look()
+
+    assert look.moved == 1
+    # Each article's terms and meaning come with the article itself: no read of one
+    # article's stored vector by its key (before: one for each of the five placements).
+    by_key = [
+        q["sql"]
+        for q in looking.captured_queries
+        if q["sql"].lstrip().startswith("SELECT")
+        and 'FROM "events_articlevector" WHERE' in q["sql"]
+    ]
+    assert by_key == []
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
 
 
 def test_the_workers_second_look_is_off_with_none_asked(settings):
