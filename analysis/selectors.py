@@ -65,7 +65,10 @@ MEASURE_REASONS = {
     "framing": "its frame cue words are English",
     "persuasion": "its cue word lists are English",
     "claims": "its sentence cues and number words are written per language",
-    "actors": "its names come from English capitalisation rules and its tone from VADER",
+    "actors": (
+        "its names come from English capitalisation rules, and its tone from VADER and a "
+        "model fitted on English news"
+    ),
 }
 
 

@@ -41,6 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from analysis.scoring.sentiment import NEGATIVE, POSITIVE  # noqa: E402
+from analysis.scoring.target_tone import tone_toward  # noqa: E402
 from analysis.scoring.vader_fast import compound  # noqa: E402
 from bench.eval_ptc import spearman  # noqa: E402
 
@@ -183,11 +184,25 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"NewsMTSC rw, {args.split}: {len(rows)} sentences, gold {dict(Counter(gold))}")
     print(f"cut-offs: negative <= {NEGATIVE}, positive >= {POSITIVE} (the scorers' own)\n")
-    methods = {
-        "VADER sentence compound (Newsdesk)": predicted,
-        "baseline: every sentence neutral": ["neutral"] * len(gold),
-        f"baseline: train majority ({majority})": [majority] * len(gold),
-    }
+    methods = {}
+    predicted_shown, values_shown = predicted, values
+    if args.split == "train":
+        print("(the tone toward the person is fitted on this split: not measured here)\n")
+    else:
+        toward = [tone_toward(row["sentence"], row["from"], row["to"]) for row in rows]
+        methods["tone toward the person (actors 17)"] = [label for _, label in toward]
+        # The errors shown below are the model's, with its tone toward the person.
+        predicted_shown, values_shown = (
+            methods["tone toward the person (actors 17)"],
+            [value for value, _ in toward],
+        )
+    methods.update(
+        {
+            "VADER sentence compound (sentence)": predicted,
+            "baseline: every sentence neutral": ["neutral"] * len(gold),
+            f"baseline: train majority ({majority})": [majority] * len(gold),
+        }
+    )
     for name, labels in methods.items():
         show(name, scores(gold, labels))
     if args.draws:
@@ -196,9 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     rho = spearman(list(zip(values, numeric, strict=True)))
     print(f"\nSpearman rank correlation of compound with gold: {rho:.3f}")
 
-    print("\nErrors (gold -> predicted, compound, target, first words):")
+    print("\nErrors of the first method (gold -> predicted, its score, target, first words):")
     shown = 0
-    for row, g, p, v in zip(rows, gold, predicted, values, strict=True):
+    for row, g, p, v in zip(rows, gold, predicted_shown, values_shown, strict=True):
         # The worst errors: the opposite sign of what the coders saw.
         if g != p and "neutral" not in (g, p) and shown < args.errors:
             words = " ".join(row["sentence"].split()[:10])

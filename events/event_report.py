@@ -26,8 +26,9 @@ from newsdesk.models import Article, Event, Outlet
 # people in the sources grid. 7: claims matched by their words and, in English, their
 # meaning vectors (events.comparison.MEANING_WEIGHT). 8: a fact may hold several sentences
 # of one outlet (events.comparison.ClaimCell.also). 9: anonymous sources and generic
-# groups apart (sourcing's group_share, attribution 24).
-REPORT_VERSION = "9"
+# groups apart (sourcing's group_share, attribution 24). 10: an actor's tone is the tone
+# toward it (actors 17's toward_mean) where the score has it.
+REPORT_VERSION = "10"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -263,7 +264,10 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
                 "name": a["name"],
                 "kind": a["kind"],
                 "count": a["count"],
-                "tone": a.get("compound_mean"),
+                # The tone toward the actor (actors 17); the sentence tone for a score
+                # stored by an earlier version.
+                "tone": a.get("toward_mean", a.get("compound_mean")),
+                "tone_toward": "toward_mean" in a,
             }
             for a in (actors.evidence.get("actors", []) if actors else [])[:TOP_ACTORS]
         ],

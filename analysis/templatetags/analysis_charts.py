@@ -130,6 +130,16 @@ def label(value) -> str:
 
 
 @register.filter
+def span_text(text: str, span) -> str:
+    """The words of ``text`` that a scorer's evidence span (a mapping with ``start`` and
+    ``end``) points at; empty if the span is missing. Escaped as any text is."""
+    try:
+        return str(text or "")[int(span["start"]) : int(span["end"])].strip()
+    except (KeyError, TypeError, ValueError):
+        return ""
+
+
+@register.filter
 def get_item(mapping, key):
     """mapping[key] in a template, or None."""
     try:

@@ -452,3 +452,46 @@ def test_a_larger_count_names_its_pew_group(analyst_client):
     shown = _named_sources(analyst_client, 3, "2-3")
     assert shown.startswith("3 <small") and "(Pew group 2-3)</small>" in shown
     assert 'title="Pew Research Center' in shown
+
+
+def test_the_actors_table_shows_the_tone_toward_each_actor_with_its_words(analyst_client, score):
+    # Written for the tests: a cheerful sentence that is hostile toward the man it names,
+    # with markup in it that must reach the page as text.
+    hostile = (
+        "Tom Hale, who was arrested for fraud, said he was happy and <b>grateful</b> for "
+        "the support of his friends."
+    )
+    article = score(ArticleFactory(body=f"Tom Hale met Ann Lee in Denver on Tuesday. {hostile}"))
+    actors = article.scores.get(scorer="actors")
+    hale = next(a for a in actors.evidence["actors"] if a["name"] == "Tom Hale")
+
+    html = page(analyst_client, article)
+
+    table = section(html, "<h3>Tone toward actors", "</table>")
+    assert f'data-toward="{floatformat(hale["toward_mean"], 3)}"' in table
+    counts = hale["toward_counts"]
+    assert f"{counts['negative']} / {counts['neutral']} / {counts['positive']}" in table
+    # The sentence behind the most negative reading, escaped.
+    assert "Most negative toward Tom Hale" in table
+    assert "&lt;b&gt;grateful&lt;/b&gt;" in table and "<b>grateful</b>" not in table
+    assert hale["toward_mean"] < 0 < hale["compound_mean"]
+    assert "Sentence tone" in table
+
+
+def test_an_actors_score_from_before_the_tone_toward_says_to_rescore(analyst_client, score):
+    article = score(ArticleFactory(body="Tom Hale met Ann Lee in Denver on Tuesday."))
+    stored = article.scores.get(scorer="actors")
+    stored.evidence = {
+        "actors": [
+            {k: v for k, v in a.items() if not k.startswith("toward")}
+            for a in stored.evidence["actors"]
+        ]
+    }
+    stored.version = "16"
+    stored.save()
+
+    html = page(analyst_client, article)
+
+    table = section(html, "<h3>Tone toward actors", "</table>")
+    assert "scored by actors v16: rescore for it" in table
+    assert "data-toward" not in table

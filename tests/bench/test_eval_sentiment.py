@@ -26,6 +26,11 @@ ROWS = [
 ]
 
 
+for _row in ROWS:
+    _row["from"] = _row["sentence"].index(_row["mention"])
+    _row["to"] = _row["from"] + len(_row["mention"])
+
+
 @pytest.fixture
 def corpus(tmp_path):
     for split in ("train", "dev"):
@@ -37,10 +42,23 @@ def corpus(tmp_path):
 def test_it_prints_the_scorer_beside_the_baselines_and_the_errors(corpus, capsys):
     assert eval_sentiment.main([str(corpus), "--split", "dev"]) == 0
     out = capsys.readouterr().out
-    # Three of four right: the deadly crash is the error.
-    assert "VADER sentence compound (Newsdesk) accuracy 0.750" in out
+    # The sentence's VADER compound: three of four right, the deadly crash is the error.
+    assert "VADER sentence compound (sentence) accuracy 0.750" in out
     assert "baseline: every sentence neutral   accuracy 0.500" in out
     assert "Spearman" in out
+    # The tone toward the person, first, as the scorer reads it.
+    labels = [eval_sentiment.tone_toward(r["sentence"], r["from"], r["to"])[1] for r in ROWS]
+    gold = [eval_sentiment.GOLD[r["polarity"]] for r in ROWS]
+    right = sum(a == b for a, b in zip(labels, gold, strict=True)) / len(ROWS)
+    assert out.index("tone toward the person (actors 17) accuracy") < out.index("VADER")
+    assert f"tone toward the person (actors 17) accuracy {right:.3f}" in out
+
+
+def test_on_the_training_split_the_fitted_tone_is_not_measured(corpus, capsys):
+    assert eval_sentiment.main([str(corpus), "--split", "train"]) == 0
+    out = capsys.readouterr().out
+    assert "fitted on this split: not measured here" in out
+    assert "tone toward the person (actors 17) accuracy" not in out
 
 
 def test_the_held_out_test_file_cannot_be_read(corpus):
@@ -72,7 +90,10 @@ def test_the_intervals_resample_articles_and_hold_the_scripts_own_figure(tmp_pat
     assert eval_sentiment.main([str(tmp_path), "--draws", "50", "--errors", "0"]) == 0
     out = capsys.readouterr().out
     assert "95 % intervals over 50 resamplings of the 3 articles:" in out
-    assert "(Newsdesk) macro F1 1.000–1.000  accuracy 1.000–1.000" in out
+    assert "VADER sentence compound (sentence) macro F1 1.000–1.000" in out
+    assert eval_sentiment.main([str(tmp_path), "--split", "train", "--draws", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "(sentence) macro F1 1.000–1.000  accuracy 1.000–1.000" in out
     # Every sentence neutral: right on one class of three, on every draw.
     assert (
         "every sentence neutral   macro F1 0.167–0.167  (Newsdesk higher in 100% of draws)" in out

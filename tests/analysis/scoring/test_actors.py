@@ -5,6 +5,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from analysis.scoring import ScoringContext, get_scorer
 from analysis.scoring.actors import CuratedActor, detect_actors, score_actors
 from analysis.scoring.sentences import split_spans
+from analysis.scoring.target_tone import tone_toward
 from newsdesk.ingest.text import clean_text
 
 SEED = (
@@ -445,7 +446,7 @@ def test_a_name_after_an_investigation_into_is_no_place():
 
 
 def test_the_scorer_is_registered():
-    assert get_scorer("actors").version == "16"
+    assert get_scorer("actors").version == "17"
 
 
 def test_the_seed_values_count_actors_by_kind():
@@ -484,6 +485,36 @@ def test_actor_sentiment_is_the_mean_vader_compound_of_its_sentences():
     assert taliban["most_negative"]["compound"] == compounds[0]
     assert taliban["most_negative"]["start"] == 0
     assert nato["most_positive"]["compound"] == compounds[1]
+
+
+def test_the_tone_toward_an_actor_is_read_mention_by_mention_around_its_name():
+    # Written for the tests. The second sentence is cheerful as a whole (VADER) but says
+    # of Tom Hale that he was arrested for fraud; the third praises Ann Lee.
+    text = (
+        "Tom Hale and Ann Lee met in Denver on Tuesday. "
+        "Tom Hale, who was arrested for fraud, said he was happy and grateful for the "
+        "support of his friends. "
+        "Ann Lee was praised for her courage by the families of the victims."
+    )
+    spans = split_spans(text)
+    evidence = {a["name"]: a for a in score_actors(text).evidence["actors"]}
+    hale, lee = evidence["Tom Hale"], evidence["Ann Lee"]
+    expected = []
+    for start, end in hale["mentions"]:
+        s, e = next((s, e) for s, e in spans if s <= start < e)
+        expected.append(tone_toward(text[s:e], start - s, end - s))
+    assert hale["toward_mean"] == round(sum(t for t, _ in expected) / len(expected), 4)
+    assert sum(hale["toward_counts"].values()) == hale["count"] == 2
+    assert hale["toward_counts"]["negative"] >= 1
+    # The words behind the figure: the sentence most negative toward him is the arrest.
+    worst = hale["toward_most_negative"]
+    assert "arrested for fraud" in text[worst["start"] : worst["end"]]
+    assert worst["tone"] == min(t for t, _ in expected) < 0
+    # His sentences are cheerful on the whole; the tone toward him is not.
+    assert hale["compound_mean"] > 0 > hale["toward_mean"]
+    assert lee["toward_mean"] > 0
+    best = lee["toward_most_positive"]
+    assert text[best["start"] : best["end"]].startswith("Ann Lee was praised")
 
 
 def test_two_mentions_in_one_sentence_count_that_sentence_once():
