@@ -1,6 +1,6 @@
 """Actors: the people, organisations, countries and groups an article talks about, the
-tone toward each of them (analysis/scoring/target_tone.py: a model of the words around
-each mention, fitted on NewsMTSC), and the tone of the sentences that mention them.
+tone toward each person among them (analysis/scoring/target_tone.py: a model of the words
+around the name, fitted on NewsMTSC), and the tone of the sentences that mention each.
 
 Rule-based, no model: runs of capitalised words (allowing "of", "for", "and" inside
 institutional names), a built-in list of countries with their demonyms, known groups and
@@ -2215,13 +2215,17 @@ def _toward(
     sentences: list[tuple[int, int, float]],
     starts: list[int],
 ) -> dict:
-    """The tone toward the actor (analysis/scoring/target_tone.py), mention by mention in
-    the sentence that holds it: the mean, how many mentions read negative, neutral and
-    positive toward it, and the mentions most negative and most positive toward it, each
-    with its sentence."""
+    """The tone toward the actor (analysis/scoring/target_tone.py), sentence by sentence,
+    read around the actor's first mention in each (a sentence naming it twice counts
+    once, as for the sentence tone): the mean, how many of those sentences read negative,
+    neutral and positive toward it, and the ones most negative and most positive."""
     found = []
+    seen = set()
     for start, end in mentions:
         i = max(bisect_right(starts, start), 1) - 1
+        if i in seen:
+            continue
+        seen.add(i)
         s, e, sentence_compound = sentences[i]
         tone, label = tone_toward(
             text[s:e], max(start - s, 0), min(end, e) - s, sentence_compound=sentence_compound
@@ -2313,12 +2317,13 @@ _compound = itemgetter(2)  # a sentence's score: min and max call it in C
 # Version 16: more plural nouns for people (text.GROUP_NOUNS: "dockers", "strikers",
 # "allies", "backers", "loyalists"), which alone and capitalised are no actor: on PolNeAR
 # train+dev the actors of 1 article of 924 change.
-# Version 17: the tone toward each actor, mention by mention, by a model of the sentence
+# Version 17: the tone toward each person, sentence by sentence, by a model of the words
 # around the name fitted on NewsMTSC's training split (analysis/scoring/target_tone.py):
 # ``toward_mean`` (P(positive) - P(negative), from -1 to +1), ``toward_counts`` and the
-# mentions most negative and most positive toward the actor. The sentence tone
-# (``compound_mean``) is kept beside it. On NewsMTSC dev, macro F1 0.682 against the
-# sentence compound's 0.508. The actors found are version 16's.
+# sentences most negative and most positive toward the person. People only: the corpus
+# judged the tone toward people, not organisations or countries. The sentence tone
+# (``compound_mean``) is kept beside it for every actor. On NewsMTSC dev, macro F1 0.664
+# against the sentence compound's 0.508. The actors found are version 16's.
 @register("actors", "17", languages=("en",))
 def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult:
     # What detect_actors gives, without the copies.
@@ -2358,7 +2363,8 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             item["compound_mean"] = fast_round(mean, 4) if mean else mean
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
-            item.update(_toward(text, mentions, sentences, starts))
+            if kind == "person":  # the model was fitted and measured on people only
+                item.update(_toward(text, mentions, sentences, starts))
         evidence.append(item)
     return ScoreResult(
         values={"actor_count": len(actors), "by_kind": by_kind},

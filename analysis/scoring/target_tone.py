@@ -4,7 +4,7 @@ A sentence's VADER compound is the tone of the whole sentence, which is the tone
 person it names only about half the time (NewsMTSC dev, macro F1 0.51): "Critics
 attacked the plan, but Lee defended it" is negative, and warm toward Lee. This module
 reads the sentence around the name: the words on each side of it (the name itself left
-out), the pairs of words in a row, the words just before and just after it, the VADER
+out), the words just before and just after it and the pairs of them in a row, the VADER
 compound of the sentence and of the few words around the name, and whether the sentence
 quotes someone. A multinomial logistic model over those features
 (``analysis/lexicons/target_tone_model.json``) gives the chances that the sentence is
@@ -24,6 +24,8 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+
+import cython
 
 from analysis.scoring.vader_fast import compound
 
@@ -48,10 +50,13 @@ def features(sentence: str, start: int, end: int, sentence_compound: float | Non
         "w_compound": compound(" ".join(near_left + near_right)),
         "quote": 1.0 if any(q in sentence for q in _QUOTES) else 0.0,
     }
-    words = [*left, TARGET, *right]
-    for word in words:
+    for word in left:
         found["u:" + word] = 1.0
-    for first, second in zip(words, words[1:], strict=False):
+    found["u:" + TARGET] = 1.0
+    for word in right:
+        found["u:" + word] = 1.0
+    near = [*near_left, TARGET, *near_right]
+    for first, second in zip(near, near[1:], strict=False):
         found[f"b:{first} {second}"] = 1.0
     for word in near_left:
         found["l:" + word] = 1.0
@@ -61,27 +66,38 @@ def features(sentence: str, start: int, end: int, sentence_compound: float | Non
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, tuple[float, float, float]], tuple[float, float, float]]:
+def _model() -> tuple[dict[str, int], list[float], list[float], list[float], list[float]]:
+    """The model as an index of feature names and three columns of weights (negative,
+    neutral, positive), then the intercepts."""
     with MODEL_PATH.open(encoding="utf-8") as fh:
         data = json.load(fh)
-    weights = {name: tuple(row) for name, row in data["weights"].items()}
-    return weights, tuple(data["intercept"])
+    index: dict[str, int] = {}
+    columns: tuple[list[float], list[float], list[float]] = ([], [], [])
+    for position, (name, row) in enumerate(data["weights"].items()):
+        index[name] = position
+        for column, weight in zip(columns, row, strict=True):
+            column.append(float(weight))
+    return index, *columns, [float(w) for w in data["intercept"]]
 
 
 def probabilities(found: dict[str, float]) -> tuple[float, float, float]:
     """The model's chances of negative, neutral and positive for these features."""
-    weights, intercept = _model()
-    totals = list(intercept)
+    index, negative, neutral, positive, intercept = _model()
+    table = cython.declare(dict, index)  # compiled: read with the C API's dict lookup
+    a: cython.double = intercept[0]
+    b: cython.double = intercept[1]
+    c: cython.double = intercept[2]
+    value: cython.double
     for name, value in found.items():
-        row = weights.get(name)
-        if row is not None:
-            totals[0] += row[0] * value
-            totals[1] += row[1] * value
-            totals[2] += row[2] * value
-    top = max(totals)
-    exps = [math.exp(t - top) for t in totals]
-    norm = sum(exps)
-    return exps[0] / norm, exps[1] / norm, exps[2] / norm
+        j = table.get(name)
+        if j is not None:
+            a += negative[j] * value
+            b += neutral[j] * value
+            c += positive[j] * value
+    top: cython.double = max(a, b, c)
+    a, b, c = math.exp(a - top), math.exp(b - top), math.exp(c - top)
+    norm: cython.double = a + b + c
+    return a / norm, b / norm, c / norm
 
 
 def tone_toward(

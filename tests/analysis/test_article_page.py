@@ -476,6 +476,22 @@ def test_the_actors_table_shows_the_tone_toward_each_actor_with_its_words(analys
     assert "&lt;b&gt;grateful&lt;/b&gt;" in table and "<b>grateful</b>" not in table
     assert hale["toward_mean"] < 0 < hale["compound_mean"]
     assert "Sentence tone" in table
+    # Denver is a place, no actor; a country is an actor, but the tone toward is read
+    # for people only.
+    assert "people only" not in table
+
+
+def test_the_tone_toward_is_read_for_people_only(analyst_client, score):
+    # Written for the tests.
+    article = score(ArticleFactory(body="France praised Ann Lee for her brave work."))
+    actors = {a["name"]: a for a in article.scores.get(scorer="actors").evidence["actors"]}
+    assert actors["France"]["kind"] == "country" and "toward_mean" not in actors["France"]
+    assert "toward_mean" in actors["Ann Lee"]
+
+    table = section(page(analyst_client, article), "<h3>Tone toward actors", "</table>")
+
+    assert table.count("data-toward=") == 1
+    assert ">people only</td>" in table
 
 
 def test_an_actors_score_from_before_the_tone_toward_says_to_rescore(analyst_client, score):

@@ -30,7 +30,7 @@ def toward(sentence: str, name: str) -> tuple[float, str]:
             "Tom Hale",
             "negative",
         ),
-        ("Ann Lee will speak at the conference in Denver on Tuesday.", "Ann Lee", "neutral"),
+        ("The council met Ann Lee on Tuesday to discuss the budget.", "Ann Lee", "neutral"),
     ],
 )
 def test_clear_cases_read_as_the_coders_would(sentence, name, expected):
