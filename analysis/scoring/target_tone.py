@@ -24,6 +24,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import cython
 
@@ -35,65 +36,100 @@ WINDOW = 6
 CLASSES = ("negative", "neutral", "positive")
 
 _WORD = re.compile(r"[A-Za-z']+|[^\sA-Za-z']")
-_QUOTES = ('"', "“", "”")
 TARGET = "<t>"
 
 
-def features(sentence: str, start: int, end: int, sentence_compound: float | None = None) -> dict:
-    """The features of ``sentence`` toward the name at ``start``–``end`` (offsets in the
-    sentence). ``sentence_compound``: the sentence's VADER compound, if the caller has it."""
-    left = _WORD.findall(sentence[:start].lower())
-    right = _WORD.findall(sentence[end:].lower())
+class Reading(NamedTuple):
+    """What the model reads of a sentence toward a name: its three numbers, and the sets
+    of words and word pairs it looks up (``KINDS``: the words anywhere in the sentence
+    but the name's, with TARGET in its place; the words just before it; just after it;
+    the pairs in a row among those near words and TARGET)."""
+
+    numbers: dict[str, float]
+    words: tuple[set, set, set, set]
+
+
+# The kinds of words read, in Reading.words' order, as feature names spell them.
+KINDS = ("u", "l", "r", "b")
+
+
+def reading(sentence: str, start: int, end: int, sentence_compound: float | None = None) -> Reading:
+    """What the model reads of ``sentence`` toward the name at ``start``–``end`` (offsets
+    in the sentence). ``sentence_compound``: the sentence's VADER compound, if the caller
+    has it."""
+    low = sentence.lower()
+    if len(low) == len(sentence):  # the offsets hold in lower case (nearly always)
+        left, right = _WORD.findall(low, 0, start), _WORD.findall(low, end)
+    else:
+        left, right = _WORD.findall(sentence[:start].lower()), _WORD.findall(sentence[end:].lower())
     near_left, near_right = left[-WINDOW:], right[:WINDOW]
-    found: dict[str, float] = {
+    near = [*near_left, TARGET, *near_right]
+    quoted = '"' in sentence or "“" in sentence or "”" in sentence
+    numbers = {
         "v_compound": compound(sentence) if sentence_compound is None else sentence_compound,
         "w_compound": compound(" ".join(near_left + near_right)),
-        "quote": 1.0 if any(q in sentence for q in _QUOTES) else 0.0,
+        "quote": 1.0 if quoted else 0.0,
     }
-    for word in left:
-        found["u:" + word] = 1.0
-    found["u:" + TARGET] = 1.0
-    for word in right:
-        found["u:" + word] = 1.0
-    near = [*near_left, TARGET, *near_right]
-    for first, second in zip(near, near[1:], strict=False):
-        found[f"b:{first} {second}"] = 1.0
-    for word in near_left:
-        found["l:" + word] = 1.0
-    for word in near_right:
-        found["r:" + word] = 1.0
-    return found
+    words = {*left, TARGET, *right}
+    pairs = set(zip(near, near[1:], strict=False))
+    return Reading(numbers, (words, set(near_left), set(near_right), pairs))
+
+
+def feature_name(kind: str, key) -> str:
+    """A word's or a pair's feature name: "u:word", "b:first second"."""
+    return f"{kind}:{' '.join(key) if kind == 'b' else key}"
+
+
+def features(sentence: str, start: int, end: int, sentence_compound: float | None = None) -> dict:
+    """The model's features of ``sentence`` toward the name at ``start``–``end`` by name,
+    as the training script counts them (reading())."""
+    found = reading(sentence, start, end, sentence_compound)
+    named = dict(found.numbers)
+    for kind, keys in zip(KINDS, found.words, strict=True):
+        for key in keys:
+            named[feature_name(kind, key)] = 1.0
+    return named
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, int], list[float], list[float], list[float], list[float]]:
-    """The model as an index of feature names and three columns of weights (negative,
-    neutral, positive), then the intercepts."""
+def _model() -> tuple[dict[str, dict], list[list[float]], list[float]]:
+    """The model as a table of weights (negative, neutral, positive) for each kind of
+    word (KINDS, keyed by the word or the pair) and for the numbers, then the
+    intercepts."""
     with MODEL_PATH.open(encoding="utf-8") as fh:
         data = json.load(fh)
-    index: dict[str, int] = {}
-    columns: tuple[list[float], list[float], list[float]] = ([], [], [])
-    for position, (name, row) in enumerate(data["weights"].items()):
-        index[name] = position
-        for column, weight in zip(columns, row, strict=True):
-            column.append(float(weight))
-    return index, *columns, [float(w) for w in data["intercept"]]
+    tables: dict[str, dict] = {kind: {} for kind in (*KINDS, "")}
+    for name, row in data["weights"].items():
+        kind, colon, key = name.partition(":")
+        if not colon or kind not in KINDS:
+            tables[""][name] = tuple(row)  # the numbers: "v_compound", ...
+        else:
+            tables[kind][tuple(key.split(" ")) if kind == "b" else key] = tuple(row)
+    return tables, [float(w) for w in data["intercept"]]
 
 
-def probabilities(found: dict[str, float]) -> tuple[float, float, float]:
-    """The model's chances of negative, neutral and positive for these features."""
-    index, negative, neutral, positive, intercept = _model()
-    table = cython.declare(dict, index)  # compiled: read with the C API's dict lookup
+def probabilities(found: Reading) -> tuple[float, float, float]:
+    """The model's chances of negative, neutral and positive for this reading."""
+    tables, intercept = _model()
     a: cython.double = intercept[0]
     b: cython.double = intercept[1]
     c: cython.double = intercept[2]
     value: cython.double
-    for name, value in found.items():
-        j = table.get(name)
-        if j is not None:
-            a += negative[j] * value
-            b += neutral[j] * value
-            c += positive[j] * value
+    numbers = cython.declare(dict, tables[""])
+    for name, value in found.numbers.items():
+        row = numbers.get(name)
+        if row is not None:
+            a += row[0] * value
+            b += row[1] * value
+            c += row[2] * value
+    for kind, keys in zip(KINDS, found.words, strict=True):
+        table = cython.declare(dict, tables[kind])  # compiled: the C API's dict lookup
+        for key in keys:
+            row = table.get(key)
+            if row is not None:
+                a += row[0]
+                b += row[1]
+                c += row[2]
     top: cython.double = max(a, b, c)
     a, b, c = math.exp(a - top), math.exp(b - top), math.exp(c - top)
     norm: cython.double = a + b + c
@@ -105,6 +141,6 @@ def tone_toward(
 ) -> tuple[float, str]:
     """The tone of ``sentence`` toward the name at ``start``–``end``: P(positive) −
     P(negative), rounded to 4 places, and the likeliest class."""
-    chances = probabilities(features(sentence, start, end, sentence_compound))
+    chances = probabilities(reading(sentence, start, end, sentence_compound))
     best = max(range(3), key=chances.__getitem__)
     return round(chances[2] - chances[0], 4), CLASSES[best]

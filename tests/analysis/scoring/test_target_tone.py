@@ -4,11 +4,18 @@ was written for these tests; the person named is fictional."""
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from analysis.scoring import target_tone
-from analysis.scoring.target_tone import TARGET, features, probabilities, tone_toward
+from analysis.scoring.target_tone import (
+    TARGET,
+    features,
+    probabilities,
+    reading,
+    tone_toward,
+)
 from analysis.scoring.vader_fast import compound
 
 
@@ -76,10 +83,31 @@ def test_the_name_itself_is_no_feature_and_the_words_near_it_are():
 
 def test_the_chances_sum_to_one_and_the_tone_is_positive_minus_negative():
     sentence = "Ann Lee was praised for her courage."
-    found = features(sentence, 0, 7)
-    negative, neutral, positive = probabilities(found)
+    negative, neutral, positive = probabilities(reading(sentence, 0, 7))
     assert negative + neutral + positive == pytest.approx(1.0)
     assert tone_toward(sentence, 0, 7)[0] == round(positive - negative, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Critics attacked the plan, but Ann Lee defended it: "a fine plan", she said.',
+        "Ann Lee's rivals, who called her reckless, lost the vote to Ann Lee again.",
+    ],
+)
+def test_the_scorers_tables_give_what_the_training_scripts_feature_names_give(sentence):
+    # The model file holds weights by feature name, as the training script wrote them;
+    # the scorer reads them by kind of word. Both must give the same chances.
+    with target_tone.MODEL_PATH.open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    start = sentence.index("Ann Lee")
+    totals = list(data["intercept"])
+    for name, value in features(sentence, start, start + 7).items():
+        for k, weight in enumerate(data["weights"].get(name, (0.0, 0.0, 0.0))):
+            totals[k] += weight * value
+    exps = [math.exp(t - max(totals)) for t in totals]
+    expected = [e / sum(exps) for e in exps]
+    assert probabilities(reading(sentence, start, start + 7)) == pytest.approx(expected)
 
 
 def test_the_model_file_is_the_training_scripts_shape():
