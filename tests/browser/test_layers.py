@@ -56,3 +56,21 @@ def test_a_layer_chosen_with_the_keyboard_keeps_the_focus(page: Page, live_serve
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Frame cues")).to_be_focused()
     assert page.evaluate("window.__sameDocument") is True  # swapped in place
+
+
+def test_the_tone_toward_each_person_shows_with_its_sentences(page: Page, live_server, seed_text):
+    user = UserFactory(role=ANALYST)
+    article = article_ingest(data=ArticleInput(raw=seed_text), method=IngestMethod.PASTE)
+    actors = article.scores.get(scorer="actors").evidence["actors"]
+    people = [a for a in actors[:8] if a["kind"] == "person"]
+    assert people and all("toward_mean" in a for a in people)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + article.get_absolute_url())
+
+    table = page.locator("table.mini", has=page.get_by_text("Tone toward", exact=True))
+    expect(table).to_be_visible()
+    expect(table.locator("td[data-toward]")).to_have_count(len(people))
+    expect(table.get_by_text(f"Most negative toward {people[0]['name']}")).to_be_visible()
+    # Organisations and countries: the sentence tone only.
+    others = [a for a in actors[:8] if a["kind"] != "person"]
+    expect(table.get_by_text("people only", exact=True)).to_have_count(len(others))
