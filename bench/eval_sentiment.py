@@ -21,9 +21,12 @@ a writer and a topic (and often the sentence, for two targets), are drawn togeth
 whose id names no article is a unit of its own.
 
 Use the train file and the dev file only (the test file is held out for an independent
-check). Give the folder holding the dataset's ``rw`` split as JSON Lines:
+check). Give the folder holding the dataset's ``rw`` split as JSON Lines, or its ``mt``
+split (sentences that name several people, the tone toward each judged apart; its train
+file is the same as rw's):
 
     python bench/eval_sentiment.py /path/to/newsmtsc-rw-hf --split dev [--draws N]
+    python bench/eval_sentiment.py /path/to/newsmtsc-mt-hf --split dev
 
 The files are those of NewsSentiment/experiments/default/datasets/newsmtsc-rw-hf/ in the
 public repository fhamborg/NewsMTSC (MIT licence; see docs/corpora/newsmtsc.md).
@@ -182,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     train_majority = Counter(GOLD[int(r["polarity"])] for r in load(args.folder, "train"))
     majority = train_majority.most_common(1)[0][0]
 
-    print(f"NewsMTSC rw, {args.split}: {len(rows)} sentences, gold {dict(Counter(gold))}")
+    print(f"{args.folder.name}, {args.split}: {len(rows)} sentences, gold {dict(Counter(gold))}")
     print(f"cut-offs: negative <= {NEGATIVE}, positive >= {POSITIVE} (the scorers' own)\n")
     methods = {}
     predicted_shown, values_shown = predicted, values
