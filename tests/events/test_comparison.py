@@ -552,3 +552,36 @@ def test_the_report_matches_claims_by_meaning_only_in_english(monkeypatch):
     event_report._claim_rows(claims)
     event_report._claim_rows(claims, english=False)
     assert seen == [True, False]
+
+
+def test_a_sentence_that_states_two_facts_is_one_fact_with_either():
+    from bench.eval_claims import facts, pair_counts
+    from events.comparison import ClaimCell, ClaimRow
+
+    # Written for the tests: outlet A's sentence states both the cases and the deaths.
+    event = {
+        "event": "written",
+        "split": "all",
+        "outlets": {
+            "A": [
+                [
+                    "cases+deaths",
+                    "The ministry has recorded 1,240 measles cases, including 6 deaths.",
+                ]
+            ],
+            "B": [["deaths", "Six children have died of measles this year, officials said."]],
+            "C": [["cases", "Vestria has confirmed more than 1,200 measles infections."]],
+        },
+    }
+    assert facts("cases+deaths") == {"cases", "deaths"} and facts(None) == set()
+
+    def all_in_one_row(by_outlet):
+        cells = {
+            outlet: ClaimCell(found[0].text, found[0].start, found[0].end, 1.0)
+            for outlet, found in by_outlet.items()
+        }
+        return [ClaimRow(cells["A"].text, "A", cells, 1.0)]
+
+    counts = pair_counts([event], matrix=all_in_one_row)
+    # A–B (the deaths) and A–C (the cases) are one fact each; B–C are two.
+    assert (counts["tp"], counts["fp"], counts["fn"]) == (2, 1, 0)
