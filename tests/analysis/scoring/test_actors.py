@@ -1,5 +1,7 @@
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import ScoringContext, get_scorer
@@ -7,6 +9,7 @@ from analysis.scoring.actors import CuratedActor, detect_actors, score_actors
 from analysis.scoring.sentences import split_spans
 from analysis.scoring.target_tone import tone_toward
 from newsdesk.ingest.text import clean_text
+from tests import hostile
 
 SEED = (
     Path(__file__).resolve().parents[4] / "shared" / "corpus" / "seed-sputnik-afghan-soldiers.txt"
@@ -962,3 +965,34 @@ def test_a_name_cut_at_its_sentences_end_loses_the_closing_quote_and_full_stop()
     found = by_name(text)
     assert set(found) == {"United States"} and found["United States"].kind == "country"
     assert surfaces(text, found["United States"]) == ["United States"]
+
+
+# Written for the tests: people's names among hostile fragments and unicode.
+_PEOPLE_SENTENCES = [
+    "Mayor Ann Lee praised the volunteers.",
+    "Tom Hale was accused of fraud, and Ann Lee said so.",
+    '"A disgrace," said Senator Dee Marsh of Tom Hale.',
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_PEOPLE_SENTENCES), hostile.fragments), min_size=1, max_size=10
+    )
+)
+def test_the_tone_toward_a_person_is_one_reading_a_sentence_whatever_the_text(pieces):
+    text = " ".join(pieces)
+    spans = split_spans(text)
+    for actor in score_actors(text).evidence["actors"]:
+        if actor["kind"] != "person" or "compound_mean" not in actor:
+            assert "toward_mean" not in actor
+            continue
+        sentences = {
+            next((s for s, e in spans if s <= start < e), None) for start, _ in actor["mentions"]
+        }
+        assert sum(actor["toward_counts"].values()) <= len(actor["mentions"])
+        assert sum(actor["toward_counts"].values()) >= len(sentences - {None})
+        low, high = actor["toward_most_negative"]["tone"], actor["toward_most_positive"]["tone"]
+        assert -1 <= low <= actor["toward_mean"] + 1e-4
+        assert actor["toward_mean"] <= high + 1e-4 <= 1 + 1e-4
