@@ -264,8 +264,8 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
                 "name": a["name"],
                 "kind": a["kind"],
                 "count": a["count"],
-                # The tone toward the actor (actors 17); the sentence tone for a score
-                # stored by an earlier version.
+                # The tone toward a person (actors 17); the sentence tone for another
+                # kind of actor, and for a score stored by an earlier version.
                 "tone": a.get("toward_mean", a.get("compound_mean")),
                 "tone_toward": "toward_mean" in a,
             }

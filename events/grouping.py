@@ -1394,16 +1394,17 @@ def _in_publication_order(queryset):
 
 def _placed(articles, terms: Mapping[int, dict[str, float]], **how) -> Iterator[tuple]:
     """Place these articles in publication order (article_placement with ``how``), each
-    with its indexed terms where ``terms`` has them, else those of its stored row, and its
-    meaning vector, both read with the article (not one query a placement): each article,
-    its event before, and the placement. One with no stored terms is indexed as placed."""
-    ordered = _in_publication_order(articles).annotate(
-        stored_terms=F("term_vector__terms"), stored_meaning=F("term_vector__meaning")
-    )
+    with its indexed terms where ``terms`` has them, and its meaning vector read with it
+    (not one query a placement): each article, its event before, and the placement. Given
+    no terms at all (the worker's second look), each article's stored terms are read with
+    it too; one with none stored is indexed as it is placed."""
+    ordered = _in_publication_order(articles).annotate(stored_meaning=F("term_vector__meaning"))
+    if not terms:
+        ordered = ordered.annotate(stored_terms=F("term_vector__terms"))
     for article in ordered.iterator(chunk_size=500):
         before = article.event_id
         meaning = bytes(article.stored_meaning) if article.stored_meaning else None
-        own = terms.get(article.pk) or vector_terms(article.stored_terms) or None
+        own = terms.get(article.pk) if terms else (vector_terms(article.stored_terms) or None)
         placement = article_placement(article=article, terms=own, meaning=meaning, **how)
         yield article, before, placement
 

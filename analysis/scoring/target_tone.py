@@ -13,7 +13,7 @@ from −1 to +1.
 
 The model was fitted on the training split of NewsMTSC (Hamborg and Donnay 2021, MIT
 licence; ``bench/train_target_tone.py`` remakes it, docs/corpora/newsmtsc.md) and is
-measured on its dev split by ``bench/eval_sentiment.py --toward``. Pure functions: no
+measured on its dev splits by ``bench/eval_sentiment.py``. Pure functions: no
 Django. English only, as the corpus is.
 """
 
@@ -92,7 +92,7 @@ def features(sentence: str, start: int, end: int, sentence_compound: float | Non
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, dict], list[list[float]], list[float]]:
+def _model() -> tuple[dict[str, dict], list[float]]:
     """The model as a table of weights (negative, neutral, positive) for each kind of
     word (KINDS, keyed by the word or the pair) and for the numbers, then the
     intercepts."""
