@@ -50,6 +50,9 @@ RANGES = {
 # Lists of values averaged per article (frames and cues): (scorer, value key).
 SHARES = {"frames": ("framing", "shares"), "persuasion": ("persuasion", "per_1000")}
 TOP_SOURCES = 8
+# The people shown with each outlet's tone toward them: those the most articles of the
+# outlets compared name (actors 17 and later, people only).
+TOP_PEOPLE = 8
 TREND_POINTS = 160  # at most this many weeks, months or years in the tone trend
 LEFT = {"left", "lean_left"}
 RIGHT = {"right", "lean_right"}
@@ -80,6 +83,11 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
     mix = _frames_and_cues_by(unit, in_period)
     shares = _shares(ids, since, until)
     sources = _sources(ids, since, until)
+    people = _people(ids, since, until)
+    named = defaultdict(int)
+    for (_, name), figure in people.items():
+        named[name] += figure["n"]
+    top_people = sorted(named, key=lambda name: (-named[name], name))[:TOP_PEOPLE]
     stories = _story_coverage(ids, since, until)
     counts = dict(
         Article.objects.filter(outlet__in=ids, published_at__gte=since, published_at__lt=until)
@@ -116,6 +124,8 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
                 name: mine.get(name, empty)["left_out"] for name in (*FIGURES, *SHARES)
             },
             "sources": _by_size(sources.get(outlet.pk))[:TOP_SOURCES],
+            # The tone toward each of the people most named, in the report's order.
+            "people": [people.get((outlet.pk, name)) for name in top_people],
             "stories": stories.get(outlet.pk, {"events": 0, "storylines": 0, "skipped": 0}),
             "trend": [
                 (day.isoformat(), (tone.get((outlet.pk, day)) or {}).get("mean")) for day in periods
@@ -136,7 +146,17 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
                 for day in periods
             ],
         })  # fmt: skip
-    return {"start": start, "end": end, "outlets": result, "trend_unit": unit}
+    return {
+        "start": start,
+        "end": end,
+        "outlets": result,
+        "trend_unit": unit,
+        # A row per person: the name, and each outlet's tone toward them (None: not named).
+        "people": [
+            {"name": name, "cells": [item["people"][k] for item in result]}
+            for k, name in enumerate(top_people)
+        ],
+    }
 
 
 def _story_coverage(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
@@ -385,6 +405,45 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
     return found
 
 
+def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tuple, dict]:
+    """Each outlet's mean tone toward each person its articles name (the articles' own
+    means, actors' toward_mean), with its 95% interval over those articles, by (outlet,
+    name). Only people, and only scores that read the tone toward them (actors 17)."""
+    rows = _score_rows(
+        postgresql="""
+            SELECT a.outlet_id, e.value ->> 'name', COUNT(*),
+                AVG((e.value ->> 'toward_mean')::double precision),
+                SUM((e.value ->> 'toward_mean')::double precision
+                    * (e.value ->> 'toward_mean')::double precision)
+            FROM analysis_score s
+            JOIN newsdesk_article a ON a.id = s.article_id
+            CROSS JOIN LATERAL jsonb_array_elements(CASE
+                WHEN jsonb_typeof(s.people) = 'array' THEN s.people
+            END) e
+            WHERE {where} AND s.scorer = 'actors'
+                AND e.value ->> 'kind' = 'person' AND e.value -> 'toward_mean' IS NOT NULL
+            GROUP BY 1, 2""",
+        sqlite="""
+            SELECT a.outlet_id, json_extract(e.value, '$.name'), COUNT(*),
+                AVG(json_extract(e.value, '$.toward_mean')),
+                SUM(json_extract(e.value, '$.toward_mean') * json_extract(e.value, '$.toward_mean'))
+            FROM analysis_score s
+            JOIN newsdesk_article a ON a.id = s.article_id
+            JOIN json_each(s.people) e
+            WHERE {where} AND s.scorer = 'actors'
+                AND json_extract(e.value, '$.kind') = 'person'
+                AND json_extract(e.value, '$.toward_mean') IS NOT NULL
+            GROUP BY 1, 2""",
+        ids=ids,
+        since=since,
+        until=until,
+    )
+    return {
+        (outlet_id, name): _interval(n, mean, squares, (-1.0, 1.0))
+        for outlet_id, name, n, mean, squares in rows
+    }
+
+
 def trend_unit(start: dt.date, end: dt.date) -> str:
     """The tone trend's step: weeks while the period has at most TREND_POINTS of them,
     then months, then years (a chart of more points than it is wide says nothing more)."""
@@ -437,13 +496,21 @@ def outlet_report_rows(report: dict) -> list[list]:
     """One row per outlet: each figure's mean and interval, the articles it averages
     (n) and those it leaves out (scored, but not measurable in their language)."""
     parts = ("mean", "low", "high", "n", "left_out")
-    rows = [["outlet", "articles"] + [f"{f}_{p}" for f in FIGURES for p in parts]]
-    for item in report["outlets"]:
+    people = [person["name"] for person in report.get("people", [])]
+    rows = [
+        ["outlet", "articles"]
+        + [f"{f}_{p}" for f in FIGURES for p in parts]
+        + [f"tone_toward {name}_{p}" for name in people for p in ("mean", "low", "high", "n")]
+    ]
+    for position, item in enumerate(report["outlets"]):
         row = [item["outlet"].name, item["articles"]]
         for name in FIGURES:
             figure = item["figures"][name]
             row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]
             row.append(item["left_out"][name])
+        for person in report.get("people", []):
+            figure = person["cells"][position] or {"mean": None, "low": None, "high": None, "n": 0}
+            row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]
         rows.append(row)
     return rows
 

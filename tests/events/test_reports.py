@@ -170,8 +170,15 @@ def test_the_report_without_outlets_explains_itself(editor_client):
 def test_the_report_reads_a_fixed_number_of_queries(editor_client, django_assert_max_num_queries):
     outlet = OutletFactory(slug="busy")
     for n in range(30):
-        scored(outlet, dt.date(2024, 1, 1) + dt.timedelta(days=n), 0.01 * n)
-    with django_assert_max_num_queries(12):
+        article = scored(outlet, dt.date(2024, 1, 1) + dt.timedelta(days=n), 0.01 * n)
+        Score.objects.create(
+            article=article,
+            scorer="actors",
+            version="17",
+            evidence={"actors": [person(f"Person {n % 7}", 0.01 * n)]},
+        )
+    # 13 since the tone toward people (one more aggregate), however many articles.
+    with django_assert_max_num_queries(13):
         editor_client.get("/reports/outlets/?outlets=busy&start=2024-01-01&end=2024-12-31")
 
 
@@ -472,3 +479,64 @@ def test_each_figure_of_the_outlet_report_links_to_its_scorers_entry(client, edi
     ):
         heading = html.split(f"<th>{label}", 1)[1].split("</th>", 1)[0]
         assert f'class="trust-short" href="/methodology/#{measure}"' in heading, label
+
+
+def person(name: str, toward: float | None, kind: str = "person") -> dict:
+    found = {"name": name, "kind": kind, "count": 1, "compound_mean": 0.0}
+    if toward is not None:
+        found["toward_mean"] = toward
+    return found
+
+
+def with_people(outlet, day, people: list[dict], version: str = "17"):
+    article = scored(outlet, day, 0.0)
+    Score.objects.create(
+        article=article, scorer="actors", version=version, evidence={"actors": people}
+    )
+    return article
+
+
+def test_the_report_shows_each_outlets_tone_toward_the_people_most_named(editor_client):
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    courier = OutletFactory(slug="courier", name="Courier")
+    march = [dt.date(2024, 3, day) for day in (1, 2, 3)]
+    # Written for the tests: the Gazette warm toward Ann Lee, the Courier cold.
+    for day, tone in zip(march, (0.4, 0.6, 0.5), strict=True):
+        with_people(gazette, day, [person("Ann Lee", tone), person("Tarsa", None, "country")])
+    for day, tone in zip(march[:2], (-0.5, -0.3), strict=True):
+        with_people(courier, day, [person("Ann Lee", tone), person("Tom Hale", 0.1)])
+    # Scored before the tone toward (actors 16): no figure, not counted.
+    with_people(courier, march[2], [person("Ann Lee", None)], version="16")
+
+    report = outlet_report(
+        outlets=[gazette, courier], start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31)
+    )
+    rows = {row["name"]: row["cells"] for row in report["people"]}
+    assert list(rows) == ["Ann Lee", "Tom Hale"]  # by articles naming them; no country
+    lee_gazette, lee_courier = rows["Ann Lee"]
+    assert (lee_gazette["n"], lee_courier["n"]) == (3, 2)
+    assert lee_gazette["mean"] == pytest.approx(0.5)
+    assert lee_courier["mean"] == pytest.approx(-0.4)
+    # sd 0.1 over three articles: 0.5 +- 4.303 * 0.1 / sqrt(3)
+    assert lee_gazette["low"] == pytest.approx(0.5 - 4.303 * 0.1 / 3**0.5, abs=1e-3)
+    assert rows["Tom Hale"][0] is None
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&outlets=courier&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+    assert "Tone toward the people most named" in html
+    assert 'data-person-tone="0.500"' in html and 'data-person-tone="-0.400"' in html
+    assert "3 articles" in html and "not named" in html
+    csv_response = editor_client.get(
+        "/reports/outlets/?outlets=gazette&outlets=courier&start=2024-03-01&end=2024-03-31"
+        "&format=csv"
+    )
+    table = list(csv.reader(io.StringIO(csv_response.content.decode())))
+    header = table[0]
+    gazette_row = next(row for row in table if row[0] == "Gazette")
+    courier_row = next(row for row in table if row[0] == "Courier")
+    mean = header.index("tone_toward Ann Lee_mean")
+    assert float(gazette_row[mean]) == pytest.approx(0.5)
+    assert float(courier_row[mean]) == pytest.approx(-0.4)
+    hale_n = header.index("tone_toward Tom Hale_n")
+    assert (gazette_row[hale_n], courier_row[hale_n]) == ("0", "2")
