@@ -63,33 +63,6 @@ class AttributionSources(models.Func):
         return sql, [*scorer_params, *evidence_params]
 
 
-class ActorsPeople(models.Func):
-    """An actors row's people with the tone toward them (actors 17 and later: the actors of
-    kind "person" that carry ``toward_mean``); null in other scorers' rows. A generated
-    column, as AttributionSources, so that the outlet report can aggregate the tone toward
-    each person without parsing every row's evidence. On SQLite, which allows no filter in
-    a generated column, it holds every actor and the report filters them."""
-
-    output_field = models.JSONField()
-
-    def __init__(self) -> None:
-        super().__init__(models.F("scorer"), models.F("evidence"))
-
-    def as_sql(self, compiler, connection, **extra):
-        (scorer, scorer_params), (evidence, evidence_params) = (
-            compiler.compile(e) for e in self.get_source_expressions()
-        )
-        if connection.vendor == "postgresql":
-            people = (
-                f"jsonb_path_query_array(({evidence} -> 'actors')::jsonb, "
-                "'$[*] ? (@.kind == \"person\" && exists(@.toward_mean))')"
-            )
-        else:
-            people = f"json_extract({evidence}, '$.actors')"
-        sql = f"CASE WHEN {scorer} = 'actors' THEN {people} END"
-        return sql, [*scorer_params, *evidence_params]
-
-
 class Score(models.Model):
     """One scorer's output for one article: numbers plus the evidence behind them."""
 
@@ -102,9 +75,6 @@ class Score(models.Model):
     evidence = EvidenceJSONField(default=dict)
     sources = models.GeneratedField(
         expression=AttributionSources(), output_field=models.JSONField(), db_persist=True
-    )
-    people = models.GeneratedField(
-        expression=ActorsPeople(), output_field=models.JSONField(), db_persist=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -407,8 +407,8 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
 
 def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tuple, dict]:
     """Each outlet's mean tone toward each person its articles name (the articles' own
-    means, actors' toward_mean), with its 95% interval over those articles, by (outlet,
-    name). Only people, and only scores that read the tone toward them (actors 17)."""
+    means: the ``people`` among actors' values, since actors 17), with its 95% interval
+    over those articles, by (outlet, name)."""
     rows = _score_rows(
         postgresql="""
             SELECT a.outlet_id, e.value ->> 'name', COUNT(*),
@@ -418,10 +418,9 @@ def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
             CROSS JOIN LATERAL jsonb_array_elements(CASE
-                WHEN jsonb_typeof(s.people) = 'array' THEN s.people
+                WHEN jsonb_typeof(s."values" -> 'people') = 'array' THEN s."values" -> 'people'
             END) e
-            WHERE {where} AND s.scorer = 'actors'
-                AND e.value ->> 'kind' = 'person' AND e.value -> 'toward_mean' IS NOT NULL
+            WHERE {where} AND s.scorer = 'actors' AND e.value -> 'toward_mean' IS NOT NULL
             GROUP BY 1, 2""",
         sqlite="""
             SELECT a.outlet_id, json_extract(e.value, '$.name'), COUNT(*),
@@ -429,9 +428,8 @@ def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
                 SUM(json_extract(e.value, '$.toward_mean') * json_extract(e.value, '$.toward_mean'))
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
-            JOIN json_each(s.people) e
+            JOIN json_each(s."values", '$.people') e
             WHERE {where} AND s.scorer = 'actors'
-                AND json_extract(e.value, '$.kind') = 'person'
                 AND json_extract(e.value, '$.toward_mean') IS NOT NULL
             GROUP BY 1, 2""",
         ids=ids,

@@ -2366,7 +2366,18 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             if kind == "person":  # the model was fitted and measured on people only
                 item.update(_toward(text, mentions, sentences, starts))
         evidence.append(item)
+    # The tone toward each person, among the values (which the outlet report aggregates in
+    # the database): the name, the mean and how many sentences it is read from.
+    people = [
+        {
+            "name": item["name"],
+            "toward_mean": item["toward_mean"],
+            "sentences": sum(item["toward_counts"].values()),
+        }
+        for item in evidence
+        if "toward_mean" in item
+    ]
     return ScoreResult(
-        values={"actor_count": len(actors), "by_kind": by_kind},
+        values={"actor_count": len(actors), "by_kind": by_kind, "people": people},
         evidence={"actors": evidence},
     )

@@ -487,6 +487,11 @@ def test_the_tone_toward_is_read_for_people_only(analyst_client, score):
     actors = {a["name"]: a for a in article.scores.get(scorer="actors").evidence["actors"]}
     assert actors["France"]["kind"] == "country" and "toward_mean" not in actors["France"]
     assert "toward_mean" in actors["Ann Lee"]
+    # The values the outlet report aggregates: people only, each with its sentences.
+    values = article.scores.get(scorer="actors").values
+    assert values["people"] == [
+        {"name": "Ann Lee", "toward_mean": actors["Ann Lee"]["toward_mean"], "sentences": 1}
+    ]
 
     table = section(page(analyst_client, article), "<h3>Tone toward actors", "</table>")
 

@@ -175,7 +175,7 @@ def test_the_report_reads_a_fixed_number_of_queries(editor_client, django_assert
             article=article,
             scorer="actors",
             version="17",
-            evidence={"actors": [person(f"Person {n % 7}", 0.01 * n)]},
+            values=actors_values([person(f"Person {n % 7}", 0.01 * n)]),
         )
     # 13 since the tone toward people (one more aggregate), however many articles.
     with django_assert_max_num_queries(13):
@@ -488,10 +488,27 @@ def person(name: str, toward: float | None, kind: str = "person") -> dict:
     return found
 
 
+def actors_values(people: list[dict]) -> dict:
+    """An actors score's values for these actors, as the scorer gives them."""
+    return {
+        "actor_count": len(people),
+        "people": [
+            {"name": p["name"], "toward_mean": p["toward_mean"], "sentences": 1}
+            for p in people
+            if "toward_mean" in p
+        ],
+    }
+
+
 def with_people(outlet, day, people: list[dict], version: str = "17"):
     article = scored(outlet, day, 0.0)
+    values = actors_values(people) if version == "17" else {"actor_count": len(people)}
     Score.objects.create(
-        article=article, scorer="actors", version=version, evidence={"actors": people}
+        article=article,
+        scorer="actors",
+        version=version,
+        values=values,
+        evidence={"actors": people},
     )
     return article
 

@@ -294,6 +294,7 @@ def test_empty_text_has_no_actors():
     assert result.values == {
         "actor_count": 0,
         "by_kind": {"person": 0, "organisation": 0, "country": 0, "group": 0},
+        "people": [],
     }
     assert result.evidence == {"actors": []}
 
@@ -453,11 +454,22 @@ def test_the_scorer_is_registered():
 
 
 def test_the_seed_values_count_actors_by_kind():
-    values = score_actors(seed_body()).values
-    assert values == {
+    result = score_actors(seed_body())
+    envoy = next(a for a in result.evidence["actors"] if a["kind"] == "person")
+    assert result.values == {
         "actor_count": 7,
         "by_kind": {"person": 1, "organisation": 1, "country": 4, "group": 1},
+        # The one person, with the tone toward him, read from each of his sentences.
+        "people": [
+            {
+                "name": "Hasan Sultonov",
+                "toward_mean": envoy["toward_mean"],
+                "sentences": sum(envoy["toward_counts"].values()),
+            }
+        ],
     }
+    assert envoy["name"] == "Hasan Sultonov"
+    assert sum(envoy["toward_counts"].values()) == 4
 
 
 def test_the_evidence_is_sorted_by_count_then_name_with_json_friendly_fields():
