@@ -157,3 +157,21 @@ def test_the_demo_storyline_chart_has_a_dot_per_first_report_and_every_label_ins
         }"""
     )
     assert outside == []
+
+
+def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(
+    page: Page, live_server, roles
+):
+    call_command("load_demo")
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    outlets = list(Outlet.objects.filter(articles__isnull=False).distinct()[:4])
+    query = "&".join(f"outlets={o.slug}" for o in outlets)
+    page.goto(f"{live_server.url}/reports/outlets/?{query}&start=2021-01-01&end=2025-12-31")
+
+    heading = page.get_by_text("Tone toward the people most named")
+    expect(heading).to_be_visible()
+    cells = page.locator("td[data-person-tone]")
+    assert cells.count() >= len(outlets)  # a row per person, a cell per outlet
+    figures = [c for c in cells.all_text_contents() if "article" in c]
+    assert figures, "no outlet's tone toward anybody"
