@@ -159,9 +159,7 @@ def test_the_demo_storyline_chart_has_a_dot_per_first_report_and_every_label_ins
     assert outside == []
 
 
-def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(
-    page: Page, live_server, roles
-):
+def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(page: Page, live_server, roles):
     call_command("load_demo")
     user = UserFactory(role=EDITOR)
     login(page, live_server.url, user.username)
