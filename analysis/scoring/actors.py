@@ -2209,24 +2209,14 @@ def _sentence_compounds(text: str) -> list[tuple[int, int, float]]:
     return list(_own_sentence_compounds(text))
 
 
-def _toward(
-    text: str,
-    mentions: list[tuple[int, int]],
-    sentences: list[tuple[int, int, float]],
-    starts: list[int],
-) -> dict:
-    """The tone toward the actor (analysis/scoring/target_tone.py), sentence by sentence,
-    read around the actor's first mention in each (a sentence naming it twice counts
-    once, as for the sentence tone): the mean, how many of those sentences read negative,
-    neutral and positive toward it, and the ones most negative and most positive."""
+def _toward(text: str, readings: list[tuple[tuple[int, int], tuple[int, int, float]]]) -> dict:
+    """The tone toward the actor (analysis/scoring/target_tone.py), read in each sentence
+    that names it around its first mention there (``readings``: the mention, and the
+    sentence's start, end and compound): the mean, how many of those sentences read
+    negative, neutral and positive toward it, and the ones most negative and most
+    positive."""
     found = []
-    seen = set()
-    for start, end in mentions:
-        i = max(bisect_right(starts, start), 1) - 1
-        if i in seen:
-            continue
-        seen.add(i)
-        s, e, sentence_compound = sentences[i]
+    for (start, end), (s, e, sentence_compound) in readings:
         tone, label = tone_toward(
             text[s:e], max(start - s, 0), min(end, e) - s, sentence_compound=sentence_compound
         )
@@ -2338,12 +2328,13 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
     ranked = sorted([(-len(actor[2]), actor[0], actor) for actor in actors])
     for _, _, (name, kind, mentions, aliases) in ranked:
         # The sentence of each mention, the first for one before it (bisect inlined: it
-        # runs for every mention).
-        found = {bisect_right(starts, s) for s, _ in mentions} if starts else set()
-        if 0 in found:
-            found.remove(0)
-            found.add(1)
-        scored = [sentences[i - 1] for i in sorted(found)]
+        # runs for every mention), with the first mention in each: a sentence counts once.
+        first_in: dict[int, tuple[int, int]] = {}
+        if starts:
+            for s, e in mentions:
+                first_in.setdefault(bisect_right(starts, s) or 1, (s, e))
+        found = sorted(first_in)
+        scored = [sentences[i - 1] for i in found]
         item = {
             "name": name,
             "kind": kind,
@@ -2364,7 +2355,7 @@ def score_actors(text: str, context: ScoringContext = NO_CONTEXT) -> ScoreResult
             item["most_negative"] = {"start": neg[0], "end": neg[1], "compound": neg[2]}
             item["most_positive"] = {"start": pos[0], "end": pos[1], "compound": pos[2]}
             if kind == "person":  # the model was fitted and measured on people only
-                item.update(_toward(text, mentions, sentences, starts))
+                item.update(_toward(text, [(first_in[i], sentences[i - 1]) for i in found]))
         evidence.append(item)
     # The tone toward each person, among the values (which the outlet report aggregates in
     # the database): the name, the mean and how many sentences it is read from.
