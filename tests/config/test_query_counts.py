@@ -17,10 +17,11 @@ from tests.factories import ArticleFactory, EventFactory, OutletFactory
 pytestmark = pytest.mark.django_db
 
 DAY = dt.date(2024, 5, 6)
-# No page needs more, whatever the size. The most: the outlet report, and on PostgreSQL
-# a bare page past the first of a search (its count and the ids of its rows, each with
-# its planner settings turned off and back on, then its rows by id, with none).
-MOST = 12
+# No page needs more, whatever the size. The most: the outlet report (13 since session
+# 24: the tone toward the people most named is one aggregate more), then on PostgreSQL a
+# bare page past the first of a search (its count and the ids of its rows, each with its
+# planner settings turned off and back on, then its rows by id, with none).
+MOST = 13
 
 
 @pytest.fixture
