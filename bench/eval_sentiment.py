@@ -193,12 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         print("(the tone toward the person is fitted on this split: not measured here)\n")
     else:
         toward = [tone_toward(row["sentence"], row["from"], row["to"]) for row in rows]
-        methods["tone toward the person (actors 17)"] = [label for _, label in toward]
         # The errors shown below are the model's, with its tone toward the person.
-        predicted_shown, values_shown = (
-            methods["tone toward the person (actors 17)"],
-            [value for value, _ in toward],
-        )
+        predicted_shown = [label for _, label in toward]
+        values_shown = [value for value, _ in toward]
+        methods["tone toward the person (actors 17)"] = predicted_shown
     methods.update(
         {
             "VADER sentence compound (sentence)": predicted,
