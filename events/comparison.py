@@ -28,6 +28,7 @@ from itertools import pairwise
 from statistics import fmean, stdev
 
 from common.clustering import merge_greedily
+from events.names import display_name, name_key, person_merges
 
 # VADER's cut-off for a negative sentence, as in analysis.scoring.sentiment (not imported,
 # so that this module stays free of the scorers' dependencies).
@@ -896,24 +897,6 @@ def tone_summary(sentence_compounds: Sequence[float], confidence: float = 0.95) 
 QUOTED_TYPES = ("named_person", "named_org")
 
 
-def _source_key(name: str) -> str:
-    key = " ".join(name.replace("\u2019", "'").split()).casefold()
-    return key[4:] if key.startswith("the ") else key
-
-
-def _display_name(forms: Counter[str]) -> str:
-    """How a merged source is shown: a leading "the" dropped; a name of several words
-    before a bare surname; a capitalised form before a lower-case one; then the most
-    used; then the shortest ("Elena Stoyan" before "Challenger Elena Stoyan")."""
-    shown: Counter[str] = Counter()
-    for form, count in forms.items():
-        shown[re.sub(r"^[Tt]he\s+", "", form) or form] += count
-    return min(
-        shown,
-        key=lambda f: (len(f.split()) < 2, f == f.lower(), -shown[f], len(f), f),
-    )
-
-
 def sources_grid(
     sources_by_outlet: Mapping[str, Sequence[Mapping]],
     types: Iterable[str] = QUOTED_TYPES,
@@ -927,7 +910,8 @@ def sources_grid(
     ("Sultonov" into "Hasan Sultonov"; "Elena Stoyan" into "Challenger Elena Stoyan",
     a title the attribution scorer left on) when exactly one such longer name exists
     across the outlets; with two ("Hasan Sultonov", "Rustam Sultonov") the bare surname
-    stays apart. How a merged source is shown: see ``_display_name``.
+    stays apart (the rule of ``events.names``, shared with the outlet report). How a
+    merged source is shown: ``display_name``.
 
     Returns (sources, grid): the source names, most quoted first (then by number of
     outlets, then by name), and grid[source][outlet] = count, with every outlet (in
@@ -943,39 +927,22 @@ def sources_grid(
             if kind not in types or not name:
                 continue
             count = int(src.get("count", 1) or 0)
-            rows.append((_source_key(name), name, outlet, count, kind == "named_person"))
+            rows.append((name_key(name), name, outlet, count, kind == "named_person"))
 
-    persons = {r[0] for r in rows if r[4]}
-    # Every shorter name that ends a longer one: "sultonov" and "hasan sultonov" end
-    # "col hasan sultonov"; a suffix with one longest owner merges into it. Names joined by
-    # "and" or "&" are several sources speaking together, no one's longer name: "Donald
-    # Trump" is not "Goldman Sachs and Donald Trump", whose joint words stay their own.
-    owners: dict[str, set[str]] = {}
-    for key in persons:
-        tokens = key.split()
-        if "and" in tokens or "&" in tokens:
-            continue
-        for i in range(1, len(tokens)):
-            owners.setdefault(" ".join(tokens[i:]), set()).add(key)
-    canon: dict[str, str] = {}
-    for key in persons:
-        longest = {o for o in owners.get(key, ()) if not owners.get(o)}
-        if len(longest) == 1:
-            canon[key] = next(iter(longest))
-
+    canon = person_merges(r[0] for r in rows if r[4])
     counts: dict[str, Counter[str]] = {}
     surfaces: dict[str, Counter[str]] = {}
     for key, surface, outlet, count, is_person in rows:
         key = canon.get(key, key) if is_person else key
         counts.setdefault(key, Counter())[outlet] += count
         surfaces.setdefault(key, Counter())[surface] += count
-    names = {key: _display_name(forms) for key, forms in surfaces.items()}
+    shown = {key: display_name(forms) for key, forms in surfaces.items()}
     order = sorted(
         counts,
-        key=lambda k: (-sum(counts[k].values()), -len(+counts[k]), names[k].casefold()),
+        key=lambda k: (-sum(counts[k].values()), -len(+counts[k]), shown[k].casefold()),
     )
-    sources = [names[k] for k in order]
-    grid = {names[k]: {o: counts[k].get(o, 0) for o in outlets} for k in order}
+    sources = [shown[k] for k in order]
+    grid = {shown[k]: {o: counts[k].get(o, 0) for o in outlets} for k in order}
     return sources, grid
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ from analysis.models import Score
 from analysis.scoring.framing import FRAMES as FRAME_KEYS
 from analysis.scoring.persuasion import FINDING_FAMILIES
 from events import comparison
+from events.names import display_name, name_key, person_merges
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
 
@@ -374,10 +375,12 @@ def _shares(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
 
 
 def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
-    """How often each named person or organisation is quoted, by outlet."""
+    """How often each named person or organisation is quoted, by outlet; the forms of a
+    name merged across the outlets' articles (``events.names``)."""
     rows = _score_rows(
         postgresql="""
-            SELECT a.outlet_id, e.value ->> 'name', SUM(COALESCE((e.value ->> 'count')::int, 1))
+            SELECT a.outlet_id, e.value ->> 'name', e.value ->> 'type',
+                SUM(COALESCE((e.value ->> 'count')::int, 1))
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
             CROSS JOIN LATERAL jsonb_array_elements(CASE
@@ -385,30 +388,57 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
             END) e
             WHERE {where} AND s.scorer = 'attribution'
                 AND e.value ->> 'type' IN ('named_person', 'named_org')
-            GROUP BY 1, 2""",
+            GROUP BY 1, 2, 3""",
         sqlite="""
-            SELECT a.outlet_id, json_extract(e.value, '$.name'),
+            SELECT a.outlet_id, json_extract(e.value, '$.name'), json_extract(e.value, '$.type'),
                 SUM(COALESCE(json_extract(e.value, '$.count'), 1))
             FROM analysis_score s
             JOIN newsdesk_article a ON a.id = s.article_id
             JOIN json_each(s.sources) e
             WHERE {where} AND s.scorer = 'attribution'
                 AND json_extract(e.value, '$.type') IN ('named_person', 'named_org')
-            GROUP BY 1, 2""",
+            GROUP BY 1, 2, 3""",
         ids=ids,
         since=since,
         until=until,
     )
+    # A person and an organisation of the same name stay two sources.
+    merged = _merged_names(
+        ((outlet_id, kind), name, kind == "named_person", [count])
+        for outlet_id, name, kind, count in rows
+        if name
+    )
     found: dict[int, dict] = defaultdict(dict)
-    for outlet_id, name, count in rows:
-        found[outlet_id][name] = count
+    for ((outlet_id, _), name), (count,) in merged.items():
+        found[outlet_id][name] = found[outlet_id].get(name, 0) + count
     return found
+
+
+def _merged_names(rows) -> dict[tuple, list]:
+    """Rows of (group, name, is_person, sums) with the sums added up over the forms of one
+    name (``events.names``: "Trump" into "Donald Trump" when no other Trump is among the
+    rows' people), keyed by (group, the name as shown). The forms are compared across
+    all groups, and shown as the form most met, weighted by the first sum."""
+    rows = list(rows)
+    merges = person_merges(name_key(name) for _, name, is_person, _ in rows if is_person)
+    sums: dict[tuple, list] = {}
+    forms: dict[tuple, Counter] = defaultdict(Counter)
+    for group, name, is_person, values in rows:
+        key = name_key(name)
+        key = (merges.get(key, key) if is_person else key, is_person)
+        forms[key][name] += values[0]
+        mine = sums.setdefault((group, key), [0] * len(values))
+        for i, value in enumerate(values):
+            mine[i] += value
+    shown = {key: display_name(counts) for key, counts in forms.items()}
+    return {(group, shown[key]): values for (group, key), values in sums.items()}
 
 
 def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tuple, dict]:
     """Each outlet's mean tone toward each person its articles name (the articles' own
     means: the ``people`` among actors' values, since actors 17), with its 95% interval
-    over those articles, by (outlet, name)."""
+    over those articles, by (outlet, name); the forms of a name merged across the
+    outlets' articles (``events.names``)."""
     rows = _score_rows(
         postgresql="""
             SELECT a.outlet_id, e.value ->> 'name', COUNT(*),
@@ -436,9 +466,16 @@ def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
         since=since,
         until=until,
     )
-    return {
-        (outlet_id, name): _interval(n, mean, squares, (-1.0, 1.0))
+    # Summed per form of a name (an article names a person once, under the name its
+    # actors give), then merged across the forms.
+    merged = _merged_names(
+        (outlet_id, name, True, [n, n * mean, squares])
         for outlet_id, name, n, mean, squares in rows
+        if name and n
+    )
+    return {
+        (outlet_id, name): _interval(n, total / n, squares, (-1.0, 1.0))
+        for (outlet_id, name), (n, total, squares) in merged.items()
     }
 
 

@@ -557,3 +557,55 @@ def test_the_report_shows_each_outlets_tone_toward_the_people_most_named(editor_
     assert float(courier_row[mean]) == pytest.approx(-0.4)
     hale_n = header.index("tone_toward Tom Hale_n")
     assert (gazette_row[hale_n], courier_row[hale_n]) == ("0", "2")
+
+
+def test_one_person_under_two_names_in_different_articles_is_one_row(editor_client):
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    courier = OutletFactory(slug="courier", name="Courier")
+    day = dt.date(2024, 3, 4)
+    # Written for the tests: one article gives the full name, the others the surname only.
+    with_people(gazette, day, [person("Ann Lee", 0.4)])
+    with_people(gazette, day, [person("Lee", 0.2)])
+    with_people(courier, day, [person("Lee", -0.5)])
+
+    report = outlet_report(outlets=[gazette, courier], start=day, end=day)
+    rows = {row["name"]: row["cells"] for row in report["people"]}
+    assert list(rows) == ["Ann Lee"]
+    gazette_cell, courier_cell = rows["Ann Lee"]
+    assert (gazette_cell["n"], courier_cell["n"]) == (2, 1)
+    assert gazette_cell["mean"] == pytest.approx(0.3)
+    # The interval is the two articles': sd 0.1414, so 0.3 +- 12.706 * 0.1414 / sqrt(2).
+    assert gazette_cell["low"] == pytest.approx(0.3 - 1.2706, abs=1e-3)
+    assert courier_cell["mean"] == pytest.approx(-0.5)
+
+
+def test_a_surname_two_people_share_stays_its_own_row(editor_client):
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    day = dt.date(2024, 3, 4)
+    # Written for the tests: two Lees named in full, and an article that says "Lee" only.
+    with_people(gazette, day, [person("Ann Lee", 0.4), person("Bo Lee", -0.2)])
+    with_people(gazette, day, [person("Lee", 0.1)])
+
+    report = outlet_report(outlets=[gazette], start=day, end=day)
+    rows = {row["name"]: row["cells"][0]["mean"] for row in report["people"]}
+    assert rows == pytest.approx({"Ann Lee": 0.4, "Bo Lee": -0.2, "Lee": 0.1})
+
+
+def test_the_most_quoted_sources_merge_one_persons_names_across_articles(editor_client):
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    day = dt.date(2024, 3, 4)
+    scored(gazette, day, 0.0)  # quotes "Mary Hollis" twice
+    article = scored(gazette, day, 0.0)
+    # Written for the tests: a later article quotes her by surname, and an office.
+    Score.objects.filter(article=article, scorer="attribution").update(
+        evidence={
+            "sources": [
+                {"name": "Hollis", "type": "named_person", "count": 3},
+                {"name": "the Treasury", "type": "named_org", "count": 1},
+                {"name": "Treasury", "type": "named_org", "count": 1},
+            ]
+        }
+    )
+
+    report = outlet_report(outlets=[gazette], start=day, end=day)
+    assert report["outlets"][0]["sources"] == [("Mary Hollis", 5), ("Treasury", 2)]
