@@ -52,7 +52,9 @@ def test_a_document_and_its_reference_a_become_two_articles_of_one_event():
     assert source["text"] == "Мэр Ильза Варнхольт открыла мост.\n\nЕго строили 3 года."
     assert source["outlet"] == "WMT21 source (ru)" and source["language"] == "ru"
     assert reference["title"] == "Bridge opens in Kessra"
-    assert reference["text"] == "Mayor Ilse Varnholt opened the bridge.\n\nIt took 3 years to build."
+    assert (
+        reference["text"] == "Mayor Ilse Varnholt opened the bridge.\n\nIt took 3 years to build."
+    )
     assert reference["outlet"] == "WMT21 reference (en)"
     assert source["event"] == reference["event"] == "wmt21-paper.1"
     assert source["published"] == reference["published"]
