@@ -402,7 +402,8 @@ def _sources(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int
         since=since,
         until=until,
     )
-    # A person and an organisation of the same name stay two sources.
+    # Only people's names merge into a longer name; a person and an organisation shown
+    # alike are one source in the list, as when the rows were grouped by name alone.
     merged = _merged_names(
         ((outlet_id, kind), name, kind == "named_person", [count])
         for outlet_id, name, kind, count in rows
