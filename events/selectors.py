@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from events.grouping import is_weak_join, weak_joins
 from newsdesk.dates import clamp_day
+from newsdesk.ingest.language import language_name
 from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.selectors import PICK_LIMIT, picked_day, subquery_count
 
@@ -47,6 +48,13 @@ class EventMembers:
     @property
     def articles(self) -> list[Article]:
         return [article for _, articles in self.by_outlet for article in articles]
+
+    @property
+    def languages(self) -> list[str]:
+        """The names of the languages its articles were detected in, in order; more than
+        one when the grouping matched reports across languages."""
+        codes = {article.language for article in self.articles if article.language}
+        return sorted(language_name(code) for code in codes)
 
 
 def event_members(event: Event) -> EventMembers:

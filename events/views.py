@@ -143,6 +143,7 @@ def _event_context(event: Event, **forms) -> dict:
         "groups": members.by_outlet,
         # The list of articles opens by itself when some of them are worth a check.
         "weak_joins": members.weak_joins,
+        "languages": members.languages,
         "rename_form": EventRenameForm(initial={"title": event.title}),
         "merge_form": EventMergeForm(event=event),
         "split_form": EventSplitForm(event=event),
