@@ -145,13 +145,15 @@ INDEX_VERSION = 2
 CROSSING = "x:"
 CROSSING_MIN_SHARED = 3
 # ...and one of them must be a number or a date: the same minister in two languages on
-# one day may be two stories. Unless the names are most of both reports' terms: a
-# likeness (weighted Jaccard) of this much by names alone makes one happening. Required
-# always (grouping 9 and before), the number or date kept apart 20 of 120 reports and
-# their translations, which share none (WMT21 news test sets, dev halves; README,
-# "Across languages").
+# one day may be two stories. Unless they share many names, a good part of both reports':
+# this many, at a likeness (weighted Jaccard) of at least this much, make one happening by
+# names alone (a minister's two names and her country are three; two short reports that
+# share just those can have any likeness). Required always (grouping 9 and before), the
+# number or date kept apart 20 of 120 reports and their translations, which share none
+# (WMT21 news test sets, dev halves; README, "Across languages").
 CROSSING_FACTS = ("x:d:", "x:t:")
 CROSSING_NAMES_ALONE = 0.25
+CROSSING_NAMES_ALONE_SHARED = 5
 # Across languages the likeness is the weighted Jaccard similarity of those terms; at
 # this value it counts as much as the threshold of cosine similarity within a language.
 CROSSING_THRESHOLD = 0.09
@@ -913,9 +915,10 @@ def _compared(
         )
         high = mine_crossing + total_crossing - low
         likeness = low / high if high > 0 else 0.0
-        if likeness < CROSSING_NAMES_ALONE and not any(
-            t.startswith(CROSSING_FACTS) for t in shared
-        ):
+        names_alone = (
+            likeness >= CROSSING_NAMES_ALONE and len(shared) >= CROSSING_NAMES_ALONE_SHARED
+        )
+        if not names_alone and not any(t.startswith(CROSSING_FACTS) for t in shared):
             return None  # a few shared names alone do not make the same happening
     else:  # cosine: both sides' word weights are of unit length
         likeness = sum(weight * terms.get(term, 0.0) for term, weight in shared.items())
