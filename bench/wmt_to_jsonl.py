@@ -39,25 +39,20 @@ DAY = "2021-01-01T12:00:00+00:00"
 TEST_SUITE = "tsuite-"
 
 
-def _paragraphs(part: ET.Element) -> list[str]:
-    return [
-        " ".join(" ".join((seg.text or "").split()) for seg in p.iter("seg") if seg.text)
+def _article(doc_id: str, part: ET.Element, role: str) -> dict | None:
+    """The title (the first sentence) and the text (the others, a paragraph per ``<p>``)."""
+    paragraphs = [
+        [" ".join(seg.text.split()) for seg in p.iter("seg") if seg.text and seg.text.strip()]
         for p in part.iter("p")
     ]
-
-
-def _article(doc_id: str, part: ET.Element, role: str) -> dict | None:
-    language = part.get("lang", "")
-    paragraphs = [p for p in _paragraphs(part) if p]
+    paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return None
-    first = next(part.iter("seg")).text or ""
-    title = " ".join(first.split())
-    rest = [*paragraphs]
-    rest[0] = rest[0][len(title) :].strip()
-    text = "\n\n".join(p for p in rest if p)
+    title = paragraphs[0].pop(0)
+    text = "\n\n".join(" ".join(p) for p in paragraphs if p)
     if not text:
         return None
+    language = part.get("lang", "")
     return {
         "url": f"https://{role}-{language}.wmt21.example/{doc_id}",
         "outlet": f"WMT21 {role} ({language})",
