@@ -63,11 +63,14 @@ def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
     An article whose scorer raises, or takes longer than NEWSDESK_SCORING_BUDGET, is
     marked failed with the reason and does not stop the others. An article that a
     previous task began and never finished is sent on alone (its chunk's others
-    together), and fails after MAX_ATTEMPTS. Database errors propagate so that the task
-    can retry the chunk. Each article counts once in the progress of its own batch
+    together), and fails after MAX_ATTEMPTS, unless the last attempt began less than
+    the task's time limit ago: another delivery of the same work may still be on it,
+    and this one leaves it to that (if it was killed, its redelivery or the sweep comes
+    back after the limit). Database errors propagate so that the task can retry the
+    chunk. Each article counts once in the progress of its own batch
     (Article.scoring_batch_id), when it leaves the queue, so that a task run twice or
     re-sent by the sweep counts nothing twice. Returns (scored, failed); articles deleted
-    meanwhile, or sent on, count as neither.
+    meanwhile, sent on or left to another delivery count as neither.
     """
     # The collector stays paused until the scores are stored and freed (see gc_paused).
     with gc_paused():
@@ -77,31 +80,39 @@ def articles_score(*, article_ids: list[int]) -> tuple[int, int]:
 def _articles_score(article_ids: list[int]) -> tuple[int, int]:
     scorers = all_scorers()
     ids = list(dict.fromkeys(article_ids))
+    now = timezone.now()
     with transaction.atomic():
-        # Recorded (and committed) before scoring: if this task dies, the next one knows.
+        # Locked, so that two deliveries of the same work each see the other's attempt;
+        # recorded (and committed) before scoring: if this task dies, the next one knows.
         rows = list(
-            Article.objects.filter(pk__in=ids).values_list(
-                "pk", "body", "scoring_attempts", "language"
-            )
+            Article.objects.select_for_update()
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", "body", "scoring_attempts", "language", "scoring_started_at")
         )
-        Article.objects.filter(pk__in=ids).update(scoring_attempts=F("scoring_attempts") + 1)
-    unfinished = {pk: attempts for pk, _, attempts, _ in rows if attempts}
-    if unfinished and len(rows) > 1:
-        return _isolate(rows=rows, suspects=set(unfinished))
-    if unfinished:
-        pk, _, attempts, _ = rows[0]
-        if attempts >= MAX_ATTEMPTS:
-            return _finish(
-                failures={
-                    pk: f"Scoring stopped {attempts} times before it finished (the "
-                    "worker was killed or the task's time limit struck)."
-                },
-                if_queued=True,
-            )
+        unfinished = {pk for pk, _, attempts, *_ in rows if attempts}
+        if unfinished and len(rows) > 1:
+            return _isolate(rows=rows, suspects=unfinished)
+        if unfinished:
+            pk, _, attempts, _, started = rows[0]
+            if attempts >= MAX_ATTEMPTS:
+                if started and now - started < timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT):
+                    log.warning("Scoring article %s: another delivery is still on it", pk)
+                    return 0, 0
+                return _finish(
+                    failures={
+                        pk: f"Scoring stopped {attempts} times before it finished (the "
+                        "worker was killed or the task's time limit struck)."
+                    },
+                    if_queued=True,
+                )
+        Article.objects.filter(pk__in=ids).update(
+            scoring_attempts=F("scoring_attempts") + 1, scoring_started_at=now
+        )
     outcomes = score_texts(
-        [body for _, body, _, _ in rows],
+        [body for _, body, *_ in rows],
         scorers,
-        [language for *_, language in rows],
+        [language for _, _, _, language, _ in rows],
         context=scoring_context(),
         budget=settings.NEWSDESK_SCORING_BUDGET,
         stop_on=(DatabaseError, SoftTimeLimitExceeded),
@@ -180,13 +191,7 @@ def _isolate(*, rows: list, suspects: set[int]) -> tuple[int, int]:
     the others together, so that one text that kills its worker takes no other down."""
     others = sorted(pk for pk, *_ in rows if pk not in suspects)
     log.warning("Scoring articles %s alone: a previous task on them did not finish", suspects)
-    with transaction.atomic():
-        # The attempt just counted is not one: nothing was scored.
-        Article.objects.filter(pk__in=[pk for pk, *_ in rows]).update(
-            scoring_attempts=F("scoring_attempts") - 1
-        )
-        Article.objects.filter(pk__in=others).update(scoring_attempts=0)
-        _send_on_commit([[pk] for pk in sorted(suspects)] + ([others] if others else []))
+    _send_on_commit([[pk] for pk in sorted(suspects)] + ([others] if others else []))
     return 0, 0
 
 

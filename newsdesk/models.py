@@ -330,6 +330,9 @@ class Article(models.Model):
     # Scoring tasks that began on it since it was queued and have not finished: one
     # left behind by a worker killed mid-chunk makes the next task isolate the article.
     scoring_attempts = models.PositiveSmallIntegerField(default=0)
+    # When the last of those began: one that began less than the task's time limit ago
+    # may still be running in another delivery of the same work.
+    scoring_started_at = models.DateTimeField(null=True, blank=True)
     # When grouping last indexed it (and placed it, if it had no event); the sweep
     # sends scored articles that grouping never reached.
     grouped_at = models.DateTimeField(null=True, blank=True)

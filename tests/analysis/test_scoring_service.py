@@ -1,9 +1,12 @@
+import threading
 import time
+from datetime import timedelta
 
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from analysis import services
 from analysis.models import Score, ScoringBatch
@@ -300,6 +303,80 @@ def test_an_article_that_keeps_stopping_its_worker_is_marked_failed_with_the_rea
     assert "Scoring stopped 2 times before it finished" in article.scoring_error
     batch.refresh_from_db()
     assert (batch.failed, batch.is_running) == (1, False)
+
+
+@pytest.mark.parametrize(
+    ("began", "status", "counts"),
+    [
+        # The last attempt began within the task's time limit: it may still be running.
+        (timedelta(seconds=10), ScoringStatus.QUEUED, (0, 0)),
+        # Long past the limit: no delivery can still be on it.
+        (timedelta(minutes=30), ScoringStatus.FAILED, (0, 1)),
+    ],
+)
+def test_an_article_at_its_last_attempt_fails_only_once_no_delivery_can_still_be_on_it(
+    settings, began, status, counts
+):
+    settings.CELERY_TASK_TIME_LIMIT = 180
+    article = ArticleFactory()
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[article.pk])
+    Article.objects.filter(pk=article.pk).update(
+        scoring_attempts=services.MAX_ATTEMPTS, scoring_started_at=timezone.now() - began
+    )
+
+    assert services.articles_score(article_ids=[article.pk]) == counts
+
+    article.refresh_from_db()
+    assert article.scoring_status == status
+    assert article.scoring_attempts == (services.MAX_ATTEMPTS if counts == (0, 0) else 0)
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed) == counts
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duplicate_delivery_after_a_kill_leaves_the_article_to_the_one_scoring_it(
+    monkeypatch,
+):
+    # A worker was killed on this article (one unfinished attempt); its task came back
+    # twice (restored by the broker, and re-sent by the sweep) and both copies run at once.
+    # The copies are run by hand below, not by the eager test worker.
+    monkeypatch.setattr(services, "_send_on_commit", lambda chunks: None)
+    article = ArticleFactory(body="Written for the tests: a text the first copy is on.")
+    with transaction.atomic():
+        batch = services.articles_queue_scoring(article_ids=[article.pk])
+    Article.objects.filter(pk=article.pk).update(
+        scoring_attempts=1, scoring_started_at=timezone.now() - timedelta(minutes=20)
+    )
+    inside, release = threading.Event(), threading.Event()
+
+    def held(text):
+        inside.set()
+        release.wait(10)
+        return ScoreResult(values={"length": len(text)})
+
+    monkeypatch.setattr(services, "all_scorers", lambda: [Scorer("held", "1", held)])
+    first: list = []
+
+    def first_copy():
+        try:
+            first.append(services.articles_score(article_ids=[article.pk]))
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=first_copy)
+    thread.start()
+    assert inside.wait(10)
+
+    second = services.articles_score(article_ids=[article.pk])
+    release.set()
+    thread.join(10)
+
+    assert second == (0, 0) and first == [(1, 0)]
+    article.refresh_from_db()
+    assert (article.scoring_status, article.scoring_error) == (ScoringStatus.SCORED, "")
+    batch.refresh_from_db()
+    assert (batch.done, batch.failed, batch.is_running) == (1, 0, False)
 
 
 def test_a_chunk_hit_by_the_soft_time_limit_is_split_and_the_culprit_fails(
