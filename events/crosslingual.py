@@ -12,9 +12,11 @@ them and without knowing their language:
   and the consonants after it, at most five: "Varnholt", "Варнхольт" and "Varnholts" are
   all "vrnhl"; the Russian "в Толлене" and "Tollen" both "tln". Case endings are mostly
   vowels, which the key drops.
-- ``x:d:<digits>`` a number written with digits, its separators taken out: "86,000",
-  "86 000" and "86.000" are one; "4.75" and "4,75" too; thousands of millions are
-  billions ("7.200 millones" and "7.2 billion" are "72"). Numbers below 10 are left out.
+- ``x:d:<value>`` a number written with digits, as the value it stands for: its
+  separators read ("86,000", "86 000" and "86.000" are 86000; "4.75" and "4,75" are 4.75)
+  and the words of magnitude after it multiplied in, in any of those languages ("130
+  тысяч", "130 mil" and "130,000" are one; "7.200 millones", "7,2 Milliarden" and "$7.2
+  billion" are 7200000000). Numbers below 10 are left out.
 - ``x:t:<MM-DD>`` a day of a month, from month names in English, German, Dutch,
   Spanish, French, Italian, Portuguese and Russian.
 
@@ -70,12 +72,21 @@ _NUMBER = re.compile(
     r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|[.,](?=\d{3}\b))\d{3})+(?:[.,]\d+)?"
     r"|(?<![\w.,])\d+(?:[.,]\d+)?"
 )
-# Spanish and Portuguese count billions in thousands of millions.
-_MILLIONS = re.compile(
-    r"[ \u00a0]*(?:millions?|millionen|millones|milioni|miljoen|milhões|milhoes|"
-    r"миллиона|миллионов|миллион|млн)\b",
-    re.IGNORECASE,
-)
+# Words of magnitude after a number, and what they multiply it by: "mil millones" is
+# both in turn. English "billion" is a thousand millions; German "Billion" and Spanish
+# "billón" a million millions (so a German "1 Billion" is read as English: rare in news).
+_MAGNITUDES = {
+    3: "thousand thousands tausend tsd mil mila mille duizend тыс тысяча тысячи тысяч тысячу",
+    6: "million millions millionen mio millones millón millon milioni milione miljoen "
+    "milhões milhoes milhão milhao миллион миллиона миллионов млн mln",
+    9: "billion billions bn milliarde milliarden mrd milliard milliards miliardi miliardo "
+    "miljard miljarden миллиард миллиарда миллиардов млрд",
+    12: "trillion trillions billionen billón billones trillón триллион триллиона "
+    "триллионов трлн",
+}
+MAGNITUDES = {word: 10**power for power, words in _MAGNITUDES.items() for word in words.split()}
+_MAGNITUDE = re.compile(r"[ \u00a0]*([^\W\d_]+)\.?", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"\b([^\W\d_]+)\s+(\d{1,2})\b", re.IGNORECASE)
 # Transliteration variants folded into one spelling, in this order.
@@ -133,19 +144,19 @@ def _names(text: str) -> Counter:
 def _numbers(text: str) -> Counter:
     found: Counter = Counter()
     for match in _NUMBER.finditer(text):
-        digits = re.sub(r"\D", "", match.group()).lstrip("0")
-        has_fraction = bool(re.search(r"[.,]\d{1,2}$", match.group()))
-        if (
-            digits
-            and not has_fraction
-            and int(digits) >= 1000
-            and _MILLIONS.match(text, match.end())
-        ):
-            # Thousands of millions are billions ("7.200 millones", "7.2 billion").
-            billions = format((Decimal(int(digits)) / 1000).normalize(), "f")
-            digits, has_fraction = billions.replace(".", ""), "." in billions
-        if digits and (has_fraction or int(digits) >= 10):
-            found[digits] += 1
+        written = match.group()
+        fraction = re.search(r"[.,](\d+)$", written)
+        if fraction and not _THOUSANDS.fullmatch(written):
+            whole = re.sub(r"\D", "", written[: fraction.start()])
+            value = Decimal(f"{whole or 0}.{fraction.group(1)}")
+        else:
+            value = Decimal(re.sub(r"\D", "", written))
+        end = match.end()
+        while (word := _MAGNITUDE.match(text, end)) and word.group(1).lower() in MAGNITUDES:
+            value *= MAGNITUDES[word.group(1).lower()]
+            end = word.end()
+        if value >= 10 or value != value.to_integral_value():
+            found[format(value.normalize(), "f")] += 1
     return found
 
 

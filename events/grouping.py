@@ -135,11 +135,12 @@ FOUNDED = 0.0
 # from different-event pairs of the same days better on both real development sets.
 MAX_TERMS = 150
 # How an article's index terms are made: 1 is grouping 4's words (MAX_TERMS of them) with
-# cross-language terms 2; 2 adds the meaning vector (events/meaning_model/). Raise
+# cross-language terms 2; 2 adds the meaning vector (events/meaning_model/); 3 reads a
+# number as its value, words of magnitude multiplied in (events/crosslingual.py). Raise
 # it whenever either changes: the sweep then indexes the stored articles made under a
 # lower one again, a few thousand at a time (events.services.events_sweep), so that new
 # articles are not compared with terms made the old way.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 # Terms that survive translation (events/crosslingual.py) start with this; two articles
 # compared by them must share this many (names, numbers, dates).
 CROSSING = "x:"
