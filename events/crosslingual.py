@@ -81,8 +81,7 @@ _MAGNITUDES = {
     "milhões milhoes milhão milhao миллион миллиона миллионов млн mln",
     9: "billion billions bn milliarde milliarden mrd milliard milliards miliardi miliardo "
     "miljard miljarden миллиард миллиарда миллиардов млрд",
-    12: "trillion trillions billionen billón billones trillón триллион триллиона "
-    "триллионов трлн",
+    12: "trillion trillions billionen billón billones trillón триллион триллиона триллионов трлн",
 }
 MAGNITUDES = {word: 10**power for power, words in _MAGNITUDES.items() for word in words.split()}
 _MAGNITUDE = re.compile(r"[ \u00a0]*([^\W\d_]+)\.?", re.IGNORECASE)
