@@ -74,7 +74,8 @@ _NUMBER = re.compile(
 )
 # Words of magnitude after a number, and what they multiply it by: "mil millones" is
 # both in turn. English "billion" is a thousand millions; German "Billion" and Spanish
-# "billón" a million millions (so a German "1 Billion" is read as English: rare in news).
+# "billón" a million millions (so a German "1 Billion" is read as English: rare in news);
+# "mil" is the Spanish and Portuguese thousand, not the English slang for a million.
 _MAGNITUDES = {
     3: "thousand thousands tausend tsd mil mila mille duizend тыс тысяча тысячи тысяч тысячу",
     6: "million millions millionen mio millones millón millon milioni milione miljoen "
