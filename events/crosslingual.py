@@ -141,9 +141,13 @@ def _names(text: str) -> Counter:
     return found
 
 
-def _numbers(text: str) -> Counter:
+def _numbers(text: str, days: frozenset[int] = frozenset()) -> Counter:
+    """The numbers of the text but the days of its dates (where ``days`` says they
+    start): "26 July" is a date, not also a count of 26."""
     found: Counter = Counter()
     for match in _NUMBER.finditer(text):
+        if match.start() in days:
+            continue
         written = match.group()
         fraction = re.search(r"[.,](\d+)$", written)
         if fraction and not _THOUSANDS.fullmatch(written):
@@ -160,15 +164,18 @@ def _numbers(text: str) -> Counter:
     return found
 
 
-def _dates(text: str) -> Counter:
+def _dates(text: str) -> tuple[Counter, frozenset[int]]:
+    """The text's days of a month, and where each day's number starts."""
     found: Counter = Counter()
-    for pattern, day_first in ((_DAY_MONTH, True), (_MONTH_DAY, False)):
+    days: set[int] = set()
+    for pattern, day_group in ((_DAY_MONTH, 1), (_MONTH_DAY, 2)):
         for match in pattern.finditer(text):
-            day, word = match.groups() if day_first else reversed(match.groups())
+            day, word = match.group(day_group), match.group(3 - day_group)
             month = MONTHS.get(word.lower())
             if month and 1 <= int(day) <= 31:
                 found[f"{month:02d}-{int(day):02d}"] += 1
-    return found
+                days.add(match.start(day_group))
+    return found, frozenset(days)
 
 
 def crosslingual_terms(headline: str, body: str, limit: int = MAX_TERMS) -> dict[str, float]:
@@ -176,11 +183,12 @@ def crosslingual_terms(headline: str, body: str, limit: int = MAX_TERMS) -> dict
     ``limit`` of them (a term found n times weighs 1 + 0.5 ln n times its kind's), of
     which up to ``FACT_SHARE`` are numbers and dates whatever their weight."""
     text = f"{headline}.\n{body}"
+    dates, days = _dates(text)
     terms: dict[str, float] = {}
     for prefix, weight, counts in (
         ("x:n:", NAME_WEIGHT, _names(text)),
-        ("x:d:", NUMBER_WEIGHT, _numbers(text)),
-        ("x:t:", DATE_WEIGHT, _dates(text)),
+        ("x:d:", NUMBER_WEIGHT, _numbers(text, days)),
+        ("x:t:", DATE_WEIGHT, dates),
     ):
         for key, n in counts.items():
             terms[f"{prefix}{key}"[:80]] = weight * (1 + 0.5 * math.log(n))

@@ -77,6 +77,22 @@ def test_a_number_is_the_value_it_stands_for_with_its_words_of_magnitude():
     assert {"x:d:4.75", "x:d:475"} <= set(crosslingual_terms("", "Rates of 4.75 and 475 votes."))
 
 
+def test_the_day_of_a_date_is_not_also_a_number():
+    # Written for the tests: every report of a day names that day; its "26" is the
+    # date's, and counts once, as the date.
+    for text in (
+        "The parade on July 26 drew 40 ships.",
+        "Парад 26 июля собрал 40 кораблей.",
+        "Die Parade am 26. Juli zählte 40 Schiffe.",
+        "El desfile del 26 de julio reunió 40 barcos.",
+    ):
+        terms = crosslingual_terms("", text)
+        assert {"x:t:07-26", "x:d:40"} <= set(terms), text
+        assert "x:d:26" not in terms, text
+    # A number that is not a day of a month stays a number.
+    assert "x:d:26" in crosslingual_terms("", "On July 4, 26 people were hurt.")
+
+
 def test_names_are_capitalised_words_inside_a_sentence_not_weekdays_or_openers():
     terms = crosslingual_terms(
         "", "On Tuesday the minister met Ilse Varnholt in Kessra. The talks ended."
