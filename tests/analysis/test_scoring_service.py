@@ -334,7 +334,9 @@ def test_an_article_at_its_last_attempt_fails_only_once_no_delivery_can_still_be
     assert (batch.done, batch.failed) == counts
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test without it re-creates the roles (post_migrate)
+# when it flushes, and a later test that restores the serialized rows finds them there.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_duplicate_delivery_after_a_kill_leaves_the_article_to_the_one_scoring_it(
     monkeypatch,
 ):
