@@ -82,8 +82,10 @@ def _articles_score(article_ids: list[int]) -> tuple[int, int]:
     ids = list(dict.fromkeys(article_ids))
     now = timezone.now()
     with transaction.atomic():
-        # Locked, so that two deliveries of the same work each see the other's attempt;
-        # recorded (and committed) before scoring: if this task dies, the next one knows.
+        # Locked (in id order, as _finish locks, so that two tasks on overlapping chunks
+        # cannot deadlock), so that two deliveries of the same work each see the other's
+        # attempt; recorded (and committed) before scoring: if this task dies, the next
+        # one knows.
         rows = list(
             Article.objects.select_for_update()
             .filter(pk__in=ids)
@@ -154,6 +156,7 @@ def _finish(
         leaving = dict(
             Article.objects.select_for_update()
             .filter(pk__in=[*scored, *failures], scoring_status=ScoringStatus.QUEUED)
+            .order_by("pk")
             .values_list("pk", "scoring_batch_id")
         )
         if if_queued:
