@@ -11,7 +11,8 @@ them and without knowing their language:
   transliteration folded ("kh" and "h", "z" and "s"...), and reduced to its first letter
   and the consonants after it, at most five: "Varnholt", "Варнхольт" and "Varnholts" are
   all "vrnhl"; the Russian "в Толлене" and "Tollen" both "tln". Case endings are mostly
-  vowels, which the key drops.
+  vowels, which the key drops; so is a final "h" of a longer key ("Hezbollah" and
+  "Хезболла" are "hsbl").
 - ``x:d:<value>`` a number written with digits, as the value it stands for: its
   separators read ("86,000", "86 000" and "86.000" are 86000; "4.75" and "4,75" are 4.75)
   and the words of magnitude after it multiplied in, in any of those languages ("130
@@ -118,6 +119,10 @@ def name_key(word: str) -> str:
         return ""
     key = letters[0] + re.sub(r"[aeiouyj]", "", letters[1:])
     key = re.sub(r"(.)\1+", r"\1", key)
+    # A final "h" is often not written in another script ("Hezbollah" and "Хезболла"),
+    # but a short key needs it to tell names apart ("Fatah" and "ФАТХ" keep it).
+    if len(key) > MIN_KEY_LENGTH and key.endswith("h"):
+        key = key[:-1]
     return key[:KEY_LENGTH] if len(key) >= MIN_KEY_LENGTH else ""
 
 

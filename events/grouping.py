@@ -136,7 +136,8 @@ FOUNDED = 0.0
 MAX_TERMS = 150
 # How an article's index terms are made: 1 is grouping 4's words (MAX_TERMS of them) with
 # cross-language terms 2; 2 adds the meaning vector (events/meaning_model/); 3 reads a
-# number as its value, words of magnitude multiplied in (events/crosslingual.py). Raise
+# number as its value, words of magnitude multiplied in, a date's day not also a number
+# and a long name key without its final "h" (events/crosslingual.py). Raise
 # it whenever either changes: the sweep then indexes the stored articles made under a
 # lower one again, a few thousand at a time (events.services.events_sweep), so that new
 # articles are not compared with terms made the old way.
