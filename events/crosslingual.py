@@ -58,6 +58,9 @@ _MONTHS = {
     12: "december dezember dec diciembre décembre decembre dicembre dezembro декабря декабрь",
 }
 MONTHS = {word: month for month, words in _MONTHS.items() for word in words.split()}
+# English month names that are also common words, read as months only when capitalised,
+# as English writes months ("up to 20 may have died", "20 march on the capital").
+LOWERCASE_NOT_MONTHS = frozenset({"may", "march"})
 # Capitalised words that are not names: weekdays and months (English and German write
 # them with a capital), and words that open a clause in the languages above.
 _NOT_NAMES = """
@@ -177,6 +180,8 @@ def _dates(text: str) -> tuple[Counter, frozenset[int]]:
         for match in pattern.finditer(text):
             day, word = match.group(day_group), match.group(3 - day_group)
             month = MONTHS.get(word.lower())
+            if word in LOWERCASE_NOT_MONTHS:
+                continue
             if month and 1 <= int(day) <= 31:
                 found[f"{month:02d}-{int(day):02d}"] += 1
                 days.add(match.start(day_group))

@@ -96,6 +96,10 @@ def test_the_day_of_a_date_is_not_also_a_number():
         assert "x:d:26" not in terms, text
     # A number that is not a day of a month stays a number.
     assert "x:d:26" in crosslingual_terms("", "On July 4, 26 people were hurt.")
+    # English writes its months with a capital: "may" and "march" are words, not months.
+    terms = crosslingual_terms("", "Up to 20 may have died; 30 march on the capital.")
+    assert {"x:d:20", "x:d:30"} <= set(terms) and not any(t.startswith("x:t:") for t in terms)
+    assert "x:t:05-20" in crosslingual_terms("", "It opened on 20 May and closed March 30.")
 
 
 def test_names_are_capitalised_words_inside_a_sentence_not_weekdays_or_openers():
