@@ -149,7 +149,7 @@ def _names(text: str) -> Counter:
     return found
 
 
-def _numbers(text: str, days: frozenset[int] = frozenset()) -> Counter:
+def _numbers(text: str, days: frozenset[int]) -> Counter:
     """The numbers of the text but the days of its dates (where ``days`` says they
     start): "26 July" is a date, not also a count of 26."""
     found: Counter = Counter()
@@ -164,8 +164,10 @@ def _numbers(text: str, days: frozenset[int] = frozenset()) -> Counter:
         else:
             value = Decimal(re.sub(r"\D", "", written))
         end = match.end()
-        while (word := _MAGNITUDE.match(text, end)) and word.group(1).lower() in MAGNITUDES:
-            value *= MAGNITUDES[word.group(1).lower()]
+        while (word := _MAGNITUDE.match(text, end)) and (
+            times := MAGNITUDES.get(word.group(1).lower())
+        ):
+            value *= times
             end = word.end()
         if value >= 10 or value != value.to_integral_value():
             found[format(value.normalize(), "f")] += 1
