@@ -24,7 +24,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
+from analysis.scoring.sentences import ascii_replaced, matches_at, rare_characters, split_spans
 from analysis.scoring.target_tone import CLASSES as TONE_CLASSES
 from analysis.scoring.target_tone import tone_toward
 from analysis.scoring.text import (
@@ -640,6 +640,9 @@ _MODEL_NAME = re.compile(
     r"[A-Z\d](?<![\w,.$£€-].)(?:(?<=[A-Z])[A-Z]{0,2}-?\d+|(?<=\d)\d{2})(?:-\d+)?[A-Z]{0,3}"
     r"[ \t]+[\"“]?([A-Z][a-z]\w*)\b(?![\w'’-])"
 )
+# Each byte: "0" for an ASCII digit, "a" for any other (_model_names finds the runs of
+# digits, where a model's code has its first digit).
+_DIGIT_BYTES = bytes(48 if 48 <= b <= 57 else 97 for b in range(256))
 # The words a product's name may follow (_product_names).
 _PRODUCT_BEFORE = _words("the The a A an An its Its their Their new New")
 _MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
@@ -1725,7 +1728,7 @@ def _product_names(text: str) -> set[str]:
     time after a code, an article, a possessive or "new" ("the Skyrider", "Lumeria's
     Skyrider"), not "500 Lumeria workers ... Lumeria said", and never speaking."""
     found = set()
-    for m in _MODEL_NAME.finditer(text):
+    for m in _model_names(text):
         word = m.group(1)
         if word in KNOWN or word in STARTERS or word in found:
             continue
@@ -1746,6 +1749,36 @@ def _product_names(text: str) -> set[str]:
         else:
             found.add(word)
     return found
+
+
+def _model_names(text: str) -> list[re.Match]:
+    """_MODEL_NAME.finditer(text), tried only where a match can start: its code holds a
+    digit among its first five characters, which opens a run of digits (only capitals
+    and a hyphen stand between the code's first character and it, and the look-behind
+    allows no digit before a code opening with one). So at each run's first digit, and
+    at the four characters before it when a capital or a hyphen stands just before it
+    ("A350", "T-90"). The runs are found in the text's bytes (an ASCII digit each "0");
+    the engine's search tested every character of the text against the class opening
+    the pattern, Unicode's digits among them (a seventh of this scorer's instructions).
+    A text with a digit outside ASCII (which \\d matches too) is searched as before."""
+    if any(ch.isdecimal() for ch in rare_characters(text)):
+        return list(_MODEL_NAME.finditer(text))
+    digits = ascii_replaced(text).translate(_DIGIT_BYTES)
+    starts: list[int] = []
+    run = digits.find(b"0")  # the first digit opens a run
+    while run >= 0:
+        lo = run
+        if run:
+            before = text[run - 1]
+            if "A" <= before <= "Z" or before == "-":
+                lo = max(run - 4, 0)
+        if starts and lo <= starts[-1]:  # (never a start twice)
+            lo = starts[-1] + 1
+        starts.extend(range(lo, run + 1))
+        run = digits.find(b"a0", run)  # the next run, one before its first digit
+        if run >= 0:
+            run += 1
+    return matches_at(_MODEL_NAME, text, starts)
 
 
 def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> None:
