@@ -1421,6 +1421,7 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
     out.append(_mention(start, end, word, kind, word))
 
 
+@cython.locals(text=str, masked=str)
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
     starts = [s for s, _ in spans]
     found: list[_Mention] = []
@@ -1552,6 +1553,9 @@ def _sentence_cut(word: str) -> str:
 
 
 @cython.cfunc
+@cython.locals(
+    text=str, word=str, start=cython.Py_ssize_t, k=cython.Py_ssize_t, lo=cython.Py_ssize_t
+)
 def _after_lower_camel(text: str, start: int) -> bool:
     """Whether the word before start, one space between, opens in lower case with a
     capital inside ("iTunes", "ePlan"): the capitalised words after it are the rest of
