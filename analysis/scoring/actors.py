@@ -1770,7 +1770,7 @@ def _model_names(text: str) -> list[re.Match]:
     digits = ascii_replaced(text).translate(_DIGIT_BYTES)
     starts: list[int] = []
     run = digits.find(b"0")  # the first digit opens a run
-    while run >= 0:
+    while run >= 0:  # (each find one byte's: memchr)
         lo = run
         if run:
             before = text[run - 1]
@@ -1779,9 +1779,8 @@ def _model_names(text: str) -> list[re.Match]:
         if starts and lo <= starts[-1]:  # (never a start twice)
             lo = starts[-1] + 1
         starts.extend(range(lo, run + 1))
-        run = digits.find(b"a0", run)  # the next run, one before its first digit
-        if run >= 0:
-            run += 1
+        after = digits.find(b"a", run)  # where the run ends
+        run = digits.find(b"0", after) if after >= 0 else -1
     return matches_at(_MODEL_NAME, text, starts)
 
 
