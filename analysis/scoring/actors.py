@@ -626,7 +626,7 @@ _PLACED_LAST = _by_char(
     -1,
 )
 _PLACE_FIRST = tuple(f" {noun}" for noun in _PLACE_NOUNS_AFTER)
-_DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
+_DIGIT = re.compile(r"\d")  # whether a text holds a digit, so maybe a model's code (_resolve)
 # Version 11: a model's code (three digits, or digits and capitals: "404", "A404", "T-90",
 # "404-200LR"; not a year) and the capitalised name after it, maybe in quotes.
 _MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}-?\d+|\d{3})(?:-\d+)?[A-Z]{0,3}")
@@ -1376,10 +1376,16 @@ def _regnal(names: list[str], word: str) -> bool:
 
 
 @cython.cfunc
+@cython.locals(word=str, ch=cython.Py_UCS4)
 def _product_like(word: str) -> bool:
     """A word of letters and digits ("A380", "X5", "F-35") names a product or a model, not
     an actor (known names such as "G20" are looked up before)."""
-    return _DIGIT.search(word) is not None
+    # _DIGIT.search(word), character by character (a C loop when compiled: \\d is
+    # str.isdecimal), without a call to the engine for each lone word.
+    for ch in word:  # noqa: SIM110 - not any() over a generator, made per call
+        if ch.isdecimal():
+            return True
+    return False
 
 
 @cython.cfunc
