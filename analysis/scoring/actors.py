@@ -1427,7 +1427,22 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
     out.append(_mention(start, end, word, kind, word))
 
 
-@cython.locals(text=str, masked=str)
+@cython.locals(
+    text=str,
+    masked=str,
+    word=str,
+    bare=str,
+    starts=list,
+    found=list,
+    pos=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    sentence=cython.Py_ssize_t,
+    sentence_lo=cython.Py_ssize_t,
+    skip_until=cython.Py_ssize_t,
+    one_word=cython.bint,
+    single=cython.bint,
+)
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
     starts = [s for s, _ in spans]
     found: list[_Mention] = []
