@@ -2285,7 +2285,7 @@ def _toward(text: str, readings: list[tuple[tuple[int, int], tuple[int, int, flo
         counts[label] += 1
     mean = fsum(tone for tone, _, _, _ in found) / len(found)
     return {
-        "toward_mean": round(mean, 4),
+        "toward_mean": fast_round(mean, 4),  # round()'s float, without its decimal string
         "toward_counts": counts,
         "toward_most_negative": {"start": neg[2], "end": neg[3], "tone": neg[0]},
         "toward_most_positive": {"start": pos[2], "end": pos[3], "tone": pos[0]},
