@@ -24,7 +24,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.scoring import NO_CONTEXT, SHARED_CACHE_SIZE, ScoreResult, ScoringContext, register
 from analysis.scoring import sentiment as _sentiment
-from analysis.scoring.sentences import ascii_replaced, matches_at, split_spans
+from analysis.scoring.sentences import ascii_replaced, matches_at, rare_characters, split_spans
 from analysis.scoring.target_tone import CLASSES as TONE_CLASSES
 from analysis.scoring.target_tone import tone_toward
 from analysis.scoring.text import (
@@ -626,7 +626,7 @@ _PLACED_LAST = _by_char(
     -1,
 )
 _PLACE_FIRST = tuple(f" {noun}" for noun in _PLACE_NOUNS_AFTER)
-_DIGIT = re.compile(r"\d")  # in a product's code (see _product_like)
+_DIGIT = re.compile(r"\d")  # whether a text holds a digit, so maybe a model's code (_resolve)
 # Version 11: a model's code (three digits, or digits and capitals: "404", "A404", "T-90",
 # "404-200LR"; not a year) and the capitalised name after it, maybe in quotes.
 _MODEL_CODE = re.compile(r"(?:[A-Z]{1,3}-?\d+|\d{3})(?:-\d+)?[A-Z]{0,3}")
@@ -640,6 +640,9 @@ _MODEL_NAME = re.compile(
     r"[A-Z\d](?<![\w,.$£€-].)(?:(?<=[A-Z])[A-Z]{0,2}-?\d+|(?<=\d)\d{2})(?:-\d+)?[A-Z]{0,3}"
     r"[ \t]+[\"“]?([A-Z][a-z]\w*)\b(?![\w'’-])"
 )
+# Each byte: "0" for an ASCII digit, "a" for any other (_model_names finds the runs of
+# digits, where a model's code has its first digit).
+_DIGIT_BYTES = bytes(48 if 48 <= b <= 57 else 97 for b in range(256))
 # The words a product's name may follow (_product_names).
 _PRODUCT_BEFORE = _words("the The a A an An its Its their Their new New")
 _MODIFIER = re.compile(r"-[a-z]")  # "Lumeria-led", "Lee-era": a modifier, not a name
@@ -1373,10 +1376,16 @@ def _regnal(names: list[str], word: str) -> bool:
 
 
 @cython.cfunc
+@cython.locals(word=str, ch=cython.Py_UCS4)
 def _product_like(word: str) -> bool:
     """A word of letters and digits ("A380", "X5", "F-35") names a product or a model, not
     an actor (known names such as "G20" are looked up before)."""
-    return _DIGIT.search(word) is not None
+    # _DIGIT.search(word), character by character (a C loop when compiled: \\d is
+    # str.isdecimal), without a call to the engine for each lone word.
+    for ch in word:  # noqa: SIM110 - not any() over a generator, made per call
+        if ch.isdecimal():
+            return True
+    return False
 
 
 @cython.cfunc
@@ -1418,6 +1427,22 @@ def _single(text: str, word: str, start: int, end: int, lo: int, out: list[_Ment
     out.append(_mention(start, end, word, kind, word))
 
 
+@cython.locals(
+    text=str,
+    masked=str,
+    word=str,
+    bare=str,
+    starts=list,
+    found=list,
+    pos=cython.Py_ssize_t,
+    start=cython.Py_ssize_t,
+    end=cython.Py_ssize_t,
+    sentence=cython.Py_ssize_t,
+    sentence_lo=cython.Py_ssize_t,
+    skip_until=cython.Py_ssize_t,
+    one_word=cython.bint,
+    single=cython.bint,
+)
 def _candidates(text: str, masked: str, spans: list[tuple[int, int]]) -> list[_Mention]:
     starts = [s for s, _ in spans]
     found: list[_Mention] = []
@@ -1549,6 +1574,9 @@ def _sentence_cut(word: str) -> str:
 
 
 @cython.cfunc
+@cython.locals(
+    text=str, word=str, start=cython.Py_ssize_t, k=cython.Py_ssize_t, lo=cython.Py_ssize_t
+)
 def _after_lower_camel(text: str, start: int) -> bool:
     """Whether the word before start, one space between, opens in lower case with a
     capital inside ("iTunes", "ePlan"): the capitalised words after it are the rest of
@@ -1725,7 +1753,7 @@ def _product_names(text: str) -> set[str]:
     time after a code, an article, a possessive or "new" ("the Skyrider", "Lumeria's
     Skyrider"), not "500 Lumeria workers ... Lumeria said", and never speaking."""
     found = set()
-    for m in _MODEL_NAME.finditer(text):
+    for m in _model_names(text):
         word = m.group(1)
         if word in KNOWN or word in STARTERS or word in found:
             continue
@@ -1746,6 +1774,35 @@ def _product_names(text: str) -> set[str]:
         else:
             found.add(word)
     return found
+
+
+def _model_names(text: str) -> list[re.Match]:
+    """_MODEL_NAME.finditer(text), tried only where a match can start: its code holds a
+    digit among its first five characters, which opens a run of digits (only capitals
+    and a hyphen stand between the code's first character and it, and the look-behind
+    allows no digit before a code opening with one). So at each run's first digit, and
+    at the four characters before it when a capital or a hyphen stands just before it
+    ("A350", "T-90"). The runs are found in the text's bytes (an ASCII digit each "0");
+    the engine's search tested every character of the text against the class opening
+    the pattern, Unicode's digits among them (a seventh of this scorer's instructions).
+    A text with a digit outside ASCII (which \\d matches too) is searched as before."""
+    if any(ch.isdecimal() for ch in rare_characters(text)):
+        return list(_MODEL_NAME.finditer(text))
+    digits = ascii_replaced(text).translate(_DIGIT_BYTES)
+    starts: list[int] = []
+    run = digits.find(b"0")  # the first digit opens a run
+    while run >= 0:  # (each find one byte's: memchr)
+        lo = run
+        if run:
+            before = text[run - 1]
+            if "A" <= before <= "Z" or before == "-":
+                lo = max(run - 4, 0)
+        if starts and lo <= starts[-1]:  # (never a start twice)
+            lo = starts[-1] + 1
+        starts.extend(range(lo, run + 1))
+        after = digits.find(b"a", run)  # where the run ends
+        run = digits.find(b"0", after) if after >= 0 else -1
+    return matches_at(_MODEL_NAME, text, starts)
 
 
 def _bodies_by_company(text: str, mentions: list[_Mention], recurring: dict) -> None:
@@ -2228,7 +2285,7 @@ def _toward(text: str, readings: list[tuple[tuple[int, int], tuple[int, int, flo
         counts[label] += 1
     mean = fsum(tone for tone, _, _, _ in found) / len(found)
     return {
-        "toward_mean": round(mean, 4),
+        "toward_mean": fast_round(mean, 4),  # round()'s float, without its decimal string
         "toward_counts": counts,
         "toward_most_negative": {"start": neg[2], "end": neg[3], "tone": neg[0]},
         "toward_most_positive": {"start": pos[2], "end": pos[3], "tone": pos[0]},

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import cython
 
+from analysis.scoring.text import fast_round
 from analysis.scoring.vader_fast import compound
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "target_tone_model.json"
@@ -57,11 +58,43 @@ def reading(sentence: str, start: int, end: int, sentence_compound: float | None
     """What the model reads of ``sentence`` toward the name at ``start``–``end`` (offsets
     in the sentence). ``sentence_compound``: the sentence's VADER compound, if the caller
     has it."""
+    numbers, words = _read(sentence, start, end, sentence_compound)
+    return Reading(numbers, words)
+
+
+@cython.ccall
+@cython.locals(low=str, i=cython.Py_ssize_t, start=cython.Py_ssize_t, ch=cython.Py_UCS4)
+def tokens(low: str) -> list:
+    """_WORD.findall(low), read character by character: the runs of ASCII letters and
+    apostrophes, and each other character but whitespace (the pattern's \\s is
+    str.isspace) alone. Compiled, a loop in C: the engine's findall cost more than the
+    rest of reading() together."""
+    found = []
+    start = -1  # where the run of letters being read starts
+    for i in range(len(low)):
+        ch = low[i]
+        if "a" <= ch <= "z" or "A" <= ch <= "Z" or ch == "'":
+            if start < 0:
+                start = i
+            continue
+        if start >= 0:
+            found.append(low[start:i])
+            start = -1
+        if not ch.isspace():
+            found.append(ch)
+    if start >= 0:
+        found.append(low[start:])
+    return found
+
+
+@cython.cfunc
+def _read(sentence: str, start: int, end: int, sentence_compound) -> tuple:
+    """reading()'s numbers and sets of words, as a plain tuple (tone_toward's)."""
     low = sentence.lower()
     if len(low) == len(sentence):  # the offsets hold in lower case (nearly always)
-        left, right = _WORD.findall(low, 0, start), _WORD.findall(low, end)
+        left, right = tokens(low[:start]), tokens(low[end:])
     else:
-        left, right = _WORD.findall(sentence[:start].lower()), _WORD.findall(sentence[end:].lower())
+        left, right = tokens(sentence[:start].lower()), tokens(sentence[end:].lower())
     near_left, near_right = left[-WINDOW:], right[:WINDOW]
     near = [*near_left, TARGET, *near_right]
     quoted = '"' in sentence or "“" in sentence or "”" in sentence
@@ -71,8 +104,10 @@ def reading(sentence: str, start: int, end: int, sentence_compound: float | None
         "quote": 1.0 if quoted else 0.0,
     }
     words = {*left, TARGET, *right}
-    pairs = set(zip(near, near[1:], strict=False))
-    return Reading(numbers, (words, set(near_left), set(near_right), pairs))
+    # (The pairs in a row, added as set(zip(near, near[1:])) adds them: a zip() with a
+    # keyword took the slow way of a call, about 4,000 instructions.)
+    pairs = {(near[i], near[i + 1]) for i in range(len(near) - 1)}
+    return numbers, (words, set(near_left), set(near_right), pairs)
 
 
 def feature_name(kind: str, key) -> str:
@@ -110,29 +145,47 @@ def _model() -> tuple[dict[str, dict], list[float]]:
 
 def probabilities(found: Reading) -> tuple[float, float, float]:
     """The model's chances of negative, neutral and positive for this reading."""
+    return _probabilities(found.numbers, found.words)
+
+
+@cython.cfunc
+@cython.locals(
+    row=tuple,
+    a=cython.double,
+    b=cython.double,
+    c=cython.double,
+    x=cython.double,
+    y=cython.double,
+    z=cython.double,
+    value=cython.double,
+    top=cython.double,
+    norm=cython.double,
+)
+def _probabilities(found_numbers: dict, found_words: tuple) -> tuple:
+    """probabilities() of a reading's numbers and words."""
     tables, intercept = _model()
-    a: cython.double = intercept[0]
-    b: cython.double = intercept[1]
-    c: cython.double = intercept[2]
-    value: cython.double
+    a, b, c = intercept
     numbers = cython.declare(dict, tables[""])
-    for name, value in found.numbers.items():
+    for name, value in found_numbers.items():
         row = numbers.get(name)
         if row is not None:
             a += row[0] * value
             b += row[1] * value
             c += row[2] * value
-    for kind, keys in zip(KINDS, found.words, strict=True):
-        table = cython.declare(dict, tables[kind])  # compiled: the C API's dict lookup
-        for key in keys:
+    for k in range(len(KINDS)):  # (not zip(..., strict=True): a call with a keyword)
+        table = cython.declare(dict, tables[KINDS[k]])  # compiled: the C API's dict lookup
+        for key in found_words[k]:
             row = table.get(key)
             if row is not None:
-                a += row[0]
-                b += row[1]
-                c += row[2]
-    top: cython.double = max(a, b, c)
+                # (Compiled, the weights are read into doubles and added in C: the same
+                # IEEE sums, without a float object made for each.)
+                x, y, z = row
+                a += x
+                b += y
+                c += z
+    top = max(a, b, c)
     a, b, c = math.exp(a - top), math.exp(b - top), math.exp(c - top)
-    norm: cython.double = a + b + c
+    norm = a + b + c
     return a / norm, b / norm, c / norm
 
 
@@ -141,6 +194,12 @@ def tone_toward(
 ) -> tuple[float, str]:
     """The tone of ``sentence`` toward the name at ``start``–``end``: P(positive) −
     P(negative), rounded to 4 places, and the likeliest class."""
-    chances = probabilities(reading(sentence, start, end, sentence_compound))
-    best = max(range(3), key=chances.__getitem__)
-    return round(chances[2] - chances[0], 4), CLASSES[best]
+    numbers, words = _read(sentence, start, end, sentence_compound)
+    negative, neutral, positive = _probabilities(numbers, words)
+    # The likeliest class, the first of equal chances (as max() over the three gives it).
+    best = 0
+    if neutral > negative:
+        best = 1
+    if positive > (neutral if best else negative):
+        best = 2
+    return fast_round(positive - negative, 4), CLASSES[best]

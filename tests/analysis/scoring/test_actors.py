@@ -1008,3 +1008,35 @@ def test_the_tone_toward_a_person_is_one_reading_a_sentence_whatever_the_text(pi
         low, high = actor["toward_most_negative"]["tone"], actor["toward_most_positive"]["tone"]
         assert -1 <= low <= actor["toward_mean"] + 1e-4
         assert actor["toward_mean"] <= high + 1e-4 <= 1 + 1e-4
+
+
+# Characters of models' codes and names, and of what stands around them: capitals,
+# digits (one outside ASCII), hyphens, spaces, quotes, and the look-behind's characters.
+_CODE_CHARACTERS = "AKTZ0479٣-  \t\"“'’,.$€xyaS"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=_CODE_CHARACTERS, max_size=12),
+            st.sampled_from(["A350 Skyrider", "T-90 “Falcon”", "404 Skyrider", "the 787 Dream"]),
+        ),
+        max_size=8,
+    )
+)
+def test_model_names_are_what_the_pattern_finds_through_the_text(pieces):
+    from analysis.scoring.actors import _MODEL_NAME, _model_names
+
+    text = "".join(pieces)
+    expected = [m.span() for m in _MODEL_NAME.finditer(text)]
+    assert [m.span() for m in _model_names(text)] == expected
+
+
+def test_model_names_are_found_at_the_codes_of_a_text():
+    from analysis.scoring.actors import _model_names
+
+    # Written for the tests: codes opening with capitals, a hyphen or digits; a digit run
+    # too short, one after a comma, and a code at the text's start.
+    text = 'A350 Skyrider, the T-90 "Falcon", ABC-12 Lark, 1,234 Wing, 12 Kite and XY5 Hawk.'
+    assert [m.group(1) for m in _model_names(text)] == ["Skyrider", "Falcon", "Lark", "Hawk"]

@@ -7,6 +7,8 @@ import json
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.scoring import target_tone
 from analysis.scoring.target_tone import (
@@ -14,6 +16,7 @@ from analysis.scoring.target_tone import (
     features,
     probabilities,
     reading,
+    tokens,
     tone_toward,
 )
 from analysis.scoring.vader_fast import compound
@@ -117,3 +120,18 @@ def test_the_model_file_is_the_training_scripts_shape():
     assert len(data["intercept"]) == 3
     assert all(len(row) == 3 for row in data["weights"].values())
     assert "w_compound" in data["weights"] and "v_compound" in data["weights"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAZ' \t\n\x1c\xa0\u2003,.\"“’-0é\u03a3ς😀", max_size=40))
+def test_the_tokens_are_the_patterns(text):
+    # ASCII letters and apostrophes in runs, any other character alone, whitespace
+    # (ASCII and not, as the pattern's \s has it) between them.
+    assert tokens(text) == target_tone._WORD.findall(text)
+
+
+def test_the_tokens_of_a_sentence():
+    assert tokens("the nation’s ‘envoy’, Ann's aide\u2003said: yes") == [
+        *("the", "nation", "’", "s", "‘", "envoy", "’", ",", "Ann's", "aide", "said", ":"),
+        "yes",
+    ]
