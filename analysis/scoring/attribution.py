@@ -329,9 +329,12 @@ _W_TABLE = bytes(97 if _W_CHAR.match(chr(ch)) else 32 for ch in range(256))
 _ALNUM_TABLE = bytes(97 if chr(ch).isalnum() or ch == 95 else 32 for ch in range(256))
 
 
-def _ascii_stand_in(ch: str) -> str:
-    """An ASCII character of the same class for _W and \\w as ch."""
-    return "a" if ch.isalnum() or ch == "_" else "'" if _W_CHAR.match(ch) else " "
+# The lower-cased text as bytes in which each character outside ASCII has an ASCII
+# character's class for _W and \w (Lowered.scan_bytes: "_" for a word character, which
+# only str.isalnum() characters are, "'" for the curly apostrophe, _W's one other, and for
+# the rest " " or "?", neither a word character); lower case changes the class of no
+# character. The same bytes as framing's, made once.
+_STAND_INS = {"’": 39}
 
 
 class _Scan:
@@ -346,10 +349,7 @@ class _Scan:
         # Where each word looked up occurs as a whole run of letters.
         self.at = _LOOKED_UP_WHOLE.find(self.lowered)
         self.words = self.at.keys()  # the words looked up that occur
-        ascii_text = text
-        for ch in self.lowered.rare:
-            ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
-        ascii_bytes = ascii_text.encode("ascii")
+        ascii_bytes = self.lowered.scan_bytes(_STAND_INS)
         self.word_bytes = ascii_bytes.translate(_W_TABLE)
         self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)
 
@@ -840,6 +840,9 @@ _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
     start=cython.Py_ssize_t,
     k=cython.Py_ssize_t,
     first=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    words=list,
+    lows=list,
 )
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
@@ -868,7 +871,9 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     # Without a noun of an anonymous source, nothing before a word that no other speaker
     # can hold can start one (when no comma lies between).
     all_ascii = "".join(words).isascii()
-    anon = not all_ascii or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
+    # Each word in lower case, once ("" for one not ASCII: see below).
+    lows = [w.lower() if all_ascii or w.isascii() else "" for w in words]
+    anon = not all_ascii or not _ANON_NOUNS.isdisjoint(lows)
     # From the cue back. A named, role or pronoun speaker from a word reaches the cue (or
     # the comma of an apposition) only if every word up to there can stand in one. Words
     # that are not ASCII count as anything: the patterns ignore case the Unicode way.
@@ -879,14 +884,15 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     roles = False  # a word from the cue back to this one may be a role noun
     nouns = False  # or a noun of an anonymous source
     noun_in = 99  # words to the nearest noun of an anonymous source
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        low = lows[i]
         # The word ends with the last word character before after: most often the one
         # before the single character between the two words.
         if after - 2 >= lo and word_bytes[after - 2] == 97:
             start = after - 1 - len(word)
         else:
             start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
-        low = word.lower() if all_ascii or word.isascii() else ""
         role = not low or low in ROLE_NOUNS
         titled = role or role1 or role2
         roles = roles or role
