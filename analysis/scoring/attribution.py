@@ -35,7 +35,7 @@ from analysis.scoring.names import (
     speaker_words,
     third_person,
 )
-from analysis.scoring.sentences import rare_characters, split_spans
+from analysis.scoring.sentences import ascii_replaced, rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
@@ -4725,7 +4725,7 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
     else:
         candidates = _candidates(scan, quotes)
     attributions, sources = _attributions(text, candidates)
-    attributed, claims = _unattributed_claims(text, spans, quotes, attributions)
+    attributed, claims = _unattributed_claims(scan, quotes, attributions)
     values = _values(scan, attributions, sources, attributed, claims)
     if language in _FOREIGN:
         # Nobody named is not found in these languages (version 27): not measured.
@@ -4857,11 +4857,46 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
     return attributions, list(resolver.sources.values())
 
 
+# What _ACTOR.search(text, s, e) finds or not, read off the bytes of the text (compiled,
+# a C loop over them): an ASCII digit, or an ASCII capital after no _W character whose run
+# of _W characters (up to e) is no word of CAP_STOP, as _ACTOR's lookahead has it (its
+# words are all of _W characters). A digit outside ASCII (\d) is left to the pattern.
+assert all(_W_CHAR.fullmatch(w[0]) and _WORD.fullmatch(w) for w in CAP_STOP)
+
+
+@cython.cfunc
+@cython.locals(
+    cased=bytes,
+    word_bytes=bytes,
+    s=cython.Py_ssize_t,
+    e=cython.Py_ssize_t,
+    p=cython.Py_ssize_t,
+    q=cython.Py_ssize_t,
+    c=cython.int,
+)
+def _holds_actor(scan: _Scan, cased: bytes, s: int, e: int) -> bool:
+    """Whether _ACTOR matches from s to e; cased: ascii_replaced(text), and the text has
+    no digit outside ASCII."""
+    word_bytes = scan.word_bytes
+    for p in range(s, e):
+        c = cased[p]
+        if 48 <= c <= 57:
+            return True
+        if 65 <= c <= 90 and not (p and word_bytes[p - 1] == 97):
+            q = word_bytes.find(b" ", p, e)
+            if scan.text[p : q if q >= 0 else e] not in CAP_STOP:
+                return True
+    return False
+
+
 def _unattributed_claims(
-    text: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]], attributions
+    scan: _Scan, quotes: list[tuple[int, int]], attributions
 ) -> tuple[list[bool], list[dict]]:
     """Whether each sentence overlaps an attribution, and the sentences outside any
     attribution and quote that state something of an actor or a number."""
+    text, spans = scan.text, scan.spans
+    # Bytes to read _ACTOR's matches off, unless a digit outside ASCII needs the pattern.
+    cased = None if any(map(str.isdecimal, scan.lowered.rare)) else ascii_replaced(text)
     covered = [(a["start"], a["end"]) for a in attributions]
     covered += [(a["cue_start"], a["cue_end"]) for a in attributions]
     covered.sort()
@@ -4878,7 +4913,7 @@ def _unattributed_claims(
         q = bisect_right(quote_starts, s) - 1  # the only quote that may hold the sentence
         if hit or q >= 0 and e <= quotes[q][1]:
             continue
-        if _ACTOR.search(text, s, e):
+        if _holds_actor(scan, cased, s, e) if cased is not None else _ACTOR.search(text, s, e):
             claims.append({"start": s, "end": e})
     return attributed, claims
 
