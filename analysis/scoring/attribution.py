@@ -35,7 +35,7 @@ from analysis.scoring.names import (
     speaker_words,
     third_person,
 )
-from analysis.scoring.sentences import rare_characters, split_spans
+from analysis.scoring.sentences import ascii_replaced, rare_characters, split_spans
 from analysis.scoring.text import (
     BODY_NOUNS,
     CAP_STOP,
@@ -329,9 +329,12 @@ _W_TABLE = bytes(97 if _W_CHAR.match(chr(ch)) else 32 for ch in range(256))
 _ALNUM_TABLE = bytes(97 if chr(ch).isalnum() or ch == 95 else 32 for ch in range(256))
 
 
-def _ascii_stand_in(ch: str) -> str:
-    """An ASCII character of the same class for _W and \\w as ch."""
-    return "a" if ch.isalnum() or ch == "_" else "'" if _W_CHAR.match(ch) else " "
+# The lower-cased text as bytes in which each character outside ASCII has an ASCII
+# character's class for _W and \w (Lowered.scan_bytes: "_" for a word character, which
+# only str.isalnum() characters are, "'" for the curly apostrophe, _W's one other, and for
+# the rest " " or "?", neither a word character); lower case changes the class of no
+# character. The same bytes as framing's, made once.
+_STAND_INS = {"’": 39}
 
 
 class _Scan:
@@ -346,10 +349,7 @@ class _Scan:
         # Where each word looked up occurs as a whole run of letters.
         self.at = _LOOKED_UP_WHOLE.find(self.lowered)
         self.words = self.at.keys()  # the words looked up that occur
-        ascii_text = text
-        for ch in self.lowered.rare:
-            ascii_text = ascii_text.replace(ch, _ascii_stand_in(ch))
-        ascii_bytes = ascii_text.encode("ascii")
+        ascii_bytes = self.lowered.scan_bytes(_STAND_INS)
         self.word_bytes = ascii_bytes.translate(_W_TABLE)
         self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)
 
@@ -840,6 +840,9 @@ _ADV_TO_END = re.compile(rf"\s*{_ADV}\Z")
     start=cython.Py_ssize_t,
     k=cython.Py_ssize_t,
     first=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    words=list,
+    lows=list,
 )
 def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     """_BEFORE.search(text, lo, end) for a cue at end, trying _BEFORE only at the words
@@ -868,7 +871,9 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     # Without a noun of an anonymous source, nothing before a word that no other speaker
     # can hold can start one (when no comma lies between).
     all_ascii = "".join(words).isascii()
-    anon = not all_ascii or not _ANON_NOUNS.isdisjoint(map(str.lower, words))
+    # Each word in lower case, once ("" for one not ASCII: see below).
+    lows = [w.lower() if all_ascii or w.isascii() else "" for w in words]
+    anon = not all_ascii or not _ANON_NOUNS.isdisjoint(lows)
     # From the cue back. A named, role or pronoun speaker from a word reaches the cue (or
     # the comma of an apposition) only if every word up to there can stand in one. Words
     # that are not ASCII count as anything: the patterns ignore case the Unicode way.
@@ -879,14 +884,15 @@ def _speaker_before(scan: _Scan, lo: int, end: int) -> re.Match | None:
     roles = False  # a word from the cue back to this one may be a role noun
     nouns = False  # or a noun of an anonymous source
     noun_in = 99  # words to the nearest noun of an anonymous source
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        low = lows[i]
         # The word ends with the last word character before after: most often the one
         # before the single character between the two words.
         if after - 2 >= lo and word_bytes[after - 2] == 97:
             start = after - 1 - len(word)
         else:
             start = word_bytes.rfind(b"a", lo, after) + 1 - len(word)
-        low = word.lower() if all_ascii or word.isascii() else ""
         role = not low or low in ROLE_NOUNS
         titled = role or role1 or role2
         roles = roles or role
@@ -4719,7 +4725,7 @@ def score_attribution(text: str, language: str = "en") -> ScoreResult:
     else:
         candidates = _candidates(scan, quotes)
     attributions, sources = _attributions(text, candidates)
-    attributed, claims = _unattributed_claims(text, spans, quotes, attributions)
+    attributed, claims = _unattributed_claims(scan, quotes, attributions)
     values = _values(scan, attributions, sources, attributed, claims)
     if language in _FOREIGN:
         # Nobody named is not found in these languages (version 27): not measured.
@@ -4851,11 +4857,46 @@ def _attributions(text: str, candidates: list[dict]) -> tuple[list[dict], list[d
     return attributions, list(resolver.sources.values())
 
 
+# What _ACTOR.search(text, s, e) finds or not, read off the bytes of the text (compiled,
+# a C loop over them): an ASCII digit, or an ASCII capital after no _W character whose run
+# of _W characters (up to e) is no word of CAP_STOP, as _ACTOR's lookahead has it (its
+# words are all of _W characters). A digit outside ASCII (\d) is left to the pattern.
+assert all(_W_CHAR.fullmatch(w[0]) and _WORD.fullmatch(w) for w in CAP_STOP)
+
+
+@cython.cfunc
+@cython.locals(
+    cased=bytes,
+    word_bytes=bytes,
+    s=cython.Py_ssize_t,
+    e=cython.Py_ssize_t,
+    p=cython.Py_ssize_t,
+    q=cython.Py_ssize_t,
+    c=cython.int,
+)
+def _holds_actor(scan: _Scan, cased: bytes, s: int, e: int) -> bool:
+    """Whether _ACTOR matches from s to e; cased: ascii_replaced(text), and the text has
+    no digit outside ASCII."""
+    word_bytes = scan.word_bytes
+    for p in range(s, e):
+        c = cased[p]
+        if 48 <= c <= 57:
+            return True
+        if 65 <= c <= 90 and not (p and word_bytes[p - 1] == 97):
+            q = word_bytes.find(b" ", p, e)
+            if scan.text[p : q if q >= 0 else e] not in CAP_STOP:
+                return True
+    return False
+
+
 def _unattributed_claims(
-    text: str, spans: list[tuple[int, int]], quotes: list[tuple[int, int]], attributions
+    scan: _Scan, quotes: list[tuple[int, int]], attributions
 ) -> tuple[list[bool], list[dict]]:
     """Whether each sentence overlaps an attribution, and the sentences outside any
     attribution and quote that state something of an actor or a number."""
+    text, spans = scan.text, scan.spans
+    # Bytes to read _ACTOR's matches off, unless a digit outside ASCII needs the pattern.
+    cased = None if any(map(str.isdecimal, scan.lowered.rare)) else ascii_replaced(text)
     covered = [(a["start"], a["end"]) for a in attributions]
     covered += [(a["cue_start"], a["cue_end"]) for a in attributions]
     covered.sort()
@@ -4872,7 +4913,7 @@ def _unattributed_claims(
         q = bisect_right(quote_starts, s) - 1  # the only quote that may hold the sentence
         if hit or q >= 0 and e <= quotes[q][1]:
             continue
-        if _ACTOR.search(text, s, e):
+        if _holds_actor(scan, cased, s, e) if cased is not None else _ACTOR.search(text, s, e):
             claims.append({"start": s, "end": e})
     return attributed, claims
 

@@ -187,6 +187,7 @@ class Lowered:
             self.ascii = lower.encode("ascii", "replace")
         self.letters = self.ascii.translate(_A_TO_Z)
         self.whole = None  # (automaton, runs) of _whole_runs, made when first asked for
+        self.scanned: dict = {}  # scan_bytes' results, by their marks
 
     def ascii_with(self, swaps: dict[str, int]) -> bytes:
         """The lower-cased text as bytes with each character outside ASCII a "?" (as
@@ -210,10 +211,19 @@ class Lowered:
         rare = self.rare
         if not rare:
             return self.ascii
+        # Kept by marks: framing and attribution ask for the same (a curly apostrophe
+        # read as a straight one), and the replacing and encoding is then done once.
+        key = tuple(marks.items())
+        found = self.scanned.get(key)
+        if found is None:
+            found = self.scanned[key] = self._scan_bytes(marks)
+        return found
+
+    def _scan_bytes(self, marks: dict[str, int]) -> bytes:
+        rare = self.rare
         # The characters outside ASCII that self.lower holds: the rare ones in lower case,
         # or as they are where lower case lengthens them (kept, see __init__); a capital
-        # sigma lower-cases to either sigma, after its context. (Not cached: framing and
-        # persuasion each ask once, and a cached_property costs more than the set.)
+        # sigma lower-cases to either sigma, after its context.
         chars = {low if len(low := ch.lower()) == 1 else ch for ch in rare}
         if "Σ" in rare:
             chars.add("ς")

@@ -56,6 +56,37 @@ def test_every_seed_cue_is_attributed_to_sultonov():
     assert all(body[a["cue_start"] : a["cue_end"]] == a["cue"] for a in found)
 
 
+def test_unattributed_claims_are_the_sentences_where_the_actor_pattern_matches():
+    # The claims are found from the text's bytes, not by the pattern: the same sentences.
+    from analysis.scoring.attribution import _ACTOR
+    from analysis.scoring.sentences import split_spans
+
+    sentences = [
+        "The weather was fine.",
+        "The iPhone sold well.",
+        "It rained in the non-Russian areas.",
+        "The plan costs 5 dollars.",
+        "Then Moscow moved.",
+        "The O’Brien family left.",
+        "A B c d.",
+        "They’re here now.",
+        "The Thé arrived.",
+        "Some of them and All of us went home.",
+        "The year was 1990 or so.",
+        "The rest is The.",
+        "Nothing at all (X) here.",
+        "The total was ٣ units.",
+        "’Twas a night.",
+    ]
+    for text in (" ".join(sentences), " ".join(sentences[:-2])):
+        expected = [
+            {"start": s, "end": e} for s, e in split_spans(text) if _ACTOR.search(text, s, e)
+        ]
+        found = score_attribution(text).evidence["unattributed_claims"]
+        assert found == expected
+        assert 4 <= len(found) < len(split_spans(text))
+
+
 def test_the_seed_background_sentences_are_unattributed_claims():
     body = seed_body()
     result = score_attribution(body)
