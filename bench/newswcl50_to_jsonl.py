@@ -17,6 +17,7 @@ Run: python bench/newswcl50_to_jsonl.py NewsWCL50.conll urls.tsv > newswcl50.jso
 (see docs/corpora/newswcl50.md for where the two files come from and their terms.)
 """
 
+import argparse
 import csv
 import datetime as dt
 import json
@@ -95,7 +96,11 @@ def rows(conll: Path, urls: Path):
 
 
 def main() -> None:
-    for row in rows(Path(sys.argv[1]), Path(sys.argv[2])):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("conll", type=Path, help="NewsWCL50.conll of the Diverse CDCR datasets")
+    parser.add_argument("urls", type=Path, help="urls.tsv of NewsWCL50's own repository")
+    args = parser.parse_args()
+    for row in rows(args.conll, args.urls):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
