@@ -64,6 +64,17 @@ def test_the_comparison_charts_match_their_tables(page: Page, live_server, six_o
     bars = page.locator("figure.chart-bars")
     assert bars.locator("details table tbody tr").count() == outlets
     assert bars.locator("rect.bar").count() > 0
+    # Each series has a colour of its own, in the legend and on its bars (the fourth,
+    # sentences with an unattributed claim, had none: black bars and no swatch).
+    legend = bars.locator("xpath=preceding-sibling::ul[contains(@class, 'chart-legend')][1]")
+    swatches = legend.locator(".swatch").all()
+    colours = [s.evaluate("e => getComputedStyle(e).backgroundColor") for s in swatches]
+    assert len(colours) == 4
+    assert "rgba(0, 0, 0, 0)" not in colours
+    assert len(set(colours)) == len(colours)
+    for j, colour in enumerate(colours):
+        series = bars.locator(f"rect.bar.series-{j}").all()
+        assert {r.evaluate("e => getComputedStyle(e).fill") for r in series} <= {colour}
 
     # Six outlets and more: the comparison table does not scroll sideways at 1366 px.
     widths = page.evaluate(
