@@ -519,9 +519,10 @@ def cues_chart(report: dict | None) -> str:
         return ""
     top = max(v for o in report["outlets"] for _, v in o["persuasion_trend"] if v is not None)
     high = max(1.0, math.ceil(top))
+    # Ticks at quarters of a whole number need two decimals (".1f" labelled 0.25 "0.2").
     return _lines_chart(
         report, key="persuasion_trend", band_key=None, low=0.0, high=high, kind="cues",
-        title="Persuasion findings over time", what="findings per 1,000 words", fmt=".1f",
+        title="Persuasion findings over time", what="findings per 1,000 words", fmt=".2f",
     )  # fmt: skip
 
 

@@ -52,3 +52,27 @@ def test_a_share_bar_with_a_legend_names_its_largest_parts_in_their_colours():
     assert "legality" not in legend and "and 2 more" in legend
     assert "<b>" not in html  # keys are escaped, in the bar's titles and in the legend
     assert "sharelegend" not in str(share_bar({"economic": 1.0}))  # no legend unless asked
+
+
+def _trend_report(values: list[float | None]) -> dict:
+    """An outlet report's persuasion trend of one outlet (written for the tests)."""
+    from types import SimpleNamespace
+
+    days = [f"2025-0{m}-01" for m in range(1, len(values) + 1)]
+    outlet = SimpleNamespace(name="Harbour Post")
+    return {
+        "trend_unit": "month",
+        "outlets": [{"outlet": outlet, "persuasion_trend": list(zip(days, values, strict=True))}],
+    }
+
+
+def test_the_persuasion_chart_labels_its_ticks_with_their_values():
+    # Found in a QA pass: ticks at quarters of 1 were labelled "0.2" and "0.8".
+    from analysis.templatetags.analysis_charts import cues_chart
+
+    ticks = re.findall(
+        r'class="tick ytick"[^>]*>([^<]*)<', cues_chart(_trend_report([0.4, None, 0.9]))
+    )
+    assert ticks == ["0.00", "0.25", "0.50", "0.75", "1.00"]
+    ticks = re.findall(r'class="tick ytick"[^>]*>([^<]*)<', cues_chart(_trend_report([2.6, 1.0])))
+    assert ticks == ["0.00", "0.75", "1.50", "2.25", "3.00"]
