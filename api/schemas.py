@@ -93,6 +93,10 @@ class OutletAverages(Schema):
     negative_share: float | None
     reading_ease: float | None = Field(description="Mean Flesch reading ease")
     grade: float | None = Field(description="Mean Flesch-Kincaid grade")
+    tone_low: float | None = Field(
+        description="Low end of the mean tone's 95% interval (t distribution); null below two"
+    )
+    tone_high: float | None = Field(description="High end of that interval")
     tone_n: int = Field(description="Articles whose tone is averaged")
     tone_left_out: int = Field(
         description="Scored articles left out of the tone: in a language VADER does not cover"

@@ -10,7 +10,6 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Avg, Count, DateField, FloatField, Q, Sum
@@ -20,7 +19,7 @@ from django.db.models.functions import Cast, Trunc
 from analysis.models import Score
 from analysis.scoring.framing import FRAMES as FRAME_KEYS
 from analysis.scoring.persuasion import FINDING_FAMILIES
-from events import comparison
+from common.stats import mean_interval
 from events.names import display_name, name_key, person_merges
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
@@ -225,7 +224,7 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
     for row in rows:
         mine = figures[row["article__outlet_id"]] = {}
         for name in FIGURES:
-            mine[name] = _interval(
+            mine[name] = mean_interval(
                 row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"], RANGES[name]
             )
             mine[name]["left_out"] = row[f"{name}__left_out"]
@@ -237,29 +236,6 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
 def _left_out(scorer: str, key: str) -> Count:
     """Score rows of ``scorer`` that lack ``key``: articles it could not measure."""
     return Count("pk", filter=Q(scorer=scorer) & ~Q(values__has_key=key))
-
-
-def _interval(
-    n: int,
-    mean: float | None,
-    squares: float | None,
-    bounds: tuple[float, float] = (-math.inf, math.inf),
-) -> dict:
-    """comparison.mean_ci from the count, mean and sum of squares of the values, cut to
-    the ``bounds`` that the values (and so their mean) cannot leave."""
-    if not n or mean is None:
-        return {"mean": None, "low": None, "high": None, "n": 0}
-    if n == 1 or squares is None:
-        return {"mean": mean, "low": None, "high": None, "n": n}
-    sd = math.sqrt(max(0.0, (squares - n * mean * mean) / (n - 1)))
-    half = _t975(n - 1) * sd / math.sqrt(n)
-    low, high = max(bounds[0], mean - half), min(bounds[1], mean + half)
-    return {"mean": mean, "low": low, "high": high, "n": n}
-
-
-@lru_cache(maxsize=4096)
-def _t975(df: int) -> float:
-    return comparison.t_quantile(0.975, df)
 
 
 def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
@@ -276,7 +252,7 @@ def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
         .values_list("article__outlet_id", "period", "n", "mean", "squares")
     )
     return {
-        (outlet_id, day): _interval(n, mean, squares, RANGES["tone"])
+        (outlet_id, day): mean_interval(n, mean, squares, RANGES["tone"])
         for outlet_id, day, n, mean, squares in rows
         if mean is not None
     }
@@ -475,7 +451,7 @@ def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
         if name and n
     )
     return {
-        (outlet_id, name): _interval(n, total / n, squares, (-1.0, 1.0))
+        (outlet_id, name): mean_interval(n, total / n, squares, (-1.0, 1.0))
         for (outlet_id, name), (n, total, squares) in merged.items()
     }
 

@@ -20,10 +20,12 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
 
+from common.stats import mean_interval
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, IngestJob, IngestJobRow, Outlet
 from newsdesk.roles import ADMIN, has_role
@@ -268,7 +270,8 @@ _COUNTED = (
 
 
 def outlet_averages(outlet: Outlet) -> dict:
-    """Mean scores of the outlet's articles; for tone and reading ease, how many
+    """Mean scores of the outlet's articles, the mean tone with its 95 % interval
+    (``tone_low``, ``tone_high``: None below two articles); for tone and reading ease, how many
     articles each averages (``_n``) and how many scored articles it leaves out for
     want of the figure (``_left_out``: not measurable in their language)."""
     counts = {}
@@ -278,8 +281,10 @@ def outlet_averages(outlet: Outlet) -> dict:
             "articles__scores", filter=rows & Q(articles__scores__values__has_key=key)
         )
         counts[f"{name}_rows"] = Count("articles__scores", filter=rows)
+    tone = Cast(KeyTextTransform("compound_mean", "articles__scores__values"), FloatField())
     averages = Outlet.objects.filter(pk=outlet.pk).aggregate(
         tone=_score_avg("sentiment", "compound_mean"),
+        tone_squares=Sum(tone * tone, filter=Q(articles__scores__scorer="sentiment")),
         negative_share=_score_avg("sentiment", "negative_share"),
         reading_ease=_score_avg("readability", "flesch_reading_ease"),
         grade=_score_avg("readability", "flesch_kincaid_grade"),
@@ -287,6 +292,11 @@ def outlet_averages(outlet: Outlet) -> dict:
     )
     for name, _, _ in _COUNTED:
         averages[f"{name}_left_out"] = averages.pop(f"{name}_rows") - averages[f"{name}_n"]
+    # The mean tone's 95 % interval over the articles, as the outlet report gives it.
+    interval = mean_interval(
+        averages["tone_n"], averages["tone"], averages.pop("tone_squares"), (-1.0, 1.0)
+    )
+    averages["tone_low"], averages["tone_high"] = interval["low"], interval["high"]
     return averages
 
 

@@ -45,6 +45,10 @@ def test_an_outlet_comes_with_the_mean_scores_of_its_articles(analyst_api):
     assert response.status_code == 200
     assert response.json()["averages"]["tone"] == pytest.approx(-0.2)
     assert response.json()["averages"]["reading_ease"] is None
+    # Two articles this far apart leave the mean anywhere on the scale (t with 1 degree
+    # of freedom: ±3.8 around -0.2), cut to the scale's ends.
+    assert response.json()["averages"]["tone_low"] == -1.0
+    assert response.json()["averages"]["tone_high"] == 1.0
 
 
 def test_an_unknown_outlet_is_a_json_404(analyst_api):

@@ -9,18 +9,17 @@ from pathlib import Path
 import pytest
 
 from analysis.scoring import get_scorer
+from common.stats import mean_ci, t_quantile
 from events.comparison import (
     ClaimSentence,
     claim_sentences,
     claims_matrix,
     coverage_balance,
     distinctive_words,
-    mean_ci,
     number_disagreements,
     numbers_from_claims,
     sentence_similarity,
     sources_grid,
-    t_quantile,
     tokenize_for_words,
     tone_summary,
 )

@@ -3,8 +3,9 @@ averages, and the admin's outlet form."""
 
 from __future__ import annotations
 
+import math
 import re
-from statistics import fmean
+from statistics import fmean, stdev
 
 import pytest
 from django.template.defaultfilters import floatformat
@@ -103,6 +104,13 @@ def test_the_outlet_page_averages_its_scored_articles(analyst_client, score):
 
     assert "No scored articles yet." not in html
     assert figure(html, "tone") == floatformat(mean("sentiment", "compound_mean"), 3)
+    # The mean tone's 95 % interval, worked out here from the three articles' tones.
+    tones = [
+        Score.objects.get(article=a, scorer="sentiment").values["compound_mean"] for a in articles
+    ]
+    half = 4.302652729911275 * stdev(tones) / math.sqrt(3)  # t(0.975, 2 degrees of freedom)
+    low, high = max(-1.0, fmean(tones) - half), min(1.0, fmean(tones) + half)
+    assert figure(html, "tone-interval") == f"{floatformat(low, 3)} to {floatformat(high, 3)}"
     assert f"<dd>{floatformat(mean('sentiment', 'negative_share'), 2)}</dd>" in html
     assert f"<dd>{floatformat(mean('readability', 'flesch_reading_ease'), 1)}</dd>" in html
     assert f"<dd>{floatformat(mean('readability', 'flesch_kincaid_grade'), 1)}</dd>" in html
@@ -172,3 +180,12 @@ def test_an_analyst_who_cannot_open_reports_is_not_offered_the_link(client, role
     outlet = OutletFactory(slug="gazette")
     client.force_login(UserFactory(role=ANALYST))
     assert "Report over time" not in client.get(outlet.get_absolute_url()).content.decode()
+
+
+def test_an_outlet_of_one_scored_article_gives_no_interval(analyst_client, score):
+    outlet = OutletFactory()
+    score(ArticleFactory(outlet=outlet, body="The council met on Monday and agreed the budget."))
+
+    html = html_of(analyst_client.get(outlet.get_absolute_url()))
+
+    assert figure(html, "tone-interval") == "none from one article"
