@@ -239,7 +239,7 @@ def _left_out(scorer: str, key: str) -> Count:
 
 
 def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
-    """Mean tone with its 95% interval (``_interval``) by outlet and week, month or year
+    """Mean tone with its 95% interval (``mean_interval``) by outlet and week, month or year
     (weeks start on Monday; UTC)."""
     scorer, key = FIGURES["tone"]
     period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)

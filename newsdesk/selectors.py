@@ -232,12 +232,13 @@ def article_list(*, filters: dict) -> QuerySet[Article]:
     return articles
 
 
+def _score_value(key: str) -> Cast:
+    # KT() would apply the JSON path to the article's own column; name the field.
+    return Cast(KeyTextTransform(key, "articles__scores__values"), FloatField())
+
+
 def _score_avg(scorer: str, key: str) -> Avg:
-    return Avg(
-        # KT() would apply the JSON path to the article's own column; name the field.
-        Cast(KeyTextTransform(key, "articles__scores__values"), FloatField()),
-        filter=Q(articles__scores__scorer=scorer),
-    )
+    return Avg(_score_value(key), filter=Q(articles__scores__scorer=scorer))
 
 
 def subquery_count(queryset: QuerySet, field: str = "pk", distinct: bool = False) -> Subquery:
@@ -281,7 +282,7 @@ def outlet_averages(outlet: Outlet) -> dict:
             "articles__scores", filter=rows & Q(articles__scores__values__has_key=key)
         )
         counts[f"{name}_rows"] = Count("articles__scores", filter=rows)
-    tone = Cast(KeyTextTransform("compound_mean", "articles__scores__values"), FloatField())
+    tone = _score_value("compound_mean")
     averages = Outlet.objects.filter(pk=outlet.pk).aggregate(
         tone=_score_avg("sentiment", "compound_mean"),
         tone_squares=Sum(tone * tone, filter=Q(articles__scores__scorer="sentiment")),

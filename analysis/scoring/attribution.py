@@ -37,6 +37,7 @@ from analysis.scoring.names import (
 )
 from analysis.scoring.sentences import ascii_replaced, rare_characters, split_spans
 from analysis.scoring.text import (
+    APOSTROPHE_MARKS,
     BODY_NOUNS,
     CAP_STOP,
     COMPASS_WORDS,
@@ -329,12 +330,11 @@ _W_TABLE = bytes(97 if _W_CHAR.match(chr(ch)) else 32 for ch in range(256))
 _ALNUM_TABLE = bytes(97 if chr(ch).isalnum() or ch == 95 else 32 for ch in range(256))
 
 
-# The lower-cased text as bytes in which each character outside ASCII has an ASCII
-# character's class for _W and \w (Lowered.scan_bytes: "_" for a word character, which
-# only str.isalnum() characters are, "'" for the curly apostrophe, _W's one other, and for
-# the rest " " or "?", neither a word character); lower case changes the class of no
-# character. The same bytes as framing's, made once.
-_STAND_INS = {"’": 39}
+# _Scan reads _W and \w classes off Lowered.scan_bytes(APOSTROPHE_MARKS), framing's bytes:
+# each character outside ASCII has an ASCII character's class there ("_" for a word
+# character, which only str.isalnum() characters are, "'" for the curly apostrophe, _W's
+# one other, and " " or "?", neither a word character, for the rest); lower case changes
+# the class of no character.
 
 
 class _Scan:
@@ -349,7 +349,7 @@ class _Scan:
         # Where each word looked up occurs as a whole run of letters.
         self.at = _LOOKED_UP_WHOLE.find(self.lowered)
         self.words = self.at.keys()  # the words looked up that occur
-        ascii_bytes = self.lowered.scan_bytes(_STAND_INS)
+        ascii_bytes = self.lowered.scan_bytes(APOSTROPHE_MARKS)
         self.word_bytes = ascii_bytes.translate(_W_TABLE)
         self.alnum_bytes = ascii_bytes.translate(_ALNUM_TABLE)
 

@@ -37,6 +37,7 @@ from ahocorasick_rs import AhoCorasick, BytesAhoCorasick, Implementation, MatchK
 from analysis.scoring import ScoreResult, register
 from analysis.scoring.sentences import split_spans, whitespace_words
 from analysis.scoring.text import (
+    APOSTROPHE_MARKS,
     WORD_BYTES,
     WORD_REST,
     Lowered,
@@ -171,13 +172,10 @@ _ENTRIES: tuple = (*_EXACT.values(), *(None for _ in _PREFIX))
 _SEPARATOR_BYTES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f-", b" " * 10)
 
 
-_MARKS = {"’": 39}  # a curly apostrophe is read as a straight one
-
-
 def _scan_bytes(low: Lowered) -> bytes:
     """The scanned text (" " + low.lower, a curly apostrophe read as a straight one) as
     bytes, one a character, as the automaton reads it."""
-    return (b" " + low.scan_bytes(_MARKS)).translate(_SEPARATOR_BYTES)
+    return (b" " + low.scan_bytes(APOSTROPHE_MARKS)).translate(_SEPARATOR_BYTES)
 
 
 def _automaton_cues(low: Lowered) -> list[dict]:

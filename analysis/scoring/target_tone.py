@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -36,7 +35,6 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "lexicons" / "target_tone_mod
 WINDOW = 6
 CLASSES = ("negative", "neutral", "positive")
 
-_WORD = re.compile(r"[A-Za-z']+|[^\sA-Za-z']")
 TARGET = "<t>"
 
 
@@ -65,7 +63,7 @@ def reading(sentence: str, start: int, end: int, sentence_compound: float | None
 @cython.ccall
 @cython.locals(low=str, i=cython.Py_ssize_t, start=cython.Py_ssize_t, ch=cython.Py_UCS4)
 def tokens(low: str) -> list:
-    """_WORD.findall(low), read character by character: the runs of ASCII letters and
+    """The words and marks of ``low``, read character by character: the runs of ASCII letters and
     apostrophes, and each other character but whitespace (the pattern's \\s is
     str.isspace) alone. Compiled, a loop in C: the engine's findall cost more than the
     rest of reading() together."""

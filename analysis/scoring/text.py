@@ -167,6 +167,11 @@ WORD_BYTES: tuple[bool, ...] = tuple(b < 128 and (chr(b).isalnum() or b == 95) f
 WORD_REST = re.compile(rb"\w*")
 
 
+# scan_bytes' marks of framing and attribution: a curly apostrophe read as a straight one.
+# One dict for both, so the bytes are made once an article (scan_bytes keeps them by marks).
+APOSTROPHE_MARKS = {"’": 39}
+
+
 class Lowered:
     """A text in lower case, of the same length; that as bytes, one a character ("?" for
     any outside ASCII); and those bytes with only the letters a-z (any other character a
@@ -211,8 +216,8 @@ class Lowered:
         rare = self.rare
         if not rare:
             return self.ascii
-        # Kept by marks: framing and attribution ask for the same (a curly apostrophe
-        # read as a straight one), and the replacing and encoding is then done once.
+        # Kept by marks: framing and attribution ask for the same (APOSTROPHE_MARKS), and
+        # the replacing and encoding is then done once.
         key = tuple(marks.items())
         found = self.scanned.get(key)
         if found is None:
