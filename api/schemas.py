@@ -1,7 +1,7 @@
 """What the API reads and writes. Field names follow the models; ids are the pages' ids."""
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -88,7 +88,20 @@ class OutletOut(Schema):
         return [d.domain for d in obj.domains.all()]
 
 
+class FigureOut(Schema):
+    mean: float | None = Field(description="Mean over the articles that have the figure")
+    low: float | None = Field(
+        description="Low end of the mean's 95% interval (t distribution); null below two"
+    )
+    high: float | None = Field(description="High end of that interval")
+    n: int = Field(description="Articles averaged")
+    left_out: int = Field(description="Scored articles left out: not measurable in their language")
+
+
 class OutletAverages(Schema):
+    """Means over all the outlet's scored articles: ``figures`` has every figure of the
+    outlet report; the flat fields before it are the first ones the API gave."""
+
     tone: float | None = Field(description="Mean VADER compound of its articles")
     negative_share: float | None
     reading_ease: float | None = Field(description="Mean Flesch reading ease")
@@ -105,6 +118,27 @@ class OutletAverages(Schema):
     reading_ease_left_out: int = Field(
         description="Scored articles left out of reading ease and grade: not in English"
     )
+    figures: dict[str, FigureOut] = Field(
+        description="Every figure of the outlet report (tone, negative_share, "
+        "attribution_density, anonymous_share, group_share, grade, reading_ease)"
+    )
+
+    @classmethod
+    def of(cls, figures: dict[str, dict]) -> Self:
+        tone, ease = figures["tone"], figures["reading_ease"]
+        return cls(
+            tone=tone["mean"],
+            negative_share=figures["negative_share"]["mean"],
+            reading_ease=ease["mean"],
+            grade=figures["grade"]["mean"],
+            tone_low=tone["low"],
+            tone_high=tone["high"],
+            tone_n=tone["n"],
+            tone_left_out=tone["left_out"],
+            reading_ease_n=ease["n"],
+            reading_ease_left_out=ease["left_out"],
+            figures=figures,
+        )
 
 
 class OutletDetail(OutletOut):

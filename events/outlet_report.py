@@ -24,28 +24,42 @@ from events.names import display_name, name_key, person_merges
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
 
-# (scorer, value key) of the figures averaged with a confidence interval.
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure averaged over an outlet's articles, with a confidence interval: where each
+    article's value is stored, what the pages call it, and what it can be (a mean's
+    interval is cut to that range: with few articles the t interval ran past it, a share
+    above 1 or a tone below -1)."""
+
+    scorer: str
+    key: str
+    label: str
+    range: tuple[float, float]
+
+
+# A tone, VADER's compound or the tone toward a person (P(positive) - P(negative)).
+TONE_RANGE = (-1.0, 1.0)
+SHARE = (0.0, 1.0)
+# The figures of the outlet report and of the outlet page (over all its articles), in
+# their order on both. Flesch reading ease has no floor; its ceiling is one-syllable words
+# in one-word sentences, where the Flesch-Kincaid grade has its floor (and no ceiling).
 FIGURES = {
-    "tone": ("sentiment", "compound_mean"),
-    "attribution_density": ("attribution", "attribution_density"),
-    "anonymous_share": ("attribution", "anonymous_share"),
-    "group_share": ("attribution", "group_share"),
+    "tone": Figure("sentiment", "compound_mean", "Tone (mean compound)", TONE_RANGE),
+    "negative_share": Figure("sentiment", "negative_share", "Negative sentences (share)", SHARE),
+    "attribution_density": Figure(
+        "attribution", "attribution_density", "Attribution density", SHARE
+    ),
+    "anonymous_share": Figure("attribution", "anonymous_share", "Anonymous sources", SHARE),
+    "group_share": Figure("attribution", "group_share", "Generic groups", SHARE),
     # The grade first: it orders two articles by difficulty better than the reading ease
     # does (OneStopEnglish, README "Readability"); the ease stays for the CSV and the API.
-    "grade": ("readability", "flesch_kincaid_grade"),
-    "reading_ease": ("readability", "flesch_reading_ease"),
-}
-# What each figure can be: a mean's interval is cut to it (with few articles the t
-# interval ran past it, a share above 1 or a tone below -1). Flesch reading ease has no
-# floor; its ceiling is one-syllable words in one-word sentences, where the Flesch-Kincaid
-# grade has its floor (and no ceiling).
-RANGES = {
-    "tone": (-1.0, 1.0),
-    "attribution_density": (0.0, 1.0),
-    "anonymous_share": (0.0, 1.0),
-    "group_share": (0.0, 1.0),
-    "grade": (-3.40, math.inf),
-    "reading_ease": (-math.inf, 121.22),
+    "grade": Figure(
+        "readability", "flesch_kincaid_grade", "Flesch–Kincaid grade", (-3.40, math.inf)
+    ),
+    "reading_ease": Figure(
+        "readability", "flesch_reading_ease", "Flesch reading ease", (-math.inf, 121.22)
+    ),
 }
 # Lists of values averaged per article (frames and cues): (scorer, value key).
 SHARES = {"frames": ("framing", "shares"), "persuasion": ("persuasion", "per_1000")}
@@ -100,7 +114,7 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
     result = []
     for outlet in outlets:
         mine = figures.get(outlet.pk, {})
-        empty = {"mean": None, "low": None, "high": None, "n": 0, "left_out": 0}
+        empty = dict(_EMPTY)
         # Frames and cues are averaged over the articles the scorer measured.
         frames_n = mine.get("frames", empty)["n"] or 1
         persuasion_n = mine.get("persuasion", empty)["n"] or 1
@@ -159,6 +173,17 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
     }
 
 
+def outlet_figures(*, outlet: Outlet) -> dict[str, dict]:
+    """The outlet report's figures over all the outlet's articles, whenever published:
+    for each, the mean, its 95% interval, the articles averaged (``n``) and the scored
+    articles left out for want of it (``left_out``). One query."""
+    mine = _figures({"article__outlet": outlet.pk}).get(outlet.pk, {})
+    return {name: mine.get(name) or dict(_EMPTY) for name in FIGURES}
+
+
+_EMPTY = {"mean": None, "low": None, "high": None, "n": 0, "left_out": 0}
+
+
 def _story_coverage(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
     """Per outlet, read as the storyline pages read coverage: the events it covered in the
     period (its own reports; copies and updates do not count), the storylines those
@@ -200,9 +225,11 @@ def _number(key: str):
 
 def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
     """Each outlet's mean, 95% interval and count of every figure, and how many scored
-    articles each leaves out for want of it: one grouped query."""
+    articles each leaves out for want of it: one grouped query. ``in_period`` filters the
+    scores (by their article's outlet and publication time)."""
     aggregates = {}
-    for name, (scorer, key) in FIGURES.items():
+    for name, figure in FIGURES.items():
+        scorer, key = figure.scorer, figure.key
         only = Q(scorer=scorer)
         value = _number(key)
         aggregates[f"{name}__n"] = Count(value, filter=only)
@@ -213,7 +240,7 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
     for name, (scorer, key) in SHARES.items():
         aggregates[f"{name}__n"] = Count("pk", filter=Q(scorer=scorer, values__has_key=key))
         aggregates[f"{name}__left_out"] = _left_out(scorer, key)
-    scorers = {s for s, _ in FIGURES.values()} | {s for s, _ in SHARES.values()}
+    scorers = {f.scorer for f in FIGURES.values()} | {s for s, _ in SHARES.values()}
     rows = (
         Score.objects.filter(**in_period, scorer__in=scorers)
         .order_by()
@@ -223,9 +250,9 @@ def _figures(in_period: dict) -> dict[int, dict[str, dict]]:
     figures: dict[int, dict[str, dict]] = {}
     for row in rows:
         mine = figures[row["article__outlet_id"]] = {}
-        for name in FIGURES:
+        for name, figure in FIGURES.items():
             mine[name] = mean_interval(
-                row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"], RANGES[name]
+                row[f"{name}__n"], row[f"{name}__mean"], row[f"{name}__squares"], figure.range
             )
             mine[name]["left_out"] = row[f"{name}__left_out"]
         for name in SHARES:
@@ -241,18 +268,18 @@ def _left_out(scorer: str, key: str) -> Count:
 def _tone_by(unit: str, in_period: dict) -> dict[tuple[int, dt.date], dict]:
     """Mean tone with its 95% interval (``mean_interval``) by outlet and week, month or year
     (weeks start on Monday; UTC)."""
-    scorer, key = FIGURES["tone"]
+    tone = FIGURES["tone"]
     period = Trunc("article__published_at", unit, output_field=DateField(), tzinfo=dt.UTC)
-    value = _number(key)
+    value = _number(tone.key)
     rows = (
-        Score.objects.filter(**in_period, scorer=scorer)
+        Score.objects.filter(**in_period, scorer=tone.scorer)
         .order_by()
         .values("article__outlet_id", period=period)
         .annotate(n=Count(value), mean=Avg(value), squares=Sum(value * value))
         .values_list("article__outlet_id", "period", "n", "mean", "squares")
     )
     return {
-        (outlet_id, day): mean_interval(n, mean, squares, RANGES["tone"])
+        (outlet_id, day): mean_interval(n, mean, squares, tone.range)
         for outlet_id, day, n, mean, squares in rows
         if mean is not None
     }
@@ -451,7 +478,7 @@ def _people(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[tupl
         if name and n
     )
     return {
-        (outlet_id, name): mean_interval(n, total / n, squares, (-1.0, 1.0))
+        (outlet_id, name): mean_interval(n, total / n, squares, TONE_RANGE)
         for (outlet_id, name), (n, total, squares) in merged.items()
     }
 

@@ -1,4 +1,4 @@
-"""Events, storylines, the outlet report and blindspots."""
+"""Events, storylines, the outlet page and report, and blindspots."""
 
 from django.urls import path
 
@@ -27,6 +27,8 @@ urlpatterns = [
     path("events/<int:pk>/split/", views.event_split, name="event-split"),
     path("events/<int:pk>/review/", views.event_review, name="event-review"),
     path("events/<int:pk>/export.csv", views.event_export, name="event-export"),
+    # The outlet's page is here, not in newsdesk: it shows the outlet report's figures.
+    path("outlets/<slug:slug>/", views.outlet_detail, name="outlet-detail"),
     path("reports/outlets/", views.outlet_report, name="outlet-report"),
     path("reports/blindspots/", views.blindspot_list, name="blindspots"),
 ]

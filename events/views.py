@@ -1,4 +1,4 @@
-"""Pages of events and storylines, the outlet report and blindspots."""
+"""Pages of events and storylines, the outlet page and report, and blindspots."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from common.csv_export import safe_rows
-from common.pagination import page_of
+from common.pagination import PAGE_SIZE, article_page, page_of
 from common.pickers import pick_response
 from events import selectors, services, storylines
 from events.event_report import event_report_get, event_report_rows
@@ -33,12 +33,14 @@ from events.outlet_report import (
     blindspot_events,
     blindspot_near_misses,
     blindspot_rows,
+    outlet_figures,
     outlet_report_rows,
     storyline_coverage,
 )
 from events.outlet_report import outlet_report as outlet_report_build
+from newsdesk import selectors as newsdesk_selectors
 from newsdesk.forms import ArticleEventForm
-from newsdesk.models import Article, Event, Storyline
+from newsdesk.models import Article, Event, Outlet, Storyline
 from newsdesk.roles import ANALYST, EDITOR, role_required
 
 
@@ -344,21 +346,33 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
         "start": start,
         "end": end,
         "query": request.GET.urlencode(),
-        # Each figure's label and the scorer whose methodology entry says how far to
-        # trust it (the scorer it is averaged from, outlet_report.FIGURES).
-        "figure_labels": [
-            (name, label, FIGURES[name][0])
-            for name, label in (
-                ("tone", "Tone (mean compound)"),
-                ("attribution_density", "Attribution density"),
-                ("anonymous_share", "Anonymous sources"),
-                ("group_share", "Generic groups"),
-                ("grade", "Flesch–Kincaid grade"),
-                ("reading_ease", "Flesch reading ease"),
-            )
-        ],
+        "figure_labels": _figure_labels(),
     }
     return render(request, "events/outlet_report.html", context)
+
+
+def _figure_labels() -> list[tuple[str, str, str]]:
+    """Each figure's name, label and the scorer whose methodology entry says how far to
+    trust it (the scorer it is averaged from)."""
+    return [(name, figure.label, figure.scorer) for name, figure in FIGURES.items()]
+
+
+@role_required(ANALYST)
+def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    outlet = get_object_or_404(Outlet.objects.prefetch_related("domains", "feeds"), slug=slug)
+    articles = newsdesk_selectors.article_list(filters={"outlet": outlet})
+    page = article_page(articles, request.GET, PAGE_SIZE)
+    template = "events/outlet_detail.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+        return render(request, template, {"outlet": outlet, "page": page})
+    context = {
+        "outlet": outlet,
+        "page": page,
+        "figures": outlet_figures(outlet=outlet),
+        "figure_labels": _figure_labels(),
+    }
+    return render(request, template, context)
 
 
 @role_required(EDITOR)

@@ -8,24 +8,17 @@ import re
 
 from django.db import DatabaseError, connection, connections
 from django.db.models import (
-    Avg,
     BooleanField,
-    Count,
     Expression,
     F,
-    FloatField,
     Func,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Sum,
 )
-from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast
 
-from common.stats import mean_interval
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, IngestJob, IngestJobRow, Outlet
 from newsdesk.roles import ADMIN, has_role
@@ -232,15 +225,6 @@ def article_list(*, filters: dict) -> QuerySet[Article]:
     return articles
 
 
-def _score_value(key: str) -> Cast:
-    # KT() would apply the JSON path to the article's own column; name the field.
-    return Cast(KeyTextTransform(key, "articles__scores__values"), FloatField())
-
-
-def _score_avg(scorer: str, key: str) -> Avg:
-    return Avg(_score_value(key), filter=Q(articles__scores__scorer=scorer))
-
-
 def subquery_count(queryset: QuerySet, field: str = "pk", distinct: bool = False) -> Subquery:
     """COUNT over a correlated subquery: 0 when no row matches.
 
@@ -261,44 +245,6 @@ def outlet_list() -> QuerySet[Outlet]:
         .prefetch_related("domains")
         .order_by("name")
     )
-
-
-# The figures whose counts the outlet page and the API give: (name, scorer, value key).
-_COUNTED = (
-    ("tone", "sentiment", "compound_mean"),
-    ("reading_ease", "readability", "flesch_reading_ease"),
-)
-
-
-def outlet_averages(outlet: Outlet) -> dict:
-    """Mean scores of the outlet's articles, the mean tone with its 95 % interval
-    (``tone_low``, ``tone_high``: None below two articles); for tone and reading ease, how many
-    articles each averages (``_n``) and how many scored articles it leaves out for
-    want of the figure (``_left_out``: not measurable in their language)."""
-    counts = {}
-    for name, scorer, key in _COUNTED:
-        rows = Q(articles__scores__scorer=scorer)
-        counts[f"{name}_n"] = Count(
-            "articles__scores", filter=rows & Q(articles__scores__values__has_key=key)
-        )
-        counts[f"{name}_rows"] = Count("articles__scores", filter=rows)
-    tone = _score_value("compound_mean")
-    averages = Outlet.objects.filter(pk=outlet.pk).aggregate(
-        tone=_score_avg("sentiment", "compound_mean"),
-        tone_squares=Sum(tone * tone, filter=Q(articles__scores__scorer="sentiment")),
-        negative_share=_score_avg("sentiment", "negative_share"),
-        reading_ease=_score_avg("readability", "flesch_reading_ease"),
-        grade=_score_avg("readability", "flesch_kincaid_grade"),
-        **counts,
-    )
-    for name, _, _ in _COUNTED:
-        averages[f"{name}_left_out"] = averages.pop(f"{name}_rows") - averages[f"{name}_n"]
-    # The mean tone's 95 % interval over the articles, as the outlet report gives it.
-    interval = mean_interval(
-        averages["tone_n"], averages["tone"], averages.pop("tone_squares"), (-1.0, 1.0)
-    )
-    averages["tone_low"], averages["tone_high"] = interval["low"], interval["high"]
-    return averages
 
 
 # --- Storylines ---------------------------------------------------------------------------

@@ -17,5 +17,4 @@ urlpatterns = [
     path("articles/<int:pk>/details/", views.article_edit_details, name="article-edit-details"),
     path("articles/<int:pk>/language/", views.article_set_language, name="article-set-language"),
     path("outlets/", views.outlet_list, name="outlet-list"),
-    path("outlets/<slug:slug>/", views.outlet_detail, name="outlet-detail"),
 ]

@@ -29,7 +29,6 @@ from newsdesk.models import (
     IngestJob,
     IngestJobRow,
     IngestMethod,
-    Outlet,
 )
 from newsdesk.roles import ANALYST, role_required
 
@@ -269,17 +268,6 @@ def article_set_language(request: HttpRequest, pk: int) -> HttpResponse:
 def outlet_list(request: HttpRequest) -> HttpResponse:
     page = page_of(request, selectors.outlet_list(), 50)
     return render(request, "newsdesk/outlet_list.html", {"page": page})
-
-
-@role_required(ANALYST)
-def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    outlet = get_object_or_404(Outlet.objects.prefetch_related("domains", "feeds"), slug=slug)
-    page = article_page(selectors.article_list(filters={"outlet": outlet}), request.GET, PAGE_SIZE)
-    context = {"outlet": outlet, "page": page, "averages": selectors.outlet_averages(outlet)}
-    template = "newsdesk/outlet_detail.html"
-    if request.htmx and not request.htmx.boosted:
-        template += "#results"
-    return render(request, template, context)
 
 
 def home(request: HttpRequest) -> HttpResponse:

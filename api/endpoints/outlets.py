@@ -5,7 +5,8 @@ from ninja.pagination import paginate
 
 from api.auth import TokenAuth
 from api.pagination import PageNumbers
-from api.schemas import ERRORS, Error, OutletDetail, OutletFilters, OutletOut
+from api.schemas import ERRORS, Error, OutletAverages, OutletDetail, OutletFilters, OutletOut
+from events.outlet_report import outlet_figures
 from newsdesk import selectors
 from newsdesk.roles import ANALYST
 
@@ -23,5 +24,5 @@ def outlet_list(request: HttpRequest, filters: Query[OutletFilters]):
 def outlet_detail(request: HttpRequest, slug: str):
     """One outlet with the mean scores of its articles."""
     outlet = get_object_or_404(selectors.outlet_list(), slug=slug)
-    outlet.averages = selectors.outlet_averages(outlet)
+    outlet.averages = OutletAverages.of(outlet_figures(outlet=outlet))
     return outlet

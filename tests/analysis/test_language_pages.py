@@ -14,9 +14,8 @@ from analysis.models import Score
 from analysis.scoring import NOT_AVAILABLE
 from analysis.services import article_score
 from events.event_report import event_comparison_refresh
-from events.outlet_report import outlet_report
+from events.outlet_report import outlet_figures, outlet_report
 from newsdesk.models import LanguageSource
-from newsdesk.selectors import outlet_averages
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +58,7 @@ def test_the_outlet_report_leaves_the_russian_article_out_and_counts_it(pair):
     assert item["figures"]["reading_ease"]["n"] == item["figures"]["grade"]["n"] == 1
     assert item["left_out"] == {
         "tone": 1,
+        "negative_share": 1,
         # Attribution reads Russian quotes and reported speech: measured, not left out;
         # but not who is nobody named, so not the anonymous and group shares (version 27).
         "attribution_density": 0,
@@ -87,10 +87,11 @@ def test_the_outlet_report_page_and_csv_say_how_many_were_left_out(client, edito
 
 def test_the_outlet_averages_and_the_api_count_the_left_out(pair, analyst_api):
     outlet, *_ = pair
-    averages = outlet_averages(outlet)
+    figures = outlet_figures(outlet=outlet)
     detail = analyst_api.get(reverse("api:outlet", args=["wire"])).json()["averages"]
 
-    assert (averages["tone_n"], averages["tone_left_out"]) == (1, 1)
+    assert (figures["tone"]["n"], figures["tone"]["left_out"]) == (1, 1)
+    assert (figures["grade"]["n"], figures["grade"]["left_out"]) == (1, 1)
     assert (detail["tone_n"], detail["tone_left_out"]) == (1, 1)
     assert (detail["reading_ease_n"], detail["reading_ease_left_out"]) == (1, 1)
     english_tone = Score.objects.get(scorer="sentiment", article=pair[2]).values["compound_mean"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from analysis.models import Score
 from events.event_report import event_comparison_refresh
 from events.models import EventComparison
+from events.outlet_report import FIGURES
 from events.services import events_sweep
 from tests.factories import ArticleFactory, EventFactory, OutletDomainFactory, OutletFactory
 
@@ -49,6 +50,18 @@ def test_an_outlet_comes_with_the_mean_scores_of_its_articles(analyst_api):
     # of freedom: ±3.8 around -0.2), cut to the scale's ends.
     assert response.json()["averages"]["tone_low"] == -1.0
     assert response.json()["averages"]["tone_high"] == 1.0
+    # Every figure of the outlet report, the same numbers as the flat fields.
+    figures = response.json()["averages"]["figures"]
+    assert set(figures) == set(FIGURES)
+    assert figures["tone"]["mean"] == response.json()["averages"]["tone"]
+    assert (figures["tone"]["n"], figures["negative_share"]["mean"]) == (2, 0.5)
+    assert figures["anonymous_share"] == {
+        "mean": None,
+        "low": None,
+        "high": None,
+        "n": 0,
+        "left_out": 0,
+    }
 
 
 def test_an_unknown_outlet_is_a_json_404(analyst_api):
