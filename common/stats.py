@@ -113,12 +113,33 @@ def mean_interval(
 ) -> dict:
     """mean_ci's 95 % interval from the count, mean and sum of squares of the values (as a
     database aggregates them), cut to the ``bounds`` that the values (and so their mean)
-    cannot leave: {"mean", "low", "high", "n"}; low and high None below two values."""
+    cannot leave: {"mean", "low", "high", "n", "sd"}; low, high and the values' standard
+    deviation sd None below two values."""
     if not n or mean is None:
-        return {"mean": None, "low": None, "high": None, "n": 0}
+        return {"mean": None, "low": None, "high": None, "n": 0, "sd": None}
     if n == 1 or squares is None:
-        return {"mean": mean, "low": None, "high": None, "n": n}
+        return {"mean": mean, "low": None, "high": None, "n": n, "sd": None}
     sd = math.sqrt(max(0.0, (squares - n * mean * mean) / (n - 1)))
     half = _t975(n - 1) * sd / math.sqrt(n)
     low, high = max(bounds[0], mean - half), min(bounds[1], mean + half)
-    return {"mean": mean, "low": low, "high": high, "n": n}
+    return {"mean": mean, "low": low, "high": high, "n": n, "sd": sd}
+
+
+def difference_interval(a: dict, b: dict) -> dict | None:
+    """How far b's mean is from a's (``b - a``), with the 95 % interval of that difference
+    by Welch's t (the two sets of values may spread differently; degrees of freedom by
+    Welch and Satterthwaite), from two of mean_interval's results. ``apart``: the interval
+    leaves out 0, so the values differ by more than two samples of these sizes would by
+    chance. None when either side has fewer than two values."""
+    if a.get("sd") is None or b.get("sd") is None:
+        return None
+    difference = b["mean"] - a["mean"]
+    va, vb = a["sd"] ** 2 / a["n"], b["sd"] ** 2 / b["n"]
+    se = math.sqrt(va + vb)
+    if se == 0.0:  # both constant: the difference is what it is
+        return {"difference": difference, "low": difference, "high": difference,
+                "apart": difference != 0.0}  # fmt: skip
+    df = (va + vb) ** 2 / (va**2 / (a["n"] - 1) + vb**2 / (b["n"] - 1))
+    half = t_quantile(0.975, df) * se
+    low, high = difference - half, difference + half
+    return {"difference": difference, "low": low, "high": high, "apart": low > 0 or high < 0}

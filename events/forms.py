@@ -85,6 +85,30 @@ class OutletReportForm(PeriodForm):
         widget=QuickSelectMultiple(attrs={"size": 8}),
         help_text="Choose one, or several to compare them side by side.",
     )
+    versus = forms.ModelChoiceField(
+        Outlet.objects.all(),
+        required=False,
+        to_field_name="slug",
+        label="Differences from",
+        help_text="One of those compared: each other outlet's figures are set against its "
+        "own. Without it, the first by name.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offered: the outlets of the report shown (set in clean), not every outlet, which
+        # would be another list of the whole register to read and scroll.
+        self.fields["versus"].choices = [("", "the first by name")]
+
+    def clean(self):
+        cleaned = super().clean()
+        versus, outlets = cleaned.get("versus"), list(cleaned.get("outlets") or [])
+        self.fields["versus"].choices = [("", "the first by name")] + [
+            (outlet.slug, outlet.name) for outlet in outlets
+        ]
+        if versus is not None and versus not in outlets:
+            self.add_error("versus", "Choose it among the outlets compared, too.")
+        return cleaned
 
 
 class BlindspotForm(PeriodForm):

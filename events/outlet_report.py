@@ -19,7 +19,7 @@ from django.db.models.functions import Cast, Trunc
 from analysis.models import Score
 from analysis.scoring.framing import FRAMES as FRAME_KEYS
 from analysis.scoring.persuasion import FINDING_FAMILIES
-from common.stats import mean_interval
+from common.stats import difference_interval, mean_interval
 from events.names import display_name, name_key, person_merges
 from newsdesk.dates import day_end, day_start
 from newsdesk.models import Article, Event, Outlet
@@ -77,8 +77,11 @@ def _window(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return day_start(start), day_end(end)
 
 
-def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dict:
-    """Per outlet: article count, means with 95% intervals, frames, persuasion, sources, trend.
+def outlet_report(
+    *, outlets: list[Outlet], start: dt.date, end: dt.date, versus: Outlet | None = None
+) -> dict:
+    """Per outlet: article count, means with 95% intervals, frames, persuasion, sources, trend,
+    and each figure's difference from the ``versus`` outlet's (the first if None).
 
     Five aggregate queries, whatever the number of articles: the database sums, averages
     and groups the scores (a year of a large outlet is thousands of them), and Python
@@ -160,10 +163,12 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
                 for day in periods
             ],
         })  # fmt: skip
+    reference = _versus(result, versus)
     return {
         "start": start,
         "end": end,
         "outlets": result,
+        "versus": reference,
         "trend_unit": unit,
         # A row per person: the name, and each outlet's tone toward them (None: not named).
         "people": [
@@ -171,6 +176,27 @@ def outlet_report(*, outlets: list[Outlet], start: dt.date, end: dt.date) -> dic
             for k, name in enumerate(top_people)
         ],
     }
+
+
+def _versus(result: list[dict], versus: Outlet | None) -> Outlet | None:
+    """Every outlet but the reference (``versus``, else the first) gets, for each figure,
+    how far its mean is from the reference's, with the 95% interval of that difference
+    (``versus``: None where either has fewer than two articles with the figure). "Outlet X
+    cites anonymous sources more often than Y" holds only where the interval leaves out 0;
+    even then the scorer's own errors come on top (the figure's trust line). Returns the
+    reference; None below two outlets."""
+    for item in result:
+        item["versus"] = None
+    if len(result) < 2:
+        return None
+    reference = next((i for i in result if i["outlet"] == versus), result[0])
+    for item in result:
+        if item is not reference:
+            item["versus"] = {
+                name: difference_interval(reference["figures"][name], item["figures"][name])
+                for name in FIGURES
+            }
+    return reference["outlet"]
 
 
 def outlet_figures(*, outlet: Outlet) -> dict[str, dict]:
@@ -533,12 +559,14 @@ def _csv_number(value: float | None) -> float | None:
 
 def outlet_report_rows(report: dict) -> list[list]:
     """One row per outlet: each figure's mean and interval, the articles it averages
-    (n) and those it leaves out (scored, but not measurable in their language)."""
+    (n), those it leaves out (scored, but not measurable in their language) and the
+    difference from the reference outlet's mean with its interval (``versus``)."""
     parts = ("mean", "low", "high", "n", "left_out")
     people = [person["name"] for person in report.get("people", [])]
+    versus = ("vs_reference", "vs_reference_low", "vs_reference_high")
     rows = [
         ["outlet", "articles"]
-        + [f"{f}_{p}" for f in FIGURES for p in parts]
+        + [f"{f}_{p}" for f in FIGURES for p in (*parts, *versus)]
         + [f"tone_toward {name}_{p}" for name in people for p in ("mean", "low", "high", "n")]
     ]
     for position, item in enumerate(report["outlets"]):
@@ -547,6 +575,10 @@ def outlet_report_rows(report: dict) -> list[list]:
             figure = item["figures"][name]
             row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]
             row.append(item["left_out"][name])
+            # The difference from the reference outlet's mean and its 95% interval (empty
+            # for the reference, and where either has fewer than two articles).
+            apart = (item.get("versus") or {}).get(name) or {}
+            row += [_csv_number(apart.get(k)) for k in ("difference", "low", "high")]
         for person in report.get("people", []):
             figure = person["cells"][position] or {"mean": None, "low": None, "high": None, "n": 0}
             row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]

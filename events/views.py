@@ -334,7 +334,12 @@ def outlet_report(request: HttpRequest) -> HttpResponse:
     chosen = form.cleaned_data if form.is_valid() else {}
     start, end = selectors.report_period(start=chosen.get("start"), end=chosen.get("end"))
     outlets = list(form.cleaned_data.get("outlets") or []) if form.is_valid() else []
-    report = outlet_report_build(outlets=outlets, start=start, end=end) if outlets else None
+    versus = chosen.get("versus")
+    report = (
+        outlet_report_build(outlets=outlets, start=start, end=end, versus=versus)
+        if outlets
+        else None
+    )
     if report and request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="outlet-report.csv"'

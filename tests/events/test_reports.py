@@ -56,6 +56,46 @@ def test_the_report_averages_with_a_confidence_interval(editor_client):
     assert html.count("<circle") == 2  # two weeks with articles
 
 
+def test_each_outlet_after_the_first_says_whether_it_differs_from_it(editor_client):
+    """ "Outlet X is warmer than Y" only where the difference's interval leaves out 0."""
+    gazette, herald, courier = (
+        OutletFactory(slug=slug, name=name)
+        for slug, name in (("gazette", "Gazette"), ("herald", "Herald"), ("courier", "Courier"))
+    )
+    for day, tone, density in ((1, 0.1, 0.30), (2, 0.2, 0.31), (3, 0.15, 0.29)):
+        scored(gazette, dt.date(2024, 3, day), tone, density=density)
+    # Herald: clearly warmer, the same attribution density give or take.
+    for day, tone, density in ((1, 0.6, 0.32), (2, 0.7, 0.28), (4, 0.65, 0.30)):
+        scored(herald, dt.date(2024, 3, day), tone, density=density)
+    scored(courier, dt.date(2024, 3, 5), 0.9)  # one article: no interval, no verdict
+
+    query = (
+        "?outlets=gazette&outlets=herald&outlets=courier&versus=gazette"
+        "&start=2024-03-01&end=2024-03-31"
+    )
+    html = editor_client.get("/reports/outlets/" + query).content.decode()
+
+    tone = re.search(r'<div class="small versus apart" data-versus="tone">(.*?)</div>', html)
+    # Means 0.15 and 0.65, sds 0.05: a difference of 0.5, Welch's interval about +-0.11.
+    assert tone and tone[1].startswith("higher than Gazette: +0.50 ")
+    density = re.search(r'<div class="small versus" data-versus="attribution_density">(.*?)<', html)
+    assert density and density[1].startswith("not told apart from Gazette: ")
+    assert html.count('data-versus="tone"') == 1  # not for Gazette, not for the single article
+
+    rows = list(csv.DictReader(io.StringIO(
+        editor_client.get("/reports/outlets/" + query + "&format=csv").content.decode()
+    )))  # fmt: skip
+    by_name = {row["outlet"]: row for row in rows}
+    assert by_name["Gazette"]["tone_vs_reference"] == by_name["Courier"]["tone_vs_reference"] == ""
+    herald_tone = by_name["Herald"]
+    assert float(herald_tone["tone_vs_reference"]) == pytest.approx(0.5)
+    low, high = (
+        float(herald_tone["tone_vs_reference_low"]),
+        float(herald_tone["tone_vs_reference_high"]),
+    )
+    assert 0.3 < low < 0.5 < high < 0.7
+
+
 def test_an_interval_stops_where_the_figure_can_go_no_further(editor_client):
     # Found in a usability pass: with few articles the t interval ran past the range of
     # the figure (a tone below -1, a share above 1).
@@ -609,3 +649,19 @@ def test_the_most_quoted_sources_merge_one_persons_names_across_articles(editor_
 
     report = outlet_report(outlets=[gazette], start=day, end=day)
     assert report["outlets"][0]["sources"] == [("Mary Hollis", 5), ("Treasury", 2)]
+
+
+def test_the_outlet_compared_with_is_one_of_those_in_the_report(editor_client):
+    for slug, name in (("gazette", "Gazette"), ("herald", "Herald"), ("courier", "Courier")):
+        OutletFactory(slug=slug, name=name)
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&outlets=herald&versus=gazette"
+    ).content.decode()
+    offered = re.search(r'<select name="versus"[^>]*>(.*?)</select>', html, re.DOTALL)[1]
+    assert re.findall(r'<option value="([^"]*)"', offered) == ["", "gazette", "herald"]
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&outlets=herald&versus=courier"
+    ).content.decode()
+    assert "Choose it among the outlets compared, too." in html
