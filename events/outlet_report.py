@@ -38,6 +38,10 @@ class Figure:
     range: tuple[float, float]
 
 
+# The articles an outlet's figures average: its own reports, not its updates of them (the
+# same report again, which would count twice) nor its syndicated copies (another's words),
+# as the event comparison counts only each outlet's independent article.
+OWN_REPORTS = {"article__copy_kind": ""}
 # A tone, VADER's compound or the tone toward a person (P(positive) - P(negative)).
 TONE_RANGE = (-1.0, 1.0)
 SHARE = (0.0, 1.0)
@@ -93,6 +97,7 @@ def outlet_report(
         "article__outlet__in": ids,
         "article__published_at__gte": since,
         "article__published_at__lt": until,
+        **OWN_REPORTS,
     }
     figures = _figures(in_period)
     unit = trend_unit(start, end)
@@ -106,13 +111,16 @@ def outlet_report(
         named[name] += figure["n"]
     top_people = sorted(named, key=lambda name: (-named[name], name))[:TOP_PEOPLE]
     stories = _story_coverage(ids, since, until)
-    counts = dict(
-        Article.objects.filter(outlet__in=ids, published_at__gte=since, published_at__lt=until)
+    counts = {
+        outlet_id: (n, copies)
+        for outlet_id, n, copies in Article.objects.filter(
+            outlet__in=ids, published_at__gte=since, published_at__lt=until
+        )
         .order_by()
         .values("outlet_id")
-        .annotate(n=Count("pk"))
-        .values_list("outlet_id", "n")
-    )
+        .annotate(n=Count("pk"), copies=Count("pk", filter=~Q(copy_kind="")))
+        .values_list("outlet_id", "n", "copies")
+    }
     periods = _periods(unit, start, end)
     result = []
     for outlet in outlets:
@@ -123,7 +131,10 @@ def outlet_report(
         persuasion_n = mine.get("persuasion", empty)["n"] or 1
         result.append({
             "outlet": outlet,
-            "articles": counts.get(outlet.pk, 0),
+            "articles": counts.get(outlet.pk, (0, 0))[0],
+            # Its updates of its own articles and its syndicated copies: in the count
+            # above, not in any figure (OWN_REPORTS).
+            "copies": counts.get(outlet.pk, (0, 0))[1],
             "figures": {name: mine.get(name, empty) for name in FIGURES},
             "frames": {
                 k: v / frames_n for k, v in _by_size(shares.get((outlet.pk, "framing")))
@@ -203,7 +214,7 @@ def outlet_figures(*, outlet: Outlet) -> dict[str, dict]:
     """The outlet report's figures over all the outlet's articles, whenever published:
     for each, the mean, its 95% interval, the articles averaged (``n``) and the scored
     articles left out for want of it (``left_out``). One query."""
-    mine = _figures({"article__outlet": outlet.pk}).get(outlet.pk, {})
+    mine = _figures({"article__outlet": outlet.pk, **OWN_REPORTS}).get(outlet.pk, {})
     return {name: mine.get(name) or dict(_EMPTY) for name in FIGURES}
 
 
@@ -345,11 +356,13 @@ def _by_size(counts: dict | None) -> list[tuple]:
 
 
 def _period_sql(ids: list[int], since: dt.datetime, until: dt.datetime) -> tuple[str, list]:
-    """WHERE conditions on the article ``a`` of a score: one of the outlets, in the period."""
+    """WHERE conditions on the article ``a`` of a score: one of the outlets, in the period,
+    not a copy (OWN_REPORTS)."""
     ops = connection.ops
     marks = ", ".join(["%s"] * len(ids))
     return (
-        f"a.outlet_id IN ({marks}) AND a.published_at >= %s AND a.published_at < %s",
+        f"a.outlet_id IN ({marks}) AND a.published_at >= %s AND a.published_at < %s"
+        " AND a.copy_kind = ''",
         [*ids, ops.adapt_datetimefield_value(since), ops.adapt_datetimefield_value(until)],
     )
 
@@ -565,12 +578,12 @@ def outlet_report_rows(report: dict) -> list[list]:
     people = [person["name"] for person in report.get("people", [])]
     versus = ("vs_reference", "vs_reference_low", "vs_reference_high")
     rows = [
-        ["outlet", "articles"]
+        ["outlet", "articles", "copies"]
         + [f"{f}_{p}" for f in FIGURES for p in (*parts, *versus)]
         + [f"tone_toward {name}_{p}" for name in people for p in ("mean", "low", "high", "n")]
     ]
     for position, item in enumerate(report["outlets"]):
-        row = [item["outlet"].name, item["articles"]]
+        row = [item["outlet"].name, item["articles"], item["copies"]]
         for name in FIGURES:
             figure = item["figures"][name]
             row += [_csv_number(figure[k]) for k in ("mean", "low", "high")] + [figure["n"]]

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from analysis.models import Score
-from events.outlet_report import outlet_report, trend_unit
+from events.outlet_report import outlet_figures, outlet_report, trend_unit
 from newsdesk.models import CopyKind, Storyline
 from tests.factories import ArticleFactory, EventFactory, OutletFactory
 
@@ -665,3 +665,30 @@ def test_the_outlet_compared_with_is_one_of_those_in_the_report(editor_client):
         "/reports/outlets/?outlets=gazette&outlets=herald&versus=courier"
     ).content.decode()
     assert "Choose it among the outlets compared, too." in html
+
+
+def test_an_outlets_updates_and_syndicated_copies_are_counted_but_not_averaged(editor_client):
+    """An update is the outlet's report again, a syndicated copy another's words: averaged,
+    an often-updated report would weigh twice, as the event pages never let it."""
+    gazette, wire = OutletFactory(slug="gazette", name="Gazette"), OutletFactory(slug="wire")
+    own = [scored(gazette, dt.date(2024, 3, day), tone) for day, tone in ((1, 0.1), (2, 0.3))]
+    update = scored(gazette, dt.date(2024, 3, 3), -0.9)
+    update.copy_kind, update.copy_of = CopyKind.UPDATE, own[0]
+    update.save()
+    copy = scored(gazette, dt.date(2024, 3, 4), -0.8)
+    copy.copy_kind, copy.copy_of = CopyKind.SYNDICATED, scored(wire, dt.date(2024, 3, 4), -0.8)
+    copy.save()
+
+    report = outlet_report(outlets=[gazette], start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))
+
+    [item] = report["outlets"]
+    assert (item["articles"], item["copies"]) == (4, 2)
+    assert item["figures"]["tone"]["n"] == 2
+    assert item["figures"]["tone"]["mean"] == pytest.approx(0.2)
+    assert item["sources"] == [("Mary Hollis", 4)]  # two own articles, two mentions each
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+    assert 'data-copies="2">2 of them updates of its own articles or syndicated copies' in html
+    # The outlet's page averages the same articles.
+    assert outlet_figures(outlet=gazette)["tone"] == item["figures"]["tone"]
