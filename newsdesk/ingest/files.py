@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TextIO
 
 from charset_normalizer import from_bytes
 
@@ -28,36 +33,96 @@ def check_size(size: int, limit: int, name: str = "The file") -> None:
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode bytes of unknown encoding, or raise IngestError if they are not text."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _refuse_nul(data.decode(encoding))
-            except UnicodeDecodeError:
-                raise IngestError(f"This file starts like {encoding} text but is not.") from None
-    # UTF-16 without a BOM: every other byte of ASCII text is NUL.
-    if len(data) >= 4 and data[1::2].count(0) > 0.4 * (len(data) // 2):
+    decoded: list[str] = []
+
+    def decodes(encoding: str) -> bool:
         try:
-            return _refuse_nul(data.decode("utf-16-le"))
-        except UnicodeDecodeError:
-            pass
-    if b"\x00" in data[:8192]:
-        raise IngestError("This looks like a binary file, not text or HTML.")
-    if b"\x00" in data:
-        raise IngestError("This file holds binary data, not only text or HTML.")
-    for encoding in filter(None, (declared, "utf-8")):
-        try:
-            return _refuse_nul(data.decode(encoding))
+            decoded.append(data.decode(encoding))
         except (UnicodeDecodeError, LookupError):
-            continue
-    matches = list(from_bytes(data[:200_000]))
+            return False
+        return True
+
+    chunks = (data[i : i + _SNIFF_BYTES] for i in range(0, len(data), _SNIFF_BYTES))
+    encoding = _encoding(data[:_SNIFF_BYTES], decodes, declared, lambda: _sample(chunks))
+    return _refuse_nul(decoded[-1] if decoded else data.decode(encoding, errors="replace"))
+
+
+def open_text_file(path: Path) -> TextIO:
+    """A file of unknown encoding, opened as text by the rules of ``decode_text`` but
+    without holding it in memory (the import command takes files of any size); refused
+    (IngestError) when it is empty or not text."""
+    check_size(path.stat().st_size, sys.maxsize, path.name)
+    with path.open("rb") as stream:
+        head = stream.read(_SNIFF_BYTES)
+
+    def decodes(encoding: str) -> bool:
+        try:
+            decoder = codecs.getincrementaldecoder(encoding)()
+        except LookupError:
+            return False
+        with path.open("rb") as stream:
+            try:
+                while chunk := stream.read(1 << 20):
+                    _refuse_nul(decoder.decode(chunk))
+                _refuse_nul(decoder.decode(b"", final=True))
+            except UnicodeDecodeError:
+                return False
+        return True
+
+    def sample() -> bytes:
+        with path.open("rb") as stream:
+            return _sample(iter(lambda: stream.read(_SNIFF_BYTES), b""))
+
+    encoding = _encoding(head, decodes, None, sample)
+    return path.open(encoding=encoding, errors="replace", newline="")
+
+
+# charset_normalizer reads this much of a file to guess its encoding.
+_SNIFF_BYTES = 200_000
+
+
+def _sample(chunks: Iterable[bytes]) -> bytes:
+    """The bytes from the first that is not ASCII on: a file that does not decode as
+    UTF-8 may hold its first other letter far from its start, and its encoding shows
+    only there (in a sample of mostly ASCII, every code page fits as well)."""
+    first = b""
+    for chunk in chunks:
+        if other := _NOT_ASCII.search(chunk):
+            return chunk[other.start() :]
+        first = first or chunk
+    return first
+
+
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _encoding(
+    head: bytes, decodes: Callable[[str], bool], declared: str | None, sample: Callable[[], bytes]
+) -> str:
+    """The encoding of a text whose first bytes are ``head``; ``decodes(encoding)`` says
+    whether the whole text decodes in it (and refuses a NUL character), and ``sample()``
+    gives the bytes to guess it from when no rule decides."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            if decodes(encoding):
+                return encoding
+            raise IngestError(f"This file starts like {encoding} text but is not.")
+    # UTF-16 without a BOM: every other byte of ASCII text is NUL.
+    if len(head) >= 4 and head[1::2].count(0) > 0.4 * (len(head) // 2) and decodes("utf-16-le"):
+        return "utf-16-le"
+    if b"\x00" in head[:8192]:
+        raise IngestError("This looks like a binary file, not text or HTML.")
+    for encoding in filter(None, (declared, "utf-8")):
+        if decodes(encoding):
+            return encoding
+    matches = list(from_bytes(sample()))
     if not matches:
         raise IngestError("This file's encoding could not be recognised as text.")
     least = min(m.chaos for m in matches)
     tied = [m.encoding for m in matches if m.chaos <= least + 0.01]
     # Short Western texts fit several code pages equally well; Windows-1252 is the
     # likeliest for news pages, and the one browsers assume for "latin-1".
-    encoding = "cp1252" if "cp1252" in tied else tied[0]
-    return data.decode(encoding, errors="replace")
+    return "cp1252" if "cp1252" in tied else tied[0]
 
 
 def _refuse_nul(text: str) -> str:

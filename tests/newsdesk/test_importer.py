@@ -1,3 +1,4 @@
+import gzip
 import json
 
 import pytest
@@ -83,6 +84,50 @@ def test_it_refuses_other_formats_and_missing_files(tmp_path):
     csv_path.write_text("url,title\nhttps://x.example,Hi\n")
     with pytest.raises(CommandError, match="'text' or 'html' column"):
         call_command("import_articles", str(csv_path))
+
+
+# Written for the tests, with letters outside ASCII.
+ACCENTED = (
+    "Le café de la gare a rouvert après l’été, a déclaré le maire ({n}) — written for the tests."
+)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_file_in_another_encoding_keeps_its_letters(tmp_path, capsys, encoding, fmt):
+    # The command read every file as UTF-8 and replaced what was not: "caf� na�ve",
+    # and a UTF-16 file's header was not found at all.
+    rows = [{"title": f"Été {n}", "text": ACCENTED.format(n=n)} for n in (1, 2)]
+    if fmt == "csv":
+        content = "title;text\r\n" + "".join(f'{r["title"]};"{r["text"]}"\r\n' for r in rows)
+    else:
+        content = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    path = tmp_path / f"articles.{fmt}"
+    path.write_bytes(content.encode(encoding))
+
+    call_command("import_articles", str(path), "--no-score")
+
+    assert "2 imported, 0 duplicate, 0 rejected" in capsys.readouterr().out
+    stored = Article.objects.order_by("headline")
+    assert [(a.headline, a.body) for a in stored] == [(r["title"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("articles.jsonl", b"", "articles.jsonl is empty"),
+        ("articles.jsonl", gzip.compress(b'{"text": "written for the tests"}\n'), "binary"),
+        ("articles.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+)
+def test_an_empty_or_binary_file_is_refused_as_such(tmp_path, name, content, message):
+    # Before, a gzip file was "not valid JSON" on each of its lines, an image had no
+    # 'text' column, and an empty file imported nothing without a word.
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_articles", str(path), "--no-score")
+    assert not Article.objects.exists()
 
 
 def test_rows_with_implausible_dates_are_refused_and_the_rest_imported(
