@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from newsdesk.ingest.errors import IngestError
 
 CSV_SEPARATORS = (",", ";", "\t", "|")
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 FIELDS = ("url", "outlet", "title", "published", "byline", "text", "html")
 # Other names that exports and scrapers commonly give the same fields. A row's keys are
 # compared in lower case, with spaces and hyphens read as underscores ("Published At" is
@@ -118,8 +119,20 @@ def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
             yield canonical_row(number, value)
     else:
         header = stream.readline()
-        reader = csv.DictReader(itertools.chain([header], stream), delimiter=csv_separator(header))
+        separator = csv_separator(header)
+        reader = csv.DictReader(itertools.chain([header], stream), delimiter=separator)
         for number, record in enumerate(reader, 1):
+            if any(cell.strip() for cell in record.get(None, ())):
+                # Cells past the header's columns have no name: the text would be stored
+                # cut short where a separator stood unquoted in it.
+                columns = len(reader.fieldnames or ())
+                error = (
+                    f"{columns + len(record[None])} cells where the header has {columns} "
+                    f"columns; a text holding a {_SEPARATOR_NAMES[separator]} must be in "
+                    "double quotes"
+                )
+                yield Row(number, None, error)
+                continue
             yield canonical_row(number, {k: v for k, v in record.items() if k})
 
 

@@ -130,6 +130,29 @@ def test_an_empty_or_binary_file_is_refused_as_such(tmp_path, name, content, mes
     assert not Article.objects.exists()
 
 
+def test_a_csv_row_with_more_cells_than_columns_is_refused_not_cut_short(tmp_path, capsys):
+    # The cells past the header's columns were dropped: the article was stored with its
+    # text cut at the first unquoted comma, and no one was told.
+    path = tmp_path / "articles.csv"
+    path.write_text(
+        "title,text\n"
+        "Cut,Written for the tests: the harbour reopened on Tuesday after repairs, "
+        "costing three million pounds, the port authority said.\n"
+        f'Whole,"Written for the tests: {TEXT.format(n=4)}"\n'
+        f'Trailing,"Written for the tests: {TEXT.format(n=5)}",,\n'
+    )
+
+    call_command("import_articles", str(path), "--no-score")
+
+    out = capsys.readouterr().out
+    assert "2 imported, 0 duplicate, 1 rejected" in out
+    assert (
+        "row 1: rejected: 4 cells where the header has 2 columns; a text holding a comma "
+        "must be in double quotes"
+    ) in out
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Trailing", "Whole"]
+
+
 def test_rows_with_implausible_dates_are_refused_and_the_rest_imported(
     tmp_path, capsys, django_capture_on_commit_callbacks
 ):
