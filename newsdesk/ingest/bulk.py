@@ -105,9 +105,17 @@ def detect_format(filename: str) -> str:
 
 def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
     if fmt == "jsonl":
+        first = True
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
+            if first and line.lstrip().startswith("["):
+                # A JSON export, not JSON Lines: each of its lines would be refused alone.
+                raise IngestError(
+                    "This file holds a JSON array; the import reads JSON Lines, one object "
+                    "per line (jq -c '.[]' FILE.json > FILE.jsonl writes them)."
+                )
+            first = False
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:

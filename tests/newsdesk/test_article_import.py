@@ -114,6 +114,13 @@ def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
         ("wire.txt", b"x", "use a .jsonl or .csv file"),
         ("wire.jsonl", b"", "is empty"),
         ("wire.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("wire.csv", b"title,summary\nA,B\n", "The CSV header needs a"),
+        # Each line of an array was refused alone, as "not valid JSON".
+        (
+            "wire.json",
+            json.dumps([{"text": "Written for the tests. " + BODY}], indent=1).encode(),
+            "holds a JSON array",
+        ),
     ],
 )
 def test_a_file_it_cannot_read_is_refused_with_the_reason(analyst_client, name, content, message):
@@ -278,12 +285,14 @@ def test_another_analysts_import_is_not_shown(client, analyst):
     assert client.get(job.get_absolute_url()).status_code == 404
 
 
-def test_a_csv_without_a_text_column_fails_the_job_with_the_reason(
-    analyst_client, django_capture_on_commit_callbacks
+def test_a_job_whose_file_cannot_be_read_fails_with_the_reason(
+    analyst_client, analyst, django_capture_on_commit_callbacks
 ):
-    html = imported(
-        analyst_client, "wire.csv", b"title,summary\nA,B\n", django_capture_on_commit_callbacks
-    )
+    # The page refuses such a file at once; a job holding one still says why it failed.
+    with django_capture_on_commit_callbacks(execute=True):
+        job = jobs.import_job_create(name="wire.csv", text="title,summary\nA,B\n", user=analyst)
+
+    html = analyst_client.get(job.get_absolute_url()).content.decode()
     assert "The file could not be imported: The CSV header needs a" in html
     assert IngestJob.objects.get().status == "failed"
 
