@@ -138,6 +138,22 @@ def test_pasting_too_few_words_is_refused(analyst_client):
     assert not Article.objects.exists()
 
 
+def test_a_pasted_chinese_article_is_stored_whole(analyst_client):
+    # Written for the tests. Every line read as a short label, so the paste was refused
+    # with "fewer than five words".
+    text = "港口修复后重新开放\n港口在星期二修复后重新开放，港务局表示。这是为测试而写的。\n工人们说，他们对结果感到满意。"
+
+    response = paste(analyst_client, text)
+
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert (article.headline, article.language) == ("港口修复后重新开放", "zh")
+    assert (
+        article.body
+        == "港口在星期二修复后重新开放，港务局表示。这是为测试而写的。\n\n工人们说，他们对结果感到满意。"
+    )
+
+
 def test_pasting_the_same_article_twice_stores_it_once(analyst_client):
     paste(analyst_client, COUNCIL)
 

@@ -488,3 +488,35 @@ def test_a_body_sentence_ending_in_an_agency_name_stays_in_the_body(sentence):
 
     assert sentence in page.body
     assert not page.credits
+
+
+# Written for these tests: a Chinese and a Japanese article pasted as text, with a
+# headline, a menu word and paragraphs that hold no space.
+CHINESE_PAGE = """首页
+港口修复后重新开放
+港口在星期二修复后重新开放，港务局表示。这是一篇为测试而写的文章。
+工人们说，他们对结果感到满意，但仍担心安全问题。
+港务局局长说，下周将公布新的安全规则。
+"""
+JAPANESE_PAGE = """テスト用に書いた記事：港が再開
+港は火曜日に修理を終えて再開したと港湾局が発表した。
+労働者たちは結果に満足していると述べた。
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "language", "headline", "paragraphs"),
+    [(CHINESE_PAGE, "zh", 1, 3), (JAPANESE_PAGE, "ja", 0, 2)],
+    ids=["chinese", "japanese"],
+)
+def test_an_article_written_without_spaces_keeps_its_headline_and_body(
+    page, language, headline, paragraphs
+) -> None:
+    # A line of Chinese is one "word" to str.split, so every line read as a short label
+    # and went to removed, and the paste was refused as too short.
+    lines = page.splitlines()
+    cleaned = clean_text(page)
+    assert cleaned.language == language
+    assert cleaned.headline == lines[headline]
+    assert cleaned.body.split("\n\n") == lines[headline + 1 : headline + 1 + paragraphs]
+    assert cleaned.removed == lines[:headline]
