@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from newsdesk import outlet_names
 from newsdesk.dates import is_plausible, published_utc
 from newsdesk.ingest.article import extract_article
+from newsdesk.ingest.bulk import import_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
 from newsdesk.ingest.files import check_size, decode_text, looks_like_html
@@ -338,6 +339,12 @@ def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Articl
 def article_ingest_bytes(
     *, data: bytes, filename: str, method: str, user=None, **fields
 ) -> Article:
+    if import_format(filename):
+        # Its rows would be stored as one article's text ("url,title,text" its headline).
+        raise IngestError(
+            "This is a file of articles (JSON Lines or CSV): use Import articles, which "
+            "reads one article a row."
+        )
     check_size(len(data), settings.NEWSDESK_MAX_ARTICLE_BYTES, "The file")
     text = decode_text(data)
     is_html = filename.lower().endswith((".html", ".htm")) or looks_like_html(text)

@@ -94,12 +94,19 @@ def canonical_row(number: int, record: dict) -> Row:
     return Row(number, fields, unread=tuple(str(k) for k in unread))
 
 
-def detect_format(filename: str) -> str:
+def import_format(filename: str) -> str | None:
+    """ "jsonl" or "csv" for the name of an import file, else None."""
     name = filename.lower()
     if name.endswith((".jsonl", ".ndjson", ".json")):
         return "jsonl"
     if name.endswith(".csv"):
         return "csv"
+    return None
+
+
+def detect_format(filename: str) -> str:
+    if fmt := import_format(filename):
+        return fmt
     raise IngestError(f"{filename}: use a .jsonl or .csv file.")
 
 

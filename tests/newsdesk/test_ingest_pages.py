@@ -262,6 +262,22 @@ def test_a_good_and_a_bad_file_store_the_good_one_and_report_the_bad(analyst_cli
     assert "Stored 1 article(s)" in response.content.decode()
 
 
+@pytest.mark.parametrize("name", ["wire.csv", "wire.jsonl", "wire.JSON"])
+def test_a_file_of_articles_uploaded_as_one_article_points_to_the_import(analyst_client, name):
+    # Written for the tests. A CSV was stored as one article whose headline was
+    # "Halden,Written for the tests: …".
+    rows = f"title,text\nHalden,Written for the tests: {COUNCIL}\n".encode()
+
+    response = upload(analyst_client, txt(name, rows))
+
+    assert response.status_code == 400
+    assert errors_of(response, "upload_form") == [
+        f"{name}: This is a file of articles (JSON Lines or CSV): use Import articles, "
+        "which reads one article a row."
+    ]
+    assert not Article.objects.exists()
+
+
 def test_an_empty_file_is_refused(analyst_client):
     response = upload(analyst_client, txt("empty.txt", b""))
 
