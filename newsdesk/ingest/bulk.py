@@ -128,6 +128,9 @@ def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
             except json.JSONDecodeError as exc:
                 yield Row(number, None, f"not valid JSON ({exc.msg})")
                 continue
+            except RecursionError:  # the parser's stack, not the file, ran out
+                yield Row(number, None, "its JSON is nested too deeply to read")
+                continue
             if not isinstance(value, dict):
                 yield Row(number, None, "each line must be a JSON object")
                 continue

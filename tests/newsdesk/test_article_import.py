@@ -83,6 +83,28 @@ def test_a_csv_file_in_another_encoding_is_read(analyst_client, django_capture_o
     assert "no publication date: its event is looked for among articles of the days" in html
 
 
+def test_a_line_nested_too_deeply_is_refused_and_the_lines_around_it_imported(
+    analyst_client, django_capture_on_commit_callbacks
+):
+    # The parser's RecursionError escaped: the task died with the job "running", and the
+    # sweep sent it again and again.
+    lines = [
+        json.dumps({"title": "Before", "text": f"Written for the tests. {BODY}"}),
+        '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"title": "After", "text": f"Written for the tests, after. {BODY}"}),
+    ]
+
+    html = imported(
+        analyst_client, "wire.jsonl", "\n".join(lines).encode(), django_capture_on_commit_callbacks
+    )
+
+    job = IngestJob.objects.get()
+    assert (job.status, job.stored, job.refused) == ("done", 2, 1)
+    assert job.rows.get(number=2).detail == "its JSON is nested too deeply to read"
+    assert "its JSON is nested too deeply to read" in html
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["After", "Before"]
+
+
 def test_the_import_page_lists_the_other_column_names_and_date_forms_read(analyst_client):
     html = analyst_client.get(reverse("article-import")).content.decode()
     notes = html[html.index("Other column names that are read") :]
