@@ -136,22 +136,47 @@ def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
                 continue
             yield canonical_row(number, value)
     else:
-        header = stream.readline()
-        separator = csv_separator(header)
-        reader = csv.DictReader(itertools.chain([header], stream), delimiter=separator)
-        for number, record in enumerate(reader, 1):
-            if any(cell.strip() for cell in record.get(None, ())):
-                # Cells past the header's columns have no name: the text would be stored
-                # cut short where a separator stood unquoted in it.
-                columns = len(reader.fieldnames or ())
-                error = (
-                    f"{columns + len(record[None])} cells where the header has {columns} "
-                    f"columns; a text holding a {_SEPARATOR_NAMES[separator]} must be in "
-                    "double quotes"
-                )
-                yield Row(number, None, error)
-                continue
-            yield canonical_row(number, {k: v for k, v in record.items() if k})
+        yield from _csv_rows(stream)
+
+
+def _csv_rows(stream: io.TextIOBase) -> Iterator[Row]:
+    header = stream.readline()
+    separator = csv_separator(header)
+    # Strict: a cell opened with a double quote and never closed is an error, where the
+    # lenient reader took the rest of the file into it and stored it as one article.
+    reader = csv.DictReader(itertools.chain([header], stream), delimiter=separator, strict=True)
+    columns = len(reader.fieldnames or ())
+    for number in itertools.count(1):
+        first_line = reader.reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            last_line = reader.reader.line_num
+            lines = (
+                f"line {last_line}"
+                if last_line == first_line
+                else f"lines {first_line}–{last_line}"
+            )
+            yield Row(
+                number,
+                None,
+                f"not valid CSV on {lines} ({exc}): a cell that opens with a double quote "
+                "must close with one, and a double quote inside it is written twice",
+            )
+            continue
+        if any(cell.strip() for cell in record.get(None, ())):
+            # Cells past the header's columns have no name: the text would be stored
+            # cut short where a separator stood unquoted in it.
+            error = (
+                f"{columns + len(record[None])} cells where the header has {columns} "
+                f"columns; a text holding a {_SEPARATOR_NAMES[separator]} must be in "
+                "double quotes"
+            )
+            yield Row(number, None, error)
+            continue
+        yield canonical_row(number, {k: v for k, v in record.items() if k})
 
 
 def csv_separator(header: str) -> str:

@@ -153,6 +153,31 @@ def test_a_csv_row_with_more_cells_than_columns_is_refused_not_cut_short(tmp_pat
     assert sorted(Article.objects.values_list("headline", flat=True)) == ["Trailing", "Whole"]
 
 
+def test_a_csv_cell_whose_quote_is_not_closed_is_refused_not_stored_with_the_rows_after(
+    tmp_path, capsys
+):
+    # The lenient reader took every line after an unclosed quote into that cell: the rows
+    # after it were stored as one article's text, and no one was told.
+    path = tmp_path / "articles.csv"
+    path.write_text(
+        "title,text\n"
+        f'First,"Written for the tests: {TEXT.format(n=1)}"\n'
+        'Stray,"Written for the tests: a quote closed "too" early."\n'
+        f'Third,"Written for the tests: {TEXT.format(n=3)}"\n'
+        'Open,"Written for the tests: a quote never closed.\n'
+        f"Fifth,Written for the tests: {TEXT.format(n=5)}\n"
+        f"Sixth,Written for the tests: {TEXT.format(n=6)}\n"
+    )
+
+    call_command("import_articles", str(path), "--no-score")
+
+    out = capsys.readouterr().out
+    assert "2 imported, 0 duplicate, 2 rejected" in out
+    assert "row 2: rejected: not valid CSV on line 3 (',' expected after '\"')" in out
+    assert "row 4: rejected: not valid CSV on lines 5–7 (unexpected end of data)" in out
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["First", "Third"]
+
+
 def test_rows_with_implausible_dates_are_refused_and_the_rest_imported(
     tmp_path, capsys, django_capture_on_commit_callbacks
 ):
