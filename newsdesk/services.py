@@ -23,7 +23,12 @@ from newsdesk.ingest.article import extract_article
 from newsdesk.ingest.bulk import import_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
-from newsdesk.ingest.files import check_size, decode_text, looks_like_html
+from newsdesk.ingest.files import (
+    check_size,
+    decode_text,
+    refuse_other_documents,
+    upload_is_html,
+)
 from newsdesk.ingest.language import language_detect
 from newsdesk.ingest.text import CleanedText
 from newsdesk.models import (
@@ -347,7 +352,8 @@ def article_ingest_bytes(
         )
     check_size(len(data), settings.NEWSDESK_MAX_ARTICLE_BYTES, "The file")
     text = decode_text(data)
-    is_html = filename.lower().endswith((".html", ".htm")) or looks_like_html(text)
+    refuse_other_documents(text)
+    is_html = upload_is_html(text, filename)
     return article_ingest(
         data=ArticleInput(raw=text, is_html=is_html, **fields), method=method, user=user
     )

@@ -135,3 +135,31 @@ def _refuse_nul(text: str) -> str:
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head
+
+
+_TAG = re.compile(r"<[a-z!/]", re.IGNORECASE)
+
+
+def upload_is_html(text: str, filename: str) -> bool:
+    """An uploaded file is read as HTML when it looks like a page, or is named as one and
+    holds a tag; plain text saved under .html is read as the text it is (as HTML it had
+    "no article text")."""
+    named = filename.lower().endswith((".html", ".htm", ".xhtml"))
+    return looks_like_html(text) or (named and bool(_TAG.search(text)))
+
+
+def refuse_other_documents(text: str) -> None:
+    """Refuse text that is a document of another kind, whose markup would be stored as the
+    article's words: RTF (as word processors save), or XML that is not a web page (an
+    SVG image, a feed)."""
+    head = text[:2000].lstrip().lower()
+    if head.startswith("{\\rtf"):
+        raise IngestError(
+            "This is an RTF document: save it as plain text (.txt) or as a web page (.html)."
+        )
+    page = "<html" in head or looks_like_html(text)  # XHTML opens with <?xml too
+    if head.startswith(("<?xml", "<svg", "<rss", "<feed")) and not page:
+        raise IngestError(
+            "This is an XML document (an image, a feed or data), not an article's text or "
+            "web page; an admin adds a feed under Feeds in the admin."
+        )
