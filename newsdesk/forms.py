@@ -154,13 +154,13 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            detect_format(upload.name)
+            fmt = detect_format(upload.name)
             check_size(upload.size, MAX_IMPORT_BYTES)
             # Any encoding a file upload takes; binary files are refused here too.
             text = decode_text(upload.read())
             # A file whose first row shows it cannot be imported (a CSV header without a
             # text column, a JSON array) is refused here, not by a job that fails.
-            next(read_rows(io.StringIO(text, newline=""), detect_format(upload.name)), None)
+            next(read_rows(io.StringIO(text, newline=""), fmt), None)
             self.cleaned_data["text"] = text
         except IngestError as exc:
             message = str(exc)
