@@ -123,7 +123,10 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<region>[^\W\d_][\w .'’-]{1,30}?))?"
     r"(?:\s*\((?P<agency>[^()]{2,40})\))?\s*[-–—]+\s+"
 )
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# Marks that end a sentence: Latin, CJK, the Devanagari and Bengali danda, the Arabic
+# (Urdu) full stop and question mark, Armenian, Ethiopic, Burmese and Khmer full stops.
+_SENTENCE_MARKS = ".!?…。！？।॥۔؟։።။។"
+_SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}][\"'”’»)\]]*$")
 
 # English and French month names; English ones also by their first three letters.
 _MONTH_NAMES = (
@@ -416,7 +419,7 @@ def _find_date(text: str) -> dt.date | None:
 
 
 def _first_sentence(text: str, limit: int = 200) -> str:
-    for match in re.finditer(r"[.!?…。！？][\"'”’»)]*(?=\s+(\S))", text):
+    for match in re.finditer(rf"[{_SENTENCE_MARKS}][\"'”’»)]*(?=\s+(\S))", text):
         word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
         abbreviation = _ABBREVIATION.match(word) or "." in word or len(word) == 1
         if not abbreviation and (match[1].isupper() or match[1] in "\"“«‘'"):

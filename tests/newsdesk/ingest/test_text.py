@@ -520,3 +520,29 @@ def test_an_article_written_without_spaces_keeps_its_headline_and_body(
     assert cleaned.headline == lines[headline]
     assert cleaned.body.split("\n\n") == lines[headline + 1 : headline + 1 + paragraphs]
     assert cleaned.removed == lines[:headline]
+
+
+# Written for these tests (each says so in its own language): articles whose sentences
+# end with a danda (Hindi, Bengali) or the Urdu full stop.
+DANDA_PAGES = {
+    "hi": "हाल्डेन बंदरगाह फिर से खुला\n"
+    "मरम्मत के बाद मंगलवार को हाल्डेन बंदरगाह फिर से खुल गया। यह लेख परीक्षण के लिए लिखा गया है।\n"
+    "कर्मचारियों ने कहा कि वे परिणाम से संतुष्ट हैं।\n",
+    "bn": "হালডেন বন্দর আবার খুলেছে\n"
+    "মেরামতের পর মঙ্গলবার হালডেন বন্দর আবার খুলেছে। এই লেখাটি পরীক্ষার জন্য লেখা।\n"
+    "শ্রমিকরা বলেছেন তারা ফলাফলে সন্তুষ্ট।\n",
+    "ur": "ہالڈن کی بندرگاہ دوبارہ کھل گئی\n"
+    "مرمت کے بعد منگل کو ہالڈن کی بندرگاہ دوبارہ کھل گئی۔ یہ مضمون ٹیسٹ کے لیے لکھا گیا ہے۔\n"
+    "مزدوروں نے کہا کہ وہ نتیجے سے مطمئن ہیں۔\n",
+}
+
+
+@pytest.mark.parametrize("language", DANDA_PAGES)
+def test_sentences_ending_with_a_danda_or_the_urdu_full_stop_are_the_body(language) -> None:
+    # Only . ! ? … and the CJK marks ended a sentence: every line of these read as a
+    # title, and the article was refused as "fewer than five words".
+    headline, *paragraphs = DANDA_PAGES[language].splitlines()
+    cleaned = clean_text(DANDA_PAGES[language])
+    assert cleaned.language == language
+    assert cleaned.headline == headline
+    assert cleaned.body.split("\n\n") == paragraphs
