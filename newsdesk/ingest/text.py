@@ -126,7 +126,10 @@ _DATELINE = re.compile(
 # Marks that end a sentence: Latin, CJK, the Devanagari and Bengali danda, the Arabic
 # (Urdu) full stop and question mark, Armenian, Ethiopic, Burmese and Khmer full stops.
 _SENTENCE_MARKS = ".!?…。！？।॥۔؟։።။។"
-_SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}][\"'”’»)\]]*$")
+# What may close a sentence after its mark: quotes as English („German“ too) and French
+# write them, the latter after a space (« Oui. »), brackets, and the Japanese 」』.
+_CLOSERS = "\"'”“’»›)\\]」』）"
+_SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}](?:\s?[{_CLOSERS}])*$")
 
 # English and French month names; English ones also by their first three letters.
 _MONTH_NAMES = (
@@ -419,7 +422,7 @@ def _find_date(text: str) -> dt.date | None:
 
 
 def _first_sentence(text: str, limit: int = 200) -> str:
-    for match in re.finditer(rf"[{_SENTENCE_MARKS}][\"'”’»)]*(?=\s+(\S))", text):
+    for match in re.finditer(rf"[{_SENTENCE_MARKS}](?:\s?[{_CLOSERS}])*(?=\s+(\S))", text):
         word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
         abbreviation = _ABBREVIATION.match(word) or "." in word or len(word) == 1
         if not abbreviation and (match[1].isupper() or match[1] in "\"“«‘'"):

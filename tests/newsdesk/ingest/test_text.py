@@ -546,3 +546,32 @@ def test_sentences_ending_with_a_danda_or_the_urdu_full_stop_are_the_body(langua
     assert cleaned.language == language
     assert cleaned.headline == headline
     assert cleaned.body.split("\n\n") == paragraphs
+
+
+# Written for these tests: paragraphs that end inside a quotation, as German („…“),
+# French (« … » with its space) and Japanese (「…。」) write it.
+QUOTE_ENDINGS = {
+    "de": "Hafen von Halden wieder geöffnet\n"
+    "Der Hafen ist am Dienstag wieder geöffnet worden. Dieser Text wurde für die Tests geschrieben.\n"
+    "Der Hafenmeister sagte: „Die neuen Regeln gelten ab Montag.“\n"
+    "Die Gewerkschaft will die Lage weiter beobachten.\n",
+    "fr": "Le port de Halden rouvre\n"
+    "Le port a rouvert mardi, selon l’autorité portuaire. Ce texte a été écrit pour les tests.\n"
+    "Le maire a déclaré : « Nous sommes satisfaits. »\n"
+    "Le syndicat restera vigilant.\n",
+    "ja": "港が再開\n"
+    "港は火曜日に修理を終えて再開したと港湾局が発表した。これはテスト用に書いた記事だ。\n"
+    "局長は「新しい規則は来週から。」\n"
+    "組合は状況を注視するという。\n",
+}
+
+
+@pytest.mark.parametrize("language", QUOTE_ENDINGS)
+def test_a_paragraph_ending_inside_a_quotation_stays_in_the_body(language) -> None:
+    # „….“, « … » and 「…。」 did not end a sentence: the paragraph read as a title and
+    # was removed (the French one even became the headline, and the body before it went).
+    headline, *paragraphs = QUOTE_ENDINGS[language].splitlines()
+    cleaned = clean_text(QUOTE_ENDINGS[language])
+    assert cleaned.headline == headline
+    assert cleaned.body.split("\n\n") == paragraphs
+    assert cleaned.removed == []
