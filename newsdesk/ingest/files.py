@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -42,9 +42,11 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             return False
         return True
 
-    chunks = (data[i : i + _SNIFF_BYTES] for i in range(0, len(data), _SNIFF_BYTES))
-    encoding = _encoding(data[:_SNIFF_BYTES], decodes, declared, lambda: _sample(chunks))
-    return _refuse_nul(decoded[-1] if decoded else data.decode(encoding, errors="replace"))
+    def chunks() -> Iterator[bytes]:
+        return (data[i : i + _SNIFF_BYTES] for i in range(0, len(data), _SNIFF_BYTES))
+
+    encoding, errors = _encoding(data[:_SNIFF_BYTES], decodes, declared, chunks)
+    return _refuse_nul(decoded[-1] if decoded else data.decode(encoding, errors))
 
 
 def open_text_file(path: Path) -> TextIO:
@@ -69,12 +71,12 @@ def open_text_file(path: Path) -> TextIO:
                 return False
         return True
 
-    def sample() -> bytes:
+    def chunks() -> Iterator[bytes]:
         with path.open("rb") as stream:
-            return _sample(iter(lambda: stream.read(_SNIFF_BYTES), b""))
+            yield from iter(lambda: stream.read(_SNIFF_BYTES), b"")
 
-    encoding = _encoding(head, decodes, None, sample)
-    return path.open(encoding=encoding, errors="replace", newline="")
+    encoding, errors = _encoding(head, decodes, None, chunks)
+    return path.open(encoding=encoding, errors=errors, newline="")
 
 
 # charset_normalizer reads this much of a file to guess its encoding.
@@ -96,33 +98,66 @@ def _sample(chunks: Iterable[bytes]) -> bytes:
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 
+def _windows_1252(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: bytes that are not UTF-8 read as Windows-1252 (Latin-1
+    where it leaves a byte undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    text = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in bad)
+    return text, error.end
+
+
+codecs.register_error("newsdesk-windows-1252", _windows_1252)
+
+
+def _mostly_utf8(chunks: Iterable[bytes]) -> bool:
+    """Whether a text that is not all UTF-8 holds more letters written in UTF-8 than
+    bytes that are not: lines of another encoding pasted into a UTF-8 file, where a
+    Windows-1252 file has next to no UTF-8 sequences."""
+    decoder = codecs.getincrementaldecoder("utf-8")("replace")
+    letters = invalid = 0
+    for chunk in [*chunks, b""]:
+        text = decoder.decode(chunk, final=not chunk)
+        invalid += text.count("\ufffd")
+        letters += len(_NOT_ASCII_TEXT.findall(text))
+    return letters - invalid > invalid
+
+
+_NOT_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+
+
 def _encoding(
-    head: bytes, decodes: Callable[[str], bool], declared: str | None, sample: Callable[[], bytes]
-) -> str:
-    """The encoding of a text whose first bytes are ``head``; ``decodes(encoding)`` says
-    whether the whole text decodes in it (and refuses a NUL character), and ``sample()``
-    gives the bytes to guess it from when no rule decides."""
+    head: bytes,
+    decodes: Callable[[str], bool],
+    declared: str | None,
+    chunks: Callable[[], Iterable[bytes]],
+) -> tuple[str, str]:
+    """The encoding of a text whose first bytes are ``head``, with the codec error handler
+    to read it with; ``decodes(encoding)`` says whether the whole text decodes in it (and
+    refuses a NUL character), and ``chunks()`` gives the whole text's bytes."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             if decodes(encoding):
-                return encoding
+                return encoding, "strict"
             raise IngestError(f"This file starts like {encoding} text but is not.")
     # UTF-16 without a BOM: every other byte of ASCII text is NUL.
     if len(head) >= 4 and head[1::2].count(0) > 0.4 * (len(head) // 2) and decodes("utf-16-le"):
-        return "utf-16-le"
+        return "utf-16-le", "strict"
     if b"\x00" in head[:8192]:
         raise IngestError("This looks like a binary file, not text or HTML.")
     for encoding in filter(None, (declared, "utf-8")):
         if decodes(encoding):
-            return encoding
-    matches = list(from_bytes(sample()))
+            return encoding, "strict"
+    if _mostly_utf8(chunks()):
+        return "utf-8", "newsdesk-windows-1252"
+    matches = list(from_bytes(_sample(chunks())))
     if not matches:
         raise IngestError("This file's encoding could not be recognised as text.")
     least = min(m.chaos for m in matches)
     tied = [m.encoding for m in matches if m.chaos <= least + 0.01]
     # Short Western texts fit several code pages equally well; Windows-1252 is the
     # likeliest for news pages, and the one browsers assume for "latin-1".
-    return "cp1252" if "cp1252" in tied else tied[0]
+    return ("cp1252" if "cp1252" in tied else tied[0]), "replace"
 
 
 def _refuse_nul(text: str) -> str:

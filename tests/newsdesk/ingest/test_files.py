@@ -75,3 +75,15 @@ def test_a_file_is_refused_when_empty_or_binary(tmp_path):
     path.write_bytes(b"text\n" + b"written for the tests\n" * 20_000 + b"\x00\x01")
     with pytest.raises(IngestError, match="binary"):
         open_text_file(path)
+
+
+def test_a_utf8_file_with_a_line_in_windows_1252_keeps_the_letters_of_both(tmp_path):
+    # The file was refused whole: "This file's encoding could not be recognised as text."
+    utf8 = "Le café a rouvert après l’été, a déclaré le maire (written for the tests).\n" * 40
+    pasted = "Une ligne collée depuis Windows : crème “brûlée”.\n"
+    data = utf8.encode() + pasted.encode("cp1252") + utf8.encode()
+    assert decode_text(data) == utf8 + pasted + utf8
+    path = tmp_path / "articles.csv"
+    path.write_bytes(data)
+    with open_text_file(path) as stream:
+        assert stream.read() == utf8 + pasted + utf8
