@@ -145,7 +145,12 @@ def _csv_rows(stream: io.TextIOBase) -> Iterator[Row]:
     # Strict: a cell opened with a double quote and never closed is an error, where the
     # lenient reader took the rest of the file into it and stored it as one article.
     reader = csv.DictReader(itertools.chain([header], stream), delimiter=separator, strict=True)
-    columns = len(reader.fieldnames or ())
+    try:
+        columns = len(reader.fieldnames or ())
+    except csv.Error as exc:
+        raise IngestError(
+            f"The CSV header is not valid CSV ({exc}): {header.strip()[:80]!r}"
+        ) from None
     for number in itertools.count(1):
         first_line = reader.reader.line_num + 1
         try:

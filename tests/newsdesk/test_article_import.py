@@ -137,6 +137,7 @@ def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
         ("wire.jsonl", b"", "is empty"),
         ("wire.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         ("wire.csv", b"title,summary\nA,B\n", "The CSV header needs a"),
+        ("wire.csv", b'text,"a"b\nWritten for the tests,2\n', "The CSV header is not valid CSV"),
         # Each line of an array was refused alone, as "not valid JSON".
         (
             "wire.json",
