@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from ninja import Field, FilterLookup, FilterSchema, Schema
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, ConfigDict, model_validator
 
 from events.grouping import FOUNDED, WEAK_JOIN
 from newsdesk.models import Leaning, Reliability, ScoringStatus
@@ -245,6 +245,9 @@ class ArticleFilters(Schema):
 
 class ArticleIngest(Schema):
     """One article: its text or HTML, or only a URL for Newsdesk to fetch."""
+
+    # A misnamed field ("title", "published_at") is refused by name, not dropped unread.
+    model_config = ConfigDict(extra="forbid")
 
     text: Text | None = Field(None, description="Plain text, cleaned like pasted text")
     html: Text | None = Field(None, description="A page's HTML, extracted like an upload")

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import io
+
 from django import forms
 
 from common.widgets import Picker, QuickSelect
-from newsdesk.ingest.bulk import detect_format
+from newsdesk.ingest.bulk import detect_format, read_rows
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.files import check_size, decode_text
 from newsdesk.ingest.language import LANGUAGE_NAMES
@@ -152,10 +154,14 @@ class ImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            detect_format(upload.name)
+            fmt = detect_format(upload.name)
             check_size(upload.size, MAX_IMPORT_BYTES)
             # Any encoding a file upload takes; binary files are refused here too.
-            self.cleaned_data["text"] = decode_text(upload.read())
+            text = decode_text(upload.read())
+            # A file whose first row shows it cannot be imported (a CSV header without a
+            # text column, a JSON array) is refused here, not by a job that fails.
+            next(read_rows(io.StringIO(text, newline=""), fmt), None)
+            self.cleaned_data["text"] = text
         except IngestError as exc:
             message = str(exc)
             if upload.size > MAX_IMPORT_BYTES:

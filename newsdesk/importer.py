@@ -13,6 +13,7 @@ from django.db import DataError, transaction
 
 from newsdesk.ingest.bulk import Row, detect_format, parse_published, read_rows
 from newsdesk.ingest.errors import IngestError
+from newsdesk.ingest.files import open_text_file
 from newsdesk.models import Article, IngestMethod
 from newsdesk.services import ArticleInput, DuplicateArticle, article_ingest
 from newsdesk.signals import articles_stored
@@ -131,7 +132,8 @@ def articles_import(
 ) -> ImportReport:
     """Import every row of the file it can; report the rest with reasons."""
     detect_format(path.name)  # before opening: a wrong kind of file is refused by name
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+    # In the encoding it is in, as the import page reads it; binary files are refused.
+    with open_text_file(path) as stream:
         return articles_import_stream(
             stream=stream,
             name=path.name,

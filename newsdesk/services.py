@@ -20,9 +20,15 @@ from django.utils.text import slugify
 from newsdesk import outlet_names
 from newsdesk.dates import is_plausible, published_utc
 from newsdesk.ingest.article import extract_article
+from newsdesk.ingest.bulk import import_format
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.fetch import fetch_url
-from newsdesk.ingest.files import check_size, decode_text, looks_like_html
+from newsdesk.ingest.files import (
+    check_size,
+    decode_text,
+    refuse_other_documents,
+    upload_is_html,
+)
 from newsdesk.ingest.language import language_detect
 from newsdesk.ingest.text import CleanedText
 from newsdesk.models import (
@@ -338,9 +344,16 @@ def article_ingest_upload(*, upload, method: str, user=None, **fields) -> Articl
 def article_ingest_bytes(
     *, data: bytes, filename: str, method: str, user=None, **fields
 ) -> Article:
+    if import_format(filename):
+        # Its rows would be stored as one article's text ("url,title,text" its headline).
+        raise IngestError(
+            "This is a file of articles (JSON Lines or CSV): use Import articles, which "
+            "reads one article a row."
+        )
     check_size(len(data), settings.NEWSDESK_MAX_ARTICLE_BYTES, "The file")
     text = decode_text(data)
-    is_html = filename.lower().endswith((".html", ".htm")) or looks_like_html(text)
+    refuse_other_documents(text)
+    is_html = upload_is_html(text, filename)
     return article_ingest(
         data=ArticleInput(raw=text, is_html=is_html, **fields), method=method, user=user
     )

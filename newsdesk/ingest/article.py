@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from newsdesk.ingest.errors import IngestError
 from newsdesk.ingest.html import extract_html
-from newsdesk.ingest.text import CleanedText, clean_text
+from newsdesk.ingest.text import CleanedText, clean_text, word_count
 
 MIN_BODY_WORDS = 5
-# Chinese, Japanese and Thai write no spaces between words: there a body needs this many
-# characters of their scripts instead (about five words).
-MIN_BODY_UNSPACED_CHARS = 10
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def extract_article(raw: str, *, url: str = "", is_html: bool) -> CleanedText:
@@ -28,6 +22,5 @@ def extract_article(raw: str, *, url: str = "", is_html: bool) -> CleanedText:
 
 
 def has_enough_text(body: str) -> bool:
-    if len(body.split()) >= MIN_BODY_WORDS:
-        return True
-    return len(_UNSPACED.findall(body)) >= MIN_BODY_UNSPACED_CHARS
+    # Words of scripts written without spaces count too (word_count).
+    return word_count(body) >= MIN_BODY_WORDS

@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from newsdesk.ingest.errors import IngestError
 
 CSV_SEPARATORS = (",", ";", "\t", "|")
+_SEPARATOR_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
 FIELDS = ("url", "outlet", "title", "published", "byline", "text", "html")
 # Other names that exports and scrapers commonly give the same fields. A row's keys are
 # compared in lower case, with spaces and hyphens read as underscores ("Published At" is
@@ -93,34 +94,94 @@ def canonical_row(number: int, record: dict) -> Row:
     return Row(number, fields, unread=tuple(str(k) for k in unread))
 
 
-def detect_format(filename: str) -> str:
+def import_format(filename: str) -> str | None:
+    """ "jsonl" or "csv" for the name of an import file, else None."""
     name = filename.lower()
     if name.endswith((".jsonl", ".ndjson", ".json")):
         return "jsonl"
     if name.endswith(".csv"):
         return "csv"
+    return None
+
+
+def detect_format(filename: str) -> str:
+    if fmt := import_format(filename):
+        return fmt
     raise IngestError(f"{filename}: use a .jsonl or .csv file.")
 
 
 def read_rows(stream: io.TextIOBase, fmt: str) -> Iterator[Row]:
     if fmt == "jsonl":
+        first = True
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
+            if first and line.lstrip().startswith("["):
+                # A JSON export, not JSON Lines: each of its lines would be refused alone.
+                raise IngestError(
+                    "This file holds a JSON array; the import reads JSON Lines, one object "
+                    "per line (jq -c '.[]' FILE.json > FILE.jsonl writes them)."
+                )
+            first = False
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Row(number, None, f"not valid JSON ({exc.msg})")
+                continue
+            except RecursionError:  # the parser's stack, not the file, ran out
+                yield Row(number, None, "its JSON is nested too deeply to read")
                 continue
             if not isinstance(value, dict):
                 yield Row(number, None, "each line must be a JSON object")
                 continue
             yield canonical_row(number, value)
     else:
-        header = stream.readline()
-        reader = csv.DictReader(itertools.chain([header], stream), delimiter=csv_separator(header))
-        for number, record in enumerate(reader, 1):
-            yield canonical_row(number, {k: v for k, v in record.items() if k})
+        yield from _csv_rows(stream)
+
+
+def _csv_rows(stream: io.TextIOBase) -> Iterator[Row]:
+    header = stream.readline()
+    separator = csv_separator(header)
+    # Strict: a cell opened with a double quote and never closed is an error, where the
+    # lenient reader took the rest of the file into it and stored it as one article.
+    reader = csv.DictReader(itertools.chain([header], stream), delimiter=separator, strict=True)
+    try:
+        columns = len(reader.fieldnames or ())
+    except csv.Error as exc:
+        raise IngestError(
+            f"The CSV header is not valid CSV ({exc}): {header.strip()[:80]!r}"
+        ) from None
+    for number in itertools.count(1):
+        first_line = reader.reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            last_line = reader.reader.line_num
+            lines = (
+                f"line {last_line}"
+                if last_line == first_line
+                else f"lines {first_line}–{last_line}"
+            )
+            yield Row(
+                number,
+                None,
+                f"not valid CSV on {lines} ({exc}): a cell that opens with a double quote "
+                "must close with one, and a double quote inside it is written twice",
+            )
+            continue
+        if any(cell.strip() for cell in record.get(None, ())):
+            # Cells past the header's columns have no name: the text would be stored
+            # cut short where a separator stood unquoted in it.
+            error = (
+                f"{columns + len(record[None])} cells where the header has {columns} "
+                f"columns; a text holding a {_SEPARATOR_NAMES[separator]} must be in "
+                "double quotes"
+            )
+            yield Row(number, None, error)
+            continue
+        yield canonical_row(number, {k: v for k, v in record.items() if k})
 
 
 def csv_separator(header: str) -> str:

@@ -123,7 +123,13 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<region>[^\W\d_][\w .'’-]{1,30}?))?"
     r"(?:\s*\((?P<agency>[^()]{2,40})\))?\s*[-–—]+\s+"
 )
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# Marks that end a sentence: Latin, CJK, the Devanagari and Bengali danda, the Arabic
+# (Urdu) full stop and question mark, Armenian, Ethiopic, Burmese and Khmer full stops.
+_SENTENCE_MARKS = ".!?…。！？।॥۔؟։።။។"
+# What may close a sentence after its mark: quotes as English („German“ too) and French
+# write them, the latter after a space (« Oui. »), brackets, and the Japanese 」』.
+_CLOSERS = "\"'”“’»›)\\]」』）"
+_SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}](?:\s?[{_CLOSERS}])*$")
 
 # English and French month names; English ones also by their first three letters.
 _MONTH_NAMES = (
@@ -214,6 +220,21 @@ def clean_text(raw: str) -> CleanedText:
     return result
 
 
+# Chinese, Japanese and Thai write no spaces between words; about two of their
+# characters make a word.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, counting those of scripts written without spaces too (a
+    Chinese sentence is one "word" to ``str.split``, so every line of a Chinese article
+    read as a short label)."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
+
+
 def _normalise(raw: str) -> list[str]:
     lines = (_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in raw.splitlines())
     return [line for line in lines if line]
@@ -229,7 +250,7 @@ def _script(text: str) -> str:
 
 def _classify(text: str, page_script: str) -> _Line:
     item = _Line(text)
-    words = len(text.split())
+    words = word_count(text)
     script = _script(text)
     if script and page_script and script != page_script:
         item.kind = "chrome"  # e.g. a Cyrillic widget title left on an English page
@@ -271,19 +292,19 @@ def is_chrome_line(text: str) -> bool:
     """
     if _CHROME_LINE.match(text) or _COUNTER.match(text):
         return True
-    short = len(text.split()) <= _CHROME_MAX_WORDS
+    short = word_count(text) <= _CHROME_MAX_WORDS
     return short and bool(_CHROME_START.match(text) or _CHROME_ANY.search(text))
 
 
 def is_byline_line(text: str) -> bool:
     """A short "By Jane Doe" line that is not a sentence ("By then it was too late." is one)."""
-    return len(text.split()) <= 8 and bool(_BYLINE.match(text)) and not _is_sentence(text)
+    return word_count(text) <= 8 and bool(_BYLINE.match(text)) and not _is_sentence(text)
 
 
 def is_timestamp_line(text: str) -> bool:
     """A short "Published …" or "Updated …" line above or below an article."""
     stamp = _PUBLISHED.match(text) or _UPDATED.match(text)
-    if not stamp or len(text.split()) > 12:
+    if not stamp or word_count(text) > 12:
         return False
     return bool(_find_date(text) or _STAMP_TIME.search(text))
 
@@ -321,7 +342,7 @@ def dateline_agency(dateline: str) -> str:
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 2 and bool(_SENTENCE_END.search(text))
+    return word_count(text) >= 2 and bool(_SENTENCE_END.search(text))
 
 
 def _is_headline_question(text: str) -> bool:
@@ -401,7 +422,7 @@ def _find_date(text: str) -> dt.date | None:
 
 
 def _first_sentence(text: str, limit: int = 200) -> str:
-    for match in re.finditer(r"[.!?…。！？][\"'”’»)]*(?=\s+(\S))", text):
+    for match in re.finditer(rf"[{_SENTENCE_MARKS}](?:\s?[{_CLOSERS}])*(?=\s+(\S))", text):
         word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
         abbreviation = _ABBREVIATION.match(word) or "." in word or len(word) == 1
         if not abbreviation and (match[1].isupper() or match[1] in "\"“«‘'"):

@@ -201,6 +201,9 @@ def test_a_duplicate_is_a_409_naming_the_stored_article(analyst_api):
         ({"url": "ftp://wire.example/x"}, 422, "http or https URL"),
         ({"text": TEXT, "published": "last week"}, 422, "date"),
         ({"text": 42}, 422, "string"),
+        # A misnamed field was dropped unread: stored without its headline, nothing said.
+        ({"text": TEXT, "title": "Harbour reopens"}, 422, "'loc': ['body', 'payload', 'title']"),
+        ([{"text": TEXT}], 422, "valid dictionary"),
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message_and_stores_nothing(

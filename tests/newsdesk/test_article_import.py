@@ -83,6 +83,28 @@ def test_a_csv_file_in_another_encoding_is_read(analyst_client, django_capture_o
     assert "no publication date: its event is looked for among articles of the days" in html
 
 
+def test_a_line_nested_too_deeply_is_refused_and_the_lines_around_it_imported(
+    analyst_client, django_capture_on_commit_callbacks
+):
+    # The parser's RecursionError escaped: the task died with the job "running", and the
+    # sweep sent it again and again.
+    lines = [
+        json.dumps({"title": "Before", "text": f"Written for the tests. {BODY}"}),
+        '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"title": "After", "text": f"Written for the tests, after. {BODY}"}),
+    ]
+
+    html = imported(
+        analyst_client, "wire.jsonl", "\n".join(lines).encode(), django_capture_on_commit_callbacks
+    )
+
+    job = IngestJob.objects.get()
+    assert (job.status, job.stored, job.refused) == ("done", 2, 1)
+    assert job.rows.get(number=2).detail == "its JSON is nested too deeply to read"
+    assert "its JSON is nested too deeply to read" in html
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["After", "Before"]
+
+
 def test_the_import_page_lists_the_other_column_names_and_date_forms_read(analyst_client):
     html = analyst_client.get(reverse("article-import")).content.decode()
     notes = html[html.index("Other column names that are read") :]
@@ -114,6 +136,14 @@ def test_a_spreadsheets_own_column_names_are_read_and_the_rest_named_on_the_row(
         ("wire.txt", b"x", "use a .jsonl or .csv file"),
         ("wire.jsonl", b"", "is empty"),
         ("wire.jsonl", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("wire.csv", b"title,summary\nA,B\n", "The CSV header needs a"),
+        ("wire.csv", b'text,"a"b\nWritten for the tests,2\n', "The CSV header is not valid CSV"),
+        # Each line of an array was refused alone, as "not valid JSON".
+        (
+            "wire.json",
+            json.dumps([{"text": "Written for the tests. " + BODY}], indent=1).encode(),
+            "holds a JSON array",
+        ),
     ],
 )
 def test_a_file_it_cannot_read_is_refused_with_the_reason(analyst_client, name, content, message):
@@ -278,12 +308,14 @@ def test_another_analysts_import_is_not_shown(client, analyst):
     assert client.get(job.get_absolute_url()).status_code == 404
 
 
-def test_a_csv_without_a_text_column_fails_the_job_with_the_reason(
-    analyst_client, django_capture_on_commit_callbacks
+def test_a_job_whose_file_cannot_be_read_fails_with_the_reason(
+    analyst_client, analyst, django_capture_on_commit_callbacks
 ):
-    html = imported(
-        analyst_client, "wire.csv", b"title,summary\nA,B\n", django_capture_on_commit_callbacks
-    )
+    # The page refuses such a file at once; a job holding one still says why it failed.
+    with django_capture_on_commit_callbacks(execute=True):
+        job = jobs.import_job_create(name="wire.csv", text="title,summary\nA,B\n", user=analyst)
+
+    html = analyst_client.get(job.get_absolute_url()).content.decode()
     assert "The file could not be imported: The CSV header needs a" in html
     assert IngestJob.objects.get().status == "failed"
 

@@ -1,3 +1,4 @@
+import gzip
 import json
 
 import pytest
@@ -83,6 +84,98 @@ def test_it_refuses_other_formats_and_missing_files(tmp_path):
     csv_path.write_text("url,title\nhttps://x.example,Hi\n")
     with pytest.raises(CommandError, match="'text' or 'html' column"):
         call_command("import_articles", str(csv_path))
+
+
+# Written for the tests, with letters outside ASCII.
+ACCENTED = (
+    "Le café de la gare a rouvert après l’été, a déclaré le maire ({n}) — written for the tests."
+)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_a_file_in_another_encoding_keeps_its_letters(tmp_path, capsys, encoding, fmt):
+    # The command read every file as UTF-8 and replaced what was not: "caf� na�ve",
+    # and a UTF-16 file's header was not found at all.
+    rows = [{"title": f"Été {n}", "text": ACCENTED.format(n=n)} for n in (1, 2)]
+    if fmt == "csv":
+        content = "title;text\r\n" + "".join(f'{r["title"]};"{r["text"]}"\r\n' for r in rows)
+    else:
+        content = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    path = tmp_path / f"articles.{fmt}"
+    path.write_bytes(content.encode(encoding))
+
+    call_command("import_articles", str(path), "--no-score")
+
+    assert "2 imported, 0 duplicate, 0 rejected" in capsys.readouterr().out
+    stored = Article.objects.order_by("headline")
+    assert [(a.headline, a.body) for a in stored] == [(r["title"], r["text"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("articles.jsonl", b"", "articles.jsonl is empty"),
+        ("articles.jsonl", gzip.compress(b'{"text": "written for the tests"}\n'), "binary"),
+        ("articles.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+)
+def test_an_empty_or_binary_file_is_refused_as_such(tmp_path, name, content, message):
+    # Before, a gzip file was "not valid JSON" on each of its lines, an image had no
+    # 'text' column, and an empty file imported nothing without a word.
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("import_articles", str(path), "--no-score")
+    assert not Article.objects.exists()
+
+
+def test_a_csv_row_with_more_cells_than_columns_is_refused_not_cut_short(tmp_path, capsys):
+    # The cells past the header's columns were dropped: the article was stored with its
+    # text cut at the first unquoted comma, and no one was told.
+    path = tmp_path / "articles.csv"
+    path.write_text(
+        "title,text\n"
+        "Cut,Written for the tests: the harbour reopened on Tuesday after repairs, "
+        "costing three million pounds, the port authority said.\n"
+        f'Whole,"Written for the tests: {TEXT.format(n=4)}"\n'
+        f'Trailing,"Written for the tests: {TEXT.format(n=5)}",,\n'
+    )
+
+    call_command("import_articles", str(path), "--no-score")
+
+    out = capsys.readouterr().out
+    assert "2 imported, 0 duplicate, 1 rejected" in out
+    assert (
+        "row 1: rejected: 4 cells where the header has 2 columns; a text holding a comma "
+        "must be in double quotes"
+    ) in out
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Trailing", "Whole"]
+
+
+def test_a_csv_cell_whose_quote_is_not_closed_is_refused_not_stored_with_the_rows_after(
+    tmp_path, capsys
+):
+    # The lenient reader took every line after an unclosed quote into that cell: the rows
+    # after it were stored as one article's text, and no one was told.
+    path = tmp_path / "articles.csv"
+    path.write_text(
+        "title,text\n"
+        f'First,"Written for the tests: {TEXT.format(n=1)}"\n'
+        'Stray,"Written for the tests: a quote closed "too" early."\n'
+        f'Third,"Written for the tests: {TEXT.format(n=3)}"\n'
+        'Open,"Written for the tests: a quote never closed.\n'
+        f"Fifth,Written for the tests: {TEXT.format(n=5)}\n"
+        f"Sixth,Written for the tests: {TEXT.format(n=6)}\n"
+    )
+
+    call_command("import_articles", str(path), "--no-score")
+
+    out = capsys.readouterr().out
+    assert "2 imported, 0 duplicate, 2 rejected" in out
+    assert "row 2: rejected: not valid CSV on line 3 (',' expected after '\"')" in out
+    assert "row 4: rejected: not valid CSV on lines 5–7 (unexpected end of data)" in out
+    assert sorted(Article.objects.values_list("headline", flat=True)) == ["First", "Third"]
 
 
 def test_rows_with_implausible_dates_are_refused_and_the_rest_imported(

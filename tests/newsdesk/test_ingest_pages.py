@@ -138,6 +138,22 @@ def test_pasting_too_few_words_is_refused(analyst_client):
     assert not Article.objects.exists()
 
 
+def test_a_pasted_chinese_article_is_stored_whole(analyst_client):
+    # Written for the tests. Every line read as a short label, so the paste was refused
+    # with "fewer than five words".
+    text = "港口修复后重新开放\n港口在星期二修复后重新开放，港务局表示。这是为测试而写的。\n工人们说，他们对结果感到满意。"
+
+    response = paste(analyst_client, text)
+
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert (article.headline, article.language) == ("港口修复后重新开放", "zh")
+    assert (
+        article.body
+        == "港口在星期二修复后重新开放，港务局表示。这是为测试而写的。\n\n工人们说，他们对结果感到满意。"
+    )
+
+
 def test_pasting_the_same_article_twice_stores_it_once(analyst_client):
     paste(analyst_client, COUNCIL)
 
@@ -246,6 +262,22 @@ def test_a_good_and_a_bad_file_store_the_good_one_and_report_the_bad(analyst_cli
     assert "Stored 1 article(s)" in response.content.decode()
 
 
+@pytest.mark.parametrize("name", ["wire.csv", "wire.jsonl", "wire.JSON"])
+def test_a_file_of_articles_uploaded_as_one_article_points_to_the_import(analyst_client, name):
+    # Written for the tests. A CSV was stored as one article whose headline was
+    # "Halden,Written for the tests: …".
+    rows = f"title,text\nHalden,Written for the tests: {COUNCIL}\n".encode()
+
+    response = upload(analyst_client, txt(name, rows))
+
+    assert response.status_code == 400
+    assert errors_of(response, "upload_form") == [
+        f"{name}: This is a file of articles (JSON Lines or CSV): use Import articles, "
+        "which reads one article a row."
+    ]
+    assert not Article.objects.exists()
+
+
 def test_an_empty_file_is_refused(analyst_client):
     response = upload(analyst_client, txt("empty.txt", b""))
 
@@ -316,6 +348,63 @@ def test_an_html_file_becomes_text_without_tags(analyst_client):
         "within two years."
     )
     assert "<" not in article.body
+
+
+def test_plain_text_saved_under_html_is_read_as_text(analyst_client):
+    # Read as HTML for its name, it had "no article text" (written for the tests).
+    text = "Park plan approved\n\nWritten for the tests. " + COUNCIL
+
+    upload(analyst_client, txt("park.html", text.encode()))
+
+    article = Article.objects.get()
+    assert article.headline == "Park plan approved"
+    assert article.body.startswith("Written for the tests. The city council met")
+
+
+XHTML = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 '
+    'Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Council Approves New Park Plan'
+    "</title>" + "<meta name='keywords' content='park' />" * 60 + "</head><body><article>"
+    "<p>Written for the tests. The city council met on Monday evening and approved a plan "
+    "for a new park.</p><p>Officials said construction would begin in the spring.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("park.rtf", r"{\rtf1\ansi\f0 Written for the tests.\par }", "This is an RTF document"),
+        ("park.txt", r"{\rtf1\ansi\f0 Written for the tests.\par }", "This is an RTF document"),
+        (
+            "park.svg",
+            f"<svg><script>{XSS}</script><text>{COUNCIL}</text></svg>",
+            "This is an XML document",
+        ),
+        (
+            "park.xml",
+            f'<?xml version="1.0"?><rss><channel>{COUNCIL}</channel></rss>',
+            "This is an XML document",
+        ),
+    ],
+)
+def test_a_document_of_another_kind_is_refused_not_stored_with_its_markup(
+    analyst_client, name, content, message
+):
+    # Its markup ("{\rtf1\ansi…", "<svg><script>…") was stored as the article's words.
+    response = upload(analyst_client, txt(name, content.encode()))
+
+    assert response.status_code == 400
+    [error] = errors_of(response, "upload_form")
+    assert error.startswith(f"{name}: {message}")
+    assert not Article.objects.exists()
+
+
+def test_an_xhtml_page_is_not_taken_for_another_kind_of_xml(analyst_client):
+    upload(analyst_client, txt("park.xhtml", XHTML.encode()))
+
+    assert Article.objects.get().headline == "Council Approves New Park Plan"
 
 
 def test_a_file_over_the_limit_is_refused(analyst_client):

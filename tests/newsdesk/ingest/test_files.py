@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from newsdesk.ingest.errors import IngestError
-from newsdesk.ingest.files import check_size, decode_text, looks_like_html
+from newsdesk.ingest.files import check_size, decode_text, looks_like_html, open_text_file
 
 
 def test_it_decodes_utf8():
@@ -47,3 +47,43 @@ def test_it_recognises_html():
 def test_it_decodes_windows_1251_russian_text():
     text = "Москва заявила, что переговоры продолжатся на следующей неделе."
     assert decode_text(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize(
+    "tail, encoding",
+    [
+        ("Le café a rouvert après l’été, a déclaré le maire.", "cp1252"),
+        ("Москва заявила, что переговоры продолжатся на следующей неделе.", "cp1251"),
+    ],
+)
+def test_a_letter_of_another_encoding_far_from_the_start_is_read_in_it(tmp_path, tail, encoding):
+    # Only the first 200 kB were sampled: all ASCII there, the guess was ASCII, and the
+    # letters further on became "�" (written for the tests).
+    data = b"Written for the tests, a line of plain ASCII.\n" * 10_000 + tail.encode(encoding)
+    assert decode_text(data).endswith(tail)
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(data)
+    with open_text_file(path) as stream:
+        assert stream.read().endswith(tail)
+
+
+def test_a_file_is_refused_when_empty_or_binary(tmp_path):
+    path = tmp_path / "articles.csv"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError, match="articles.csv is empty"):
+        open_text_file(path)
+    path.write_bytes(b"text\n" + b"written for the tests\n" * 20_000 + b"\x00\x01")
+    with pytest.raises(IngestError, match="binary"):
+        open_text_file(path)
+
+
+def test_a_utf8_file_with_a_line_in_windows_1252_keeps_the_letters_of_both(tmp_path):
+    # The file was refused whole: "This file's encoding could not be recognised as text."
+    utf8 = "Le café a rouvert après l’été, a déclaré le maire (written for the tests).\n" * 40
+    pasted = "Une ligne collée depuis Windows : crème “brûlée”.\n"
+    data = utf8.encode() + pasted.encode("cp1252") + utf8.encode()
+    assert decode_text(data) == utf8 + pasted + utf8
+    path = tmp_path / "articles.csv"
+    path.write_bytes(data)
+    with open_text_file(path) as stream:
+        assert stream.read() == utf8 + pasted + utf8

@@ -488,3 +488,90 @@ def test_a_body_sentence_ending_in_an_agency_name_stays_in_the_body(sentence):
 
     assert sentence in page.body
     assert not page.credits
+
+
+# Written for these tests: a Chinese and a Japanese article pasted as text, with a
+# headline, a menu word and paragraphs that hold no space.
+CHINESE_PAGE = """首页
+港口修复后重新开放
+港口在星期二修复后重新开放，港务局表示。这是一篇为测试而写的文章。
+工人们说，他们对结果感到满意，但仍担心安全问题。
+港务局局长说，下周将公布新的安全规则。
+"""
+JAPANESE_PAGE = """テスト用に書いた記事：港が再開
+港は火曜日に修理を終えて再開したと港湾局が発表した。
+労働者たちは結果に満足していると述べた。
+"""
+
+
+@pytest.mark.parametrize(
+    ("page", "language", "headline", "paragraphs"),
+    [(CHINESE_PAGE, "zh", 1, 3), (JAPANESE_PAGE, "ja", 0, 2)],
+    ids=["chinese", "japanese"],
+)
+def test_an_article_written_without_spaces_keeps_its_headline_and_body(
+    page, language, headline, paragraphs
+) -> None:
+    # A line of Chinese is one "word" to str.split, so every line read as a short label
+    # and went to removed, and the paste was refused as too short.
+    lines = page.splitlines()
+    cleaned = clean_text(page)
+    assert cleaned.language == language
+    assert cleaned.headline == lines[headline]
+    assert cleaned.body.split("\n\n") == lines[headline + 1 : headline + 1 + paragraphs]
+    assert cleaned.removed == lines[:headline]
+
+
+# Written for these tests (each says so in its own language): articles whose sentences
+# end with a danda (Hindi, Bengali) or the Urdu full stop.
+DANDA_PAGES = {
+    "hi": "हाल्डेन बंदरगाह फिर से खुला\n"
+    "मरम्मत के बाद मंगलवार को हाल्डेन बंदरगाह फिर से खुल गया। यह लेख परीक्षण के लिए लिखा गया है।\n"
+    "कर्मचारियों ने कहा कि वे परिणाम से संतुष्ट हैं।\n",
+    "bn": "হালডেন বন্দর আবার খুলেছে\n"
+    "মেরামতের পর মঙ্গলবার হালডেন বন্দর আবার খুলেছে। এই লেখাটি পরীক্ষার জন্য লেখা।\n"
+    "শ্রমিকরা বলেছেন তারা ফলাফলে সন্তুষ্ট।\n",
+    "ur": "ہالڈن کی بندرگاہ دوبارہ کھل گئی\n"
+    "مرمت کے بعد منگل کو ہالڈن کی بندرگاہ دوبارہ کھل گئی۔ یہ مضمون ٹیسٹ کے لیے لکھا گیا ہے۔\n"
+    "مزدوروں نے کہا کہ وہ نتیجے سے مطمئن ہیں۔\n",
+}
+
+
+@pytest.mark.parametrize("language", DANDA_PAGES)
+def test_sentences_ending_with_a_danda_or_the_urdu_full_stop_are_the_body(language) -> None:
+    # Only . ! ? … and the CJK marks ended a sentence: every line of these read as a
+    # title, and the article was refused as "fewer than five words".
+    headline, *paragraphs = DANDA_PAGES[language].splitlines()
+    cleaned = clean_text(DANDA_PAGES[language])
+    assert cleaned.language == language
+    assert cleaned.headline == headline
+    assert cleaned.body.split("\n\n") == paragraphs
+
+
+# Written for these tests: paragraphs that end inside a quotation, as German („…“),
+# French (« … » with its space) and Japanese (「…。」) write it.
+QUOTE_ENDINGS = {
+    "de": "Hafen von Halden wieder geöffnet\n"
+    "Der Hafen ist am Dienstag wieder geöffnet worden. Dieser Text wurde für die Tests geschrieben.\n"
+    "Der Hafenmeister sagte: „Die neuen Regeln gelten ab Montag.“\n"
+    "Die Gewerkschaft will die Lage weiter beobachten.\n",
+    "fr": "Le port de Halden rouvre\n"
+    "Le port a rouvert mardi, selon l’autorité portuaire. Ce texte a été écrit pour les tests.\n"
+    "Le maire a déclaré : « Nous sommes satisfaits. »\n"
+    "Le syndicat restera vigilant.\n",
+    "ja": "港が再開\n"
+    "港は火曜日に修理を終えて再開したと港湾局が発表した。これはテスト用に書いた記事だ。\n"
+    "局長は「新しい規則は来週から。」\n"
+    "組合は状況を注視するという。\n",
+}
+
+
+@pytest.mark.parametrize("language", QUOTE_ENDINGS)
+def test_a_paragraph_ending_inside_a_quotation_stays_in_the_body(language) -> None:
+    # „….“, « … » and 「…。」 did not end a sentence: the paragraph read as a title and
+    # was removed (the French one even became the headline, and the body before it went).
+    headline, *paragraphs = QUOTE_ENDINGS[language].splitlines()
+    cleaned = clean_text(QUOTE_ENDINGS[language])
+    assert cleaned.headline == headline
+    assert cleaned.body.split("\n\n") == paragraphs
+    assert cleaned.removed == []
