@@ -391,7 +391,14 @@ def tone_chart(columns: dict | None) -> str:
         (_outlet_name(c), c["tone"].get("mean"), c["tone"].get("ci_low"), c["tone"].get("ci_high"))
         for c in (columns or {}).values()
     ]
-    return interval_chart(rows, -1.0, 1.0, "Tone", what="mean compound")
+    chart = interval_chart(rows, -1.0, 1.0, "Tone", what="mean compound")
+    if chart:
+        return chart
+    return format_html(
+        '<p class="small muted" data-no-chart="tone">{}</p>',
+        "No tone to chart: no outlet's article has one (not scored yet, or in a language "
+        "the tone is not measured in).",
+    )
 
 
 SOURCING_SERIES = (
