@@ -455,10 +455,12 @@ def _lines_chart(
             " zero" if t == 0 and low < 0 else "", left, right, f"{y(t):.1f}", f"{y(t):.1f}",
             left - 6, f"{y(t) + 4:.1f}", format(t, fmt),
         ))  # fmt: skip
-    for i in sorted({0, len(periods) // 2, len(periods) - 1}):
+    # The last period's label ends at the axis's end: centred there, it ran off the chart.
+    last = len(periods) - 1
+    for i in sorted({0, len(periods) // 2, last}):
         marks.append(format_html(
-            '<text class="tick" x="{}" y="{}">{}</text>', f"{left + i * step:.1f}", bottom + 14,
-            periods[i],
+            '<text class="tick{}" x="{}" y="{}">{}</text>', " end" if i == last and i else "",
+            f"{left + i * step:.1f}", bottom + 14, periods[i],
         ))  # fmt: skip
     marks.append(format_html(
         '<text class="axis-label" x="{}" y="{}">{} by {}</text>', left, height - 4, what, unit

@@ -110,6 +110,34 @@ def test_the_outlet_report_charts_every_outlet_on_one_chart(page: Page, live_ser
     assert chart.locator("circle.dot").count() == len(values)
 
 
+# Every text of the charts whose selector is given, as drawn, that lies beyond the left or
+# right edge of its chart.
+TEXTS_OUTSIDE = """selector => [...document.querySelectorAll(selector)].flatMap(svg => {
+  const width = svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')]
+    .map(t => [t.textContent, t.getBBox()])
+    .filter(([, box]) => box.x < -0.5 || box.x + box.width > width + 0.5)
+    .map(([text]) => text);
+})"""
+
+
+def test_the_outlet_reports_time_axes_keep_their_last_date_inside_the_chart(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the last period's date was centred on the axis's end, so its
+    # second half ("2025-08-04" read "2025-08") was cut off at the chart's edge.
+    call_command("load_demo")
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/reports/outlets/?outlets=northbridge-ledger")
+
+    for kind in ("trend", "cues"):
+        expect(page.locator(f"figure.chart-{kind} svg")).to_be_visible()
+        assert page.locator(f"figure.chart-{kind} text.tick").count() >= 2
+        assert page.evaluate(TEXTS_OUTSIDE, f"figure.chart-{kind} svg") == [], kind
+
+
 def test_the_outlet_report_charts_persuasion_and_frames_over_time(page: Page, live_server, roles):
     call_command("load_demo")
     user = UserFactory(role=EDITOR)
