@@ -260,10 +260,11 @@ def _axis(low: float, high: float, ticks, x, top: int, bottom: int, fmt: str) ->
 
 @register.simple_tag
 def interval_chart(rows, low: float = -1.0, high: float = 1.0, title: str = "Tone",
-                   fmt: str = "+.2f", what: str = "mean") -> str:  # fmt: skip
+                   fmt: str = "+.2f", what: str = "mean", ticks=None) -> str:  # fmt: skip
     """One row per outlet on a shared axis: its value as a dot and its interval as a line.
     ``rows``: (label, value, interval low, interval high); a row without a value is listed
-    in the table as "no data" and drawn without a mark."""
+    in the table as "no data" and drawn without a mark. ``ticks``: where to mark the axis
+    (by default at its quarters)."""
     rows = list(rows)
     if not any(r[1] is not None for r in rows):
         return ""
@@ -274,7 +275,7 @@ def interval_chart(rows, low: float = -1.0, high: float = 1.0, title: str = "Ton
         return left + (min(max(v, low), high) - low) / span * (right - left)
 
     height = len(rows) * ROW_HEIGHT + 24
-    ticks = [low + span * i / 4 for i in range(5)]
+    ticks = ticks or [low + span * i / 4 for i in range(5)]
     marks = _axis(low, high, ticks, x, 0, len(rows) * ROW_HEIGHT, fmt)
     table_rows = []
     for i, (name, value, lo, hi) in enumerate(rows):
@@ -374,10 +375,30 @@ def number_line(values: dict, names: dict) -> str:
         return ""
     low = min(v["low"] for _, v in points)
     high = max(v["high"] for _, v in points)
-    pad = (high - low) * 0.08 or max(abs(high), 1) * 0.1
+    if low == high:  # one number: room either side of it
+        pad = max(abs(high), 1) * 0.1
+        low, high = (max(low - pad, 0.0) if low >= 0 else low - pad), high + pad
     rows = [(name, v["value"], v["low"], v["high"]) for name, v in points]
-    lo, hi = (max(low - pad, 0.0) if low >= 0 else low - pad), high + pad
-    return interval_chart(rows, lo, hi, "Numbers", fmt=",.4g", what="number")
+    ticks = round_ticks(low, high)
+    return interval_chart(
+        rows, ticks[0], ticks[-1], "Numbers", fmt=",.4g", what="number", ticks=ticks
+    )
+
+
+def round_ticks(low: float, high: float, most: int = 6) -> list[float]:
+    """At most ``most`` ticks a round step apart (1, 2, 2.5 or 5 times a power of ten)
+    from the last one at or under ``low`` to the first at or over ``high``: 0, 500, ...,
+    2,000 for 100 to 2,000, where quarters of the range gave 538 and 1,076."""
+    span = (high - low) or abs(high) or 1.0
+    power = math.floor(math.log10(span)) - 1
+    while True:
+        for multiple in (1, 2, 2.5, 5):
+            step = multiple * 10.0**power
+            first = math.floor(low / step)
+            last = max(math.ceil(high / step), first + 1)
+            if last - first <= most - 1:
+                return [round((first + i) * step, 10) for i in range(last - first + 1)]
+        power += 1
 
 
 def _outlet_name(column: dict) -> str:
