@@ -545,8 +545,14 @@ def trend_chart(report: dict | None) -> str:
 @register.simple_tag
 def cues_chart(report: dict | None) -> str:
     """Every outlet's persuasion findings per 1,000 words over the period, on one chart."""
-    if not (report or {}).get("outlets") or _no_values(report, "persuasion_trend"):
+    if not (report or {}).get("outlets"):
         return ""
+    if _no_values(report, "persuasion_trend"):
+        return format_html(
+            '<p class="muted" data-no-chart="cues">No persuasion findings to chart by {}: no '
+            "scored article in these periods that the measure covers.</p>",
+            report.get("trend_unit", "period"),
+        )
     top = max(v for o in report["outlets"] for _, v in o["persuasion_trend"] if v is not None)
     high = max(1.0, math.ceil(top))
     # Ticks at quarters of a whole number need two decimals (".1f" labelled 0.25 "0.2").
@@ -561,8 +567,13 @@ def frames_chart(item: dict, periods_unit: str = "period") -> str:
     """One outlet's frame mix over the period: a column per period with articles, each
     frame's mean share stacked in its fixed colour, with the values as a table."""
     columns = [(day, mix) for day, mix in item.get("frames_trend") or [] if mix]
+    name = item["outlet"].name
     if not columns:
-        return ""
+        return format_html(
+            '<p class="small muted" data-no-chart="frames"><strong>Frames of {}</strong>: none '
+            "to chart by {}: no scored article in these periods with frame cues.</p>",
+            name, periods_unit,
+        )  # fmt: skip
     left, right, top, bottom = 8, CHART_WIDTH - 8, 8, 150
     width = (right - left) / len(columns)
     marks, rows = [], []
@@ -584,7 +595,6 @@ def frames_chart(item: dict, periods_unit: str = "period") -> str:
             '<text class="tick" x="{}" y="{}">{}</text>',
             f"{left + (i + 0.5) * width:.1f}", bottom + 14, columns[i][0],
         ))  # fmt: skip
-    name = item["outlet"].name
     table = _data_table(f"Frames of {name}", ["Period", "Largest frames"], rows)
     return format_html('<p class="small chart-title"><strong>Frames of {}</strong> by {}</p>{}', name, periods_unit, _figure(
         "frames", f"Frames of {name} over time",

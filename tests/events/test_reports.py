@@ -609,3 +609,19 @@ def test_the_most_quoted_sources_merge_one_persons_names_across_articles(editor_
 
     report = outlet_report(outlets=[gazette], start=day, end=day)
     assert report["outlets"][0]["sources"] == [("Mary Hollis", 5), ("Treasury", 2)]
+
+
+def test_a_report_without_scored_articles_says_why_each_chart_is_missing(editor_client):
+    # Found in a pages audit: for an outlet with no scored article in the period the tone
+    # chart said why it was missing, while the persuasion and frames charts were left out
+    # without a word, under a heading and two trust lines.
+    OutletFactory(slug="quiet", name="Quiet Herald")
+    html = editor_client.get(
+        "/reports/outlets/?outlets=quiet&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    assert "No tone to chart by week: no scored article in these periods." in html
+    assert re.search(r'data-no-chart="cues">No persuasion findings to chart by week', html)
+    assert re.search(
+        r'data-no-chart="frames"><strong>Frames of Quiet Herald</strong>: none to chart', html
+    )
