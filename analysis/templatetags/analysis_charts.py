@@ -667,9 +667,17 @@ def storyline_chart(timeline) -> str:
     table = _data_table(
         "Who reported when", ["Event", "Outlet", "Leaning", "First report", "After the first"], rows
     )
-    return _figure(
+    figure = _figure(
         "storyline", "Who reported each event, and when",
         f"{len(timeline)} events from {first_day:%-d %b %Y} to {last_day:%-d %b %Y}; a dot "
         "where each outlet first reported each event, coloured by its leaning.",
         CHART_WIDTH, height, mark_safe_join(marks), table,
     )  # fmt: skip
+    present = {(r.outlet.leaning if r.outlet else "") or "unrated" for _, _, r in points}
+    legend = format_html_join(
+        "",
+        '<li><svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">'
+        '<circle cx="5" cy="5" r="5" class="lean-{}"/></svg> {}</li>',
+        ((key, label(key)) for key in LEANING_ORDER if key in present),
+    )
+    return format_html('<ul class="chart-legend small">{}</ul>{}', legend, figure)

@@ -198,6 +198,38 @@ def test_the_demo_storyline_chart_has_a_dot_per_first_report_and_every_label_ins
     assert outside == []
 
 
+def test_the_storyline_chart_colours_each_dot_by_its_outlets_leaning_with_a_legend(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the chart's description said its dots were coloured by
+    # leaning, but the charts' default point colour outweighed the leaning's, so every dot
+    # was the same blue, and nothing said which colour was which leaning.
+    call_command("load_demo", "--no-score")
+    storyline = Storyline.objects.get()
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + storyline.get_absolute_url())
+
+    chart = page.locator("figure.chart-storyline")
+    expect(chart.locator("svg")).to_be_visible()
+    fills = chart.locator("circle.point").evaluate_all(
+        "points => points.map(p => [p.getAttribute('class'), getComputedStyle(p).fill])"
+    )
+    by_leaning = {}
+    for css, fill in fills:
+        by_leaning.setdefault(css.split("lean-", 1)[1], set()).add(fill)
+    assert len(by_leaning) >= 3  # the demo storyline's outlets lean left, right and centre
+    assert all(len(colours) == 1 for colours in by_leaning.values())
+    assert len({next(iter(c)) for c in by_leaning.values()}) == len(by_leaning)
+    # The legend names each leaning drawn, in its dots' colour.
+    legend = page.locator("ul.chart-legend", has=page.locator("svg circle")).locator("li")
+    assert legend.count() == len(by_leaning)
+    for i in range(legend.count()):
+        swatch = legend.nth(i).locator("circle")
+        key = swatch.get_attribute("class").split("lean-", 1)[1]
+        assert swatch.evaluate("c => getComputedStyle(c).fill") in by_leaning[key]
+
+
 def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(page: Page, live_server, roles):
     call_command("load_demo")
     user = UserFactory(role=EDITOR)
