@@ -244,3 +244,46 @@ def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(page: Page, 
     assert cells.count() >= len(outlets)  # a row per person, a cell per outlet
     figures = [c for c in cells.all_text_contents() if "article" in c]
     assert figures, "no outlet's tone toward anybody"
+
+
+# WCAG's contrast of two colours as the browser computes them ("rgb(r, g, b)").
+CONTRAST = """([a, b]) => {
+  const lum = (css) => {
+    const [r, g, b] = css.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def test_the_coverage_balance_labels_read_on_every_colour_of_their_bars(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the bars' labels were white on every part, under 3 to 1 on
+    # the light ones ("lean left", "center", "lean right", most countries).
+    from tests.factories import EventFactory
+
+    event = EventFactory(title="Harbour strike written for the tests")
+    leanings = ["left", "lean_left", "center", "lean_right", "right", "", "center"]
+    countries = ["GB", "DE", "FR", "US", "RU", "IN", "ES"]
+    for i, (leaning, country) in enumerate(zip(leanings, countries, strict=True)):
+        outlet = OutletFactory(leaning=leaning, country=country, state_affiliated=i < 2)
+        ArticleFactory(outlet=outlet, event=event, headline=f"Report {i} written for the tests")
+    event_comparison_refresh(event_id=event.pk)
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + event.get_absolute_url())
+
+    labels = page.locator("figure.chart-balance text.bar-label")
+    expect(labels.first).to_be_visible()
+    pairs = labels.evaluate_all(
+        """labels => labels.filter(t => t.textContent).map(t => [t.textContent,
+             getComputedStyle(t).fill, getComputedStyle(t.previousElementSibling).fill])"""
+    )
+    assert len(pairs) == 7 + 2 + 6  # countries, state and independent, leanings drawn
+    low = [(text, page.evaluate(CONTRAST, [a, b])) for text, a, b in pairs]
+    assert [(text, ratio) for text, ratio in low if ratio < 4.5] == []
