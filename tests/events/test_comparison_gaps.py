@@ -105,3 +105,11 @@ def test_an_event_of_one_outlet_says_what_its_words_and_tone_chart_need(client, 
     assert 'data-no-chart="tone"' in html
     # No frames measured, so no "Frames" legend heading without a legend under it.
     assert "<h3>Frames</h3>" not in html
+
+
+def test_the_sourcing_figures_trust_lines_say_which_figure_they_are_of(client, editor, event):
+    client.force_login(editor)
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    for of in ("anonymous sources", "generic groups"):
+        assert html.count(f'">{of}: F1 ') == 2  # under the chart, and in the table's row
