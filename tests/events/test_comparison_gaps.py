@@ -113,3 +113,20 @@ def test_the_sourcing_figures_trust_lines_say_which_figure_they_are_of(client, e
 
     for of in ("anonymous sources", "generic groups"):
         assert html.count(f'">{of}: F1 ') == 2  # under the chart, and in the table's row
+
+
+def test_the_frames_row_says_what_its_bar_and_its_names_are(client, editor):
+    # Found in a pages audit: a column's bar was mostly "health and safety" while the
+    # names under it began with "political", since the bar is the share of cue words and
+    # the names the frames the model is surest of; nothing said so.
+    event = EventFactory(title="Flood written for the tests")
+    article = ArticleFactory(body=ENGLISH, published_at=DAY, event=event)
+    assert article_score(article_id=article.pk)
+    event_comparison_refresh(event_id=event.pk)
+    client.force_login(editor)
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    row = html[html.index("<tr><th>Frames") :].split("</tr>", 1)[0]
+    key = row[row.index("data-frames-key>") :].split("</small>", 1)[0]
+    assert "bar: share of frame cue words" in key and "the model is surest of" in key
+    assert "data-frames-named>" in row
