@@ -174,3 +174,21 @@ def test_a_report_forms_own_error_is_a_row_above_its_fields(page: Page, live_ser
     start = page.get_by_label("Start").bounding_box()
     assert box["width"] > form["width"] * 0.9
     assert box["y"] + box["height"] <= start["y"]
+
+
+def test_the_language_boxs_save_button_stands_under_its_help_not_in_its_line(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the help under the language box ran on into the button, which
+    # sat at the end of its second line.
+    article = ArticleFactory(headline="Harbour strike written for the tests")
+    user = UserFactory(role=ANALYST)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + article.get_absolute_url())
+
+    card = page.locator("section.card", has=page.get_by_role("heading", name="Language"))
+    help_text = card.locator(".help").bounding_box()
+    button = card.get_by_role("button", name="Save").bounding_box()
+    assert button["y"] >= help_text["y"] + help_text["height"] - 1
+    expect(card.get_by_label("Language")).to_be_visible()
