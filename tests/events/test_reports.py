@@ -625,3 +625,23 @@ def test_a_report_without_scored_articles_says_why_each_chart_is_missing(editor_
     assert re.search(
         r'data-no-chart="frames"><strong>Frames of Quiet Herald</strong>: none to chart', html
     )
+
+
+def test_a_mean_of_one_article_says_why_it_has_no_interval(editor_client):
+    # Found in a pages audit: an outlet with one article in the period had its means
+    # without an interval beside another outlet's with one, and nothing said why.
+    scored(OutletFactory(slug="lone", name="Lone Herald"), dt.date(2024, 3, 4), 0.2)
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    for day, tone in ((1, 0.1), (2, 0.3)):
+        scored(gazette, dt.date(2024, 3, day), tone)
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=lone&outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    tone = html[html.index("<tr><th>Tone") :].split("</tr>", 1)[0]
+    cells = tone.split("<td>")[1:]
+    assert [("one article: no interval" in c, "[" in c) for c in cells] in (
+        [(True, False), (False, True)],
+        [(False, True), (True, False)],
+    )
