@@ -202,14 +202,17 @@ def layer_paragraphs(body: str, layer: str, scores: dict) -> list[list[Segment]]
 
 
 def layer_legend(layer: str, scores: dict) -> list[tuple[str, str]]:
-    """(css class, label) for each kind of highlight the layer shows, in first-seen order."""
+    """(css class, label) for each kind of highlight the layer shows, in first-seen order;
+    none where the layer shows nothing (the page then says why)."""
+    spans = sorted(LAYERS[layer][1](scores), key=lambda s: s.start)
+    if not spans:
+        return []
     if layer == "tone":
         return [
             ("tone-positive", "positive"),
             ("tone-neutral", "neutral"),
             ("tone-negative", "negative"),
         ]
-    spans = sorted(LAYERS[layer][1](scores), key=lambda s: s.start)
     if layer == "verbs":
         # A verb's title is its speaker; the legend explains the two kinds of verb instead.
         kinds = {span.css for span in spans}

@@ -17,7 +17,7 @@ from analysis.scoring.persuasion import FINDING_FAMILIES
 from events import comparison
 from events.models import EventComparison
 from newsdesk.ingest.language import language_name
-from newsdesk.models import Article, Event, Outlet
+from newsdesk.models import Article, Event, Outlet, ScoringStatus
 
 # Bump when the report's content changes, so stored reports are recomputed.
 # 2: languages left out and named; claims matched on telling features; numbers grouped by
@@ -27,8 +27,9 @@ from newsdesk.models import Article, Event, Outlet
 # meaning vectors (events.comparison.MEANING_WEIGHT). 8: a fact may hold several sentences
 # of one outlet (events.comparison.ClaimCell.also). 9: anonymous sources and generic
 # groups apart (sourcing's group_share, attribution 24). 10: an actor's tone is the tone
-# toward it (actors 17's toward_mean) where the score has it.
-REPORT_VERSION = "10"
+# toward it (actors 17's toward_mean) where the score has it. 11: each column says which
+# measures its article has and whether its scoring failed (column_gap).
+REPORT_VERSION = "11"
 TOP_WORDS = 8
 TOP_ACTORS = 6
 STALE_CHUNK = 500  # events per UPDATE and per refresh task
@@ -252,8 +253,11 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
         "words": len(article.body.split()),
         "language": article.language,
         "language_name": language_name(article.language),
-        # Scorers that do not support the article's language: their cells stay empty.
+        # Scorers that do not support the article's language: their cells say so.
         "not_available": not_available,
+        # The measures the article has, and its scoring's state: column_gap reads them.
+        "scorers": sorted(scores),
+        "scoring": article.scoring_status,
         "readability": {
             "flesch_reading_ease": readability.get("flesch_reading_ease"),
             "grade": readability.get("flesch_kincaid_grade"),
@@ -291,6 +295,20 @@ def _column(info: dict, article: Article, scores: dict) -> dict:
             },
         },
     }
+
+
+def column_gap(column: dict, scorer: str) -> str:
+    """Why a column of the comparison has no figure of one measure ("" when it has one):
+    the measure does not cover its article's language, its article's scoring failed, or
+    the article is not scored yet. The page says it in the measure's cell."""
+    if scorer in column.get("not_available", ()):
+        return f"not measured in {column.get('language_name') or 'its language'}"
+    # A report stored before version 11 has neither key; its columns were scored.
+    if scorer in column.get("scorers", (scorer,)):
+        return ""
+    if column.get("scoring") == ScoringStatus.FAILED:
+        return "scoring failed"
+    return "not scored yet"
 
 
 def event_comparison_refresh(*, event_id: int) -> EventComparison | None:

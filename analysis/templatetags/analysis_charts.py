@@ -260,10 +260,11 @@ def _axis(low: float, high: float, ticks, x, top: int, bottom: int, fmt: str) ->
 
 @register.simple_tag
 def interval_chart(rows, low: float = -1.0, high: float = 1.0, title: str = "Tone",
-                   fmt: str = "+.2f", what: str = "mean") -> str:  # fmt: skip
+                   fmt: str = "+.2f", what: str = "mean", ticks=None) -> str:  # fmt: skip
     """One row per outlet on a shared axis: its value as a dot and its interval as a line.
     ``rows``: (label, value, interval low, interval high); a row without a value is listed
-    in the table as "no data" and drawn without a mark."""
+    in the table as "no data" and drawn without a mark. ``ticks``: where to mark the axis
+    (by default at its quarters)."""
     rows = list(rows)
     if not any(r[1] is not None for r in rows):
         return ""
@@ -274,7 +275,7 @@ def interval_chart(rows, low: float = -1.0, high: float = 1.0, title: str = "Ton
         return left + (min(max(v, low), high) - low) / span * (right - left)
 
     height = len(rows) * ROW_HEIGHT + 24
-    ticks = [low + span * i / 4 for i in range(5)]
+    ticks = ticks or [low + span * i / 4 for i in range(5)]
     marks = _axis(low, high, ticks, x, 0, len(rows) * ROW_HEIGHT, fmt)
     table_rows = []
     for i, (name, value, lo, hi) in enumerate(rows):
@@ -374,10 +375,30 @@ def number_line(values: dict, names: dict) -> str:
         return ""
     low = min(v["low"] for _, v in points)
     high = max(v["high"] for _, v in points)
-    pad = (high - low) * 0.08 or max(abs(high), 1) * 0.1
+    if low == high:  # one number: room either side of it
+        pad = max(abs(high), 1) * 0.1
+        low, high = (max(low - pad, 0.0) if low >= 0 else low - pad), high + pad
     rows = [(name, v["value"], v["low"], v["high"]) for name, v in points]
-    lo, hi = (max(low - pad, 0.0) if low >= 0 else low - pad), high + pad
-    return interval_chart(rows, lo, hi, "Numbers", fmt=",.4g", what="number")
+    ticks = round_ticks(low, high)
+    return interval_chart(
+        rows, ticks[0], ticks[-1], "Numbers", fmt=",.4g", what="number", ticks=ticks
+    )
+
+
+def round_ticks(low: float, high: float, most: int = 6) -> list[float]:
+    """At most ``most`` ticks a round step apart (1, 2, 2.5 or 5 times a power of ten)
+    from the last one at or under ``low`` to the first at or over ``high``: 0, 500, ...,
+    2,000 for 100 to 2,000, where quarters of the range gave 538 and 1,076."""
+    span = (high - low) or abs(high) or 1.0
+    power = math.floor(math.log10(span)) - 1
+    while True:
+        for multiple in (1, 2, 2.5, 5):
+            step = multiple * 10.0**power
+            first = math.floor(low / step)
+            last = max(math.ceil(high / step), first + 1)
+            if last - first <= most - 1:
+                return [round((first + i) * step, 10) for i in range(last - first + 1)]
+        power += 1
 
 
 def _outlet_name(column: dict) -> str:
@@ -391,7 +412,14 @@ def tone_chart(columns: dict | None) -> str:
         (_outlet_name(c), c["tone"].get("mean"), c["tone"].get("ci_low"), c["tone"].get("ci_high"))
         for c in (columns or {}).values()
     ]
-    return interval_chart(rows, -1.0, 1.0, "Tone", what="mean compound")
+    chart = interval_chart(rows, -1.0, 1.0, "Tone", what="mean compound")
+    if chart:
+        return chart
+    return format_html(
+        '<p class="small muted" data-no-chart="tone">{}</p>',
+        "No tone to chart: no outlet's article has one (not scored yet, or in a language "
+        "the tone is not measured in).",
+    )
 
 
 SOURCING_SERIES = (
@@ -448,10 +476,12 @@ def _lines_chart(
             " zero" if t == 0 and low < 0 else "", left, right, f"{y(t):.1f}", f"{y(t):.1f}",
             left - 6, f"{y(t) + 4:.1f}", format(t, fmt),
         ))  # fmt: skip
-    for i in sorted({0, len(periods) // 2, len(periods) - 1}):
+    # The last period's label ends at the axis's end: centred there, it ran off the chart.
+    last = len(periods) - 1
+    for i in sorted({0, len(periods) // 2, last}):
         marks.append(format_html(
-            '<text class="tick" x="{}" y="{}">{}</text>', f"{left + i * step:.1f}", bottom + 14,
-            periods[i],
+            '<text class="tick{}" x="{}" y="{}">{}</text>', " end" if i == last and i else "",
+            f"{left + i * step:.1f}", bottom + 14, periods[i],
         ))  # fmt: skip
     marks.append(format_html(
         '<text class="axis-label" x="{}" y="{}">{} by {}</text>', left, height - 4, what, unit
@@ -515,8 +545,14 @@ def trend_chart(report: dict | None) -> str:
 @register.simple_tag
 def cues_chart(report: dict | None) -> str:
     """Every outlet's persuasion findings per 1,000 words over the period, on one chart."""
-    if not (report or {}).get("outlets") or _no_values(report, "persuasion_trend"):
+    if not (report or {}).get("outlets"):
         return ""
+    if _no_values(report, "persuasion_trend"):
+        return format_html(
+            '<p class="muted" data-no-chart="cues">No persuasion findings to chart by {}: no '
+            "scored article in these periods that the measure covers.</p>",
+            report.get("trend_unit", "period"),
+        )
     top = max(v for o in report["outlets"] for _, v in o["persuasion_trend"] if v is not None)
     high = max(1.0, math.ceil(top))
     # Ticks at quarters of a whole number need two decimals (".1f" labelled 0.25 "0.2").
@@ -531,8 +567,13 @@ def frames_chart(item: dict, periods_unit: str = "period") -> str:
     """One outlet's frame mix over the period: a column per period with articles, each
     frame's mean share stacked in its fixed colour, with the values as a table."""
     columns = [(day, mix) for day, mix in item.get("frames_trend") or [] if mix]
+    name = item["outlet"].name
     if not columns:
-        return ""
+        return format_html(
+            '<p class="small muted" data-no-chart="frames"><strong>Frames of {}</strong>: none '
+            "to chart by {}: no scored article in these periods with frame cues.</p>",
+            name, periods_unit,
+        )  # fmt: skip
     left, right, top, bottom = 8, CHART_WIDTH - 8, 8, 150
     width = (right - left) / len(columns)
     marks, rows = [], []
@@ -554,7 +595,6 @@ def frames_chart(item: dict, periods_unit: str = "period") -> str:
             '<text class="tick" x="{}" y="{}">{}</text>',
             f"{left + (i + 0.5) * width:.1f}", bottom + 14, columns[i][0],
         ))  # fmt: skip
-    name = item["outlet"].name
     table = _data_table(f"Frames of {name}", ["Period", "Largest frames"], rows)
     return format_html('<p class="small chart-title"><strong>Frames of {}</strong> by {}</p>{}', name, periods_unit, _figure(
         "frames", f"Frames of {name} over time",
@@ -627,9 +667,17 @@ def storyline_chart(timeline) -> str:
     table = _data_table(
         "Who reported when", ["Event", "Outlet", "Leaning", "First report", "After the first"], rows
     )
-    return _figure(
+    figure = _figure(
         "storyline", "Who reported each event, and when",
         f"{len(timeline)} events from {first_day:%-d %b %Y} to {last_day:%-d %b %Y}; a dot "
         "where each outlet first reported each event, coloured by its leaning.",
         CHART_WIDTH, height, mark_safe_join(marks), table,
     )  # fmt: skip
+    present = {(r.outlet.leaning if r.outlet else "") or "unrated" for _, _, r in points}
+    legend = format_html_join(
+        "",
+        '<li><svg class="swatch" viewBox="0 0 10 10" width="10" height="10" aria-hidden="true">'
+        '<circle cx="5" cy="5" r="5" class="lean-{}"/></svg> {}</li>',
+        ((key, label(key)) for key in LEANING_ORDER if key in present),
+    )
+    return format_html('<ul class="chart-legend small">{}</ul>{}', legend, figure)

@@ -65,18 +65,20 @@ def figure_line(m: Measurement) -> str:
 
 
 @register.simple_tag
-def figure_trust(name: str, key: str) -> str:
+def figure_trust(name: str, key: str, of: str = "") -> str:
     """Beside one figure of a measure (``key``, a value of its output): what its own
     measurement says, where the entry has one (``figure``), linking to the entry; a
     warning where the entry says no measurement covers it (``unmeasured``); else nothing
-    (the measure's own line covers it)."""
+    (the measure's own line covers it). ``of`` names the figure in the line, for a line
+    that is not right under its figure ("anonymous sources: F1 0.73 ...")."""
+    named = f"{of}: " if of else ""
     entry = accuracy_entry(name)
     if entry is None:
         return ""
     measured = entry.figure_measurement(key)
     if measured is not None:
         return format_html(
-            '<a class="trust-short" href="{}#{}" title="{}: {} ({}, {}, version {})">{}</a>',
+            '<a class="trust-short" href="{}#{}" title="{}: {} ({}, {}, version {})">{}{}</a>',
             reverse("methodology"),
             name,
             measured.subset,
@@ -84,6 +86,7 @@ def figure_trust(name: str, key: str) -> str:
             measured.corpus,
             measured.split,
             measured.scorer_version,
+            named,
             figure_line(measured),
         )
     why = entry.unmeasured.get(key)
@@ -91,8 +94,9 @@ def figure_trust(name: str, key: str) -> str:
         return ""
     return format_html(
         '<a class="trust-short trust-unmeasured" href="{}#{}" title="Not measured: {}">'
-        "not measured on any corpus</a>",
+        "{}not measured on any corpus</a>",
         reverse("methodology"),
         name,
         why,
+        named,
     )

@@ -103,3 +103,44 @@ def test_a_text_whose_scoring_failed_says_so(analyst_client, seed_article):
     assert _legend(analyst_client, seed_article, "claims") == (
         "Scoring failed, so there is nothing to show."
     )
+
+
+# Found in a pages audit: the tone layer, the one a page opens with, always showed its
+# colours' legend, so an article not scored yet, whose scoring failed or in a language the
+# tone does not cover showed "positive neutral negative" over plain text and none of the
+# lines above.
+
+
+def test_the_tone_layer_of_a_text_not_scored_yet_says_so(analyst_client, seed_article):
+    seed_article.scores.all().delete()
+    assert _legend(analyst_client, seed_article, "tone") == (
+        "Not scored yet: the highlights appear once the text is scored."
+    )
+
+
+def test_the_tone_layer_of_a_text_whose_scoring_failed_says_so(analyst_client, seed_article):
+    seed_article.scores.all().delete()
+    seed_article.scoring_status = ScoringStatus.FAILED
+    seed_article.save(update_fields=["scoring_status"])
+    assert _legend(analyst_client, seed_article, "tone") == (
+        "Scoring failed, so there is nothing to show."
+    )
+
+
+def test_the_tone_layer_of_a_german_text_says_it_is_not_available(analyst_client):
+    from analysis.services import article_score
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(  # written for the tests
+        body="Die Hafenarbeiter streiken weiter, sagte die Gewerkschaft am Montag.",
+        language="de",
+    )
+    assert article_score(article_id=article.pk)
+    assert _legend(analyst_client, article, "tone") == (
+        "Not available in this article's language (see Scores)."
+    )
+
+
+def test_the_tone_layer_of_a_scored_text_shows_its_colours(analyst_client, seed_article):
+    legend = _legend(analyst_client, seed_article, "tone")
+    assert re.findall(r'<span class="tone-(\w+)">', legend) == ["positive", "neutral", "negative"]

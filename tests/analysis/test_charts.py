@@ -76,3 +76,34 @@ def test_the_persuasion_chart_labels_its_ticks_with_their_values():
     assert ticks == ["0.00", "0.25", "0.50", "0.75", "1.00"]
     ticks = re.findall(r'class="tick ytick"[^>]*>([^<]*)<', cues_chart(_trend_report([2.6, 1.0])))
     assert ticks == ["0.00", "0.75", "1.50", "2.25", "3.00"]
+
+
+# Found in a pages audit: the number line of "Numbers that disagree" marked its axis at
+# quarters of its padded range, so soldiers counted from 1,037 to 2,000 were read against
+# 0, 538, 1,076, 1,614 and 2,152.
+
+
+def test_round_ticks_step_by_a_round_number_and_cover_the_range():
+    from analysis.templatetags.analysis_charts import round_ticks
+
+    assert round_ticks(100, 2000) == [0, 500, 1000, 1500, 2000]
+    assert round_ticks(1037, 1500) == [1000, 1100, 1200, 1300, 1400, 1500]
+    assert round_ticks(0.2, 0.9) == [0.2, 0.4, 0.6, 0.8, 1.0]
+    assert round_ticks(-3, 7) == [-5, -2.5, 0, 2.5, 5, 7.5]
+    assert round_ticks(12, 12) == [12, 13]  # never a single tick
+
+
+def test_the_number_line_marks_its_axis_at_round_numbers():
+    from analysis.templatetags.analysis_charts import number_line
+
+    values = {
+        "ledger": [{"value": 1037, "low": 1037, "high": 1037, "text": "1,037 soldiers"}],
+        "tribune": [{"value": 1500, "low": 1350, "high": 1650, "text": "about 1,500"}],
+        "dispatch": [{"value": 2000, "low": 1800, "high": 2000, "text": "nearly 2,000"}],
+    }
+    svg = str(number_line(values, {"ledger": "Ledger", "tribune": "Tribune"}))
+    ticks = re.findall(r'class="tick"[^>]*>([^<]*)<', svg)
+    assert ticks == ["1,000", "1,200", "1,400", "1,600", "1,800", "2,000"]
+    # Every number lies on the axis, none clamped to its ends.
+    points = [float(x) for x in re.findall(r'<circle class="point" cx="([\d.]+)"', svg)]
+    assert len(points) == 3 and len(set(points)) == 3

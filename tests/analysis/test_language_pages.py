@@ -251,3 +251,17 @@ def test_named_sources_in_german_and_russian_say_how_far_to_trust_them(analyst_c
     assert "Redewiedergabe" in html
     english_html = analyst_client.get(english.get_absolute_url()).content.decode()
     assert "Universal Dependencies" not in english_html and "Redewiedergabe" not in english_html
+
+
+def test_a_reading_ease_made_for_another_language_says_it_is_not_measured(analyst_client, pair):
+    # Found in a pages audit: the Russian reading ease stood with no line on how far to
+    # trust it, where the English formulas link to their measurement on OneStopEnglish.
+    html = analyst_client.get(pair[3].get_absolute_url()).content.decode()
+    block = html[html.index("<h3>Readability") : html.index('data-figure="oborneva"')]
+
+    assert 'class="trust-short trust-unmeasured" href="/methodology/#readability"' in block
+    assert "not measured on any corpus" in block
+    assert "no corpus of Russian texts graded by reading level" in block
+    english = analyst_client.get(pair[2].get_absolute_url()).content.decode()
+    block = english[english.index("<h3>Readability") : english.index("Flesch–Kincaid grade")]
+    assert "OneStopEnglish" in block and "trust-unmeasured" not in block

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -243,3 +244,16 @@ def test_labelled_here_and_figure_are_read_and_checked():
     data["measurements"][0]["labelled_here"] = "yes"
     with pytest.raises(AccuracyFileError, match="labelled_here"):
         entry_parse(data, name="attribution")
+
+
+def test_a_figures_line_away_from_its_figure_names_it():
+    # Found in a pages audit: under the comparison's sourcing chart two lines read only
+    # "F1 0.73 (...) against labels added here" and "F1 0.72 (...)", not saying of what.
+    from analysis.templatetags.methodology import figure_trust
+
+    accuracy_entries.cache_clear()
+    named = figure_trust("attribution", "anonymous_share", of="anonymous sources")
+    assert re.search(r'">anonymous sources: F1 0\.\d\d .*against labels added here</a>', named)
+    assert ">F1 " in figure_trust("attribution", "anonymous_share")  # under its figure
+    unmeasured = figure_trust("claims", "numbers", of="numbers <counted>")
+    assert ">numbers &lt;counted&gt;: not measured on any corpus</a>" in unmeasured

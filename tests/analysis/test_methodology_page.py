@@ -161,7 +161,10 @@ def test_the_anonymous_share_on_the_article_and_methodology_pages_says_it_is_not
     # Written for the tests.
     article = score(ArticleFactory(body="Officials said the bridge would reopen on Monday."))
     page = analyst_client.get(article.get_absolute_url()).content.decode()
-    anonymous = page.split("Anonymous sources", 1)[1].split("</dd>", 1)[0]
+    # The figure and the row of its own trust line under it.
+    anonymous = page.split("Anonymous sources", 1)[1].split('<dd class="figure-trust">', 1)
+    assert "</dd>" in anonymous[0] and "<dt>" not in anonymous[0]  # the very next row
+    anonymous = anonymous[1].split("</dd>", 1)[0]
     assert 'title="Not measured: typed by &lt;rules&gt; no corpus checked"' in anonymous
     html = analyst_client.get(reverse("methodology")).content.decode()
     assert "Not measured" in html and "typed by &lt;rules&gt; no corpus checked" in html
@@ -186,7 +189,10 @@ def test_a_figure_measured_against_labels_added_here_says_so_beside_it_and_on_th
     # Written for the tests.
     article = score(ArticleFactory(body="Officials said the bridge would reopen on Monday."))
     page = analyst_client.get(article.get_absolute_url()).content.decode()
-    anonymous = page.split("Anonymous sources", 1)[1].split("</dd>", 1)[0]
+    # The figure and the row of its own trust line under it.
+    anonymous = page.split("Anonymous sources", 1)[1].split('<dd class="figure-trust">', 1)
+    assert "</dd>" in anonymous[0] and "<dt>" not in anonymous[0]  # the very next row
+    anonymous = anonymous[1].split("</dd>", 1)[0]
     assert "F1 0.60 (P 0.50, R 0.75) against labels added here" in anonymous
     # What the share counts, where it is shown.
     assert 'title="Attributions to particular people the text does not identify' in page

@@ -110,6 +110,34 @@ def test_the_outlet_report_charts_every_outlet_on_one_chart(page: Page, live_ser
     assert chart.locator("circle.dot").count() == len(values)
 
 
+# Every text of the charts whose selector is given, as drawn, that lies beyond the left or
+# right edge of its chart.
+TEXTS_OUTSIDE = """selector => [...document.querySelectorAll(selector)].flatMap(svg => {
+  const width = svg.viewBox.baseVal.width;
+  return [...svg.querySelectorAll('text')]
+    .map(t => [t.textContent, t.getBBox()])
+    .filter(([, box]) => box.x < -0.5 || box.x + box.width > width + 0.5)
+    .map(([text]) => text);
+})"""
+
+
+def test_the_outlet_reports_time_axes_keep_their_last_date_inside_the_chart(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the last period's date was centred on the axis's end, so its
+    # second half ("2025-08-04" read "2025-08") was cut off at the chart's edge.
+    call_command("load_demo")
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/reports/outlets/?outlets=northbridge-ledger")
+
+    for kind in ("trend", "cues"):
+        expect(page.locator(f"figure.chart-{kind} svg")).to_be_visible()
+        assert page.locator(f"figure.chart-{kind} text.tick").count() >= 2
+        assert page.evaluate(TEXTS_OUTSIDE, f"figure.chart-{kind} svg") == [], kind
+
+
 def test_the_outlet_report_charts_persuasion_and_frames_over_time(page: Page, live_server, roles):
     call_command("load_demo")
     user = UserFactory(role=EDITOR)
@@ -170,6 +198,38 @@ def test_the_demo_storyline_chart_has_a_dot_per_first_report_and_every_label_ins
     assert outside == []
 
 
+def test_the_storyline_chart_colours_each_dot_by_its_outlets_leaning_with_a_legend(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the chart's description said its dots were coloured by
+    # leaning, but the charts' default point colour outweighed the leaning's, so every dot
+    # was the same blue, and nothing said which colour was which leaning.
+    call_command("load_demo", "--no-score")
+    storyline = Storyline.objects.get()
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + storyline.get_absolute_url())
+
+    chart = page.locator("figure.chart-storyline")
+    expect(chart.locator("svg")).to_be_visible()
+    fills = chart.locator("circle.point").evaluate_all(
+        "points => points.map(p => [p.getAttribute('class'), getComputedStyle(p).fill])"
+    )
+    by_leaning = {}
+    for css, fill in fills:
+        by_leaning.setdefault(css.split("lean-", 1)[1], set()).add(fill)
+    assert len(by_leaning) >= 3  # the demo storyline's outlets lean left, right and centre
+    assert all(len(colours) == 1 for colours in by_leaning.values())
+    assert len({next(iter(c)) for c in by_leaning.values()}) == len(by_leaning)
+    # The legend names each leaning drawn, in its dots' colour.
+    legend = page.locator("ul.chart-legend", has=page.locator("svg circle")).locator("li")
+    assert legend.count() == len(by_leaning)
+    for i in range(legend.count()):
+        swatch = legend.nth(i).locator("circle")
+        key = swatch.get_attribute("class").split("lean-", 1)[1]
+        assert swatch.evaluate("c => getComputedStyle(c).fill") in by_leaning[key]
+
+
 def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(page: Page, live_server, roles):
     call_command("load_demo")
     user = UserFactory(role=EDITOR)
@@ -184,3 +244,46 @@ def test_the_outlet_report_sets_the_tone_toward_people_side_by_side(page: Page, 
     assert cells.count() >= len(outlets)  # a row per person, a cell per outlet
     figures = [c for c in cells.all_text_contents() if "article" in c]
     assert figures, "no outlet's tone toward anybody"
+
+
+# WCAG's contrast of two colours as the browser computes them ("rgb(r, g, b)").
+CONTRAST = """([a, b]) => {
+  const lum = (css) => {
+    const [r, g, b] = css.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number).map((c) => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def test_the_coverage_balance_labels_read_on_every_colour_of_their_bars(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the bars' labels were white on every part, under 3 to 1 on
+    # the light ones ("lean left", "center", "lean right", most countries).
+    from tests.factories import EventFactory
+
+    event = EventFactory(title="Harbour strike written for the tests")
+    leanings = ["left", "lean_left", "center", "lean_right", "right", "", "center"]
+    countries = ["GB", "DE", "FR", "US", "RU", "IN", "ES"]
+    for i, (leaning, country) in enumerate(zip(leanings, countries, strict=True)):
+        outlet = OutletFactory(leaning=leaning, country=country, state_affiliated=i < 2)
+        ArticleFactory(outlet=outlet, event=event, headline=f"Report {i} written for the tests")
+    event_comparison_refresh(event_id=event.pk)
+    user = UserFactory(role=EDITOR)
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + event.get_absolute_url())
+
+    labels = page.locator("figure.chart-balance text.bar-label")
+    expect(labels.first).to_be_visible()
+    pairs = labels.evaluate_all(
+        """labels => labels.filter(t => t.textContent).map(t => [t.textContent,
+             getComputedStyle(t).fill, getComputedStyle(t.previousElementSibling).fill])"""
+    )
+    assert len(pairs) == 7 + 2 + 6  # countries, state and independent, leanings drawn
+    low = [(text, page.evaluate(CONTRAST, [a, b])) for text, a, b in pairs]
+    assert [(text, ratio) for text, ratio in low if ratio < 4.5] == []

@@ -153,3 +153,42 @@ def test_a_weak_match_is_shown_as_a_warning_tag_on_the_event_page_and_in_the_lis
 
     page.goto(live_server.url + "/events/")
     expect(page.locator("[data-weak-joins]")).to_have_text("1 weak match")
+
+
+# Found in a pages audit: a report form's own error ("The start of the period is after its
+# end.") took a cell of the form's grid, beside the fields, and pushed the button onto a
+# line of its own.
+
+
+@pytest.mark.parametrize("path", ["/reports/blindspots/", "/reports/outlets/"])
+def test_a_report_forms_own_error_is_a_row_above_its_fields(page: Page, live_server, roles, path):
+    user = UserFactory(role=EDITOR)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(page, live_server.url, user.username)
+    page.goto(f"{live_server.url}{path}?start=2025-01-01&end=2024-01-01")
+
+    error = page.locator("form.reportform > .errors")
+    expect(error).to_have_text("The start of the period is after its end.")
+    form = page.locator("form.reportform").bounding_box()
+    box = error.bounding_box()
+    start = page.get_by_label("Start").bounding_box()
+    assert box["width"] > form["width"] * 0.9
+    assert box["y"] + box["height"] <= start["y"]
+
+
+def test_the_language_boxs_save_button_stands_under_its_help_not_in_its_line(
+    page: Page, live_server, roles
+):
+    # Found in a pages audit: the help under the language box ran on into the button, which
+    # sat at the end of its second line.
+    article = ArticleFactory(headline="Harbour strike written for the tests")
+    user = UserFactory(role=ANALYST)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(page, live_server.url, user.username)
+    page.goto(live_server.url + article.get_absolute_url())
+
+    card = page.locator("section.card", has=page.get_by_role("heading", name="Language"))
+    help_text = card.locator(".help").bounding_box()
+    button = card.get_by_role("button", name="Save").bounding_box()
+    assert button["y"] >= help_text["y"] + help_text["height"] - 1
+    expect(card.get_by_label("Language")).to_be_visible()

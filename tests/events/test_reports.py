@@ -692,3 +692,39 @@ def test_an_outlets_updates_and_syndicated_copies_are_counted_but_not_averaged(e
     assert 'data-copies="2">2 of them updates of its own articles or syndicated copies' in html
     # The outlet's page averages the same articles.
     assert outlet_figures(outlet=gazette)["tone"] == item["figures"]["tone"]
+
+
+def test_a_report_without_scored_articles_says_why_each_chart_is_missing(editor_client):
+    # Found in a pages audit: for an outlet with no scored article in the period the tone
+    # chart said why it was missing, while the persuasion and frames charts were left out
+    # without a word, under a heading and two trust lines.
+    OutletFactory(slug="quiet", name="Quiet Herald")
+    html = editor_client.get(
+        "/reports/outlets/?outlets=quiet&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    assert "No tone to chart by week: no scored article in these periods." in html
+    assert re.search(r'data-no-chart="cues">No persuasion findings to chart by week', html)
+    assert re.search(
+        r'data-no-chart="frames"><strong>Frames of Quiet Herald</strong>: none to chart', html
+    )
+
+
+def test_a_mean_of_one_article_says_why_it_has_no_interval(editor_client):
+    # Found in a pages audit: an outlet with one article in the period had its means
+    # without an interval beside another outlet's with one, and nothing said why.
+    scored(OutletFactory(slug="lone", name="Lone Herald"), dt.date(2024, 3, 4), 0.2)
+    gazette = OutletFactory(slug="gazette", name="Gazette")
+    for day, tone in ((1, 0.1), (2, 0.3)):
+        scored(gazette, dt.date(2024, 3, day), tone)
+
+    html = editor_client.get(
+        "/reports/outlets/?outlets=lone&outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    tone = html[html.index("<tr><th>Tone") :].split("</tr>", 1)[0]
+    cells = tone.split("<td>")[1:]
+    assert [("one article: no interval" in c, "[" in c) for c in cells] in (
+        [(True, False), (False, True)],
+        [(False, True), (True, False)],
+    )
