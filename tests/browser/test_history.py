@@ -80,3 +80,21 @@ def test_back_to_a_list_htmx_no_longer_keeps_loads_the_whole_page(filtered_list:
     expect(page.get_by_role("navigation")).to_be_visible()
     expect(page.get_by_label("Outlet")).to_be_visible()
     assert page.locator("form.filters").count() == 1
+
+
+def test_text_pasted_into_the_search_box_filters_without_leaving_it(page: Page, live_server, roles):
+    # Found in a pages audit: the list followed the search box on keyup only, so a word
+    # pasted with the mouse or filled in by the browser filtered nothing until the box lost
+    # focus. Playwright's fill() sends the input event a paste sends, and no key.
+    for headline in ("Dockers walk out", "Ships wait"):
+        ArticleFactory(headline=f"{headline}, for the tests")
+    login(page, live_server.url, UserFactory(role=ANALYST).username)
+    page.goto(live_server.url + "/articles/")
+    rows = page.locator("#results tbody tr")
+    expect(rows).to_have_count(2)
+
+    page.locator("#id_q").fill("Dockers")
+
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("Dockers walk out")
+    expect(page.locator("#id_q")).to_be_focused()
