@@ -29,6 +29,9 @@ class ImportReport:
     # The keys that were not read (no field, no alias, no metadata), with how many rows had each.
     unread: Counter = field(default_factory=Counter)
     undated: int = 0  # articles stored without a publication date
+    # Rows stored with a headline or byline too long for its column, cut on the page and
+    # kept whole in the article's meta: (row number, the fields).
+    cut: list[tuple[int, list[str]]] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -119,6 +122,8 @@ def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ()):
         notes.append(UNDATED)
     if unread := unread_keys(row, meta_keys):
         notes.append(f"not read: {', '.join(unread)}")
+    for name in (article.meta or {}).get("cut", {}):
+        notes.append(f"{name} too long, cut on the page (kept whole on the article's page)")
     return RowOutcome(RowOutcome.STORED, "; ".join(notes)[:500], article)
 
 
@@ -165,6 +170,8 @@ def articles_import_stream(
         if outcome.article is not None and outcome.kind == RowOutcome.STORED:
             report.imported.append(outcome.article.pk)
             report.undated += outcome.article.published_at is None
+            if cut := (outcome.article.meta or {}).get("cut"):
+                report.cut.append((row.number, sorted(cut)))
         elif outcome.kind == RowOutcome.DUPLICATE:
             report.duplicates.append((row.number, outcome.detail))
         else:

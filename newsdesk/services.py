@@ -175,6 +175,17 @@ def _published(given: dt.datetime | dt.date | None, found: dt.date | None) -> dt
     return published_utc(found) if is_plausible(found) else None
 
 
+def fit(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at the last word that fits, marked with "…"
+    (a word longer than the limit is cut within it)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head[limit // 2 :]:
+        head = head[: head.rindex(" ")]
+    return head.rstrip() + "…"
+
+
 def article_ingest(
     *,
     data: ArticleInput,
@@ -221,13 +232,23 @@ def article_ingest(
         meta["outlet_found_in"] = (
             f"the address's domain, though the row named “{outlet_names.normalise(data.outlet_name)[:200]}”"
         )
-    headline = (data.headline or cleaned.headline or cleaned.body.split("\n")[0])[:500]
+    # A headline or byline given longer than its column is cut at a word, and the whole of
+    # it kept in the article's meta (the page and the import's row say so): nothing lost.
+    given = {"headline": data.headline, "byline": data.byline or cleaned.byline}
+    cut = {
+        name: text.strip()
+        for name, text in given.items()
+        if text and len(text.strip()) > Article._meta.get_field(name).max_length
+    }
+    if cut:
+        meta["cut"] = cut
+    headline = data.headline or cleaned.headline or cleaned.body.split("\n")[0]
     article = Article(
         outlet=outlet,
         url=url,
-        headline=headline.strip(),
-        byline=(data.byline or cleaned.byline)[:300],
-        dateline=cleaned.dateline[:200],
+        headline=fit(headline.strip(), Article._meta.get_field("headline").max_length),
+        byline=fit(given["byline"].strip(), Article._meta.get_field("byline").max_length),
+        dateline=fit(cleaned.dateline, Article._meta.get_field("dateline").max_length),
         published_at=published_at,
         **_language_fields(cleaned, outlet),
         body=cleaned.body,
@@ -409,6 +430,16 @@ def article_details_update(*, article: Article, user, **changes) -> list[str]:
     )
     for name in changed:
         setattr(article, name, changes[name])
-    article.save(update_fields=[*changed, "updated_at"])
+    fields = [*changed, "updated_at"]
+    # A headline cut at ingestion and now corrected: its note of the whole text goes too.
+    cut = (article.meta or {}).get("cut") or {}
+    if set(cut) & set(changed):
+        kept = {name: whole for name, whole in cut.items() if name not in changed}
+        if kept:
+            article.meta["cut"] = kept
+        else:
+            del article.meta["cut"]
+        fields.append("meta")
+    article.save(update_fields=fields)
     article_details_changed.send(sender=Article, article=article, fields=changed)
     return changed

@@ -7,6 +7,7 @@ from newsdesk.models import Article, IngestMethod, Outlet, ScoringStatus
 from newsdesk.services import (
     ArticleInput,
     DuplicateArticle,
+    article_details_update,
     article_ingest,
     article_ingest_bytes,
     outlet_for,
@@ -308,3 +309,32 @@ def test_an_outlet_name_with_a_look_alike_letter_is_flagged_for_the_curator():
 def test_a_name_in_one_script_is_not_flagged():
     article = ingest(outlet_name="Новая газета", create_outlet=True)
     assert "look-alike" not in article.outlet.notes
+
+
+def test_a_headline_longer_than_its_column_is_cut_at_a_word_and_kept_whole(analyst_client, analyst):
+    # Found in an ingestion audit: a headline over 500 characters (a scraper's whole lead
+    # in the title field) was cut mid-word without a word, and the rest lost.
+    long = "Council approves tram line " + " ".join(f"word{n}" for n in range(120))
+    assert len(long) > 500
+    article = ingest(headline=long, byline="By " + "Ann Lee and " * 40 + "Bo Lee")
+
+    assert len(article.headline) <= 500
+    assert article.headline.endswith("…")
+    assert long.startswith(article.headline[:-1])
+    assert article.headline[:-1].split()[-1] in long.split()  # cut between words
+    assert article.meta["cut"]["headline"] == long
+    assert len(article.byline) <= 300 and article.meta["cut"]["byline"].endswith("Bo Lee")
+    html = analyst_client.get(article.get_absolute_url()).content.decode()
+    assert 'data-cut="headline"' in html and long in html
+
+    # Corrected by hand, the headline no longer needs its note; the byline's stays.
+    article_details_update(article=article, user=analyst, headline="Council approves tram")
+    article.refresh_from_db()
+    assert set(article.meta["cut"]) == {"byline"}
+
+
+def test_a_headline_that_fits_is_stored_as_given():
+    article = ingest(headline="x" * 500)
+
+    assert article.headline == "x" * 500
+    assert "cut" not in article.meta

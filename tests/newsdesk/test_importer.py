@@ -321,3 +321,15 @@ def test_articles_imported_without_a_date_are_counted_and_marked(tmp_path, capsy
     assert "3 imported" in out
     assert "1 of the articles imported have no publication date" in out
     assert Article.objects.filter(published_at=None).count() == 1
+
+
+def test_a_row_whose_headline_is_cut_says_so(tmp_path, capsys):
+    path = tmp_path / "long.jsonl"
+    row = {"title": "Harbour " * 80, "text": TEXT.format(n=9), "published": "2024-03-04"}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+
+    call_command("import_articles", str(path))
+
+    article = Article.objects.get()
+    assert article.meta["cut"]["headline"] == row["title"].strip()
+    assert "headline too long, cut on the page" in capsys.readouterr().out

@@ -40,6 +40,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  row {number}: rejected: {reason}")
         for number, reason in report.duplicates[:20]:
             self.stdout.write(f"  row {number}: duplicate: {reason}")
+        for number, fields in report.cut[:20]:
+            self.stdout.write(
+                f"  row {number}: {' and '.join(fields)} too long, cut on the page "
+                "(kept whole on the article's page)"
+            )
         if report.undated:
             self.stdout.write(
                 f"{report.undated} of the articles imported have no publication date: the "
