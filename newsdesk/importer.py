@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from django.db import DataError, transaction
+from django.db import DatabaseError, DataError, transaction
 
 from newsdesk.ingest.bulk import Row, detect_format, parse_published, read_rows
 from newsdesk.ingest.errors import IngestError
@@ -116,6 +116,18 @@ def row_import(*, row: Row, user=None, meta_keys: tuple[str, ...] = ()):
         log.warning("Import row %s could not be stored", row.number, exc_info=exc)
         return RowOutcome(
             RowOutcome.REFUSED, f"could not be stored ({exc.__class__.__name__}: {exc})"[:500]
+        )
+    except DatabaseError:
+        raise  # the database itself (a lost connection): the job's task is tried again
+    except Exception as exc:
+        # A fault of ours that one row set off (a RecursionError on a deeply nested line
+        # did): that row refused, the rest of the file imported. Raised, it stopped the
+        # job, and the sweep sent it again and again to fail at the same row.
+        log.exception("Import row %s set off an error", row.number)
+        return RowOutcome(
+            RowOutcome.REFUSED,
+            f"could not be stored: an error in Newsdesk ({exc.__class__.__name__}), logged "
+            "for the admins; the other rows are imported",
         )
     notes = []
     if article.published_at is None:

@@ -13,7 +13,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from analysis.models import ScoringBatch
 from analysis.services import articles_sweep
 from config.celery import Task
-from newsdesk import jobs
+from newsdesk import importer, jobs
 from newsdesk.models import Article, IngestJob, IngestJobRow, IngestMethod, Outlet
 from newsdesk.roles import ANALYST
 from newsdesk.tasks import run_ingest_job
@@ -103,6 +103,38 @@ def test_a_line_nested_too_deeply_is_refused_and_the_lines_around_it_imported(
     assert job.rows.get(number=2).detail == "its JSON is nested too deeply to read"
     assert "its JSON is nested too deeply to read" in html
     assert sorted(Article.objects.values_list("headline", flat=True)) == ["After", "Before"]
+
+
+def test_a_row_that_sets_off_an_error_of_ours_is_refused_and_the_rest_imported(
+    analyst_client, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    # Any fault one row sets off (as the deeply nested line's RecursionError did) stays
+    # that row's; raised, it stopped the job for the sweep to send again and again.
+    real = importer.article_ingest
+
+    def failing(*, data, **kwargs):
+        if "Trips" in data.headline:
+            raise RuntimeError("a fault written for the tests")
+        return real(data=data, **kwargs)
+
+    monkeypatch.setattr(importer, "article_ingest", failing)
+    lines = [
+        json.dumps({"title": title, "text": f"Written for the tests ({title}). {BODY}"})
+        for title in ("Before", "Trips", "After")
+    ]
+
+    html = imported(
+        analyst_client, "wire.jsonl", "\n".join(lines).encode(), django_capture_on_commit_callbacks
+    )
+
+    job = IngestJob.objects.get()
+    assert (job.status, job.stored, job.refused) == ("done", 2, 1)
+    assert (
+        "an error in Newsdesk (RuntimeError), logged for the admins"
+        in job.rows.get(number=2).detail
+    )
+    assert "an error in Newsdesk" in html
+    assert "a fault written for the tests" in caplog.text
 
 
 def test_the_import_page_lists_the_other_column_names_and_date_forms_read(analyst_client):
