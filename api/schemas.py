@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from ninja import Field, FilterLookup, FilterSchema, Schema
-from pydantic import AfterValidator, ConfigDict, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, model_validator
 
 from events.grouping import FOUNDED, WEAK_JOIN
 from newsdesk.models import Leaning, Reliability, ScoringStatus
@@ -243,6 +243,22 @@ class ArticleFilters(Schema):
     date_to: QueryDate | None = Field(None, description="Published on or before")
 
 
+def _day_or_time(value):
+    """A day stays a day and a time a time: pydantic would read "2024-03-05" as a
+    midnight time, and a midnight time as a day."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) <= len("2024-03-05"):
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValueError(
+                "give a date (2024-03-05) or an ISO 8601 time (2024-03-05T10:00:00Z)"
+            ) from None
+    return value
+
+
 class ArticleIngest(Schema):
     """One article: its text or HTML, or only a URL for Newsdesk to fetch."""
 
@@ -258,7 +274,11 @@ class ArticleIngest(Schema):
     )
     headline: Text = Field("", max_length=500, description="Leave empty to detect it")
     outlet: Text | None = Field(None, max_length=100, description="Outlet slug")
-    published: dt.date | None = None
+    published: Annotated[dt.datetime | dt.date | None, BeforeValidator(_day_or_time)] = Field(
+        None,
+        description="When it was published: a day (2024-03-05, taken at noon UTC) or an "
+        "ISO 8601 time (2024-03-05T10:00:00Z; without an offset, UTC)",
+    )
 
     @model_validator(mode="after")
     def _one_source(self):

@@ -190,6 +190,25 @@ def test_a_duplicate_is_a_409_naming_the_stored_article(analyst_api):
 
 
 @pytest.mark.parametrize(
+    "published, stored",
+    [
+        ("2024-05-02", dt.datetime(2024, 5, 2, 12, tzinfo=dt.UTC)),  # a day: noon UTC
+        ("2024-05-02T10:30:00Z", dt.datetime(2024, 5, 2, 10, 30, tzinfo=dt.UTC)),
+        ("2024-05-02T10:30:00+02:00", dt.datetime(2024, 5, 2, 8, 30, tzinfo=dt.UTC)),
+        ("2024-05-02T00:00:00Z", dt.datetime(2024, 5, 2, 0, 0, tzinfo=dt.UTC)),  # not a day
+        ("2024-05-02 10:30", dt.datetime(2024, 5, 2, 10, 30, tzinfo=dt.UTC)),  # no offset: UTC
+    ],
+)
+def test_the_publication_is_a_day_or_a_time(analyst_api, published, stored):
+    # Found in an ingestion audit: only a day was taken; "2024-05-02T10:30:00Z", what a
+    # script is likeliest to send, was refused ("should have zero time").
+    response = analyst_api.post(LIST, {"text": TEXT, "published": published})
+
+    assert response.status_code == 201, response.content
+    assert Article.objects.get(pk=response.json()["id"]).published_at == stored
+
+
+@pytest.mark.parametrize(
     "body, status, message",
     [
         ({"text": "Too short."}, 400, "fewer than five words"),
