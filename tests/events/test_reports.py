@@ -728,3 +728,16 @@ def test_a_mean_of_one_article_says_why_it_has_no_interval(editor_client):
         [(True, False), (False, True)],
         [(False, True), (True, False)],
     )
+
+
+def test_the_side_by_side_table_says_what_it_is_to_a_screen_reader(editor_client):
+    # Found in a pages audit: the comparison tables had neither caption nor heading cell.
+    scored(OutletFactory(slug="gazette", name="Gazette"), dt.date(2024, 3, 1), 0.1)
+    html = editor_client.get(
+        "/reports/outlets/?outlets=gazette&start=2024-03-01&end=2024-03-31"
+    ).content.decode()
+
+    table = html[html.index('<table class="compare">') :]
+    assert re.match(
+        r'<table class="compare">\s*<caption class="visually-hidden">The outlets', table
+    )
