@@ -537,15 +537,20 @@ DANDA_PAGES = {
 }
 
 
+def assert_first_line_headline_rest_body(text: str) -> None:
+    headline, *paragraphs = text.splitlines()
+    cleaned = clean_text(text)
+    assert cleaned.headline == headline
+    assert cleaned.body.split("\n\n") == paragraphs
+    assert cleaned.removed == []
+
+
 @pytest.mark.parametrize("language", DANDA_PAGES)
 def test_sentences_ending_with_a_danda_or_the_urdu_full_stop_are_the_body(language) -> None:
     # Only . ! ? … and the CJK marks ended a sentence: every line of these read as a
     # title, and the article was refused as "fewer than five words".
-    headline, *paragraphs = DANDA_PAGES[language].splitlines()
-    cleaned = clean_text(DANDA_PAGES[language])
-    assert cleaned.language == language
-    assert cleaned.headline == headline
-    assert cleaned.body.split("\n\n") == paragraphs
+    assert clean_text(DANDA_PAGES[language]).language == language
+    assert_first_line_headline_rest_body(DANDA_PAGES[language])
 
 
 # Written for these tests: paragraphs that end inside a quotation, as German („…“),
@@ -570,8 +575,4 @@ QUOTE_ENDINGS = {
 def test_a_paragraph_ending_inside_a_quotation_stays_in_the_body(language) -> None:
     # „….“, « … » and 「…。」 did not end a sentence: the paragraph read as a title and
     # was removed (the French one even became the headline, and the body before it went).
-    headline, *paragraphs = QUOTE_ENDINGS[language].splitlines()
-    cleaned = clean_text(QUOTE_ENDINGS[language])
-    assert cleaned.headline == headline
-    assert cleaned.body.split("\n\n") == paragraphs
-    assert cleaned.removed == []
+    assert_first_line_headline_rest_body(QUOTE_ENDINGS[language])
