@@ -32,6 +32,7 @@ import datetime as dt
 import importlib.util
 import math
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -1477,12 +1478,16 @@ def articles_group_since(
 
 @dataclass
 class SecondLook:
-    """What a second look did: the passes made, the articles moved (a move counted each
-    time), and the events that gained or lost an article."""
+    """What a second look did: the passes made, the articles placed again and those
+    moved (each counted as often as it was), and the events that gained or lost an
+    article."""
 
     passes: int = 0
+    looked: int = 0
     moved: int = 0
     events: set[int] = field(default_factory=set)
+    # Moved by a pass whose neighbours' pass was cut short by its deadline.
+    unfollowed: list[int] = field(default_factory=list)
 
 
 def _span_filter(start: dt.datetime | None, end: dt.datetime | None) -> Q:
@@ -1526,6 +1531,10 @@ def articles_neighbours(*, article_ids: Iterable[int], window_days: int | None =
     return found
 
 
+def _past(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() >= deadline
+
+
 def articles_second_look(
     *,
     start: dt.datetime | None = None,
@@ -1537,6 +1546,7 @@ def articles_second_look(
     min_shared: int | None = None,
     linkage: str | None = None,
     terms: Mapping[int, dict[str, float]] | None = None,
+    deadline: float | None = None,
 ) -> SecondLook:
     """Place again, in publication order, every article the machine put in an (unlocked)
     event and published from ``start`` to ``end`` (and, if given, among ``article_ids``),
@@ -1548,6 +1558,10 @@ def articles_second_look(
     terms where the caller has them (the rest are read). Nothing is written for an
     article that stays where it is. After the first pass, only the neighbours of the
     articles the pass before moved are looked at.
+
+    The first pass is always made whole; the later ones stop once ``deadline`` (a
+    ``time.monotonic()`` reading) has passed, and the articles whose moves they were
+    following, or which moved in the pass cut short, are returned as ``unfollowed``.
     """
     passes = second_looks_setting() if passes is None else passes
     terms = terms or {}
@@ -1560,19 +1574,27 @@ def articles_second_look(
     if article_ids is not None:
         scope = scope.filter(pk__in=list(article_ids))
     how = {"window_days": window_days, "threshold": threshold, "min_shared": min_shared}
-    for _ in range(passes):
+    following: list[int] = []  # moved in the pass before: this pass follows them up
+    for number in range(passes):
+        if number and _past(deadline):
+            look.unfollowed = following
+            break
         look.passes += 1
         moved: list[int] = []
-        for article, before, placement in _placed(
-            scope, terms, linkage=linkage, second_look=True, **how
-        ):
-            if placement.skipped or placement.event is None or placement.event.pk == before:
-                continue
-            moved.append(article.pk)
-            look.events.update((before, placement.event.pk))
+        placements = _placed(scope, terms, linkage=linkage, second_look=True, **how)
+        for article, before, placement in placements:
+            look.looked += 1
+            if not (placement.skipped or placement.event is None or placement.event.pk == before):
+                moved.append(article.pk)
+                look.events.update((before, placement.event.pk))
+            if number and _past(deadline):
+                placements.close()
+                look.unfollowed = list(dict.fromkeys([*following, *moved]))
+                break
         look.moved += len(moved)
-        if not moved:
+        if look.unfollowed or not moved:
             break
+        following = moved
         # The next pass: what the moves may have changed, the moved articles' neighbours
         # (or all of the span again, if they are too many to list in a query).
         nearby = articles_neighbours(article_ids=moved, window_days=window_days)

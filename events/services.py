@@ -222,20 +222,32 @@ def articles_group(*, article_ids: list[int]) -> None:
 # time a run may take before it leaves the rest to the next run.
 SECOND_LOOK_LIMIT = 200
 SECOND_LOOK_BUDGET = 60.0
+# About how many times as long as a search for an article's candidates its placement
+# takes (it searches, then weighs the events and may write): what the searches for the
+# due articles' neighbours say their placing again will cost.
+PLACEMENT_PER_SEARCH = 2.0
 
 
 def events_second_look(*, budget: float = SECOND_LOOK_BUDGET) -> SecondLook:
     """Give the articles placed since the last second look, and their neighbours (the
     articles like them within the window: what their coming may have given a better
-    event), a second look (events.grouping.articles_second_look), oldest first,
-    SECOND_LOOK_LIMIT at a time, for about ``budget`` seconds; the events that gained or
-    lost an article are marked for new comparisons. Run by the worker every
-    NEWSDESK_EVENT_SECOND_LOOK_INTERVAL seconds."""
+    event), a second look (events.grouping.articles_second_look), oldest first, for
+    about ``budget`` seconds (one batch at least); the events that gained or lost an
+    article are marked for new comparisons. Run by the worker every
+    NEWSDESK_EVENT_SECOND_LOOK_INTERVAL seconds.
+
+    Each batch takes as many of the oldest due articles (SECOND_LOOK_LIMIT at most) as
+    the time left can place again with their neighbours (_second_look_batch), at least
+    one, so that a run ends near its budget and always moves on: where each article has
+    many neighbours (a dense week, a bulk import), 200 of them could take longer than the
+    task's time limit, which stopped every run before it marked anything, so that the same
+    articles came back every run. Passes after the first stop at the budget's end; the
+    articles whose moves they were following are due again, for the next run."""
     done = SecondLook()
     if not settings.NEWSDESK_GROUP_EVENTS or not second_looks_setting():
         return done
-    started = time.monotonic()
-    while time.monotonic() - started < budget:
+    deadline = time.monotonic() + budget
+    while True:  # one batch at least, however short the budget
         due = list(
             Article.objects.filter(grouped_at__isnull=False, second_look_at__isnull=True)
             .order_by(F("published_at").asc(nulls_last=True), "pk")
@@ -243,13 +255,48 @@ def events_second_look(*, budget: float = SECOND_LOOK_BUDGET) -> SecondLook:
         )
         if not due:
             break
-        look = articles_second_look(article_ids=articles_neighbours(article_ids=due))
-        Article.objects.filter(pk__in=due).update(second_look_at=timezone.now())
+        began = time.monotonic()
+        chosen, nearby = _second_look_batch(due, deadline=deadline)
+        look = articles_second_look(article_ids=nearby, deadline=deadline)
+        Article.objects.filter(pk__in=chosen).update(second_look_at=timezone.now())
+        Article.objects.filter(pk__in=look.unfollowed).update(second_look_at=None)
+        log.info(
+            "Second look: %d of %d placed articles due, %d placements in %d passes, "
+            "%d moved, %d left to follow up, %.1f s",
+            len(chosen),
+            len(due),
+            look.looked,
+            look.passes,
+            look.moved,
+            len(look.unfollowed),
+            time.monotonic() - began,
+        )
         done.passes += look.passes
+        done.looked += look.looked
         done.moved += look.moved
         done.events |= look.events
         events_mark_stale(event_ids=look.events)
+        if time.monotonic() >= deadline:
+            break
     return done
+
+
+def _second_look_batch(due: list[int], *, deadline: float) -> tuple[list[int], set[int]]:
+    """The first of the ``due`` articles, in their order, whose neighbours
+    (articles_neighbours, one search each) can be placed again before ``deadline`` at the
+    pace of those searches (PLACEMENT_PER_SEARCH), at least one; and those neighbours."""
+    chosen: list[int] = []
+    nearby: set[int] = set()
+    began = time.monotonic()
+    for pk in due:
+        around = articles_neighbours(article_ids=[pk])
+        now = time.monotonic()
+        per_placement = PLACEMENT_PER_SEARCH * (now - began) / (len(chosen) + 1)
+        if chosen and len(nearby | around) * per_placement > deadline - now:
+            break
+        chosen.append(pk)
+        nearby |= around
+    return chosen, nearby
 
 
 def _sweep_ungrouped(cutoff: dt.datetime) -> int:

@@ -7,6 +7,8 @@ event, since the move's own reports come after it."""
 
 import datetime as dt
 import io
+import math
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -21,7 +23,7 @@ from events.grouping import (
     events_rebuild,
 )
 from events.models import EventComparison
-from events.services import articles_group, events_second_look
+from events.services import _second_look_batch, articles_group, events_second_look
 from events.storylines import event_storyline_set, storyline_create
 from events.tasks import second_look_events
 from newsdesk.models import Article, Event, MembershipSource
@@ -306,3 +308,56 @@ def test_the_event_page_says_which_article_a_second_look_moved_there(analyst_cli
     # A rebuild places it again from scratch: no longer a move.
     events_rebuild(second_looks=0)
     assert Article.objects.get(pk=articles[2].pk).event_moved_at is None
+
+
+def test_a_second_look_past_its_deadline_makes_its_first_pass_whole_and_says_what_it_left():
+    articles = _store(STORIES)
+    with override_settings(NEWSDESK_EVENT_SECOND_LOOKS=0):
+        articles_group_since()
+
+    look = articles_second_look(deadline=time.monotonic())  # already past
+
+    # The first pass is made whole and moves the owner's answer; the pass that would
+    # look again at its neighbours is not made, and the article is named for later.
+    assert (look.passes, look.looked, look.moved) == (1, 5, 1)
+    assert look.unfollowed == [articles[2].pk]
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
+    followed = articles_second_look()
+    assert (followed.passes, followed.moved, followed.unfollowed) == (1, 0, [])
+
+
+def test_a_batch_takes_the_due_articles_whose_neighbours_fit_the_time_left_one_at_least():
+    articles = _store(STORIES)
+    articles_group(article_ids=[a.pk for a in articles])
+    ids = [a.pk for a in articles]
+
+    # With time to spare (a bench's live runs): every due article, as before.
+    assert _second_look_batch(ids, deadline=math.inf) == (
+        ids,
+        articles_neighbours(article_ids=ids),
+    )
+    # With none: the oldest, so that a run always moves on.
+    assert _second_look_batch(ids, deadline=time.monotonic()) == (
+        ids[:1],
+        articles_neighbours(article_ids=ids[:1]),
+    )
+
+
+def test_runs_too_short_for_their_batch_still_give_every_article_its_second_look():
+    # A run that could not place its 200 due articles' neighbours again within the task's
+    # time limit was stopped before it marked any: the next run took the same 200, and
+    # no article after them was ever looked at again. Now each run takes what fits, and
+    # the oldest due article at least.
+    articles = _store(STORIES)
+    articles_group(article_ids=[a.pk for a in articles])
+    due = Article.objects.filter(second_look_at__isnull=True)
+
+    events_second_look(budget=0)
+
+    assert due.count() == 4
+    runs = 1
+    while due.exists():
+        events_second_look(budget=0)
+        runs += 1
+        assert runs <= 2 * len(articles)
+    assert _groups(articles) == [{0, 1}, {2, 3, 4}]
