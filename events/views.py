@@ -371,11 +371,16 @@ def outlet_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         template += "#results"
         return render(request, template, {"outlet": outlet, "page": page})
+    figures = outlet_figures(outlet=outlet)
     context = {
         "outlet": outlet,
         "page": page,
-        "figures": outlet_figures(outlet=outlet),
+        "figures": figures,
         "figure_labels": _figure_labels(),
+        # A table as soon as one figure is measured (attribution reads Russian, the tone
+        # does not); else why there is none.
+        "measured": any(figure["n"] for figure in figures.values()),
+        "left_out": max(figure["left_out"] for figure in figures.values()),
     }
     return render(request, template, context)
 

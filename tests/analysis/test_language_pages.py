@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -98,8 +99,35 @@ def test_the_outlet_averages_and_the_api_count_the_left_out(pair, analyst_api):
     assert detail["tone"] == pytest.approx(english_tone)
 
 
-def test_an_outlet_with_only_russian_articles_says_why_it_has_no_averages(analyst_client, pair):
+def test_an_outlet_with_only_russian_articles_shows_what_is_measured_and_why_not_the_rest(
+    analyst_client, pair
+):
     html = analyst_client.get(reverse("outlet-detail", args=["vesti"])).content.decode()
+
+    def row(name):
+        return re.search(rf'<tr data-figure="{name}">(.*?)</tr>', html, re.DOTALL)[1]
+
+    # Attribution reads Russian: its density is averaged; the tone is not, and says why.
+    assert 'data-n="1"' in row("attribution_density")
+    assert "no data" in row("tone") and 'data-n="0"' in row("tone")
+    assert "1 left out: not measurable in its language" in row("tone")
+    assert "No averages" not in html
+
+
+def test_an_outlet_whose_articles_nothing_measures_says_why_it_has_no_averages(
+    analyst_client, score
+):
+    outlet = OutletFactory(slug="kanal")
+    # Written for the tests, in Turkish, which no figure's scorer reads.
+    score(
+        ArticleFactory(
+            outlet=outlet,
+            language="tr",
+            body="Liman salı günü yeniden açıldı. Bu metin testler için yazıldı. "
+            "İşçiler sonuçtan memnun olduklarını söyledi.",
+        )
+    )
+    html = analyst_client.get(reverse("outlet-detail", args=["kanal"])).content.decode()
 
     assert "No averages: its 1 scored article is in languages these measures do not" in html
 
