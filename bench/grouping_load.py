@@ -62,6 +62,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.corpus import _NUMBER, _WORD, _sentence_pool  # noqa: E402
+from bench.workers import worker_command  # noqa: E402
 from events import tasks as event_tasks  # noqa: E402
 from events.grouping import bcubed_scores, events_rebuild, pairwise_scores  # noqa: E402
 from newsdesk.models import Article, Event, IngestMethod, Outlet, ScoringStatus  # noqa: E402
@@ -170,20 +171,7 @@ class Worker:
     def __init__(self, name: str, queues: str, concurrency: int):
         self.log = Path(tempfile.mkstemp(prefix=f"grload-{name}-", suffix=".log")[1])
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--loglevel=info",
-                f"--concurrency={concurrency}",
-                "-Q",
-                queues,
-                "-n",
-                f"{name}-{os.getpid()}@%h",
-            ],
+            worker_command(name=f"{name}-{os.getpid()}", concurrency=concurrency, queues=queues),
             cwd=ROOT,
             env=dict(os.environ),
             stdout=self.log.open("w"),

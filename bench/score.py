@@ -36,6 +36,7 @@ django.setup()
 from analysis.scoring import all_scorers, gc_paused, score_texts  # noqa: E402
 from analysis.scoring.sentences import split  # noqa: E402
 from bench.corpus import distinct_articles  # noqa: E402
+from bench.workers import worker_command  # noqa: E402
 
 
 def naive(texts: list[str]) -> None:
@@ -154,18 +155,7 @@ def through_celery(texts: list[str], concurrency: int) -> None:
     log = Path(tempfile.mkstemp(suffix=".log")[1])
     env = {**os.environ, "CELERY_TASK_DEFAULT_QUEUE": queue, "CELERY_TASK_ALWAYS_EAGER": "0"}
     worker = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--loglevel=info",
-            f"--concurrency={concurrency}",
-            "-n",
-            f"{queue}@%h",
-        ],
+        worker_command(name=queue, concurrency=concurrency),
         cwd=ROOT,
         env=env,
         stdout=log.open("w"),

@@ -10,13 +10,14 @@ import contextlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from bench.workers import worker_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,21 +65,12 @@ def start_worker(log_path: Path, *, name: str, env: dict | None = None, beat: bo
         "CELERY_TASK_ALWAYS_EAGER": "0",
         **(env or {}),
     }
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "config",
-        "worker",
-        "--loglevel=info",
-        "--concurrency=2",
-        "-n",
-        f"{name}-{os.getpid()}@%h",
-        "-Q",
-        f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_GROUPING_QUEUE},"
+    command = worker_command(
+        name=f"{name}-{os.getpid()}",
+        concurrency=2,
+        queues=f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_GROUPING_QUEUE},"
         f"{settings.CELERY_FEEDS_QUEUE}",
-    ]
+    )
     if beat:
         command += ["--beat", "--schedule", str(log_path.with_suffix(".beat"))]
     with log_path.open("w") as log:
