@@ -42,6 +42,8 @@ class Figure:
 # same report again, which would count twice) nor its syndicated copies (another's words),
 # as the event comparison counts only each outlet's independent article.
 OWN_REPORTS = {"article__copy_kind": ""}
+# A figure no article of the outlet has.
+_EMPTY = {"mean": None, "low": None, "high": None, "n": 0, "left_out": 0}
 # A tone, VADER's compound or the tone toward a person (P(positive) - P(negative)).
 TONE_RANGE = (-1.0, 1.0)
 SHARE = (0.0, 1.0)
@@ -131,10 +133,9 @@ def outlet_report(
         persuasion_n = mine.get("persuasion", empty)["n"] or 1
         result.append({
             "outlet": outlet,
-            "articles": counts.get(outlet.pk, (0, 0))[0],
-            # Its updates of its own articles and its syndicated copies: in the count
-            # above, not in any figure (OWN_REPORTS).
-            "copies": counts.get(outlet.pk, (0, 0))[1],
+            # Its updates of its own articles and its syndicated copies: in the count,
+            # not in any figure (OWN_REPORTS).
+            **dict(zip(("articles", "copies"), counts.get(outlet.pk, (0, 0)), strict=True)),
             "figures": {name: mine.get(name, empty) for name in FIGURES},
             "frames": {
                 k: v / frames_n for k, v in _by_size(shares.get((outlet.pk, "framing")))
@@ -216,9 +217,6 @@ def outlet_figures(*, outlet: Outlet) -> dict[str, dict]:
     articles left out for want of it (``left_out``). One query."""
     mine = _figures({"article__outlet": outlet.pk, **OWN_REPORTS}).get(outlet.pk, {})
     return {name: mine.get(name) or dict(_EMPTY) for name in FIGURES}
-
-
-_EMPTY = {"mean": None, "low": None, "high": None, "n": 0, "left_out": 0}
 
 
 def _story_coverage(ids: list[int], since: dt.datetime, until: dt.datetime) -> dict[int, dict]:
